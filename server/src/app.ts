@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
+import { sql } from "kysely";
+import type { Config } from "./config.ts";
+import type { DatabaseHandle } from "./db/database.ts";
+import { errorHandler } from "./http/error-handler.ts";
+import { registerModules } from "./modules/index.ts";
+import type { Clock } from "./platform/clock.ts";
+import { systemClock } from "./platform/clock.ts";
+import { ANONYMOUS, type RequestContext, runWithContext } from "./platform/context.ts";
+import type { FieldCipher } from "./platform/crypto.ts";
+import type { Logger } from "./platform/logging.ts";
+import { createServices, type Services } from "./services.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const defaultWebRoot = path.resolve(here, "../../web/dist");
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger: Logger;
+  cipher: FieldCipher;
+  clock?: Clock;
+  /** folder of the built web app; omitted or missing → API only */
+  webRoot?: string;
+}
+
+export type App = FastifyInstance & { services: Services };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    loggerInstance: logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false } },
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services = createServices({ config, db: database.db, clock, logger, cipher: options.cipher });
+  app.decorate("services", services);
+  app.decorateRequest("ctx", null as unknown as RequestContext);
+
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.header("x-request-id", request.id);
+    const context: RequestContext = {
+      requestId: request.id,
+      ip: request.ip,
+      userAgent: request.headers["user-agent"]?.slice(0, 300),
+      actor: ANONYMOUS,
+    };
+    request.ctx = context;
+    runWithContext(context, done);
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.perMinute,
+    timeWindow: 60_000,
+    allowList: (request) => !request.url.startsWith("/api") || request.url.startsWith("/api/health"),
+    ...(config.redisUrl
+      ? {
+          redis: new Redis(config.redisUrl, {
+            connectTimeout: 2_000,
+            maxRetriesPerRequest: 1,
+            enableOfflineQueue: false,
+          }),
+          skipOnError: true,
+          nameSpace: "portico-rl:",
+        }
+      : {}),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: {
+        code: "rate_limited",
+        message: `Too many requests. Please try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      },
+    }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Portico API", version: "0.1.0", description: "The JSON API of the Portico patient portal." },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "__Host-portico_session" },
+          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { deepLinking: false } });
+
+  app.setErrorHandler(errorHandler);
+
+  app.get("/api/health", { schema: { tags: ["platform"], summary: "The process is up" } }, async () => ({
+    status: "ok",
+  }));
+  app.get(
+    "/api/ready",
+    { schema: { tags: ["platform"], summary: "The database is reachable" } },
+    async (_request, reply) => {
+      try {
+        await Promise.race([
+          sql`select 1`.execute(database.db),
+          new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000).unref()),
+        ]);
+        return { status: "ready" };
+      } catch {
+        return reply.status(503).send({ error: { code: "unavailable", message: "The database is not reachable." } });
+      }
+    },
+  );
+
+  await registerModules(app as unknown as App, services);
+
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  const hasWeb = fs.existsSync(path.join(webRoot, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: "1h", immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const accepts = request.headers.accept ?? "";
+    if (hasWeb && request.method === "GET" && !request.url.startsWith("/api") && accepts.includes("text/html")) {
+      // the single-page app handles its own routes, including its 404 page
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return reply.status(404).send({
+      error: { code: "not_found", message: `No such endpoint: ${request.method} ${request.url.split("?")[0]}` },
+    });
+  });
+
+  return app as unknown as App;
+}

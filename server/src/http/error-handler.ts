@@ -1,0 +1,95 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { DomainError, type ErrorCode, errorStatus } from "../platform/errors.ts";
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+const send = (reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) =>
+  reply
+    .status(errorStatus[code])
+    .send({ error: details === undefined ? { code, message } : { code, message, details } });
+
+const CONNECTION_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08006",
+  "08001",
+  "08003",
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    (typeof e.code === "string" && CONNECTION_ERRORS.has(e.code)) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      e.message ?? "",
+    )
+  );
+}
+
+/**
+ * Maps every error to `{ error: { code, message, details? } }`. Domain errors carry their
+ * own code; framework errors (validation, parsing, size) become 4xx; anything unexpected is
+ * logged and answered with a generic 500 that never shows a stack trace or SQL.
+ */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) return send(reply, error.code, error.message, error.details);
+  if (error.validation) {
+    const details = error.validation.map((v) => ({
+      field:
+        (v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || "")
+          .replace(/^\//, "")
+          .replaceAll("/", ".") || undefined,
+      problem: v.message,
+    }));
+    const where = error.validationContext ?? "request";
+    return send(reply, "validation_failed", `Some of the ${where} is not valid: ${error.message}`, details);
+  }
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return send(reply, "payload_too_large", "The request is too large.");
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return send(reply, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return send(reply, "bad_request", "The request body is empty; send a JSON object.");
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return send(reply, "bad_request", "The request body is not valid JSON.");
+  }
+  if (error.statusCode === 429)
+    return send(reply, "rate_limited", "Too many requests. Please wait a moment and try again.");
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    if (error instanceof SyntaxError) return send(reply, "bad_request", "The request body is not valid JSON.");
+    const code: ErrorCode =
+      error.statusCode === 404
+        ? "not_found"
+        : error.statusCode === 413
+          ? "payload_too_large"
+          : error.statusCode === 415
+            ? "unsupported_media_type"
+            : "bad_request";
+    return send(
+      reply,
+      code,
+      code === "bad_request" ? "The request could not be understood." : error.message || "Bad request.",
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn(
+      { err: { type: "database_unavailable", code: (error as { code?: string }).code } },
+      "database unavailable",
+    );
+    reply.header("Retry-After", "2");
+    return send(reply, "unavailable", "Portico is briefly unavailable. Please try again in a moment.");
+  }
+  request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, "unhandled error");
+  return send(
+    reply,
+    "internal",
+    "Something went wrong on our side. Please try again; if it keeps happening, call the clinic.",
+  );
+}

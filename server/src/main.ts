@@ -1,0 +1,59 @@
+import { buildApp } from "./app.ts";
+import { systemClock } from "./platform/clock.ts";
+import { openRuntime } from "./runtime.ts";
+import { seedDemo } from "./seed/demo.ts";
+
+const started = performance.now();
+const { config, logger, database, cipher } = await openRuntime();
+const seed = config.demo ? await seedDemo(database.db, systemClock, cipher) : undefined;
+const app = await buildApp({ config, database, logger, cipher });
+const worker = config.runWorker ? app.services.startWorker?.() : undefined;
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  process.stderr.write(`\nPortico cannot start: PORT: ${(error as Error).message}\n\n`);
+  await database.close();
+  process.exit(1);
+}
+
+const address = app.server.address();
+const port = typeof address === "object" && address ? address.port : config.port;
+const lines = [
+  "",
+  `  Portico is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}  (${database.kind}, started in ${Math.round(performance.now() - started)} ms)`,
+  `  API docs: ${config.publicUrl}/api/docs`,
+];
+if (seed) {
+  lines.push(
+    "",
+    seed.seeded ? "  Demo clinic seeded. Demo logins:" : "  Demo logins:",
+    `  (password for all: ${seed.password}; staff TOTP secret: JBSWY3DPEHPK3PXP)`,
+  );
+  for (const login of seed.logins) lines.push(`    ${login.email.padEnd(34)} ${login.role}`);
+  for (const note of seed.notes) lines.push(`  ${note}`);
+  lines.push("", `  Dev mailbox: ${config.publicUrl}/dev/mailbox`);
+}
+process.stdout.write(`${lines.join("\n")}\n\n`);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => {
+    logger.warn("shutdown took longer than 2 s; exiting");
+    process.exit(1);
+  }, 2_000);
+  force.unref();
+  try {
+    await worker?.stop();
+    await app.close();
+    await database.close();
+  } finally {
+    clearTimeout(force);
+    process.exit(0);
+  }
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

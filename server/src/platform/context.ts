@@ -1,0 +1,55 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Transaction } from "kysely";
+import type { DB } from "../db/schema.ts";
+
+/**
+ * Who is acting. Identity fills `userId`/`roles`/`patientId` from the session; jobs, seed
+ * and migrations act as the named `SYSTEM_ACTOR` so privileged access is easy to find.
+ */
+export interface Actor {
+  kind: "anonymous" | "user" | "system";
+  userId: string | null;
+  /** set when kind === "system": what job or command is acting */
+  systemName?: string;
+  sessionId?: string;
+  roles: readonly string[];
+  /** the patient record linked to this login, if any */
+  patientId: string | null;
+}
+
+export const ANONYMOUS: Actor = Object.freeze({ kind: "anonymous", userId: null, roles: [], patientId: null });
+
+export const systemActor = (name: string): Actor =>
+  Object.freeze({ kind: "system", userId: null, systemName: name, roles: [], patientId: null });
+
+export interface RequestContext {
+  requestId: string;
+  ip: string;
+  userAgent: string | undefined;
+  actor: Actor;
+  /** the patient the request acts for (path `:patientId`), once access to it is checked */
+  actingForPatientId?: string;
+  /** the open transaction, when one is in progress: `inTransaction` reuses it */
+  trx?: Transaction<DB>;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function runWithContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+export function currentContext(): RequestContext {
+  const context = storage.getStore();
+  if (!context) throw new Error("no request context: wrap the call in runWithContext");
+  return context;
+}
+
+export function maybeContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** For jobs and commands: a context with a named system actor. */
+export function systemContext(name: string): RequestContext {
+  return { requestId: `system:${name}`, ip: "127.0.0.1", userAgent: undefined, actor: systemActor(name) };
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll } from "vitest";
+import { type App, buildApp } from "../app.ts";
+import { type Config, loadConfig } from "../config.ts";
+import { TestClock } from "../platform/clock.ts";
+import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
+import { createLogger } from "../platform/logging.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+
+/** A fixed key ring for tests: sealed values are reproducible across a test file. */
+export const TEST_KEYS = `test1:${Buffer.alloc(32, 7).toString("base64")}`;
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    PORTICO_DEMO: "0",
+    PORTICO_WORKER: "0",
+    PORTICO_ENCRYPTION_KEYS: TEST_KEYS,
+    PORTICO_DATA_DIR: "/tmp/portico-test-data",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    ...overrides,
+  });
+}
+
+export interface TestContext {
+  app: App;
+  database: TestDatabase;
+  clock: TestClock;
+  cipher: FieldCipher;
+  config: Config;
+}
+
+/**
+ * One app and one fresh database for a test file. Use inside a `describe` or at file level:
+ * `const t = useTestApp();` then `t.app.inject(...)` in tests.
+ */
+export function useTestApp(overrides: Record<string, string> = {}): TestContext {
+  const context = {} as TestContext;
+  beforeAll(async () => {
+    context.config = testConfig(overrides);
+    context.database = await createTestDatabase();
+    context.clock = new TestClock(new Date());
+    context.cipher = new FieldCipher(parseKeyRing(TEST_KEYS));
+    context.app = await buildApp({
+      config: context.config,
+      database: context.database,
+      logger: createLogger(context.config),
+      clock: context.clock,
+      cipher: context.cipher,
+      webRoot: "/nonexistent",
+    });
+    await context.app.ready();
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.database?.close();
+  });
+  return context;
+}

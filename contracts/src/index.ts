@@ -1,1 +1,3 @@
-export const hello = (s: string): string => `hi ${s}`;
+export * from "./audit.ts";
+export * from "./common.ts";
+export * from "./identity.ts";

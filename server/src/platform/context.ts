@@ -1,6 +1,17 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
+import type { ProxyRelationship, ProxyScope, StaffRole } from "../db/tables/people.ts";
+
+/** An unrevoked proxy grant held by the actor; the access policy decides if it is in force now. */
+export interface ActorGrant {
+  grantId: string;
+  patientId: string;
+  relationship: ProxyRelationship;
+  scopes: readonly ProxyScope[];
+  startsAt: Date;
+  endsAt: Date | null;
+}
 
 /**
  * Who is acting. Identity fills `userId`/`roles`/`patientId` from the session; jobs, seed
@@ -12,15 +23,27 @@ export interface Actor {
   /** set when kind === "system": what job or command is acting */
   systemName?: string;
   sessionId?: string;
-  roles: readonly string[];
+  displayName?: string;
+  /** staff roles held by the user (holding a patient record is `patientId`, not a role) */
+  roles: readonly StaffRole[];
   /** the patient record linked to this login, if any */
   patientId: string | null;
+  /** the provider record of a physician's login, if any */
+  providerId: string | null;
+  grants: readonly ActorGrant[];
 }
 
-export const ANONYMOUS: Actor = Object.freeze({ kind: "anonymous", userId: null, roles: [], patientId: null });
+export const ANONYMOUS: Actor = Object.freeze({
+  kind: "anonymous",
+  userId: null,
+  roles: [],
+  patientId: null,
+  providerId: null,
+  grants: [],
+});
 
 export const systemActor = (name: string): Actor =>
-  Object.freeze({ kind: "system", userId: null, systemName: name, roles: [], patientId: null });
+  Object.freeze({ kind: "system", userId: null, systemName: name, roles: [], patientId: null, providerId: null, grants: [] });
 
 export interface RequestContext {
   requestId: string;

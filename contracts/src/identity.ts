@@ -1,0 +1,130 @@
+import { type Static, Type } from "typebox";
+import { IsoDate, IsoDateTime, Locale, Uuid } from "./common.ts";
+
+export const StaffRole = Type.Union([
+  Type.Literal("front_desk"),
+  Type.Literal("nurse"),
+  Type.Literal("physician"),
+  Type.Literal("admin"),
+]);
+export type StaffRole = Static<typeof StaffRole>;
+/** `patient` is held by anyone whose login is linked to a patient record. */
+export const Role = Type.Union([Type.Literal("patient"), StaffRole]);
+export type Role = Static<typeof Role>;
+
+export const ProxyScope = Type.Union([
+  Type.Literal("appointments"),
+  Type.Literal("messages"),
+  Type.Literal("medications"),
+  Type.Literal("referrals"),
+  Type.Literal("health_updates"),
+  Type.Literal("records"),
+]);
+export type ProxyScope = Static<typeof ProxyScope>;
+export const ALL_SCOPES: ProxyScope[] = ["appointments", "messages", "medications", "referrals", "health_updates", "records"];
+
+export const ProxyRelationship = Type.Union([
+  Type.Literal("parent"),
+  Type.Literal("guardian"),
+  Type.Literal("spouse"),
+  Type.Literal("child"),
+  Type.Literal("caregiver"),
+  Type.Literal("legal_representative"),
+  Type.Literal("other"),
+]);
+export type ProxyRelationship = Static<typeof ProxyRelationship>;
+
+export const Email = Type.String({ format: "email", minLength: 3, maxLength: 254 });
+/** Length only (SPEC §4: 8–128, no composition rules); the server also refuses common passwords. */
+export const Password = Type.String({ minLength: 8, maxLength: 128 });
+
+export const UserSummary = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  displayName: Type.String(),
+  locale: Locale,
+  mfaEnabled: Type.Boolean(),
+});
+export type UserSummary = Static<typeof UserSummary>;
+
+/** A patient the signed-in user may act for: themself first, then proxy grants. */
+export const ActingPatient = Type.Object({
+  id: Uuid,
+  name: Type.String({ description: "preferred or given name + family name" }),
+  relationship: Type.Union([Type.Literal("self"), ProxyRelationship]),
+  scopes: Type.Array(ProxyScope),
+  /** true for an adolescent whose parent has the restricted default scope */
+  restricted: Type.Boolean(),
+});
+export type ActingPatient = Static<typeof ActingPatient>;
+
+export const SessionInfo = Type.Object({
+  /** seconds of inactivity after which the server ends the session */
+  idleTimeoutSeconds: Type.Integer(),
+  idleExpiresAt: IsoDateTime,
+  absoluteExpiresAt: IsoDateTime,
+});
+
+export const MeResponse = Type.Object({
+  user: UserSummary,
+  roles: Type.Array(Role),
+  csrfToken: Type.String(),
+  patients: Type.Array(ActingPatient),
+  session: SessionInfo,
+});
+export type MeResponse = Static<typeof MeResponse>;
+
+export const LoginRequest = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) });
+/**
+ * 200 after a correct password. When `mfaRequired`, only POST /api/auth/mfa is allowed next;
+ * when `mfaEnrolmentRequired` (staff without MFA), only the enrolment endpoints are.
+ */
+export const LoginResponse = Type.Object({
+  user: UserSummary,
+  mfaRequired: Type.Boolean(),
+  mfaEnrolmentRequired: Type.Boolean(),
+  csrfToken: Type.String(),
+});
+export type LoginResponse = Static<typeof LoginResponse>;
+
+/** A 6-digit TOTP code or a recovery code (xxxx-xxxx-xx). */
+export const MfaRequest = Type.Object({ code: Type.String({ minLength: 6, maxLength: 32 }) });
+
+export const MfaEnrolmentStart = Type.Object({
+  secret: Type.String({ description: "base32, for typing into an authenticator app" }),
+  otpauthUrl: Type.String(),
+  qrCodeSvg: Type.String({ description: "an SVG image of the otpauth URL" }),
+});
+export const MfaEnrolmentConfirm = Type.Object({ code: Type.String({ pattern: "^[0-9]{6}$" }) });
+export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
+
+export const ActivateRequest = Type.Object({
+  activationCode: Type.String({ minLength: 4, maxLength: 64 }),
+  dateOfBirth: IsoDate,
+  email: Email,
+  password: Password,
+});
+
+export const PasswordResetRequest = Type.Object({ email: Type.String({ maxLength: 254 }) });
+export const PasswordResetComplete = Type.Object({ token: Type.String({ minLength: 16, maxLength: 200 }), password: Password });
+
+export const ReauthenticateRequest = Type.Object({
+  password: Type.String({ maxLength: 1024 }),
+  code: Type.Optional(Type.String({ maxLength: 32 })),
+});
+export const ReauthenticateResponse = Type.Object({ reauthenticatedUntil: IsoDateTime });
+
+export const ChangePasswordRequest = Type.Object({ currentPassword: Type.String({ maxLength: 1024 }), newPassword: Password });
+export const ChangeEmailRequest = Type.Object({ email: Email });
+export const UpdateMeRequest = Type.Object({ locale: Type.Optional(Locale), displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })) });
+
+export const SessionSummary = Type.Object({
+  id: Uuid,
+  current: Type.Boolean(),
+  createdAt: IsoDateTime,
+  lastSeenAt: IsoDateTime,
+  ipAddress: Type.Union([Type.String(), Type.Null()]),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+});
+export const SessionList = Type.Object({ sessions: Type.Array(SessionSummary) });
+export type SessionSummary = Static<typeof SessionSummary>;

@@ -9,7 +9,8 @@ const server = {
 
 /**
  * Server tests run against PGlite always, and against PostgreSQL as well when
- * TEST_DATABASE_URL is set (CI sets it): the same files, two projects.
+ * TEST_DATABASE_URL is set (CI sets it): the same files, two projects. Web unit tests run
+ * in Node (no DOM). The browser journeys live in e2e/ with their own config.
  */
 export default defineConfig({
   test: {
@@ -18,6 +19,7 @@ export default defineConfig({
       ...(process.env.TEST_DATABASE_URL
         ? [{ test: { ...server, name: "postgres", env: { PORTICO_TEST_DB: "postgres", TZ: "UTC" } } }]
         : []),
+      { test: { name: "web", include: ["web/src/**/*.test.{ts,tsx}"], environment: "node", env: { TZ: "UTC" } } },
     ],
   },
 });

@@ -13,6 +13,14 @@ export const AccessLogEntry = Type.Object({
 });
 export const AccessLog = Type.Object({ entries: Type.Array(AccessLogEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 export type AccessLogEntry = Static<typeof AccessLogEntry>;
+export type AccessLog = Static<typeof AccessLog>;
+
+/** Newest first; `cursor` is the `nextCursor` of the previous page. */
+export const AccessLogQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "from nextCursor" })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+});
+export type AccessLogQuery = Static<typeof AccessLogQuery>;
 
 export const AuditSearchQuery = Type.Object({
   userId: Type.Optional(Uuid),
@@ -21,7 +29,7 @@ export const AuditSearchQuery = Type.Object({
   outcome: Type.Optional(Type.Union([Type.Literal("success"), Type.Literal("denied"), Type.Literal("failure")])),
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),
-  cursor: Type.Optional(Type.String({ maxLength: 40 })),
+  cursor: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", maxLength: 40 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });
 
@@ -40,3 +48,6 @@ export const AuditRecord = Type.Object({
   requestId: Type.Union([Type.String(), Type.Null()]),
 });
 export const AuditSearchResponse = Type.Object({ records: Type.Array(AuditRecord), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type AuditSearchQuery = Static<typeof AuditSearchQuery>;
+export type AuditRecord = Static<typeof AuditRecord>;
+export type AuditSearchResponse = Static<typeof AuditSearchResponse>;

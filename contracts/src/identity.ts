@@ -21,7 +21,14 @@ export const ProxyScope = Type.Union([
   Type.Literal("records"),
 ]);
 export type ProxyScope = Static<typeof ProxyScope>;
-export const ALL_SCOPES: ProxyScope[] = ["appointments", "messages", "medications", "referrals", "health_updates", "records"];
+export const ALL_SCOPES: ProxyScope[] = [
+  "appointments",
+  "messages",
+  "medications",
+  "referrals",
+  "health_updates",
+  "records",
+];
 
 export const ProxyRelationship = Type.Union([
   Type.Literal("parent"),
@@ -64,6 +71,7 @@ export const SessionInfo = Type.Object({
   idleExpiresAt: IsoDateTime,
   absoluteExpiresAt: IsoDateTime,
 });
+export type SessionInfo = Static<typeof SessionInfo>;
 
 export const MeResponse = Type.Object({
   user: UserSummary,
@@ -74,7 +82,10 @@ export const MeResponse = Type.Object({
 });
 export type MeResponse = Static<typeof MeResponse>;
 
-export const LoginRequest = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) });
+export const LoginRequest = Type.Object({
+  email: Type.String({ maxLength: 254 }),
+  password: Type.String({ maxLength: 1024 }),
+});
 /**
  * 200 after a correct password. When `mfaRequired`, only POST /api/auth/mfa is allowed next;
  * when `mfaEnrolmentRequired` (staff without MFA), only the enrolment endpoints are.
@@ -96,7 +107,11 @@ export const MfaEnrolmentStart = Type.Object({
   qrCodeSvg: Type.String({ description: "an SVG image of the otpauth URL" }),
 });
 export const MfaEnrolmentConfirm = Type.Object({ code: Type.String({ pattern: "^[0-9]{6}$" }) });
-export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
+/**
+ * Shown once; only hashes are kept. `csrfToken` is the session's token afterwards (it changes
+ * when confirming enrolment completes a staff sign-in).
+ */
+export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()), csrfToken: Type.String() });
 
 export const ActivateRequest = Type.Object({
   activationCode: Type.String({ minLength: 4, maxLength: 64 }),
@@ -106,7 +121,10 @@ export const ActivateRequest = Type.Object({
 });
 
 export const PasswordResetRequest = Type.Object({ email: Type.String({ maxLength: 254 }) });
-export const PasswordResetComplete = Type.Object({ token: Type.String({ minLength: 16, maxLength: 200 }), password: Password });
+export const PasswordResetComplete = Type.Object({
+  token: Type.String({ minLength: 16, maxLength: 200 }),
+  password: Password,
+});
 
 export const ReauthenticateRequest = Type.Object({
   password: Type.String({ maxLength: 1024 }),
@@ -114,9 +132,15 @@ export const ReauthenticateRequest = Type.Object({
 });
 export const ReauthenticateResponse = Type.Object({ reauthenticatedUntil: IsoDateTime });
 
-export const ChangePasswordRequest = Type.Object({ currentPassword: Type.String({ maxLength: 1024 }), newPassword: Password });
+export const ChangePasswordRequest = Type.Object({
+  currentPassword: Type.String({ maxLength: 1024 }),
+  newPassword: Password,
+});
 export const ChangeEmailRequest = Type.Object({ email: Email });
-export const UpdateMeRequest = Type.Object({ locale: Type.Optional(Locale), displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })) });
+export const UpdateMeRequest = Type.Object({
+  locale: Type.Optional(Locale),
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+});
 
 export const SessionSummary = Type.Object({
   id: Uuid,
@@ -128,3 +152,8 @@ export const SessionSummary = Type.Object({
 });
 export const SessionList = Type.Object({ sessions: Type.Array(SessionSummary) });
 export type SessionSummary = Static<typeof SessionSummary>;
+
+/** A plain confirmation for people (password reset request/complete). */
+export const MessageResponse = Type.Object({ message: Type.String() });
+export type MessageResponse = Static<typeof MessageResponse>;
+export const SessionIdParams = Type.Object({ id: Uuid });

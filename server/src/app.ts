@@ -9,13 +9,15 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance } from "fastify";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from "fastify";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { registerModules } from "./modules/index.ts";
+import { installAuthentication } from "./platform/auth/plugin.ts";
 import type { Clock } from "./platform/clock.ts";
 import { systemClock } from "./platform/clock.ts";
 import { ANONYMOUS, type RequestContext, runWithContext } from "./platform/context.ts";
@@ -36,7 +38,13 @@ export interface AppOptions {
   webRoot?: string;
 }
 
-export type App = FastifyInstance & { services: Services };
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+> & { services: Services };
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -80,6 +88,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+  // audit events that must outlive a rolled-back transaction (denials) are written before the reply leaves
+  app.addHook("onSend", async (request, _reply, payload) => {
+    await services.audit.flushPending(request.ctx ?? undefined);
     return payload;
   });
 
@@ -128,6 +141,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }),
   });
 
+  // session cookie → actor, CSRF on mutating requests; every /api route needs a session unless
+  // its config says `auth: "public"` (or "partial" for the MFA step)
+  installAuthentication(app as unknown as FastifyInstance, { config, sessions: services.identity.sessions });
+
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -144,12 +161,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler(errorHandler);
 
-  app.get("/api/health", { schema: { tags: ["platform"], summary: "The process is up" } }, async () => ({
+  app.get("/api/health", { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The process is up" } }, async () => ({
     status: "ok",
   }));
   app.get(
     "/api/ready",
-    { schema: { tags: ["platform"], summary: "The database is reachable" } },
+    { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The database is reachable" } },
     async (_request, reply) => {
       try {
         await Promise.race([

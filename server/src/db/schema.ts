@@ -1,8 +1,21 @@
-import type { PeopleTables } from "./tables/people.ts";
+import type { AuditTables } from "./tables/audit.ts";
+import type { IdentityTables } from "./tables/identity.ts";
+import type { PatientsTable, PeopleTables } from "./tables/people.ts";
 import type { PlatformTables } from "./tables/platform.ts";
+import type { PatientRegistrationColumns, RegistrationTables } from "./tables/registration.ts";
+import type { SchedulingTables } from "./tables/scheduling.ts";
 
 /**
  * The database as Kysely sees it. Each area declares its own tables in `tables/<area>.ts`
  * (kept in step with `migrations/*.sql`) and is joined in here.
  */
-export interface DB extends PlatformTables, PeopleTables {}
+export interface DB
+  extends PlatformTables,
+    Omit<PeopleTables, "patients">,
+    IdentityTables,
+    AuditTables,
+    SchedulingTables,
+    RegistrationTables {
+  /** the base columns (people.ts) plus those added by 0006_registration */
+  patients: PatientsTable & PatientRegistrationColumns;
+}

@@ -5,6 +5,9 @@
 export const errorStatus = {
   bad_request: 400,
   validation_failed: 400,
+  invalid_code: 400,
+  token_invalid: 400,
+  activation_failed: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   mfa_required: 401,
@@ -18,6 +21,7 @@ export const errorStatus = {
   slot_taken: 409,
   idempotency_in_progress: 409,
   already_exists: 409,
+  possible_duplicate: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -3,9 +3,10 @@ import type { Database } from "../db/database.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { FieldCipher } from "../platform/crypto.ts";
 import { DEMO_PASSWORD, type DemoLogin, type DemoSeedContext, seedDemoClinic } from "./demo-clinic.ts";
+import { seedDemoScheduling } from "./demo-scheduling.ts";
 
 /** Each area adds its demo data as a step; steps run in order in one transaction. */
-const steps: ((ctx: DemoSeedContext) => Promise<void>)[] = [seedDemoClinic];
+const steps: ((ctx: DemoSeedContext) => Promise<void>)[] = [seedDemoClinic, seedDemoScheduling];
 
 export interface DemoSeedResult {
   seeded: boolean;

@@ -44,11 +44,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return openDatabase({ kind: "pglite", dataDir: "memory", loadDataDir: dump });
 }
 
-/** Empties every table (but the migration bookkeeping) between tests that need a clean slate. */
+/**
+ * Empties every table (but the migration bookkeeping) between tests that need a clean slate.
+ * The audit log is kept: the database refuses to truncate it (it is append-only), so tests
+ * that read it filter by their own patient, user or request ids.
+ */
 export async function truncateAll(handle: TestDatabase): Promise<void> {
   const { rows } = await sql<{ tablename: string }>`
     select tablename from pg_tables
-    where schemaname = 'public' and tablename not like 'kysely_%'`.execute(handle.db);
+    where schemaname = 'public' and tablename not like 'kysely_%'
+      and tablename not in ('audit_log', 'audit_chain_head')`.execute(handle.db);
   if (rows.length === 0) return;
   const list = rows.map((r) => `"${r.tablename}"`).join(", ");
   await sql.raw(`truncate ${list} restart identity cascade`).execute(handle.db);

@@ -1,0 +1,387 @@
+import { type Static, Type } from "typebox";
+import { IsoDate, IsoDateTime, Uuid } from "./common.ts";
+import { Email, Password } from "./identity.ts";
+
+/**
+ * Patients: registration (front desk and self-service), the profile, duplicate review, merges,
+ * identity change requests, staff search and patient files (SPEC §2.1).
+ */
+
+const Text = (max: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength: max, pattern: "\\S", ...(description ? { description } : {}) });
+
+export const PersonName = Text(100);
+export const Sex = Type.Union([Type.Literal("female"), Type.Literal("male"), Type.Literal("other"), Type.Literal("unknown")]);
+export type Sex = Static<typeof Sex>;
+export const Phone = Type.String({
+  minLength: 7,
+  maxLength: 30,
+  pattern: "^[+]?[0-9 ().-]{7,30}$",
+  description: "digits with optional spaces, dashes, dots, parentheses and a leading +",
+});
+export const LanguageTag = Type.String({
+  pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+  maxLength: 35,
+  description: "BCP 47 language tag, e.g. en, es, zh-Hant",
+});
+
+export const Address = Type.Object(
+  {
+    line1: Text(200),
+    line2: Type.Optional(Type.String({ maxLength: 200 })),
+    city: Text(100),
+    region: Text(100, "state or province"),
+    postalCode: Type.String({ minLength: 3, maxLength: 12, pattern: "^[A-Za-z0-9 -]{3,12}$" }),
+    country: Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2, e.g. US" }),
+  },
+  { additionalProperties: false },
+);
+export type Address = Static<typeof Address>;
+
+export const EmergencyContact = Type.Object(
+  {
+    name: Text(200),
+    relationship: Text(60),
+    phone: Phone,
+  },
+  { additionalProperties: false },
+);
+export type EmergencyContact = Static<typeof EmergencyContact>;
+
+export const SubscriberRelationship = Type.Union([
+  Type.Literal("self"),
+  Type.Literal("spouse"),
+  Type.Literal("parent"),
+  Type.Literal("other"),
+]);
+
+export const InsuranceCoverageInput = Type.Object(
+  {
+    rank: Type.Union([Type.Literal("primary"), Type.Literal("secondary")], { default: "primary" }),
+    payerName: Text(200),
+    memberId: Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9 -]+$" }),
+    groupNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9 -]+$" })),
+    subscriberName: Text(200),
+    subscriberRelationship: SubscriberRelationship,
+    /** ids from POST /api/patients/:patientId/files (kind insurance_card_front / _back) */
+    cardFrontFileId: Type.Optional(Uuid),
+    cardBackFileId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type InsuranceCoverageInput = Static<typeof InsuranceCoverageInput>;
+
+export const InsuranceCoverage = Type.Object({
+  id: Uuid,
+  rank: Type.Union([Type.Literal("primary"), Type.Literal("secondary")]),
+  payerName: Type.String(),
+  memberId: Type.String(),
+  groupNumber: Type.Union([Type.String(), Type.Null()]),
+  subscriberName: Type.String(),
+  subscriberRelationship: SubscriberRelationship,
+  cardFrontFileId: Type.Union([Uuid, Type.Null()]),
+  cardBackFileId: Type.Union([Uuid, Type.Null()]),
+});
+export type InsuranceCoverage = Static<typeof InsuranceCoverage>;
+
+/** Demographics as the front desk enters them. */
+const demographics = {
+  legalGivenName: PersonName,
+  legalFamilyName: PersonName,
+  preferredName: Type.Optional(PersonName),
+  dateOfBirth: IsoDate,
+  sex: Sex,
+  genderIdentity: Type.Optional(Text(100)),
+  phone: Type.Optional(Phone),
+  email: Type.Optional(Email),
+  address: Type.Optional(Address),
+  preferredLanguage: Type.Optional(LanguageTag),
+};
+
+export const DuplicateOverride = Type.Object(
+  {
+    confirmNotDuplicate: Type.Literal(true),
+    reason: Type.String({ minLength: 5, maxLength: 500, pattern: "\\S" }),
+  },
+  { additionalProperties: false },
+);
+
+export const RegisterPatientRequest = Type.Object(
+  {
+    ...demographics,
+    emergencyContact: Type.Optional(EmergencyContact),
+    insurance: Type.Optional(Type.Array(InsuranceCoverageInput, { maxItems: 2 })),
+    preferredPharmacyId: Type.Optional(Uuid),
+    pcpProviderId: Type.Optional(Uuid),
+    /** set after reviewing the `possible_duplicate` answer: this person is not one of the candidates */
+    duplicateOverride: Type.Optional(DuplicateOverride),
+  },
+  { additionalProperties: false },
+);
+export type RegisterPatientRequest = Static<typeof RegisterPatientRequest>;
+
+/** A possible existing chart for the same person, shown side by side with what was entered. */
+export const DuplicateCandidate = Type.Object({
+  id: Uuid,
+  mrn: Type.String(),
+  name: Type.String({ description: "legal given + family name" }),
+  preferredName: Type.Union([Type.String(), Type.Null()]),
+  dateOfBirth: IsoDate,
+  sex: Sex,
+  phoneMasked: Type.Union([Type.String(), Type.Null()], { description: "only the last four digits shown" }),
+  emailMasked: Type.Union([Type.String(), Type.Null()], { description: "first letter and domain shown" }),
+  status: Type.Union([Type.Literal("active"), Type.Literal("pending_verification")]),
+  matchedOn: Type.Array(
+    Type.Union([
+      Type.Literal("name"),
+      Type.Literal("similar_name"),
+      Type.Literal("nickname"),
+      Type.Literal("date_of_birth"),
+      Type.Literal("similar_date_of_birth"),
+      Type.Literal("phone"),
+      Type.Literal("email"),
+    ]),
+  ),
+});
+export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
+
+/** `details` of the 409 `possible_duplicate` error. */
+export const PossibleDuplicateDetails = Type.Object({ candidates: Type.Array(DuplicateCandidate) });
+export type PossibleDuplicateDetails = Static<typeof PossibleDuplicateDetails>;
+
+export const PatientStatus = Type.Union([
+  Type.Literal("active"),
+  Type.Literal("pending_verification"),
+  Type.Literal("merged"),
+]);
+
+export const PatientProfile = Type.Object({
+  id: Uuid,
+  mrn: Type.String(),
+  status: PatientStatus,
+  legalGivenName: Type.String(),
+  legalFamilyName: Type.String(),
+  preferredName: Type.Union([Type.String(), Type.Null()]),
+  dateOfBirth: IsoDate,
+  sex: Sex,
+  genderIdentity: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([Address, Type.Null()]),
+  preferredLanguage: Type.String(),
+  emergencyContact: Type.Union([EmergencyContact, Type.Null()]),
+  insurance: Type.Array(InsuranceCoverage),
+  preferredPharmacy: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  pcp: Type.Union([Type.Object({ id: Uuid, name: Type.String(), specialty: Type.String() }), Type.Null()]),
+  hasLogin: Type.Boolean(),
+  /** what the caller may change: identity fields only through staff */
+  canEditIdentity: Type.Boolean(),
+  pendingIdentityChangeRequestId: Type.Union([Uuid, Type.Null()]),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type PatientProfile = Static<typeof PatientProfile>;
+
+export const RegisterPatientResponse = Type.Object({
+  patient: PatientProfile,
+  activation: Type.Object({
+    code: Type.String({ description: "XXXX-XXXX-XXXX, shown once" }),
+    expiresAt: IsoDateTime,
+    letterUrl: Type.String({ description: "printable activation letter (GET, HTML)" }),
+  }),
+});
+export type RegisterPatientResponse = Static<typeof RegisterPatientResponse>;
+
+/** PATCH: every field optional; identity fields (legal name, DOB, sex) only for staff. */
+export const UpdatePatientRequest = Type.Object(
+  {
+    legalGivenName: Type.Optional(PersonName),
+    legalFamilyName: Type.Optional(PersonName),
+    dateOfBirth: Type.Optional(IsoDate),
+    sex: Type.Optional(Sex),
+    preferredName: Type.Optional(Type.Union([PersonName, Type.Null()])),
+    genderIdentity: Type.Optional(Type.Union([Text(100), Type.Null()])),
+    phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+    email: Type.Optional(Type.Union([Email, Type.Null()])),
+    address: Type.Optional(Type.Union([Address, Type.Null()])),
+    preferredLanguage: Type.Optional(LanguageTag),
+    emergencyContact: Type.Optional(Type.Union([EmergencyContact, Type.Null()])),
+    /** replaces the whole list */
+    insurance: Type.Optional(Type.Array(InsuranceCoverageInput, { maxItems: 2 })),
+    preferredPharmacyId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    pcpProviderId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdatePatientRequest = Static<typeof UpdatePatientRequest>;
+
+export const PatientSearchQuery = Type.Object(
+  {
+    q: Type.String({
+      minLength: 2,
+      maxLength: 100,
+      description: "name (partial, accents and small typos ignored), date of birth (1984-03-02 or 03/02/1984), MRN or phone",
+    }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+    includePending: Type.Optional(Type.Boolean({ default: true })),
+  },
+  { additionalProperties: false },
+);
+export type PatientSearchQuery = Static<typeof PatientSearchQuery>;
+
+/** Nurses and physicians get the minimal fields; front desk also contact details. */
+export const PatientSearchHit = Type.Object({
+  id: Uuid,
+  mrn: Type.String(),
+  name: Type.String(),
+  preferredName: Type.Union([Type.String(), Type.Null()]),
+  dateOfBirth: IsoDate,
+  sex: Sex,
+  status: PatientStatus,
+  phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  email: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+export type PatientSearchHit = Static<typeof PatientSearchHit>;
+
+export const PatientSearchResponse = Type.Object({
+  results: Type.Array(PatientSearchHit),
+  /** how the query was read */
+  interpretedAs: Type.Array(
+    Type.Union([Type.Literal("name"), Type.Literal("date_of_birth"), Type.Literal("mrn"), Type.Literal("phone")]),
+  ),
+});
+export type PatientSearchResponse = Static<typeof PatientSearchResponse>;
+
+// ---- self-registration ----
+
+export const SelfRegistrationRequest = Type.Object(
+  {
+    ...demographics,
+    email: Email,
+    phone: Phone,
+    password: Password,
+    emergencyContact: Type.Optional(EmergencyContact),
+  },
+  { additionalProperties: false },
+);
+export type SelfRegistrationRequest = Static<typeof SelfRegistrationRequest>;
+
+/** The same answer whatever happened (an email already registered is not revealed). */
+export const SelfRegistrationResponse = Type.Object({
+  status: Type.Literal("received"),
+  message: Type.String(),
+});
+
+export const PendingRegistration = Type.Object({
+  patient: PatientProfile,
+  source: Type.Union([Type.Literal("staff"), Type.Literal("self"), Type.Literal("import")]),
+  submittedAt: IsoDateTime,
+  possibleDuplicates: Type.Array(DuplicateCandidate),
+});
+export type PendingRegistration = Static<typeof PendingRegistration>;
+export const PendingRegistrationList = Type.Object({ registrations: Type.Array(PendingRegistration) });
+
+export const VerifyRegistrationRequest = Type.Object(
+  {
+    /** required when the registration was flagged as a possible duplicate */
+    duplicateOverride: Type.Optional(DuplicateOverride),
+    pcpProviderId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+
+export const MergePatientRequest = Type.Object(
+  {
+    intoPatientId: Uuid,
+    reason: Type.String({ minLength: 5, maxLength: 500, pattern: "\\S" }),
+  },
+  { additionalProperties: false },
+);
+export type MergePatientRequest = Static<typeof MergePatientRequest>;
+
+export const MergeResult = Type.Object({
+  mergeId: Uuid,
+  sourcePatientId: Uuid,
+  targetPatientId: Uuid,
+  /** rows moved per table, e.g. { "proxy_grants.patient_id": 2 } */
+  moved: Type.Record(Type.String(), Type.Integer()),
+});
+export type MergeResult = Static<typeof MergeResult>;
+
+// ---- identity change requests ----
+
+export const IdentityChanges = Type.Object(
+  {
+    legalGivenName: Type.Optional(PersonName),
+    legalFamilyName: Type.Optional(PersonName),
+    dateOfBirth: Type.Optional(IsoDate),
+    sex: Type.Optional(Sex),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type IdentityChanges = Static<typeof IdentityChanges>;
+
+export const CreateIdentityChangeRequest = Type.Object(
+  {
+    changes: IdentityChanges,
+    reason: Type.String({ minLength: 3, maxLength: 500, pattern: "\\S" }),
+  },
+  { additionalProperties: false },
+);
+
+export const IdentityChangeRequest = Type.Object({
+  id: Uuid,
+  patientId: Uuid,
+  patientName: Type.String(),
+  mrn: Type.String(),
+  current: IdentityChanges,
+  changes: IdentityChanges,
+  reason: Type.String(),
+  status: Type.Union([Type.Literal("pending"), Type.Literal("approved"), Type.Literal("denied")]),
+  decisionNote: Type.Union([Type.String(), Type.Null()]),
+  createdAt: IsoDateTime,
+  decidedAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+export type IdentityChangeRequest = Static<typeof IdentityChangeRequest>;
+export const IdentityChangeRequestList = Type.Object({ requests: Type.Array(IdentityChangeRequest) });
+
+export const DecideIdentityChangeRequest = Type.Object(
+  {
+    decision: Type.Union([Type.Literal("approve"), Type.Literal("deny")]),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+// ---- activation letter ----
+
+export const ActivationLetter = Type.Object({
+  patientName: Type.String(),
+  code: Type.String(),
+  expiresAt: IsoDateTime,
+  activateUrl: Type.String(),
+  clinicName: Type.String(),
+  clinicPhone: Type.String(),
+});
+
+// ---- files ----
+
+export const FileKind = Type.Union([
+  Type.Literal("insurance_card_front"),
+  Type.Literal("insurance_card_back"),
+  Type.Literal("identity_document"),
+  Type.Literal("other"),
+]);
+export type FileKind = Static<typeof FileKind>;
+
+export const StoredFile = Type.Object({
+  id: Uuid,
+  kind: FileKind,
+  contentType: Type.String(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+  createdAt: IsoDateTime,
+});
+export type StoredFile = Static<typeof StoredFile>;
+export const FileUploadQuery = Type.Object({ kind: FileKind }, { additionalProperties: false });
+export const FileParams = Type.Object({ patientId: Uuid, fileId: Uuid });

@@ -1,0 +1,86 @@
+import { type Static, Type } from "typebox";
+import { IsoDateTime, Uuid } from "./common.ts";
+import { Email, ProxyRelationship, ProxyScope } from "./identity.ts";
+
+/** Caregiver (proxy) access: grants, invitations by email, revocation (SPEC §2.2). */
+
+export const ProxyGrant = Type.Object({
+  id: Uuid,
+  patientId: Uuid,
+  proxy: Type.Object({ userId: Uuid, displayName: Type.String(), email: Type.String() }),
+  relationship: ProxyRelationship,
+  /** what was granted */
+  scopes: Type.Array(ProxyScope),
+  /** what the grant gives today (adolescent restriction, expiry, majority applied) */
+  effectiveScopes: Type.Array(ProxyScope),
+  /** a parent/guardian of a 12–17 year old: restricted by clinic policy */
+  restricted: Type.Boolean(),
+  inForce: Type.Boolean(),
+  startsAt: IsoDateTime,
+  endsAt: Type.Union([IsoDateTime, Type.Null()]),
+  grantedBy: Type.Union([Type.String(), Type.Null()], { description: "display name of who granted it" }),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  createdAt: IsoDateTime,
+});
+export type ProxyGrant = Static<typeof ProxyGrant>;
+
+export const ProxyInvitationSummary = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  relationship: ProxyRelationship,
+  scopes: Type.Array(ProxyScope),
+  expiresAt: IsoDateTime,
+  createdAt: IsoDateTime,
+});
+export type ProxyInvitationSummary = Static<typeof ProxyInvitationSummary>;
+
+export const ProxyGrantList = Type.Object({
+  grants: Type.Array(ProxyGrant),
+  /** invitations sent and not yet accepted (only to those who may manage grants) */
+  pendingInvitations: Type.Array(ProxyInvitationSummary),
+  /** may the caller invite, grant or revoke here */
+  canManage: Type.Boolean(),
+});
+export type ProxyGrantList = Static<typeof ProxyGrantList>;
+
+const Scopes = Type.Array(ProxyScope, { minItems: 1, maxItems: 6, uniqueItems: true });
+
+/** Staff: a grant for a parent of a minor or a legal representative, to an existing user. */
+export const CreateProxyGrantRequest = Type.Object(
+  {
+    proxyEmail: Email,
+    relationship: ProxyRelationship,
+    scopes: Scopes,
+    endsAt: Type.Optional(IsoDateTime),
+    reason: Type.String({ minLength: 5, maxLength: 500, pattern: "\\S" }),
+  },
+  { additionalProperties: false },
+);
+export type CreateProxyGrantRequest = Static<typeof CreateProxyGrantRequest>;
+
+/** An adult patient invites a caregiver by email. */
+export const CreateProxyInvitationRequest = Type.Object(
+  {
+    email: Email,
+    relationship: ProxyRelationship,
+    scopes: Scopes,
+    endsAt: Type.Optional(IsoDateTime),
+  },
+  { additionalProperties: false },
+);
+export type CreateProxyInvitationRequest = Static<typeof CreateProxyInvitationRequest>;
+
+export const InvitationToken = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 200, pattern: "^[A-Za-z0-9_-]+$" }) },
+  { additionalProperties: false },
+);
+
+/** What someone holding the link may learn before signing in: no more than this. */
+export const InvitationPreview = Type.Object({
+  inviterFirstName: Type.String(),
+  clinicName: Type.String(),
+  expiresAt: IsoDateTime,
+});
+export type InvitationPreview = Static<typeof InvitationPreview>;
+
+export const RevokeProxyGrantParams = Type.Object({ patientId: Uuid, grantId: Uuid });

@@ -1,0 +1,185 @@
+import { type Static, Type } from "typebox";
+import { IsoDate, IsoDateTime, Uuid } from "./common.ts";
+
+export const Modality = Type.Union([Type.Literal("in_person"), Type.Literal("video")]);
+export const BookingKind = Type.Union([Type.Literal("established"), Type.Literal("new"), Type.Literal("referral")], {
+  description:
+    "who may self-book: established patients of the provider, new patients too, or only with an approved referral",
+});
+export type BookingKind = Static<typeof BookingKind>;
+
+export const QuestionnaireItem = Type.Object({
+  id: Type.String({ pattern: "^[a-z0-9_]{1,40}$" }),
+  text: Type.String({ minLength: 1, maxLength: 300 }),
+  textEs: Type.Optional(Type.String({ maxLength: 300 })),
+  type: Type.Union([Type.Literal("text"), Type.Literal("yes_no"), Type.Literal("scale_0_10")]),
+  required: Type.Boolean(),
+});
+
+const visitTypeFields = {
+  name: Type.String({ minLength: 1, maxLength: 120 }),
+  nameEs: Type.Union([Type.String({ maxLength: 120 }), Type.Null()]),
+  description: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+  durationMinutes: Type.Integer({ minimum: 5, maximum: 480 }),
+  modality: Modality,
+  specialty: Type.String({ minLength: 1, maxLength: 60 }),
+  bookingKind: BookingKind,
+  minimumNoticeMinutes: Type.Integer({ minimum: 0, maximum: 60 * 24 * 30 }),
+  horizonDays: Type.Integer({ minimum: 1, maximum: 730 }),
+  bufferBeforeMinutes: Type.Integer({ minimum: 0, maximum: 120 }),
+  bufferAfterMinutes: Type.Integer({ minimum: 0, maximum: 120 }),
+  cancellationNoticeMinutes: Type.Integer({ minimum: 0, maximum: 60 * 24 * 14 }),
+  questionnaire: Type.Array(QuestionnaireItem, { maxItems: 30 }),
+  active: Type.Boolean(),
+};
+
+export const VisitType = Type.Object({ id: Uuid, ...visitTypeFields });
+export type VisitType = Static<typeof VisitType>;
+export const VisitTypeList = Type.Object({ visitTypes: Type.Array(VisitType) });
+export const CreateVisitType = Type.Object({
+  ...visitTypeFields,
+  nameEs: Type.Optional(visitTypeFields.nameEs),
+  description: Type.Optional(visitTypeFields.description),
+  questionnaire: Type.Optional(visitTypeFields.questionnaire),
+  active: Type.Optional(Type.Boolean()),
+});
+export const UpdateVisitType = Type.Partial(CreateVisitType);
+
+export const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: "ISO weekday, 1 = Monday" });
+export const WallTime = Type.String({
+  pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+  description: "HH:MM, location time",
+});
+
+export const AvailabilityTemplate = Type.Object({
+  id: Uuid,
+  providerId: Uuid,
+  locationId: Uuid,
+  weekday: Weekday,
+  startTime: WallTime,
+  endTime: WallTime,
+  validFrom: Type.Union([IsoDate, Type.Null()]),
+  validUntil: Type.Union([IsoDate, Type.Null()]),
+  visitTypeIds: Type.Array(Uuid, { description: "empty: every visit type of the provider's specialty" }),
+});
+export const CreateAvailabilityTemplate = Type.Object({
+  locationId: Uuid,
+  weekday: Weekday,
+  startTime: WallTime,
+  endTime: WallTime,
+  validFrom: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  validUntil: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  visitTypeIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
+});
+
+export const ExceptionKind = Type.Union([Type.Literal("time_off"), Type.Literal("block"), Type.Literal("extra_hours")]);
+export const AvailabilityException = Type.Object({
+  id: Uuid,
+  providerId: Uuid,
+  kind: ExceptionKind,
+  start: IsoDateTime,
+  end: IsoDateTime,
+  locationId: Type.Union([Uuid, Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export const CreateAvailabilityException = Type.Object({
+  kind: ExceptionKind,
+  start: IsoDateTime,
+  end: IsoDateTime,
+  locationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+});
+export const ProviderAvailability = Type.Object({
+  templates: Type.Array(AvailabilityTemplate),
+  exceptions: Type.Array(AvailabilityException),
+});
+
+export const SlotQuery = Type.Object({
+  visitTypeId: Uuid,
+  providerId: Type.Optional(Uuid),
+  locationId: Type.Optional(Uuid),
+  from: Type.Optional(IsoDateTime),
+  to: Type.Optional(IsoDateTime),
+  patientId: Type.Optional(Uuid),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+});
+export const Slot = Type.Object({
+  start: IsoDateTime,
+  end: IsoDateTime,
+  providerId: Uuid,
+  providerName: Type.String(),
+  locationId: Uuid,
+  locationName: Type.String(),
+  timeZone: Type.String({ description: "IANA zone of the location: show times in it, naming it" }),
+});
+export type Slot = Static<typeof Slot>;
+export const SlotList = Type.Object({
+  slots: Type.Array(Slot),
+  /** why the list is empty or limited for this patient, in a code the app translates */
+  eligibility: Type.Object({ canSelfBook: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]) }),
+});
+
+export const AppointmentStatus = Type.Union([
+  Type.Literal("booked"),
+  Type.Literal("confirmed"),
+  Type.Literal("checked_in"),
+  Type.Literal("arrived"),
+  Type.Literal("roomed"),
+  Type.Literal("in_visit"),
+  Type.Literal("completed"),
+  Type.Literal("no_show"),
+  Type.Literal("cancelled"),
+]);
+export type AppointmentStatus = Static<typeof AppointmentStatus>;
+
+export const Appointment = Type.Object({
+  id: Uuid,
+  patientId: Uuid,
+  start: IsoDateTime,
+  end: IsoDateTime,
+  status: AppointmentStatus,
+  visitType: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    nameEs: Type.Union([Type.String(), Type.Null()]),
+    modality: Modality,
+    durationMinutes: Type.Integer(),
+  }),
+  provider: Type.Object({ id: Uuid, name: Type.String(), specialty: Type.String() }),
+  location: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    timeZone: Type.String(),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    address: Type.Unknown(),
+  }),
+  /** latest moment a patient may cancel or reschedule online */
+  cancellableUntil: IsoDateTime,
+  canCancelOnline: Type.Boolean(),
+  eCheckInOpensAt: IsoDateTime,
+  eCheckInCompletedAt: Type.Union([IsoDateTime, Type.Null()]),
+  arrivedAt: Type.Union([IsoDateTime, Type.Null()]),
+  onWaitlist: Type.Boolean(),
+  cancelledAt: Type.Union([IsoDateTime, Type.Null()]),
+  createdAt: IsoDateTime,
+});
+export type Appointment = Static<typeof Appointment>;
+export const AppointmentList = Type.Object({ upcoming: Type.Array(Appointment), past: Type.Array(Appointment) });
+
+export const BookAppointment = Type.Object({
+  visitTypeId: Uuid,
+  providerId: Uuid,
+  start: IsoDateTime,
+  locationId: Type.Optional(Uuid),
+  reasonForVisit: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export const RescheduleAppointment = Type.Object({
+  start: IsoDateTime,
+  providerId: Type.Optional(Uuid),
+  locationId: Type.Optional(Uuid),
+});
+export const CancelAppointment = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 300 })) });
+/** 409 slot_taken carries the next free slots in error.details.alternatives */
+export const SlotTakenDetails = Type.Object({ alternatives: Type.Array(Slot) });
+
+export const AppointmentParams = Type.Object({ patientId: Uuid, appointmentId: Uuid });

@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { artifactsDir } from "./browser.ts";
+
+export const WIDTHS = [320, 1280] as const;
+
+/** Full-page screenshots at 320 and 1280 px into e2e/artifacts/<name>-<width>.png for review. */
+export async function screenshots(page: Page, name: string): Promise<string[]> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const original = page.viewportSize();
+  const files: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForTimeout(50);
+    const file = path.join(artifactsDir, `${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    files.push(file);
+  }
+  if (original) await page.setViewportSize(original);
+  return files;
+}
+
+/** True when the page scrolls sideways at its current width (it never should). */
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return root.scrollWidth > root.clientWidth;
+  });
+}

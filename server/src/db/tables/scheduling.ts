@@ -1,0 +1,133 @@
+import type { Generated, Json, JsonWithDefault } from "./types.ts";
+
+export type AppointmentStatus =
+  | "booked"
+  | "confirmed"
+  | "checked_in"
+  | "arrived"
+  | "roomed"
+  | "in_visit"
+  | "completed"
+  | "no_show"
+  | "cancelled";
+
+export interface VisitTypesTable {
+  id: Generated<string>;
+  name: string;
+  name_es: string | null;
+  description: string | null;
+  duration_minutes: number;
+  modality: "in_person" | "video";
+  specialty: string;
+  booking_kind: "established" | "new" | "referral";
+  minimum_notice_minutes: Generated<number>;
+  horizon_days: Generated<number>;
+  buffer_before_minutes: Generated<number>;
+  buffer_after_minutes: Generated<number>;
+  cancellation_notice_minutes: Generated<number>;
+  questionnaire: JsonWithDefault;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface AvailabilityTemplatesTable {
+  id: Generated<string>;
+  provider_id: string;
+  location_id: string;
+  weekday: number;
+  /** "HH:MM:SS" */
+  start_time: string;
+  end_time: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  visit_type_ids: Generated<string[]>;
+  created_at: Generated<Date>;
+}
+
+export interface AvailabilityExceptionsTable {
+  id: Generated<string>;
+  provider_id: string;
+  kind: "time_off" | "block" | "extra_hours";
+  starts_at: Date;
+  ends_at: Date;
+  location_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AppointmentsTable {
+  id: Generated<string>;
+  patient_id: string;
+  provider_id: string;
+  location_id: string;
+  visit_type_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  /** tstzrange literal, e.g. "[2026-03-03T14:00:00Z,2026-03-03T14:40:00Z)" */
+  blocked: string;
+  status: Generated<AppointmentStatus>;
+  reason_for_visit: string | null;
+  booked_by: string | null;
+  rescheduled_from_id: string | null;
+  confirmed_at: Date | null;
+  checked_in_at: Date | null;
+  arrived_at: Date | null;
+  roomed_at: Date | null;
+  visit_started_at: Date | null;
+  completed_at: Date | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AppointmentCheckInsTable {
+  appointment_id: string;
+  confirmed: Json;
+  answers_sealed: string | null;
+  submitted_by: string | null;
+  submitted_at: Generated<Date>;
+}
+
+export interface WaitlistRequestsTable {
+  id: Generated<string>;
+  appointment_id: string;
+  patient_id: string;
+  requested_at: Generated<Date>;
+  active: Generated<boolean>;
+}
+
+export interface WaitlistOffersTable {
+  id: Generated<string>;
+  request_id: string;
+  patient_id: string;
+  provider_id: string;
+  location_id: string;
+  visit_type_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: Generated<"open" | "accepted" | "taken" | "expired" | "declined">;
+  expires_at: Date;
+  created_at: Generated<Date>;
+  resolved_at: Date | null;
+}
+
+export interface AppointmentConfirmTokensTable {
+  token_hash: string;
+  appointment_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface SchedulingTables {
+  visit_types: VisitTypesTable;
+  availability_templates: AvailabilityTemplatesTable;
+  availability_exceptions: AvailabilityExceptionsTable;
+  appointments: AppointmentsTable;
+  appointment_check_ins: AppointmentCheckInsTable;
+  waitlist_requests: WaitlistRequestsTable;
+  waitlist_offers: WaitlistOffersTable;
+  appointment_confirm_tokens: AppointmentConfirmTokensTable;
+}

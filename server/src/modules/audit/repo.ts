@@ -1,0 +1,116 @@
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { DB } from "../../db/schema.ts";
+import type { AuditOutcome } from "../../db/tables/audit.ts";
+import { ensurePatientScopedQuery, type PatientAccess } from "../../platform/access/patient-access.ts";
+
+type Db = Database | Transaction<DB>;
+
+export interface AccessLogRow {
+  id: number;
+  at: Date;
+  action: string;
+  resource_type: string;
+  acting_as: string | null;
+  actor_kind: "anonymous" | "user" | "system";
+  actor_user_id: string | null;
+  actor_roles: string[];
+  proxy_grant_id: string | null;
+  actor_name: string | null;
+}
+
+/** Successful accesses to one patient's record, newest first (the patient-facing access log). */
+export async function listPatientAccesses(
+  db: Db,
+  access: PatientAccess,
+  page: { beforeId: number | null; limit: number },
+): Promise<AccessLogRow[]> {
+  const patientId = ensurePatientScopedQuery(access, "records");
+  let query = db
+    .selectFrom("audit_log as a")
+    .leftJoin("users as u", "u.id", "a.actor_user_id")
+    .select([
+      "a.id",
+      "a.at",
+      "a.action",
+      "a.resource_type",
+      "a.acting_as",
+      "a.actor_kind",
+      "a.actor_user_id",
+      "a.actor_roles",
+      "a.proxy_grant_id",
+      "u.display_name as actor_name",
+    ])
+    .where("a.patient_id", "=", patientId)
+    .where("a.outcome", "=", "success");
+  if (page.beforeId !== null) query = query.where("a.id", "<", page.beforeId);
+  return query.orderBy("a.id", "desc").limit(page.limit).execute();
+}
+
+/** The short name the patient goes by, for "on behalf of Jamie". */
+export async function patientShortName(db: Db, access: PatientAccess): Promise<string | null> {
+  const patientId = ensurePatientScopedQuery(access, "records");
+  const row = await db
+    .selectFrom("patients")
+    .select(["preferred_name", "legal_given_name"])
+    .where("id", "=", patientId)
+    .executeTakeFirst();
+  return row ? row.preferred_name || row.legal_given_name : null;
+}
+
+export interface AuditSearchFilters {
+  userId?: string;
+  patientId?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  from?: Date;
+  to?: Date;
+  beforeId: number | null;
+  limit: number;
+}
+
+export interface AuditSearchRow {
+  id: number;
+  at: Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  actor_roles: string[];
+  actor_system_name: string | null;
+  patient_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  outcome: string;
+  ip: string | null;
+  request_id: string | null;
+}
+
+/** Administrators' search over the whole audit log (the caller has checked the admin role). */
+export async function searchAuditLog(db: Db, filters: AuditSearchFilters): Promise<AuditSearchRow[]> {
+  let query = db
+    .selectFrom("audit_log as a")
+    .leftJoin("users as u", "u.id", "a.actor_user_id")
+    .select([
+      "a.id",
+      "a.at",
+      "a.actor_user_id",
+      "u.display_name as actor_name",
+      "a.actor_roles",
+      "a.actor_system_name",
+      "a.patient_id",
+      "a.action",
+      "a.resource_type",
+      "a.resource_id",
+      "a.outcome",
+      "a.ip",
+      "a.request_id",
+    ]);
+  if (filters.userId) query = query.where("a.actor_user_id", "=", filters.userId);
+  if (filters.patientId) query = query.where("a.patient_id", "=", filters.patientId);
+  if (filters.action) query = query.where("a.action", "=", filters.action);
+  if (filters.outcome) query = query.where("a.outcome", "=", filters.outcome);
+  if (filters.from) query = query.where("a.at", ">=", filters.from);
+  if (filters.to) query = query.where("a.at", "<", filters.to);
+  if (filters.beforeId !== null) query = query.where("a.id", "<", filters.beforeId);
+  return query.orderBy("a.id", "desc").limit(filters.limit).execute();
+}

@@ -1,0 +1,48 @@
+import {
+  AccessLog,
+  AccessLogQuery,
+  AuditSearchQuery,
+  AuditSearchResponse,
+  errorResponses,
+  PatientParams,
+} from "@portico/contracts";
+import type { App } from "../../app.ts";
+import { patientRouteGuard, staffRouteGuard } from "../../platform/access/route-guards.ts";
+import type { Services } from "../../services.ts";
+
+/** Who accessed a patient's record (patient and proxies with `records`), and the admins' audit search. */
+export async function registerAuditRoutes(app: App, services: Services): Promise<void> {
+  app.get(
+    "/api/patients/:patientId/access-log",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "Who accessed this patient's record, newest first",
+        params: PatientParams,
+        querystring: AccessLogQuery,
+        response: { 200: AccessLog, ...errorResponses },
+      },
+      preHandler: patientRouteGuard(services.access, {
+        scope: "records",
+        action: "read",
+        resourceType: "access_log",
+        patientFacing: true,
+      }),
+    },
+    async (request) => services.auditTrail.accessLog(request.params.patientId, request.query),
+  );
+
+  app.get(
+    "/api/admin/audit",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "Search the audit log (administrators)",
+        querystring: AuditSearchQuery,
+        response: { 200: AuditSearchResponse, ...errorResponses },
+      },
+      preHandler: staffRouteGuard(services.access, "admin", "audit_log"),
+    },
+    async (request) => services.auditTrail.search(request.query),
+  );
+}

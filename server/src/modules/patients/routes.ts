@@ -1,0 +1,288 @@
+import {
+  ActivationLetter,
+  CreateIdentityChangeRequest,
+  DecideIdentityChangeRequest,
+  errorResponses,
+  FileParams,
+  FileUploadQuery,
+  IdentityChangeRequest,
+  IdentityChangeRequestList,
+  IdParams,
+  MergePatientRequest,
+  MergeResult,
+  PatientParams,
+  PatientProfile,
+  PatientSearchQuery,
+  PatientSearchResponse,
+  PendingRegistrationList,
+  RegisterPatientRequest,
+  RegisterPatientResponse,
+  SelfRegistrationRequest,
+  SelfRegistrationResponse,
+  StoredFile,
+  UpdatePatientRequest,
+  VerifyRegistrationRequest,
+} from "@portico/contracts";
+import { Type } from "typebox";
+import type { App } from "../../app.ts";
+import { activationCodeHash } from "../../platform/auth/tokens.ts";
+import { ACCEPTED_UPLOAD_TYPES, MAX_FILE_BYTES } from "../../platform/files/index.ts";
+import type { PatientFiles } from "./files.ts";
+import { renderActivationLetter } from "./letter.ts";
+import type { PatientService } from "./service.ts";
+
+const tags = ["patients"];
+const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
+
+/** HTTP only: schemas, the call into the service, the response. */
+export async function patientRoutes(app: App, patients: PatientService, files: PatientFiles): Promise<void> {
+  app.get(
+    "/api/patients",
+    {
+      schema: {
+        tags,
+        summary: "Staff search by name, date of birth, MRN or phone",
+        querystring: PatientSearchQuery,
+        response: ok(PatientSearchResponse),
+      },
+    },
+    async (request) => patients.search(request.query),
+  );
+
+  app.post(
+    "/api/patients",
+    {
+      schema: {
+        tags,
+        summary: "Register a patient (front desk); answers 409 possible_duplicate with candidates",
+        body: RegisterPatientRequest,
+        response: { ...errorResponses, 201: RegisterPatientResponse },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await patients.register(request.body)),
+  );
+
+  app.get(
+    "/api/patients/:patientId",
+    { schema: { tags, summary: "A patient's profile", params: PatientParams, response: ok(PatientProfile) } },
+    async (request) => patients.getProfile(request.params.patientId),
+  );
+
+  app.patch(
+    "/api/patients/:patientId",
+    {
+      schema: {
+        tags,
+        summary: "Update contact details, language, pharmacy, insurance, emergency contact",
+        params: PatientParams,
+        body: UpdatePatientRequest,
+        response: ok(PatientProfile),
+      },
+    },
+    async (request) => patients.updateProfile(request.params.patientId, request.body),
+  );
+
+  app.post(
+    "/api/patients/:patientId/activation-codes",
+    {
+      schema: {
+        tags,
+        summary: "Issue a new activation code (the previous one stops working)",
+        params: PatientParams,
+        response: { ...errorResponses, 201: RegisterPatientResponse.properties.activation },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await patients.reissueActivationCode(request.params.patientId)),
+  );
+
+  app.get(
+    "/api/patients/:patientId/activation-letter",
+    {
+      schema: {
+        tags,
+        summary: "Printable activation letter (HTML; JSON with Accept: application/json)",
+        params: PatientParams,
+        querystring: Type.Object({ code: Type.String({ minLength: 12, maxLength: 20 }) }, { additionalProperties: false }),
+        response: { ...errorResponses, 200: ActivationLetter },
+      },
+    },
+    async (request, reply) => {
+      const letter = await patients.activationLetter(
+        request.params.patientId,
+        request.query.code,
+        activationCodeHash(request.query.code),
+      );
+      if ((request.headers.accept ?? "").includes("application/json")) return letter;
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+        .serializer((payload: unknown) => payload as string)
+        .send(renderActivationLetter(letter));
+    },
+  );
+
+  app.post(
+    "/api/patients/:patientId/merge",
+    {
+      schema: {
+        tags,
+        summary: "Merge this chart into another (front desk); everything moves to the surviving chart",
+        params: PatientParams,
+        body: MergePatientRequest,
+        response: ok(MergeResult),
+      },
+    },
+    async (request) => patients.merge(request.params.patientId, request.body),
+  );
+
+  // ---- self-registration and the staff queue ----
+
+  app.post(
+    "/api/registrations",
+    {
+      config: { auth: "public", rateLimit: { max: 10, timeWindow: 60 * 60_000 } },
+      schema: {
+        tags,
+        summary: "Self-registration: a new patient creates their account and record (pending verification)",
+        body: SelfRegistrationRequest,
+        response: { ...errorResponses, 202: SelfRegistrationResponse },
+      },
+    },
+    async (request, reply) => {
+      await patients.selfRegister(request.body);
+      return reply.status(202).send({
+        status: "received",
+        message: "Thank you. Check your email: we have sent you the next steps.",
+      });
+    },
+  );
+
+  app.get(
+    "/api/registrations/pending",
+    { schema: { tags, summary: "Registrations waiting for verification", response: ok(PendingRegistrationList) } },
+    async () => ({ registrations: await patients.listPending() }),
+  );
+
+  app.post(
+    "/api/registrations/:id/verify",
+    {
+      schema: {
+        tags,
+        summary: "Verify a pending registration",
+        params: IdParams,
+        body: VerifyRegistrationRequest,
+        response: ok(PatientProfile),
+      },
+    },
+    async (request) => patients.verify(request.params.id, request.body),
+  );
+
+  // ---- identity change requests ----
+
+  app.post(
+    "/api/patients/:patientId/identity-change-requests",
+    {
+      schema: {
+        tags,
+        summary: "Ask the front desk to change legal name, sex or date of birth",
+        params: PatientParams,
+        body: CreateIdentityChangeRequest,
+        response: { ...errorResponses, 201: IdentityChangeRequest },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await patients.requestIdentityChange(request.params.patientId, request.body)),
+  );
+
+  app.get(
+    "/api/patients/:patientId/identity-change-requests",
+    {
+      schema: {
+        tags,
+        summary: "The patient's own change requests",
+        params: PatientParams,
+        response: ok(IdentityChangeRequestList),
+      },
+    },
+    async (request) => ({ requests: await patients.patientIdentityRequests(request.params.patientId) }),
+  );
+
+  app.get(
+    "/api/identity-change-requests",
+    {
+      schema: {
+        tags,
+        summary: "Change requests for the front desk",
+        querystring: Type.Object(
+          {
+            status: Type.Optional(
+              Type.Union([Type.Literal("pending"), Type.Literal("approved"), Type.Literal("denied")], { default: "pending" }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: ok(IdentityChangeRequestList),
+      },
+    },
+    async (request) => ({ requests: await patients.listIdentityRequests(request.query.status) }),
+  );
+
+  app.post(
+    "/api/identity-change-requests/:id/decision",
+    {
+      schema: {
+        tags,
+        summary: "Approve (applies the change) or deny a change request",
+        params: IdParams,
+        body: DecideIdentityChangeRequest,
+        response: ok(IdentityChangeRequest),
+      },
+    },
+    async (request) => patients.decideIdentityRequest(request.params.id, request.body),
+  );
+
+  // ---- files ----
+
+  await app.register(async (scoped) => {
+    // raw bytes up to 10 MB on this route only; the type is then decided by the content
+    scoped.addContentTypeParser(
+      [...ACCEPTED_UPLOAD_TYPES],
+      { parseAs: "buffer", bodyLimit: MAX_FILE_BYTES + 1 },
+      (_request, body, done) => done(null, body),
+    );
+    scoped.post(
+      "/api/patients/:patientId/files",
+      {
+        bodyLimit: MAX_FILE_BYTES + 1,
+        schema: {
+          tags,
+          summary: "Upload a file (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB)",
+          params: PatientParams,
+          querystring: FileUploadQuery,
+          response: { ...errorResponses, 201: StoredFile, 413: errorResponses[400], 415: errorResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        return reply.status(201).send(await files.upload(request.params.patientId, request.query.kind, body));
+      },
+    );
+  });
+
+  app.get(
+    "/api/patients/:patientId/files/:fileId",
+    { schema: { tags, summary: "Download a file (as an attachment)", params: FileParams } },
+    async (request, reply) => {
+      const file = await files.download(request.params.patientId, request.params.fileId);
+      const extension = { "image/jpeg": "jpg", "image/png": "png", "image/heic": "heic", "application/pdf": "pdf" }[
+        file.contentType
+      ];
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", `attachment; filename="${file.kind}-${file.id.slice(0, 8)}.${extension}"`)
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .send(file.bytes);
+    },
+  );
+}

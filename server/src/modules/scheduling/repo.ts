@@ -1,0 +1,318 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
+import { ensurePatientScopedQuery, type PatientAccess } from "../../platform/access/patient-access.ts";
+import type { AvailabilityException, Interval, WeeklyTemplate } from "./slot-engine.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Kysely queries for scheduling. No rules here: the service decides. */
+
+export function listVisitTypes(db: Db, options: { activeOnly: boolean }) {
+  let query = db.selectFrom("visit_types").selectAll().orderBy("specialty").orderBy("name");
+  if (options.activeOnly) query = query.where("active", "=", true);
+  return query.execute();
+}
+
+export function findVisitType(db: Db, id: string) {
+  return db.selectFrom("visit_types").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export interface ProviderAtLocation {
+  providerId: string;
+  providerName: string;
+  specialty: string;
+  acceptingNewPatients: boolean;
+  locationId: string;
+  locationName: string;
+  timeZone: string;
+}
+
+/** Active providers of a specialty with their active locations, optionally narrowed. */
+export function providersForSpecialty(db: Db, specialty: string, filter: { providerId?: string; locationId?: string }) {
+  let query = db
+    .selectFrom("providers as p")
+    .innerJoin("provider_locations as pl", "pl.provider_id", "p.id")
+    .innerJoin("locations as l", "l.id", "pl.location_id")
+    .select([
+      "p.id as providerId",
+      "p.display_name as providerName",
+      "p.specialty as specialty",
+      "p.accepting_new_patients as acceptingNewPatients",
+      "l.id as locationId",
+      "l.name as locationName",
+      "l.time_zone as timeZone",
+    ])
+    .where("p.active", "=", true)
+    .where("l.active", "=", true)
+    .where("p.specialty", "=", specialty);
+  if (filter.providerId) query = query.where("p.id", "=", filter.providerId);
+  if (filter.locationId) query = query.where("l.id", "=", filter.locationId);
+  return query.execute() as Promise<ProviderAtLocation[]>;
+}
+
+export interface ProviderCalendar {
+  templates: (WeeklyTemplate & { providerId: string })[];
+  exceptions: (AvailabilityException & { providerId: string })[];
+  busy: (Interval & { providerId: string })[];
+}
+
+/** Everything the slot engine needs for several providers over [from, to): three queries. */
+export async function loadCalendars(
+  db: Db,
+  providerIds: string[],
+  visitTypeId: string,
+  from: Date,
+  to: Date,
+): Promise<ProviderCalendar> {
+  if (providerIds.length === 0) return { templates: [], exceptions: [], busy: [] };
+  const [templates, exceptions, busy] = await Promise.all([
+    db
+      .selectFrom("availability_templates as t")
+      .innerJoin("locations as l", "l.id", "t.location_id")
+      .select([
+        "t.provider_id as providerId",
+        "t.location_id as locationId",
+        "l.time_zone as timeZone",
+        "t.weekday",
+        sql<string>`to_char(t.start_time, 'HH24:MI')`.as("startTime"),
+        sql<string>`to_char(t.end_time, 'HH24:MI')`.as("endTime"),
+        "t.valid_from as validFrom",
+        "t.valid_until as validUntil",
+      ])
+      .where("t.provider_id", "in", providerIds)
+      .where("l.active", "=", true)
+      .where((eb) =>
+        eb.or([
+          eb(sql`cardinality(t.visit_type_ids)`, "=", 0),
+          eb(sql.val(visitTypeId), "=", eb.fn.any("t.visit_type_ids")),
+        ]),
+      )
+      .execute(),
+    db
+      .selectFrom("availability_exceptions as e")
+      .leftJoin("locations as l", "l.id", "e.location_id")
+      .select([
+        "e.provider_id as providerId",
+        "e.kind",
+        "e.starts_at as startsAt",
+        "e.ends_at as endsAt",
+        "e.location_id as locationId",
+        "l.time_zone as timeZone",
+      ])
+      .where("e.provider_id", "in", providerIds)
+      .where("e.ends_at", ">", from)
+      .where("e.starts_at", "<", to)
+      .execute(),
+    db
+      .selectFrom("appointments")
+      .select(["provider_id as providerId", sql<Date>`lower(blocked)`.as("start"), sql<Date>`upper(blocked)`.as("end")])
+      .where("provider_id", "in", providerIds)
+      .where("status", "<>", "cancelled")
+      .where(sql<boolean>`blocked && tstzrange(${from}, ${to})`)
+      .execute(),
+  ]);
+  return {
+    templates,
+    exceptions: exceptions.map((e) => ({
+      providerId: e.providerId,
+      kind: e.kind,
+      start: e.startsAt.getTime(),
+      end: e.endsAt.getTime(),
+      locationId: e.locationId,
+      timeZone: e.timeZone,
+    })),
+    busy: busy.map((b) => ({
+      providerId: b.providerId,
+      start: new Date(b.start).getTime(),
+      end: new Date(b.end).getTime(),
+    })),
+  };
+}
+
+/** Has the patient a live or past visit with this provider, or is the provider their PCP? */
+export async function isEstablishedWith(db: Db, patientId: string, providerId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("patients as p")
+    .select([
+      sql<boolean>`p.pcp_provider_id = ${providerId}`.as("isPcp"),
+      sql<boolean>`exists (select 1 from appointments a where a.patient_id = p.id and a.provider_id = ${providerId}
+        and a.status in ('completed', 'arrived', 'roomed', 'in_visit'))`.as("hasVisit"),
+    ])
+    .where("p.id", "=", patientId)
+    .executeTakeFirst();
+  return Boolean(row?.isPcp || row?.hasVisit);
+}
+
+export function findPatientFacts(db: Db, patientId: string) {
+  return db
+    .selectFrom("patients")
+    .select(["id", "status", "email", "preferred_language", "user_id"])
+    .where("id", "=", patientId)
+    .executeTakeFirst();
+}
+
+export interface NewAppointment {
+  patientId: string;
+  providerId: string;
+  locationId: string;
+  visitTypeId: string;
+  start: Date;
+  end: Date;
+  blockedStart: Date;
+  blockedEnd: Date;
+  reasonForVisit: string | null;
+  bookedBy: string | null;
+  rescheduledFromId: string | null;
+}
+
+export async function insertAppointment(db: Db, a: NewAppointment): Promise<string> {
+  const row = await db
+    .insertInto("appointments")
+    .values({
+      patient_id: a.patientId,
+      provider_id: a.providerId,
+      location_id: a.locationId,
+      visit_type_id: a.visitTypeId,
+      starts_at: a.start,
+      ends_at: a.end,
+      blocked: sql<string>`tstzrange(${a.blockedStart}, ${a.blockedEnd})`,
+      reason_for_visit: a.reasonForVisit,
+      booked_by: a.bookedBy,
+      rescheduled_from_id: a.rescheduledFromId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const appointmentColumns = [
+  "a.id",
+  "a.patient_id as patientId",
+  "a.starts_at as startsAt",
+  "a.ends_at as endsAt",
+  "a.status",
+  "a.arrived_at as arrivedAt",
+  "a.cancelled_at as cancelledAt",
+  "a.created_at as createdAt",
+  "a.checked_in_at as checkedInAt",
+  "a.roomed_at as roomedAt",
+  "a.confirmed_at as confirmedAt",
+  "vt.id as visitTypeId",
+  "vt.name as visitTypeName",
+  "vt.name_es as visitTypeNameEs",
+  "vt.modality",
+  "vt.duration_minutes as durationMinutes",
+  "vt.cancellation_notice_minutes as cancellationNoticeMinutes",
+  "vt.buffer_before_minutes as bufferBeforeMinutes",
+  "vt.buffer_after_minutes as bufferAfterMinutes",
+  "vt.booking_kind as bookingKind",
+  "p.id as providerId",
+  "p.display_name as providerName",
+  "p.specialty",
+  "l.id as locationId",
+  "l.name as locationName",
+  "l.time_zone as timeZone",
+  "l.phone as locationPhone",
+  "l.address as locationAddress",
+] as const;
+
+function appointmentQuery(db: Db) {
+  return db
+    .selectFrom("appointments as a")
+    .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
+    .innerJoin("providers as p", "p.id", "a.provider_id")
+    .innerJoin("locations as l", "l.id", "a.location_id")
+    .select(appointmentColumns)
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("waitlist_requests as w")
+            .select("w.id")
+            .whereRef("w.appointment_id", "=", "a.id")
+            .where("w.active", "=", true),
+        )
+        .as("onWaitlist"),
+    );
+}
+
+export type AppointmentRow = Awaited<ReturnType<ReturnType<typeof appointmentQuery>["executeTakeFirstOrThrow"]>>;
+
+export function appointmentsOfPatient(db: Db, access: PatientAccess) {
+  const patientId = ensurePatientScopedQuery(access, "appointments");
+  return appointmentQuery(db).where("a.patient_id", "=", patientId).orderBy("a.starts_at").execute();
+}
+
+export function appointmentOfPatient(
+  db: Db,
+  access: PatientAccess,
+  appointmentId: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  const patientId = ensurePatientScopedQuery(access, "appointments", options.forUpdate ? "write" : "read");
+  let query = appointmentQuery(db).where("a.patient_id", "=", patientId).where("a.id", "=", appointmentId);
+  if (options.forUpdate) query = query.forUpdate("a");
+  return query.executeTakeFirst();
+}
+
+export function appointmentById(db: Db, appointmentId: string, options: { forUpdate?: boolean } = {}) {
+  let query = appointmentQuery(db).where("a.id", "=", appointmentId);
+  if (options.forUpdate) query = query.forUpdate("a");
+  return query.executeTakeFirst();
+}
+
+export async function setStatus(
+  db: Db,
+  appointmentId: string,
+  status: AppointmentStatus,
+  extra: Partial<{
+    cancelled_at: Date;
+    cancelled_by: string | null;
+    cancel_reason: string | null;
+    arrived_at: Date;
+    checked_in_at: Date;
+    confirmed_at: Date;
+    roomed_at: Date;
+    visit_started_at: Date;
+    completed_at: Date;
+  }> = {},
+  now: Date = new Date(),
+): Promise<void> {
+  await db
+    .updateTable("appointments")
+    .set({ status, updated_at: now, ...extra })
+    .where("id", "=", appointmentId)
+    .execute();
+}
+
+/** The day's appointments at one location (arrivals board) or for one provider (schedule). */
+export function appointmentsBetween(
+  db: Db,
+  filter: { locationId?: string; providerId?: string },
+  from: Date,
+  to: Date,
+) {
+  let query = appointmentQuery(db)
+    .innerJoin("patients as pt", "pt.id", "a.patient_id")
+    .select([
+      "pt.legal_given_name as givenName",
+      "pt.legal_family_name as familyName",
+      "pt.preferred_name as preferredName",
+      "pt.date_of_birth as dateOfBirth",
+      "pt.mrn",
+    ])
+    .where("a.starts_at", ">=", from)
+    .where("a.starts_at", "<", to)
+    .orderBy("a.starts_at");
+  if (filter.locationId) query = query.where("a.location_id", "=", filter.locationId);
+  if (filter.providerId) query = query.where("a.provider_id", "=", filter.providerId);
+  return query.execute();
+}
+
+export function isExclusionViolation(error: unknown): "provider" | "patient" | null {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  if (e?.code !== "23P01") return null;
+  const name = e.constraint ?? e.message ?? "";
+  return name.includes("patient_overlap") ? "patient" : "provider";
+}

@@ -1,0 +1,261 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase, truncateAll } from "../../test/database.ts";
+import { TestClock } from "../clock.ts";
+import { type Actor, type RequestContext, runWithContext, systemActor } from "../context.ts";
+import { inTransaction } from "../transaction.ts";
+import { AuditLog } from "./audit-log.ts";
+import { verifyAuditChain } from "./verify.ts";
+
+const nurse: Actor = {
+  kind: "user",
+  userId: randomUUID(),
+  roles: ["nurse"],
+  patientId: randomUUID(),
+  providerId: null,
+  grants: [],
+};
+
+function context(actor: Actor = nurse): RequestContext {
+  return { requestId: `req-${randomUUID()}`, ip: "203.0.113.7", userAgent: "Vitest/5", actor };
+}
+
+describe("audit log", () => {
+  let database: TestDatabase;
+  let audit: AuditLog;
+  const clock = new TestClock("2026-03-02T14:00:00Z");
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    audit = new AuditLog({ db: database.db, clock });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const rowsFor = (requestId: string) =>
+    database.db.selectFrom("audit_log").selectAll().where("request_id", "=", requestId).orderBy("id").execute();
+
+  /** what a database superuser could do: bypass the append-only triggers for one statement */
+  async function asSuperuser(statement: string): Promise<void> {
+    await database.db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql.raw(statement).execute(trx);
+    });
+  }
+
+  it("records who, acting for whom, what, outcome, when, from where and the request id", async () => {
+    const ctx = context();
+    const patientId = randomUUID();
+    const grantId = randomUUID();
+    await runWithContext(ctx, () =>
+      audit.record({
+        action: "read",
+        resourceType: "appointment",
+        resourceId: "appt-1",
+        patientId,
+        proxyGrantId: grantId,
+        actingAs: "nurse",
+        details: { scope: "appointments" },
+      }),
+    );
+    const [row] = await rowsFor(ctx.requestId);
+    expect(row).toMatchObject({
+      at: new Date("2026-03-02T14:00:00Z"),
+      actor_user_id: nurse.userId,
+      actor_kind: "user",
+      actor_roles: ["patient", "nurse"],
+      acting_as: "nurse",
+      patient_id: patientId,
+      proxy_grant_id: grantId,
+      action: "read",
+      resource_type: "appointment",
+      resource_id: "appt-1",
+      outcome: "success",
+      ip: "203.0.113.7",
+      user_agent: "Vitest/5",
+      details: { scope: "appointments" },
+    });
+    expect(row?.seq).toBeGreaterThan(0);
+    expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("names the system actor that acted", async () => {
+    const ctx: RequestContext = { ...context(systemActor("reminders")), requestId: `req-${randomUUID()}` };
+    await runWithContext(ctx, () => audit.record({ action: "read", resourceType: "appointment" }));
+    const [row] = await rowsFor(ctx.requestId);
+    expect(row).toMatchObject({ actor_kind: "system", actor_system_name: "reminders", acting_as: "system" });
+  });
+
+  it("rolls an event back with the transaction it belongs to", async () => {
+    const ctx = context();
+    await expect(
+      runWithContext(ctx, () =>
+        inTransaction(database.db, async () => {
+          await audit.record({ action: "update", resourceType: "profile" });
+          throw new Error("the change failed");
+        }),
+      ),
+    ).rejects.toThrow("the change failed");
+    expect(await rowsFor(ctx.requestId)).toEqual([]);
+  });
+
+  it("keeps an independent event (a denial) when the transaction around it rolls back", async () => {
+    const ctx = context();
+    await expect(
+      runWithContext(ctx, () =>
+        inTransaction(database.db, async () => {
+          await audit.recordIndependent({ action: "read", resourceType: "profile", outcome: "denied" });
+          throw new Error("denied");
+        }),
+      ),
+    ).rejects.toThrow("denied");
+    expect(await rowsFor(ctx.requestId)).toEqual([]);
+    await audit.flushPending(ctx);
+    const rows = await rowsFor(ctx.requestId);
+    expect(rows.map((r) => r.outcome)).toEqual(["denied"]);
+    await audit.flushPending(ctx);
+    expect(await rowsFor(ctx.requestId)).toHaveLength(1);
+  });
+
+  it("writes an independent event at once when no transaction is open", async () => {
+    const ctx = context();
+    await runWithContext(ctx, () => audit.recordIndependent({ action: "login_failed", resourceType: "session", outcome: "failure" }));
+    expect(await rowsFor(ctx.requestId)).toHaveLength(1);
+  });
+
+  it("refuses malformed action names and oversized details before writing", async () => {
+    const ctx = context();
+    await expect(runWithContext(ctx, () => audit.record({ action: "Read it!", resourceType: "profile" }))).rejects.toThrow();
+    await expect(
+      runWithContext(ctx, () => audit.record({ action: "read", resourceType: "profile", details: { note: "x".repeat(3000) } })),
+    ).rejects.toThrow(/too large/);
+    expect(await rowsFor(ctx.requestId)).toEqual([]);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE through the application's connection", async () => {
+    const ctx = context();
+    await runWithContext(ctx, () => audit.record({ action: "read", resourceType: "profile" }));
+    const [row] = await rowsFor(ctx.requestId);
+    await expect(database.db.updateTable("audit_log").set({ action: "write" }).where("id", "=", row!.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(database.db.deleteFrom("audit_log").where("id", "=", row!.id).execute()).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set seq = seq + 1000 where id = ${row!.id}`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`update audit_chain_head set seq = 0`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_chain_head`.execute(database.db)).rejects.toThrow(/append-only/);
+    expect(await rowsFor(ctx.requestId)).toEqual([row]);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it("is left alone by the test harness's truncateAll", async () => {
+    const before = await verifyAuditChain(database.db);
+    await truncateAll(database);
+    const after = await verifyAuditChain(database.db);
+    expect(after).toMatchObject({ ok: true, checked: before.checked });
+  });
+
+  it("verifies an intact chain and names the first edited row", async () => {
+    const intact = await verifyAuditChain(database.db);
+    expect(intact.ok).toBe(true);
+    expect(intact.checked).toBeGreaterThan(3);
+    const victim = await database.db.selectFrom("audit_log").select(["id", "seq", "action"]).orderBy("seq").offset(1).limit(1).executeTakeFirstOrThrow();
+
+    await asSuperuser(`update audit_log set action = 'nothing_to_see' where id = ${victim.id}`);
+    const edited = await verifyAuditChain(database.db, { batchSize: 2 });
+    expect(edited.ok).toBe(false);
+    expect(edited.problem).toMatchObject({ kind: "edited", seq: victim.seq, id: victim.id });
+
+    await asSuperuser(`update audit_log set action = '${victim.action}' where id = ${victim.id}`);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it("detects a deleted row, and a deleted newest row through the chain head", async () => {
+    const rows = await database.db.selectFrom("audit_log").selectAll().orderBy("seq").execute();
+    const middle = rows[2]!;
+    const newest = rows.at(-1)!;
+    const restore = async (row: typeof middle) =>
+      database.db.transaction().execute(async (trx) => {
+        await sql`set local session_replication_role = replica`.execute(trx);
+        await sql`insert into audit_log overriding system value select * from json_populate_record(null::audit_log, ${JSON.stringify(row)})`.execute(
+          trx,
+        );
+      });
+
+    await asSuperuser(`delete from audit_log where id = ${middle.id}`);
+    const gap = await verifyAuditChain(database.db);
+    expect(gap.problem).toMatchObject({ kind: "missing", seq: middle.seq });
+    await restore(middle);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+
+    await asSuperuser(`delete from audit_log where id = ${newest.id}`);
+    expect((await verifyAuditChain(database.db)).problem).toMatchObject({ kind: "head_mismatch" });
+    await restore(newest);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it("detects reordered rows", async () => {
+    const [a, b] = await database.db.selectFrom("audit_log").select(["id", "seq"]).orderBy("seq").offset(1).limit(2).execute();
+    await asSuperuser(`update audit_log set seq = -1 where id = ${a!.id}`);
+    await asSuperuser(`update audit_log set seq = ${a!.seq} where id = ${b!.id}`);
+    await asSuperuser(`update audit_log set seq = ${b!.seq} where id = ${a!.id}`);
+    const report = await verifyAuditChain(database.db);
+    expect(report.ok).toBe(false);
+    expect(["broken_link", "edited"]).toContain(report.problem?.kind);
+    expect(report.problem?.seq).toBe(a!.seq);
+    await asSuperuser(`update audit_log set seq = -1 where id = ${a!.id}`);
+    await asSuperuser(`update audit_log set seq = ${b!.seq} where id = ${b!.id}`);
+    await asSuperuser(`update audit_log set seq = ${a!.seq} where id = ${a!.id}`);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it("detects a row slipped in with the chain trigger disabled, and a chain rewritten from scratch (anchor)", async () => {
+    const before = await verifyAuditChain(database.db);
+    const anchor = before.head;
+    await asSuperuser(
+      `insert into audit_log (at, actor_kind, action, resource_type, outcome) values (now(), 'system', 'read', 'profile', 'success')`,
+    );
+    const report = await verifyAuditChain(database.db, { anchor });
+    expect(report.problem?.kind).toBe("unlinked");
+    await expect(verifyAuditChain(database.db, { anchor: { seq: anchor.seq, hash: "f".repeat(64) } })).resolves.toMatchObject({
+      ok: false,
+      problem: { kind: "anchor_mismatch", seq: anchor.seq },
+    });
+  });
+});
+
+describe("audit chain under concurrency", () => {
+  let database: TestDatabase;
+  let audit: AuditLog;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    audit = new AuditLog({ db: database.db, clock: new TestClock() });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("stays one valid chain when 50 transactions append at once", async () => {
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        runWithContext(context(), () =>
+          inTransaction(database.db, async (trx) => {
+            await audit.record({ action: "read", resourceType: "appointment", resourceId: `a-${i}` });
+            // keep transactions open long enough to overlap on PostgreSQL
+            await sql`select pg_sleep(0.005)`.execute(trx);
+            await audit.record({ action: "update", resourceType: "appointment", resourceId: `a-${i}` });
+          }),
+        ),
+      ),
+    );
+    const report = await verifyAuditChain(database.db);
+    expect(report).toMatchObject({ ok: true, checked: 100, head: { seq: 100 } });
+    const seqs = await database.db.selectFrom("audit_log").select("seq").orderBy("seq").execute();
+    expect(seqs.map((r) => r.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+});

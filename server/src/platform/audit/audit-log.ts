@@ -1,0 +1,121 @@
+import type { Insertable } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { AuditLogTable, AuditOutcome } from "../../db/tables/audit.ts";
+import type { Clock } from "../clock.ts";
+import { type Actor, maybeContext, type RequestContext } from "../context.ts";
+import type { Logger } from "../logging.ts";
+import { currentDb } from "../transaction.ts";
+
+/** Identifiers, codes and counts only — never names, contact details, free text or clinical values. */
+export type AuditDetails = Record<string, string | number | boolean | null | readonly string[]>;
+
+export interface AuditEntry {
+  /** what happened: read, create, update, delete, login, login_failed, search, … */
+  action: string;
+  /** the kind of record: profile, appointment, message_thread, session, audit_log, … */
+  resourceType: string;
+  resourceId?: string | null;
+  /** the patient whose data this is about, if any */
+  patientId?: string | null;
+  /** set when a proxy acted for the patient */
+  proxyGrantId?: string | null;
+  /** the capacity the actor acted in: patient, proxy, front_desk, nurse, physician, admin, system */
+  actingAs?: string | null;
+  outcome?: AuditOutcome;
+  details?: AuditDetails;
+  /** the account concerned when nobody is signed in yet (e.g. a failed login for a known email) */
+  subjectUserId?: string | null;
+}
+
+const MAX_DETAILS_BYTES = 2_000;
+const NAME = /^[a-z][a-z0-9_.:-]{0,59}$/;
+
+/**
+ * Appends to the audit log (SPEC §4): who (from the request context), acting for whom, what,
+ * which record, outcome, when, from where, request id. The database links each row into the
+ * hash chain when its transaction commits (migrations/0004_audit.sql).
+ */
+export class AuditLog {
+  readonly #db: Database;
+  readonly #clock: Clock;
+  readonly #logger: Logger | undefined;
+  readonly #pending = new WeakMap<RequestContext, Insertable<AuditLogTable>[]>();
+
+  constructor(deps: { db: Database; clock: Clock; logger?: Logger }) {
+    this.#db = deps.db;
+    this.#clock = deps.clock;
+    this.#logger = deps.logger;
+  }
+
+  /**
+   * Records an event as part of the open transaction, if any: it commits or rolls back with
+   * the work it describes. Use for successful reads and writes.
+   */
+  async record(entry: AuditEntry): Promise<void> {
+    await currentDb(this.#db).insertInto("audit_log").values(this.#row(entry)).execute();
+  }
+
+  /**
+   * Records an event that must be kept even when the surrounding work fails: authorization
+   * failures, failed logins. Outside a transaction it is written at once; inside one it is
+   * held and written by `flushPending` once the transaction is over (the HTTP layer calls it
+   * before the response leaves), so a rollback cannot erase it.
+   */
+  async recordIndependent(entry: AuditEntry): Promise<void> {
+    const row = this.#row(entry);
+    const context = maybeContext();
+    if (context?.trx) {
+      const pending = this.#pending.get(context);
+      if (pending) pending.push(row);
+      else this.#pending.set(context, [row]);
+      return;
+    }
+    await this.#db.insertInto("audit_log").values(row).execute();
+  }
+
+  /** Writes the events `recordIndependent` held back during a transaction. Never throws. */
+  async flushPending(context: RequestContext | undefined): Promise<void> {
+    if (!context) return;
+    const rows = this.#pending.get(context);
+    if (!rows || rows.length === 0) return;
+    this.#pending.delete(context);
+    try {
+      await this.#db.insertInto("audit_log").values(rows).execute();
+    } catch (error) {
+      this.#logger?.error(
+        { err: { type: (error as Error).name, code: (error as { code?: string }).code }, count: rows.length },
+        "could not write held audit events",
+      );
+    }
+  }
+
+  #row(entry: AuditEntry): Insertable<AuditLogTable> {
+    if (!NAME.test(entry.action)) throw new Error(`audit action must be a short snake_case name, got "${entry.action}"`);
+    if (!NAME.test(entry.resourceType)) throw new Error(`audit resourceType must be a short name, got "${entry.resourceType}"`);
+    const context = maybeContext();
+    if (!context) throw new Error("audit: no request context (use runWithContext or systemContext)");
+    const actor: Actor = context.actor;
+    const details = JSON.stringify(entry.details ?? {});
+    if (details.length > MAX_DETAILS_BYTES) throw new Error("audit details are too large; record identifiers only");
+    const roles: string[] = [...actor.roles];
+    if (actor.patientId) roles.unshift("patient");
+    return {
+      at: this.#clock.now(),
+      actor_user_id: actor.userId ?? entry.subjectUserId ?? null,
+      actor_kind: actor.kind,
+      actor_system_name: actor.kind === "system" ? (actor.systemName ?? "system") : null,
+      actor_roles: roles,
+      acting_as: entry.actingAs ?? (actor.kind === "system" ? "system" : null),
+      patient_id: entry.patientId ?? null,
+      proxy_grant_id: entry.proxyGrantId ?? null,
+      action: entry.action,
+      resource_type: entry.resourceType,
+      resource_id: entry.resourceId == null ? null : String(entry.resourceId).slice(0, 200),
+      outcome: entry.outcome ?? "success",
+      ip: context.ip || null,
+      user_agent: context.userAgent?.slice(0, 300) ?? null,
+      request_id: context.requestId,
+      details,
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../../config.ts";
+import { DomainError } from "../errors.ts";
+import { clearSessionCookie, type SessionCookie, sessionCookie } from "./cookie.ts";
+import type { AuthenticatedSession, SessionStore } from "./sessions.ts";
+import { constantTimeEqual } from "./tokens.ts";
+
+/**
+ * Who may call a route. Unset means a fully signed-in session (deny by default).
+ * - "public": anyone (health, docs, login, activation, password reset);
+ * - "partial": also a session that has passed the password step but still owes MFA or MFA
+ *   enrolment (the MFA step, enrolment, logout).
+ */
+export type RouteAuth = "public" | "partial";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+  interface FastifyRequest {
+    /** the caller's session (null on public routes and when signed out) */
+    authSession: AuthenticatedSession | null;
+  }
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export interface AuthenticationOptions {
+  config: Config;
+  sessions: SessionStore;
+}
+
+export function readSessionToken(request: FastifyRequest, cookie: SessionCookie): string | undefined {
+  const value = request.cookies?.[cookie.name];
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+/**
+ * Authentication for every /api route: the session cookie becomes `request.ctx.actor`, and
+ * mutating requests must echo the session's CSRF token in `X-CSRF-Token`. Install after the
+ * request-context and cookie hooks, before any route.
+ */
+export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
+  const cookie = sessionCookie(options.config);
+  app.decorateRequest("authSession", null);
+
+  app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith("/api") || request.is404) return;
+    // the OpenAPI document and its viewer describe the API; they hold no data
+    if (request.url === "/api/docs" || request.url.startsWith("/api/docs/")) return;
+    const mode = request.routeOptions.config?.auth;
+    if (mode === "public") return;
+
+    const token = readSessionToken(request, cookie);
+    if (!token) throw new DomainError("unauthenticated", "Please sign in to continue.");
+    const session = await options.sessions.authenticate(token);
+    if (!session) {
+      clearSessionCookie(reply, cookie);
+      throw new DomainError("unauthenticated", "Your session has ended. Please sign in again.");
+    }
+    if (session.state !== "active" && mode !== "partial") {
+      throw session.state === "mfa_pending"
+        ? new DomainError("mfa_required", "Enter the code from your authenticator app to finish signing in.")
+        : new DomainError("mfa_enrolment_required", "Set up two-step verification to finish signing in.");
+    }
+    if (MUTATING.has(request.method)) {
+      const header = request.headers["x-csrf-token"];
+      if (typeof header !== "string" || !constantTimeEqual(header, session.csrfToken)) {
+        throw new DomainError("csrf_failed", "This request could not be verified. Reload the page and try again.");
+      }
+    }
+    request.authSession = session;
+    request.ctx.actor = session.actor;
+  });
+}

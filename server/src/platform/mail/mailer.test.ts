@@ -1,0 +1,264 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { testConfig } from "../../test/app.ts";
+import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
+import { TestClock } from "../clock.ts";
+import { runWithContext, systemContext } from "../context.ts";
+import { JobQueue } from "../jobs/job-queue.ts";
+import { createLogger } from "../logging.ts";
+import { inTransaction } from "../transaction.ts";
+import { newActivity, securityNotice } from "./builtin-templates.ts";
+import { MAIL_QUEUE, Mailer } from "./mailer.ts";
+import { freePort, SmtpTestServer } from "./smtp-test-server.ts";
+import { MailParamsError } from "./templates.ts";
+
+const logger = createLogger({ logLevel: "silent", env: "test" });
+const PUBLIC_URL = "https://portal.clinic.test";
+
+describe("Mailer over SMTP", () => {
+  let database: TestDatabase;
+  let clock: TestClock;
+  let jobs: JobQueue;
+  let mailer: Mailer;
+  let smtp: SmtpTestServer;
+  let port: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await database.db.deleteFrom("jobs").execute();
+    port = await freePort();
+    smtp = new SmtpTestServer();
+    clock = new TestClock("2026-03-02T14:00:00Z");
+    jobs = new JobQueue({ db: database.db, clock, logger });
+    const config = testConfig({
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      PUBLIC_URL,
+      PORTICO_CLINIC_NAME: "Riverside Family Clinic",
+      PORTICO_CLINIC_PHONE: "(555) 010-7777",
+      MAIL_FROM: "Riverside <no-reply@clinic.test>",
+    });
+    mailer = new Mailer({ config, db: database.db, jobs, logger });
+  });
+  afterEach(async () => {
+    await smtp.close();
+  });
+
+  it("delivers a templated email in English with the clinic's layout and one link", async () => {
+    await smtp.listen(port);
+    await mailer.send({
+      to: "pat@example.test",
+      template: newActivity,
+      locale: "en",
+      params: { kind: "message", link: `${PUBLIC_URL}/messages` },
+    });
+    expect(smtp.received).toHaveLength(0);
+    expect(await jobs.runDueJobs()).toBe(1);
+
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!;
+    expect(mail.to).toEqual(["pat@example.test"]);
+    expect(mail.from).toBe("no-reply@clinic.test");
+    expect(mail.subject).toBe("Something new in your patient portal");
+    expect(mail.text).toContain("Riverside Family Clinic");
+    expect(mail.text).toContain("Hello,");
+    expect(mail.text).toContain("You have a new message in the patient portal.");
+    expect(mail.text).toContain(`Sign in to see it: ${PUBLIC_URL}/messages`);
+    expect(mail.text).toContain("never send health information by email");
+    expect(mail.text).toContain("(555) 010-7777");
+    expect(mail.html).toContain(`href="${PUBLIC_URL}/messages"`);
+    expect(mail.html).toContain('lang="en"');
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    const [job] = await database.db.selectFrom("jobs").selectAll().execute();
+    expect(job).toMatchObject({ queue: MAIL_QUEUE, status: "done" });
+    expect(mail.headers.get("message-id")).toBe(`<portico-job-${job?.id}@portal.clinic.test>`);
+  });
+
+  it("delivers the same template in Spanish", async () => {
+    await smtp.listen(port);
+    await mailer.send({
+      to: "paciente@example.test",
+      template: "security_notice",
+      locale: "es",
+      params: { event: "password_changed", link: `${PUBLIC_URL}/profile/security` },
+    });
+    await jobs.runDueJobs();
+    const mail = smtp.received[0]!;
+    expect(mail.subject).toBe("Un cambio en su cuenta del portal");
+    expect(mail.text).toContain("Hola:");
+    expect(mail.text).toContain("Se cambió la contraseña de su cuenta del portal.");
+    expect(mail.text).toContain("nunca envíe información de salud por correo electrónico");
+    expect(mail.html).toContain('lang="es"');
+  });
+
+  it("sends attachments such as a calendar file", async () => {
+    await smtp.listen(port);
+    const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+    await mailer.send({
+      to: "pat@example.test",
+      template: "test_message",
+      locale: "en",
+      params: {},
+      attachments: [
+        { filename: "appointment.ics", contentType: "text/calendar", content: Buffer.from(ics).toString("base64") },
+      ],
+    });
+    await jobs.runDueJobs();
+    const mail = smtp.received[0]!;
+    expect(mail.subject).toBe("Test message from Riverside Family Clinic");
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]?.filename).toBe("appointment.ics");
+    expect(mail.attachments[0]?.contentType).toContain("text/calendar");
+    expect(mail.attachments[0]?.content.toString()).toBe(ics);
+  });
+
+  it("keeps the email while SMTP is down and delivers it once it is back", async () => {
+    // the person's action commits even though the mail server is unreachable
+    await runWithContext(systemContext("test"), () =>
+      inTransaction(database.db, () =>
+        mailer.send({ to: "pat@example.test", template: "test_message", locale: "en", params: {} }),
+      ),
+    );
+    await jobs.runDueJobs();
+    let [job] = await database.db.selectFrom("jobs").selectAll().execute();
+    expect(job).toMatchObject({ status: "pending", attempts: 1 });
+    expect(job?.last_error).toContain("ECONNREFUSED");
+    expect(job?.last_error).not.toContain("pat@example.test");
+
+    clock.advance({ seconds: 13 });
+    await jobs.runDueJobs();
+    [job] = await database.db.selectFrom("jobs").selectAll().execute();
+    expect(job).toMatchObject({ status: "pending", attempts: 2 });
+
+    await smtp.listen(port);
+    expect(await jobs.runDueJobs()).toBe(0); // not due yet: the backoff is respected
+    clock.advance({ seconds: 25 });
+    expect(await jobs.runDueJobs()).toBe(1);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]?.subject).toBe("Test message from Riverside Family Clinic");
+    [job] = await database.db.selectFrom("jobs").selectAll().execute();
+    expect(job).toMatchObject({ status: "done", attempts: 3 });
+  });
+
+  it("sends one email per dedupe key", async () => {
+    await smtp.listen(port);
+    for (let i = 0; i < 3; i++) {
+      await mailer.send({
+        to: "pat@example.test",
+        template: "test_message",
+        locale: "en",
+        params: {},
+        dedupeKey: "welcome:1",
+      });
+    }
+    await jobs.runDueJobs();
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe("Mailer refuses anything a template does not declare", () => {
+  let database: TestDatabase;
+  let jobs: JobQueue;
+  let mailer: Mailer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    jobs = new JobQueue({ db: database.db, clock: new TestClock(), logger });
+    mailer = new Mailer({ config: testConfig({ PUBLIC_URL }), db: database.db, jobs, logger });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const bad: [string, Parameters<Mailer["send"]>[0]][] = [
+    [
+      "a first name",
+      {
+        to: "a@example.test",
+        template: "test_message",
+        locale: "en",
+        params: { firstName: "Maria" } as Record<string, string>,
+      },
+    ],
+    [
+      "a diagnosis in an extra parameter",
+      {
+        to: "a@example.test",
+        template: "new_activity",
+        locale: "en",
+        params: { kind: "message", link: `${PUBLIC_URL}/m`, diagnosis: "diabetes" },
+      },
+    ],
+    [
+      "free text in a choice",
+      {
+        to: "a@example.test",
+        template: "new_activity",
+        locale: "en",
+        params: { kind: "Your HbA1c is 9.1", link: `${PUBLIC_URL}/m` },
+      },
+    ],
+    [
+      "a link outside the portal",
+      {
+        to: "a@example.test",
+        template: "new_activity",
+        locale: "en",
+        params: { kind: "message", link: "https://evil.test/?dob=1950-01-01" },
+      },
+    ],
+    [
+      "a missing parameter",
+      { to: "a@example.test", template: "security_notice", locale: "en", params: { event: "password_changed" } },
+    ],
+    ["an unknown template", { to: "a@example.test", template: "lab_result_details", locale: "en", params: {} }],
+    ["a bad address", { to: "not an address", template: "test_message", locale: "en", params: {} }],
+    [
+      "a negative number",
+      {
+        to: "a@example.test",
+        template: "password_reset",
+        locale: "en",
+        params: { link: `${PUBLIC_URL}/reset`, expiresInMinutes: -5 },
+      },
+    ],
+    [
+      "a bad attachment name",
+      {
+        to: "a@example.test",
+        template: "test_message",
+        locale: "en",
+        params: {},
+        attachments: [{ filename: "../../etc/passwd", contentType: "text/plain", content: "" }],
+      },
+    ],
+  ];
+
+  it.each(bad)("rejects %s and queues nothing", async (_what, mail) => {
+    await expect(mailer.send(mail)).rejects.toThrow(MailParamsError);
+    expect(await database.db.selectFrom("jobs").selectAll().execute()).toEqual([]);
+  });
+
+  it("types template parameters so undeclared ones do not compile", () => {
+    const link = `${PUBLIC_URL}/s`;
+    const check = () =>
+      // @ts-expect-error a template takes only the parameters it declares
+      mailer.send({
+        to: "a@x.test",
+        template: securityNotice,
+        locale: "en",
+        params: { event: "mfa_enabled", link, name: "M" },
+      });
+    const typed = () =>
+      mailer.send({
+        to: "a@example.test",
+        template: securityNotice,
+        locale: "en",
+        params: { event: "password_changed", link: `${PUBLIC_URL}/s` },
+      });
+    expect([check, typed].every((f) => typeof f === "function")).toBe(true);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Mail templates. Emails never carry health information (SPEC §2: they say only that there is
+ * something new), and not even a first name: a template declares each parameter it takes and
+ * its kind, and `Mailer.send` refuses anything else, so free text cannot reach an email.
+ */
+export type MailLocale = "en" | "es";
+export const MAIL_LOCALES: readonly MailLocale[] = ["en", "es"];
+
+/**
+ * - `url`: a link into the portal (same origin as PUBLIC_URL)
+ * - `integer`: a whole number ≥ 0 (e.g. how many new messages)
+ * - `datetime`: an ISO-8601 instant with an offset, shown with `formatDateTime`
+ * - `timeZone`: an IANA time zone name (e.g. "America/New_York")
+ * - `{ oneOf }`: one of a fixed list of values the template turns into words
+ */
+export type ParamKind = "url" | "integer" | "datetime" | "timeZone" | { readonly oneOf: readonly string[] };
+export type ParamSpec = Readonly<Record<string, ParamKind>>;
+
+type ValueOf<K> = K extends "integer" ? number : K extends { readonly oneOf: readonly (infer U)[] } ? U : string;
+export type ParamsOf<S extends ParamSpec> = { -readonly [K in keyof S]: ValueOf<S[K]> };
+
+/** What every template can use besides its parameters. */
+export interface RenderContext {
+  locale: MailLocale;
+  clinicName: string;
+  clinicPhone: string;
+  /** the portal's address, e.g. "https://portal.example.org" */
+  publicUrl: string;
+}
+
+export interface MailAction {
+  label: string;
+  url: string;
+}
+
+export interface LocaleContent<P> {
+  subject: string | ((params: P, ctx: RenderContext) => string);
+  /** the body as plain text: paragraphs separated by a blank line (no greeting, no footer) */
+  text(params: P, ctx: RenderContext): string;
+  /** the one link or button of the email */
+  action?(params: P, ctx: RenderContext): MailAction;
+}
+
+export interface MailTemplate<S extends ParamSpec = ParamSpec> {
+  name: string;
+  params: S;
+  en: LocaleContent<ParamsOf<S>>;
+  es: LocaleContent<ParamsOf<S>>;
+}
+
+const registry = new Map<string, MailTemplate>();
+
+export function defineTemplate<const S extends ParamSpec>(
+  name: string,
+  definition: { params: S; en: LocaleContent<ParamsOf<S>>; es: LocaleContent<ParamsOf<S>> },
+): MailTemplate<S> {
+  if (!/^[a-z][a-z0-9_.]{1,62}$/.test(name)) throw new Error(`mail template name "${name}" is not valid`);
+  if (registry.has(name)) throw new Error(`mail template ${name} is defined twice`);
+  const template: MailTemplate<S> = { name, ...definition };
+  registry.set(name, template as unknown as MailTemplate);
+  return template;
+}
+
+export function findTemplate(name: string): MailTemplate | undefined {
+  return registry.get(name);
+}
+
+export class MailParamsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MailParamsError";
+  }
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks `params` against the template's declaration: every declared parameter present, of its
+ * kind, and nothing else. Links must point into the portal itself.
+ */
+export function validateParams(template: MailTemplate, params: unknown, publicUrl: string): Record<string, unknown> {
+  if (typeof params !== "object" || params === null || Array.isArray(params)) {
+    throw new MailParamsError(`mail template ${template.name} takes an object of parameters`);
+  }
+  const given = params as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (!Object.hasOwn(template.params, key)) {
+      throw new MailParamsError(`mail template ${template.name} does not take a parameter "${key}"`);
+    }
+  }
+  const origin = new URL(publicUrl).origin;
+  for (const [key, kind] of Object.entries(template.params)) {
+    const value = given[key];
+    const problem = `mail template ${template.name}: parameter "${key}"`;
+    if (value === undefined) throw new MailParamsError(`${problem} is missing`);
+    if (kind === "integer") {
+      if (!Number.isSafeInteger(value) || (value as number) < 0)
+        throw new MailParamsError(`${problem} must be an integer ≥ 0`);
+      continue;
+    }
+    if (typeof value !== "string" || value.length > 2_000)
+      throw new MailParamsError(`${problem} must be a short string`);
+    if (kind === "url") {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        throw new MailParamsError(`${problem} must be a URL`);
+      }
+      if (url.origin !== origin) throw new MailParamsError(`${problem} must link into the portal (${origin})`);
+    } else if (kind === "datetime") {
+      if (!ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+        throw new MailParamsError(`${problem} must be an ISO-8601 date-time with an offset`);
+      }
+    } else if (kind === "timeZone") {
+      if (!isTimeZone(value)) throw new MailParamsError(`${problem} must be an IANA time zone`);
+    } else if (!kind.oneOf.includes(value)) {
+      throw new MailParamsError(`${problem} must be one of ${kind.oneOf.join(", ")}`);
+    }
+  }
+  return given;
+}
+
+/** "Tuesday, March 3, 2026 at 9:30 AM EST" / "martes, 3 de marzo de 2026, 9:30 a. m. EST" */
+export function formatDateTime(iso: string, locale: MailLocale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone,
+  })
+    .format(new Date(iso))
+    .concat(
+      " ",
+      new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+        .formatToParts(new Date(iso))
+        .find((p) => p.type === "timeZoneName")?.value ?? "",
+    )
+    .trim();
+}

@@ -1,0 +1,136 @@
+import { sql } from "kysely";
+import { Temporal } from "temporal-polyfill";
+import type { DemoSeedContext } from "./demo-clinic.ts";
+
+type Kind = "established" | "new" | "referral";
+
+const visitTypes: {
+  key: string;
+  name: string;
+  nameEs: string;
+  description: string;
+  specialty: string;
+  duration: number;
+  modality: "in_person" | "video";
+  kind: Kind;
+  notice?: number;
+  horizon?: number;
+  bufferAfter?: number;
+  questionnaire?: unknown[];
+}[] = [
+  { key: "fm-checkup", name: "Annual check-up", nameEs: "Chequeo anual", description: "A yearly wellness visit with your primary care physician.", specialty: "family_medicine", duration: 30, modality: "in_person", kind: "established", questionnaire: [
+    { id: "concerns", text: "Is there anything you would like to talk about at this visit?", textEs: "¿Hay algo de lo que quiera hablar en esta visita?", type: "text", required: false },
+    { id: "falls", text: "Have you fallen in the past year?", textEs: "¿Se ha caído en el último año?", type: "yes_no", required: true },
+  ] },
+  { key: "fm-followup", name: "Follow-up visit", nameEs: "Visita de seguimiento", description: "A short visit to follow up on an ongoing concern.", specialty: "family_medicine", duration: 20, modality: "in_person", kind: "established" },
+  { key: "fm-new", name: "New patient visit", nameEs: "Visita de paciente nuevo", description: "Your first visit with a primary care physician here.", specialty: "family_medicine", duration: 40, modality: "in_person", kind: "new", bufferAfter: 10, notice: 24 * 60 },
+  { key: "fm-video", name: "Video visit", nameEs: "Visita por video", description: "A short visit by video from home.", specialty: "family_medicine", duration: 20, modality: "video", kind: "established", notice: 60 },
+  { key: "cardio-consult", name: "Cardiology consultation", nameEs: "Consulta de cardiología", description: "A first visit with a heart specialist. Needs a referral from your primary care physician.", specialty: "cardiology", duration: 40, modality: "in_person", kind: "referral", bufferAfter: 10, notice: 24 * 60 },
+  { key: "cardio-followup", name: "Cardiology follow-up", nameEs: "Seguimiento de cardiología", description: "A follow-up visit with your heart specialist.", specialty: "cardiology", duration: 20, modality: "in_person", kind: "established" },
+  { key: "derm-skin", name: "Skin check", nameEs: "Revisión de la piel", description: "A full skin check with a dermatologist.", specialty: "dermatology", duration: 20, modality: "in_person", kind: "new" },
+  { key: "derm-consult", name: "Dermatology consultation", nameEs: "Consulta de dermatología", description: "A specialist visit for a skin condition. Needs a referral.", specialty: "dermatology", duration: 30, modality: "in_person", kind: "referral" },
+];
+
+/** [provider key, location key, ISO weekdays, start, end] */
+const templates: [string, string, number[], string, string][] = [
+  ["provider:okafor", "location:brooklyn", [1, 2, 4], "09:00", "12:00"],
+  ["provider:okafor", "location:brooklyn", [1, 2, 4], "13:00", "17:00"],
+  ["provider:okafor", "location:chicago", [3, 5], "09:00", "12:00"],
+  ["provider:okafor", "location:chicago", [3, 5], "13:00", "16:00"],
+  ["provider:patel", "location:chicago", [1, 2, 3, 4, 5], "08:30", "12:00"],
+  ["provider:patel", "location:chicago", [1, 2, 3, 4, 5], "13:00", "16:30"],
+  ["provider:lindqvist", "location:brooklyn", [1, 2, 3, 4], "09:00", "16:00"],
+  ["provider:haddad", "location:brooklyn", [2, 4], "10:00", "16:00"],
+  ["provider:haddad", "location:chicago", [1, 3], "09:00", "15:00"],
+];
+
+/** The instant of local `time` on the first `weekday` at least `days` days from now, in `zone`. */
+function localSlot(now: Date, zone: string, days: number, weekday: number, time: string): Date {
+  let date = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate().add({ days });
+  while (date.dayOfWeek !== weekday) date = date.add({ days: days >= 0 ? 1 : -1 });
+  return new Date(date.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds);
+}
+
+/** Visit types of all three booking kinds, weekly availability for every provider, some appointments. */
+export async function seedDemoScheduling(ctx: DemoSeedContext): Promise<void> {
+  const { trx, ids, now } = ctx;
+  for (const vt of visitTypes) {
+    const { id } = await trx
+      .insertInto("visit_types")
+      .values({
+        name: vt.name,
+        name_es: vt.nameEs,
+        description: vt.description,
+        specialty: vt.specialty,
+        duration_minutes: vt.duration,
+        modality: vt.modality,
+        booking_kind: vt.kind,
+        minimum_notice_minutes: vt.notice ?? 120,
+        horizon_days: vt.horizon ?? 90,
+        buffer_after_minutes: vt.bufferAfter ?? 0,
+        cancellation_notice_minutes: 24 * 60,
+        questionnaire: JSON.stringify(vt.questionnaire ?? []),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids[`visit-type:${vt.key}`] = id;
+  }
+  for (const [provider, location, weekdays, start, end] of templates) {
+    await trx
+      .insertInto("availability_templates")
+      .values(
+        weekdays.map((weekday) => ({
+          provider_id: ids[provider] as string,
+          location_id: ids[location] as string,
+          weekday,
+          start_time: start,
+          end_time: end,
+        })),
+      )
+      .execute();
+  }
+
+  const book = async (
+    patient: string,
+    provider: string,
+    location: string,
+    zone: string,
+    visitType: string,
+    minutes: number,
+    at: Date,
+    status: "booked" | "confirmed" | "completed" | "no_show" = "booked",
+  ) => {
+    const end = new Date(at.getTime() + minutes * 60_000);
+    await trx
+      .insertInto("appointments")
+      .values({
+        patient_id: ids[`patient:${patient}`] as string,
+        provider_id: ids[provider] as string,
+        location_id: ids[location] as string,
+        visit_type_id: ids[`visit-type:${visitType}`] as string,
+        starts_at: at,
+        ends_at: end,
+        blocked: sql<string>`tstzrange(${at}, ${end})`,
+        status,
+        completed_at: status === "completed" ? end : null,
+        arrived_at: status === "completed" ? new Date(at.getTime() - 10 * 60_000) : null,
+        booked_by: ids["user:frontdesk"] ?? null,
+      })
+      .execute();
+    void zone;
+  };
+  const NY = "America/New_York";
+  const CHI = "America/Chicago";
+  // past visits make the Riveras and Morgan established patients of their physicians
+  await book("alex", "provider:okafor", "location:brooklyn", NY, "fm-checkup", 30, localSlot(now, NY, -90, 2, "09:30"), "completed");
+  await book("sam", "provider:okafor", "location:brooklyn", NY, "fm-followup", 20, localSlot(now, NY, -60, 4, "14:00"), "completed");
+  await book("jamie", "provider:okafor", "location:brooklyn", NY, "fm-checkup", 30, localSlot(now, NY, -200, 1, "10:00"), "completed");
+  await book("taylor", "provider:okafor", "location:brooklyn", NY, "fm-checkup", 30, localSlot(now, NY, -150, 1, "11:00"), "completed");
+  await book("morgan", "provider:patel", "location:chicago", CHI, "fm-checkup", 30, localSlot(now, CHI, -120, 2, "08:30"), "completed");
+  await book("alex", "provider:lindqvist", "location:brooklyn", NY, "cardio-followup", 20, localSlot(now, NY, -30, 3, "10:00"), "no_show");
+  // upcoming
+  await book("alex", "provider:okafor", "location:brooklyn", NY, "fm-followup", 20, localSlot(now, NY, 5, 2, "10:00"), "booked");
+  await book("jamie", "provider:okafor", "location:brooklyn", NY, "fm-checkup", 30, localSlot(now, NY, 10, 4, "15:30"), "confirmed");
+  await book("morgan", "provider:patel", "location:chicago", CHI, "fm-followup", 20, localSlot(now, CHI, 3, 3, "09:10"), "booked");
+  await book("sam", "provider:okafor", "location:chicago", CHI, "fm-video", 20, localSlot(now, CHI, 12, 5, "13:20"), "booked");
+}

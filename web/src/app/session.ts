@@ -1,0 +1,57 @@
+import type { MeResponse, Role, StaffRole } from "@portico/contracts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api, isApiError, setCsrfToken } from "../lib/api";
+import { queryClient } from "./query-client";
+
+export const meQueryKey = ["me"] as const;
+
+/** Who is signed in, or null. A session still waiting for its MFA step counts as signed out. */
+export const meQuery = queryOptions({
+  queryKey: meQueryKey,
+  queryFn: async (): Promise<MeResponse | null> => {
+    try {
+      const me = await api<MeResponse>("/api/me", { quietUnauthenticated: true });
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (isApiError(error) && (error.status === 401 || error.status === 403)) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export function useMe(): MeResponse | null {
+  return useQuery(meQuery).data ?? null;
+}
+
+/** Store a fresh MeResponse (after MFA, activation …). */
+export function setMe(me: MeResponse | null): void {
+  if (me) setCsrfToken(me.csrfToken);
+  queryClient.setQueryData(meQueryKey, me);
+}
+
+/** Forget everything about the signed-in user on this page. */
+export function clearSession(): void {
+  setCsrfToken(null);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== "clinic" });
+  queryClient.setQueryData(meQueryKey, null);
+}
+
+export const STAFF_ROLES: StaffRole[] = ["front_desk", "nurse", "physician", "admin"];
+
+export function hasRole(me: MeResponse | null, role: Role): boolean {
+  return Boolean(me?.roles.includes(role));
+}
+
+export function isStaff(me: MeResponse | null): boolean {
+  return Boolean(me?.roles.some((r) => r !== "patient"));
+}
+
+/** Only in-app paths are followed after sign-in (never another site). */
+export function safeRedirect(path: unknown): string | undefined {
+  if (typeof path !== "string") return undefined;
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return undefined;
+  if (path.startsWith("/sign-in")) return undefined;
+  return path;
+}

@@ -1,0 +1,65 @@
+import { useSearch } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { useActingFor } from "../../app/acting-for";
+import { useMe } from "../../app/session";
+import { Alert } from "../../components/Alert";
+import { EmptyState } from "../../components/EmptyState";
+import { PageHeader } from "../../components/PageHeader";
+import { ActionTile } from "./ActionTile";
+import { firstName, greeting } from "./greeting";
+
+export function PatientHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { patient, can } = useActingFor();
+  const search = useSearch({ strict: false }) as { welcome?: unknown };
+  if (!me) return null;
+  const forSelf = !patient || patient.relationship === "self";
+  return (
+    <>
+      <PageHeader
+        title={greeting(firstName(me.user.displayName), t)}
+        lead={<p>{forSelf ? t("home.leadSelf") : t("home.leadProxy", { name: patient?.name })}</p>}
+      />
+      {search.welcome ? (
+        <Alert tone="success" title={t("home.welcomeTitle")} live="polite" className="home-welcome">
+          <p>{t("home.welcomeBody")}</p>
+        </Alert>
+      ) : null}
+      <ActingForSwitcher />
+      {!patient ? (
+        <EmptyState title={t("home.noRecordTitle")}>
+          <p>{t("home.noRecordBody")}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <h2 className="section-title">{t("home.attentionTitle")}</h2>
+          <EmptyState title={t("home.attentionEmptyTitle")} headingLevel={3}>
+            <p>{forSelf ? t("home.attentionEmptySelf") : t("home.attentionEmptyProxy", { name: patient.name })}</p>
+          </EmptyState>
+          <h2 className="section-title">{t("home.careTitle")}</h2>
+          <ul className="action-list">
+            {forSelf ? (
+              <ActionTile to="/profile" icon="user" title={t("home.tiles.profile.title")} text={t("home.tiles.profile.text")} />
+            ) : null}
+            {can("records") ? (
+              <ActionTile
+                to="/profile/access-log"
+                icon="list"
+                title={t("home.tiles.accessLog.title")}
+                text={forSelf ? t("home.tiles.accessLog.text") : t("home.tiles.accessLog.textProxy", { name: patient.name })}
+              />
+            ) : null}
+            <ActionTile
+              to="/account/security"
+              icon="shield"
+              title={t("home.tiles.security.title")}
+              text={t("home.tiles.security.text")}
+            />
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,251 @@
+import type { SessionSummary } from "@portico/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { isStaff, meQueryKey, useMe } from "../../app/session";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
+import { Dialog, DialogActions } from "../../components/Dialog";
+import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { ButtonLink } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { PasswordField } from "../../components/PasswordField";
+import { LoadingState } from "../../components/Spinner";
+import { StatusChip } from "../../components/StatusChip";
+import { currentLocale } from "../../i18n";
+import { api, isApiError } from "../../lib/api";
+import { errorMessage, passwordAdvice } from "../../lib/errors";
+import { formatDateTime, formatRelative, localTimeZone } from "../../lib/format";
+import { describeDevice } from "./device";
+import { PasswordStrength } from "./PasswordStrength";
+import { useReauth } from "./ReauthDialog";
+
+const route = getRouteApi("/signed-in/account/security");
+
+export function SecurityPage() {
+  const { t } = useTranslation();
+  const { status } = route.useSearch();
+  const reauth = useReauth();
+  return (
+    <div className="stack">
+      <PageHeader title={t("security.title")} lead={<p>{t("security.lead")}</p>} />
+      {status === "mfa-on" ? (
+        <Alert tone="success" title={t("security.mfaOnTitle")} live="polite">
+          <p>{t("security.mfaOnBody")}</p>
+        </Alert>
+      ) : null}
+      <ChangePassword runWithReauth={reauth.run} />
+      <TwoStep runWithReauth={reauth.run} />
+      <Sessions />
+      {reauth.dialog}
+    </div>
+  );
+}
+
+type RunWithReauth = <T>(action: () => Promise<T>) => Promise<T | undefined>;
+
+function ChangePassword({ runWithReauth }: { runWithReauth: RunWithReauth }) {
+  const { t, i18n } = useTranslation();
+  const [currentPassword, setCurrent] = useState("");
+  const [newPassword, setNew] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [advice, setAdvice] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function submit() {
+    const next: FieldErrors = {};
+    if (!currentPassword) next.currentPassword = t("security.currentMissing");
+    if (newPassword.length < 8) next.newPassword = t("password.tooShort");
+    else if (newPassword.length > 128) next.newPassword = t("password.tooLong");
+    setErrors(next);
+    setFormError(null);
+    setDone(false);
+    setAttempt((n) => n + 1);
+    if (Object.keys(next).length > 0) return;
+    setPending(true);
+    try {
+      const result = await runWithReauth(() =>
+        api("/api/auth/password", { method: "POST", body: { currentPassword, newPassword } }).then(() => true),
+      );
+      if (result) {
+        setCurrent("");
+        setNew("");
+        setDone(true);
+      }
+    } catch (error) {
+      if (isApiError(error, "weak_password")) {
+        const { warning, suggestions } = passwordAdvice(error);
+        setErrors({ newPassword: t("password.weak") });
+        setAdvice(i18n.language === "en" ? [warning, ...suggestions].filter((s): s is string => Boolean(s)) : []);
+      } else if (isApiError(error, "invalid_credentials")) {
+        setErrors({ currentPassword: t("security.currentWrong") });
+      } else {
+        setFormError(errorMessage(error, t, i18n.exists));
+      }
+      setAttempt((n) => n + 1);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Card title={t("security.passwordTitle")} id="password">
+      {done ? (
+        <Alert tone="success" title={t("security.passwordChanged")} live="polite">
+          <p>{t("security.passwordChangedBody")}</p>
+        </Alert>
+      ) : null}
+      <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("security.passwordTitle")}>
+        <PasswordField
+          name="currentPassword"
+          label={t("security.currentPassword")}
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrent}
+          errorMessage={errors.currentPassword}
+        />
+        <PasswordField
+          name="newPassword"
+          label={t("reset.newPassword")}
+          description={t("password.rules")}
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(v) => {
+            setNew(v);
+            setAdvice([]);
+          }}
+          errorMessage={errors.newPassword}
+          after={<PasswordStrength password={newPassword} advice={advice} />}
+        />
+        <FormActions>
+          <Button type="submit" isPending={pending}>
+            {t("security.changePassword")}
+          </Button>
+        </FormActions>
+      </Form>
+    </Card>
+  );
+}
+
+function TwoStep({ runWithReauth }: { runWithReauth: RunWithReauth }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const disable = useMutation({
+    mutationFn: () => runWithReauth(() => api("/api/auth/mfa", { method: "DELETE" }).then(() => true)),
+    onSuccess: async () => {
+      setConfirmOpen(false);
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+  if (!me) return null;
+  const staff = isStaff(me);
+  const on = me.user.mfaEnabled;
+  return (
+    <Card title={t("security.mfaTitle")} id="two-step">
+      <p>
+        <StatusChip tone={on ? "success" : "neutral"}>{on ? t("security.mfaOn") : t("security.mfaOff")}</StatusChip>
+      </p>
+      <p>{t("security.mfaExplain")}</p>
+      {staff ? (
+        <p className="text-muted">{t("security.mfaStaff")}</p>
+      ) : on ? (
+        <>
+          {disable.isError ? (
+            <Alert tone="error" title={t("security.mfaOffFailed")} live="assertive">
+              <p>{errorMessage(disable.error, t, i18n.exists)}</p>
+            </Alert>
+          ) : null}
+          <Button variant="secondary" onPress={() => setConfirmOpen(true)}>
+            {t("security.mfaTurnOff")}
+          </Button>
+          <Dialog title={t("security.mfaOffConfirmTitle")} isOpen={confirmOpen} onOpenChange={setConfirmOpen}>
+            <p>{t("security.mfaOffConfirmBody")}</p>
+            <DialogActions>
+              <Button variant="danger" isPending={disable.isPending} onPress={() => disable.mutate()}>
+                {t("security.mfaTurnOff")}
+              </Button>
+              <Button variant="secondary" onPress={() => setConfirmOpen(false)}>
+                {t("security.mfaKeepOn")}
+              </Button>
+            </DialogActions>
+          </Dialog>
+        </>
+      ) : (
+        <ButtonLink to="/account/security/two-step">{t("security.mfaTurnOn")}</ButtonLink>
+      )}
+    </Card>
+  );
+}
+
+function Sessions() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const locale = currentLocale();
+  const sessions = useQuery({
+    queryKey: ["sessions"],
+    queryFn: () => api<{ sessions: SessionSummary[] }>("/api/auth/sessions"),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["sessions"] }),
+  });
+  const zone = localTimeZone();
+  return (
+    <Card title={t("security.sessionsTitle")} id="sessions">
+      <p>{t("security.sessionsLead")}</p>
+      {sessions.isPending ? <LoadingState /> : null}
+      {sessions.isError ? (
+        <Alert tone="error" title={t("security.sessionsFailed")}>
+          <p>{errorMessage(sessions.error, t, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {revoke.isError ? (
+        <Alert tone="error" title={t("security.signOutFailed")} live="assertive">
+          <p>{errorMessage(revoke.error, t, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {sessions.data ? (
+        <ul className="session-list">
+          {[...sessions.data.sessions]
+            .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt))
+            .map((session) => {
+              const device = describeDevice(session.userAgent, t);
+              return (
+                <li key={session.id}>
+                  <div>
+                    <p className="session__device">
+                      {device}
+                      {session.current ? <StatusChip tone="info">{t("security.thisDevice")}</StatusChip> : null}
+                    </p>
+                    <p className="session__meta">
+                      {t("security.lastActive", { when: formatRelative(session.lastSeenAt, locale) })}
+                      {" · "}
+                      {t("security.signedIn", { when: formatDateTime(session.createdAt, zone, locale) })}
+                      {session.ipAddress ? ` · ${t("security.ip", { ip: session.ipAddress })}` : ""}
+                    </p>
+                  </div>
+                  {session.current ? null : (
+                    <Button
+                      variant="secondary"
+                      isPending={revoke.isPending && revoke.variables === session.id}
+                      onPress={() => revoke.mutate(session.id)}
+                      aria-label={t("security.signOutSessionNamed", { device })}
+                    >
+                      {t("security.signOutSession")}
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+        </ul>
+      ) : null}
+    </Card>
+  );
+}

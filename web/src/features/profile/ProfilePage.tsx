@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import { useActingFor } from "../../app/acting-for";
+import { setMe, useMe } from "../../app/session";
+import { Card } from "../../components/Card";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { Select } from "../../components/Select";
+import { StatusChip } from "../../components/StatusChip";
+import { changeLocale, currentLocale } from "../../i18n";
+import { api } from "../../lib/api";
+import type { AppLocale } from "../../lib/format";
+
+/** The signed-in person's own account: who they are, their language, and how their record is protected. */
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { can } = useActingFor();
+  if (!me) return null;
+  const locale = currentLocale();
+  return (
+    <div className="stack">
+      <PageHeader title={t("profile.title")} lead={<p>{t("profile.lead")}</p>} />
+      <Card title={t("profile.accountTitle")} id="account">
+        <dl className="summary-list">
+          <div>
+            <dt>{t("profile.name")}</dt>
+            <dd>{me.user.displayName}</dd>
+          </div>
+          <div>
+            <dt>{t("fields.email")}</dt>
+            <dd className="mono">{me.user.email}</dd>
+          </div>
+          <div>
+            <dt>{t("security.mfaTitle")}</dt>
+            <dd>
+              <StatusChip tone={me.user.mfaEnabled ? "success" : "neutral"}>
+                {me.user.mfaEnabled ? t("security.mfaOn") : t("security.mfaOff")}
+              </StatusChip>
+            </dd>
+          </div>
+        </dl>
+        <p className="text-muted">{t("profile.nameHelp")}</p>
+      </Card>
+      <Card title={t("profile.languageTitle")} id="language">
+        <Select
+          label={t("profile.languageLabel")}
+          description={t("profile.languageHint")}
+          width="medium"
+          value={locale}
+          options={[
+            { id: "en", label: "English" },
+            { id: "es", label: "Español" },
+          ]}
+          onChange={async (value) => {
+            const next = value as AppLocale;
+            await changeLocale(next);
+            try {
+              await api("/api/me", { method: "PATCH", body: { locale: next } });
+              setMe({ ...me, user: { ...me.user, locale: next } });
+            } catch {
+              // applied on this device; saved to the account next time
+            }
+          }}
+        />
+      </Card>
+      <Card title={t("profile.privacyTitle")} id="privacy">
+        <ul>
+          <li>
+            <Link to="/account/security" search={{ status: undefined }}>
+              {t("profile.securityLink")}
+            </Link>
+          </li>
+          {can("records") ? (
+            <li>
+              <Link to="/profile/access-log">{t("profile.accessLogLink")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </Card>
+    </div>
+  );
+}

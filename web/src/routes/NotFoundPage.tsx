@@ -1,0 +1,19 @@
+import { useTranslation } from "react-i18next";
+import { ButtonLink, Link } from "../components/Link";
+import { PageHeader } from "../components/PageHeader";
+import { useMe } from "../app/session";
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <div className="narrow">
+      <PageHeader title={t("notFound.title")} lead={<p>{t("notFound.lead")}</p>} />
+      <p>{t("notFound.body")}</p>
+      <div className="form-actions">
+        <ButtonLink to={me ? "/home" : "/"}>{me ? t("notFound.home") : t("notFound.start")}</ButtonLink>
+        {me ? null : <Link to="/sign-in">{t("common.signIn")}</Link>}
+      </div>
+    </div>
+  );
+}

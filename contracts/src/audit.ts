@@ -11,7 +11,10 @@ export const AccessLogEntry = Type.Object({
   action: Type.String({ description: "read | create | update | delete | …" }),
   what: Type.String({ description: "the kind of record, e.g. appointment, profile" }),
 });
-export const AccessLog = Type.Object({ entries: Type.Array(AccessLogEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const AccessLog = Type.Object({
+  entries: Type.Array(AccessLogEntry),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 export type AccessLogEntry = Static<typeof AccessLogEntry>;
 export type AccessLog = Static<typeof AccessLog>;
 
@@ -47,7 +50,10 @@ export const AuditRecord = Type.Object({
   ip: Type.Union([Type.String(), Type.Null()]),
   requestId: Type.Union([Type.String(), Type.Null()]),
 });
-export const AuditSearchResponse = Type.Object({ records: Type.Array(AuditRecord), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const AuditSearchResponse = Type.Object({
+  records: Type.Array(AuditRecord),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 export type AuditSearchQuery = Static<typeof AuditSearchQuery>;
 export type AuditRecord = Static<typeof AuditRecord>;
 export type AuditSearchResponse = Static<typeof AuditSearchResponse>;

@@ -131,7 +131,12 @@ export const StaffAccountList = Type.Object({ staff: Type.Array(StaffAccount) })
 const Roles = Type.Array(StaffRole, { minItems: 1, maxItems: 4, uniqueItems: true });
 
 export const InviteStaffRequest = Type.Object(
-  { email: Email, displayName: Name, roles: Roles, locale: Type.Optional(Type.Union([Type.Literal("en"), Type.Literal("es")])) },
+  {
+    email: Email,
+    displayName: Name,
+    roles: Roles,
+    locale: Type.Optional(Type.Union([Type.Literal("en"), Type.Literal("es")])),
+  },
   { additionalProperties: false },
 );
 export type InviteStaffRequest = Static<typeof InviteStaffRequest>;

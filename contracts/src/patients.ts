@@ -11,7 +11,12 @@ const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, pattern: "\\S", ...(description ? { description } : {}) });
 
 export const PersonName = Text(100);
-export const Sex = Type.Union([Type.Literal("female"), Type.Literal("male"), Type.Literal("other"), Type.Literal("unknown")]);
+export const Sex = Type.Union([
+  Type.Literal("female"),
+  Type.Literal("male"),
+  Type.Literal("other"),
+  Type.Literal("unknown"),
+]);
 export type Sex = Static<typeof Sex>;
 export const Phone = Type.String({
   minLength: 7,
@@ -220,7 +225,8 @@ export const PatientSearchQuery = Type.Object(
     q: Type.String({
       minLength: 2,
       maxLength: 100,
-      description: "name (partial, accents and small typos ignored), date of birth (1984-03-02 or 03/02/1984), MRN or phone",
+      description:
+        "name (partial, accents and small typos ignored), date of birth (1984-03-02 or 03/02/1984), MRN or phone",
     }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
     includePending: Type.Optional(Type.Boolean({ default: true })),

@@ -183,3 +183,102 @@ export const CancelAppointment = Type.Object({ reason: Type.Optional(Type.String
 export const SlotTakenDetails = Type.Object({ alternatives: Type.Array(Slot) });
 
 export const AppointmentParams = Type.Object({ patientId: Uuid, appointmentId: Uuid });
+
+/** A row of the front-desk arrivals board or a provider's schedule. */
+export const ScheduleEntry = Type.Object({
+  appointmentId: Uuid,
+  patientId: Uuid,
+  patientName: Type.String(),
+  dateOfBirth: IsoDate,
+  mrn: Type.String(),
+  start: IsoDateTime,
+  end: IsoDateTime,
+  status: AppointmentStatus,
+  visitTypeName: Type.String(),
+  modality: Modality,
+  providerId: Uuid,
+  providerName: Type.String(),
+  locationId: Uuid,
+  locationName: Type.String(),
+  timeZone: Type.String(),
+  eCheckInDone: Type.Boolean(),
+  arrivedAt: Type.Union([IsoDateTime, Type.Null()]),
+  roomedAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** minutes since arrival while waiting to be roomed (null when not waiting) */
+  minutesWaiting: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type ScheduleEntry = Static<typeof ScheduleEntry>;
+
+export const ArrivalsQuery = Type.Object({ locationId: Uuid, date: Type.Optional(IsoDate) });
+export const ArrivalsBoard = Type.Object({
+  date: IsoDate,
+  locationId: Uuid,
+  locationName: Type.String(),
+  timeZone: Type.String(),
+  entries: Type.Array(ScheduleEntry),
+  counts: Type.Record(Type.String(), Type.Integer()),
+});
+
+export const ScheduleQuery = Type.Object({
+  providerId: Type.Optional(Uuid),
+  date: Type.Optional(IsoDate),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 14 })),
+});
+export const ProviderSchedule = Type.Object({
+  providerId: Uuid,
+  providerName: Type.String(),
+  from: IsoDate,
+  days: Type.Integer(),
+  entries: Type.Array(ScheduleEntry),
+});
+
+export const StaffStatusChange = Type.Object({
+  status: Type.Union([
+    Type.Literal("arrived"),
+    Type.Literal("roomed"),
+    Type.Literal("in_visit"),
+    Type.Literal("completed"),
+    Type.Literal("no_show"),
+  ]),
+});
+export const AppointmentIdParams = Type.Object({ appointmentId: Uuid });
+
+export const ECheckInRequest = Type.Object({
+  confirmedDemographics: Type.Boolean(),
+  confirmedInsurance: Type.Boolean(),
+  confirmedMedications: Type.Boolean(),
+  confirmedAllergies: Type.Boolean(),
+  answers: Type.Record(Type.String({ pattern: "^[a-z0-9_]{1,40}$" }), Type.Union([Type.String({ maxLength: 2000 }), Type.Boolean(), Type.Integer({ minimum: 0, maximum: 10 })]), {
+    maxProperties: 30,
+  }),
+});
+export const ECheckInForm = Type.Object({
+  opensAt: IsoDateTime,
+  open: Type.Boolean(),
+  completedAt: Type.Union([IsoDateTime, Type.Null()]),
+  questionnaire: Type.Array(QuestionnaireItem),
+  /** what the patient is asked to confirm, shown from their record */
+  summary: Type.Object({
+    name: Type.String(),
+    dateOfBirth: IsoDate,
+    phone: Type.Union([Type.String(), Type.Null()]),
+    email: Type.Union([Type.String(), Type.Null()]),
+    address: Type.Unknown(),
+  }),
+});
+
+export const WaitlistOffer = Type.Object({
+  id: Uuid,
+  appointmentId: Uuid,
+  start: IsoDateTime,
+  end: IsoDateTime,
+  providerName: Type.String(),
+  locationName: Type.String(),
+  timeZone: Type.String(),
+  status: Type.Union([Type.Literal("open"), Type.Literal("accepted"), Type.Literal("taken"), Type.Literal("expired"), Type.Literal("declined")]),
+  expiresAt: IsoDateTime,
+});
+export const WaitlistOfferList = Type.Object({ offers: Type.Array(WaitlistOffer) });
+export const OfferParams = Type.Object({ patientId: Uuid, offerId: Uuid });
+export const ConfirmByToken = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) });
+export const ConfirmResult = Type.Object({ status: Type.Union([Type.Literal("confirmed"), Type.Literal("already_confirmed")]) });

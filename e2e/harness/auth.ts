@@ -13,11 +13,11 @@ export async function signIn(
   options: { password?: string; mfa?: boolean } = {},
 ): Promise<void> {
   await visit(page, "/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel(/^email( address)?$/i).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(options.password ?? DEMO_PASSWORD);
   await page.getByRole("button", { name: /^sign in$/i }).click();
   if (options.mfa) {
-    const code = page.getByLabel(/code/i);
+    const code = page.getByRole("textbox", { name: /digit code|security code|verification code/i });
     await code.waitFor({ state: "visible" });
     await expectAccessible(page, "sign-in (verification code step)");
     await code.fill(totpCode());

@@ -48,6 +48,7 @@ export function useBrowser(options: { locale?: string } = {}): BrowserSession {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
+  let problems: string[] = [];
   const extra: BrowserContext[] = [];
   const newContext = async () => {
     if (!browser) throw new Error("the browser is not running");
@@ -70,6 +71,11 @@ export function useBrowser(options: { locale?: string } = {}): BrowserSession {
   beforeEach(async () => {
     context = await newContext();
     page = await context.newPage();
+    problems = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === "fail" && page && !page.isClosed()) {
@@ -77,6 +83,8 @@ export function useBrowser(options: { locale?: string } = {}): BrowserSession {
       fs.mkdirSync(dir, { recursive: true });
       const name = task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
       await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => {});
+      if (problems.length > 0)
+        process.stderr.write(`\nBrowser errors in "${task.name}":\n  ${problems.join("\n  ")}\n`);
     }
     for (const c of extra.splice(0)) await c.close();
     await context?.close();

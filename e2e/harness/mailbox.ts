@@ -1,53 +1,37 @@
 import { baseUrl } from "./browser.ts";
 
-/** One email captured by the server's dev mailbox (no SMTP configured). */
+/** One email captured by the server's dev mailbox (used when no SMTP server is configured). */
 export interface MailboxMessage {
+  id: number;
   to: string;
   subject: string;
   text: string;
-  html?: string;
-  createdAt?: string;
+  html: string | null;
+  /** every http(s) link in the text body, in order */
+  links: string[];
+  createdAt: string;
 }
 
-type Raw = Record<string, unknown>;
-
-function normalise(raw: Raw): MailboxMessage {
-  const pick = (...names: string[]) => {
-    for (const name of names) if (typeof raw[name] === "string") return raw[name] as string;
-    return undefined;
-  };
-  return {
-    to: pick("to", "toAddress", "to_address") ?? "",
-    subject: pick("subject") ?? "",
-    text: pick("text", "textBody", "text_body", "body") ?? "",
-    html: pick("html", "htmlBody", "html_body"),
-    createdAt: pick("createdAt", "created_at", "sentAt"),
-  };
-}
-
-/** Everything in the dev mailbox (`GET /api/dev/mailbox`), newest first. */
-export async function readMailbox(): Promise<MailboxMessage[]> {
-  const response = await fetch(`${baseUrl()}/api/dev/mailbox`, { headers: { accept: "application/json" } });
+/** What is in the dev mailbox (`GET /api/dev/mailbox`), optionally only mail to one address. */
+export async function readMailbox(to?: string): Promise<MailboxMessage[]> {
+  const query = to ? `?to=${encodeURIComponent(to)}` : "";
+  const response = await fetch(`${baseUrl()}/api/dev/mailbox${query}`, { headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`GET /api/dev/mailbox answered ${response.status}`);
-  const body = (await response.json()) as Raw[] | { messages?: Raw[]; items?: Raw[] };
-  const list = Array.isArray(body) ? body : (body.messages ?? body.items ?? []);
-  return list.map(normalise).sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+  const body = (await response.json()) as { messages: MailboxMessage[] };
+  return body.messages;
 }
 
-/** Waits for an email to `to` whose subject matches, sent after `since` messages were there. */
+/** Waits for a new email to `to` whose subject matches (mail already seen in `ignore` doesn't count). */
 export async function waitForEmail(
   to: string,
   subject: RegExp,
   options: { timeoutMs?: number; ignore?: MailboxMessage[] } = {},
 ): Promise<MailboxMessage> {
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
-  const seen = new Set((options.ignore ?? []).map((m) => `${m.to}|${m.subject}|${m.createdAt}|${m.text}`));
+  const seen = new Set((options.ignore ?? []).map((m) => m.id));
   for (;;) {
-    const found = (await readMailbox()).find(
-      (m) =>
-        m.to.toLowerCase().includes(to.toLowerCase()) &&
-        subject.test(m.subject) &&
-        !seen.has(`${m.to}|${m.subject}|${m.createdAt}|${m.text}`),
+    const found = (await readMailbox(to)).find(
+      (m) => m.to.toLowerCase().includes(to.toLowerCase()) && subject.test(m.subject) && !seen.has(m.id),
     );
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no email to ${to} matching ${subject} arrived in the dev mailbox`);
@@ -55,10 +39,10 @@ export async function waitForEmail(
   }
 }
 
-/** The first link in an email's text that points into the app. */
+/** The first link in an email that points into the app. */
 export function firstAppLink(message: MailboxMessage): URL {
-  const links = `${message.text}\n${message.html ?? ""}`.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];
-  const link = links.find((l) => l.startsWith(baseUrl()));
-  if (!link) throw new Error(`no link to ${baseUrl()} in the email "${message.subject}"`);
-  return new URL(link.replace(/&amp;/g, "&"));
+  const link = message.links.find((l) => l.startsWith(baseUrl()));
+  if (!link)
+    throw new Error(`no link to ${baseUrl()} in the email "${message.subject}" (links: ${message.links.join(", ")})`);
+  return new URL(link);
 }

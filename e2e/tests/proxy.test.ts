@@ -11,7 +11,11 @@ describe("caregiver (proxy) access", () => {
   it("Sam switches between Jamie and Taylor and sees that Taylor's access is restricted", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
-    const switcher = page.getByLabel(/acting for/i).first();
+    // "Acting for: …" with a "Switch to" picker (a React Aria Select button, or a native select)
+    const switcher = page
+      .getByRole("button", { name: /switch to/i })
+      .or(page.getByRole("combobox", { name: /switch to|acting for/i }))
+      .first();
     await switcher.waitFor({ state: "visible" });
 
     await choose(page, switcher, /Jamie Rivera/);

@@ -20,10 +20,10 @@ describe("signing in and out", () => {
   it("staff cannot finish signing in with a wrong verification code", async () => {
     const { page } = session;
     await visit(page, "/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(demo.frontDesk);
+    await page.getByLabel(/^email( address)?$/i).fill(demo.frontDesk);
     await page.getByLabel("Password", { exact: true }).fill("Portico-demo-2026!");
     await page.getByRole("button", { name: /^sign in$/i }).click();
-    const code = page.getByLabel(/code/i);
+    const code = page.getByRole("textbox", { name: /digit code|security code|verification code/i });
     await code.waitFor({ state: "visible" });
     await code.fill("000000");
     await page.getByRole("button", { name: /^(verify|continue|sign in)$/i }).click();
@@ -46,7 +46,7 @@ describe("signing in and out", () => {
   it("a wrong password gets one generic message and no session", async () => {
     const { page } = session;
     await visit(page, "/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(demo.alex);
+    await page.getByLabel(/^email( address)?$/i).fill(demo.alex);
     await page.getByLabel("Password", { exact: true }).fill("not the password at all");
     await page.getByRole("button", { name: /^sign in$/i }).click();
     const alert = page.getByRole("alert").first();

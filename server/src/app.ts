@@ -18,6 +18,7 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { registerModules } from "./modules/index.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
+import { installIdempotency } from "./platform/idempotency/idempotency.ts";
 import type { Clock } from "./platform/clock.ts";
 import { systemClock } from "./platform/clock.ts";
 import { ANONYMOUS, type RequestContext, runWithContext } from "./platform/context.ts";
@@ -116,18 +117,32 @@ export async function buildApp(options: AppOptions): Promise<App> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // shared by every app server so that the limit holds across them; closed with the app
+  const rateLimitRedis = config.redisUrl
+    ? new Redis(config.redisUrl, { connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : undefined;
+  if (rateLimitRedis) {
+    rateLimitRedis.on("error", () => {});
+    // wait briefly for the connection so the first requests are counted; never block start-up on it
+    app.addHook("onReady", async () => {
+      if (rateLimitRedis.status === "ready") return;
+      await Promise.race([
+        new Promise((resolve) => rateLimitRedis.once("ready", resolve)),
+        new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+      ]);
+    });
+    app.addHook("onClose", async () => {
+      rateLimitRedis.disconnect();
+    });
+  }
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimit.perMinute,
     timeWindow: 60_000,
     allowList: (request) => !request.url.startsWith("/api") || request.url.startsWith("/api/health"),
-    ...(config.redisUrl
+    ...(rateLimitRedis
       ? {
-          redis: new Redis(config.redisUrl, {
-            connectTimeout: 2_000,
-            maxRetriesPerRequest: 1,
-            enableOfflineQueue: false,
-          }),
+          redis: rateLimitRedis,
           skipOnError: true,
           nameSpace: "portico-rl:",
         }
@@ -144,6 +159,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // session cookie → actor, CSRF on mutating requests; every /api route needs a session unless
   // its config says `auth: "public"` (or "partial" for the MFA step)
   installAuthentication(app as unknown as FastifyInstance, { config, sessions: services.identity.sessions });
+  // Idempotency-Key on POST /api: a preHandler, so it runs after authentication has set the actor
+  installIdempotency(app as unknown as FastifyInstance, { db: database.db, clock });
 
   await app.register(swagger, {
     openapi: {
@@ -164,6 +181,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.get("/api/health", { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The process is up" } }, async () => ({
     status: "ok",
   }));
+  // the web app's landing page and footer name the clinic and its phone number before anyone signs in
+  app.get(
+    "/api/clinic",
+    { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The clinic's public name and phone number" } },
+    async () => ({ name: config.clinicName, phone: config.clinicPhone }),
+  );
   app.get(
     "/api/ready",
     { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The database is reachable" } },

@@ -2,6 +2,11 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { AuditTrailService } from "./modules/audit/service.ts";
 import { createIdentityService } from "./modules/identity/service.ts";
+import { ClinicAdminService } from "./modules/clinic-admin/service.ts";
+import { PatientFiles } from "./modules/patients/files.ts";
+import { PatientService } from "./modules/patients/service.ts";
+import { ProxyService } from "./modules/proxies/service.ts";
+import { FileStore } from "./platform/files/index.ts";
 import { AccessService } from "./platform/access/patient-access.ts";
 import { AuditLog } from "./platform/audit/audit-log.ts";
 import type { Clock } from "./platform/clock.ts";
@@ -10,6 +15,9 @@ import { JobQueue, registerHousekeeping, type WorkerHandle } from "./platform/jo
 import type { Logger } from "./platform/logging.ts";
 import { Mailer } from "./platform/mail/mailer.ts";
 import { appointmentCareTeamRule } from "./modules/scheduling/care-team.ts";
+import { AvailabilityService } from "./modules/scheduling/availability-service.ts";
+import { CheckInService } from "./modules/scheduling/check-in-service.ts";
+import { FrontDeskService } from "./modules/scheduling/front-desk-service.ts";
 import { SchedulingService } from "./modules/scheduling/service.ts";
 
 /** What every service is built from. */
@@ -33,8 +41,16 @@ export function createServices(deps: ServiceDeps) {
   const access = new AccessService({ db: deps.db, clock: deps.clock, audit });
   access.addCareTeamRule(appointmentCareTeamRule);
   const scheduling = new SchedulingService({ db: deps.db, clock: deps.clock, access });
+  const frontDesk = new FrontDeskService({ db: deps.db, clock: deps.clock, access, audit });
+  const availability = new AvailabilityService({ db: deps.db, clock: deps.clock, access, audit });
+  const checkIn = new CheckInService({ db: deps.db, clock: deps.clock, access, cipher: deps.cipher });
   const auditTrail = new AuditTrailService({ db: deps.db, access, audit });
   const identity = createIdentityService({ ...deps, audit, mailer });
+  const patients = new PatientService({ ...deps, access, audit, mailer, identity });
+  const files = new FileStore({ db: deps.db, cipher: deps.cipher });
+  const patientFiles = new PatientFiles({ db: deps.db, access, audit, store: files });
+  const proxies = new ProxyService({ ...deps, access, audit, mailer, jobs });
+  const clinicAdmin = new ClinicAdminService({ ...deps, access, audit, mailer });
   return {
     deps,
     /** the outbox: `jobs.enqueue` joins the caller's transaction */
@@ -47,12 +63,33 @@ export function createServices(deps: ServiceDeps) {
     access,
     /** visit types, slot search, booking, rescheduling, cancelling */
     scheduling,
+    /** arrivals board, provider schedules, visit statuses, “I'm here” */
+    frontDesk,
+    /** visit types, weekly templates, exceptions */
+    availability,
+    /** eCheck-in */
+    checkIn,
     /** reading the audit log: the patient's access log and the admins' search */
     auditTrail,
     /** sign-in, sessions, MFA, password reset, activation; `identity.issueActivationCode` for registration */
     identity,
-    /** starts the background job worker; returns a handle to stop it */
-    startWorker: ((): WorkerHandle => jobs.startWorker({ pollMs: 1_000 })) as
+    /** registration, profile, duplicate review, merges, identity change requests, staff search */
+    patients,
+    /** encrypted file storage checked by content (insurance cards, attachments) */
+    files,
+    /** a patient's uploaded documents, behind the profile's access rules */
+    patientFiles,
+    /** caregiver grants, invitations, revocation; the daily end-of-parental-access job */
+    proxies,
+    /** staff accounts, locations, providers, pharmacies */
+    clinicAdmin,
+    /** starts the background job worker and the audit-chain linker; returns a handle to stop both */
+    startWorker: ((): WorkerHandle => {
+      proxies.scheduleDaily().catch((error) => deps.logger.warn({ err: error }, "could not schedule the daily proxy job"));
+      const worker = jobs.startWorker({ pollMs: 1_000 });
+      const linker = audit.startLinker({ intervalMs: 1_000 });
+      return { stop: async () => void (await Promise.all([worker.stop(), linker.stop()])) };
+    }) as
       | undefined
       | (() => { stop(): Promise<void> }),
   };

@@ -1,11 +1,14 @@
 import { parseArgs } from "node:util";
+import { AuditLog } from "../platform/audit/audit-log.ts";
 import { verifyAuditChain } from "../platform/audit/verify.ts";
+import { systemClock } from "../platform/clock.ts";
 import { openRuntime } from "../runtime.ts";
 
 const HELP = `Usage: npm run audit:verify [-- --anchor <seq>:<hash>] [--json]
 
-Walks the audit log's hash chain from the first row to the last, recomputing every link, and
-reports the first broken one (an edited, deleted, inserted or reordered row).
+First links any committed rows the sequencer has not linked yet, then walks the audit log's
+hash chain from the first row to the last, recomputing every link, and reports the first
+broken one (an edited, deleted, inserted or reordered row).
 
   --anchor <seq>:<hash>  also check that row <seq> still has the hash printed by an earlier
                          run (keep those outside the database to detect a chain rewritten
@@ -47,6 +50,7 @@ const runtime = await openRuntime({ migrate: false });
 let status = 1;
 try {
   const started = Date.now();
+  await new AuditLog({ db: runtime.database.db, clock: systemClock, logger: runtime.logger }).linkPending();
   const report = await verifyAuditChain(runtime.database.db, { anchor });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (args.values.json) {
@@ -56,7 +60,9 @@ try {
       `Audit log intact: ${report.checked} rows checked in ${seconds} s.\nHead: ${report.head.seq}:${report.head.hash}\n`,
     );
   } else {
-    process.stdout.write(`AUDIT LOG BROKEN: ${report.problem?.message}\nRows verified before the break: ${report.checked}\n`);
+    process.stdout.write(
+      `AUDIT LOG BROKEN: ${report.problem?.message}\nRows verified before the break: ${report.checked}\n`,
+    );
   }
   status = report.ok ? 0 : 1;
 } catch (error) {

@@ -2,8 +2,11 @@ import type { App } from "../app.ts";
 import { registerDevMailboxRoutes } from "../platform/mail/dev-mailbox-routes.ts";
 import type { Services } from "../services.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
+import { clinicAdminRoutes } from "./clinic-admin/routes.ts";
 import { identityRoutes } from "./identity/routes.ts";
-import { schedulingRoutes } from "./scheduling/routes.ts";
+import { patientRoutes } from "./patients/routes.ts";
+import { proxyRoutes } from "./proxies/routes.ts";
+import { schedulingRoutes, schedulingStaffRoutes } from "./scheduling/routes.ts";
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, services: Services): Promise<void> {
@@ -11,4 +14,8 @@ export async function registerModules(app: App, services: Services): Promise<voi
   await registerAuditRoutes(app, services);
   await identityRoutes(app, services.identity);
   await schedulingRoutes(app, services.scheduling);
+  await schedulingStaffRoutes(app, services);
+  await patientRoutes(app, services.patients, services.patientFiles);
+  await proxyRoutes(app, services.proxies);
+  await clinicAdminRoutes(app, services.clinicAdmin);
 }

@@ -5,7 +5,8 @@ import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { adminPool } from "./postgres.ts";
 
-export type TestDatabase = DatabaseHandle;
+/** `url` is set on PostgreSQL: other processes (a second app server) can open the same database. */
+export type TestDatabase = DatabaseHandle & { url?: string };
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory (loaded from the run's
@@ -33,6 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const handle = await openDatabase({ kind: "postgres", url: target.toString(), poolSize: 10 });
     return {
       ...handle,
+      url: target.toString(),
       close: async () => {
         await handle.close();
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});

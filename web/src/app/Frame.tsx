@@ -3,9 +3,9 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForProvider } from "./acting-for";
 import { IdleTimeout } from "./IdleTimeout";
-import { useMe } from "./session";
 import { SiteFooter } from "./SiteFooter";
 import { SiteHeader } from "./SiteHeader";
+import { useMe } from "./session";
 
 /** Every page: skip link, header with navigation, the page in <main>, footer. */
 export function Frame() {

@@ -72,7 +72,10 @@ export function IdleTimeout({ me }: { me: MeResponse }) {
   }, [idleMs, queryClient]);
 
   const absoluteSoon = Date.parse(me.session.absoluteExpiresAt) - now <= WARNING_MS;
-  const secondsLeft = Math.max(0, Math.ceil((Math.min(deadline.current, Date.parse(me.session.absoluteExpiresAt)) - now) / 1000));
+  const secondsLeft = Math.max(
+    0,
+    Math.ceil((Math.min(deadline.current, Date.parse(me.session.absoluteExpiresAt)) - now) / 1000),
+  );
 
   return (
     <Dialog

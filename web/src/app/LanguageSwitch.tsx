@@ -1,3 +1,4 @@
+import type { MeResponse } from "@portico/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Button } from "../components/Button";
@@ -5,7 +6,6 @@ import { changeLocale, currentLocale } from "../i18n";
 import { api } from "../lib/api";
 import type { AppLocale } from "../lib/format";
 import { setMe, useMe } from "./session";
-import type { MeResponse } from "@portico/contracts";
 
 /** "Español" / "English": each shown in its own language, remembered here and on the account. */
 export function LanguageSwitch() {
@@ -29,7 +29,7 @@ export function LanguageSwitch() {
           });
         }
       }}
-      aria-label={t("language.switchTo", { lng: target })}
+      aria-label={t(`language.switchTo.${target}`)}
     >
       <span lang={target}>{t(`language.name.${target}`)}</span>
     </Button>

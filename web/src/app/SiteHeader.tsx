@@ -71,7 +71,11 @@ export function SiteHeader({ me }: { me: MeResponse | null }) {
                 <span className="visually-hidden">{t("nav.signedInAs")} </span>
                 {me.user.displayName}
               </p>
-              <Link to="/account/security" className="site-nav__link link--plain" activeProps={{ "aria-current": "page" }}>
+              <Link
+                to="/account/security"
+                className="site-nav__link link--plain"
+                activeProps={{ "aria-current": "page" }}
+              >
                 {t("nav.security")}
               </Link>
               <Button variant="quiet" className="site-nav__signout" onPress={() => void signOut()}>

@@ -15,7 +15,13 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { id: "home", label: "nav.home", to: "/home", roles: ["patient", "front_desk", "nurse", "physician", "admin"], exact: true },
+  {
+    id: "home",
+    label: "nav.home",
+    to: "/home",
+    roles: ["patient", "front_desk", "nurse", "physician", "admin"],
+    exact: true,
+  },
   { id: "profile", label: "nav.profile", to: "/profile", roles: ["patient"] },
   { id: "audit", label: "nav.auditLog", to: "/admin/audit", roles: ["admin"] },
 ];

@@ -1,3 +1,4 @@
+import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
   createRoute,
@@ -6,7 +7,6 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
-import type { QueryClient } from "@tanstack/react-query";
 import { ErrorPage } from "../routes/ErrorPage";
 import { NotFoundPage } from "../routes/NotFoundPage";
 import { Frame } from "./Frame";

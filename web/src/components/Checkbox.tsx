@@ -10,7 +10,7 @@ export function Checkbox({ children, description, ...props }: CheckboxProps) {
   return (
     <AriaCheckbox {...props} className="checkbox">
       <span className="checkbox__box" aria-hidden="true">
-        <svg viewBox="0 0 18 18" focusable="false">
+        <svg viewBox="0 0 18 18" focusable="false" aria-hidden="true">
           <polyline points="3.5 9.5 7.5 13 14.5 5" />
         </svg>
       </span>

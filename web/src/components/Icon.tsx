@@ -1,5 +1,15 @@
 /** A small set of line icons (decorative: the text beside them carries the meaning). */
-export type IconName = "calendar" | "message" | "pill" | "referral" | "heart" | "people" | "shield" | "user" | "list" | "clock";
+export type IconName =
+  | "calendar"
+  | "message"
+  | "pill"
+  | "referral"
+  | "heart"
+  | "people"
+  | "shield"
+  | "user"
+  | "list"
+  | "clock";
 
 const paths: Record<IconName, string> = {
   calendar: "M4 6h16v14H4zM4 10h16M8 3v5M16 3v5",

@@ -5,13 +5,11 @@ import { cx } from "../lib/cx";
 type AnchorProps = AnchorHTMLAttributes<HTMLAnchorElement> & { ref?: Ref<HTMLAnchorElement> };
 
 function TextAnchor({ className, ...props }: AnchorProps) {
-  // biome-ignore lint/a11y/useAnchorContent: content is passed through children by the router link
   return <a {...props} className={cx("link", className)} />;
 }
 
 function ButtonAnchor({ className, ...props }: AnchorProps & { variant?: "primary" | "secondary" }) {
   const { variant = "primary", ...rest } = props;
-  // biome-ignore lint/a11y/useAnchorContent: content is passed through children by the router link
   return <a {...rest} className={cx("btn", `btn--${variant}`, className)} />;
 }
 

@@ -23,7 +23,9 @@ export function PasswordField(props: PasswordFieldProps) {
           variant="secondary"
           className="field__toggle"
           onPress={() => setVisible((v) => !v)}
-          aria-label={visible ? t("password.hideNamed", { label: props.label }) : t("password.showNamed", { label: props.label })}
+          aria-label={
+            visible ? t("password.hideNamed", { label: props.label }) : t("password.showNamed", { label: props.label })
+          }
         >
           {visible ? t("password.hide") : t("password.show")}
         </Button>

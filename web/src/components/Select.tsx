@@ -2,11 +2,11 @@ import {
   Button as AriaButton,
   Select as AriaSelect,
   FieldError,
+  type Key,
   Label,
   ListBox,
   ListBoxItem,
   Popover,
-  type Key,
   SelectValue,
   Text,
 } from "react-aria-components";
@@ -31,7 +31,18 @@ interface SelectProps {
   width?: "medium" | "full";
 }
 
-export function Select({ label, name, options, value, onChange, description, errorMessage, placeholder, isRequired, width = "full" }: SelectProps) {
+export function Select({
+  label,
+  name,
+  options,
+  value,
+  onChange,
+  description,
+  errorMessage,
+  placeholder,
+  isRequired,
+  width = "full",
+}: SelectProps) {
   return (
     <AriaSelect
       name={name}

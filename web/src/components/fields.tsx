@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import {
+  TextField as AriaTextField,
+  type TextFieldProps as AriaTextFieldProps,
   FieldError,
   Input,
   Label,
   Text,
-  TextField as AriaTextField,
-  type TextFieldProps as AriaTextFieldProps,
 } from "react-aria-components";
 import { cx } from "../lib/cx";
 

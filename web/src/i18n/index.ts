@@ -18,7 +18,9 @@ export function initialLocale(): AppLocale {
   } catch {
     // storage may be blocked; fall through
   }
-  const preferred = navigator.languages?.find((l) => l.toLowerCase().startsWith("es") || l.toLowerCase().startsWith("en"));
+  const preferred = navigator.languages?.find(
+    (l) => l.toLowerCase().startsWith("es") || l.toLowerCase().startsWith("en"),
+  );
   return preferred?.toLowerCase().startsWith("es") ? "es" : "en";
 }
 

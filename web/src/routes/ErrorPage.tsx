@@ -10,10 +10,14 @@ import { errorMessage } from "../lib/errors";
 export function ErrorPage({ error, reset }: ErrorComponentProps) {
   const { t, i18n } = useTranslation();
   const clinic = useClinic();
-  const chunkFailed = error instanceof Error && /dynamically imported module|Failed to fetch|Importing a module/i.test(error.message);
+  const chunkFailed =
+    error instanceof Error && /dynamically imported module|Failed to fetch|Importing a module/i.test(error.message);
   return (
     <div className="narrow">
-      <PageHeader title={t("errorPage.title")} lead={<p>{chunkFailed ? t("errorPage.updated") : errorMessage(error, t, i18n.exists)}</p>} />
+      <PageHeader
+        title={t("errorPage.title")}
+        lead={<p>{chunkFailed ? t("errorPage.updated") : errorMessage(error, t, i18n.exists)}</p>}
+      />
       <p>{t("errorPage.body")}</p>
       <div className="form-actions">
         <Button

@@ -2,9 +2,9 @@ import { useTranslation } from "react-i18next";
 import { useClinic } from "../app/clinic";
 import { useMe } from "../app/session";
 import { Card } from "../components/Card";
+import { Icon, type IconName } from "../components/Icon";
 import { ButtonLink, Link } from "../components/Link";
 import { useDocumentTitle } from "../components/PageHeader";
-import { Icon, type IconName } from "../components/Icon";
 
 const FEATURES: Array<{ key: string; icon: IconName }> = [
   { key: "appointments", icon: "calendar" },

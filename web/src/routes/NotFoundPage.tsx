@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { useMe } from "../app/session";
 import { ButtonLink, Link } from "../components/Link";
 import { PageHeader } from "../components/PageHeader";
-import { useMe } from "../app/session";
 
 export function NotFoundPage() {
   const { t } = useTranslation();

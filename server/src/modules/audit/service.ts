@@ -21,7 +21,8 @@ function parseCursor(cursor: string | undefined): number | null {
 function parseInstant(value: string | undefined, field: string): Date | undefined {
   if (value === undefined) return undefined;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new DomainError("validation_failed", `${field} is not a valid date and time.`);
+  if (Number.isNaN(date.getTime()))
+    throw new DomainError("validation_failed", `${field} is not a valid date and time.`);
   return date;
 }
 

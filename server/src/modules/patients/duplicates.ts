@@ -59,6 +59,10 @@ export async function findProbableDuplicates(
     if (reasons) found.push(presentCandidate(row, reasons));
   }
   return found
-    .sort((a, b) => (ORDER[a.matchedOn[0] as string] ?? 9) - (ORDER[b.matchedOn[0] as string] ?? 9) || b.matchedOn.length - a.matchedOn.length)
+    .sort(
+      (a, b) =>
+        (ORDER[a.matchedOn[0] as string] ?? 9) - (ORDER[b.matchedOn[0] as string] ?? 9) ||
+        b.matchedOn.length - a.matchedOn.length,
+    )
     .slice(0, 10);
 }

@@ -1,11 +1,11 @@
 import type { FileKind, StoredFile } from "@portico/contracts";
+import type { Database } from "../../db/database.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import { currentContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { FileStore, StoredFileInfo } from "../../platform/files/index.ts";
 import { inTransaction } from "../../platform/transaction.ts";
-import type { Database } from "../../db/database.ts";
 
 /** A patient's uploaded documents (insurance card photos, …): the profile's access rules apply. */
 export class PatientFiles {

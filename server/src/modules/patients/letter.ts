@@ -1,8 +1,11 @@
 import type { ActivationLetter } from "@portico/contracts";
 import type { Static } from "typebox";
 
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
 
 /** The printable letter handed to a newly registered patient: name, code, how to use it. */
 export function renderActivationLetter(letter: Static<typeof ActivationLetter>): string {
@@ -16,7 +19,7 @@ export function renderActivationLetter(letter: Static<typeof ActivationLetter>):
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Your ${escape(letter.clinicName)} portal activation code</title>
+<title>Your ${escapeHtml(letter.clinicName)} portal activation code</title>
 <style>
   body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #111; }
   .code { font: 600 2rem/1.2 ui-monospace, monospace; letter-spacing: .15em; border: 2px solid #111; padding: .75rem 1rem; display: inline-block; }
@@ -25,17 +28,17 @@ export function renderActivationLetter(letter: Static<typeof ActivationLetter>):
 </style>
 </head>
 <body>
-<h1>${escape(letter.clinicName)} patient portal</h1>
-<p>Dear ${escape(letter.patientName)},</p>
+<h1>${escapeHtml(letter.clinicName)} patient portal</h1>
+<p>Dear ${escapeHtml(letter.patientName)},</p>
 <p>Use this code to create your portal login. You will also need your date of birth.</p>
-<p class="code" aria-label="Activation code">${escape(letter.code)}</p>
+<p class="code" aria-label="Activation code">${escapeHtml(letter.code)}</p>
 <ol>
-  <li>Go to <strong>${escape(letter.activateUrl)}</strong></li>
+  <li>Go to <strong>${escapeHtml(letter.activateUrl)}</strong></li>
   <li>Enter the code above and your date of birth.</li>
   <li>Choose your email address and a password.</li>
 </ol>
-<p>The code works once and expires on <strong>${escape(expires)}</strong>. Keep this letter private.</p>
-<p>Questions? Call us at ${escape(letter.clinicPhone)}.</p>
+<p>The code works once and expires on <strong>${escapeHtml(expires)}</strong>. Keep this letter private.</p>
+<p>Questions? Call us at ${escapeHtml(letter.clinicPhone)}.</p>
 </body>
 </html>`;
 }

@@ -20,7 +20,11 @@ export interface PatientReference {
 }
 
 /** References that must NOT move: the merge bookkeeping itself. */
-const NEVER_MOVED = new Set(["patients.merged_into_id", "patient_merges.source_patient_id", "patient_merges.target_patient_id"]);
+const NEVER_MOVED = new Set([
+  "patients.merged_into_id",
+  "patient_merges.source_patient_id",
+  "patient_merges.target_patient_id",
+]);
 
 /**
  * Kept where they are on purpose: the audit log is append-only (the database refuses UPDATE)

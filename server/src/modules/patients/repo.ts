@@ -1,6 +1,6 @@
+import type { InsuranceCoverageInput } from "@portico/contracts";
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { InsuranceCoverageInput } from "@portico/contracts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type PatientInsert = Insertable<DB["patients"]>;
@@ -46,12 +46,7 @@ export function findPatient(db: Db, patientId: string) {
 export type PatientRow = NonNullable<Awaited<ReturnType<typeof findPatient>>>;
 
 export function coveragesOf(db: Db, patientId: string) {
-  return db
-    .selectFrom("insurance_coverages")
-    .selectAll()
-    .where("patient_id", "=", patientId)
-    .orderBy("rank")
-    .execute();
+  return db.selectFrom("insurance_coverages").selectAll().where("patient_id", "=", patientId).orderBy("rank").execute();
 }
 export type CoverageRow = Awaited<ReturnType<typeof coveragesOf>>[number];
 

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import {
   ActivationLetter,
   CreateIdentityChangeRequest,
@@ -102,7 +103,10 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
         tags,
         summary: "Printable activation letter (HTML; JSON with Accept: application/json)",
         params: PatientParams,
-        querystring: Type.Object({ code: Type.String({ minLength: 12, maxLength: 20 }) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { code: Type.String({ minLength: 12, maxLength: 20 }) },
+          { additionalProperties: false },
+        ),
         response: { ...errorResponses, 200: ActivationLetter },
       },
     },
@@ -117,7 +121,7 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
         .type("text/html; charset=utf-8")
         .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
         .serializer((payload: unknown) => payload as string)
-        .send(renderActivationLetter(letter));
+        .send(renderActivationLetter(letter) as never);
     },
   );
 
@@ -216,7 +220,9 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
         querystring: Type.Object(
           {
             status: Type.Optional(
-              Type.Union([Type.Literal("pending"), Type.Literal("approved"), Type.Literal("denied")], { default: "pending" }),
+              Type.Union([Type.Literal("pending"), Type.Literal("approved"), Type.Literal("denied")], {
+                default: "pending",
+              }),
             ),
           },
           { additionalProperties: false },
@@ -243,7 +249,8 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
 
   // ---- files ----
 
-  await app.register(async (scoped) => {
+  await app.register(async (instance) => {
+    const scoped = instance.withTypeProvider<TypeBoxTypeProvider>();
     // raw bytes up to 10 MB on this route only; the type is then decided by the content
     scoped.addContentTypeParser(
       [...ACCEPTED_UPLOAD_TYPES],

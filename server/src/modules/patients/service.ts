@@ -175,7 +175,11 @@ export class PatientService {
     const email = normalizeEmail(input.email) as string;
     const locale = input.preferredLanguage?.startsWith("es") ? "es" : "en";
     await inTransaction(this.#deps.db, async (trx) => {
-      const existing = await trx.selectFrom("users").select("id").where("email_normalized", "=", email).executeTakeFirst();
+      const existing = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("email_normalized", "=", email)
+        .executeTakeFirst();
       if (existing) {
         await this.#deps.mailer.send({
           to: input.email,
@@ -266,7 +270,10 @@ export class PatientService {
     patientId: string,
     input: { duplicateOverride?: { reason: string }; pcpProviderId?: string },
   ): Promise<PatientProfile> {
-    const actor = await this.#deps.access.authorizeStaff(["front_desk"], { resourceType: "registration", action: "verify" });
+    const actor = await this.#deps.access.authorizeStaff(["front_desk"], {
+      resourceType: "registration",
+      action: "verify",
+    });
     return inTransaction(this.#deps.db, async (trx) => {
       await this.#deps.access.authorizePatient(patientId, {
         scope: "profile",
@@ -358,7 +365,11 @@ export class PatientService {
         }
       }
       // earlier merges into the source now point at the survivor
-      await trx.updateTable("patients").set({ merged_into_id: target.id }).where("merged_into_id", "=", source.id).execute();
+      await trx
+        .updateTable("patients")
+        .set({ merged_into_id: target.id })
+        .where("merged_into_id", "=", source.id)
+        .execute();
       const now = this.#deps.clock.now();
       await trx
         .updateTable("patients")
@@ -366,7 +377,11 @@ export class PatientService {
         .where("id", "=", source.id)
         .execute();
       if (source.user_id) {
-        await trx.updateTable("patients").set({ user_id: source.user_id, updated_at: now }).where("id", "=", target.id).execute();
+        await trx
+          .updateTable("patients")
+          .set({ user_id: source.user_id, updated_at: now })
+          .where("id", "=", target.id)
+          .execute();
         moved["patients.user_id"] = 1;
       }
       const merge = await trx
@@ -433,7 +448,10 @@ export class PatientService {
         );
       }
       if (!staff && patch.pcpProviderId !== undefined) {
-        throw new DomainError("forbidden", "Your primary care physician is assigned by the clinic. Please ask the front desk.");
+        throw new DomainError(
+          "forbidden",
+          "Your primary care physician is assigned by the clinic. Please ask the front desk.",
+        );
       }
       if (patch.dateOfBirth) this.#checkBirthDate(patch.dateOfBirth);
       await this.#checkReferences(patch.preferredPharmacyId ?? undefined, patch.pcpProviderId ?? undefined);
@@ -663,7 +681,9 @@ export class PatientService {
         { field: "insurance", problem: "duplicate rank" },
       ]);
     }
-    const fileIds = coverages.flatMap((c) => [c.cardFrontFileId, c.cardBackFileId]).filter((f): f is string => Boolean(f));
+    const fileIds = coverages
+      .flatMap((c) => [c.cardFrontFileId, c.cardBackFileId])
+      .filter((f): f is string => Boolean(f));
     const own = await repo.ownFileIds(this.#db, patientId, fileIds);
     if (fileIds.some((f) => !own.has(f))) {
       throw new DomainError("validation_failed", "An insurance card photo was not found. Please upload it again.", [
@@ -740,7 +760,9 @@ export class PatientService {
         cardBackFileId: c.card_back_file_id,
       })),
       preferredPharmacy:
-        row.preferred_pharmacy_id && row.pharmacy_name ? { id: row.preferred_pharmacy_id, name: row.pharmacy_name } : null,
+        row.preferred_pharmacy_id && row.pharmacy_name
+          ? { id: row.preferred_pharmacy_id, name: row.pharmacy_name }
+          : null,
       pcp:
         row.pcp_provider_id && row.pcp_name
           ? { id: row.pcp_provider_id, name: row.pcp_name, specialty: row.pcp_specialty ?? "" }

@@ -1,17 +1,39 @@
 import {
   Appointment,
+  AppointmentIdParams,
   AppointmentList,
   AppointmentParams,
+  ArrivalsBoard,
+  ArrivalsQuery,
+  AvailabilityException,
+  AvailabilityTemplate,
   BookAppointment,
   CancelAppointment,
+  CreateAvailabilityException,
+  CreateAvailabilityTemplate,
+  CreateVisitType,
+  ECheckInForm,
+  ECheckInRequest,
   errorResponses,
+  IdParams,
   PatientParams,
+  ProviderAvailability,
+  ProviderSchedule,
   RescheduleAppointment,
+  ScheduleEntry,
+  ScheduleQuery,
   SlotList,
   SlotQuery,
+  StaffStatusChange,
+  UpdateVisitType,
+  VisitType,
   VisitTypeList,
 } from "@portico/contracts";
+import { Type } from "typebox";
 import type { App } from "../../app.ts";
+import type { AvailabilityService } from "./availability-service.ts";
+import type { CheckInService } from "./check-in-service.ts";
+import type { FrontDeskService } from "./front-desk-service.ts";
 import * as repo from "./repo.ts";
 import type { SchedulingService } from "./service.ts";
 import { presentVisitType } from "./visit-types.ts";
@@ -135,3 +157,202 @@ export async function schedulingRoutes(app: App, scheduling: SchedulingService):
     async (request) => scheduling.cancel(request.params.patientId, request.params.appointmentId, request.body?.reason),
   );
 }
+
+/** Staff: arrivals board, schedules, visit status; admin: visit types and availability. */
+export async function schedulingStaffRoutes(
+  app: App,
+  services: { frontDesk: FrontDeskService; availability: AvailabilityService; checkIn: CheckInService },
+): Promise<void> {
+  const { frontDesk, availability, checkIn } = services;
+  const staffTags = ["appointments (staff)"];
+
+  app.get(
+    "/api/arrivals",
+    {
+      schema: {
+        tags: staffTags,
+        summary: "Front-desk arrivals board for a day and location",
+        querystring: ArrivalsQuery,
+        response: { 200: ArrivalsBoard, ...errorResponses },
+      },
+    },
+    async (request) => frontDesk.arrivals(request.query.locationId, request.query.date),
+  );
+  app.get(
+    "/api/schedule",
+    {
+      schema: {
+        tags: staffTags,
+        summary: "A provider's day or week",
+        querystring: ScheduleQuery,
+        response: { 200: ProviderSchedule, ...errorResponses },
+      },
+    },
+    async (request) => frontDesk.schedule(request.query),
+  );
+  app.post(
+    "/api/appointments/:appointmentId/status",
+    {
+      schema: {
+        tags: staffTags,
+        summary: "Move a visit along: arrived, roomed, in visit, completed, no-show",
+        params: AppointmentIdParams,
+        body: StaffStatusChange,
+        response: { 200: ScheduleEntry, ...errorResponses },
+      },
+    },
+    async (request) => frontDesk.setStatus(request.params.appointmentId, request.body.status),
+  );
+
+  app.post(
+    "/api/patients/:patientId/appointments/:appointmentId/arrive",
+    {
+      schema: {
+        tags,
+        summary: "“I'm here”: the patient marks their arrival on the day",
+        params: AppointmentParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await frontDesk.imHere(request.params.patientId, request.params.appointmentId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    "/api/patients/:patientId/appointments/:appointmentId/check-in",
+    {
+      schema: {
+        tags,
+        summary: "The eCheck-in form for an appointment",
+        params: AppointmentParams,
+        response: { 200: ECheckInForm, ...errorResponses },
+      },
+    },
+    async (request) => checkIn.form(request.params.patientId, request.params.appointmentId),
+  );
+  app.post(
+    "/api/patients/:patientId/appointments/:appointmentId/check-in",
+    {
+      schema: {
+        tags,
+        summary: "Submit eCheck-in (from 7 days before)",
+        params: AppointmentParams,
+        body: ECheckInRequest,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await checkIn.submit(request.params.patientId, request.params.appointmentId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const adminTags = ["administration"];
+  app.get(
+    "/api/admin/visit-types",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "All visit types, including inactive ones",
+        response: { 200: VisitTypeList, ...errorResponses },
+      },
+    },
+    async () => ({ visitTypes: await availability.allVisitTypes() }),
+  );
+  app.post(
+    "/api/admin/visit-types",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "Create a visit type",
+        body: CreateVisitType,
+        response: { 201: VisitType, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await availability.createVisitType(request.body)),
+  );
+  app.patch(
+    "/api/admin/visit-types/:id",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "Change a visit type",
+        params: IdParams,
+        body: UpdateVisitType,
+        response: { 200: VisitType, ...errorResponses },
+      },
+    },
+    async (request) => availability.updateVisitType(request.params.id, request.body),
+  );
+  app.get(
+    "/api/providers/:id/availability",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "A provider's weekly times and exceptions",
+        params: IdParams,
+        response: { 200: ProviderAvailability, ...errorResponses },
+      },
+    },
+    async (request) => availability.availability(request.params.id),
+  );
+  app.post(
+    "/api/providers/:id/availability/templates",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "Add a weekly time",
+        params: IdParams,
+        body: CreateAvailabilityTemplate,
+        response: { 201: AvailabilityTemplate, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await availability.addTemplate(request.params.id, request.body)),
+  );
+  app.delete(
+    "/api/providers/:id/availability/templates/:itemId",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "Remove a weekly time",
+        params: ItemParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await availability.removeTemplate(request.params.id, request.params.itemId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    "/api/providers/:id/availability/exceptions",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "Add time off, a block or extra hours",
+        params: IdParams,
+        body: CreateAvailabilityException,
+        response: { 201: AvailabilityException, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await availability.addException(request.params.id, request.body)),
+  );
+  app.delete(
+    "/api/providers/:id/availability/exceptions/:itemId",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "Remove an exception",
+        params: ItemParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await availability.removeException(request.params.id, request.params.itemId);
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+const ItemParams = Type.Object({ id: Type.String({ format: "uuid" }), itemId: Type.String({ format: "uuid" }) });

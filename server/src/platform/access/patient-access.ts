@@ -251,7 +251,12 @@ export class AccessService {
       context.actor,
       facts.patient,
       { isCareTeam: facts.isCareTeam, hasQueueReason: check.reason !== undefined },
-      { scope: check.scope, action: check.action, confidential: check.confidential, patientFacing: check.patientFacing },
+      {
+        scope: check.scope,
+        action: check.action,
+        confidential: check.confidential,
+        patientFacing: check.patientFacing,
+      },
       this.#clock.now(),
       this.#ages,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProxyRelationship, ProxyScope, StaffRole } from "../../db/tables/people.ts";
-import { ANONYMOUS, type Actor, type ActorGrant, systemActor } from "../context.ts";
+import { type Actor, type ActorGrant, ANONYMOUS, systemActor } from "../context.ts";
 import {
   type AccessAction,
   ageOn,
@@ -39,12 +39,7 @@ function grant(
   };
 }
 
-function user(options: {
-  roles?: StaffRole[];
-  patientId?: string;
-  providerId?: string;
-  grants?: ActorGrant[];
-}): Actor {
+function user(options: { roles?: StaffRole[]; patientId?: string; providerId?: string; grants?: ActorGrant[] }): Actor {
   return {
     kind: "user",
     userId: "u-1",
@@ -55,7 +50,9 @@ function user(options: {
   };
 }
 
-const CELLS = PATIENT_SCOPES.flatMap((scope) => (["read", "write"] as AccessAction[]).map((action) => `${scope}:${action}`));
+const CELLS = PATIENT_SCOPES.flatMap((scope) =>
+  (["read", "write"] as AccessAction[]).map((action) => `${scope}:${action}`),
+);
 const everything = CELLS;
 const allBut = (...excluded: string[]) => CELLS.filter((c) => !excluded.some((e) => c.startsWith(e)));
 const none: string[] = [];
@@ -162,14 +159,18 @@ const matrix: Case[] = [
   },
   {
     name: "parent of an 18-year-old with a grant from before the birthday",
-    actor: user({ grants: [grant(newAdult, ALL, { relationship: "parent", startsAt: new Date("2024-01-01T00:00:00Z") })] }),
+    actor: user({
+      grants: [grant(newAdult, ALL, { relationship: "parent", startsAt: new Date("2024-01-01T00:00:00Z") })],
+    }),
     patient: newAdult,
     allowed: none,
   },
   {
     name: "parent of an 18-year-old with a grant renewed after the birthday",
     actor: user({
-      grants: [grant(newAdult, ["appointments"], { relationship: "parent", startsAt: new Date("2026-02-01T00:00:00Z") })],
+      grants: [
+        grant(newAdult, ["appointments"], { relationship: "parent", startsAt: new Date("2026-02-01T00:00:00Z") }),
+      ],
     }),
     patient: newAdult,
     allowed: ["profile:read", "appointments:read", "appointments:write"],
@@ -178,7 +179,14 @@ const matrix: Case[] = [
     name: "front desk, active patient",
     actor: user({ roles: ["front_desk"] }),
     patient: adult,
-    allowed: ["profile:read", "profile:write", "appointments:read", "appointments:write", "proxies:read", "proxies:write"],
+    allowed: [
+      "profile:read",
+      "profile:write",
+      "appointments:read",
+      "appointments:write",
+      "proxies:read",
+      "proxies:write",
+    ],
   },
   {
     name: "front desk, pending registration: profile only",
@@ -186,10 +194,34 @@ const matrix: Case[] = [
     patient: pending,
     allowed: ["profile:read", "profile:write"],
   },
-  { name: "nurse on the care team", actor: user({ roles: ["nurse"] }), patient: adult, relationship: careTeam, allowed: allBut("proxies") },
-  { name: "nurse with a queue reason", actor: user({ roles: ["nurse"] }), patient: adult, relationship: queue, allowed: allBut("proxies") },
-  { name: "nurse with no relation", actor: user({ roles: ["nurse"] }), patient: adult, relationship: noRelation, allowed: none },
-  { name: "nurse on the care team of a pending record", actor: user({ roles: ["nurse"] }), patient: pending, relationship: careTeam, allowed: none },
+  {
+    name: "nurse on the care team",
+    actor: user({ roles: ["nurse"] }),
+    patient: adult,
+    relationship: careTeam,
+    allowed: allBut("proxies"),
+  },
+  {
+    name: "nurse with a queue reason",
+    actor: user({ roles: ["nurse"] }),
+    patient: adult,
+    relationship: queue,
+    allowed: allBut("proxies"),
+  },
+  {
+    name: "nurse with no relation",
+    actor: user({ roles: ["nurse"] }),
+    patient: adult,
+    relationship: noRelation,
+    allowed: none,
+  },
+  {
+    name: "nurse on the care team of a pending record",
+    actor: user({ roles: ["nurse"] }),
+    patient: pending,
+    relationship: careTeam,
+    allowed: none,
+  },
   {
     name: "physician, own patient",
     actor: user({ roles: ["physician"], providerId: "prov-1" }),
@@ -228,7 +260,14 @@ const matrix: Case[] = [
     name: "front desk who is also a nurse with no relation: front-desk tasks only",
     actor: user({ roles: ["front_desk", "nurse"] }),
     patient: adult,
-    allowed: ["profile:read", "profile:write", "appointments:read", "appointments:write", "proxies:read", "proxies:write"],
+    allowed: [
+      "profile:read",
+      "profile:write",
+      "appointments:read",
+      "appointments:write",
+      "proxies:read",
+      "proxies:write",
+    ],
   },
   { name: "anonymous", actor: ANONYMOUS, patient: adult, relationship: careTeam, allowed: none },
   { name: "system actor", actor: systemActor("reminders"), patient: adult, allowed: everything },
@@ -252,7 +291,13 @@ describe("confidential records and patient-facing views", () => {
   const physician = user({ roles: ["physician"], providerId: "prov-1" });
 
   it("never shows a confidential record to a proxy, even with the scope", () => {
-    const d = decidePatientAccess(proxy, adult, noRelation, { scope: "records", action: "read", confidential: true }, NOW);
+    const d = decidePatientAccess(
+      proxy,
+      adult,
+      noRelation,
+      { scope: "records", action: "read", confidential: true },
+      NOW,
+    );
     expect(d).toEqual({ allowed: false, reason: "confidential" });
   });
 
@@ -264,14 +309,23 @@ describe("confidential records and patient-facing views", () => {
 
   it("tells list queries to leave confidential rows out for proxies only", () => {
     const asProxy = decidePatientAccess(proxy, adult, noRelation, { scope: "records", action: "read" }, NOW);
-    const asSelf = decidePatientAccess(user({ patientId: adult.id }), adult, noRelation, { scope: "records", action: "read" }, NOW);
+    const asSelf = decidePatientAccess(
+      user({ patientId: adult.id }),
+      adult,
+      noRelation,
+      { scope: "records", action: "read" },
+      NOW,
+    );
     expect(asProxy.allowed && asProxy.includeConfidential).toBe(false);
     expect(asSelf.allowed && asSelf.includeConfidential).toBe(true);
   });
 
   it("keeps patient-facing views (the access log) from staff but not from the patient or a proxy", () => {
     const req = { scope: "records" as const, action: "read" as const, patientFacing: true };
-    expect(decidePatientAccess(physician, adult, careTeam, req, NOW)).toEqual({ allowed: false, reason: "role_not_permitted" });
+    expect(decidePatientAccess(physician, adult, careTeam, req, NOW)).toEqual({
+      allowed: false,
+      reason: "role_not_permitted",
+    });
     expect(decidePatientAccess(user({ patientId: adult.id }), adult, noRelation, req, NOW).allowed).toBe(true);
     expect(decidePatientAccess(proxy, adult, noRelation, req, NOW).allowed).toBe(true);
   });
@@ -291,7 +345,13 @@ describe("confidential records and patient-facing views", () => {
   it("records which grant and basis allowed the access", () => {
     const d = decidePatientAccess(proxy, adult, noRelation, { scope: "messages", action: "write" }, NOW);
     expect(d).toMatchObject({ allowed: true, basis: "proxy", grantId: `g-${adult.id}`, restricted: false });
-    const n = decidePatientAccess(user({ roles: ["nurse"] }), adult, queue, { scope: "medications", action: "write" }, NOW);
+    const n = decidePatientAccess(
+      user({ roles: ["nurse"] }),
+      adult,
+      queue,
+      { scope: "medications", action: "write" },
+      NOW,
+    );
     expect(n).toMatchObject({ allowed: true, basis: "nurse", grantId: null });
   });
 });
@@ -317,7 +377,11 @@ describe("grantInForce and effectiveScopes", () => {
       scopes: ["appointments", "medications"],
       restricted: true,
     });
-    expect(effectiveScopes(base(turns12Tomorrow), turns12Tomorrow, NOW)).toEqual({ inForce: true, scopes: ALL, restricted: false });
+    expect(effectiveScopes(base(turns12Tomorrow), turns12Tomorrow, NOW)).toEqual({
+      inForce: true,
+      scopes: ALL,
+      restricted: false,
+    });
   });
 
   it("ends a parent grant on the 18th birthday unless the patient renewed it on or after that day", () => {

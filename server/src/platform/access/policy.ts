@@ -90,7 +90,10 @@ export type AccessDecision =
   | { allowed: false; reason: DenyReason };
 
 /** A grant as the policy needs it: an `ActorGrant`, optionally with its revocation time. */
-export type GrantFacts = Pick<ActorGrant, "grantId" | "patientId" | "relationship" | "scopes" | "startsAt" | "endsAt"> & {
+export type GrantFacts = Pick<
+  ActorGrant,
+  "grantId" | "patientId" | "relationship" | "scopes" | "startsAt" | "endsAt"
+> & {
   revokedAt?: Date | null;
 };
 
@@ -160,7 +163,11 @@ export function effectiveScopes(
 ): { inForce: boolean; scopes: ProxyScope[]; restricted: boolean } {
   if (!grantInForce(grant, patient, now, ages)) return { inForce: false, scopes: [], restricted: false };
   if (isAdolescentParentGrant(grant, patient, now, ages)) {
-    return { inForce: true, scopes: grant.scopes.filter((s) => ADOLESCENT_PARENT_SCOPES.includes(s)), restricted: true };
+    return {
+      inForce: true,
+      scopes: grant.scopes.filter((s) => ADOLESCENT_PARENT_SCOPES.includes(s)),
+      restricted: true,
+    };
   }
   return { inForce: true, scopes: [...grant.scopes], restricted: false };
 }
@@ -211,7 +218,10 @@ function decideAsProxy(
       return allow("proxy", { grantId: grant.grantId, restricted: effective.restricted, includeConfidential: false });
     }
     if (reason !== "confidential") {
-      reason = effective.restricted && grant.scopes.includes(request.scope as ProxyScope) ? "adolescent_restricted" : "scope_not_granted";
+      reason =
+        effective.restricted && grant.scopes.includes(request.scope as ProxyScope)
+          ? "adolescent_restricted"
+          : "scope_not_granted";
     }
   }
   return deny(reason);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../../test/database.ts";
 import { TestClock } from "../clock.ts";
 import { type Actor, type RequestContext, runWithContext, systemActor } from "../context.ts";
@@ -34,6 +34,12 @@ describe("audit log", () => {
     await database?.close();
   });
 
+  /** link whatever has committed, then verify the whole chain */
+  const verify = async (options?: Parameters<typeof verifyAuditChain>[1]) => {
+    await audit.linkPending();
+    return verifyAuditChain(database.db, options);
+  };
+
   const rowsFor = (requestId: string) =>
     database.db.selectFrom("audit_log").selectAll().where("request_id", "=", requestId).orderBy("id").execute();
 
@@ -60,6 +66,7 @@ describe("audit log", () => {
         details: { scope: "appointments" },
       }),
     );
+    expect(await audit.linkPending()).toBeGreaterThan(0);
     const [row] = await rowsFor(ctx.requestId);
     expect(row).toMatchObject({
       at: new Date("2026-03-02T14:00:00Z"),
@@ -121,15 +128,21 @@ describe("audit log", () => {
 
   it("writes an independent event at once when no transaction is open", async () => {
     const ctx = context();
-    await runWithContext(ctx, () => audit.recordIndependent({ action: "login_failed", resourceType: "session", outcome: "failure" }));
+    await runWithContext(ctx, () =>
+      audit.recordIndependent({ action: "login_failed", resourceType: "session", outcome: "failure" }),
+    );
     expect(await rowsFor(ctx.requestId)).toHaveLength(1);
   });
 
   it("refuses malformed action names and oversized details before writing", async () => {
     const ctx = context();
-    await expect(runWithContext(ctx, () => audit.record({ action: "Read it!", resourceType: "profile" }))).rejects.toThrow();
     await expect(
-      runWithContext(ctx, () => audit.record({ action: "read", resourceType: "profile", details: { note: "x".repeat(3000) } })),
+      runWithContext(ctx, () => audit.record({ action: "Read it!", resourceType: "profile" })),
+    ).rejects.toThrow();
+    await expect(
+      runWithContext(ctx, () =>
+        audit.record({ action: "read", resourceType: "profile", details: { note: "x".repeat(3000) } }),
+      ),
     ).rejects.toThrow(/too large/);
     expect(await rowsFor(ctx.requestId)).toEqual([]);
   });
@@ -138,10 +151,12 @@ describe("audit log", () => {
     const ctx = context();
     await runWithContext(ctx, () => audit.record({ action: "read", resourceType: "profile" }));
     const [row] = await rowsFor(ctx.requestId);
-    await expect(database.db.updateTable("audit_log").set({ action: "write" }).where("id", "=", row!.id).execute()).rejects.toThrow(
+    await expect(
+      database.db.updateTable("audit_log").set({ action: "write" }).where("id", "=", row!.id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(database.db.deleteFrom("audit_log").where("id", "=", row!.id).execute()).rejects.toThrow(
       /append-only/,
     );
-    await expect(database.db.deleteFrom("audit_log").where("id", "=", row!.id).execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`update audit_log set seq = seq + 1000 where id = ${row!.id}`.execute(database.db)).rejects.toThrow(
       /append-only/,
@@ -149,29 +164,35 @@ describe("audit log", () => {
     await expect(sql`update audit_chain_head set seq = 0`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_chain_head`.execute(database.db)).rejects.toThrow(/append-only/);
     expect(await rowsFor(ctx.requestId)).toEqual([row]);
-    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    expect((await verify()).ok).toBe(true);
   });
 
   it("is left alone by the test harness's truncateAll", async () => {
-    const before = await verifyAuditChain(database.db);
+    const before = await verify();
     await truncateAll(database);
-    const after = await verifyAuditChain(database.db);
+    const after = await verify();
     expect(after).toMatchObject({ ok: true, checked: before.checked });
   });
 
   it("verifies an intact chain and names the first edited row", async () => {
-    const intact = await verifyAuditChain(database.db);
+    const intact = await verify();
     expect(intact.ok).toBe(true);
     expect(intact.checked).toBeGreaterThan(3);
-    const victim = await database.db.selectFrom("audit_log").select(["id", "seq", "action"]).orderBy("seq").offset(1).limit(1).executeTakeFirstOrThrow();
+    const victim = await database.db
+      .selectFrom("audit_log")
+      .select(["id", "seq", "action"])
+      .orderBy("seq")
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
 
     await asSuperuser(`update audit_log set action = 'nothing_to_see' where id = ${victim.id}`);
-    const edited = await verifyAuditChain(database.db, { batchSize: 2 });
+    const edited = await verify({ batchSize: 2 });
     expect(edited.ok).toBe(false);
     expect(edited.problem).toMatchObject({ kind: "edited", seq: victim.seq, id: victim.id });
 
     await asSuperuser(`update audit_log set action = '${victim.action}' where id = ${victim.id}`);
-    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    expect((await verify()).ok).toBe(true);
   });
 
   it("detects a deleted row, and a deleted newest row through the chain head", async () => {
@@ -187,44 +208,73 @@ describe("audit log", () => {
       });
 
     await asSuperuser(`delete from audit_log where id = ${middle.id}`);
-    const gap = await verifyAuditChain(database.db);
+    const gap = await verify();
     expect(gap.problem).toMatchObject({ kind: "missing", seq: middle.seq });
     await restore(middle);
-    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    expect((await verify()).ok).toBe(true);
 
     await asSuperuser(`delete from audit_log where id = ${newest.id}`);
-    expect((await verifyAuditChain(database.db)).problem).toMatchObject({ kind: "head_mismatch" });
+    expect((await verify()).problem).toMatchObject({ kind: "head_mismatch" });
     await restore(newest);
-    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    expect((await verify()).ok).toBe(true);
   });
 
   it("detects reordered rows", async () => {
-    const [a, b] = await database.db.selectFrom("audit_log").select(["id", "seq"]).orderBy("seq").offset(1).limit(2).execute();
+    const [a, b] = await database.db
+      .selectFrom("audit_log")
+      .select(["id", "seq"])
+      .orderBy("seq")
+      .offset(1)
+      .limit(2)
+      .execute();
     await asSuperuser(`update audit_log set seq = -1 where id = ${a!.id}`);
     await asSuperuser(`update audit_log set seq = ${a!.seq} where id = ${b!.id}`);
     await asSuperuser(`update audit_log set seq = ${b!.seq} where id = ${a!.id}`);
-    const report = await verifyAuditChain(database.db);
+    const report = await verify();
     expect(report.ok).toBe(false);
     expect(["broken_link", "edited"]).toContain(report.problem?.kind);
     expect(report.problem?.seq).toBe(a!.seq);
     await asSuperuser(`update audit_log set seq = -1 where id = ${a!.id}`);
     await asSuperuser(`update audit_log set seq = ${b!.seq} where id = ${b!.id}`);
     await asSuperuser(`update audit_log set seq = ${a!.seq} where id = ${a!.id}`);
-    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    expect((await verify()).ok).toBe(true);
   });
 
-  it("detects a row slipped in with the chain trigger disabled, and a chain rewritten from scratch (anchor)", async () => {
-    const before = await verifyAuditChain(database.db);
-    const anchor = before.head;
-    await asSuperuser(
-      `insert into audit_log (at, actor_kind, action, resource_type, outcome) values (now(), 'system', 'read', 'profile', 'success')`,
-    );
-    const report = await verifyAuditChain(database.db, { anchor });
-    expect(report.problem?.kind).toBe("unlinked");
-    await expect(verifyAuditChain(database.db, { anchor: { seq: anchor.seq, hash: "f".repeat(64) } })).resolves.toMatchObject({
+  it("links rows in batches and detects a chain rewritten from scratch through an anchor", async () => {
+    const anchor = (await verify()).head;
+    const ctx = context();
+    await runWithContext(ctx, async () => {
+      for (let i = 0; i < 5; i++) await audit.record({ action: "read", resourceType: "profile", resourceId: `p-${i}` });
+    });
+    expect(await audit.linkPending(2)).toBe(5);
+    const seqs = (await rowsFor(ctx.requestId)).map((r) => r.seq);
+    expect(seqs).toEqual([1, 2, 3, 4, 5].map((i) => anchor.seq + i));
+    expect(await verify({ anchor })).toMatchObject({ ok: true, pending: 0 });
+    await expect(verify({ anchor: { seq: anchor.seq, hash: "f".repeat(64) } })).resolves.toMatchObject({
       ok: false,
       problem: { kind: "anchor_mismatch", seq: anchor.seq },
     });
+  });
+
+  it.runIf(inject("postgresTemplate"))("links a row only once its transaction has committed", async () => {
+    const ctx = context();
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    const writing = runWithContext(ctx, () =>
+      inTransaction(database.db, async () => {
+        await audit.record({ action: "update", resourceType: "profile" });
+        await held;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    await audit.linkPending();
+    commit();
+    await writing;
+    expect((await rowsFor(ctx.requestId))[0]?.seq).toBeNull();
+    expect(await audit.linkPending()).toBe(1);
+    expect((await verify()).ok).toBe(true);
   });
 });
 
@@ -240,7 +290,15 @@ describe("audit chain under concurrency", () => {
     await database?.close();
   });
 
-  it("stays one valid chain when 50 transactions append at once", async () => {
+  it("stays one valid chain when 50 transactions append at once while three linkers run", async () => {
+    let appending = true;
+    const linker = async () => {
+      while (appending) {
+        await audit.linkPending(7);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    const linkers = [linker(), linker(), linker()];
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         runWithContext(context(), () =>
@@ -253,8 +311,11 @@ describe("audit chain under concurrency", () => {
         ),
       ),
     );
+    appending = false;
+    await Promise.all(linkers);
+    await audit.linkPending();
     const report = await verifyAuditChain(database.db);
-    expect(report).toMatchObject({ ok: true, checked: 100, head: { seq: 100 } });
+    expect(report).toMatchObject({ ok: true, checked: 100, pending: 0, head: { seq: 100 } });
     const seqs = await database.db.selectFrom("audit_log").select("seq").orderBy("seq").execute();
     expect(seqs.map((r) => r.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });

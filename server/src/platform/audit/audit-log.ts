@@ -1,4 +1,4 @@
-import type { Insertable } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { AuditLogTable, AuditOutcome } from "../../db/tables/audit.ts";
 import type { Clock } from "../clock.ts";
@@ -32,8 +32,9 @@ const NAME = /^[a-z][a-z0-9_.:-]{0,59}$/;
 
 /**
  * Appends to the audit log (SPEC §4): who (from the request context), acting for whom, what,
- * which record, outcome, when, from where, request id. The database links each row into the
- * hash chain when its transaction commits (migrations/0004_audit.sql).
+ * which record, outcome, when, from where, request id. Rows are linked into the hash chain
+ * shortly after they commit by the sequencer (`linkPending`, run by `startLinker` in the
+ * worker); see migrations/0004_audit.sql for why.
  */
 export class AuditLog {
   readonly #db: Database;
@@ -89,9 +90,56 @@ export class AuditLog {
     }
   }
 
+  /**
+   * Links committed rows into the hash chain, up to `maxRows` per transaction, until none are
+   * left; returns how many. Safe to run from any number of processes: one links at a time.
+   */
+  async linkPending(maxRows = 5_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { rows } = await sql<{ linked: number }>`select audit_link_pending(${maxRows}::int) as linked`.execute(
+        this.#db,
+      );
+      const linked = rows[0]?.linked ?? 0;
+      total += linked;
+      if (linked < maxRows) return total;
+    }
+  }
+
+  /** The sequencer loop for the worker: links new rows every `intervalMs`. */
+  startLinker(options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
+    const intervalMs = options.intervalMs ?? 1_000;
+    let stopping = false;
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> = Promise.resolve();
+    const tick = () => {
+      running = this.linkPending()
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          this.#logger?.warn(
+            { err: { type: (error as Error).name, code: (error as { code?: string }).code } },
+            "audit chain linking failed; will retry",
+          );
+        })
+        .finally(() => {
+          if (!stopping) timer = setTimeout(tick, intervalMs);
+        });
+    };
+    timer = setTimeout(tick, 0);
+    return {
+      stop: async () => {
+        stopping = true;
+        if (timer) clearTimeout(timer);
+        await running;
+      },
+    };
+  }
+
   #row(entry: AuditEntry): Insertable<AuditLogTable> {
-    if (!NAME.test(entry.action)) throw new Error(`audit action must be a short snake_case name, got "${entry.action}"`);
-    if (!NAME.test(entry.resourceType)) throw new Error(`audit resourceType must be a short name, got "${entry.resourceType}"`);
+    if (!NAME.test(entry.action))
+      throw new Error(`audit action must be a short snake_case name, got "${entry.action}"`);
+    if (!NAME.test(entry.resourceType))
+      throw new Error(`audit resourceType must be a short name, got "${entry.resourceType}"`);
     const context = maybeContext();
     if (!context) throw new Error("audit: no request context (use runWithContext or systemContext)");
     const actor: Actor = context.actor;

@@ -39,7 +39,9 @@ const FORBIDDEN: readonly { what: string; test: (bytes: Buffer, text: string) =>
   {
     what: "a Mac program",
     test: (b) =>
-      startsWith(b, [0xcf, 0xfa, 0xed, 0xfe]) || startsWith(b, [0xfe, 0xed, 0xfa, 0xcf]) || startsWith(b, [0xca, 0xfe, 0xba, 0xbe]),
+      startsWith(b, [0xcf, 0xfa, 0xed, 0xfe]) ||
+      startsWith(b, [0xfe, 0xed, 0xfa, 0xcf]) ||
+      startsWith(b, [0xca, 0xfe, 0xba, 0xbe]),
   },
   { what: "a script", test: (b) => startsWith(b, [0x23, 0x21]) },
   // a ZIP archive, or one appended to a picture (its end record sits in the last 64 KB)
@@ -51,7 +53,10 @@ const FORBIDDEN: readonly { what: string; test: (bytes: Buffer, text: string) =>
   },
   // long markers only: short ones would turn up by chance in compressed image data
   { what: "web content", test: (_b, text) => /<\s*(script|iframe|html)[\s>]/i.test(text) },
-  { what: "an embedded program", test: (_b, text) => /TVqQAAMAAAAEAAAA|This program cannot be run in DOS mode/.test(text) },
+  {
+    what: "an embedded program",
+    test: (_b, text) => /TVqQAAMAAAAEAAAA|This program cannot be run in DOS mode/.test(text),
+  },
 ];
 
 /** PDF features that run code or open other things when the document is viewed. */
@@ -70,7 +75,10 @@ export interface CheckedContent {
 export function checkUpload(bytes: Buffer): CheckedContent {
   if (bytes.length === 0) throw new DomainError("validation_failed", "The file is empty.");
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new DomainError("payload_too_large", "Files can be at most 10 MB. Try a smaller photo or a scan at lower resolution.");
+    throw new DomainError(
+      "payload_too_large",
+      "Files can be at most 10 MB. Try a smaller photo or a scan at lower resolution.",
+    );
   }
   const text = bytes.toString("latin1");
   for (const rule of FORBIDDEN) {
@@ -83,7 +91,10 @@ export function checkUpload(bytes: Buffer): CheckedContent {
     throw new DomainError("unsupported_media_type", "Only JPEG, PNG or HEIC photos and PDF documents can be uploaded.");
   }
   if (contentType === "application/pdf" && PDF_ACTIVE.test(pdfNames(text))) {
-    throw new DomainError("unsupported_media_type", "This PDF contains scripts or actions and cannot be accepted. Please print it to a new PDF or take a photo instead.");
+    throw new DomainError(
+      "unsupported_media_type",
+      "This PDF contains scripts or actions and cannot be accepted. Please print it to a new PDF or take a photo instead.",
+    );
   }
   return { contentType, bytes };
 }

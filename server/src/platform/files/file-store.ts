@@ -29,7 +29,12 @@ export class FileStore {
     this.#cipher = deps.cipher;
   }
 
-  async save(input: { patientId: string; kind: string; bytes: Buffer; uploadedBy: string | null }): Promise<StoredFileInfo> {
+  async save(input: {
+    patientId: string;
+    kind: string;
+    bytes: Buffer;
+    uploadedBy: string | null;
+  }): Promise<StoredFileInfo> {
     const { contentType, bytes } = checkUpload(input.bytes);
     const id = crypto.randomUUID();
     const sha256 = createHash("sha256").update(bytes).digest("hex");

@@ -102,6 +102,8 @@ export async function registerDevMailboxRoutes(app: App, deps: { config: Config;
   app.get(
     "/api/dev/mailbox",
     {
+      // development and demo only, where browser tests read the mail they caused
+      config: { auth: "public" },
       schema: {
         tags: ["dev"],
         summary: "Mail kept by the dev mailbox, newest first (development and demo only)",

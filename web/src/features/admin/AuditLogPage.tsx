@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { TextField } from "../../components/fields";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
@@ -72,7 +72,9 @@ export function AuditLogPage() {
     queryKey: ["admin-audit", applied],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api<{ records: AuditRecord[]; nextCursor: string | null }>(`/api/admin/audit?${toQuery(applied, pageParam)}`, { signal }),
+      api<{ records: AuditRecord[]; nextCursor: string | null }>(`/api/admin/audit?${toQuery(applied, pageParam)}`, {
+        signal,
+      }),
     getNextPageParam: (last) => last.nextCursor,
   });
 
@@ -100,9 +102,30 @@ export function AuditLogPage() {
         </h2>
         <Form onSubmit={submit} errors={errors} attempt={attempt} aria-labelledby="audit-filters">
           <div className="filters">
-            <TextField name="userId" label={t("audit.userId")} value={draft.userId} onChange={set("userId")} errorMessage={errors.userId} spellCheck={false} />
-            <TextField name="patientId" label={t("audit.patientId")} value={draft.patientId} onChange={set("patientId")} errorMessage={errors.patientId} spellCheck={false} />
-            <TextField name="action" label={t("audit.action")} description={t("audit.actionHint")} value={draft.action} onChange={set("action")} spellCheck={false} />
+            <TextField
+              name="userId"
+              label={t("audit.userId")}
+              value={draft.userId}
+              onChange={set("userId")}
+              errorMessage={errors.userId}
+              spellCheck={false}
+            />
+            <TextField
+              name="patientId"
+              label={t("audit.patientId")}
+              value={draft.patientId}
+              onChange={set("patientId")}
+              errorMessage={errors.patientId}
+              spellCheck={false}
+            />
+            <TextField
+              name="action"
+              label={t("audit.action")}
+              description={t("audit.actionHint")}
+              value={draft.action}
+              onChange={set("action")}
+              spellCheck={false}
+            />
             <Select
               name="outcome"
               label={t("audit.outcome")}
@@ -115,8 +138,22 @@ export function AuditLogPage() {
                 { id: "failure", label: t("audit.outcomes.failure") },
               ]}
             />
-            <TextField name="from" type="date" label={t("audit.from")} value={draft.from} onChange={set("from")} errorMessage={errors.from} />
-            <TextField name="to" type="date" label={t("audit.to")} value={draft.to} onChange={set("to")} errorMessage={errors.to} />
+            <TextField
+              name="from"
+              type="date"
+              label={t("audit.from")}
+              value={draft.from}
+              onChange={set("from")}
+              errorMessage={errors.from}
+            />
+            <TextField
+              name="to"
+              type="date"
+              label={t("audit.to")}
+              value={draft.to}
+              onChange={set("to")}
+              errorMessage={errors.to}
+            />
             <FormActions>
               <Button type="submit">{t("audit.search")}</Button>
               <Button
@@ -170,7 +207,11 @@ export function AuditLogPage() {
                       {r.actorRoles.length ? (
                         <span className="text-muted">
                           {" "}
-                          ({r.actorRoles.map((role) => (i18n.exists(`roles.${role}`) ? t(`roles.${role}`) : role)).join(", ")})
+                          (
+                          {r.actorRoles
+                            .map((role) => (i18n.exists(`roles.${role}`) ? t(`roles.${role}`) : role))
+                            .join(", ")}
+                          )
                         </span>
                       ) : null}
                     </td>

@@ -1,5 +1,5 @@
-import { useMe } from "../../app/session";
 import { effectiveRoles } from "../../app/nav";
+import { useMe } from "../../app/session";
 import { PatientHome } from "./PatientHome";
 import { StaffHome } from "./StaffHome";
 

@@ -41,14 +41,21 @@ export function PatientHome() {
           <h2 className="section-title">{t("home.careTitle")}</h2>
           <ul className="action-list">
             {forSelf ? (
-              <ActionTile to="/profile" icon="user" title={t("home.tiles.profile.title")} text={t("home.tiles.profile.text")} />
+              <ActionTile
+                to="/profile"
+                icon="user"
+                title={t("home.tiles.profile.title")}
+                text={t("home.tiles.profile.text")}
+              />
             ) : null}
             {can("records") ? (
               <ActionTile
                 to="/profile/access-log"
                 icon="list"
                 title={t("home.tiles.accessLog.title")}
-                text={forSelf ? t("home.tiles.accessLog.text") : t("home.tiles.accessLog.textProxy", { name: patient.name })}
+                text={
+                  forSelf ? t("home.tiles.accessLog.text") : t("home.tiles.accessLog.textProxy", { name: patient.name })
+                }
               />
             ) : null}
             <ActionTile

@@ -23,7 +23,12 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
       <h2 className="section-title">{t("staffHome.workTitle")}</h2>
       <ul className="action-list">
         {me.roles.includes("admin") ? (
-          <ActionTile to="/admin/audit" icon="list" title={t("staffHome.tiles.audit.title")} text={t("staffHome.tiles.audit.text")} />
+          <ActionTile
+            to="/admin/audit"
+            icon="list"
+            title={t("staffHome.tiles.audit.title")}
+            text={t("staffHome.tiles.audit.text")}
+          />
         ) : null}
         <ActionTile
           to="/account/security"
@@ -32,7 +37,12 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
           text={t("staffHome.tiles.security.text")}
         />
         {alsoPatient ? (
-          <ActionTile to="/my-health" icon="heart" title={t("staffHome.tiles.ownCare.title")} text={t("staffHome.tiles.ownCare.text")} />
+          <ActionTile
+            to="/my-health"
+            icon="heart"
+            title={t("staffHome.tiles.ownCare.title")}
+            text={t("staffHome.tiles.ownCare.text")}
+          />
         ) : null}
       </ul>
     </>

@@ -5,15 +5,15 @@ import { useTranslation } from "react-i18next";
 import { useClinic } from "../../app/clinic";
 import { navigateTo } from "../../app/navigation";
 import { Button } from "../../components/Button";
-import { TextField } from "../../components/fields";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
 import { api, isApiError, setCsrfToken } from "../../lib/api";
 import { errorMessage, fieldErrorsFrom, passwordAdvice } from "../../lib/errors";
 import { AuthLayout } from "./AuthLayout";
-import { type DateParts, DateOfBirthInput, toIsoDate } from "./DateOfBirthInput";
+import { DateOfBirthInput, type DateParts, toIsoDate } from "./DateOfBirthInput";
 import { finishSignIn } from "./finish-sign-in";
 import { PasswordStrength } from "./PasswordStrength";
 

@@ -1,4 +1,4 @@
-import { Input, Label, TextField as AriaTextField } from "react-aria-components";
+import { TextField as AriaTextField, Input, Label } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { fieldId } from "../../components/fields";
 
@@ -47,7 +47,11 @@ export function DateOfBirthInput({ name, value, onChange, errorMessage }: DateOf
     </AriaTextField>
   );
   return (
-    <fieldset className="date-input field" data-invalid={errorMessage ? true : undefined} aria-describedby={describedBy}>
+    <fieldset
+      className="date-input field"
+      data-invalid={errorMessage ? true : undefined}
+      aria-describedby={describedBy}
+    >
       <legend>{t("fields.dateOfBirth")}</legend>
       <p className="field__hint" id={hintId}>
         {t("fields.dateOfBirthHint")}

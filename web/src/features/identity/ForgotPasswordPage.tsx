@@ -2,8 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { TextField } from "../../components/fields";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { api } from "../../lib/api";
@@ -29,7 +29,11 @@ export function ForgotPasswordPage() {
     setFormError(null);
     setPending(true);
     try {
-      await api("/api/auth/password-reset/request", { method: "POST", body: { email: email.trim() }, quietUnauthenticated: true });
+      await api("/api/auth/password-reset/request", {
+        method: "POST",
+        body: { email: email.trim() },
+        quietUnauthenticated: true,
+      });
       setSentTo(email.trim());
     } catch (error) {
       setFormError(errorMessage(error, t, i18n.exists));

@@ -3,8 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { TextField } from "../../components/fields";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
 import { LoadingState } from "../../components/Spinner";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
@@ -45,7 +45,12 @@ export function MfaEnrolment({ onDone, onReauthRequired }: MfaEnrolmentProps) {
     onSuccess: (result) => setCodes(result.recoveryCodes),
     onError: (error) => {
       setCode("");
-      setErrors({ code: isApiError(error, "invalid_credentials") || isApiError(error, "bad_request") ? t("mfa.wrongCode") : errorMessage(error, t, i18n.exists) });
+      setErrors({
+        code:
+          isApiError(error, "invalid_credentials") || isApiError(error, "bad_request")
+            ? t("mfa.wrongCode")
+            : errorMessage(error, t, i18n.exists),
+      });
       setAttempt((n) => n + 1);
     },
   });
@@ -98,9 +103,8 @@ export function MfaEnrolment({ onDone, onReauthRequired }: MfaEnrolmentProps) {
         <img className="qr" src={qrSrc} alt={t("mfaSetup.qrAlt")} width={192} height={192} />
         <p>{t("mfaSetup.manual")}</p>
         <p>
-          <code className="secret" aria-label={t("mfaSetup.secretLabel")}>
-            {secret.replace(/(.{4})/g, "$1 ").trim()}
-          </code>
+          <span className="visually-hidden">{t("mfaSetup.secretLabel")}: </span>
+          <code className="secret">{secret.replace(/(.{4})/g, "$1 ").trim()}</code>
         </p>
       </li>
       <li>

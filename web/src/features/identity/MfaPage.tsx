@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { navigateTo } from "../../app/navigation";
 import { Button } from "../../components/Button";
-import { TextField } from "../../components/fields";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { api, isApiError } from "../../lib/api";
@@ -47,7 +47,9 @@ export function MfaPage() {
         return;
       }
       setCode("");
-      setErrors({ code: isApiError(error, "invalid_credentials") ? t("mfa.wrongCode") : errorMessage(error, t, i18n.exists) });
+      setErrors({
+        code: isApiError(error, "invalid_credentials") ? t("mfa.wrongCode") : errorMessage(error, t, i18n.exists),
+      });
       setAttempt((n) => n + 1);
     } finally {
       setPending(false);
@@ -56,10 +58,7 @@ export function MfaPage() {
 
   return (
     <AuthLayout>
-      <PageHeader
-        title={t("mfa.title")}
-        lead={<p>{recovery ? t("mfa.recoveryLead") : t("mfa.lead")}</p>}
-      />
+      <PageHeader title={t("mfa.title")} lead={<p>{recovery ? t("mfa.recoveryLead") : t("mfa.lead")}</p>} />
       <Form onSubmit={submit} errors={errors} attempt={attempt} aria-label={t("mfa.title")}>
         <TextField
           key={recovery ? "recovery" : "totp"}

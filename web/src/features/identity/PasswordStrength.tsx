@@ -17,7 +17,13 @@ export function passwordLevel(password: string): 0 | 1 | 2 | 3 | 4 {
 export function PasswordStrength({ password, advice }: { password: string; advice?: string[] }) {
   const { t } = useTranslation();
   const level = passwordLevel(password);
-  const label = [t("password.strength0"), t("password.strength1"), t("password.strength2"), t("password.strength3"), t("password.strength4")][level];
+  const label = [
+    t("password.strength0"),
+    t("password.strength1"),
+    t("password.strength2"),
+    t("password.strength3"),
+    t("password.strength4"),
+  ][level];
   return (
     <div className="strength" data-level={level}>
       <div className="strength__meter" aria-hidden="true">

@@ -49,7 +49,11 @@ export function ResetPasswordPage() {
     setFormError(null);
     setPending(true);
     try {
-      await api("/api/auth/password-reset/complete", { method: "POST", body: { token, password }, quietUnauthenticated: true });
+      await api("/api/auth/password-reset/complete", {
+        method: "POST",
+        body: { token, password },
+        quietUnauthenticated: true,
+      });
       navigateTo("/sign-in?status=password-reset");
     } catch (error) {
       if (isApiError(error, "weak_password")) {

@@ -100,7 +100,13 @@ function ChangePassword({ runWithReauth }: { runWithReauth: RunWithReauth }) {
           <p>{t("security.passwordChangedBody")}</p>
         </Alert>
       ) : null}
-      <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("security.passwordTitle")}>
+      <Form
+        onSubmit={submit}
+        errors={errors}
+        formError={formError}
+        attempt={attempt}
+        aria-label={t("security.passwordTitle")}
+      >
         <PasswordField
           name="currentPassword"
           label={t("security.currentPassword")}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const base = { NODE_ENV: "test" };
+
+function problem(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig({ ...base, ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected loadConfig to refuse the setting");
+}
+
+describe("loadConfig", () => {
+  it("has working defaults: embedded database, demo data, port 3000", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: "development",
+      port: 3000,
+      databaseUrl: undefined,
+      demo: true,
+      runWorker: true,
+    });
+    expect(config.publicUrl).toBe("http://localhost:3000");
+  });
+
+  it("reads PostgreSQL, SMTP and Redis URLs and turns the demo off with a server database", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://portico@db.internal:5432/portico",
+      SMTP_URL: "smtps://mailer:secret@smtp.example.org:465",
+      REDIS_URL: "redis://cache:6379",
+      PUBLIC_URL: "https://portal.example.org/",
+    });
+    expect(config.databaseUrl).toBe("postgres://portico@db.internal:5432/portico");
+    expect(config.demo).toBe(false);
+    expect(config.smtpUrl).toBe("smtps://mailer:secret@smtp.example.org:465");
+    expect(config.redisUrl).toBe("redis://cache:6379");
+    expect(config.publicUrl).toBe("https://portal.example.org");
+  });
+
+  it.each([
+    ["abc", /whole number/],
+    ["-1", /whole number/],
+    ["3.5", /whole number/],
+    ["70000", /between 0 and 65535/],
+  ])("refuses PORT=%s and names PORT", (value, message) => {
+    const error = problem({ PORT: value });
+    expect(error.variable).toBe("PORT");
+    expect(error.message).toMatch(/^PORT: /);
+    expect(error.message).toMatch(message);
+  });
+
+  it.each([
+    ["not a url", /not a valid URL/],
+    ["mysql://root@localhost/portico", /must start with postgres:\/\/ or postgresql:\/\//],
+    ["http://db:5432/x", /must start with postgres/],
+  ])("refuses DATABASE_URL=%s and names DATABASE_URL", (value, message) => {
+    const error = problem({ DATABASE_URL: value });
+    expect(error.variable).toBe("DATABASE_URL");
+    expect(error.message).toMatch(message);
+  });
+
+  it.each(["PORTICO_DEMO", "PORTICO_WORKER", "TRUST_PROXY"])("refuses a non-boolean %s and names it", (name) => {
+    const error = problem({ [name]: "maybe" });
+    expect(error.variable).toBe(name);
+    expect(error.message).toBe(`${name}: must be true or false (1/0), got "maybe"`);
+  });
+
+  it.each([
+    ["1", true],
+    ["yes", true],
+    ["ON", true],
+    ["0", false],
+    ["false", false],
+    ["off", false],
+  ])("reads PORTICO_WORKER=%s as %s", (value, expected) => {
+    expect(loadConfig({ ...base, PORTICO_WORKER: value }).runWorker).toBe(expected);
+  });
+
+  it.each([
+    [{ SMTP_URL: "http://mail.example.org" }, "SMTP_URL"],
+    [{ REDIS_URL: "localhost:6379" }, "REDIS_URL"],
+    [{ PUBLIC_URL: "portal.example.org" }, "PUBLIC_URL"],
+    [{ NODE_ENV: "staging" }, "NODE_ENV"],
+    [{ LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+    [{ RATE_LIMIT_PER_MINUTE: "0" }, "RATE_LIMIT_PER_MINUTE"],
+    [{ SESSION_IDLE_MINUTES_STAFF: "ten" }, "SESSION_IDLE_MINUTES_STAFF"],
+  ])("refuses %o and names %s", (env, name) => {
+    expect(problem(env as Record<string, string>).variable).toBe(name);
+  });
+
+  it("refuses demo data and a missing key ring in production", () => {
+    expect(problem({ NODE_ENV: "production", PORTICO_DEMO: "1", PORTICO_ENCRYPTION_KEYS: "k:x" }).variable).toBe(
+      "PORTICO_DEMO",
+    );
+    expect(problem({ NODE_ENV: "production", DATABASE_URL: "postgres://db/p" }).variable).toBe(
+      "PORTICO_ENCRYPTION_KEYS",
+    );
+  });
+});

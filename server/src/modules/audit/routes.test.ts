@@ -1,0 +1,243 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ProxyScope } from "../../db/tables/people.ts";
+import type { Actor } from "../../platform/context.ts";
+import { runWithContext } from "../../platform/context.ts";
+import { useTestApp } from "../../test/app.ts";
+import {
+  makePatient,
+  makeProxyGrant,
+  makeStaff,
+  makeUser,
+  type SignedInClient,
+  signIn,
+  type TestPatient,
+  type TestUser,
+} from "../../test/factories.ts";
+
+const ALL: ProxyScope[] = ["appointments", "messages", "medications", "referrals", "health_updates", "records"];
+
+describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () => {
+  const t = useTestApp();
+  let physician: TestUser;
+  let admin: TestUser;
+  let nurse: TestUser;
+  let jamie: TestPatient;
+  let taylor: TestPatient;
+  let stranger: TestPatient;
+  let sam: TestUser;
+  let jamieGrant: string;
+  const clients: Record<string, SignedInClient> = {};
+
+  /** a read of the patient's data by `actor`, through the enforcement point */
+  async function readAs(actor: Actor, patientId: string, resourceType: string) {
+    await runWithContext({ requestId: `req-${randomUUID()}`, ip: "192.0.2.10", userAgent: "Vitest", actor }, () =>
+      t.app.services.access.authorizePatient(patientId, { scope: "records", action: "read", resourceType }),
+    );
+  }
+
+  beforeAll(async () => {
+    physician = await makeStaff(t, "physician", { displayName: "Dr. Chidi Okafor" });
+    admin = await makeStaff(t, "admin");
+    nurse = await makeStaff(t, "nurse");
+    jamie = await makePatient(t, {
+      withLogin: true,
+      given: "Jamie",
+      family: "Rivera",
+      dateOfBirth: "1990-04-01",
+      pcpProviderId: physician.providerId,
+    });
+    const year = t.clock.now().getUTCFullYear();
+    taylor = await makePatient(t, {
+      withLogin: true,
+      given: "Taylor",
+      family: "Rivera",
+      dateOfBirth: `${year - 15}-01-10`,
+    });
+    stranger = await makePatient(t, { withLogin: true });
+    sam = await makeUser(t, { displayName: "Sam Rivera" });
+    jamieGrant = await makeProxyGrant(t, {
+      patientId: jamie.id,
+      proxyUserId: sam.id,
+      relationship: "spouse",
+      scopes: ALL,
+    });
+    await makeProxyGrant(t, { patientId: taylor.id, proxyUserId: sam.id, relationship: "parent", scopes: ALL });
+
+    const physicianActor: Actor = {
+      kind: "user",
+      userId: physician.id,
+      roles: ["physician"],
+      patientId: null,
+      providerId: physician.providerId,
+      grants: [],
+    };
+    const samActor: Actor = {
+      kind: "user",
+      userId: sam.id,
+      roles: [],
+      patientId: null,
+      providerId: null,
+      grants: [
+        {
+          grantId: jamieGrant,
+          patientId: jamie.id,
+          relationship: "spouse",
+          scopes: ALL,
+          startsAt: new Date(0),
+          endsAt: null,
+        },
+      ],
+    };
+    await readAs(physicianActor, jamie.id, "lab_result");
+    await readAs(samActor, jamie.id, "visit_summary");
+    // someone refused: must not appear as an access
+    await readAs(
+      { ...physicianActor, userId: stranger.user!.id, providerId: null, roles: [] },
+      jamie.id,
+      "profile",
+    ).catch(() => undefined);
+
+    clients.jamie = await signIn(t, jamie.user!);
+    clients.taylor = await signIn(t, taylor.user!);
+    clients.sam = await signIn(t, sam);
+    clients.stranger = await signIn(t, stranger.user!);
+    clients.physician = await signIn(t, physician);
+    clients.admin = await signIn(t, admin);
+    clients.nurse = await signIn(t, nurse);
+  });
+
+  const accessLog = (who: string, patientId: string, query = "") =>
+    t.app.inject({ url: `/api/patients/${patientId}/access-log${query}`, headers: clients[who]?.headers });
+
+  it("shows the patient who accessed their record, in plain words, newest first", async () => {
+    const res = await accessLog("jamie", jamie.id);
+    expect(res.statusCode).toBe(200);
+    const { entries, nextCursor } = res.json();
+    expect(nextCursor).toBeNull();
+    expect(entries[0]).toMatchObject({
+      who: "You",
+      whoRole: "patient",
+      action: "read",
+      what: "access_log",
+      onBehalfOf: null,
+    });
+    expect(entries).toContainEqual(
+      expect.objectContaining({ who: "Sam Rivera", whoRole: "proxy", onBehalfOf: "Jamie", what: "visit_summary" }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({ who: "Dr. Chidi Okafor", whoRole: "physician", onBehalfOf: null, what: "lab_result" }),
+    );
+    expect(entries.some((e: { what: string }) => e.what === "profile")).toBe(false);
+    const ids = entries.map((e: { id: string }) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(res.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("pages with a cursor without repeating or skipping entries", async () => {
+    const all = (await accessLog("jamie", jamie.id, "?limit=100")).json().entries.map((e: { id: string }) => e.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await accessLog("jamie", jamie.id, `?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.entries.length).toBeLessThanOrEqual(2);
+      seen.push(...body.entries.map((e: { id: string }) => e.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    // each page view is itself a new access, newer than the first page, so only older ones follow
+    expect(seen.filter((id) => all.includes(id))).toEqual(all.filter((id: string) => seen.includes(id)));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(all.length);
+  });
+
+  it("lets a proxy with records see it (as 'You') but not a parent of an adolescent", async () => {
+    const res = await accessLog("sam", jamie.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().entries[0]).toMatchObject({ who: "You", whoRole: "proxy", onBehalfOf: "Jamie" });
+    expect((await accessLog("sam", taylor.id)).statusCode).toBe(404);
+    expect((await accessLog("taylor", taylor.id)).statusCode).toBe(200);
+  });
+
+  it("answers 404 to everyone else, staff included, and records the refusal", async () => {
+    for (const who of ["stranger", "physician", "admin", "nurse"]) {
+      const res = await accessLog(who, jamie.id);
+      expect(res.statusCode, who).toBe(404);
+      expect(res.json().error.code).toBe("not_found");
+    }
+    const missing = await accessLog("jamie", randomUUID());
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toBe((await accessLog("stranger", jamie.id)).json().error.message);
+    const denied = await t.database.db
+      .selectFrom("audit_log")
+      .select(["actor_user_id", "outcome"])
+      .where("patient_id", "=", jamie.id)
+      .where("resource_type", "=", "access_log")
+      .where("outcome", "=", "denied")
+      .execute();
+    expect(denied.map((d) => d.actor_user_id)).toEqual(
+      expect.arrayContaining([stranger.user!.id, physician.id, admin.id, nurse.id]),
+    );
+  });
+
+  it("asks a signed-out caller to sign in and refuses bad input with 400", async () => {
+    expect((await t.app.inject({ url: `/api/patients/${jamie.id}/access-log` })).statusCode).toBe(401);
+    for (const query of ["?cursor=abc", "?cursor=-1", "?limit=0", "?limit=1000", "?cursor=99999999999999999999"]) {
+      const res = await accessLog("jamie", jamie.id, query);
+      expect(res.statusCode, query).toBe(400);
+    }
+    expect((await accessLog("jamie", "not-a-uuid")).statusCode).toBe(400);
+  });
+
+  describe("admin audit search", () => {
+    const search = (who: string, query = "") =>
+      t.app.inject({ url: `/api/admin/audit${query}`, headers: clients[who]?.headers });
+
+    it("finds events by patient and outcome for an administrator, and audits the search", async () => {
+      const res = await search("admin", `?patientId=${jamie.id}&outcome=denied&limit=200`);
+      expect(res.statusCode).toBe(200);
+      const { records } = res.json();
+      expect(records.length).toBeGreaterThan(0);
+      for (const r of records) expect(r).toMatchObject({ patientId: jamie.id, outcome: "denied" });
+      const byPhysician = (
+        await search("admin", `?userId=${physician.id}&patientId=${jamie.id}&outcome=success`)
+      ).json().records;
+      expect(byPhysician[0]).toMatchObject({
+        actorName: "Dr. Chidi Okafor",
+        actorRoles: ["physician"],
+        resourceType: "lab_result",
+      });
+      const own = (await search("admin", `?userId=${admin.id}&action=search&limit=1`)).json().records;
+      expect(own[0]).toMatchObject({
+        actorUserId: admin.id,
+        action: "search",
+        resourceType: "audit_log",
+        outcome: "success",
+      });
+    });
+
+    it("filters by time and pages with a cursor", async () => {
+      const future = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+      expect((await search("admin", `?from=${encodeURIComponent(future)}`)).json().records).toEqual([]);
+      const first = (await search("admin", "?limit=3")).json();
+      expect(first.records).toHaveLength(3);
+      const second = (await search("admin", `?limit=3&cursor=${first.nextCursor}`)).json();
+      expect(second.records[0].id).toBeLessThan(first.records[2].id);
+    });
+
+    it("refuses other roles with 403, signed-out callers with 401, and bad filters with 400", async () => {
+      for (const who of ["nurse", "physician", "jamie"]) {
+        const res = await search(who);
+        expect(res.statusCode, who).toBe(403);
+        expect(res.json().error.code).toBe("forbidden");
+      }
+      expect((await t.app.inject({ url: "/api/admin/audit" })).statusCode).toBe(401);
+      for (const query of ["?cursor=x1", "?outcome=maybe", "?userId=nope", "?from=yesterday", "?limit=500"]) {
+        expect((await search("admin", query)).statusCode, query).toBe(400);
+      }
+      const backwards = await search("admin", "?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z");
+      expect(backwards.statusCode).toBe(400);
+    });
+  });
+});

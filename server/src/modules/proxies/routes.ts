@@ -1,0 +1,123 @@
+import {
+  CreateProxyGrantRequest,
+  CreateProxyInvitationRequest,
+  errorResponses,
+  InvitationPreview,
+  InvitationToken,
+  PatientParams,
+  ProxyGrant,
+  ProxyGrantList,
+  ProxyInvitationSummary,
+  RevokeProxyGrantParams,
+  Uuid,
+} from "@portico/contracts";
+import { Type } from "typebox";
+import type { App } from "../../app.ts";
+import type { ProxyService } from "./service.ts";
+
+const tags = ["proxies"];
+
+/** HTTP only: schemas, the call into the service, the response. */
+export async function proxyRoutes(app: App, proxies: ProxyService): Promise<void> {
+  app.get(
+    "/api/patients/:patientId/proxies",
+    {
+      schema: {
+        tags,
+        summary: "Who has proxy access to this patient, with the scopes in effect today",
+        params: PatientParams,
+        response: { ...errorResponses, 200: ProxyGrantList },
+      },
+    },
+    async (request) => proxies.list(request.params.patientId),
+  );
+
+  app.post(
+    "/api/patients/:patientId/proxies",
+    {
+      schema: {
+        tags,
+        summary: "Staff: grant access to a parent of a minor or a legal representative (with a reason)",
+        params: PatientParams,
+        body: CreateProxyGrantRequest,
+        response: { ...errorResponses, 201: ProxyGrant },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await proxies.createByStaff(request.params.patientId, request.body)),
+  );
+
+  app.delete(
+    "/api/patients/:patientId/proxies/:grantId",
+    {
+      schema: {
+        tags,
+        summary: "Revoke a grant",
+        params: RevokeProxyGrantParams,
+        response: { ...errorResponses, 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await proxies.revoke(request.params.patientId, request.params.grantId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/patients/:patientId/proxies/invitations",
+    {
+      schema: {
+        tags,
+        summary: "An adult patient invites a caregiver by email",
+        params: PatientParams,
+        body: CreateProxyInvitationRequest,
+        response: { ...errorResponses, 201: ProxyInvitationSummary },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await proxies.invite(request.params.patientId, request.body)),
+  );
+
+  app.delete(
+    "/api/patients/:patientId/proxies/invitations/:invitationId",
+    {
+      schema: {
+        tags,
+        summary: "Withdraw an invitation not yet accepted",
+        params: Type.Object({ patientId: Uuid, invitationId: Uuid }),
+        response: { ...errorResponses, 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await proxies.revokeInvitation(request.params.patientId, request.params.invitationId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/invitations/preview",
+    {
+      config: { auth: "public", rateLimit: { max: 30, timeWindow: 15 * 60_000 } },
+      schema: {
+        tags,
+        summary: "What an invitation link shows before signing in",
+        body: InvitationToken,
+        response: { ...errorResponses, 200: InvitationPreview },
+      },
+    },
+    async (request) => proxies.preview(request.body.token),
+  );
+
+  app.post(
+    "/api/invitations/accept",
+    {
+      config: { rateLimit: { max: 30, timeWindow: 15 * 60_000 } },
+      schema: {
+        tags,
+        summary: "Accept an invitation as the signed-in user",
+        body: InvitationToken,
+        response: { ...errorResponses, 200: ProxyGrant },
+      },
+    },
+    async (request) => proxies.accept(request.body.token),
+  );
+}

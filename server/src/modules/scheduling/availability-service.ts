@@ -1,0 +1,331 @@
+import type {
+  AvailabilityException,
+  AvailabilityTemplate,
+  CreateAvailabilityException,
+  CreateAvailabilityTemplate,
+  CreateVisitType,
+  UpdateVisitType,
+  VisitType,
+} from "@portico/contracts";
+import type { Static } from "typebox";
+import type { Database } from "../../db/database.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import type { AuditLog } from "../../platform/audit/audit-log.ts";
+import type { Clock } from "../../platform/clock.ts";
+import { DomainError, notFound } from "../../platform/errors.ts";
+import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import * as repo from "./repo.ts";
+import { presentVisitType } from "./visit-types.ts";
+
+type Template = Static<typeof AvailabilityTemplate>;
+type Exception = Static<typeof AvailabilityException>;
+
+const hhmm = (t: string) => t.slice(0, 5);
+
+/** Clinic set-up for scheduling: visit types, weekly templates, exceptions (admins; physicians their own time off). */
+export class AvailabilityService {
+  readonly #db: Database;
+  readonly #access: AccessService;
+  readonly #audit: AuditLog;
+  readonly #clock: Clock;
+
+  constructor(deps: { db: Database; clock: Clock; access: AccessService; audit: AuditLog }) {
+    this.#db = deps.db;
+    this.#clock = deps.clock;
+    this.#access = deps.access;
+    this.#audit = deps.audit;
+  }
+
+  async allVisitTypes(): Promise<VisitType[]> {
+    await this.#access.authorizeStaff("admin", { resourceType: "visit_type" });
+    return (await repo.listVisitTypes(currentDb(this.#db), { activeOnly: false })).map(presentVisitType);
+  }
+
+  async createVisitType(input: Static<typeof CreateVisitType>): Promise<VisitType> {
+    await this.#access.authorizeStaff("admin", { resourceType: "visit_type", action: "create" });
+    return inTransaction(this.#db, async (trx) => {
+      const row = await trx
+        .insertInto("visit_types")
+        .values({
+          name: input.name.trim(),
+          name_es: input.nameEs?.trim() || null,
+          description: input.description?.trim() || null,
+          duration_minutes: input.durationMinutes,
+          modality: input.modality,
+          specialty: input.specialty,
+          booking_kind: input.bookingKind,
+          minimum_notice_minutes: input.minimumNoticeMinutes,
+          horizon_days: input.horizonDays,
+          buffer_before_minutes: input.bufferBeforeMinutes,
+          buffer_after_minutes: input.bufferAfterMinutes,
+          cancellation_notice_minutes: input.cancellationNoticeMinutes,
+          questionnaire: JSON.stringify(input.questionnaire ?? []),
+          active: input.active ?? true,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.#audit.record({ action: "create", resourceType: "visit_type", resourceId: row.id });
+      return presentVisitType(row);
+    });
+  }
+
+  async updateVisitType(id: string, input: Static<typeof UpdateVisitType>): Promise<VisitType> {
+    await this.#access.authorizeStaff("admin", { resourceType: "visit_type", action: "update" });
+    return inTransaction(this.#db, async (trx) => {
+      const set: Record<string, unknown> = {};
+      if (input.name !== undefined) set.name = input.name.trim();
+      if (input.nameEs !== undefined) set.name_es = input.nameEs?.trim() || null;
+      if (input.description !== undefined) set.description = input.description?.trim() || null;
+      if (input.durationMinutes !== undefined) set.duration_minutes = input.durationMinutes;
+      if (input.modality !== undefined) set.modality = input.modality;
+      if (input.specialty !== undefined) set.specialty = input.specialty;
+      if (input.bookingKind !== undefined) set.booking_kind = input.bookingKind;
+      if (input.minimumNoticeMinutes !== undefined) set.minimum_notice_minutes = input.minimumNoticeMinutes;
+      if (input.horizonDays !== undefined) set.horizon_days = input.horizonDays;
+      if (input.bufferBeforeMinutes !== undefined) set.buffer_before_minutes = input.bufferBeforeMinutes;
+      if (input.bufferAfterMinutes !== undefined) set.buffer_after_minutes = input.bufferAfterMinutes;
+      if (input.cancellationNoticeMinutes !== undefined)
+        set.cancellation_notice_minutes = input.cancellationNoticeMinutes;
+      if (input.questionnaire !== undefined) set.questionnaire = JSON.stringify(input.questionnaire);
+      if (input.active !== undefined) set.active = input.active;
+      if (Object.keys(set).length === 0) throw new DomainError("validation_failed", "Nothing to change.");
+      const row = await trx.updateTable("visit_types").set(set).where("id", "=", id).returningAll().executeTakeFirst();
+      if (!row) throw notFound("visit type");
+      await this.#audit.record({
+        action: "update",
+        resourceType: "visit_type",
+        resourceId: id,
+        details: { fields: Object.keys(set) },
+      });
+      return presentVisitType(row);
+    });
+  }
+
+  async availability(providerId: string): Promise<{ templates: Template[]; exceptions: Exception[] }> {
+    await this.#access.authorizeStaff(["admin", "front_desk", "physician", "nurse"], { resourceType: "availability" });
+    const db = currentDb(this.#db);
+    await this.#provider(providerId);
+    const [templates, exceptions] = await Promise.all([
+      db
+        .selectFrom("availability_templates")
+        .selectAll()
+        .where("provider_id", "=", providerId)
+        .orderBy("weekday")
+        .orderBy("start_time")
+        .execute(),
+      db
+        .selectFrom("availability_exceptions")
+        .selectAll()
+        .where("provider_id", "=", providerId)
+        .where("ends_at", ">", new Date(this.#clock.now().getTime() - 30 * 86_400_000))
+        .orderBy("starts_at")
+        .execute(),
+    ]);
+    return {
+      templates: templates.map((t) => ({
+        id: t.id,
+        providerId: t.provider_id,
+        locationId: t.location_id,
+        weekday: t.weekday,
+        startTime: hhmm(t.start_time),
+        endTime: hhmm(t.end_time),
+        validFrom: t.valid_from,
+        validUntil: t.valid_until,
+        visitTypeIds: t.visit_type_ids,
+      })),
+      exceptions: exceptions.map(presentException),
+    };
+  }
+
+  async #provider(providerId: string) {
+    const provider = await currentDb(this.#db)
+      .selectFrom("providers")
+      .select(["id", "specialty"])
+      .where("id", "=", providerId)
+      .executeTakeFirst();
+    if (!provider) throw notFound("provider");
+    return provider;
+  }
+
+  async addTemplate(providerId: string, input: Static<typeof CreateAvailabilityTemplate>): Promise<Template> {
+    await this.#access.authorizeStaff("admin", { resourceType: "availability", action: "create" });
+    if (input.endTime <= input.startTime)
+      throw new DomainError("validation_failed", "The end time must be after the start time.");
+    if (input.validFrom && input.validUntil && input.validUntil < input.validFrom) {
+      throw new DomainError("validation_failed", "The last day must be on or after the first day.");
+    }
+    return inTransaction(this.#db, async (trx) => {
+      const provider = await this.#provider(providerId);
+      const atLocation = await trx
+        .selectFrom("provider_locations")
+        .select("location_id")
+        .where("provider_id", "=", providerId)
+        .where("location_id", "=", input.locationId)
+        .executeTakeFirst();
+      if (!atLocation)
+        throw new DomainError(
+          "validation_failed",
+          "This provider does not work at that location. Add the location to the provider first.",
+        );
+      const visitTypeIds = [...new Set(input.visitTypeIds ?? [])];
+      if (visitTypeIds.length) {
+        const valid = await trx
+          .selectFrom("visit_types")
+          .select("id")
+          .where("id", "in", visitTypeIds)
+          .where("specialty", "=", provider.specialty)
+          .execute();
+        if (valid.length !== visitTypeIds.length)
+          throw new DomainError("validation_failed", "Some visit types do not exist or are of another specialty.");
+      }
+      const overlapping = await trx
+        .selectFrom("availability_templates")
+        .select("id")
+        .where("provider_id", "=", providerId)
+        .where("weekday", "=", input.weekday)
+        .where("start_time", "<", input.endTime)
+        .where("end_time", ">", input.startTime)
+        .where((eb) => eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", input.validFrom ?? "0001-01-01")]))
+        .where((eb) => eb.or([eb("valid_from", "is", null), eb("valid_from", "<=", input.validUntil ?? "9999-12-31")]))
+        .executeTakeFirst();
+      if (overlapping) throw new DomainError("conflict", "This overlaps another weekly time for the same provider.");
+      const row = await trx
+        .insertInto("availability_templates")
+        .values({
+          provider_id: providerId,
+          location_id: input.locationId,
+          weekday: input.weekday,
+          start_time: input.startTime,
+          end_time: input.endTime,
+          valid_from: input.validFrom ?? null,
+          valid_until: input.validUntil ?? null,
+          visit_type_ids: visitTypeIds,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.#audit.record({
+        action: "create",
+        resourceType: "availability_template",
+        resourceId: row.id,
+        details: { providerId },
+      });
+      return {
+        id: row.id,
+        providerId,
+        locationId: row.location_id,
+        weekday: row.weekday,
+        startTime: hhmm(row.start_time),
+        endTime: hhmm(row.end_time),
+        validFrom: row.valid_from,
+        validUntil: row.valid_until,
+        visitTypeIds: row.visit_type_ids,
+      };
+    });
+  }
+
+  async removeTemplate(providerId: string, templateId: string): Promise<void> {
+    await this.#access.authorizeStaff("admin", { resourceType: "availability", action: "delete" });
+    await inTransaction(this.#db, async (trx) => {
+      const gone = await trx
+        .deleteFrom("availability_templates")
+        .where("id", "=", templateId)
+        .where("provider_id", "=", providerId)
+        .executeTakeFirst();
+      if (Number(gone.numDeletedRows) === 0) throw notFound("weekly time");
+      await this.#audit.record({
+        action: "delete",
+        resourceType: "availability_template",
+        resourceId: templateId,
+        details: { providerId },
+      });
+    });
+  }
+
+  /** Admins manage anyone's exceptions; a physician adds and removes their own time off and blocks. */
+  async #authorizeExceptions(providerId: string, kind?: string) {
+    const actor = await this.#access.authorizeStaff(["admin", "physician"], { resourceType: "availability_exception" });
+    if (!actor.roles.includes("admin") && (actor.providerId !== providerId || kind === "extra_hours")) {
+      throw new DomainError("forbidden", "You can add time off and blocks to your own schedule only.");
+    }
+  }
+
+  async addException(providerId: string, input: Static<typeof CreateAvailabilityException>): Promise<Exception> {
+    await this.#authorizeExceptions(providerId, input.kind);
+    const start = new Date(input.start);
+    const end = new Date(input.end);
+    if (!(end > start)) throw new DomainError("validation_failed", "The end must be after the start.");
+    if (end.getTime() - start.getTime() > 366 * 86_400_000)
+      throw new DomainError("validation_failed", "An exception can last at most a year.");
+    if (input.kind === "extra_hours" && !input.locationId)
+      throw new DomainError("validation_failed", "Extra hours need a location.");
+    return inTransaction(this.#db, async (trx) => {
+      await this.#provider(providerId);
+      if (input.locationId) {
+        const atLocation = await trx
+          .selectFrom("provider_locations")
+          .select("location_id")
+          .where("provider_id", "=", providerId)
+          .where("location_id", "=", input.locationId)
+          .executeTakeFirst();
+        if (!atLocation) throw new DomainError("validation_failed", "This provider does not work at that location.");
+      }
+      const row = await trx
+        .insertInto("availability_exceptions")
+        .values({
+          provider_id: providerId,
+          kind: input.kind,
+          starts_at: start,
+          ends_at: end,
+          location_id: input.locationId ?? null,
+          note: input.note?.trim() || null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.#audit.record({
+        action: "create",
+        resourceType: "availability_exception",
+        resourceId: row.id,
+        details: { providerId, kind: input.kind },
+      });
+      return presentException(row);
+    });
+  }
+
+  async removeException(providerId: string, exceptionId: string): Promise<void> {
+    await this.#authorizeExceptions(providerId);
+    await inTransaction(this.#db, async (trx) => {
+      const gone = await trx
+        .deleteFrom("availability_exceptions")
+        .where("id", "=", exceptionId)
+        .where("provider_id", "=", providerId)
+        .executeTakeFirst();
+      if (Number(gone.numDeletedRows) === 0) throw notFound("exception");
+      await this.#audit.record({
+        action: "delete",
+        resourceType: "availability_exception",
+        resourceId: exceptionId,
+        details: { providerId },
+      });
+    });
+  }
+}
+
+function presentException(e: {
+  id: string;
+  provider_id: string;
+  kind: "time_off" | "block" | "extra_hours";
+  starts_at: Date;
+  ends_at: Date;
+  location_id: string | null;
+  note: string | null;
+}): Exception {
+  return {
+    id: e.id,
+    providerId: e.provider_id,
+    kind: e.kind,
+    start: e.starts_at.toISOString(),
+    end: e.ends_at.toISOString(),
+    locationId: e.location_id,
+    note: e.note,
+  };
+}

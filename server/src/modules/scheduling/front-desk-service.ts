@@ -1,0 +1,229 @@
+import type { ScheduleEntry } from "@portico/contracts";
+import { Temporal } from "temporal-polyfill";
+import type { Database } from "../../db/database.ts";
+import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import type { AuditLog } from "../../platform/audit/audit-log.ts";
+import type { Clock } from "../../platform/clock.ts";
+import { DomainError, notFound } from "../../platform/errors.ts";
+import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import * as repo from "./repo.ts";
+
+const MINUTE = 60_000;
+
+/** Which staff status change is allowed from which status (SPEC §2.3's visit flow). */
+export const STATUS_FLOW: Record<
+  "arrived" | "roomed" | "in_visit" | "completed" | "no_show",
+  readonly AppointmentStatus[]
+> = {
+  arrived: ["booked", "confirmed", "checked_in"],
+  roomed: ["arrived"],
+  in_visit: ["arrived", "roomed"],
+  completed: ["arrived", "roomed", "in_visit"],
+  no_show: ["booked", "confirmed", "checked_in"],
+};
+
+const STAMP = {
+  arrived: "arrived_at",
+  roomed: "roomed_at",
+  in_visit: "visit_started_at",
+  completed: "completed_at",
+  no_show: null,
+} as const;
+
+function entryOf(row: Awaited<ReturnType<typeof repo.appointmentsBetween>>[number], now: Date): ScheduleEntry {
+  const waiting =
+    row.status === "arrived" && row.arrivedAt
+      ? Math.max(0, Math.floor((now.getTime() - row.arrivedAt.getTime()) / MINUTE))
+      : null;
+  return {
+    appointmentId: row.id,
+    patientId: row.patientId,
+    patientName: `${row.preferredName ?? row.givenName} ${row.familyName}`,
+    dateOfBirth: row.dateOfBirth,
+    mrn: row.mrn,
+    start: row.startsAt.toISOString(),
+    end: row.endsAt.toISOString(),
+    status: row.status,
+    visitTypeName: row.visitTypeName,
+    modality: row.modality,
+    providerId: row.providerId,
+    providerName: row.providerName,
+    locationId: row.locationId,
+    locationName: row.locationName,
+    timeZone: row.timeZone,
+    eCheckInDone: row.checkedInAt !== null,
+    arrivedAt: row.arrivedAt?.toISOString() ?? null,
+    roomedAt: row.roomedAt?.toISOString() ?? null,
+    minutesWaiting: waiting,
+  };
+}
+
+/** The local day [start, end) of `date` ("YYYY-MM-DD", default today) in `zone`, as instants. */
+export function localDay(
+  date: string | undefined,
+  zone: string,
+  now: Date,
+  days = 1,
+): { date: string; from: Date; to: Date } {
+  const day = date
+    ? Temporal.PlainDate.from(date)
+    : Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
+  const from = day.toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+  const to = day.add({ days }).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+  return { date: day.toString(), from: new Date(from), to: new Date(to) };
+}
+
+/** The staff side: arrivals board, provider schedules, moving a visit through its statuses. */
+export class FrontDeskService {
+  readonly #db: Database;
+  readonly #clock: Clock;
+  readonly #access: AccessService;
+  readonly #audit: AuditLog;
+
+  constructor(deps: { db: Database; clock: Clock; access: AccessService; audit: AuditLog }) {
+    this.#db = deps.db;
+    this.#clock = deps.clock;
+    this.#access = deps.access;
+    this.#audit = deps.audit;
+  }
+
+  async arrivals(locationId: string, date?: string) {
+    await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], { resourceType: "arrivals_board" });
+    const db = currentDb(this.#db);
+    const location = await db
+      .selectFrom("locations")
+      .select(["id", "name", "time_zone"])
+      .where("id", "=", locationId)
+      .executeTakeFirst();
+    if (!location) throw notFound("location");
+    const now = this.#clock.now();
+    const day = localDay(date, location.time_zone, now);
+    const rows = await repo.appointmentsBetween(db, { locationId }, day.from, day.to);
+    await this.#audit.record({
+      action: "read",
+      resourceType: "arrivals_board",
+      resourceId: locationId,
+      details: { date: day.date, rows: rows.length },
+    });
+    const entries = rows.map((r) => entryOf(r, now));
+    const counts: Record<string, number> = {};
+    for (const e of entries) counts[e.status] = (counts[e.status] ?? 0) + 1;
+    return { date: day.date, locationId, locationName: location.name, timeZone: location.time_zone, entries, counts };
+  }
+
+  /** A provider's day or week. Physicians see their own; front desk and nurses any provider's. */
+  async schedule(query: { providerId?: string; date?: string; days?: number }) {
+    const actor = await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], {
+      resourceType: "provider_schedule",
+    });
+    const providerId = query.providerId ?? actor.providerId;
+    if (!providerId) throw new DomainError("validation_failed", "Say whose schedule to show (providerId).");
+    if (actor.roles.length === 1 && actor.roles[0] === "physician" && providerId !== actor.providerId) {
+      throw new DomainError("forbidden", "You can see your own schedule here.");
+    }
+    const db = currentDb(this.#db);
+    const provider = await db
+      .selectFrom("providers as p")
+      .leftJoin("provider_locations as pl", "pl.provider_id", "p.id")
+      .leftJoin("locations as l", "l.id", "pl.location_id")
+      .select(["p.id", "p.display_name", "l.time_zone"])
+      .where("p.id", "=", providerId)
+      .executeTakeFirst();
+    if (!provider) throw notFound("provider");
+    const now = this.#clock.now();
+    const days = query.days ?? 1;
+    const day = localDay(query.date, provider.time_zone ?? "UTC", now, days);
+    const rows = await repo.appointmentsBetween(db, { providerId }, day.from, day.to);
+    await this.#audit.record({
+      action: "read",
+      resourceType: "provider_schedule",
+      resourceId: providerId,
+      details: { date: day.date, days, rows: rows.length },
+    });
+    return {
+      providerId,
+      providerName: provider.display_name,
+      from: day.date,
+      days,
+      entries: rows.filter((r) => r.status !== "cancelled").map((r) => entryOf(r, now)),
+    };
+  }
+
+  async setStatus(appointmentId: string, status: keyof typeof STATUS_FLOW): Promise<ScheduleEntry> {
+    await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], { resourceType: "appointment" });
+    const db = currentDb(this.#db);
+    const found = await repo.appointmentById(db, appointmentId);
+    if (!found) throw notFound("appointment");
+    await this.#access.authorizePatient(found.patientId, {
+      scope: "appointments",
+      action: "write",
+      resourceType: "appointment",
+      resourceId: appointmentId,
+      auditAction: `status:${status}`,
+      reason: { queue: "arrivals", itemId: appointmentId },
+    });
+    const now = this.#clock.now();
+    await inTransaction(this.#db, async (trx) => {
+      const row = await repo.appointmentById(trx, appointmentId, { forUpdate: true });
+      if (!row) throw notFound("appointment");
+      if (!STATUS_FLOW[status].includes(row.status)) {
+        throw new DomainError(
+          "conflict",
+          `A visit that is ${row.status.replace("_", " ")} cannot be marked ${status.replace("_", " ")}.`,
+          {
+            from: row.status,
+            to: status,
+          },
+        );
+      }
+      if (status === "no_show" && row.startsAt > now) {
+        throw new DomainError("conflict", "A visit can be marked as a no-show only after its start time.");
+      }
+      const stamp = STAMP[status];
+      await repo.setStatus(trx, appointmentId, status, stamp ? { [stamp]: now } : {}, now);
+    });
+    const rows = await repo.appointmentsBetween(
+      db,
+      { locationId: found.locationId },
+      found.startsAt,
+      new Date(found.startsAt.getTime() + 1),
+    );
+    const row = rows.find((r) => r.id === appointmentId);
+    if (!row) throw notFound("appointment");
+    return entryOf(row, now);
+  }
+
+  /** "I'm here": the patient (or proxy) marks their own arrival on the day. */
+  async imHere(patientId: string, appointmentId: string) {
+    const access = await this.#access.authorizePatient(patientId, {
+      scope: "appointments",
+      action: "write",
+      resourceType: "appointment",
+      resourceId: appointmentId,
+      auditAction: "arrive",
+    });
+    const now = this.#clock.now();
+    await inTransaction(this.#db, async (trx) => {
+      const row = await repo.appointmentOfPatient(trx, access, appointmentId, { forUpdate: true });
+      if (!row) throw notFound("appointment");
+      if (row.modality !== "in_person")
+        throw new DomainError(
+          "conflict",
+          "Video visits start from the link in your appointment; there is no need to check in here.",
+        );
+      if (!STATUS_FLOW.arrived.includes(row.status))
+        throw new DomainError("conflict", "This appointment cannot be checked in now.");
+      const opens = row.startsAt.getTime() - 60 * MINUTE;
+      if (now.getTime() < opens)
+        throw new DomainError("unprocessable", "You can tell us you are here from one hour before your appointment.", {
+          reason: "too_early",
+        });
+      if (now.getTime() > row.endsAt.getTime())
+        throw new DomainError("unprocessable", "This appointment time has passed. Please speak to the front desk.", {
+          reason: "too_late",
+        });
+      await repo.setStatus(trx, appointmentId, "arrived", { arrived_at: now }, now);
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { loadConfig } from "./config.ts";
+import { systemClock } from "./platform/clock.ts";
+import { fail, openRuntime } from "./runtime.ts";
+import { createServices } from "./services.ts";
+
+/**
+ * The job worker as its own process (`npm run worker`): for deployments that run the HTTP
+ * servers with PORTICO_WORKER=0 and one or more workers beside them. Any number of workers may
+ * run at once; each job is claimed by one of them.
+ */
+let embedded = false;
+try {
+  embedded = loadConfig().databaseUrl === undefined;
+} catch {
+  // openRuntime explains a bad setting
+}
+if (embedded) {
+  fail(
+    "DATABASE_URL: a separate worker needs PostgreSQL. With the embedded database the server runs the worker itself (PORTICO_WORKER=1).",
+  );
+}
+const { config, logger, database, cipher } = await openRuntime();
+const services = createServices({ config, db: database.db, clock: systemClock, logger, cipher });
+const worker = services.jobs.startWorker({ pollMs: 1_000 });
+logger.info({ queues: services.jobs.queues }, "worker started");
+process.stdout.write(
+  `\n  Portico worker is running (${database.kind}); queues: ${services.jobs.queues.join(", ")}\n\n`,
+);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "worker shutting down");
+  const force = setTimeout(() => {
+    logger.warn("worker shutdown took longer than 2 s; exiting");
+    process.exit(1);
+  }, 2_000);
+  force.unref();
+  try {
+    await worker.stop();
+    await database.close();
+  } finally {
+    clearTimeout(force);
+    process.exit(0);
+  }
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -11,7 +11,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["harness/global-setup.ts"],
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     env: { TZ: "UTC" },
   },

@@ -144,9 +144,11 @@ if (runE2e) {
   const env = { ...process.env, E2E_DATABASE_URL: "" };
   await step("Browser journeys (PGlite)", "npm", ["test", "-w", "e2e", "--", ...e2e.args], { report: e2e.file, env });
   if (postgresUrl) {
+    // the same journeys on PostgreSQL, but for the public pages, which never touch the database
     const e2ePg = vitestReport("e2e-postgres");
     const pgEnv = { ...process.env, E2E_DATABASE_URL: postgresUrl };
-    await step("Browser journeys (PostgreSQL)", "npm", ["test", "-w", "e2e", "--", ...e2ePg.args], {
+    const pgArgs = ["--exclude", "tests/public-*.test.ts", ...e2ePg.args];
+    await step("Browser journeys (PostgreSQL)", "npm", ["test", "-w", "e2e", "--", ...pgArgs], {
       report: e2ePg.file,
       env: pgEnv,
     });

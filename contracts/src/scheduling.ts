@@ -248,9 +248,13 @@ export const ECheckInRequest = Type.Object({
   confirmedInsurance: Type.Boolean(),
   confirmedMedications: Type.Boolean(),
   confirmedAllergies: Type.Boolean(),
-  answers: Type.Record(Type.String({ pattern: "^[a-z0-9_]{1,40}$" }), Type.Union([Type.String({ maxLength: 2000 }), Type.Boolean(), Type.Integer({ minimum: 0, maximum: 10 })]), {
-    maxProperties: 30,
-  }),
+  answers: Type.Record(
+    Type.String({ pattern: "^[a-z0-9_]{1,40}$" }),
+    Type.Union([Type.String({ maxLength: 2000 }), Type.Boolean(), Type.Integer({ minimum: 0, maximum: 10 })]),
+    {
+      maxProperties: 30,
+    },
+  ),
 });
 export const ECheckInForm = Type.Object({
   opensAt: IsoDateTime,
@@ -275,10 +279,19 @@ export const WaitlistOffer = Type.Object({
   providerName: Type.String(),
   locationName: Type.String(),
   timeZone: Type.String(),
-  status: Type.Union([Type.Literal("open"), Type.Literal("accepted"), Type.Literal("taken"), Type.Literal("expired"), Type.Literal("declined")]),
+  status: Type.Union([
+    Type.Literal("open"),
+    Type.Literal("accepted"),
+    Type.Literal("taken"),
+    Type.Literal("expired"),
+    Type.Literal("declined"),
+  ]),
   expiresAt: IsoDateTime,
 });
+export type WaitlistOffer = Static<typeof WaitlistOffer>;
 export const WaitlistOfferList = Type.Object({ offers: Type.Array(WaitlistOffer) });
 export const OfferParams = Type.Object({ patientId: Uuid, offerId: Uuid });
 export const ConfirmByToken = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) });
-export const ConfirmResult = Type.Object({ status: Type.Union([Type.Literal("confirmed"), Type.Literal("already_confirmed")]) });
+export const ConfirmResult = Type.Object({
+  status: Type.Union([Type.Literal("confirmed"), Type.Literal("already_confirmed")]),
+});

@@ -15,7 +15,7 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
     const more = violation.nodes.length > 5 ? `\n      … and ${violation.nodes.length - 5} more` : "";
     return `  [${violation.impact}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}${more}`;
   });
-  console.warn(`Accessibility violations on ${label}:\n${lines.join("\n")}`);
+  throw new Error(`Accessibility violations on ${label}:\n${lines.join("\n")}`);
 }
 
 /**
@@ -31,8 +31,16 @@ export async function visit(page: Page, path: string): Promise<void> {
   await expectAccessible(page, path);
 }
 
-/** Waits until the app has rendered a main landmark and network activity has stopped. */
+/**
+ * Waits until the app has rendered its main landmark and nothing is loading any more (no busy
+ * region, progress bar or loading message). Not "network idle": the app polls, so the network
+ * is never quiet for long.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
   await page.locator("main").first().waitFor({ state: "visible", timeout: 10_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-busy="true"], [role="progressbar"], .loading-state'),
+    undefined,
+    { timeout: 10_000, polling: 50 },
+  );
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
@@ -9,8 +10,12 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type RawServerDefault,
+} from "fastify";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import type { Config } from "./config.ts";
@@ -18,11 +23,11 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { registerModules } from "./modules/index.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
-import { installIdempotency } from "./platform/idempotency/idempotency.ts";
 import type { Clock } from "./platform/clock.ts";
 import { systemClock } from "./platform/clock.ts";
 import { ANONYMOUS, type RequestContext, runWithContext } from "./platform/context.ts";
 import type { FieldCipher } from "./platform/crypto.ts";
+import { installIdempotency } from "./platform/idempotency/idempotency.ts";
 import type { Logger } from "./platform/logging.ts";
 import { createServices, type Services } from "./services.ts";
 
@@ -69,6 +74,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false } },
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // a malformed (bad %-encoding) or overlong URL is refused before routing: answer it like any other error
+    frameworkErrors: (error, _request, reply: FastifyReply) =>
+      reply.status(400).send({
+        error: {
+          code: "bad_request",
+          message:
+            error.code === "FST_ERR_MAX_PARAM_LENGTH"
+              ? "Part of the address is too long."
+              : "The address is not valid.",
+        },
+      }),
     forceCloseConnections: "idle",
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -160,7 +176,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // its config says `auth: "public"` (or "partial" for the MFA step)
   installAuthentication(app as unknown as FastifyInstance, { config, sessions: services.identity.sessions });
   // Idempotency-Key on POST /api: a preHandler, so it runs after authentication has set the actor
-  installIdempotency(app as unknown as FastifyInstance, { db: database.db, clock });
+  installIdempotency(app as unknown as FastifyInstance, { db: database.db, clock, cipher: options.cipher });
 
   await app.register(swagger, {
     openapi: {
@@ -178,13 +194,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler(errorHandler);
 
-  app.get("/api/health", { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The process is up" } }, async () => ({
-    status: "ok",
-  }));
+  app.get(
+    "/api/health",
+    { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The process is up" } },
+    async () => ({
+      status: "ok",
+    }),
+  );
   // the web app's landing page and footer name the clinic and its phone number before anyone signs in
   app.get(
     "/api/clinic",
-    { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The clinic's public name and phone number" } },
+    {
+      config: { auth: "public" },
+      schema: { tags: ["platform"], summary: "The clinic's public name and phone number" },
+    },
     async () => ({ name: config.clinicName, phone: config.clinicPhone }),
   );
   app.get(

@@ -1,24 +1,27 @@
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { AuditTrailService } from "./modules/audit/service.ts";
-import { createIdentityService } from "./modules/identity/service.ts";
 import { ClinicAdminService } from "./modules/clinic-admin/service.ts";
+import { createIdentityService } from "./modules/identity/service.ts";
 import { PatientFiles } from "./modules/patients/files.ts";
 import { PatientService } from "./modules/patients/service.ts";
 import { ProxyService } from "./modules/proxies/service.ts";
-import { FileStore } from "./platform/files/index.ts";
+import { AvailabilityService } from "./modules/scheduling/availability-service.ts";
+import { appointmentCareTeamRule } from "./modules/scheduling/care-team.ts";
+import { CheckInService } from "./modules/scheduling/check-in-service.ts";
+import { FrontDeskService } from "./modules/scheduling/front-desk-service.ts";
+import { ReminderService } from "./modules/scheduling/reminders.ts";
+import { SchedulingNotifier } from "./modules/scheduling/scheduling-events.ts";
+import { SchedulingService } from "./modules/scheduling/service.ts";
+import { WaitlistService } from "./modules/scheduling/waitlist-service.ts";
 import { AccessService } from "./platform/access/patient-access.ts";
 import { AuditLog } from "./platform/audit/audit-log.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { FieldCipher } from "./platform/crypto.ts";
+import { FileStore } from "./platform/files/index.ts";
 import { JobQueue, registerHousekeeping, type WorkerHandle } from "./platform/jobs/index.ts";
 import type { Logger } from "./platform/logging.ts";
 import { Mailer } from "./platform/mail/mailer.ts";
-import { appointmentCareTeamRule } from "./modules/scheduling/care-team.ts";
-import { AvailabilityService } from "./modules/scheduling/availability-service.ts";
-import { CheckInService } from "./modules/scheduling/check-in-service.ts";
-import { FrontDeskService } from "./modules/scheduling/front-desk-service.ts";
-import { SchedulingService } from "./modules/scheduling/service.ts";
 
 /** What every service is built from. */
 export interface ServiceDeps {
@@ -40,7 +43,16 @@ export function createServices(deps: ServiceDeps) {
   const audit = new AuditLog({ db: deps.db, clock: deps.clock, logger: deps.logger });
   const access = new AccessService({ db: deps.db, clock: deps.clock, audit });
   access.addCareTeamRule(appointmentCareTeamRule);
-  const scheduling = new SchedulingService({ db: deps.db, clock: deps.clock, access });
+  const schedulingEvents = new SchedulingNotifier({
+    db: deps.db,
+    clock: deps.clock,
+    jobs,
+    mailer,
+    config: deps.config,
+  });
+  const scheduling = new SchedulingService({ db: deps.db, clock: deps.clock, access, events: schedulingEvents });
+  const reminders = new ReminderService({ ...deps, jobs, mailer, audit });
+  const waitlist = new WaitlistService({ ...deps, access, jobs, mailer, scheduling });
   const frontDesk = new FrontDeskService({ db: deps.db, clock: deps.clock, access, audit });
   const availability = new AvailabilityService({ db: deps.db, clock: deps.clock, access, audit });
   const checkIn = new CheckInService({ db: deps.db, clock: deps.clock, access, cipher: deps.cipher });
@@ -63,6 +75,10 @@ export function createServices(deps: ServiceDeps) {
     access,
     /** visit types, slot search, booking, rescheduling, cancelling */
     scheduling,
+    /** appointment reminders (job) and the confirm link from their emails */
+    reminders,
+    /** earlier-appointment requests and offers; the slot-freed and offer-expiry jobs */
+    waitlist,
     /** arrivals board, provider schedules, visit statuses, “I'm here” */
     frontDesk,
     /** visit types, weekly templates, exceptions */
@@ -85,13 +101,16 @@ export function createServices(deps: ServiceDeps) {
     clinicAdmin,
     /** starts the background job worker and the audit-chain linker; returns a handle to stop both */
     startWorker: ((): WorkerHandle => {
-      proxies.scheduleDaily().catch((error) => deps.logger.warn({ err: error }, "could not schedule the daily proxy job"));
+      proxies
+        .scheduleDaily()
+        .catch((error) => deps.logger.warn({ err: error }, "could not schedule the daily proxy job"));
+      waitlist
+        .scheduleExpirySweep()
+        .catch((error) => deps.logger.warn({ err: error }, "could not schedule the waitlist offer expiry job"));
       const worker = jobs.startWorker({ pollMs: 1_000 });
       const linker = audit.startLinker({ intervalMs: 1_000 });
       return { stop: async () => void (await Promise.all([worker.stop(), linker.stop()])) };
-    }) as
-      | undefined
-      | (() => { stop(): Promise<void> }),
+    }) as undefined | (() => { stop(): Promise<void> }),
   };
 }
 

@@ -22,6 +22,8 @@ if (embedded) {
 const { config, logger, database, cipher } = await openRuntime();
 const services = createServices({ config, db: database.db, clock: systemClock, logger, cipher });
 const worker = services.jobs.startWorker({ pollMs: 1_000 });
+// links new audit rows into the hash chain (any number of processes may run it; one links at a time)
+const auditLinker = services.audit.startLinker({ intervalMs: 1_000 });
 logger.info({ queues: services.jobs.queues }, "worker started");
 process.stdout.write(
   `\n  Portico worker is running (${database.kind}); queues: ${services.jobs.queues.join(", ")}\n\n`,
@@ -38,7 +40,7 @@ async function shutdown(signal: string) {
   }, 2_000);
   force.unref();
   try {
-    await worker.stop();
+    await Promise.all([worker.stop(), auditLinker.stop()]);
     await database.close();
   } finally {
     clearTimeout(force);

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { AuditLog } from "../platform/audit/audit-log.ts";
 import { verifyAuditChain } from "../platform/audit/verify.ts";
 import { systemClock } from "../platform/clock.ts";
 import { openRuntime } from "../runtime.ts";
+import { commandLine } from "./args.ts";
 
 const HELP = `Usage: npm run audit:verify [-- --anchor <seq>:<hash>] [--json]
 
@@ -14,31 +14,15 @@ broken one (an edited, deleted, inserted or reordered row).
                          run (keep those outside the database to detect a chain rewritten
                          from scratch)
   --json                 print the result as JSON
-  --help                 show this help
+  -h, --help             show this help
 
 Exit status: 0 when the chain is intact, 1 when it is broken, 2 on a usage error.
 Reads DATABASE_URL / PORTICO_DATA_DIR like the server (see README.md).`;
 
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    options: { anchor: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
-    allowPositionals: false,
-  });
-}
-try {
-  args = parse();
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`);
-  process.exit(2);
-}
-if (args.values.help) {
-  process.stdout.write(`${HELP}\n`);
-  process.exit(0);
-}
+const args = commandLine(HELP, { anchor: { type: "string" }, json: { type: "boolean" } });
 let anchor: { seq: number; hash: string } | undefined;
-if (args.values.anchor !== undefined) {
-  const match = /^([1-9][0-9]{0,17}):([0-9a-f]{64})$/.exec(args.values.anchor.trim());
+if (args.anchor !== undefined) {
+  const match = /^([1-9][0-9]{0,17}):([0-9a-f]{64})$/.exec(args.anchor.trim());
   if (!match) {
     process.stderr.write("--anchor must look like 1234:<64 hex characters>, as printed by an earlier run.\n");
     process.exit(2);
@@ -53,7 +37,7 @@ try {
   await new AuditLog({ db: runtime.database.db, clock: systemClock, logger: runtime.logger }).linkPending();
   const report = await verifyAuditChain(runtime.database.db, { anchor });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (args.values.json) {
+  if (args.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else if (report.ok) {
     process.stdout.write(

@@ -5,8 +5,6 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { formatKeyRing, generateKey, type KeyRing, loadKeyRing } from "../platform/crypto.ts";
 import { countByKey, resealColumns } from "../platform/crypto-rotation.ts";
 import { fail, openRuntime } from "../runtime.ts";
-// every module, and with them the sealed columns they register
-import "../services.ts";
 import { commandLine } from "./args.ts";
 
 const usage = `
@@ -34,6 +32,8 @@ Options:
 `;
 
 const options = commandLine(usage, { reseal: { type: "boolean" } });
+// every module, and with them the sealed columns they register
+await import("../services.ts");
 
 async function reseal(): Promise<void> {
   const { database, cipher } = await openRuntime();

@@ -32,6 +32,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** SQLSTATE class 22 (data exception): the database refused a value, e.g. 22P05 for "\u0000". */
+function isBadDataForDatabase(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown };
+  return typeof e.code === "string" && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === "string";
+}
+
 /**
  * Maps every error to `{ error: { code, message, details? } }`. Domain errors carry their
  * own code; framework errors (validation, parsing, size) become 4xx; anything unexpected is
@@ -76,6 +82,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       reply,
       code,
       code === "bad_request" ? "The request could not be understood." : error.message || "Bad request.",
+    );
+  }
+  if (isBadDataForDatabase(error)) {
+    // PostgreSQL refused a value (a NUL character, a number out of range, a malformed date or
+    // uuid that slipped past the schema): the input is bad, not the server
+    request.log.info({ err: { type: "database_data_exception", code: (error as { code?: string }).code } }, "bad data");
+    return send(
+      reply,
+      "bad_request",
+      "Some of the input cannot be stored (for example an invalid character or a number out of range).",
     );
   }
   if (isDatabaseUnavailable(error)) {

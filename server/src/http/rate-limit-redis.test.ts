@@ -55,7 +55,7 @@ describe("rate limit with REDIS_URL", () => {
       const refused = await get(app);
       expect(refused.statusCode).toBe(429);
       expect(refused.json().error.code).toBe("rate_limited");
-      expect(refused.json().error.message).toMatch(/try again in \d+ seconds/);
+      expect(refused.json().error.message).toMatch(/try again/i);
     }
     expect(Number(await redis.get((await redis.keys(`portico-rl:*${ip}*`))[0] as string))).toBeGreaterThanOrEqual(5);
     // another client is not affected

@@ -6,7 +6,7 @@ import { clinicAdminRoutes } from "./clinic-admin/routes.ts";
 import { identityRoutes } from "./identity/routes.ts";
 import { patientRoutes } from "./patients/routes.ts";
 import { proxyRoutes } from "./proxies/routes.ts";
-import { schedulingRoutes, schedulingStaffRoutes } from "./scheduling/routes.ts";
+import { schedulingRoutes, schedulingStaffRoutes, schedulingWaitlistRoutes } from "./scheduling/routes.ts";
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, services: Services): Promise<void> {
@@ -15,6 +15,7 @@ export async function registerModules(app: App, services: Services): Promise<voi
   await identityRoutes(app, services.identity);
   await schedulingRoutes(app, services.scheduling);
   await schedulingStaffRoutes(app, services);
+  await schedulingWaitlistRoutes(app, services);
   await patientRoutes(app, services.patients, services.patientFiles);
   await proxyRoutes(app, services.proxies);
   await clinicAdminRoutes(app, services.clinicAdmin);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Transaction } from "kysely";
 import type { DB } from "../db/schema.ts";
 import type { StaffRole } from "../db/tables/people.ts";
@@ -84,7 +85,7 @@ async function createPatient(
   const { id } = await ctx.trx
     .insertInto("patients")
     .values({
-      mrn: `P${(100001 + Object.keys(ctx.ids).filter((k) => k.startsWith("patient:")).length).toString()}`,
+      mrn: sql<string>`'P' || nextval('patient_mrn_seq')`,
       user_id: values.userId ?? null,
       legal_given_name: values.given,
       legal_family_name: values.family,

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { newActivationCode } from "../platform/auth/tokens.ts";
 import { birthDateForAge, type DemoSeedContext } from "./demo-clinic.ts";
 
@@ -10,11 +11,10 @@ const ACTIVATION_DAYS = 14;
 export async function seedDemoIdentity(ctx: DemoSeedContext): Promise<void> {
   const { trx, now } = ctx;
   const dateOfBirth = birthDateForAge(now, 29, 75);
-  const patientCount = Object.keys(ctx.ids).filter((k) => k.startsWith("patient:")).length;
   const { id } = await trx
     .insertInto("patients")
     .values({
-      mrn: `P${100001 + patientCount}`,
+      mrn: sql<string>`'P' || nextval('patient_mrn_seq')`,
       legal_given_name: "Casey",
       legal_family_name: "Nguyen",
       date_of_birth: dateOfBirth,

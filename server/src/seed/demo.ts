@@ -4,10 +4,11 @@ import type { Clock } from "../platform/clock.ts";
 import type { FieldCipher } from "../platform/crypto.ts";
 import { DEMO_PASSWORD, type DemoLogin, type DemoSeedContext, seedDemoClinic } from "./demo-clinic.ts";
 import { seedDemoIdentity } from "./demo-identity.ts";
+import { seedDemoRegistration } from "./demo-registration.ts";
 import { seedDemoScheduling } from "./demo-scheduling.ts";
 
 /** Each area adds its demo data as a step; steps run in order in one transaction. */
-const steps: ((ctx: DemoSeedContext) => Promise<void>)[] = [seedDemoClinic, seedDemoIdentity, seedDemoScheduling];
+const steps: ((ctx: DemoSeedContext) => Promise<void>)[] = [seedDemoClinic, seedDemoIdentity, seedDemoRegistration, seedDemoScheduling];
 
 export interface DemoSeedResult {
   seeded: boolean;

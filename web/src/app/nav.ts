@@ -22,8 +22,15 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ["patient", "front_desk", "nurse", "physician", "admin"],
     exact: true,
   },
+  { id: "appointments", label: "nav.appointments", to: "/appointments", roles: ["patient"] },
   { id: "profile", label: "nav.profile", to: "/profile", roles: ["patient"] },
+  { id: "arrivals", label: "nav.arrivals", to: "/front-desk/arrivals", roles: ["front_desk", "nurse"] },
+  { id: "schedule", label: "nav.schedule", to: "/schedule", roles: ["physician", "front_desk", "nurse"] },
   { id: "audit", label: "nav.auditLog", to: "/admin/audit", roles: ["admin"] },
+  { id: "patients", label: "nav.patients", to: "/patients", roles: ["front_desk", "nurse", "physician"] },
+  { id: "clinicSetup", label: "nav.clinicSetup", to: "/admin/clinic", roles: ["admin"] },
+  { id: "visitTypes", label: "nav.visitTypes", to: "/admin/visit-types", roles: ["admin"] },
+  { id: "availability", label: "nav.availability", to: "/admin/availability", roles: ["admin"] },
 ];
 
 /** A caregiver with no record of their own still uses the patient side, for the people they help. */

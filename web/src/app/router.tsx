@@ -7,6 +7,8 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import type { BookSearch } from "../features/appointments/BookPage";
+import type { RescheduleSearch } from "../features/appointments/ReschedulePage";
 import { ErrorPage } from "../routes/ErrorPage";
 import { NotFoundPage } from "../routes/NotFoundPage";
 import { Frame } from "./Frame";
@@ -128,6 +130,250 @@ const adminAuditRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/admin/AuditLogPage"), "AuditLogPage"),
 });
 
+// Appointments (patients, caregivers, and staff booking on a patient's behalf)
+const bookSteps = ["what", "who", "when", "confirm"] as const;
+const appointmentsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/appointments",
+  validateSearch: (search: Search): { patientId?: string; done?: string } => ({
+    patientId: text(search.patientId),
+    done: text(search.done),
+  }),
+  component: lazyRouteComponent(() => import("../features/appointments/AppointmentsPage"), "AppointmentsPage"),
+});
+const bookRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/appointments/book",
+  validateSearch: (search: Search): BookSearch => ({
+    patientId: text(search.patientId),
+    step: bookSteps.find((s) => s === search.step),
+    visitTypeId: text(search.visitTypeId),
+    providerId: text(search.providerId),
+    locationId: text(search.locationId),
+    week: text(search.week),
+    start: text(search.start),
+    slotProviderId: text(search.slotProviderId),
+    slotLocationId: text(search.slotLocationId),
+  }),
+  component: lazyRouteComponent(() => import("../features/appointments/BookPage"), "BookPage"),
+});
+const bookedRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/appointments/$appointmentId/booked",
+  validateSearch: (search: Search): { patientId?: string; kind?: string } => ({
+    patientId: text(search.patientId),
+    kind: text(search.kind),
+  }),
+  component: lazyRouteComponent(() => import("../features/appointments/BookedPage"), "BookedPage"),
+});
+const rescheduleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/appointments/$appointmentId/reschedule",
+  validateSearch: (search: Search): RescheduleSearch => ({
+    patientId: text(search.patientId),
+    step: search.step === "confirm" ? "confirm" : undefined,
+    week: text(search.week),
+    start: text(search.start),
+    slotProviderId: text(search.slotProviderId),
+    slotLocationId: text(search.slotLocationId),
+  }),
+  component: lazyRouteComponent(() => import("../features/appointments/ReschedulePage"), "ReschedulePage"),
+});
+const checkInRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/appointments/$appointmentId/check-in",
+  validateSearch: (search: Search): { patientId?: string } => ({ patientId: text(search.patientId) }),
+  component: lazyRouteComponent(() => import("../features/appointments/CheckInPage"), "CheckInPage"),
+});
+
+// Registration, patient profile, caregivers and clinic set-up
+type GuardRole = Parameters<typeof hasRole>[1];
+const onlyFor =
+  (...roles: GuardRole[]) =>
+  ({ context }: { context: unknown }) => {
+    const me = (context as { me: Parameters<typeof hasRole>[0] }).me;
+    if (!roles.some((role) => hasRole(me, role))) throw redirect({ to: "/home" });
+  };
+const selfRegisterRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/register",
+  component: lazyRouteComponent(() => import("../features/registration/SelfRegisterPage"), "SelfRegisterPage"),
+});
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/invitations/accept",
+  validateSearch: (search: Search): { token?: string } => ({ token: text(search.token) }),
+  component: lazyRouteComponent(() => import("../features/caregivers/AcceptInvitationPage"), "AcceptInvitationPage"),
+});
+const patientSearchRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/patients",
+  validateSearch: (search: Search): { q?: string } => ({ q: text(search.q) }),
+  beforeLoad: onlyFor("front_desk", "nurse", "physician"),
+  component: lazyRouteComponent(() => import("../features/patients/PatientSearchPage"), "PatientSearchPage"),
+});
+const registerPatientRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/patients/register",
+  beforeLoad: onlyFor("front_desk", "admin"),
+  component: lazyRouteComponent(() => import("../features/registration/RegisterPatientPage"), "RegisterPatientPage"),
+});
+const pendingRegistrationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/patients/registrations",
+  validateSearch: (search: Search): { done?: string } => ({ done: text(search.done) }),
+  beforeLoad: onlyFor("front_desk"),
+  component: lazyRouteComponent(
+    () => import("../features/registration/PendingRegistrationsPage"),
+    "PendingRegistrationsPage",
+  ),
+});
+const pendingRegistrationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/patients/registrations/$patientId",
+  beforeLoad: onlyFor("front_desk"),
+  component: lazyRouteComponent(
+    () => import("../features/registration/PendingRegistrationsPage"),
+    "PendingRegistrationPage",
+  ),
+});
+const patientChartRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/patients/$patientId",
+  beforeLoad: onlyFor("front_desk", "nurse", "physician"),
+  component: lazyRouteComponent(() => import("../features/patients/PatientChartPage"), "PatientChartPage"),
+});
+const staffGrantRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/patients/$patientId/caregivers/new",
+  beforeLoad: onlyFor("front_desk"),
+  component: lazyRouteComponent(() => import("../features/patients/StaffGrantPage"), "StaffGrantPage"),
+});
+const patientDetailsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/profile/details",
+  component: lazyRouteComponent(() => import("../features/profile/PatientDetailsPage"), "PatientDetailsPage"),
+});
+const identityChangeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/profile/details/identity",
+  component: lazyRouteComponent(() => import("../features/profile/IdentityChangePage"), "IdentityChangePage"),
+});
+const caregiversRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/profile/caregivers",
+  validateSearch: (search: Search): { invited?: string } => ({ invited: text(search.invited) }),
+  component: lazyRouteComponent(() => import("../features/caregivers/CaregiversPage"), "CaregiversPage"),
+});
+const inviteCaregiverRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/profile/caregivers/invite",
+  component: lazyRouteComponent(() => import("../features/caregivers/InviteCaregiverPage"), "InviteCaregiverPage"),
+});
+const clinicAdminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/clinic",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("../features/clinic-admin/ClinicAdminHome"), "ClinicAdminHome"),
+});
+const staffAdminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/staff",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("../features/clinic-admin/StaffPage"), "StaffPage"),
+});
+const locationsAdminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/locations",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("../features/clinic-admin/LocationsPage"), "LocationsPage"),
+});
+const locationEditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/locations/$locationId",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("../features/clinic-admin/LocationsPage"), "LocationEditPage"),
+});
+const providersAdminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/providers",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("../features/clinic-admin/ProvidersPage"), "ProvidersPage"),
+});
+const providerEditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/providers/$providerId",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("../features/clinic-admin/ProvidersPage"), "ProviderEditPage"),
+});
+const pharmaciesAdminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/pharmacies",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("../features/clinic-admin/PharmaciesPage"), "PharmaciesPage"),
+});
+const pharmacyEditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/pharmacies/$pharmacyId",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("../features/clinic-admin/PharmaciesPage"), "PharmacyEditPage"),
+});
+
+// Appointments: staff and administration
+const staffOnly =
+  (...roles: Parameters<typeof hasRole>[1][]) =>
+  ({ context }: { context: unknown }) => {
+    const me = (context as { me: Parameters<typeof hasRole>[0] }).me;
+    if (!roles.some((role) => hasRole(me, role))) throw redirect({ to: "/home" });
+  };
+const arrivalsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/front-desk/arrivals",
+  beforeLoad: staffOnly("front_desk", "nurse", "physician"),
+  validateSearch: (search: Search): { locationId?: string; date?: string } => ({
+    locationId: text(search.locationId),
+    date: text(search.date),
+  }),
+  component: lazyRouteComponent(() => import("../features/schedule/ArrivalsPage"), "ArrivalsPage"),
+});
+const bookForPatientRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/front-desk/book",
+  beforeLoad: staffOnly("front_desk", "nurse", "physician"),
+  validateSearch: (search: Search): { q?: string } => ({ q: text(search.q) }),
+  component: lazyRouteComponent(() => import("../features/schedule/BookForPatientPage"), "BookForPatientPage"),
+});
+const scheduleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/schedule",
+  beforeLoad: staffOnly("front_desk", "nurse", "physician"),
+  validateSearch: (search: Search): { providerId?: string; date?: string; view?: "day" | "week" } => ({
+    providerId: text(search.providerId),
+    date: text(search.date),
+    view: search.view === "week" ? "week" : search.view === "day" ? "day" : undefined,
+  }),
+  component: lazyRouteComponent(() => import("../features/schedule/SchedulePage"), "SchedulePage"),
+});
+const adminVisitTypesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/visit-types",
+  beforeLoad: staffOnly("admin"),
+  component: lazyRouteComponent(() => import("../features/scheduling-admin/VisitTypesPage"), "VisitTypesPage"),
+});
+const adminVisitTypeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/visit-types/$visitTypeId",
+  beforeLoad: staffOnly("admin"),
+  component: lazyRouteComponent(() => import("../features/scheduling-admin/VisitTypeEditPage"), "VisitTypeEditPage"),
+});
+const adminAvailabilityRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/availability",
+  beforeLoad: staffOnly("admin"),
+  validateSearch: (search: Search): { providerId?: string } => ({ providerId: text(search.providerId) }),
+  component: lazyRouteComponent(() => import("../features/scheduling-admin/AvailabilityPage"), "AvailabilityPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   landingRoute,
   signInRoute,
@@ -136,7 +382,27 @@ const routeTree = rootRoute.addChildren([
   activateRoute,
   forgotRoute,
   resetRoute,
+  selfRegisterRoute,
+  acceptInvitationRoute,
   signedInRoute.addChildren([
+    patientSearchRoute,
+    registerPatientRoute,
+    pendingRegistrationsRoute,
+    pendingRegistrationRoute,
+    patientChartRoute,
+    staffGrantRoute,
+    patientDetailsRoute,
+    identityChangeRoute,
+    caregiversRoute,
+    inviteCaregiverRoute,
+    clinicAdminRoute,
+    staffAdminRoute,
+    locationsAdminRoute,
+    locationEditRoute,
+    providersAdminRoute,
+    providerEditRoute,
+    pharmaciesAdminRoute,
+    pharmacyEditRoute,
     homeRoute,
     myHealthRoute,
     profileRoute,
@@ -144,6 +410,17 @@ const routeTree = rootRoute.addChildren([
     securityRoute,
     enrolRoute,
     adminAuditRoute,
+    appointmentsRoute,
+    bookRoute,
+    bookedRoute,
+    rescheduleRoute,
+    checkInRoute,
+    arrivalsRoute,
+    bookForPatientRoute,
+    scheduleRoute,
+    adminVisitTypesRoute,
+    adminVisitTypeRoute,
+    adminAvailabilityRoute,
   ]),
 ]);
 

@@ -1,7 +1,25 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { AppLocale } from "../lib/format";
+import caregiversEn from "./caregivers.en.json";
+import appointmentsEn from "./appointments.en.json";
+import clinicAdminEn from "./clinicAdmin.en.json";
 import en from "./en.json";
+import registrationEn from "./registration.en.json";
+
+/** Feature namespaces (useTranslation("<name>")): English is bundled, Spanish loads with the rest of Spanish. */
+const FEATURE_EN: Record<string, object> = {
+  appointments: appointmentsEn,
+  registration: registrationEn,
+  caregivers: caregiversEn,
+  clinicAdmin: clinicAdminEn,
+};
+const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
+  appointments: () => import("./appointments.es.json"),
+  registration: () => import("./registration.es.json"),
+  caregivers: () => import("./caregivers.es.json"),
+  clinicAdmin: () => import("./clinicAdmin.es.json"),
+};
 
 const STORAGE_KEY = "portico.locale";
 export const LOCALES: AppLocale[] = ["en", "es"];
@@ -29,6 +47,13 @@ async function loadResources(locale: AppLocale): Promise<void> {
   // Spanish is fetched only when someone needs it, keeping the first load small.
   const bundle = locale === "es" ? (await import("./es.json")).default : en;
   i18next.addResourceBundle(locale, "translation", bundle, true, true);
+  if (locale === "es") {
+    await Promise.all(
+      Object.entries(FEATURE_ES).map(async ([ns, load]) =>
+        i18next.addResourceBundle("es", ns, (await load()).default, true, true),
+      ),
+    );
+  }
 }
 
 export async function initI18n(): Promise<void> {
@@ -36,7 +61,7 @@ export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng: "en",
     fallbackLng: "en",
-    resources: { en: { translation: en } },
+    resources: { en: { translation: en, ...FEATURE_EN } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -70,6 +70,9 @@ export function LandingPage() {
       <div className="band">
         <Card title={t("landing.newPatientTitle")} id="new-patient">
           <p>{t("landing.newPatientBody")}</p>
+          <p>
+            <Link to="/register">{t("registration:self.landingLink")}</Link>
+          </p>
           {clinic ? (
             <p>
               <a className="phone-big" href={`tel:${clinic.phone.replace(/[^\d+]/g, "")}`}>

@@ -73,6 +73,15 @@ describe("MFA", () => {
     expect((await mfa(await passwordStep(admin), totpCodeAt(TEST_TOTP_SECRET, t.clock.now()))).statusCode).toBe(200);
   });
 
+  it("accepts one code only once even when it is sent twice at the same moment", async () => {
+    const physician = await makeStaff(t, "physician");
+    t.clock.advance({ minutes: 5 });
+    const [a, b] = [await passwordStep(physician), await passwordStep(physician)];
+    const code = totpCodeAt(TEST_TOTP_SECRET, t.clock.now());
+    const results = await Promise.all([mfa(a, code), mfa(b, code)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+  });
+
   it("ends the pending session after 5 wrong codes", async () => {
     const desk = await makeStaff(t, "front_desk");
     const partial = await passwordStep(desk);

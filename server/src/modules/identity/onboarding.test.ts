@@ -179,6 +179,23 @@ describe("account activation", () => {
     expect(ok.statusCode).toBe(201);
   });
 
+  it("lets exactly one of two simultaneous activations with the same code succeed", async () => {
+    const patient = await makePatient(t, { dateOfBirth: "1988-08-08" });
+    const { code } = await issue(patient.id);
+    const base = { activationCode: code, dateOfBirth: "1988-08-08", password: NEW_PASSWORD };
+    const results = await Promise.all([
+      activate({ ...base, email: "racer.one@example.test" }, "192.0.2.91"),
+      activate({ ...base, email: "racer.two@example.test" }, "192.0.2.92"),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    const users = await t.database.db
+      .selectFrom("users")
+      .select("id")
+      .where("email_normalized", "in", ["racer.one@example.test", "racer.two@example.test"])
+      .execute();
+    expect(users).toHaveLength(1);
+  });
+
   it("refuses a code for a patient who already has a login", async () => {
     const patient = await makePatient(t, { withLogin: true });
     await expect(issue(patient.id)).rejects.toMatchObject({ code: "conflict" });

@@ -1,7 +1,7 @@
 import type { PatientSearchHit, PatientSearchResponse } from "@portico/contracts";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { normalizeText, parseBirthDate } from "./matching.ts";
+import { damerauLevenshtein, normalizeText, parseBirthDate } from "./matching.ts";
 
 export type SearchInterpretation = PatientSearchResponse["interpretedAs"][number];
 
@@ -36,8 +36,10 @@ export function parseSearchQuery(q: string): ParsedQuery {
   return parsed;
 }
 
-/** Word similarity a name must reach (0–1): low enough for a typo, high enough to stay relevant. */
-const NAME_THRESHOLD = 0.45;
+/** Trigram similarity a dictionary word must reach to be considered as a correction. */
+const CORRECTION_CANDIDATE_SIMILARITY = 0.3;
+/** Edits allowed between a typed word and its correction: one, or two in longer words. */
+const allowedEdits = (word: string) => (word.length >= 6 ? 2 : 1);
 
 interface SearchOptions {
   limit: number;
@@ -46,17 +48,71 @@ interface SearchOptions {
   withContact: boolean;
 }
 
-/** Indexed search: GIN trigram on `search_name`, btree on birth date, MRN and phone digits. */
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * Indexed search (migration 0009): each typed word is a prefix of a word of the normalised
+ * name (full-text GIN on `search_words`), results in name order; birth date, MRN and phone
+ * digits through btree indexes. When no chart matches every word as typed, words that start
+ * no name at all are corrected against the dictionary of name words (one or two edits) and
+ * the search runs once more — so "garsia" finds García without comparing 100k names.
+ */
 export async function searchPatients(
-  trx: Kysely<DB> | Transaction<DB>,
+  trx: Db,
   parsed: ParsedQuery,
   options: SearchOptions,
 ): Promise<PatientSearchHit[]> {
   if (!parsed.name && !parsed.dateOfBirth && !parsed.mrn && !parsed.phoneDigits) return [];
-  if (parsed.name) {
-    // the `<%` operator uses this threshold (and the trigram index); local to the transaction
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`.execute(trx);
+  const words = parsed.name ? nameWords(parsed.name) : [];
+  if (parsed.name && words.length === 0) return [];
+  let hits = await runSearch(trx, parsed, words.length ? words.map((w) => `${w}:*`).join(" & ") : undefined, options);
+  if (hits.length === 0 && words.length > 0) {
+    const corrected = await correctedQuery(trx, words);
+    if (corrected) hits = await runSearch(trx, parsed, corrected, options);
   }
+  return hits;
+}
+
+/** The words of a normalised name (only [a-z0-9], so safe inside a tsquery), at most eight. */
+function nameWords(name: string): string[] {
+  return [...new Set(name.split(" ").filter((w) => /^[a-z0-9]+$/.test(w)))].slice(0, 8);
+}
+
+/**
+ * `word:*` for words that start some name word, `(word:* | fix1 | fix2)` for those that do
+ * not; undefined when a word has no close correction either (nothing can match).
+ */
+async function correctedQuery(trx: Db, words: string[]): Promise<string | undefined> {
+  await sql`select set_config('pg_trgm.similarity_threshold', ${String(CORRECTION_CANDIDATE_SIMILARITY)}, true)`.execute(
+    trx,
+  );
+  const parts: string[] = [];
+  let changed = false;
+  for (const word of words) {
+    const known = await sql`select 1 from patient_name_words where word like ${`${word}%`} limit 1`.execute(trx);
+    if (known.rows.length > 0 || word.length < 3) {
+      parts.push(`${word}:*`);
+      continue;
+    }
+    const { rows } = await sql<{ word: string }>`
+      select word from patient_name_words where word % ${word}
+      order by similarity(word, ${word}) desc, word limit 40`.execute(trx);
+    const fixes = rows
+      .map((r) => r.word)
+      .filter((candidate) => damerauLevenshtein(candidate, word) <= allowedEdits(word));
+    if (fixes.length === 0) return undefined;
+    changed = true;
+    parts.push(`(${[`${word}:*`, ...fixes].join(" | ")})`);
+  }
+  return changed ? parts.join(" & ") : undefined;
+}
+
+async function runSearch(
+  trx: Db,
+  parsed: ParsedQuery,
+  nameQuery: string | undefined,
+  options: SearchOptions,
+): Promise<PatientSearchHit[]> {
   let query = trx
     .selectFrom("patients as p")
     .select([
@@ -74,19 +130,23 @@ export async function searchPatients(
     .where("p.status", options.includePending ? "!=" : "=", options.includePending ? "merged" : "active");
   if (parsed.mrn) query = query.where("p.mrn", "=", parsed.mrn);
   if (parsed.phoneDigits) {
+    const digits = parsed.phoneDigits;
     query =
-      parsed.phoneDigits.length === 10
-        ? query.where("p.phone_digits", "=", parsed.phoneDigits)
-        : query.where("p.phone_digits", "like", `%${parsed.phoneDigits}`);
+      digits.length === 10
+        ? query.where("p.phone_digits", "=", digits)
+        : query
+            // the last seven digits are indexed (a number typed without its area code)
+            .where(sql<string>`right(p.phone_digits, 7)`, "=", digits.slice(-7))
+            .where("p.phone_digits", "like", `%${digits}`);
   }
   if (parsed.dateOfBirth) query = query.where("p.date_of_birth", "=", parsed.dateOfBirth);
-  if (parsed.name) {
-    const name = parsed.name;
-    query = query
-      .where(sql<boolean>`${name} <% p.search_name`)
-      .orderBy(sql`word_similarity(${name}, p.search_name)`, "desc");
-  }
-  const rows = await query.orderBy("p.legal_family_name").orderBy("p.legal_given_name").limit(options.limit).execute();
+  if (nameQuery) query = query.where(sql<boolean>`p.search_words @@ to_tsquery('simple', ${nameQuery})`);
+  const rows = await query
+    .orderBy("p.legal_family_name")
+    .orderBy("p.legal_given_name")
+    .orderBy("p.id")
+    .limit(options.limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     mrn: r.mrn,

@@ -9,6 +9,8 @@ import {
   AvailabilityTemplate,
   BookAppointment,
   CancelAppointment,
+  ConfirmByToken,
+  ConfirmResult,
   CreateAvailabilityException,
   CreateAvailabilityTemplate,
   CreateVisitType,
@@ -16,6 +18,7 @@ import {
   ECheckInRequest,
   errorResponses,
   IdParams,
+  OfferParams,
   PatientParams,
   ProviderAvailability,
   ProviderSchedule,
@@ -28,15 +31,19 @@ import {
   UpdateVisitType,
   VisitType,
   VisitTypeList,
+  WaitlistOffer,
+  WaitlistOfferList,
 } from "@portico/contracts";
 import { Type } from "typebox";
 import type { App } from "../../app.ts";
 import type { AvailabilityService } from "./availability-service.ts";
 import type { CheckInService } from "./check-in-service.ts";
 import type { FrontDeskService } from "./front-desk-service.ts";
+import type { ReminderService } from "./reminders.ts";
 import * as repo from "./repo.ts";
 import type { SchedulingService } from "./service.ts";
 import { presentVisitType } from "./visit-types.ts";
+import type { WaitlistService } from "./waitlist-service.ts";
 
 const tags = ["appointments"];
 
@@ -356,3 +363,85 @@ export async function schedulingStaffRoutes(
 }
 
 const ItemParams = Type.Object({ id: Type.String({ format: "uuid" }), itemId: Type.String({ format: "uuid" }) });
+
+/** Earlier-appointment offers and the confirm link of reminder emails. */
+export async function schedulingWaitlistRoutes(
+  app: App,
+  services: { waitlist: WaitlistService; reminders: ReminderService },
+): Promise<void> {
+  const { waitlist, reminders } = services;
+
+  app.post(
+    "/api/patients/:patientId/appointments/:appointmentId/waitlist",
+    {
+      schema: {
+        tags,
+        summary: "Ask to be offered an earlier time for this appointment",
+        params: AppointmentParams,
+        response: { 200: Appointment, ...errorResponses },
+      },
+    },
+    async (request) => waitlist.join(request.params.patientId, request.params.appointmentId),
+  );
+  app.delete(
+    "/api/patients/:patientId/appointments/:appointmentId/waitlist",
+    {
+      schema: {
+        tags,
+        summary: "Stop asking for an earlier time; open offers are withdrawn",
+        params: AppointmentParams,
+        response: { 200: Appointment, ...errorResponses },
+      },
+    },
+    async (request) => waitlist.leave(request.params.patientId, request.params.appointmentId),
+  );
+  app.get(
+    "/api/patients/:patientId/waitlist-offers",
+    {
+      schema: {
+        tags,
+        summary: "Earlier times offered to the patient (open ones first)",
+        params: PatientParams,
+        response: { 200: WaitlistOfferList, ...errorResponses },
+      },
+    },
+    async (request) => waitlist.listOffers(request.params.patientId),
+  );
+  app.post(
+    "/api/patients/:patientId/waitlist-offers/:offerId/accept",
+    {
+      schema: {
+        tags,
+        summary: "Take the offered time; the later appointment is released (409 if someone was first, 410 if expired)",
+        params: OfferParams,
+        response: { 200: Appointment, ...errorResponses },
+      },
+    },
+    async (request) => waitlist.accept(request.params.patientId, request.params.offerId),
+  );
+  app.post(
+    "/api/patients/:patientId/waitlist-offers/:offerId/decline",
+    {
+      schema: {
+        tags,
+        summary: "Turn down an offered time; it passes to the next patient in line",
+        params: OfferParams,
+        response: { 200: WaitlistOffer, ...errorResponses },
+      },
+    },
+    async (request) => waitlist.decline(request.params.patientId, request.params.offerId),
+  );
+  app.post(
+    "/api/appointments/confirm",
+    {
+      config: { auth: "public", rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: "Confirm an appointment with the single-use link from a reminder email (no sign-in)",
+        body: ConfirmByToken,
+        response: { 200: ConfirmResult, ...errorResponses },
+      },
+    },
+    async (request) => reminders.confirmByToken(request.body.token),
+  );
+}

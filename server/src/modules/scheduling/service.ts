@@ -12,12 +12,12 @@ import {
   STAFF_ROLES,
   selfBookingDecision,
 } from "./policy.ts";
+import { ECHECKIN_OPENS_DAYS } from "./check-in-service.ts";
 import * as repo from "./repo.ts";
 import { blockedRange, findSlots, type SlotRules } from "./slot-engine.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const ECHECKIN_OPENS_DAYS = 7;
 
 export interface SchedulingDeps {
   db: Database;

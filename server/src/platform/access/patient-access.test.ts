@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProxyRelationship, ProxyScope, StaffRole } from "../../db/tables/people.ts";
 import { useTestApp } from "../../test/app.ts";
@@ -267,27 +266,28 @@ describe("services.access: the enforcement point for patient data", () => {
     });
   });
 
-  it("loads the patient's facts once per request", async () => {
+  it("decides once per request: the service call reuses the facts the route guard loaded", async () => {
     const ctx = contextOf(actorFor(physician));
-    let queries = 0;
-    await runWithContext(ctx, async () => {
-      const before = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(t.database.db);
-      queries = before.rows[0]!.n;
-      await t.app.services.access.gate(adult.id, { scope: "records", action: "read", resourceType: "record" });
-      // a later change to the record within the same request does not alter the decision already made
-      await t.database.db.updateTable("patients").set({ pcp_provider_id: null }).where("id", "=", adult.id).execute();
-      await t.app.services.access.authorizePatient(adult.id, {
-        scope: "records",
-        action: "read",
-        resourceType: "record",
+    try {
+      await runWithContext(ctx, async () => {
+        await t.app.services.access.gate(adult.id, { scope: "records", action: "read", resourceType: "record" });
+        // the PCP changes after the guard ran: the same request keeps the decision already made
+        await t.database.db.updateTable("patients").set({ pcp_provider_id: null }).where("id", "=", adult.id).execute();
+        await t.app.services.access.authorizePatient(adult.id, {
+          scope: "records",
+          action: "read",
+          resourceType: "record",
+        });
       });
-    });
-    await t.database.db
-      .updateTable("patients")
-      .set({ pcp_provider_id: physician.providerId })
-      .where("id", "=", adult.id)
-      .execute();
-    expect(queries).toBeGreaterThan(0);
-    expect((await auditRows(ctx.requestId)).map((r) => r.outcome)).toEqual(["success"]);
+      expect((await auditRows(ctx.requestId)).map((r) => r.outcome)).toEqual(["success"]);
+      // a new request sees the change
+      expect((await attempt(actorFor(physician), adult.id, "records")).error?.code).toBe("not_found");
+    } finally {
+      await t.database.db
+        .updateTable("patients")
+        .set({ pcp_provider_id: physician.providerId })
+        .where("id", "=", adult.id)
+        .execute();
+    }
   });
 });

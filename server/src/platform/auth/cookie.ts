@@ -8,12 +8,15 @@ export interface SessionCookie {
 }
 
 function isLocalhost(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost");
+  // loopback addresses are "potentially trustworthy" origins: browsers keep Secure cookies there
+  return (
+    hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "127.0.0.1" || hostname === "[::1]"
+  );
 }
 
 /**
  * `__Host-portico_session` (HttpOnly, Secure, SameSite=Strict, Path=/) behind TLS — and on
- * http://localhost, where browsers accept Secure cookies. A plain-http deployment on another
+ * http://localhost or a loopback address, where browsers accept Secure cookies. A plain-http deployment on another
  * host cannot keep a Secure cookie, so it gets `portico_session` without Secure.
  */
 export function sessionCookie(config: Pick<Config, "publicUrl">): SessionCookie {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
 import type { Clock } from "../clock.ts";
+import type { FieldCipher } from "../crypto.ts";
 import { DomainError } from "../errors.ts";
 
 declare module "fastify" {
@@ -29,7 +30,11 @@ const ABANDONED_MS = 2 * 60_000;
 export interface IdempotencyOptions {
   db: Database;
   clock: Clock;
+  /** stored responses can carry PHI: they are sealed at rest like any clinical text */
+  cipher: FieldCipher;
 }
+
+const associatedData = (scope: string, key: string) => `idempotency:${scope}:${key}`;
 
 function requestHash(request: FastifyRequest, path: string): string {
   return createHash("sha256")
@@ -48,7 +53,7 @@ function requestHash(request: FastifyRequest, path: string): string {
  * Responses of 500 and above are not kept, so the client may retry them.
  */
 export function installIdempotency(app: FastifyInstance, options: IdempotencyOptions): void {
-  const { db, clock } = options;
+  const { db, clock, cipher } = options;
   app.decorateRequest("idempotencyClaim", null);
 
   app.addHook("preHandler", async (request, reply) => {
@@ -119,7 +124,14 @@ export function installIdempotency(app: FastifyInstance, options: IdempotencyOpt
           "The first request with this Idempotency-Key is still being processed. Try again in a moment.",
         );
       }
-      return replay(reply, existing.status_code, existing.response_body ?? "");
+      let body = "";
+      try {
+        body = existing.response_body ? cipher.open(existing.response_body, associatedData(scope, header)) : "";
+      } catch {
+        // sealed with a key no longer in the ring: the request cannot be answered again
+        throw new DomainError("idempotency_key_reused", "This Idempotency-Key has expired. Use a new key.");
+      }
+      return replay(reply, existing.status_code, body);
     }
     throw new DomainError("idempotency_in_progress", "This request is being processed. Try again in a moment.");
   });
@@ -138,7 +150,10 @@ export function installIdempotency(app: FastifyInstance, options: IdempotencyOpt
     await where
       .set({
         status_code: reply.statusCode,
-        response_body: payload === null || payload === undefined ? "" : payload.toString(),
+        response_body:
+          payload === null || payload === undefined || payload.length === 0
+            ? ""
+            : cipher.seal(payload.toString(), associatedData(claim.scope, claim.key)),
         completed_at: clock.now(),
       })
       .execute();

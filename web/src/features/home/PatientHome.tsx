@@ -6,6 +6,7 @@ import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
+import { NextAppointmentCard } from "../appointments/NextAppointmentCard";
 import { ActionTile } from "./ActionTile";
 import { firstName, greeting } from "./greeting";
 
@@ -35,11 +36,20 @@ export function PatientHome() {
       ) : (
         <>
           <h2 className="section-title">{t("home.attentionTitle")}</h2>
+          {can("appointments") ? <NextAppointmentCard patientId={patient.id} canAct /> : null}
           <EmptyState title={t("home.attentionEmptyTitle")} headingLevel={3}>
             <p>{forSelf ? t("home.attentionEmptySelf") : t("home.attentionEmptyProxy", { name: patient.name })}</p>
           </EmptyState>
           <h2 className="section-title">{t("home.careTitle")}</h2>
           <ul className="action-list">
+            {can("appointments") ? (
+              <ActionTile
+                to="/appointments/book"
+                icon="calendar"
+                title={t("appointments:home.bookTitle")}
+                text={t("appointments:home.bookText")}
+              />
+            ) : null}
             {forSelf ? (
               <ActionTile
                 to="/profile"

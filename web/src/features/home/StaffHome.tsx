@@ -22,6 +22,38 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
       />
       <h2 className="section-title">{t("staffHome.workTitle")}</h2>
       <ul className="action-list">
+        {me.roles.includes("front_desk") ? (
+          <>
+            <ActionTile
+              to="/patients/register"
+              icon="user"
+              title={t("registration:register.title")}
+              text={t("registration:tiles.register")}
+            />
+            <ActionTile
+              to="/patients/registrations"
+              icon="list"
+              title={t("registration:pending.title")}
+              text={t("registration:tiles.pending")}
+            />
+          </>
+        ) : null}
+        {["front_desk", "nurse", "physician"].some((r) => me.roles.includes(r as never)) ? (
+          <ActionTile
+            to="/patients"
+            icon="people"
+            title={t("registration:search.title")}
+            text={t("registration:tiles.search")}
+          />
+        ) : null}
+        {me.roles.includes("admin") ? (
+          <ActionTile
+            to="/admin/clinic"
+            icon="calendar"
+            title={t("clinicAdmin:hub.title")}
+            text={t("clinicAdmin:hub.tile")}
+          />
+        ) : null}
         {me.roles.includes("admin") ? (
           <ActionTile
             to="/admin/audit"

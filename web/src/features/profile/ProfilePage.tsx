@@ -66,6 +66,14 @@ export function ProfilePage() {
       <Card title={t("profile.privacyTitle")} id="privacy">
         <ul>
           <li>
+            <Link to="/profile/details">{t("registration:details.title")}</Link>
+          </li>
+          <li>
+            <Link to="/profile/caregivers" search={{ invited: undefined }}>
+              {t("caregivers:page.title")}
+            </Link>
+          </li>
+          <li>
             <Link to="/account/security" search={{ status: undefined }}>
               {t("profile.securityLink")}
             </Link>

@@ -1,0 +1,161 @@
+import type { APIRequestContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../harness/auth.ts";
+import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { baseUrl, useBrowser } from "../harness/browser.ts";
+import { DEMO_PASSWORD, demo, totpCode } from "../harness/demo.ts";
+import { screenshots } from "../harness/screenshots.ts";
+
+/** Signs a staff member in through the API (password, then the TOTP step); returns the CSRF token. */
+async function staffApi(request: APIRequestContext, email: string): Promise<string> {
+  const login = await request.post(`${baseUrl()}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
+  expect(login.ok()).toBe(true);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const mfa = await request.post(`${baseUrl()}/api/auth/mfa`, {
+    data: { code: totpCode() },
+    headers: { "x-csrf-token": csrfToken },
+  });
+  expect(mfa.ok()).toBe(true);
+  const me = (await (await request.get(`${baseUrl()}/api/me`)).json()) as { csrfToken: string };
+  return me.csrfToken;
+}
+
+/** Waits for the booking flow's next page and checks it with axe. */
+async function step(page: Page, heading: RegExp, label: string): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await settle(page);
+  await expectAccessible(page, label);
+}
+
+/** The first free time in the week of times, moving on a week at a time if one is empty. */
+async function pickFirstTime(page: Page): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    await page.getByText(/Finding free times/).waitFor({ state: "detached" });
+    const times = page.locator(".time-button");
+    if ((await times.count()) > 0) {
+      await times.first().click();
+      return;
+    }
+    await page.getByRole("button", { name: "Next 7 days" }).click();
+  }
+  throw new Error("no free times in four weeks");
+}
+
+describe("appointments", () => {
+  const session = useBrowser();
+
+  it("Alex books a follow-up, sees it, moves it to another time and cancels it", async () => {
+    const { page } = session;
+    await signIn(page, demo.alex);
+    await visit(page, "/appointments");
+    const before = await page.locator(".appt-card").count();
+
+    await page.getByRole("link", { name: "Book an appointment" }).first().click();
+    await step(page, /what do you need/i, "book: what");
+    await screenshots(page, "appointments-book-what");
+    await page.getByRole("link", { name: /Follow-up visit/ }).click();
+    await step(page, /who and where/i, "book: who");
+    await page.getByRole("button", { name: "See free times" }).click();
+    await step(page, /choose a time/i, "book: when");
+    await screenshots(page, "appointments-book-when");
+    await pickFirstTime(page);
+    await step(page, /check and book/i, "book: confirm");
+    await expect(page.getByText(/You can change or cancel online until/).isVisible()).resolves.toBe(true);
+    await page.getByLabel(/What is the visit for/).fill("Follow-up on my blood pressure");
+    await page.getByRole("button", { name: "Book this appointment" }).click();
+    await step(page, /you're booked/i, "book: done");
+    await screenshots(page, "appointments-booked");
+    const when = (await page.locator(".summary-list dd").nth(1).textContent())?.trim() ?? "";
+    expect(when).toMatch(/\(Eastern Time\)|\(Central Time\)/);
+
+    // it is in the upcoming list
+    await page.getByRole("link", { name: "See all appointments" }).click();
+    await step(page, /your appointments/i, "appointments after booking");
+    await expect(page.locator(".appt-card").count()).resolves.toBe(before + 1);
+    const booked = page.locator(".appt-card", { has: page.getByRole("heading", { name: when }) });
+    await booked.waitFor();
+
+    // reschedule it to another free time
+    await booked.getByRole("link", { name: "Change time" }).click();
+    await step(page, /choose a new time/i, "reschedule: when");
+    await pickFirstTime(page);
+    await step(page, /check the new time/i, "reschedule: confirm");
+    const newTime = (await page.locator(".summary-list dd").nth(1).textContent())?.trim() ?? "";
+    await page.getByRole("button", { name: "Move my appointment" }).click();
+    await step(page, /your appointment has moved/i, "reschedule: done");
+
+    // cancel it
+    await page.getByRole("link", { name: "See all appointments" }).click();
+    await step(page, /your appointments/i, "appointments after moving");
+    await expect(page.getByRole("heading", { name: when }).count()).resolves.toBe(0);
+    const moved = page.locator(".appt-card", { has: page.getByRole("heading", { name: newTime }) });
+    await moved.getByRole("button", { name: "Cancel" }).click();
+    const dialog = page.getByRole("dialog", { name: "Cancel this appointment?" });
+    await dialog.waitFor();
+    await expectAccessible(page, "cancel dialog");
+    await dialog.getByLabel(/Reason/).fill("Feeling better");
+    await dialog.getByRole("button", { name: "Yes, cancel it" }).click();
+    await page.getByRole("heading", { name: "Your appointment is cancelled" }).waitFor();
+    await expectAccessible(page, "appointments after cancelling");
+    await expect(page.locator(".appt-card").count()).resolves.toBe(before);
+    await screenshots(page, "appointments-list");
+  });
+
+  it("the front desk sees today's arrivals and marks a patient as arrived", async () => {
+    const { page } = session;
+    // Make sure someone is due today: extra hours for Dr. Okafor, then a booking for Morgan.
+    const adminContext = await session.newContext();
+    const adminCsrf = await staffApi(adminContext.request, demo.admin);
+    const deskContext = await session.newContext();
+    const deskCsrf = await staffApi(deskContext.request, demo.frontDesk);
+    const get = async <T>(path: string): Promise<T> => {
+      const response = await deskContext.request.get(`${baseUrl()}${path}`);
+      expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
+      return (await response.json()) as T;
+    };
+    const { locations } = await get<{ locations: { id: string; name: string; timeZone: string }[] }>("/api/locations");
+    const brooklyn = locations.find((l) => l.name === "Portico Brooklyn") ?? locations[0]!;
+    const { providers } = await get<{ providers: { id: string; displayName: string }[] }>("/api/providers");
+    const okafor = providers.find((p) => p.displayName.includes("Okafor"))!;
+    const { visitTypes } = await get<{ visitTypes: { id: string; name: string }[] }>("/api/visit-types");
+    const followUp = visitTypes.find((v) => v.name === "Follow-up visit")!;
+    const { results } = await get<{ results: { id: string; name: string }[] }>("/api/patients?q=Morgan%20Lee");
+    const morgan = results[0]!;
+
+    const start = new Date(Math.ceil((Date.now() + 20 * 60_000) / (15 * 60_000)) * 15 * 60_000);
+    const extra = await adminContext.request.post(`${baseUrl()}/api/providers/${okafor.id}/availability/exceptions`, {
+      data: {
+        kind: "extra_hours",
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+        locationId: brooklyn.id,
+        note: "Walk-in session",
+      },
+      headers: { "x-csrf-token": adminCsrf },
+    });
+    expect(extra.status()).toBe(201);
+    const { slots } = await get<{ slots: { start: string }[] }>(
+      `/api/slots?visitTypeId=${followUp.id}&providerId=${okafor.id}&locationId=${brooklyn.id}&patientId=${morgan.id}` +
+        `&from=${encodeURIComponent(start.toISOString())}&to=${encodeURIComponent(new Date(start.getTime() + 2 * 3_600_000).toISOString())}`,
+    );
+    expect(slots.length).toBeGreaterThan(0);
+    const booking = await deskContext.request.post(`${baseUrl()}/api/patients/${morgan.id}/appointments`, {
+      data: { visitTypeId: followUp.id, providerId: okafor.id, locationId: brooklyn.id, start: slots[0]!.start },
+      headers: { "x-csrf-token": deskCsrf, "idempotency-key": crypto.randomUUID() },
+    });
+    expect(booking.status()).toBe(201);
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: brooklyn.timeZone }).format(new Date(slots[0]!.start));
+
+    await signIn(page, demo.frontDesk, { mfa: true });
+    await visit(page, `/front-desk/arrivals?locationId=${brooklyn.id}&date=${day}`);
+    await page.getByRole("heading", { level: 1, name: "Arrivals" }).waitFor();
+    const row = page.locator("tr", { hasText: "Morgan Lee" }).first();
+    await row.waitFor();
+    await screenshots(page, "appointments-arrivals");
+    await row.getByRole("button", { name: /^Arrived – Morgan Lee/ }).click();
+    await page.getByText("Morgan Lee: Arrived.").waitFor();
+    await expect(row.getByText("Arrived", { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(row.getByRole("button", { name: /^Roomed – Morgan Lee/ }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, "arrivals after marking arrived");
+  });
+});

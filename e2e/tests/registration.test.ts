@@ -1,0 +1,196 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../harness/auth.ts";
+import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { useBrowser } from "../harness/browser.ts";
+import { DEMO_PASSWORD, demo } from "../harness/demo.ts";
+import { firstAppLink, readMailbox, waitForEmail } from "../harness/mailbox.ts";
+import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+
+/** Picks an option in a React Aria Select found by its label. */
+async function choose(page: Page, label: RegExp, option: RegExp): Promise<void> {
+  await page.getByRole("button", { name: label }).first().click();
+  await page.getByRole("option", { name: option }).first().click();
+}
+
+/** Waits for the page's h1 to match, then runs axe on what is shown. */
+async function expectPage(page: Page, heading: RegExp, label: string): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor({ state: "visible" });
+  await settle(page);
+  await expectAccessible(page, label);
+}
+
+describe("registration, caregivers and clinic set-up", () => {
+  const session = useBrowser();
+
+  it("the front desk registers a patient, who then activates their account with the code and signs in", async () => {
+    const { page } = session;
+    const unique = Date.now().toString(36).replace(/\d/g, "");
+    const given = `Quinn${unique}`;
+    const family = `Halvorsen${unique}`;
+    await signIn(page, demo.frontDesk, { mfa: true });
+    await visit(page, "/patients/register");
+    await expectPage(page, /register a patient/i, "register a patient");
+    await page.getByLabel("Legal first name").fill(given);
+    await page.getByLabel("Legal last name").fill(family);
+    await page.getByLabel("Month").fill("7");
+    await page.getByLabel("Day").fill("21");
+    await page.getByLabel("Year").fill("1990");
+    await choose(page, /^.*sex/i, /^female$/i);
+    await page.getByLabel(/^phone number/i).fill("(555) 404-7788");
+    await page.getByLabel("Street address").fill("12 Harbor Lane");
+    await page.getByLabel("Town or city").fill("Brooklyn");
+    await page.getByLabel("State").fill("NY");
+    await page.getByLabel("ZIP code").fill("11201");
+    await screenshots(page, "registration-form");
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.getByRole("button", { name: /^register patient$/i }).click();
+
+    await expectPage(page, /is registered/i, "registration done");
+    const code = (await page.getByTestId("activation-code").textContent())?.trim() ?? "";
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await expect(page.getByRole("link", { name: /print activation letter/i }).getAttribute("href")).resolves.toMatch(
+      /activation-letter\?code=/,
+    );
+    await screenshots(page, "registration-done");
+
+    // the patient, on their own device
+    const patientContext = await session.newContext();
+    const patient = await patientContext.newPage();
+    await visit(patient, "/activate");
+    await patient.getByLabel("Activation code").fill(code);
+    await patient.getByLabel("Month").fill("7");
+    await patient.getByLabel("Day").fill("21");
+    await patient.getByLabel("Year").fill("1990");
+    const email = `${given.toLowerCase()}@example.test`;
+    await patient.getByLabel(/^email/i).fill(email);
+    await patient.getByLabel("Choose a password", { exact: true }).fill("a long walk by the harbor 2026");
+    await patient.getByRole("button", { name: /activate my account/i }).click();
+    await patient.waitForURL(/\/home/, { timeout: 15_000 });
+    await settle(patient);
+    await expectAccessible(patient, "new patient's home");
+    const me = await patient.request.get("/api/me");
+    expect(me.status()).toBe(200);
+    const body = (await me.json()) as { patients: Array<{ name: string; relationship: string }> };
+    expect(body.patients[0]?.relationship).toBe("self");
+    expect(body.patients[0]?.name).toContain(family);
+
+    // their profile shows what the front desk entered, with identity read-only
+    await visit(patient, "/profile/details");
+    await expectPage(patient, /contact details and insurance/i, "patient details");
+    await expect(patient.getByText("12 Harbor Lane").count()).resolves.toBe(0); // shown in an input, not as text
+    await expect(patient.getByLabel("Street address").inputValue()).resolves.toBe("12 Harbor Lane");
+    await expect(patient.getByRole("link", { name: /ask the front desk to change this/i }).isVisible()).resolves.toBe(
+      true,
+    );
+    await screenshots(patient, "profile-details");
+  });
+
+  it("Alex invites a caregiver by email, who accepts and then acts for Alex within the granted scope only", async () => {
+    const { page } = session;
+    await signIn(page, demo.alex);
+    await visit(page, "/profile/caregivers");
+    await expectPage(page, /who can see my record/i, "caregivers");
+    await page.getByRole("link", { name: /^invite someone$/i }).click();
+    await expectPage(page, /invite a family member or caregiver/i, "invite a caregiver");
+    await page.getByLabel("Their email address").fill(demo.morgan);
+    await choose(page, /how are they related/i, /^caregiver$/i);
+    // appointments is ticked by default; nothing else
+    await expect(page.getByRole("checkbox", { name: /book and manage appointments/i }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole("checkbox", { name: /see the record and change details/i }).isChecked()).resolves.toBe(
+      false,
+    );
+    await screenshots(page, "caregiver-invite");
+    const before = await readMailbox(demo.morgan);
+    await page.getByRole("button", { name: /^send invitation$/i }).click();
+    await expectPage(page, /who can see my record/i, "caregivers after inviting");
+    await page.getByRole("heading", { name: /invitation sent/i }).waitFor({ state: "visible" });
+    await expect(page.getByText(demo.morgan).first().isVisible()).resolves.toBe(true);
+    await screenshots(page, "caregivers");
+
+    const email = await waitForEmail(demo.morgan, /invited to help/i, { ignore: before });
+    const link = firstAppLink(email);
+    expect(link.pathname).toBe("/invitations/accept");
+
+    // the caregiver, on their own device: preview → sign in → accept
+    const context = await session.newContext();
+    const caregiver = await context.newPage();
+    await visit(caregiver, `${link.pathname}${link.search}`);
+    await expectPage(caregiver, /accept an invitation/i, "invitation preview");
+    await expect(caregiver.getByText(/Alex has invited you/i).isVisible()).resolves.toBe(true);
+    await caregiver.getByRole("link", { name: /sign in to accept/i }).click();
+    await caregiver.waitForURL(/\/sign-in/);
+    await settle(caregiver);
+    await caregiver.getByLabel(/^email( address)?$/i).fill(demo.morgan);
+    await caregiver.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await caregiver.getByRole("button", { name: /^sign in$/i }).click();
+    await caregiver.waitForURL(/\/invitations\/accept/, { timeout: 15_000 });
+    await expectPage(caregiver, /accept an invitation/i, "invitation signed in");
+    await caregiver.getByRole("button", { name: /^accept invitation$/i }).click();
+    await caregiver.waitForURL(/\/home/, { timeout: 15_000 });
+    await settle(caregiver);
+    await expectAccessible(caregiver, "caregiver home acting for Alex");
+
+    const me = (await (await caregiver.request.get("/api/me")).json()) as {
+      patients: Array<{ id: string; name: string; relationship: string; scopes: string[] }>;
+    };
+    const alex = me.patients.find((p) => p.name.includes("Rivera"));
+    expect(alex?.relationship).toBe("caregiver");
+    expect(alex?.scopes).toEqual(["appointments"]);
+    // within scope: the profile can be read; outside it: the access log and managing access are refused
+    expect((await caregiver.request.get(`/api/patients/${alex?.id}`)).status()).toBe(200);
+    expect((await caregiver.request.get(`/api/patients/${alex?.id}/access-log`)).status()).toBe(403);
+    expect((await caregiver.request.get(`/api/patients/${alex?.id}/proxies`)).status()).toBe(403);
+
+    // the app says so too: Alex's details are read-only for this caregiver
+    await visit(caregiver, "/profile/details");
+    await caregiver.getByRole("heading", { name: /you can look but not change/i }).waitFor({ state: "visible" });
+    await expectAccessible(caregiver, "details read-only for a caregiver");
+
+    // and Alex sees the new caregiver in the list
+    await visit(page, "/profile/caregivers");
+    await page.getByRole("heading", { level: 3, name: /morgan lee/i }).waitFor({ state: "visible" });
+    await expectAccessible(page, "caregivers with Morgan");
+  });
+
+  it("an admin adds a location and a provider who works there", async () => {
+    const { page } = session;
+    const suffix = Date.now().toString(36).slice(-4);
+    const locationName = `Lakeside Clinic ${suffix}`;
+    await signIn(page, demo.admin, { mfa: true });
+    await visit(page, "/admin/clinic");
+    await expectPage(page, /clinic set-up/i, "clinic set-up");
+    await visit(page, "/admin/locations");
+    await expectPage(page, /^locations$/i, "locations");
+    await page.getByRole("link", { name: /^add a location$/i }).click();
+    await expectPage(page, /add a location/i, "new location");
+    await page.getByLabel("Name", { exact: true }).fill(locationName);
+    await page.getByLabel("Street address").fill("400 Lake Street");
+    await page.getByLabel("Town or city").fill("Chicago");
+    await page.getByLabel("State").fill("IL");
+    await page.getByLabel("ZIP code").fill("60601");
+    await choose(page, /time zone/i, /America\/Chicago/);
+    await page.getByRole("checkbox", { name: /open on monday/i }).check();
+    await page.getByLabel("Monday opens at").fill("08:30");
+    await page.getByLabel("Monday closes at").fill("17:00");
+    await screenshots(page, "admin-location-form");
+    await page.getByRole("button", { name: /^add location$/i }).click();
+    await expectPage(page, /^locations$/i, "locations after adding");
+    await page.getByRole("link", { name: locationName }).waitFor({ state: "visible" });
+    await screenshots(page, "admin-locations");
+
+    await visit(page, "/admin/providers");
+    await expectPage(page, /^providers$/i, "providers");
+    await page.getByRole("link", { name: /^add a provider$/i }).click();
+    await expectPage(page, /add a provider/i, "new provider");
+    await page.getByLabel("Name", { exact: true }).fill(`Dr. Imani Brooks ${suffix}`);
+    await choose(page, /specialty/i, /^cardiology$/i);
+    await page.getByRole("checkbox", { name: locationName }).check();
+    await page.getByRole("button", { name: /^add provider$/i }).click();
+    await expectPage(page, /^providers$/i, "providers after adding");
+    const row = page.getByRole("row", { name: new RegExp(`Imani Brooks ${suffix}`) });
+    await row.waitFor({ state: "visible" });
+    await expect(row.textContent()).resolves.toContain(locationName);
+    await screenshots(page, "admin-providers");
+  });
+});

@@ -1,0 +1,246 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Config } from "../../config.ts";
+import type { Database } from "../../db/database.ts";
+import type { DB } from "../../db/schema.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { JobQueue } from "../../platform/jobs/index.ts";
+import type { Mailer } from "../../platform/mail/mailer.ts";
+import type { MailLocale } from "../../platform/mail/templates.ts";
+import { currentDb } from "../../platform/transaction.ts";
+import { buildIcs, formatAddress } from "./ics.ts";
+import { appointmentBooked, appointmentCancelled } from "./mail-templates.ts";
+import type { SchedulingEvents } from "./service.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const MINUTE = 60_000;
+
+export const REMINDER_QUEUE = "scheduling.reminder";
+export const SLOT_FREED_QUEUE = "scheduling.slot-freed";
+
+/** Reminder lead times in minutes before the start: 3 days and 1 day (SPEC §2.3). */
+export const DEFAULT_REMINDER_LEADS_MINUTES: readonly number[] = [3 * 24 * 60, 24 * 60];
+
+export interface ReminderPayload {
+  appointmentId: string;
+  /** the start the reminder was scheduled for: a moved or cancelled appointment gets none */
+  start: string;
+  /** "3d", "1d", "4h" */
+  lead: string;
+}
+
+export interface SlotFreedPayload {
+  providerId: string;
+  visitTypeId: string;
+  locationId: string;
+  start: string;
+  end: string;
+}
+
+export interface SchedulingEventsDeps {
+  db: Database;
+  clock: Clock;
+  jobs: JobQueue;
+  mailer: Mailer;
+  config: Pick<Config, "publicUrl">;
+  /** minutes before the start; default 3 days and 1 day */
+  reminderLeadsMinutes?: readonly number[];
+}
+
+/** "3d", "1d", "6h", "90m": the lead as it appears in dedupe keys. */
+export function leadLabel(minutes: number): string {
+  if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)}d`;
+  if (minutes % 60 === 0) return `${minutes / 60}h`;
+  return `${minutes}m`;
+}
+
+export interface Recipient {
+  email: string;
+  locale: MailLocale;
+}
+
+const asLocale = (value: string | null | undefined): MailLocale => (value === "es" ? "es" : "en");
+
+/**
+ * Who receives a patient's appointment emails: the patient's own address (or their login's),
+ * each in the reader's language; a patient with neither — a young child — is reached through
+ * the proxies whose grant covers appointments and is in force now.
+ */
+export async function appointmentRecipients(db: Db, patientId: string, now: Date): Promise<Recipient[]> {
+  const patient = await db
+    .selectFrom("patients as p")
+    .leftJoin("users as u", "u.id", "p.user_id")
+    .select(["p.email", "p.preferred_language", "p.status", "u.email as userEmail", "u.status as userStatus"])
+    .where("p.id", "=", patientId)
+    .executeTakeFirst();
+  if (!patient || patient.status === "merged") return [];
+  const own = patient.email ?? (patient.userStatus === "active" ? patient.userEmail : null);
+  if (own) return [{ email: own, locale: asLocale(patient.preferred_language) }];
+  const proxies = await db
+    .selectFrom("proxy_grants as g")
+    .innerJoin("users as u", "u.id", "g.proxy_user_id")
+    .select(["u.email", "u.locale"])
+    .where("g.patient_id", "=", patientId)
+    .where("g.revoked_at", "is", null)
+    .where("g.starts_at", "<=", now)
+    .where((eb) => eb.or([eb("g.ends_at", "is", null), eb("g.ends_at", ">", now)]))
+    .where((eb) => eb(eb.val("appointments"), "=", eb.fn.any("g.scopes")))
+    .where("u.status", "=", "active")
+    .orderBy("g.created_at")
+    .execute();
+  const seen = new Set<string>();
+  return proxies
+    .filter((p) => !seen.has(p.email.toLowerCase()) && seen.add(p.email.toLowerCase()))
+    .map((p) => ({ email: p.email, locale: asLocale(p.locale) }));
+}
+
+/** The facts an appointment email or calendar file needs — and nothing clinical. */
+export function appointmentForNotice(db: Db, appointmentId: string) {
+  return db
+    .selectFrom("appointments as a")
+    .innerJoin("locations as l", "l.id", "a.location_id")
+    .select([
+      "a.id",
+      "a.patient_id as patientId",
+      "a.provider_id as providerId",
+      "a.visit_type_id as visitTypeId",
+      "a.location_id as locationId",
+      "a.starts_at as startsAt",
+      "a.ends_at as endsAt",
+      "a.status",
+      "a.cancel_reason as cancelReason",
+      "a.rescheduled_from_id as rescheduledFromId",
+      "l.name as locationName",
+      "l.address as locationAddress",
+      "l.time_zone as timeZone",
+    ])
+    .where("a.id", "=", appointmentId)
+    .executeTakeFirst();
+}
+
+export type AppointmentNotice = NonNullable<Awaited<ReturnType<typeof appointmentForNotice>>>;
+
+/** The `.ics` attachment of an appointment email (base64, as the mailer wants it). */
+export function calendarAttachment(
+  a: AppointmentNotice,
+  publicUrl: string,
+  stamp: Date,
+  options: { cancelled?: boolean } = {},
+) {
+  const ics = buildIcs({
+    uid: `appointment-${a.id}@${new URL(publicUrl).hostname}`,
+    start: a.startsAt,
+    end: a.endsAt,
+    stamp,
+    summary: `Appointment at ${a.locationName}`,
+    location: formatAddress(a.locationName, a.locationAddress),
+    description: `To see the details, change or cancel, sign in: ${publicUrl}/appointments`,
+    url: `${publicUrl}/appointments`,
+    cancelled: options.cancelled,
+    sequence: options.cancelled ? 1 : 0,
+  });
+  return {
+    filename: "appointment.ics",
+    contentType: `text/calendar; method=${options.cancelled ? "CANCEL" : "PUBLISH"}; charset=utf-8`,
+    content: Buffer.from(ics, "utf8").toString("base64"),
+  };
+}
+
+/**
+ * What happens around a booking, inside the booking's own transaction (SPEC §5): reminder
+ * jobs and a confirmation email when an appointment is booked; waitlist matching for the
+ * freed time and a cancellation email when one is cancelled. All of it goes through the
+ * job queue, so it commits with the booking and survives an SMTP outage.
+ */
+export class SchedulingNotifier implements SchedulingEvents {
+  readonly #deps: SchedulingEventsDeps;
+  readonly #leads: readonly number[];
+
+  constructor(deps: SchedulingEventsDeps) {
+    this.#deps = deps;
+    this.#leads = deps.reminderLeadsMinutes ?? DEFAULT_REMINDER_LEADS_MINUTES;
+    for (const lead of this.#leads) {
+      if (!Number.isInteger(lead) || lead <= 0) throw new Error("reminder lead times must be whole minutes > 0");
+    }
+  }
+
+  async booked(appointmentId: string): Promise<void> {
+    const db = currentDb(this.#deps.db);
+    const a = await appointmentForNotice(db, appointmentId);
+    if (!a) return;
+    const now = this.#deps.clock.now();
+    for (const lead of this.#leads) {
+      const runAt = new Date(a.startsAt.getTime() - lead * MINUTE);
+      if (runAt <= now) continue; // that reminder's moment has passed: the confirmation email stands in
+      const label = leadLabel(lead);
+      const payload: ReminderPayload = { appointmentId, start: a.startsAt.toISOString(), lead: label };
+      await this.#deps.jobs.enqueue(REMINDER_QUEUE, payload, {
+        runAt,
+        dedupeKey: `reminder:${appointmentId}:${label}`,
+      });
+    }
+    const publicUrl = this.#deps.config.publicUrl;
+    const attachment = calendarAttachment(a, publicUrl, now);
+    for (const to of await appointmentRecipients(db, a.patientId, now)) {
+      await this.#deps.mailer.send({
+        to: to.email,
+        locale: to.locale,
+        template: appointmentBooked,
+        params: {
+          start: a.startsAt.toISOString(),
+          timeZone: a.timeZone,
+          change: a.rescheduledFromId ? "moved" : "booked",
+          manageUrl: `${publicUrl}/appointments`,
+        },
+        attachments: [attachment],
+        dedupeKey: `appointment-booked:${appointmentId}:${to.email.toLowerCase()}`,
+      });
+    }
+  }
+
+  async cancelled(appointmentId: string): Promise<void> {
+    const db = currentDb(this.#deps.db);
+    const a = await appointmentForNotice(db, appointmentId);
+    if (!a) return;
+    const now = this.#deps.clock.now();
+    // the earlier-appointment request belonged to this appointment: it ends with it
+    await db
+      .updateTable("waitlist_requests")
+      .set({ active: false })
+      .where("appointment_id", "=", appointmentId)
+      .where("active", "=", true)
+      .execute();
+    await db
+      .updateTable("waitlist_offers")
+      .set({ status: "declined", resolved_at: now })
+      .where("request_id", "in", (eb) =>
+        eb.selectFrom("waitlist_requests").select("id").where("appointment_id", "=", appointmentId),
+      )
+      .where("status", "=", "open")
+      .execute();
+    if (a.startsAt > now) {
+      const payload: SlotFreedPayload = {
+        providerId: a.providerId,
+        visitTypeId: a.visitTypeId,
+        locationId: a.locationId,
+        start: a.startsAt.toISOString(),
+        end: a.endsAt.toISOString(),
+      };
+      await this.#deps.jobs.enqueue(SLOT_FREED_QUEUE, payload, { dedupeKey: `slot-freed:${appointmentId}` });
+    }
+    // a reschedule sends one "moved" email for the new appointment instead
+    if (a.cancelReason === "rescheduled" || a.startsAt <= now) return;
+    const publicUrl = this.#deps.config.publicUrl;
+    const attachment = calendarAttachment(a, publicUrl, now, { cancelled: true });
+    for (const to of await appointmentRecipients(db, a.patientId, now)) {
+      await this.#deps.mailer.send({
+        to: to.email,
+        locale: to.locale,
+        template: appointmentCancelled,
+        params: { start: a.startsAt.toISOString(), timeZone: a.timeZone, bookUrl: `${publicUrl}/appointments/book` },
+        attachments: [attachment],
+        dedupeKey: `appointment-cancelled:${appointmentId}:${to.email.toLowerCase()}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import type { Appointment } from "@portico/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Dialog, DialogActions } from "../../components/Dialog";
+import { ButtonLink } from "../../components/Link";
+import { currentLocale } from "../../i18n";
+import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { appointmentsKey, isToday, phoneOf, visitName } from "./data";
+import { downloadIcs } from "./ics";
+import { AppointmentStatusChip, appointmentRows, NoteField, PhoneLink, SummaryRows } from "./parts";
+
+const CHANGEABLE = ["booked", "confirmed", "checked_in"];
+const HOUR = 3_600_000;
+
+/** One upcoming appointment: the details, its status in words, and what can be done now. */
+export function AppointmentCard({
+  appointment: a,
+  canAct,
+  onBehalf,
+  headingLevel = 3,
+}: {
+  appointment: Appointment;
+  canAct: boolean;
+  onBehalf: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const locale = currentLocale();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [cancelOpen, setCancelOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const now = Date.now();
+  const start = new Date(a.start).getTime();
+  const changeable = CHANGEABLE.includes(a.status);
+  const inPerson = a.visitType.modality === "in_person";
+  const checkInOpen =
+    changeable && !a.eCheckInCompletedAt && now >= new Date(a.eCheckInOpensAt).getTime() && now < start;
+  const canSayHere =
+    inPerson && changeable && !a.arrivedAt && isToday(a.start, a.location.timeZone) && now >= start - HOUR;
+  const patientSearch = { patientId: a.patientId };
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const summary = t("ics.summary", { provider: a.provider.name, location: a.location.name });
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: appointmentsKey(a.patientId) });
+  const cancel = useMutation({
+    mutationFn: () =>
+      api<Appointment>(`/api/patients/${a.patientId}/appointments/${a.id}/cancel`, {
+        method: "POST",
+        body: reason.trim() ? { reason: reason.trim() } : {},
+      }),
+    onSuccess: async () => {
+      setCancelOpen(false);
+      setReason("");
+      await refresh();
+      await navigate({
+        to: "/appointments",
+        search: { patientId: onBehalf ? a.patientId : undefined, done: "cancelled" },
+      });
+    },
+  });
+  const arrive = useMutation({
+    mutationFn: () => api(`/api/patients/${a.patientId}/appointments/${a.id}/arrive`, { method: "POST" }),
+    onSuccess: refresh,
+  });
+  const latePhone = phoneOf(cancel.error) ?? a.location.phone;
+
+  return (
+    <article className="card appt-card" aria-labelledby={`appt-${a.id}`}>
+      <div className="appt-card__head">
+        <Heading className="card__title" id={`appt-${a.id}`}>
+          {formatDateTime(a.start, a.location.timeZone, locale)}
+        </Heading>
+        <AppointmentStatusChip status={a.status} />
+      </div>
+      <SummaryRows rows={appointmentRows(a, t).filter((r) => r.label !== t("summary.when"))} />
+      {a.eCheckInCompletedAt ? <p className="text-muted">{t("card.checkInDone")}</p> : null}
+      {a.arrivedAt ? <p className="text-muted">{t("card.arrivedNoted")}</p> : null}
+      {arrive.isError ? (
+        <Alert tone="error" title={t("card.hereFailed")} live="assertive" headingLevel={3}>
+          <p>{errorMessage(arrive.error, tc, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {arrive.isSuccess ? (
+        <Alert tone="success" title={t("card.hereDone")} live="polite" headingLevel={3}>
+          <p>{t("card.hereDoneBody")}</p>
+        </Alert>
+      ) : null}
+      {canAct && changeable && !a.canCancelOnline ? (
+        <Alert tone="info" title={t("card.lateTitle")} headingLevel={3}>
+          <p>
+            {t("card.lateBody", { location: a.location.name })}{" "}
+            {a.location.phone ? <PhoneLink phone={a.location.phone} /> : null}
+          </p>
+        </Alert>
+      ) : null}
+      <div className="appt-card__actions">
+        {canAct && canSayHere ? (
+          <Button isPending={arrive.isPending} onPress={() => arrive.mutate()}>
+            {t("card.imHere")}
+          </Button>
+        ) : null}
+        {canAct && checkInOpen ? (
+          <ButtonLink
+            to="/appointments/$appointmentId/check-in"
+            params={{ appointmentId: a.id }}
+            search={patientSearch}
+            variant={canSayHere ? "secondary" : "primary"}
+          >
+            {t("card.checkIn")}
+          </ButtonLink>
+        ) : null}
+        {canAct && changeable && (a.canCancelOnline || onBehalf) ? (
+          <>
+            <ButtonLink
+              to="/appointments/$appointmentId/reschedule"
+              params={{ appointmentId: a.id }}
+              search={patientSearch}
+              variant="secondary"
+            >
+              {t("card.reschedule")}
+            </ButtonLink>
+            <Button variant="secondary" onPress={() => setCancelOpen(true)}>
+              {t("card.cancel")}
+            </Button>
+          </>
+        ) : null}
+        <Button variant="quiet" onPress={() => downloadIcs(a, summary)}>
+          {t("card.addToCalendar")}
+        </Button>
+      </div>
+      <Dialog
+        title={t("cancel.title")}
+        isOpen={cancelOpen}
+        onOpenChange={(open) => {
+          setCancelOpen(open);
+          if (!open) cancel.reset();
+        }}
+      >
+        <p>
+          {t("cancel.body", {
+            visit: visitName(a.visitType, locale),
+            when: formatDateTime(a.start, a.location.timeZone, locale),
+          })}
+        </p>
+        {cancel.isError ? (
+          <Alert tone="error" title={t("cancel.failed")} live="assertive" headingLevel={3}>
+            <p>{errorMessage(cancel.error, tc, i18n.exists)}</p>
+            {latePhone ? (
+              <p>
+                {t("cancel.call")} <PhoneLink phone={latePhone} />
+              </p>
+            ) : null}
+          </Alert>
+        ) : null}
+        <NoteField
+          name="cancelReason"
+          label={t("cancel.reason")}
+          description={t("cancel.reasonHint")}
+          value={reason}
+          onChange={setReason}
+          maxLength={300}
+        />
+        <DialogActions>
+          <Button variant="danger" isPending={cancel.isPending} onPress={() => cancel.mutate()}>
+            {t("cancel.confirm")}
+          </Button>
+          <Button variant="secondary" onPress={() => setCancelOpen(false)}>
+            {t("cancel.keep")}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </article>
+  );
+}

@@ -1,0 +1,148 @@
+import type { Appointment } from "@portico/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { ButtonLink } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { AppointmentCard } from "./AppointmentCard";
+import { appointmentsQuery, visitName } from "./data";
+import { AppointmentStatusChip } from "./parts";
+import { useAppointmentPatient } from "./patient-context";
+
+const route = getRouteApi("/signed-in/appointments");
+
+/** Upcoming appointments with what can be done about each, then past visits. */
+export function AppointmentsPage() {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const search = route.useSearch();
+  const who = useAppointmentPatient(search.patientId);
+  const list = useQuery({
+    ...appointmentsQuery(who.patientId ?? "none"),
+    enabled: Boolean(who.patientId),
+  });
+  const bookSearch = who.onBehalf ? { patientId: who.patientId ?? undefined } : {};
+  const title = who.forSelf || !who.name ? t("list.title") : t("list.titleFor", { name: who.name });
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title={title}
+        lead={<p>{t("list.lead")}</p>}
+        actions={
+          who.patientId && who.canAct ? (
+            <ButtonLink to="/appointments/book" search={bookSearch}>
+              {t("list.book")}
+            </ButtonLink>
+          ) : null
+        }
+      />
+      {who.onBehalf ? null : <ActingForSwitcher />}
+      {search.done === "cancelled" ? (
+        <Alert tone="success" title={t("cancel.doneTitle")} live="polite">
+          <p>{t("cancel.doneBody")}</p>
+        </Alert>
+      ) : null}
+      {!who.patientId ? (
+        <EmptyState title={t("book.noPatientTitle")}>
+          <p>{t("book.noPatientBody")}</p>
+        </EmptyState>
+      ) : list.isPending ? (
+        <LoadingState label={t("list.loading")} />
+      ) : list.isError ? (
+        <Alert tone="error" title={t("list.loadFailed")} live="assertive">
+          <p>{errorMessage(list.error, tc, i18n.exists)}</p>
+          <Button variant="secondary" onPress={() => void list.refetch()}>
+            {t("common.tryAgain")}
+          </Button>
+        </Alert>
+      ) : (
+        <>
+          {!who.canAct ? (
+            <Alert tone="info" title={t("book.notAllowedTitle")}>
+              <p>{t("book.notAllowedBody", { name: who.name ?? "" })}</p>
+            </Alert>
+          ) : null}
+          <section aria-labelledby="upcoming-title">
+            <h2 id="upcoming-title" className="section-title">
+              {t("list.upcoming")}
+            </h2>
+            {list.data.upcoming.length === 0 ? (
+              <EmptyState
+                title={t("list.emptyTitle")}
+                headingLevel={3}
+                action={
+                  who.canAct ? (
+                    <ButtonLink to="/appointments/book" search={bookSearch}>
+                      {t("list.book")}
+                    </ButtonLink>
+                  ) : null
+                }
+              >
+                <p>{t("list.emptyBody")}</p>
+              </EmptyState>
+            ) : (
+              <ul className="appt-list">
+                {list.data.upcoming.map((a) => (
+                  <li key={a.id}>
+                    <AppointmentCard appointment={a} canAct={who.canAct} onBehalf={who.onBehalf} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="past-title">
+            <h2 id="past-title" className="section-title">
+              {t("list.past")}
+            </h2>
+            {list.data.past.length === 0 ? (
+              <p className="text-muted">{t("list.pastEmpty")}</p>
+            ) : (
+              <PastList past={list.data.past} />
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function PastList({ past }: { past: Appointment[] }) {
+  const { t } = useTranslation("appointments");
+  const locale = currentLocale();
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption className="visually-hidden">{t("list.past")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("summary.when")}</th>
+            <th scope="col">{t("summary.what")}</th>
+            <th scope="col">{t("summary.who")}</th>
+            <th scope="col">{t("summary.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {past.map((a) => (
+            <tr key={a.id}>
+              <td data-label={t("summary.when")}>{formatDateTime(a.start, a.location.timeZone, locale)}</td>
+              <td data-label={t("summary.what")}>{visitName(a.visitType, locale)}</td>
+              <td data-label={t("summary.who")}>{a.provider.name}</td>
+              <td data-label={t("summary.status")}>
+                <AppointmentStatusChip status={a.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,469 @@
+import type { Appointment, Slot, VisitType } from "@portico/contracts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate, useRouter } from "@tanstack/react-router";
+import { useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { useClinic } from "../../app/clinic";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Form, FormActions } from "../../components/Form";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { Select } from "../../components/Select";
+import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { isApiError } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime, localTimeZone } from "../../lib/format";
+import {
+  alternativesOf,
+  appointmentsKey,
+  durationParts,
+  locationsQuery,
+  newIdempotencyKey,
+  postOnce,
+  providersQuery,
+  todayIn,
+  visitName,
+  visitTypesQuery,
+} from "./data";
+import { NoteField, PhoneLink, SummaryRows } from "./parts";
+import { type AppointmentPatient, useAppointmentPatient } from "./patient-context";
+import { WeekOfTimes } from "./WeekOfTimes";
+
+export type BookStep = "what" | "who" | "when" | "confirm";
+
+export interface BookSearch {
+  patientId?: string;
+  step?: BookStep;
+  visitTypeId?: string;
+  providerId?: string;
+  locationId?: string;
+  week?: string;
+  start?: string;
+  slotProviderId?: string;
+  slotLocationId?: string;
+}
+
+const route = getRouteApi("/signed-in/appointments/book");
+
+/** Booking in a few short steps; every choice lives in the address so back, forward and reload work. */
+export function BookPage() {
+  const { t } = useTranslation("appointments");
+  const search = route.useSearch();
+  const who = useAppointmentPatient(search.patientId);
+  const visitTypes = useQuery(visitTypesQuery);
+  const visitType = visitTypes.data?.find((v) => v.id === search.visitTypeId);
+
+  const step: BookStep = !search.visitTypeId
+    ? "what"
+    : search.step === "confirm" && !search.start
+      ? "when"
+      : (search.step ?? "who");
+  const stepNumber = { what: 1, who: 2, when: 3, confirm: 4 }[step];
+  const titles: Record<BookStep, string> = {
+    what: t("what.title"),
+    who: t("who.title"),
+    when: t("when.title"),
+    confirm: t("confirm.title"),
+  };
+
+  return (
+    <div className="stack">
+      <PageHeader
+        before={
+          step === "what" ? (
+            <Link
+              to="/appointments"
+              search={who.onBehalf ? { patientId: who.patientId ?? undefined } : {}}
+              className="back-link"
+            >
+              {t("book.backToList")}
+            </Link>
+          ) : (
+            <BackLink step={step} search={search} />
+          )
+        }
+        eyebrow={
+          <>
+            {t("book.stepOf", { step: stepNumber, total: 4 })}
+            {who.onBehalf && who.name ? ` · ${t("book.forPatient", { name: who.name })}` : ""}
+          </>
+        }
+        title={titles[step]}
+      />
+      {who.onBehalf ? null : <ActingForSwitcher />}
+      {!who.patientId ? (
+        <Alert tone="info" title={t("book.noPatientTitle")}>
+          <p>{t("book.noPatientBody")}</p>
+        </Alert>
+      ) : !who.canAct ? (
+        <Alert tone="info" title={t("book.notAllowedTitle")}>
+          <p>{t("book.notAllowedBody", { name: who.name ?? "" })}</p>
+        </Alert>
+      ) : visitTypes.isPending ? (
+        <LoadingState />
+      ) : visitTypes.isError ? (
+        <Alert tone="error" title={t("book.loadFailed")} live="assertive">
+          <Button variant="secondary" onPress={() => void visitTypes.refetch()}>
+            {t("common.tryAgain")}
+          </Button>
+        </Alert>
+      ) : step === "what" || !visitType ? (
+        <ChooseWhat visitTypes={visitTypes.data} search={search} />
+      ) : step === "who" ? (
+        <ChooseWho visitType={visitType} search={search} />
+      ) : step === "when" ? (
+        <ChooseWhen visitType={visitType} search={search} who={who} />
+      ) : (
+        <Confirm visitType={visitType} search={search} who={who} />
+      )}
+    </div>
+  );
+}
+
+function BackLink({ step, search }: { step: BookStep; search: BookSearch }) {
+  const { t } = useTranslation("appointments");
+  const previous: BookStep = step === "confirm" ? "when" : step === "when" ? "who" : "what";
+  const target: BookSearch =
+    previous === "what"
+      ? { patientId: search.patientId }
+      : { ...search, step: previous, start: undefined, slotProviderId: undefined, slotLocationId: undefined };
+  return (
+    <Link to="/appointments/book" search={target} className="back-link">
+      {t("book.back")}
+    </Link>
+  );
+}
+
+function ChooseWhat({ visitTypes, search }: { visitTypes: VisitType[]; search: BookSearch }) {
+  const { t } = useTranslation("appointments");
+  const locale = currentLocale();
+  const clinic = useClinic();
+  const router = useRouter();
+  const hasMessages = Boolean((router.routesByPath as Record<string, unknown>)["/messages"]);
+  return (
+    <>
+      <p>{t("what.lead")}</p>
+      <ul className="choice-list">
+        {visitTypes.map((vt) => (
+          <li key={vt.id}>
+            <Link
+              to="/appointments/book"
+              search={{ patientId: search.patientId, visitTypeId: vt.id, step: "who" }}
+              className="choice-tile"
+            >
+              <span className="choice-tile__title">{visitName(vt, locale)}</span>
+              {vt.description ? <span className="choice-tile__text">{vt.description}</span> : null}
+              <span className="choice-tile__meta">
+                {t("what.meta", {
+                  minutes: vt.durationMinutes,
+                  modality: t(`modality.${vt.modality}`),
+                })}
+                {vt.bookingKind === "referral" ? ` · ${t("what.needsReferral")}` : ""}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <section className="card" aria-labelledby="not-sure">
+        <h2 id="not-sure" className="card__title">
+          {t("what.notSureTitle")}
+        </h2>
+        {hasMessages ? (
+          <p>
+            <Link to={"/messages" as "/"} className="link">
+              {t("what.notSureMessage")}
+            </Link>
+          </p>
+        ) : (
+          <p>
+            {t("what.notSureCall")} {clinic ? <PhoneLink phone={clinic.phone} /> : null}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ChooseWho({ visitType, search }: { visitType: VisitType; search: BookSearch }) {
+  const { t } = useTranslation("appointments");
+  const navigate = useNavigate();
+  const providers = useQuery(providersQuery);
+  const locations = useQuery(locationsQuery);
+  const [providerId, setProviderId] = useState(search.providerId ?? "any");
+  const [locationId, setLocationId] = useState(search.locationId ?? "any");
+  const ofSpecialty = (providers.data ?? []).filter((p) => p.specialty === visitType.specialty && p.active);
+  const chosenProvider = ofSpecialty.find((p) => p.id === providerId);
+  const places = (locations.data ?? []).filter((l) =>
+    chosenProvider ? chosenProvider.locationIds.includes(l.id) : ofSpecialty.some((p) => p.locationIds.includes(l.id)),
+  );
+  if (providers.isPending || locations.isPending) return <LoadingState />;
+  const locale = currentLocale();
+  return (
+    <>
+      <p>{t("who.lead", { visit: visitName(visitType, locale) })}</p>
+      <Form
+        aria-label={t("who.title")}
+        onSubmit={() =>
+          navigate({
+            to: "/appointments/book",
+            search: {
+              ...search,
+              step: "when",
+              providerId: providerId === "any" ? undefined : providerId,
+              locationId: locationId === "any" || !places.some((l) => l.id === locationId) ? undefined : locationId,
+            },
+          })
+        }
+      >
+        <Select
+          name="providerId"
+          label={t("who.provider")}
+          options={[
+            { id: "any", label: t("who.anyProvider") },
+            ...ofSpecialty.map((p) => ({ id: p.id, label: p.displayName })),
+          ]}
+          value={providerId}
+          onChange={setProviderId}
+          width="medium"
+        />
+        {visitType.modality === "in_person" ? (
+          <Select
+            name="locationId"
+            label={t("who.location")}
+            options={[{ id: "any", label: t("who.anyLocation") }, ...places.map((l) => ({ id: l.id, label: l.name }))]}
+            value={places.some((l) => l.id === locationId) ? locationId : "any"}
+            onChange={setLocationId}
+            width="medium"
+          />
+        ) : null}
+        <FormActions>
+          <Button type="submit" block>
+            {t("who.continue")}
+          </Button>
+        </FormActions>
+      </Form>
+    </>
+  );
+}
+
+function ChooseWhen({ visitType, search, who }: { visitType: VisitType; search: BookSearch; who: AppointmentPatient }) {
+  const { t } = useTranslation("appointments");
+  const navigate = useNavigate();
+  const locations = useQuery(locationsQuery);
+  const zone =
+    locations.data?.find((l) => l.id === search.locationId)?.timeZone ??
+    locations.data?.[0]?.timeZone ??
+    localTimeZone();
+  const week = search.week ?? todayIn(zone);
+  const locale = currentLocale();
+  if (locations.isPending) return <LoadingState />;
+  return (
+    <>
+      <p>{t("when.lead", { visit: visitName(visitType, locale) })}</p>
+      <WeekOfTimes
+        visitTypeId={visitType.id}
+        patientId={who.patientId as string}
+        providerId={search.providerId}
+        locationId={search.locationId}
+        week={week}
+        timeZone={zone}
+        onBehalf={who.onBehalf}
+        onWeek={(next) => navigate({ to: "/appointments/book", search: { ...search, week: next } })}
+        onPick={(slot) =>
+          navigate({
+            to: "/appointments/book",
+            search: {
+              ...search,
+              week,
+              step: "confirm",
+              start: slot.start,
+              slotProviderId: slot.providerId,
+              slotLocationId: slot.locationId,
+            },
+          })
+        }
+      />
+    </>
+  );
+}
+
+/** "You can change or cancel online until …" for a visit type and start. */
+export function cancellationRule(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  start: string,
+  noticeMinutes: number,
+  timeZone: string,
+): string {
+  const until = new Date(new Date(start).getTime() - noticeMinutes * 60_000);
+  const { unit, count } = durationParts(noticeMinutes);
+  return t("confirm.rule", {
+    until: formatDateTime(until, timeZone, currentLocale()),
+    notice: t(`units.${unit}`, { count }),
+  });
+}
+
+function Confirm({ visitType, search, who }: { visitType: VisitType; search: BookSearch; who: AppointmentPatient }) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const providers = useQuery(providersQuery);
+  const locations = useQuery(locationsQuery);
+  const [note, setNote] = useState("");
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [alternatives, setAlternatives] = useState<Slot[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const locale = currentLocale();
+  const pendingRef = useRef(false);
+
+  const provider = providers.data?.find((p) => p.id === search.slotProviderId);
+  const location = locations.data?.find((l) => l.id === search.slotLocationId);
+  const zone = location?.timeZone ?? localTimeZone();
+  const start = search.start as string;
+  const rows = useMemo(
+    () => [
+      { label: t("summary.what"), value: visitName(visitType, locale) },
+      { label: t("summary.when"), value: formatDateTime(start, zone, locale) },
+      { label: t("summary.who"), value: provider?.displayName ?? "" },
+      {
+        label: t("summary.where"),
+        value: visitType.modality === "video" ? t("summary.video") : (location?.name ?? ""),
+      },
+    ],
+    [t, visitType, locale, start, zone, provider, location],
+  );
+  if (providers.isPending || locations.isPending) return <LoadingState />;
+
+  async function book() {
+    if (pendingRef.current) return;
+    pendingRef.current = true;
+    setPending(true);
+    setFailure(null);
+    try {
+      const appointment = await postOnce<Appointment>(
+        `/api/patients/${who.patientId}/appointments`,
+        {
+          visitTypeId: visitType.id,
+          providerId: search.slotProviderId,
+          locationId: search.slotLocationId,
+          start,
+          ...(note.trim() ? { reasonForVisit: note.trim() } : {}),
+        },
+        newIdempotencyKey(),
+      );
+      await queryClient.invalidateQueries({ queryKey: appointmentsKey(who.patientId as string) });
+      await queryClient.invalidateQueries({ queryKey: ["slots"] });
+      await navigate({
+        to: "/appointments/$appointmentId/booked",
+        params: { appointmentId: appointment.id },
+        search: { patientId: who.patientId ?? undefined, kind: "booked" },
+      });
+    } catch (error) {
+      setFailure(error);
+      setAlternatives(alternativesOf(error));
+      setAttempt((n) => n + 1);
+      if (isApiError(error, "slot_taken")) await queryClient.invalidateQueries({ queryKey: ["slots"] });
+    } finally {
+      pendingRef.current = false;
+      setPending(false);
+    }
+  }
+
+  const taken = isApiError(failure, "slot_taken");
+  return (
+    <>
+      {taken ? (
+        <Alternatives
+          alternatives={alternatives}
+          onPick={(slot) => {
+            setFailure(null);
+            setAlternatives([]);
+            void navigate({
+              to: "/appointments/book",
+              search: {
+                ...search,
+                start: slot.start,
+                slotProviderId: slot.providerId,
+                slotLocationId: slot.locationId,
+              },
+              replace: true,
+            });
+          }}
+          backSearch={{ ...search, step: "when", start: undefined }}
+        />
+      ) : null}
+      <SummaryRows rows={rows} />
+      <Alert tone="info" title={t("confirm.ruleTitle")} headingLevel={2}>
+        <p>{cancellationRule(t, start, visitType.cancellationNoticeMinutes, zone)}</p>
+      </Alert>
+      <Form
+        aria-label={t("confirm.title")}
+        onSubmit={() => void book()}
+        formError={failure && !taken ? errorMessage(failure, tc, i18n.exists) : null}
+        attempt={attempt}
+      >
+        <NoteField
+          name="reasonForVisit"
+          label={t("confirm.note")}
+          description={t("confirm.noteHint")}
+          value={note}
+          onChange={setNote}
+          maxLength={500}
+        />
+        <FormActions>
+          <Button type="submit" isPending={pending} block>
+            {t("confirm.book")}
+          </Button>
+        </FormActions>
+      </Form>
+    </>
+  );
+}
+
+/** After a lost race: the next free times, to pick without starting again. */
+export function Alternatives({
+  alternatives,
+  onPick,
+  backSearch,
+}: {
+  alternatives: Slot[];
+  onPick: (slot: Slot) => void;
+  backSearch?: BookSearch;
+}) {
+  const { t } = useTranslation("appointments");
+  const locale = currentLocale();
+  return (
+    <Alert tone="warning" title={t("taken.title")} live="assertive">
+      {alternatives.length > 0 ? (
+        <>
+          <p>{t("taken.pick")}</p>
+          <ul className="alt-list">
+            {alternatives.slice(0, 6).map((slot) => (
+              <li key={`${slot.start}-${slot.providerId}`}>
+                <Button variant="secondary" onPress={() => onPick(slot)}>
+                  {t("taken.option", {
+                    when: formatDateTime(slot.start, slot.timeZone, locale),
+                    provider: slot.providerName,
+                  })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t("taken.none")}</p>
+      )}
+      {backSearch ? (
+        <p>
+          <Link to="/appointments/book" search={backSearch} className="link">
+            {t("taken.seeWeek")}
+          </Link>
+        </p>
+      ) : null}
+    </Alert>
+  );
+}

@@ -1,0 +1,261 @@
+import type { Appointment, Slot } from "@portico/contracts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Form, FormActions } from "../../components/Form";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { isApiError } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { Alternatives, cancellationRule } from "./BookPage";
+import {
+  alternativesOf,
+  appointmentQuery,
+  appointmentsKey,
+  locationsQuery,
+  newIdempotencyKey,
+  postOnce,
+  todayIn,
+  visitName,
+  visitTypesQuery,
+} from "./data";
+import { PhoneLink, SummaryRows } from "./parts";
+import { useAppointmentPatient } from "./patient-context";
+import { WeekOfTimes } from "./WeekOfTimes";
+
+export interface RescheduleSearch {
+  patientId?: string;
+  step?: "confirm";
+  week?: string;
+  start?: string;
+  slotProviderId?: string;
+  slotLocationId?: string;
+}
+
+const route = getRouteApi("/signed-in/appointments/$appointmentId/reschedule");
+
+/** Move an appointment: a week of times for the same visit, then confirm. The old time stays until the new one is secured. */
+export function ReschedulePage() {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const { appointmentId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const who = useAppointmentPatient(search.patientId);
+  const appointment = useQuery({
+    ...appointmentQuery(who.patientId ?? "none", appointmentId),
+    enabled: Boolean(who.patientId),
+  });
+  const visitTypes = useQuery(visitTypesQuery);
+  const locations = useQuery(locationsQuery);
+  const confirming = search.step === "confirm" && Boolean(search.start);
+  const listSearch = who.onBehalf ? { patientId: who.patientId ?? undefined } : {};
+
+  const a = appointment.data;
+  const zone = a?.location.timeZone ?? "UTC";
+  const week = search.week ?? todayIn(zone);
+  return (
+    <div className="stack">
+      <PageHeader
+        before={
+          confirming ? (
+            <Link
+              to="/appointments/$appointmentId/reschedule"
+              params={{ appointmentId }}
+              search={{ patientId: search.patientId, week: search.week }}
+              className="back-link"
+            >
+              {t("book.back")}
+            </Link>
+          ) : (
+            <Link to="/appointments" search={listSearch} className="back-link">
+              {t("book.backToList")}
+            </Link>
+          )
+        }
+        eyebrow={t("book.stepOf", { step: confirming ? 2 : 1, total: 2 })}
+        title={confirming ? t("move.confirmTitle") : t("move.title")}
+      />
+      {appointment.isPending || visitTypes.isPending || locations.isPending ? (
+        <LoadingState />
+      ) : appointment.isError || !a ? (
+        <Alert tone="error" title={t("done.loadFailed")} live="assertive">
+          <p>{errorMessage(appointment.error, tc, i18n.exists)}</p>
+        </Alert>
+      ) : !who.canAct ? (
+        <Alert tone="info" title={t("book.notAllowedTitle")}>
+          <p>{t("book.notAllowedBody", { name: who.name ?? "" })}</p>
+        </Alert>
+      ) : (
+        <>
+          <Alert tone="info" title={t("move.currentTitle")} headingLevel={2}>
+            <p>
+              {t("move.current", {
+                visit: visitName(a.visitType, currentLocale()),
+                when: formatDateTime(a.start, zone, currentLocale()),
+                provider: a.provider.name,
+              })}
+            </p>
+            <p>{t("move.keep")}</p>
+          </Alert>
+          {confirming ? (
+            <ConfirmMove
+              appointment={a}
+              search={search}
+              noticeMinutes={visitTypes.data?.find((v) => v.id === a.visitType.id)?.cancellationNoticeMinutes ?? 0}
+              slotZone={locations.data?.find((l) => l.id === search.slotLocationId)?.timeZone ?? zone}
+              slotLocationName={locations.data?.find((l) => l.id === search.slotLocationId)?.name ?? a.location.name}
+            />
+          ) : (
+            <WeekOfTimes
+              visitTypeId={a.visitType.id}
+              patientId={a.patientId}
+              providerId={a.provider.id}
+              week={week}
+              timeZone={zone}
+              onBehalf={who.onBehalf}
+              onWeek={(next) =>
+                navigate({
+                  to: "/appointments/$appointmentId/reschedule",
+                  params: { appointmentId },
+                  search: { ...search, week: next },
+                })
+              }
+              onPick={(slot: Slot) =>
+                navigate({
+                  to: "/appointments/$appointmentId/reschedule",
+                  params: { appointmentId },
+                  search: {
+                    ...search,
+                    week,
+                    step: "confirm",
+                    start: slot.start,
+                    slotProviderId: slot.providerId,
+                    slotLocationId: slot.locationId,
+                  },
+                })
+              }
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ConfirmMove({
+  appointment: a,
+  search,
+  noticeMinutes,
+  slotZone,
+  slotLocationName,
+}: {
+  appointment: Appointment;
+  search: RescheduleSearch;
+  noticeMinutes: number;
+  slotZone: string;
+  slotLocationName: string;
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const locale = currentLocale();
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [alternatives, setAlternatives] = useState<Slot[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const busy = useRef(false);
+  const start = search.start as string;
+
+  async function move() {
+    if (busy.current) return;
+    busy.current = true;
+    setPending(true);
+    setFailure(null);
+    try {
+      const moved = await postOnce<Appointment>(
+        `/api/patients/${a.patientId}/appointments/${a.id}/reschedule`,
+        { start, providerId: search.slotProviderId, locationId: search.slotLocationId },
+        newIdempotencyKey(),
+      );
+      await queryClient.invalidateQueries({ queryKey: appointmentsKey(a.patientId) });
+      await queryClient.invalidateQueries({ queryKey: ["slots"] });
+      await navigate({
+        to: "/appointments/$appointmentId/booked",
+        params: { appointmentId: moved.id },
+        search: { patientId: search.patientId ?? a.patientId, kind: "rescheduled" },
+      });
+    } catch (error) {
+      setFailure(error);
+      setAlternatives(alternativesOf(error));
+      setAttempt((n) => n + 1);
+    } finally {
+      busy.current = false;
+      setPending(false);
+    }
+  }
+
+  const taken = isApiError(failure, "slot_taken");
+  const phone = a.location.phone;
+  return (
+    <>
+      {taken ? (
+        <Alternatives
+          alternatives={alternatives}
+          onPick={(slot) => {
+            setFailure(null);
+            void navigate({
+              to: "/appointments/$appointmentId/reschedule",
+              params: { appointmentId: a.id },
+              search: {
+                ...search,
+                start: slot.start,
+                slotProviderId: slot.providerId,
+                slotLocationId: slot.locationId,
+              },
+              replace: true,
+            });
+          }}
+        />
+      ) : null}
+      <SummaryRows
+        rows={[
+          { label: t("summary.what"), value: visitName(a.visitType, locale) },
+          { label: t("move.newTime"), value: formatDateTime(start, slotZone, locale) },
+          { label: t("summary.who"), value: a.provider.name },
+          {
+            label: t("summary.where"),
+            value: a.visitType.modality === "video" ? t("summary.video") : slotLocationName,
+          },
+        ]}
+      />
+      <Alert tone="info" title={t("confirm.ruleTitle")} headingLevel={2}>
+        <p>{cancellationRule(t, start, noticeMinutes, slotZone)}</p>
+      </Alert>
+      <Form
+        aria-label={t("move.confirmTitle")}
+        onSubmit={() => void move()}
+        formError={failure && !taken ? errorMessage(failure, tc, i18n.exists) : null}
+        attempt={attempt}
+      >
+        {failure && !taken ? (
+          <p>
+            {t("move.keptOld")} {phone ? <PhoneLink phone={phone} /> : null}
+          </p>
+        ) : null}
+        <FormActions>
+          <Button type="submit" isPending={pending} block>
+            {t("move.confirm")}
+          </Button>
+        </FormActions>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+import type { Slot } from "@portico/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { Link } from "../../components/Link";
+import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDay, formatTime, timeZoneLabel } from "../../lib/format";
+import { addDays, dayInZone, type SlotList, startOfDayIn, todayIn } from "./data";
+
+interface WeekOfTimesProps {
+  visitTypeId: string;
+  patientId: string;
+  providerId?: string;
+  locationId?: string;
+  /** first day of the seven shown ("YYYY-MM-DD") */
+  week: string;
+  /** the zone the week's days are counted in */
+  timeZone: string;
+  onWeek: (week: string) => void;
+  onPick: (slot: Slot) => void;
+  /** staff book on a patient's behalf: self-booking rules are not theirs */
+  onBehalf?: boolean;
+}
+
+interface Group {
+  key: string;
+  providerName: string;
+  locationName: string;
+  timeZone: string;
+  slots: Slot[];
+}
+
+/** A week of free times, grouped by day and then by who and where, each naming its time zone. */
+export function WeekOfTimes(props: WeekOfTimesProps) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const locale = currentLocale();
+  const { visitTypeId, patientId, providerId, locationId, week, timeZone, onWeek, onPick } = props;
+  const from = startOfDayIn(week, timeZone);
+  const to = startOfDayIn(addDays(week, 7), timeZone);
+  const today = todayIn(timeZone);
+  const slots = useQuery({
+    queryKey: ["slots", visitTypeId, patientId, providerId ?? "", locationId ?? "", week, timeZone],
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({
+        visitTypeId,
+        patientId,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        limit: "500",
+      });
+      if (providerId) params.set("providerId", providerId);
+      if (locationId) params.set("locationId", locationId);
+      return api<SlotList>(`/api/slots?${params}`, { signal });
+    },
+    staleTime: 15_000,
+  });
+
+  const days = new Map<string, Map<string, Group>>();
+  for (const slot of slots.data?.slots ?? []) {
+    const day = dayInZone(slot.start, slot.timeZone);
+    const groups = days.get(day) ?? new Map<string, Group>();
+    const key = `${slot.providerId}|${slot.locationId}`;
+    const group = groups.get(key) ?? {
+      key,
+      providerName: slot.providerName,
+      locationName: slot.locationName,
+      timeZone: slot.timeZone,
+      slots: [],
+    };
+    group.slots.push(slot);
+    groups.set(key, group);
+    days.set(day, groups);
+  }
+  const dayKeys = [...days.keys()].sort();
+  const weekLabel = t("when.range", {
+    from: formatDay(startOfDayIn(week, timeZone), timeZone, locale),
+    to: formatDay(startOfDayIn(addDays(week, 6), timeZone), timeZone, locale),
+  });
+  const eligibility = slots.data?.eligibility;
+
+  return (
+    <section aria-labelledby="week-title" className="stack">
+      <div className="week-nav">
+        <h2 id="week-title" className="week-nav__title" aria-live="polite">
+          {weekLabel}
+        </h2>
+        <div className="week-nav__buttons">
+          <Button
+            variant="secondary"
+            isDisabled={week <= today}
+            onPress={() => onWeek(addDays(week, -7) < today ? today : addDays(week, -7))}
+          >
+            {t("when.previousWeek")}
+          </Button>
+          <Button variant="secondary" onPress={() => onWeek(addDays(week, 7))}>
+            {t("when.nextWeek")}
+          </Button>
+        </div>
+      </div>
+      {slots.isPending ? (
+        <LoadingState label={t("when.loading")} />
+      ) : slots.isError ? (
+        <Alert tone="error" title={t("when.loadFailed")} live="assertive">
+          <p>{errorMessage(slots.error, tc, i18n.exists)}</p>
+          <Button variant="secondary" onPress={() => void slots.refetch()}>
+            {t("common.tryAgain")}
+          </Button>
+        </Alert>
+      ) : eligibility && !eligibility.canSelfBook && !props.onBehalf ? (
+        <Alert tone="warning" title={t("eligibility.title")}>
+          <p>{t(`eligibility.${eligibility.reason ?? "other"}`, { defaultValue: t("eligibility.other") })}</p>
+          <p>
+            <Link to="/appointments/book" search={{}}>
+              {t("eligibility.chooseAnother")}
+            </Link>
+          </p>
+        </Alert>
+      ) : dayKeys.length === 0 ? (
+        <EmptyState title={t("when.emptyTitle")} headingLevel={3}>
+          <p>{providerId || locationId ? t("when.emptyFiltered") : t("when.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <ol className="day-list">
+          {dayKeys.map((day) => {
+            const groups = [...(days.get(day)?.values() ?? [])];
+            const first = groups[0]?.slots[0];
+            return (
+              <li key={day} className="day">
+                <h3 className="day__title">{first ? formatDay(first.start, first.timeZone, locale) : day}</h3>
+                {groups.map((group) => (
+                  <div key={group.key} className="day__group">
+                    <p className="day__who">
+                      {t("when.groupLabel", {
+                        provider: group.providerName,
+                        location: group.locationName,
+                        zone: timeZoneLabel(group.timeZone, locale, new Date(group.slots[0]?.start ?? Date.now())),
+                      })}
+                    </p>
+                    <ul className="time-grid">
+                      {group.slots.map((slot) => {
+                        const time = formatTime(slot.start, slot.timeZone, locale);
+                        return (
+                          <li key={slot.start}>
+                            <Button
+                              variant="secondary"
+                              className="time-button"
+                              aria-label={t("when.pickLabel", {
+                                time,
+                                day: formatDay(slot.start, slot.timeZone, locale),
+                                provider: slot.providerName,
+                                location: slot.locationName,
+                              })}
+                              onPress={() => onPick(slot)}
+                            >
+                              {time}
+                            </Button>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                ))}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Appointment } from "@portico/contracts";
+import { addressLine } from "./data";
+
+/** iCalendar UTC form: 20260303T143000Z */
+function icsTime(value: string | Date): string {
+  const date = value instanceof Date ? value : new Date(value);
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+/** Escapes text values (RFC 5545 §3.3.11). */
+function icsText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Folds lines longer than 75 octets (RFC 5545 §3.1). */
+function fold(line: string): string {
+  const bytes = new TextEncoder().encode(line);
+  if (bytes.length <= 75) return line;
+  const out: string[] = [];
+  let current = "";
+  let size = 0;
+  for (const char of line) {
+    const n = new TextEncoder().encode(char).length;
+    const limit = out.length === 0 ? 75 : 74;
+    if (size + n > limit) {
+      out.push(current);
+      current = "";
+      size = 0;
+    }
+    current += char;
+    size += n;
+  }
+  out.push(current);
+  return out.join("\r\n ");
+}
+
+/**
+ * A calendar file for one appointment. The summary names only the clinic and the provider —
+ * never the reason for the visit — because calendars are often shared or synced.
+ */
+export function appointmentIcs(appointment: Appointment, summary: string, now: Date = new Date()): string {
+  const where = [appointment.location.name, addressLine(appointment.location.address)].filter(Boolean).join(", ");
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Portico//Appointments//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "BEGIN:VEVENT",
+    `UID:${appointment.id}@portico`,
+    `DTSTAMP:${icsTime(now)}`,
+    `DTSTART:${icsTime(appointment.start)}`,
+    `DTEND:${icsTime(appointment.end)}`,
+    `SUMMARY:${icsText(summary)}`,
+    `LOCATION:${icsText(where)}`,
+    "STATUS:CONFIRMED",
+    "TRANSP:OPAQUE",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  return `${lines.map(fold).join("\r\n")}\r\n`;
+}
+
+/** Saves the appointment as an .ics file the phone or computer opens in its calendar. */
+export function downloadIcs(appointment: Appointment, summary: string): void {
+  const blob = new Blob([appointmentIcs(appointment, summary)], { type: "text/calendar;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `appointment-${appointment.start.slice(0, 10)}.ics`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,164 @@
+import type { ProxyGrant, ProxyGrantList, ProxyScope } from "@portico/contracts";
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Dialog, DialogActions } from "../../components/Dialog";
+import { EmptyState } from "../../components/EmptyState";
+import { StatusChip } from "../../components/StatusChip";
+import { currentLocale } from "../../i18n";
+import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatCalendarDate } from "../../lib/format";
+import "../registration/registration.css";
+
+export const SCOPES: ProxyScope[] = ["appointments", "messages", "medications", "referrals", "health_updates", "records"];
+export const RELATIONSHIPS = [
+  "parent",
+  "guardian",
+  "spouse",
+  "child",
+  "caregiver",
+  "legal_representative",
+  "other",
+] as const;
+
+export const proxiesQuery = (patientId: string) =>
+  queryOptions({
+    queryKey: ["patients", patientId, "proxies"],
+    queryFn: () => api<ProxyGrantList>(`/api/patients/${patientId}/proxies`),
+  });
+
+/** An instant as a calendar day ("3 March 2026"), for since/until. */
+export function dayOf(iso: string): string {
+  return formatCalendarDate(iso.slice(0, 10), currentLocale());
+}
+
+/** The people who can see a record, each with what they can do in plain words, and a revoke button when allowed. */
+export function GrantList({
+  patientId,
+  list,
+  voice,
+}: {
+  patientId: string;
+  list: ProxyGrantList;
+  /** "self": the patient looking at their own record; "staff": the front desk */
+  voice: "self" | "staff";
+}) {
+  const { t } = useTranslation("caregivers");
+  const grants = list.grants;
+  if (grants.length === 0) {
+    return (
+      <EmptyState title={t("list.emptyTitle")} headingLevel={3}>
+        <p>{voice === "self" && list.canManage ? t("list.emptySelf") : t("list.emptyBody")}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="item-list">
+      {grants.map((grant) => (
+        <GrantItem key={grant.id} grant={grant} patientId={patientId} canManage={list.canManage} voice={voice} />
+      ))}
+    </ul>
+  );
+}
+
+function GrantItem({
+  grant,
+  patientId,
+  canManage,
+  voice,
+}: {
+  grant: ProxyGrant;
+  patientId: string;
+  canManage: boolean;
+  voice: "self" | "staff";
+}) {
+  const { t, i18n } = useTranslation("caregivers");
+  const common = useTranslation().t;
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const revoke = useMutation({
+    mutationFn: () => api(`/api/patients/${patientId}/proxies/${grant.id}`, { method: "DELETE" }),
+    onSuccess: async () => {
+      setOpen(false);
+      await queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] });
+    },
+  });
+  const name = grant.proxy.displayName;
+  const held = grant.effectiveScopes;
+  const withheld = grant.scopes.filter((s) => !held.includes(s));
+  return (
+    <li className="item">
+      <div className="item__head">
+        <h3 className="item__title">{name}</h3>
+        {grant.inForce ? (
+          <StatusChip tone="success">{t("list.active")}</StatusChip>
+        ) : (
+          <StatusChip tone="neutral">{t("list.ended")}</StatusChip>
+        )}
+      </div>
+      <p className="item__meta">
+        {t(`relationships.${grant.relationship}`)}
+        {" · "}
+        {grant.endsAt
+          ? t("list.sinceUntil", { since: dayOf(grant.startsAt), until: dayOf(grant.endsAt) })
+          : t("list.since", { since: dayOf(grant.startsAt) })}
+      </p>
+      {grant.inForce ? (
+        <>
+          <p>{t("list.canDo", { name })}</p>
+          {held.length > 0 ? (
+            <ul className="scope-list">
+              {held.map((s) => (
+                <li key={s}>{t(`scopes.${s}.short`)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("list.nothing")}</p>
+          )}
+        </>
+      ) : null}
+      {grant.restricted ? (
+        <Alert tone="info" title={t("list.restrictedTitle")} headingLevel={3}>
+          <p>
+            {t("list.restrictedBody")}
+            {withheld.length > 0
+              ? ` ${t("list.withheld", { list: withheld.map((s) => t(`scopes.${s}.short`)).join(", ") })}`
+              : ""}
+          </p>
+        </Alert>
+      ) : null}
+      {voice === "staff" && grant.reason ? (
+        <p className="item__meta">
+          {t("list.reason", { reason: grant.reason })}
+          {grant.grantedBy ? ` · ${t("list.grantedBy", { name: grant.grantedBy })}` : ""}
+        </p>
+      ) : null}
+      {canManage && grant.inForce ? (
+        <div className="item__actions">
+          <Button variant="secondary" onPress={() => setOpen(true)} aria-label={t("list.revokeNamed", { name })}>
+            {t("list.revoke")}
+          </Button>
+        </div>
+      ) : null}
+      <Dialog title={t("list.revokeTitle", { name })} isOpen={open} onOpenChange={setOpen}>
+        <p>{voice === "self" ? t("list.revokeBodySelf", { name }) : t("list.revokeBodyStaff", { name })}</p>
+        {revoke.isError ? (
+          <Alert tone="error" title={t("list.revokeFailed")} live="assertive">
+            <p>{errorMessage(revoke.error, common, i18n.exists)}</p>
+          </Alert>
+        ) : null}
+        <DialogActions>
+          <Button variant="danger" isPending={revoke.isPending} onPress={() => revoke.mutate()}>
+            {t("list.revokeConfirm")}
+          </Button>
+          <Button variant="secondary" onPress={() => setOpen(false)}>
+            {t("list.keep")}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </li>
+  );
+}

@@ -1,0 +1,128 @@
+import type { PatientProfile } from "@portico/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { hasRole, useMe } from "../../app/session";
+import { Alert } from "../../components/Alert";
+import { Card } from "../../components/Card";
+import { ButtonLink, Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { api, isApiError } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { GrantList, proxiesQuery } from "../caregivers/GrantList";
+import { languageLabel } from "../registration/shared";
+import { PatientBanner } from "./PatientBanner";
+
+const route = getRouteApi("/signed-in/patients/$patientId");
+
+export const patientQuery = (patientId: string) => ({
+  queryKey: ["patients", patientId, "profile"],
+  queryFn: () => api<PatientProfile>(`/api/patients/${patientId}`),
+});
+
+/** Staff: the patient summary — who they are, how to reach them, and who may act for them. */
+export function PatientChartPage() {
+  const { t, i18n } = useTranslation("registration");
+  const tc = useTranslation("caregivers").t;
+  const common = useTranslation().t;
+  const me = useMe();
+  const { patientId } = route.useParams();
+  const profile = useQuery(patientQuery(patientId));
+  const frontDesk = hasRole(me, "front_desk");
+  const proxies = useQuery({ ...proxiesQuery(patientId), enabled: frontDesk });
+  const back = (
+    <Link to="/patients" className="back-link">
+      {t("search.title")}
+    </Link>
+  );
+  if (profile.isPending) return <LoadingState />;
+  if (profile.isError) {
+    const forbidden = isApiError(profile.error) && (profile.error.status === 403 || profile.error.status === 404);
+    return (
+      <div className="stack">
+        <PageHeader title={t("chart.unavailableTitle")} before={back} />
+        <Alert tone={forbidden ? "info" : "error"} title={t("chart.unavailableTitle")}>
+          <p>{forbidden ? t("chart.forbidden") : errorMessage(profile.error, common, i18n.exists)}</p>
+        </Alert>
+      </div>
+    );
+  }
+  const p = profile.data;
+  const name = `${p.legalGivenName} ${p.legalFamilyName}`;
+  return (
+    <div className="stack">
+      <PageHeader title={name} before={back} />
+      <PatientBanner patient={p} proxies={frontDesk ? proxies.data : null} />
+      <Card title={t("chart.contactTitle")} id="contact">
+        <dl className="summary-list">
+          <div>
+            <dt>{t("compare.phone")}</dt>
+            <dd>{p.phone ?? t("compare.none")}</dd>
+          </div>
+          <div>
+            <dt>{t("compare.email")}</dt>
+            <dd className="mono">{p.email ?? t("compare.none")}</dd>
+          </div>
+          <div>
+            <dt>{t("person.language")}</dt>
+            <dd>{languageLabel(p.preferredLanguage)}</dd>
+          </div>
+          <div>
+            <dt>{t("person.addressTitle")}</dt>
+            <dd>
+              {p.address
+                ? [p.address.line1, p.address.line2, p.address.city, p.address.region, p.address.postalCode]
+                    .filter(Boolean)
+                    .join(", ")
+                : t("compare.none")}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("person.emergencyTitle")}</dt>
+            <dd>
+              {p.emergencyContact
+                ? `${p.emergencyContact.name} (${p.emergencyContact.relationship}), ${p.emergencyContact.phone}`
+                : t("compare.none")}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("insurance.title")}</dt>
+            <dd>
+              {p.insurance.length
+                ? p.insurance.map((c) => `${c.payerName} · ${c.memberId}`).join("; ")
+                : t("compare.none")}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("register.pharmacy")}</dt>
+            <dd>{p.preferredPharmacy?.name ?? t("compare.none")}</dd>
+          </div>
+          <div>
+            <dt>{t("chart.portal")}</dt>
+            <dd>{p.hasLogin ? t("chart.hasLogin") : t("chart.noLogin")}</dd>
+          </div>
+        </dl>
+      </Card>
+      {frontDesk ? (
+        <Card title={tc("staff.title")} id="caregivers">
+          <p>{tc("staff.lead")}</p>
+          {proxies.isPending ? <LoadingState /> : null}
+          {proxies.isError ? (
+            <Alert tone="error" title={tc("page.failed")}>
+              <p>{errorMessage(proxies.error, common, i18n.exists)}</p>
+            </Alert>
+          ) : null}
+          {proxies.data ? <GrantList patientId={patientId} list={proxies.data} voice="staff" /> : null}
+          {p.status === "active" ? (
+            <p>
+              <ButtonLink to="/patients/$patientId/caregivers/new" params={{ patientId }} variant="secondary">
+                {tc("staff.add")}
+              </ButtonLink>
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import type { SelfRegistrationRequest } from "@portico/contracts";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useClinic } from "../../app/clinic";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { PasswordField } from "../../components/PasswordField";
+import { api, isApiError } from "../../lib/api";
+import { errorMessage, passwordAdvice } from "../../lib/errors";
+import { PasswordStrength } from "../identity/PasswordStrength";
+import { emptyPerson, type PersonForm, PersonFields, personRequest, validatePerson } from "./PersonFields";
+import { problemFields } from "./shared";
+
+/** A new patient asks to join: their record waits until the front desk has checked it. */
+export function SelfRegisterPage() {
+  const { t, i18n } = useTranslation("registration");
+  const common = useTranslation().t;
+  const clinic = useClinic();
+  const [person, setPerson] = useState<PersonForm>(emptyPerson);
+  const [password, setPassword] = useState("");
+  const [advice, setAdvice] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function submit() {
+    const next = validatePerson(person, t, { phone: true, email: true });
+    if (password.length < 8) next.password = common("password.tooShort");
+    else if (password.length > 128) next.password = common("password.tooLong");
+    setErrors(next);
+    setFormError(null);
+    setAttempt((n) => n + 1);
+    if (Object.keys(next).length > 0) return;
+    setPending(true);
+    try {
+      const request = personRequest(person);
+      const body: SelfRegistrationRequest = {
+        ...request,
+        phone: request.phone ?? "",
+        email: request.email ?? "",
+        password,
+      };
+      await api("/api/registrations", { method: "POST", body, quietUnauthenticated: true });
+      setDone(true);
+    } catch (error) {
+      if (isApiError(error, "weak_password")) {
+        const { warning, suggestions } = passwordAdvice(error);
+        setErrors({ password: common("password.weak") });
+        setAdvice(i18n.language === "en" ? [warning, ...suggestions].filter((s): s is string => Boolean(s)) : []);
+      } else {
+        const fields: FieldErrors = {};
+        for (const f of problemFields(error)) fields[f.split(".").pop() ?? f] = t("register.checkField");
+        setErrors(fields);
+        setFormError(errorMessage(error, common, i18n.exists));
+      }
+      setAttempt((n) => n + 1);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (done) return <Received email={person.email.trim()} phone={clinic?.phone} />;
+
+  return (
+    <div className="stack narrow">
+      <PageHeader
+        title={t("self.title")}
+        lead={
+          <>
+            <p>{t("self.lead")}</p>
+            <p>{t("self.already")} <Link to="/activate">{t("self.activateLink")}</Link></p>
+          </>
+        }
+      />
+      <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("self.title")}>
+        <PersonFields
+          value={person}
+          onChange={setPerson}
+          errors={errors}
+          voice="self"
+          require={{ phone: true, email: true }}
+        />
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t("self.passwordTitle")}</legend>
+          <PasswordField
+            name="password"
+            label={t("self.password")}
+            description={common("password.rules")}
+            autoComplete="new-password"
+            value={password}
+            onChange={(v) => {
+              setPassword(v);
+              setAdvice([]);
+            }}
+            errorMessage={errors.password}
+            after={<PasswordStrength password={password} advice={advice} />}
+          />
+        </fieldset>
+        <p className="text-muted">{t("self.privacy")}</p>
+        <FormActions>
+          <Button type="submit" isPending={pending} block>
+            {t("self.submit")}
+          </Button>
+        </FormActions>
+      </Form>
+    </div>
+  );
+}
+
+function Received({ email, phone }: { email: string; phone?: string }) {
+  const { t } = useTranslation("registration");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    window.scrollTo(0, 0);
+  }, []);
+  return (
+    <div className="stack narrow" ref={ref} tabIndex={-1}>
+      <PageHeader title={t("self.doneTitle")} />
+      <Alert tone="success" title={t("self.doneAlert")} live="polite">
+        <p>{t("self.doneBody", { email })}</p>
+      </Alert>
+      <h2 className="section-title">{t("self.nextTitle")}</h2>
+      <ol className="steps">
+        <li>{t("self.next1")}</li>
+        <li>{t("self.next2")}</li>
+        <li>{t("self.next3")}</li>
+      </ol>
+      <p>{phone ? t("self.questionsPhone", { phone }) : t("self.questions")}</p>
+      <p>
+        <Link to="/">{t("self.backHome")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { FileKind, Pharmacy, Provider, Sex, StoredFile } from "@portico/contracts";
+import { queryOptions } from "@tanstack/react-query";
+import { api, isApiError, toApiError } from "../../lib/api";
+
+/** Languages offered for "preferred language", each named in its own language so anyone can find theirs. */
+export const LANGUAGES: Array<{ id: string; label: string }> = [
+  { id: "en", label: "English" },
+  { id: "es", label: "Español" },
+  { id: "zh", label: "中文" },
+  { id: "vi", label: "Tiếng Việt" },
+  { id: "ko", label: "한국어" },
+  { id: "ru", label: "Русский" },
+  { id: "ar", label: "العربية" },
+  { id: "ht", label: "Kreyòl ayisyen" },
+  { id: "fr", label: "Français" },
+  { id: "pt", label: "Português" },
+  { id: "pl", label: "Polski" },
+  { id: "tl", label: "Tagalog" },
+];
+
+export function languageLabel(tag: string): string {
+  return LANGUAGES.find((l) => l.id === tag)?.label ?? tag;
+}
+
+export const SEXES: Sex[] = ["female", "male", "other", "unknown"];
+
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const PHONE = /^[+]?[0-9 ().-]{7,30}$/;
+export const POSTAL = /^[A-Za-z0-9 -]{3,12}$/;
+export const MEMBER_ID = /^[A-Za-z0-9 -]+$/;
+
+/** Whole years between a "YYYY-MM-DD" birth date and today. */
+export function ageFrom(dateOfBirth: string, now: Date = new Date()): number {
+  const [y, m, d] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const month = now.getMonth() + 1;
+  return now.getFullYear() - y - (month < m || (month === m && now.getDate() < d) ? 1 : 0);
+}
+
+/** "YYYY-MM-DD" → the three boxes of the date-of-birth input. */
+export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
+  const [year = "", month = "", day = ""] = (iso ?? "").split("-");
+  return { day: day.replace(/^0/, ""), month: month.replace(/^0/, ""), year };
+}
+
+/** The field names a 400 answer points at (`details: [{ field, problem }]`). */
+export function problemFields(error: unknown): string[] {
+  if (!isApiError(error)) return [];
+  const details = error.details;
+  const list = Array.isArray(details) ? details : [];
+  return list
+    .map((d) => (d && typeof d === "object" && "field" in d ? String((d as { field: unknown }).field ?? "") : ""))
+    .filter(Boolean);
+}
+
+export const pharmaciesQuery = queryOptions({
+  queryKey: ["catalogue", "pharmacies"],
+  queryFn: () => api<{ pharmacies: Pharmacy[] }>("/api/pharmacies").then((r) => r.pharmacies),
+  staleTime: 5 * 60_000,
+});
+
+export const providersQuery = queryOptions({
+  queryKey: ["catalogue", "providers"],
+  queryFn: () => api<{ providers: Provider[] }>("/api/providers").then((r) => r.providers),
+  staleTime: 5 * 60_000,
+});
+
+// ---- insurance card photos ----
+
+export const ACCEPTED_FILE_TYPES = ["image/jpeg", "image/png", "image/heic", "application/pdf"];
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export type FileProblem = "type" | "size" | null;
+
+/** Checked here so people hear at once; the server checks the content again. */
+export function checkFile(file: File): FileProblem {
+  const type = file.type || (file.name.toLowerCase().endsWith(".heic") ? "image/heic" : "");
+  if (!ACCEPTED_FILE_TYPES.includes(type)) return "type";
+  if (file.size > MAX_FILE_BYTES) return "size";
+  return null;
+}
+
+/** "2.4 MB", "380 KB" */
+export function fileSize(bytes: number, locale: string): string {
+  const format = (n: number, unit: "kilobyte" | "megabyte") =>
+    new Intl.NumberFormat(locale, { style: "unit", unit, maximumFractionDigits: 1 }).format(n);
+  return bytes >= 1024 * 1024
+    ? format(bytes / (1024 * 1024), "megabyte")
+    : format(Math.max(1, bytes / 1024), "kilobyte");
+}
+
+/** Uploads the raw bytes of one file for a patient (the API takes the body as the file itself). */
+export async function uploadPatientFile(
+  patientId: string,
+  kind: FileKind,
+  file: File,
+  csrfToken: string,
+): Promise<StoredFile> {
+  const type = file.type || "image/heic";
+  const response = await fetch(`/api/patients/${encodeURIComponent(patientId)}/files?kind=${kind}`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": type, accept: "application/json", "x-csrf-token": csrfToken },
+    body: file,
+  }).catch(() => null);
+  if (!response) throw toApiError(0, undefined);
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw toApiError(response.status, data);
+  return data as StoredFile;
+}

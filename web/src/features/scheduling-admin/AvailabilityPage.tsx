@@ -1,0 +1,525 @@
+import type {
+  AvailabilityException as ExceptionSchema,
+  Location,
+  AvailabilityTemplate as TemplateSchema,
+} from "@portico/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Static } from "typebox";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
+import { PageHeader } from "../../components/PageHeader";
+import { Select } from "../../components/Select";
+import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { api } from "../../lib/api";
+import { errorMessage, fieldErrorsFrom } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { locationsQuery, providersQuery, wallTimeIn } from "../appointments/data";
+import { specialtyLabel } from "./VisitTypesPage";
+
+type Template = Static<typeof TemplateSchema>;
+type Exception = Static<typeof ExceptionSchema>;
+interface Availability {
+  templates: Template[];
+  exceptions: Exception[];
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const route = getRouteApi("/signed-in/admin/availability");
+
+/** When each provider can be booked: weekly hours per location, and time off, blocks or extra hours. */
+export function AvailabilityPage() {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const providers = useQuery(providersQuery);
+  const locations = useQuery(locationsQuery);
+  const providerId = search.providerId ?? providers.data?.[0]?.id ?? null;
+  const provider = providers.data?.find((p) => p.id === providerId);
+  const availability = useQuery({
+    queryKey: ["availability", providerId],
+    enabled: Boolean(providerId),
+    queryFn: ({ signal }) => api<Availability>(`/api/providers/${providerId}/availability`, { signal }),
+  });
+  const places = (locations.data ?? []).filter((l) => provider?.locationIds.includes(l.id));
+
+  return (
+    <div className="stack">
+      <PageHeader title={t("availability.title")} lead={<p>{t("availability.lead")}</p>} />
+      {providers.isPending || locations.isPending ? (
+        <LoadingState />
+      ) : (providers.data ?? []).length === 0 ? (
+        <EmptyState title={t("availability.noProviders")} />
+      ) : (
+        <>
+          <Select
+            name="providerId"
+            label={t("availability.provider")}
+            options={(providers.data ?? []).map((p) => ({
+              id: p.id,
+              label: `${p.displayName} (${specialtyLabel(p.specialty, t)})`,
+            }))}
+            value={providerId}
+            onChange={(id) => void navigate({ to: "/admin/availability", search: { providerId: id } })}
+            width="medium"
+          />
+          {availability.isPending ? (
+            <LoadingState />
+          ) : availability.isError ? (
+            <Alert tone="error" title={t("availability.loadFailed")} live="assertive">
+              <p>{errorMessage(availability.error, tc, i18n.exists)}</p>
+            </Alert>
+          ) : provider ? (
+            <>
+              <WeekGrid templates={availability.data.templates} places={places} />
+              <Templates providerId={provider.id} templates={availability.data.templates} places={places} />
+              <Exceptions providerId={provider.id} exceptions={availability.data.exceptions} places={places} />
+            </>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function useWeekdayName() {
+  const locale = currentLocale();
+  return (weekday: number) =>
+    new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-GB", { weekday: "long", timeZone: "UTC" }).format(
+      new Date(Date.UTC(2024, 0, weekday)), // 1 January 2024 was a Monday
+    );
+}
+
+function WeekGrid({ templates, places }: { templates: Template[]; places: Location[] }) {
+  const { t } = useTranslation("appointments");
+  const weekday = useWeekdayName();
+  return (
+    <section aria-labelledby="grid-title">
+      <h2 id="grid-title" className="section-title">
+        {t("availability.gridTitle")}
+      </h2>
+      <div className="week-grid-wrap">
+        <table className="week-grid">
+          <caption className="visually-hidden">{t("availability.gridCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("availability.location")}</th>
+              {WEEKDAYS.map((d) => (
+                <th key={d} scope="col">
+                  {weekday(d)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {places.map((place) => (
+              <tr key={place.id}>
+                <th scope="row">{place.name}</th>
+                {WEEKDAYS.map((d) => {
+                  const here = templates
+                    .filter((x) => x.locationId === place.id && x.weekday === d)
+                    .sort((a, b) => a.startTime.localeCompare(b.startTime));
+                  return (
+                    <td key={d}>
+                      {here.length === 0 ? (
+                        <span className="text-muted">{t("availability.closed")}</span>
+                      ) : (
+                        here.map((x) => (
+                          <span key={x.id} className="week-grid__slot">
+                            {x.startTime}–{x.endTime}
+                          </span>
+                        ))
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Templates({
+  providerId,
+  templates,
+  places,
+}: {
+  providerId: string;
+  templates: Template[];
+  places: Location[];
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const weekday = useWeekdayName();
+  const [draft, setDraft] = useState({
+    locationId: places[0]?.id ?? "",
+    weekday: "1",
+    startTime: "09:00",
+    endTime: "17:00",
+    validFrom: "",
+    validUntil: "",
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["availability", providerId] });
+  const add = useMutation({
+    mutationFn: () =>
+      api(`/api/providers/${providerId}/availability/templates`, {
+        method: "POST",
+        body: {
+          locationId: draft.locationId,
+          weekday: Number(draft.weekday),
+          startTime: draft.startTime,
+          endTime: draft.endTime,
+          validFrom: draft.validFrom || null,
+          validUntil: draft.validUntil || null,
+        },
+      }),
+    onSuccess: refresh,
+    onError: (error) => {
+      setErrors(fieldErrorsFrom(error));
+      setFormError(errorMessage(error, tc, i18n.exists));
+      setAttempt((n) => n + 1);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/api/providers/${providerId}/availability/templates/${id}`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
+  const placeName = (id: string) => places.find((p) => p.id === id)?.name ?? "";
+  const sorted = [...templates].sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
+
+  function submit() {
+    const next: FieldErrors = {};
+    if (!draft.locationId) next.tplLocation = t("availability.locationMissing");
+    if (!TIME.test(draft.startTime)) next.tplStart = t("availability.timeInvalid");
+    if (!TIME.test(draft.endTime)) next.tplEnd = t("availability.timeInvalid");
+    else if (TIME.test(draft.startTime) && draft.endTime <= draft.startTime)
+      next.tplEnd = t("availability.endBeforeStart");
+    if (draft.validFrom && !DATE.test(draft.validFrom)) next.tplFrom = t("availability.dateInvalid");
+    if (draft.validUntil && !DATE.test(draft.validUntil)) next.tplUntil = t("availability.dateInvalid");
+    setErrors(next);
+    setFormError(null);
+    setAttempt((n) => n + 1);
+    if (Object.keys(next).length === 0) add.mutate();
+  }
+
+  return (
+    <section aria-labelledby="tpl-title" className="card">
+      <h2 id="tpl-title" className="card__title">
+        {t("availability.templatesTitle")}
+      </h2>
+      {remove.isError ? (
+        <Alert tone="error" title={t("availability.removeFailed")} live="assertive" headingLevel={3}>
+          <p>{errorMessage(remove.error, tc, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {sorted.length === 0 ? (
+        <p>{t("availability.noTemplates")}</p>
+      ) : (
+        <ul className="item-list">
+          {sorted.map((x) => (
+            <li key={x.id}>
+              <span>
+                <strong>{weekday(x.weekday)}</strong> {x.startTime}–{x.endTime} · {placeName(x.locationId)}
+                {x.validFrom || x.validUntil ? (
+                  <span className="text-muted">
+                    {" "}
+                    ({t("availability.valid", { from: x.validFrom ?? "…", until: x.validUntil ?? "…" })})
+                  </span>
+                ) : null}
+              </span>
+              <Button
+                variant="secondary"
+                isPending={remove.isPending && remove.variables === x.id}
+                onPress={() => remove.mutate(x.id)}
+                aria-label={t("availability.removeTemplate", {
+                  what: `${weekday(x.weekday)} ${x.startTime}–${x.endTime}, ${placeName(x.locationId)}`,
+                })}
+              >
+                {t("availability.remove")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="subsection-title">{t("availability.addTemplate")}</h3>
+      <Form
+        onSubmit={submit}
+        errors={errors}
+        formError={formError}
+        attempt={attempt}
+        aria-label={t("availability.addTemplate")}
+      >
+        <div className="filters">
+          <Select
+            name="tplLocation"
+            label={t("availability.location")}
+            options={places.map((p) => ({ id: p.id, label: p.name }))}
+            value={draft.locationId || null}
+            onChange={(v) => setDraft((d) => ({ ...d, locationId: v }))}
+            errorMessage={errors.tplLocation}
+          />
+          <Select
+            name="tplWeekday"
+            label={t("availability.weekday")}
+            options={WEEKDAYS.map((d) => ({ id: String(d), label: weekday(d) }))}
+            value={draft.weekday}
+            onChange={(v) => setDraft((d) => ({ ...d, weekday: v }))}
+          />
+          <TextField
+            name="tplStart"
+            label={t("availability.start")}
+            description={t("availability.timeHint")}
+            value={draft.startTime}
+            onChange={(v) => setDraft((d) => ({ ...d, startTime: v }))}
+            errorMessage={errors.tplStart}
+            width="short"
+          />
+          <TextField
+            name="tplEnd"
+            label={t("availability.end")}
+            description={t("availability.timeHint")}
+            value={draft.endTime}
+            onChange={(v) => setDraft((d) => ({ ...d, endTime: v }))}
+            errorMessage={errors.tplEnd}
+            width="short"
+          />
+          <TextField
+            name="tplFrom"
+            label={t("availability.validFrom")}
+            description={t("availability.dateHint")}
+            value={draft.validFrom}
+            onChange={(v) => setDraft((d) => ({ ...d, validFrom: v }))}
+            errorMessage={errors.tplFrom}
+            width="medium"
+          />
+          <TextField
+            name="tplUntil"
+            label={t("availability.validUntil")}
+            description={t("availability.dateHint")}
+            value={draft.validUntil}
+            onChange={(v) => setDraft((d) => ({ ...d, validUntil: v }))}
+            errorMessage={errors.tplUntil}
+            width="medium"
+          />
+          <FormActions>
+            <Button type="submit" isPending={add.isPending}>
+              {t("availability.addTemplate")}
+            </Button>
+          </FormActions>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function Exceptions({
+  providerId,
+  exceptions,
+  places,
+}: {
+  providerId: string;
+  exceptions: Exception[];
+  places: Location[];
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const locale = currentLocale();
+  const [draft, setDraft] = useState({
+    kind: "time_off",
+    locationId: "any",
+    date: "",
+    startTime: "09:00",
+    endDate: "",
+    endTime: "17:00",
+    note: "",
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["availability", providerId] });
+  const zoneOf = (locationId: string | null) =>
+    places.find((p) => p.id === locationId)?.timeZone ?? places[0]?.timeZone ?? "UTC";
+  const add = useMutation({
+    mutationFn: () => {
+      const zone = zoneOf(draft.locationId === "any" ? null : draft.locationId);
+      return api(`/api/providers/${providerId}/availability/exceptions`, {
+        method: "POST",
+        body: {
+          kind: draft.kind,
+          start: wallTimeIn(draft.date, draft.startTime, zone).toISOString(),
+          end: wallTimeIn(draft.endDate || draft.date, draft.endTime, zone).toISOString(),
+          locationId: draft.locationId === "any" ? null : draft.locationId,
+          note: draft.note.trim() || null,
+        },
+      });
+    },
+    onSuccess: refresh,
+    onError: (error) => {
+      setErrors(fieldErrorsFrom(error));
+      setFormError(errorMessage(error, tc, i18n.exists));
+      setAttempt((n) => n + 1);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/api/providers/${providerId}/availability/exceptions/${id}`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
+
+  function submit() {
+    const next: FieldErrors = {};
+    if (!DATE.test(draft.date)) next.exDate = t("availability.dateInvalid");
+    if (draft.endDate && !DATE.test(draft.endDate)) next.exEndDate = t("availability.dateInvalid");
+    if (!TIME.test(draft.startTime)) next.exStart = t("availability.timeInvalid");
+    if (!TIME.test(draft.endTime)) next.exEnd = t("availability.timeInvalid");
+    if (draft.kind === "extra_hours" && draft.locationId === "any")
+      next.exLocation = t("availability.extraNeedsLocation");
+    if (!next.exDate && !next.exEndDate && !next.exStart && !next.exEnd) {
+      const zone = zoneOf(draft.locationId === "any" ? null : draft.locationId);
+      if (wallTimeIn(draft.endDate || draft.date, draft.endTime, zone) <= wallTimeIn(draft.date, draft.startTime, zone))
+        next.exEnd = t("availability.endBeforeStart");
+    }
+    setErrors(next);
+    setFormError(null);
+    setAttempt((n) => n + 1);
+    if (Object.keys(next).length === 0) add.mutate();
+  }
+
+  const sorted = [...exceptions].sort((a, b) => a.start.localeCompare(b.start));
+  return (
+    <section aria-labelledby="ex-title" className="card">
+      <h2 id="ex-title" className="card__title">
+        {t("availability.exceptionsTitle")}
+      </h2>
+      {remove.isError ? (
+        <Alert tone="error" title={t("availability.removeFailed")} live="assertive" headingLevel={3}>
+          <p>{errorMessage(remove.error, tc, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {sorted.length === 0 ? (
+        <p>{t("availability.noExceptions")}</p>
+      ) : (
+        <ul className="item-list">
+          {sorted.map((x) => {
+            const zone = zoneOf(x.locationId);
+            const what = `${t(`exception.${x.kind}`)}: ${formatDateTime(x.start, zone, locale)} – ${formatDateTime(x.end, zone, locale)}`;
+            return (
+              <li key={x.id}>
+                <span>
+                  <strong>{t(`exception.${x.kind}`)}</strong> {formatDateTime(x.start, zone, locale)} –{" "}
+                  {formatDateTime(x.end, zone, locale)}
+                  {x.locationId ? ` · ${places.find((p) => p.id === x.locationId)?.name ?? ""}` : ""}
+                  {x.note ? <span className="text-muted"> · {x.note}</span> : null}
+                </span>
+                <Button
+                  variant="secondary"
+                  isPending={remove.isPending && remove.variables === x.id}
+                  onPress={() => remove.mutate(x.id)}
+                  aria-label={t("availability.removeTemplate", { what })}
+                >
+                  {t("availability.remove")}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h3 className="subsection-title">{t("availability.addException")}</h3>
+      <Form
+        onSubmit={submit}
+        errors={errors}
+        formError={formError}
+        attempt={attempt}
+        aria-label={t("availability.addException")}
+      >
+        <div className="filters">
+          <Select
+            name="exKind"
+            label={t("availability.kind")}
+            options={(["time_off", "block", "extra_hours"] as const).map((k) => ({
+              id: k,
+              label: t(`exception.${k}`),
+            }))}
+            value={draft.kind}
+            onChange={(v) => setDraft((d) => ({ ...d, kind: v }))}
+          />
+          <Select
+            name="exLocation"
+            label={t("availability.location")}
+            options={[
+              { id: "any", label: t("availability.allLocations") },
+              ...places.map((p) => ({ id: p.id, label: p.name })),
+            ]}
+            value={draft.locationId}
+            onChange={(v) => setDraft((d) => ({ ...d, locationId: v }))}
+            errorMessage={errors.exLocation}
+          />
+          <TextField
+            name="exDate"
+            label={t("availability.fromDate")}
+            description={t("availability.dateHint")}
+            value={draft.date}
+            onChange={(v) => setDraft((d) => ({ ...d, date: v }))}
+            errorMessage={errors.exDate}
+            width="medium"
+          />
+          <TextField
+            name="exStart"
+            label={t("availability.start")}
+            description={t("availability.timeHint")}
+            value={draft.startTime}
+            onChange={(v) => setDraft((d) => ({ ...d, startTime: v }))}
+            errorMessage={errors.exStart}
+            width="short"
+          />
+          <TextField
+            name="exEndDate"
+            label={t("availability.toDate")}
+            description={t("availability.toDateHint")}
+            value={draft.endDate}
+            onChange={(v) => setDraft((d) => ({ ...d, endDate: v }))}
+            errorMessage={errors.exEndDate}
+            width="medium"
+          />
+          <TextField
+            name="exEnd"
+            label={t("availability.end")}
+            description={t("availability.timeHint")}
+            value={draft.endTime}
+            onChange={(v) => setDraft((d) => ({ ...d, endTime: v }))}
+            errorMessage={errors.exEnd}
+            width="short"
+          />
+          <TextField
+            name="exNote"
+            label={t("availability.note")}
+            value={draft.note}
+            onChange={(v) => setDraft((d) => ({ ...d, note: v }))}
+            maxLength={200}
+          />
+          <FormActions>
+            <Button type="submit" isPending={add.isPending}>
+              {t("availability.addException")}
+            </Button>
+          </FormActions>
+        </div>
+      </Form>
+    </section>
+  );
+}

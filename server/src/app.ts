@@ -90,6 +90,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const services = createServices({ config, db: database.db, clock, logger, cipher: options.cipher });
   app.decorate("services", services);
+
+  // A mutating request with no body (logout, refresh) may still say application/json:
+  // treat an empty body as no body; everything else goes to the safe default parser.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    if (typeof body === "string" && body.trim() === "") return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
   app.decorateRequest("ctx", null as unknown as RequestContext);
 
   app.addHook("onRequest", (request, reply, done) => {

@@ -32,7 +32,7 @@ if (seed) {
   );
   for (const login of seed.logins) lines.push(`    ${login.email.padEnd(34)} ${login.role}`);
   for (const note of seed.notes) lines.push(`  ${note}`);
-  lines.push("", `  Dev mailbox: ${config.publicUrl}/dev/mailbox`);
+  if (!config.smtpUrl) lines.push("", `  Dev mailbox: ${config.publicUrl}/dev/mailbox`);
 }
 process.stdout.write(`${lines.join("\n")}\n\n`);
 

@@ -21,7 +21,8 @@ if (embedded) {
 }
 const { config, logger, database, cipher } = await openRuntime();
 const services = createServices({ config, db: database.db, clock: systemClock, logger, cipher });
-const worker = services.jobs.startWorker({ pollMs: 1_000 });
+// the same background work the server runs with PORTICO_WORKER=1 (jobs and the periodic tasks)
+const worker = services.startWorker?.() ?? services.jobs.startWorker({ pollMs: 1_000 });
 // links new audit rows into the hash chain (any number of processes may run it; one links at a time)
 const auditLinker = services.audit.startLinker({ intervalMs: 1_000 });
 logger.info({ queues: services.jobs.queues }, "worker started");

@@ -283,6 +283,7 @@ export async function seedDemoClinic(ctx: DemoSeedContext): Promise<void> {
         proxy_user_id: samUser,
         relationship: "parent",
         scopes: ["appointments", "messages", "medications", "referrals", "health_updates", "records"],
+        starts_at: ctx.now,
         granted_by: frontdesk,
         reason: "Parent of a minor; birth certificate seen at registration",
       },
@@ -292,6 +293,7 @@ export async function seedDemoClinic(ctx: DemoSeedContext): Promise<void> {
         relationship: "parent",
         // adolescent (12–17): the restricted default scope
         scopes: ["appointments", "medications"],
+        starts_at: ctx.now,
         granted_by: frontdesk,
         reason: "Parent of an adolescent; restricted scope by clinic policy",
       },

@@ -1,8 +1,8 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { AppLocale } from "../lib/format";
-import caregiversEn from "./caregivers.en.json";
 import appointmentsEn from "./appointments.en.json";
+import caregiversEn from "./caregivers.en.json";
 import clinicAdminEn from "./clinicAdmin.en.json";
 import en from "./en.json";
 import registrationEn from "./registration.en.json";

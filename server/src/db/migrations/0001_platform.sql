@@ -17,7 +17,11 @@ CREATE TABLE jobs (
   created_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz
 );
-CREATE INDEX jobs_due_idx ON jobs (run_at) WHERE status IN ('pending', 'running');
+-- what workers claim: due pending jobs, and running jobs whose lease has run out
+CREATE INDEX jobs_due_idx ON jobs (run_at) WHERE status = 'pending';
+CREATE INDEX jobs_lease_idx ON jobs (locked_until) WHERE status = 'running';
+-- housekeeping deletes finished jobs by age
+CREATE INDEX jobs_finished_idx ON jobs (finished_at) WHERE status IN ('done', 'failed');
 
 CREATE TABLE idempotency_keys (
   scope text NOT NULL,

@@ -65,7 +65,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
   app.post(
     "/api/auth/login",
     {
-      config: { auth: "public" },
+      config: { auth: "public", idempotent: false },
       schema: {
         tags,
         summary: "Sign in with email and password",
@@ -86,7 +86,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
   app.post(
     "/api/auth/mfa",
     {
-      config: { auth: "partial" },
+      config: { auth: "partial", idempotent: false },
       schema: {
         tags,
         summary: "Finish signing in with an authenticator code or a recovery code",
@@ -122,7 +122,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
   app.post(
     "/api/auth/mfa/enrolment/confirm",
     {
-      config: { auth: "partial" },
+      config: { auth: "partial", idempotent: false },
       schema: {
         tags,
         summary: "Confirm the authenticator app with a code; returns recovery codes once",
@@ -191,7 +191,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
   app.post(
     "/api/auth/logout",
     {
-      config: { auth: "partial" },
+      config: { auth: "partial", idempotent: false },
       schema: {
         tags,
         summary: "Sign out: ends the session on the server",
@@ -336,7 +336,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
   app.post(
     "/api/auth/activate",
     {
-      config: { auth: "public" },
+      config: { auth: "public", idempotent: false },
       schema: {
         tags,
         summary: "Create a patient login with an activation code and date of birth",

@@ -94,12 +94,20 @@ async function correctedQuery(trx: Db, words: string[]): Promise<string | undefi
       parts.push(`${word}:*`);
       continue;
     }
+    // candidates: trigram neighbours, plus words with the same first letter and a length within
+    // reach (short words and swapped letters share few trigrams: "kign" → "king")
+    const edits = allowedEdits(word);
     const { rows } = await sql<{ word: string }>`
-      select word from patient_name_words where word % ${word}
-      order by similarity(word, ${word}) desc, word limit 40`.execute(trx);
+      select word from patient_name_words
+      where word % ${word}
+        or (word like ${`${word.slice(0, 1)}%`} and length(word) between ${word.length - edits} and ${word.length + edits})
+      limit 5000`.execute(trx);
     const fixes = rows
-      .map((r) => r.word)
-      .filter((candidate) => damerauLevenshtein(candidate, word) <= allowedEdits(word));
+      .map((r) => ({ word: r.word, distance: damerauLevenshtein(r.word, word) }))
+      .filter((c) => c.distance <= edits)
+      .sort((a, b) => a.distance - b.distance || a.word.localeCompare(b.word))
+      .slice(0, 12)
+      .map((c) => c.word);
     if (fixes.length === 0) return undefined;
     changed = true;
     parts.push(`(${[`${word}:*`, ...fixes].join(" | ")})`);

@@ -44,7 +44,7 @@ describe("appointment calendar files (RFC 5545)", () => {
     const lines = text.split("\r\n").slice(0, -1);
     for (const line of lines) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
     expect(lines.some((l) => l.startsWith(" "))).toBe(true);
-    const parsed = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent"));
+    const parsed = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent") ?? undefined);
     expect(parsed.location).toBe(long.location);
   });
 

@@ -69,7 +69,10 @@ describe("appointment emails and reminders", () => {
     await runJobs();
     expect(smtp.received).toHaveLength(0);
     const waiting = await jobsOf("mail.send");
-    expect(waiting.map((j) => j.payload.template).sort()).toEqual(["appointment.booked", "appointment.reminder"]);
+    expect(waiting.map((j) => (j.payload as { template: string }).template).sort()).toEqual([
+      "appointment.booked",
+      "appointment.reminder",
+    ]);
     for (const job of waiting) {
       expect(job.status).toBe("pending");
       expect(job.attempts).toBe(1);
@@ -94,7 +97,7 @@ describe("appointment emails and reminders", () => {
     const ics = reminder?.attachments.find((a) => a.filename === "appointment.ics");
     expect(ics?.contentType).toContain("text/calendar");
     const event = new ICAL.Event(
-      new ICAL.Component(ICAL.parse(ics?.content.toString("utf8") ?? "")).getFirstSubcomponent("vevent"),
+      new ICAL.Component(ICAL.parse(ics?.content.toString("utf8") ?? "")).getFirstSubcomponent("vevent") ?? undefined,
     );
     expect(event.startDate.toJSDate().toISOString()).toBe(THURSDAY_10AM);
     expect(event.summary).toBe("Appointment at Test Brooklyn");

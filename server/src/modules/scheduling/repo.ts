@@ -130,18 +130,34 @@ export async function loadCalendars(
   };
 }
 
-/** Has the patient a live or past visit with this provider, or is the provider their PCP? */
-export async function isEstablishedWith(db: Db, patientId: string, providerId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("patients as p")
-    .select([
-      sql<boolean>`p.pcp_provider_id = ${providerId}`.as("isPcp"),
-      sql<boolean>`exists (select 1 from appointments a where a.patient_id = p.id and a.provider_id = ${providerId}
-        and a.status in ('completed', 'arrived', 'roomed', 'in_visit'))`.as("hasVisit"),
-    ])
-    .where("p.id", "=", patientId)
-    .executeTakeFirst();
-  return Boolean(row?.isPcp || row?.hasVisit);
+/** The providers (of `providerIds`) who are the patient's PCP or have seen them. */
+export async function providersEstablishedWith(db: Db, patientId: string, providerIds: string[]): Promise<Set<string>> {
+  if (providerIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("providers as pr")
+    .select("pr.id")
+    .where("pr.id", "in", providerIds)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("patients as p")
+            .select("p.id")
+            .where("p.id", "=", patientId)
+            .whereRef("p.pcp_provider_id", "=", "pr.id"),
+        ),
+        eb.exists(
+          eb
+            .selectFrom("appointments as a")
+            .select("a.id")
+            .where("a.patient_id", "=", patientId)
+            .whereRef("a.provider_id", "=", "pr.id")
+            .where("a.status", "in", ["completed", "arrived", "roomed", "in_visit"]),
+        ),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 export function findPatientFacts(db: Db, patientId: string) {

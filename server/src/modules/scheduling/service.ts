@@ -5,6 +5,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import { ECHECKIN_OPENS_DAYS } from "./check-in-service.ts";
 import {
   type EligibilityReason,
   noReferrals,
@@ -12,7 +13,6 @@ import {
   STAFF_ROLES,
   selfBookingDecision,
 } from "./policy.ts";
-import { ECHECKIN_OPENS_DAYS } from "./check-in-service.ts";
 import * as repo from "./repo.ts";
 import { blockedRange, findSlots, type SlotRules } from "./slot-engine.ts";
 
@@ -118,25 +118,46 @@ export class SchedulingService {
   }
 
   /** Why this patient may not self-book this visit type with this provider, or null if they may. */
+  /**
+   * Why this patient may not self-book this visit type with each provider (null: they may).
+   * Two queries whatever the number of providers.
+   */
+  async #selfBookingBlocks(
+    patientId: string,
+    vt: { id: string; booking_kind: "established" | "new" | "referral" },
+    providers: readonly { providerId: string; acceptingNewPatients: boolean }[],
+  ): Promise<Map<string, EligibilityReason | null>> {
+    const db = currentDb(this.#deps.db);
+    const ids = [...new Set(providers.map((p) => p.providerId))];
+    const [patient, established] = await Promise.all([
+      repo.findPatientFacts(db, patientId),
+      repo.providersEstablishedWith(db, patientId, ids),
+    ]);
+    if (!patient) throw notFound("patient");
+    const blocks = new Map<string, EligibilityReason | null>();
+    for (const provider of providers) {
+      if (blocks.has(provider.providerId)) continue;
+      const decision = selfBookingDecision({
+        bookingKind: vt.booking_kind,
+        patientStatus: patient.status,
+        establishedWithProvider: established.has(provider.providerId),
+        providerAcceptingNewPatients: provider.acceptingNewPatients,
+        hasReferral:
+          vt.booking_kind === "referral"
+            ? await this.#referrals.hasUsableReferral(patientId, vt.id, provider.providerId)
+            : false,
+      });
+      blocks.set(provider.providerId, decision.allowed ? null : decision.reason);
+    }
+    return blocks;
+  }
+
   async #selfBookingBlock(
     patientId: string,
     vt: { id: string; booking_kind: "established" | "new" | "referral" },
     provider: { providerId: string; acceptingNewPatients: boolean },
   ): Promise<EligibilityReason | null> {
-    const db = currentDb(this.#deps.db);
-    const patient = await repo.findPatientFacts(db, patientId);
-    if (!patient) throw notFound("patient");
-    const decision = selfBookingDecision({
-      bookingKind: vt.booking_kind,
-      patientStatus: patient.status,
-      establishedWithProvider: await repo.isEstablishedWith(db, patientId, provider.providerId),
-      providerAcceptingNewPatients: provider.acceptingNewPatients,
-      hasReferral:
-        vt.booking_kind === "referral"
-          ? await this.#referrals.hasUsableReferral(patientId, vt.id, provider.providerId)
-          : false,
-    });
-    return decision.allowed ? null : decision.reason;
+    return (await this.#selfBookingBlocks(patientId, vt, [provider])).get(provider.providerId) ?? null;
   }
 
   /** Free slots for a visit type, honouring templates, exceptions, bookings, buffers, notice, horizon and eligibility. */
@@ -168,11 +189,7 @@ export class SchedulingService {
     });
     let eligibility: { canSelfBook: boolean; reason: string | null } = { canSelfBook: true, reason: null };
     if (!staff && patientId) {
-      const blocks = new Map<string, EligibilityReason | null>();
-      for (const place of places) {
-        if (!blocks.has(place.providerId))
-          blocks.set(place.providerId, await this.#selfBookingBlock(patientId, vt, place));
-      }
+      const blocks = await this.#selfBookingBlocks(patientId, vt, places);
       const allowed = places.filter((p) => blocks.get(p.providerId) === null);
       if (allowed.length === 0 && places.length > 0) {
         eligibility = { canSelfBook: false, reason: [...blocks.values()].find((r) => r !== null) ?? null };

@@ -66,37 +66,73 @@ interface Window extends Interval {
   timeZone: string;
 }
 
-function parseTime(hhmm: string): Temporal.PlainTime {
-  return Temporal.PlainTime.from(hhmm.length === 5 ? `${hhmm}:00` : hhmm);
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a local calendar date; cheap to step and to name. */
+const localDayCache = new Map<string, number>();
+function localEpochDay(instant: number, zone: string): number {
+  // no zone changes its offset other than on the hour or half hour; a 15-minute bucket is exact
+  const key = `${zone}|${Math.floor(instant / 900_000)}`;
+  let day = localDayCache.get(key);
+  if (day === undefined) {
+    if (localDayCache.size >= 50_000) localDayCache.clear();
+    const date = Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).toPlainDate();
+    day = Math.round(Date.UTC(date.year, date.month - 1, date.day) / DAY_MS);
+    localDayCache.set(key, day);
+  }
+  return day;
+}
+
+/** ISO weekday (1 = Monday) of an epoch day: 1970-01-01 was a Thursday. */
+const isoWeekday = (epochDay: number) => ((((epochDay + 3) % 7) + 7) % 7) + 1;
+const isoDate = (epochDay: number) => new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Wall-clock time on a local date in a zone → instant, with Temporal's "compatible"
+ * disambiguation (a time in a spring-forward gap moves forward; a repeated fall-back hour
+ * takes its first occurrence). Pure, so memoised: slot searches repeat the same few
+ * (zone, date, time) triples, and Temporal's time-zone arithmetic is the costly part.
+ */
+const wallClockCache = new Map<string, number>();
+function wallClockToInstant(zone: string, epochDay: number, time: string): number {
+  const key = `${zone}|${epochDay}|${time}`;
+  let instant = wallClockCache.get(key);
+  if (instant === undefined) {
+    if (wallClockCache.size >= 50_000) wallClockCache.clear();
+    instant = Temporal.PlainDate.from(isoDate(epochDay)).toZonedDateTime({
+      timeZone: zone,
+      plainTime: Temporal.PlainTime.from(time.length === 5 ? `${time}:00` : time),
+    }).epochMilliseconds;
+    wallClockCache.set(key, instant);
+  }
+  return instant;
 }
 
 /** The concrete windows the templates open between two instants. */
 export function expandTemplates(templates: readonly WeeklyTemplate[], from: number, to: number): Window[] {
   const windows: Window[] = [];
+  const daysByZone = new Map<string, [number, number]>();
   for (const template of templates) {
     const zone = template.timeZone;
-    // walk local dates covering [from, to] in this zone (one day of slack either side)
-    let date = Temporal.Instant.fromEpochMilliseconds(from)
-      .toZonedDateTimeISO(zone)
-      .toPlainDate()
-      .subtract({ days: 1 });
-    const last = Temporal.Instant.fromEpochMilliseconds(to).toZonedDateTimeISO(zone).toPlainDate().add({ days: 1 });
-    const startTime = parseTime(template.startTime);
-    const endTime = parseTime(template.endTime);
-    while (Temporal.PlainDate.compare(date, last) <= 0) {
-      const iso = date.toString();
-      const inRange =
-        date.dayOfWeek === template.weekday &&
-        (!template.validFrom || iso >= template.validFrom) &&
-        (!template.validUntil || iso <= template.validUntil);
-      if (inRange) {
-        const start = date.toZonedDateTime({ timeZone: zone, plainTime: startTime }).epochMilliseconds;
-        const end = date.toZonedDateTime({ timeZone: zone, plainTime: endTime }).epochMilliseconds;
-        if (end > start && end > from && start < to) {
-          windows.push({ start, end, locationId: template.locationId, timeZone: zone });
-        }
+    let days = daysByZone.get(zone);
+    if (!days) {
+      // local dates covering [from, to] in this zone, with a day of slack either side
+      days = [localEpochDay(from, zone) - 1, localEpochDay(to, zone) + 1];
+      daysByZone.set(zone, days);
+    }
+    const [firstDay, lastDay] = days;
+    let day = firstDay + ((template.weekday - isoWeekday(firstDay) + 7) % 7);
+    for (; day <= lastDay; day += 7) {
+      if (template.validFrom || template.validUntil) {
+        const iso = isoDate(day);
+        if ((template.validFrom && iso < template.validFrom) || (template.validUntil && iso > template.validUntil))
+          continue;
       }
-      date = date.add({ days: 1 });
+      const start = wallClockToInstant(zone, day, template.startTime);
+      const end = wallClockToInstant(zone, day, template.endTime);
+      if (end > start && end > from && start < to) {
+        windows.push({ start, end, locationId: template.locationId, timeZone: zone });
+      }
     }
   }
   return windows;

@@ -42,7 +42,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
     stdio: ["ignore", "ignore", "pipe"],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 900; i++) {
     try {
       if ((await fetch(`${url}/api/ready`)).ok) return { url, child };
     } catch {}

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, type SignedInClient, signIn, type TestPatient } from "../../test/factories.ts";
@@ -42,7 +43,7 @@ describe("earlier-appointment offers", () => {
       .selectFrom("jobs")
       .select("payload")
       .where("queue", "=", "mail.send")
-      .where(({ ref, eb }) => eb(ref("payload", "->>").key("template" as never), "=", template))
+      .where(sql<boolean>`payload->>'template' = ${template}`)
       .execute();
   const statusOf = async (appointmentId: string) =>
     (

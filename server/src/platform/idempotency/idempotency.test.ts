@@ -91,6 +91,11 @@ describe("Idempotency-Key", () => {
     expect(again.headers["idempotent-replayed"]).toBe("true");
     expect(again.json()).toEqual(first.json());
     expect(await notes()).toBe(1);
+    // the stored response may carry PHI: it is sealed at rest
+    const stored = await database.db.selectFrom("idempotency_keys").selectAll().executeTakeFirstOrThrow();
+    expect(stored.status_code).toBe(201);
+    expect(stored.response_body).toMatch(/^v1\.test1\./);
+    expect(stored.response_body).not.toContain("hello");
   });
 
   it("answers 422 for the same key with a different body, and changes nothing", async () => {

@@ -8,11 +8,12 @@ import type { MailAttachment } from "./mailer.ts";
 
 /**
  * The dev mailbox: where email goes when no SMTP server is configured. Only in development and
- * the demo (everywhere else these routes do not exist and answer 404). Plain server-rendered
+ * the demo, and only without SMTP_URL (everywhere else these routes do not exist and answer 404). Plain server-rendered
  * pages: no scripts, and a small style sheet served from here because the CSP blocks inline style.
  */
-export function devMailboxEnabled(config: Pick<Config, "demo" | "env">): boolean {
-  return config.demo || config.env === "development";
+export function devMailboxEnabled(config: Pick<Config, "demo" | "env" | "smtpUrl">): boolean {
+  // with SMTP configured nothing lands in the mailbox, so there is nothing to show
+  return (config.demo || config.env === "development") && !config.smtpUrl;
 }
 
 const MessageId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) });

@@ -88,8 +88,11 @@ describe("dev mailbox (demo)", () => {
   });
 });
 
-describe("dev mailbox outside development and the demo", () => {
-  const t = useTestApp({ PORTICO_DEMO: "0" });
+describe.each([
+  ["outside development and the demo", { PORTICO_DEMO: "0" }],
+  ["when mail goes to an SMTP server", { PORTICO_DEMO: "1", SMTP_URL: "smtp://127.0.0.1:2525" }],
+])("dev mailbox %s", (_when, overrides) => {
+  const t = useTestApp(overrides);
 
   it("does not exist", async () => {
     for (const url of ["/dev/mailbox", "/dev/mailbox/1", "/api/dev/mailbox"]) {

@@ -80,11 +80,7 @@ export function AcceptInvitationPage() {
     >
       <PageHeader
         title={t("accept.title")}
-        lead={
-          <p>
-            {t("accept.lead", { name: invitation.inviterFirstName, clinic: invitation.clinicName })}
-          </p>
-        }
+        lead={<p>{t("accept.lead", { name: invitation.inviterFirstName, clinic: invitation.clinicName })}</p>}
       />
       <p>{t("accept.expires", { when: formatDateTime(invitation.expiresAt, localTimeZone(), currentLocale()) })}</p>
       <p>{t("accept.what", { name: invitation.inviterFirstName })}</p>

@@ -13,7 +13,14 @@ import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import "../registration/registration.css";
 
-export const SCOPES: ProxyScope[] = ["appointments", "messages", "medications", "referrals", "health_updates", "records"];
+export const SCOPES: ProxyScope[] = [
+  "appointments",
+  "messages",
+  "medications",
+  "referrals",
+  "health_updates",
+  "records",
+];
 export const RELATIONSHIPS = [
   "parent",
   "guardian",

@@ -1,4 +1,5 @@
 import type { CreateProxyInvitationRequest, ProxyScope } from "@portico/contracts";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useActingFor } from "../../app/acting-for";
@@ -20,6 +21,7 @@ export function InviteCaregiverPage() {
   const { t, i18n } = useTranslation("caregivers");
   const common = useTranslation().t;
   const { patient } = useActingFor();
+  const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [relationship, setRelationship] = useState<string>("");
   const [scopes, setScopes] = useState<ProxyScope[]>(["appointments"]);
@@ -50,6 +52,7 @@ export function InviteCaregiverPage() {
         ...(endsAt ? { endsAt } : {}),
       };
       await api(`/api/patients/${patient.id}/proxies/invitations`, { method: "POST", body });
+      await queryClient.invalidateQueries({ queryKey: ["patients", patient.id, "proxies"] });
       navigateTo(`/profile/caregivers?invited=${encodeURIComponent(email.trim())}`);
     } catch (error) {
       setFormError(errorMessage(error, common, i18n.exists));

@@ -115,7 +115,10 @@ export function LocationEditPage() {
   if (locationId !== "new" && !existing) {
     return (
       <div className="stack">
-        <PageHeader title={t("common.notFound")} before={<BackToSetup to="/admin/locations" label={t("locations.title")} />} />
+        <PageHeader
+          title={t("common.notFound")}
+          before={<BackToSetup to="/admin/locations" label={t("locations.title")} />}
+        />
         <Alert tone="error" title={t("common.notFound")}>
           <p>{locations.isError ? errorMessage(locations.error, common, i18n.exists) : t("common.notFoundBody")}</p>
         </Alert>
@@ -205,16 +208,63 @@ function LocationForm({ existing }: { existing: Location | null }) {
     <div className="stack">
       <PageHeader title={title} before={<BackToSetup to="/admin/locations" label={t("locations.title")} />} />
       <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={title}>
-        <TextField name="name" label={t("locations.name")} value={name} onChange={setName} errorMessage={errors.name} isRequired />
+        <TextField
+          name="name"
+          label={t("locations.name")}
+          value={name}
+          onChange={setName}
+          errorMessage={errors.name}
+          isRequired
+        />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{t("locations.address")}</legend>
-          <TextField name="line1" label={t("address.line1")} value={line1} onChange={setLine1} errorMessage={errors.line1} isRequired />
+          <TextField
+            name="line1"
+            label={t("address.line1")}
+            value={line1}
+            onChange={setLine1}
+            errorMessage={errors.line1}
+            isRequired
+          />
           <TextField name="line2" label={t("address.line2")} value={line2} onChange={setLine2} />
-          <TextField name="city" label={t("address.city")} width="medium" value={city} onChange={setCity} errorMessage={errors.city} isRequired />
-          <TextField name="region" label={t("address.region")} width="short" value={region} onChange={setRegion} errorMessage={errors.region} isRequired />
-          <TextField name="postalCode" label={t("address.postalCode")} width="short" value={postalCode} onChange={setPostalCode} errorMessage={errors.postalCode} isRequired />
+          <TextField
+            name="city"
+            label={t("address.city")}
+            width="medium"
+            value={city}
+            onChange={setCity}
+            errorMessage={errors.city}
+            isRequired
+          />
+          <TextField
+            name="region"
+            label={t("address.region")}
+            width="short"
+            value={region}
+            onChange={setRegion}
+            errorMessage={errors.region}
+            isRequired
+          />
+          <TextField
+            name="postalCode"
+            label={t("address.postalCode")}
+            width="short"
+            value={postalCode}
+            onChange={setPostalCode}
+            errorMessage={errors.postalCode}
+            isRequired
+          />
         </fieldset>
-        <TextField name="phone" type="tel" inputMode="tel" width="medium" label={t("locations.phone")} value={phone} onChange={setPhone} errorMessage={errors.phone} />
+        <TextField
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          width="medium"
+          label={t("locations.phone")}
+          value={phone}
+          onChange={setPhone}
+          errorMessage={errors.phone}
+        />
         <Select
           name="timeZone"
           label={t("locations.timeZone")}

@@ -93,7 +93,10 @@ export function PharmacyEditPage() {
   if (pharmacyId !== "new" && !existing) {
     return (
       <div className="stack">
-        <PageHeader title={t("common.notFound")} before={<BackToSetup to="/admin/pharmacies" label={t("pharmacies.title")} />} />
+        <PageHeader
+          title={t("common.notFound")}
+          before={<BackToSetup to="/admin/pharmacies" label={t("pharmacies.title")} />}
+        />
         <Alert tone="error" title={t("common.notFound")}>
           <p>{pharmacies.isError ? errorMessage(pharmacies.error, common, i18n.exists) : t("common.notFoundBody")}</p>
         </Alert>
@@ -172,17 +175,73 @@ function PharmacyForm({ existing }: { existing: Pharmacy | null }) {
     <div className="stack">
       <PageHeader title={title} before={<BackToSetup to="/admin/pharmacies" label={t("pharmacies.title")} />} />
       <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={title}>
-        <TextField name="name" label={t("pharmacies.name")} value={name} onChange={setName} errorMessage={errors.name} isRequired />
+        <TextField
+          name="name"
+          label={t("pharmacies.name")}
+          value={name}
+          onChange={setName}
+          errorMessage={errors.name}
+          isRequired
+        />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{t("pharmacies.address")}</legend>
-          <TextField name="line1" label={t("address.line1")} value={line1} onChange={setLine1} errorMessage={errors.line1} isRequired />
+          <TextField
+            name="line1"
+            label={t("address.line1")}
+            value={line1}
+            onChange={setLine1}
+            errorMessage={errors.line1}
+            isRequired
+          />
           <TextField name="line2" label={t("address.line2")} value={line2} onChange={setLine2} />
-          <TextField name="city" label={t("address.city")} width="medium" value={city} onChange={setCity} errorMessage={errors.city} isRequired />
-          <TextField name="region" label={t("address.region")} width="short" value={region} onChange={setRegion} errorMessage={errors.region} isRequired />
-          <TextField name="postalCode" label={t("address.postalCode")} width="short" value={postalCode} onChange={setPostalCode} errorMessage={errors.postalCode} isRequired />
+          <TextField
+            name="city"
+            label={t("address.city")}
+            width="medium"
+            value={city}
+            onChange={setCity}
+            errorMessage={errors.city}
+            isRequired
+          />
+          <TextField
+            name="region"
+            label={t("address.region")}
+            width="short"
+            value={region}
+            onChange={setRegion}
+            errorMessage={errors.region}
+            isRequired
+          />
+          <TextField
+            name="postalCode"
+            label={t("address.postalCode")}
+            width="short"
+            value={postalCode}
+            onChange={setPostalCode}
+            errorMessage={errors.postalCode}
+            isRequired
+          />
         </fieldset>
-        <TextField name="phone" type="tel" inputMode="tel" width="medium" label={t("pharmacies.phone")} value={phone} onChange={setPhone} errorMessage={errors.phone} />
-        <TextField name="fax" type="tel" inputMode="tel" width="medium" label={t("pharmacies.fax")} value={fax} onChange={setFax} errorMessage={errors.fax} />
+        <TextField
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          width="medium"
+          label={t("pharmacies.phone")}
+          value={phone}
+          onChange={setPhone}
+          errorMessage={errors.phone}
+        />
+        <TextField
+          name="fax"
+          type="tel"
+          inputMode="tel"
+          width="medium"
+          label={t("pharmacies.fax")}
+          value={fax}
+          onChange={setFax}
+          errorMessage={errors.fax}
+        />
         <TextField
           name="ncpdpId"
           inputMode="numeric"

@@ -117,7 +117,10 @@ export function ProviderEditPage() {
   if ((providerId !== "new" && !existing) || locations.isError) {
     return (
       <div className="stack">
-        <PageHeader title={t("common.notFound")} before={<BackToSetup to="/admin/providers" label={t("providers.title")} />} />
+        <PageHeader
+          title={t("common.notFound")}
+          before={<BackToSetup to="/admin/providers" label={t("providers.title")} />}
+        />
         <Alert tone="error" title={t("common.notFound")}>
           <p>{locations.isError ? errorMessage(locations.error, common, i18n.exists) : t("common.notFoundBody")}</p>
         </Alert>

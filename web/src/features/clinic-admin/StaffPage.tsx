@@ -23,7 +23,11 @@ import { BackToSetup, Cell } from "./shared";
 
 const ROLES: StaffRole[] = ["front_desk", "nurse", "physician", "admin"];
 const staffKey = ["admin", "staff"];
-const STATUS_TONE: Record<StaffAccount["status"], StatusTone> = { active: "success", invited: "info", disabled: "neutral" };
+const STATUS_TONE: Record<StaffAccount["status"], StatusTone> = {
+  active: "success",
+  invited: "info",
+  disabled: "neutral",
+};
 
 /** Staff accounts: who works here, in which roles; invite, change roles, turn an account off. */
 export function StaffPage() {
@@ -169,7 +173,11 @@ function StaffRow({ account }: { account: StaffAccount }) {
             </Button>
           </div>
         )}
-        <Dialog title={t("staff.changeRolesTitle", { name: account.displayName })} isOpen={rolesOpen} onOpenChange={setRolesOpen}>
+        <Dialog
+          title={t("staff.changeRolesTitle", { name: account.displayName })}
+          isOpen={rolesOpen}
+          onOpenChange={setRolesOpen}
+        >
           <Form
             onSubmit={() => {
               if (roles.length === 0) {
@@ -270,8 +278,21 @@ function InviteStaff({ onInvited }: { onInvited: (email: string) => void }) {
   return (
     <Card title={t("staff.inviteTitle")} id="invite">
       <p>{t("staff.inviteLead")}</p>
-      <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("staff.inviteTitle")}>
-        <TextField name="staffName" label={t("staff.name")} value={name} onChange={setName} errorMessage={errors.staffName} isRequired />
+      <Form
+        onSubmit={submit}
+        errors={errors}
+        formError={formError}
+        attempt={attempt}
+        aria-label={t("staff.inviteTitle")}
+      >
+        <TextField
+          name="staffName"
+          label={t("staff.name")}
+          value={name}
+          onChange={setName}
+          errorMessage={errors.staffName}
+          isRequired
+        />
         <TextField
           name="staffEmail"
           type="email"

@@ -60,7 +60,9 @@ export function PatientBanner({
                 ? t("banner.proxiesHidden")
                 : inForce.length === 0
                   ? t("banner.noProxies")
-                  : inForce.map((g) => `${g.proxy.displayName} (${t(`caregivers:relationships.${g.relationship}`)})`).join(", ")}
+                  : inForce
+                      .map((g) => `${g.proxy.displayName} (${t(`caregivers:relationships.${g.relationship}`)})`)
+                      .join(", ")}
           </dd>
         </div>
       </dl>

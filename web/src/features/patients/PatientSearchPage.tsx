@@ -61,7 +61,7 @@ export function PatientSearchPage() {
           ) : null
         }
       />
-      <div role="search">
+      <search>
         <form className="search-bar" onSubmit={search}>
           <TextField
             name="q"
@@ -77,7 +77,7 @@ export function PatientSearchPage() {
           />
           <Button type="submit">{t("search.submit")}</Button>
         </form>
-      </div>
+      </search>
       {results.isFetching ? <LoadingState label={t("search.searching")} /> : null}
       {results.isError ? (
         <Alert tone="error" title={t("search.failed")}>

@@ -114,7 +114,13 @@ export function IdentityChangePage() {
           <p>{t("details.changeWaitingBody")}</p>
         </Alert>
       ) : (
-        <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("identity.title")}>
+        <Form
+          onSubmit={submit}
+          errors={errors}
+          formError={formError}
+          attempt={attempt}
+          aria-label={t("identity.title")}
+        >
           <TextField
             name="legalGivenName"
             label={t("person.givenName")}

@@ -20,8 +20,8 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import {
-  type InsuranceForm,
   InsuranceFields,
+  type InsuranceForm,
   insuranceFormOf,
   insuranceRequest,
   validateInsurance,
@@ -408,7 +408,8 @@ function InsuranceCard({ profile, canEdit }: { profile: PatientProfile; canEdit:
     let front: string | null = null;
     let back: string | null = null;
     try {
-      if (form.front) front = (await uploadPatientFile(profile.id, "insurance_card_front", form.front, me.csrfToken)).id;
+      if (form.front)
+        front = (await uploadPatientFile(profile.id, "insurance_card_front", form.front, me.csrfToken)).id;
       if (form.back) back = (await uploadPatientFile(profile.id, "insurance_card_back", form.back, me.csrfToken)).id;
     } catch (error) {
       setUploadError(errorMessage(error, common, i18n.exists));

@@ -1,4 +1,4 @@
-import type { DuplicateCandidate, PendingRegistration, PatientProfile } from "@portico/contracts";
+import type { DuplicateCandidate, PatientProfile, PendingRegistration } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
@@ -25,7 +25,8 @@ import "./registration.css";
 export const pendingQueryKey = ["registrations", "pending"] as const;
 const pendingQuery = {
   queryKey: pendingQueryKey,
-  queryFn: () => api<{ registrations: PendingRegistration[] }>("/api/registrations/pending").then((r) => r.registrations),
+  queryFn: () =>
+    api<{ registrations: PendingRegistration[] }>("/api/registrations/pending").then((r) => r.registrations),
 };
 
 const fullName = (p: PatientProfile) => `${p.legalGivenName} ${p.legalFamilyName}`;
@@ -48,9 +49,7 @@ export function PendingRegistrationsPage() {
           </Link>
         }
       />
-      {search.done ? (
-        <Alert tone="success" title={t(`pending.done.${search.done}`)} live="polite" />
-      ) : null}
+      {search.done ? <Alert tone="success" title={t(`pending.done.${search.done}`)} live="polite" /> : null}
       {pending.isPending ? <LoadingState /> : null}
       {pending.isError ? (
         <Alert tone="error" title={t("pending.failed")}>
@@ -165,7 +164,9 @@ export function PendingRegistrationPage() {
       </Card>
       {registration.possibleDuplicates.length > 0 ? (
         <>
-          <h2 className="section-title">{t("pending.matchesTitle", { count: registration.possibleDuplicates.length })}</h2>
+          <h2 className="section-title">
+            {t("pending.matchesTitle", { count: registration.possibleDuplicates.length })}
+          </h2>
           <p>{t("pending.matchesLead")}</p>
           <ul className="compare-list">
             {registration.possibleDuplicates.map((candidate) => (

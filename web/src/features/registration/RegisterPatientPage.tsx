@@ -24,12 +24,12 @@ import { type ComparedPerson, DuplicateComparison } from "./DuplicateComparison"
 import {
   emptyInsurance,
   hasInsurance,
-  type InsuranceForm,
   InsuranceFields,
+  type InsuranceForm,
   insuranceRequest,
   validateInsurance,
 } from "./InsuranceFields";
-import { emptyPerson, type PersonForm, PersonFields, personRequest, validatePerson } from "./PersonFields";
+import { emptyPerson, PersonFields, type PersonForm, personRequest, validatePerson } from "./PersonFields";
 import { pharmaciesQuery, problemFields, providersQuery, uploadPatientFile } from "./shared";
 import { specialtyLabel } from "./specialty";
 
@@ -268,7 +268,13 @@ function DuplicateReview({
       </ul>
       <Card title={t("duplicates.notSameTitle")} id="not-same">
         <p>{t("duplicates.notSameBody")}</p>
-        <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("duplicates.notSameTitle")}>
+        <Form
+          onSubmit={submit}
+          errors={errors}
+          formError={formError}
+          attempt={attempt}
+          aria-label={t("duplicates.notSameTitle")}
+        >
           <TextField
             name="overrideReason"
             label={t("duplicates.reason")}

@@ -11,7 +11,7 @@ import { PasswordField } from "../../components/PasswordField";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage, passwordAdvice } from "../../lib/errors";
 import { PasswordStrength } from "../identity/PasswordStrength";
-import { emptyPerson, type PersonForm, PersonFields, personRequest, validatePerson } from "./PersonFields";
+import { emptyPerson, PersonFields, type PersonForm, personRequest, validatePerson } from "./PersonFields";
 import { problemFields } from "./shared";
 
 /** A new patient asks to join: their record waits until the front desk has checked it. */
@@ -73,7 +73,9 @@ export function SelfRegisterPage() {
         lead={
           <>
             <p>{t("self.lead")}</p>
-            <p>{t("self.already")} <Link to="/activate">{t("self.activateLink")}</Link></p>
+            <p>
+              {t("self.already")} <Link to="/activate">{t("self.activateLink")}</Link>
+            </p>
           </>
         }
       />

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Uuid } from "./common.ts";
+import { IsoDateTime, Locale, Uuid } from "./common.ts";
 import { Email, ProxyRelationship, ProxyScope } from "./identity.ts";
 
 /** Caregiver (proxy) access: grants, invitations by email, revocation (SPEC §2.2). */
@@ -74,6 +74,23 @@ export const InvitationToken = Type.Object(
   { token: Type.String({ minLength: 20, maxLength: 200, pattern: "^[A-Za-z0-9_-]+$" }) },
   { additionalProperties: false },
 );
+
+/** Someone with no account creates one from the invitation link; the email is the invited one. */
+export const InvitationSignUpRequest = Type.Object(
+  {
+    token: Type.String({ minLength: 20, maxLength: 200, pattern: "^[A-Za-z0-9_-]+$" }),
+    displayName: Type.String({ minLength: 1, maxLength: 120 }),
+    password: Type.String({ minLength: 8, maxLength: 128 }),
+    /** the language the portal and its email use for this account (default English) */
+    locale: Type.Optional(Locale),
+  },
+  { additionalProperties: false },
+);
+export type InvitationSignUpRequest = Static<typeof InvitationSignUpRequest>;
+
+/** The new grant, and the CSRF token of the session the new account is signed in with. */
+export const InvitationSignUpResponse = Type.Object({ grant: ProxyGrant, csrfToken: Type.String() });
+export type InvitationSignUpResponse = Static<typeof InvitationSignUpResponse>;
 
 /** What someone holding the link may learn before signing in: no more than this. */
 export const InvitationPreview = Type.Object({

@@ -240,7 +240,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const webRoot = options.webRoot ?? defaultWebRoot;
   const hasWeb = fs.existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: "1h", immutable: false });
+    // the file list is read at start (restart after rebuilding the web app); Vite's
+    // content-hashed assets never change under their name, so browsers may keep them
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      maxAge: "1h",
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          (res as unknown as ServerResponse).setHeader("cache-control", "public, max-age=31536000, immutable");
+        }
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const accepts = request.headers.accept ?? "";

@@ -61,7 +61,7 @@ export function createServices(deps: ServiceDeps) {
   const patients = new PatientService({ ...deps, access, audit, mailer, identity });
   const files = new FileStore({ db: deps.db, cipher: deps.cipher });
   const patientFiles = new PatientFiles({ db: deps.db, access, audit, store: files });
-  const proxies = new ProxyService({ ...deps, access, audit, mailer, jobs });
+  const proxies = new ProxyService({ ...deps, access, audit, mailer, jobs, accounts: identity.onboarding });
   const clinicAdmin = new ClinicAdminService({ ...deps, access, audit, mailer });
   return {
     deps,

@@ -17,6 +17,6 @@ export async function registerModules(app: App, services: Services): Promise<voi
   await schedulingStaffRoutes(app, services);
   await schedulingWaitlistRoutes(app, services);
   await patientRoutes(app, services.patients, services.patientFiles);
-  await proxyRoutes(app, services.proxies);
+  await proxyRoutes(app, services.proxies, services.identity.cookie);
   await clinicAdminRoutes(app, services.clinicAdmin);
 }

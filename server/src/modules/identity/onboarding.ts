@@ -12,6 +12,7 @@ import { DomainError, notFound } from "../../platform/errors.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { accountKey, actAs, type IdentityDeps, ipKey, minutesUntil, securityLink } from "./deps.ts";
+import { accountCreated } from "./mail-templates.ts";
 import type { ClientInfo, SignedIn } from "./sign-in.ts";
 
 const RESET_TOKEN_MINUTES = 30;
@@ -24,6 +25,8 @@ export const RESET_REQUESTED_MESSAGE =
 const ACTIVATION_FAILED =
   "We could not match that activation code with that date of birth. Check both and try again, or call the clinic for a new code.";
 const RESET_LINK_INVALID = "This password reset link has expired or has already been used. Please ask for a new one.";
+const EMAIL_TAKEN =
+  "An account already uses this email address. Sign in with it instead, then open the link again.";
 
 /** Password reset by email, and patients' first sign-in with an activation code. */
 export class OnboardingService {
@@ -272,6 +275,76 @@ export class OnboardingService {
           "already_exists",
           "An account already uses that email address. Sign in with it, or use a different email address.",
         );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A new login with no patient record and no staff role, for someone who has proved control of
+   * `email` another way (the single-use token of an emailed link), signed in with a full session
+   * (a new account has no MFA). `within` runs in the same transaction once the user exists and is
+   * the actor, so whatever it creates commits or rolls back with the account. The password policy
+   * applies; an email already in use answers 409 and creates nothing.
+   */
+  async createAccount<T>(
+    input: { email: string; displayName: string; password: string; locale: "en" | "es" },
+    client: ClientInfo,
+    within: (userId: string) => Promise<T>,
+  ): Promise<SignedIn & { result: T }> {
+    const d = this.#d;
+    const email = input.email.trim();
+    const normalized = normalizeEmail(email);
+    const displayName = input.displayName.trim().replace(/\s+/g, " ");
+    if (!displayName) {
+      throw new DomainError("validation_failed", "Enter your name.", [{ field: "displayName", problem: "missing" }]);
+    }
+    if (await d.repo.emailTaken(normalized)) throw new DomainError("already_exists", EMAIL_TAKEN);
+    assertStrongPassword(input.password, { email, displayName, clinicName: d.config.clinicName });
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await inTransaction(d.db, async () => {
+        const now = d.clock.now();
+        const user = await d.repo.insertUser({
+          email,
+          emailNormalized: normalized,
+          displayName,
+          passwordHash,
+          locale: input.locale,
+          now,
+        });
+        if (client.previousToken) await d.sessions.deleteByToken(client.previousToken);
+        const session = await d.sessions.create(user.id, {
+          state: "active",
+          isStaff: false,
+          ip: client.ip,
+          userAgent: client.userAgent ?? null,
+        });
+        actAs(user.id, displayName, session.id);
+        const result = await within(user.id);
+        await d.audit.record({ action: "account_created", resourceType: "account", resourceId: user.id });
+        await d.mailer.send({
+          to: email,
+          template: accountCreated,
+          locale: input.locale,
+          params: { link: `${d.config.publicUrl}/home` },
+        });
+        return {
+          result,
+          session,
+          response: {
+            user: { id: user.id, email, displayName, locale: input.locale, mfaEnabled: false },
+            mfaRequired: false,
+            mfaEnrolmentRequired: false,
+            csrfToken: session.csrfToken,
+          },
+        };
+      });
+    } catch (error) {
+      // two sign-ups racing for the same email: the loser hears what went wrong
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === "23505" && (constraint ?? "users_email_normalized_key") === "users_email_normalized_key") {
+        throw new DomainError("already_exists", EMAIL_TAKEN);
       }
       throw error;
     }

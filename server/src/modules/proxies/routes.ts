@@ -3,6 +3,8 @@ import {
   CreateProxyInvitationRequest,
   errorResponses,
   InvitationPreview,
+  InvitationSignUpRequest,
+  InvitationSignUpResponse,
   InvitationToken,
   PatientParams,
   ProxyGrant,
@@ -13,12 +15,14 @@ import {
 } from "@portico/contracts";
 import { Type } from "typebox";
 import type { App } from "../../app.ts";
+import { type SessionCookie, setSessionCookie } from "../../platform/auth/cookie.ts";
+import { readSessionToken } from "../../platform/auth/plugin.ts";
 import type { ProxyService } from "./service.ts";
 
 const tags = ["proxies"];
 
 /** HTTP only: schemas, the call into the service, the response. */
-export async function proxyRoutes(app: App, proxies: ProxyService): Promise<void> {
+export async function proxyRoutes(app: App, proxies: ProxyService, cookie: SessionCookie): Promise<void> {
   app.get(
     "/api/patients/:patientId/proxies",
     {
@@ -119,5 +123,29 @@ export async function proxyRoutes(app: App, proxies: ProxyService): Promise<void
       },
     },
     async (request) => proxies.accept(request.body.token),
+  );
+
+  app.post(
+    "/api/invitations/register",
+    {
+      config: { auth: "public", idempotent: false, rateLimit: { max: 10, timeWindow: 15 * 60_000 } },
+      schema: {
+        tags,
+        summary: "Create an account from an invitation link, accept it and sign in",
+        description:
+          "The account uses the invited email address and has no patient record. 404 when the link is used, expired or withdrawn; 409 when an account already uses the email (sign in and accept instead); 422 weak_password.",
+        body: InvitationSignUpRequest,
+        response: { ...errorResponses, 201: InvitationSignUpResponse },
+      },
+    },
+    async (request, reply) => {
+      const { session, response } = await proxies.signUp(request.body, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+        previousToken: readSessionToken(request, cookie),
+      });
+      setSessionCookie(reply, cookie, session.token);
+      return reply.status(201).send(response);
+    },
   );
 }

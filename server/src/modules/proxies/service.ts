@@ -2,24 +2,29 @@ import type {
   CreateProxyGrantRequest,
   CreateProxyInvitationRequest,
   InvitationPreview,
+  InvitationSignUpRequest,
+  InvitationSignUpResponse,
   ProxyGrant,
   ProxyGrantList,
   ProxyInvitationSummary,
 } from "@portico/contracts";
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import type { ProxyScope } from "../../db/tables/people.ts";
+import type { ProxyInvitationsTable } from "../../db/tables/registration.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import { effectiveScopes } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import { randomToken, sha256 } from "../../platform/auth/tokens.ts";
 import type { Clock } from "../../platform/clock.ts";
-import { currentContext, runWithContext, systemContext } from "../../platform/context.ts";
+import { currentContext, maybeContext, runWithContext, systemContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import type { OnboardingService } from "../identity/onboarding.ts";
+import type { ClientInfo } from "../identity/sign-in.ts";
 import { proxyInvitation } from "./mail-templates.ts";
 
 export const INVITATION_DAYS = 7;
@@ -34,6 +39,8 @@ export interface ProxyServiceDeps {
   audit: AuditLog;
   mailer: Mailer;
   jobs: JobQueue;
+  /** identity's account creation, for an invitee who has no login yet */
+  accounts: Pick<OnboardingService, "createAccount">;
 }
 
 const invitationHash = (token: string) => sha256(`proxy-invitation:${token}`);
@@ -230,61 +237,96 @@ export class ProxyService {
   async accept(token: string): Promise<ProxyGrant> {
     const actor = currentContext().actor;
     if (actor.kind !== "user" || !actor.userId) throw new DomainError("unauthenticated", "Please sign in to continue.");
-    return inTransaction(this.#d.db, async (trx) => {
-      const invitation = await trx
-        .selectFrom("proxy_invitations")
-        .selectAll()
-        .where("token_hash", "=", invitationHash(token))
-        .forUpdate()
-        .executeTakeFirst();
-      const now = this.#d.clock.now();
-      if (!invitation || invitation.accepted_at || invitation.revoked_at || invitation.expires_at <= now) {
-        await this.#d.audit.recordIndependent({
-          action: "accept",
-          resourceType: "proxy_invitation",
-          resourceId: invitation?.id ?? null,
-          outcome: "denied",
-          details: { reason: !invitation ? "unknown" : invitation.accepted_at ? "used" : "expired_or_revoked" },
-        });
-        throw invalidInvitation();
-      }
-      await this.#refuseSelf(invitation.patient_id, actor.userId as string);
-      const patient = await trx
-        .selectFrom("patients")
-        .select(["status"])
-        .where("id", "=", invitation.patient_id)
-        .executeTakeFirst();
-      if (patient?.status !== "active") throw invalidInvitation();
-      const grant = await trx
-        .insertInto("proxy_grants")
-        .values({
-          patient_id: invitation.patient_id,
-          proxy_user_id: actor.userId as string,
-          relationship: invitation.relationship,
-          scopes: invitation.scopes,
-          starts_at: now,
-          ends_at: invitation.ends_at,
-          granted_by: invitation.invited_by,
-          reason: "Invited by the patient",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable("proxy_invitations")
-        .set({ accepted_at: now, accepted_by: actor.userId, grant_id: grant.id })
-        .where("id", "=", invitation.id)
-        .execute();
-      await this.#d.audit.record({
+    const userId = actor.userId;
+    return inTransaction(this.#d.db, async () => {
+      const invitation = await this.#claimable(token);
+      await this.#refuseSelf(invitation.patient_id, userId);
+      return this.#grantFromInvitation(invitation, userId);
+    });
+  }
+
+  /**
+   * Someone with no account creates one from the link: the login uses the invited email (holding
+   * the emailed token proves they control it), has no patient record and no staff role, and is
+   * signed in. The grant is made exactly as `accept` makes it, in the same transaction.
+   */
+  async signUp(
+    input: InvitationSignUpRequest,
+    client: ClientInfo,
+  ): Promise<{ session: { token: string }; response: InvitationSignUpResponse }> {
+    // checked before anything else so a dead link never learns whether an account exists
+    const invitation = await this.#claimable(input.token);
+    const locale = input.locale ?? "en";
+    const { session, response, result } = await this.#d.accounts.createAccount(
+      { email: invitation.email, displayName: input.displayName, password: input.password, locale },
+      client,
+      async (userId) => this.#grantFromInvitation(await this.#claimable(input.token), userId),
+    );
+    return { session, response: { grant: result, csrfToken: response.csrfToken } };
+  }
+
+  /** The invitation behind a token, locked when in a transaction; a dead link is audited and refused. */
+  async #claimable(token: string) {
+    const invitation = await this.#db
+      .selectFrom("proxy_invitations")
+      .selectAll()
+      .where("token_hash", "=", invitationHash(token))
+      .$if(maybeContext()?.trx !== undefined, (q) => q.forUpdate())
+      .executeTakeFirst();
+    if (!invitation || invitation.accepted_at || invitation.revoked_at || invitation.expires_at <= this.#d.clock.now()) {
+      await this.#d.audit.recordIndependent({
         action: "accept",
         resourceType: "proxy_invitation",
-        resourceId: invitation.id,
-        patientId: invitation.patient_id,
-        actingAs: "proxy",
-        proxyGrantId: grant.id,
-        details: { grantId: grant.id },
+        resourceId: invitation?.id ?? null,
+        outcome: "denied",
+        details: { reason: !invitation ? "unknown" : invitation.accepted_at ? "used" : "expired_or_revoked" },
       });
-      return (await this.#grants(invitation.patient_id, grant.id))[0] as ProxyGrant;
+      throw invalidInvitation();
+    }
+    return invitation;
+  }
+
+  /** The grant an invitation describes, to `userId`; the invitation is used up and the acceptance audited. */
+  async #grantFromInvitation(invitation: Selectable<ProxyInvitationsTable>, userId: string): Promise<ProxyGrant> {
+    const trx = this.#db;
+    const now = this.#d.clock.now();
+    const patient = await trx
+      .selectFrom("patients")
+      .select(["status"])
+      .where("id", "=", invitation.patient_id)
+      .executeTakeFirst();
+    if (patient?.status !== "active") throw invalidInvitation();
+    const grant = await trx
+      .insertInto("proxy_grants")
+      .values({
+        patient_id: invitation.patient_id,
+        proxy_user_id: userId,
+        relationship: invitation.relationship,
+        scopes: invitation.scopes,
+        starts_at: now,
+        ends_at: invitation.ends_at,
+        granted_by: invitation.invited_by,
+        reason: "Invited by the patient",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const used = await trx
+      .updateTable("proxy_invitations")
+      .set({ accepted_at: now, accepted_by: userId, grant_id: grant.id })
+      .where("id", "=", invitation.id)
+      .where("accepted_at", "is", null)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw invalidInvitation();
+    await this.#d.audit.record({
+      action: "accept",
+      resourceType: "proxy_invitation",
+      resourceId: invitation.id,
+      patientId: invitation.patient_id,
+      actingAs: "proxy",
+      proxyGrantId: grant.id,
+      details: { grantId: grant.id },
     });
+    return (await this.#grants(invitation.patient_id, grant.id))[0] as ProxyGrant;
   }
 
   async revoke(patientId: string, grantId: string): Promise<void> {

@@ -159,7 +159,7 @@ describe("appointments", () => {
     const due = page.locator("tr", { hasText: "Morgan Lee", has: page.getByRole("button", { name: arrive }) }).first();
     await due.waitFor();
     await screenshots(page, "appointments-arrivals");
-    const time = (await due.locator("td").first().innerText()).trim();
+    const time = ((await due.locator("td").first().textContent()) ?? "").trim();
     await due.getByRole("button", { name: arrive }).click();
     await page.getByText("Morgan Lee: Arrived.").waitFor();
     const row = page.locator("tr", { hasText: "Morgan Lee" }).filter({ hasText: time }).first();

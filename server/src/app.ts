@@ -249,7 +249,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       maxAge: "1h",
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          (res as unknown as ServerResponse).setHeader("cache-control", "public, max-age=31536000, immutable");
+          res.header("cache-control", "public, max-age=31536000, immutable");
         }
       },
     });

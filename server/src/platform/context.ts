@@ -43,7 +43,15 @@ export const ANONYMOUS: Actor = Object.freeze({
 });
 
 export const systemActor = (name: string): Actor =>
-  Object.freeze({ kind: "system", userId: null, systemName: name, roles: [], patientId: null, providerId: null, grants: [] });
+  Object.freeze({
+    kind: "system",
+    userId: null,
+    systemName: name,
+    roles: [],
+    patientId: null,
+    providerId: null,
+    grants: [],
+  });
 
 export interface RequestContext {
   requestId: string;

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { Transaction } from "kysely";
+import { sql } from "kysely";
 import type { DB } from "../db/schema.ts";
 import type { StaffRole } from "../db/tables/people.ts";
 import type { FieldCipher } from "../platform/crypto.ts";

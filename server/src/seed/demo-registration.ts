@@ -5,9 +5,30 @@ import { birthDateForAge, type DemoSeedContext } from "./demo-clinic.ts";
 export async function seedDemoRegistration(ctx: DemoSeedContext): Promise<void> {
   const { trx, ids, now } = ctx;
   const pharmacies = [
-    ["pharmacy:atlantic", "Atlantic Avenue Pharmacy", "(555) 010-4100", "(555) 010-4101", "3312456", { line1: "180 Atlantic Avenue", city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" }],
-    ["pharmacy:court", "Court Street Drugs", "(555) 010-4200", "(555) 010-4201", "3312457", { line1: "95 Court Street", city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" }],
-    ["pharmacy:loop", "Loop Community Pharmacy", "(555) 010-4300", "(555) 010-4301", "1423989", { line1: "20 West Adams Street", city: "Chicago", region: "IL", postalCode: "60603", country: "US" }],
+    [
+      "pharmacy:atlantic",
+      "Atlantic Avenue Pharmacy",
+      "(555) 010-4100",
+      "(555) 010-4101",
+      "3312456",
+      { line1: "180 Atlantic Avenue", city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" },
+    ],
+    [
+      "pharmacy:court",
+      "Court Street Drugs",
+      "(555) 010-4200",
+      "(555) 010-4201",
+      "3312457",
+      { line1: "95 Court Street", city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" },
+    ],
+    [
+      "pharmacy:loop",
+      "Loop Community Pharmacy",
+      "(555) 010-4300",
+      "(555) 010-4301",
+      "1423989",
+      { line1: "20 West Adams Street", city: "Chicago", region: "IL", postalCode: "60603", country: "US" },
+    ],
   ] as const;
   for (const [key, name, phone, fax, ncpdp, address] of pharmacies) {
     const { id } = await trx
@@ -79,7 +100,13 @@ export async function seedDemoRegistration(ctx: DemoSeedContext): Promise<void> 
       status: "pending_verification",
       registration_source: "self",
       possible_duplicate_ids: [ids["patient:alex"] as string],
-      address: JSON.stringify({ line1: "42 Maple Street", city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" }),
+      address: JSON.stringify({
+        line1: "42 Maple Street",
+        city: "Brooklyn",
+        region: "NY",
+        postalCode: "11201",
+        country: "US",
+      }),
     })
     .execute();
   // And a genuinely new patient waiting to be verified.
@@ -95,7 +122,13 @@ export async function seedDemoRegistration(ctx: DemoSeedContext): Promise<void> 
       phone: "(555) 402-7788",
       status: "pending_verification",
       registration_source: "self",
-      address: JSON.stringify({ line1: "7 Clinton Street", city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" }),
+      address: JSON.stringify({
+        line1: "7 Clinton Street",
+        city: "Brooklyn",
+        region: "NY",
+        postalCode: "11201",
+        country: "US",
+      }),
     })
     .execute();
 

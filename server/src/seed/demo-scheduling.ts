@@ -18,17 +18,107 @@ const visitTypes: {
   bufferAfter?: number;
   questionnaire?: unknown[];
 }[] = [
-  { key: "fm-checkup", name: "Annual check-up", nameEs: "Chequeo anual", description: "A yearly wellness visit with your primary care physician.", specialty: "family_medicine", duration: 30, modality: "in_person", kind: "established", questionnaire: [
-    { id: "concerns", text: "Is there anything you would like to talk about at this visit?", textEs: "¿Hay algo de lo que quiera hablar en esta visita?", type: "text", required: false },
-    { id: "falls", text: "Have you fallen in the past year?", textEs: "¿Se ha caído en el último año?", type: "yes_no", required: true },
-  ] },
-  { key: "fm-followup", name: "Follow-up visit", nameEs: "Visita de seguimiento", description: "A short visit to follow up on an ongoing concern.", specialty: "family_medicine", duration: 20, modality: "in_person", kind: "established" },
-  { key: "fm-new", name: "New patient visit", nameEs: "Visita de paciente nuevo", description: "Your first visit with a primary care physician here.", specialty: "family_medicine", duration: 40, modality: "in_person", kind: "new", bufferAfter: 10, notice: 24 * 60 },
-  { key: "fm-video", name: "Video visit", nameEs: "Visita por video", description: "A short visit by video from home.", specialty: "family_medicine", duration: 20, modality: "video", kind: "established", notice: 60 },
-  { key: "cardio-consult", name: "Cardiology consultation", nameEs: "Consulta de cardiología", description: "A first visit with a heart specialist. Needs a referral from your primary care physician.", specialty: "cardiology", duration: 40, modality: "in_person", kind: "referral", bufferAfter: 10, notice: 24 * 60 },
-  { key: "cardio-followup", name: "Cardiology follow-up", nameEs: "Seguimiento de cardiología", description: "A follow-up visit with your heart specialist.", specialty: "cardiology", duration: 20, modality: "in_person", kind: "established" },
-  { key: "derm-skin", name: "Skin check", nameEs: "Revisión de la piel", description: "A full skin check with a dermatologist.", specialty: "dermatology", duration: 20, modality: "in_person", kind: "new" },
-  { key: "derm-consult", name: "Dermatology consultation", nameEs: "Consulta de dermatología", description: "A specialist visit for a skin condition. Needs a referral.", specialty: "dermatology", duration: 30, modality: "in_person", kind: "referral" },
+  {
+    key: "fm-checkup",
+    name: "Annual check-up",
+    nameEs: "Chequeo anual",
+    description: "A yearly wellness visit with your primary care physician.",
+    specialty: "family_medicine",
+    duration: 30,
+    modality: "in_person",
+    kind: "established",
+    questionnaire: [
+      {
+        id: "concerns",
+        text: "Is there anything you would like to talk about at this visit?",
+        textEs: "¿Hay algo de lo que quiera hablar en esta visita?",
+        type: "text",
+        required: false,
+      },
+      {
+        id: "falls",
+        text: "Have you fallen in the past year?",
+        textEs: "¿Se ha caído en el último año?",
+        type: "yes_no",
+        required: true,
+      },
+    ],
+  },
+  {
+    key: "fm-followup",
+    name: "Follow-up visit",
+    nameEs: "Visita de seguimiento",
+    description: "A short visit to follow up on an ongoing concern.",
+    specialty: "family_medicine",
+    duration: 20,
+    modality: "in_person",
+    kind: "established",
+  },
+  {
+    key: "fm-new",
+    name: "New patient visit",
+    nameEs: "Visita de paciente nuevo",
+    description: "Your first visit with a primary care physician here.",
+    specialty: "family_medicine",
+    duration: 40,
+    modality: "in_person",
+    kind: "new",
+    bufferAfter: 10,
+    notice: 24 * 60,
+  },
+  {
+    key: "fm-video",
+    name: "Video visit",
+    nameEs: "Visita por video",
+    description: "A short visit by video from home.",
+    specialty: "family_medicine",
+    duration: 20,
+    modality: "video",
+    kind: "established",
+    notice: 60,
+  },
+  {
+    key: "cardio-consult",
+    name: "Cardiology consultation",
+    nameEs: "Consulta de cardiología",
+    description: "A first visit with a heart specialist. Needs a referral from your primary care physician.",
+    specialty: "cardiology",
+    duration: 40,
+    modality: "in_person",
+    kind: "referral",
+    bufferAfter: 10,
+    notice: 24 * 60,
+  },
+  {
+    key: "cardio-followup",
+    name: "Cardiology follow-up",
+    nameEs: "Seguimiento de cardiología",
+    description: "A follow-up visit with your heart specialist.",
+    specialty: "cardiology",
+    duration: 20,
+    modality: "in_person",
+    kind: "established",
+  },
+  {
+    key: "derm-skin",
+    name: "Skin check",
+    nameEs: "Revisión de la piel",
+    description: "A full skin check with a dermatologist.",
+    specialty: "dermatology",
+    duration: 20,
+    modality: "in_person",
+    kind: "new",
+  },
+  {
+    key: "derm-consult",
+    name: "Dermatology consultation",
+    nameEs: "Consulta de dermatología",
+    description: "A specialist visit for a skin condition. Needs a referral.",
+    specialty: "dermatology",
+    duration: 30,
+    modality: "in_person",
+    kind: "referral",
+  },
 ];
 
 /** [provider key, location key, ISO weekdays, start, end] */
@@ -122,15 +212,105 @@ export async function seedDemoScheduling(ctx: DemoSeedContext): Promise<void> {
   const NY = "America/New_York";
   const CHI = "America/Chicago";
   // past visits make the Riveras and Morgan established patients of their physicians
-  await book("alex", "provider:okafor", "location:brooklyn", NY, "fm-checkup", 30, localSlot(now, NY, -90, 2, "09:30"), "completed");
-  await book("sam", "provider:okafor", "location:brooklyn", NY, "fm-followup", 20, localSlot(now, NY, -60, 4, "14:00"), "completed");
-  await book("jamie", "provider:okafor", "location:brooklyn", NY, "fm-checkup", 30, localSlot(now, NY, -200, 1, "10:00"), "completed");
-  await book("taylor", "provider:okafor", "location:brooklyn", NY, "fm-checkup", 30, localSlot(now, NY, -150, 1, "11:00"), "completed");
-  await book("morgan", "provider:patel", "location:chicago", CHI, "fm-checkup", 30, localSlot(now, CHI, -120, 2, "08:30"), "completed");
-  await book("alex", "provider:lindqvist", "location:brooklyn", NY, "cardio-followup", 20, localSlot(now, NY, -30, 3, "10:00"), "no_show");
+  await book(
+    "alex",
+    "provider:okafor",
+    "location:brooklyn",
+    NY,
+    "fm-checkup",
+    30,
+    localSlot(now, NY, -90, 2, "09:30"),
+    "completed",
+  );
+  await book(
+    "sam",
+    "provider:okafor",
+    "location:brooklyn",
+    NY,
+    "fm-followup",
+    20,
+    localSlot(now, NY, -60, 4, "14:00"),
+    "completed",
+  );
+  await book(
+    "jamie",
+    "provider:okafor",
+    "location:brooklyn",
+    NY,
+    "fm-checkup",
+    30,
+    localSlot(now, NY, -200, 1, "10:00"),
+    "completed",
+  );
+  await book(
+    "taylor",
+    "provider:okafor",
+    "location:brooklyn",
+    NY,
+    "fm-checkup",
+    30,
+    localSlot(now, NY, -150, 1, "11:00"),
+    "completed",
+  );
+  await book(
+    "morgan",
+    "provider:patel",
+    "location:chicago",
+    CHI,
+    "fm-checkup",
+    30,
+    localSlot(now, CHI, -120, 2, "08:30"),
+    "completed",
+  );
+  await book(
+    "alex",
+    "provider:lindqvist",
+    "location:brooklyn",
+    NY,
+    "cardio-followup",
+    20,
+    localSlot(now, NY, -30, 3, "10:00"),
+    "no_show",
+  );
   // upcoming
-  await book("alex", "provider:okafor", "location:brooklyn", NY, "fm-followup", 20, localSlot(now, NY, 5, 2, "10:00"), "booked");
-  await book("jamie", "provider:okafor", "location:brooklyn", NY, "fm-checkup", 30, localSlot(now, NY, 10, 4, "15:30"), "confirmed");
-  await book("morgan", "provider:patel", "location:chicago", CHI, "fm-followup", 20, localSlot(now, CHI, 3, 3, "09:10"), "booked");
-  await book("sam", "provider:okafor", "location:chicago", CHI, "fm-video", 20, localSlot(now, CHI, 12, 5, "13:20"), "booked");
+  await book(
+    "alex",
+    "provider:okafor",
+    "location:brooklyn",
+    NY,
+    "fm-followup",
+    20,
+    localSlot(now, NY, 5, 2, "10:00"),
+    "booked",
+  );
+  await book(
+    "jamie",
+    "provider:okafor",
+    "location:brooklyn",
+    NY,
+    "fm-checkup",
+    30,
+    localSlot(now, NY, 10, 4, "15:30"),
+    "confirmed",
+  );
+  await book(
+    "morgan",
+    "provider:patel",
+    "location:chicago",
+    CHI,
+    "fm-followup",
+    20,
+    localSlot(now, CHI, 3, 3, "09:10"),
+    "booked",
+  );
+  await book(
+    "sam",
+    "provider:okafor",
+    "location:chicago",
+    CHI,
+    "fm-video",
+    20,
+    localSlot(now, CHI, 12, 5, "13:20"),
+    "booked",
+  );
 }

@@ -8,7 +8,12 @@ import { seedDemoRegistration } from "./demo-registration.ts";
 import { seedDemoScheduling } from "./demo-scheduling.ts";
 
 /** Each area adds its demo data as a step; steps run in order in one transaction. */
-const steps: ((ctx: DemoSeedContext) => Promise<void>)[] = [seedDemoClinic, seedDemoIdentity, seedDemoRegistration, seedDemoScheduling];
+const steps: ((ctx: DemoSeedContext) => Promise<void>)[] = [
+  seedDemoClinic,
+  seedDemoIdentity,
+  seedDemoRegistration,
+  seedDemoScheduling,
+];
 
 export interface DemoSeedResult {
   seeded: boolean;

@@ -237,6 +237,15 @@ const pendingRegistrationRoute = createRoute({
     "PendingRegistrationPage",
   ),
 });
+const identityChangeRequestsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/patients/identity-changes",
+  beforeLoad: onlyFor("front_desk"),
+  component: lazyRouteComponent(
+    () => import("../features/patients/IdentityChangeRequestsPage"),
+    "IdentityChangeRequestsPage",
+  ),
+});
 const patientChartRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/$patientId",
@@ -389,6 +398,7 @@ const routeTree = rootRoute.addChildren([
     registerPatientRoute,
     pendingRegistrationsRoute,
     pendingRegistrationRoute,
+    identityChangeRequestsRoute,
     patientChartRoute,
     staffGrantRoute,
     patientDetailsRoute,

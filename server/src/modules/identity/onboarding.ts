@@ -25,8 +25,7 @@ export const RESET_REQUESTED_MESSAGE =
 const ACTIVATION_FAILED =
   "We could not match that activation code with that date of birth. Check both and try again, or call the clinic for a new code.";
 const RESET_LINK_INVALID = "This password reset link has expired or has already been used. Please ask for a new one.";
-const EMAIL_TAKEN =
-  "An account already uses this email address. Sign in with it instead, then open the link again.";
+const EMAIL_TAKEN = "An account already uses this email address. Sign in with it instead, then open the link again.";
 
 /** Password reset by email, and patients' first sign-in with an activation code. */
 export class OnboardingService {

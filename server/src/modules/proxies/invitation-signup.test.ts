@@ -31,22 +31,11 @@ const register = (payload: Record<string, unknown>, headers: Record<string, stri
   t.app.inject({ method: "POST", url: "/api/invitations/register", headers, payload });
 
 const usersWithEmail = async (email: string) =>
-  (
-    await t.database.db
-      .selectFrom("users")
-      .select("id")
-      .where("email_normalized", "=", email.toLowerCase())
-      .execute()
-  ).length;
+  (await t.database.db.selectFrom("users").select("id").where("email_normalized", "=", email.toLowerCase()).execute())
+    .length;
 
 const grantsOf = async (patientId: string) =>
-  (
-    await t.database.db
-      .selectFrom("proxy_grants")
-      .select("id")
-      .where("patient_id", "=", patientId)
-      .execute()
-  ).length;
+  (await t.database.db.selectFrom("proxy_grants").select("id").where("patient_id", "=", patientId).execute()).length;
 
 describe("creating a caregiver account from an invitation", () => {
   it("creates a login with the invited email, grants the invited scopes and signs in", async () => {
@@ -86,7 +75,8 @@ describe("creating a caregiver account from an invitation", () => {
 
     const inScope = await t.app.inject({ method: "GET", url: `/api/patients/${patient.id}/appointments`, headers });
     expect(inScope.statusCode).toBe(200);
-    const outOfScope = await t.app.inject({ method: "GET", url: `/api/patients/${patient.id}`, headers });
+    // who has access is the patient's to see and manage: outside any caregiver's scope
+    const outOfScope = await t.app.inject({ method: "GET", url: `/api/patients/${patient.id}/proxies`, headers });
     expect(outOfScope.statusCode).toBe(404);
 
     const invitation = await t.database.db

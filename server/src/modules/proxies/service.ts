@@ -273,7 +273,12 @@ export class ProxyService {
       .where("token_hash", "=", invitationHash(token))
       .$if(maybeContext()?.trx !== undefined, (q) => q.forUpdate())
       .executeTakeFirst();
-    if (!invitation || invitation.accepted_at || invitation.revoked_at || invitation.expires_at <= this.#d.clock.now()) {
+    if (
+      !invitation ||
+      invitation.accepted_at ||
+      invitation.revoked_at ||
+      invitation.expires_at <= this.#d.clock.now()
+    ) {
       await this.#d.audit.recordIndependent({
         action: "accept",
         resourceType: "proxy_invitation",

@@ -94,6 +94,7 @@ export function WeekOfTimes(props: WeekOfTimesProps) {
           <Button
             variant="secondary"
             isDisabled={week <= today}
+            // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text
             onPress={() => onWeek(addDays(week, -7) < today ? today : addDays(week, -7))}
           >
             {t("when.previousWeek")}

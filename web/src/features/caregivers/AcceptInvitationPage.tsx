@@ -1,6 +1,7 @@
 import type { InvitationPreview, ProxyGrant } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useActingFor } from "../../app/acting-for";
 import { navigateTo } from "../../app/navigation";
@@ -15,6 +16,8 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
 import { AuthLayout } from "../identity/AuthLayout";
+import { CreateAccountForm } from "./CreateAccountForm";
+import "./caregivers.css";
 
 const route = getRouteApi("/invitations/accept");
 
@@ -26,6 +29,7 @@ export function AcceptInvitationPage() {
   const me = useQuery(meQuery);
   const queryClient = useQueryClient();
   const { setPatientId } = useActingFor();
+  const [creating, setCreating] = useState(false);
   const preview = useQuery({
     queryKey: ["invitation", token],
     queryFn: () => api<InvitationPreview>("/api/invitations/preview", { method: "POST", body: { token } }),
@@ -69,8 +73,8 @@ export function AcceptInvitationPage() {
       aside={
         signedIn ? null : (
           <>
-            <h2>{t("accept.noAccountTitle")}</h2>
-            <p>{t("accept.noAccountBody")}</p>
+            <h2>{t("accept.patientTitle")}</h2>
+            <p>{t("accept.patientBody")}</p>
             <p>
               <Link to="/activate">{t("accept.activateLink")}</Link>
             </p>
@@ -96,13 +100,34 @@ export function AcceptInvitationPage() {
             {t("accept.submit")}
           </Button>
         </>
+      ) : creating ? (
+        <section className="invitation-create" aria-labelledby="create-account-heading">
+          <h2 id="create-account-heading">{t("create.title")}</h2>
+          <p>{t("create.lead")}</p>
+          <CreateAccountForm token={token} inviterName={invitation.inviterFirstName} />
+          <p>
+            <Button variant="secondary" onPress={() => setCreating(false)}>
+              {t("create.back")}
+            </Button>
+          </p>
+        </section>
       ) : (
-        <>
-          <p>{t("accept.signInFirst")}</p>
-          <ButtonLink to="/sign-in" search={{ redirect: here, status: undefined }}>
-            {t("accept.signIn")}
-          </ButtonLink>
-        </>
+        <div className="invitation-choices">
+          <section aria-labelledby="have-account-heading">
+            <h2 id="have-account-heading">{t("accept.haveAccountTitle")}</h2>
+            <p>{t("accept.signInFirst")}</p>
+            <ButtonLink to="/sign-in" search={{ redirect: here, status: undefined }}>
+              {t("accept.signIn")}
+            </ButtonLink>
+          </section>
+          <section aria-labelledby="new-account-heading">
+            <h2 id="new-account-heading">{t("accept.newHereTitle")}</h2>
+            <p>{t("accept.newHereBody")}</p>
+            <Button variant="secondary" onPress={() => setCreating(true)}>
+              {t("accept.createAccount")}
+            </Button>
+          </section>
+        </div>
       )}
     </AuthLayout>
   );

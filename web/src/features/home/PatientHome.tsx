@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
@@ -6,6 +7,7 @@ import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
+import { appointmentsQuery } from "../appointments/data";
 import { NextAppointmentCard } from "../appointments/NextAppointmentCard";
 import { ActionTile } from "./ActionTile";
 import { firstName, greeting } from "./greeting";
@@ -15,6 +17,10 @@ export function PatientHome() {
   const me = useMe();
   const { patient, can } = useActingFor();
   const search = useSearch({ strict: false }) as { welcome?: unknown };
+  const seesAppointments = Boolean(patient && can("appointments"));
+  const appointments = useQuery({ ...appointmentsQuery(patient?.id ?? ""), enabled: seesAppointments });
+  // "nothing needs your attention" only once we know there is nothing to show
+  const nothingToShow = !seesAppointments || (appointments.isSuccess && appointments.data.upcoming.length === 0);
   if (!me) return null;
   const forSelf = !patient || patient.relationship === "self";
   return (
@@ -36,10 +42,12 @@ export function PatientHome() {
       ) : (
         <>
           <h2 className="section-title">{t("home.attentionTitle")}</h2>
-          {can("appointments") ? <NextAppointmentCard patientId={patient.id} canAct /> : null}
-          <EmptyState title={t("home.attentionEmptyTitle")} headingLevel={3}>
-            <p>{forSelf ? t("home.attentionEmptySelf") : t("home.attentionEmptyProxy", { name: patient.name })}</p>
-          </EmptyState>
+          {seesAppointments ? <NextAppointmentCard patientId={patient.id} canAct /> : null}
+          {nothingToShow ? (
+            <EmptyState title={t("home.attentionEmptyTitle")} headingLevel={3}>
+              <p>{forSelf ? t("home.attentionEmptySelf") : t("home.attentionEmptyProxy", { name: patient.name })}</p>
+            </EmptyState>
+          ) : null}
           <h2 className="section-title">{t("home.careTitle")}</h2>
           <ul className="action-list">
             {can("appointments") ? (

@@ -36,6 +36,12 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
               title={t("registration:pending.title")}
               text={t("registration:tiles.pending")}
             />
+            <ActionTile
+              to="/patients/identity-changes"
+              icon="list"
+              title={t("registration:identityReview.title")}
+              text={t("registration:identityReview.tile")}
+            />
           </>
         ) : null}
         {["front_desk", "nurse", "physician"].some((r) => me.roles.includes(r as never)) ? (

@@ -180,137 +180,81 @@ export async function seedDemoScheduling(ctx: DemoSeedContext): Promise<void> {
       .execute();
   }
 
-  const book = async (
-    patient: string,
-    provider: string,
-    location: string,
-    zone: string,
-    visitType: string,
-    minutes: number,
-    at: Date,
-    status: "booked" | "confirmed" | "completed" | "no_show" = "booked",
-  ) => {
-    const end = new Date(at.getTime() + minutes * 60_000);
-    await trx
-      .insertInto("appointments")
-      .values({
-        patient_id: ids[`patient:${patient}`] as string,
-        provider_id: ids[provider] as string,
-        location_id: ids[location] as string,
-        visit_type_id: ids[`visit-type:${visitType}`] as string,
-        starts_at: at,
-        ends_at: end,
-        blocked: sql<string>`tstzrange(${at}, ${end})`,
-        status,
-        completed_at: status === "completed" ? end : null,
-        arrived_at: status === "completed" ? new Date(at.getTime() - 10 * 60_000) : null,
-        booked_by: ids["user:frontdesk"] ?? null,
-      })
-      .execute();
-    void zone;
+  const zoneOf: Record<string, string> = {
+    "location:brooklyn": "America/New_York",
+    "location:chicago": "America/Chicago",
   };
-  const NY = "America/New_York";
-  const CHI = "America/Chicago";
-  // past visits make the Riveras and Morgan established patients of their physicians
-  await book(
-    "alex",
-    "provider:okafor",
-    "location:brooklyn",
-    NY,
-    "fm-checkup",
-    30,
-    localSlot(now, NY, -90, 2, "09:30"),
-    "completed",
-  );
-  await book(
-    "sam",
-    "provider:okafor",
-    "location:brooklyn",
-    NY,
-    "fm-followup",
-    20,
-    localSlot(now, NY, -60, 4, "14:00"),
-    "completed",
-  );
-  await book(
-    "jamie",
-    "provider:okafor",
-    "location:brooklyn",
-    NY,
-    "fm-checkup",
-    30,
-    localSlot(now, NY, -200, 1, "10:00"),
-    "completed",
-  );
-  await book(
-    "taylor",
-    "provider:okafor",
-    "location:brooklyn",
-    NY,
-    "fm-checkup",
-    30,
-    localSlot(now, NY, -150, 1, "11:00"),
-    "completed",
-  );
-  await book(
-    "morgan",
-    "provider:patel",
-    "location:chicago",
-    CHI,
-    "fm-checkup",
-    30,
-    localSlot(now, CHI, -120, 2, "08:30"),
-    "completed",
-  );
-  await book(
-    "alex",
-    "provider:lindqvist",
-    "location:brooklyn",
-    NY,
-    "cardio-followup",
-    20,
-    localSlot(now, NY, -30, 3, "10:00"),
-    "no_show",
-  );
-  // upcoming
-  await book(
-    "alex",
-    "provider:okafor",
-    "location:brooklyn",
-    NY,
-    "fm-followup",
-    20,
-    localSlot(now, NY, 5, 2, "10:00"),
-    "booked",
-  );
-  await book(
-    "jamie",
-    "provider:okafor",
-    "location:brooklyn",
-    NY,
-    "fm-checkup",
-    30,
-    localSlot(now, NY, 10, 4, "15:30"),
-    "confirmed",
-  );
-  await book(
-    "morgan",
-    "provider:patel",
-    "location:chicago",
-    CHI,
-    "fm-followup",
-    20,
-    localSlot(now, CHI, 3, 3, "09:10"),
-    "booked",
-  );
-  await book(
-    "sam",
-    "provider:okafor",
-    "location:chicago",
-    CHI,
-    "fm-video",
-    20,
-    localSlot(now, CHI, 12, 5, "13:20"),
-    "booked",
-  );
+  type Status = "booked" | "confirmed" | "completed" | "no_show" | "arrived";
+  /** [patient, provider, location, visit type, minutes, days from now, ISO weekday, local time, status] */
+  const appointments: [string, string, string, string, number, number, number, string, Status][] = [
+    // past visits make the Riveras and Morgan established patients of their physicians
+    ["alex", "provider:okafor", "location:brooklyn", "fm-checkup", 30, -90, 2, "09:30", "completed"],
+    ["sam", "provider:okafor", "location:brooklyn", "fm-followup", 20, -60, 4, "14:00", "completed"],
+    ["jamie", "provider:okafor", "location:brooklyn", "fm-checkup", 30, -200, 1, "10:00", "completed"],
+    ["taylor", "provider:okafor", "location:brooklyn", "fm-checkup", 30, -150, 1, "11:00", "completed"],
+    ["morgan", "provider:patel", "location:chicago", "fm-checkup", 30, -120, 2, "08:30", "completed"],
+    ["alex", "provider:lindqvist", "location:brooklyn", "cardio-followup", 20, -30, 3, "10:00", "no_show"],
+    // upcoming
+    ["alex", "provider:okafor", "location:brooklyn", "fm-followup", 20, 5, 2, "10:00", "booked"],
+    ["jamie", "provider:okafor", "location:brooklyn", "fm-checkup", 30, 10, 4, "15:30", "confirmed"],
+    ["morgan", "provider:patel", "location:chicago", "fm-followup", 20, 3, 3, "09:10", "booked"],
+    ["sam", "provider:okafor", "location:chicago", "fm-video", 20, 12, 5, "13:20", "booked"],
+  ];
+  for (const [patient, provider, location, visitType, minutes, days, weekday, time, status] of appointments) {
+    const zone = zoneOf[location] as string;
+    const start = localSlot(now, zone, days, weekday, time);
+    await insertDemoAppointment(ctx, { patient, provider, location, visitType, minutes, start, status });
+  }
+  // today's clinic at Brooklyn, so the front desk's arrivals board has people on it
+  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO("America/New_York").dayOfWeek;
+  const todays: [string, string, string, Status][] = [
+    ["sam", "cardio-followup", "09:00", "confirmed"],
+    ["jamie", "cardio-followup", "11:20", "booked"],
+    ["taylor", "cardio-followup", "14:40", "booked"],
+  ];
+  for (const [patient, visitType, time, status] of todays) {
+    const start = localSlot(now, "America/New_York", 0, today, time);
+    await insertDemoAppointment(ctx, {
+      patient,
+      provider: "provider:lindqvist",
+      location: "location:brooklyn",
+      visitType,
+      minutes: 20,
+      start,
+      status,
+    });
+  }
+}
+
+async function insertDemoAppointment(
+  ctx: DemoSeedContext,
+  a: {
+    patient: string;
+    provider: string;
+    location: string;
+    visitType: string;
+    minutes: number;
+    start: Date;
+    status: string;
+  },
+): Promise<void> {
+  const { ids } = ctx;
+  const end = new Date(a.start.getTime() + a.minutes * 60_000);
+  const stamp = (minutesBefore: number) => new Date(a.start.getTime() - minutesBefore * 60_000);
+  await ctx.trx
+    .insertInto("appointments")
+    .values({
+      patient_id: ids[`patient:${a.patient}`] as string,
+      provider_id: ids[a.provider] as string,
+      location_id: ids[a.location] as string,
+      visit_type_id: ids[`visit-type:${a.visitType}`] as string,
+      starts_at: a.start,
+      ends_at: end,
+      blocked: sql<string>`tstzrange(${a.start}, ${end})`,
+      status: a.status as "booked",
+      completed_at: a.status === "completed" ? end : null,
+      arrived_at: a.status === "completed" || a.status === "arrived" ? stamp(10) : null,
+      booked_by: ids["user:frontdesk"] ?? null,
+    })
+    .execute();
 }

@@ -70,6 +70,12 @@ const forgotRoute = createRoute({
   path: "/forgot-password",
   component: lazyRouteComponent(() => import("../features/identity/ForgotPasswordPage"), "ForgotPasswordPage"),
 });
+const confirmAppointmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/appointments/confirm",
+  validateSearch: (search: Search): { token?: string } => ({ token: text(search.token) }),
+  component: lazyRouteComponent(() => import("../features/appointments/ConfirmPage"), "ConfirmPage"),
+});
 const resetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/reset-password",
@@ -178,6 +184,12 @@ const rescheduleRoute = createRoute({
     slotLocationId: text(search.slotLocationId),
   }),
   component: lazyRouteComponent(() => import("../features/appointments/ReschedulePage"), "ReschedulePage"),
+});
+const offersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/appointments/offers",
+  validateSearch: (search: Search): { patientId?: string } => ({ patientId: text(search.patientId) }),
+  component: lazyRouteComponent(() => import("../features/appointments/OffersPage"), "OffersPage"),
 });
 const checkInRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -391,6 +403,7 @@ const routeTree = rootRoute.addChildren([
   activateRoute,
   forgotRoute,
   resetRoute,
+  confirmAppointmentRoute,
   selfRegisterRoute,
   acceptInvitationRoute,
   signedInRoute.addChildren([
@@ -425,6 +438,7 @@ const routeTree = rootRoute.addChildren([
     bookedRoute,
     rescheduleRoute,
     checkInRoute,
+    offersRoute,
     arrivalsRoute,
     bookForPatientRoute,
     scheduleRoute,

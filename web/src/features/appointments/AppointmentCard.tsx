@@ -14,6 +14,7 @@ import { formatDateTime } from "../../lib/format";
 import { appointmentsKey, isToday, phoneOf, visitName } from "./data";
 import { downloadIcs } from "./ics";
 import { AppointmentStatusChip, appointmentRows, NoteField, PhoneLink, SummaryRows } from "./parts";
+import { WaitlistControl } from "./Waitlist";
 
 const CHANGEABLE = ["booked", "confirmed", "checked_in"];
 const HOUR = 3_600_000;
@@ -101,6 +102,7 @@ export function AppointmentCard({
           </p>
         </Alert>
       ) : null}
+      {canAct && changeable && now < start ? <WaitlistControl appointment={a} /> : null}
       <div className="appt-card__actions">
         {canAct && canSayHere ? (
           <Button isPending={arrive.isPending} onPress={() => arrive.mutate()}>

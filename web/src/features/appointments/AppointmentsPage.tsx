@@ -16,6 +16,7 @@ import { AppointmentCard } from "./AppointmentCard";
 import { appointmentsQuery, visitName } from "./data";
 import { AppointmentStatusChip } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
+import { OffersNotice } from "./Waitlist";
 
 const route = getRouteApi("/signed-in/appointments");
 
@@ -51,6 +52,7 @@ export function AppointmentsPage() {
           <p>{t("cancel.doneBody")}</p>
         </Alert>
       ) : null}
+      {who.patientId ? <OffersNotice patientId={who.patientId} onBehalf={who.onBehalf} /> : null}
       {!who.patientId ? (
         <EmptyState title={t("book.noPatientTitle")}>
           <p>{t("book.noPatientBody")}</p>

@@ -1,0 +1,177 @@
+import type { Appointment, WaitlistOffer } from "@portico/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { ButtonLink, Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { ApiError, api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { appointmentsKey } from "./data";
+import { SummaryRows } from "./parts";
+import { useAppointmentPatient } from "./patient-context";
+import { offersQuery } from "./Waitlist";
+
+const route = getRouteApi("/signed-in/appointments/offers");
+
+/** Earlier times held for the patient: take one (the later appointment is released) or say no. */
+export function OffersPage() {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const search = route.useSearch();
+  const who = useAppointmentPatient(search.patientId);
+  const offers = useQuery({ ...offersQuery(who.patientId ?? "none"), enabled: Boolean(who.patientId) });
+  const listSearch = { patientId: who.onBehalf ? (who.patientId ?? undefined) : undefined };
+  const title = who.forSelf || !who.name ? t("offers.title") : t("offers.titleFor", { name: who.name });
+  const open = (offers.data ?? []).filter((o) => o.status === "open");
+
+  return (
+    <div className="stack">
+      <PageHeader title={title} lead={<p>{t("offers.lead")}</p>} />
+      {!who.patientId ? (
+        <EmptyState title={t("book.noPatientTitle")}>
+          <p>{t("book.noPatientBody")}</p>
+        </EmptyState>
+      ) : offers.isPending ? (
+        <LoadingState label={t("offers.loading")} />
+      ) : offers.isError ? (
+        <Alert tone="error" title={t("offers.loadFailed")} live="assertive">
+          <p>{errorMessage(offers.error, tc, i18n.exists)}</p>
+          <Button variant="secondary" onPress={() => void offers.refetch()}>
+            {t("common.tryAgain")}
+          </Button>
+        </Alert>
+      ) : open.length === 0 ? (
+        <EmptyState
+          title={t("offers.emptyTitle")}
+          action={
+            <ButtonLink to="/appointments" search={listSearch} variant="secondary">
+              {t("offers.toList")}
+            </ButtonLink>
+          }
+        >
+          <p>{t("offers.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <>
+          {!who.canAct ? (
+            <Alert tone="info" title={t("book.notAllowedTitle")}>
+              <p>{t("book.notAllowedBody", { name: who.name ?? "" })}</p>
+            </Alert>
+          ) : null}
+          <ul className="offer-list">
+            {open.map((offer) => (
+              <li key={offer.id}>
+                <OfferCard offer={offer} patientId={who.patientId ?? ""} canAct={who.canAct} onBehalf={who.onBehalf} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/appointments" search={listSearch}>
+              {t("offers.toList")}
+            </Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function OfferCard({
+  offer,
+  patientId,
+  canAct,
+  onBehalf,
+}: {
+  offer: WaitlistOffer;
+  patientId: string;
+  canAct: boolean;
+  onBehalf: boolean;
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const locale = currentLocale();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const base = `/api/patients/${patientId}/waitlist-offers/${offer.id}`;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: appointmentsKey(patientId) });
+
+  // The answered card stays on the page with its message; other views refetch when next shown.
+  const markStale = () => queryClient.invalidateQueries({ queryKey: appointmentsKey(patientId), refetchType: "none" });
+  const accept = useMutation({
+    mutationFn: () => api<Appointment>(`${base}/accept`, { method: "POST" }),
+    onError: markStale,
+    onSuccess: async (appointment) => {
+      await refresh();
+      await navigate({
+        to: "/appointments/$appointmentId/booked",
+        params: { appointmentId: appointment.id },
+        search: { patientId: onBehalf ? patientId : undefined, kind: "rescheduled" },
+      });
+    },
+  });
+  const decline = useMutation({
+    mutationFn: () => api<WaitlistOffer>(`${base}/decline`, { method: "POST" }),
+    onSettled: markStale,
+  });
+  const status = accept.error instanceof ApiError ? accept.error.status : null;
+  const finished = status === 409 || status === 410 || decline.isSuccess;
+  const headingId = `offer-${offer.id}`;
+
+  return (
+    <article className="card appt-card" aria-labelledby={headingId}>
+      <h2 className="card__title" id={headingId}>
+        {formatDateTime(offer.start, offer.timeZone, locale)}
+      </h2>
+      <SummaryRows
+        rows={[
+          { label: t("offers.provider"), value: offer.providerName },
+          { label: t("offers.place"), value: offer.locationName },
+          { label: t("offers.expires"), value: formatDateTime(offer.expiresAt, offer.timeZone, locale) },
+        ]}
+      />
+      {status === 409 ? (
+        <Alert tone="warning" title={t("offers.taken")} live="assertive" headingLevel={3}>
+          <p>{t("offers.takenBody")}</p>
+        </Alert>
+      ) : status === 410 ? (
+        <Alert tone="warning" title={t("offers.expired")} live="assertive" headingLevel={3}>
+          <p>{t("offers.expiredBody")}</p>
+        </Alert>
+      ) : accept.isError ? (
+        <Alert tone="error" title={t("offers.failed")} live="assertive" headingLevel={3}>
+          <p>{errorMessage(accept.error, tc, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {decline.isSuccess ? (
+        <Alert tone="info" title={t("offers.declined")} live="polite" headingLevel={3}>
+          <p>{t("offers.declinedBody")}</p>
+        </Alert>
+      ) : decline.isError ? (
+        <Alert tone="error" title={t("offers.failed")} live="assertive" headingLevel={3}>
+          <p>{errorMessage(decline.error, tc, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {canAct && !finished ? (
+        <div className="appt-card__actions">
+          <Button isPending={accept.isPending} isDisabled={decline.isPending} onPress={() => accept.mutate()}>
+            {t("offers.accept")}
+          </Button>
+          <Button
+            variant="secondary"
+            isPending={decline.isPending}
+            isDisabled={accept.isPending}
+            onPress={() => decline.mutate()}
+          >
+            {t("offers.decline")}
+          </Button>
+        </div>
+      ) : null}
+    </article>
+  );
+}

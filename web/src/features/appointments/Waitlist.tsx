@@ -1,0 +1,79 @@
+import "./waitlist.css";
+import type { Appointment, WaitlistOffer } from "@portico/contracts";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { ButtonLink } from "../../components/Link";
+import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { appointmentsKey } from "./data";
+
+/** Under the appointments key, so refreshing a patient's appointments refreshes the offers too. */
+export const offersQuery = (patientId: string) =>
+  queryOptions({
+    queryKey: [...appointmentsKey(patientId), "waitlist-offers"],
+    queryFn: ({ signal }) =>
+      api<{ offers: WaitlistOffer[] }>(`/api/patients/${patientId}/waitlist-offers`, { signal }).then((r) => r.offers),
+  });
+
+/** Ask for, or stop asking for, an earlier time for one upcoming appointment. */
+export function WaitlistControl({ appointment: a }: { appointment: Appointment }) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: (join: boolean) =>
+      api<Appointment>(`/api/patients/${a.patientId}/appointments/${a.id}/waitlist`, {
+        method: join ? "POST" : "DELETE",
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appointmentsKey(a.patientId) }),
+  });
+
+  return (
+    <>
+      {change.isError ? (
+        <Alert tone="error" title={t("waitlist.failed")} live="assertive" headingLevel={3}>
+          <p>{errorMessage(change.error, tc, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {a.onWaitlist ? (
+        <div className="appt-waitlist">
+          <p className="appt-waitlist__text" role="status">
+            <strong>{t("waitlist.onList")}</strong> {t("waitlist.onListBody")}
+          </p>
+          <Button
+            variant="secondary"
+            aria-label={t("waitlist.stopLabel")}
+            isPending={change.isPending}
+            onPress={() => change.mutate(false)}
+          >
+            {t("waitlist.stop")}
+          </Button>
+        </div>
+      ) : (
+        <div>
+          <Button variant="secondary" isPending={change.isPending} onPress={() => change.mutate(true)}>
+            {t("waitlist.join")}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** On the appointments list: a way to the offers page while an earlier time is held for the patient. */
+export function OffersNotice({ patientId, onBehalf }: { patientId: string; onBehalf: boolean }) {
+  const { t } = useTranslation("appointments");
+  const offers = useQuery(offersQuery(patientId));
+  const open = (offers.data ?? []).filter((o) => o.status === "open" && Date.parse(o.expiresAt) > Date.now());
+  if (open.length === 0) return null;
+  return (
+    <Alert tone="info" title={t("waitlist.offersTitle")}>
+      <p>{t("waitlist.offersBody", { count: open.length })}</p>
+      <ButtonLink to="/appointments/offers" search={{ patientId: onBehalf ? patientId : undefined }}>
+        {t("waitlist.offersLink")}
+      </ButtonLink>
+    </Alert>
+  );
+}

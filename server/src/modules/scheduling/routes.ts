@@ -40,9 +40,7 @@ import type { AvailabilityService } from "./availability-service.ts";
 import type { CheckInService } from "./check-in-service.ts";
 import type { FrontDeskService } from "./front-desk-service.ts";
 import type { ReminderService } from "./reminders.ts";
-import * as repo from "./repo.ts";
 import type { SchedulingService } from "./service.ts";
-import { presentVisitType } from "./visit-types.ts";
 import type { WaitlistService } from "./waitlist-service.ts";
 
 const tags = ["appointments"];
@@ -52,9 +50,7 @@ export async function schedulingRoutes(app: App, scheduling: SchedulingService):
   app.get(
     "/api/visit-types",
     { schema: { tags, summary: "Types of visit that can be booked", response: { 200: VisitTypeList } } },
-    async () => ({
-      visitTypes: (await repo.listVisitTypes(app.services.deps.db, { activeOnly: true })).map(presentVisitType),
-    }),
+    async () => ({ visitTypes: await scheduling.visitTypes() }),
   );
 
   app.get(

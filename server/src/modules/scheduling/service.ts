@@ -1,4 +1,4 @@
-import type { Appointment, Slot } from "@portico/contracts";
+import type { Appointment, Slot, VisitType } from "@portico/contracts";
 import type { Database } from "../../db/database.ts";
 import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -15,6 +15,7 @@ import {
 } from "./policy.ts";
 import * as repo from "./repo.ts";
 import { blockedRange, findSlots, type SlotRules } from "./slot-engine.ts";
+import { presentVisitType } from "./visit-types.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -158,6 +159,11 @@ export class SchedulingService {
     provider: { providerId: string; acceptingNewPatients: boolean },
   ): Promise<EligibilityReason | null> {
     return (await this.#selfBookingBlocks(patientId, vt, [provider])).get(provider.providerId) ?? null;
+  }
+
+  /** The active visit types: the booking catalogue any signed-in user may read. */
+  async visitTypes(): Promise<VisitType[]> {
+    return (await repo.listVisitTypes(currentDb(this.#deps.db), { activeOnly: true })).map(presentVisitType);
   }
 
   /** Free slots for a visit type, honouring templates, exceptions, bookings, buffers, notice, horizon and eligibility. */

@@ -205,11 +205,12 @@ export class SchedulingService {
     const providerIds = [...new Set(places.map((p) => p.providerId))];
     const calendars = await repo.loadCalendars(db, providerIds, vt.id, new Date(from - DAY), new Date(to + DAY));
     const rules = rulesOf(vt, staff);
-    const slots: Slot[] = [];
+    // sort on numbers and build response objects only for the slots returned
+    const found: { start: number; end: number; place: repo.ProviderAtLocation; timeZone: string }[] = [];
     for (const providerId of providerIds) {
       const here = places.filter((p) => p.providerId === providerId);
       const locationIds = new Set(here.map((p) => p.locationId));
-      const found = findSlots(
+      const free = findSlots(
         rules,
         calendars.templates.filter((t) => t.providerId === providerId && locationIds.has(t.locationId)),
         calendars.exceptions.filter(
@@ -218,21 +219,26 @@ export class SchedulingService {
         calendars.busy.filter((b) => b.providerId === providerId),
         { from, to, now },
       );
-      for (const s of found) {
+      for (const s of free) {
         const place = here.find((p) => p.locationId === s.locationId) as repo.ProviderAtLocation;
-        slots.push({
-          start: iso(s.start),
-          end: iso(s.end),
-          providerId,
-          providerName: place.providerName,
-          locationId: s.locationId,
-          locationName: place.locationName,
-          timeZone: s.timeZone,
-        });
+        found.push({ start: s.start, end: s.end, place, timeZone: s.timeZone });
       }
     }
-    slots.sort((a, b) => a.start.localeCompare(b.start) || a.providerName.localeCompare(b.providerName));
-    return { slots: slots.slice(0, search.limit ?? 200), eligibility };
+    found.sort(
+      (a, b) =>
+        a.start - b.start ||
+        (a.place.providerName < b.place.providerName ? -1 : a.place.providerName > b.place.providerName ? 1 : 0),
+    );
+    const slots: Slot[] = found.slice(0, search.limit ?? 200).map((s) => ({
+      start: iso(s.start),
+      end: iso(s.end),
+      providerId: s.place.providerId,
+      providerName: s.place.providerName,
+      locationId: s.place.locationId,
+      locationName: s.place.locationName,
+      timeZone: s.timeZone,
+    }));
+    return { slots, eligibility };
   }
 
   async listForPatient(patientId: string): Promise<{ upcoming: Appointment[]; past: Appointment[] }> {

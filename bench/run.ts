@@ -6,17 +6,15 @@
  *
  *   npm run bench -- --duration 10 --connections 50 --scenario health,db-read,me
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
+import { freePort, rssMb, startServer } from "./server.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, "..");
 
 interface Scenario {
   name: string;
@@ -105,79 +103,6 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid: number): number | undefined {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-interface RunningServer {
-  child: ChildProcess;
-  base: string;
-  /** milliseconds from spawn to the first 200 from /api/ready */
-  readyMs: number;
-  stop(): Promise<void>;
-}
-
-async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> {
-  let output = "";
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(repoRoot, "server/src/main.ts")], {
-    cwd: repoRoot,
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-10_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`the server was not ready within 120 s:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const readyMs = performance.now() - started;
-  return {
-    child,
-    base,
-    readyMs,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
 interface Row {
   scenario: string;
   path: string;
@@ -230,7 +155,7 @@ let idleRssMb = 0;
 try {
   const port = await freePort();
   process.stdout.write(`Starting the server on ${databaseLabel} (fresh database, demo clinic)…\n`);
-  const server = await startServer(env, port);
+  const server = await startServer(env, { port });
   firstStartMs = server.readyMs;
   const pid = server.child.pid as number;
   idleRssMb = rssMb(pid) ?? 0;
@@ -283,7 +208,7 @@ try {
   await server.stop();
 
   process.stdout.write("- cold start: starting again on the same database…\n");
-  const again = await startServer(env, await freePort());
+  const again = await startServer(env);
   coldStartMs = again.readyMs;
   await again.stop();
 } finally {

@@ -1,21 +1,4 @@
-/**
- * `npm run bench:patients`: staff patient search (GET /api/patients?q=…) against 100,000
- * patients, as the signed-in demo front-desk user (SPEC §6: p95 ≤ 20 ms).
- *
- *   npm run bench:patients -- --duration 15 --connections 10
- *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portico_bench_patients npm run bench:patients
- *
- * The database is kept between runs (PGlite in --data-dir, default /tmp/portico-bench-patients,
- * or the PostgreSQL database named in BENCH_DATABASE_URL, created when missing) and the charts
- * are generated only once. The query mix is built from real rows: partial names, accented and
- * unaccented names, one-letter typos, birth dates in two formats, name + birth date, MRNs and
- * phone numbers (full and without the area code). Each query is first sent once on its own
- * (latency per kind, and a check that it finds something), then the mix runs under load with
- * the latency of every response recorded, so p95 is exact.
- */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,9 +9,9 @@ import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import { parseSearchQuery, searchPatients } from "../../server/src/modules/patients/search.ts";
 import { totpCodeAt } from "../../server/src/platform/auth/totp.ts";
 import { DEFAULT_PATIENT_COUNT, generatePatients, openBenchDatabase } from "../generate-patients.ts";
+import { rssMb, startServer } from "../server.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, "../..");
 const FRONT_DESK = { email: "frontdesk@demo.portico.test", password: "Portico-demo-2026!" };
 const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
@@ -201,69 +184,6 @@ function buildQueries(rows: SampleRow[]): Query[] {
 
 // ---- server ----
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-async function startServer(
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; base: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  let output = "";
-  const child = spawn(process.execPath, [path.join(repoRoot, "server/src/main.ts")], {
-    cwd: repoRoot,
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-10_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`the server was not ready within 300 s:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    child,
-    base,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
 const cookiesOf = (response: Response) =>
   response.headers
     .getSetCookie()
@@ -397,7 +317,7 @@ delete env.SMTP_URL;
 if (postgresUrl) env.DATABASE_URL = postgresUrl;
 
 process.stdout.write("Starting the server (demo clinic on top of the generated patients)…\n");
-const server = await startServer(env);
+const server = await startServer(env, { readyTimeoutMs: 300_000 });
 const pid = server.child.pid as number;
 const overall: number[] = [];
 const baseline: number[] = [];
@@ -453,11 +373,11 @@ try {
     overall.push(ms);
   });
   const sampler = setInterval(() => {
-    maxRss = Math.max(maxRss, rssMb(pid));
+    maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
   }, 100);
   result = await instance;
   clearInterval(sampler);
-  maxRss = Math.max(maxRss, rssMb(pid));
+  maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
 } finally {
   await server.stop();
 }

@@ -10,9 +10,8 @@
  * visit type, 500 patients), starts the real server as a child process, and measures with
  * autocannon. The booking scenario lives in booking.ts.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +26,7 @@ import { systemClock } from "../../server/src/platform/clock.ts";
 import { FieldCipher, parseKeyRing } from "../../server/src/platform/crypto.ts";
 import { hashPassword } from "../../server/src/platform/passwords.ts";
 import { seedDemo } from "../../server/src/seed/demo.ts";
+import { startServer } from "../server.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
@@ -163,17 +163,6 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A fresh database with the demo and bench clinics, and the real server running on it. */
 export async function startBenchServer(): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-bench-scheduling-"));
@@ -213,46 +202,14 @@ export async function startBenchServer(): Promise<BenchServer> {
   delete env.REDIS_URL;
   delete env.SMTP_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, "server/src/main.ts")], {
-    cwd: repoRoot,
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-10_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`the server was not ready within 120 s:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const server = await startServer(env);
   return {
-    base,
-    child,
+    base: server.base,
+    child: server.child,
     clinic,
     label: databaseUrl ? "PostgreSQL" : "PGlite",
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (postgresUrl && databaseName) {
         const admin = new pg.Client({ connectionString: postgresUrl });

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { expectAccessible, settle, visit } from "./axe.ts";
-import { DEMO_PASSWORD, totpCode } from "./demo.ts";
+import { baseUrl } from "./browser.ts";
+import { DEMO_PASSWORD, unusedTotpCode } from "./demo.ts";
 
 /**
  * Signs in through the sign-in page like a person would: labelled fields, the "Sign in"
@@ -20,10 +21,10 @@ export async function signIn(
     const code = page.getByRole("textbox", { name: /digit code|security code|verification code/i });
     await code.waitFor({ state: "visible" });
     await expectAccessible(page, "sign-in (verification code step)");
-    await code.fill(totpCode());
+    await code.fill(await unusedTotpCode(baseUrl(), email));
     await page.getByRole("button", { name: /^(verify|continue|sign in)$/i }).click();
   }
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 15_000 });
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
   await settle(page);
 }
 

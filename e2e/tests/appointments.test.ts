@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { signIn } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { baseUrl, useBrowser } from "../harness/browser.ts";
-import { DEMO_PASSWORD, demo, totpCode } from "../harness/demo.ts";
+import { DEMO_PASSWORD, demo, unusedTotpCode } from "../harness/demo.ts";
 import { screenshots } from "../harness/screenshots.ts";
 
 /** Signs a staff member in through the API (password, then the TOTP step); returns the CSRF token. */
@@ -12,7 +12,7 @@ async function staffApi(request: APIRequestContext, email: string): Promise<stri
   expect(login.ok()).toBe(true);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const mfa = await request.post(`${baseUrl()}/api/auth/mfa`, {
-    data: { code: totpCode() },
+    data: { code: await unusedTotpCode(baseUrl(), email) },
     headers: { "x-csrf-token": csrfToken },
   });
   expect(mfa.ok()).toBe(true);

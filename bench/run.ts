@@ -1,64 +1,160 @@
 /**
- * `npm run bench`: starts the real server (PGlite in a temporary directory, or a fresh
- * PostgreSQL database when BENCH_DATABASE_URL is set), runs autocannon scenarios against it
- * while sampling the server's memory, measures cold start on the existing database, and
- * writes a table to the terminal and bench/results/<timestamp>.json.
+ * `npm run bench`: measures Portico against the machine's own limits in the same run.
  *
- *   npm run bench -- --duration 10 --connections 50 --scenario health,db-read,me
+ * 1. a bare Fastify hello world (bench/hello.ts) on the same Node, as its own process;
+ * 2. when the target is PostgreSQL and `pgbench` is installed: pgbench TPC-B read-write and
+ *    select-only on a scratch database, with the same client count and duration;
+ * 3. the real Portico server (PGlite in a temporary directory, or a fresh PostgreSQL database
+ *    when BENCH_DATABASE_URL is set) with the demo and bench clinics, and every scenario;
+ * 4. cold start on the existing database.
+ *
+ * Each figure is printed with its ratio to the reference it is judged against and its SPEC §6
+ * budget; the table goes to the terminal and bench/results/<timestamp>.json.
+ *
+ *   npm run bench -- --duration 10 --connections 50 --scenario health,appointments
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
+ *   npm run bench -- --smoke      # a few requests per scenario, no references: keeps the bench working in CI
  */
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
+import autocannon, { type Result } from "autocannon";
 import pg from "pg";
+import { runBooking } from "./scenarios/booking.ts";
+import {
+  type PatientDataSetup,
+  preparePatientData,
+  runAppointmentList,
+  runProfileUpdate,
+} from "./scenarios/patient-data.ts";
+import { type BenchServer, type LoadOptions, lengthOf, runSlotSearch, startBenchServer } from "./scenarios/slots.ts";
 import { freePort, rssMb, startServer } from "./server.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+type ReferenceName = "fastify" | "pgbench-rw" | "pgbench-ro";
+
+interface Budget {
+  rps?: number;
+  p99?: number;
+  /** the least ratio to the reference */
+  ratio?: number;
+}
+
+interface Context {
+  server: BenchServer;
+  options: LoadOptions;
+  patient?: PatientDataSetup;
+}
+
 interface Scenario {
   name: string;
   description: string;
-  /** prepares the request, or returns a reason to skip it */
-  prepare(base: string): Promise<{ path: string; headers?: Record<string, string> } | { skip: string }>;
+  reference?: ReferenceName;
+  budget?: Budget;
+  run(context: Context): Promise<{ result: Result; path: string; note?: string }>;
 }
 
-const DEMO_PATIENT = { email: "alex.rivera@demo.portico.test", password: "Portico-demo-2026!" };
+const REFERENCE_LABEL: Record<ReferenceName, string> = {
+  fastify: "bare Fastify",
+  "pgbench-rw": "pgbench read-write",
+  "pgbench-ro": "pgbench select-only",
+};
+
+async function get(context: Context, urlPath: string, headers: Record<string, string> = {}): Promise<Result> {
+  return autocannon({
+    url: `${context.server.base}${urlPath}`,
+    connections: context.options.connections,
+    ...lengthOf(context.options),
+    headers,
+    timeout: 10,
+  });
+}
+
+async function patient(context: Context): Promise<PatientDataSetup> {
+  context.patient ??= await preparePatientData(context.server);
+  return context.patient;
+}
 
 const SCENARIOS: Scenario[] = [
   {
     name: "health",
-    description: "GET /api/health (process only)",
-    prepare: async () => ({ path: "/api/health" }),
+    description: "GET /api/health: the platform's per-request cost (logging, rate limit, headers, context)",
+    reference: "fastify",
+    budget: { ratio: 0.5 },
+    run: async (c) => ({ result: await get(c, "/api/health"), path: "/api/health" }),
   },
   {
-    name: "db-read",
-    description: "GET /api/ready (one database round trip)",
-    prepare: async () => ({ path: "/api/ready" }),
+    name: "ready",
+    description: "GET /api/ready: one database round trip",
+    reference: "pgbench-ro",
+    run: async (c) => ({ result: await get(c, "/api/ready"), path: "/api/ready" }),
   },
   {
     name: "me",
-    description: "GET /api/me as a signed-in patient (session check, database read)",
-    prepare: async (base) => {
-      const response = await fetch(`${base}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(DEMO_PATIENT),
-      });
-      if (response.status === 404) return { skip: "sign-in is not available yet (POST /api/auth/login is 404)" };
-      if (!response.ok) return { skip: `signing in as ${DEMO_PATIENT.email} answered ${response.status}` };
-      const cookie = response.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; ");
-      if (!cookie) return { skip: "signing in set no session cookie" };
-      return { path: "/api/me", headers: { cookie } };
+    description: "GET /api/me as a signed-in patient: session check and account read",
+    reference: "pgbench-rw",
+    run: async (c) => ({ result: await get(c, "/api/me", (await patient(c)).headers), path: "/api/me" }),
+  },
+  {
+    name: "appointments",
+    description: "GET /api/patients/:id/appointments: patient data with its audit row committed",
+    reference: "pgbench-rw",
+    budget: { rps: 3000, p99: 25, ratio: 1 },
+    run: async (c) => {
+      const setup = await patient(c);
+      return {
+        result: await runAppointmentList(c.server, setup, c.options),
+        path: "/api/patients/:id/appointments",
+        note: `${setup.appointments} appointments per response`,
+      };
+    },
+  },
+  {
+    name: "profile",
+    description: "PATCH /api/me: an authenticated write (CSRF, transaction, audit row)",
+    reference: "pgbench-rw",
+    run: async (c) => ({
+      result: await runProfileUpdate(c.server, await patient(c), c.options),
+      path: "PATCH /api/me",
+    }),
+  },
+  {
+    name: "slots",
+    description: "GET /api/slots: 1 visit type, 10 providers, 14 days",
+    budget: { rps: 1000, p99: 30 },
+    run: async (c) => {
+      const row = await runSlotSearch(c.server, c.options);
+      return { result: row.result, path: "/api/slots", note: row.note };
+    },
+  },
+  {
+    name: "booking",
+    description: "POST /api/patients/:id/appointments: booking distinct slots as the front desk",
+    budget: { rps: 800, p99: 50 },
+    run: async (c) => {
+      const row = await runBooking(c.server, c.options);
+      return { result: row.result, path: "POST /api/patients/:id/appointments", note: row.note };
     },
   },
 ];
 
-function parseArgs(argv: string[]) {
-  const options = { duration: 10, connections: 50, scenarios: SCENARIOS.map((s) => s.name) };
+interface Options extends LoadOptions {
+  scenarios: string[];
+  smoke: boolean;
+  pgbenchScale: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    duration: 10,
+    connections: 50,
+    scenarios: SCENARIOS.map((s) => s.name),
+    smoke: false,
+    pgbenchScale: 50,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.split("=", 2);
@@ -66,18 +162,24 @@ function parseArgs(argv: string[]) {
     if (flag === "--help" || flag === "-h") {
       process.stdout.write(
         [
-          "Usage: npm run bench -- [--duration 10] [--connections 50] [--scenario health,db-read,me]",
+          "Usage: npm run bench -- [--duration 10] [--connections 50] [--scenario health,appointments] [--pgbench-scale 50] [--smoke]",
           "",
           "Scenarios:",
-          ...SCENARIOS.map((s) => `  ${s.name.padEnd(10)} ${s.description}`),
+          ...SCENARIOS.map((s) => `  ${s.name.padEnd(13)} ${s.description}`),
           "",
-          "Environment: BENCH_DATABASE_URL=postgres://… runs on a fresh PostgreSQL database instead of PGlite.",
+          "--smoke sends a few requests per scenario with 2 connections and skips the references and the",
+          "cold start: it proves the bench still runs, it measures nothing.",
+          "",
+          "Environment: BENCH_DATABASE_URL=postgres://… runs on a fresh PostgreSQL database instead of PGlite",
+          "(and runs pgbench on a scratch database when pgbench is installed).",
           "",
         ].join("\n"),
       );
       process.exit(0);
     } else if (flag === "--duration" || flag === "-d") options.duration = positive(flag, value());
     else if (flag === "--connections" || flag === "-c") options.connections = positive(flag, value());
+    else if (flag === "--pgbench-scale") options.pgbenchScale = positive(flag, value());
+    else if (flag === "--smoke") options.smoke = true;
     else if (flag === "--scenario" || flag === "-s") {
       options.scenarios = value()
         .split(",")
@@ -88,6 +190,10 @@ function parseArgs(argv: string[]) {
         fail(`unknown scenario ${unknown.join(", ")} (known: ${SCENARIOS.map((s) => s.name).join(", ")})`);
       }
     } else fail(`unknown option ${arg} (see --help)`);
+  }
+  if (options.smoke) {
+    options.connections = 2;
+    options.amount = 20;
   }
   return options;
 }
@@ -103,6 +209,135 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const load1 = () => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+
+interface Reference {
+  name: ReferenceName;
+  requestsPerSecond: number;
+  p99Ms?: number;
+  latencyAverageMs?: number;
+  load1: number;
+  detail: string;
+}
+
+/** The bare Fastify hello world, as its own process on the same Node. */
+async function measureFastify(options: LoadOptions): Promise<Reference> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(here, "hello.ts")], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`bench/hello.ts exited with ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error("bench/hello.ts did not answer within 20 s");
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const load = load1();
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}/`,
+      connections: options.connections,
+      ...lengthOf(options),
+      timeout: 10,
+    });
+    return {
+      name: "fastify",
+      requestsPerSecond: Math.round(result.requests.average),
+      p99Ms: result.latency.p99,
+      load1: load,
+      detail: `Fastify hello world, Node ${process.versions.node}, no plugins, no logging`,
+    };
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+function findPgbench(): string | undefined {
+  const candidates = ["pgbench"];
+  try {
+    for (const version of fs.readdirSync("/usr/lib/postgresql").sort().reverse()) {
+      candidates.push(`/usr/lib/postgresql/${version}/bin/pgbench`);
+    }
+  } catch {
+    // no Debian PostgreSQL layout
+  }
+  return candidates.find((bin) => spawnSync(bin, ["--version"], { stdio: "ignore" }).status === 0);
+}
+
+/** pgbench TPC-B read-write and select-only on a scratch database next to the bench's own. */
+async function measurePgbench(
+  adminUrl: string,
+  options: Options,
+): Promise<{ references: Reference[]; skipped?: string }> {
+  const bin = findPgbench();
+  if (!bin) return { references: [], skipped: "pgbench is not installed" };
+  const name = `portico_pgbench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(adminUrl);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  try {
+    process.stdout.write(`- pgbench: initialising scale ${options.pgbenchScale}…\n`);
+    const init = spawnSync(bin, ["-i", "-q", "-s", String(options.pgbenchScale), url], { encoding: "utf8" });
+    if (init.status !== 0) return { references: [], skipped: `pgbench -i failed: ${init.stderr.trim().slice(-300)}` };
+    const references: Reference[] = [];
+    for (const [refName, extra] of [
+      ["pgbench-rw", []],
+      ["pgbench-ro", ["-S"]],
+    ] as const) {
+      process.stdout.write(
+        `- ${refName}: ${options.connections} clients for ${options.duration} s (TPC-B${extra.length ? ", select-only" : ""})\n`,
+      );
+      const load = load1();
+      const run = spawnSync(
+        bin,
+        [
+          ...extra,
+          "-c",
+          String(options.connections),
+          "-j",
+          String(os.cpus().length),
+          "-T",
+          String(options.duration),
+          url,
+        ],
+        { encoding: "utf8" },
+      );
+      const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout)?.[1]);
+      const latency = Number(/latency average = ([\d.]+) ms/.exec(run.stdout)?.[1]);
+      if (run.status !== 0 || !Number.isFinite(tps)) {
+        return { references, skipped: `pgbench failed: ${(run.stderr || run.stdout).trim().slice(-300)}` };
+      }
+      references.push({
+        name: refName,
+        requestsPerSecond: Math.round(tps),
+        latencyAverageMs: latency,
+        load1: load,
+        detail: `pgbench ${extra.join(" ")} -c ${options.connections} -T ${options.duration}, scale ${options.pgbenchScale}`,
+      });
+    }
+    return { references };
+  } finally {
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
+
 interface Row {
   scenario: string;
   path: string;
@@ -112,61 +347,110 @@ interface Row {
   errors: number;
   non2xx: number;
   maxRssMb: number;
+  /** the 1-minute load average when the scenario started */
+  load1: number;
+  reference?: ReferenceName;
+  ratio?: number;
+  budget?: string;
+  met?: boolean;
+  note?: string;
   skipped?: string;
 }
 
-const options = parseArgs(process.argv.slice(2));
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-bench-"));
-const postgresUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
-let databaseName: string | undefined;
-let databaseUrl: string | undefined;
-if (postgresUrl) {
-  databaseName = `portico_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
-  const target = new URL(postgresUrl);
-  target.pathname = `/${databaseName}`;
-  databaseUrl = target.toString();
+function budgetText(budget: Budget | undefined, reference: ReferenceName | undefined): string | undefined {
+  if (!budget) return undefined;
+  const parts: string[] = [];
+  if (budget.rps) parts.push(`≥ ${budget.rps}/s`);
+  if (budget.p99) parts.push(`p99 ≤ ${budget.p99} ms`);
+  if (budget.ratio && reference) parts.push(`≥ ${budget.ratio}× ${REFERENCE_LABEL[reference]}`);
+  return parts.join(", ");
 }
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "test",
-  HOST: "127.0.0.1",
-  PORTICO_DATA_DIR: dataDir,
-  PORTICO_DEMO: "1",
-  RATE_LIMIT_PER_MINUTE: "1000000",
-  LOG_LEVEL: "warn",
-  TZ: "UTC",
-};
-delete env.DATABASE_URL;
-delete env.REDIS_URL;
-delete env.SMTP_URL;
-if (databaseUrl) env.DATABASE_URL = databaseUrl;
-
-const databaseLabel = databaseUrl ? "PostgreSQL" : "PGlite";
+const options = parseArgs(process.argv.slice(2));
+const postgresUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
+const databaseLabel = postgresUrl ? "PostgreSQL" : "PGlite";
+const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
+const references = new Map<ReferenceName, Reference>();
+const notes: string[] = [];
 const rows: Row[] = [];
 let firstStartMs = 0;
 let coldStartMs = 0;
 let idleRssMb = 0;
 
+const wanted = SCENARIOS.filter((s) => options.scenarios.includes(s.name));
+const needs = new Set(wanted.map((s) => s.reference).filter(Boolean));
+if (options.smoke) {
+  notes.push("smoke run: a few requests per scenario, no references, figures mean nothing");
+} else {
+  if (needs.has("fastify")) {
+    process.stdout.write(`- bare Fastify: ${options.connections} connections for ${options.duration} s\n`);
+    const fastify = await measureFastify(options);
+    references.set("fastify", fastify);
+  }
+  if (needs.has("pgbench-rw") || needs.has("pgbench-ro")) {
+    if (!postgresUrl)
+      notes.push("pgbench references: only measured when PostgreSQL is the target (BENCH_DATABASE_URL)");
+    else {
+      const measured = await measurePgbench(postgresUrl, options);
+      for (const reference of measured.references) references.set(reference.name, reference);
+      if (measured.skipped) notes.push(`pgbench references skipped: ${measured.skipped}`);
+    }
+  }
+}
+
+process.stdout.write(`Starting the server on ${databaseLabel} (fresh database, demo and bench clinics)…\n`);
+const started = performance.now();
+// production's log level: the per-request logging cost is part of what is measured
+const server = await startBenchServer({ LOG_LEVEL: "info" });
+firstStartMs = performance.now() - started;
 try {
-  const port = await freePort();
-  process.stdout.write(`Starting the server on ${databaseLabel} (fresh database, demo clinic)…\n`);
-  const server = await startServer(env, { port });
-  firstStartMs = server.readyMs;
   const pid = server.child.pid as number;
   idleRssMb = rssMb(pid) ?? 0;
-
-  for (const name of options.scenarios) {
-    const scenario = SCENARIOS.find((s) => s.name === name) as Scenario;
-    const prepared = await scenario.prepare(server.base);
-    if ("skip" in prepared) {
-      process.stdout.write(`- ${name}: skipped, ${prepared.skip}\n`);
+  const context: Context = { server, options };
+  for (const scenario of wanted) {
+    const load = load1();
+    process.stdout.write(
+      `- ${scenario.name}: ${options.connections} connections, ${options.amount ? `${options.amount} requests` : `${options.duration} s`} (load ${load})\n`,
+    );
+    let maxRss = rssMb(pid) ?? 0;
+    const sampler = setInterval(() => {
+      maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
+    }, 100);
+    try {
+      const { result, path: urlPath, note } = await scenario.run(context);
+      maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
+      const rps = Math.round(result.requests.average);
+      const reference = scenario.reference ? references.get(scenario.reference) : undefined;
+      const ratio = reference ? Math.round((rps / reference.requestsPerSecond) * 100) / 100 : undefined;
+      const budget = scenario.budget;
+      const errors = result.errors + result.timeouts;
+      const met =
+        budget && !options.smoke
+          ? errors === 0 &&
+            result.non2xx === 0 &&
+            (budget.rps === undefined || rps >= budget.rps) &&
+            (budget.p99 === undefined || result.latency.p99 <= budget.p99) &&
+            (budget.ratio === undefined || ratio === undefined || ratio >= budget.ratio)
+          : undefined;
       rows.push({
-        scenario: name,
+        scenario: scenario.name,
+        path: urlPath,
+        requestsPerSecond: rps,
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        errors,
+        non2xx: result.non2xx,
+        maxRssMb: Math.round(maxRss),
+        load1: load,
+        reference: reference?.name,
+        ratio,
+        budget: budgetText(budget, scenario.reference),
+        met,
+        note,
+      });
+    } catch (error) {
+      rows.push({
+        scenario: scenario.name,
         path: "",
         requestsPerSecond: 0,
         p50Ms: 0,
@@ -174,104 +458,121 @@ try {
         errors: 0,
         non2xx: 0,
         maxRssMb: 0,
-        skipped: prepared.skip,
+        load1: load,
+        skipped: (error as Error).message,
       });
-      continue;
+    } finally {
+      clearInterval(sampler);
     }
-    process.stdout.write(
-      `- ${name}: ${options.connections} connections for ${options.duration} s on ${prepared.path}\n`,
-    );
-    let maxRss = rssMb(pid) ?? 0;
-    const sampler = setInterval(() => {
-      maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
-    }, 100);
-    const result = await autocannon({
-      url: `${server.base}${prepared.path}`,
-      connections: options.connections,
-      duration: options.duration,
-      headers: prepared.headers ?? {},
-      timeout: 10,
-    });
-    clearInterval(sampler);
-    maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
-    rows.push({
-      scenario: name,
-      path: prepared.path,
-      requestsPerSecond: Math.round(result.requests.average),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      errors: result.errors + result.timeouts,
-      non2xx: result.non2xx,
-      maxRssMb: Math.round(maxRss),
-    });
   }
-  await server.stop();
-
-  process.stdout.write("- cold start: starting again on the same database…\n");
-  const again = await startServer(env);
-  coldStartMs = again.readyMs;
-  await again.stop();
 } finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  if (postgresUrl && databaseName) {
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
-  }
+  await server.stop({ keepData: !options.smoke });
 }
 
-const header = ["scenario", "req/s", "p50 ms", "p99 ms", "errors/non-2xx", "max RSS MB"];
-const table = rows.map((r) =>
-  r.skipped
-    ? [r.scenario, "skipped", "", "", "", ""]
-    : [
-        r.scenario,
-        String(r.requestsPerSecond),
-        String(r.p50Ms),
-        String(r.p99Ms),
-        `${r.errors}/${r.non2xx}`,
-        String(r.maxRssMb),
-      ],
-);
+if (!options.smoke && server.env) {
+  process.stdout.write("- cold start: starting again on the same database…\n");
+  const again = await startServer(server.env);
+  coldStartMs = again.readyMs;
+  await again.stop();
+}
+await server.cleanUp();
+
+const fmtRatio = (r: Row) =>
+  r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}× ${REFERENCE_LABEL[r.reference as ReferenceName]}`;
+const header = [
+  "scenario",
+  "req/s",
+  "p50 ms",
+  "p99 ms",
+  "errors/non-2xx",
+  "ratio",
+  "budget",
+  "met",
+  "max RSS MB",
+  "load",
+];
+const table: string[][] = [
+  ...[...references.values()].map((ref) => [
+    `(${REFERENCE_LABEL[ref.name]})`,
+    String(ref.requestsPerSecond),
+    "",
+    ref.p99Ms === undefined ? "" : String(ref.p99Ms),
+    "",
+    "reference",
+    "",
+    "",
+    "",
+    String(ref.load1),
+  ]),
+  ...rows.map((r) =>
+    r.skipped
+      ? [r.scenario, "failed", "", "", "", "", "", "", "", String(r.load1)]
+      : [
+          r.scenario,
+          String(r.requestsPerSecond),
+          String(r.p50Ms),
+          String(r.p99Ms),
+          `${r.errors}/${r.non2xx}`,
+          fmtRatio(r),
+          r.budget ?? "",
+          r.met === undefined ? "" : r.met ? "yes" : "no",
+          String(r.maxRssMb),
+          String(r.load1),
+        ],
+  ),
+];
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? "").length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+const date = new Date().toISOString();
 const output = [
   "",
-  `Portico benchmark — ${new Date().toISOString()} — ${databaseLabel}, ${options.connections} connections, ${options.duration} s each, ${os.cpus().length} CPUs, Node ${process.versions.node}`,
+  `Portico benchmark — ${date} — ${databaseLabel}, ${options.connections} connections, ${options.amount ? `${options.amount} requests` : `${options.duration} s`} each, ${os.cpus().length} CPUs, Node ${process.versions.node}`,
+  `Load average before the run: ${loadAtStart.join(", ")} (1, 5, 15 min); "load" is the 1-minute figure as each row started`,
   "",
   line(header),
   `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
   ...table.map(line),
   "",
-  `First start (fresh database: create, migrate, seed demo): ${Math.round(firstStartMs)} ms`,
-  `Cold start on the existing database (spawn → /api/ready):  ${Math.round(coldStartMs)} ms`,
+  `First start (fresh database: create, migrate, seed demo and bench clinics): ${Math.round(firstStartMs)} ms`,
+  ...(coldStartMs ? [`Cold start on the existing database (spawn → /api/ready): ${Math.round(coldStartMs)} ms`] : []),
   `Idle RSS after start: ${Math.round(idleRssMb)} MB`,
-  ...rows.filter((r) => r.skipped).map((r) => `${r.scenario} skipped: ${r.skipped}`),
+  ...rows.filter((r) => r.note).map((r) => `${r.scenario}: ${r.note}`),
+  ...rows.filter((r) => r.skipped).map((r) => `${r.scenario} failed: ${r.skipped}`),
+  ...notes,
   "",
 ];
 process.stdout.write(output.join("\n"));
 
 const resultsDir = path.join(here, "results");
 fs.mkdirSync(resultsDir, { recursive: true });
-const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+const file = path.join(resultsDir, `${date.replace(/[:.]/g, "-")}${options.smoke ? "-smoke" : ""}.json`);
 fs.writeFileSync(
   file,
   `${JSON.stringify(
     {
-      date: new Date().toISOString(),
+      date,
       database: databaseLabel,
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+      smoke: options.smoke,
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        loadAverageAtStart: loadAtStart,
+      },
       node: process.versions.node,
-      duration: options.duration,
+      duration: options.amount ? undefined : options.duration,
+      requestsPerScenario: options.amount,
       connections: options.connections,
       firstStartMs: Math.round(firstStartMs),
-      coldStartMs: Math.round(coldStartMs),
+      coldStartMs: coldStartMs ? Math.round(coldStartMs) : undefined,
       idleRssMb: Math.round(idleRssMb),
+      references: [...references.values()],
       scenarios: rows,
+      notes,
     },
     null,
     2,
   )}\n`,
 );
 process.stdout.write(`Results written to ${path.relative(process.cwd(), file)}\n`);
+if (rows.some((r) => r.skipped)) process.exitCode = 1;

@@ -7,7 +7,15 @@
  *   npx node bench/scenarios/slots.ts --scenario booking
  */
 import autocannon, { type Options, type Result } from "autocannon";
-import { type BenchRow, type BenchServer, benchSlots, rowOf, signInHeaders } from "./slots.ts";
+import {
+  type BenchRow,
+  type BenchServer,
+  benchSlots,
+  type LoadOptions,
+  lengthOf,
+  rowOf,
+  signInHeaders,
+} from "./slots.ts";
 
 /** autocannon's per-request hook, which the shared type declaration leaves out */
 interface RequestOptions extends Options {
@@ -18,10 +26,7 @@ interface RequestOptions extends Options {
   }[];
 }
 
-export async function runBooking(
-  server: BenchServer,
-  options: { duration: number; connections: number },
-): Promise<BenchRow> {
+export async function runBooking(server: BenchServer, options: LoadOptions): Promise<BenchRow & { result: Result }> {
   const headers = await signInHeaders(server.base, "frontdesk@demo.portico.test");
   const { providerIds, patientIds, visitTypeId } = server.clinic;
   // from 15 days ahead, so the slot-search window (the next 14 days) is left as it was
@@ -39,7 +44,7 @@ export async function runBooking(
   const requestOptions: RequestOptions = {
     url: server.base,
     connections: options.connections,
-    duration: options.duration,
+    ...lengthOf(options),
     headers: { ...headers, "content-type": "application/json" },
     timeout: 10,
     requests: [
@@ -54,10 +59,13 @@ export async function runBooking(
     ],
   };
   const result: Result = await autocannon(requestOptions as Options);
-  return rowOf(
-    "booking distinct slots",
+  return {
+    ...rowOf(
+      "booking distinct slots",
+      result,
+      { rps: 800, p99: 50 },
+      `${result["2xx"]} appointments booked, ${result.non2xx} refused`,
+    ),
     result,
-    { rps: 800, p99: 50 },
-    `${result["2xx"]} appointments booked, ${result.non2xx} refused`,
-  );
+  };
 }

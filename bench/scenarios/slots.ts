@@ -160,11 +160,16 @@ export interface BenchServer {
   child: ChildProcess;
   clinic: BenchClinic;
   label: string;
-  stop(): Promise<void>;
+  /** the server's environment, to start it again on the same database (cold start) */
+  env: NodeJS.ProcessEnv;
+  /** stops the server and, unless `keepData`, removes its database */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** removes the database (after `stop({ keepData: true })`) */
+  cleanUp(): Promise<void>;
 }
 
 /** A fresh database with the demo and bench clinics, and the real server running on it. */
-export async function startBenchServer(): Promise<BenchServer> {
+export async function startBenchServer(envOverrides: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-bench-scheduling-"));
   const postgresUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
   let databaseName: string | undefined;
@@ -197,27 +202,36 @@ export async function startBenchServer(): Promise<BenchServer> {
     RATE_LIMIT_PER_MINUTE: "1000000",
     LOG_LEVEL: "warn",
     TZ: "UTC",
+    ...envOverrides,
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   delete env.SMTP_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const server = await startServer(env);
+  let cleaned = false;
+  const cleanUp = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (postgresUrl && databaseName) {
+      const admin = new pg.Client({ connectionString: postgresUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await admin.end();
+    }
+  };
   return {
     base: server.base,
     child: server.child,
     clinic,
     label: databaseUrl ? "PostgreSQL" : "PGlite",
-    stop: async () => {
+    env,
+    stop: async (options = {}) => {
       await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      if (postgresUrl && databaseName) {
-        const admin = new pg.Client({ connectionString: postgresUrl });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-        await admin.end();
-      }
+      if (!options.keepData) await cleanUp();
     },
+    cleanUp,
   };
 }
 
@@ -253,6 +267,18 @@ export async function signInHeaders(
   return { cookie, "x-csrf-token": body.csrfToken };
 }
 
+/** How long each scenario runs: `duration` seconds, or a fixed `amount` of requests (the smoke run). */
+export interface LoadOptions {
+  duration: number;
+  connections: number;
+  amount?: number;
+}
+
+/** autocannon's length option for `options`. */
+export function lengthOf(options: LoadOptions): { duration: number } | { amount: number } {
+  return options.amount ? { amount: options.amount } : { duration: options.duration };
+}
+
 export interface BenchRow {
   scenario: string;
   requestsPerSecond: number;
@@ -285,10 +311,7 @@ export function rowOf(scenario: string, result: Result, budget: { rps: number; p
 }
 
 /** GET /api/slots for the bench visit type (10 providers, the next 14 days) as a signed-in patient. */
-export async function runSlotSearch(
-  server: BenchServer,
-  options: { duration: number; connections: number },
-): Promise<BenchRow> {
+export async function runSlotSearch(server: BenchServer, options: LoadOptions): Promise<BenchRow & { result: Result }> {
   const headers = await signInHeaders(server.base, BENCH_PATIENT.email, BENCH_PATIENT.password);
   const query = `visitTypeId=${server.clinic.visitTypeId}&patientId=${server.clinic.benchPatientId}`;
   const check = await fetch(`${server.base}/api/slots?${query}`, { headers });
@@ -297,11 +320,14 @@ export async function runSlotSearch(
   const result = await autocannon({
     url: `${server.base}/api/slots?${query}`,
     connections: options.connections,
-    duration: options.duration,
+    ...lengthOf(options),
     headers,
     timeout: 10,
   });
-  return rowOf("slot search", result, { rps: 1000, p99: 30 }, `${sample.slots.length} slots per response`);
+  return {
+    ...rowOf("slot search", result, { rps: 1000, p99: 30 }, `${sample.slots.length} slots per response`),
+    result,
+  };
 }
 
 export function printRows(label: string, options: { duration: number; connections: number }, rows: BenchRow[]) {
@@ -362,6 +388,10 @@ export function parseBenchArgs(argv: string[]) {
   return options;
 }
 
+function withoutResult({ result: _result, ...row }: BenchRow & { result: Result }): BenchRow {
+  return row;
+}
+
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   // loaded after this module has finished evaluating: booking.ts imports from it
@@ -369,8 +399,9 @@ async function main(): Promise<void> {
   const server = await startBenchServer();
   const rows: BenchRow[] = [];
   try {
-    if (options.scenarios.includes("slots")) rows.push(await runSlotSearch(server, options));
-    if (options.scenarios.includes("booking")) rows.push(await runBooking(server, options));
+    // the full autocannon result stays out of the JSON
+    if (options.scenarios.includes("slots")) rows.push(withoutResult(await runSlotSearch(server, options)));
+    if (options.scenarios.includes("booking")) rows.push(withoutResult(await runBooking(server, options)));
   } finally {
     await server.stop();
   }

@@ -124,11 +124,14 @@ export const StaffAccount = Type.Object({
   mfaEnabled: Type.Boolean(),
   lastLoginAt: Type.Union([IsoDateTime, Type.Null()]),
   createdAt: IsoDateTime,
+  /** the locations this person works: front desk and nurses see these arrivals boards */
+  locationIds: Type.Array(Uuid),
 });
 export type StaffAccount = Static<typeof StaffAccount>;
 export const StaffAccountList = Type.Object({ staff: Type.Array(StaffAccount) });
 
 const Roles = Type.Array(StaffRole, { minItems: 1, maxItems: 4, uniqueItems: true });
+const LocationIds = Type.Array(Uuid, { maxItems: 100, uniqueItems: true });
 
 export const InviteStaffRequest = Type.Object(
   {
@@ -136,6 +139,7 @@ export const InviteStaffRequest = Type.Object(
     displayName: Name,
     roles: Roles,
     locale: Type.Optional(Type.Union([Type.Literal("en"), Type.Literal("es")])),
+    locationIds: Type.Optional(LocationIds),
   },
   { additionalProperties: false },
 );
@@ -146,6 +150,7 @@ export const UpdateStaffRequest = Type.Object(
     roles: Type.Optional(Roles),
     status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("disabled")])),
     displayName: Type.Optional(Name),
+    locationIds: Type.Optional(LocationIds),
   },
   { additionalProperties: false, minProperties: 1 },
 );

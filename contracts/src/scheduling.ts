@@ -219,6 +219,21 @@ export const ArrivalsBoard = Type.Object({
   counts: Type.Record(Type.String(), Type.Integer()),
 });
 
+/** What a staff member works: the arrivals boards they may open and the schedules they may read. */
+export const StaffWorkplace = Type.Object({
+  locations: Type.Array(
+    Type.Object({
+      id: Uuid,
+      name: Type.String(),
+      timeZone: Type.String(),
+      /** a physician's view: only their own provider's visits at this location */
+      ownVisitsOnly: Type.Boolean(),
+    }),
+  ),
+  providers: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+});
+export type StaffWorkplace = Static<typeof StaffWorkplace>;
+
 export const ScheduleQuery = Type.Object({
   providerId: Type.Optional(Uuid),
   date: Type.Optional(IsoDate),

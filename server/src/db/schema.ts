@@ -4,6 +4,7 @@ import type { PatientsTable, PeopleTables } from "./tables/people.ts";
 import type { PlatformTables } from "./tables/platform.ts";
 import type { PatientRegistrationColumns, RegistrationTables } from "./tables/registration.ts";
 import type { SchedulingTables } from "./tables/scheduling.ts";
+import type { StaffLocationTables } from "./tables/staff-locations.ts";
 
 /**
  * The database as Kysely sees it. Each area declares its own tables in `tables/<area>.ts`
@@ -15,7 +16,8 @@ export interface DB
     IdentityTables,
     AuditTables,
     SchedulingTables,
-    RegistrationTables {
+    RegistrationTables,
+    StaffLocationTables {
   /** the base columns (people.ts) plus those added by 0006_registration */
   patients: PatientsTable & PatientRegistrationColumns;
 }

@@ -197,6 +197,18 @@ export async function seedDemoClinic(ctx: DemoSeedContext): Promise<void> {
       .execute();
   }
 
+  // where the desk and the nurse work: the arrivals boards they see (physicians see their own visits)
+  const assignments: [string, string[]][] = [
+    ["user:frontdesk", [brooklyn.id, chicago.id]],
+    ["user:nurse", [brooklyn.id]],
+  ];
+  for (const [key, locationIds] of assignments) {
+    await trx
+      .insertInto("staff_locations")
+      .values(locationIds.map((location_id) => ({ user_id: ctx.ids[key] as string, location_id })))
+      .execute();
+  }
+
   const okafor = ctx.ids["provider:okafor"] as string;
   const alexUser = await createUser(ctx, "user:alex", "alex.rivera@demo.portico.test", "Alex Rivera", [], passwordHash);
   const samUser = await createUser(

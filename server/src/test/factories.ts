@@ -231,3 +231,12 @@ export async function signIn(
   }
   return { cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
 }
+
+/** Assigns a staff member to the locations they work (arrivals boards, visit statuses, schedules). */
+export async function assignLocations(t: TestContext, userId: string, locationIds: readonly string[]): Promise<void> {
+  if (locationIds.length === 0) return;
+  await t.database.db
+    .insertInto("staff_locations")
+    .values(locationIds.map((location_id) => ({ user_id: userId, location_id })))
+    .execute();
+}

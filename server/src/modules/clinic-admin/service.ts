@@ -349,11 +349,37 @@ export class ClinicAdminService {
         mfaEnabled: r.mfa_enabled_at !== null,
         lastLoginAt: r.last_login_at?.toISOString() ?? null,
         createdAt: r.created_at.toISOString(),
+        locationIds: [],
       };
       account.roles.push(r.role);
       byId.set(r.id, account);
     }
+    const assigned = await this.#db.selectFrom("staff_locations").select(["user_id", "location_id"]).execute();
+    for (const a of assigned) byId.get(a.user_id)?.locationIds.push(a.location_id);
     return [...byId.values()];
+  }
+
+  /** The locations a staff member works (arrivals boards, visit statuses, schedules). */
+  async #assignLocations(userId: string, locationIds: readonly string[]): Promise<void> {
+    const known = locationIds.length
+      ? await this.#db
+          .selectFrom("locations")
+          .select("id")
+          .where("id", "in", [...locationIds])
+          .execute()
+      : [];
+    if (known.length !== locationIds.length) {
+      throw new DomainError("validation_failed", "That location was not found.", [
+        { field: "locationIds", problem: "unknown location" },
+      ]);
+    }
+    await this.#db.deleteFrom("staff_locations").where("user_id", "=", userId).execute();
+    if (locationIds.length) {
+      await this.#db
+        .insertInto("staff_locations")
+        .values(locationIds.map((location_id) => ({ user_id: userId, location_id })))
+        .execute();
+    }
   }
 
   async inviteStaff(input: InviteStaffRequest): Promise<StaffAccount> {
@@ -377,6 +403,7 @@ export class ClinicAdminService {
         .insertInto("user_roles")
         .values(input.roles.map((role) => ({ user_id: user.id, role })))
         .execute();
+      if (input.locationIds?.length) await this.#assignLocations(user.id, input.locationIds);
       const token = randomToken();
       await trx
         .insertInto("staff_invitations")
@@ -403,6 +430,7 @@ export class ClinicAdminService {
         mfaEnabled: false,
         lastLoginAt: null,
         createdAt: user.created_at.toISOString(),
+        locationIds: [...(input.locationIds ?? [])],
       };
     });
   }
@@ -468,6 +496,7 @@ export class ClinicAdminService {
         // a role change takes effect now: sessions carry the roles they were opened with
         await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
       }
+      if (input.locationIds) await this.#assignLocations(userId, input.locationIds);
       if (input.displayName !== undefined || input.status !== undefined) {
         await trx
           .updateTable("users")

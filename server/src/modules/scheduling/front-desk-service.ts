@@ -88,8 +88,57 @@ export class FrontDeskService {
     this.#audit = deps.audit;
   }
 
+  /**
+   * The arrivals boards this user may open (front desk and nurses: their assigned locations;
+   * physicians: their own visits where their provider practises) and the providers whose
+   * schedules they may read. The web offers exactly these.
+   */
+  async workplace() {
+    await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], { resourceType: "workplace" });
+    const boards = await this.#access.boards();
+    const db = currentDb(this.#db);
+    const locations = boards.length
+      ? await db
+          .selectFrom("locations")
+          .select(["id", "name", "time_zone"])
+          .where(
+            "id",
+            "in",
+            boards.map((b) => b.locationId),
+          )
+          .where("active", "=", true)
+          .orderBy("name")
+          .execute()
+      : [];
+    const candidates = await db
+      .selectFrom("providers as p")
+      .leftJoin("provider_locations as pl", "pl.provider_id", "p.id")
+      .select(["p.id", "p.display_name", "pl.location_id"])
+      .where("p.active", "=", true)
+      .orderBy("p.display_name")
+      .execute();
+    const byProvider = new Map<string, { id: string; name: string; locationIds: string[] }>();
+    for (const row of candidates) {
+      const entry = byProvider.get(row.id) ?? { id: row.id, name: row.display_name, locationIds: [] };
+      if (row.location_id) entry.locationIds.push(row.location_id);
+      byProvider.set(row.id, entry);
+    }
+    const providers: { id: string; name: string }[] = [];
+    for (const provider of byProvider.values()) {
+      if (await this.#access.canReadSchedule(provider)) providers.push({ id: provider.id, name: provider.name });
+    }
+    return {
+      locations: locations.map((l) => {
+        const view = boards.find((b) => b.locationId === l.id);
+        return { id: l.id, name: l.name, timeZone: l.time_zone, ownVisitsOnly: Boolean(view?.providerId) };
+      }),
+      providers,
+    };
+  }
+
   async arrivals(locationId: string, date?: string) {
     await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], { resourceType: "arrivals_board" });
+    const view = await this.#access.authorizeBoard(locationId);
     const db = currentDb(this.#db);
     const location = await db
       .selectFrom("locations")
@@ -99,12 +148,17 @@ export class FrontDeskService {
     if (!location) throw notFound("location");
     const now = this.#clock.now();
     const day = localDay(date, location.time_zone, now);
-    const rows = await repo.appointmentsBetween(db, { locationId }, day.from, day.to);
+    const rows = await repo.appointmentsBetween(
+      db,
+      { locationId, providerId: view.providerId ?? undefined },
+      day.from,
+      day.to,
+    );
     await this.#audit.record({
       action: "read",
       resourceType: "arrivals_board",
       resourceId: locationId,
-      details: { date: day.date, rows: rows.length },
+      details: { date: day.date, rows: rows.length, ...(view.providerId ? { ownVisitsOnly: true } : {}) },
     });
     const entries = rows.map((r) => entryOf(r, now));
     const counts: Record<string, number> = {};
@@ -112,29 +166,39 @@ export class FrontDeskService {
     return { date: day.date, locationId, locationName: location.name, timeZone: location.time_zone, entries, counts };
   }
 
-  /** A provider's day or week. Physicians see their own; front desk and nurses any provider's. */
+  /**
+   * A provider's day or week. Physicians see their own; front desk and nurses the providers
+   * who practise at their locations, with the visits at those locations.
+   */
   async schedule(query: { providerId?: string; date?: string; days?: number }) {
     const actor = await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], {
       resourceType: "provider_schedule",
     });
     const providerId = query.providerId ?? actor.providerId;
     if (!providerId) throw new DomainError("validation_failed", "Say whose schedule to show (providerId).");
-    if (actor.roles.length === 1 && actor.roles[0] === "physician" && providerId !== actor.providerId) {
-      throw new DomainError("forbidden", "You can see your own schedule here.");
-    }
     const db = currentDb(this.#db);
-    const provider = await db
+    const rows0 = await db
       .selectFrom("providers as p")
       .leftJoin("provider_locations as pl", "pl.provider_id", "p.id")
       .leftJoin("locations as l", "l.id", "pl.location_id")
-      .select(["p.id", "p.display_name", "l.time_zone"])
+      .select(["p.id", "p.display_name", "l.id as location_id", "l.time_zone"])
       .where("p.id", "=", providerId)
-      .executeTakeFirst();
+      .execute();
+    const provider = rows0[0];
     if (!provider) throw notFound("provider");
+    const view = await this.#access.authorizeSchedule({
+      id: provider.id,
+      locationIds: rows0.map((r) => r.location_id).filter((l): l is string => l !== null),
+    });
     const now = this.#clock.now();
     const days = query.days ?? 1;
     const day = localDay(query.date, provider.time_zone ?? "UTC", now, days);
-    const rows = await repo.appointmentsBetween(db, { providerId }, day.from, day.to);
+    const rows = await repo.appointmentsBetween(
+      db,
+      { providerId, ...(view.locationIds === "all" ? {} : { locationIds: view.locationIds }) },
+      day.from,
+      day.to,
+    );
     await this.#audit.record({
       action: "read",
       resourceType: "provider_schedule",
@@ -150,19 +214,20 @@ export class FrontDeskService {
     };
   }
 
+  /**
+   * Staff move a visit along. Anyone who may not work this visit (not on a board they work,
+   * or no access to the patient) is answered exactly as for an unknown id — before any
+   * status check, so a 409 never confirms that an appointment exists.
+   */
   async setStatus(appointmentId: string, status: keyof typeof STATUS_FLOW): Promise<ScheduleEntry> {
     await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], { resourceType: "appointment" });
     const db = currentDb(this.#db);
     const found = await repo.appointmentById(db, appointmentId);
     if (!found) throw notFound("appointment");
-    await this.#access.authorizePatient(found.patientId, {
-      scope: "appointments",
-      action: "write",
-      resourceType: "appointment",
-      resourceId: appointmentId,
-      auditAction: `status:${status}`,
-      reason: { queue: "arrivals", itemId: appointmentId },
-    });
+    await this.#access.authorizeVisit(
+      { id: appointmentId, patientId: found.patientId, locationId: found.locationId, providerId: found.providerId },
+      { auditAction: `status:${status}` },
+    );
     const now = this.#clock.now();
     await inTransaction(this.#db, async (trx) => {
       const row = await repo.appointmentById(trx, appointmentId, { forUpdate: true });

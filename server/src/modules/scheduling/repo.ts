@@ -305,7 +305,7 @@ export async function setStatus(
 /** The day's appointments at one location (arrivals board) or for one provider (schedule). */
 export function appointmentsBetween(
   db: Db,
-  filter: { locationId?: string; providerId?: string },
+  filter: { locationId?: string; locationIds?: readonly string[]; providerId?: string },
   from: Date,
   to: Date,
 ) {
@@ -322,6 +322,10 @@ export function appointmentsBetween(
     .where("a.starts_at", "<", to)
     .orderBy("a.starts_at");
   if (filter.locationId) query = query.where("a.location_id", "=", filter.locationId);
+  if (filter.locationIds) {
+    if (filter.locationIds.length === 0) return Promise.resolve([]);
+    query = query.where("a.location_id", "in", [...filter.locationIds]);
+  }
   if (filter.providerId) query = query.where("a.provider_id", "=", filter.providerId);
   return query.execute();
 }

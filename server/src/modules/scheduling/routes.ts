@@ -28,6 +28,7 @@ import {
   SlotList,
   SlotQuery,
   StaffStatusChange,
+  StaffWorkplace,
   UpdateVisitType,
   VisitType,
   VisitTypeList,
@@ -169,6 +170,17 @@ export async function schedulingStaffRoutes(
   const { frontDesk, availability, checkIn } = services;
   const staffTags = ["appointments (staff)"];
 
+  app.get(
+    "/api/workplace",
+    {
+      schema: {
+        tags: staffTags,
+        summary: "The arrivals boards this staff member may open and the schedules they may read",
+        response: { 200: StaffWorkplace, ...errorResponses },
+      },
+    },
+    async () => frontDesk.workplace(),
+  );
   app.get(
     "/api/arrivals",
     {

@@ -1,11 +1,12 @@
 import type { TestContext } from "../../test/app.ts";
-import { makePatient, makeStaff, type TestPatient, type TestUser } from "../../test/factories.ts";
+import { assignLocations, makePatient, makeStaff, type TestPatient, type TestUser } from "../../test/factories.ts";
 
 /** A small clinic for scheduling tests: one New York location, one physician, three visit types. */
 export interface TestClinic {
   locationId: string;
   physician: TestUser;
   providerId: string;
+  /** works the location's arrivals board */
   frontDesk: TestUser;
   visitTypes: { established: string; newPatient: string; referral: string; video: string };
   /** the physician's own patient (PCP), with a login */
@@ -25,6 +26,7 @@ export async function makeTestClinic(t: TestContext): Promise<TestClinic> {
   const providerId = physician.providerId as string;
   await db.insertInto("provider_locations").values({ provider_id: providerId, location_id: locationId }).execute();
   const frontDesk = await makeStaff(t, "front_desk");
+  await assignLocations(t, frontDesk.id, [locationId]);
   const vt = async (
     name: string,
     kind: "established" | "new" | "referral",

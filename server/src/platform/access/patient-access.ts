@@ -12,10 +12,15 @@ import {
   type AccessBasis,
   type AccessDecision,
   type AgeBounds,
+  type BoardView,
+  boardViews,
   DEFAULT_AGE_BOUNDS,
   decidePatientAccess,
+  mayWorkVisit,
   type PatientFacts,
   type PatientScope,
+  scheduleView,
+  type WorkplaceFacts,
 } from "./policy.ts";
 
 declare const patientAccessBrand: unique symbol;
@@ -114,6 +119,7 @@ export class AccessService {
   readonly #ages: AgeBounds;
   readonly #careTeamRules: CareTeamRule[] = [primaryCarePhysicianRule];
   readonly #factsCache = new WeakMap<RequestContext, Map<string, Facts | null>>();
+  readonly #workplaceCache = new WeakMap<RequestContext, Promise<WorkplaceFacts>>();
 
   constructor(deps: { db: Database; clock: Clock; audit: AuditLog; ages?: AgeBounds }) {
     this.#db = deps.db;
@@ -232,6 +238,120 @@ export class AccessService {
     throw actor.kind === "user"
       ? new DomainError("forbidden", "You do not have permission to do that.")
       : new DomainError("unauthenticated", "Please sign in to continue.");
+  }
+
+  // ---- where staff work (arrivals boards, visit statuses, schedules) ----
+
+  /** The locations the actor is assigned to and where their provider practises (one query each, per request). */
+  workplace(): Promise<WorkplaceFacts> {
+    const context = currentContext();
+    let facts = this.#workplaceCache.get(context);
+    if (!facts) {
+      facts = this.#loadWorkplace(context.actor);
+      this.#workplaceCache.set(context, facts);
+    }
+    return facts;
+  }
+
+  /** The arrivals boards the actor may open (policy `boardViews`). */
+  async boards(): Promise<BoardView[]> {
+    return boardViews(currentContext().actor, await this.workplace());
+  }
+
+  /**
+   * One arrivals board: the view the actor has of it, or 404 (audited) exactly as for a
+   * location that does not exist.
+   */
+  async authorizeBoard(locationId: string): Promise<BoardView> {
+    const view = (await this.boards()).find((b) => b.locationId === locationId);
+    if (view) return view;
+    await this.#audit.recordIndependent({
+      action: "read",
+      resourceType: "arrivals_board",
+      resourceId: UUID.test(locationId) ? locationId : null,
+      outcome: "denied",
+      details: { reason: "not_a_board_they_work" },
+    });
+    throw notFound("location");
+  }
+
+  /**
+   * Staff moving a visit along (arrived, roomed, …): the visit must be on a board the actor
+   * works (policy `mayWorkVisit`), and then the patient check runs with the arrivals queue as
+   * the reason. Either refusal answers exactly as for an appointment that does not exist.
+   */
+  async authorizeVisit(
+    visit: { id: string; patientId: string; locationId: string; providerId: string },
+    check: { auditAction: string },
+  ): Promise<PatientAccess> {
+    const context = currentContext();
+    if (!mayWorkVisit(context.actor, await this.workplace(), visit)) {
+      await this.#audit.recordIndependent({
+        action: check.auditAction,
+        resourceType: "appointment",
+        resourceId: visit.id,
+        patientId: visit.patientId,
+        outcome: "denied",
+        details: { reason: "not_a_board_they_work", scope: "appointments" },
+      });
+      throw notFound("appointment");
+    }
+    try {
+      return await this.authorizePatient(visit.patientId, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "appointment",
+        resourceId: visit.id,
+        auditAction: check.auditAction,
+        reason: { queue: "arrivals", itemId: visit.id },
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "not_found") throw notFound("appointment");
+      throw error;
+    }
+  }
+
+  /**
+   * A provider's schedule: which of its visits the actor may read (policy `scheduleView`), or
+   * 403 (audited) when it is not a schedule they work.
+   */
+  async authorizeSchedule(provider: {
+    id: string;
+    locationIds: readonly string[];
+  }): Promise<{ locationIds: readonly string[] | "all" }> {
+    const view = scheduleView(currentContext().actor, await this.workplace(), provider);
+    if (view) return view;
+    await this.#audit.recordIndependent({
+      action: "read",
+      resourceType: "provider_schedule",
+      resourceId: provider.id,
+      outcome: "denied",
+      details: { reason: "not_a_schedule_they_work" },
+    });
+    throw new DomainError("forbidden", "This schedule is not one you work. Choose a provider from the list.");
+  }
+
+  /** Whether the actor may read this provider's schedule (for listing the choices; not audited). */
+  async canReadSchedule(provider: { id: string; locationIds: readonly string[] }): Promise<boolean> {
+    return scheduleView(currentContext().actor, await this.workplace(), provider) !== null;
+  }
+
+  async #loadWorkplace(actor: Actor): Promise<WorkplaceFacts> {
+    const db = currentDb(this.#db);
+    const assigned = actor.userId
+      ? await db.selectFrom("staff_locations").select("location_id").where("user_id", "=", actor.userId).execute()
+      : [];
+    const practised = actor.providerId
+      ? await db
+          .selectFrom("provider_locations")
+          .select("location_id")
+          .where("provider_id", "=", actor.providerId)
+          .execute()
+      : [];
+    return {
+      assignedLocationIds: assigned.map((r) => r.location_id),
+      providerLocationIds: practised.map((r) => r.location_id),
+    };
   }
 
   #denial(actor: Actor): DomainError {

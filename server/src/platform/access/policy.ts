@@ -1,4 +1,4 @@
-import type { ProxyRelationship, ProxyScope } from "../../db/tables/people.ts";
+import type { ProxyRelationship, ProxyScope, StaffRole } from "../../db/tables/people.ts";
 import type { Actor, ActorGrant } from "../context.ts";
 
 /**
@@ -9,13 +9,17 @@ import type { Actor, ActorGrant } from "../context.ts";
 
 /**
  * The parts of a patient's record. The proxy scopes, plus:
- * - `profile`: demographics and contact details;
+ * - `summary`: name and date of birth only — what anyone acting for the patient needs to
+ *   recognise them (a restricted parent of an adolescent reads this instead of `profile`);
+ * - `profile`: demographics and contact details, insurance, emergency contact, the patient's
+ *   uploaded documents and identity-change requests;
  * - `proxies`: the list of who has proxy access, and granting or revoking it.
  */
-export type PatientScope = ProxyScope | "profile" | "proxies";
+export type PatientScope = ProxyScope | "summary" | "profile" | "proxies";
 export type AccessAction = "read" | "write";
 
 export const PATIENT_SCOPES: readonly PatientScope[] = [
+  "summary",
   "profile",
   "proxies",
   "appointments",
@@ -210,16 +214,22 @@ function decideAsProxy(
       reason = "confidential";
       continue;
     }
+    // every in-force proxy may read the summary (name, date of birth); the full profile is for
+    // unrestricted grants (a parent of an adolescent acts on appointments and medications,
+    // nothing more); changing either needs `records`
+    const mayWrite = !effective.restricted && effective.scopes.includes("records");
     const ok =
-      request.scope === "profile"
-        ? request.action === "read" || effective.scopes.includes("records")
-        : effective.scopes.includes(request.scope);
+      request.scope === "summary"
+        ? request.action === "read" || mayWrite
+        : request.scope === "profile"
+          ? !effective.restricted && (request.action === "read" || mayWrite)
+          : effective.scopes.includes(request.scope);
     if (ok) {
       return allow("proxy", { grantId: grant.grantId, restricted: effective.restricted, includeConfidential: false });
     }
     if (reason !== "confidential") {
       reason =
-        effective.restricted && grant.scopes.includes(request.scope as ProxyScope)
+        effective.restricted && (request.scope === "profile" || grant.scopes.includes(request.scope as ProxyScope))
           ? "adolescent_restricted"
           : "scope_not_granted";
     }
@@ -227,7 +237,7 @@ function decideAsProxy(
   return deny(reason);
 }
 
-const FRONT_DESK_SCOPES: readonly PatientScope[] = ["profile", "appointments", "proxies"];
+const FRONT_DESK_SCOPES: readonly PatientScope[] = ["summary", "profile", "appointments", "proxies"];
 
 function decideAsStaff(
   actor: Actor,
@@ -248,7 +258,9 @@ function decideAsStaff(
   if (roles.includes("front_desk")) {
     if (!FRONT_DESK_SCOPES.includes(request.scope)) return deny(reason ?? "role_not_permitted");
     // registration verifies pending records; scheduling and proxy grants need an active one
-    if (patient.status === "active" || request.scope === "profile") return allow("front_desk");
+    if (patient.status === "active" || request.scope === "profile" || request.scope === "summary") {
+      return allow("front_desk");
+    }
     return deny("patient_not_active");
   }
   if (reason) return deny(reason);
@@ -290,4 +302,79 @@ export function decidePatientAccess(
   if (asStaff?.allowed) return asStaff;
   if (asStaff) denials.push(asStaff.reason);
   return deny(denials[0] ?? "no_relationship");
+}
+
+// ---- where staff work: arrivals boards, visit statuses, provider schedules ----
+
+/** The roles that work the arrivals boards of the locations they are assigned to. */
+export const LOCATION_ROLES: readonly StaffRole[] = ["front_desk", "nurse"];
+
+/** Facts about where the actor works, gathered by the caller. */
+export interface WorkplaceFacts {
+  /** locations the staff member is assigned to (`staff_locations`) */
+  assignedLocationIds: readonly string[];
+  /** locations where the actor's provider practises (`provider_locations`), for physicians */
+  providerLocationIds: readonly string[];
+}
+
+/** One arrivals board the actor may open: the whole location, or only their provider's visits there. */
+export interface BoardView {
+  locationId: string;
+  /** null: every visit at the location; otherwise only this provider's */
+  providerId: string | null;
+}
+
+const worksLocations = (actor: Actor) => actor.roles.some((r) => LOCATION_ROLES.includes(r));
+
+/**
+ * The arrivals boards the actor may open. Front desk and nurses: the whole board of each
+ * location they are assigned to. Physicians: their own provider's visits at the locations
+ * where that provider practises. Nobody else (admins, patients) sees a board.
+ */
+export function boardViews(actor: Actor, facts: WorkplaceFacts): BoardView[] {
+  if (actor.kind !== "user" || !actor.userId) return [];
+  const views = new Map<string, BoardView>();
+  if (worksLocations(actor)) {
+    for (const locationId of facts.assignedLocationIds) views.set(locationId, { locationId, providerId: null });
+  }
+  if (actor.roles.includes("physician") && actor.providerId) {
+    for (const locationId of facts.providerLocationIds) {
+      if (!views.has(locationId)) views.set(locationId, { locationId, providerId: actor.providerId });
+    }
+  }
+  return [...views.values()];
+}
+
+/**
+ * May the actor move this visit along (arrived, roomed, …)? Only when it is on a board they
+ * work: a location they are assigned to (front desk, nurses) or their own provider's visit
+ * (physicians). Anyone else is answered exactly as for an appointment that does not exist.
+ */
+export function mayWorkVisit(
+  actor: Actor,
+  facts: WorkplaceFacts,
+  visit: { locationId: string; providerId: string },
+): boolean {
+  if (actor.kind === "system") return true;
+  if (actor.kind !== "user" || !actor.userId) return false;
+  if (worksLocations(actor) && facts.assignedLocationIds.includes(visit.locationId)) return true;
+  return actor.roles.includes("physician") && actor.providerId !== null && actor.providerId === visit.providerId;
+}
+
+/**
+ * Whose schedule the actor may read, and which of its visits: a physician their own (every
+ * location); front desk and nurses a provider who practises at one of their locations, with
+ * the visits at those locations only. `null`: not this provider's schedule.
+ */
+export function scheduleView(
+  actor: Actor,
+  facts: WorkplaceFacts,
+  provider: { id: string; locationIds: readonly string[] },
+): { locationIds: readonly string[] | "all" } | null {
+  if (actor.kind === "system") return { locationIds: "all" };
+  if (actor.kind !== "user" || !actor.userId) return null;
+  if (actor.roles.includes("physician") && actor.providerId === provider.id) return { locationIds: "all" };
+  if (!worksLocations(actor)) return null;
+  const shared = provider.locationIds.filter((l) => facts.assignedLocationIds.includes(l));
+  return shared.length > 0 ? { locationIds: shared } : null;
 }

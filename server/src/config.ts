@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** how long a start waits for an unreachable PostgreSQL before giving up (0: not at all) */
+  databaseConnectTimeoutSeconds: number;
   dataDir: string;
   demo: boolean;
   smtpUrl: string | undefined;
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST?.trim() || "0.0.0.0",
     publicUrl: publicUrl.replace(/\/+$/, ""),
     databaseUrl,
+    databaseConnectTimeoutSeconds: integer(env, "DATABASE_CONNECT_TIMEOUT_SECONDS", 60, 0, 86_400),
     dataDir: path.resolve(env.PORTICO_DATA_DIR?.trim() || "./data"),
     demo,
     smtpUrl: url(env, "SMTP_URL", ["smtp:", "smtps:"]),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { sql } from "kysely";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { errorCodeOf, isDatabaseUnreachable } from "./db/connection-errors.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { FieldCipher, loadKeyRing } from "./platform/crypto.ts";
@@ -38,9 +39,15 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
   let database: DatabaseHandle;
   try {
     database = config.databaseUrl
-      ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
+      ? await openDatabase({
+          kind: "postgres",
+          url: config.databaseUrl,
+          onConnectionError: (error) =>
+            logger.warn({ err: { type: "database_connection_lost", sqlState: errorCodeOf(error) } }, error.message),
+        })
       : await openDatabase({ kind: "pglite", dataDir: path.join(config.dataDir, "pglite") });
-    await sql`select 1`.execute(database.db);
+    if (config.databaseUrl) await waitForDatabase(database, config, logger);
+    else await sql`select 1`.execute(database.db);
   } catch (error) {
     const variable = config.databaseUrl ? "DATABASE_URL" : "PORTICO_DATA_DIR";
     fail(`${variable}: could not open the database (${(error as Error).message}).`);
@@ -54,4 +61,60 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
     }
   }
   return { config, logger, database, cipher };
+}
+
+/**
+ * PostgreSQL may start after Portico (a host reboot, a database restarting, containers in any
+ * order): while it cannot be reached, wait and retry with a log line each time, for up to
+ * DATABASE_CONNECT_TIMEOUT_SECONDS; then exit with a message. Any other failure (wrong
+ * password, no such database) ends the start at once.
+ */
+async function waitForDatabase(database: DatabaseHandle, config: Config, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const limitMs = config.databaseConnectTimeoutSeconds * 1_000;
+  const where = describeDatabase(config.databaseUrl as string);
+  let delayMs = 250;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql`select 1`.execute(database.db);
+      if (attempt > 1) logger.info({ attempt, waitedMs: Date.now() - started }, `database at ${where} is reachable`);
+      return;
+    } catch (error) {
+      if (!isDatabaseUnreachable(error)) throw error;
+      const waited = Date.now() - started;
+      if (waited + delayMs > limitMs) {
+        await database.close().catch(() => {});
+        fail(
+          `DATABASE_URL: the database at ${where} was not reachable within ${config.databaseConnectTimeoutSeconds} s (${reasonOf(error)}). Start PostgreSQL, or wait longer with DATABASE_CONNECT_TIMEOUT_SECONDS.`,
+        );
+      }
+      logger.warn(
+        {
+          attempt,
+          sqlState: errorCodeOf(error),
+          retryInMs: delayMs,
+          limitSeconds: config.databaseConnectTimeoutSeconds,
+        },
+        `waiting for the database at ${where}: ${reasonOf(error)}; retrying in ${delayMs} ms (DATABASE_CONNECT_TIMEOUT_SECONDS=${config.databaseConnectTimeoutSeconds})`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      delayMs = Math.min(delayMs * 2, 5_000);
+    }
+  }
+}
+
+/** a connection refused on a name with several addresses is an AggregateError without a message */
+function reasonOf(error: unknown): string {
+  const e = error as { message?: string; code?: string };
+  return e.message || e.code || String(error);
+}
+
+/** host:port/database, never the password */
+function describeDatabase(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "DATABASE_URL";
+  }
 }

@@ -30,7 +30,13 @@ const parsers: Record<number, (value: string) => unknown> = {
 };
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; poolSize?: number }
+  | {
+      kind: "postgres";
+      url: string;
+      poolSize?: number;
+      /** a pooled connection was lost (database restart, network); the pool replaces it */
+      onConnectionError?: (error: Error) => void;
+    }
   | { kind: "pglite"; dataDir: string | "memory"; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -44,8 +50,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
           parsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client losing its connection (database restart) must not crash the process.
-    pool.on("error", () => {});
+    // A connection lost while a client is idle or checked out (database restart, network)
+    // makes pg emit 'error' on the client; unheard, that ends the process. The pool listens to
+    // idle clients only, so every client gets a listener of its own for its whole life: the
+    // query in flight rejects with the same error (the request answers 503) and the pool
+    // discards the client when it is released.
+    pool.on("error", () => {}); // reported by the client's own listener
+    pool.on("connect", (client) => client.on("error", (error: Error) => target.onConnectionError?.(error)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }

@@ -1,36 +1,20 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { errorCodeOf, isDatabaseUnreachable } from "../db/connection-errors.ts";
 import { DomainError, type ErrorCode, errorStatus } from "../platform/errors.ts";
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
-const send = (reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) =>
-  reply
+/** seconds a client waits before retrying a 503 (the database restarting, an unknown commit outcome) */
+const RETRY_AFTER_SECONDS = "2";
+
+const send = (reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) => {
+  if (errorStatus[code] === 503) reply.header("Retry-After", RETRY_AFTER_SECONDS);
+  return reply
     .status(errorStatus[code])
     .send({ error: details === undefined ? { code, message } : { code, message, details } });
-
-const CONNECTION_ERRORS = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "57P01",
-  "57P02",
-  "57P03",
-  "08006",
-  "08001",
-  "08003",
-]);
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    (typeof e.code === "string" && CONNECTION_ERRORS.has(e.code)) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-      e.message ?? "",
-    )
-  );
-}
+};
 
 /** SQLSTATE class 22 (data exception): the database refused a value, e.g. 22P05 for "\u0000". */
 function isBadDataForDatabase(error: unknown): boolean {
@@ -44,7 +28,10 @@ function isBadDataForDatabase(error: unknown): boolean {
  * logged and answered with a generic 500 that never shows a stack trace or SQL.
  */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof DomainError) return send(reply, error.code, error.message, error.details);
+  if (error instanceof DomainError) {
+    if (error.code === "outcome_unknown") request.log.warn({ err: { type: "commit_outcome_unknown" } }, error.code);
+    return send(reply, error.code, error.message, error.details);
+  }
   if (error.validation) {
     const details = error.validation.map((v) => ({
       field:
@@ -94,12 +81,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       "Some of the input cannot be stored (for example an invalid character or a number out of range).",
     );
   }
-  if (isDatabaseUnavailable(error)) {
-    request.log.warn(
-      { err: { type: "database_unavailable", code: (error as { code?: string }).code } },
-      "database unavailable",
-    );
-    reply.header("Retry-After", "2");
+  if (isDatabaseUnreachable(error)) {
+    // `sqlState`, not `code`: the logger censors fields named code (one-time codes)
+    request.log.warn({ err: { type: "database_unavailable", sqlState: errorCodeOf(error) } }, "database unavailable");
     return send(reply, "unavailable", "Portico is briefly unavailable. Please try again in a moment.");
   }
   request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, "unhandled error");

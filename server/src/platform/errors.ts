@@ -31,6 +31,8 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** the connection was lost while committing: retry with the same Idempotency-Key to learn the outcome */
+  outcome_unknown: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

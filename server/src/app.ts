@@ -21,6 +21,7 @@ import { sql } from "kysely";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { refuseNonFiniteNumbers } from "./http/finite-numbers.ts";
 import { registerModules } from "./modules/index.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
 import type { Clock } from "./platform/clock.ts";
@@ -71,7 +72,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const incoming = req.headers["x-request-id"];
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false },
+      // "1e309" or "Infinity" in a query string coerces to Infinity: refused like any schema error
+      plugins: [refuseNonFiniteNumbers],
+    },
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     // a malformed (bad %-encoding) or overlong URL is refused before routing: answer it like any other error
@@ -140,6 +145,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     referrerPolicy: { policy: "no-referrer" },
     crossOriginEmbedderPolicy: false,
+    // the same rule as frame-ancestors 'none', for browsers that only read this header
+    xFrameOptions: { action: "deny" },
   });
   await app.register(cookie);
   // shared by every app server so that the limit holds across them; closed with the app
@@ -250,6 +257,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
           res.header("cache-control", "public, max-age=31536000, immutable");
+        } else if (filePath.endsWith(".html")) {
+          // index.html names the current bundle: revalidated on every load, so a deploy is seen at once
+          res.header("cache-control", "no-cache");
         }
       },
     });

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type App, buildApp } from "../app.ts";
+import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
+import { createLogger } from "../platform/logging.ts";
+import { TEST_KEYS, testConfig } from "../test/app.ts";
+import { createTestDatabase, type TestDatabase } from "../test/database.ts";
+
+/**
+ * How the built web app is served: the page that names the current bundle (index.html, at its
+ * own address and as the single-page app's fallback) is revalidated on every load so a deploy
+ * is seen at once; content-hashed assets are cached for a year; no page may be framed.
+ */
+describe("serving the web app", () => {
+  let database: TestDatabase;
+  let app: App;
+  let webRoot: string;
+
+  beforeAll(async () => {
+    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portico-web-"));
+    fs.mkdirSync(path.join(webRoot, "assets"));
+    fs.writeFileSync(path.join(webRoot, "index.html"), '<!doctype html><script src="/assets/app-1a2b3c.js"></script>');
+    fs.writeFileSync(path.join(webRoot, "assets", "app-1a2b3c.js"), "console.log('portico')");
+    fs.writeFileSync(path.join(webRoot, "robots.txt"), "User-agent: *\nDisallow: /\n");
+    database = await createTestDatabase();
+    const config = testConfig();
+    app = await buildApp({
+      config,
+      database,
+      logger: createLogger(config),
+      cipher: new FieldCipher(parseKeyRing(TEST_KEYS)),
+      webRoot,
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    fs.rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  const html = { accept: "text/html,application/xhtml+xml" };
+
+  it.each([
+    ["the page itself", "/index.html"],
+    ["the start page", "/"],
+    ["a deep link (single-page app fallback)", "/appointments/book"],
+  ])("serves index.html as %s with no-cache", async (_what, url) => {
+    const res = await app.inject({ url, headers: html });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("text/html");
+    expect(res.body).toContain("/assets/app-1a2b3c.js");
+    expect(res.headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("lets browsers keep content-hashed assets for a year", async () => {
+    const res = await app.inject({ url: "/assets/app-1a2b3c.js" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("keeps the short cache for other static files", async () => {
+    const res = await app.inject({ url: "/robots.txt" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["cache-control"]).toBe("public, max-age=3600");
+  });
+
+  it.each([
+    ["a page", "/"],
+    ["the API", "/api/health"],
+  ])("forbids framing %s: X-Frame-Options DENY, as CSP frame-ancestors 'none' says", async (_what, url) => {
+    const res = await app.inject({ url, headers: html });
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(String(res.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
+  });
+});

@@ -88,6 +88,55 @@ function load(base: string, session: Session, connections = 16) {
   };
 }
 
+interface FreeSlot {
+  visitTypeId: string;
+  providerId: string;
+  locationId: string;
+  start: string;
+}
+
+/** Free times the patient may book, at different start times (a patient's own bookings may not overlap). */
+async function freeSlots(base: string, session: Session, count: number): Promise<FreeSlot[]> {
+  const { visitTypes } = (await (await fetch(`${base}/api/visit-types`, { headers: session.headers })).json()) as {
+    visitTypes: { id: string }[];
+  };
+  for (const visitType of visitTypes) {
+    const response = await fetch(`${base}/api/slots?visitTypeId=${visitType.id}&patientId=${session.patientId}`, {
+      headers: session.headers,
+    });
+    if (!response.ok) continue;
+    const { slots } = (await response.json()) as { slots: Omit<FreeSlot, "visitTypeId">[] };
+    const byStart = new Map(slots.map((slot) => [slot.start, slot]));
+    // a day apart, so that no visit type's buffers make them overlap
+    const picked: FreeSlot[] = [];
+    for (const slot of byStart.values()) {
+      const last = picked.at(-1);
+      if (last && Date.parse(slot.start) - Date.parse(last.start) < 86_400_000) continue;
+      picked.push({
+        visitTypeId: visitType.id,
+        providerId: slot.providerId,
+        locationId: slot.locationId,
+        start: slot.start,
+      });
+      if (picked.length === count) return picked;
+    }
+  }
+  throw new Error(`the demo patient has fewer than ${count} bookable times`);
+}
+
+function book(base: string, session: Session, slot: FreeSlot, idempotencyKey?: string) {
+  return fetch(`${base}/api/patients/${session.patientId}/appointments`, {
+    method: "POST",
+    headers: {
+      ...session.headers,
+      "content-type": "application/json",
+      ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
+    },
+    body: JSON.stringify(slot),
+    signal: AbortSignal.timeout(30_000),
+  });
+}
+
 describe.skipIf(onlyOnce)("the server under database faults (real PostgreSQL restarts)", () => {
   let postgres: PrivatePostgres;
   let databaseUrl: string;
@@ -168,5 +217,108 @@ describe.skipIf(onlyOnce)("the server under database faults (real PostgreSQL res
         (await query<{ n: number }>("select count(*)::int as n from audit_log where seq is null"))[0]?.n === 0,
     );
     expect(server.alive()).toBe(true);
+  }, 30_000);
+  /**
+   * A COMMIT whose answer never arrives: the database is told to wait for a synchronous
+   * standby that does not exist, but only for transactions that insert an appointment (a
+   * trigger turns synchronous_commit on for them). Such a COMMIT is durable locally and hangs;
+   * restarting PostgreSQL then cuts the connection: the booking is saved, the server never
+   * heard so.
+   */
+  async function withCommitThatNeverAnswers<T>(during: () => Promise<T>): Promise<T> {
+    await query(`create or replace function portico_fault_wait_for_standby() returns trigger language plpgsql as $$
+      begin perform set_config('synchronous_commit', 'on', true); return null; end $$`);
+    await query(`create trigger portico_fault_wait_for_standby after insert on appointments
+      for each row execute function portico_fault_wait_for_standby()`);
+    await query("alter system set synchronous_commit = 'local'");
+    await query("alter system set synchronous_standby_names = 'portico_fault_standby'");
+    await query("select pg_reload_conf()");
+    try {
+      return await during();
+    } finally {
+      await query("drop trigger if exists portico_fault_wait_for_standby on appointments");
+      await query("alter system reset synchronous_standby_names");
+      await query("alter system reset synchronous_commit");
+      await query("select pg_reload_conf()");
+    }
+  }
+
+  const waitingForStandby = async () =>
+    (await query<{ n: number }>("select count(*)::int as n from pg_stat_activity where wait_event = 'SyncRep'"))[0]
+      ?.n === 1;
+
+  const appointmentsAt = async (slot: FreeSlot) =>
+    (
+      await query<{ id: string }>(
+        "select id from appointments where patient_id = $1 and provider_id = $2 and starts_at = $3",
+        [session.patientId, slot.providerId, slot.start],
+      )
+    ).map((row) => row.id);
+
+  it("answers 503 outcome_unknown (not 'unavailable') when the connection is lost during COMMIT, and the retry with the same Idempotency-Key gets the saved booking", async () => {
+    const [slot] = await freeSlots(server.base, session, 1);
+    if (!slot) throw new Error("no slot");
+    const key = `fault-test-${Date.now()}`;
+    const first = await withCommitThatNeverAnswers(async () => {
+      const pending = book(server.base, session, slot, key);
+      await waitFor("the booking's COMMIT to wait for the standby", waitingForStandby);
+      await postgres.restart("fast");
+      return pending;
+    });
+    expect(first.status).toBe(503);
+    expect(first.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(((await first.json()) as { error: { code: string } }).error.code).toBe("outcome_unknown");
+    const saved = await appointmentsAt(slot);
+    expect(saved).toHaveLength(1); // it was saved: "unavailable" would have been untrue
+
+    const retry = await book(server.base, session, slot, key);
+    expect(retry.status).toBe(201);
+    expect(((await retry.json()) as { id: string }).id).toBe(saved[0]);
+    expect(await appointmentsAt(slot)).toEqual(saved);
+    expect(server.alive()).toBe(true);
+  }, 30_000);
+
+  it("answers 503 outcome_unknown for a booking without an Idempotency-Key whose COMMIT outcome is unknown", async () => {
+    const [, slot] = await freeSlots(server.base, session, 2);
+    if (!slot) throw new Error("no slot");
+    const first = await withCommitThatNeverAnswers(async () => {
+      const pending = book(server.base, session, slot);
+      await waitFor("the booking's COMMIT to wait for the standby", waitingForStandby);
+      await postgres.restart("immediate");
+      return pending;
+    });
+    expect(first.status).toBe(503);
+    expect(first.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(((await first.json()) as { error: { code: string } }).error.code).toBe("outcome_unknown");
+    expect(await appointmentsAt(slot)).toHaveLength(1);
+  }, 30_000);
+
+  it("started while PostgreSQL is down, waits with a log line and becomes ready once it is up", async () => {
+    await postgres.stop("fast");
+    const waiting = await startServerProcess({ DATABASE_URL: databaseUrl, DATABASE_CONNECT_TIMEOUT_SECONDS: "30" });
+    spawned.push(waiting);
+    await waitFor("the waiting log line", () => waiting.output().includes("waiting for the database at 127.0.0.1"));
+    await new Promise((r) => setTimeout(r, 1_500)); // still waiting, not exited
+    expect(waiting.alive(), waiting.output()).toBe(true);
+    await postgres.start();
+    await waiting.ready(20_000);
+    await waiting.kill("SIGTERM");
+  }, 40_000);
+
+  it("started while PostgreSQL is down, exits 1 with a clear message once DATABASE_CONNECT_TIMEOUT_SECONDS has passed", async () => {
+    await postgres.stop("fast");
+    try {
+      const started = Date.now();
+      const doomed = await startServerProcess({ DATABASE_URL: databaseUrl, DATABASE_CONNECT_TIMEOUT_SECONDS: "1" });
+      spawned.push(doomed);
+      expect(await doomed.exited).toBe(1);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(doomed.output()).toContain("Portico cannot start: DATABASE_URL: the database at 127.0.0.1:");
+      expect(doomed.output()).toContain("was not reachable within 1 s");
+      expect(doomed.output()).toContain("DATABASE_CONNECT_TIMEOUT_SECONDS");
+      expect(doomed.output()).not.toMatch(/\n\s+at /); // no stack trace
+    } finally {
+      await postgres.start();
+    }
   }, 30_000);
 });

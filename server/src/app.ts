@@ -113,17 +113,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       ip: request.ip,
       userAgent: request.headers["user-agent"]?.slice(0, 300),
       actor: ANONYMOUS,
+      auditWithWork: true,
     };
     request.ctx = context;
     runWithContext(context, done);
   });
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
-    return payload;
-  });
-  // audit events that must outlive a rolled-back transaction (denials) are written before the reply leaves
-  app.addHook("onSend", async (request, _reply, payload) => {
-    await services.audit.flushPending(request.ctx ?? undefined);
     return payload;
   });
 
@@ -192,7 +188,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // its config says `auth: "public"` (or "partial" for the MFA step)
   installAuthentication(app as unknown as FastifyInstance, { config, sessions: services.identity.sessions });
   // Idempotency-Key on POST /api: a preHandler, so it runs after authentication has set the actor
-  installIdempotency(app as unknown as FastifyInstance, { db: database.db, clock, cipher: options.cipher });
+  installIdempotency(app as unknown as FastifyInstance, { db: database.db, clock, cipher: options.cipher, logger });
+  // audit events that must outlive a rolled-back transaction (denials) are written before the
+  // reply leaves, after the request's own transaction (Idempotency-Key) has ended
+  app.addHook("onSend", async (request, reply, payload) => {
+    await services.audit.flushPending(request.ctx ?? undefined, reply.statusCode < 400);
+    return payload;
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -62,6 +62,25 @@ export interface RequestContext {
   actingForPatientId?: string;
   /** the open transaction, when one is in progress: `inTransaction` reuses it */
   trx?: Transaction<DB>;
+  /**
+   * The request's own transaction, held open from the Idempotency-Key check until the response
+   * is recorded in it (platform/idempotency): the work and its recorded outcome commit together.
+   */
+  requestTrx?: Transaction<DB>;
+  /** set while a unit of work runs under a savepoint of `requestTrx` */
+  unitOpen?: boolean;
+  /**
+   * Writes that must commit with the next transaction of this request, not before it (audit
+   * rows of an allowed write checked before its transaction opened). `inTransaction` runs them
+   * first thing inside that transaction.
+   */
+  withNextTransaction?: ((trx: Transaction<DB>) => Promise<void>)[];
+  /**
+   * HTTP requests: an audit row recorded while no transaction is open waits for the request's
+   * next transaction (it commits with the work it describes) or, if none opens, for a
+   * successful response; it is dropped when the request fails (audit-log.ts).
+   */
+  auditWithWork?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

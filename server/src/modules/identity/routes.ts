@@ -170,6 +170,8 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
   app.post(
     "/api/auth/reauthenticate",
     {
+      // throttling counters must outlive a failed attempt: never inside a request's held transaction
+      config: { idempotent: false },
       schema: {
         tags,
         summary: "Confirm the password (and code) before a sensitive change",
@@ -299,7 +301,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
   app.post(
     "/api/auth/password-reset/request",
     {
-      config: { auth: "public" },
+      config: { auth: "public", idempotent: false },
       schema: {
         tags,
         summary: "Email a password reset link",

@@ -41,6 +41,7 @@ export class AuditLog {
   readonly #clock: Clock;
   readonly #logger: Logger | undefined;
   readonly #pending = new WeakMap<RequestContext, Insertable<AuditLogTable>[]>();
+  readonly #withWork = new WeakMap<RequestContext, Insertable<AuditLogTable>[]>();
 
   constructor(deps: { db: Database; clock: Clock; logger?: Logger }) {
     this.#db = deps.db;
@@ -53,7 +54,28 @@ export class AuditLog {
    * the work it describes. Use for successful reads and writes.
    */
   async record(entry: AuditEntry): Promise<void> {
-    await currentDb(this.#db).insertInto("audit_log").values(this.#row(entry)).execute();
+    const row = this.#row(entry);
+    const context = maybeContext();
+    if (context?.auditWithWork && !context.trx) {
+      // the work has not started yet (an access check before the write's transaction): the row
+      // joins the request's next transaction, so it cannot say "success" for a write that rolled back
+      const held = this.#withWork.get(context);
+      if (held) {
+        held.push(row);
+        return;
+      }
+      this.#withWork.set(context, [row]);
+      context.withNextTransaction = [
+        ...(context.withNextTransaction ?? []),
+        async (trx) => {
+          const rows = this.#withWork.get(context);
+          this.#withWork.delete(context);
+          if (rows?.length) await trx.insertInto("audit_log").values(rows).execute();
+        },
+      ];
+      return;
+    }
+    await currentDb(this.#db).insertInto("audit_log").values(row).execute();
   }
 
   /**
@@ -74,11 +96,17 @@ export class AuditLog {
     await this.#db.insertInto("audit_log").values(row).execute();
   }
 
-  /** Writes the events `recordIndependent` held back during a transaction. Never throws. */
-  async flushPending(context: RequestContext | undefined): Promise<void> {
+  /**
+   * Writes the events `recordIndependent` held back during a transaction, and, when the request
+   * `succeeded`, the rows `record` held for a transaction that never opened (work done without
+   * one). Rows held for work that failed are dropped. Never throws.
+   */
+  async flushPending(context: RequestContext | undefined, succeeded = true): Promise<void> {
     if (!context) return;
-    const rows = this.#pending.get(context);
-    if (!rows || rows.length === 0) return;
+    const withWork = this.#withWork.get(context);
+    this.#withWork.delete(context);
+    const rows = [...(this.#pending.get(context) ?? []), ...(succeeded ? (withWork ?? []) : [])];
+    if (rows.length === 0) return;
     this.#pending.delete(context);
     try {
       await this.#db.insertInto("audit_log").values(rows).execute();

@@ -21,6 +21,7 @@ describe("Idempotency-Key", () => {
   let clock: TestClock;
   let flakyCalls = 0;
   let releaseSlow: () => void = () => {};
+  let slowStarted = false;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -63,8 +64,32 @@ describe("Idempotency-Key", () => {
     app.post("/api/test/slow", { config: open }, async () => {
       await new Promise<void>((resolve) => {
         releaseSlow = resolve;
+        slowStarted = true;
       });
       return { slow: "done" };
+    });
+    const addNote = (text: string) =>
+      inTransaction(database.db, (trx) =>
+        trx
+          .insertInto("settings")
+          .values({ key: `test-note:${Math.random().toString(36).slice(2)}`, value: JSON.stringify({ text }) })
+          .execute(),
+      );
+    app.post("/api/test/told", { config: open }, async (request, reply) =>
+      reply.status((request.body as { status: number }).status).send({ told: true }),
+    );
+    app.post("/api/test/notes-then-fail", { config: open }, async () => {
+      await addNote("first unit");
+      throw new DomainError("conflict", "The second step failed.");
+    });
+    app.post("/api/test/two-units", { config: open }, async (_request, reply) => {
+      // a unit that fails at the database (an aborted statement) and is caught, then one that succeeds
+      await inTransaction(database.db, async (trx) => {
+        await trx.insertInto("settings").values({ key: "test-note:dup", value: "1" }).execute();
+        await trx.insertInto("settings").values({ key: "test-note:dup", value: "2" }).execute();
+      }).catch(() => undefined);
+      await addNote("second unit");
+      return reply.status(201).send({ ok: true });
     });
     await app.ready();
   });
@@ -75,6 +100,7 @@ describe("Idempotency-Key", () => {
   beforeEach(async () => {
     await database.db.deleteFrom("idempotency_keys").execute();
     await database.db.deleteFrom("settings").where("key", "like", "test-note:%").execute();
+    slowStarted = false;
   });
 
   const notes = async () =>
@@ -112,13 +138,34 @@ describe("Idempotency-Key", () => {
     expect(await notes()).toBe(2);
   });
 
-  it("keeps and replays 4xx answers", async () => {
+  it("keeps a 4xx answer the handler returned, and forgets one after a thrown error (nothing was done)", async () => {
     const first = await post("/api/test/notes", { text: "refuse" }, { "idempotency-key": "key-3" });
     expect(first.statusCode).toBe(409);
     const again = await post("/api/test/notes", { text: "refuse" }, { "idempotency-key": "key-3" });
     expect(again.statusCode).toBe(409);
+    expect(again.headers["idempotent-replayed"]).toBeUndefined();
+    expect(await database.db.selectFrom("idempotency_keys").selectAll().execute()).toEqual([]);
+    const told = await post("/api/test/told", { status: 404 }, { "idempotency-key": "key-3b" });
+    expect(told.statusCode).toBe(404);
+    const replayed = await post("/api/test/told", { status: 404 }, { "idempotency-key": "key-3b" });
+    expect(replayed.statusCode).toBe(404);
+    expect(replayed.headers["idempotent-replayed"]).toBe("true");
+  });
+
+  it("keeps nothing of the work when a later step fails: the retry does it, once", async () => {
+    const failed = await post("/api/test/notes-then-fail", { text: "x" }, { "idempotency-key": "key-8" });
+    expect(failed.statusCode).toBe(409);
+    expect(await notes()).toBe(0);
+    expect(await database.db.selectFrom("idempotency_keys").selectAll().execute()).toEqual([]);
+  });
+
+  it("rolls back only the failed unit of work, as its own transaction would", async () => {
+    const res = await post("/api/test/two-units", {}, { "idempotency-key": "key-9" });
+    expect(res.statusCode).toBe(201);
+    expect(await notes()).toBe(1);
+    const again = await post("/api/test/two-units", {}, { "idempotency-key": "key-9" });
     expect(again.headers["idempotent-replayed"]).toBe("true");
-    expect(again.json().error.code).toBe("conflict");
+    expect(await notes()).toBe(1);
   });
 
   it("forgets a 5xx so that the client may retry", async () => {
@@ -130,15 +177,26 @@ describe("Idempotency-Key", () => {
     expect(retry.json()).toEqual({ calls: 2 });
   });
 
-  it("answers 409 while the first request with the key is still running", async () => {
-    const first = post("/api/test/slow", {}, { "idempotency-key": "key-5" });
-    await expect
-      .poll(async () => (await database.db.selectFrom("idempotency_keys").select("key").execute()).length)
-      .toBe(1);
-    const concurrent = await post("/api/test/slow", {}, { "idempotency-key": "key-5" });
-    expect(concurrent.statusCode).toBe(409);
-    expect(concurrent.json().error.code).toBe("idempotency_in_progress");
-    releaseSlow();
+  it("answers 409 while the first request with the key is still running (PostgreSQL), or waits for it (PGlite)", async () => {
+    let started = false;
+    const first = post("/api/test/slow", {}, { "idempotency-key": "key-5" }).then((r) => {
+      started = true;
+      return r;
+    });
+    // nothing is committed while the first request runs: "in progress" is a lock held by its transaction
+    await expect.poll(() => slowStarted).toBe(true);
+    expect(started).toBe(false);
+    const concurrent = post("/api/test/slow", {}, { "idempotency-key": "key-5" });
+    if (database.kind === "postgres") {
+      const answer = await concurrent;
+      expect(answer.statusCode).toBe(409);
+      expect(answer.json().error.code).toBe("idempotency_in_progress");
+      releaseSlow();
+    } else {
+      releaseSlow();
+      const answer = await concurrent;
+      expect(answer.headers["idempotent-replayed"]).toBe("true");
+    }
     expect((await first).statusCode).toBe(200);
     const after = await post("/api/test/slow", {}, { "idempotency-key": "key-5" });
     expect(after.headers["idempotent-replayed"]).toBe("true");

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Clock } from "../clock.ts";
 import type { FieldCipher } from "../crypto.ts";
 import { DomainError } from "../errors.ts";
+import type { Logger } from "../logging.ts";
+import { beginRequestTransaction, endRequestTransaction } from "../transaction.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -18,20 +21,25 @@ declare module "fastify" {
 interface IdempotencyClaim {
   scope: string;
   key: string;
+  method: string;
+  path: string;
+  hash: string;
+  createdAt: Date;
+  /** the handler, a later hook or the error handler failed: the work is rolled back, nothing kept */
+  failed: boolean;
   settled: boolean;
 }
 
 /** 1–200 printable ASCII characters (RFC draft "The Idempotency-Key HTTP Header Field"). */
 const KEY = /^[\x20-\x7e]{1,200}$/;
 const KEEP_MS = 24 * 3_600_000;
-/** a claim older than this whose request never finished (its process died) may be taken over */
-const ABANDONED_MS = 2 * 60_000;
 
 export interface IdempotencyOptions {
   db: Database;
   clock: Clock;
   /** stored responses can carry PHI: they are sealed at rest like any clinical text */
   cipher: FieldCipher;
+  logger?: Logger;
 }
 
 const associatedData = (scope: string, key: string) => `idempotency:${scope}:${key}`;
@@ -48,12 +56,27 @@ function requestHash(request: FastifyRequest, path: string): string {
  * key with a different request answers 422; a retry while the first is still running answers
  * 409. Keys are scoped to the signed-in user (else the client address) and kept 24 hours.
  *
- * The check runs as a preHandler, after authentication (onRequest) has set the actor and after
- * the body has been parsed and validated; a request refused before that stores nothing.
- * Responses of 500 and above are not kept, so the client may retry them.
+ * The outcome is recorded in the SAME transaction as the work it protects: the check opens the
+ * request's own transaction (`beginRequestTransaction`), every unit of work of the request
+ * joins it, and the response is written into `idempotency_keys` just before it commits, as
+ * the response leaves. So after a crash at any point a retry finds either the committed work
+ * with its response (replayed) or neither (the work is done, once).
+ *
+ * "Still running" is a transaction-scoped advisory lock on the key, not a committed row: it
+ * ends with the owning transaction, including when its process or connection dies, so a
+ * request that will never finish cannot block its retry. (On the embedded database, where
+ * transactions run one at a time, a retry simply waits for the first to finish.)
+ *
+ * Kept: responses below 500 whose work committed. Not kept: anything after a thrown error
+ * (its work is rolled back, so a retry runs it again), 5xx answers, and streamed bodies. When
+ * the commit itself fails the outcome is unknown: the answer is 503 `outcome_unknown`, and the
+ * retry with the same key learns the truth.
+ *
+ * A route whose failures must leave a trace that outlives the request (login throttling
+ * counters) opts out with `config: { idempotent: false }`.
  */
 export function installIdempotency(app: FastifyInstance, options: IdempotencyOptions): void {
-  const { db, clock, cipher } = options;
+  const { db, clock, cipher, logger } = options;
   app.decorateRequest("idempotencyClaim", null);
 
   app.addHook("preHandler", async (request, reply) => {
@@ -69,71 +92,68 @@ export function installIdempotency(app: FastifyInstance, options: IdempotencyOpt
     const path = request.url.split("?")[0] as string;
     const hash = requestHash(request, path);
 
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const now = clock.now();
-      const claimed = await db
-        .insertInto("idempotency_keys")
-        .values({ scope, key: header, method: request.method, path, request_hash: hash, created_at: now })
-        .onConflict((oc) => oc.columns(["scope", "key"]).doNothing())
-        .returning("key")
-        .executeTakeFirst();
-      if (claimed) {
-        request.idempotencyClaim = { scope, key: header, settled: false };
-        return;
-      }
-      const existing = await db
-        .selectFrom("idempotency_keys")
-        .selectAll()
-        .where("scope", "=", scope)
-        .where("key", "=", header)
-        .executeTakeFirst();
-      if (!existing) continue; // the first request failed with a 5xx just now: claim again
-      if (existing.created_at.getTime() < now.getTime() - KEEP_MS) {
-        await db
-          .deleteFrom("idempotency_keys")
-          .where("scope", "=", scope)
-          .where("key", "=", header)
-          .where("created_at", "=", existing.created_at)
-          .execute();
-        continue;
-      }
-      if (existing.request_hash !== hash) {
-        throw new DomainError(
-          "idempotency_key_reused",
-          "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
-        );
-      }
-      if (existing.completed_at === null || existing.status_code === null) {
-        if (existing.created_at.getTime() < now.getTime() - ABANDONED_MS) {
-          const takenOver = await db
-            .updateTable("idempotency_keys")
-            .set({ created_at: now })
-            .where("scope", "=", scope)
-            .where("key", "=", header)
-            .where("completed_at", "is", null)
-            .where("created_at", "=", existing.created_at)
-            .returning("key")
-            .executeTakeFirst();
-          if (takenOver) {
-            request.idempotencyClaim = { scope, key: header, settled: false };
-            return;
-          }
-        }
+    const trx = await beginRequestTransaction(db, request.ctx);
+    let keep = false;
+    try {
+      const { rows } = await sql<{ locked: boolean }>`
+        select pg_try_advisory_xact_lock(hashtextextended(${`idempotency\n${scope}\n${header}`}, 0)) as locked`.execute(
+        trx,
+      );
+      if (!rows[0]?.locked) {
         throw new DomainError(
           "idempotency_in_progress",
           "The first request with this Idempotency-Key is still being processed. Try again in a moment.",
         );
       }
-      let body = "";
-      try {
-        body = existing.response_body ? cipher.open(existing.response_body, associatedData(scope, header)) : "";
-      } catch {
-        // sealed with a key no longer in the ring: the request cannot be answered again
-        throw new DomainError("idempotency_key_reused", "This Idempotency-Key has expired. Use a new key.");
+      const now = clock.now();
+      const existing = await trx
+        .selectFrom("idempotency_keys")
+        .selectAll()
+        .where("scope", "=", scope)
+        .where("key", "=", header)
+        .executeTakeFirst();
+      if (existing) {
+        const expired = existing.created_at.getTime() < now.getTime() - KEEP_MS;
+        // no outcome: a row left by an earlier version whose request never finished; nobody holds it now
+        const unfinished = existing.completed_at === null || existing.status_code === null;
+        if (!expired && !unfinished) {
+          if (existing.request_hash !== hash) {
+            throw new DomainError(
+              "idempotency_key_reused",
+              "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
+            );
+          }
+          let body = "";
+          try {
+            body = existing.response_body ? cipher.open(existing.response_body, associatedData(scope, header)) : "";
+          } catch {
+            // sealed with a key no longer in the ring: the request cannot be answered again
+            throw new DomainError("idempotency_key_reused", "This Idempotency-Key has expired. Use a new key.");
+          }
+          await endRequestTransaction(request.ctx, false);
+          return replay(reply, existing.status_code as number, body);
+        }
+        await trx.deleteFrom("idempotency_keys").where("scope", "=", scope).where("key", "=", header).execute();
       }
-      return replay(reply, existing.status_code, body);
+      request.idempotencyClaim = {
+        scope,
+        key: header,
+        method: request.method,
+        path,
+        hash,
+        createdAt: now,
+        failed: false,
+        settled: false,
+      };
+      keep = true;
+    } finally {
+      if (!keep) await endRequestTransaction(request.ctx, false).catch(() => undefined);
     }
-    throw new DomainError("idempotency_in_progress", "This request is being processed. Try again in a moment.");
+  });
+
+  // runs before the error handler: whatever the answer, the work of this request is not kept
+  app.addHook("onError", async (request) => {
+    if (request.idempotencyClaim) request.idempotencyClaim.failed = true;
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
@@ -142,41 +162,59 @@ export function installIdempotency(app: FastifyInstance, options: IdempotencyOpt
     claim.settled = true;
     const storable =
       payload === null || payload === undefined || typeof payload === "string" || Buffer.isBuffer(payload);
-    const where = db.updateTable("idempotency_keys").where("scope", "=", claim.scope).where("key", "=", claim.key);
-    if (reply.statusCode >= 500 || !storable) {
-      await release(db, claim);
+    if (claim.failed || reply.statusCode >= 500) {
+      await endRequestTransaction(request.ctx, false).catch(() => undefined);
       return payload;
     }
-    await where
-      .set({
-        status_code: reply.statusCode,
-        response_body:
-          payload === null || payload === undefined || payload.length === 0
-            ? ""
-            : cipher.seal(payload.toString(), associatedData(claim.scope, claim.key)),
-        completed_at: clock.now(),
-      })
-      .execute();
-    return payload;
+    try {
+      if (storable) {
+        const trx = request.ctx.requestTrx;
+        if (!trx) throw new Error("the request's transaction is no longer open");
+        await trx
+          .insertInto("idempotency_keys")
+          .values({
+            scope: claim.scope,
+            key: claim.key,
+            method: claim.method,
+            path: claim.path,
+            request_hash: claim.hash,
+            created_at: claim.createdAt,
+            status_code: reply.statusCode,
+            response_body:
+              payload === null || payload === undefined || payload.length === 0
+                ? ""
+                : cipher.seal(payload.toString(), associatedData(claim.scope, claim.key)),
+            completed_at: clock.now(),
+          })
+          .execute();
+      }
+      await endRequestTransaction(request.ctx, true);
+      return payload;
+    } catch (error) {
+      // the commit may or may not have happened: say neither; the retry with this key finds out
+      await endRequestTransaction(request.ctx, false).catch(() => undefined);
+      logger?.warn(
+        { err: { type: (error as Error).name, code: (error as { code?: string }).code }, status: reply.statusCode },
+        "could not record the outcome of an idempotent request",
+      );
+      reply.status(503).header("retry-after", "1").type("application/json; charset=utf-8");
+      return JSON.stringify({
+        error: {
+          code: "outcome_unknown",
+          message: "We could not confirm whether this was saved. Please try again: it will not be done twice.",
+        },
+      });
+    }
   });
 
-  // a request that ended without a response (client gone, stream error) must not block retries
+  // a request that ended without a response (client gone, stream error) must not keep its transaction
   app.addHook("onResponse", async (request) => {
     const claim = request.idempotencyClaim;
     if (claim && !claim.settled) {
       claim.settled = true;
-      await release(db, claim);
+      await endRequestTransaction(request.ctx, false).catch(() => undefined);
     }
   });
-}
-
-async function release(db: Database, claim: IdempotencyClaim): Promise<void> {
-  await db
-    .deleteFrom("idempotency_keys")
-    .where("scope", "=", claim.scope)
-    .where("key", "=", claim.key)
-    .where("completed_at", "is", null)
-    .execute();
 }
 
 function replay(reply: FastifyReply, status: number, body: string) {

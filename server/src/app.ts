@@ -5,7 +5,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -21,6 +20,7 @@ import { sql } from "kysely";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { installRateLimit } from "./http/rate-limit.ts";
 import { refuseNonFiniteNumbers } from "./http/finite-numbers.ts";
 import { registerModules } from "./modules/index.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
@@ -29,7 +29,7 @@ import { systemClock } from "./platform/clock.ts";
 import { ANONYMOUS, type RequestContext, runWithContext } from "./platform/context.ts";
 import type { FieldCipher } from "./platform/crypto.ts";
 import { installIdempotency } from "./platform/idempotency/idempotency.ts";
-import type { Logger } from "./platform/logging.ts";
+import { type Logger, RequestLogController } from "./platform/logging.ts";
 import { createServices, type Services } from "./services.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -91,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         },
       }),
     forceCloseConnections: "idle",
+    // request lines at debug, not two info lines per request (platform/logging.ts)
+    logController: new RequestLogController(logger),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services = createServices({ config, db: database.db, clock, logger, cipher: options.cipher });
@@ -116,11 +118,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       auditWithWork: true,
     };
     request.ctx = context;
-    runWithContext(context, done);
-  });
-  app.addHook("onSend", async (request, reply, payload) => {
     if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
-    return payload;
+    runWithContext(context, done);
   });
 
   await app.register(helmet, {
@@ -163,25 +162,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       rateLimitRedis.disconnect();
     });
   }
-  await app.register(rateLimit, {
-    global: true,
+  await installRateLimit(app as unknown as FastifyInstance, {
     max: config.rateLimit.perMinute,
-    timeWindow: 60_000,
-    allowList: (request) => !request.url.startsWith("/api") || request.url.startsWith("/api/health"),
-    ...(rateLimitRedis
-      ? {
-          redis: rateLimitRedis,
-          skipOnError: true,
-          nameSpace: "portico-rl:",
-        }
-      : {}),
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: {
-        code: "rate_limited",
-        message: `Too many requests. Please try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-      },
-    }),
+    redis: rateLimitRedis,
   });
 
   // session cookie → actor, CSRF on mutating requests; every /api route needs a session unless

@@ -1,3 +1,4 @@
+import { type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import pino, { type Logger } from "pino";
 import type { Config } from "../config.ts";
 
@@ -67,6 +68,40 @@ export function createLogger(config: Pick<Config, "logLevel" | "env">, destinati
     },
     destination,
   );
+}
+
+/** a request at least this slow is logged at info even when per-request logging is off */
+const SLOW_REQUEST_MS = 1_000;
+
+/**
+ * Fastify's per-request log lines. Its default — two info lines per request (received,
+ * completed) — costs more than the rest of a small request put together (serialising,
+ * redacting, writing). Here: at `debug` or `trace`, both lines at debug; at `info`, one line
+ * for a slow request only. Failed requests are always logged (errors at error level; the
+ * error handler logs every 5xx with its cause).
+ */
+export class RequestLogController extends LogController {
+  readonly #everyRequest: boolean;
+  readonly #slow: boolean;
+
+  constructor(logger: Logger) {
+    super();
+    this.#everyRequest = logger.isLevelEnabled("debug");
+    this.#slow = logger.isLevelEnabled("info");
+  }
+
+  override incomingRequest(request: FastifyRequest): void {
+    if (this.#everyRequest) request.log.debug({ req: request }, "incoming request");
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const responseTime = reply.elapsedTime;
+    if (error) reply.log.error({ res: reply, err: error, responseTime }, "request errored");
+    else if (this.#everyRequest) reply.log.debug({ res: reply, responseTime }, "request completed");
+    else if (this.#slow && responseTime >= SLOW_REQUEST_MS) {
+      reply.log.info({ req: request, res: reply, responseTime }, "slow request");
+    }
+  }
 }
 
 export type { Logger };

@@ -131,6 +131,9 @@ export class JobQueue {
     let wake: (() => void) | undefined;
     let lastHousekeeping = 0;
 
+    // polls that failed in a row: the database may be briefly unreachable (a restart); keep
+    // polling, backing off up to 10 s, and say so when the outage starts and when it ends
+    let failures = 0;
     const loop = async () => {
       while (!stopping) {
         try {
@@ -140,13 +143,17 @@ export class JobQueue {
             lastHousekeeping = now;
           }
           await this.runDueJobs(() => stopping);
+          if (failures > 0) this.#logger.info({ failedPolls: failures }, "job worker polling again");
+          failures = 0;
         } catch (error) {
-          // the database may be briefly unreachable; keep polling
-          this.#logger.warn({ err: describeError(error) }, "job worker poll failed");
+          failures++;
+          if (failures === 1 || failures % 10 === 0) {
+            this.#logger.warn({ err: describeError(error), failedPolls: failures }, "job worker poll failed; retrying");
+          }
         }
         if (stopping) break;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
+          const timer = setTimeout(resolve, failures === 0 ? pollMs : Math.min(pollMs * 2 ** (failures - 1), 10_000));
           wake = () => {
             clearTimeout(timer);
             resolve();

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, PersonName, ShortText, Uuid } from "./common.ts";
 import { Email, Password } from "./identity.ts";
 
 /**
@@ -7,10 +7,6 @@ import { Email, Password } from "./identity.ts";
  * identity change requests, staff search and patient files (SPEC §2.1).
  */
 
-const Text = (max: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength: max, pattern: "\\S", ...(description ? { description } : {}) });
-
-export const PersonName = Text(100);
 export const Sex = Type.Union([
   Type.Literal("female"),
   Type.Literal("male"),
@@ -32,10 +28,10 @@ export const LanguageTag = Type.String({
 
 export const Address = Type.Object(
   {
-    line1: Text(200),
-    line2: Type.Optional(Type.String({ maxLength: 200 })),
-    city: Text(100),
-    region: Text(100, "state or province"),
+    line1: ShortText(200),
+    line2: Type.Optional(ShortText(200, { allowEmpty: true })),
+    city: ShortText(100),
+    region: ShortText(100, { description: "state or province" }),
     postalCode: Type.String({ minLength: 3, maxLength: 12, pattern: "^[A-Za-z0-9 -]{3,12}$" }),
     country: Type.String({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2, e.g. US" }),
   },
@@ -45,8 +41,8 @@ export type Address = Static<typeof Address>;
 
 export const EmergencyContact = Type.Object(
   {
-    name: Text(200),
-    relationship: Text(60),
+    name: ShortText(200),
+    relationship: ShortText(60),
     phone: Phone,
   },
   { additionalProperties: false },
@@ -63,10 +59,10 @@ export const SubscriberRelationship = Type.Union([
 export const InsuranceCoverageInput = Type.Object(
   {
     rank: Type.Union([Type.Literal("primary"), Type.Literal("secondary")], { default: "primary" }),
-    payerName: Text(200),
+    payerName: ShortText(200),
     memberId: Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9 -]+$" }),
     groupNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9 -]+$" })),
-    subscriberName: Text(200),
+    subscriberName: ShortText(200),
     subscriberRelationship: SubscriberRelationship,
     /** ids from POST /api/patients/:patientId/files (kind insurance_card_front / _back) */
     cardFrontFileId: Type.Optional(Uuid),
@@ -96,7 +92,7 @@ const demographics = {
   preferredName: Type.Optional(PersonName),
   dateOfBirth: IsoDate,
   sex: Sex,
-  genderIdentity: Type.Optional(Text(100)),
+  genderIdentity: Type.Optional(ShortText(100)),
   phone: Type.Optional(Phone),
   email: Type.Optional(Email),
   address: Type.Optional(Address),
@@ -106,7 +102,7 @@ const demographics = {
 export const DuplicateOverride = Type.Object(
   {
     confirmNotDuplicate: Type.Literal(true),
-    reason: Type.String({ minLength: 5, maxLength: 500, pattern: "\\S" }),
+    reason: ShortText(500, { minLength: 5 }),
   },
   { additionalProperties: false },
 );
@@ -161,6 +157,8 @@ export const PatientStatus = Type.Union([
 ]);
 
 export const PatientProfile = Type.Object({
+  /** the whole profile; compare `PatientSummary` */
+  view: Type.Literal("full"),
   id: Uuid,
   mrn: Type.String(),
   status: PatientStatus,
@@ -179,6 +177,8 @@ export const PatientProfile = Type.Object({
   preferredPharmacy: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
   pcp: Type.Union([Type.Object({ id: Uuid, name: Type.String(), specialty: Type.String() }), Type.Null()]),
   hasLogin: Type.Boolean(),
+  /** what the caller may change: contact details, language, pharmacy, insurance, emergency contact */
+  canEdit: Type.Boolean(),
   /** what the caller may change: identity fields only through staff */
   canEditIdentity: Type.Boolean(),
   pendingIdentityChangeRequestId: Type.Union([Uuid, Type.Null()]),
@@ -186,6 +186,25 @@ export const PatientProfile = Type.Object({
   updatedAt: IsoDateTime,
 });
 export type PatientProfile = Static<typeof PatientProfile>;
+
+/**
+ * What a proxy whose access is restricted (a parent or guardian of a 12–17-year-old) reads
+ * instead of the profile: the name and date of birth needed to act on appointments and
+ * medications, nothing more. The server decides which of the two a caller gets.
+ */
+export const PatientSummary = Type.Object({
+  view: Type.Literal("summary"),
+  id: Uuid,
+  legalGivenName: Type.String(),
+  legalFamilyName: Type.String(),
+  preferredName: Type.Union([Type.String(), Type.Null()]),
+  dateOfBirth: IsoDate,
+});
+export type PatientSummary = Static<typeof PatientSummary>;
+
+/** `GET /api/patients/:patientId`: the full profile, or the summary for a restricted proxy. */
+export const PatientProfileView = Type.Union([PatientProfile, PatientSummary]);
+export type PatientProfileView = Static<typeof PatientProfileView>;
 
 export const RegisterPatientResponse = Type.Object({
   patient: PatientProfile,
@@ -205,7 +224,7 @@ export const UpdatePatientRequest = Type.Object(
     dateOfBirth: Type.Optional(IsoDate),
     sex: Type.Optional(Sex),
     preferredName: Type.Optional(Type.Union([PersonName, Type.Null()])),
-    genderIdentity: Type.Optional(Type.Union([Text(100), Type.Null()])),
+    genderIdentity: Type.Optional(Type.Union([ShortText(100), Type.Null()])),
     phone: Type.Optional(Type.Union([Phone, Type.Null()])),
     email: Type.Optional(Type.Union([Email, Type.Null()])),
     address: Type.Optional(Type.Union([Address, Type.Null()])),
@@ -299,7 +318,7 @@ export const VerifyRegistrationRequest = Type.Object(
 export const MergePatientRequest = Type.Object(
   {
     intoPatientId: Uuid,
-    reason: Type.String({ minLength: 5, maxLength: 500, pattern: "\\S" }),
+    reason: ShortText(500, { minLength: 5 }),
   },
   { additionalProperties: false },
 );
@@ -330,7 +349,7 @@ export type IdentityChanges = Static<typeof IdentityChanges>;
 export const CreateIdentityChangeRequest = Type.Object(
   {
     changes: IdentityChanges,
-    reason: Type.String({ minLength: 3, maxLength: 500, pattern: "\\S" }),
+    reason: ShortText(500, { minLength: 3 }),
   },
   { additionalProperties: false },
 );
@@ -354,7 +373,7 @@ export const IdentityChangeRequestList = Type.Object({ requests: Type.Array(Iden
 export const DecideIdentityChangeRequest = Type.Object(
   {
     decision: Type.Union([Type.Literal("approve"), Type.Literal("deny")]),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    note: Type.Optional(ShortText(500, { allowEmpty: true })),
   },
   { additionalProperties: false },
 );

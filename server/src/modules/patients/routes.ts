@@ -13,6 +13,7 @@ import {
   MergeResult,
   PatientParams,
   PatientProfile,
+  PatientProfileView,
   PatientSearchQuery,
   PatientSearchResponse,
   PendingRegistrationList,
@@ -65,7 +66,14 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
 
   app.get(
     "/api/patients/:patientId",
-    { schema: { tags, summary: "A patient's profile", params: PatientParams, response: ok(PatientProfile) } },
+    {
+      schema: {
+        tags,
+        summary: "A patient's profile (a restricted proxy gets the summary: name and date of birth)",
+        params: PatientParams,
+        response: ok(PatientProfileView),
+      },
+    },
     async (request) => patients.getProfile(request.params.patientId),
   );
 

@@ -7,6 +7,7 @@ import type {
   PatientProfile,
   PatientSearchQuery,
   PatientSearchResponse,
+  PatientSummary,
   PendingRegistration,
   RegisterPatientRequest,
   RegisterPatientResponse,
@@ -64,7 +65,9 @@ export class PatientService {
   // ---- registration ----
 
   async register(input: RegisterPatientRequest): Promise<RegisterPatientResponse> {
-    const actor = await this.#deps.access.authorizeStaff(["front_desk", "admin"], {
+    // the front desk only: the duplicate check answers with other people's charts, and the
+    // admin may see no patient data (403 before any lookup)
+    const actor = await this.#deps.access.authorizeStaff(["front_desk"], {
       resourceType: "patient",
       action: "create",
     });
@@ -93,7 +96,7 @@ export class PatientService {
         resourceType: "patient",
         resourceId: id,
         patientId: id,
-        actingAs: actor.roles.includes("front_desk") ? "front_desk" : "admin",
+        actingAs: actor.kind === "system" ? "system" : "front_desk",
         details: candidates.length > 0 ? { duplicateOverride: true, candidateIds: candidates.map((c) => c.id) } : {},
       });
       const activation = await this.#deps.identity.issueActivationCode(id, actor.userId);
@@ -134,7 +137,8 @@ export class PatientService {
 
   /** What the printable letter shows: the patient's name and the code (checked to be theirs and valid). */
   async activationLetter(patientId: string, code: string, codeHash: string | undefined) {
-    await this.#deps.access.authorizeStaff(["front_desk", "admin"], { resourceType: "activation_code" });
+    // the letter names the patient: the front desk only (an admin may see no patient data)
+    await this.#deps.access.authorizeStaff(["front_desk"], { resourceType: "activation_code" });
     const row = await this.#db
       .selectFrom("activation_codes as a")
       .innerJoin("patients as p", "p.id", "a.patient_id")
@@ -417,16 +421,33 @@ export class PatientService {
 
   // ---- profile ----
 
-  async getProfile(patientId: string): Promise<PatientProfile> {
+  /**
+   * The profile, or — for a proxy whose access does not cover it (a parent of an adolescent)
+   * — the summary: name and date of birth. The access policy decides which (`profile` or
+   * `summary` scope); nobody else gets either.
+   */
+  async getProfile(patientId: string): Promise<PatientProfile | PatientSummary> {
+    const full = await this.#deps.access.can(patientId, { scope: "profile", action: "read" });
     const access = await this.#deps.access.authorizePatient(patientId, {
-      scope: "profile",
+      scope: full ? "profile" : "summary",
       action: "read",
-      resourceType: "patient_profile",
+      resourceType: full ? "patient_profile" : "patient_summary",
       resourceId: patientId,
     });
     const row = await repo.findPatient(this.#db, access.patientId);
     if (!row) throw notFound("patient");
-    return this.#present(row, isStaffAccess(access));
+    if (!full) {
+      return {
+        view: "summary",
+        id: row.id,
+        legalGivenName: row.legal_given_name,
+        legalFamilyName: row.legal_family_name,
+        preferredName: row.preferred_name,
+        dateOfBirth: row.date_of_birth,
+      };
+    }
+    const canEdit = await this.#deps.access.can(patientId, { scope: "profile", action: "write" });
+    return this.#present(row, isStaffAccess(access), canEdit);
   }
 
   async updateProfile(patientId: string, patch: UpdatePatientRequest): Promise<PatientProfile> {
@@ -731,9 +752,10 @@ export class PatientService {
     }
   }
 
-  async #present(row: repo.PatientRow, staff: boolean): Promise<PatientProfile> {
+  async #present(row: repo.PatientRow, staff: boolean, canEdit = true): Promise<PatientProfile> {
     const coverages = await repo.coveragesOf(this.#db, row.id);
     return {
+      view: "full",
       id: row.id,
       mrn: row.mrn,
       status: row.status,
@@ -768,6 +790,7 @@ export class PatientService {
           ? { id: row.pcp_provider_id, name: row.pcp_name, specialty: row.pcp_specialty ?? "" }
           : null,
       hasLogin: row.user_id !== null,
+      canEdit,
       canEditIdentity: staff,
       pendingIdentityChangeRequestId: await repo.pendingIdentityRequestId(this.#db, row.id),
       createdAt: row.created_at.toISOString(),

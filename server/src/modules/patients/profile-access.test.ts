@@ -1,0 +1,199 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/app.ts";
+import {
+  makePatient,
+  makeProxyGrant,
+  makeStaff,
+  makeUser,
+  type SignedInClient,
+  signIn,
+  type TestPatient,
+} from "../../test/factories.ts";
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+/** Fifteen years old on the test clock's date. */
+function teenBirthDate(now: Date): string {
+  return `${now.getUTCFullYear() - 15}-01-01`;
+}
+
+describe("the admin may see no patient data", () => {
+  const t = useTestApp();
+  let admin: SignedInClient;
+  let desk: SignedInClient;
+  let existing: TestPatient;
+
+  beforeAll(async () => {
+    admin = await signIn(t, await makeStaff(t, "admin"));
+    desk = await signIn(t, await makeStaff(t, "front_desk"));
+    existing = await makePatient(t, { given: "Valentina", family: "Okonkwo-Reyes", dateOfBirth: "1979-11-23" });
+  });
+
+  it("refuses registration with 403 before any duplicate lookup", async () => {
+    const guess = {
+      legalGivenName: "Valentina",
+      legalFamilyName: "Okonkwo-Reyes",
+      dateOfBirth: "1979-11-23",
+      sex: "female",
+    };
+    const res = await t.app.inject({ method: "POST", url: "/api/patients", headers: admin.headers, payload: guess });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe("forbidden");
+    expect(res.body).not.toContain(existing.id);
+    expect(res.body).not.toContain(existing.mrn);
+    // the same answer for someone who does not exist
+    const nobody = await t.app.inject({
+      method: "POST",
+      url: "/api/patients",
+      headers: admin.headers,
+      payload: { ...guess, legalGivenName: "Zebulon", dateOfBirth: "1950-01-01" },
+    });
+    expect(nobody.json()).toEqual(res.json());
+    // the front desk still gets the comparison it needs
+    const deskAnswer = await t.app.inject({
+      method: "POST",
+      url: "/api/patients",
+      headers: desk.headers,
+      payload: guess,
+    });
+    expect(deskAnswer.statusCode).toBe(409);
+    expect(deskAnswer.json().error.details.candidates[0].id).toBe(existing.id);
+  });
+
+  it("refuses the printable activation letter (it names the patient)", async () => {
+    const registered = await t.app.inject({
+      method: "POST",
+      url: "/api/patients",
+      headers: desk.headers,
+      payload: { legalGivenName: "Ines", legalFamilyName: "Albescu", dateOfBirth: "1991-02-03", sex: "female" },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const url = registered.json().activation.letterUrl as string;
+    const res = await t.app.inject({ method: "GET", url, headers: { ...admin.headers, accept: "application/json" } });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toContain("Albescu");
+    const ok = await t.app.inject({ method: "GET", url, headers: { ...desk.headers, accept: "application/json" } });
+    expect(ok.statusCode).toBe(200);
+  });
+});
+
+describe("a parent of a 12–17-year-old reads only what appointments and medications need", () => {
+  const t = useTestApp();
+  let teen: TestPatient;
+  let child: TestPatient;
+  let parent: SignedInClient;
+  let teenSelf: SignedInClient;
+  let fileId: string;
+
+  beforeAll(async () => {
+    const now = t.clock.now();
+    teen = await makePatient(t, { withLogin: true, given: "Taylor", dateOfBirth: teenBirthDate(now) });
+    child = await makePatient(t, { given: "Jamie", dateOfBirth: `${now.getUTCFullYear() - 8}-03-01` });
+    await t.database.db
+      .updateTable("patients")
+      .set({
+        gender_identity: "non-binary",
+        address: JSON.stringify({
+          line1: "9 Hidden Lane",
+          city: "Brooklyn",
+          region: "NY",
+          postalCode: "11201",
+          country: "US",
+        }),
+        emergency_contact: JSON.stringify({ name: "Aunt Rue", relationship: "aunt", phone: "555-000-9999" }),
+      })
+      .where("id", "=", teen.id)
+      .execute();
+    const parentUser = await makeUser(t);
+    await makeProxyGrant(t, {
+      patientId: teen.id,
+      proxyUserId: parentUser.id,
+      relationship: "parent",
+      scopes: ["appointments", "medications"],
+    });
+    await makeProxyGrant(t, { patientId: child.id, proxyUserId: parentUser.id, relationship: "parent" });
+    parent = await signIn(t, parentUser);
+    teenSelf = await signIn(t, teen.user as NonNullable<TestPatient["user"]>);
+    const upload = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${teen.id}/files?kind=identity_document`,
+      headers: { ...teenSelf.headers, "content-type": "image/png" },
+      payload: PNG,
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    fileId = upload.json().id;
+    const change = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${teen.id}/identity-change-requests`,
+      headers: teenSelf.headers,
+      payload: { changes: { legalGivenName: "Tay" }, reason: "The name I use" },
+    });
+    expect(change.statusCode, change.body).toBe(201);
+  });
+
+  it("answers the profile with the summary: name and date of birth, nothing more", async () => {
+    const res = await t.app.inject({ method: "GET", url: `/api/patients/${teen.id}`, headers: parent.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      view: "summary",
+      id: teen.id,
+      legalGivenName: "Taylor",
+      legalFamilyName: teen.name.split(" ")[1],
+      preferredName: null,
+      dateOfBirth: teen.dateOfBirth,
+    });
+    for (const secret of ["Hidden Lane", "Aunt Rue", "non-binary", teen.mrn]) expect(res.body).not.toContain(secret);
+  });
+
+  it("refuses the teen's identity-change requests and files with 404, as for a record that does not exist", async () => {
+    const unknownPatient = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${randomUUID()}/identity-change-requests`,
+      headers: parent.headers,
+    });
+    const requests = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${teen.id}/identity-change-requests`,
+      headers: parent.headers,
+    });
+    expect(requests.statusCode).toBe(404);
+    expect(requests.json()).toEqual(unknownPatient.json());
+    const file = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${teen.id}/files/${fileId}`,
+      headers: parent.headers,
+    });
+    expect(file.statusCode).toBe(404);
+    const upload = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${teen.id}/files?kind=other`,
+      headers: { ...parent.headers, "content-type": "image/png" },
+      payload: PNG,
+    });
+    expect(upload.statusCode).toBe(404);
+    const patch = await t.app.inject({
+      method: "PATCH",
+      url: `/api/patients/${teen.id}`,
+      headers: parent.headers,
+      payload: { phone: "555-123-4567" },
+    });
+    expect(patch.statusCode).toBe(404);
+  });
+
+  it("still lets the parent act on the teen's appointments", async () => {
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${teen.id}/appointments`,
+      headers: parent.headers,
+    });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it("keeps the full profile for the teen, and for the parent of a younger child (with what they may change)", async () => {
+    const own = await t.app.inject({ method: "GET", url: `/api/patients/${teen.id}`, headers: teenSelf.headers });
+    expect(own.json()).toMatchObject({ view: "full", genderIdentity: "non-binary", canEdit: true });
+    const younger = await t.app.inject({ method: "GET", url: `/api/patients/${child.id}`, headers: parent.headers });
+    expect(younger.json()).toMatchObject({ view: "full", canEdit: true });
+  });
+});

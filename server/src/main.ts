@@ -1,10 +1,11 @@
 import { buildApp } from "./app.ts";
 import { systemClock } from "./platform/clock.ts";
-import { openRuntime } from "./runtime.ts";
+import { openRuntime, surviveLostConnections } from "./runtime.ts";
 import { seedDemo } from "./seed/demo.ts";
 
 const started = performance.now();
 const { config, logger, database, cipher } = await openRuntime();
+surviveLostConnections(logger);
 const seed = config.demo ? await seedDemo(database.db, systemClock, cipher) : undefined;
 const app = await buildApp({ config, database, logger, cipher });
 const worker = config.runWorker ? app.services.startWorker?.() : undefined;
@@ -42,13 +43,14 @@ async function shutdown(signal: string) {
   closing = true;
   logger.info({ signal }, "shutting down");
   const force = setTimeout(() => {
-    logger.warn("shutdown took longer than 2 s; exiting");
+    logger.warn("shutdown took longer than 3 s; exiting");
     process.exit(1);
-  }, 2_000);
+  }, 3_000);
   force.unref();
   try {
-    await worker?.stop();
-    await app.close();
+    // side by side: requests in flight finish; the worker stops claiming, waits up to 1.5 s for
+    // running jobs and gives back the unfinished ones (due again at once, the attempt not counted)
+    await Promise.all([worker?.stop(), app.close()]);
     await database.close();
   } finally {
     clearTimeout(force);

@@ -118,3 +118,20 @@ function describeDatabase(url: string): string {
     return "DATABASE_URL";
   }
 }
+
+/**
+ * Long-running processes (server, worker): a promise that lost its database connection and
+ * that nobody awaited must not end the process (SPEC §5: a restart means 503 for a moment,
+ * not an outage). Any other unhandled rejection still ends it, as Node does by default.
+ */
+export function surviveLostConnections(logger: Logger): void {
+  process.on("unhandledRejection", (reason) => {
+    if (isDatabaseUnreachable(reason)) {
+      logger.warn({ err: { type: "database_connection_lost", sqlState: errorCodeOf(reason) } }, "database unreachable");
+      return;
+    }
+    logger.fatal({ err: reason }, "unhandled promise rejection");
+    process.stderr.write(`\nPortico stopped: an unhandled promise rejection: ${(reason as Error)?.stack ?? reason}\n`);
+    process.exit(1);
+  });
+}

@@ -1,6 +1,6 @@
 import { loadConfig } from "./config.ts";
 import { systemClock } from "./platform/clock.ts";
-import { fail, openRuntime } from "./runtime.ts";
+import { fail, openRuntime, surviveLostConnections } from "./runtime.ts";
 import { createServices } from "./services.ts";
 
 /**
@@ -20,6 +20,7 @@ if (embedded) {
   );
 }
 const { config, logger, database, cipher } = await openRuntime();
+surviveLostConnections(logger);
 const services = createServices({ config, db: database.db, clock: systemClock, logger, cipher });
 // the same background work the server runs with PORTICO_WORKER=1 (jobs and the periodic tasks)
 const worker = services.startWorker?.() ?? services.jobs.startWorker({ pollMs: 1_000 });
@@ -36,11 +37,12 @@ async function shutdown(signal: string) {
   closing = true;
   logger.info({ signal }, "worker shutting down");
   const force = setTimeout(() => {
-    logger.warn("worker shutdown took longer than 2 s; exiting");
+    logger.warn("worker shutdown took longer than 3 s; exiting");
     process.exit(1);
-  }, 2_000);
+  }, 3_000);
   force.unref();
   try {
+    // stops claiming, waits up to 1.5 s for running jobs, gives back the unfinished ones
     await Promise.all([worker.stop(), auditLinker.stop()]);
     await database.close();
   } finally {

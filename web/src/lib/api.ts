@@ -1,4 +1,5 @@
 import type { ErrorBody } from "@portico/contracts";
+import { sendWithOneRetry } from "./idempotent-retry";
 
 /** An API failure with the server's stable code, or a network failure (`status` 0). */
 export class ApiError extends Error {
@@ -26,6 +27,11 @@ interface ApiOptions {
   signal?: AbortSignal;
   /** don't treat a 401 as "your session ended" (sign-in, session probe) */
   quietUnauthenticated?: boolean;
+  /**
+   * Sent as Idempotency-Key: the request is safe to repeat, so a 503 (database restarting, or
+   * a commit whose outcome is unknown) is retried once with the same key (idempotent-retry.ts)
+   */
+  idempotencyKey?: string;
 }
 
 interface ApiHooks {
@@ -53,16 +59,19 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    const send = () =>
+      fetch(path, {
+        method,
+        headers,
+        credentials: "same-origin",
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    response = options.idempotencyKey ? await sendWithOneRetry(send, { signal: options.signal }) : await send();
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network", "The network request failed.");

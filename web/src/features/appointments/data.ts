@@ -14,6 +14,7 @@ import { meQueryKey } from "../../app/session";
 import type { StatusTone } from "../../components/StatusChip";
 import { ApiError, api, toApiError } from "../../lib/api";
 import type { AppLocale } from "../../lib/format";
+import { sendWithOneRetry } from "../../lib/idempotent-retry";
 
 export interface AppointmentList {
   upcoming: Appointment[];
@@ -166,7 +167,10 @@ export async function postOnce<T>(path: string, body: unknown, key: string): Pro
   if (me?.csrfToken) headers["x-csrf-token"] = me.csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method: "POST", headers, credentials: "same-origin", body: JSON.stringify(body) });
+    // a 503 (database restarting, or a commit whose outcome is unknown) is retried once with the same key
+    response = await sendWithOneRetry(() =>
+      fetch(path, { method: "POST", headers, credentials: "same-origin", body: JSON.stringify(body) }),
+    );
   } catch {
     throw new ApiError(0, "network", "The network request failed.");
   }

@@ -4,7 +4,7 @@ import type { AuditLogTable, AuditOutcome } from "../../db/tables/audit.ts";
 import type { Clock } from "../clock.ts";
 import { type Actor, maybeContext, type RequestContext } from "../context.ts";
 import type { Logger } from "../logging.ts";
-import { currentDb } from "../transaction.ts";
+import { AuditAppender } from "./audit-appender.ts";
 
 /** Identifiers, codes and counts only — never names, contact details, free text or clinical values. */
 export type AuditDetails = Record<string, string | number | boolean | null | readonly string[]>;
@@ -41,12 +41,15 @@ export class AuditLog {
   readonly #clock: Clock;
   readonly #logger: Logger | undefined;
   readonly #pending = new WeakMap<RequestContext, Insertable<AuditLogTable>[]>();
+  /** rows written outside a transaction: one INSERT and commit for every row that arrives meanwhile */
+  readonly #appender: AuditAppender;
   readonly #withWork = new WeakMap<RequestContext, Insertable<AuditLogTable>[]>();
 
   constructor(deps: { db: Database; clock: Clock; logger?: Logger }) {
     this.#db = deps.db;
     this.#clock = deps.clock;
     this.#logger = deps.logger;
+    this.#appender = new AuditAppender(deps.db);
   }
 
   /**
@@ -75,7 +78,9 @@ export class AuditLog {
       ];
       return;
     }
-    await currentDb(this.#db).insertInto("audit_log").values(row).execute();
+    const trx = context?.trx;
+    if (trx) await trx.insertInto("audit_log").values(row).execute();
+    else await this.#appender.append([row]);
   }
 
   /**
@@ -93,13 +98,15 @@ export class AuditLog {
       else this.#pending.set(context, [row]);
       return;
     }
-    await this.#db.insertInto("audit_log").values(row).execute();
+    await this.#appender.append([row]);
   }
 
   /**
    * Writes the events `recordIndependent` held back during a transaction, and, when the request
    * `succeeded`, the rows `record` held for a transaction that never opened (work done without
-   * one). Rows held for work that failed are dropped. Never throws.
+   * one, e.g. a read). Rows held for work that failed are dropped. Throws only when the rows of
+   * a successful request could not be committed: the response must then not leave (the HTTP
+   * layer answers with an error instead), since no patient data goes out unaudited.
    */
   async flushPending(context: RequestContext | undefined, succeeded = true): Promise<void> {
     if (!context) return;
@@ -109,12 +116,13 @@ export class AuditLog {
     if (rows.length === 0) return;
     this.#pending.delete(context);
     try {
-      await this.#db.insertInto("audit_log").values(rows).execute();
+      await this.#appender.append(rows);
     } catch (error) {
       this.#logger?.error(
         { err: { type: (error as Error).name, code: (error as { code?: string }).code }, count: rows.length },
         "could not write held audit events",
       );
+      if (succeeded && withWork?.length) throw error;
     }
   }
 

@@ -1,11 +1,11 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Uuid } from "./common.ts";
+import { IsoDateTime, ShortText, Uuid } from "./common.ts";
 import { Email, StaffRole } from "./identity.ts";
 import { Address, Phone } from "./patients.ts";
 
 /** Clinic administration: locations, providers, pharmacies, staff accounts (SPEC §2.1). */
 
-const Name = Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" });
+const Name = ShortText(200);
 const Time = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", description: "HH:MM, 24-hour" });
 
 export const OpeningHours = Type.Object(

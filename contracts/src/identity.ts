@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Locale, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, Locale, ShortText, Uuid } from "./common.ts";
 
 export const StaffRole = Type.Union([
   Type.Literal("front_desk"),
@@ -139,7 +139,7 @@ export const ChangePasswordRequest = Type.Object({
 export const ChangeEmailRequest = Type.Object({ email: Email });
 export const UpdateMeRequest = Type.Object({
   locale: Type.Optional(Locale),
-  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+  displayName: Type.Optional(ShortText(120)),
 });
 
 export const SessionSummary = Type.Object({

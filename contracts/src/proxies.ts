@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Locale, Uuid } from "./common.ts";
+import { IsoDateTime, Locale, ShortText, Uuid } from "./common.ts";
 import { Email, ProxyRelationship, ProxyScope } from "./identity.ts";
 
 /** Caregiver (proxy) access: grants, invitations by email, revocation (SPEC §2.2). */
@@ -52,7 +52,7 @@ export const CreateProxyGrantRequest = Type.Object(
     relationship: ProxyRelationship,
     scopes: Scopes,
     endsAt: Type.Optional(IsoDateTime),
-    reason: Type.String({ minLength: 5, maxLength: 500, pattern: "\\S" }),
+    reason: ShortText(500, { minLength: 5 }),
   },
   { additionalProperties: false },
 );
@@ -79,7 +79,7 @@ export const InvitationToken = Type.Object(
 export const InvitationSignUpRequest = Type.Object(
   {
     token: Type.String({ minLength: 20, maxLength: 200, pattern: "^[A-Za-z0-9_-]+$" }),
-    displayName: Type.String({ minLength: 1, maxLength: 120 }),
+    displayName: ShortText(120),
     password: Type.String({ minLength: 8, maxLength: 128 }),
     /** the language the portal and its email use for this account (default English) */
     locale: Type.Optional(Locale),

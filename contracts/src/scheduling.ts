@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
 
 export const Modality = Type.Union([Type.Literal("in_person"), Type.Literal("video")]);
 export const BookingKind = Type.Union([Type.Literal("established"), Type.Literal("new"), Type.Literal("referral")], {
@@ -10,19 +10,19 @@ export type BookingKind = Static<typeof BookingKind>;
 
 export const QuestionnaireItem = Type.Object({
   id: Type.String({ pattern: "^[a-z0-9_]{1,40}$" }),
-  text: Type.String({ minLength: 1, maxLength: 300 }),
-  textEs: Type.Optional(Type.String({ maxLength: 300 })),
+  text: ShortText(300),
+  textEs: Type.Optional(ShortText(300, { allowEmpty: true })),
   type: Type.Union([Type.Literal("text"), Type.Literal("yes_no"), Type.Literal("scale_0_10")]),
   required: Type.Boolean(),
 });
 
 const visitTypeFields = {
-  name: Type.String({ minLength: 1, maxLength: 120 }),
-  nameEs: Type.Union([Type.String({ maxLength: 120 }), Type.Null()]),
-  description: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+  name: ShortText(120),
+  nameEs: Type.Union([ShortText(120, { allowEmpty: true }), Type.Null()]),
+  description: Type.Union([ShortText(500, { allowEmpty: true }), Type.Null()]),
   durationMinutes: Type.Integer({ minimum: 5, maximum: 480 }),
   modality: Modality,
-  specialty: Type.String({ minLength: 1, maxLength: 60 }),
+  specialty: ShortText(60),
   bookingKind: BookingKind,
   minimumNoticeMinutes: Type.Integer({ minimum: 0, maximum: 60 * 24 * 30 }),
   horizonDays: Type.Integer({ minimum: 1, maximum: 730 }),
@@ -87,7 +87,7 @@ export const CreateAvailabilityException = Type.Object({
   start: IsoDateTime,
   end: IsoDateTime,
   locationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-  note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+  note: Type.Optional(Type.Union([ShortText(200, { allowEmpty: true }), Type.Null()])),
 });
 export const ProviderAvailability = Type.Object({
   templates: Type.Array(AvailabilityTemplate),
@@ -171,14 +171,14 @@ export const BookAppointment = Type.Object({
   providerId: Uuid,
   start: IsoDateTime,
   locationId: Type.Optional(Uuid),
-  reasonForVisit: Type.Optional(Type.String({ maxLength: 500 })),
+  reasonForVisit: Type.Optional(ShortText(500, { allowEmpty: true })),
 });
 export const RescheduleAppointment = Type.Object({
   start: IsoDateTime,
   providerId: Type.Optional(Uuid),
   locationId: Type.Optional(Uuid),
 });
-export const CancelAppointment = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 300 })) });
+export const CancelAppointment = Type.Object({ reason: Type.Optional(ShortText(300, { allowEmpty: true })) });
 /** 409 slot_taken carries the next free slots in error.details.alternatives */
 export const SlotTakenDetails = Type.Object({ alternatives: Type.Array(Slot) });
 
@@ -265,7 +265,7 @@ export const ECheckInRequest = Type.Object({
   confirmedAllergies: Type.Boolean(),
   answers: Type.Record(
     Type.String({ pattern: "^[a-z0-9_]{1,40}$" }),
-    Type.Union([Type.String({ maxLength: 2000 }), Type.Boolean(), Type.Integer({ minimum: 0, maximum: 10 })]),
+    Type.Union([ShortText(2000, { allowEmpty: true }), Type.Boolean(), Type.Integer({ minimum: 0, maximum: 10 })]),
     {
       maxProperties: 30,
     },

@@ -1,3 +1,4 @@
+import { PLAIN_TEXT_PATTERN, TEXT_PATTERN_PROBLEM, VISIBLE_TEXT_PATTERN } from "@portico/contracts";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { errorCodeOf, isDatabaseUnreachable } from "../db/connection-errors.ts";
 import { DomainError, type ErrorCode, errorStatus } from "../platform/errors.ts";
@@ -22,6 +23,18 @@ function isBadDataForDatabase(error: unknown): boolean {
   return typeof e.code === "string" && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === "string";
 }
 
+/** Patterns whose failure is better explained in words than by quoting the expression. */
+const PATTERN_PROBLEMS: Record<string, string> = {
+  [VISIBLE_TEXT_PATTERN]: TEXT_PATTERN_PROBLEM,
+  [PLAIN_TEXT_PATTERN]: TEXT_PATTERN_PROBLEM,
+};
+
+function readableProblem(keyword: string, params: unknown): string | undefined {
+  if (keyword !== "pattern") return undefined;
+  const pattern = (params as { pattern?: unknown } | undefined)?.pattern;
+  return typeof pattern === "string" ? PATTERN_PROBLEMS[pattern] : undefined;
+}
+
 /**
  * Maps every error to `{ error: { code, message, details? } }`. Domain errors carry their
  * own code; framework errors (validation, parsing, size) become 4xx; anything unexpected is
@@ -38,10 +51,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
         (v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || "")
           .replace(/^\//, "")
           .replaceAll("/", ".") || undefined,
-      problem: v.message,
+      problem: readableProblem(v.keyword, v.params) ?? v.message,
     }));
     const where = error.validationContext ?? "request";
-    return send(reply, "validation_failed", `Some of the ${where} is not valid: ${error.message}`, details);
+    // a problem said in words rather than as the schema's regular expression
+    const first = details[0];
+    const message =
+      first && first.problem !== error.validation[0]?.message
+        ? `${where}${first.field ? `/${first.field.replaceAll(".", "/")}` : ""} ${first.problem}`
+        : error.message;
+    return send(reply, "validation_failed", `Some of the ${where} is not valid: ${message}`, details);
   }
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":

@@ -148,17 +148,30 @@ export class AuditLog {
     let stopping = false;
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> = Promise.resolve();
+    // runs that failed in a row (the database restarting): back off up to 10 s, log the first
+    // failure, every tenth and the recovery (`sqlState`: the logger censors fields named code)
+    let failures = 0;
     const tick = () => {
       running = this.linkPending()
-        .then(() => undefined)
+        .then(() => {
+          if (failures > 0) this.#logger?.info({ failedRuns: failures }, "audit chain linking again");
+          failures = 0;
+        })
         .catch((error: unknown) => {
-          this.#logger?.warn(
-            { err: { type: (error as Error).name, code: (error as { code?: string }).code } },
-            "audit chain linking failed; will retry",
-          );
+          failures++;
+          if (failures === 1 || failures % 10 === 0) {
+            this.#logger?.warn(
+              {
+                err: { type: (error as Error).name, sqlState: (error as { code?: string }).code },
+                failedRuns: failures,
+              },
+              "audit chain linking failed; will retry",
+            );
+          }
         })
         .finally(() => {
-          if (!stopping) timer = setTimeout(tick, intervalMs);
+          const delay = failures === 0 ? intervalMs : Math.min(intervalMs * 2 ** (failures - 1), 10_000);
+          if (!stopping) timer = setTimeout(tick, delay);
         });
     };
     timer = setTimeout(tick, 0);

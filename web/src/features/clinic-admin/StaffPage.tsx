@@ -18,6 +18,7 @@ import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatRelative } from "../../lib/format";
+import { locationsQuery } from "../appointments/data";
 import { EMAIL } from "../registration/shared";
 import { BackToSetup, Cell } from "./shared";
 
@@ -111,6 +112,28 @@ function RoleBoxes({
   );
 }
 
+/** The locations a person works at: front desk and nurses see the arrivals boards of these. */
+function LocationBoxes({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
+  const { t } = useTranslation("clinicAdmin");
+  const locations = useQuery(locationsQuery);
+  const active = (locations.data ?? []).filter((l) => l.active || value.includes(l.id));
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend">{t("staff.locations")}</legend>
+      <p className="field__hint">{t("staff.locationsHint")}</p>
+      {active.map((l) => (
+        <Checkbox
+          key={l.id}
+          isSelected={value.includes(l.id)}
+          onChange={(on) => onChange(on ? [...value, l.id] : value.filter((id) => id !== l.id))}
+        >
+          {l.name}
+        </Checkbox>
+      ))}
+    </fieldset>
+  );
+}
+
 function StaffRow({ account }: { account: StaffAccount }) {
   const { t, i18n } = useTranslation("clinicAdmin");
   const common = useTranslation().t;
@@ -119,9 +142,14 @@ function StaffRow({ account }: { account: StaffAccount }) {
   const [rolesOpen, setRolesOpen] = useState(false);
   const [statusOpen, setStatusOpen] = useState(false);
   const [roles, setRoles] = useState<StaffRole[]>(account.roles);
+  const [locationIds, setLocationIds] = useState<string[]>(account.locationIds);
   const [roleError, setRoleError] = useState<string | undefined>();
+  const locations = useQuery(locationsQuery);
+  const locationNames = account.locationIds
+    .map((id) => locations.data?.find((l) => l.id === id)?.name)
+    .filter((name): name is string => Boolean(name));
   const update = useMutation({
-    mutationFn: (body: { roles?: StaffRole[]; status?: "active" | "disabled" }) =>
+    mutationFn: (body: { roles?: StaffRole[]; locationIds?: string[]; status?: "active" | "disabled" }) =>
       api<StaffAccount>(`/api/admin/staff/${account.id}`, { method: "PATCH", body }),
     onSuccess: async () => {
       setRolesOpen(false);
@@ -138,7 +166,15 @@ function StaffRow({ account }: { account: StaffAccount }) {
         <br />
         <span className="mono">{account.email}</span>
       </Cell>
-      <Cell label={t("staff.roles")}>{account.roles.map((r) => common(`roles.${r}`)).join(", ")}</Cell>
+      <Cell label={t("staff.roles")}>
+        {account.roles.map((r) => common(`roles.${r}`)).join(", ")}
+        {locationNames.length > 0 ? (
+          <>
+            <br />
+            <span className="text-muted">{t("staff.worksAt", { locations: locationNames.join(", ") })}</span>
+          </>
+        ) : null}
+      </Cell>
       <Cell label={t("common.status")}>
         <StatusChip tone={STATUS_TONE[account.status]}>{t(`staff.status.${account.status}`)}</StatusChip>
       </Cell>
@@ -154,6 +190,7 @@ function StaffRow({ account }: { account: StaffAccount }) {
               variant="secondary"
               onPress={() => {
                 setRoles(account.roles);
+                setLocationIds(account.locationIds);
                 setRolesOpen(true);
               }}
               aria-label={t("staff.changeRolesNamed", { name: account.displayName })}
@@ -185,13 +222,14 @@ function StaffRow({ account }: { account: StaffAccount }) {
                 return;
               }
               setRoleError(undefined);
-              update.mutate({ roles });
+              update.mutate({ roles, locationIds });
             }}
             errors={roleError ? { [`${account.id}roles`]: roleError } : {}}
             formError={update.isError ? errorMessage(update.error, common, i18n.exists) : null}
             aria-label={t("staff.changeRoles")}
           >
             <RoleBoxes value={roles} onChange={setRoles} errorMessage={roleError} idPrefix={account.id} />
+            <LocationBoxes value={locationIds} onChange={setLocationIds} />
             <DialogActions>
               <Button type="submit" isPending={update.isPending}>
                 {t("staff.saveRoles")}

@@ -1,4 +1,4 @@
-import type { IdentityChanges, PatientProfile } from "@portico/contracts";
+import type { IdentityChanges, PatientProfileView } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,7 +25,7 @@ export function IdentityChangePage() {
   const { patient } = useActingFor();
   const profile = useQuery({
     queryKey: ["patients", patient?.id ?? "", "profile"],
-    queryFn: () => api<PatientProfile>(`/api/patients/${patient?.id}`),
+    queryFn: () => api<PatientProfileView>(`/api/patients/${patient?.id}`),
     enabled: Boolean(patient),
   });
   const [given, setGiven] = useState<string | null>(null);
@@ -51,7 +51,19 @@ export function IdentityChangePage() {
       </Alert>
     );
   }
-  const p = profile.data;
+  const data = profile.data;
+  if (data.view === "summary" || !data.canEdit) {
+    // the server sent no more than this reader may see or change
+    return (
+      <div className="stack">
+        <PageHeader title={t("identity.title")} before={back} />
+        <Alert tone="info" title={t("details.summaryTitle")}>
+          <p>{t("details.summaryBody", { name: patient.name })}</p>
+        </Alert>
+      </div>
+    );
+  }
+  const p = data;
   const values = {
     given: given ?? p.legalGivenName,
     family: family ?? p.legalFamilyName,

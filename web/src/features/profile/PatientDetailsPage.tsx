@@ -1,4 +1,4 @@
-import type { PatientProfile, UpdatePatientRequest } from "@portico/contracts";
+import type { PatientProfile, PatientProfileView, PatientSummary, UpdatePatientRequest } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -61,14 +61,15 @@ function formOf(p: PatientProfile): PersonForm {
 export function PatientDetailsPage() {
   const { t, i18n } = useTranslation("registration");
   const common = useTranslation().t;
-  const { patient, can } = useActingFor();
+  const { patient } = useActingFor();
   const profile = useQuery({
     queryKey: profileKey(patient?.id ?? ""),
-    queryFn: () => api<PatientProfile>(`/api/patients/${patient?.id}`),
+    queryFn: () => api<PatientProfileView>(`/api/patients/${patient?.id}`),
     enabled: Boolean(patient),
   });
   const forSelf = patient?.relationship === "self";
-  const canEdit = forSelf || can("records");
+  // the server says what this reader may change (and, for a restricted caregiver, sends only the summary)
+  const canEdit = profile.data?.view === "full" ? profile.data.canEdit : false;
   const back = (
     <Link to="/profile" className="back-link">
       {common("profile.title")}
@@ -87,6 +88,8 @@ export function PatientDetailsPage() {
         <Alert tone="error" title={t("details.failed")}>
           <p>{errorMessage(profile.error, common, i18n.exists)}</p>
         </Alert>
+      ) : profile.data.view === "summary" ? (
+        <SummaryCard summary={profile.data} name={patient.name} />
       ) : (
         <>
           {!canEdit ? (
@@ -111,6 +114,29 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/**
+ * What a caregiver with restricted access (a parent of a 12–17-year-old) sees: the name and
+ * date of birth the server sends, and why there is nothing more.
+ */
+function SummaryCard({ summary, name }: { summary: PatientSummary; name: string }) {
+  const { t } = useTranslation("registration");
+  const locale = currentLocale();
+  return (
+    <>
+      <Alert tone="info" title={t("details.summaryTitle")}>
+        <p>{t("details.summaryBody", { name })}</p>
+      </Alert>
+      <Card title={t("details.identityTitle")} id="identity">
+        <dl className="summary-list">
+          <Row label={t("person.givenName")}>{summary.preferredName ?? summary.legalGivenName}</Row>
+          <Row label={t("person.familyName")}>{summary.legalFamilyName}</Row>
+          <Row label={t("compare.dateOfBirth")}>{formatCalendarDate(summary.dateOfBirth, locale)}</Row>
+        </dl>
+      </Card>
+    </>
   );
 }
 

@@ -14,8 +14,9 @@ import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDay, formatTime, timeZoneLabel } from "../../lib/format";
-import { addDays, locationsQuery, STATUSES, startOfDayIn, todayIn } from "../appointments/data";
+import { addDays, STATUSES, startOfDayIn, todayIn } from "../appointments/data";
 import { AppointmentStatusChip } from "../appointments/parts";
+import { workplaceQuery } from "./workplace";
 
 interface ArrivalsBoard {
   date: string;
@@ -55,8 +56,9 @@ export function ArrivalsPage() {
   const { t: tc } = useTranslation();
   const search = route.useSearch();
   const navigate = useNavigate();
-  const locations = useQuery(locationsQuery);
-  const active = (locations.data ?? []).filter((l) => l.active);
+  // only the boards the server lets this user open (their locations; a physician's own visits)
+  const locations = useQuery(workplaceQuery);
+  const active = locations.data?.locations ?? [];
   const saved = remembered();
   const locationId =
     search.locationId ?? (active.some((l) => l.id === saved) ? saved : undefined) ?? active[0]?.id ?? null;
@@ -99,8 +101,14 @@ export function ArrivalsPage() {
       />
       {locations.isPending ? (
         <LoadingState />
+      ) : locations.isError ? (
+        <Alert tone="error" title={t("arrivals.loadFailed")} live="assertive">
+          <p>{errorMessage(locations.error, tc, i18n.exists)}</p>
+        </Alert>
       ) : active.length === 0 ? (
-        <EmptyState title={t("arrivals.noLocations")} />
+        <EmptyState title={t("arrivals.noLocations")}>
+          <p>{t("arrivals.noLocationsBody")}</p>
+        </EmptyState>
       ) : (
         <>
           <div className="board-controls">
@@ -132,6 +140,7 @@ export function ArrivalsPage() {
               </div>
             </div>
           </div>
+          {location?.ownVisitsOnly ? <p className="text-muted">{t("arrivals.ownVisitsOnly")}</p> : null}
           {board.isPending ? (
             <LoadingState label={t("arrivals.loading")} />
           ) : board.isError ? (

@@ -2,7 +2,6 @@ import type { ScheduleEntry } from "@portico/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { hasRole, useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -13,8 +12,9 @@ import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
-import { addDays, localDayKey, mondayOf, providersQuery } from "../appointments/data";
+import { addDays, localDayKey, mondayOf } from "../appointments/data";
 import { EntryTable } from "./ArrivalsPage";
+import { workplaceQuery } from "./workplace";
 
 interface ProviderSchedule {
   providerId: string;
@@ -30,20 +30,22 @@ const route = getRouteApi("/signed-in/schedule");
 export function SchedulePage() {
   const { t, i18n } = useTranslation("appointments");
   const { t: tc } = useTranslation();
-  const me = useMe();
   const search = route.useSearch();
   const navigate = useNavigate();
-  const canChoose = hasRole(me, "front_desk") || hasRole(me, "nurse");
-  const providers = useQuery({ ...providersQuery, enabled: canChoose });
+  // the schedules the server lets this user read: a physician their own, the desk and nurses
+  // the providers of their locations
+  const workplace = useQuery(workplaceQuery);
+  const choices = workplace.data?.providers ?? [];
+  const canChoose = choices.length > 1;
   const view = search.view === "week" ? "week" : "day";
   const date = search.date ?? localDayKey();
   const from = view === "week" ? mondayOf(date) : date;
-  const providerId = search.providerId ?? (canChoose ? providers.data?.[0]?.id : undefined);
+  const providerId = search.providerId ?? choices[0]?.id;
   const locale = currentLocale();
 
   const schedule = useQuery({
     queryKey: ["schedule", providerId ?? "mine", from, view],
-    enabled: !canChoose || Boolean(providerId),
+    enabled: Boolean(providerId),
     queryFn: ({ signal }) => {
       const params = new URLSearchParams({ date: from, days: view === "week" ? "7" : "1" });
       if (providerId) params.set("providerId", providerId);
@@ -80,7 +82,7 @@ export function SchedulePage() {
           <Select
             name="providerId"
             label={t("schedule.provider")}
-            options={(providers.data ?? []).map((p) => ({ id: p.id, label: p.displayName }))}
+            options={choices.map((p) => ({ id: p.id, label: p.name }))}
             value={providerId ?? null}
             onChange={(id) => void go({ providerId: id })}
             width="medium"
@@ -114,7 +116,11 @@ export function SchedulePage() {
           </div>
         </div>
       </div>
-      {schedule.isPending && (!canChoose || providerId) ? (
+      {workplace.isSuccess && choices.length === 0 ? (
+        <EmptyState title={t("schedule.noneTitle")}>
+          <p>{t("schedule.noneBody")}</p>
+        </EmptyState>
+      ) : workplace.isPending || (schedule.isPending && providerId) ? (
         <LoadingState label={t("schedule.loading")} />
       ) : schedule.isError ? (
         <Alert tone="error" title={t("schedule.loadFailed")} live="assertive">

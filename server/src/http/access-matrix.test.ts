@@ -1,0 +1,577 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { StaffRole } from "../db/tables/people.ts";
+import { makeTestClinic, type TestClinic } from "../modules/scheduling/test-clinic.ts";
+import { useTestApp } from "../test/app.ts";
+import {
+  makePatient,
+  makeProxyGrant,
+  makeStaff,
+  makeUser,
+  type SignedInClient,
+  signIn,
+  type TestPatient,
+  type TestUser,
+} from "../test/factories.ts";
+
+/**
+ * The access matrix over EVERY route of the OpenAPI document: each route has a row saying who
+ * is refused and how (401 signed out; 403 for a role that may not use a staff endpoint; 404,
+ * exactly as for a missing record, for patient data someone may not see). A route without a
+ * row fails the first test, so a new route cannot ship without deciding its access.
+ *
+ * Every refusal of a signed-in user is checked to be the access check's own (an audited
+ * `denied` row for that request), not a lookup that happened to find nothing.
+ */
+
+type Who =
+  | "anonymous"
+  | "otherPatient"
+  /** a caregiver of the patient whose grant holds only `medications` */
+  | "proxyWithoutScope"
+  /** a parent of a 15-year-old (restricted grant: appointments and medications), against the teen */
+  | "teenParent"
+  | "admin"
+  /** a physician with no relation to the patient and no location */
+  | "unrelatedPhysician"
+  /** a nurse with no queue item for the patient and no location */
+  | "unrelatedNurse"
+  /** front desk assigned to another location */
+  | "deskElsewhere";
+
+const EVERYONE: readonly Who[] = [
+  "anonymous",
+  "otherPatient",
+  "proxyWithoutScope",
+  "teenParent",
+  "admin",
+  "unrelatedPhysician",
+  "unrelatedNurse",
+  "deskElsewhere",
+];
+const ROLE_OF: Partial<Record<Who, StaffRole>> = {
+  admin: "admin",
+  unrelatedPhysician: "physician",
+  unrelatedNurse: "nurse",
+  deskElsewhere: "front_desk",
+};
+
+/** The patient a request is aimed at, with records of theirs. */
+interface Target {
+  patientId: string;
+  appointmentId: string;
+  fileId: string;
+  grantId: string;
+}
+
+interface Fixtures {
+  adult: Target;
+  teen: Target;
+  clinic: TestClinic;
+  otherLocationId: string;
+  identityRequestId: string;
+  pendingPatientId: string;
+}
+
+interface Req {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** `number`: the refusal expected; `"allowed"`: may use it (not exercised); `"n/a"`: the case does not apply. */
+type Outcome = number | "allowed" | "n/a";
+
+interface Row {
+  request: (target: Target, f: Fixtures) => Req;
+  expect: Record<Who, Outcome>;
+  /** why a route refuses nobody (public routes) */
+  note?: string;
+}
+
+const soon = () => new Date(Date.now() + 3 * 86_400_000).toISOString();
+const address = { line1: "1 Main St", city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" };
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+// ---- how each kind of route refuses ----
+
+const all = (outcome: Outcome): Record<Who, Outcome> =>
+  Object.fromEntries(EVERYONE.map((w) => [w, outcome])) as Record<Who, Outcome>;
+
+/** No sign-in needed (login, activation, public links): nothing to refuse here. */
+const publicRoute = (request: Row["request"], note: string): Row => ({ request, expect: all("n/a"), note });
+
+/** Any signed-in user, about their own account or the clinic's catalogue. */
+const signedIn = (request: Row["request"]): Row => ({ request, expect: { ...all("allowed"), anonymous: 401 } });
+
+/** Staff endpoints: 403 for every other role, patients and proxies included. */
+const staff = (
+  roles: readonly StaffRole[],
+  request: Row["request"],
+  overrides: Partial<Record<Who, Outcome>> = {},
+): Row => {
+  const expect = all(403);
+  expect.anonymous = 401;
+  for (const who of EVERYONE) {
+    const role = ROLE_OF[who];
+    if (role && roles.includes(role)) expect[who] = "allowed";
+  }
+  return { request, expect: { ...expect, ...overrides } };
+};
+
+type Scope = "summary" | "profile" | "appointments" | "proxies" | "records";
+const FRONT_DESK_SCOPES: readonly Scope[] = ["summary", "profile", "appointments", "proxies"];
+const TEEN_PARENT_SCOPES: readonly Scope[] = ["summary", "appointments"];
+
+/** Patient data: 404 for anyone the policy does not allow, exactly as for a missing record. */
+const patientData = (
+  scope: Scope,
+  action: "read" | "write",
+  request: Row["request"],
+  overrides: Partial<Record<Who, Outcome>> = {},
+): Row => ({
+  request,
+  expect: {
+    anonymous: 401,
+    otherPatient: 404,
+    proxyWithoutScope: (scope === "profile" || scope === "summary") && action === "read" ? "allowed" : 404,
+    teenParent: TEEN_PARENT_SCOPES.includes(scope) ? "allowed" : 404,
+    admin: 404,
+    unrelatedPhysician: 404,
+    unrelatedNurse: 404,
+    deskElsewhere: FRONT_DESK_SCOPES.includes(scope) ? "allowed" : 404,
+    ...overrides,
+  },
+});
+
+const get = (url: string): Req => ({ method: "GET", url });
+const post = (url: string, payload: unknown = {}): Req => ({ method: "POST", url, payload });
+const patch = (url: string, payload: unknown): Req => ({ method: "PATCH", url, payload });
+const del = (url: string): Req => ({ method: "DELETE", url });
+const P = (x: Target) => `/api/patients/${x.patientId}`;
+const A = (x: Target) => `${P(x)}/appointments/${x.appointmentId}`;
+
+const MATRIX: Record<string, Row> = {
+  // ---- platform ----
+  "GET /api/health": publicRoute(() => get("/api/health"), "liveness probe"),
+  "GET /api/clinic": publicRoute(() => get("/api/clinic"), "the clinic's name and phone"),
+  "GET /api/ready": publicRoute(() => get("/api/ready"), "readiness probe"),
+
+  // ---- identity: the caller's own account ----
+  "POST /api/auth/login": publicRoute(() => post("/api/auth/login"), "sign-in"),
+  "POST /api/auth/mfa": signedIn(() => post("/api/auth/mfa", { code: "000000" })),
+  "DELETE /api/auth/mfa": signedIn(() => del("/api/auth/mfa")),
+  "POST /api/auth/mfa/enrolment/start": signedIn(() => post("/api/auth/mfa/enrolment/start")),
+  "POST /api/auth/mfa/enrolment/confirm": signedIn(() => post("/api/auth/mfa/enrolment/confirm", { code: "000000" })),
+  "POST /api/auth/mfa/recovery-codes": signedIn(() => post("/api/auth/mfa/recovery-codes")),
+  "POST /api/auth/reauthenticate": signedIn(() => post("/api/auth/reauthenticate", { password: "x" })),
+  "POST /api/auth/logout": signedIn(() => post("/api/auth/logout")),
+  "POST /api/auth/password": signedIn(() => post("/api/auth/password", {})),
+  "POST /api/auth/email": signedIn(() => post("/api/auth/email", {})),
+  "GET /api/auth/sessions": signedIn(() => get("/api/auth/sessions")),
+  "DELETE /api/auth/sessions/{id}": signedIn(() => del(`/api/auth/sessions/${randomUUID()}`)),
+  "POST /api/auth/session/refresh": signedIn(() => post("/api/auth/session/refresh")),
+  "POST /api/auth/password-reset/request": publicRoute(() => post("/api/auth/password-reset/request"), "by email"),
+  "POST /api/auth/password-reset/complete": publicRoute(() => post("/api/auth/password-reset/complete"), "by token"),
+  "POST /api/auth/activate": publicRoute(() => post("/api/auth/activate"), "by activation code"),
+  "GET /api/me": signedIn(() => get("/api/me")),
+  "PATCH /api/me": signedIn(() => patch("/api/me", { locale: "en" })),
+
+  // ---- catalogue ----
+  "GET /api/visit-types": signedIn(() => get("/api/visit-types")),
+  "GET /api/locations": signedIn(() => get("/api/locations")),
+  "GET /api/providers": signedIn(() => get("/api/providers")),
+  "GET /api/pharmacies": signedIn(() => get("/api/pharmacies")),
+  // slots for a patient tell whether they may self-book: the patient's appointments scope
+  "GET /api/slots": patientData("appointments", "read", (x, f) =>
+    get(`/api/slots?visitTypeId=${f.clinic.visitTypes.established}&patientId=${x.patientId}`),
+  ),
+
+  // ---- a patient's appointments ----
+  "GET /api/patients/{patientId}/appointments": patientData("appointments", "read", (x) => get(`${P(x)}/appointments`)),
+  "POST /api/patients/{patientId}/appointments": patientData("appointments", "write", (x, f) =>
+    post(`${P(x)}/appointments`, {
+      visitTypeId: f.clinic.visitTypes.established,
+      providerId: f.clinic.providerId,
+      start: soon(),
+    }),
+  ),
+  "GET /api/patients/{patientId}/appointments/{appointmentId}": patientData("appointments", "read", (x) => get(A(x))),
+  "POST /api/patients/{patientId}/appointments/{appointmentId}/reschedule": patientData("appointments", "write", (x) =>
+    post(`${A(x)}/reschedule`, { start: soon() }),
+  ),
+  "POST /api/patients/{patientId}/appointments/{appointmentId}/cancel": patientData("appointments", "write", (x) =>
+    post(`${A(x)}/cancel`, {}),
+  ),
+  "POST /api/patients/{patientId}/appointments/{appointmentId}/arrive": patientData("appointments", "write", (x) =>
+    post(`${A(x)}/arrive`),
+  ),
+  "GET /api/patients/{patientId}/appointments/{appointmentId}/check-in": patientData("appointments", "read", (x) =>
+    get(`${A(x)}/check-in`),
+  ),
+  "POST /api/patients/{patientId}/appointments/{appointmentId}/check-in": patientData("appointments", "write", (x) =>
+    post(`${A(x)}/check-in`, {
+      confirmedDemographics: true,
+      confirmedInsurance: true,
+      confirmedMedications: true,
+      confirmedAllergies: true,
+      answers: {},
+    }),
+  ),
+  "POST /api/patients/{patientId}/appointments/{appointmentId}/waitlist": patientData("appointments", "write", (x) =>
+    post(`${A(x)}/waitlist`),
+  ),
+  "DELETE /api/patients/{patientId}/appointments/{appointmentId}/waitlist": patientData("appointments", "write", (x) =>
+    del(`${A(x)}/waitlist`),
+  ),
+  "GET /api/patients/{patientId}/waitlist-offers": patientData("appointments", "read", (x) =>
+    get(`${P(x)}/waitlist-offers`),
+  ),
+  "POST /api/patients/{patientId}/waitlist-offers/{offerId}/accept": patientData("appointments", "write", (x) =>
+    post(`${P(x)}/waitlist-offers/${randomUUID()}/accept`),
+  ),
+  "POST /api/patients/{patientId}/waitlist-offers/{offerId}/decline": patientData("appointments", "write", (x) =>
+    post(`${P(x)}/waitlist-offers/${randomUUID()}/decline`),
+  ),
+  "POST /api/appointments/confirm": publicRoute(() => post("/api/appointments/confirm"), "by emailed single-use token"),
+
+  // ---- staff: boards, schedules, visit statuses ----
+  "GET /api/workplace": staff(["front_desk", "nurse", "physician"], () => get("/api/workplace")),
+  "GET /api/arrivals": staff(
+    ["front_desk", "nurse", "physician"],
+    (_x, f) => get(`/api/arrivals?locationId=${f.clinic.locationId}`),
+    // not a board they work: exactly as for a location that does not exist
+    { unrelatedPhysician: 404, unrelatedNurse: 404, deskElsewhere: 404 },
+  ),
+  "GET /api/schedule": staff(
+    ["front_desk", "nurse", "physician"],
+    (_x, f) => get(`/api/schedule?providerId=${f.clinic.providerId}`),
+    { unrelatedPhysician: 403, unrelatedNurse: 403, deskElsewhere: 403 },
+  ),
+  "POST /api/appointments/{appointmentId}/status": staff(
+    ["front_desk", "nurse", "physician"],
+    (x) => post(`/api/appointments/${x.appointmentId}/status`, { status: "arrived" }),
+    // a visit they do not work: exactly as for an unknown id
+    { unrelatedPhysician: 404, unrelatedNurse: 404, deskElsewhere: 404 },
+  ),
+
+  // ---- administration: visit types and availability ----
+  "GET /api/admin/visit-types": staff(["admin"], () => get("/api/admin/visit-types")),
+  "POST /api/admin/visit-types": staff(["admin"], () =>
+    post("/api/admin/visit-types", {
+      name: "Matrix visit",
+      nameEs: null,
+      description: null,
+      durationMinutes: 30,
+      modality: "in_person",
+      specialty: "family_medicine",
+      bookingKind: "new",
+      minimumNoticeMinutes: 0,
+      horizonDays: 30,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      cancellationNoticeMinutes: 0,
+      questionnaire: [],
+      active: true,
+    }),
+  ),
+  "PATCH /api/admin/visit-types/{id}": staff(["admin"], (_x, f) =>
+    patch(`/api/admin/visit-types/${f.clinic.visitTypes.established}`, { name: "Renamed" }),
+  ),
+  "GET /api/providers/{id}/availability": staff(["admin", "front_desk", "nurse", "physician"], (_x, f) =>
+    get(`/api/providers/${f.clinic.providerId}/availability`),
+  ),
+  "POST /api/providers/{id}/availability/templates": staff(["admin"], (_x, f) =>
+    post(`/api/providers/${f.clinic.providerId}/availability/templates`, {
+      locationId: f.clinic.locationId,
+      weekday: 6,
+      startTime: "09:00",
+      endTime: "10:00",
+    }),
+  ),
+  "DELETE /api/providers/{id}/availability/templates/{itemId}": staff(["admin"], (_x, f) =>
+    del(`/api/providers/${f.clinic.providerId}/availability/templates/${randomUUID()}`),
+  ),
+  // physicians manage their own time off; another provider's is refused
+  "POST /api/providers/{id}/availability/exceptions": staff(["admin", "physician"], (_x, f) =>
+    post(`/api/providers/${f.clinic.providerId}/availability/exceptions`, {
+      kind: "time_off",
+      start: soon(),
+      end: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+    }),
+  ),
+  "DELETE /api/providers/{id}/availability/exceptions/{itemId}": staff(["admin", "physician"], (_x, f) =>
+    del(`/api/providers/${f.clinic.providerId}/availability/exceptions/${randomUUID()}`),
+  ),
+
+  // ---- patients: search, registration, profile ----
+  "GET /api/patients": staff(["front_desk", "nurse", "physician"], () => get("/api/patients?q=Jordan")),
+  "POST /api/patients": staff(["front_desk"], () =>
+    post("/api/patients", {
+      legalGivenName: "Jordan",
+      legalFamilyName: "Matrix",
+      dateOfBirth: "1985-06-15",
+      sex: "unknown",
+    }),
+  ),
+  "GET /api/patients/{patientId}": patientData("summary", "read", (x) => get(P(x))),
+  "PATCH /api/patients/{patientId}": patientData("profile", "write", (x) => patch(P(x), { preferredName: "Jo" })),
+  "POST /api/patients/{patientId}/activation-codes": staff(["front_desk"], (x) => post(`${P(x)}/activation-codes`)),
+  "GET /api/patients/{patientId}/activation-letter": staff(["front_desk"], (x) =>
+    get(`${P(x)}/activation-letter?code=AAAA-BBBB-CCCC`),
+  ),
+  "POST /api/patients/{patientId}/merge": staff(["front_desk"], (x, f) =>
+    post(`${P(x)}/merge`, { intoPatientId: f.pendingPatientId, reason: "Same person" }),
+  ),
+  "POST /api/registrations": publicRoute(() => post("/api/registrations"), "self-registration, same answer always"),
+  "GET /api/registrations/pending": staff(["front_desk"], () => get("/api/registrations/pending")),
+  "POST /api/registrations/{id}/verify": staff(["front_desk"], (_x, f) =>
+    post(`/api/registrations/${f.pendingPatientId}/verify`, {}),
+  ),
+  "POST /api/patients/{patientId}/identity-change-requests": patientData("profile", "write", (x) =>
+    post(`${P(x)}/identity-change-requests`, { changes: { legalGivenName: "Jo" }, reason: "Legal change" }),
+  ),
+  "GET /api/patients/{patientId}/identity-change-requests": patientData("profile", "read", (x) =>
+    get(`${P(x)}/identity-change-requests`),
+  ),
+  "GET /api/identity-change-requests": staff(["front_desk"], () => get("/api/identity-change-requests")),
+  "POST /api/identity-change-requests/{id}/decision": staff(["front_desk"], (_x, f) =>
+    post(`/api/identity-change-requests/${f.identityRequestId}/decision`, { decision: "deny" }),
+  ),
+  "POST /api/patients/{patientId}/files": patientData("profile", "write", (x) => ({
+    method: "POST",
+    url: `${P(x)}/files?kind=other`,
+    payload: PNG,
+    headers: { "content-type": "image/png" },
+  })),
+  "GET /api/patients/{patientId}/files/{fileId}": patientData("profile", "read", (x) =>
+    get(`${P(x)}/files/${x.fileId}`),
+  ),
+
+  // ---- proxies ----
+  "GET /api/patients/{patientId}/proxies": patientData("proxies", "read", (x) => get(`${P(x)}/proxies`)),
+  // staff grants are the front desk's
+  "POST /api/patients/{patientId}/proxies": staff(["front_desk"], (x) =>
+    post(`${P(x)}/proxies`, {
+      proxyEmail: "matrix-proxy@example.test",
+      relationship: "caregiver",
+      scopes: ["appointments"],
+      reason: "Asked at the desk",
+    }),
+  ),
+  "DELETE /api/patients/{patientId}/proxies/{grantId}": patientData("proxies", "write", (x) =>
+    del(`${P(x)}/proxies/${x.grantId}`),
+  ),
+  "POST /api/patients/{patientId}/proxies/invitations": patientData(
+    "proxies",
+    "write",
+    (x) =>
+      post(`${P(x)}/proxies/invitations`, {
+        email: "matrix-invite@example.test",
+        relationship: "caregiver",
+        scopes: ["appointments"],
+      }),
+    // the front desk holds the proxies scope (policy): it may invite on the patient's behalf
+  ),
+  "DELETE /api/patients/{patientId}/proxies/invitations/{invitationId}": patientData("proxies", "write", (x) =>
+    del(`${P(x)}/proxies/invitations/${randomUUID()}`),
+  ),
+  "POST /api/invitations/preview": publicRoute(() => post("/api/invitations/preview"), "by emailed token"),
+  "POST /api/invitations/accept": signedIn(() => post("/api/invitations/accept", { token: "x".repeat(30) })),
+  "POST /api/invitations/register": publicRoute(() => post("/api/invitations/register"), "by emailed token"),
+
+  // ---- audit ----
+  "GET /api/patients/{patientId}/access-log": patientData("records", "read", (x) => get(`${P(x)}/access-log`), {
+    // who looked at the record is for the patient and their proxies, not staff
+    deskElsewhere: 404,
+  }),
+  "GET /api/admin/audit": staff(["admin"], () => get("/api/admin/audit")),
+
+  // ---- clinic administration ----
+  "POST /api/locations": staff(["admin"], () =>
+    post("/api/locations", { name: "Matrix", address, timeZone: "America/Chicago", hours: [] }),
+  ),
+  "PATCH /api/locations/{id}": staff(["admin"], (_x, f) => patch(`/api/locations/${f.otherLocationId}`, { name: "M" })),
+  "POST /api/providers": staff(["admin"], (_x, f) =>
+    post("/api/providers", { displayName: "Dr Matrix", specialty: "cardiology", locationIds: [f.otherLocationId] }),
+  ),
+  "PATCH /api/providers/{id}": staff(["admin"], (_x, f) =>
+    patch(`/api/providers/${f.clinic.providerId}`, { acceptingNewPatients: true }),
+  ),
+  "POST /api/pharmacies": staff(["admin"], () => post("/api/pharmacies", { name: "Matrix Pharmacy", address })),
+  "PATCH /api/pharmacies/{id}": staff(["admin"], () => patch(`/api/pharmacies/${randomUUID()}`, { name: "M" })),
+  "GET /api/admin/staff": staff(["admin"], () => get("/api/admin/staff")),
+  "POST /api/admin/staff": staff(["admin"], () =>
+    post("/api/admin/staff", { email: "matrix-staff@example.test", displayName: "Matrix Staff", roles: ["nurse"] }),
+  ),
+  "PATCH /api/admin/staff/{id}": staff(["admin"], (_x, f) =>
+    patch(`/api/admin/staff/${f.clinic.frontDesk.id}`, { displayName: "Renamed Desk" }),
+  ),
+  "POST /api/staff-invitations/accept": publicRoute(() => post("/api/staff-invitations/accept"), "by emailed token"),
+};
+
+describe("access matrix: every route in the OpenAPI document", () => {
+  const t = useTestApp();
+  let routes: string[];
+  let f: Fixtures;
+  const clients = {} as Record<Exclude<Who, "anonymous">, SignedInClient>;
+
+  const insertVisit = async (patientId: string, hoursAhead: number) => {
+    const start = new Date(t.clock.now().getTime() + hoursAhead * 3_600_000);
+    const end = new Date(start.getTime() + 30 * 60_000);
+    return (
+      await t.database.db
+        .insertInto("appointments")
+        .values({
+          patient_id: patientId,
+          provider_id: f.clinic.providerId,
+          location_id: f.clinic.locationId,
+          visit_type_id: f.clinic.visitTypes.established,
+          starts_at: start,
+          ends_at: end,
+          blocked: sql<string>`tstzrange(${start}, ${end})`,
+          status: "booked",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+  };
+
+  const targetOf = async (patient: TestPatient, hoursAhead: number, proxy: TestUser): Promise<Target> => {
+    const appointmentId = await insertVisit(patient.id, hoursAhead);
+    const owner = await signIn(t, patient.user as TestUser);
+    const upload = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${patient.id}/files?kind=identity_document`,
+      headers: { ...owner.headers, "content-type": "image/png" },
+      payload: PNG,
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const grantId = await makeProxyGrant(t, {
+      patientId: patient.id,
+      proxyUserId: proxy.id,
+      relationship: "caregiver",
+      scopes: ["appointments"],
+    });
+    return { patientId: patient.id, appointmentId, fileId: upload.json().id, grantId };
+  };
+
+  beforeAll(async () => {
+    await t.app.ready();
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+
+    const clinic = await makeTestClinic(t);
+    const otherLocationId = (
+      await t.database.db
+        .insertInto("locations")
+        .values({ name: "Elsewhere", time_zone: "America/Chicago" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    f = { clinic, otherLocationId } as Fixtures;
+    const year = t.clock.now().getUTCFullYear();
+    const adult = await makePatient(t, { withLogin: true, pcpProviderId: clinic.providerId });
+    const teen = await makePatient(t, { withLogin: true, dateOfBirth: `${year - 15}-01-01` });
+    const other = await makePatient(t, { withLogin: true });
+    const helper = await makeUser(t);
+    f.adult = await targetOf(adult, 30, helper);
+    f.teen = await targetOf(teen, 40, helper);
+    const pending = await makePatient(t, { status: "pending_verification" });
+    f.pendingPatientId = pending.id;
+    f.identityRequestId = (
+      await t.database.db
+        .insertInto("identity_change_requests")
+        .values({
+          patient_id: adult.id,
+          requested_by: (adult.user as TestUser).id,
+          changes: JSON.stringify({ legalGivenName: "Jo" }),
+          reason: "Legal change",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+
+    const proxy = await makeUser(t);
+    await makeProxyGrant(t, { patientId: adult.id, proxyUserId: proxy.id, scopes: ["medications"] });
+    const parent = await makeUser(t);
+    await makeProxyGrant(t, {
+      patientId: teen.id,
+      proxyUserId: parent.id,
+      relationship: "parent",
+      scopes: ["appointments", "medications"],
+    });
+    const desk = await makeStaff(t, "front_desk");
+    await t.database.db
+      .insertInto("staff_locations")
+      .values({ user_id: desk.id, location_id: otherLocationId })
+      .execute();
+    const users: Record<Exclude<Who, "anonymous">, TestUser> = {
+      otherPatient: other.user as TestUser,
+      proxyWithoutScope: proxy,
+      teenParent: parent,
+      admin: await makeStaff(t, "admin"),
+      unrelatedPhysician: await makeStaff(t, "physician"),
+      unrelatedNurse: await makeStaff(t, "nurse"),
+      deskElsewhere: desk,
+    };
+    for (const [who, user] of Object.entries(users)) {
+      clients[who as Exclude<Who, "anonymous">] = await signIn(t, user);
+    }
+  });
+
+  it("has a row for every route, and no row for a route that is gone", () => {
+    const missing = routes.filter((r) => !(r in MATRIX));
+    expect(missing, "routes without an access-matrix row").toEqual([]);
+    const stale = Object.keys(MATRIX).filter((r) => !routes.includes(r));
+    expect(stale, "rows for routes that no longer exist").toEqual([]);
+  });
+
+  it("says for every row what each kind of user gets (or why nobody is refused)", () => {
+    for (const [route, row] of Object.entries(MATRIX)) {
+      expect(Object.keys(row.expect).sort(), route).toEqual([...EVERYONE].sort());
+      if (Object.values(row.expect).every((o) => o === "n/a")) expect(row.note, route).toBeTruthy();
+    }
+  });
+
+  const send = async (who: Who, request: Req) => {
+    const auth = who === "anonymous" ? {} : clients[who].headers;
+    return t.app.inject({
+      method: request.method,
+      url: request.url,
+      payload: request.payload as never,
+      headers: { ...auth, ...(request.headers ?? {}) },
+    });
+  };
+
+  it.each(Object.keys(MATRIX))("%s refuses whom it must", async (route) => {
+    const row = MATRIX[route] as Row;
+    const problems: string[] = [];
+    for (const who of EVERYONE) {
+      const expected = row.expect[who];
+      if (typeof expected !== "number") continue;
+      // the parent of an adolescent is tried against the teen; everyone else against the adult
+      const target = who === "teenParent" ? f.teen : f.adult;
+      const res = await send(who, row.request(target, f));
+      if (res.statusCode !== expected) {
+        problems.push(`${who}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+        continue;
+      }
+      if (expected === 404 || expected === 403) {
+        const requestId = String(res.headers["x-request-id"] ?? "");
+        const denied = await t.database.db
+          .selectFrom("audit_log")
+          .select("id")
+          .where("request_id", "=", requestId)
+          .where("outcome", "=", "denied")
+          .executeTakeFirst();
+        if (!denied) problems.push(`${who}: ${expected} without an audited denial (not the access check?)`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

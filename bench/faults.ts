@@ -294,7 +294,7 @@ async function main(): Promise<void> {
     const count = (list: Attempt[], test: (a: Attempt) => boolean) => list.filter(test).length;
     const summary = {
       at: new Date().toISOString(),
-      machine: `${os.cpus().length} CPUs, Node ${process.versions.node}`,
+      machine: `${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)}, Node ${process.versions.node}`,
       connections: options.connections,
       seconds: Math.round((performance.now() - began) / 1000),
       kill: {

@@ -43,6 +43,10 @@ export function readSessionToken(request: FastifyRequest, cookie: SessionCookie)
 export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   const cookie = sessionCookie(options.config);
   app.decorateRequest("authSession", null);
+  // session activity is written in batches (sessions.ts): write what is left on shutdown
+  app.addHook("onClose", async () => {
+    await options.sessions.flushTouches();
+  });
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.url.startsWith("/api") || request.is404) return;

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
@@ -12,6 +13,8 @@ import { randomToken, sha256 } from "./tokens.ts";
 const PARTIAL_SESSION_MS = 10 * 60_000;
 /** `last_seen_at` is written at most this often, so most authenticated reads write nothing. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** due `last_seen_at` writes are gathered this long and written in one statement */
+const TOUCH_FLUSH_MS = 1_000;
 
 export interface SessionUser {
   id: string;
@@ -68,6 +71,10 @@ export class SessionStore {
   readonly #db: Database;
   readonly #clock: Clock;
   readonly #config: Config;
+  /** session id → the `last_seen_at` to write with the next batch */
+  readonly #touches = new Map<string, Date>();
+  #touchTimer: NodeJS.Timeout | undefined;
+  #touchWrite: Promise<void> = Promise.resolve();
   constructor(db: Database, clock: Clock, config: Config) {
     this.#db = db;
     this.#clock = clock;
@@ -160,6 +167,9 @@ export class SessionStore {
     if (!row) return undefined;
 
     const now = this.#clock.now();
+    // activity this process has seen but not written yet counts as written
+    const queued = this.#touches.get(row.id);
+    if (queued && queued > row.last_seen_at) row.last_seen_at = queued;
     const idleExpiresAt = new Date(row.last_seen_at.getTime() + row.idle_timeout_seconds * 1000);
     if (row.status !== "active" || now >= idleExpiresAt || now >= row.absolute_expires_at) {
       await this.#db.deleteFrom("sessions").where("id", "=", row.id).execute();
@@ -168,7 +178,7 @@ export class SessionStore {
     let lastSeenAt = row.last_seen_at;
     if (now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       lastSeenAt = now;
-      await this.#db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", row.id).execute();
+      this.#queueTouch(row.id, now);
     }
 
     const user: SessionUser = {
@@ -242,6 +252,48 @@ export class SessionStore {
       .where("id", "=", sessionId)
       .execute();
     return { id: sessionId, token, csrfToken };
+  }
+
+  /**
+   * Activity is written in batches: at most once a minute per session, gathered for a second
+   * and written in one UPDATE for all sessions. Idle timeouts are minutes long, so a second's
+   * delay cannot end a session early; a lost batch (a crash) costs at most that much activity.
+   */
+  #queueTouch(sessionId: string, at: Date): void {
+    this.#touches.set(sessionId, at);
+    if (this.#touchTimer) return;
+    this.#touchTimer = setTimeout(() => {
+      this.#touchTimer = undefined;
+      void this.flushTouches();
+    }, TOUCH_FLUSH_MS);
+    this.#touchTimer.unref();
+  }
+
+  /** Writes the queued `last_seen_at` values now (also on shutdown). Never throws. */
+  async flushTouches(): Promise<void> {
+    if (this.#touchTimer) {
+      clearTimeout(this.#touchTimer);
+      this.#touchTimer = undefined;
+    }
+    const due = [...this.#touches];
+    if (due.length === 0) return this.#touchWrite;
+    const ids = due.map(([id]) => id);
+    const times = due.map(([, at]) => at.toISOString());
+    this.#touchWrite = this.#touchWrite.then(async () => {
+      try {
+        await sql`update sessions s set last_seen_at = t.at
+          from unnest(${ids}::uuid[], ${times}::timestamptz[]) as t(id, at)
+          where s.id = t.id and s.last_seen_at < t.at`.execute(this.#db);
+      } catch {
+        // kept queued (and still counted by authenticate) for the next batch
+        const first = due[0] as [string, Date];
+        this.#queueTouch(first[0], this.#touches.get(first[0]) ?? first[1]);
+        return;
+      }
+      // entries stay queued until written, so authenticate counts them meanwhile
+      for (const [id, at] of due) if (this.#touches.get(id) === at) this.#touches.delete(id);
+    });
+    return this.#touchWrite;
   }
 
   /** Keeps a session alive (the idle warning's "stay signed in"). */

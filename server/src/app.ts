@@ -30,6 +30,7 @@ import { ANONYMOUS, type RequestContext, runWithContext } from "./platform/conte
 import type { FieldCipher } from "./platform/crypto.ts";
 import { installIdempotency } from "./platform/idempotency/idempotency.ts";
 import { type Logger, RequestLogController } from "./platform/logging.ts";
+import { MAIL_QUEUE } from "./platform/mail/mailer.ts";
 import { createServices, type Services } from "./services.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -213,14 +214,30 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
   app.get(
     "/api/ready",
-    { config: { auth: "public" }, schema: { tags: ["platform"], summary: "The database is reachable" } },
+    {
+      config: { auth: "public" },
+      schema: {
+        tags: ["platform"],
+        summary: "The database is reachable",
+        description:
+          "Also counts background jobs that failed permanently and are still kept (30 days): `failedJobs`, of which `failedEmails` are emails. Each such failure is also logged (`job failed permanently`, with the job id and queue).",
+      },
+    },
     async (_request, reply) => {
       try {
-        await Promise.race([
-          sql`select 1`.execute(database.db),
+        // the query doubles as the reachability check (jobs_failed_idx keeps it cheap)
+        const { rows } = (await Promise.race([
+          sql<{ failed_jobs: number; failed_emails: number }>`
+            select count(*)::int as failed_jobs,
+              (count(*) filter (where queue = ${MAIL_QUEUE}))::int as failed_emails
+            from jobs where status = 'failed'`.execute(database.db),
           new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000).unref()),
-        ]);
-        return { status: "ready" };
+        ])) as { rows: { failed_jobs: number; failed_emails: number }[] };
+        return {
+          status: "ready",
+          failedJobs: rows[0]?.failed_jobs ?? 0,
+          failedEmails: rows[0]?.failed_emails ?? 0,
+        };
       } catch {
         return reply.status(503).send({ error: { code: "unavailable", message: "The database is not reachable." } });
       }

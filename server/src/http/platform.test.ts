@@ -8,7 +8,7 @@ describe("platform HTTP behaviour", () => {
     expect((await t.app.inject({ url: "/api/health" })).json()).toEqual({ status: "ok" });
     const ready = await t.app.inject({ url: "/api/ready" });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: "ready" });
+    expect(ready.json()).toEqual({ status: "ready", failedJobs: 0, failedEmails: 0 });
   });
 
   it("marks API responses no-store and sends security headers", async () => {

@@ -43,7 +43,12 @@ export interface JobQueueDeps {
 }
 
 export interface WorkerHandle {
-  stop(): Promise<void>;
+  /**
+   * Stops claiming, waits up to `graceMs` (default 1.5 s) for the jobs being run, then releases
+   * the unfinished ones: they are due again at once for any worker, and the interrupted attempt
+   * is not counted against them.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 interface JobRow {
@@ -74,6 +79,10 @@ export class JobQueue {
   readonly #leaseMs: number;
   readonly #batchSize: number;
   readonly #handlers = new Map<string, JobHandler>();
+  /** jobs this process has claimed and not yet finished */
+  readonly #inFlight = new Map<number, JobRow>();
+  /** jobs given back by `releaseUnfinished` whose handler was still running */
+  readonly #released = new Set<number>();
 
   constructor(deps: JobQueueDeps) {
     this.#db = deps.db;
@@ -114,6 +123,12 @@ export class JobQueue {
     while (!shouldStop()) {
       const claimed = await this.#claim();
       if (claimed.length === 0) break;
+      for (const row of claimed) this.#inFlight.set(row.id, row);
+      if (shouldStop()) {
+        // stopped while claiming: give them back untouched
+        await this.releaseUnfinished();
+        break;
+      }
       await Promise.all(claimed.map((row) => this.#run(row)));
       ran += claimed.length;
     }
@@ -121,9 +136,38 @@ export class JobQueue {
   }
 
   /**
-   * Polls for due jobs every `pollMs` until stopped. `stop()` stops claiming and waits for
-   * running handlers for up to 1.5 s; a handler still running then is retried by another
-   * worker once its lease ends.
+   * Gives back every job this process claimed and has not finished: pending, due now, the
+   * attempt uncounted (it did not fail; its process is stopping). A handler still running may
+   * yet complete; if it does, it marks the job done unless another worker has taken it since.
+   * Returns how many were released.
+   */
+  async releaseUnfinished(): Promise<number> {
+    const rows = [...this.#inFlight.values()];
+    if (rows.length === 0) return 0;
+    const now = this.#clock.now();
+    let released = 0;
+    for (const row of rows) {
+      const result = await this.#db
+        .updateTable("jobs")
+        .set({ status: "pending", run_at: now, locked_until: null, attempts: row.attempts - 1 })
+        .where("id", "=", row.id)
+        .where("attempts", "=", row.attempts)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      this.#inFlight.delete(row.id);
+      if (Number(result.numUpdatedRows) > 0) {
+        released++;
+        this.#released.add(row.id);
+      }
+    }
+    this.#logger.info({ released }, "released unfinished jobs for another worker");
+    return released;
+  }
+
+  /**
+   * Polls for due jobs every `pollMs` until stopped. `stop()` stops claiming, waits for running
+   * handlers for up to 1.5 s, then releases the jobs still running (`releaseUnfinished`) so that
+   * another worker, or this one after a restart, runs them at once instead of after the lease.
    */
   startWorker(options: { pollMs?: number } = {}): WorkerHandle {
     const pollMs = options.pollMs ?? 1_000;
@@ -165,15 +209,21 @@ export class JobQueue {
     const running = loop();
 
     return {
-      stop: async () => {
+      stop: async (options) => {
         stopping = true;
         wake?.();
         let timer: NodeJS.Timeout | undefined;
         const grace = new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, STOP_GRACE_MS);
+          timer = setTimeout(resolve, options?.graceMs ?? STOP_GRACE_MS);
         });
         await Promise.race([running, grace]);
         clearTimeout(timer);
+        try {
+          await this.releaseUnfinished();
+        } catch (error) {
+          // the database is unreachable: the lease ends them instead
+          this.#logger.warn({ err: describeError(error) }, "could not release unfinished jobs");
+        }
       },
     };
   }
@@ -190,10 +240,22 @@ export class JobQueue {
     const now = this.#clock.now();
     const leaseUntil = new Date(now.getTime() + this.#leaseMs);
     // A job whose worker died on its last allowed attempt will never finish: fail it.
-    await sql`
+    const abandoned = await sql<{ id: number; queue: string; attempts: number }>`
       update jobs set status = 'failed', finished_at = ${now}, locked_until = null,
         last_error = coalesce(last_error, 'the worker running it stopped before it finished')
-      where status = 'running' and locked_until <= ${now} and attempts >= max_attempts`.execute(this.#db);
+      where status = 'running' and locked_until <= ${now} and attempts >= max_attempts
+      returning id, queue, attempts`.execute(this.#db);
+    for (const job of abandoned.rows) {
+      this.#logger.error(
+        {
+          jobId: job.id,
+          queue: job.queue,
+          attempt: job.attempts,
+          err: "the worker running it stopped before it finished",
+        },
+        "job failed permanently",
+      );
+    }
     const { rows } = await sql<JobRow>`
       update jobs set status = 'running', attempts = attempts + 1, locked_until = ${leaseUntil}
       where id in (
@@ -218,10 +280,32 @@ export class JobQueue {
       runAt: row.run_at,
       createdAt: row.created_at,
     };
+    let failure: unknown;
+    let succeeded = false;
     try {
       await runWithContext(systemContext(`job:${row.queue}`), () => handler(row.payload, job));
+      succeeded = true;
     } catch (error) {
-      await this.#failed(row, error);
+      failure = error;
+    } finally {
+      // finished: no longer ours to give back on shutdown
+      this.#inFlight.delete(row.id);
+    }
+    if (this.#released.delete(row.id)) {
+      // given back while it ran: done if it succeeded and nobody has claimed it since; else its next run decides
+      if (succeeded) {
+        await this.#db
+          .updateTable("jobs")
+          .set({ status: "done", finished_at: this.#clock.now(), locked_until: null, last_error: null })
+          .where("id", "=", row.id)
+          .where("attempts", "=", row.attempts - 1)
+          .where("status", "=", "pending")
+          .execute();
+      }
+      return;
+    }
+    if (!succeeded) {
+      await this.#failed(row, failure);
       return;
     }
     // `attempts` fences the update: a worker whose lease ran out must not overwrite a newer run

@@ -7,6 +7,7 @@ export class PermanentJobError extends Error {
 }
 
 const BASE_DELAY_MS = 10_000;
+const EMAIL_ADDRESS = /<?[^\s<>@"',;:()]+@[^\s<>@"',;:()]+>?/g;
 const MAX_DELAY_MS = 3_600_000;
 
 /**
@@ -27,5 +28,6 @@ export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return "non-error thrown".slice(0, 500);
   const code = (error as { code?: unknown }).code;
   const label = typeof code === "string" && code ? `${error.name} ${code}` : error.name;
-  return `${label}: ${error.message}`.slice(0, 500);
+  // an SMTP refusal may quote the recipient's address: never kept
+  return `${label}: ${error.message.replace(EMAIL_ADDRESS, "<address>")}`.slice(0, 500);
 }

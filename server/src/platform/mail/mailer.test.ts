@@ -74,7 +74,7 @@ describe("Mailer over SMTP", () => {
     expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
     const [job] = await database.db.selectFrom("jobs").selectAll().execute();
     expect(job).toMatchObject({ queue: MAIL_QUEUE, status: "done" });
-    expect(mail.headers.get("message-id")).toBe(`<portico-job-${job?.id}@portal.clinic.test>`);
+    expect(mail.headers.get("message-id")).toBe(`<portico-job-${job?.id}@clinic.test>`);
   });
 
   it("delivers the same template in Spanish", async () => {

@@ -14,6 +14,8 @@ import {
   type ParamSpec,
   type ParamsOf,
   type RenderContext,
+  resolveLinks,
+  storedLinks,
   validateParams,
 } from "./templates.ts";
 import { createTransport, type MailTransport, type OutgoingMail } from "./transport.ts";
@@ -111,17 +113,26 @@ export class Mailer {
     if (typeof mail.to !== "string" || mail.to.length > 254 || !EMAIL.test(mail.to)) {
       throw new MailParamsError("the recipient is not a valid email address");
     }
-    const params = validateParams(template, mail.params, this.#config.publicUrl);
+    // links are kept as paths: the email gets the portal's address when it is sent
+    const params = storedLinks(
+      template,
+      validateParams(template, mail.params, this.#config.publicUrl),
+      this.#config.publicUrl,
+    );
     const attachments = validateAttachments(mail.attachments ?? []);
     const payload: MailJobPayload = { to: mail.to, template: name, locale: mail.locale, params, attachments };
     await this.#jobs.enqueue(MAIL_QUEUE, payload, { dedupeKey: mail.dedupeKey && `mail:${mail.dedupeKey}` });
   }
 
-  /** Subject, text and HTML of a template, as the recipient would see them. */
-  render(templateName: string, locale: MailLocale, params: Record<string, unknown>): RenderedMail {
+  /**
+   * Subject, text and HTML of a template, as the recipient would see them, with links on the
+   * portal's current address (PUBLIC_URL now, not when the email was queued).
+   */
+  render(templateName: string, locale: MailLocale, stored: Record<string, unknown>): RenderedMail {
     const template = findTemplate(templateName);
     if (!template) throw new MailParamsError(`there is no mail template ${templateName}`);
-    validateParams(template, params, this.#config.publicUrl);
+    validateParams(template, stored, this.#config.publicUrl, { stored: true });
+    const params = resolveLinks(template, stored, this.#config.publicUrl);
     const ctx: RenderContext = {
       locale,
       clinicName: this.#config.clinicName,
@@ -147,12 +158,17 @@ export class Mailer {
       to: payload.to,
       ...rendered,
       attachments: payload.attachments ?? [],
-      // the same id on every attempt lets mail systems drop a duplicate delivery
-      messageId: `<portico-job-${job.id}@${new URL(this.#config.publicUrl).hostname}>`,
+      // the same id on every attempt (whatever PUBLIC_URL is then) lets mail systems drop a repeat
+      messageId: `<portico-job-${job.id}@${mailDomain(this.#config.mailFrom)}>`,
     };
     await this.#transport.send(mail);
     this.#logger.info({ jobId: job.id, template: payload.template, transport: this.#transport.kind }, "mail sent");
   }
+}
+
+/** The domain of MAIL_FROM ("Portico <no-reply@clinic.example>" → "clinic.example"). */
+function mailDomain(mailFrom: string): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? "portico.invalid";
 }
 
 function validateAttachments(attachments: MailAttachment[]): MailAttachment[] {

@@ -22,9 +22,15 @@ export async function freePort(): Promise<number> {
 
 export class SmtpTestServer {
   readonly received: ReceivedMail[] = [];
+  /**
+   * A slow server: it has each message in full (in `received`) at once but answers "250 OK"
+   * only this long after, as a busy relay does. May be changed while running.
+   */
+  replyDelayMs: number;
   readonly #server: SMTPServer;
 
-  constructor() {
+  constructor(options: { replyDelayMs?: number } = {}) {
+    this.replyDelayMs = options.replyDelayMs ?? 0;
     this.#server = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
@@ -39,7 +45,8 @@ export class SmtpTestServer {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             to: session.envelope.rcptTo.map((r) => r.address),
           });
-          callback();
+          if (this.replyDelayMs > 0) setTimeout(callback, this.replyDelayMs);
+          else callback();
         });
       },
     });

@@ -7,7 +7,8 @@ export type MailLocale = "en" | "es";
 export const MAIL_LOCALES: readonly MailLocale[] = ["en", "es"];
 
 /**
- * - `url`: a link into the portal (same origin as PUBLIC_URL)
+ * - `url`: a link into the portal: an absolute URL on PUBLIC_URL, or a path ("/appointments");
+ *   a queued email keeps the path only and gets the address of the portal when it is sent
  * - `integer`: a whole number ≥ 0 (e.g. how many new messages)
  * - `datetime`: an ISO-8601 instant with an offset, shown with `formatDateTime`
  * - `timeZone`: an IANA time zone name (e.g. "America/New_York")
@@ -85,9 +86,17 @@ function isTimeZone(value: string): boolean {
 
 /**
  * Checks `params` against the template's declaration: every declared parameter present, of its
- * kind, and nothing else. Links must point into the portal itself.
+ * kind, and nothing else. Links must point into the portal itself: a path, or an absolute URL
+ * on `publicUrl`. With `stored: true` (the parameters of a queued email, checked when it was
+ * queued) an absolute link on another address is accepted too: `resolveLinks` moves it onto
+ * the current one.
  */
-export function validateParams(template: MailTemplate, params: unknown, publicUrl: string): Record<string, unknown> {
+export function validateParams(
+  template: MailTemplate,
+  params: unknown,
+  publicUrl: string,
+  options: { stored?: boolean } = {},
+): Record<string, unknown> {
   if (typeof params !== "object" || params === null || Array.isArray(params)) {
     throw new MailParamsError(`mail template ${template.name} takes an object of parameters`);
   }
@@ -110,13 +119,16 @@ export function validateParams(template: MailTemplate, params: unknown, publicUr
     if (typeof value !== "string" || value.length > 2_000)
       throw new MailParamsError(`${problem} must be a short string`);
     if (kind === "url") {
+      if (isPortalPath(value)) continue;
       let url: URL;
       try {
         url = new URL(value);
       } catch {
         throw new MailParamsError(`${problem} must be a URL`);
       }
-      if (url.origin !== origin) throw new MailParamsError(`${problem} must link into the portal (${origin})`);
+      if (options.stored ? url.protocol !== "http:" && url.protocol !== "https:" : url.origin !== origin) {
+        throw new MailParamsError(`${problem} must link into the portal (${origin})`);
+      }
     } else if (kind === "datetime") {
       if (!ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
         throw new MailParamsError(`${problem} must be an ISO-8601 date-time with an offset`);
@@ -128,6 +140,44 @@ export function validateParams(template: MailTemplate, params: unknown, publicUr
     }
   }
   return given;
+}
+
+/** "/appointments?x=1": a path into the portal (not "//host", which is another site). */
+function isPortalPath(value: string): boolean {
+  return value.startsWith("/") && !value.startsWith("//") && !value.includes("\\");
+}
+
+/** The part of a portal link after `publicUrl` (or after the origin, for a link on another address). */
+function pathOf(value: string, publicUrl: string): string {
+  if (isPortalPath(value)) return value;
+  const base = publicUrl.replace(/\/+$/, "");
+  if (value === base || value.startsWith(`${base}/`) || value.startsWith(`${base}?`) || value.startsWith(`${base}#`)) {
+    return value.slice(base.length) || "/";
+  }
+  const url = new URL(value);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * What a queued email keeps of its links: paths, so that an email queued before PUBLIC_URL or
+ * PORT changed still links into the portal where it is now. `params` must be valid.
+ */
+export function storedLinks(template: MailTemplate, params: Record<string, unknown>, publicUrl: string) {
+  const stored = { ...params };
+  for (const [key, kind] of Object.entries(template.params)) {
+    if (kind === "url") stored[key] = pathOf(params[key] as string, publicUrl);
+  }
+  return stored;
+}
+
+/** The links of `params` as absolute URLs on the portal's current address. `params` must be valid. */
+export function resolveLinks(template: MailTemplate, params: Record<string, unknown>, publicUrl: string) {
+  const resolved = { ...params };
+  const base = publicUrl.replace(/\/+$/, "");
+  for (const [key, kind] of Object.entries(template.params)) {
+    if (kind === "url") resolved[key] = `${base}${pathOf(params[key] as string, publicUrl)}`;
+  }
+  return resolved;
 }
 
 /** "Tuesday, March 3, 2026 at 9:30 AM EST" / "martes, 3 de marzo de 2026, 9:30 a. m. EST" */

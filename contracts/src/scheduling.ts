@@ -280,6 +280,8 @@ export const ECheckInForm = Type.Object({
   summary: Type.Object({
     name: Type.String(),
     dateOfBirth: IsoDate,
+    /** false when the reader's access does not cover contact details (phone, email, address are then null) */
+    contactIncluded: Type.Boolean(),
     phone: Type.Union([Type.String(), Type.Null()]),
     email: Type.Union([Type.String(), Type.Null()]),
     address: Type.Unknown(),

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app.ts";
 import {
@@ -10,6 +11,7 @@ import {
   signIn,
   type TestPatient,
 } from "../../test/factories.ts";
+import { makeTestClinic } from "../scheduling/test-clinic.ts";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
@@ -188,6 +190,40 @@ describe("a parent of a 12–17-year-old reads only what appointments and medica
       headers: parent.headers,
     });
     expect(res.statusCode).toBe(200);
+  });
+
+  it("leaves the teen's contact details out of the eCheck-in form the parent reads", async () => {
+    const clinic = await makeTestClinic(t);
+    const start = new Date(t.clock.now().getTime() + 2 * 86_400_000);
+    const end = new Date(start.getTime() + 30 * 60_000);
+    const { id } = await t.database.db
+      .insertInto("appointments")
+      .values({
+        patient_id: teen.id,
+        provider_id: clinic.providerId,
+        location_id: clinic.locationId,
+        visit_type_id: clinic.visitTypes.established,
+        starts_at: start,
+        ends_at: end,
+        blocked: sql<string>`tstzrange(${start}, ${end})`,
+        status: "booked",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const url = `/api/patients/${teen.id}/appointments/${id}/check-in`;
+    const res = await t.app.inject({ method: "GET", url, headers: parent.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().summary).toEqual({
+      name: teen.name,
+      dateOfBirth: teen.dateOfBirth,
+      contactIncluded: false,
+      phone: null,
+      email: null,
+      address: null,
+    });
+    expect(res.body).not.toContain("Hidden Lane");
+    const own = await t.app.inject({ method: "GET", url, headers: teenSelf.headers });
+    expect(own.json().summary).toMatchObject({ contactIncluded: true, address: { line1: "9 Hidden Lane" } });
   });
 
   it("keeps the full profile for the teen, and for the parent of a younger child (with what they may change)", async () => {

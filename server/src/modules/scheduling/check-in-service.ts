@@ -79,6 +79,9 @@ export class CheckInService {
       .select(["legal_given_name", "legal_family_name", "preferred_name", "date_of_birth", "phone", "email", "address"])
       .where("id", "=", access.patientId)
       .executeTakeFirstOrThrow();
+    // contact details are the profile's: a reader whose access covers appointments only (a
+    // parent of an adolescent) gets the name and date of birth, not the phone, email or address
+    const contactIncluded = await this.#access.can(patientId, { scope: "profile", action: "read" });
     const opensAt = new Date(row.startsAt.getTime() - ECHECKIN_OPENS_DAYS * DAY);
     const now = this.#clock.now();
     return {
@@ -89,9 +92,10 @@ export class CheckInService {
       summary: {
         name: `${patient.preferred_name ?? patient.legal_given_name} ${patient.legal_family_name}`,
         dateOfBirth: patient.date_of_birth,
-        phone: patient.phone,
-        email: patient.email,
-        address: patient.address,
+        contactIncluded,
+        phone: contactIncluded ? patient.phone : null,
+        email: contactIncluded ? patient.email : null,
+        address: contactIncluded ? patient.address : null,
       },
     };
   }

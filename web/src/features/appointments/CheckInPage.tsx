@@ -169,9 +169,17 @@ export function CheckInPage() {
               rows={[
                 { label: t("checkIn.name"), value: form.data.summary.name },
                 { label: t("checkIn.dob"), value: formatCalendarDate(form.data.summary.dateOfBirth, locale) },
-                { label: t("checkIn.phone"), value: form.data.summary.phone ?? t("checkIn.none") },
-                { label: t("checkIn.email"), value: form.data.summary.email ?? t("checkIn.none") },
-                { label: t("checkIn.address"), value: addressLine(form.data.summary.address) || t("checkIn.none") },
+                // contact details only when the server sent them (a reader whose access covers them)
+                ...(form.data.summary.contactIncluded
+                  ? [
+                      { label: t("checkIn.phone"), value: form.data.summary.phone ?? t("checkIn.none") },
+                      { label: t("checkIn.email"), value: form.data.summary.email ?? t("checkIn.none") },
+                      {
+                        label: t("checkIn.address"),
+                        value: addressLine(form.data.summary.address) || t("checkIn.none"),
+                      },
+                    ]
+                  : []),
               ]}
             />
             {who.forSelf ? (

@@ -14,11 +14,12 @@ function problem(env: Record<string, string>): ConfigError {
 }
 
 describe("loadConfig", () => {
-  it("has working defaults: embedded database, demo data, port 3000", () => {
+  it("has working defaults: embedded database, demo data, port 3000 on this machine only", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       env: "development",
       port: 3000,
+      host: "127.0.0.1",
       databaseUrl: undefined,
       demo: true,
       runWorker: true,
@@ -89,6 +90,21 @@ describe("loadConfig", () => {
     [{ SESSION_IDLE_MINUTES_STAFF: "ten" }, "SESSION_IDLE_MINUTES_STAFF"],
   ])("refuses %o and names %s", (env, name) => {
     expect(problem(env as Record<string, string>).variable).toBe(name);
+  });
+
+  it("listens where HOST says", () => {
+    expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ HOST: " ::1 " }).host).toBe("::1");
+  });
+
+  it("refuses production without SMTP_URL, naming it", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/p", PORTICO_ENCRYPTION_KEYS: "k:x" };
+    const error = problem(production);
+    expect(error.variable).toBe("SMTP_URL");
+    expect(error.message).toMatch(/^SMTP_URL: is required when NODE_ENV=production/);
+    expect(loadConfig({ ...production, SMTP_URL: "smtps://mailer@smtp.example.org:465" }).smtpUrl).toBe(
+      "smtps://mailer@smtp.example.org:465",
+    );
   });
 
   it("refuses demo data and a missing key ring in production", () => {

@@ -88,17 +88,23 @@ export function loadConfig(env: Env = process.env): Config {
   if (nodeEnv === "production" && !encryptionKeys) {
     throw new ConfigError("PORTICO_ENCRYPTION_KEYS", "is required when NODE_ENV=production");
   }
+  const smtpUrl = url(env, "SMTP_URL", ["smtp:", "smtps:"]);
+  if (nodeEnv === "production" && !smtpUrl) {
+    // without it email would only be kept in the database's dev mailbox, which production never shows
+    throw new ConfigError("SMTP_URL", "is required when NODE_ENV=production (the server that sends email)");
+  }
   const publicUrl = url(env, "PUBLIC_URL", ["http:", "https:"]) ?? `http://localhost:${port}`;
   return {
     env: nodeEnv,
     port,
-    host: env.HOST?.trim() || "0.0.0.0",
+    // this machine only unless HOST says otherwise (0.0.0.0 for every interface, e.g. in a container)
+    host: env.HOST?.trim() || "127.0.0.1",
     publicUrl: publicUrl.replace(/\/+$/, ""),
     databaseUrl,
     databaseConnectTimeoutSeconds: integer(env, "DATABASE_CONNECT_TIMEOUT_SECONDS", 60, 0, 86_400),
     dataDir: path.resolve(env.PORTICO_DATA_DIR?.trim() || "./data"),
     demo,
-    smtpUrl: url(env, "SMTP_URL", ["smtp:", "smtps:"]),
+    smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || "Portico <no-reply@portico.test>",
     redisUrl: url(env, "REDIS_URL", ["redis:", "rediss:"]),
     encryptionKeys,

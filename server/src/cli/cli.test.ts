@@ -94,6 +94,7 @@ describe.skipIf(onlyOnce)("admin commands", () => {
       NODE_ENV: "production",
       PORTICO_DEMO: "0",
       PORTICO_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 9).toString("base64")}`,
+      SMTP_URL: "smtp://127.0.0.1:2525",
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("NODE_ENV: demo data is never seeded when NODE_ENV=production");

@@ -10,7 +10,11 @@ import { schedulingRoutes, schedulingStaffRoutes, schedulingWaitlistRoutes } fro
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, services: Services): Promise<void> {
-  await registerDevMailboxRoutes(app, { config: services.deps.config, db: services.deps.db });
+  await registerDevMailboxRoutes(app, {
+    config: services.deps.config,
+    db: services.deps.db,
+    sessions: services.identity.sessions,
+  });
   await registerAuditRoutes(app, services);
   await identityRoutes(app, services.identity);
   await schedulingRoutes(app, services.scheduling);

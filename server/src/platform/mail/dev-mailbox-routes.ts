@@ -1,8 +1,11 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Static, Type } from "typebox";
 import type { App } from "../../app.ts";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { sessionCookie } from "../auth/cookie.ts";
+import { readSessionToken } from "../auth/plugin.ts";
+import type { SessionStore } from "../auth/sessions.ts";
 import { escapeHtml } from "./layout.ts";
 import type { MailAttachment } from "./mailer.ts";
 
@@ -10,11 +13,36 @@ import type { MailAttachment } from "./mailer.ts";
  * The dev mailbox: where email goes when no SMTP server is configured. Only in development and
  * the demo, and only without SMTP_URL (everywhere else these routes do not exist and answer 404). Plain server-rendered
  * pages: no scripts, and a small style sheet served from here because the CSP blocks inline style.
+ *
+ * It holds working password-reset, activation and invitation links, so it is shown only to a
+ * request from this machine (a loopback address, not forwarded by a proxy) or to a signed-in
+ * administrator; anyone else gets 403.
  */
 export function devMailboxEnabled(config: Pick<Config, "demo" | "env" | "smtpUrl">): boolean {
   // with SMTP configured nothing lands in the mailbox, so there is nothing to show
   return (config.demo || config.env === "development") && !config.smtpUrl;
 }
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === "::1" || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(address);
+}
+
+const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip"];
+
+/**
+ * Did the request come from this machine? The connection's own address decides (never
+ * X-Forwarded-For, which a client can write), and a request a proxy forwarded does not count
+ * even when the proxy runs here: it may be relaying anyone.
+ */
+export function isLocalRequest(request: FastifyRequest): boolean {
+  if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  return isLoopbackAddress(request.raw.socket?.remoteAddress);
+}
+
+const NOT_HERE =
+  "The dev mailbox is shown only on the machine Portico runs on (open it at http://localhost) or to a signed-in administrator.";
 
 const MessageId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) });
 const AttachmentParams = Type.Object({
@@ -92,9 +120,25 @@ function page(reply: FastifyReply, title: string, body: string) {
 const linkify = (text: string) =>
   escapeHtml(text).replace(/https?:\/\/[^\s<>"']+/g, (url) => `<a href="${url}">${url}</a>`);
 
-export async function registerDevMailboxRoutes(app: App, deps: { config: Config; db: Database }): Promise<void> {
+export async function registerDevMailboxRoutes(
+  app: App,
+  deps: { config: Config; db: Database; sessions: SessionStore },
+): Promise<void> {
   if (!devMailboxEnabled(deps.config)) return;
-  const { db } = deps;
+  const { db, sessions } = deps;
+  const cookie = sessionCookie(deps.config);
+
+  /** every dev mailbox route: this machine, or an administrator who finished signing in */
+  const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (isLocalRequest(request)) return;
+    const token = readSessionToken(request, cookie);
+    const session = token ? await sessions.authenticate(token) : undefined;
+    if (session?.state === "active" && session.actor.roles.includes("admin")) return;
+    if (request.url.startsWith("/api/")) {
+      return reply.status(403).send({ error: { code: "forbidden", message: NOT_HERE } });
+    }
+    return page(reply.status(403), "Dev mailbox", `<h1>Dev mailbox</h1><p class="empty">${escapeHtml(NOT_HERE)}</p>`);
+  };
   const hidden = { hide: true, tags: ["dev"] };
   const notFound = (reply: FastifyReply) =>
     reply.status(404).send({ error: { code: "not_found", message: "That message was not found." } });
@@ -103,8 +147,10 @@ export async function registerDevMailboxRoutes(app: App, deps: { config: Config;
   app.get(
     "/api/dev/mailbox",
     {
-      // development and demo only, where browser tests read the mail they caused
+      // development and demo only, where browser tests read the mail they caused; the session
+      // (an administrator elsewhere) is checked by `onRequest`
       config: { auth: "public" },
+      onRequest,
       schema: {
         tags: ["dev"],
         summary: "Mail kept by the dev mailbox, newest first (development and demo only)",
@@ -124,11 +170,11 @@ export async function registerDevMailboxRoutes(app: App, deps: { config: Config;
     },
   );
 
-  app.get("/dev/mailbox/style.css", { schema: hidden }, async (_request, reply) =>
+  app.get("/dev/mailbox/style.css", { schema: hidden, onRequest }, async (_request, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "no-cache").send(STYLE),
   );
 
-  app.get("/dev/mailbox", { schema: hidden }, async (_request, reply) => {
+  app.get("/dev/mailbox", { schema: hidden, onRequest }, async (_request, reply) => {
     const rows = await db.selectFrom("dev_mailbox").selectAll().orderBy("id", "desc").limit(200).execute();
     const list =
       rows.length === 0
@@ -147,7 +193,7 @@ export async function registerDevMailboxRoutes(app: App, deps: { config: Config;
     );
   });
 
-  app.get("/dev/mailbox/:id", { schema: { ...hidden, params: MessageId } }, async (request, reply) => {
+  app.get("/dev/mailbox/:id", { schema: { ...hidden, params: MessageId }, onRequest }, async (request, reply) => {
     const row = await find((request.params as Static<typeof MessageId>).id);
     if (!row) return notFound(reply);
     const files = attachmentsOf(row);
@@ -169,7 +215,7 @@ export async function registerDevMailboxRoutes(app: App, deps: { config: Config;
     );
   });
 
-  app.get("/dev/mailbox/:id/html", { schema: { ...hidden, params: MessageId } }, async (request, reply) => {
+  app.get("/dev/mailbox/:id/html", { schema: { ...hidden, params: MessageId }, onRequest }, async (request, reply) => {
     const row = await find((request.params as Static<typeof MessageId>).id);
     if (!row?.html_body) return notFound(reply);
     // email HTML needs inline style; nothing else may run or load
@@ -184,7 +230,7 @@ export async function registerDevMailboxRoutes(app: App, deps: { config: Config;
 
   app.get(
     "/dev/mailbox/:id/attachments/:index",
-    { schema: { ...hidden, params: AttachmentParams } },
+    { schema: { ...hidden, params: AttachmentParams }, onRequest },
     async (request, reply) => {
       const { id, index } = request.params as Static<typeof AttachmentParams>;
       const row = await find(id);

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app.ts";
+import { makeStaff, type SignedInClient, signIn } from "../../test/factories.ts";
+import { isLoopbackAddress } from "./dev-mailbox-routes.ts";
 
 describe("dev mailbox (demo)", () => {
   const t = useTestApp({ PORTICO_DEMO: "1", PUBLIC_URL: "http://localhost:3000" });
@@ -85,6 +87,100 @@ describe("dev mailbox (demo)", () => {
     const bad = await t.app.inject({ url: "/dev/mailbox/abc" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe("validation_failed");
+  });
+});
+
+describe("dev mailbox from another machine", () => {
+  const t = useTestApp({ PORTICO_DEMO: "1", PUBLIC_URL: "http://localhost:3000" });
+  let admin: SignedInClient;
+  let nurse: SignedInClient;
+  let messageId: number;
+
+  beforeAll(async () => {
+    await t.app.services.mailer.send({
+      to: "reset.me@example.test",
+      template: "new_activity",
+      locale: "en",
+      params: { kind: "message", link: "http://localhost:3000/messages" },
+    });
+    await t.app.services.jobs.runDueJobs();
+    messageId = (await t.app.inject({ url: "/api/dev/mailbox" })).json().messages[0].id;
+    admin = await signIn(t, await makeStaff(t, "admin"));
+    nurse = await signIn(t, await makeStaff(t, "nurse"));
+  });
+
+  const urls = () => [
+    "/api/dev/mailbox",
+    "/dev/mailbox",
+    `/dev/mailbox/${messageId}`,
+    `/dev/mailbox/${messageId}/html`,
+    `/dev/mailbox/${messageId}/attachments/0`,
+    "/dev/mailbox/style.css",
+  ];
+
+  it("is refused (403, saying where it can be read) to a request from the network", async () => {
+    for (const url of urls()) {
+      const res = await t.app.inject({ url, remoteAddress: "203.0.113.9" });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.body, url).not.toContain("reset.me@example.test");
+      expect(res.body, url).toContain("signed-in administrator");
+    }
+    const api = await t.app.inject({ url: "/api/dev/mailbox", remoteAddress: "192.168.1.20" });
+    expect(api.json().error.code).toBe("forbidden");
+  });
+
+  it("is refused to a request a proxy forwarded, even from this machine and whatever it claims", async () => {
+    for (const headers of [
+      { "x-forwarded-for": "127.0.0.1" },
+      { "x-forwarded-for": "203.0.113.9" },
+      { forwarded: "for=127.0.0.1" },
+      { "x-real-ip": "127.0.0.1" },
+    ]) {
+      const res = await t.app.inject({ url: "/api/dev/mailbox", headers });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+    }
+    const spoofed = await t.app.inject({
+      url: "/api/dev/mailbox",
+      remoteAddress: "203.0.113.9",
+      headers: { "x-forwarded-for": "127.0.0.1" },
+    });
+    expect(spoofed.statusCode).toBe(403);
+  });
+
+  it("is shown to a signed-in administrator anywhere, and to no other role", async () => {
+    const asAdmin = await t.app.inject({
+      url: "/api/dev/mailbox",
+      remoteAddress: "203.0.113.9",
+      headers: admin.headers,
+    });
+    expect(asAdmin.statusCode).toBe(200);
+    expect(asAdmin.json().messages[0].to).toBe("reset.me@example.test");
+    const page = await t.app.inject({ url: "/dev/mailbox", remoteAddress: "203.0.113.9", headers: admin.headers });
+    expect(page.statusCode).toBe(200);
+    const asNurse = await t.app.inject({
+      url: "/api/dev/mailbox",
+      remoteAddress: "203.0.113.9",
+      headers: nurse.headers,
+    });
+    expect(asNurse.statusCode).toBe(403);
+    const stale = await t.app.inject({
+      url: "/api/dev/mailbox",
+      remoteAddress: "203.0.113.9",
+      headers: { cookie: "__Host-portico_session=not-a-session" },
+    });
+    expect(stale.statusCode).toBe(403);
+  });
+
+  it("is shown on this machine over IPv4 and IPv6 loopback", async () => {
+    for (const remoteAddress of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) {
+      const res = await t.app.inject({ url: "/api/dev/mailbox", remoteAddress });
+      expect(res.statusCode, remoteAddress).toBe(200);
+    }
+    expect(isLoopbackAddress("127.8.9.10")).toBe(true);
+    expect(isLoopbackAddress("::ffff:10.0.0.1")).toBe(false);
+    expect(isLoopbackAddress("1270.0.0.1")).toBe(false);
+    expect(isLoopbackAddress("::")).toBe(false);
+    expect(isLoopbackAddress(undefined)).toBe(false);
   });
 });
 

@@ -156,8 +156,14 @@ export async function seedDemoClinic(ctx: DemoSeedContext): Promise<void> {
 
   const staff: [string, string, string, StaffRole[], string][] = [
     ["user:admin", "admin@demo.portico.test", "Priya Shah", ["admin"], "admin"],
-    ["user:frontdesk", "frontdesk@demo.portico.test", "Marcus Bell", ["front_desk"], "front desk"],
-    ["user:nurse", "nurse@demo.portico.test", "Rosa Delgado, RN", ["nurse"], "nurse (family medicine pool)"],
+    ["user:frontdesk", "frontdesk@demo.portico.test", "Marcus Bell", ["front_desk"], "front desk, both locations"],
+    [
+      "user:nurse",
+      "nurse@demo.portico.test",
+      "Rosa Delgado, RN",
+      ["nurse"],
+      "nurse (family medicine pool), works at Portico Brooklyn",
+    ],
     [
       "user:okafor",
       "dr.okafor@demo.portico.test",

@@ -197,18 +197,16 @@ describe.skipIf(onlyOnce)("the server under database faults (real PostgreSQL res
   }, 60_000);
 
   it("keeps the job worker and the audit linker running after an outage", async () => {
-    const marker = await query<{ id: number }>("select coalesce(max(id), 0)::int as id from jobs");
-    const lastJob = marker[0]?.id ?? 0;
     await postgres.restart("immediate");
     await server.ready(20_000);
     // the linker and the worker pick up work written after the outage
-    await query("insert into jobs (queue, payload, run_at) values ('platform.housekeeping', '{}', now())");
+    const [job] = await query<{ id: number }>(
+      "insert into jobs (queue, payload, run_at) values ('platform.housekeeping', '{}', now()) returning id",
+    );
     await waitFor(
       "the job written after the outage to run",
       async () =>
-        (
-          await query<{ n: number }>("select count(*)::int as n from jobs where id > $1 and status = 'done'", [lastJob])
-        )[0]?.n === 1,
+        (await query<{ status: string }>("select status from jobs where id = $1", [job?.id]))[0]?.status === "done",
     );
     await fetch(`${server.base}/api/patients/${session.patientId}/appointments`, { headers: session.headers });
     await waitFor(
@@ -298,7 +296,7 @@ describe.skipIf(onlyOnce)("the server under database faults (real PostgreSQL res
     const waiting = await startServerProcess({ DATABASE_URL: databaseUrl, DATABASE_CONNECT_TIMEOUT_SECONDS: "30" });
     spawned.push(waiting);
     await waitFor("the waiting log line", () => waiting.output().includes("waiting for the database at 127.0.0.1"));
-    await new Promise((r) => setTimeout(r, 1_500)); // still waiting, not exited
+    await waitFor("a second attempt", () => waiting.output().includes('"attempt":2'));
     expect(waiting.alive(), waiting.output()).toBe(true);
     await postgres.start();
     await waiting.ready(20_000);

@@ -78,7 +78,9 @@ let exitHookInstalled = false;
 export async function startPrivatePostgres(options: { start?: boolean } = {}): Promise<PrivatePostgres> {
   const bin = postgresBinDir();
   const asRoot = process.getuid?.() === 0;
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "portico-pg-"));
+  // as root the folder must be reachable by the postgres user (TMPDIR may sit under /root),
+  // and the socket path inside it must stay short
+  const folder = fs.mkdtempSync(path.join(asRoot || os.tmpdir().length > 40 ? "/tmp" : os.tmpdir(), "portico-pg-"));
   if (asRoot) {
     const { uid, gid } = postgresUser();
     fs.chownSync(folder, uid, gid);

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
@@ -15,6 +15,8 @@ const PARTIAL_SESSION_MS = 10 * 60_000;
 const TOUCH_INTERVAL_MS = 60_000;
 /** due `last_seen_at` writes are gathered this long and written in one statement */
 const TOUCH_FLUSH_MS = 1_000;
+/** stands for the token hash in the compiled session query (never a real SHA-256 hex) */
+const TOKEN_HASH_SLOT = "<token hash>";
 
 export interface SessionUser {
   id: string;
@@ -63,6 +65,49 @@ type GrantJson = {
   ends_at: string | null;
 };
 
+/** The one query that turns a cookie into a session and its actor (see `authenticate`). */
+function sessionQuery(db: Database, tokenHash: string) {
+  return db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select((eb) => [
+      "s.id",
+      "s.user_id",
+      "s.state",
+      "s.csrf_token",
+      "s.idle_timeout_seconds",
+      "s.created_at",
+      "s.last_seen_at",
+      "s.absolute_expires_at",
+      "s.reauthenticated_until",
+      "s.mfa_failures",
+      "u.email",
+      "u.display_name",
+      "u.locale",
+      "u.status",
+      "u.mfa_enabled_at",
+      eb
+        .selectFrom("patients as p")
+        .select("p.id")
+        .whereRef("p.user_id", "=", "u.id")
+        .where("p.status", "!=", "merged")
+        .limit(1)
+        .as("patient_id"),
+      eb.selectFrom("providers as pr").select("pr.id").whereRef("pr.user_id", "=", "u.id").limit(1).as("provider_id"),
+      jsonArrayFrom(eb.selectFrom("user_roles as r").select("r.role").whereRef("r.user_id", "=", "u.id")).as("roles"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("proxy_grants as g")
+          .select(["g.id", "g.patient_id", "g.relationship", "g.scopes", "g.starts_at", "g.ends_at"])
+          .whereRef("g.proxy_user_id", "=", "u.id")
+          .where("g.revoked_at", "is", null),
+      ).as("grants"),
+    ])
+    .where("s.token_hash", "=", tokenHash);
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionQuery>["executeTakeFirst"]>>>;
+
 /**
  * Server-side sessions. The cookie holds a 256-bit random token; only its SHA-256 is stored,
  * so a copy of the database cannot be replayed as a login.
@@ -71,6 +116,8 @@ export class SessionStore {
   readonly #db: Database;
   readonly #clock: Clock;
   readonly #config: Config;
+  /** the session query compiled once: each request only binds the token hash */
+  readonly #compiledSessionQuery: { sql: string; parameters: readonly unknown[] };
   /** session id → the `last_seen_at` to write with the next batch */
   readonly #touches = new Map<string, Date>();
   #touchTimer: NodeJS.Timeout | undefined;
@@ -79,6 +126,19 @@ export class SessionStore {
     this.#db = db;
     this.#clock = clock;
     this.#config = config;
+    const compiled = sessionQuery(db, TOKEN_HASH_SLOT).compile();
+    this.#compiledSessionQuery = { sql: compiled.sql, parameters: compiled.parameters };
+  }
+
+  async #findSession(tokenHash: string): Promise<SessionRow | undefined> {
+    const { sql: text, parameters } = this.#compiledSessionQuery;
+    const result = await this.#db.executeQuery<SessionRow>(
+      CompiledQuery.raw(
+        text,
+        parameters.map((p) => (p === TOKEN_HASH_SLOT ? tokenHash : p)),
+      ),
+    );
+    return result.rows[0];
   }
 
   idleTimeoutSeconds(isStaff: boolean): number {
@@ -126,44 +186,7 @@ export class SessionStore {
    */
   async authenticate(token: string): Promise<AuthenticatedSession | undefined> {
     if (token.length < 20 || token.length > 100) return undefined;
-    const row = await this.#db
-      .selectFrom("sessions as s")
-      .innerJoin("users as u", "u.id", "s.user_id")
-      .select((eb) => [
-        "s.id",
-        "s.user_id",
-        "s.state",
-        "s.csrf_token",
-        "s.idle_timeout_seconds",
-        "s.created_at",
-        "s.last_seen_at",
-        "s.absolute_expires_at",
-        "s.reauthenticated_until",
-        "s.mfa_failures",
-        "u.email",
-        "u.display_name",
-        "u.locale",
-        "u.status",
-        "u.mfa_enabled_at",
-        eb
-          .selectFrom("patients as p")
-          .select("p.id")
-          .whereRef("p.user_id", "=", "u.id")
-          .where("p.status", "!=", "merged")
-          .limit(1)
-          .as("patient_id"),
-        eb.selectFrom("providers as pr").select("pr.id").whereRef("pr.user_id", "=", "u.id").limit(1).as("provider_id"),
-        jsonArrayFrom(eb.selectFrom("user_roles as r").select("r.role").whereRef("r.user_id", "=", "u.id")).as("roles"),
-        jsonArrayFrom(
-          eb
-            .selectFrom("proxy_grants as g")
-            .select(["g.id", "g.patient_id", "g.relationship", "g.scopes", "g.starts_at", "g.ends_at"])
-            .whereRef("g.proxy_user_id", "=", "u.id")
-            .where("g.revoked_at", "is", null),
-        ).as("grants"),
-      ])
-      .where("s.token_hash", "=", sha256(token))
-      .executeTakeFirst();
+    const row = await this.#findSession(sha256(token));
     if (!row) return undefined;
 
     const now = this.#clock.now();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signIn } from "../harness/auth.ts";
-import { expectAccessible, settle } from "../harness/axe.ts";
+import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
 import { screenshots } from "../harness/screenshots.ts";
@@ -35,6 +35,23 @@ describe("caregiver (proxy) access", () => {
     await note.waitFor({ state: "visible" });
     await expectAccessible(page, "home acting for Taylor");
     await screenshots(page, "proxy-taylor");
+
+    // Taylor's details: only the name and date of birth, with why — no contact details or insurance
+    await visit(page, "/profile/details");
+    await page
+      .getByRole("heading", { name: "Only the name and date of birth" })
+      .or(page.getByText("Only the name and date of birth"))
+      .first()
+      .waitFor();
+    await expect(
+      page
+        .getByText(/Taylor/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(page.getByRole("heading", { name: /insurance|how to reach/i }).count()).resolves.toBe(0);
+    await expectAccessible(page, "details acting for Taylor");
+    await screenshots(page, "proxy-taylor-details");
 
     // and back to Jamie: no restriction note there
     await choose(page, switcher, /Jamie Rivera/);

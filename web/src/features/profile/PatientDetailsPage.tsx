@@ -78,7 +78,11 @@ export function PatientDetailsPage() {
   const title = forSelf || !patient ? t("details.title") : t("details.titleFor", { name: patient.name });
   return (
     <div className="stack">
-      <PageHeader title={title} lead={<p>{t("details.lead")}</p>} before={back} />
+      <PageHeader
+        title={title}
+        lead={profile.data?.view === "summary" ? undefined : <p>{t("details.lead")}</p>}
+        before={back}
+      />
       <ActingForSwitcher />
       {!patient ? (
         <Alert tone="info" title={t("details.noRecord")} />
@@ -131,7 +135,7 @@ function SummaryCard({ summary, name }: { summary: PatientSummary; name: string 
       </Alert>
       <Card title={t("details.identityTitle")} id="identity">
         <dl className="summary-list">
-          <Row label={t("person.givenName")}>{summary.preferredName ?? summary.legalGivenName}</Row>
+          <Row label={t("person.givenName")}>{summary.legalGivenName}</Row>
           <Row label={t("person.familyName")}>{summary.legalFamilyName}</Row>
           <Row label={t("compare.dateOfBirth")}>{formatCalendarDate(summary.dateOfBirth, locale)}</Row>
         </dl>

@@ -85,7 +85,7 @@ async function waitForDatabase(database: DatabaseHandle, config: Config, logger:
       if (waited + delayMs > limitMs) {
         await database.close().catch(() => {});
         fail(
-          `DATABASE_URL: the database at ${where} was not reachable within ${config.databaseConnectTimeoutSeconds} s (${reasonOf(error)}). Start PostgreSQL, or wait longer with DATABASE_CONNECT_TIMEOUT_SECONDS.`,
+          `DATABASE_URL: could not open the database at ${where} (${reasonOf(error)}): not reachable within ${config.databaseConnectTimeoutSeconds} s. Start PostgreSQL, or wait longer with DATABASE_CONNECT_TIMEOUT_SECONDS.`,
         );
       }
       logger.warn(

@@ -1,6 +1,7 @@
 import { buildApp } from "./app.ts";
 import { systemClock } from "./platform/clock.ts";
 import { openRuntime, surviveLostConnections } from "./runtime.ts";
+import { startupBanner } from "./seed/banner.ts";
 import { seedDemo } from "./seed/demo.ts";
 
 const started = performance.now();
@@ -20,22 +21,21 @@ try {
 
 const address = app.server.address();
 const port = typeof address === "object" && address ? address.port : config.port;
-const lines = [
-  "",
-  `  Portico is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}  (${database.kind}, started in ${Math.round(performance.now() - started)} ms)`,
-  `  API docs: ${config.publicUrl}/api/docs`,
-];
-if (seed) {
-  lines.push(
-    "",
-    seed.seeded ? "  Demo clinic seeded. Demo logins:" : "  Demo logins:",
-    `  (password for all: ${seed.password}; staff TOTP secret: JBSWY3DPEHPK3PXP)`,
-  );
-  for (const login of seed.logins) lines.push(`    ${login.email.padEnd(34)} ${login.role}`);
-  for (const note of seed.notes) lines.push(`  ${note}`);
-  if (!config.smtpUrl) lines.push("", `  Dev mailbox: ${config.publicUrl}/dev/mailbox`);
-}
-process.stdout.write(`${lines.join("\n")}\n\n`);
+// the demo's credentials and a patient's activation code only when a person is reading a
+// terminal: captured standard output is a log (seed/banner.ts)
+process.stdout.write(
+  startupBanner(
+    {
+      url: config.publicUrl.replace(`:${config.port}`, `:${port}`),
+      docsUrl: `${config.publicUrl}/api/docs`,
+      databaseKind: database.kind,
+      startedInMs: performance.now() - started,
+      seed,
+      devMailboxUrl: config.smtpUrl ? undefined : `${config.publicUrl}/dev/mailbox`,
+    },
+    process.stdout.isTTY === true,
+  ),
+);
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -1,5 +1,6 @@
 import { systemClock } from "../platform/clock.ts";
 import { fail, openRuntime } from "../runtime.ts";
+import { demoLines } from "../seed/banner.ts";
 import { seedDemo } from "../seed/demo.ts";
 import { commandLine } from "./args.ts";
 
@@ -24,11 +25,10 @@ if (config.env === "production") {
 }
 try {
   const result = await seedDemo(database.db, systemClock, cipher);
+  // credentials and the activation code only to a terminal, never into captured output
   const lines = [
     result.seeded ? "Demo clinic seeded." : "The demo clinic was already seeded; nothing changed.",
-    `Demo logins (password for all: ${result.password}):`,
-    ...result.logins.map((login) => `  ${login.email.padEnd(34)} ${login.role}`),
-    ...result.notes.map((note) => `  ${note}`),
+    ...demoLines(result, process.stdout.isTTY === true),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 } catch (error) {

@@ -311,7 +311,9 @@ describe.skipIf(onlyOnce)("the server under database faults (real PostgreSQL res
       spawned.push(doomed);
       expect(await doomed.exited).toBe(1);
       expect(Date.now() - started).toBeLessThan(15_000);
-      expect(doomed.output()).toContain("Portico cannot start: DATABASE_URL: could not open the database at 127.0.0.1:");
+      expect(doomed.output()).toContain(
+        "Portico cannot start: DATABASE_URL: could not open the database at 127.0.0.1:",
+      );
       expect(doomed.output()).toContain("not reachable within 1 s");
       expect(doomed.output()).toContain("DATABASE_CONNECT_TIMEOUT_SECONDS");
       expect(doomed.output()).not.toMatch(/\n\s+at /); // no stack trace

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RETRY_WAIT_MS, retryAfterMs, sendWithOneRetry } from "./idempotent-retry";
+import { AttemptKey, MAX_RETRY_WAIT_MS, retryAfterMs, sendWithOneRetry } from "./idempotent-retry";
 
 const unavailable = (code: string, retryAfter: string | null = "2") =>
   new Response(JSON.stringify({ error: { code, message: "" } }), {
@@ -89,5 +89,32 @@ describe("api() with an Idempotency-Key", () => {
     } finally {
       globalThis.fetch = realFetch;
     }
+  });
+});
+
+describe("AttemptKey", () => {
+  let n = 0;
+  const keys = () => new AttemptKey(() => `k${++n}`);
+
+  it("keeps the key when the same request is repeated after an unknown outcome (no answer, 503, 500)", () => {
+    const attempt = keys();
+    const first = attempt.for({ slot: "9:00" });
+    for (const error of [{ status: 0 }, { status: 503 }, { status: 500 }, new TypeError("failed to fetch")]) {
+      attempt.settled(error);
+      expect(attempt.for({ slot: "9:00" })).toBe(first);
+    }
+  });
+
+  it("takes a new key for a changed request, or after success or a 4xx", () => {
+    const attempt = keys();
+    const first = attempt.for({ slot: "9:00" });
+    attempt.settled({ status: 503 });
+    const changed = attempt.for({ slot: "9:20" });
+    expect(changed).not.toBe(first);
+    attempt.settled({ status: 409 });
+    const afterRefusal = attempt.for({ slot: "9:20" });
+    expect(afterRefusal).not.toBe(changed);
+    attempt.settled();
+    expect(attempt.for({ slot: "9:20" })).not.toBe(afterRefusal);
   });
 });

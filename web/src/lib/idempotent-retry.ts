@@ -35,3 +35,32 @@ export async function sendWithOneRetry(
   await (options.sleep ?? wait)(retryAfterMs(first.headers.get("retry-after")));
   return send(); // an aborted signal makes fetch reject with AbortError, as it would have
 }
+
+/**
+ * The Idempotency-Key of one attempt at a request. A person who presses "Book" again after
+ * "we couldn't confirm whether this was saved" (no answer, a 5xx) repeats the same attempt:
+ * the key is kept, so the server answers with what really happened instead of booking again.
+ * A changed request, or one that got a definite answer (success, 4xx), gets a new key.
+ */
+export class AttemptKey {
+  #current: { key: string; request: string } | null = null;
+  readonly #newKey: () => string;
+
+  constructor(newKey: () => string) {
+    this.#newKey = newKey;
+  }
+
+  /** the key to send `request` with */
+  for(request: unknown): string {
+    const text = JSON.stringify(request);
+    if (this.#current?.request !== text) this.#current = { key: this.#newKey(), request: text };
+    return this.#current.key;
+  }
+
+  /** after the answer: keep the key only when the outcome is unknown (no answer, 5xx) */
+  settled(error?: unknown): void {
+    const status = (error as { status?: unknown } | undefined)?.status;
+    const unknown = error !== undefined && (typeof status !== "number" || status === 0 || status >= 500);
+    if (!unknown) this.#current = null;
+  }
+}

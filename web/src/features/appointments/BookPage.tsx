@@ -16,6 +16,7 @@ import { currentLocale } from "../../i18n";
 import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import {
   alternativesOf,
   appointmentsKey,
@@ -319,6 +320,8 @@ function Confirm({ visitType, search, who }: { visitType: VisitType; search: Boo
   const [attempt, setAttempt] = useState(0);
   const locale = currentLocale();
   const pendingRef = useRef(false);
+  // pressing "Book" again after an unknown outcome repeats the same attempt, with the same key
+  const [attemptKey] = useState(() => new AttemptKey(newIdempotencyKey));
 
   const provider = providers.data?.find((p) => p.id === search.slotProviderId);
   const location = locations.data?.find((l) => l.id === search.slotLocationId);
@@ -343,18 +346,17 @@ function Confirm({ visitType, search, who }: { visitType: VisitType; search: Boo
     pendingRef.current = true;
     setPending(true);
     setFailure(null);
+    const path = `/api/patients/${who.patientId}/appointments`;
+    const body = {
+      visitTypeId: visitType.id,
+      providerId: search.slotProviderId,
+      locationId: search.slotLocationId,
+      start,
+      ...(note.trim() ? { reasonForVisit: note.trim() } : {}),
+    };
     try {
-      const appointment = await postOnce<Appointment>(
-        `/api/patients/${who.patientId}/appointments`,
-        {
-          visitTypeId: visitType.id,
-          providerId: search.slotProviderId,
-          locationId: search.slotLocationId,
-          start,
-          ...(note.trim() ? { reasonForVisit: note.trim() } : {}),
-        },
-        newIdempotencyKey(),
-      );
+      const appointment = await postOnce<Appointment>(path, body, attemptKey.for({ path, body }));
+      attemptKey.settled();
       await queryClient.invalidateQueries({ queryKey: appointmentsKey(who.patientId as string) });
       await queryClient.invalidateQueries({ queryKey: ["slots"] });
       await navigate({
@@ -363,6 +365,7 @@ function Confirm({ visitType, search, who }: { visitType: VisitType; search: Boo
         search: { patientId: who.patientId ?? undefined, kind: "booked" },
       });
     } catch (error) {
+      attemptKey.settled(error);
       setFailure(error);
       setAlternatives(alternativesOf(error));
       setAttempt((n) => n + 1);

@@ -13,6 +13,7 @@ import { currentLocale } from "../../i18n";
 import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import { Alternatives, cancellationRule } from "./BookPage";
 import {
   alternativesOf,
@@ -172,6 +173,8 @@ function ConfirmMove({
   const [alternatives, setAlternatives] = useState<Slot[]>([]);
   const [attempt, setAttempt] = useState(0);
   const busy = useRef(false);
+  // pressing the button again after an unknown outcome repeats the same attempt, with the same key
+  const [attemptKey] = useState(() => new AttemptKey(newIdempotencyKey));
   const start = search.start as string;
 
   async function move() {
@@ -179,12 +182,11 @@ function ConfirmMove({
     busy.current = true;
     setPending(true);
     setFailure(null);
+    const path = `/api/patients/${a.patientId}/appointments/${a.id}/reschedule`;
+    const body = { start, providerId: search.slotProviderId, locationId: search.slotLocationId };
     try {
-      const moved = await postOnce<Appointment>(
-        `/api/patients/${a.patientId}/appointments/${a.id}/reschedule`,
-        { start, providerId: search.slotProviderId, locationId: search.slotLocationId },
-        newIdempotencyKey(),
-      );
+      const moved = await postOnce<Appointment>(path, body, attemptKey.for({ path, body }));
+      attemptKey.settled();
       await queryClient.invalidateQueries({ queryKey: appointmentsKey(a.patientId) });
       await queryClient.invalidateQueries({ queryKey: ["slots"] });
       await navigate({
@@ -193,6 +195,7 @@ function ConfirmMove({
         search: { patientId: search.patientId ?? a.patientId, kind: "rescheduled" },
       });
     } catch (error) {
+      attemptKey.settled(error);
       setFailure(error);
       setAlternatives(alternativesOf(error));
       setAttempt((n) => n + 1);

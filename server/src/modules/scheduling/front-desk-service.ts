@@ -177,18 +177,18 @@ export class FrontDeskService {
     const providerId = query.providerId ?? actor.providerId;
     if (!providerId) throw new DomainError("validation_failed", "Say whose schedule to show (providerId).");
     const db = currentDb(this.#db);
-    const rows0 = await db
+    const providerRows = await db
       .selectFrom("providers as p")
       .leftJoin("provider_locations as pl", "pl.provider_id", "p.id")
       .leftJoin("locations as l", "l.id", "pl.location_id")
       .select(["p.id", "p.display_name", "l.id as location_id", "l.time_zone"])
       .where("p.id", "=", providerId)
       .execute();
-    const provider = rows0[0];
+    const provider = providerRows[0];
     if (!provider) throw notFound("provider");
     const view = await this.#access.authorizeSchedule({
       id: provider.id,
-      locationIds: rows0.map((r) => r.location_id).filter((l): l is string => l !== null),
+      locationIds: providerRows.map((r) => r.location_id).filter((l): l is string => l !== null),
     });
     const now = this.#clock.now();
     const days = query.days ?? 1;

@@ -89,6 +89,8 @@ interface Row {
   expect: Record<Who, Outcome>;
   /** why a route refuses nobody (public routes) */
   note?: string;
+  /** patient data: the patient themself is allowed (checked for reads, so the refusals are not malformed requests) */
+  patientData?: true;
 }
 
 const soon = () => new Date(Date.now() + 3 * 86_400_000).toISOString();
@@ -133,6 +135,7 @@ const patientData = (
   overrides: Partial<Record<Who, Outcome>> = {},
 ): Row => ({
   request,
+  patientData: true,
   expect: {
     anonymous: 401,
     otherPatient: 404,
@@ -417,6 +420,7 @@ describe("access matrix: every route in the OpenAPI document", () => {
   let routes: string[];
   let f: Fixtures;
   const clients = {} as Record<Exclude<Who, "anonymous">, SignedInClient>;
+  let owner: SignedInClient;
 
   const insertVisit = async (patientId: string, hoursAhead: number) => {
     const start = new Date(t.clock.now().getTime() + hoursAhead * 3_600_000);
@@ -519,6 +523,7 @@ describe("access matrix: every route in the OpenAPI document", () => {
       unrelatedNurse: await makeStaff(t, "nurse"),
       deskElsewhere: desk,
     };
+    owner = await signIn(t, adult.user as TestUser);
     for (const [who, user] of Object.entries(users)) {
       clients[who as Exclude<Who, "anonymous">] = await signIn(t, user);
     }
@@ -571,6 +576,12 @@ describe("access matrix: every route in the OpenAPI document", () => {
           .executeTakeFirst();
         if (!denied) problems.push(`${who}: ${expected} without an audited denial (not the access check?)`);
       }
+    }
+    // the same request by the patient themself is answered: the refusals above are the access check's
+    const own = row.request(f.adult, f);
+    if (row.patientData && own.method === "GET") {
+      const res = await t.app.inject({ method: "GET", url: own.url, headers: owner.headers });
+      if (res.statusCode >= 400) problems.push(`the patient themself: got ${res.statusCode} ${res.body.slice(0, 200)}`);
     }
     expect(problems).toEqual([]);
   });

@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -21,6 +20,7 @@ import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { installRateLimit } from "./http/rate-limit.ts";
+import { installSecurityHeaders } from "./http/security-headers.ts";
 import { refuseNonFiniteNumbers } from "./http/finite-numbers.ts";
 import { registerModules } from "./modules/index.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
@@ -123,7 +123,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     runWithContext(context, done);
   });
 
-  await app.register(helmet, {
+  // helmet's headers, worked out once at start (http/security-headers.ts)
+  await installSecurityHeaders(app as unknown as FastifyInstance, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

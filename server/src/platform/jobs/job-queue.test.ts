@@ -203,6 +203,43 @@ describe("JobQueue", () => {
     expect(performance.now() - started).toBeLessThan(1_800);
     // the hourly clean-up was queued when the worker started
     expect((await rows()).some((r) => r.queue === "platform.housekeeping")).toBe(true);
+    // the unfinished job is given back: due now for any worker, its interrupted attempt uncounted
+    expect((await rows()).find((r) => r.queue === "demo.hang")).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      locked_until: null,
+      run_at: clock.now(),
+    });
+  });
+
+  it("on stop gives back what is still running, and a handler finishing afterwards marks it done", async () => {
+    let finish: () => void = () => {};
+    jobs.register("demo.slow", () => new Promise<void>((resolve) => (finish = resolve)));
+    await jobs.enqueue("demo.slow", {});
+    const worker = jobs.startWorker({ pollMs: 20 });
+    await expect.poll(async () => (await rows())[0]?.status, { timeout: 5_000 }).toBe("running");
+    await worker.stop({ graceMs: 50 });
+    expect((await rows())[0]).toMatchObject({ status: "pending", attempts: 0 });
+    finish();
+    await expect.poll(async () => (await rows())[0]?.status, { timeout: 5_000 }).toBe("done");
+
+    // another worker took it over first: the late finish leaves that run alone
+    await database.db.deleteFrom("jobs").execute();
+    await jobs.enqueue("demo.slow", {});
+    const again = jobs.startWorker({ pollMs: 20 });
+    await expect.poll(async () => (await rows())[0]?.status, { timeout: 5_000 }).toBe("running");
+    await again.stop({ graceMs: 50 });
+    const other = new JobQueue({ db: database.db, clock, logger });
+    let otherFinish: () => void = () => {};
+    other.register("demo.slow", () => new Promise<void>((resolve) => (otherFinish = resolve)));
+    const otherRun = other.runDueJobs();
+    await expect.poll(async () => (await rows())[0]?.status, { timeout: 5_000 }).toBe("running");
+    finish();
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await rows())[0]).toMatchObject({ status: "running", attempts: 1 });
+    otherFinish();
+    await otherRun;
+    expect((await rows())[0]).toMatchObject({ status: "done", attempts: 1 });
   });
 
   it("cleans up done jobs after 7 days and idempotency keys after 24 hours", async () => {

@@ -77,6 +77,83 @@ describe("Mailer over SMTP", () => {
     expect(mail.headers.get("message-id")).toBe(`<portico-job-${job?.id}@clinic.test>`);
   });
 
+  it("keeps links as paths and sends them on the address the portal has when the email goes out", async () => {
+    await smtp.listen(port);
+    await mailer.send({
+      to: "pat@example.test",
+      template: newActivity,
+      locale: "en",
+      params: { kind: "message", link: `${PUBLIC_URL}/messages?thread=7` },
+    });
+    // queued by an earlier version: an absolute link on the address the portal had then
+    await database.db
+      .insertInto("jobs")
+      .values({
+        queue: MAIL_QUEUE,
+        payload: JSON.stringify({
+          to: "pat@example.test",
+          template: "new_activity",
+          locale: "en",
+          params: { kind: "message", link: "http://localhost:3000/messages" },
+          attachments: [],
+        }),
+        run_at: clock.now(),
+      })
+      .execute();
+    const [queued] = await database.db.selectFrom("jobs").select("payload").orderBy("id").execute();
+    expect((queued?.payload as { params: { link: string } } | undefined)?.params.link).toBe("/messages?thread=7");
+
+    // the portal restarted on another address and port
+    const moved = "https://new.clinic.test:8443";
+    const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
+    const capture = (level: string) => (fields: Record<string, unknown>, message: string) =>
+      lines.push({ level, fields, message });
+    const watching = { ...logger, error: capture("error"), warn: capture("warn"), info: capture("info") };
+    const laterJobs = new JobQueue({ db: database.db, clock, logger: watching as unknown as typeof logger });
+    new Mailer({
+      config: testConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: moved, MAIL_FROM: "x <a@clinic.test>" }),
+      db: database.db,
+      jobs: laterJobs,
+      logger,
+    });
+    expect(await laterJobs.runDueJobs()).toBe(2);
+    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received[0]?.text).toContain(`Sign in to see it: ${moved}/messages?thread=7`);
+    expect(smtp.received[1]?.text).toContain(`Sign in to see it: ${moved}/messages`);
+    expect((await database.db.selectFrom("jobs").select("status").execute()).map((j) => j.status)).toEqual([
+      "done",
+      "done",
+    ]);
+    expect(lines.filter((l) => l.level === "error")).toEqual([]);
+  });
+
+  it("logs an email that fails for good, without the address", async () => {
+    const lines: { fields: Record<string, unknown>; message: string }[] = [];
+    const watching = {
+      ...logger,
+      error: (fields: Record<string, unknown>, message: string) => lines.push({ fields, message }),
+    };
+    const laterJobs = new JobQueue({ db: database.db, clock, logger: watching as unknown as typeof logger });
+    new Mailer({ config: testConfig({ PUBLIC_URL }), db: database.db, jobs: laterJobs, logger });
+    await database.db
+      .insertInto("jobs")
+      .values({
+        queue: MAIL_QUEUE,
+        payload: JSON.stringify({ to: "pat@example.test", template: "no_such_template", locale: "en", params: {} }),
+        run_at: clock.now(),
+      })
+      .execute();
+    await laterJobs.runDueJobs();
+    const [job] = await database.db.selectFrom("jobs").selectAll().execute();
+    expect(job?.status).toBe("failed");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      message: "job failed permanently",
+      fields: { jobId: job?.id, queue: MAIL_QUEUE },
+    });
+    expect(JSON.stringify(lines)).not.toContain("pat@example.test");
+  });
+
   it("delivers the same template in Spanish", async () => {
     await smtp.listen(port);
     await mailer.send({

@@ -209,6 +209,54 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** user + system CPU time of a process in ms, from /proc (undefined where there is none) */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second)
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time (ms) of each PostgreSQL backend connected to the bench database; PostgreSQL on
+ * this machine only, undefined otherwise.
+ */
+async function sampleBackends(server: BenchServer): Promise<Map<number, number> | undefined> {
+  const url = server.env.DATABASE_URL;
+  if (!url) return undefined;
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>(
+      "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+    );
+    const sample = new Map<number, number>();
+    for (const { pid } of rows) {
+      const ms = cpuMs(pid);
+      if (ms !== undefined) sample.set(pid, ms);
+    }
+    return sample.size > 0 ? sample : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** CPU ms the bench database's backends used since `before` (backends that ended are not counted). */
+async function backendsCpuSince(server: BenchServer, before: Map<number, number> | undefined) {
+  if (!before) return undefined;
+  const after = await sampleBackends(server);
+  if (!after) return undefined;
+  let used = 0;
+  for (const [pid, ms] of after) used += ms - (before.get(pid) ?? 0);
+  return used;
+}
+
 const load1 = () => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
 
 interface Reference {
@@ -347,6 +395,9 @@ interface Row {
   errors: number;
   non2xx: number;
   maxRssMb: number;
+  /** CPU time per request: the Portico process, and the PostgreSQL backends serving it (ms) */
+  nodeCpuMs?: number;
+  postgresCpuMs?: number;
   /** the 1-minute load average when the scenario started */
   load1: number;
   reference?: ReferenceName;
@@ -413,11 +464,16 @@ try {
       `- ${scenario.name}: ${options.connections} connections, ${options.amount ? `${options.amount} requests` : `${options.duration} s`} (load ${load})\n`,
     );
     let maxRss = rssMb(pid) ?? 0;
+    const cpuBefore = cpuMs(pid);
+    const postgresBefore = await sampleBackends(server);
     const sampler = setInterval(() => {
       maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
     }, 100);
     try {
       const { result, path: urlPath, note } = await scenario.run(context);
+      const nodeCpu = (cpuMs(pid) ?? 0) - (cpuBefore ?? 0);
+      const postgresCpu = await backendsCpuSince(server, postgresBefore);
+      const total = Math.max(1, result.requests.total);
       maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
       const rps = Math.round(result.requests.average);
       const reference = scenario.reference ? references.get(scenario.reference) : undefined;
@@ -441,6 +497,8 @@ try {
         errors,
         non2xx: result.non2xx,
         maxRssMb: Math.round(maxRss),
+        nodeCpuMs: cpuBefore === undefined ? undefined : Math.round((nodeCpu / total) * 1000) / 1000,
+        postgresCpuMs: postgresCpu === undefined ? undefined : Math.round((postgresCpu / total) * 1000) / 1000,
         load1: load,
         reference: reference?.name,
         ratio,
@@ -488,6 +546,7 @@ const header = [
   "ratio",
   "budget",
   "met",
+  "CPU ms/req Node+PG",
   "max RSS MB",
   "load",
 ];
@@ -502,11 +561,12 @@ const table: string[][] = [
     "",
     "",
     "",
+    "",
     String(ref.load1),
   ]),
   ...rows.map((r) =>
     r.skipped
-      ? [r.scenario, "failed", "", "", "", "", "", "", "", String(r.load1)]
+      ? [r.scenario, "failed", "", "", "", "", "", "", "", "", String(r.load1)]
       : [
           r.scenario,
           String(r.requestsPerSecond),
@@ -516,6 +576,7 @@ const table: string[][] = [
           fmtRatio(r),
           r.budget ?? "",
           r.met === undefined ? "" : r.met ? "yes" : "no",
+          r.nodeCpuMs === undefined ? "" : `${r.nodeCpuMs.toFixed(2)}+${r.postgresCpuMs?.toFixed(2) ?? "?"}`,
           String(r.maxRssMb),
           String(r.load1),
         ],

@@ -23,7 +23,9 @@ describe("password reset", () => {
       .map((j) => j.payload as { to: string; template: string; params: { link?: string } })
       .filter((p) => p.to === to && p.template === "password_reset");
   };
-  const tokenFrom = (link: string | undefined) => new URL(link as string).searchParams.get("token") as string;
+  // a queued email keeps its link as a path; it gets the portal's address when it is sent
+  const tokenFrom = (link: string | undefined) =>
+    new URL(link as string, "http://localhost:3000").searchParams.get("token") as string;
 
   it("answers the same for known and unknown addresses and only emails the real account", async () => {
     const user = await makeUser(t);
@@ -34,7 +36,7 @@ describe("password reset", () => {
     expect(known.json()).toEqual(unknown.json());
     const mails = await resetMails(user.email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.params.link).toMatch(/^http:\/\/localhost:3000\/reset-password\?token=[A-Za-z0-9_-]{43}$/);
+    expect(mails[0]?.params.link).toMatch(/^\/reset-password\?token=[A-Za-z0-9_-]{43}$/);
     expect(await resetMails("no-such-person@example.test")).toHaveLength(0);
     const stored = await t.database.db
       .selectFrom("password_reset_tokens")

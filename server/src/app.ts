@@ -18,10 +18,11 @@ import { Redis } from "ioredis";
 import { sql } from "kysely";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
+import { validatorFactory } from "./http/body-validation.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { refuseNonFiniteNumbers } from "./http/finite-numbers.ts";
 import { installRateLimit } from "./http/rate-limit.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
-import { refuseNonFiniteNumbers } from "./http/finite-numbers.ts";
 import { registerModules } from "./modules/index.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
 import type { Clock } from "./platform/clock.ts";
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       // "1e309" or "Infinity" in a query string coerces to Infinity: refused like any schema error
       plugins: [refuseNonFiniteNumbers],
     },
+    schemaController: { compilersFactory: { buildValidator: validatorFactory } },
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     // a malformed (bad %-encoding) or overlong URL is refused before routing: answer it like any other error

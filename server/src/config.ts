@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** how long a start waits for an unreachable PostgreSQL before giving up (0: not at all) */
   databaseConnectTimeoutSeconds: number;
+  /** hot queries as named prepared statements (off behind PgBouncer < 1.21 in transaction mode) */
+  databasePreparedStatements: boolean;
   dataDir: string;
   demo: boolean;
   smtpUrl: string | undefined;
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl.replace(/\/+$/, ""),
     databaseUrl,
     databaseConnectTimeoutSeconds: integer(env, "DATABASE_CONNECT_TIMEOUT_SECONDS", 60, 0, 86_400),
+    databasePreparedStatements: boolean(env, "DATABASE_PREPARED_STATEMENTS", true),
     dataDir: path.resolve(env.PORTICO_DATA_DIR?.trim() || "./data"),
     demo,
     smtpUrl,

@@ -42,6 +42,7 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
       ? await openDatabase({
           kind: "postgres",
           url: config.databaseUrl,
+          preparedStatements: config.databasePreparedStatements,
           onConnectionError: (error) =>
             logger.warn({ err: { type: "database_connection_lost", sqlState: errorCodeOf(error) } }, error.message),
         })

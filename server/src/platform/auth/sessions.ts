@@ -1,7 +1,7 @@
 import { CompiledQuery, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Config } from "../../config.ts";
-import type { Database } from "../../db/database.ts";
+import { type Database, preparedStatement } from "../../db/database.ts";
 import type { SessionState } from "../../db/tables/identity.ts";
 import type { ProxyRelationship, ProxyScope, StaffRole } from "../../db/tables/people.ts";
 import type { Clock } from "../clock.ts";
@@ -127,7 +127,10 @@ export class SessionStore {
     this.#clock = clock;
     this.#config = config;
     const compiled = sessionQuery(db, TOKEN_HASH_SLOT).compile();
-    this.#compiledSessionQuery = { sql: compiled.sql, parameters: compiled.parameters };
+    this.#compiledSessionQuery = {
+      sql: preparedStatement("portico_session", compiled.sql),
+      parameters: compiled.parameters,
+    };
   }
 
   async #findSession(tokenHash: string): Promise<SessionRow | undefined> {

@@ -5,8 +5,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, {
   type FastifyBaseLogger,
@@ -21,6 +19,7 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { validatorFactory } from "./http/body-validation.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { refuseNonFiniteNumbers } from "./http/finite-numbers.ts";
+import { installOpenApi } from "./http/openapi.ts";
 import { installRateLimit } from "./http/rate-limit.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { registerModules } from "./modules/index.ts";
@@ -183,19 +182,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return payload;
   });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: { title: "Portico API", version: "0.1.0", description: "The JSON API of the Portico patient portal." },
-      components: {
-        securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "__Host-portico_session" },
-          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
-        },
-      },
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { deepLinking: false } });
+  // the OpenAPI document and its viewer at /api/docs, completed from each route's declaration
+  await installOpenApi(app as unknown as FastifyInstance, { config });
 
   app.setErrorHandler(errorHandler);
 

@@ -1,0 +1,6386 @@
+/**
+ * The Portico API's paths, operations and schemas as TypeScript types, generated from the
+ * OpenAPI document (/api/docs/json) by openapi-typescript. Do not edit: run
+ * `npm run openapi:types` after changing a route (a test fails while this file is stale).
+ */
+
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's public name and phone number */
+        get: operations["getClinic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The database is reachable
+         * @description Also counts background jobs that failed permanently and are still kept (30 days): `failedJobs`, of which `failedEmails` are emails. Each such failure is also logged (`job failed permanently`, with the job id and queue).
+         */
+        get: operations["getReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who accessed this patient's record, newest first */
+        get: operations["getPatientsByPatientIdAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the audit log (administrators) */
+        get: operations["getAdminAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description Any failure answers 401 invalid_credentials with one message. Repeated failures are slowed down per account and per network (429 rate_limited).
+         */
+        post: operations["postAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish signing in with an authenticator code or a recovery code */
+        post: operations["postAuthMfa"];
+        /** Turn two-step verification off (patients only, after re-authenticating) */
+        delete: operations["deleteAuthMfa"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/enrolment/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up an authenticator app
+         * @description Staff finishing sign-in may call it directly; anyone else must have re-authenticated.
+         */
+        post: operations["postAuthMfaEnrolmentStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator app with a code; returns recovery codes once */
+        post: operations["postAuthMfaEnrolmentConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the recovery codes (after re-authenticating) */
+        post: operations["postAuthMfaRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/reauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the password (and code) before a sensitive change */
+        post: operations["postAuthReauthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session on the server */
+        post: operations["postAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password (after re-authenticating); ends every other session */
+        post: operations["postAuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the sign-in email (after re-authenticating) */
+        post: operations["postAuthEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's sessions */
+        get: operations["getAuthSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of your sessions (e.g. on a lost device) */
+        delete: operations["deleteAuthSessionsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stay signed in: restarts the idle timer */
+        post: operations["postAuthSessionRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset link
+         * @description Always 202 with the same message, whether or not the address has an account.
+         */
+        post: operations["postAuthPasswordResetRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with a reset link's token
+         * @description Ends every session; does not sign in (sign in afterwards, with MFA if set up).
+         */
+        post: operations["postAuthPasswordResetComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a patient login with an activation code and date of birth */
+        post: operations["postAuthActivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, their roles, CSRF token and the patients they may act for */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the display name or language */
+        patch: operations["patchMe"];
+        trace?: never;
+    };
+    "/api/visit-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Types of visit that can be booked */
+        get: operations["getVisitTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free appointment slots */
+        get: operations["getSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's upcoming and past appointments */
+        get: operations["getPatientsByPatientIdAppointments"];
+        put?: never;
+        /** Book an appointment (409 slot_taken with alternatives when the time was just taken) */
+        post: operations["postPatientsByPatientIdAppointments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/appointments/{appointmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment */
+        get: operations["getPatientsByPatientIdAppointmentsByAppointmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/appointments/{appointmentId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an appointment; the old time is released only if the new one is secured */
+        post: operations["postPatientsByPatientIdAppointmentsByAppointmentIdReschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/appointments/{appointmentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an appointment (refused online inside the cancellation notice) */
+        post: operations["postPatientsByPatientIdAppointmentsByAppointmentIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workplace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The arrivals boards this staff member may open and the schedules they may read */
+        get: operations["getWorkplace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Front-desk arrivals board for a day and location */
+        get: operations["getArrivals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider's day or week */
+        get: operations["getSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{appointmentId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a visit along: arrived, roomed, in visit, completed, no-show */
+        post: operations["postAppointmentsByAppointmentIdStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/appointments/{appointmentId}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** “I'm here”: the patient marks their arrival on the day */
+        post: operations["postPatientsByPatientIdAppointmentsByAppointmentIdArrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/appointments/{appointmentId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The eCheck-in form for an appointment */
+        get: operations["getPatientsByPatientIdAppointmentsByAppointmentIdCheckIn"];
+        put?: never;
+        /** Submit eCheck-in (from 7 days before) */
+        post: operations["postPatientsByPatientIdAppointmentsByAppointmentIdCheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/visit-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All visit types, including inactive ones */
+        get: operations["getAdminVisitTypes"];
+        put?: never;
+        /** Create a visit type */
+        post: operations["postAdminVisitTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/visit-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a visit type */
+        patch: operations["patchAdminVisitTypesById"];
+        trace?: never;
+    };
+    "/api/providers/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider's weekly times and exceptions */
+        get: operations["getProvidersByIdAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/availability/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a weekly time */
+        post: operations["postProvidersByIdAvailabilityTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/availability/templates/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a weekly time */
+        delete: operations["deleteProvidersByIdAvailabilityTemplatesByItemId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/availability/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add time off, a block or extra hours */
+        post: operations["postProvidersByIdAvailabilityExceptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/availability/exceptions/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an exception */
+        delete: operations["deleteProvidersByIdAvailabilityExceptionsByItemId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/appointments/{appointmentId}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to be offered an earlier time for this appointment */
+        post: operations["postPatientsByPatientIdAppointmentsByAppointmentIdWaitlist"];
+        /** Stop asking for an earlier time; open offers are withdrawn */
+        delete: operations["deletePatientsByPatientIdAppointmentsByAppointmentIdWaitlist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/waitlist-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Earlier times offered to the patient (open ones first) */
+        get: operations["getPatientsByPatientIdWaitlistOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/waitlist-offers/{offerId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the offered time; the later appointment is released (409 if someone was first, 410 if expired) */
+        post: operations["postPatientsByPatientIdWaitlistOffersByOfferIdAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/waitlist-offers/{offerId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn down an offered time; it passes to the next patient in line */
+        post: operations["postPatientsByPatientIdWaitlistOffersByOfferIdDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an appointment with the single-use link from a reminder email (no sign-in) */
+        post: operations["postAppointmentsConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff search by name, date of birth, MRN or phone */
+        get: operations["getPatients"];
+        put?: never;
+        /** Register a patient (front desk); answers 409 possible_duplicate with candidates */
+        post: operations["postPatients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's profile (a restricted proxy gets the summary: name and date of birth) */
+        get: operations["getPatientsByPatientId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update contact details, language, pharmacy, insurance, emergency contact */
+        patch: operations["patchPatientsByPatientId"];
+        trace?: never;
+    };
+    "/api/patients/{patientId}/activation-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new activation code (the previous one stops working) */
+        post: operations["postPatientsByPatientIdActivationCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/activation-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Printable activation letter (HTML; JSON with Accept: application/json) */
+        get: operations["getPatientsByPatientIdActivationLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this chart into another (front desk); everything moves to the surviving chart */
+        post: operations["postPatientsByPatientIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Self-registration: a new patient creates their account and record (pending verification) */
+        post: operations["postRegistrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations waiting for verification */
+        get: operations["getRegistrationsPending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a pending registration */
+        post: operations["postRegistrationsByIdVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/identity-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's own change requests */
+        get: operations["getPatientsByPatientIdIdentityChangeRequests"];
+        put?: never;
+        /** Ask the front desk to change legal name, sex or date of birth */
+        post: operations["postPatientsByPatientIdIdentityChangeRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests for the front desk */
+        get: operations["getIdentityChangeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity-change-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (applies the change) or deny a change request */
+        post: operations["postIdentityChangeRequestsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB) */
+        post: operations["postPatientsByPatientIdFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (as an attachment) */
+        get: operations["getPatientsByPatientIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has proxy access to this patient, with the scopes in effect today */
+        get: operations["getPatientsByPatientIdProxies"];
+        put?: never;
+        /** Staff: grant access to a parent of a minor or a legal representative (with a reason) */
+        post: operations["postPatientsByPatientIdProxies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/proxies/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a grant */
+        delete: operations["deletePatientsByPatientIdProxiesByGrantId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/proxies/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An adult patient invites a caregiver by email */
+        post: operations["postPatientsByPatientIdProxiesInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/proxies/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an invitation not yet accepted */
+        delete: operations["deletePatientsByPatientIdProxiesInvitationsByInvitationId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link shows before signing in */
+        post: operations["postInvitationsPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation as the signed-in user */
+        post: operations["postInvitationsAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account from an invitation link, accept it and sign in
+         * @description The account uses the invited email address and has no patient record. 404 when the link is used, expired or withdrawn; 409 when an account already uses the email (sign in and accept instead); 422 weak_password.
+         */
+        post: operations["postInvitationsRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clinic locations */
+        get: operations["getLocations"];
+        put?: never;
+        /** Add a location */
+        post: operations["postLocations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Providers */
+        get: operations["getProviders"];
+        put?: never;
+        /** Add a provider */
+        post: operations["postProviders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pharmacies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pharmacies */
+        get: operations["getPharmacies"];
+        put?: never;
+        /** Add a pharmacy */
+        post: operations["postPharmacies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a location */
+        patch: operations["patchLocationsById"];
+        trace?: never;
+    };
+    "/api/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a provider */
+        patch: operations["patchProvidersById"];
+        trace?: never;
+    };
+    "/api/pharmacies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a pharmacy */
+        patch: operations["patchPharmaciesById"];
+        trace?: never;
+    };
+    "/api/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff accounts */
+        get: operations["getAdminStaff"];
+        put?: never;
+        /** Create a staff account and email an invitation to choose a password */
+        post: operations["postAdminStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change roles, name or status (disabling ends all sessions) */
+        patch: operations["patchAdminStaffById"];
+        trace?: never;
+    };
+    "/api/staff-invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a password from a staff invitation link */
+        post: operations["postStaffInvitationsAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ErrorBody: {
+            error: {
+                /** @description stable machine-readable code, e.g. not_found, slot_taken */
+                code: string;
+                /** @description a sentence for people */
+                message: string;
+                /** @description validation_failed: a list of { field, problem } (FieldProblems); other codes may add facts, e.g. weak_password: { warning, suggestions } */
+                details?: unknown;
+            };
+        };
+    };
+    responses: {
+        /** @description Too many requests: wait and retry (rate_limited) */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The request is not valid (bad_request, validation_failed, invalid_code, token_invalid, activation_failed) */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No session, an ended session, or a wrong password or code (unauthenticated, invalid_credentials, mfa_required, reauthentication_required) */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Not allowed, or the CSRF token or MFA enrolment is missing (forbidden, csrf_failed, mfa_enrolment_required) */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No such record, or one the caller may not see (not_found) */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The request conflicts with the current state, or is still running (conflict, slot_taken, idempotency_in_progress, already_exists, possible_duplicate) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Understood but refused (idempotency_key_reused, unprocessable, weak_password) */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The request body is too large (payload_too_large) */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The request body is not JSON (unsupported_media_type) */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success (the body is not described) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getClinic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success (the body is not described) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success (the body is not described) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdAccessLog: {
+        parameters: {
+            query?: {
+                /** @description from nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description display name, e.g. 'Dr. Chidi Okafor' or 'You' */
+                            who: string;
+                            /** @description patient, proxy, front_desk, nurse, physician, admin, system */
+                            whoRole: string;
+                            /** @description set when a proxy acted */
+                            onBehalfOf: string | null;
+                            /** @description read | create | update | delete | … */
+                            action: string;
+                            /** @description the kind of record, e.g. appointment, profile */
+                            what: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAdminAudit: {
+        parameters: {
+            query?: {
+                userId?: string;
+                patientId?: string;
+                action?: string;
+                outcome?: "success" | "denied" | "failure";
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        records: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            actorUserId: string | null;
+                            actorName: string | null;
+                            actorRoles: string[];
+                            patientId: string | null;
+                            action: string;
+                            resourceType: string;
+                            resourceId: string | null;
+                            outcome: string;
+                            ip: string | null;
+                            requestId: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            locale: "en" | "es";
+                            mfaEnabled: boolean;
+                        };
+                        mfaRequired: boolean;
+                        mfaEnrolmentRequired: boolean;
+                        csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            locale: "en" | "es";
+                            mfaEnabled: boolean;
+                        };
+                        roles: ("patient" | ("front_desk" | "nurse" | "physician" | "admin"))[];
+                        csrfToken: string;
+                        patients: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description preferred or given name + family name */
+                            name: string;
+                            relationship: "self" | ("parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other");
+                            scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            restricted: boolean;
+                        }[];
+                        session: {
+                            idleTimeoutSeconds: number;
+                            /** Format: date-time */
+                            idleExpiresAt: string;
+                            /** Format: date-time */
+                            absoluteExpiresAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteAuthMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthMfaEnrolmentStart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base32, for typing into an authenticator app */
+                        secret: string;
+                        otpauthUrl: string;
+                        /** @description an SVG image of the otpauth URL */
+                        qrCodeSvg: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthMfaEnrolmentConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodes: string[];
+                        csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthMfaRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodes: string[];
+                        csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthReauthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        reauthenticatedUntil: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            locale: "en" | "es";
+                            mfaEnabled: boolean;
+                        };
+                        roles: ("patient" | ("front_desk" | "nurse" | "physician" | "admin"))[];
+                        csrfToken: string;
+                        patients: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description preferred or given name + family name */
+                            name: string;
+                            relationship: "self" | ("parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other");
+                            scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            restricted: boolean;
+                        }[];
+                        session: {
+                            idleTimeoutSeconds: number;
+                            /** Format: date-time */
+                            idleExpiresAt: string;
+                            /** Format: date-time */
+                            absoluteExpiresAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAuthSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: {
+                            /** Format: uuid */
+                            id: string;
+                            current: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lastSeenAt: string;
+                            ipAddress: string | null;
+                            userAgent: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteAuthSessionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthSessionRefresh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        idleTimeoutSeconds: number;
+                        /** Format: date-time */
+                        idleExpiresAt: string;
+                        /** Format: date-time */
+                        absoluteExpiresAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthPasswordResetRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthPasswordResetComplete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAuthActivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    activationCode: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dateOfBirth: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            locale: "en" | "es";
+                            mfaEnabled: boolean;
+                        };
+                        mfaRequired: boolean;
+                        mfaEnrolmentRequired: boolean;
+                        csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            locale: "en" | "es";
+                            mfaEnabled: boolean;
+                        };
+                        roles: ("patient" | ("front_desk" | "nurse" | "physician" | "admin"))[];
+                        csrfToken: string;
+                        patients: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description preferred or given name + family name */
+                            name: string;
+                            relationship: "self" | ("parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other");
+                            scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            restricted: boolean;
+                        }[];
+                        session: {
+                            idleTimeoutSeconds: number;
+                            /** Format: date-time */
+                            idleExpiresAt: string;
+                            /** Format: date-time */
+                            absoluteExpiresAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    locale?: "en" | "es";
+                    displayName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            locale: "en" | "es";
+                            mfaEnabled: boolean;
+                        };
+                        roles: ("patient" | ("front_desk" | "nurse" | "physician" | "admin"))[];
+                        csrfToken: string;
+                        patients: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description preferred or given name + family name */
+                            name: string;
+                            relationship: "self" | ("parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other");
+                            scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            restricted: boolean;
+                        }[];
+                        session: {
+                            idleTimeoutSeconds: number;
+                            /** Format: date-time */
+                            idleExpiresAt: string;
+                            /** Format: date-time */
+                            absoluteExpiresAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getVisitTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        visitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            description: string | null;
+                            durationMinutes: number;
+                            modality: "in_person" | "video";
+                            specialty: string;
+                            /** @description who may self-book: established patients of the provider, new patients too, or only with an approved referral */
+                            bookingKind: "established" | "new" | "referral";
+                            minimumNoticeMinutes: number;
+                            horizonDays: number;
+                            bufferBeforeMinutes: number;
+                            bufferAfterMinutes: number;
+                            cancellationNoticeMinutes: number;
+                            questionnaire: {
+                                id: string;
+                                text: string;
+                                textEs?: string;
+                                type: "text" | "yes_no" | "scale_0_10";
+                                required: boolean;
+                            }[];
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSlots: {
+        parameters: {
+            query: {
+                visitTypeId: string;
+                providerId?: string;
+                locationId?: string;
+                from?: string;
+                to?: string;
+                patientId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slots: {
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            /** @description IANA zone of the location: show times in it, naming it */
+                            timeZone: string;
+                        }[];
+                        eligibility: {
+                            canSelfBook: boolean;
+                            reason: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdAppointments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        upcoming: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEs: string | null;
+                                modality: "in_person" | "video";
+                                durationMinutes: number;
+                            };
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                specialty: string;
+                            };
+                            location: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timeZone: string;
+                                phone: string | null;
+                                address: unknown;
+                            };
+                            /** Format: date-time */
+                            cancellableUntil: string;
+                            canCancelOnline: boolean;
+                            /** Format: date-time */
+                            eCheckInOpensAt: string;
+                            eCheckInCompletedAt: string | null;
+                            arrivedAt: string | null;
+                            onWaitlist: boolean;
+                            cancelledAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        past: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEs: string | null;
+                                modality: "in_person" | "video";
+                                durationMinutes: number;
+                            };
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                specialty: string;
+                            };
+                            location: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timeZone: string;
+                                phone: string | null;
+                                address: unknown;
+                            };
+                            /** Format: date-time */
+                            cancellableUntil: string;
+                            canCancelOnline: boolean;
+                            /** Format: date-time */
+                            eCheckInOpensAt: string;
+                            eCheckInCompletedAt: string | null;
+                            arrivedAt: string | null;
+                            onWaitlist: boolean;
+                            cancelledAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdAppointments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    visitTypeId: string;
+                    /** Format: uuid */
+                    providerId: string;
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: uuid */
+                    locationId?: string;
+                    reasonForVisit?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitType: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            modality: "in_person" | "video";
+                            durationMinutes: number;
+                        };
+                        provider: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        };
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            phone: string | null;
+                            address: unknown;
+                        };
+                        /** Format: date-time */
+                        cancellableUntil: string;
+                        canCancelOnline: boolean;
+                        /** Format: date-time */
+                        eCheckInOpensAt: string;
+                        eCheckInCompletedAt: string | null;
+                        arrivedAt: string | null;
+                        onWaitlist: boolean;
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdAppointmentsByAppointmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitType: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            modality: "in_person" | "video";
+                            durationMinutes: number;
+                        };
+                        provider: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        };
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            phone: string | null;
+                            address: unknown;
+                        };
+                        /** Format: date-time */
+                        cancellableUntil: string;
+                        canCancelOnline: boolean;
+                        /** Format: date-time */
+                        eCheckInOpensAt: string;
+                        eCheckInCompletedAt: string | null;
+                        arrivedAt: string | null;
+                        onWaitlist: boolean;
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdAppointmentsByAppointmentIdReschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: uuid */
+                    providerId?: string;
+                    /** Format: uuid */
+                    locationId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitType: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            modality: "in_person" | "video";
+                            durationMinutes: number;
+                        };
+                        provider: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        };
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            phone: string | null;
+                            address: unknown;
+                        };
+                        /** Format: date-time */
+                        cancellableUntil: string;
+                        canCancelOnline: boolean;
+                        /** Format: date-time */
+                        eCheckInOpensAt: string;
+                        eCheckInCompletedAt: string | null;
+                        arrivedAt: string | null;
+                        onWaitlist: boolean;
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdAppointmentsByAppointmentIdCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitType: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            modality: "in_person" | "video";
+                            durationMinutes: number;
+                        };
+                        provider: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        };
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            phone: string | null;
+                            address: unknown;
+                        };
+                        /** Format: date-time */
+                        cancellableUntil: string;
+                        canCancelOnline: boolean;
+                        /** Format: date-time */
+                        eCheckInOpensAt: string;
+                        eCheckInCompletedAt: string | null;
+                        arrivedAt: string | null;
+                        onWaitlist: boolean;
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkplace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        locations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            ownVisitsOnly: boolean;
+                        }[];
+                        providers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getArrivals: {
+        parameters: {
+            query: {
+                locationId: string;
+                /** @description YYYY-MM-DD */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        /** Format: uuid */
+                        locationId: string;
+                        locationName: string;
+                        timeZone: string;
+                        entries: {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                            mrn: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                            visitTypeName: string;
+                            modality: "in_person" | "video";
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            timeZone: string;
+                            eCheckInDone: boolean;
+                            arrivedAt: string | null;
+                            roomedAt: string | null;
+                            minutesWaiting: number | null;
+                        }[];
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSchedule: {
+        parameters: {
+            query?: {
+                providerId?: string;
+                /** @description YYYY-MM-DD */
+                date?: string;
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        providerId: string;
+                        providerName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        from: string;
+                        days: number;
+                        entries: {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                            mrn: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                            visitTypeName: string;
+                            modality: "in_person" | "video";
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                            timeZone: string;
+                            eCheckInDone: boolean;
+                            arrivedAt: string | null;
+                            roomedAt: string | null;
+                            minutesWaiting: number | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAppointmentsByAppointmentIdStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: "arrived" | "roomed" | "in_visit" | "completed" | "no_show";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        appointmentId: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        patientName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        mrn: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitTypeName: string;
+                        modality: "in_person" | "video";
+                        /** Format: uuid */
+                        providerId: string;
+                        providerName: string;
+                        /** Format: uuid */
+                        locationId: string;
+                        locationName: string;
+                        timeZone: string;
+                        eCheckInDone: boolean;
+                        arrivedAt: string | null;
+                        roomedAt: string | null;
+                        minutesWaiting: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdAppointmentsByAppointmentIdArrive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdAppointmentsByAppointmentIdCheckIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        opensAt: string;
+                        open: boolean;
+                        completedAt: string | null;
+                        questionnaire: {
+                            id: string;
+                            text: string;
+                            textEs?: string;
+                            type: "text" | "yes_no" | "scale_0_10";
+                            required: boolean;
+                        }[];
+                        summary: {
+                            name: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                            contactIncluded: boolean;
+                            phone: string | null;
+                            email: string | null;
+                            address: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdAppointmentsByAppointmentIdCheckIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    confirmedDemographics: boolean;
+                    confirmedInsurance: boolean;
+                    confirmedMedications: boolean;
+                    confirmedAllergies: boolean;
+                    answers: {
+                        [key: string]: string | boolean | number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAdminVisitTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        visitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            description: string | null;
+                            durationMinutes: number;
+                            modality: "in_person" | "video";
+                            specialty: string;
+                            /** @description who may self-book: established patients of the provider, new patients too, or only with an approved referral */
+                            bookingKind: "established" | "new" | "referral";
+                            minimumNoticeMinutes: number;
+                            horizonDays: number;
+                            bufferBeforeMinutes: number;
+                            bufferAfterMinutes: number;
+                            cancellationNoticeMinutes: number;
+                            questionnaire: {
+                                id: string;
+                                text: string;
+                                textEs?: string;
+                                type: "text" | "yes_no" | "scale_0_10";
+                                required: boolean;
+                            }[];
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAdminVisitTypes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    nameEs?: string | null;
+                    description?: string | null;
+                    durationMinutes: number;
+                    modality: "in_person" | "video";
+                    specialty: string;
+                    /** @description who may self-book: established patients of the provider, new patients too, or only with an approved referral */
+                    bookingKind: "established" | "new" | "referral";
+                    minimumNoticeMinutes: number;
+                    horizonDays: number;
+                    bufferBeforeMinutes: number;
+                    bufferAfterMinutes: number;
+                    cancellationNoticeMinutes: number;
+                    questionnaire?: {
+                        id: string;
+                        text: string;
+                        textEs?: string;
+                        type: "text" | "yes_no" | "scale_0_10";
+                        required: boolean;
+                    }[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        nameEs: string | null;
+                        description: string | null;
+                        durationMinutes: number;
+                        modality: "in_person" | "video";
+                        specialty: string;
+                        /** @description who may self-book: established patients of the provider, new patients too, or only with an approved referral */
+                        bookingKind: "established" | "new" | "referral";
+                        minimumNoticeMinutes: number;
+                        horizonDays: number;
+                        bufferBeforeMinutes: number;
+                        bufferAfterMinutes: number;
+                        cancellationNoticeMinutes: number;
+                        questionnaire: {
+                            id: string;
+                            text: string;
+                            textEs?: string;
+                            type: "text" | "yes_no" | "scale_0_10";
+                            required: boolean;
+                        }[];
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchAdminVisitTypesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    nameEs?: string | null;
+                    description?: string | null;
+                    durationMinutes?: number;
+                    modality?: "in_person" | "video";
+                    specialty?: string;
+                    /** @description who may self-book: established patients of the provider, new patients too, or only with an approved referral */
+                    bookingKind?: "established" | "new" | "referral";
+                    minimumNoticeMinutes?: number;
+                    horizonDays?: number;
+                    bufferBeforeMinutes?: number;
+                    bufferAfterMinutes?: number;
+                    cancellationNoticeMinutes?: number;
+                    questionnaire?: {
+                        id: string;
+                        text: string;
+                        textEs?: string;
+                        type: "text" | "yes_no" | "scale_0_10";
+                        required: boolean;
+                    }[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        nameEs: string | null;
+                        description: string | null;
+                        durationMinutes: number;
+                        modality: "in_person" | "video";
+                        specialty: string;
+                        /** @description who may self-book: established patients of the provider, new patients too, or only with an approved referral */
+                        bookingKind: "established" | "new" | "referral";
+                        minimumNoticeMinutes: number;
+                        horizonDays: number;
+                        bufferBeforeMinutes: number;
+                        bufferAfterMinutes: number;
+                        cancellationNoticeMinutes: number;
+                        questionnaire: {
+                            id: string;
+                            text: string;
+                            textEs?: string;
+                            type: "text" | "yes_no" | "scale_0_10";
+                            required: boolean;
+                        }[];
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getProvidersByIdAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        templates: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            /** Format: uuid */
+                            locationId: string;
+                            /** @description ISO weekday, 1 = Monday */
+                            weekday: number;
+                            /** @description HH:MM, location time */
+                            startTime: string;
+                            /** @description HH:MM, location time */
+                            endTime: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** @description empty: every visit type of the provider's specialty */
+                            visitTypeIds: string[];
+                        }[];
+                        exceptions: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            kind: "time_off" | "block" | "extra_hours";
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            locationId: string | null;
+                            note: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postProvidersByIdAvailabilityTemplates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    locationId: string;
+                    /** @description ISO weekday, 1 = Monday */
+                    weekday: number;
+                    /** @description HH:MM, location time */
+                    startTime: string;
+                    /** @description HH:MM, location time */
+                    endTime: string;
+                    validFrom?: string | null;
+                    validUntil?: string | null;
+                    visitTypeIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        providerId: string;
+                        /** Format: uuid */
+                        locationId: string;
+                        /** @description ISO weekday, 1 = Monday */
+                        weekday: number;
+                        /** @description HH:MM, location time */
+                        startTime: string;
+                        /** @description HH:MM, location time */
+                        endTime: string;
+                        validFrom: string | null;
+                        validUntil: string | null;
+                        /** @description empty: every visit type of the provider's specialty */
+                        visitTypeIds: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteProvidersByIdAvailabilityTemplatesByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postProvidersByIdAvailabilityExceptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "time_off" | "block" | "extra_hours";
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                    locationId?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        providerId: string;
+                        kind: "time_off" | "block" | "extra_hours";
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        locationId: string | null;
+                        note: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteProvidersByIdAvailabilityExceptionsByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdAppointmentsByAppointmentIdWaitlist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitType: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            modality: "in_person" | "video";
+                            durationMinutes: number;
+                        };
+                        provider: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        };
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            phone: string | null;
+                            address: unknown;
+                        };
+                        /** Format: date-time */
+                        cancellableUntil: string;
+                        canCancelOnline: boolean;
+                        /** Format: date-time */
+                        eCheckInOpensAt: string;
+                        eCheckInCompletedAt: string | null;
+                        arrivedAt: string | null;
+                        onWaitlist: boolean;
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePatientsByPatientIdAppointmentsByAppointmentIdWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitType: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            modality: "in_person" | "video";
+                            durationMinutes: number;
+                        };
+                        provider: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        };
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            phone: string | null;
+                            address: unknown;
+                        };
+                        /** Format: date-time */
+                        cancellableUntil: string;
+                        canCancelOnline: boolean;
+                        /** Format: date-time */
+                        eCheckInOpensAt: string;
+                        eCheckInCompletedAt: string | null;
+                        arrivedAt: string | null;
+                        onWaitlist: boolean;
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdWaitlistOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        offers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            providerName: string;
+                            locationName: string;
+                            timeZone: string;
+                            status: "open" | "accepted" | "taken" | "expired" | "declined";
+                            /** Format: date-time */
+                            expiresAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdWaitlistOffersByOfferIdAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitType: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEs: string | null;
+                            modality: "in_person" | "video";
+                            durationMinutes: number;
+                        };
+                        provider: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        };
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            phone: string | null;
+                            address: unknown;
+                        };
+                        /** Format: date-time */
+                        cancellableUntil: string;
+                        canCancelOnline: boolean;
+                        /** Format: date-time */
+                        eCheckInOpensAt: string;
+                        eCheckInCompletedAt: string | null;
+                        arrivedAt: string | null;
+                        onWaitlist: boolean;
+                        cancelledAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdWaitlistOffersByOfferIdDecline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        appointmentId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        providerName: string;
+                        locationName: string;
+                        timeZone: string;
+                        status: "open" | "accepted" | "taken" | "expired" | "declined";
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAppointmentsConfirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: "confirmed" | "already_confirmed";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatients: {
+        parameters: {
+            query: {
+                /** @description name (partial, accents and small typos ignored), date of birth (1984-03-02 or 03/02/1984), MRN or phone */
+                q: string;
+                limit?: number;
+                includePending?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** Format: uuid */
+                            id: string;
+                            mrn: string;
+                            name: string;
+                            preferredName: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                            sex: "female" | "male" | "other" | "unknown";
+                            status: "active" | "pending_verification" | "merged";
+                            phone?: string | null;
+                            email?: string | null;
+                        }[];
+                        interpretedAs: ("name" | "date_of_birth" | "mrn" | "phone")[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatients: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    legalGivenName: string;
+                    legalFamilyName: string;
+                    preferredName?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dateOfBirth: string;
+                    sex: "female" | "male" | "other" | "unknown";
+                    genderIdentity?: string;
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    phone?: string;
+                    /** Format: email */
+                    email?: string;
+                    address?: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    };
+                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
+                    preferredLanguage?: string;
+                    emergencyContact?: {
+                        name: string;
+                        relationship: string;
+                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                        phone: string;
+                    };
+                    insurance?: {
+                        /** @default primary */
+                        rank: "primary" | "secondary";
+                        payerName: string;
+                        memberId: string;
+                        groupNumber?: string;
+                        subscriberName: string;
+                        subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                        /** Format: uuid */
+                        cardFrontFileId?: string;
+                        /** Format: uuid */
+                        cardBackFileId?: string;
+                    }[];
+                    /** Format: uuid */
+                    preferredPharmacyId?: string;
+                    /** Format: uuid */
+                    pcpProviderId?: string;
+                    duplicateOverride?: {
+                        /** @enum {boolean} */
+                        confirmNotDuplicate: true;
+                        reason: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** @enum {string} */
+                            view: "full";
+                            /** Format: uuid */
+                            id: string;
+                            mrn: string;
+                            status: "active" | "pending_verification" | "merged";
+                            legalGivenName: string;
+                            legalFamilyName: string;
+                            preferredName: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                            sex: "female" | "male" | "other" | "unknown";
+                            genderIdentity: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: {
+                                line1: string;
+                                line2?: string;
+                                city: string;
+                                /** @description state or province */
+                                region: string;
+                                postalCode: string;
+                                /** @description ISO 3166-1 alpha-2, e.g. US */
+                                country: string;
+                            } | null;
+                            preferredLanguage: string;
+                            emergencyContact: {
+                                name: string;
+                                relationship: string;
+                                /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                                phone: string;
+                            } | null;
+                            insurance: {
+                                /** Format: uuid */
+                                id: string;
+                                rank: "primary" | "secondary";
+                                payerName: string;
+                                memberId: string;
+                                groupNumber: string | null;
+                                subscriberName: string;
+                                subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                                cardFrontFileId: string | null;
+                                cardBackFileId: string | null;
+                            }[];
+                            preferredPharmacy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            pcp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                specialty: string;
+                            } | null;
+                            hasLogin: boolean;
+                            canEdit: boolean;
+                            canEditIdentity: boolean;
+                            pendingIdentityChangeRequestId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        activation: {
+                            /** @description XXXX-XXXX-XXXX, shown once */
+                            code: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** @description printable activation letter (GET, HTML) */
+                            letterUrl: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        view: "full";
+                        /** Format: uuid */
+                        id: string;
+                        mrn: string;
+                        status: "active" | "pending_verification" | "merged";
+                        legalGivenName: string;
+                        legalFamilyName: string;
+                        preferredName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        sex: "female" | "male" | "other" | "unknown";
+                        genderIdentity: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        address: {
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            /** @description state or province */
+                            region: string;
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US */
+                            country: string;
+                        } | null;
+                        preferredLanguage: string;
+                        emergencyContact: {
+                            name: string;
+                            relationship: string;
+                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                            phone: string;
+                        } | null;
+                        insurance: {
+                            /** Format: uuid */
+                            id: string;
+                            rank: "primary" | "secondary";
+                            payerName: string;
+                            memberId: string;
+                            groupNumber: string | null;
+                            subscriberName: string;
+                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                            cardFrontFileId: string | null;
+                            cardBackFileId: string | null;
+                        }[];
+                        preferredPharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        } | null;
+                        hasLogin: boolean;
+                        canEdit: boolean;
+                        canEditIdentity: boolean;
+                        pendingIdentityChangeRequestId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    } | {
+                        /** @enum {string} */
+                        view: "summary";
+                        /** Format: uuid */
+                        id: string;
+                        legalGivenName: string;
+                        legalFamilyName: string;
+                        preferredName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchPatientsByPatientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    legalGivenName?: string;
+                    legalFamilyName?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dateOfBirth?: string;
+                    sex?: "female" | "male" | "other" | "unknown";
+                    preferredName?: string | null;
+                    genderIdentity?: string | null;
+                    phone?: string | null;
+                    email?: string | null;
+                    address?: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    } | null;
+                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
+                    preferredLanguage?: string;
+                    emergencyContact?: {
+                        name: string;
+                        relationship: string;
+                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                        phone: string;
+                    } | null;
+                    insurance?: {
+                        /** @default primary */
+                        rank: "primary" | "secondary";
+                        payerName: string;
+                        memberId: string;
+                        groupNumber?: string;
+                        subscriberName: string;
+                        subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                        /** Format: uuid */
+                        cardFrontFileId?: string;
+                        /** Format: uuid */
+                        cardBackFileId?: string;
+                    }[];
+                    preferredPharmacyId?: string | null;
+                    pcpProviderId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        view: "full";
+                        /** Format: uuid */
+                        id: string;
+                        mrn: string;
+                        status: "active" | "pending_verification" | "merged";
+                        legalGivenName: string;
+                        legalFamilyName: string;
+                        preferredName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        sex: "female" | "male" | "other" | "unknown";
+                        genderIdentity: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        address: {
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            /** @description state or province */
+                            region: string;
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US */
+                            country: string;
+                        } | null;
+                        preferredLanguage: string;
+                        emergencyContact: {
+                            name: string;
+                            relationship: string;
+                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                            phone: string;
+                        } | null;
+                        insurance: {
+                            /** Format: uuid */
+                            id: string;
+                            rank: "primary" | "secondary";
+                            payerName: string;
+                            memberId: string;
+                            groupNumber: string | null;
+                            subscriberName: string;
+                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                            cardFrontFileId: string | null;
+                            cardBackFileId: string | null;
+                        }[];
+                        preferredPharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        } | null;
+                        hasLogin: boolean;
+                        canEdit: boolean;
+                        canEditIdentity: boolean;
+                        pendingIdentityChangeRequestId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdActivationCodes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description XXXX-XXXX-XXXX, shown once */
+                        code: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** @description printable activation letter (GET, HTML) */
+                        letterUrl: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdActivationLetter: {
+        parameters: {
+            query: {
+                code: string;
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patientName: string;
+                        code: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        activateUrl: string;
+                        clinicName: string;
+                        clinicPhone: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdMerge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    intoPatientId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        mergeId: string;
+                        /** Format: uuid */
+                        sourcePatientId: string;
+                        /** Format: uuid */
+                        targetPatientId: string;
+                        moved: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postRegistrations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    legalGivenName: string;
+                    legalFamilyName: string;
+                    preferredName?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dateOfBirth: string;
+                    sex: "female" | "male" | "other" | "unknown";
+                    genderIdentity?: string;
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    phone: string;
+                    /** Format: email */
+                    email: string;
+                    address?: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    };
+                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
+                    preferredLanguage?: string;
+                    password: string;
+                    emergencyContact?: {
+                        name: string;
+                        relationship: string;
+                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                        phone: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "received";
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRegistrationsPending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        registrations: {
+                            patient: {
+                                /** @enum {string} */
+                                view: "full";
+                                /** Format: uuid */
+                                id: string;
+                                mrn: string;
+                                status: "active" | "pending_verification" | "merged";
+                                legalGivenName: string;
+                                legalFamilyName: string;
+                                preferredName: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                                sex: "female" | "male" | "other" | "unknown";
+                                genderIdentity: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: {
+                                    line1: string;
+                                    line2?: string;
+                                    city: string;
+                                    /** @description state or province */
+                                    region: string;
+                                    postalCode: string;
+                                    /** @description ISO 3166-1 alpha-2, e.g. US */
+                                    country: string;
+                                } | null;
+                                preferredLanguage: string;
+                                emergencyContact: {
+                                    name: string;
+                                    relationship: string;
+                                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                                    phone: string;
+                                } | null;
+                                insurance: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    rank: "primary" | "secondary";
+                                    payerName: string;
+                                    memberId: string;
+                                    groupNumber: string | null;
+                                    subscriberName: string;
+                                    subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                                    cardFrontFileId: string | null;
+                                    cardBackFileId: string | null;
+                                }[];
+                                preferredPharmacy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                pcp: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    specialty: string;
+                                } | null;
+                                hasLogin: boolean;
+                                canEdit: boolean;
+                                canEditIdentity: boolean;
+                                pendingIdentityChangeRequestId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            source: "staff" | "self" | "import";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            possibleDuplicates: {
+                                /** Format: uuid */
+                                id: string;
+                                mrn: string;
+                                /** @description legal given + family name */
+                                name: string;
+                                preferredName: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                                sex: "female" | "male" | "other" | "unknown";
+                                /** @description only the last four digits shown */
+                                phoneMasked: string | null;
+                                /** @description first letter and domain shown */
+                                emailMasked: string | null;
+                                status: "active" | "pending_verification";
+                                matchedOn: ("name" | "similar_name" | "nickname" | "date_of_birth" | "similar_date_of_birth" | "phone" | "email")[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postRegistrationsByIdVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duplicateOverride?: {
+                        /** @enum {boolean} */
+                        confirmNotDuplicate: true;
+                        reason: string;
+                    };
+                    /** Format: uuid */
+                    pcpProviderId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        view: "full";
+                        /** Format: uuid */
+                        id: string;
+                        mrn: string;
+                        status: "active" | "pending_verification" | "merged";
+                        legalGivenName: string;
+                        legalFamilyName: string;
+                        preferredName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        sex: "female" | "male" | "other" | "unknown";
+                        genderIdentity: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        address: {
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            /** @description state or province */
+                            region: string;
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US */
+                            country: string;
+                        } | null;
+                        preferredLanguage: string;
+                        emergencyContact: {
+                            name: string;
+                            relationship: string;
+                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                            phone: string;
+                        } | null;
+                        insurance: {
+                            /** Format: uuid */
+                            id: string;
+                            rank: "primary" | "secondary";
+                            payerName: string;
+                            memberId: string;
+                            groupNumber: string | null;
+                            subscriberName: string;
+                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                            cardFrontFileId: string | null;
+                            cardBackFileId: string | null;
+                        }[];
+                        preferredPharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        } | null;
+                        hasLogin: boolean;
+                        canEdit: boolean;
+                        canEditIdentity: boolean;
+                        pendingIdentityChangeRequestId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdIdentityChangeRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            mrn: string;
+                            current: {
+                                legalGivenName?: string;
+                                legalFamilyName?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth?: string;
+                                sex?: "female" | "male" | "other" | "unknown";
+                            };
+                            changes: {
+                                legalGivenName?: string;
+                                legalFamilyName?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth?: string;
+                                sex?: "female" | "male" | "other" | "unknown";
+                            };
+                            reason: string;
+                            status: "pending" | "approved" | "denied";
+                            decisionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdIdentityChangeRequests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    changes: {
+                        legalGivenName?: string;
+                        legalFamilyName?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth?: string;
+                        sex?: "female" | "male" | "other" | "unknown";
+                    };
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        patientName: string;
+                        mrn: string;
+                        current: {
+                            legalGivenName?: string;
+                            legalFamilyName?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth?: string;
+                            sex?: "female" | "male" | "other" | "unknown";
+                        };
+                        changes: {
+                            legalGivenName?: string;
+                            legalFamilyName?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth?: string;
+                            sex?: "female" | "male" | "other" | "unknown";
+                        };
+                        reason: string;
+                        status: "pending" | "approved" | "denied";
+                        decisionNote: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIdentityChangeRequests: {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "denied";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            mrn: string;
+                            current: {
+                                legalGivenName?: string;
+                                legalFamilyName?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth?: string;
+                                sex?: "female" | "male" | "other" | "unknown";
+                            };
+                            changes: {
+                                legalGivenName?: string;
+                                legalFamilyName?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth?: string;
+                                sex?: "female" | "male" | "other" | "unknown";
+                            };
+                            reason: string;
+                            status: "pending" | "approved" | "denied";
+                            decisionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postIdentityChangeRequestsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "approve" | "deny";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        patientName: string;
+                        mrn: string;
+                        current: {
+                            legalGivenName?: string;
+                            legalFamilyName?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth?: string;
+                            sex?: "female" | "male" | "other" | "unknown";
+                        };
+                        changes: {
+                            legalGivenName?: string;
+                            legalFamilyName?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth?: string;
+                            sex?: "female" | "male" | "other" | "unknown";
+                        };
+                        reason: string;
+                        status: "pending" | "approved" | "denied";
+                        decisionNote: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdFiles: {
+        parameters: {
+            query: {
+                kind: "insurance_card_front" | "insurance_card_back" | "identity_document" | "other";
+            };
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "insurance_card_front" | "insurance_card_back" | "identity_document" | "other";
+                        contentType: string;
+                        sizeBytes: number;
+                        sha256: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success (the body is not described) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdProxies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grants: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            proxy: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                email: string;
+                            };
+                            relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                            scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            effectiveScopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            restricted: boolean;
+                            inForce: boolean;
+                            /** Format: date-time */
+                            startsAt: string;
+                            endsAt: string | null;
+                            /** @description display name of who granted it */
+                            grantedBy: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        pendingInvitations: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                            scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdProxies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    proxyEmail: string;
+                    relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                    scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                    /** Format: date-time */
+                    endsAt?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        proxy: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            email: string;
+                        };
+                        relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                        scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                        effectiveScopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                        restricted: boolean;
+                        inForce: boolean;
+                        /** Format: date-time */
+                        startsAt: string;
+                        endsAt: string | null;
+                        /** @description display name of who granted it */
+                        grantedBy: string | null;
+                        reason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePatientsByPatientIdProxiesByGrantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdProxiesInvitations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                    scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                    /** Format: date-time */
+                    endsAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                        scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePatientsByPatientIdProxiesInvitationsByInvitationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postInvitationsPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inviterFirstName: string;
+                        clinicName: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        proxy: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            email: string;
+                        };
+                        relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                        scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                        effectiveScopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                        restricted: boolean;
+                        inForce: boolean;
+                        /** Format: date-time */
+                        startsAt: string;
+                        endsAt: string | null;
+                        /** @description display name of who granted it */
+                        grantedBy: string | null;
+                        reason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postInvitationsRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    displayName: string;
+                    password: string;
+                    locale?: "en" | "es";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grant: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            proxy: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                email: string;
+                            };
+                            relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                            scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            effectiveScopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            restricted: boolean;
+                            inForce: boolean;
+                            /** Format: date-time */
+                            startsAt: string;
+                            endsAt: string | null;
+                            /** @description display name of who granted it */
+                            grantedBy: string | null;
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLocations: {
+        parameters: {
+            query?: {
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        locations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            address: unknown;
+                            phone: string | null;
+                            timeZone: string;
+                            hours: {
+                                weekday: number;
+                                /** @description HH:MM, 24-hour */
+                                open: string;
+                                /** @description HH:MM, 24-hour */
+                                close: string;
+                            }[];
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postLocations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    address: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    };
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    phone?: string;
+                    /** @description IANA time zone, e.g. America/Chicago */
+                    timeZone: string;
+                    hours: {
+                        weekday: number;
+                        /** @description HH:MM, 24-hour */
+                        open: string;
+                        /** @description HH:MM, 24-hour */
+                        close: string;
+                    }[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        address: unknown;
+                        phone: string | null;
+                        timeZone: string;
+                        hours: {
+                            weekday: number;
+                            /** @description HH:MM, 24-hour */
+                            open: string;
+                            /** @description HH:MM, 24-hour */
+                            close: string;
+                        }[];
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getProviders: {
+        parameters: {
+            query?: {
+                /** @description snake_case specialty, e.g. family_medicine, cardiology */
+                specialty?: string;
+                locationId?: string;
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        providers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            specialty: string;
+                            acceptingNewPatients: boolean;
+                            active: boolean;
+                            locationIds: string[];
+                            userId: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postProviders: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName: string;
+                    /** @description snake_case specialty, e.g. family_medicine, cardiology */
+                    specialty: string;
+                    locationIds: string[];
+                    acceptingNewPatients?: boolean;
+                    userId?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        displayName: string;
+                        specialty: string;
+                        acceptingNewPatients: boolean;
+                        active: boolean;
+                        locationIds: string[];
+                        userId: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPharmacies: {
+        parameters: {
+            query?: {
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pharmacies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            address: unknown;
+                            phone: string | null;
+                            fax: string | null;
+                            ncpdpId: string | null;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPharmacies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    address: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    };
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    phone?: string;
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    fax?: string;
+                    /** @description 7-digit NCPDP provider id */
+                    ncpdpId?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        address: unknown;
+                        phone: string | null;
+                        fax: string | null;
+                        ncpdpId: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchLocationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    address?: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    };
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    phone?: string;
+                    /** @description IANA time zone, e.g. America/Chicago */
+                    timeZone?: string;
+                    hours?: {
+                        weekday: number;
+                        /** @description HH:MM, 24-hour */
+                        open: string;
+                        /** @description HH:MM, 24-hour */
+                        close: string;
+                    }[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        address: unknown;
+                        phone: string | null;
+                        timeZone: string;
+                        hours: {
+                            weekday: number;
+                            /** @description HH:MM, 24-hour */
+                            open: string;
+                            /** @description HH:MM, 24-hour */
+                            close: string;
+                        }[];
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchProvidersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    /** @description snake_case specialty, e.g. family_medicine, cardiology */
+                    specialty?: string;
+                    locationIds?: string[];
+                    acceptingNewPatients?: boolean;
+                    userId?: string | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        displayName: string;
+                        specialty: string;
+                        acceptingNewPatients: boolean;
+                        active: boolean;
+                        locationIds: string[];
+                        userId: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchPharmaciesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    address?: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    };
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    phone?: string;
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    fax?: string;
+                    /** @description 7-digit NCPDP provider id */
+                    ncpdpId?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        address: unknown;
+                        phone: string | null;
+                        fax: string | null;
+                        ncpdpId: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        staff: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            roles: ("front_desk" | "nurse" | "physician" | "admin")[];
+                            status: "active" | "disabled" | "invited";
+                            mfaEnabled: boolean;
+                            lastLoginAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            locationIds: string[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAdminStaff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    displayName: string;
+                    roles: ("front_desk" | "nurse" | "physician" | "admin")[];
+                    locale?: "en" | "es";
+                    locationIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        displayName: string;
+                        roles: ("front_desk" | "nurse" | "physician" | "admin")[];
+                        status: "active" | "disabled" | "invited";
+                        mfaEnabled: boolean;
+                        lastLoginAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        locationIds: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchAdminStaffById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles?: ("front_desk" | "nurse" | "physician" | "admin")[];
+                    status?: "active" | "disabled";
+                    displayName?: string;
+                    locationIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        displayName: string;
+                        roles: ("front_desk" | "nurse" | "physician" | "admin")[];
+                        status: "active" | "disabled" | "invited";
+                        mfaEnabled: boolean;
+                        lastLoginAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        locationIds: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postStaffInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+}

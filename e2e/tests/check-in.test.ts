@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { signIn } from "../harness/auth.ts";
+import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { baseUrl, useBrowser } from "../harness/browser.ts";
+import { demo } from "../harness/demo.ts";
+import { screenshots } from "../harness/screenshots.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe("eCheck-in", () => {
+  const session = useBrowser();
+
+  it("Alex checks in online for an annual check-up, answering its yes/no question", async () => {
+    const { page } = session;
+    await signIn(page, demo.alex);
+
+    // an annual check-up (it asks "Have you fallen in the past year?") two to six days ahead,
+    // booked through the API: online check-in opens seven days before
+    const api = page.request;
+    const me = (await (await api.get(`${baseUrl()}/api/me`)).json()) as {
+      csrfToken: string;
+      patients: { id: string; relationship: string }[];
+    };
+    const patientId = me.patients.find((p) => p.relationship === "self")?.id as string;
+    const headers = { "x-csrf-token": me.csrfToken };
+    const { visitTypes } = (await (await api.get(`${baseUrl()}/api/visit-types`)).json()) as {
+      visitTypes: { id: string; name: string }[];
+    };
+    const checkUp = visitTypes.find((v) => v.name === "Annual check-up");
+    expect(checkUp).toBeDefined();
+    const from = new Date(Date.now() + 2 * DAY).toISOString();
+    const to = new Date(Date.now() + 6 * DAY).toISOString();
+    const { slots } = (await (
+      await api.get(`${baseUrl()}/api/slots`, {
+        params: { visitTypeId: checkUp?.id as string, patientId, from, to },
+      })
+    ).json()) as { slots: { start: string; providerId: string }[] };
+    let appointmentId: string | undefined;
+    for (const slot of slots) {
+      const booked = await api.post(`${baseUrl()}/api/patients/${patientId}/appointments`, {
+        headers,
+        data: { visitTypeId: checkUp?.id, providerId: slot.providerId, start: slot.start },
+      });
+      if (booked.status() === 201) {
+        appointmentId = ((await booked.json()) as { id: string }).id;
+        break;
+      }
+    }
+    expect(appointmentId, "a free check-up time two to six days ahead").toBeDefined();
+
+    try {
+      await visit(page, `/appointments/${appointmentId}/check-in`);
+      await page.getByRole("heading", { level: 1, name: "Check in online" }).waitFor();
+      await settle(page);
+      for (const box of [
+        "My name, date of birth, phone, email and address are correct",
+        "My insurance details are up to date",
+        "My list of medicines is up to date",
+        "My allergies are up to date",
+      ]) {
+        // React Aria checkboxes and radios: a person clicks the label
+        await page.getByText(box, { exact: true }).click();
+        await expect(page.getByRole("checkbox", { name: box }).isChecked()).resolves.toBe(true);
+      }
+      const fallen = page.getByRole("radiogroup", { name: "Have you fallen in the past year?" });
+      await fallen.getByText("No", { exact: true }).click();
+      await expect(fallen.getByRole("radio", { name: "No" }).isChecked()).resolves.toBe(true);
+      await expectAccessible(page, "eCheck-in form");
+      await screenshots(page, "check-in-form");
+      await page.getByRole("button", { name: "Finish check-in" }).click();
+
+      await page.getByText("You're checked in").waitFor();
+      await expect(page.getByText("must be yes or no").count()).resolves.toBe(0);
+      await expectAccessible(page, "eCheck-in done");
+      await screenshots(page, "check-in-done");
+    } finally {
+      // leave Alex's appointments as the demo had them for the other journeys
+      await api.post(`${baseUrl()}/api/patients/${patientId}/appointments/${appointmentId}/cancel`, {
+        headers,
+        data: {},
+      });
+    }
+  });
+});

@@ -1,14 +1,5 @@
 import { type Static, Type } from "typebox";
-
-/** The error body every failing API call answers with. */
-export const ErrorBody = Type.Object({
-  error: Type.Object({
-    code: Type.String({ description: "stable machine-readable code, e.g. not_found, slot_taken" }),
-    message: Type.String({ description: "a sentence for people" }),
-    details: Type.Optional(Type.Unknown()),
-  }),
-});
-export type ErrorBody = Static<typeof ErrorBody>;
+import { ErrorBody } from "./errors.ts";
 
 export const Uuid = Type.String({ format: "uuid" });
 export const IsoDateTime = Type.String({ format: "date-time" });

@@ -1,3 +1,5 @@
+import { type FieldProblem, FieldProblems } from "@portico/contracts";
+import { Check } from "typebox/value";
 import { ApiError } from "./api";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -18,16 +20,45 @@ export function errorMessage(error: unknown, t: Translate, exists: Exists): stri
   return t("errors.generic");
 }
 
-/** Field-level problems the server reported (details.fields: { name: message }), if any. */
-export function fieldErrorsFrom(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const details = error.details as { fields?: Record<string, unknown> } | undefined;
-  const fields = details?.fields;
-  if (!fields || typeof fields !== "object") return {};
+/** The `[{ field, problem }]` list a 4xx answer carries (contracts `FieldProblems`), or none. */
+export function fieldProblems(error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError) || error.status < 400 || error.status >= 500) return [];
+  return Check(FieldProblems, error.details) ? error.details : [];
+}
+
+export interface ServerFieldErrorOptions {
+  /**
+   * The form's name for the field the server names by its path ("address.line1",
+   * "questionnaire.0.id"); `undefined` leaves the problem to the form-level message.
+   * By default the path itself.
+   */
+  field?: (path: string) => string | undefined;
+  /** The sentence shown beside the field and in the error summary, in the reader's language. */
+  message: (field: string, problem: string) => string;
+}
+
+/**
+ * The one reader of server field errors: field name → message, for the fields of this form
+ * (`Form` shows each beside its field and links to it from the error summary).
+ */
+export function fieldErrorsFrom(error: unknown, options: ServerFieldErrorOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, message] of Object.entries(fields)) if (typeof message === "string") out[name] = message;
+  for (const { field: path, problem } of fieldProblems(error)) {
+    if (!path) continue;
+    const name = options.field ? options.field(path) : path;
+    if (name && !(name in out)) out[name] = options.message(name, problem);
+  }
   return out;
 }
+
+/** The last part of a field path ("person.address.postalCode" → "postalCode"), for forms whose names are flat. */
+export const lastPathPart = (path: string): string => path.split(".").pop() ?? path;
+
+/** Server field paths renamed to this form's field names; paths not listed stay with the form-level message. */
+export const renamed =
+  (names: Record<string, string>) =>
+  (path: string): string | undefined =>
+    names[path];
 
 /** Suggestions from a weak_password answer (details.suggestions / details.warning). */
 export function passwordAdvice(error: unknown): { warning?: string; suggestions: string[] } {

@@ -1,14 +1,7 @@
 import "./appointments.css";
-import type {
-  Appointment,
-  AppointmentStatus,
-  Location,
-  MeResponse,
-  Provider,
-  Slot,
-  VisitType,
-} from "@portico/contracts";
+import type { Appointment, AppointmentStatus, MeResponse, Slot, VisitType } from "@portico/contracts";
 import { queryOptions } from "@tanstack/react-query";
+import * as catalogue from "../../api/clinic";
 import { queryClient } from "../../app/query-client";
 import { meQueryKey } from "../../app/session";
 import type { StatusTone } from "../../components/StatusChip";
@@ -31,17 +24,9 @@ export const visitTypesQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export const providersQuery = queryOptions({
-  queryKey: ["catalogue", "providers"],
-  queryFn: () => api<{ providers: Provider[] }>("/api/providers").then((r) => r.providers),
-  staleTime: 5 * 60_000,
-});
-
-export const locationsQuery = queryOptions({
-  queryKey: ["catalogue", "locations"],
-  queryFn: () => api<{ locations: Location[] }>("/api/locations").then((r) => r.locations),
-  staleTime: 5 * 60_000,
-});
+/** the in-use catalogue people book from (api/clinic.ts) */
+export const providersQuery = catalogue.providersQuery();
+export const locationsQuery = catalogue.locationsQuery();
 
 export const appointmentsKey = (patientId: string) => ["appointments", patientId] as const;
 

@@ -66,9 +66,8 @@ export function ActivatePage() {
         setErrors({ password: t("password.weak") });
         setAdvice(i18n.language === "en" ? [warning, ...suggestions].filter((s): s is string => Boolean(s)) : []);
       } else {
-        const fields = fieldErrorsFrom(error);
-        setErrors(fields);
-        setFormError(Object.keys(fields).length ? null : errorMessage(error, t, i18n.exists));
+        setErrors(fieldErrorsFrom(error, { message: () => t("form.checkField") }));
+        setFormError(errorMessage(error, t, i18n.exists));
       }
       setAttempt((n) => n + 1);
     } finally {

@@ -18,7 +18,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { currentLocale } from "../../i18n";
 import { api, isApiError } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
+import { errorMessage, fieldErrorsFrom, lastPathPart } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
 import { type ComparedPerson, DuplicateComparison } from "./DuplicateComparison";
 import {
@@ -30,7 +30,7 @@ import {
   validateInsurance,
 } from "./InsuranceFields";
 import { emptyPerson, PersonFields, type PersonForm, personRequest, validatePerson } from "./PersonFields";
-import { pharmaciesQuery, problemFields, providersQuery, uploadPatientFile } from "./shared";
+import { pharmaciesQuery, providersQuery, uploadPatientFile } from "./shared";
 import { specialtyLabel } from "./specialty";
 
 const NONE = "none";
@@ -71,10 +71,7 @@ export function RegisterPatientPage() {
       if (isApiError(error, "possible_duplicate")) {
         setCandidates((error.details as PossibleDuplicateDetails | undefined)?.candidates ?? []);
       } else {
-        const fields = problemFields(error);
-        const next: FieldErrors = {};
-        for (const f of fields) next[f.split(".").pop() ?? f] = t("register.checkField");
-        setErrors(next);
+        setErrors(fieldErrorsFrom(error, { field: lastPathPart, message: () => t("register.checkField") }));
         setFormError(errorMessage(error, i18n.getFixedT(null, "translation"), i18n.exists));
         setCandidates(null);
         setAttempt((n) => n + 1);

@@ -9,10 +9,9 @@ import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
 import { api, isApiError } from "../../lib/api";
-import { errorMessage, passwordAdvice } from "../../lib/errors";
+import { errorMessage, fieldErrorsFrom, lastPathPart, passwordAdvice } from "../../lib/errors";
 import { PasswordStrength } from "../identity/PasswordStrength";
 import { emptyPerson, PersonFields, type PersonForm, personRequest, validatePerson } from "./PersonFields";
-import { problemFields } from "./shared";
 
 /** A new patient asks to join: their record waits until the front desk has checked it. */
 export function SelfRegisterPage() {
@@ -53,9 +52,7 @@ export function SelfRegisterPage() {
         setErrors({ password: common("password.weak") });
         setAdvice(i18n.language === "en" ? [warning, ...suggestions].filter((s): s is string => Boolean(s)) : []);
       } else {
-        const fields: FieldErrors = {};
-        for (const f of problemFields(error)) fields[f.split(".").pop() ?? f] = t("register.checkField");
-        setErrors(fields);
+        setErrors(fieldErrorsFrom(error, { field: lastPathPart, message: () => t("register.checkField") }));
         setFormError(errorMessage(error, common, i18n.exists));
       }
       setAttempt((n) => n + 1);

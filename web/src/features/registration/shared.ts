@@ -1,6 +1,6 @@
-import type { FileKind, Pharmacy, Provider, Sex, StoredFile } from "@portico/contracts";
-import { queryOptions } from "@tanstack/react-query";
-import { api, isApiError, toApiError } from "../../lib/api";
+import type { FileKind, Sex, StoredFile } from "@portico/contracts";
+import * as catalogue from "../../api/clinic";
+import { toApiError } from "../../lib/api";
 
 /** Languages offered for "preferred language", each named in its own language so anyone can find theirs. */
 export const LANGUAGES: Array<{ id: string; label: string }> = [
@@ -42,27 +42,9 @@ export function dateParts(iso: string | null | undefined): { day: string; month:
   return { day: day.replace(/^0/, ""), month: month.replace(/^0/, ""), year };
 }
 
-/** The field names a 400 answer points at (`details: [{ field, problem }]`). */
-export function problemFields(error: unknown): string[] {
-  if (!isApiError(error)) return [];
-  const details = error.details;
-  const list = Array.isArray(details) ? details : [];
-  return list
-    .map((d) => (d && typeof d === "object" && "field" in d ? String((d as { field: unknown }).field ?? "") : ""))
-    .filter(Boolean);
-}
-
-export const pharmaciesQuery = queryOptions({
-  queryKey: ["catalogue", "pharmacies"],
-  queryFn: () => api<{ pharmacies: Pharmacy[] }>("/api/pharmacies").then((r) => r.pharmacies),
-  staleTime: 5 * 60_000,
-});
-
-export const providersQuery = queryOptions({
-  queryKey: ["catalogue", "providers"],
-  queryFn: () => api<{ providers: Provider[] }>("/api/providers").then((r) => r.providers),
-  staleTime: 5 * 60_000,
-});
+/** the in-use catalogue (api/clinic.ts) */
+export const pharmaciesQuery = catalogue.pharmaciesQuery();
+export const providersQuery = catalogue.providersQuery();
 
 // ---- insurance card photos ----
 

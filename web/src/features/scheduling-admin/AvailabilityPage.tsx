@@ -5,7 +5,6 @@ import type {
 } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Static } from "typebox";
 import { Alert } from "../../components/Alert";
@@ -17,8 +16,9 @@ import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
+import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
-import { errorMessage, fieldErrorsFrom } from "../../lib/errors";
+import { errorMessage, renamed } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { locationsQuery, providersQuery, wallTimeIn } from "../appointments/data";
 import { specialtyLabel } from "./VisitTypesPage";
@@ -164,20 +164,28 @@ function Templates({
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const weekday = useWeekdayName();
-  const [draft, setDraft] = useState({
-    locationId: places[0]?.id ?? "",
-    weekday: "1",
-    startTime: "09:00",
-    endTime: "17:00",
-    validFrom: "",
-    validUntil: "",
-  });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["availability", providerId] });
-  const add = useMutation({
-    mutationFn: () =>
+  const form = useForm({
+    initial: {
+      locationId: places[0]?.id ?? "",
+      weekday: "1",
+      startTime: "09:00",
+      endTime: "17:00",
+      validFrom: "",
+      validUntil: "",
+    },
+    validate: (draft) => {
+      const next: FieldErrors = {};
+      if (!draft.locationId) next.tplLocation = t("availability.locationMissing");
+      if (!TIME.test(draft.startTime)) next.tplStart = t("availability.timeInvalid");
+      if (!TIME.test(draft.endTime)) next.tplEnd = t("availability.timeInvalid");
+      else if (TIME.test(draft.startTime) && draft.endTime <= draft.startTime)
+        next.tplEnd = t("availability.endBeforeStart");
+      if (draft.validFrom && !DATE.test(draft.validFrom)) next.tplFrom = t("availability.dateInvalid");
+      if (draft.validUntil && !DATE.test(draft.validUntil)) next.tplUntil = t("availability.dateInvalid");
+      return next;
+    },
+    submit: (draft) =>
       api(`/api/providers/${providerId}/availability/templates`, {
         method: "POST",
         body: {
@@ -190,33 +198,21 @@ function Templates({
         },
       }),
     onSuccess: refresh,
-    onError: (error) => {
-      setErrors(fieldErrorsFrom(error));
-      setFormError(errorMessage(error, tc, i18n.exists));
-      setAttempt((n) => n + 1);
-    },
+    serverField: renamed({
+      locationId: "tplLocation",
+      startTime: "tplStart",
+      endTime: "tplEnd",
+      validFrom: "tplFrom",
+      validUntil: "tplUntil",
+    }),
   });
+  const { values: draft, errors } = form;
   const remove = useMutation({
     mutationFn: (id: string) => api(`/api/providers/${providerId}/availability/templates/${id}`, { method: "DELETE" }),
     onSuccess: refresh,
   });
   const placeName = (id: string) => places.find((p) => p.id === id)?.name ?? "";
   const sorted = [...templates].sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
-
-  function submit() {
-    const next: FieldErrors = {};
-    if (!draft.locationId) next.tplLocation = t("availability.locationMissing");
-    if (!TIME.test(draft.startTime)) next.tplStart = t("availability.timeInvalid");
-    if (!TIME.test(draft.endTime)) next.tplEnd = t("availability.timeInvalid");
-    else if (TIME.test(draft.startTime) && draft.endTime <= draft.startTime)
-      next.tplEnd = t("availability.endBeforeStart");
-    if (draft.validFrom && !DATE.test(draft.validFrom)) next.tplFrom = t("availability.dateInvalid");
-    if (draft.validUntil && !DATE.test(draft.validUntil)) next.tplUntil = t("availability.dateInvalid");
-    setErrors(next);
-    setFormError(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(next).length === 0) add.mutate();
-  }
 
   return (
     <section aria-labelledby="tpl-title" className="card">
@@ -258,20 +254,14 @@ function Templates({
         </ul>
       )}
       <h3 className="subsection-title">{t("availability.addTemplate")}</h3>
-      <Form
-        onSubmit={submit}
-        errors={errors}
-        formError={formError}
-        attempt={attempt}
-        aria-label={t("availability.addTemplate")}
-      >
+      <Form {...form.formProps} aria-label={t("availability.addTemplate")}>
         <div className="filters">
           <Select
             name="tplLocation"
             label={t("availability.location")}
             options={places.map((p) => ({ id: p.id, label: p.name }))}
             value={draft.locationId || null}
-            onChange={(v) => setDraft((d) => ({ ...d, locationId: v }))}
+            onChange={form.set("locationId")}
             errorMessage={errors.tplLocation}
           />
           <Select
@@ -279,14 +269,14 @@ function Templates({
             label={t("availability.weekday")}
             options={WEEKDAYS.map((d) => ({ id: String(d), label: weekday(d) }))}
             value={draft.weekday}
-            onChange={(v) => setDraft((d) => ({ ...d, weekday: v }))}
+            onChange={form.set("weekday")}
           />
           <TextField
             name="tplStart"
             label={t("availability.start")}
             description={t("availability.timeHint")}
             value={draft.startTime}
-            onChange={(v) => setDraft((d) => ({ ...d, startTime: v }))}
+            onChange={form.set("startTime")}
             errorMessage={errors.tplStart}
             width="short"
           />
@@ -295,7 +285,7 @@ function Templates({
             label={t("availability.end")}
             description={t("availability.timeHint")}
             value={draft.endTime}
-            onChange={(v) => setDraft((d) => ({ ...d, endTime: v }))}
+            onChange={form.set("endTime")}
             errorMessage={errors.tplEnd}
             width="short"
           />
@@ -304,7 +294,7 @@ function Templates({
             label={t("availability.validFrom")}
             description={t("availability.dateHint")}
             value={draft.validFrom}
-            onChange={(v) => setDraft((d) => ({ ...d, validFrom: v }))}
+            onChange={form.set("validFrom")}
             errorMessage={errors.tplFrom}
             width="medium"
           />
@@ -313,12 +303,12 @@ function Templates({
             label={t("availability.validUntil")}
             description={t("availability.dateHint")}
             value={draft.validUntil}
-            onChange={(v) => setDraft((d) => ({ ...d, validUntil: v }))}
+            onChange={form.set("validUntil")}
             errorMessage={errors.tplUntil}
             width="medium"
           />
           <FormActions>
-            <Button type="submit" isPending={add.isPending}>
+            <Button type="submit" isPending={form.pending}>
               {t("availability.addTemplate")}
             </Button>
           </FormActions>
@@ -341,23 +331,37 @@ function Exceptions({
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const locale = currentLocale();
-  const [draft, setDraft] = useState({
-    kind: "time_off",
-    locationId: "any",
-    date: "",
-    startTime: "09:00",
-    endDate: "",
-    endTime: "17:00",
-    note: "",
-  });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["availability", providerId] });
   const zoneOf = (locationId: string | null) =>
     places.find((p) => p.id === locationId)?.timeZone ?? places[0]?.timeZone ?? "UTC";
-  const add = useMutation({
-    mutationFn: () => {
+  const form = useForm({
+    initial: {
+      kind: "time_off",
+      locationId: "any",
+      date: "",
+      startTime: "09:00",
+      endDate: "",
+      endTime: "17:00",
+      note: "",
+    },
+    validate: (draft) => {
+      const next: FieldErrors = {};
+      if (!DATE.test(draft.date)) next.exDate = t("availability.dateInvalid");
+      if (draft.endDate && !DATE.test(draft.endDate)) next.exEndDate = t("availability.dateInvalid");
+      if (!TIME.test(draft.startTime)) next.exStart = t("availability.timeInvalid");
+      if (!TIME.test(draft.endTime)) next.exEnd = t("availability.timeInvalid");
+      if (draft.kind === "extra_hours" && draft.locationId === "any")
+        next.exLocation = t("availability.extraNeedsLocation");
+      if (!next.exDate && !next.exEndDate && !next.exStart && !next.exEnd) {
+        const zone = zoneOf(draft.locationId === "any" ? null : draft.locationId);
+        if (
+          wallTimeIn(draft.endDate || draft.date, draft.endTime, zone) <= wallTimeIn(draft.date, draft.startTime, zone)
+        )
+          next.exEnd = t("availability.endBeforeStart");
+      }
+      return next;
+    },
+    submit: (draft) => {
       const zone = zoneOf(draft.locationId === "any" ? null : draft.locationId);
       return api(`/api/providers/${providerId}/availability/exceptions`, {
         method: "POST",
@@ -371,35 +375,13 @@ function Exceptions({
       });
     },
     onSuccess: refresh,
-    onError: (error) => {
-      setErrors(fieldErrorsFrom(error));
-      setFormError(errorMessage(error, tc, i18n.exists));
-      setAttempt((n) => n + 1);
-    },
+    serverField: renamed({ kind: "exKind", locationId: "exLocation", start: "exStart", end: "exEnd", note: "exNote" }),
   });
+  const { values: draft, errors } = form;
   const remove = useMutation({
     mutationFn: (id: string) => api(`/api/providers/${providerId}/availability/exceptions/${id}`, { method: "DELETE" }),
     onSuccess: refresh,
   });
-
-  function submit() {
-    const next: FieldErrors = {};
-    if (!DATE.test(draft.date)) next.exDate = t("availability.dateInvalid");
-    if (draft.endDate && !DATE.test(draft.endDate)) next.exEndDate = t("availability.dateInvalid");
-    if (!TIME.test(draft.startTime)) next.exStart = t("availability.timeInvalid");
-    if (!TIME.test(draft.endTime)) next.exEnd = t("availability.timeInvalid");
-    if (draft.kind === "extra_hours" && draft.locationId === "any")
-      next.exLocation = t("availability.extraNeedsLocation");
-    if (!next.exDate && !next.exEndDate && !next.exStart && !next.exEnd) {
-      const zone = zoneOf(draft.locationId === "any" ? null : draft.locationId);
-      if (wallTimeIn(draft.endDate || draft.date, draft.endTime, zone) <= wallTimeIn(draft.date, draft.startTime, zone))
-        next.exEnd = t("availability.endBeforeStart");
-    }
-    setErrors(next);
-    setFormError(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(next).length === 0) add.mutate();
-  }
 
   const sorted = [...exceptions].sort((a, b) => a.start.localeCompare(b.start));
   return (
@@ -441,13 +423,7 @@ function Exceptions({
         </ul>
       )}
       <h3 className="subsection-title">{t("availability.addException")}</h3>
-      <Form
-        onSubmit={submit}
-        errors={errors}
-        formError={formError}
-        attempt={attempt}
-        aria-label={t("availability.addException")}
-      >
+      <Form {...form.formProps} aria-label={t("availability.addException")}>
         <div className="filters">
           <Select
             name="exKind"
@@ -457,7 +433,7 @@ function Exceptions({
               label: t(`exception.${k}`),
             }))}
             value={draft.kind}
-            onChange={(v) => setDraft((d) => ({ ...d, kind: v }))}
+            onChange={form.set("kind")}
           />
           <Select
             name="exLocation"
@@ -467,7 +443,7 @@ function Exceptions({
               ...places.map((p) => ({ id: p.id, label: p.name })),
             ]}
             value={draft.locationId}
-            onChange={(v) => setDraft((d) => ({ ...d, locationId: v }))}
+            onChange={form.set("locationId")}
             errorMessage={errors.exLocation}
           />
           <TextField
@@ -475,7 +451,7 @@ function Exceptions({
             label={t("availability.fromDate")}
             description={t("availability.dateHint")}
             value={draft.date}
-            onChange={(v) => setDraft((d) => ({ ...d, date: v }))}
+            onChange={form.set("date")}
             errorMessage={errors.exDate}
             width="medium"
           />
@@ -484,7 +460,7 @@ function Exceptions({
             label={t("availability.start")}
             description={t("availability.timeHint")}
             value={draft.startTime}
-            onChange={(v) => setDraft((d) => ({ ...d, startTime: v }))}
+            onChange={form.set("startTime")}
             errorMessage={errors.exStart}
             width="short"
           />
@@ -493,7 +469,7 @@ function Exceptions({
             label={t("availability.toDate")}
             description={t("availability.toDateHint")}
             value={draft.endDate}
-            onChange={(v) => setDraft((d) => ({ ...d, endDate: v }))}
+            onChange={form.set("endDate")}
             errorMessage={errors.exEndDate}
             width="medium"
           />
@@ -502,7 +478,7 @@ function Exceptions({
             label={t("availability.end")}
             description={t("availability.timeHint")}
             value={draft.endTime}
-            onChange={(v) => setDraft((d) => ({ ...d, endTime: v }))}
+            onChange={form.set("endTime")}
             errorMessage={errors.exEnd}
             width="short"
           />
@@ -510,11 +486,11 @@ function Exceptions({
             name="exNote"
             label={t("availability.note")}
             value={draft.note}
-            onChange={(v) => setDraft((d) => ({ ...d, note: v }))}
+            onChange={form.set("note")}
             maxLength={200}
           />
           <FormActions>
-            <Button type="submit" isPending={add.isPending}>
+            <Button type="submit" isPending={form.pending}>
               {t("availability.addException")}
             </Button>
           </FormActions>

@@ -1,7 +1,6 @@
 import type { BookingKind, VisitType } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -12,8 +11,8 @@ import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
+import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
-import { errorMessage, fieldErrorsFrom } from "../../lib/errors";
 import { NoteField } from "../appointments/parts";
 import { adminVisitTypesQuery } from "./VisitTypesPage";
 
@@ -95,75 +94,63 @@ export function VisitTypeEditPage() {
 }
 
 function VisitTypeForm({ existing }: { existing?: VisitType }) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
-  const set =
-    <K extends keyof Draft>(key: K) =>
-    (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
-
-  const setItem = (index: number, patch: Partial<Item>) =>
-    setDraft((d) => ({ ...d, questionnaire: d.questionnaire.map((q, i) => (i === index ? { ...q, ...patch } : q)) }));
-
-  async function save() {
-    const next: FieldErrors = {};
-    if (!draft.name.trim()) next.name = t("adminTypes.nameMissing");
-    if (!/^[a-z][a-z_]{1,59}$/.test(draft.specialty)) next.specialty = t("adminTypes.specialtyInvalid");
-    for (const { key, min, max } of NUMBERS) {
-      const n = Number(draft[key]);
-      if (!/^\d+$/.test(String(draft[key])) || n < min || n > max)
-        next[key] = t("adminTypes.numberRange", { min, max });
-    }
-    draft.questionnaire.forEach((q, i) => {
-      if (!/^[a-z0-9_]{1,40}$/.test(q.id)) next[`q${i}_id`] = t("adminTypes.itemIdInvalid", { n: i + 1 });
-      if (!q.text.trim()) next[`q${i}_text`] = t("adminTypes.itemTextMissing", { n: i + 1 });
-    });
-    setErrors(next);
-    setFormError(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(next).length > 0) return;
-    const body = {
-      name: draft.name.trim(),
-      nameEs: draft.nameEs.trim() || null,
-      description: draft.description.trim() || null,
-      durationMinutes: Number(draft.durationMinutes),
-      modality: draft.modality,
-      specialty: draft.specialty,
-      bookingKind: draft.bookingKind,
-      minimumNoticeMinutes: Number(draft.minimumNoticeMinutes),
-      horizonDays: Number(draft.horizonDays),
-      bufferBeforeMinutes: Number(draft.bufferBeforeMinutes),
-      bufferAfterMinutes: Number(draft.bufferAfterMinutes),
-      cancellationNoticeMinutes: Number(draft.cancellationNoticeMinutes),
-      questionnaire: draft.questionnaire.map((q) => ({
-        ...q,
-        text: q.text.trim(),
-        ...(q.textEs?.trim() ? { textEs: q.textEs.trim() } : { textEs: undefined }),
-      })),
-      active: draft.active,
-    };
-    setPending(true);
-    try {
-      if (existing) await api(`/api/admin/visit-types/${existing.id}`, { method: "PATCH", body });
-      else await api("/api/admin/visit-types", { method: "POST", body });
+  const form = useForm<Draft>({
+    initial: () => draftOf(existing),
+    validate: (draft) => {
+      const next: FieldErrors = {};
+      if (!draft.name.trim()) next.name = t("adminTypes.nameMissing");
+      if (!/^[a-z][a-z_]{1,59}$/.test(draft.specialty)) next.specialty = t("adminTypes.specialtyInvalid");
+      for (const { key, min, max } of NUMBERS) {
+        const n = Number(draft[key]);
+        if (!/^\d+$/.test(String(draft[key])) || n < min || n > max)
+          next[key] = t("adminTypes.numberRange", { min, max });
+      }
+      draft.questionnaire.forEach((q, i) => {
+        if (!/^[a-z0-9_]{1,40}$/.test(q.id)) next[`q${i}_id`] = t("adminTypes.itemIdInvalid", { n: i + 1 });
+        if (!q.text.trim()) next[`q${i}_text`] = t("adminTypes.itemTextMissing", { n: i + 1 });
+      });
+      return next;
+    },
+    submit: (draft) => {
+      const body = {
+        name: draft.name.trim(),
+        nameEs: draft.nameEs.trim() || null,
+        description: draft.description.trim() || null,
+        durationMinutes: Number(draft.durationMinutes),
+        modality: draft.modality,
+        specialty: draft.specialty,
+        bookingKind: draft.bookingKind,
+        minimumNoticeMinutes: Number(draft.minimumNoticeMinutes),
+        horizonDays: Number(draft.horizonDays),
+        bufferBeforeMinutes: Number(draft.bufferBeforeMinutes),
+        bufferAfterMinutes: Number(draft.bufferAfterMinutes),
+        cancellationNoticeMinutes: Number(draft.cancellationNoticeMinutes),
+        questionnaire: draft.questionnaire.map((q) => ({
+          ...q,
+          text: q.text.trim(),
+          ...(q.textEs?.trim() ? { textEs: q.textEs.trim() } : { textEs: undefined }),
+        })),
+        active: draft.active,
+      };
+      return existing
+        ? api(`/api/admin/visit-types/${existing.id}`, { method: "PATCH", body })
+        : api("/api/admin/visit-types", { method: "POST", body });
+    },
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: adminVisitTypesQuery.queryKey });
       await queryClient.invalidateQueries({ queryKey: ["catalogue", "visit-types"] });
       await navigate({ to: "/admin/visit-types" });
-    } catch (error) {
-      setErrors(fieldErrorsFrom(error));
-      setFormError(errorMessage(error, tc, i18n.exists));
-      setAttempt((n) => n + 1);
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+    // questionnaire items are named q<index>_<part> here ("questionnaire.2.id" → "q2_id")
+    serverField: (path) => path.replace(/^questionnaire\.(\d+)\.(\w+)$/, "q$1_$2"),
+  });
+  const { values: draft, errors, set, update: setDraft } = form;
+
+  const setItem = (index: number, patch: Partial<Item>) =>
+    setDraft((d) => ({ ...d, questionnaire: d.questionnaire.map((q, i) => (i === index ? { ...q, ...patch } : q)) }));
 
   const num = (key: keyof Draft, label: string, hint?: string) => (
     <TextField
@@ -179,13 +166,7 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
   );
 
   return (
-    <Form
-      onSubmit={() => void save()}
-      errors={errors}
-      formError={formError}
-      attempt={attempt}
-      aria-label={t("adminTypes.formLabel")}
-    >
+    <Form {...form.formProps} aria-label={t("adminTypes.formLabel")}>
       <TextField
         name="name"
         label={t("adminTypes.name")}
@@ -313,7 +294,7 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
         </Button>
       </fieldset>
       <FormActions>
-        <Button type="submit" isPending={pending}>
+        <Button type="submit" isPending={form.pending}>
           {existing ? t("adminTypes.save") : t("adminTypes.create")}
         </Button>
         <Link to="/admin/visit-types">{t("adminTypes.cancel")}</Link>

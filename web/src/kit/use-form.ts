@@ -1,0 +1,118 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { FieldErrors } from "../components/Form";
+import { errorMessage, fieldErrorsFrom } from "../lib/errors";
+
+export interface UseFormOptions<V, R> {
+  initial: V | (() => V);
+  /** checks made before sending: field name → message (shown beside the field and in the summary) */
+  validate?: (values: V) => FieldErrors;
+  /** sends the values; a thrown ApiError shows as a form message plus the server's field errors */
+  submit: (values: V) => Promise<R>;
+  /** after a successful submit (navigate away, reset, tell the parent); `saved` is already true */
+  onSuccess?: (result: R, values: V) => void | Promise<void>;
+  /** the form's field for a server field path ("address.line1"); by default the path itself */
+  serverField?: (path: string) => string | undefined;
+  /** the sentence beside a field the server refused; by default "Check this answer" */
+  serverMessage?: (field: string, problem: string) => string;
+}
+
+type StringKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+type BooleanKeys<V> = { [K in keyof V]: V[K] extends boolean ? K : never }[keyof V] & string;
+
+/**
+ * The state every form needs: its values, the problems found before and after sending (each
+ * tied to its field, all listed in the error summary, which takes focus on each failed
+ * attempt), whether it is being sent, and whether the last send was saved.
+ */
+export function useForm<V extends object, R = unknown>(options: UseFormOptions<V, R>) {
+  const { t, i18n } = useTranslation();
+  const [values, setValues] = useState<V>(options.initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [pending, setPending] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const set =
+    <K extends keyof V>(key: K) =>
+    (value: V[K]) => {
+      setSaved(false);
+      setValues((v) => ({ ...v, [key]: value }));
+    };
+
+  const update = (patch: Partial<V> | ((v: V) => V)) => {
+    setSaved(false);
+    setValues((v) => (typeof patch === "function" ? patch(v) : { ...v, ...patch }));
+  };
+
+  /** Shows a failure that happened outside `submit` (e.g. a follow-up request). */
+  const fail = (error: unknown) => {
+    setErrors(
+      fieldErrorsFrom(error, {
+        field: options.serverField,
+        message: options.serverMessage ?? (() => t("form.checkField")),
+      }),
+    );
+    setFormError(errorMessage(error, t, i18n.exists));
+    setAttempt((n) => n + 1);
+  };
+
+  async function send() {
+    const found = options.validate?.(values) ?? {};
+    setErrors(found);
+    setFormError(null);
+    setSaved(false);
+    setAttempt((n) => n + 1);
+    if (Object.keys(found).length > 0) return;
+    setPending(true);
+    try {
+      const result = await options.submit(values);
+      setSaved(true);
+      await options.onSuccess?.(result, values);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return {
+    values,
+    set,
+    update,
+    /** replaces all values (e.g. a reset after success) */
+    reset: (next: V) => {
+      setValues(next);
+      setErrors({});
+      setFormError(null);
+    },
+    errors,
+    formError,
+    pending,
+    saved,
+    fail,
+    submit: send,
+    /** props for a text field or select: name, value, change handler and its error */
+    field: <K extends StringKeys<V>>(key: K) => ({
+      name: key,
+      value: values[key] as string,
+      onChange: set(key) as (value: string) => void,
+      errorMessage: errors[key],
+    }),
+    /** props for a checkbox */
+    checkbox: <K extends BooleanKeys<V>>(key: K) => ({
+      isSelected: values[key] as boolean,
+      onChange: set(key) as (value: boolean) => void,
+    }),
+    /** props for `Form`: submit handler, errors, form-level message and the attempt counter */
+    formProps: {
+      onSubmit: () => void send(),
+      errors,
+      formError,
+      attempt,
+    },
+  };
+}
+
+export type FormApi<V extends object> = ReturnType<typeof useForm<V>>;

@@ -23,6 +23,7 @@ import { installOpenApi } from "./http/openapi.ts";
 import { installRateLimit } from "./http/rate-limit.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { registerModules } from "./modules/index.ts";
+import { requirePatientRouteAccess } from "./platform/access/route-guards.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
 import type { Clock } from "./platform/clock.ts";
 import { systemClock } from "./platform/clock.ts";
@@ -235,6 +236,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   );
 
+  // a route under /api/patients/:patientId without an access declaration stops the start
+  requirePatientRouteAccess(app);
   await registerModules(app as unknown as App, services);
 
   const webRoot = options.webRoot ?? defaultWebRoot;

@@ -17,10 +17,10 @@ export async function registerModules(app: App, services: Services): Promise<voi
   });
   await registerAuditRoutes(app, services);
   await identityRoutes(app, services.identity);
-  await schedulingRoutes(app, services.scheduling);
+  await schedulingRoutes(app, services);
   await schedulingStaffRoutes(app, services);
   await schedulingWaitlistRoutes(app, services);
-  await patientRoutes(app, services.patients, services.patientFiles);
-  await proxyRoutes(app, services.proxies, services.identity.cookie);
+  await patientRoutes(app, services.patients, services.patientFiles, services.access);
+  await proxyRoutes(app, services.proxies, services.identity.cookie, services.access);
   await clinicAdminRoutes(app, services.clinicAdmin);
 }

@@ -7,7 +7,7 @@ import {
   PatientParams,
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
-import { patientRouteGuard, staffRouteGuard } from "../../platform/access/route-guards.ts";
+import { patientRoute, staffRouteGuard } from "../../platform/access/route-guards.ts";
 import type { Services } from "../../services.ts";
 
 /** Who accessed a patient's record (patient and proxies with `records`), and the admins' audit search. */
@@ -15,6 +15,12 @@ export async function registerAuditRoutes(app: App, services: Services): Promise
   app.get(
     "/api/patients/:patientId/access-log",
     {
+      ...patientRoute(services.access, {
+        scope: "records",
+        action: "read",
+        resourceType: "access_log",
+        patientFacing: true,
+      }),
       schema: {
         tags: ["audit"],
         summary: "Who accessed this patient's record, newest first",
@@ -22,12 +28,6 @@ export async function registerAuditRoutes(app: App, services: Services): Promise
         querystring: AccessLogQuery,
         response: { 200: AccessLog, ...errorResponses },
       },
-      preHandler: patientRouteGuard(services.access, {
-        scope: "records",
-        action: "read",
-        resourceType: "access_log",
-        patientFacing: true,
-      }),
     },
     async (request) => services.auditTrail.accessLog(request.params.patientId, request.query),
   );

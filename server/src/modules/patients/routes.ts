@@ -27,6 +27,8 @@ import {
 } from "@portico/contracts";
 import { Type } from "typebox";
 import type { App } from "../../app.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import { patientRoute } from "../../platform/access/route-guards.ts";
 import { activationCodeHash } from "../../platform/auth/tokens.ts";
 import { ACCEPTED_UPLOAD_TYPES, MAX_FILE_BYTES } from "../../platform/files/index.ts";
 import type { PatientFiles } from "./files.ts";
@@ -37,7 +39,12 @@ const tags = ["patients"];
 const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
 
 /** HTTP only: schemas, the call into the service, the response. */
-export async function patientRoutes(app: App, patients: PatientService, files: PatientFiles): Promise<void> {
+export async function patientRoutes(
+  app: App,
+  patients: PatientService,
+  files: PatientFiles,
+  access: AccessService,
+): Promise<void> {
   app.get(
     "/api/patients",
     {
@@ -67,6 +74,12 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
   app.get(
     "/api/patients/:patientId",
     {
+      ...patientRoute(access, {
+        scope: "summary",
+        action: "read",
+        resourceType: "patient_summary",
+        resourceIdParam: "patientId",
+      }),
       schema: {
         tags,
         summary: "A patient's profile (a restricted proxy gets the summary: name and date of birth)",
@@ -80,6 +93,13 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
   app.patch(
     "/api/patients/:patientId",
     {
+      ...patientRoute(access, {
+        scope: "profile",
+        action: "write",
+        resourceType: "patient_profile",
+        resourceIdParam: "patientId",
+        auditAction: "update",
+      }),
       schema: {
         tags,
         summary: "Update contact details, language, pharmacy, insurance, emergency contact",
@@ -94,6 +114,13 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
   app.post(
     "/api/patients/:patientId/activation-codes",
     {
+      ...patientRoute(access, {
+        staff: { roles: ["front_desk"], resourceType: "activation_code", action: "create" },
+        scope: "profile",
+        action: "write",
+        resourceType: "activation_code",
+        auditAction: "create",
+      }),
       schema: {
         tags,
         summary: "Issue a new activation code (the previous one stops working)",
@@ -107,6 +134,10 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
   app.get(
     "/api/patients/:patientId/activation-letter",
     {
+      ...patientRoute(access, {
+        staff: { roles: ["front_desk"], resourceType: "activation_code" },
+        exempt: "the letter is found by its activation code for this patient, for the front desk only",
+      }),
       schema: {
         tags,
         summary: "Printable activation letter (HTML; JSON with Accept: application/json)",
@@ -136,6 +167,10 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
   app.post(
     "/api/patients/:patientId/merge",
     {
+      ...patientRoute(access, {
+        staff: { roles: ["front_desk"], resourceType: "patient", action: "merge" },
+        exempt: "the service checks both charts, after refusing a chart merged into itself",
+      }),
       schema: {
         tags,
         summary: "Merge this chart into another (front desk); everything moves to the surviving chart",
@@ -194,6 +229,12 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
   app.post(
     "/api/patients/:patientId/identity-change-requests",
     {
+      ...patientRoute(access, {
+        scope: "profile",
+        action: "write",
+        resourceType: "identity_change_request",
+        auditAction: "create",
+      }),
       schema: {
         tags,
         summary: "Ask the front desk to change legal name, sex or date of birth",
@@ -209,6 +250,7 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
   app.get(
     "/api/patients/:patientId/identity-change-requests",
     {
+      ...patientRoute(access, { scope: "profile", action: "read", resourceType: "identity_change_request" }),
       schema: {
         tags,
         summary: "The patient's own change requests",
@@ -268,6 +310,7 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
     scoped.post(
       "/api/patients/:patientId/files",
       {
+        ...patientRoute(access, { scope: "profile", action: "write", resourceType: "file", auditAction: "upload" }),
         bodyLimit: MAX_FILE_BYTES + 1,
         schema: {
           tags,
@@ -286,7 +329,10 @@ export async function patientRoutes(app: App, patients: PatientService, files: P
 
   app.get(
     "/api/patients/:patientId/files/:fileId",
-    { schema: { tags, summary: "Download a file (as an attachment)", params: FileParams } },
+    {
+      ...patientRoute(access, { scope: "profile", action: "read", resourceType: "file", resourceIdParam: "fileId" }),
+      schema: { tags, summary: "Download a file (as an attachment)", params: FileParams },
+    },
     async (request, reply) => {
       const file = await files.download(request.params.patientId, request.params.fileId);
       const extension = { "image/jpeg": "jpg", "image/png": "png", "image/heic": "heic", "application/pdf": "pdf" }[

@@ -15,6 +15,8 @@ import {
 } from "@portico/contracts";
 import { Type } from "typebox";
 import type { App } from "../../app.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import { patientRoute } from "../../platform/access/route-guards.ts";
 import { type SessionCookie, setSessionCookie } from "../../platform/auth/cookie.ts";
 import { readSessionToken } from "../../platform/auth/plugin.ts";
 import type { ProxyService } from "./service.ts";
@@ -22,10 +24,16 @@ import type { ProxyService } from "./service.ts";
 const tags = ["proxies"];
 
 /** HTTP only: schemas, the call into the service, the response. */
-export async function proxyRoutes(app: App, proxies: ProxyService, cookie: SessionCookie): Promise<void> {
+export async function proxyRoutes(
+  app: App,
+  proxies: ProxyService,
+  cookie: SessionCookie,
+  access: AccessService,
+): Promise<void> {
   app.get(
     "/api/patients/:patientId/proxies",
     {
+      ...patientRoute(access, { scope: "proxies", action: "read", resourceType: "proxy_grant" }),
       schema: {
         tags,
         summary: "Who has proxy access to this patient, with the scopes in effect today",
@@ -39,6 +47,13 @@ export async function proxyRoutes(app: App, proxies: ProxyService, cookie: Sessi
   app.post(
     "/api/patients/:patientId/proxies",
     {
+      ...patientRoute(access, {
+        staff: { roles: ["front_desk"], resourceType: "proxy_grant", action: "create" },
+        scope: "proxies",
+        action: "write",
+        resourceType: "proxy_grant",
+        auditAction: "create",
+      }),
       schema: {
         tags,
         summary: "Staff: grant access to a parent of a minor or a legal representative (with a reason)",
@@ -54,6 +69,13 @@ export async function proxyRoutes(app: App, proxies: ProxyService, cookie: Sessi
   app.delete(
     "/api/patients/:patientId/proxies/:grantId",
     {
+      ...patientRoute(access, {
+        scope: "proxies",
+        action: "write",
+        resourceType: "proxy_grant",
+        resourceIdParam: "grantId",
+        auditAction: "revoke",
+      }),
       schema: {
         tags,
         summary: "Revoke a grant",
@@ -70,6 +92,12 @@ export async function proxyRoutes(app: App, proxies: ProxyService, cookie: Sessi
   app.post(
     "/api/patients/:patientId/proxies/invitations",
     {
+      ...patientRoute(access, {
+        scope: "proxies",
+        action: "write",
+        resourceType: "proxy_invitation",
+        auditAction: "create",
+      }),
       schema: {
         tags,
         summary: "An adult patient invites a caregiver by email",
@@ -84,6 +112,13 @@ export async function proxyRoutes(app: App, proxies: ProxyService, cookie: Sessi
   app.delete(
     "/api/patients/:patientId/proxies/invitations/:invitationId",
     {
+      ...patientRoute(access, {
+        scope: "proxies",
+        action: "write",
+        resourceType: "proxy_invitation",
+        resourceIdParam: "invitationId",
+        auditAction: "revoke",
+      }),
       schema: {
         tags,
         summary: "Withdraw an invitation not yet accepted",

@@ -37,6 +37,8 @@ import {
 } from "@portico/contracts";
 import { Type } from "typebox";
 import type { App } from "../../app.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import { patientRoute } from "../../platform/access/route-guards.ts";
 import type { AvailabilityService } from "./availability-service.ts";
 import type { CheckInService } from "./check-in-service.ts";
 import type { FrontDeskService } from "./front-desk-service.ts";
@@ -47,7 +49,11 @@ import type { WaitlistService } from "./waitlist-service.ts";
 const tags = ["appointments"];
 
 /** HTTP only: schemas, the call into the service, the response. */
-export async function schedulingRoutes(app: App, scheduling: SchedulingService): Promise<void> {
+export async function schedulingRoutes(
+  app: App,
+  services: { scheduling: SchedulingService; access: AccessService },
+): Promise<void> {
+  const { scheduling, access } = services;
   app.get(
     "/api/visit-types",
     { schema: { tags, summary: "Types of visit that can be booked", response: { 200: VisitTypeList } } },
@@ -81,6 +87,7 @@ export async function schedulingRoutes(app: App, scheduling: SchedulingService):
   app.get(
     "/api/patients/:patientId/appointments",
     {
+      ...patientRoute(access, { scope: "appointments", action: "read", resourceType: "appointment" }),
       schema: {
         tags,
         summary: "A patient's upcoming and past appointments",
@@ -94,6 +101,12 @@ export async function schedulingRoutes(app: App, scheduling: SchedulingService):
   app.get(
     "/api/patients/:patientId/appointments/:appointmentId",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "read",
+        resourceType: "appointment",
+        resourceIdParam: "appointmentId",
+      }),
       schema: {
         tags,
         summary: "One appointment",
@@ -107,6 +120,7 @@ export async function schedulingRoutes(app: App, scheduling: SchedulingService):
   app.post(
     "/api/patients/:patientId/appointments",
     {
+      ...patientRoute(access, { scope: "appointments", action: "write", resourceType: "appointment" }),
       schema: {
         tags,
         summary: "Book an appointment (409 slot_taken with alternatives when the time was just taken)",
@@ -131,6 +145,12 @@ export async function schedulingRoutes(app: App, scheduling: SchedulingService):
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/reschedule",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "appointment",
+        resourceIdParam: "appointmentId",
+      }),
       schema: {
         tags,
         summary: "Move an appointment; the old time is released only if the new one is secured",
@@ -150,6 +170,12 @@ export async function schedulingRoutes(app: App, scheduling: SchedulingService):
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/cancel",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "appointment",
+        resourceIdParam: "appointmentId",
+      }),
       schema: {
         tags,
         summary: "Cancel an appointment (refused online inside the cancellation notice)",
@@ -165,9 +191,14 @@ export async function schedulingRoutes(app: App, scheduling: SchedulingService):
 /** Staff: arrivals board, schedules, visit status; admin: visit types and availability. */
 export async function schedulingStaffRoutes(
   app: App,
-  services: { frontDesk: FrontDeskService; availability: AvailabilityService; checkIn: CheckInService },
+  services: {
+    frontDesk: FrontDeskService;
+    availability: AvailabilityService;
+    checkIn: CheckInService;
+    access: AccessService;
+  },
 ): Promise<void> {
-  const { frontDesk, availability, checkIn } = services;
+  const { frontDesk, availability, checkIn, access } = services;
   const staffTags = ["appointments (staff)"];
 
   app.get(
@@ -222,6 +253,13 @@ export async function schedulingStaffRoutes(
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/arrive",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "appointment",
+        resourceIdParam: "appointmentId",
+        auditAction: "arrive",
+      }),
       schema: {
         tags,
         summary: "“I'm here”: the patient marks their arrival on the day",
@@ -237,6 +275,12 @@ export async function schedulingStaffRoutes(
   app.get(
     "/api/patients/:patientId/appointments/:appointmentId/check-in",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "read",
+        resourceType: "echeckin",
+        resourceIdParam: "appointmentId",
+      }),
       schema: {
         tags,
         summary: "The eCheck-in form for an appointment",
@@ -249,6 +293,13 @@ export async function schedulingStaffRoutes(
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/check-in",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "echeckin",
+        resourceIdParam: "appointmentId",
+        auditAction: "submit",
+      }),
       schema: {
         tags,
         summary: "Submit eCheck-in (from 7 days before)",
@@ -375,13 +426,20 @@ const ItemParams = Type.Object({ id: Type.String({ format: "uuid" }), itemId: Ty
 /** Earlier-appointment offers and the confirm link of reminder emails. */
 export async function schedulingWaitlistRoutes(
   app: App,
-  services: { waitlist: WaitlistService; reminders: ReminderService },
+  services: { waitlist: WaitlistService; reminders: ReminderService; access: AccessService },
 ): Promise<void> {
-  const { waitlist, reminders } = services;
+  const { waitlist, reminders, access } = services;
 
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/waitlist",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "appointment",
+        resourceIdParam: "appointmentId",
+        auditAction: "waitlist_join",
+      }),
       schema: {
         tags,
         summary: "Ask to be offered an earlier time for this appointment",
@@ -394,6 +452,13 @@ export async function schedulingWaitlistRoutes(
   app.delete(
     "/api/patients/:patientId/appointments/:appointmentId/waitlist",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "appointment",
+        resourceIdParam: "appointmentId",
+        auditAction: "waitlist_leave",
+      }),
       schema: {
         tags,
         summary: "Stop asking for an earlier time; open offers are withdrawn",
@@ -406,6 +471,7 @@ export async function schedulingWaitlistRoutes(
   app.get(
     "/api/patients/:patientId/waitlist-offers",
     {
+      ...patientRoute(access, { scope: "appointments", action: "read", resourceType: "waitlist_offer" }),
       schema: {
         tags,
         summary: "Earlier times offered to the patient (open ones first)",
@@ -418,6 +484,13 @@ export async function schedulingWaitlistRoutes(
   app.post(
     "/api/patients/:patientId/waitlist-offers/:offerId/accept",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "waitlist_offer",
+        resourceIdParam: "offerId",
+        auditAction: "accept",
+      }),
       schema: {
         tags,
         summary: "Take the offered time; the later appointment is released (409 if someone was first, 410 if expired)",
@@ -430,6 +503,13 @@ export async function schedulingWaitlistRoutes(
   app.post(
     "/api/patients/:patientId/waitlist-offers/:offerId/decline",
     {
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "waitlist_offer",
+        resourceIdParam: "offerId",
+        auditAction: "decline",
+      }),
       schema: {
         tags,
         summary: "Turn down an offered time; it passes to the next patient in line",

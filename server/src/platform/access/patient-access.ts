@@ -194,16 +194,18 @@ export class AccessService {
    * audited — before any work starts. An allowed request is audited by the service's own
    * `authorizePatient` call, which reuses the facts loaded here.
    */
-  async gate(patientId: string, check: Omit<PatientAccessCheck, "resourceId" | "auditAction">): Promise<void> {
+  async gate(patientId: string, check: Omit<PatientAccessCheck, "reason">): Promise<void> {
     const context = currentContext();
     const { decision, facts } = await this.#decide(context, patientId, check);
     if (decision.allowed) {
       context.actingForPatientId = patientId;
       return;
     }
+    // the same denial row as the service's own `authorizePatient` would write
     await this.#audit.recordIndependent({
-      action: check.action,
+      action: check.auditAction ?? check.action,
       resourceType: check.resourceType,
+      resourceId: check.resourceId ?? null,
       patientId: UUID.test(patientId) ? patientId : null,
       outcome: "denied",
       details: { reason: facts ? decision.reason : "no_such_patient", scope: check.scope },

@@ -110,8 +110,14 @@ describe.skipIf(process.env.PORTICO_TEST_DB === "postgres")("the OpenAPI documen
   it("matches the generated API types in contracts/src/openapi.ts (npm run openapi:types)", async () => {
     const generated = await generateApiTypes(document);
     const committed = fs.existsSync(API_TYPES_FILE) ? fs.readFileSync(API_TYPES_FILE, "utf8") : "";
-    // not toEqual: a diff of a quarter-megabyte file helps nobody; the message says what to do
-    expect(committed === generated, "contracts/src/openapi.ts is stale: run npm run openapi:types").toBe(true);
+    // not toEqual: a diff of a quarter-megabyte file helps nobody; the message says where and what to do
+    const committedLines = committed.split("\n");
+    const generatedLines = generated.split("\n");
+    const line = generatedLines.findIndex((text, i) => text !== committedLines[i]);
+    expect(
+      committed === generated,
+      `contracts/src/openapi.ts is stale from line ${line + 1} (now: ${generatedLines[line]?.trim()}): run npm run openapi:types`,
+    ).toBe(true);
   });
 });
 
@@ -134,6 +140,7 @@ describe("the OpenAPI options", () => {
     await app.ready();
     const document = (await app.inject({ url: "/api/docs/json" })).json();
     expect(document.servers).toEqual([{ url: "https://portal.clinic.example", description: expect.any(String) }]);
+    expect(document.components.securitySchemes.session).toMatchObject({ in: "cookie", name: "__Host-portico_session" });
     await app.close();
   });
 

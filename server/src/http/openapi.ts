@@ -3,6 +3,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import { ErrorBody } from "@portico/contracts";
 import type { FastifyInstance, FastifySchema, RouteOptions } from "fastify";
 import type { Config } from "../config.ts";
+import { sessionCookie } from "../platform/auth/cookie.ts";
 import type { RouteAuth } from "../platform/auth/plugin.ts";
 import { type ErrorCode, errorStatus } from "../platform/errors.ts";
 
@@ -231,7 +232,8 @@ export function openApiOptions(config: Config): FastifyDynamicSwaggerOptions {
           [SESSION_SCHEME]: {
             type: "apiKey",
             in: "cookie",
-            name: "__Host-portico_session",
+            // the name this deployment uses (`portico_session` on plain http to another host)
+            name: sessionCookie(config).name,
             description: "The session cookie set by POST /api/auth/login (and activation, registration).",
           },
           [CSRF_SCHEME]: {

@@ -5,12 +5,18 @@ import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
+import { registerSealedColumn } from "../../platform/crypto-rotation.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import * as repo from "./repo.ts";
 
 const DAY = 24 * 60 * 60_000;
 export const ECHECKIN_OPENS_DAYS = 7;
+
+/** The associated data the eCheck-in answers of an appointment are sealed with. */
+export const checkInAnswersSeal = (appointmentId: string) => `echeckin:${appointmentId}`;
+// the answers, sealed per appointment: key rotation re-seals them
+registerSealedColumn("appointment_check_ins", "appointment_id", "answers_sealed", checkInAnswersSeal);
 
 type Item = Static<typeof QuestionnaireItem>;
 type Answers = Static<typeof ECheckInRequest>["answers"];
@@ -142,7 +148,7 @@ export class CheckInService {
       if (problems.length) throw new DomainError("validation_failed", "Some answers need another look.", problems);
       const values = {
         confirmed: JSON.stringify({ demographics: true, insurance: true, medications: true, allergies: true }),
-        answers_sealed: this.#cipher.seal(JSON.stringify(input.answers), `echeckin:${appointmentId}`),
+        answers_sealed: this.#cipher.seal(JSON.stringify(input.answers), checkInAnswersSeal(appointmentId)),
         submitted_by: currentContext().actor.userId,
         submitted_at: now,
       };

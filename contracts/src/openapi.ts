@@ -2951,8 +2951,6 @@ export interface operations {
                             arrivedAt: string | null;
                             roomedAt: string | null;
                             minutesWaiting: number | null;
-                            nextStatuses: ("arrived" | "roomed" | "in_visit" | "completed" | "no_show")[];
-                            undoTo: ("booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled") | null;
                         }[];
                         counts: {
                             [key: string]: number;
@@ -3029,8 +3027,6 @@ export interface operations {
                             arrivedAt: string | null;
                             roomedAt: string | null;
                             minutesWaiting: number | null;
-                            nextStatuses: ("arrived" | "roomed" | "in_visit" | "completed" | "no_show")[];
-                            undoTo: ("booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled") | null;
                         }[];
                     };
                 };
@@ -3100,8 +3096,6 @@ export interface operations {
                         arrivedAt: string | null;
                         roomedAt: string | null;
                         minutesWaiting: number | null;
-                        nextStatuses: ("arrived" | "roomed" | "in_visit" | "completed" | "no_show")[];
-                        undoTo: ("booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled") | null;
                     };
                 };
             };

@@ -185,6 +185,15 @@ export const SlotTakenDetails = Type.Object({ alternatives: Type.Array(Slot) });
 export const AppointmentParams = Type.Object({ patientId: Uuid, appointmentId: Uuid });
 
 /** A row of the front-desk arrivals board or a provider's schedule. */
+/** The steps staff move a visit through on its day. */
+export const StaffStatus = Type.Union([
+  Type.Literal("arrived"),
+  Type.Literal("roomed"),
+  Type.Literal("in_visit"),
+  Type.Literal("completed"),
+  Type.Literal("no_show"),
+]);
+export type StaffStatus = Static<typeof StaffStatus>;
 export const ScheduleEntry = Type.Object({
   appointmentId: Uuid,
   patientId: Uuid,
@@ -206,6 +215,10 @@ export const ScheduleEntry = Type.Object({
   roomedAt: Type.Union([IsoDateTime, Type.Null()]),
   /** minutes since arrival while waiting to be roomed (null when not waiting) */
   minutesWaiting: Type.Union([Type.Integer(), Type.Null()]),
+  /** the status steps this visit may take now (only on the visit's day, along the visit flow) */
+  nextStatuses: Type.Array(StaffStatus),
+  /** the status an undo of the last step would go back to; null when there is nothing to undo now */
+  undoTo: Type.Union([AppointmentStatus, Type.Null()]),
 });
 export type ScheduleEntry = Static<typeof ScheduleEntry>;
 
@@ -247,15 +260,7 @@ export const ProviderSchedule = Type.Object({
   entries: Type.Array(ScheduleEntry),
 });
 
-export const StaffStatusChange = Type.Object({
-  status: Type.Union([
-    Type.Literal("arrived"),
-    Type.Literal("roomed"),
-    Type.Literal("in_visit"),
-    Type.Literal("completed"),
-    Type.Literal("no_show"),
-  ]),
-});
+export const StaffStatusChange = Type.Object({ status: StaffStatus });
 export const AppointmentIdParams = Type.Object({ appointmentId: Uuid });
 
 export const ECheckInRequest = Type.Object({

@@ -166,5 +166,11 @@ describe("appointments", () => {
     await row.getByRole("button", { name: /^Roomed – Morgan Lee/ }).waitFor();
     await expect(row.getByText("Arrived", { exact: true }).first().isVisible()).resolves.toBe(true);
     await expectAccessible(page, "arrivals after marking arrived");
+
+    // a slip of the mouse can be undone on the day: back to booked, "Arrived" offered again
+    await row.getByRole("button", { name: /^Undo Arrived – Morgan Lee/ }).click();
+    await page.getByText("Morgan Lee: back to Booked.").waitFor();
+    await row.getByRole("button", { name: arrive }).waitFor();
+    await expectAccessible(page, "arrivals after undoing the arrival");
   }, 180_000);
 });

@@ -259,6 +259,12 @@ const MATRIX: Record<string, Row> = {
     // a visit they do not work: exactly as for an unknown id
     { unrelatedPhysician: 404, unrelatedNurse: 404, deskElsewhere: 404 },
   ),
+  "POST /api/appointments/{appointmentId}/status/undo": staff(
+    ["front_desk", "nurse", "physician"],
+    (x) => post(`/api/appointments/${x.appointmentId}/status/undo`),
+    // a visit they do not work: exactly as for an unknown id
+    { unrelatedPhysician: 404, unrelatedNurse: 404, deskElsewhere: 404 },
+  ),
 
   // ---- administration: visit types and availability ----
   "GET /api/admin/visit-types": staff(["admin"], () => get("/api/admin/visit-types")),

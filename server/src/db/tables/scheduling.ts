@@ -79,6 +79,8 @@ export interface AppointmentsTable {
   cancelled_at: Date | null;
   cancelled_by: string | null;
   cancel_reason: string | null;
+  /** the status before the last staff step (arrived … no-show), while that step can be undone */
+  status_before_step: AppointmentStatus | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -1,6 +1,8 @@
 import type { ScheduleEntry } from "@portico/contracts";
+import type { Transaction } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Database } from "../../db/database.ts";
+import type { DB } from "../../db/schema.ts";
 import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
@@ -8,28 +10,9 @@ import type { Clock } from "../../platform/clock.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import * as repo from "./repo.ts";
+import { nextSteps, STATUS_FLOW, STEP_STAMP, type StaffStep, stepRefusal, undoTarget } from "./visit-flow.ts";
 
 const MINUTE = 60_000;
-
-/** Which staff status change is allowed from which status (SPEC §2.3's visit flow). */
-export const STATUS_FLOW: Record<
-  "arrived" | "roomed" | "in_visit" | "completed" | "no_show",
-  readonly AppointmentStatus[]
-> = {
-  arrived: ["booked", "confirmed", "checked_in"],
-  roomed: ["arrived"],
-  in_visit: ["arrived", "roomed"],
-  completed: ["arrived", "roomed", "in_visit"],
-  no_show: ["booked", "confirmed", "checked_in"],
-};
-
-const STAMP = {
-  arrived: "arrived_at",
-  roomed: "roomed_at",
-  in_visit: "visit_started_at",
-  completed: "completed_at",
-  no_show: null,
-} as const;
 
 function entryOf(row: Awaited<ReturnType<typeof repo.appointmentsBetween>>[number], now: Date): ScheduleEntry {
   const waiting =
@@ -56,6 +39,8 @@ function entryOf(row: Awaited<ReturnType<typeof repo.appointmentsBetween>>[numbe
     arrivedAt: row.arrivedAt?.toISOString() ?? null,
     roomedAt: row.roomedAt?.toISOString() ?? null,
     minutesWaiting: waiting,
+    nextStatuses: nextSteps(row, now),
+    undoTo: undoTarget(row, now),
   };
 }
 
@@ -219,34 +204,68 @@ export class FrontDeskService {
    * or no access to the patient) is answered exactly as for an unknown id — before any
    * status check, so a 409 never confirms that an appointment exists.
    */
-  async setStatus(appointmentId: string, status: keyof typeof STATUS_FLOW): Promise<ScheduleEntry> {
+  async setStatus(appointmentId: string, status: StaffStep): Promise<ScheduleEntry> {
+    return this.#moveVisit(appointmentId, `status:${status}`, async (trx, row, now) => {
+      const refusal = stepRefusal(row, status, now);
+      if (refusal === "flow") {
+        throw new DomainError(
+          "conflict",
+          `A visit that is ${row.status.replace("_", " ")} cannot be marked ${status.replace("_", " ")}.`,
+          { from: row.status, to: status },
+        );
+      }
+      if (refusal === "not_today") {
+        throw new DomainError("conflict", "A visit's status can be changed only on the day of the visit.", {
+          reason: "not_today",
+        });
+      }
+      if (refusal === "not_started") {
+        throw new DomainError("conflict", "A visit can be marked as a no-show only after its start time.");
+      }
+      const stamp = STEP_STAMP[status];
+      await repo.setStatus(
+        trx,
+        row.id,
+        status,
+        { ...(stamp ? { [stamp]: now } : {}), status_before_step: row.status },
+        now,
+      );
+    });
+  }
+
+  /** Undoes the last staff step on the visit's day (a visit marked arrived by mistake goes back to booked). */
+  async undoStatus(appointmentId: string): Promise<ScheduleEntry> {
+    return this.#moveVisit(appointmentId, "status:undo", async (trx, row, now) => {
+      const target = undoTarget(row, now);
+      if (target === null) throw new DomainError("conflict", "There is no status change to undo on this visit now.");
+      const stamp = STEP_STAMP[row.status as StaffStep];
+      await repo.setStatus(trx, row.id, target, { ...(stamp ? { [stamp]: null } : {}), status_before_step: null }, now);
+    });
+  }
+
+  /**
+   * Staff move a visit along. Anyone who may not work this visit (not on a board they work,
+   * or no access to the patient) is answered exactly as for an unknown id — before any
+   * status check, so a 409 never confirms that an appointment exists.
+   */
+  async #moveVisit(
+    appointmentId: string,
+    auditAction: string,
+    change: (trx: Transaction<DB>, row: repo.AppointmentRow, now: Date) => Promise<void>,
+  ): Promise<ScheduleEntry> {
     await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], { resourceType: "appointment" });
     const db = currentDb(this.#db);
     const found = await repo.appointmentById(db, appointmentId);
     if (!found) throw notFound("appointment");
     await this.#access.authorizeVisit(
       { id: appointmentId, patientId: found.patientId, locationId: found.locationId, providerId: found.providerId },
-      { auditAction: `status:${status}` },
+      { auditAction },
     );
     const now = this.#clock.now();
     await inTransaction(this.#db, async (trx) => {
       const row = await repo.appointmentById(trx, appointmentId, { forUpdate: true });
       if (!row) throw notFound("appointment");
-      if (!STATUS_FLOW[status].includes(row.status)) {
-        throw new DomainError(
-          "conflict",
-          `A visit that is ${row.status.replace("_", " ")} cannot be marked ${status.replace("_", " ")}.`,
-          {
-            from: row.status,
-            to: status,
-          },
-        );
-      }
-      if (status === "no_show" && row.startsAt > now) {
-        throw new DomainError("conflict", "A visit can be marked as a no-show only after its start time.");
-      }
-      const stamp = STAMP[status];
-      await repo.setStatus(trx, appointmentId, status, stamp ? { [stamp]: now } : {}, now);
+      await change(trx, row, now);
     });
     const rows = await repo.appointmentsBetween(
       db,
@@ -288,7 +307,7 @@ export class FrontDeskService {
         throw new DomainError("unprocessable", "This appointment time has passed. Please speak to the front desk.", {
           reason: "too_late",
         });
-      await repo.setStatus(trx, appointmentId, "arrived", { arrived_at: now }, now);
+      await repo.setStatus(trx, appointmentId, "arrived", { arrived_at: now, status_before_step: row.status }, now);
     });
   }
 }

@@ -214,6 +214,7 @@ const appointmentColumns = [
   "a.checked_in_at as checkedInAt",
   "a.roomed_at as roomedAt",
   "a.confirmed_at as confirmedAt",
+  "a.status_before_step as statusBeforeStep",
   "vt.id as visitTypeId",
   "vt.name as visitTypeName",
   "vt.name_es as visitTypeNameEs",
@@ -286,12 +287,13 @@ export async function setStatus(
     cancelled_at: Date;
     cancelled_by: string | null;
     cancel_reason: string | null;
-    arrived_at: Date;
+    arrived_at: Date | null;
     checked_in_at: Date;
     confirmed_at: Date;
-    roomed_at: Date;
-    visit_started_at: Date;
-    completed_at: Date;
+    roomed_at: Date | null;
+    visit_started_at: Date | null;
+    completed_at: Date | null;
+    status_before_step: AppointmentStatus | null;
   }> = {},
   now: Date = new Date(),
 ): Promise<void> {

@@ -249,6 +249,18 @@ export async function schedulingStaffRoutes(
     },
     async (request) => frontDesk.setStatus(request.params.appointmentId, request.body.status),
   );
+  app.post(
+    "/api/appointments/:appointmentId/status/undo",
+    {
+      schema: {
+        tags: staffTags,
+        summary: "Undo the last status step of a visit, on the visit's day",
+        params: AppointmentIdParams,
+        response: { 200: ScheduleEntry, ...errorResponses },
+      },
+    },
+    async (request) => frontDesk.undoStatus(request.params.appointmentId),
+  );
 
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/arrive",

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, ScheduleEntry } from "@portico/contracts";
+import type { ScheduleEntry, StaffStatus } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
@@ -26,18 +26,6 @@ interface ArrivalsBoard {
   entries: ScheduleEntry[];
   counts: Record<string, number>;
 }
-
-type StaffStatus = "arrived" | "roomed" | "in_visit" | "completed" | "no_show";
-
-/** The visit flow the server allows (it checks again): which step can follow which status. */
-const NEXT: Partial<Record<AppointmentStatus, StaffStatus[]>> = {
-  booked: ["arrived", "no_show"],
-  confirmed: ["arrived", "no_show"],
-  checked_in: ["arrived", "no_show"],
-  arrived: ["roomed", "in_visit", "completed"],
-  roomed: ["in_visit", "completed"],
-  in_visit: ["completed"],
-};
 
 const STORAGE_KEY = "portico.arrivals.location";
 const route = getRouteApi("/signed-in/front-desk/arrivals");
@@ -210,18 +198,26 @@ export function EntryTable({
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const change = useMutation({
-    mutationFn: ({ entry, status }: { entry: ScheduleEntry; status: StaffStatus }) =>
-      api<ScheduleEntry>(`/api/appointments/${entry.appointmentId}/status`, { method: "POST", body: { status } }),
+    mutationFn: ({ entry, status }: { entry: ScheduleEntry; status: StaffStatus | "undo" }) =>
+      status === "undo"
+        ? api<ScheduleEntry>(`/api/appointments/${entry.appointmentId}/status/undo`, { method: "POST" })
+        : api<ScheduleEntry>(`/api/appointments/${entry.appointmentId}/status`, { method: "POST", body: { status } }),
     onSuccess: async (updated, { entry, status }) => {
       setNotice({
         tone: "success",
-        text: t("arrivals.changed", { name: entry.patientName, status: t(`status.${status}`) }),
+        text: t(status === "undo" ? "arrivals.undone" : "arrivals.changed", {
+          name: entry.patientName,
+          status: t(`status.${updated.status}`),
+        }),
       });
-      void updated;
       await queryClient.invalidateQueries({ queryKey });
     },
     onError: (error) => setNotice({ tone: "error", text: errorMessage(error, tc, i18n.exists) }),
   });
+  const pendingFor = (entry: ScheduleEntry, status: StaffStatus | "undo") =>
+    change.isPending &&
+    change.variables?.entry.appointmentId === entry.appointmentId &&
+    change.variables.status === status;
   return (
     <>
       <div aria-live="polite" className="board-notice">
@@ -249,9 +245,7 @@ export function EntryTable({
           </thead>
           <tbody>
             {entries.map((e) => {
-              const next = NEXT[e.status] ?? [];
-              const started = Date.now() >= new Date(e.start).getTime();
-              const allowed = next.filter((s) => s !== "no_show" || started);
+              const allowed = e.nextStatuses;
               return (
                 <tr key={e.appointmentId}>
                   <td data-label={t("arrivals.time")}>
@@ -300,18 +294,29 @@ export function EntryTable({
                           <Button
                             key={s}
                             variant={s === allowed[0] ? "primary" : "secondary"}
-                            isPending={
-                              change.isPending &&
-                              change.variables?.entry.appointmentId === e.appointmentId &&
-                              change.variables.status === s
-                            }
+                            isPending={pendingFor(e, s)}
                             onPress={() => change.mutate({ entry: e, status: s })}
                             aria-label={t("arrivals.markNamed", { action: t(`arrivals.to.${s}`), name: e.patientName })}
                           >
                             {t(`arrivals.to.${s}`)}
                           </Button>
                         ))}
-                        {allowed.length === 0 ? <span className="text-muted">{t("arrivals.noActions")}</span> : null}
+                        {e.undoTo ? (
+                          <Button
+                            variant="secondary"
+                            isPending={pendingFor(e, "undo")}
+                            onPress={() => change.mutate({ entry: e, status: "undo" })}
+                            aria-label={t("arrivals.undoNamed", {
+                              status: t(`status.${e.status}`),
+                              name: e.patientName,
+                            })}
+                          >
+                            {t("arrivals.undo")}
+                          </Button>
+                        ) : null}
+                        {allowed.length === 0 && !e.undoTo ? (
+                          <span className="text-muted">{t("arrivals.noActions")}</span>
+                        ) : null}
                       </div>
                     </td>
                   ) : null}

@@ -193,4 +193,29 @@ describe("registration, caregivers and clinic set-up", () => {
     await expect(row.textContent()).resolves.toContain(locationName);
     await screenshots(page, "admin-providers");
   }, 180_000);
+
+  it("a field the server refuses on the visit-type form is shown beside that field and in the error summary", async () => {
+    const { page } = session;
+    await signIn(page, demo.admin, { mfa: true });
+    await visit(page, "/admin/visit-types/new");
+    await expectPage(page, /add a visit type/i, "new visit type");
+    // the form checks only that a name is given; the server allows at most 120 characters
+    const name = page.getByLabel("Name", { exact: true });
+    await name.fill(`Extended consultation ${"x".repeat(120)}`);
+    await page.getByRole("button", { name: /^add visit type$/i }).click();
+    const summary = page.getByRole("alert").filter({ hasText: /there is a problem/i });
+    await summary.waitFor({ state: "visible" });
+    await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(name.getAttribute("aria-invalid")).resolves.toBe("true");
+    const describedBy = (await name.getAttribute("aria-describedby")) ?? "";
+    const described = await page.evaluate(
+      (ids) => ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
+      describedBy.split(/\s+/).filter(Boolean),
+    );
+    expect(described).toMatch(/check this answer/i);
+    await summary.getByRole("link", { name: /check this answer/i }).click();
+    await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expectAccessible(page, "visit type refused by the server");
+    await screenshots(page, "admin-visit-type-server-field-error");
+  }, 120_000);
 });

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 export interface Column<T> {
   /** the header, also the label each cell shows when the table stacks on a phone */
   label: string;
-  cell: (item: T) => ReactNode;
+  /** the cell's content; leave out when the table draws whole rows (`row`) */
+  cell?: (item: T) => ReactNode;
   className?: string;
 }
 
@@ -39,7 +40,7 @@ export function DataTable<T>({ caption, columns, items, rowKey, row }: DataTable
               <tr key={rowKey(item)}>
                 {columns.map((c) => (
                   <Cell key={c.label} label={c.label} className={c.className}>
-                    {c.cell(item)}
+                    {c.cell?.(item)}
                   </Cell>
                 ))}
               </tr>

@@ -15,6 +15,8 @@ export interface UseFormOptions<V, R> {
   serverField?: (path: string) => string | undefined;
   /** the sentence beside a field the server refused; by default "Check this answer" */
   serverMessage?: (field: string, problem: string) => string;
+  /** a form's own reading of some failures (e.g. weak_password); `undefined` for the usual one */
+  explain?: (error: unknown) => { errors?: FieldErrors; formError?: string | null } | undefined;
 }
 
 type StringKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
@@ -48,13 +50,15 @@ export function useForm<V extends object, R = unknown>(options: UseFormOptions<V
 
   /** Shows a failure that happened outside `submit` (e.g. a follow-up request). */
   const fail = (error: unknown) => {
+    const own = options.explain?.(error);
     setErrors(
-      fieldErrorsFrom(error, {
-        field: options.serverField,
-        message: options.serverMessage ?? (() => t("form.checkField")),
-      }),
+      own?.errors ??
+        fieldErrorsFrom(error, {
+          field: options.serverField,
+          message: options.serverMessage ?? (() => t("form.checkField")),
+        }),
     );
-    setFormError(errorMessage(error, t, i18n.exists));
+    setFormError(own && "formError" in own ? (own.formError ?? null) : errorMessage(error, t, i18n.exists));
     setAttempt((n) => n + 1);
   };
 

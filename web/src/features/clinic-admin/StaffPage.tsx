@@ -1,29 +1,27 @@
-import type { StaffAccount, StaffRole } from "@portico/contracts";
+import type { StaffAccount, StaffRole, UpdateStaffRequest } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { locationsQuery as catalogueLocations, inviteStaff, staffQuery, updateStaff } from "../../api/clinic";
 import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { Checkbox } from "../../components/Checkbox";
 import { Dialog, DialogActions } from "../../components/Dialog";
-import { EmptyState } from "../../components/EmptyState";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { StatusChip, type StatusTone } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
+import { Cell } from "../../kit/DataTable";
+import { ListPage } from "../../kit/ListEditPage";
+import { useForm } from "../../kit/use-form";
+import { errorMessage, renamed } from "../../lib/errors";
 import { formatRelative } from "../../lib/format";
-import { locationsQuery } from "../appointments/data";
 import { EMAIL } from "../registration/shared";
-import { BackToSetup, Cell } from "./shared";
+import { BackToSetup } from "./shared";
 
 const ROLES: StaffRole[] = ["front_desk", "nurse", "physician", "admin"];
-const staffKey = ["admin", "staff"];
 const STATUS_TONE: Record<StaffAccount["status"], StatusTone> = {
   active: "success",
   invited: "info",
@@ -32,51 +30,36 @@ const STATUS_TONE: Record<StaffAccount["status"], StatusTone> = {
 
 /** Staff accounts: who works here, in which roles; invite, change roles, turn an account off. */
 export function StaffPage() {
-  const { t, i18n } = useTranslation("clinicAdmin");
-  const common = useTranslation().t;
-  const staff = useQuery({
-    queryKey: staffKey,
-    queryFn: () => api<{ staff: StaffAccount[] }>("/api/admin/staff").then((r) => r.staff),
-  });
+  const { t } = useTranslation("clinicAdmin");
   const [invited, setInvited] = useState<string | null>(null);
   return (
-    <div className="stack">
-      <PageHeader title={t("staff.title")} lead={<p>{t("staff.lead")}</p>} before={<BackToSetup />} />
-      {invited ? (
-        <Alert tone="success" title={t("staff.invitedTitle")} live="polite">
-          <p>{t("staff.invitedBody", { email: invited })}</p>
-        </Alert>
-      ) : null}
-      {staff.isPending ? <LoadingState /> : null}
-      {staff.isError ? (
-        <Alert tone="error" title={t("common.loadFailed")}>
-          <p>{errorMessage(staff.error, common, i18n.exists)}</p>
-        </Alert>
-      ) : null}
-      {staff.data?.length === 0 ? <EmptyState title={t("staff.emptyTitle")} /> : null}
-      {staff.data && staff.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>{t("staff.caption", { count: staff.data.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff.name")}</th>
-                <th scope="col">{t("staff.roles")}</th>
-                <th scope="col">{t("common.status")}</th>
-                <th scope="col">{t("staff.lastSignIn")}</th>
-                <th scope="col">{t("staff.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.data.map((s) => (
-                <StaffRow key={s.id} account={s} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+    <ListPage
+      title={t("staff.title")}
+      lead={<p>{t("staff.lead")}</p>}
+      before={<BackToSetup />}
+      notice={
+        invited ? (
+          <Alert tone="success" title={t("staff.invitedTitle")} live="polite">
+            <p>{t("staff.invitedBody", { email: invited })}</p>
+          </Alert>
+        ) : null
+      }
+      query={useQuery(staffQuery())}
+      failedTitle={t("common.loadFailed")}
+      empty={{ title: t("staff.emptyTitle") }}
+      caption={(count) => t("staff.caption", { count })}
+      rowKey={(s) => s.id}
+      row={(s) => <StaffRow key={s.id} account={s} />}
+      columns={[
+        { label: t("staff.name") },
+        { label: t("staff.roles") },
+        { label: t("common.status") },
+        { label: t("staff.lastSignIn") },
+        { label: t("staff.actions") },
+      ]}
+    >
       <InviteStaff onInvited={setInvited} />
-    </div>
+    </ListPage>
   );
 }
 
@@ -115,7 +98,7 @@ function RoleBoxes({
 /** The locations a person works at: front desk and nurses see the arrivals boards of these. */
 function LocationBoxes({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
   const { t } = useTranslation("clinicAdmin");
-  const locations = useQuery(locationsQuery);
+  const locations = useQuery(catalogueLocations());
   const active = (locations.data ?? []).filter((l) => l.active || value.includes(l.id));
   return (
     <fieldset className="fieldset">
@@ -144,17 +127,15 @@ function StaffRow({ account }: { account: StaffAccount }) {
   const [roles, setRoles] = useState<StaffRole[]>(account.roles);
   const [locationIds, setLocationIds] = useState<string[]>(account.locationIds);
   const [roleError, setRoleError] = useState<string | undefined>();
-  const locations = useQuery(locationsQuery);
+  const locations = useQuery(catalogueLocations());
   const locationNames = account.locationIds
     .map((id) => locations.data?.find((l) => l.id === id)?.name)
     .filter((name): name is string => Boolean(name));
   const update = useMutation({
-    mutationFn: (body: { roles?: StaffRole[]; locationIds?: string[]; status?: "active" | "disabled" }) =>
-      api<StaffAccount>(`/api/admin/staff/${account.id}`, { method: "PATCH", body }),
-    onSuccess: async () => {
+    mutationFn: (body: UpdateStaffRequest) => updateStaff(queryClient, account.id, body),
+    onSuccess: () => {
       setRolesOpen(false);
       setStatusOpen(false);
-      await queryClient.invalidateQueries({ queryKey: staffKey });
     },
   });
   const self = me?.user.id === account.id;
@@ -274,77 +255,53 @@ function StaffRow({ account }: { account: StaffAccount }) {
 }
 
 function InviteStaff({ onInvited }: { onInvited: (email: string) => void }) {
-  const { t, i18n } = useTranslation("clinicAdmin");
-  const common = useTranslation().t;
+  const { t } = useTranslation("clinicAdmin");
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [roles, setRoles] = useState<StaffRole[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
-
-  async function submit() {
-    const e: FieldErrors = {};
-    if (!name.trim()) e.staffName = t("staff.errors.name");
-    if (!EMAIL.test(email.trim())) e.staffEmail = t("staff.errors.email");
-    if (roles.length === 0) e.newroles = t("staff.errors.roles");
-    setErrors(e);
-    setFormError(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(e).length > 0) return;
-    setPending(true);
-    try {
-      await api("/api/admin/staff", {
-        method: "POST",
-        body: { displayName: name.trim(), email: email.trim(), roles, locale: currentLocale() },
-      });
-      await queryClient.invalidateQueries({ queryKey: staffKey });
-      onInvited(email.trim());
-      setName("");
-      setEmail("");
-      setRoles([]);
-    } catch (error) {
-      setFormError(errorMessage(error, common, i18n.exists));
-      setAttempt((n) => n + 1);
-    } finally {
-      setPending(false);
-    }
-  }
+  const empty = { staffName: "", staffEmail: "", roles: [] as StaffRole[] };
+  const form = useForm({
+    initial: empty,
+    validate: (v) => {
+      const e: FieldErrors = {};
+      if (!v.staffName.trim()) e.staffName = t("staff.errors.name");
+      if (!EMAIL.test(v.staffEmail.trim())) e.staffEmail = t("staff.errors.email");
+      if (v.roles.length === 0) e.newroles = t("staff.errors.roles");
+      return e;
+    },
+    submit: (v) =>
+      inviteStaff(queryClient, {
+        displayName: v.staffName.trim(),
+        email: v.staffEmail.trim(),
+        roles: v.roles,
+        locale: currentLocale(),
+      }),
+    onSuccess: (_, v) => {
+      onInvited(v.staffEmail.trim());
+      form.reset(empty);
+    },
+    serverField: renamed({ displayName: "staffName", email: "staffEmail", roles: "newroles" }),
+  });
 
   return (
     <Card title={t("staff.inviteTitle")} id="invite">
       <p>{t("staff.inviteLead")}</p>
-      <Form
-        onSubmit={submit}
-        errors={errors}
-        formError={formError}
-        attempt={attempt}
-        aria-label={t("staff.inviteTitle")}
-      >
+      <Form {...form.formProps} aria-label={t("staff.inviteTitle")}>
+        <TextField {...form.field("staffName")} label={t("staff.name")} isRequired />
         <TextField
-          name="staffName"
-          label={t("staff.name")}
-          value={name}
-          onChange={setName}
-          errorMessage={errors.staffName}
-          isRequired
-        />
-        <TextField
-          name="staffEmail"
+          {...form.field("staffEmail")}
           type="email"
           inputMode="email"
           spellCheck={false}
           label={t("staff.email")}
-          value={email}
-          onChange={setEmail}
-          errorMessage={errors.staffEmail}
           isRequired
         />
-        <RoleBoxes value={roles} onChange={setRoles} errorMessage={errors.newroles} idPrefix="new" />
+        <RoleBoxes
+          value={form.values.roles}
+          onChange={form.set("roles")}
+          errorMessage={form.errors.newroles}
+          idPrefix="new"
+        />
         <FormActions>
-          <Button type="submit" isPending={pending}>
+          <Button type="submit" isPending={form.pending}>
             {t("staff.invite")}
           </Button>
         </FormActions>

@@ -1,35 +1,88 @@
-import type { Location, Pharmacy, Provider } from "@portico/contracts";
-import { queryOptions } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import type { LocationInput } from "@portico/contracts";
 import { useTranslation } from "react-i18next";
+import type { FieldErrors } from "../../components/Form";
+import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
-import { api } from "../../lib/api";
+import { StatusChip } from "../../components/StatusChip";
+import { PHONE, POSTAL } from "../registration/shared";
 import "../registration/registration.css";
 
-export const locationsQuery = queryOptions({
-  queryKey: ["admin", "locations"],
-  queryFn: () => api<{ locations: Location[] }>("/api/locations?includeInactive=true").then((r) => r.locations),
-});
-export const providersAdminQuery = queryOptions({
-  queryKey: ["admin", "providers"],
-  queryFn: () => api<{ providers: Provider[] }>("/api/providers?includeInactive=true").then((r) => r.providers),
-});
-export const pharmaciesAdminQuery = queryOptions({
-  queryKey: ["admin", "pharmacies"],
-  queryFn: () => api<{ pharmacies: Pharmacy[] }>("/api/pharmacies?includeInactive=true").then((r) => r.pharmacies),
-});
+export interface AddressDraft {
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postalCode: string;
+}
 
-export interface AddressLike {
-  line1?: string;
-  line2?: string;
-  city?: string;
-  region?: string;
-  postalCode?: string;
+/** The address a location or pharmacy came with (the API sends it as stored), as form values. */
+export function addressDraft(address: unknown): AddressDraft {
+  const a = (address ?? {}) as Partial<AddressDraft>;
+  return {
+    line1: a.line1 ?? "",
+    line2: a.line2 ?? "",
+    city: a.city ?? "",
+    region: a.region ?? "",
+    postalCode: a.postalCode ?? "",
+  };
 }
 
 export function addressText(address: unknown): string {
-  const a = (address ?? {}) as AddressLike;
+  const a = addressDraft(address);
   return [a.line1, a.line2, a.city, a.region, a.postalCode].filter(Boolean).join(", ");
+}
+
+/** Checks an address and an optional phone number, with the locations page's messages. */
+export function addressErrors(
+  draft: AddressDraft & { phone: string },
+  t: (key: string) => string,
+  errors: FieldErrors = {},
+): FieldErrors {
+  if (!draft.line1.trim()) errors.line1 = t("locations.errors.line1");
+  if (!draft.city.trim()) errors.city = t("locations.errors.city");
+  if (!draft.region.trim()) errors.region = t("locations.errors.region");
+  if (!POSTAL.test(draft.postalCode.trim())) errors.postalCode = t("locations.errors.postalCode");
+  if (draft.phone.trim() && !PHONE.test(draft.phone.trim())) errors.phone = t("locations.errors.phone");
+  return errors;
+}
+
+export function addressBody(draft: AddressDraft): LocationInput["address"] {
+  return {
+    line1: draft.line1.trim(),
+    ...(draft.line2.trim() ? { line2: draft.line2.trim() } : {}),
+    city: draft.city.trim(),
+    region: draft.region.trim(),
+    postalCode: draft.postalCode.trim(),
+    country: "US",
+  };
+}
+
+/** Server paths of the address ("address.city") are these forms' field names ("city"). */
+export const addressField = (path: string) => path.replace(/^address\./, "");
+
+interface AddressFieldsProps {
+  legend: string;
+  field: (key: keyof AddressDraft) => {
+    name: string;
+    value: string;
+    onChange: (value: string) => void;
+    errorMessage?: string;
+  };
+}
+
+/** Street, town, state and ZIP code, as one group. */
+export function AddressFields({ legend, field }: AddressFieldsProps) {
+  const { t } = useTranslation("clinicAdmin");
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend">{legend}</legend>
+      <TextField {...field("line1")} label={t("address.line1")} isRequired />
+      <TextField {...field("line2")} label={t("address.line2")} />
+      <TextField {...field("city")} label={t("address.city")} width="medium" isRequired />
+      <TextField {...field("region")} label={t("address.region")} width="short" isRequired />
+      <TextField {...field("postalCode")} label={t("address.postalCode")} width="short" isRequired />
+    </fieldset>
+  );
 }
 
 export function BackToSetup({ to = "/admin/clinic", label }: { to?: string; label?: string }) {
@@ -41,11 +94,11 @@ export function BackToSetup({ to = "/admin/clinic", label }: { to?: string; labe
   );
 }
 
-export function Cell({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+/** "In use" / "Not in use", in words as well as colour. */
+export function ActiveChip({ active }: { active: boolean }) {
+  const { t } = useTranslation("clinicAdmin");
   return (
-    <td data-label={label} className={className}>
-      {children}
-    </td>
+    <StatusChip tone={active ? "success" : "neutral"}>{active ? t("common.active") : t("common.inactive")}</StatusChip>
   );
 }
 

@@ -6,42 +6,24 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
+import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { AuthLayout } from "./AuthLayout";
 
 export function ForgotPasswordPage() {
-  const { t, i18n } = useTranslation();
-  const [email, setEmail] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
+  const { t } = useTranslation();
   const [sentTo, setSentTo] = useState<string | null>(null);
-
-  async function submit() {
-    if (!email.trim()) {
-      setErrors({ email: t("signIn.emailMissing") });
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    setPending(true);
-    try {
-      await api("/api/auth/password-reset/request", {
+  const form = useForm({
+    initial: { email: "" },
+    validate: (v): FieldErrors => (v.email.trim() ? {} : { email: t("signIn.emailMissing") }),
+    submit: (v) =>
+      api("/api/auth/password-reset/request", {
         method: "POST",
-        body: { email: email.trim() },
+        body: { email: v.email.trim() },
         quietUnauthenticated: true,
-      });
-      setSentTo(email.trim());
-    } catch (error) {
-      setFormError(errorMessage(error, t, i18n.exists));
-      setAttempt((n) => n + 1);
-    } finally {
-      setPending(false);
-    }
-  }
+      }),
+    onSuccess: (_, v) => setSentTo(v.email.trim()),
+  });
 
   if (sentTo) {
     return (
@@ -64,20 +46,17 @@ export function ForgotPasswordPage() {
   return (
     <AuthLayout>
       <PageHeader title={t("forgot.title")} lead={<p>{t("forgot.lead")}</p>} />
-      <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("forgot.title")}>
+      <Form {...form.formProps} aria-label={t("forgot.title")}>
         <TextField
-          name="email"
+          {...form.field("email")}
           label={t("fields.email")}
           type="email"
           autoComplete="email"
           inputMode="email"
           spellCheck={false}
-          value={email}
-          onChange={setEmail}
-          errorMessage={errors.email}
         />
         <FormActions>
-          <Button type="submit" isPending={pending} block>
+          <Button type="submit" isPending={form.pending} block>
             {t("forgot.submit")}
           </Button>
           <Link to="/sign-in">{t("forgot.backToSignIn")}</Link>

@@ -550,6 +550,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/appointments/{appointmentId}/status/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo the last status step of a visit, on the visit's day */
+        post: operations["postAppointmentsByAppointmentIdStatusUndo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/{patientId}/appointments/{appointmentId}/arrive": {
         parameters: {
             query?: never;
@@ -2951,6 +2968,8 @@ export interface operations {
                             arrivedAt: string | null;
                             roomedAt: string | null;
                             minutesWaiting: number | null;
+                            nextStatuses: ("arrived" | "roomed" | "in_visit" | "completed" | "no_show")[];
+                            undoTo: ("booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled") | null;
                         }[];
                         counts: {
                             [key: string]: number;
@@ -3027,6 +3046,8 @@ export interface operations {
                             arrivedAt: string | null;
                             roomedAt: string | null;
                             minutesWaiting: number | null;
+                            nextStatuses: ("arrived" | "roomed" | "in_visit" | "completed" | "no_show")[];
+                            undoTo: ("booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled") | null;
                         }[];
                     };
                 };
@@ -3096,6 +3117,72 @@ export interface operations {
                         arrivedAt: string | null;
                         roomedAt: string | null;
                         minutesWaiting: number | null;
+                        nextStatuses: ("arrived" | "roomed" | "in_visit" | "completed" | "no_show")[];
+                        undoTo: ("booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled") | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAppointmentsByAppointmentIdStatusUndo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        appointmentId: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        patientName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        mrn: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
+                        visitTypeName: string;
+                        modality: "in_person" | "video";
+                        /** Format: uuid */
+                        providerId: string;
+                        providerName: string;
+                        /** Format: uuid */
+                        locationId: string;
+                        locationName: string;
+                        timeZone: string;
+                        eCheckInDone: boolean;
+                        arrivedAt: string | null;
+                        roomedAt: string | null;
+                        minutesWaiting: number | null;
+                        nextStatuses: ("arrived" | "roomed" | "in_visit" | "completed" | "no_show")[];
+                        undoTo: ("booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled") | null;
                     };
                 };
             };

@@ -4,8 +4,8 @@ import type { FieldCipher } from "./crypto.ts";
 
 /**
  * Every column that holds values sealed by `FieldCipher`, so that key rotation can re-seal
- * them with the current key. The module that owns a column registers it beside its repository
- * (`registerSealedColumn("messages", "id", "body", (id) => \`message:${id}\`)`).
+ * them with the current key. The module that owns a column declares it in its manifest
+ * (`sealedColumns` in `modules/<area>/module.ts`); `modules/registry.ts` registers it here.
  */
 export interface SealedColumn {
   table: string;
@@ -38,9 +38,6 @@ export function registerSealedColumn(
 export function sealedColumns(): SealedColumn[] {
   return [...columns.values()].sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`));
 }
-
-// the TOTP secret of each login (identity)
-registerSealedColumn("users", "id", "mfa_secret", "mfa");
 
 export interface ResealResult {
   table: string;

@@ -1,19 +1,15 @@
 import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
+import { moduleDemoSeedSteps } from "../modules/registry.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { FieldCipher } from "../platform/crypto.ts";
 import { DEMO_PASSWORD, type DemoLogin, type DemoSeedContext, seedDemoClinic } from "./demo-clinic.ts";
-import { seedDemoIdentity } from "./demo-identity.ts";
-import { seedDemoRegistration } from "./demo-registration.ts";
-import { seedDemoScheduling } from "./demo-scheduling.ts";
 
-/** Each area adds its demo data as a step; steps run in order in one transaction. */
-const steps: ((ctx: DemoSeedContext) => Promise<void>)[] = [
-  seedDemoClinic,
-  seedDemoIdentity,
-  seedDemoRegistration,
-  seedDemoScheduling,
-];
+/**
+ * The clinic every module's data builds on (locations, providers, staff, a few patients), then
+ * each module's step (`demoSeed` in its manifest), in registry order, all in one transaction.
+ */
+const steps: readonly ((ctx: DemoSeedContext) => Promise<void>)[] = [seedDemoClinic, ...moduleDemoSeedSteps];
 
 export interface DemoSeedResult {
   seeded: boolean;

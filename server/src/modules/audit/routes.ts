@@ -7,11 +7,15 @@ import {
   PatientParams,
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute, staffRouteGuard } from "../../platform/access/route-guards.ts";
-import type { Services } from "../../services.ts";
+import type { AuditTrailService } from "./service.ts";
 
 /** Who accessed a patient's record (patient and proxies with `records`), and the admins' audit search. */
-export async function registerAuditRoutes(app: App, services: Services): Promise<void> {
+export async function registerAuditRoutes(
+  app: App,
+  services: { access: AccessService; auditTrail: AuditTrailService },
+): Promise<void> {
   app.get(
     "/api/patients/:patientId/access-log",
     {

@@ -3,8 +3,8 @@ import type { DB } from "../../db/schema.ts";
 
 /**
  * Every column that points at a patient chart. Merging a chart into another repoints each of
- * them, in one transaction. Modules register their columns here (`patientReferences.register`)
- * when the table is created; any foreign key to `patients(id)` that nobody registered is found
+ * them, in one transaction. Modules declare their columns in their manifest
+ * (`patientReferences` in `modules/<area>/module.ts`; `modules/registry.ts` registers them); any foreign key to `patients(id)` that nobody registered is found
  * in the catalogue at merge time and moved too, so a forgotten registration cannot strand rows.
  */
 export interface PatientReference {
@@ -72,16 +72,3 @@ class PatientReferenceRegistry {
 }
 
 export const patientReferences = new PatientReferenceRegistry();
-
-patientReferences.register({ table: "proxy_grants", column: "patient_id", note: "caregiver access" });
-patientReferences.register({ table: "activation_codes", column: "patient_id", note: "portal activation" });
-patientReferences.register({
-  table: "insurance_coverages",
-  column: "patient_id",
-  note: "coverage; the surviving chart's primary/secondary wins",
-  onlyWhere: ({ target }) =>
-    sql`not exists (select 1 from insurance_coverages kept where kept.patient_id = ${target} and kept.rank = insurance_coverages.rank)`,
-});
-patientReferences.register({ table: "files", column: "patient_id", note: "uploaded documents" });
-patientReferences.register({ table: "identity_change_requests", column: "patient_id", note: "requests" });
-patientReferences.register({ table: "proxy_invitations", column: "patient_id", note: "caregiver invitations" });

@@ -5,7 +5,6 @@ import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
-import { registerSealedColumn } from "../../platform/crypto-rotation.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import * as repo from "./repo.ts";
@@ -13,10 +12,8 @@ import * as repo from "./repo.ts";
 const DAY = 24 * 60 * 60_000;
 export const ECHECKIN_OPENS_DAYS = 7;
 
-/** The associated data the eCheck-in answers of an appointment are sealed with. */
+/** The associated data the eCheck-in answers of an appointment are sealed with (see the module's `sealedColumns`). */
 export const checkInAnswersSeal = (appointmentId: string) => `echeckin:${appointmentId}`;
-// the answers, sealed per appointment: key rotation re-seals them
-registerSealedColumn("appointment_check_ins", "appointment_id", "answers_sealed", checkInAnswersSeal);
 
 type Item = Static<typeof QuestionnaireItem>;
 type Answers = Static<typeof ECheckInRequest>["answers"];

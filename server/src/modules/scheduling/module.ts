@@ -1,0 +1,68 @@
+import { seedDemoScheduling } from "../../seed/demo-scheduling.ts";
+import { defineModule } from "../kit.ts";
+import { AvailabilityService } from "./availability-service.ts";
+import { appointmentCareTeamRule } from "./care-team.ts";
+import { CheckInService, checkInAnswersSeal } from "./check-in-service.ts";
+import { FrontDeskService } from "./front-desk-service.ts";
+import {
+  appointmentBooked,
+  appointmentCancelled,
+  appointmentReminder,
+  waitlistOffer,
+  waitlistOfferGone,
+} from "./mail-templates.ts";
+import { ReminderService } from "./reminders.ts";
+import { schedulingRoutes, schedulingStaffRoutes, schedulingWaitlistRoutes } from "./routes.ts";
+import { SchedulingNotifier } from "./scheduling-events.ts";
+import { SchedulingService } from "./service.ts";
+import { WaitlistService } from "./waitlist-service.ts";
+
+/** Appointments: visit types, availability, slots, booking, reminders, the waitlist, arrivals, eCheck-in. */
+export const schedulingModule = defineModule({
+  name: "scheduling",
+  services: (p) => {
+    const events = new SchedulingNotifier({
+      db: p.db,
+      clock: p.clock,
+      jobs: p.jobs,
+      mailer: p.mailer,
+      config: p.config,
+    });
+    const scheduling = new SchedulingService({ db: p.db, clock: p.clock, access: p.access, events });
+    return {
+      /** visit types, slot search, booking, rescheduling, cancelling */
+      scheduling,
+      /** appointment reminders (job) and the confirm link from their emails */
+      reminders: new ReminderService({ ...p }),
+      /** earlier-appointment requests and offers; the slot-freed and offer-expiry jobs */
+      waitlist: new WaitlistService({ ...p, scheduling }),
+      /** arrivals board, provider schedules, visit statuses, “I'm here” */
+      frontDesk: new FrontDeskService({ db: p.db, clock: p.clock, access: p.access, audit: p.audit }),
+      /** visit types, weekly templates, exceptions */
+      availability: new AvailabilityService({ db: p.db, clock: p.clock, access: p.access, audit: p.audit }),
+      /** eCheck-in */
+      checkIn: new CheckInService({ db: p.db, clock: p.clock, access: p.access, cipher: p.cipher }),
+    };
+  },
+  routes: async (app, services) => {
+    await schedulingRoutes(app, services);
+    await schedulingStaffRoutes(app, services);
+    await schedulingWaitlistRoutes(app, services);
+  },
+  periodicJobs: (services) => [
+    { name: "waitlist offer expiry", scheduleFirst: () => services.waitlist.scheduleExpirySweep() },
+  ],
+  mailTemplates: [appointmentBooked, appointmentCancelled, appointmentReminder, waitlistOffer, waitlistOfferGone],
+  // the answers, sealed per appointment
+  sealedColumns: [
+    {
+      table: "appointment_check_ins",
+      idColumn: "appointment_id",
+      column: "answers_sealed",
+      associatedData: checkInAnswersSeal,
+    },
+  ],
+  // a clinician with a visit booked with the patient
+  careTeamRules: [appointmentCareTeamRule],
+  demoSeed: seedDemoScheduling,
+});

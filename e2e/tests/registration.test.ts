@@ -212,8 +212,8 @@ describe("registration, caregivers and clinic set-up", () => {
       (ids) => ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
       describedBy.split(/\s+/).filter(Boolean),
     );
-    expect(described).toMatch(/check this answer/i);
-    await summary.getByRole("link", { name: /check this answer/i }).click();
+    expect(described).toMatch(/check “name”: it was not accepted/i);
+    await summary.getByRole("link", { name: /check “name”/i }).click();
     await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expectAccessible(page, "visit type refused by the server");
     await screenshots(page, "admin-visit-type-server-field-error");

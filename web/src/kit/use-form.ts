@@ -3,6 +3,12 @@ import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "../components/Form";
 import { errorMessage, fieldErrorsFrom } from "../lib/errors";
 
+/** A form's own reading of a failure: its field errors and/or form message (left out: the usual one). */
+export interface Explained {
+  errors?: FieldErrors;
+  formError?: string | null;
+}
+
 export interface UseFormOptions<V, R> {
   initial: V | (() => V);
   /** checks made before sending: field name → message (shown beside the field and in the summary) */
@@ -13,10 +19,12 @@ export interface UseFormOptions<V, R> {
   onSuccess?: (result: R, values: V) => void | Promise<void>;
   /** the form's field for a server field path ("address.line1"); by default the path itself */
   serverField?: (path: string) => string | undefined;
-  /** the sentence beside a field the server refused; by default "Check this answer" */
+  /** the sentence beside a field the server refused; by default "Check “<label>”" or "Check this answer" */
   serverMessage?: (field: string, problem: string) => string;
+  /** field name → its label, so the error summary names a field the server refused */
+  labels?: Record<string, string>;
   /** a form's own reading of some failures (e.g. weak_password); `undefined` for the usual one */
-  explain?: (error: unknown) => { errors?: FieldErrors; formError?: string | null } | undefined;
+  explain?: (error: unknown) => Explained | undefined;
 }
 
 type StringKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
@@ -55,7 +63,12 @@ export function useForm<V extends object, R = unknown>(options: UseFormOptions<V
       own?.errors ??
         fieldErrorsFrom(error, {
           field: options.serverField,
-          message: options.serverMessage ?? (() => t("form.checkField")),
+          message:
+            options.serverMessage ??
+            ((field) => {
+              const label = options.labels?.[field];
+              return label ? t("form.checkNamed", { label }) : t("form.checkField");
+            }),
         }),
     );
     setFormError(own && "formError" in own ? (own.formError ?? null) : errorMessage(error, t, i18n.exists));

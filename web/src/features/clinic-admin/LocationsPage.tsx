@@ -24,6 +24,8 @@ import {
   addressField,
   addressText,
   BackToSetup,
+  catalogueListProps,
+  catalogueNotFound,
   TIME_ZONES,
 } from "./shared";
 
@@ -35,19 +37,13 @@ export function LocationsPage() {
   const locale = currentLocale();
   return (
     <ListPage
-      title={t("locations.title")}
-      lead={<p>{t("locations.lead")}</p>}
-      before={<BackToSetup />}
+      {...catalogueListProps("locations", t)}
       actions={
         <ButtonLink to="/admin/locations/$locationId" params={{ locationId: "new" }}>
           {t("locations.add")}
         </ButtonLink>
       }
       query={useQuery(locationsQuery("all"))}
-      failedTitle={t("common.loadFailed")}
-      empty={{ title: t("locations.emptyTitle"), body: t("locations.emptyBody") }}
-      caption={(count) => t("locations.caption", { count })}
-      rowKey={(l) => l.id}
       columns={[
         {
           label: t("locations.name"),
@@ -88,11 +84,7 @@ export function LocationEditPage() {
       id={locationId}
       query={useQuery(locationsQuery("all"))}
       find={(list, id) => list.find((l) => l.id === id)}
-      notFound={{
-        title: t("common.notFound"),
-        body: t("common.notFoundBody"),
-        before: <BackToSetup to="/admin/locations" label={t("locations.title")} />,
-      }}
+      notFound={catalogueNotFound("locations", t)}
     >
       {(existing) => <LocationForm key={existing?.id ?? "new"} existing={existing} />}
     </EditPage>

@@ -22,25 +22,21 @@ import {
   addressField,
   addressText,
   BackToSetup,
+  catalogueListProps,
+  catalogueNotFound,
 } from "./shared";
 
 export function PharmaciesPage() {
   const { t } = useTranslation("clinicAdmin");
   return (
     <ListPage
-      title={t("pharmacies.title")}
-      lead={<p>{t("pharmacies.lead")}</p>}
-      before={<BackToSetup />}
+      {...catalogueListProps("pharmacies", t)}
       actions={
         <ButtonLink to="/admin/pharmacies/$pharmacyId" params={{ pharmacyId: "new" }}>
           {t("pharmacies.add")}
         </ButtonLink>
       }
       query={useQuery(pharmaciesQuery("all"))}
-      failedTitle={t("common.loadFailed")}
-      empty={{ title: t("pharmacies.emptyTitle"), body: t("pharmacies.emptyBody") }}
-      caption={(count) => t("pharmacies.caption", { count })}
-      rowKey={(p) => p.id}
       columns={[
         {
           label: t("pharmacies.name"),
@@ -66,11 +62,7 @@ export function PharmacyEditPage() {
       id={pharmacyId}
       query={useQuery(pharmaciesQuery("all"))}
       find={(list, id) => list.find((p) => p.id === id)}
-      notFound={{
-        title: t("common.notFound"),
-        body: t("common.notFoundBody"),
-        before: <BackToSetup to="/admin/pharmacies" label={t("pharmacies.title")} />,
-      }}
+      notFound={catalogueNotFound("pharmacies", t)}
     >
       {(existing) => <PharmacyForm key={existing?.id ?? "new"} existing={existing} />}
     </EditPage>

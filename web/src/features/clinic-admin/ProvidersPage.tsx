@@ -15,7 +15,7 @@ import { EditPage, ListPage } from "../../kit/ListEditPage";
 import { useForm } from "../../kit/use-form";
 import { renamed } from "../../lib/errors";
 import { specialtyLabel } from "../registration/specialty";
-import { ActiveChip, BackToSetup } from "./shared";
+import { ActiveChip, BackToSetup, catalogueListProps, catalogueNotFound } from "./shared";
 
 const SPECIALTIES = [
   "family_medicine",
@@ -39,19 +39,13 @@ export function ProvidersPage() {
   const locationName = (id: string) => locations.data?.find((l) => l.id === id)?.name ?? "…";
   return (
     <ListPage
-      title={t("providers.title")}
-      lead={<p>{t("providers.lead")}</p>}
-      before={<BackToSetup />}
+      {...catalogueListProps("providers", t)}
       actions={
         <ButtonLink to="/admin/providers/$providerId" params={{ providerId: "new" }}>
           {t("providers.add")}
         </ButtonLink>
       }
       query={useQuery(providersQuery("all"))}
-      failedTitle={t("common.loadFailed")}
-      empty={{ title: t("providers.emptyTitle"), body: t("providers.emptyBody") }}
-      caption={(count) => t("providers.caption", { count })}
-      rowKey={(p) => p.id}
       columns={[
         {
           label: t("providers.name"),
@@ -83,11 +77,7 @@ export function ProviderEditPage() {
       query={useQuery(providersQuery("all"))}
       also={[locations]}
       find={(list, id) => list.find((p) => p.id === id)}
-      notFound={{
-        title: t("common.notFound"),
-        body: t("common.notFoundBody"),
-        before: <BackToSetup to="/admin/providers" label={t("providers.title")} />,
-      }}
+      notFound={catalogueNotFound("providers", t)}
     >
       {(existing) => <ProviderForm key={existing?.id ?? "new"} existing={existing} />}
     </EditPage>

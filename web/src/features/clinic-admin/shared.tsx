@@ -94,6 +94,31 @@ export function BackToSetup({ to = "/admin/clinic", label }: { to?: string; labe
   );
 }
 
+type Area = "locations" | "pharmacies" | "providers";
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** What the three catalogue list pages say alike, from their own section of the translations. */
+export function catalogueListProps(area: Area, t: Translate) {
+  return {
+    title: t(`${area}.title`),
+    lead: <p>{t(`${area}.lead`)}</p>,
+    before: <BackToSetup />,
+    failedTitle: t("common.loadFailed"),
+    empty: { title: t(`${area}.emptyTitle`), body: t(`${area}.emptyBody`) },
+    caption: (count: number) => t(`${area}.caption`, { count }),
+    rowKey: (item: { id: string }) => item.id,
+  };
+}
+
+/** "Not found" on a catalogue edit page, with the way back to its list. */
+export function catalogueNotFound(area: Area, t: Translate) {
+  return {
+    title: t("common.notFound"),
+    body: t("common.notFoundBody"),
+    before: <BackToSetup to={`/admin/${area}`} label={t(`${area}.title`)} />,
+  };
+}
+
 /** "In use" / "Not in use", in words as well as colour. */
 export function ActiveChip({ active }: { active: boolean }) {
   const { t } = useTranslation("clinicAdmin");

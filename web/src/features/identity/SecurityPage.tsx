@@ -15,6 +15,7 @@ import { PasswordField } from "../../components/PasswordField";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
+import { type Explained, useForm } from "../../kit/use-form";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage, passwordAdvice } from "../../lib/errors";
 import { formatDateTime, formatRelative, localTimeZone } from "../../lib/format";
@@ -48,88 +49,65 @@ type RunWithReauth = <T>(action: () => Promise<T>) => Promise<T | undefined>;
 
 function ChangePassword({ runWithReauth }: { runWithReauth: RunWithReauth }) {
   const { t, i18n } = useTranslation();
-  const [currentPassword, setCurrent] = useState("");
-  const [newPassword, setNew] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [advice, setAdvice] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
-
-  async function submit() {
-    const next: FieldErrors = {};
-    if (!currentPassword) next.currentPassword = t("security.currentMissing");
-    if (newPassword.length < 8) next.newPassword = t("password.tooShort");
-    else if (newPassword.length > 128) next.newPassword = t("password.tooLong");
-    setErrors(next);
-    setFormError(null);
-    setDone(false);
-    setAttempt((n) => n + 1);
-    if (Object.keys(next).length > 0) return;
-    setPending(true);
-    try {
-      const result = await runWithReauth(() =>
-        api("/api/auth/password", { method: "POST", body: { currentPassword, newPassword } }).then(() => true),
-      );
-      if (result) {
-        setCurrent("");
-        setNew("");
-        setDone(true);
-      }
-    } catch (error) {
+  const empty = { currentPassword: "", newPassword: "" };
+  const form = useForm({
+    initial: empty,
+    validate: ({ currentPassword, newPassword }) => {
+      const next: FieldErrors = {};
+      if (!currentPassword) next.currentPassword = t("security.currentMissing");
+      if (newPassword.length < 8) next.newPassword = t("password.tooShort");
+      else if (newPassword.length > 128) next.newPassword = t("password.tooLong");
+      return next;
+    },
+    // undefined when the person closed the password check instead of confirming
+    submit: (body) => runWithReauth(() => api("/api/auth/password", { method: "POST", body }).then(() => true)),
+    onSuccess: (changed) => {
+      setDone(Boolean(changed));
+      if (changed) form.reset(empty);
+    },
+    explain: (error): Explained => {
       if (isApiError(error, "weak_password")) {
         const { warning, suggestions } = passwordAdvice(error);
-        setErrors({ newPassword: t("password.weak") });
         setAdvice(i18n.language === "en" ? [warning, ...suggestions].filter((s): s is string => Boolean(s)) : []);
-      } else if (isApiError(error, "invalid_credentials")) {
-        setErrors({ currentPassword: t("security.currentWrong") });
-      } else {
-        setFormError(errorMessage(error, t, i18n.exists));
+        return { errors: { newPassword: t("password.weak") }, formError: null };
       }
-      setAttempt((n) => n + 1);
-    } finally {
-      setPending(false);
-    }
-  }
+      if (isApiError(error, "invalid_credentials")) {
+        return { errors: { currentPassword: t("security.currentWrong") }, formError: null };
+      }
+      return { errors: {} };
+    },
+  });
 
   return (
     <Card title={t("security.passwordTitle")} id="password">
-      {done ? (
+      {done && form.saved ? (
         <Alert tone="success" title={t("security.passwordChanged")} live="polite">
           <p>{t("security.passwordChangedBody")}</p>
         </Alert>
       ) : null}
-      <Form
-        onSubmit={submit}
-        errors={errors}
-        formError={formError}
-        attempt={attempt}
-        aria-label={t("security.passwordTitle")}
-      >
+      <Form {...form.formProps} aria-label={t("security.passwordTitle")}>
         <PasswordField
-          name="currentPassword"
+          {...form.field("currentPassword")}
           label={t("security.currentPassword")}
           autoComplete="current-password"
-          value={currentPassword}
-          onChange={setCurrent}
-          errorMessage={errors.currentPassword}
         />
         <PasswordField
           name="newPassword"
           label={t("reset.newPassword")}
           description={t("password.rules")}
           autoComplete="new-password"
-          value={newPassword}
+          value={form.values.newPassword}
           onChange={(v) => {
-            setNew(v);
+            form.set("newPassword")(v);
             setAdvice([]);
           }}
-          errorMessage={errors.newPassword}
-          after={<PasswordStrength password={newPassword} advice={advice} />}
+          errorMessage={form.errors.newPassword}
+          after={<PasswordStrength password={form.values.newPassword} advice={advice} />}
         />
         <FormActions>
-          <Button type="submit" isPending={pending}>
+          <Button type="submit" isPending={form.pending}>
             {t("security.changePassword")}
           </Button>
         </FormActions>

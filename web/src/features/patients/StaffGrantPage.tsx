@@ -1,7 +1,6 @@
 import type { CreateProxyGrantRequest, ProxyScope } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { navigateTo } from "../../app/navigation";
 import { Alert } from "../../components/Alert";
@@ -12,6 +11,7 @@ import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
+import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { proxiesQuery, RELATIONSHIPS } from "../caregivers/GrantList";
@@ -30,15 +30,39 @@ export function StaffGrantPage() {
   const queryClient = useQueryClient();
   const profile = useQuery(patientQuery(patientId));
   const proxies = useQuery(proxiesQuery(patientId));
-  const [email, setEmail] = useState("");
-  const [relationship, setRelationship] = useState("");
-  const [scopes, setScopes] = useState<ProxyScope[]>(["appointments", "medications"]);
-  const [until, setUntil] = useState("");
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
+  const form = useForm({
+    initial: {
+      proxyEmail: "",
+      relationship: "",
+      scopes: ["appointments", "medications"] as ProxyScope[],
+      until: "",
+      reason: "",
+    },
+    validate: ({ proxyEmail, relationship, scopes, until, reason }) => {
+      const next: FieldErrors = {};
+      if (!proxyEmail.trim()) next.proxyEmail = t("form.emailMissing");
+      else if (!EMAIL.test(proxyEmail.trim())) next.proxyEmail = t("form.emailInvalid");
+      if (!relationship) next.relationship = t("form.relationshipMissing");
+      if (scopes.length === 0) next.scopes = t("form.scopesMissing");
+      if (until && !endOfDay(until)) next.until = t("form.untilInvalid");
+      if (reason.trim().length < 5) next.reason = t("staff.reasonMissing");
+      return next;
+    },
+    submit: async ({ proxyEmail, relationship, scopes, until, reason }) => {
+      const endsAt = until ? endOfDay(until) : null;
+      const body: CreateProxyGrantRequest = {
+        proxyEmail: proxyEmail.trim(),
+        relationship: relationship as CreateProxyGrantRequest["relationship"],
+        scopes,
+        reason: reason.trim(),
+        ...(endsAt ? { endsAt } : {}),
+      };
+      await api(`/api/patients/${patientId}/proxies`, { method: "POST", body });
+      await queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] });
+    },
+    onSuccess: () => navigateTo(`/patients/${patientId}`),
+    serverField: (path) => (path === "endsAt" ? "until" : path),
+  });
 
   if (profile.isPending) return <LoadingState />;
   if (profile.isError) {
@@ -51,39 +75,6 @@ export function StaffGrantPage() {
   const patient = profile.data;
   const age = ageFrom(patient.dateOfBirth);
   const adolescent = age >= 12 && age < 18;
-
-  async function submit() {
-    const next: FieldErrors = {};
-    if (!email.trim()) next.proxyEmail = t("form.emailMissing");
-    else if (!EMAIL.test(email.trim())) next.proxyEmail = t("form.emailInvalid");
-    if (!relationship) next.relationship = t("form.relationshipMissing");
-    if (scopes.length === 0) next.scopes = t("form.scopesMissing");
-    const endsAt = until ? endOfDay(until) : null;
-    if (until && !endsAt) next.until = t("form.untilInvalid");
-    if (reason.trim().length < 5) next.reason = t("staff.reasonMissing");
-    setErrors(next);
-    setFormError(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(next).length > 0) return;
-    setPending(true);
-    try {
-      const body: CreateProxyGrantRequest = {
-        proxyEmail: email.trim(),
-        relationship: relationship as CreateProxyGrantRequest["relationship"],
-        scopes,
-        reason: reason.trim(),
-        ...(endsAt ? { endsAt } : {}),
-      };
-      await api(`/api/patients/${patientId}/proxies`, { method: "POST", body });
-      await queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] });
-      navigateTo(`/patients/${patientId}`);
-    } catch (error) {
-      setFormError(errorMessage(error, common, i18n.exists));
-      setAttempt((n) => n + 1);
-    } finally {
-      setPending(false);
-    }
-  }
 
   return (
     <div className="stack">
@@ -102,53 +93,37 @@ export function StaffGrantPage() {
           <p>{t("staff.teenBody")}</p>
         </Alert>
       ) : null}
-      <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("staff.addTitle")}>
+      <Form {...form.formProps} aria-label={t("staff.addTitle")}>
         <TextField
-          name="proxyEmail"
+          {...form.field("proxyEmail")}
           type="email"
           inputMode="email"
           spellCheck={false}
           autoComplete="off"
           label={t("staff.email")}
           description={t("staff.emailHint")}
-          value={email}
-          onChange={setEmail}
-          errorMessage={errors.proxyEmail}
           isRequired
         />
         <Select
-          name="relationship"
+          {...form.field("relationship")}
           label={t("form.relationship")}
           width="medium"
           placeholder={t("form.choose")}
-          value={relationship || null}
+          value={form.values.relationship || null}
           options={RELATIONSHIPS.map((r) => ({ id: r, label: t(`relationships.${r}`) }))}
-          onChange={setRelationship}
-          errorMessage={errors.relationship}
           isRequired
         />
-        <ScopeFields value={scopes} onChange={setScopes} errorMessage={errors.scopes} />
+        <ScopeFields value={form.values.scopes} onChange={form.set("scopes")} errorMessage={form.errors.scopes} />
         <TextField
-          name="until"
+          {...form.field("until")}
           type="date"
           width="short"
           label={t("form.until")}
           description={t("form.untilHint")}
-          value={until}
-          onChange={setUntil}
-          errorMessage={errors.until}
         />
-        <TextField
-          name="reason"
-          label={t("staff.reason")}
-          description={t("staff.reasonHint")}
-          value={reason}
-          onChange={setReason}
-          errorMessage={errors.reason}
-          isRequired
-        />
+        <TextField {...form.field("reason")} label={t("staff.reason")} description={t("staff.reasonHint")} isRequired />
         <FormActions>
-          <Button type="submit" isPending={pending}>
+          <Button type="submit" isPending={form.pending}>
             {t("staff.submit")}
           </Button>
         </FormActions>

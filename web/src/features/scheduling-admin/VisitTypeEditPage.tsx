@@ -145,6 +145,12 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
       await navigate({ to: "/admin/visit-types" });
     },
     // questionnaire items are named q<index>_<part> here ("questionnaire.2.id" → "q2_id")
+    labels: {
+      name: t("adminTypes.name"),
+      nameEs: t("adminTypes.nameEs"),
+      description: t("adminTypes.description"),
+      specialty: t("adminTypes.specialty"),
+    },
     serverField: (path) => path.replace(/^questionnaire\.(\d+)\.(\w+)$/, "q$1_$2"),
   });
   const { values: draft, errors, set, update: setDraft } = form;

@@ -110,12 +110,16 @@ export function useForm<V extends object, R = unknown>(options: UseFormOptions<V
     saved,
     fail,
     submit: send,
-    /** props for a text field or select: name, value, change handler and its error */
-    field: <K extends StringKeys<V>>(key: K) => ({
-      name: key,
+    /**
+     * Props for a text field or select: name, value, change handler and its error. `name` is
+     * the field's name on the page (its id and error key) when it differs from the value's key,
+     * e.g. two forms on one page.
+     */
+    field: <K extends StringKeys<V>>(key: K, name: string = key) => ({
+      name,
       value: values[key] as string,
       onChange: set(key) as (value: string) => void,
-      errorMessage: errors[key],
+      errorMessage: errors[name],
     }),
     /** props for a checkbox */
     checkbox: <K extends BooleanKeys<V>>(key: K) => ({

@@ -206,7 +206,7 @@ function Templates({
       validUntil: "tplUntil",
     }),
   });
-  const { values: draft, errors } = form;
+  const draft = form.values;
   const remove = useMutation({
     mutationFn: (id: string) => api(`/api/providers/${providerId}/availability/templates/${id}`, { method: "DELETE" }),
     onSuccess: refresh,
@@ -257,54 +257,38 @@ function Templates({
       <Form {...form.formProps} aria-label={t("availability.addTemplate")}>
         <div className="filters">
           <Select
-            name="tplLocation"
+            {...form.field("locationId", "tplLocation")}
             label={t("availability.location")}
             options={places.map((p) => ({ id: p.id, label: p.name }))}
             value={draft.locationId || null}
-            onChange={form.set("locationId")}
-            errorMessage={errors.tplLocation}
           />
           <Select
-            name="tplWeekday"
+            {...form.field("weekday", "tplWeekday")}
             label={t("availability.weekday")}
             options={WEEKDAYS.map((d) => ({ id: String(d), label: weekday(d) }))}
-            value={draft.weekday}
-            onChange={form.set("weekday")}
           />
           <TextField
-            name="tplStart"
+            {...form.field("startTime", "tplStart")}
             label={t("availability.start")}
             description={t("availability.timeHint")}
-            value={draft.startTime}
-            onChange={form.set("startTime")}
-            errorMessage={errors.tplStart}
             width="short"
           />
           <TextField
-            name="tplEnd"
+            {...form.field("endTime", "tplEnd")}
             label={t("availability.end")}
             description={t("availability.timeHint")}
-            value={draft.endTime}
-            onChange={form.set("endTime")}
-            errorMessage={errors.tplEnd}
             width="short"
           />
           <TextField
-            name="tplFrom"
+            {...form.field("validFrom", "tplFrom")}
             label={t("availability.validFrom")}
             description={t("availability.dateHint")}
-            value={draft.validFrom}
-            onChange={form.set("validFrom")}
-            errorMessage={errors.tplFrom}
             width="medium"
           />
           <TextField
-            name="tplUntil"
+            {...form.field("validUntil", "tplUntil")}
             label={t("availability.validUntil")}
             description={t("availability.dateHint")}
-            value={draft.validUntil}
-            onChange={form.set("validUntil")}
-            errorMessage={errors.tplUntil}
             width="medium"
           />
           <FormActions>
@@ -377,7 +361,6 @@ function Exceptions({
     onSuccess: refresh,
     serverField: renamed({ kind: "exKind", locationId: "exLocation", start: "exStart", end: "exEnd", note: "exNote" }),
   });
-  const { values: draft, errors } = form;
   const remove = useMutation({
     mutationFn: (id: string) => api(`/api/providers/${providerId}/availability/exceptions/${id}`, { method: "DELETE" }),
     onSuccess: refresh,
@@ -426,69 +409,46 @@ function Exceptions({
       <Form {...form.formProps} aria-label={t("availability.addException")}>
         <div className="filters">
           <Select
-            name="exKind"
+            {...form.field("kind", "exKind")}
             label={t("availability.kind")}
             options={(["time_off", "block", "extra_hours"] as const).map((k) => ({
               id: k,
               label: t(`exception.${k}`),
             }))}
-            value={draft.kind}
-            onChange={form.set("kind")}
           />
           <Select
-            name="exLocation"
+            {...form.field("locationId", "exLocation")}
             label={t("availability.location")}
             options={[
               { id: "any", label: t("availability.allLocations") },
               ...places.map((p) => ({ id: p.id, label: p.name })),
             ]}
-            value={draft.locationId}
-            onChange={form.set("locationId")}
-            errorMessage={errors.exLocation}
           />
           <TextField
-            name="exDate"
+            {...form.field("date", "exDate")}
             label={t("availability.fromDate")}
             description={t("availability.dateHint")}
-            value={draft.date}
-            onChange={form.set("date")}
-            errorMessage={errors.exDate}
             width="medium"
           />
           <TextField
-            name="exStart"
+            {...form.field("startTime", "exStart")}
             label={t("availability.start")}
             description={t("availability.timeHint")}
-            value={draft.startTime}
-            onChange={form.set("startTime")}
-            errorMessage={errors.exStart}
             width="short"
           />
           <TextField
-            name="exEndDate"
+            {...form.field("endDate", "exEndDate")}
             label={t("availability.toDate")}
             description={t("availability.toDateHint")}
-            value={draft.endDate}
-            onChange={form.set("endDate")}
-            errorMessage={errors.exEndDate}
             width="medium"
           />
           <TextField
-            name="exEnd"
+            {...form.field("endTime", "exEnd")}
             label={t("availability.end")}
             description={t("availability.timeHint")}
-            value={draft.endTime}
-            onChange={form.set("endTime")}
-            errorMessage={errors.exEnd}
             width="short"
           />
-          <TextField
-            name="exNote"
-            label={t("availability.note")}
-            value={draft.note}
-            onChange={form.set("note")}
-            maxLength={200}
-          />
+          <TextField {...form.field("note", "exNote")} label={t("availability.note")} maxLength={200} />
           <FormActions>
             <Button type="submit" isPending={form.pending}>
               {t("availability.addException")}

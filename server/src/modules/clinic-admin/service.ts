@@ -11,7 +11,6 @@ import type {
 } from "@portico/contracts";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import type { StaffRole } from "../../db/tables/people.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import { assertStrongPassword } from "../../platform/auth/password-policy.ts";
@@ -22,6 +21,7 @@ import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import type { IdentityService } from "../identity/service.ts";
 import { staffInvitation } from "./mail-templates.ts";
 
 const INVITATION_DAYS = 7;
@@ -35,6 +35,8 @@ export interface ClinicAdminDeps {
   access: AccessService;
   audit: AuditLog;
   mailer: Mailer;
+  /** identity writes the logins: `identity.users` */
+  identity: Pick<IdentityService, "users">;
 }
 
 /** Clinic set-up and staff accounts (admin only); the catalogue reads are open to any signed-in user. */
@@ -389,20 +391,13 @@ export class ClinicAdminService {
       const clash = await trx.selectFrom("users").select("id").where("email_normalized", "=", email).executeTakeFirst();
       if (clash)
         throw new DomainError("already_exists", "An account with that email already exists. Change its roles instead.");
-      const user = await trx
-        .insertInto("users")
-        .values({
-          email: input.email.trim(),
-          email_normalized: email,
-          display_name: input.displayName.trim(),
-          locale: input.locale ?? "en",
-        })
-        .returning(["id", "created_at"])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("user_roles")
-        .values(input.roles.map((role) => ({ user_id: user.id, role })))
-        .execute();
+      const user = await this.#d.identity.users.create({
+        email: input.email.trim(),
+        emailNormalized: email,
+        displayName: input.displayName.trim(),
+        locale: input.locale ?? "en",
+      });
+      await this.#d.identity.users.setRoles(user.id, input.roles, { replace: false });
       if (input.locationIds?.length) await this.#assignLocations(user.id, input.locationIds);
       const token = randomToken();
       await trx
@@ -458,11 +453,7 @@ export class ClinicAdminService {
         clinicName: this.#d.config.clinicName,
       });
       const hash = await hashPassword(password);
-      await trx
-        .updateTable("users")
-        .set({ password_hash: hash, password_changed_at: now, updated_at: now })
-        .where("id", "=", invitation.user_id)
-        .execute();
+      await this.#d.identity.users.setPassword(invitation.user_id, hash, now);
       await trx.updateTable("staff_invitations").set({ used_at: now }).where("id", "=", invitation.id).execute();
       await this.#d.audit.record({
         action: "accept",
@@ -488,27 +479,22 @@ export class ClinicAdminService {
         throw new DomainError("conflict", "You cannot disable your own account or remove your own admin role.");
       }
       if (input.roles) {
-        await trx.deleteFrom("user_roles").where("user_id", "=", userId).execute();
-        await trx
-          .insertInto("user_roles")
-          .values(input.roles.map((role: StaffRole) => ({ user_id: userId, role })))
-          .execute();
+        await this.#d.identity.users.setRoles(userId, input.roles, { replace: true });
         // a role change takes effect now: sessions carry the roles they were opened with
-        await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+        await this.#d.identity.users.endSessions(userId);
       }
       if (input.locationIds) await this.#assignLocations(userId, input.locationIds);
       if (input.displayName !== undefined || input.status !== undefined) {
-        await trx
-          .updateTable("users")
-          .set({
-            ...(input.displayName !== undefined ? { display_name: input.displayName.trim() } : {}),
+        await this.#d.identity.users.update(
+          userId,
+          {
+            ...(input.displayName !== undefined ? { displayName: input.displayName.trim() } : {}),
             ...(input.status !== undefined ? { status: input.status } : {}),
-            updated_at: this.#d.clock.now(),
-          })
-          .where("id", "=", userId)
-          .execute();
+          },
+          this.#d.clock.now(),
+        );
       }
-      if (input.status === "disabled") await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      if (input.status === "disabled") await this.#d.identity.users.endSessions(userId);
       await this.#audit(input.status === "disabled" ? "disable" : "update", "staff_account", userId, {
         fields: Object.keys(input).sort(),
         ...(input.roles ? { roles: input.roles } : {}),

@@ -13,6 +13,7 @@ import "./mail-templates.ts";
 import { OnboardingService } from "./onboarding.ts";
 import { IdentityRepo } from "./repo.ts";
 import { SignInService } from "./sign-in.ts";
+import { UserAccounts } from "./user-accounts.ts";
 
 export interface IdentityService {
   /** the session store the authentication hook reads */
@@ -21,6 +22,8 @@ export interface IdentityService {
   signIn: SignInService;
   account: AccountService;
   onboarding: OnboardingService;
+  /** the one writer of `users`, `user_roles` and `sessions` for other modules (registration, staff accounts) */
+  users: UserAccounts;
   /** For patient registration: a new single-use activation code (XXXX-XXXX-XXXX, 14 days). */
   issueActivationCode(patientId: string, createdBy: string | null): Promise<{ code: string; expiresAt: Date }>;
 }
@@ -43,6 +46,7 @@ export function createIdentityService(deps: {
     signIn: new SignInService(shared),
     account: new AccountService(shared),
     onboarding,
+    users: new UserAccounts(deps.db),
     issueActivationCode: (patientId, createdBy) => onboarding.issueActivationCode(patientId, createdBy),
   };
 }

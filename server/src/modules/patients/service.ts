@@ -26,6 +26,7 @@ import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import type { IdentityService } from "../identity/service.ts";
 import { findProbableDuplicates, presentCandidate } from "./duplicates.ts";
 import { registrationExistingAccount, registrationReceived } from "./mail-templates.ts";
 import { isValidDate, normalizeEmail, type PersonFacts } from "./matching.ts";
@@ -33,10 +34,8 @@ import { patientReferences } from "./merge-registry.ts";
 import * as repo from "./repo.ts";
 import { interpretation, parseSearchQuery, searchPatients } from "./search.ts";
 
-/** Issues the one-time activation code a new patient creates their login with (identity). */
-export interface ActivationCodeIssuer {
-  issueActivationCode(patientId: string, createdBy: string | null): Promise<{ code: string; expiresAt: Date }>;
-}
+/** What registration needs from identity: the activation code, and the login of a self-registered patient. */
+export type ActivationCodeIssuer = Pick<IdentityService, "issueActivationCode" | "users">;
 
 export interface PatientServiceDeps {
   config: Config;
@@ -201,18 +200,14 @@ export class PatientService {
         return;
       }
       const candidates = await findProbableDuplicates(trx, personOf(input));
-      const user = await trx
-        .insertInto("users")
-        .values({
-          email: input.email.trim(),
-          email_normalized: email,
-          display_name: displayName,
-          password_hash: passwordHash,
-          password_changed_at: this.#deps.clock.now(),
-          locale,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const user = await this.#deps.identity.users.create({
+        email: input.email.trim(),
+        emailNormalized: email,
+        displayName,
+        passwordHash,
+        passwordChangedAt: this.#deps.clock.now(),
+        locale,
+      });
       const id = await repo.insertPatient(trx, {
         mrn: await repo.nextMrn(trx),
         ...demographicsColumns(input),

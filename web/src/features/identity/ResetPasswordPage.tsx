@@ -1,5 +1,4 @@
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { navigateTo } from "../../app/navigation";
 import { Alert } from "../../components/Alert";
@@ -9,17 +8,17 @@ import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
 import { useForm } from "../../kit/use-form";
+import { useWeakPassword } from "../../kit/use-weak-password";
 import { api, isApiError } from "../../lib/api";
-import { passwordAdvice } from "../../lib/errors";
 import { AuthLayout } from "./AuthLayout";
 import { PasswordStrength } from "./PasswordStrength";
 
 const route = getRouteApi("/reset-password");
 
 export function ResetPasswordPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { token } = route.useSearch();
-  const [advice, setAdvice] = useState<string[]>([]);
+  const weak = useWeakPassword("password");
   const form = useForm({
     initial: { password: "" },
     validate: ({ password }): FieldErrors =>
@@ -33,15 +32,9 @@ export function ResetPasswordPage() {
         quietUnauthenticated: true,
       }),
     onSuccess: () => navigateTo("/sign-in?status=password-reset"),
-    explain: (error) => {
-      if (isApiError(error, "weak_password")) {
-        const { warning, suggestions } = passwordAdvice(error);
-        setAdvice(i18n.language === "en" ? [warning, ...suggestions].filter((s): s is string => Boolean(s)) : []);
-        return { errors: { password: t("password.weak") }, formError: null };
-      }
-      if (isApiError(error, "bad_request") || isApiError(error, "gone")) return { formError: t("reset.expired") };
-      return undefined;
-    },
+    explain: (error) =>
+      weak.explain(error) ??
+      (isApiError(error, "bad_request") || isApiError(error, "gone") ? { formError: t("reset.expired") } : undefined),
   });
   const { password } = form.values;
 
@@ -71,10 +64,10 @@ export function ResetPasswordPage() {
           value={password}
           onChange={(v) => {
             form.set("password")(v);
-            setAdvice([]);
+            weak.clear();
           }}
           errorMessage={form.errors.password}
-          after={<PasswordStrength password={password} advice={advice} />}
+          after={<PasswordStrength password={password} advice={weak.advice} />}
         />
         <FormActions>
           <Button type="submit" isPending={form.pending} block>

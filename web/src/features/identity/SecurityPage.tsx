@@ -15,9 +15,10 @@ import { PasswordField } from "../../components/PasswordField";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { type Explained, useForm } from "../../kit/use-form";
+import { useForm } from "../../kit/use-form";
+import { useWeakPassword } from "../../kit/use-weak-password";
 import { api, isApiError } from "../../lib/api";
-import { errorMessage, passwordAdvice } from "../../lib/errors";
+import { errorMessage } from "../../lib/errors";
 import { formatDateTime, formatRelative, localTimeZone } from "../../lib/format";
 import { describeDevice } from "./device";
 import { PasswordStrength } from "./PasswordStrength";
@@ -48,8 +49,8 @@ export function SecurityPage() {
 type RunWithReauth = <T>(action: () => Promise<T>) => Promise<T | undefined>;
 
 function ChangePassword({ runWithReauth }: { runWithReauth: RunWithReauth }) {
-  const { t, i18n } = useTranslation();
-  const [advice, setAdvice] = useState<string[]>([]);
+  const { t } = useTranslation();
+  const weak = useWeakPassword("newPassword");
   const [done, setDone] = useState(false);
   const empty = { currentPassword: "", newPassword: "" };
   const form = useForm({
@@ -67,17 +68,11 @@ function ChangePassword({ runWithReauth }: { runWithReauth: RunWithReauth }) {
       setDone(Boolean(changed));
       if (changed) form.reset(empty);
     },
-    explain: (error): Explained => {
-      if (isApiError(error, "weak_password")) {
-        const { warning, suggestions } = passwordAdvice(error);
-        setAdvice(i18n.language === "en" ? [warning, ...suggestions].filter((s): s is string => Boolean(s)) : []);
-        return { errors: { newPassword: t("password.weak") }, formError: null };
-      }
-      if (isApiError(error, "invalid_credentials")) {
-        return { errors: { currentPassword: t("security.currentWrong") }, formError: null };
-      }
-      return { errors: {} };
-    },
+    explain: (error) =>
+      weak.explain(error) ??
+      (isApiError(error, "invalid_credentials")
+        ? { errors: { currentPassword: t("security.currentWrong") }, formError: null }
+        : { errors: {} }),
   });
 
   return (
@@ -101,10 +96,10 @@ function ChangePassword({ runWithReauth }: { runWithReauth: RunWithReauth }) {
           value={form.values.newPassword}
           onChange={(v) => {
             form.set("newPassword")(v);
-            setAdvice([]);
+            weak.clear();
           }}
           errorMessage={form.errors.newPassword}
-          after={<PasswordStrength password={form.values.newPassword} advice={advice} />}
+          after={<PasswordStrength password={form.values.newPassword} advice={weak.advice} />}
         />
         <FormActions>
           <Button type="submit" isPending={form.pending}>

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
+import { type AgeBounds, DEFAULT_AGE_BOUNDS, effectiveScopes } from "../../platform/access/policy.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
@@ -64,32 +65,59 @@ const asLocale = (value: string | null | undefined): MailLocale => (value === "e
 /**
  * Who receives a patient's appointment emails: the patient's own address (or their login's),
  * each in the reader's language; a patient with neither — a young child — is reached through
- * the proxies whose grant covers appointments and is in force now.
+ * the proxies whose grant covers appointments now, as the access policy decides it
+ * (`effectiveScopes`: in force, and a parent's grant ends at 18 unless it began after).
  */
-export async function appointmentRecipients(db: Db, patientId: string, now: Date): Promise<Recipient[]> {
+export async function appointmentRecipients(
+  db: Db,
+  patientId: string,
+  now: Date,
+  ages: AgeBounds = DEFAULT_AGE_BOUNDS,
+): Promise<Recipient[]> {
   const patient = await db
     .selectFrom("patients as p")
     .leftJoin("users as u", "u.id", "p.user_id")
-    .select(["p.email", "p.preferred_language", "p.status", "u.email as userEmail", "u.status as userStatus"])
+    .select([
+      "p.email",
+      "p.preferred_language",
+      "p.status",
+      "p.date_of_birth",
+      "u.email as userEmail",
+      "u.status as userStatus",
+    ])
     .where("p.id", "=", patientId)
     .executeTakeFirst();
   if (!patient || patient.status === "merged") return [];
   const own = patient.email ?? (patient.userStatus === "active" ? patient.userEmail : null);
   if (own) return [{ email: own, locale: asLocale(patient.preferred_language) }];
-  const proxies = await db
+  const grants = await db
     .selectFrom("proxy_grants as g")
     .innerJoin("users as u", "u.id", "g.proxy_user_id")
-    .select(["u.email", "u.locale"])
+    .select(["g.id", "g.relationship", "g.scopes", "g.starts_at", "g.ends_at", "g.revoked_at", "u.email", "u.locale"])
     .where("g.patient_id", "=", patientId)
     .where("g.revoked_at", "is", null)
-    .where("g.starts_at", "<=", now)
-    .where((eb) => eb.or([eb("g.ends_at", "is", null), eb("g.ends_at", ">", now)]))
-    .where((eb) => eb(eb.val("appointments"), "=", eb.fn.any("g.scopes")))
     .where("u.status", "=", "active")
     .orderBy("g.created_at")
     .execute();
+  const facts = { id: patientId, dateOfBirth: patient.date_of_birth, status: patient.status };
+  const covered = grants.filter((g) =>
+    effectiveScopes(
+      {
+        grantId: g.id,
+        patientId,
+        relationship: g.relationship,
+        scopes: g.scopes,
+        startsAt: g.starts_at,
+        endsAt: g.ends_at,
+        revokedAt: g.revoked_at,
+      },
+      facts,
+      now,
+      ages,
+    ).scopes.includes("appointments"),
+  );
   const seen = new Set<string>();
-  return proxies
+  return covered
     .filter((p) => !seen.has(p.email.toLowerCase()) && seen.add(p.email.toLowerCase()))
     .map((p) => ({ email: p.email, locale: asLocale(p.locale) }));
 }

@@ -4,39 +4,33 @@ import { useTranslation } from "react-i18next";
 import { useClinic } from "../../app/clinic";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
-import { api, isApiError } from "../../lib/api";
-import { errorMessage, fieldErrorsFrom, lastPathPart, passwordAdvice } from "../../lib/errors";
+import { useForm } from "../../kit/use-form";
+import { useWeakPassword } from "../../kit/use-weak-password";
+import { api } from "../../lib/api";
+import { lastPathPart } from "../../lib/errors";
 import { PasswordStrength } from "../identity/PasswordStrength";
 import { emptyPerson, PersonFields, type PersonForm, personRequest, validatePerson } from "./PersonFields";
 
 /** A new patient asks to join: their record waits until the front desk has checked it. */
 export function SelfRegisterPage() {
-  const { t, i18n } = useTranslation("registration");
+  const { t } = useTranslation("registration");
   const common = useTranslation().t;
   const clinic = useClinic();
-  const [person, setPerson] = useState<PersonForm>(emptyPerson);
-  const [password, setPassword] = useState("");
-  const [advice, setAdvice] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
+  const weak = useWeakPassword("password");
   const [done, setDone] = useState(false);
-
-  async function submit() {
-    const next = validatePerson(person, t, { phone: true, email: true });
-    if (password.length < 8) next.password = common("password.tooShort");
-    else if (password.length > 128) next.password = common("password.tooLong");
-    setErrors(next);
-    setFormError(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(next).length > 0) return;
-    setPending(true);
-    try {
+  const form = useForm({
+    initial: { person: emptyPerson as PersonForm, password: "" },
+    validate: ({ person, password }) => {
+      const next = validatePerson(person, t, { phone: true, email: true });
+      if (password.length < 8) next.password = common("password.tooShort");
+      else if (password.length > 128) next.password = common("password.tooLong");
+      return next;
+    },
+    submit: ({ person, password }) => {
       const request = personRequest(person);
       const body: SelfRegistrationRequest = {
         ...request,
@@ -44,22 +38,14 @@ export function SelfRegisterPage() {
         email: request.email ?? "",
         password,
       };
-      await api("/api/registrations", { method: "POST", body, quietUnauthenticated: true });
-      setDone(true);
-    } catch (error) {
-      if (isApiError(error, "weak_password")) {
-        const { warning, suggestions } = passwordAdvice(error);
-        setErrors({ password: common("password.weak") });
-        setAdvice(i18n.language === "en" ? [warning, ...suggestions].filter((s): s is string => Boolean(s)) : []);
-      } else {
-        setErrors(fieldErrorsFrom(error, { field: lastPathPart, message: () => t("register.checkField") }));
-        setFormError(errorMessage(error, common, i18n.exists));
-      }
-      setAttempt((n) => n + 1);
-    } finally {
-      setPending(false);
-    }
-  }
+      return api("/api/registrations", { method: "POST", body, quietUnauthenticated: true });
+    },
+    onSuccess: () => setDone(true),
+    explain: weak.explain,
+    serverField: lastPathPart,
+    serverMessage: () => t("register.checkField"),
+  });
+  const { person, password } = form.values;
 
   if (done) return <Received email={person.email.trim()} phone={clinic?.phone} />;
 
@@ -76,11 +62,11 @@ export function SelfRegisterPage() {
           </>
         }
       />
-      <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("self.title")}>
+      <Form {...form.formProps} aria-label={t("self.title")}>
         <PersonFields
           value={person}
-          onChange={setPerson}
-          errors={errors}
+          onChange={form.set("person")}
+          errors={form.errors}
           voice="self"
           require={{ phone: true, email: true }}
         />
@@ -93,16 +79,16 @@ export function SelfRegisterPage() {
             autoComplete="new-password"
             value={password}
             onChange={(v) => {
-              setPassword(v);
-              setAdvice([]);
+              form.set("password")(v);
+              weak.clear();
             }}
-            errorMessage={errors.password}
-            after={<PasswordStrength password={password} advice={advice} />}
+            errorMessage={form.errors.password}
+            after={<PasswordStrength password={password} advice={weak.advice} />}
           />
         </fieldset>
         <p className="text-muted">{t("self.privacy")}</p>
         <FormActions>
-          <Button type="submit" isPending={pending} block>
+          <Button type="submit" isPending={form.pending} block>
             {t("self.submit")}
           </Button>
         </FormActions>

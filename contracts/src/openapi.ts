@@ -379,6 +379,230 @@ export interface paths {
         patch: operations["patchMe"];
         trace?: never;
     };
+    "/api/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff search by name, date of birth, MRN or phone */
+        get: operations["getPatients"];
+        put?: never;
+        /** Register a patient (front desk); answers 409 possible_duplicate with candidates */
+        post: operations["postPatients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's profile (a restricted proxy gets the summary: name and date of birth) */
+        get: operations["getPatientsByPatientId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update contact details, language, pharmacy, insurance, emergency contact */
+        patch: operations["patchPatientsByPatientId"];
+        trace?: never;
+    };
+    "/api/patients/{patientId}/activation-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new activation code (the previous one stops working) */
+        post: operations["postPatientsByPatientIdActivationCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/activation-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Printable activation letter (HTML; JSON with Accept: application/json) */
+        get: operations["getPatientsByPatientIdActivationLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this chart into another (front desk); everything moves to the surviving chart */
+        post: operations["postPatientsByPatientIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Self-registration: a new patient creates their account and record (pending verification) */
+        post: operations["postRegistrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations waiting for verification */
+        get: operations["getRegistrationsPending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a pending registration */
+        post: operations["postRegistrationsByIdVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/identity-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's own change requests */
+        get: operations["getPatientsByPatientIdIdentityChangeRequests"];
+        put?: never;
+        /** Ask the front desk to change legal name, sex or date of birth */
+        post: operations["postPatientsByPatientIdIdentityChangeRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests for the front desk */
+        get: operations["getIdentityChangeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity-change-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (applies the change) or deny a change request */
+        post: operations["postIdentityChangeRequestsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB) */
+        post: operations["postPatientsByPatientIdFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (as an attachment) */
+        get: operations["getPatientsByPatientIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/visit-types": {
         parameters: {
             query?: never;
@@ -802,230 +1026,6 @@ export interface paths {
         put?: never;
         /** Confirm an appointment with the single-use link from a reminder email (no sign-in) */
         post: operations["postAppointmentsConfirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Staff search by name, date of birth, MRN or phone */
-        get: operations["getPatients"];
-        put?: never;
-        /** Register a patient (front desk); answers 409 possible_duplicate with candidates */
-        post: operations["postPatients"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{patientId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A patient's profile (a restricted proxy gets the summary: name and date of birth) */
-        get: operations["getPatientsByPatientId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Update contact details, language, pharmacy, insurance, emergency contact */
-        patch: operations["patchPatientsByPatientId"];
-        trace?: never;
-    };
-    "/api/patients/{patientId}/activation-codes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Issue a new activation code (the previous one stops working) */
-        post: operations["postPatientsByPatientIdActivationCodes"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{patientId}/activation-letter": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Printable activation letter (HTML; JSON with Accept: application/json) */
-        get: operations["getPatientsByPatientIdActivationLetter"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{patientId}/merge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Merge this chart into another (front desk); everything moves to the surviving chart */
-        post: operations["postPatientsByPatientIdMerge"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/registrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Self-registration: a new patient creates their account and record (pending verification) */
-        post: operations["postRegistrations"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/registrations/pending": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Registrations waiting for verification */
-        get: operations["getRegistrationsPending"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/registrations/{id}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Verify a pending registration */
-        post: operations["postRegistrationsByIdVerify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{patientId}/identity-change-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The patient's own change requests */
-        get: operations["getPatientsByPatientIdIdentityChangeRequests"];
-        put?: never;
-        /** Ask the front desk to change legal name, sex or date of birth */
-        post: operations["postPatientsByPatientIdIdentityChangeRequests"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/identity-change-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Change requests for the front desk */
-        get: operations["getIdentityChangeRequests"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/identity-change-requests/{id}/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approve (applies the change) or deny a change request */
-        post: operations["postIdentityChangeRequestsByIdDecision"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{patientId}/files": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Upload a file (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB) */
-        post: operations["postPatientsByPatientIdFiles"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{patientId}/files/{fileId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a file (as an attachment) */
-        get: operations["getPatientsByPatientIdFilesByFileId"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2314,6 +2314,1261 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatients: {
+        parameters: {
+            query: {
+                /** @description name (partial, accents and small typos ignored), date of birth (1984-03-02 or 03/02/1984), MRN or phone */
+                q: string;
+                limit?: number;
+                includePending?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** Format: uuid */
+                            id: string;
+                            mrn: string;
+                            name: string;
+                            preferredName: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                            sex: "female" | "male" | "other" | "unknown";
+                            status: "active" | "pending_verification" | "merged";
+                            phone?: string | null;
+                            email?: string | null;
+                        }[];
+                        interpretedAs: ("name" | "date_of_birth" | "mrn" | "phone")[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatients: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    legalGivenName: string;
+                    legalFamilyName: string;
+                    preferredName?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dateOfBirth: string;
+                    sex: "female" | "male" | "other" | "unknown";
+                    genderIdentity?: string;
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    phone?: string;
+                    /** Format: email */
+                    email?: string;
+                    address?: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    };
+                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
+                    preferredLanguage?: string;
+                    emergencyContact?: {
+                        name: string;
+                        relationship: string;
+                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                        phone: string;
+                    };
+                    insurance?: {
+                        /** @default primary */
+                        rank: "primary" | "secondary";
+                        payerName: string;
+                        memberId: string;
+                        groupNumber?: string;
+                        subscriberName: string;
+                        subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                        /** Format: uuid */
+                        cardFrontFileId?: string;
+                        /** Format: uuid */
+                        cardBackFileId?: string;
+                    }[];
+                    /** Format: uuid */
+                    preferredPharmacyId?: string;
+                    /** Format: uuid */
+                    pcpProviderId?: string;
+                    duplicateOverride?: {
+                        /** @enum {boolean} */
+                        confirmNotDuplicate: true;
+                        reason: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** @enum {string} */
+                            view: "full";
+                            /** Format: uuid */
+                            id: string;
+                            mrn: string;
+                            status: "active" | "pending_verification" | "merged";
+                            legalGivenName: string;
+                            legalFamilyName: string;
+                            preferredName: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                            sex: "female" | "male" | "other" | "unknown";
+                            genderIdentity: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: {
+                                line1: string;
+                                line2?: string;
+                                city: string;
+                                /** @description state or province */
+                                region: string;
+                                postalCode: string;
+                                /** @description ISO 3166-1 alpha-2, e.g. US */
+                                country: string;
+                            } | null;
+                            preferredLanguage: string;
+                            emergencyContact: {
+                                name: string;
+                                relationship: string;
+                                /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                                phone: string;
+                            } | null;
+                            insurance: {
+                                /** Format: uuid */
+                                id: string;
+                                rank: "primary" | "secondary";
+                                payerName: string;
+                                memberId: string;
+                                groupNumber: string | null;
+                                subscriberName: string;
+                                subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                                cardFrontFileId: string | null;
+                                cardBackFileId: string | null;
+                            }[];
+                            preferredPharmacy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            pcp: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                specialty: string;
+                            } | null;
+                            hasLogin: boolean;
+                            canEdit: boolean;
+                            canEditIdentity: boolean;
+                            pendingIdentityChangeRequestId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        activation: {
+                            /** @description XXXX-XXXX-XXXX, shown once */
+                            code: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** @description printable activation letter (GET, HTML) */
+                            letterUrl: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        view: "full";
+                        /** Format: uuid */
+                        id: string;
+                        mrn: string;
+                        status: "active" | "pending_verification" | "merged";
+                        legalGivenName: string;
+                        legalFamilyName: string;
+                        preferredName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        sex: "female" | "male" | "other" | "unknown";
+                        genderIdentity: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        address: {
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            /** @description state or province */
+                            region: string;
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US */
+                            country: string;
+                        } | null;
+                        preferredLanguage: string;
+                        emergencyContact: {
+                            name: string;
+                            relationship: string;
+                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                            phone: string;
+                        } | null;
+                        insurance: {
+                            /** Format: uuid */
+                            id: string;
+                            rank: "primary" | "secondary";
+                            payerName: string;
+                            memberId: string;
+                            groupNumber: string | null;
+                            subscriberName: string;
+                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                            cardFrontFileId: string | null;
+                            cardBackFileId: string | null;
+                        }[];
+                        preferredPharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        } | null;
+                        hasLogin: boolean;
+                        canEdit: boolean;
+                        canEditIdentity: boolean;
+                        pendingIdentityChangeRequestId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    } | {
+                        /** @enum {string} */
+                        view: "summary";
+                        /** Format: uuid */
+                        id: string;
+                        legalGivenName: string;
+                        legalFamilyName: string;
+                        preferredName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchPatientsByPatientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    legalGivenName?: string;
+                    legalFamilyName?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dateOfBirth?: string;
+                    sex?: "female" | "male" | "other" | "unknown";
+                    preferredName?: string | null;
+                    genderIdentity?: string | null;
+                    phone?: string | null;
+                    email?: string | null;
+                    address?: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    } | null;
+                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
+                    preferredLanguage?: string;
+                    emergencyContact?: {
+                        name: string;
+                        relationship: string;
+                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                        phone: string;
+                    } | null;
+                    insurance?: {
+                        /** @default primary */
+                        rank: "primary" | "secondary";
+                        payerName: string;
+                        memberId: string;
+                        groupNumber?: string;
+                        subscriberName: string;
+                        subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                        /** Format: uuid */
+                        cardFrontFileId?: string;
+                        /** Format: uuid */
+                        cardBackFileId?: string;
+                    }[];
+                    preferredPharmacyId?: string | null;
+                    pcpProviderId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        view: "full";
+                        /** Format: uuid */
+                        id: string;
+                        mrn: string;
+                        status: "active" | "pending_verification" | "merged";
+                        legalGivenName: string;
+                        legalFamilyName: string;
+                        preferredName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        sex: "female" | "male" | "other" | "unknown";
+                        genderIdentity: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        address: {
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            /** @description state or province */
+                            region: string;
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US */
+                            country: string;
+                        } | null;
+                        preferredLanguage: string;
+                        emergencyContact: {
+                            name: string;
+                            relationship: string;
+                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                            phone: string;
+                        } | null;
+                        insurance: {
+                            /** Format: uuid */
+                            id: string;
+                            rank: "primary" | "secondary";
+                            payerName: string;
+                            memberId: string;
+                            groupNumber: string | null;
+                            subscriberName: string;
+                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                            cardFrontFileId: string | null;
+                            cardBackFileId: string | null;
+                        }[];
+                        preferredPharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        } | null;
+                        hasLogin: boolean;
+                        canEdit: boolean;
+                        canEditIdentity: boolean;
+                        pendingIdentityChangeRequestId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdActivationCodes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description XXXX-XXXX-XXXX, shown once */
+                        code: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** @description printable activation letter (GET, HTML) */
+                        letterUrl: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdActivationLetter: {
+        parameters: {
+            query: {
+                code: string;
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patientName: string;
+                        code: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        activateUrl: string;
+                        clinicName: string;
+                        clinicPhone: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdMerge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    intoPatientId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        mergeId: string;
+                        /** Format: uuid */
+                        sourcePatientId: string;
+                        /** Format: uuid */
+                        targetPatientId: string;
+                        moved: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postRegistrations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    legalGivenName: string;
+                    legalFamilyName: string;
+                    preferredName?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dateOfBirth: string;
+                    sex: "female" | "male" | "other" | "unknown";
+                    genderIdentity?: string;
+                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                    phone: string;
+                    /** Format: email */
+                    email: string;
+                    address?: {
+                        line1: string;
+                        line2?: string;
+                        city: string;
+                        /** @description state or province */
+                        region: string;
+                        postalCode: string;
+                        /** @description ISO 3166-1 alpha-2, e.g. US */
+                        country: string;
+                    };
+                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
+                    preferredLanguage?: string;
+                    password: string;
+                    emergencyContact?: {
+                        name: string;
+                        relationship: string;
+                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                        phone: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "received";
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRegistrationsPending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        registrations: {
+                            patient: {
+                                /** @enum {string} */
+                                view: "full";
+                                /** Format: uuid */
+                                id: string;
+                                mrn: string;
+                                status: "active" | "pending_verification" | "merged";
+                                legalGivenName: string;
+                                legalFamilyName: string;
+                                preferredName: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                                sex: "female" | "male" | "other" | "unknown";
+                                genderIdentity: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: {
+                                    line1: string;
+                                    line2?: string;
+                                    city: string;
+                                    /** @description state or province */
+                                    region: string;
+                                    postalCode: string;
+                                    /** @description ISO 3166-1 alpha-2, e.g. US */
+                                    country: string;
+                                } | null;
+                                preferredLanguage: string;
+                                emergencyContact: {
+                                    name: string;
+                                    relationship: string;
+                                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                                    phone: string;
+                                } | null;
+                                insurance: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    rank: "primary" | "secondary";
+                                    payerName: string;
+                                    memberId: string;
+                                    groupNumber: string | null;
+                                    subscriberName: string;
+                                    subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                                    cardFrontFileId: string | null;
+                                    cardBackFileId: string | null;
+                                }[];
+                                preferredPharmacy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                pcp: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    specialty: string;
+                                } | null;
+                                hasLogin: boolean;
+                                canEdit: boolean;
+                                canEditIdentity: boolean;
+                                pendingIdentityChangeRequestId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            source: "staff" | "self" | "import";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            possibleDuplicates: {
+                                /** Format: uuid */
+                                id: string;
+                                mrn: string;
+                                /** @description legal given + family name */
+                                name: string;
+                                preferredName: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                                sex: "female" | "male" | "other" | "unknown";
+                                /** @description only the last four digits shown */
+                                phoneMasked: string | null;
+                                /** @description first letter and domain shown */
+                                emailMasked: string | null;
+                                status: "active" | "pending_verification";
+                                matchedOn: ("name" | "similar_name" | "nickname" | "date_of_birth" | "similar_date_of_birth" | "phone" | "email")[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postRegistrationsByIdVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duplicateOverride?: {
+                        /** @enum {boolean} */
+                        confirmNotDuplicate: true;
+                        reason: string;
+                    };
+                    /** Format: uuid */
+                    pcpProviderId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        view: "full";
+                        /** Format: uuid */
+                        id: string;
+                        mrn: string;
+                        status: "active" | "pending_verification" | "merged";
+                        legalGivenName: string;
+                        legalFamilyName: string;
+                        preferredName: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        sex: "female" | "male" | "other" | "unknown";
+                        genderIdentity: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        address: {
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            /** @description state or province */
+                            region: string;
+                            postalCode: string;
+                            /** @description ISO 3166-1 alpha-2, e.g. US */
+                            country: string;
+                        } | null;
+                        preferredLanguage: string;
+                        emergencyContact: {
+                            name: string;
+                            relationship: string;
+                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
+                            phone: string;
+                        } | null;
+                        insurance: {
+                            /** Format: uuid */
+                            id: string;
+                            rank: "primary" | "secondary";
+                            payerName: string;
+                            memberId: string;
+                            groupNumber: string | null;
+                            subscriberName: string;
+                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
+                            cardFrontFileId: string | null;
+                            cardBackFileId: string | null;
+                        }[];
+                        preferredPharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            specialty: string;
+                        } | null;
+                        hasLogin: boolean;
+                        canEdit: boolean;
+                        canEditIdentity: boolean;
+                        pendingIdentityChangeRequestId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdIdentityChangeRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            mrn: string;
+                            current: {
+                                legalGivenName?: string;
+                                legalFamilyName?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth?: string;
+                                sex?: "female" | "male" | "other" | "unknown";
+                            };
+                            changes: {
+                                legalGivenName?: string;
+                                legalFamilyName?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth?: string;
+                                sex?: "female" | "male" | "other" | "unknown";
+                            };
+                            reason: string;
+                            status: "pending" | "approved" | "denied";
+                            decisionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdIdentityChangeRequests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    changes: {
+                        legalGivenName?: string;
+                        legalFamilyName?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth?: string;
+                        sex?: "female" | "male" | "other" | "unknown";
+                    };
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        patientName: string;
+                        mrn: string;
+                        current: {
+                            legalGivenName?: string;
+                            legalFamilyName?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth?: string;
+                            sex?: "female" | "male" | "other" | "unknown";
+                        };
+                        changes: {
+                            legalGivenName?: string;
+                            legalFamilyName?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth?: string;
+                            sex?: "female" | "male" | "other" | "unknown";
+                        };
+                        reason: string;
+                        status: "pending" | "approved" | "denied";
+                        decisionNote: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIdentityChangeRequests: {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "denied";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            mrn: string;
+                            current: {
+                                legalGivenName?: string;
+                                legalFamilyName?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth?: string;
+                                sex?: "female" | "male" | "other" | "unknown";
+                            };
+                            changes: {
+                                legalGivenName?: string;
+                                legalFamilyName?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth?: string;
+                                sex?: "female" | "male" | "other" | "unknown";
+                            };
+                            reason: string;
+                            status: "pending" | "approved" | "denied";
+                            decisionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postIdentityChangeRequestsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "approve" | "deny";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        patientName: string;
+                        mrn: string;
+                        current: {
+                            legalGivenName?: string;
+                            legalFamilyName?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth?: string;
+                            sex?: "female" | "male" | "other" | "unknown";
+                        };
+                        changes: {
+                            legalGivenName?: string;
+                            legalFamilyName?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth?: string;
+                            sex?: "female" | "male" | "other" | "unknown";
+                        };
+                        reason: string;
+                        status: "pending" | "approved" | "denied";
+                        decisionNote: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdFiles: {
+        parameters: {
+            query: {
+                kind: "insurance_card_front" | "insurance_card_back" | "identity_document" | "other";
+            };
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "insurance_card_front" | "insurance_card_back" | "identity_document" | "other";
+                        contentType: string;
+                        sizeBytes: number;
+                        sha256: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success (the body is not described) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -4127,1261 +5382,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getPatients: {
-        parameters: {
-            query: {
-                /** @description name (partial, accents and small typos ignored), date of birth (1984-03-02 or 03/02/1984), MRN or phone */
-                q: string;
-                limit?: number;
-                includePending?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        results: {
-                            /** Format: uuid */
-                            id: string;
-                            mrn: string;
-                            name: string;
-                            preferredName: string | null;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            dateOfBirth: string;
-                            sex: "female" | "male" | "other" | "unknown";
-                            status: "active" | "pending_verification" | "merged";
-                            phone?: string | null;
-                            email?: string | null;
-                        }[];
-                        interpretedAs: ("name" | "date_of_birth" | "mrn" | "phone")[];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    postPatients: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
-                "idempotency-key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    legalGivenName: string;
-                    legalFamilyName: string;
-                    preferredName?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    dateOfBirth: string;
-                    sex: "female" | "male" | "other" | "unknown";
-                    genderIdentity?: string;
-                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                    phone?: string;
-                    /** Format: email */
-                    email?: string;
-                    address?: {
-                        line1: string;
-                        line2?: string;
-                        city: string;
-                        /** @description state or province */
-                        region: string;
-                        postalCode: string;
-                        /** @description ISO 3166-1 alpha-2, e.g. US */
-                        country: string;
-                    };
-                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
-                    preferredLanguage?: string;
-                    emergencyContact?: {
-                        name: string;
-                        relationship: string;
-                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                        phone: string;
-                    };
-                    insurance?: {
-                        /** @default primary */
-                        rank: "primary" | "secondary";
-                        payerName: string;
-                        memberId: string;
-                        groupNumber?: string;
-                        subscriberName: string;
-                        subscriberRelationship: "self" | "spouse" | "parent" | "other";
-                        /** Format: uuid */
-                        cardFrontFileId?: string;
-                        /** Format: uuid */
-                        cardBackFileId?: string;
-                    }[];
-                    /** Format: uuid */
-                    preferredPharmacyId?: string;
-                    /** Format: uuid */
-                    pcpProviderId?: string;
-                    duplicateOverride?: {
-                        /** @enum {boolean} */
-                        confirmNotDuplicate: true;
-                        reason: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        patient: {
-                            /** @enum {string} */
-                            view: "full";
-                            /** Format: uuid */
-                            id: string;
-                            mrn: string;
-                            status: "active" | "pending_verification" | "merged";
-                            legalGivenName: string;
-                            legalFamilyName: string;
-                            preferredName: string | null;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            dateOfBirth: string;
-                            sex: "female" | "male" | "other" | "unknown";
-                            genderIdentity: string | null;
-                            phone: string | null;
-                            email: string | null;
-                            address: {
-                                line1: string;
-                                line2?: string;
-                                city: string;
-                                /** @description state or province */
-                                region: string;
-                                postalCode: string;
-                                /** @description ISO 3166-1 alpha-2, e.g. US */
-                                country: string;
-                            } | null;
-                            preferredLanguage: string;
-                            emergencyContact: {
-                                name: string;
-                                relationship: string;
-                                /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                                phone: string;
-                            } | null;
-                            insurance: {
-                                /** Format: uuid */
-                                id: string;
-                                rank: "primary" | "secondary";
-                                payerName: string;
-                                memberId: string;
-                                groupNumber: string | null;
-                                subscriberName: string;
-                                subscriberRelationship: "self" | "spouse" | "parent" | "other";
-                                cardFrontFileId: string | null;
-                                cardBackFileId: string | null;
-                            }[];
-                            preferredPharmacy: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            pcp: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                specialty: string;
-                            } | null;
-                            hasLogin: boolean;
-                            canEdit: boolean;
-                            canEditIdentity: boolean;
-                            pendingIdentityChangeRequestId: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                        activation: {
-                            /** @description XXXX-XXXX-XXXX, shown once */
-                            code: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** @description printable activation letter (GET, HTML) */
-                            letterUrl: string;
-                        };
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getPatientsByPatientId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        view: "full";
-                        /** Format: uuid */
-                        id: string;
-                        mrn: string;
-                        status: "active" | "pending_verification" | "merged";
-                        legalGivenName: string;
-                        legalFamilyName: string;
-                        preferredName: string | null;
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        dateOfBirth: string;
-                        sex: "female" | "male" | "other" | "unknown";
-                        genderIdentity: string | null;
-                        phone: string | null;
-                        email: string | null;
-                        address: {
-                            line1: string;
-                            line2?: string;
-                            city: string;
-                            /** @description state or province */
-                            region: string;
-                            postalCode: string;
-                            /** @description ISO 3166-1 alpha-2, e.g. US */
-                            country: string;
-                        } | null;
-                        preferredLanguage: string;
-                        emergencyContact: {
-                            name: string;
-                            relationship: string;
-                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                            phone: string;
-                        } | null;
-                        insurance: {
-                            /** Format: uuid */
-                            id: string;
-                            rank: "primary" | "secondary";
-                            payerName: string;
-                            memberId: string;
-                            groupNumber: string | null;
-                            subscriberName: string;
-                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
-                            cardFrontFileId: string | null;
-                            cardBackFileId: string | null;
-                        }[];
-                        preferredPharmacy: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        } | null;
-                        pcp: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            specialty: string;
-                        } | null;
-                        hasLogin: boolean;
-                        canEdit: boolean;
-                        canEditIdentity: boolean;
-                        pendingIdentityChangeRequestId: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    } | {
-                        /** @enum {string} */
-                        view: "summary";
-                        /** Format: uuid */
-                        id: string;
-                        legalGivenName: string;
-                        legalFamilyName: string;
-                        preferredName: string | null;
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        dateOfBirth: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    patchPatientsByPatientId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    legalGivenName?: string;
-                    legalFamilyName?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    dateOfBirth?: string;
-                    sex?: "female" | "male" | "other" | "unknown";
-                    preferredName?: string | null;
-                    genderIdentity?: string | null;
-                    phone?: string | null;
-                    email?: string | null;
-                    address?: {
-                        line1: string;
-                        line2?: string;
-                        city: string;
-                        /** @description state or province */
-                        region: string;
-                        postalCode: string;
-                        /** @description ISO 3166-1 alpha-2, e.g. US */
-                        country: string;
-                    } | null;
-                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
-                    preferredLanguage?: string;
-                    emergencyContact?: {
-                        name: string;
-                        relationship: string;
-                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                        phone: string;
-                    } | null;
-                    insurance?: {
-                        /** @default primary */
-                        rank: "primary" | "secondary";
-                        payerName: string;
-                        memberId: string;
-                        groupNumber?: string;
-                        subscriberName: string;
-                        subscriberRelationship: "self" | "spouse" | "parent" | "other";
-                        /** Format: uuid */
-                        cardFrontFileId?: string;
-                        /** Format: uuid */
-                        cardBackFileId?: string;
-                    }[];
-                    preferredPharmacyId?: string | null;
-                    pcpProviderId?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        view: "full";
-                        /** Format: uuid */
-                        id: string;
-                        mrn: string;
-                        status: "active" | "pending_verification" | "merged";
-                        legalGivenName: string;
-                        legalFamilyName: string;
-                        preferredName: string | null;
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        dateOfBirth: string;
-                        sex: "female" | "male" | "other" | "unknown";
-                        genderIdentity: string | null;
-                        phone: string | null;
-                        email: string | null;
-                        address: {
-                            line1: string;
-                            line2?: string;
-                            city: string;
-                            /** @description state or province */
-                            region: string;
-                            postalCode: string;
-                            /** @description ISO 3166-1 alpha-2, e.g. US */
-                            country: string;
-                        } | null;
-                        preferredLanguage: string;
-                        emergencyContact: {
-                            name: string;
-                            relationship: string;
-                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                            phone: string;
-                        } | null;
-                        insurance: {
-                            /** Format: uuid */
-                            id: string;
-                            rank: "primary" | "secondary";
-                            payerName: string;
-                            memberId: string;
-                            groupNumber: string | null;
-                            subscriberName: string;
-                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
-                            cardFrontFileId: string | null;
-                            cardBackFileId: string | null;
-                        }[];
-                        preferredPharmacy: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        } | null;
-                        pcp: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            specialty: string;
-                        } | null;
-                        hasLogin: boolean;
-                        canEdit: boolean;
-                        canEditIdentity: boolean;
-                        pendingIdentityChangeRequestId: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    postPatientsByPatientIdActivationCodes: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
-                "idempotency-key"?: string;
-            };
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description XXXX-XXXX-XXXX, shown once */
-                        code: string;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        /** @description printable activation letter (GET, HTML) */
-                        letterUrl: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getPatientsByPatientIdActivationLetter: {
-        parameters: {
-            query: {
-                code: string;
-            };
-            header?: never;
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        patientName: string;
-                        code: string;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        activateUrl: string;
-                        clinicName: string;
-                        clinicPhone: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    postPatientsByPatientIdMerge: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
-                "idempotency-key"?: string;
-            };
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** Format: uuid */
-                    intoPatientId: string;
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        mergeId: string;
-                        /** Format: uuid */
-                        sourcePatientId: string;
-                        /** Format: uuid */
-                        targetPatientId: string;
-                        moved: {
-                            [key: string]: number;
-                        };
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    postRegistrations: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
-                "idempotency-key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    legalGivenName: string;
-                    legalFamilyName: string;
-                    preferredName?: string;
-                    /**
-                     * Format: date
-                     * @description YYYY-MM-DD
-                     */
-                    dateOfBirth: string;
-                    sex: "female" | "male" | "other" | "unknown";
-                    genderIdentity?: string;
-                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                    phone: string;
-                    /** Format: email */
-                    email: string;
-                    address?: {
-                        line1: string;
-                        line2?: string;
-                        city: string;
-                        /** @description state or province */
-                        region: string;
-                        postalCode: string;
-                        /** @description ISO 3166-1 alpha-2, e.g. US */
-                        country: string;
-                    };
-                    /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
-                    preferredLanguage?: string;
-                    password: string;
-                    emergencyContact?: {
-                        name: string;
-                        relationship: string;
-                        /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                        phone: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "received";
-                        message: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getRegistrationsPending: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        registrations: {
-                            patient: {
-                                /** @enum {string} */
-                                view: "full";
-                                /** Format: uuid */
-                                id: string;
-                                mrn: string;
-                                status: "active" | "pending_verification" | "merged";
-                                legalGivenName: string;
-                                legalFamilyName: string;
-                                preferredName: string | null;
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                dateOfBirth: string;
-                                sex: "female" | "male" | "other" | "unknown";
-                                genderIdentity: string | null;
-                                phone: string | null;
-                                email: string | null;
-                                address: {
-                                    line1: string;
-                                    line2?: string;
-                                    city: string;
-                                    /** @description state or province */
-                                    region: string;
-                                    postalCode: string;
-                                    /** @description ISO 3166-1 alpha-2, e.g. US */
-                                    country: string;
-                                } | null;
-                                preferredLanguage: string;
-                                emergencyContact: {
-                                    name: string;
-                                    relationship: string;
-                                    /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                                    phone: string;
-                                } | null;
-                                insurance: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    rank: "primary" | "secondary";
-                                    payerName: string;
-                                    memberId: string;
-                                    groupNumber: string | null;
-                                    subscriberName: string;
-                                    subscriberRelationship: "self" | "spouse" | "parent" | "other";
-                                    cardFrontFileId: string | null;
-                                    cardBackFileId: string | null;
-                                }[];
-                                preferredPharmacy: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                pcp: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                    specialty: string;
-                                } | null;
-                                hasLogin: boolean;
-                                canEdit: boolean;
-                                canEditIdentity: boolean;
-                                pendingIdentityChangeRequestId: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            };
-                            source: "staff" | "self" | "import";
-                            /** Format: date-time */
-                            submittedAt: string;
-                            possibleDuplicates: {
-                                /** Format: uuid */
-                                id: string;
-                                mrn: string;
-                                /** @description legal given + family name */
-                                name: string;
-                                preferredName: string | null;
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                dateOfBirth: string;
-                                sex: "female" | "male" | "other" | "unknown";
-                                /** @description only the last four digits shown */
-                                phoneMasked: string | null;
-                                /** @description first letter and domain shown */
-                                emailMasked: string | null;
-                                status: "active" | "pending_verification";
-                                matchedOn: ("name" | "similar_name" | "nickname" | "date_of_birth" | "similar_date_of_birth" | "phone" | "email")[];
-                            }[];
-                        }[];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    postRegistrationsByIdVerify: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
-                "idempotency-key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    duplicateOverride?: {
-                        /** @enum {boolean} */
-                        confirmNotDuplicate: true;
-                        reason: string;
-                    };
-                    /** Format: uuid */
-                    pcpProviderId?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        view: "full";
-                        /** Format: uuid */
-                        id: string;
-                        mrn: string;
-                        status: "active" | "pending_verification" | "merged";
-                        legalGivenName: string;
-                        legalFamilyName: string;
-                        preferredName: string | null;
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        dateOfBirth: string;
-                        sex: "female" | "male" | "other" | "unknown";
-                        genderIdentity: string | null;
-                        phone: string | null;
-                        email: string | null;
-                        address: {
-                            line1: string;
-                            line2?: string;
-                            city: string;
-                            /** @description state or province */
-                            region: string;
-                            postalCode: string;
-                            /** @description ISO 3166-1 alpha-2, e.g. US */
-                            country: string;
-                        } | null;
-                        preferredLanguage: string;
-                        emergencyContact: {
-                            name: string;
-                            relationship: string;
-                            /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
-                            phone: string;
-                        } | null;
-                        insurance: {
-                            /** Format: uuid */
-                            id: string;
-                            rank: "primary" | "secondary";
-                            payerName: string;
-                            memberId: string;
-                            groupNumber: string | null;
-                            subscriberName: string;
-                            subscriberRelationship: "self" | "spouse" | "parent" | "other";
-                            cardFrontFileId: string | null;
-                            cardBackFileId: string | null;
-                        }[];
-                        preferredPharmacy: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        } | null;
-                        pcp: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            specialty: string;
-                        } | null;
-                        hasLogin: boolean;
-                        canEdit: boolean;
-                        canEditIdentity: boolean;
-                        pendingIdentityChangeRequestId: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getPatientsByPatientIdIdentityChangeRequests: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requests: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            patientName: string;
-                            mrn: string;
-                            current: {
-                                legalGivenName?: string;
-                                legalFamilyName?: string;
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                dateOfBirth?: string;
-                                sex?: "female" | "male" | "other" | "unknown";
-                            };
-                            changes: {
-                                legalGivenName?: string;
-                                legalFamilyName?: string;
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                dateOfBirth?: string;
-                                sex?: "female" | "male" | "other" | "unknown";
-                            };
-                            reason: string;
-                            status: "pending" | "approved" | "denied";
-                            decisionNote: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            decidedAt: string | null;
-                        }[];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    postPatientsByPatientIdIdentityChangeRequests: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
-                "idempotency-key"?: string;
-            };
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    changes: {
-                        legalGivenName?: string;
-                        legalFamilyName?: string;
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        dateOfBirth?: string;
-                        sex?: "female" | "male" | "other" | "unknown";
-                    };
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        patientId: string;
-                        patientName: string;
-                        mrn: string;
-                        current: {
-                            legalGivenName?: string;
-                            legalFamilyName?: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            dateOfBirth?: string;
-                            sex?: "female" | "male" | "other" | "unknown";
-                        };
-                        changes: {
-                            legalGivenName?: string;
-                            legalFamilyName?: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            dateOfBirth?: string;
-                            sex?: "female" | "male" | "other" | "unknown";
-                        };
-                        reason: string;
-                        status: "pending" | "approved" | "denied";
-                        decisionNote: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        decidedAt: string | null;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getIdentityChangeRequests: {
-        parameters: {
-            query?: {
-                status?: "pending" | "approved" | "denied";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requests: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            patientName: string;
-                            mrn: string;
-                            current: {
-                                legalGivenName?: string;
-                                legalFamilyName?: string;
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                dateOfBirth?: string;
-                                sex?: "female" | "male" | "other" | "unknown";
-                            };
-                            changes: {
-                                legalGivenName?: string;
-                                legalFamilyName?: string;
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                dateOfBirth?: string;
-                                sex?: "female" | "male" | "other" | "unknown";
-                            };
-                            reason: string;
-                            status: "pending" | "approved" | "denied";
-                            decisionNote: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            decidedAt: string | null;
-                        }[];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    postIdentityChangeRequestsByIdDecision: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
-                "idempotency-key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    decision: "approve" | "deny";
-                    note?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        patientId: string;
-                        patientName: string;
-                        mrn: string;
-                        current: {
-                            legalGivenName?: string;
-                            legalFamilyName?: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            dateOfBirth?: string;
-                            sex?: "female" | "male" | "other" | "unknown";
-                        };
-                        changes: {
-                            legalGivenName?: string;
-                            legalFamilyName?: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            dateOfBirth?: string;
-                            sex?: "female" | "male" | "other" | "unknown";
-                        };
-                        reason: string;
-                        status: "pending" | "approved" | "denied";
-                        decisionNote: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        decidedAt: string | null;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    postPatientsByPatientIdFiles: {
-        parameters: {
-            query: {
-                kind: "insurance_card_front" | "insurance_card_back" | "identity_document" | "other";
-            };
-            header?: {
-                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
-                "idempotency-key"?: string;
-            };
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        kind: "insurance_card_front" | "insurance_card_back" | "identity_document" | "other";
-                        contentType: string;
-                        sizeBytes: number;
-                        sha256: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableContent"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getPatientsByPatientIdFilesByFileId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                patientId: string;
-                fileId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success (the body is not described) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -3,7 +3,6 @@ import type { Transaction } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
-import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";

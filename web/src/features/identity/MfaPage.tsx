@@ -8,6 +8,7 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
+import { type Explained, useForm } from "../../kit/use-form";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { AuthLayout } from "./AuthLayout";
@@ -20,70 +21,58 @@ export function MfaPage() {
   const { t, i18n } = useTranslation();
   const { redirect } = route.useSearch();
   const [recovery, setRecovery] = useState(false);
-  const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
-
-  async function submit() {
-    const cleaned = recovery ? code.trim() : code.replace(/\s+/g, "");
-    const next: FieldErrors = {};
-    if (!cleaned) next.code = recovery ? t("mfa.recoveryMissing") : t("mfa.codeMissing");
-    else if (!recovery && !/^\d{6}$/.test(cleaned)) next.code = t("mfa.codeFormat");
-    setErrors(next);
-    setAttempt((n) => n + 1);
-    if (Object.keys(next).length > 0) return;
-    setPending(true);
-    try {
-      const me = await api<MeResponse>("/api/auth/mfa", {
-        method: "POST",
-        body: { code: cleaned },
-        quietUnauthenticated: true,
-      });
-      await finishSignIn(redirect, me);
-    } catch (error) {
+  const cleaned = (code: string) => (recovery ? code.trim() : code.replace(/\s+/g, ""));
+  const form = useForm({
+    initial: { code: "" },
+    validate: ({ code }) => {
+      const next: FieldErrors = {};
+      if (!cleaned(code)) next.code = recovery ? t("mfa.recoveryMissing") : t("mfa.codeMissing");
+      else if (!recovery && !/^\d{6}$/.test(cleaned(code))) next.code = t("mfa.codeFormat");
+      return next;
+    },
+    submit: ({ code }) =>
+      api<MeResponse>("/api/auth/mfa", { method: "POST", body: { code: cleaned(code) }, quietUnauthenticated: true }),
+    onSuccess: (me) => finishSignIn(redirect, me),
+    // every failure is said beside the code, which is cleared for the next try
+    explain: (error): Explained => {
       if (isApiError(error, "unauthenticated")) {
         navigateTo("/sign-in?status=expired");
-        return;
+        return { errors: {}, formError: null };
       }
-      setCode("");
-      setErrors({
-        code: isApiError(error, "invalid_credentials") ? t("mfa.wrongCode") : errorMessage(error, t, i18n.exists),
-      });
-      setAttempt((n) => n + 1);
-    } finally {
-      setPending(false);
-    }
-  }
+      form.update({ code: "" });
+      return {
+        errors: {
+          code: isApiError(error, "invalid_credentials") ? t("mfa.wrongCode") : errorMessage(error, t, i18n.exists),
+        },
+        formError: null,
+      };
+    },
+  });
 
   return (
     <AuthLayout>
       <PageHeader title={t("mfa.title")} lead={<p>{recovery ? t("mfa.recoveryLead") : t("mfa.lead")}</p>} />
-      <Form onSubmit={submit} errors={errors} attempt={attempt} aria-label={t("mfa.title")}>
+      <Form {...form.formProps} aria-label={t("mfa.title")}>
         <TextField
           key={recovery ? "recovery" : "totp"}
-          name="code"
+          {...form.field("code")}
           label={recovery ? t("mfa.recoveryLabel") : t("mfa.codeLabel")}
           description={recovery ? t("mfa.recoveryHint") : t("mfa.codeHint")}
           autoComplete="one-time-code"
           inputMode={recovery ? "text" : "numeric"}
           spellCheck={false}
           width="short"
-          value={code}
-          onChange={setCode}
-          errorMessage={errors.code}
           autoFocus
         />
         <FormActions>
-          <Button type="submit" isPending={pending} block>
+          <Button type="submit" isPending={form.pending} block>
             {t("mfa.submit")}
           </Button>
           <Button
             variant="quiet"
             onPress={() => {
               setRecovery((r) => !r);
-              setCode("");
-              setErrors({});
+              form.reset({ code: "" });
             }}
           >
             {recovery ? t("mfa.useApp") : t("mfa.useRecovery")}

@@ -27,6 +27,15 @@ async function step(page: Page, heading: RegExp, label: string): Promise<void> {
   await expectAccessible(page, label);
 }
 
+/** Keyboard and screen-reader users land on the new step's heading, not the page body. */
+async function expectFocusOnHeading(page: Page, heading: RegExp): Promise<void> {
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.tagName === "H1" ? (el.textContent ?? "") : `<${el?.tagName.toLowerCase()}>`;
+  });
+  expect(focused).toMatch(heading);
+}
+
 /**
  * The first free time from the next seven days on (so it can still be changed online), moving on
  * a week at a time while one is empty.
@@ -60,11 +69,14 @@ describe("appointments", () => {
     await screenshots(page, "appointments-book-what");
     await page.getByRole("link", { name: /Follow-up visit/ }).click();
     await step(page, /who and where/i, "book: who");
+    await expectFocusOnHeading(page, /who and where/i);
     await page.getByRole("button", { name: "See free times" }).click();
     await step(page, /choose a time/i, "book: when");
+    await expectFocusOnHeading(page, /choose a time/i);
     await screenshots(page, "appointments-book-when");
     await pickFirstTime(page);
     await step(page, /check and book/i, "book: confirm");
+    await expectFocusOnHeading(page, /check and book/i);
     await expect(page.getByText(/You can change or cancel online until/).isVisible()).resolves.toBe(true);
     await page.getByLabel(/What is the visit for/).fill("Follow-up on my blood pressure");
     await page.getByRole("button", { name: "Book this appointment" }).click();

@@ -1,7 +1,7 @@
 import type { Appointment, Slot, VisitType } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate, useRouter } from "@tanstack/react-router";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { useClinic } from "../../app/clinic";
@@ -70,8 +70,11 @@ export function BookPage() {
     confirm: t("confirm.title"),
   };
 
+  const page = useRef<HTMLDivElement>(null);
+  useStepFocus(page, step);
+
   return (
-    <div className="stack">
+    <div className="stack" ref={page}>
       <PageHeader
         before={
           step === "what" ? (
@@ -122,6 +125,24 @@ export function BookPage() {
       )}
     </div>
   );
+}
+
+/**
+ * Each step is the same page with another address, so the app's focus-on-navigation leaves it
+ * alone: after a step change (not on arrival) move focus to the new step's heading, or it falls
+ * to the page body when the pressed link or button goes away.
+ */
+function useStepFocus(page: React.RefObject<HTMLDivElement | null>, step: BookStep) {
+  const previous = useRef(step);
+  useEffect(() => {
+    if (previous.current === step) return;
+    previous.current = step;
+    const heading = page.current?.querySelector("h1");
+    if (heading instanceof HTMLElement) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [page, step]);
 }
 
 function BackLink({ step, search }: { step: BookStep; search: BookSearch }) {

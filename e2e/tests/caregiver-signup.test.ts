@@ -34,8 +34,24 @@ describe("caregiver sign-up from an invitation, and identity change review", () 
     const before = await readMailbox(email);
     await page.getByRole("button", { name: /^send invitation$/i }).click();
     await page.getByRole("heading", { name: /invitation sent/i }).waitFor({ state: "visible" });
+    // one lifetime, the server's: the confirmation, the waiting invitation and the email agree
+    await page.getByText(/The link works until/).waitFor({ state: "visible" });
+    const shown = (await page.locator("main").textContent()) ?? "";
+    const until = /The link works until ([^.]+)\./.exec(shown)?.[1];
+    expect(until).toBeTruthy();
+    expect(shown).toContain(`works until ${until}`);
+    expect(shown.match(new RegExp(`works until ${until}`, "g"))?.length).toBe(2);
+    expect(shown).not.toMatch(/\d+ days/);
+    await screenshots(page, "caregiver-invitation-sent");
 
     const message = await waitForEmail(email, /invited to help/i, { ignore: before });
+    const days = Number(/expires in (\d+) days/.exec(message.text)?.[1]);
+    const expected = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const [, month, day] = expected.split("-").map(Number) as [number, number, number];
+    expect(until).toContain(String(day));
+    expect(until).toContain(
+      new Date(Date.UTC(2000, month - 1, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" }),
+    );
     const link = firstAppLink(message);
     expect(link.pathname).toBe("/invitations/accept");
 

@@ -1,18 +1,21 @@
 import { defineTemplate } from "../../platform/mail/templates.ts";
 
+/** How long a caregiver invitation link works: the one place this is decided. */
+export const INVITATION_DAYS = 7;
+
 /** The caregiver invitation: no patient name, no health information — only the link. */
 export const proxyInvitation = defineTemplate("proxy.invitation", {
   params: { acceptUrl: "url" },
   en: {
     subject: (_p, ctx) => `You have been invited to help manage someone's care at ${ctx.clinicName}`,
     text: (_p, ctx) =>
-      `Someone has invited you to help manage their care at ${ctx.clinicName}.\n\nOpen the link to see who invited you and accept. You will sign in to your own account, or create one. The link works once and expires in 7 days.\n\nIf you did not expect this, you can ignore this email. Questions: ${ctx.clinicPhone}.`,
+      `Someone has invited you to help manage their care at ${ctx.clinicName}.\n\nOpen the link to see who invited you and accept. You will sign in to your own account, or create one. The link works once and expires in ${INVITATION_DAYS} days.\n\nIf you did not expect this, you can ignore this email. Questions: ${ctx.clinicPhone}.`,
     action: (p) => ({ label: "See the invitation", url: p.acceptUrl }),
   },
   es: {
     subject: (_p, ctx) => `Le invitaron a ayudar a gestionar la atención de alguien en ${ctx.clinicName}`,
     text: (_p, ctx) =>
-      `Alguien le invitó a ayudar a gestionar su atención en ${ctx.clinicName}.\n\nAbra el enlace para ver quién le invitó y aceptar. Iniciará sesión en su propia cuenta o creará una. El enlace sirve una vez y vence en 7 días.\n\nSi no esperaba esto, puede ignorar este correo. Preguntas: ${ctx.clinicPhone}.`,
+      `Alguien le invitó a ayudar a gestionar su atención en ${ctx.clinicName}.\n\nAbra el enlace para ver quién le invitó y aceptar. Iniciará sesión en su propia cuenta o creará una. El enlace sirve una vez y vence en ${INVITATION_DAYS} días.\n\nSi no esperaba esto, puede ignorar este correo. Preguntas: ${ctx.clinicPhone}.`,
     action: (p) => ({ label: "Ver la invitación", url: p.acceptUrl }),
   },
 });

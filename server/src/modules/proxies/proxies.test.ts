@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, makeProxyGrant, makeStaff, makeUser, signIn } from "../../test/factories.ts";
+import { INVITATION_DAYS } from "./service.ts";
 
 const t = useTestApp();
 
@@ -173,5 +174,34 @@ describe("clinic administration", () => {
       },
     });
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe("caregiver invitation lifetime", () => {
+  it("is stated once: the response's expiresAt and both languages of the email agree with INVITATION_DAYS", async () => {
+    const patient = await makePatient(t, { withLogin: true });
+    const client = await signIn(t, patient.user as NonNullable<typeof patient.user>);
+    const invite = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${patient.id}/proxies/invitations`,
+      headers: client.headers,
+      payload: { email: "lifetime@example.test", relationship: "spouse", scopes: ["appointments"] },
+    });
+    expect(invite.statusCode).toBe(201);
+    const body = invite.json() as { createdAt: string; expiresAt: string };
+    const lifetime = Date.parse(body.expiresAt) - Date.parse(body.createdAt);
+    expect(Math.abs(lifetime - INVITATION_DAYS * 86_400_000)).toBeLessThan(60_000);
+
+    const job = await t.database.db
+      .selectFrom("jobs")
+      .select("payload")
+      .where("queue", "=", "mail.send")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const params = (job.payload as { params: Record<string, unknown> }).params;
+    const en = t.app.services.mailer.render("proxy.invitation", "en", params);
+    const es = t.app.services.mailer.render("proxy.invitation", "es", params);
+    expect(en.text).toContain(`expires in ${INVITATION_DAYS} days`);
+    expect(es.text).toContain(`vence en ${INVITATION_DAYS} días`);
   });
 });

@@ -25,9 +25,10 @@ import type { Mailer } from "../../platform/mail/mailer.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import type { OnboardingService } from "../identity/onboarding.ts";
 import type { ClientInfo } from "../identity/sign-in.ts";
-import { proxyInvitation } from "./mail-templates.ts";
+import { INVITATION_DAYS, proxyInvitation } from "./mail-templates.ts";
 
-export const INVITATION_DAYS = 7;
+export { INVITATION_DAYS };
+
 export const END_PARENTAL_ACCESS_QUEUE = "proxies.end-parental-access";
 const DAY_MS = 86_400_000;
 

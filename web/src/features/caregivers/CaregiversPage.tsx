@@ -39,6 +39,10 @@ export function CaregiversPage() {
       </div>
     );
   }
+  // the invitation just sent, as the server holds it: its lifetime is the server's to say
+  const sent = list.data?.pendingInvitations
+    .filter((i) => i.email.toLowerCase() === search.invited?.toLowerCase())
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   return (
     <div className="stack">
       <PageHeader
@@ -52,7 +56,10 @@ export function CaregiversPage() {
       <ActingForSwitcher />
       {search.invited ? (
         <Alert tone="success" title={t("page.invitedTitle")} live="polite">
-          <p>{t("page.invitedBody", { email: search.invited })}</p>
+          <p>
+            {t("page.invitedBody", { email: search.invited })}
+            {sent ? ` ${t("page.invitedUntil", { expires: dayOf(sent.expiresAt) })}` : null}
+          </p>
         </Alert>
       ) : null}
       {list.isPending ? <LoadingState /> : null}

@@ -20,6 +20,37 @@ async function expectPage(page: Page, heading: RegExp, label: string): Promise<v
   await expectAccessible(page, label);
 }
 
+/**
+ * The signed-in menu at 1280 px: its links on one row and the account controls on one row
+ * (nothing wraps), and at 320 px a menu button that opens it without sideways scrolling.
+ */
+async function expectMenuFits(page: Page, label: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const rows = await page.evaluate(() => {
+    const tops = (selector: string) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => {
+          const box = el.getBoundingClientRect();
+          return Math.round(box.top + box.height / 2);
+        });
+    return {
+      links: new Set(tops(".site-nav__list > li")).size,
+      account: new Set(tops(".site-nav__account > *")).size,
+    };
+  });
+  expect(rows, `${label}: menu rows at 1280 px`).toEqual({ links: 1, account: 1 });
+  await screenshots(page, `admin-menu-${label}`);
+  await page.setViewportSize({ width: 320, height: 800 });
+  const toggle = page.locator(".menu-toggle");
+  await toggle.click();
+  await page.locator("#site-nav .site-nav__list").waitFor({ state: "visible" });
+  expect(await hasHorizontalScroll(page)).toBe(false);
+  await screenshots(page, `admin-menu-open-${label}`);
+  await toggle.click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 describe("registration, caregivers and clinic set-up", () => {
   const session = useBrowser();
 
@@ -159,6 +190,12 @@ describe("registration, caregivers and clinic set-up", () => {
     await signIn(page, demo.admin, { mfa: true });
     await visit(page, "/admin/clinic");
     await expectPage(page, /clinic set-up/i, "clinic set-up");
+    await expectMenuFits(page, "en");
+    await page.getByRole("button", { name: /español/i }).click();
+    await page.getByRole("heading", { level: 1, name: /configuración de la clínica/i }).waitFor();
+    await expectMenuFits(page, "es");
+    await page.getByRole("button", { name: /english/i }).click();
+    await page.getByRole("heading", { level: 1, name: /clinic set-up/i }).waitFor();
     await visit(page, "/admin/locations");
     await expectPage(page, /^locations$/i, "locations");
     await page.getByRole("link", { name: /^add a location$/i }).click();

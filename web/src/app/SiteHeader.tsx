@@ -34,6 +34,7 @@ export function SiteHeader({ me }: { me: MeResponse | null }) {
           </span>
         </Link>
         <div className="site-header__tools">
+          {me ? <Account me={me} place="bar" /> : null}
           <LanguageSwitch />
           {me ? (
             <Button
@@ -66,25 +67,33 @@ export function SiteHeader({ me }: { me: MeResponse | null }) {
                 </li>
               ))}
             </ul>
-            <div className="site-nav__account">
-              <p className="site-nav__user">
-                <span className="visually-hidden">{t("nav.signedInAs")} </span>
-                {me.user.displayName}
-              </p>
-              <Link
-                to="/account/security"
-                className="site-nav__link link--plain"
-                activeProps={{ "aria-current": "page" }}
-              >
-                {t("nav.security")}
-              </Link>
-              <Button variant="quiet" className="site-nav__signout" onPress={() => void signOut()}>
-                {t("nav.signOut")}
-              </Button>
-            </div>
+            <Account me={me} place="menu" />
           </div>
         </nav>
       ) : null}
     </header>
+  );
+}
+
+/**
+ * Who is signed in, their security page and "Sign out". On wide screens it sits in the top bar
+ * so the section links keep a row of their own (long Spanish labels included); on phones it is
+ * part of the menu. Only one of the two is displayed at a time.
+ */
+function Account({ me, place }: { me: MeResponse; place: "bar" | "menu" }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`site-nav__account site-nav__account--${place}`}>
+      <p className="site-nav__user">
+        <span className="visually-hidden">{t("nav.signedInAs")} </span>
+        {me.user.displayName}
+      </p>
+      <Link to="/account/security" className="site-nav__link link--plain" activeProps={{ "aria-current": "page" }}>
+        {t("nav.security")}
+      </Link>
+      <Button variant="quiet" className="site-nav__signout" onPress={() => void signOut()}>
+        {t("nav.signOut")}
+      </Button>
+    </div>
   );
 }

@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -11,6 +9,7 @@ import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { makeTestClinic } from "../modules/scheduling/test-clinic.ts";
 import { TEST_KEYS, type TestContext } from "../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
+import { type ServerProcess, startServerProcess, waitFor } from "../test/server-process.ts";
 import { TestClock } from "./clock.ts";
 import { FieldCipher, parseKeyRing } from "./crypto.ts";
 import { freePort, type ReceivedMail, SmtpTestServer } from "./mail/smtp-test-server.ts";
@@ -22,7 +21,6 @@ import { freePort, type ReceivedMail, SmtpTestServer } from "./mail/smtp-test-se
  * PUBLIC_URL. The database is prepared in this process (a migrated copy with a small clinic),
  * so each start is quick; every wait is for a condition, none is a fixed sleep.
  */
-const main = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
 const onPostgres = process.env.PORTICO_TEST_DB === "postgres";
 
 interface Prepared {
@@ -72,60 +70,17 @@ async function prepare(): Promise<Prepared> {
   };
 }
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-const spawned: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+const started: ServerProcess[] = [];
+afterAll(async () => {
+  await Promise.all(started.map((server) => server.kill()));
 });
 
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = env.PORT ?? String(await freePort());
-  let output = "";
-  const child = spawn(process.execPath, [main], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? os.tmpdir(),
-      TZ: "UTC",
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      HOST: "127.0.0.1",
-      PORTICO_DEMO: "0",
-      PORTICO_WORKER: "0",
-      PORTICO_ENCRYPTION_KEYS: TEST_KEYS,
-      RATE_LIMIT_PER_MINUTE: "1000000",
-      ...env,
-      PORT: port,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  spawned.push(child);
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not become ready:\n${output}`);
-    const ready = await fetch(`${base}/api/ready`).catch(() => undefined);
-    if (ready?.status === 200) return { child, base, output: () => output, exited };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function killHard(server: Server): Promise<void> {
-  server.child.kill("SIGKILL");
-  await server.exited;
+/** The real server on the prepared database, ready to answer. */
+async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await startServerProcess({ PORTICO_DEMO: "0", PORTICO_WORKER: "0", ...env });
+  started.push(server);
+  await server.ready();
+  return server;
 }
 
 async function signIn(base: string, email: string, password: string): Promise<Record<string, string>> {
@@ -154,14 +109,6 @@ function book(base: string, headers: Record<string, string>, p: Prepared, start:
     headers: { ...headers, "idempotency-key": key },
     body: JSON.stringify({ visitTypeId: p.visitTypeId, providerId: p.providerId, start }),
   });
-}
-
-async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe(`process faults (${onPostgres ? "PostgreSQL" : "PGlite"})`, { timeout: 120_000 }, () => {
@@ -197,7 +144,7 @@ describe(`process faults (${onPostgres ? "PostgreSQL" : "PGlite"})`, { timeout: 
       );
       if (p.database) {
         const db = p.database.db;
-        await until("the bookings to wait inside their transactions", async () => {
+        await waitFor("the bookings to wait inside their transactions", async () => {
           const { rows } = await sql<{ waiting: number }>`
             select count(*)::int as waiting from pg_locks
             where not granted and relation = 'appointments'::regclass`.execute(db);
@@ -205,9 +152,9 @@ describe(`process faults (${onPostgres ? "PostgreSQL" : "PGlite"})`, { timeout: 
         });
       } else {
         // the embedded database runs one transaction at a time: die just after the first commit
-        await until("a first booking", () => answered.size > 0);
+        await waitFor("a first booking", () => answered.size > 0);
       }
-      await killHard(first);
+      await first.kill("SIGKILL");
       if (blocker) {
         await blocker.query("rollback");
         await blocker.end();
@@ -244,7 +191,7 @@ describe(`process faults (${onPostgres ? "PostgreSQL" : "PGlite"})`, { timeout: 
       expect(upcoming.map((a) => a.id).sort()).toEqual([...ids].sort());
 
       // 3. SIGTERM while the receiver holds the first confirmation emails without answering
-      await until("the first emails at the receiver", () => smtp.received.length >= 1);
+      await waitFor("the first emails at the receiver", () => smtp.received.length >= 1);
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);
       const receivedBeforeRestart = smtp.received.length;
@@ -255,7 +202,7 @@ describe(`process faults (${onPostgres ? "PostgreSQL" : "PGlite"})`, { timeout: 
       const publicB = `http://portal-b.localhost:${portB}`;
       const third = await startServer({ ...envA, PORTICO_WORKER: "1", PORT: portB, PUBLIC_URL: publicB });
       const messageIds = () => new Set(smtp.received.map((m) => m.headers.get("message-id")));
-      await until("every confirmation email", () => messageIds().size >= starts.length, 30_000);
+      await waitFor("every confirmation email", () => messageIds().size >= starts.length, 30_000);
       const ready = (await (await fetch(`${third.base}/api/ready`)).json()) as Record<string, unknown>;
       expect(ready).toMatchObject({ failedEmails: 0, failedJobs: 0 });
       expect(messageIds().size).toBe(starts.length);

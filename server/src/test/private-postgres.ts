@@ -1,9 +1,9 @@
 import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "../platform/mail/smtp-test-server.ts";
 
 const run = promisify(execFile);
 
@@ -47,17 +47,6 @@ export function postgresBinDir(): string {
   } catch {
     throw new Error("PostgreSQL server programs (initdb, pg_ctl) were not found: install postgresql or set PG_BIN");
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function postgresUser(): { uid: number; gid: number } {

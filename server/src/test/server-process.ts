@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "./private-postgres.ts";
+import { freePort } from "../platform/mail/smtp-test-server.ts";
 
 const main = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "main.ts");
 
@@ -23,8 +23,9 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Starts the server with `env` over test defaults; `env.PORT` keeps a port across restarts. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ?? String(await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-server-"));
   let output = "";
   const child = spawn(process.execPath, [main], {
@@ -35,11 +36,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       NODE_ENV: "test",
       LOG_LEVEL: "warn",
       HOST: "127.0.0.1",
-      PORT: String(port),
       PORTICO_DATA_DIR: dataDir,
       PORTICO_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
       RATE_LIMIT_PER_MINUTE: "1000000",
       ...env,
+      PORT: port,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -73,6 +73,9 @@ describe("arrivals boards and visit status: only the visits you work", () => {
     });
 
   beforeAll(async () => {
+    // 06:00 in Brooklyn: every visit below (up to ~13 hours later) falls on the same local day,
+    // whatever the hour the suite runs at.
+    t.clock.set("2026-03-03T11:00:00Z");
     clinic = await makeTestClinic(t);
     otherLocationId = (
       await t.database.db

@@ -5,4 +5,6 @@ export * from "./errors.ts";
 export * from "./identity.ts";
 export * from "./patients.ts";
 export * from "./proxies.ts";
+export * from "./refills.ts";
 export * from "./scheduling.ts";
+export * from "./work-queue.ts";

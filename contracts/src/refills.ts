@@ -1,0 +1,437 @@
+import { type Static, Type } from "typebox";
+import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
+import { WorkItemStatus } from "./work-queue.ts";
+
+/**
+ * Prescription refills (SPEC §2.4): the medication list, refill and renewal requests decided
+ * one medication at a time by the clinic's refill protocol, the clinicians' refill queue, the
+ * protocol itself (versioned) and transmission to the pharmacy.
+ *
+ * Everything the web shows is decided here: `abilities` say what the caller may do next,
+ * `rule` and `reasons` are codes the web words in the reader's language.
+ */
+
+export const ControlledSchedule = Type.Union(
+  [Type.Literal("none"), Type.Literal("II"), Type.Literal("III"), Type.Literal("IV"), Type.Literal("V")],
+  { description: "DEA controlled-substance schedule; none for ordinary medicines" },
+);
+export type ControlledSchedule = Static<typeof ControlledSchedule>;
+
+export const MedicationStatus = Type.Union([Type.Literal("active"), Type.Literal("stopped")]);
+export type MedicationStatus = Static<typeof MedicationStatus>;
+
+/** A protocol class code, e.g. "antihypertensive", "statin". */
+export const ProtocolClassCode = Type.String({ pattern: "^[a-z][a-z0-9_]{0,39}$" });
+/** A lab test code, e.g. "lipid_panel", "a1c". */
+export const LabCode = Type.String({ pattern: "^[a-z][a-z0-9_]{0,39}$" });
+
+/** One change to a medication, oldest first in `history`. */
+export const MedicationHistoryEntry = Type.Object({
+  at: IsoDateTime,
+  event: Type.Union(
+    [
+      Type.Literal("prescribed"),
+      Type.Literal("changed"),
+      Type.Literal("stopped"),
+      Type.Literal("refill_sent"),
+      Type.Literal("renewed"),
+      Type.Literal("refill_denied"),
+    ],
+    {
+      description:
+        "prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied",
+    },
+  ),
+  /** who did it (a clinician's display name); null when the clinic's protocol did it automatically */
+  by: Type.Union([Type.String(), Type.Null()]),
+  /** for `changed`: which fields, old and new value as text */
+  changes: Type.Array(Type.Object({ field: Type.String(), from: Type.String(), to: Type.String() })),
+  /** for `stopped` and `refill_denied`: the reason the patient sees */
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
+export type MedicationHistoryEntry = Static<typeof MedicationHistoryEntry>;
+
+export const MedicationAbilities = Type.Object({
+  /** active, not confidential-hidden, no refill request pending, and the caller may ask for refills */
+  canRequestRefill: Type.Boolean(),
+  /** a nurse or physician on the patient's care team: change or stop it */
+  canEdit: Type.Boolean(),
+});
+export type MedicationAbilities = Static<typeof MedicationAbilities>;
+
+/** One medication, in plain language for patients and caregivers, complete for clinicians. */
+export const Medication = Type.Object({
+  id: Uuid,
+  patientId: Uuid,
+  /** drug name and strength, e.g. "Lisinopril 10 mg tablet" */
+  name: Type.String(),
+  rxnormCode: Type.Union([Type.String(), Type.Null()]),
+  /** what it is for, e.g. "Blood pressure" */
+  purpose: Type.Union([Type.String(), Type.Null()]),
+  /** dose, e.g. "10 mg" */
+  dose: Type.String(),
+  /** directions, e.g. "Take 1 tablet by mouth once a day" */
+  directions: Type.String(),
+  quantity: Type.Integer(),
+  daysSupply: Type.Integer(),
+  refillsRemaining: Type.Integer(),
+  lastFilledOn: Type.Union([IsoDate, Type.Null()]),
+  prescriber: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
+  controlledSchedule: ControlledSchedule,
+  status: MedicationStatus,
+  protocolClass: Type.Union([Type.Object({ code: ProtocolClassCode, label: Type.String() }), Type.Null()]),
+  /** an adolescent's confidential medication: never shown to a parent or any other proxy */
+  confidential: Type.Boolean(),
+  stoppedOn: Type.Union([IsoDate, Type.Null()]),
+  stopReason: Type.Union([Type.String(), Type.Null()]),
+  /** the refill request in progress for this medication, if any (a second one is refused) */
+  pendingRefillRequestId: Type.Union([Uuid, Type.Null()]),
+  /** the first day a refill is not early (2/3 of days' supply after the last fill); null when never filled */
+  refillPossibleFrom: Type.Union([IsoDate, Type.Null()]),
+  history: Type.Array(MedicationHistoryEntry),
+  abilities: MedicationAbilities,
+});
+export type Medication = Static<typeof Medication>;
+
+/** GET /api/patients/:patientId/medications */
+export const MedicationList = Type.Object({
+  /** whose list this is (name it when the reader is not the patient) */
+  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  /** active first, then stopped */
+  medications: Type.Array(Medication),
+  /** the pharmacy a request goes to unless another is chosen */
+  preferredPharmacy: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  abilities: Type.Object({
+    /** may the caller request refills for this patient at all */
+    canRequestRefills: Type.Boolean(),
+    /** may the caller add medications (nurse or physician on the care team) */
+    canAddMedication: Type.Boolean(),
+  }),
+});
+export type MedicationList = Static<typeof MedicationList>;
+
+const medicationFields = {
+  name: ShortText(200),
+  rxnormCode: Type.Optional(Type.Union([Type.String({ pattern: "^[0-9]{1,10}$" }), Type.Null()])),
+  purpose: Type.Optional(Type.Union([ShortText(200), Type.Null()])),
+  dose: ShortText(100),
+  directions: ShortText(500),
+  quantity: Type.Integer({ minimum: 1, maximum: 1000 }),
+  daysSupply: Type.Integer({ minimum: 1, maximum: 365 }),
+  refillsRemaining: Type.Integer({ minimum: 0, maximum: 11 }),
+  lastFilledOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  /** a provider id */
+  prescriberId: Uuid,
+  controlledSchedule: ControlledSchedule,
+  protocolClass: Type.Optional(Type.Union([ProtocolClassCode, Type.Null()])),
+  confidential: Type.Optional(Type.Boolean()),
+};
+
+/** POST /api/patients/:patientId/medications (nurse, physician on the care team) */
+export const CreateMedicationRequest = Type.Object(medicationFields, { additionalProperties: false });
+export type CreateMedicationRequest = Static<typeof CreateMedicationRequest>;
+
+/** PATCH /api/patients/:patientId/medications/:medicationId: only the fields that change */
+export const UpdateMedicationRequest = Type.Partial(Type.Object(medicationFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type UpdateMedicationRequest = Static<typeof UpdateMedicationRequest>;
+
+/** POST /api/patients/:patientId/medications/:medicationId/stop */
+export const StopMedicationRequest = Type.Object({ reason: ShortText(500) }, { additionalProperties: false });
+export type StopMedicationRequest = Static<typeof StopMedicationRequest>;
+
+// ---- refill requests ----
+
+/** POST /api/patients/:patientId/refill-requests. Without pharmacyId: the patient's preferred pharmacy. */
+export const CreateRefillRequest = Type.Object(
+  {
+    medicationIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }),
+    pharmacyId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type CreateRefillRequest = Static<typeof CreateRefillRequest>;
+
+/** Which rule of the protocol decided a medication (SPEC §2.4). */
+export const RefillRule = Type.Union(
+  [
+    Type.Literal("refill_from_remaining"),
+    Type.Literal("renewal_under_protocol"),
+    Type.Literal("controlled_substance"),
+    Type.Literal("too_early"),
+    Type.Literal("renewal_needs_prescriber"),
+  ],
+  {
+    description:
+      "refill_from_remaining: refills left and not early → approved; renewal_under_protocol: no refills left, every protocol condition met → approved; controlled_substance: schedule II–V → queued; too_early: less than the protocol's fraction of days' supply has passed → queued; renewal_needs_prescriber: no refills left and a protocol condition unmet → queued",
+  },
+);
+export type RefillRule = Static<typeof RefillRule>;
+
+/** Why the protocol did not approve on its own (each unmet condition). */
+export const RefillReasonCode = Type.Union([
+  Type.Literal("controlled_substance"),
+  Type.Literal("too_early"),
+  Type.Literal("no_protocol_class"),
+  Type.Literal("class_not_covered"),
+  Type.Literal("no_recent_visit"),
+  Type.Literal("lab_missing"),
+  Type.Literal("lab_too_old"),
+  Type.Literal("no_prescriber"),
+]);
+export type RefillReasonCode = Static<typeof RefillReasonCode>;
+
+export const RefillReason = Type.Object({
+  code: RefillReasonCode,
+  /** an English sentence for staff; the web words patient-facing text from `code` */
+  detail: Type.String(),
+});
+export type RefillReason = Static<typeof RefillReason>;
+
+/** The protocol engine's decision for one medication. */
+export const RefillDecision = Type.Object({
+  outcome: Type.Union([Type.Literal("approved"), Type.Literal("queued")]),
+  rule: RefillRule,
+  protocolVersion: Type.Integer({ minimum: 1 }),
+  /** for an early request: the first day it is not early */
+  possibleFrom: Type.Union([IsoDate, Type.Null()]),
+  reasons: Type.Array(RefillReason),
+});
+export type RefillDecision = Static<typeof RefillDecision>;
+
+/** Where a medication stands: waiting for a clinician, approved, or denied. */
+export const RefillItemStatus = Type.Union([Type.Literal("queued"), Type.Literal("approved"), Type.Literal("denied")]);
+export type RefillItemStatus = Static<typeof RefillItemStatus>;
+
+export const PharmacyDeliveryStatus = Type.Union(
+  [Type.Literal("pending"), Type.Literal("sent"), Type.Literal("failed")],
+  {
+    description: "pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries",
+  },
+);
+export type PharmacyDeliveryStatus = Static<typeof PharmacyDeliveryStatus>;
+
+export const RefillTimelineEvent = Type.Object({
+  at: IsoDateTime,
+  event: Type.Union([
+    Type.Literal("requested"),
+    Type.Literal("approved"),
+    Type.Literal("queued"),
+    Type.Literal("denied"),
+    Type.Literal("sent_to_pharmacy"),
+    Type.Literal("delivery_failed"),
+  ]),
+  /** approved/denied/queued by the protocol on its own (true) or by a clinician (false) */
+  automatic: Type.Boolean(),
+});
+export type RefillTimelineEvent = Static<typeof RefillTimelineEvent>;
+
+/** One medication of a request. */
+export const RefillRequestItem = Type.Object({
+  id: Uuid,
+  medication: Type.Object({ id: Uuid, name: Type.String() }),
+  status: RefillItemStatus,
+  decision: RefillDecision,
+  /** the clinician's decision, when a clinician made it */
+  review: Type.Union([
+    Type.Object({
+      by: Type.String(),
+      at: IsoDateTime,
+      /** approved: the prescription sent */
+      quantity: Type.Union([Type.Integer(), Type.Null()]),
+      refills: Type.Union([Type.Integer(), Type.Null()]),
+      /** denied: the reason the patient sees */
+      denialReason: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+  /** transmission to the pharmacy (approved items only) */
+  delivery: Type.Union([
+    Type.Object({
+      status: PharmacyDeliveryStatus,
+      sentAt: Type.Union([IsoDateTime, Type.Null()]),
+      attempts: Type.Integer({ minimum: 0 }),
+    }),
+    Type.Null(),
+  ]),
+  /** oldest first */
+  timeline: Type.Array(RefillTimelineEvent),
+});
+export type RefillRequestItem = Static<typeof RefillRequestItem>;
+
+export const RefillRequest = Type.Object({
+  id: Uuid,
+  patientId: Uuid,
+  createdAt: IsoDateTime,
+  pharmacy: Type.Object({ id: Uuid, name: Type.String() }),
+  /** who asked: the patient or a caregiver (display name) */
+  requestedBy: Type.Object({ displayName: Type.String(), isProxy: Type.Boolean() }),
+  /** open: some medication waits for a decision or the pharmacy; closed: every medication decided and sent or denied */
+  status: Type.Union([Type.Literal("open"), Type.Literal("closed")]),
+  items: Type.Array(RefillRequestItem),
+});
+export type RefillRequest = Static<typeof RefillRequest>;
+
+/** GET /api/patients/:patientId/refill-requests (newest first) */
+export const RefillRequestList = Type.Object({
+  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  requests: Type.Array(RefillRequest),
+  abilities: Type.Object({ canRequestRefills: Type.Boolean() }),
+});
+export type RefillRequestList = Static<typeof RefillRequestList>;
+
+// ---- the clinicians' refill queue ----
+
+/** GET /api/refill-queue query */
+export const RefillQueueQuery = Type.Object(
+  {
+    /** a provider id: only that prescriber's medications */
+    prescriberId: Type.Optional(Uuid),
+    /** default queued */
+    status: Type.Optional(RefillItemStatus),
+    /** only requests at least this many hours old */
+    minAgeHours: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 * 365 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type RefillQueueQuery = Static<typeof RefillQueueQuery>;
+
+export const RefillQueueItemAbilities = Type.Object({
+  canApprove: Type.Boolean(),
+  canDeny: Type.Boolean(),
+  /** may be approved in a bulk approval (non-controlled, protocol class covered, not early) */
+  canBulkApprove: Type.Boolean(),
+});
+export type RefillQueueItemAbilities = Static<typeof RefillQueueItemAbilities>;
+
+export const RefillQueueItem = Type.Object({
+  /** the request item (one medication of one request): the id the actions take */
+  id: Uuid,
+  requestId: Uuid,
+  requestedAt: IsoDateTime,
+  /** whole hours since the request */
+  ageHours: Type.Integer({ minimum: 0 }),
+  patient: Type.Object({ id: Uuid, displayName: Type.String(), dateOfBirth: IsoDate }),
+  pharmacy: Type.Object({ id: Uuid, name: Type.String() }),
+  /** the medication now, with its history */
+  medication: Medication,
+  status: RefillItemStatus,
+  decision: RefillDecision,
+  review: RefillRequestItem.properties.review,
+  delivery: RefillRequestItem.properties.delivery,
+  /** what an approval sends unless changed: the medication's quantity and its last refills authorised */
+  suggested: Type.Object({ quantity: Type.Integer(), refills: Type.Integer() }),
+  /** the work item behind it (shared staff work queue) */
+  workItem: Type.Union([
+    Type.Object({
+      id: Uuid,
+      status: WorkItemStatus,
+      assignee: Type.Union([Type.Object({ userId: Uuid, displayName: Type.String() }), Type.Null()]),
+      dueAt: IsoDateTime,
+      overdue: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
+  abilities: RefillQueueItemAbilities,
+});
+export type RefillQueueItem = Static<typeof RefillQueueItem>;
+
+export const RefillQueue = Type.Object({
+  items: Type.Array(RefillQueueItem),
+  /** the prescribers the filter offers */
+  prescribers: Type.Array(Type.Object({ id: Uuid, displayName: Type.String() })),
+});
+export type RefillQueue = Static<typeof RefillQueue>;
+
+/** POST /api/refill-queue/:itemId/approve */
+export const ApproveRefillRequest = Type.Object(
+  {
+    quantity: Type.Integer({ minimum: 1, maximum: 1000 }),
+    refills: Type.Integer({ minimum: 0, maximum: 11 }),
+  },
+  { additionalProperties: false },
+);
+export type ApproveRefillRequest = Static<typeof ApproveRefillRequest>;
+
+/** POST /api/refill-queue/:itemId/deny: the reason is shown to the patient */
+export const DenyRefillRequest = Type.Object(
+  { reason: ShortText(500, { minLength: 3 }) },
+  { additionalProperties: false },
+);
+export type DenyRefillRequest = Static<typeof DenyRefillRequest>;
+
+/** POST /api/refill-queue/bulk-approve: each with its suggested quantity and refills */
+export const BulkApproveRefillsRequest = Type.Object(
+  { itemIds: Type.Array(Uuid, { minItems: 1, maxItems: 50, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type BulkApproveRefillsRequest = Static<typeof BulkApproveRefillsRequest>;
+
+export const BulkApproveRefillsResult = Type.Object({
+  approved: Type.Array(Uuid),
+  /** not approved, and why (not_found: not visible or not queued; not_bulk_approvable) */
+  skipped: Type.Array(
+    Type.Object({
+      id: Uuid,
+      reason: Type.Union([Type.Literal("not_found"), Type.Literal("not_bulk_approvable")]),
+    }),
+  ),
+});
+export type BulkApproveRefillsResult = Static<typeof BulkApproveRefillsResult>;
+
+// ---- the refill protocol (admin) ----
+
+export const RefillProtocolClass = Type.Object({ code: ProtocolClassCode, label: ShortText(100) });
+export const LabRequirement = Type.Object({
+  classCode: ProtocolClassCode,
+  labCode: LabCode,
+  labName: ShortText(100),
+  /** the most recent result must be at most this many days old */
+  maxAgeDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+});
+export type LabRequirement = Static<typeof LabRequirement>;
+
+const protocolFields = {
+  /** the classes a renewal may be approved for without the prescriber */
+  classes: Type.Array(RefillProtocolClass, { maxItems: 50 }),
+  /** a completed visit with the prescriber at most this many days before the request */
+  visitWindowDays: Type.Integer({ minimum: 1, maximum: 1095 }),
+  labRequirements: Type.Array(LabRequirement, { maxItems: 50 }),
+  /** the fraction of days' supply that must have passed since the last fill (e.g. 0.6667) */
+  earlyRefillFraction: Type.Number({ minimum: 0, maximum: 1 }),
+};
+
+/** PUT /api/refill-protocol: the whole protocol; saving makes a new version */
+export const RefillProtocolInput = Type.Object(protocolFields, { additionalProperties: false });
+export type RefillProtocolInput = Static<typeof RefillProtocolInput>;
+
+export const RefillProtocol = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  createdAt: IsoDateTime,
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  ...protocolFields,
+});
+export type RefillProtocol = Static<typeof RefillProtocol>;
+
+/** GET /api/refill-protocol */
+export const RefillProtocolView = Type.Object({
+  current: RefillProtocol,
+  /** newest first */
+  versions: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      createdAt: IsoDateTime,
+      createdBy: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  abilities: Type.Object({ canEdit: Type.Boolean() }),
+});
+export type RefillProtocolView = Static<typeof RefillProtocolView>;
+
+export const MedicationParams = Type.Object({ patientId: Uuid, medicationId: Uuid });
+export const RefillRequestParams = Type.Object({ patientId: Uuid, requestId: Uuid });
+export const RefillItemParams = Type.Object({ itemId: Uuid });
+export const ProtocolVersionParams = Type.Object({ version: Type.Integer({ minimum: 1 }) });

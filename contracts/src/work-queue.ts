@@ -1,0 +1,69 @@
+import { type Static, Type } from "typebox";
+import { IsoDateTime, Uuid } from "./common.ts";
+
+/**
+ * The shared staff work queue (SPEC §2.10, "In Basket"): every item of staff work — a refill
+ * request needing a decision, later a patient's message, a referral, a flagged reading — is a
+ * work item in a named queue, claimed or assigned to one person, with a due time.
+ */
+
+/** The queues that exist today; more are added as capabilities arrive (messages, referrals, readings). */
+export const WorkQueueName = Type.Union([Type.Literal("refills")], {
+  description: "refills: refill and renewal requests waiting for a nurse or physician",
+});
+export type WorkQueueName = Static<typeof WorkQueueName>;
+
+export const WorkItemStatus = Type.Union([
+  Type.Literal("open"),
+  Type.Literal("claimed"),
+  Type.Literal("done"),
+  Type.Literal("cancelled"),
+]);
+export type WorkItemStatus = Static<typeof WorkItemStatus>;
+
+/** What the server allows the caller to do next with this item (the web computes no roles). */
+export const WorkItemAbilities = Type.Object({
+  canClaim: Type.Boolean(),
+  canRelease: Type.Boolean(),
+  canAssign: Type.Boolean(),
+});
+export type WorkItemAbilities = Static<typeof WorkItemAbilities>;
+
+export const WorkItem = Type.Object({
+  id: Uuid,
+  queue: WorkQueueName,
+  /** the patient the work is about, named (the reader is staff, never the patient) */
+  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  /** the record the work is about, e.g. { type: "refill_request_item", id } */
+  subject: Type.Object({ type: Type.String(), id: Uuid }),
+  status: WorkItemStatus,
+  assignee: Type.Union([Type.Object({ userId: Uuid, displayName: Type.String() }), Type.Null()]),
+  dueAt: IsoDateTime,
+  overdue: Type.Boolean(),
+  createdAt: IsoDateTime,
+  completedAt: Type.Union([IsoDateTime, Type.Null()]),
+  abilities: WorkItemAbilities,
+});
+export type WorkItem = Static<typeof WorkItem>;
+
+/** The counts of one queue, limited to the items the caller may see. */
+export const WorkQueueCount = Type.Object({
+  queue: WorkQueueName,
+  /** open or claimed */
+  open: Type.Integer({ minimum: 0 }),
+  /** open or claimed and past its due time */
+  overdue: Type.Integer({ minimum: 0 }),
+  /** claimed by or assigned to the caller */
+  mine: Type.Integer({ minimum: 0 }),
+  /** open and nobody's yet */
+  unassigned: Type.Integer({ minimum: 0 }),
+});
+export type WorkQueueCount = Static<typeof WorkQueueCount>;
+
+/** GET /api/work-queue/counts: one entry per queue the caller works (empty for patients and admins). */
+export const WorkQueueCounts = Type.Object({ queues: Type.Array(WorkQueueCount) });
+export type WorkQueueCounts = Static<typeof WorkQueueCounts>;
+
+/** POST /api/work-queue/items/:id/assign */
+export const AssignWorkItemRequest = Type.Object({ userId: Uuid }, { additionalProperties: false });
+export type AssignWorkItemRequest = Static<typeof AssignWorkItemRequest>;

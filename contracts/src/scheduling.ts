@@ -20,6 +20,8 @@ const visitTypeFields = {
   name: ShortText(120),
   nameEs: Type.Union([ShortText(120, { allowEmpty: true }), Type.Null()]),
   description: Type.Union([ShortText(500, { allowEmpty: true }), Type.Null()]),
+  /** Spanish description; null or empty: Spanish readers see the English one */
+  descriptionEs: Type.Union([ShortText(500, { allowEmpty: true }), Type.Null()]),
   durationMinutes: Type.Integer({ minimum: 5, maximum: 480 }),
   modality: Modality,
   specialty: ShortText(60),
@@ -40,6 +42,7 @@ export const CreateVisitType = Type.Object({
   ...visitTypeFields,
   nameEs: Type.Optional(visitTypeFields.nameEs),
   description: Type.Optional(visitTypeFields.description),
+  descriptionEs: Type.Optional(visitTypeFields.descriptionEs),
   questionnaire: Type.Optional(visitTypeFields.questionnaire),
   active: Type.Optional(Type.Boolean()),
 });

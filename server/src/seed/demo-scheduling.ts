@@ -9,6 +9,7 @@ const visitTypes: {
   name: string;
   nameEs: string;
   description: string;
+  descriptionEs: string;
   specialty: string;
   duration: number;
   modality: "in_person" | "video";
@@ -23,6 +24,7 @@ const visitTypes: {
     name: "Annual check-up",
     nameEs: "Chequeo anual",
     description: "A yearly wellness visit with your primary care physician.",
+    descriptionEs: "Una visita anual de bienestar con su médico de atención primaria.",
     specialty: "family_medicine",
     duration: 30,
     modality: "in_person",
@@ -49,6 +51,7 @@ const visitTypes: {
     name: "Follow-up visit",
     nameEs: "Visita de seguimiento",
     description: "A short visit to follow up on an ongoing concern.",
+    descriptionEs: "Una visita breve para dar seguimiento a un problema en curso.",
     specialty: "family_medicine",
     duration: 20,
     modality: "in_person",
@@ -59,6 +62,7 @@ const visitTypes: {
     name: "New patient visit",
     nameEs: "Visita de paciente nuevo",
     description: "Your first visit with a primary care physician here.",
+    descriptionEs: "Su primera visita con un médico de atención primaria aquí.",
     specialty: "family_medicine",
     duration: 40,
     modality: "in_person",
@@ -71,6 +75,7 @@ const visitTypes: {
     name: "Video visit",
     nameEs: "Visita por video",
     description: "A short visit by video from home.",
+    descriptionEs: "Una visita breve por video desde su casa.",
     specialty: "family_medicine",
     duration: 20,
     modality: "video",
@@ -82,6 +87,8 @@ const visitTypes: {
     name: "Cardiology consultation",
     nameEs: "Consulta de cardiología",
     description: "A first visit with a heart specialist. Needs a referral from your primary care physician.",
+    descriptionEs:
+      "Una primera visita con un especialista del corazón. Necesita una remisión de su médico de atención primaria.",
     specialty: "cardiology",
     duration: 40,
     modality: "in_person",
@@ -94,6 +101,7 @@ const visitTypes: {
     name: "Cardiology follow-up",
     nameEs: "Seguimiento de cardiología",
     description: "A follow-up visit with your heart specialist.",
+    descriptionEs: "Una visita de seguimiento con su especialista del corazón.",
     specialty: "cardiology",
     duration: 20,
     modality: "in_person",
@@ -104,6 +112,7 @@ const visitTypes: {
     name: "Skin check",
     nameEs: "Revisión de la piel",
     description: "A full skin check with a dermatologist.",
+    descriptionEs: "Una revisión completa de la piel con un dermatólogo.",
     specialty: "dermatology",
     duration: 20,
     modality: "in_person",
@@ -114,6 +123,7 @@ const visitTypes: {
     name: "Dermatology consultation",
     nameEs: "Consulta de dermatología",
     description: "A specialist visit for a skin condition. Needs a referral.",
+    descriptionEs: "Una visita con el especialista por un problema de la piel. Necesita una remisión.",
     specialty: "dermatology",
     duration: 30,
     modality: "in_person",
@@ -151,6 +161,7 @@ export async function seedDemoScheduling(ctx: DemoSeedContext): Promise<void> {
         name: vt.name,
         name_es: vt.nameEs,
         description: vt.description,
+        description_es: vt.descriptionEs,
         specialty: vt.specialty,
         duration_minutes: vt.duration,
         modality: vt.modality,

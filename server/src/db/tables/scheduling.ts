@@ -16,6 +16,7 @@ export interface VisitTypesTable {
   name: string;
   name_es: string | null;
   description: string | null;
+  description_es: string | null;
   duration_minutes: number;
   modality: "in_person" | "video";
   specialty: string;
@@ -99,6 +100,8 @@ export interface WaitlistRequestsTable {
   patient_id: string;
   requested_at: Generated<Date>;
   active: Generated<boolean>;
+  /** earlier: the patient asked for an earlier time; rebook: the clinic cancelled the visit and offers new times */
+  kind: Generated<"earlier" | "rebook">;
 }
 
 export interface WaitlistOffersTable {

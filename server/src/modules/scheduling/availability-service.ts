@@ -50,6 +50,7 @@ export class AvailabilityService {
           name: input.name.trim(),
           name_es: input.nameEs?.trim() || null,
           description: input.description?.trim() || null,
+          description_es: input.descriptionEs?.trim() || null,
           duration_minutes: input.durationMinutes,
           modality: input.modality,
           specialty: input.specialty,
@@ -76,6 +77,7 @@ export class AvailabilityService {
       if (input.name !== undefined) set.name = input.name.trim();
       if (input.nameEs !== undefined) set.name_es = input.nameEs?.trim() || null;
       if (input.description !== undefined) set.description = input.description?.trim() || null;
+      if (input.descriptionEs !== undefined) set.description_es = input.descriptionEs?.trim() || null;
       if (input.durationMinutes !== undefined) set.duration_minutes = input.durationMinutes;
       if (input.modality !== undefined) set.modality = input.modality;
       if (input.specialty !== undefined) set.specialty = input.specialty;

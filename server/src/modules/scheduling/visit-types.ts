@@ -8,6 +8,7 @@ export function presentVisitType(row: Selectable<VisitTypesTable>): VisitType {
     name: row.name,
     nameEs: row.name_es,
     description: row.description,
+    descriptionEs: row.description_es,
     durationMinutes: row.duration_minutes,
     modality: row.modality,
     specialty: row.specialty,

@@ -1,4 +1,5 @@
 import { registerSealedColumn } from "../platform/crypto-rotation.ts";
+import { sealedFileContent } from "../platform/files/index.ts";
 import { findTemplate } from "../platform/mail/templates.ts";
 import type { DemoSeedContext } from "../seed/demo-clinic.ts";
 import { auditModule } from "./audit/module.ts";
@@ -31,6 +32,13 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 export type ModuleServices = UnionToIntersection<ReturnType<(typeof modules)[number]["services"]>>;
 
 // what the modules declare about their tables, registered once when the registry is loaded
+// (the platform's own sealed column first: the file store's content)
+registerSealedColumn(
+  sealedFileContent.table,
+  sealedFileContent.idColumn,
+  sealedFileContent.column,
+  sealedFileContent.associatedData,
+);
 for (const module of modules as readonly AnyModule[]) {
   for (const reference of module.patientReferences ?? []) patientReferences.register(reference);
   for (const c of module.sealedColumns ?? []) registerSealedColumn(c.table, c.idColumn, c.column, c.associatedData);

@@ -5,12 +5,16 @@ import { makeTestClinic } from "../modules/scheduling/test-clinic.ts";
 import { useTestApp } from "../test/app.ts";
 import { FieldCipher, parseKeyRing } from "./crypto.ts";
 import { resealColumns, sealedColumns } from "./crypto-rotation.ts";
+import { FileStore } from "./files/index.ts";
 // every module, and with them the sealed columns they register (as `keys:rotate` loads them)
 import "../services.ts";
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString("base64");
 const oldCipher = new FieldCipher(parseKeyRing(`old:${key(1)}`));
 const rotated = new FieldCipher(parseKeyRing(`new:${key(2)},old:${key(1)}`));
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+/** Stored responses of retried requests: kept 24 hours (housekeeping), so an old key stays in the ring that long. */
+const SHORT_LIVED = new Set(["idempotency_keys.response_body"]);
 
 /**
  * Key rotation re-seals only the columns registered with `registerSealedColumn`: a sealed
@@ -39,6 +43,41 @@ describe("sealed columns: every one is registered for key rotation", () => {
           and column_name in (${c.column}, ${c.idColumn})`.execute(t.database.db);
       expect(rows[0]?.n, `${c.table}.${c.column}`).toBe(c.column === c.idColumn ? 1 : 2);
     }
+  });
+
+  it("registers every column that holds a sealed value, whatever its name", async () => {
+    const clinic = await makeTestClinic(t);
+    const db = t.database.db;
+    // one value in each place the server seals: an uploaded file, an MFA enrolment under way
+    await new FileStore({ db, cipher: t.cipher }).save({
+      patientId: clinic.patient.id,
+      kind: "insurance_card_front",
+      bytes: PNG,
+      uploadedBy: null,
+    });
+    await db
+      .insertInto("mfa_state")
+      .values({ user_id: clinic.frontDesk.id, pending_secret: t.cipher.seal("JBSWY3DPEHPK3PXP", "mfa") } as never)
+      .onConflict((oc) =>
+        oc.column("user_id").doUpdateSet({ pending_secret: t.cipher.seal("JBSWY3DPEHPK3PXP", "mfa") }),
+      )
+      .execute();
+    const { rows } = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() and data_type = 'text'
+      order by table_name, column_name`.execute(db);
+    const registered = new Set(sealedColumns().map((c) => `${c.table}.${c.column}`));
+    const holding: string[] = [];
+    for (const { table_name, column_name } of rows) {
+      const found = await sql<{ n: number }>`
+        select count(*)::int as n from ${sql.table(table_name)}
+        where left(${sql.ref(column_name)}, 3) = 'v1.' and ${sql.ref(column_name)} ~ '^v1\.[A-Za-z0-9_-]+\.'`.execute(
+        db,
+      );
+      if ((found.rows[0]?.n ?? 0) > 0) holding.push(`${table_name}.${column_name}`);
+    }
+    expect(holding).toEqual(expect.arrayContaining(["files.sealed_content", "mfa_state.pending_secret"]));
+    expect(holding.filter((name) => !registered.has(name) && !SHORT_LIVED.has(name))).toEqual([]);
   });
 
   it("re-seals an eCheck-in answer with the current key", async () => {

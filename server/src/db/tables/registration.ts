@@ -45,7 +45,6 @@ export interface FilesTable {
   size_bytes: number;
   sha256: string;
   sealed_content: string;
-  key_id: string;
   uploaded_by: string | null;
   created_at: Generated<Date>;
 }
@@ -95,6 +94,12 @@ export interface ProxyInvitationsTable {
   accepted_by: string | null;
   grant_id: string | null;
   revoked_at: Date | null;
+  /** made by the front desk for someone without an account (migration 0018), not by the patient */
+  from_clinic: Generated<boolean>;
+  /** the front desk's recorded reason, carried onto the grant (migration 0018) */
+  reason: string | null;
+  /** the language the sender chose, for an invitee without an account (migration 0016) */
+  locale: Generated<"en" | "es">;
   created_at: Generated<Date>;
 }
 

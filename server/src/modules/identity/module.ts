@@ -15,7 +15,10 @@ export const identityModule = defineModule({
   routes: (app, services) => identityRoutes(app, services.identity),
   mailTemplates: [accountActivated, accountCreated],
   patientReferences: [{ table: "activation_codes", column: "patient_id", note: "portal activation" }],
-  // the TOTP secret of each login
-  sealedColumns: [{ table: "users", idColumn: "id", column: "mfa_secret", associatedData: MFA_SEAL }],
+  // the TOTP secret of each login, and the one being enrolled
+  sealedColumns: [
+    { table: "users", idColumn: "id", column: "mfa_secret", associatedData: MFA_SEAL },
+    { table: "mfa_state", idColumn: "user_id", column: "pending_secret", associatedData: MFA_SEAL },
+  ],
   demoSeed: seedDemoIdentity,
 });

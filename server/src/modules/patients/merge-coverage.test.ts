@@ -136,7 +136,6 @@ describe("merge coverage", () => {
           size_bytes: 68,
           sha256: "0".repeat(64),
           sealed_content: t.cipher.seal("not really a PNG", "file"),
-          key_id: "test1",
         })
         .returning("id")
         .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Database } from "../../db/database.ts";
 import type { StoredContentType } from "../../db/tables/registration.ts";
 import type { FieldCipher } from "../crypto.ts";
+import type { SealedColumn } from "../crypto-rotation.ts";
 import { currentDb } from "../transaction.ts";
 import { checkUpload } from "./content-check.ts";
 
@@ -14,6 +15,16 @@ export interface StoredFileInfo {
   sha256: string;
   createdAt: Date;
 }
+
+const fileSeal = (id: string) => `file:${id}`;
+
+/** Every stored file's content, sealed per file: the registry registers it for key rotation. */
+export const sealedFileContent: SealedColumn = {
+  table: "files",
+  idColumn: "id",
+  column: "sealed_content",
+  associatedData: fileSeal,
+};
 
 /**
  * Patient files at rest: checked by content (`checkUpload`), sealed with the field cipher
@@ -47,8 +58,7 @@ export class FileStore {
         content_type: contentType,
         size_bytes: bytes.length,
         sha256,
-        sealed_content: this.#cipher.seal(bytes, `file:${id}`),
-        key_id: this.#cipher.currentKeyId,
+        sealed_content: this.#cipher.seal(bytes, fileSeal(id)),
         uploaded_by: input.uploadedBy,
       })
       .returning("created_at")
@@ -73,7 +83,7 @@ export class FileStore {
       .where("patient_id", "=", patientId)
       .executeTakeFirst();
     if (!row) return undefined;
-    const bytes = this.#cipher.openBuffer(row.sealed_content, `file:${row.id}`);
+    const bytes = this.#cipher.openBuffer(row.sealed_content, fileSeal(row.id));
     return {
       id: row.id,
       patientId: row.patient_id,

@@ -2,9 +2,11 @@ import type { AuditTables } from "./tables/audit.ts";
 import type { IdentityTables } from "./tables/identity.ts";
 import type { PatientsTable, PeopleTables } from "./tables/people.ts";
 import type { PlatformTables } from "./tables/platform.ts";
+import type { RefillTables } from "./tables/refills.ts";
 import type { PatientRegistrationColumns, RegistrationTables } from "./tables/registration.ts";
 import type { SchedulingTables } from "./tables/scheduling.ts";
 import type { StaffLocationTables } from "./tables/staff-locations.ts";
+import type { WorkQueueTables } from "./tables/work-queue.ts";
 
 /**
  * The database as Kysely sees it. Each area declares its own tables in `tables/<area>.ts`
@@ -17,7 +19,9 @@ export interface DB
     AuditTables,
     SchedulingTables,
     RegistrationTables,
-    StaffLocationTables {
+    StaffLocationTables,
+    RefillTables,
+    WorkQueueTables {
   /** the base columns (people.ts) plus those added by 0006_registration */
   patients: PatientsTable & PatientRegistrationColumns;
 }

@@ -249,6 +249,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       root: webRoot,
       wildcard: false,
       index: false,
+      // the build writes .br and .gz beside each text asset (web/vite.config.ts): sent as they are
+      preCompressed: true,
       maxAge: "1h",
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {

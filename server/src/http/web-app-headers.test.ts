@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../app.ts";
 import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
@@ -24,6 +25,12 @@ describe("serving the web app", () => {
     fs.writeFileSync(path.join(webRoot, "index.html"), '<!doctype html><script src="/assets/app-1a2b3c.js"></script>');
     fs.writeFileSync(path.join(webRoot, "assets", "app-1a2b3c.js"), "console.log('portico')");
     fs.writeFileSync(path.join(webRoot, "robots.txt"), "User-agent: *\nDisallow: /\n");
+    // as the web build writes them (web/vite.config.ts): compressed copies beside the asset
+    const script = path.join(webRoot, "assets", "app-1a2b3c.js");
+    fs.writeFileSync(`${script}.br`, zlib.brotliCompressSync(fs.readFileSync(script)));
+    fs.writeFileSync(`${script}.gz`, zlib.gzipSync(fs.readFileSync(script)));
+    const page = path.join(webRoot, "index.html");
+    fs.writeFileSync(`${page}.br`, zlib.brotliCompressSync(fs.readFileSync(page)));
     database = await createTestDatabase();
     const config = testConfig();
     app = await buildApp({
@@ -59,6 +66,23 @@ describe("serving the web app", () => {
     const res = await app.inject({ url: "/assets/app-1a2b3c.js" });
     expect(res.statusCode).toBe(200);
     expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it.each([
+    ["br", "br, gzip", (b: Buffer) => zlib.brotliDecompressSync(b)],
+    ["gzip", "gzip", (b: Buffer) => zlib.gunzipSync(b)],
+  ])("sends the %s copy written at build time to a browser that accepts it", async (encoding, accept, unpack) => {
+    const res = await app.inject({ url: "/assets/app-1a2b3c.js", headers: { "accept-encoding": accept } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-encoding"]).toBe(encoding);
+    expect(res.headers.vary).toContain("accept-encoding");
+    expect(unpack(res.rawPayload).toString()).toBe("console.log('portico')");
+    const deepLink = await app.inject({ url: "/appointments/book", headers: { ...html, "accept-encoding": "br" } });
+    expect(deepLink.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(deepLink.rawPayload).toString()).toContain("/assets/app-1a2b3c.js");
+    const plain = await app.inject({ url: "/assets/app-1a2b3c.js", headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe("console.log('portico')");
   });
 
   it("keeps the short cache for other static files", async () => {

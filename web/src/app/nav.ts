@@ -23,6 +23,8 @@ export const NAV_ITEMS: NavItem[] = [
     exact: true,
   },
   { id: "appointments", label: "nav.appointments", to: "/appointments", roles: ["patient"] },
+  { id: "medications", label: "nav.medications", to: "/medications", roles: ["patient"] },
+  { id: "inBasket", label: "nav.inBasket", to: "/in-basket", roles: ["nurse", "physician"] },
   { id: "profile", label: "nav.profile", to: "/profile", roles: ["patient"] },
   { id: "arrivals", label: "nav.arrivals", to: "/front-desk/arrivals", roles: ["front_desk", "nurse"] },
   { id: "schedule", label: "nav.schedule", to: "/schedule", roles: ["physician", "front_desk", "nurse"] },

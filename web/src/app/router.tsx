@@ -395,6 +395,53 @@ const adminAvailabilityRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/scheduling-admin/AvailabilityPage"), "AvailabilityPage"),
 });
 
+// Medications and refills (patients and caregivers), the clinicians' In Basket and refill queue,
+// and the refill protocol (admins)
+const refillItemStatuses = ["queued", "approved", "denied"] as const;
+const medicationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/medications",
+  validateSearch: (search: Search): { patient?: string } => ({ patient: text(search.patient) }),
+  component: lazyRouteComponent(() => import("../features/refills/MedicationsPage"), "MedicationsPage"),
+});
+const refillRequestsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/refills",
+  validateSearch: (search: Search): { patient?: string; request?: string } => ({
+    patient: text(search.patient),
+    request: text(search.request),
+  }),
+  component: lazyRouteComponent(() => import("../features/refills/RefillRequestsPage"), "RefillRequestsPage"),
+});
+const inBasketRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/in-basket",
+  beforeLoad: staffOnly("nurse", "physician"),
+  component: lazyRouteComponent(() => import("../features/in-basket/InBasketPage"), "InBasketPage"),
+});
+const refillQueueRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/in-basket/refills",
+  beforeLoad: staffOnly("nurse", "physician"),
+  validateSearch: (
+    search: Search,
+  ): { prescriberId?: string; status?: (typeof refillItemStatuses)[number]; minAgeHours?: number } => {
+    const age = Number(search.minAgeHours);
+    return {
+      prescriberId: text(search.prescriberId),
+      status: refillItemStatuses.find((s) => s === search.status),
+      minAgeHours: Number.isInteger(age) && age > 0 ? age : undefined,
+    };
+  },
+  component: lazyRouteComponent(() => import("../features/refills/RefillQueuePage"), "RefillQueuePage"),
+});
+const refillProtocolRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/refill-protocol",
+  beforeLoad: staffOnly("admin"),
+  component: lazyRouteComponent(() => import("../features/refills/RefillProtocolPage"), "RefillProtocolPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   landingRoute,
   signInRoute,
@@ -445,6 +492,11 @@ const routeTree = rootRoute.addChildren([
     adminVisitTypesRoute,
     adminVisitTypeRoute,
     adminAvailabilityRoute,
+    medicationsRoute,
+    refillRequestsRoute,
+    inBasketRoute,
+    refillQueueRoute,
+    refillProtocolRoute,
   ]),
 ]);
 

@@ -5,6 +5,8 @@ import appointmentsEn from "./appointments.en.json";
 import caregiversEn from "./caregivers.en.json";
 import clinicAdminEn from "./clinicAdmin.en.json";
 import en from "./en.json";
+import inBasketEn from "./inBasket.en.json";
+import refillsEn from "./refills.en.json";
 import registrationEn from "./registration.en.json";
 
 /** Feature namespaces (useTranslation("<name>")): English is bundled, Spanish loads with the rest of Spanish. */
@@ -13,12 +15,16 @@ const FEATURE_EN: Record<string, object> = {
   registration: registrationEn,
   caregivers: caregiversEn,
   clinicAdmin: clinicAdminEn,
+  refills: refillsEn,
+  inBasket: inBasketEn,
 };
 const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   appointments: () => import("./appointments.es.json"),
   registration: () => import("./registration.es.json"),
   caregivers: () => import("./caregivers.es.json"),
   clinicAdmin: () => import("./clinicAdmin.es.json"),
+  refills: () => import("./refills.es.json"),
+  inBasket: () => import("./inBasket.es.json"),
 };
 
 const STORAGE_KEY = "portico.locale";

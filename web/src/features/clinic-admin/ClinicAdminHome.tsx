@@ -13,6 +13,12 @@ export function ClinicAdminHome() {
         <ActionTile to="/admin/locations" icon="calendar" title={t("locations.title")} text={t("hub.locations")} />
         <ActionTile to="/admin/providers" icon="user" title={t("providers.title")} text={t("hub.providers")} />
         <ActionTile to="/admin/pharmacies" icon="pill" title={t("pharmacies.title")} text={t("hub.pharmacies")} />
+        <ActionTile
+          to="/admin/refill-protocol"
+          icon="shield"
+          title={t("refills:protocol.title")}
+          text={t("refills:protocol.tile")}
+        />
         <ActionTile to="/patients/register" icon="list" title={t("hub.registerTitle")} text={t("hub.register")} />
       </ul>
     </>

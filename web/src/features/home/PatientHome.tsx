@@ -9,6 +9,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { appointmentsQuery } from "../appointments/data";
 import { NextAppointmentCard } from "../appointments/NextAppointmentCard";
+import { RefillsInProgress, RefillTile } from "../refills/HomeEntries";
 import { ActionTile } from "./ActionTile";
 import { firstName, greeting } from "./greeting";
 
@@ -43,6 +44,7 @@ export function PatientHome() {
         <>
           <h2 className="section-title">{t("home.attentionTitle")}</h2>
           {seesAppointments ? <NextAppointmentCard patientId={patient.id} canAct /> : null}
+          {can("medications") ? <RefillsInProgress patient={patient} /> : null}
           {nothingToShow ? (
             <EmptyState title={t("home.attentionEmptyTitle")} headingLevel={3}>
               <p>{forSelf ? t("home.attentionEmptySelf") : t("home.attentionEmptyProxy", { name: patient.name })}</p>
@@ -58,6 +60,7 @@ export function PatientHome() {
                 text={t("appointments:home.bookText")}
               />
             ) : null}
+            {can("medications") ? <RefillTile patient={patient} /> : null}
             {forSelf ? (
               <ActionTile
                 to="/profile"

@@ -44,6 +44,9 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
             />
           </>
         ) : null}
+        {me.roles.includes("nurse") || me.roles.includes("physician") ? (
+          <ActionTile to="/in-basket" icon="list" title={t("inBasket:tile.title")} text={t("inBasket:tile.text")} />
+        ) : null}
         {["front_desk", "nurse", "physician"].some((r) => me.roles.includes(r as never)) ? (
           <ActionTile
             to="/patients"

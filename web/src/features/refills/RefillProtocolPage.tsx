@@ -1,0 +1,382 @@
+import type { RefillProtocol, RefillProtocolInput, RefillProtocolView } from "@portico/contracts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Dialog, DialogActions } from "../../components/Dialog";
+import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
+import { PageHeader } from "../../components/PageHeader";
+import { Select } from "../../components/Select";
+import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { useForm } from "../../kit/use-form";
+import { LoadFailed, SavedNotice } from "../../kit/views";
+import { type AppLocale, formatDay, formatTime, localTimeZone } from "../../lib/format";
+import { BackToSetup } from "../clinic-admin/shared";
+import { refillProtocolQuery, saveRefillProtocol } from "./data";
+import "./refills.css";
+
+/** The clinic's refill protocol: what a renewal needs to be approved without the prescriber. Saving makes a new version. */
+export function RefillProtocolPage() {
+  const { t } = useTranslation("refills");
+  const view = useQuery(refillProtocolQuery);
+  // the form starts afresh on the new version, so the confirmation lives here
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  return (
+    <div className="stack">
+      <PageHeader title={t("protocol.title")} lead={<p>{t("protocol.lead")}</p>} before={<BackToSetup />} />
+      {view.isPending ? (
+        <LoadingState />
+      ) : view.isError ? (
+        <LoadFailed error={view.error} title={t("protocol.loadFailed")} />
+      ) : (
+        <>
+          {savedVersion !== null && savedVersion === view.data.current.version ? (
+            <SavedNotice show title={t("protocol.savedTitle", { version: savedVersion })} />
+          ) : null}
+          <ProtocolForm key={view.data.current.version} view={view.data} onSaved={setSavedVersion} />
+        </>
+      )}
+    </div>
+  );
+}
+
+interface ClassDraft {
+  code: string;
+  label: string;
+}
+interface LabDraft {
+  classCode: string;
+  labCode: string;
+  labName: string;
+  maxAgeDays: string;
+}
+interface ProtocolDraft {
+  classes: ClassDraft[];
+  visitWindowDays: string;
+  /** the early-refill fraction as a percentage ("66.67") */
+  earlyRefillFraction: string;
+  labRequirements: LabDraft[];
+}
+
+const CODE = /^[a-z][a-z0-9_]{0,39}$/;
+const WHOLE = /^\d+$/;
+
+function draftOf(p: RefillProtocol): ProtocolDraft {
+  return {
+    classes: p.classes.map((c) => ({ code: c.code, label: c.label })),
+    visitWindowDays: String(p.visitWindowDays),
+    earlyRefillFraction: String(Math.round(p.earlyRefillFraction * 10000) / 100),
+    labRequirements: p.labRequirements.map((l) => ({
+      classCode: l.classCode,
+      labCode: l.labCode,
+      labName: l.labName,
+      maxAgeDays: String(l.maxAgeDays),
+    })),
+  };
+}
+
+function bodyOf(v: ProtocolDraft): RefillProtocolInput {
+  return {
+    classes: v.classes.map((c) => ({ code: c.code.trim(), label: c.label.trim() })),
+    visitWindowDays: Number(v.visitWindowDays),
+    earlyRefillFraction: Math.round(Number(v.earlyRefillFraction) * 100) / 10000,
+    labRequirements: v.labRequirements.map((l) => ({
+      classCode: l.classCode,
+      labCode: l.labCode.trim(),
+      labName: l.labName.trim(),
+      maxAgeDays: Number(l.maxAgeDays),
+    })),
+  };
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The checks made before saving: field path (the server's too) → message. */
+function check(v: ProtocolDraft, t: Translate): FieldErrors {
+  const e: FieldErrors = {};
+  const codes = new Set<string>();
+  v.classes.forEach((c, i) => {
+    if (!CODE.test(c.code.trim())) e[`classes.${i}.code`] = t("protocol.errors.code", { n: i + 1 });
+    else if (codes.has(c.code.trim())) e[`classes.${i}.code`] = t("protocol.errors.duplicate", { n: i + 1 });
+    codes.add(c.code.trim());
+    if (!c.label.trim()) e[`classes.${i}.label`] = t("protocol.errors.label", { n: i + 1 });
+  });
+  const days = Number(v.visitWindowDays);
+  if (!WHOLE.test(v.visitWindowDays.trim()) || days < 1 || days > 1095)
+    e.visitWindowDays = t("protocol.errors.visitWindow");
+  const pct = Number(v.earlyRefillFraction);
+  if (!v.earlyRefillFraction.trim() || Number.isNaN(pct) || pct < 0 || pct > 100)
+    e.earlyRefillFraction = t("protocol.errors.early");
+  v.labRequirements.forEach((l, i) => {
+    if (!codes.has(l.classCode)) e[`labRequirements.${i}.classCode`] = t("protocol.errors.labClass", { n: i + 1 });
+    if (!CODE.test(l.labCode.trim())) e[`labRequirements.${i}.labCode`] = t("protocol.errors.labCode", { n: i + 1 });
+    if (!l.labName.trim()) e[`labRequirements.${i}.labName`] = t("protocol.errors.labName", { n: i + 1 });
+    const age = Number(l.maxAgeDays);
+    if (!WHOLE.test(l.maxAgeDays.trim()) || age < 1 || age > 3650)
+      e[`labRequirements.${i}.maxAgeDays`] = t("protocol.errors.labAge", { n: i + 1 });
+  });
+  return e;
+}
+
+function ProtocolForm({ view, onSaved }: { view: RefillProtocolView; onSaved: (version: number) => void }) {
+  const { t } = useTranslation("refills");
+  const queryClient = useQueryClient();
+  const locale = currentLocale();
+  const current = view.current;
+  const canEdit = view.abilities.canEdit;
+  const [confirming, setConfirming] = useState(false);
+  const form = useForm<ProtocolDraft, RefillProtocol>({
+    initial: () => draftOf(current),
+    labels: {
+      visitWindowDays: t("protocol.visitWindow"),
+      earlyRefillFraction: t("protocol.early"),
+    },
+    validate: (v) => check(v, t),
+    submit: (v) => saveRefillProtocol(queryClient, bodyOf(v)),
+    onSuccess: (saved) => {
+      setConfirming(false);
+      onSaved(saved.version);
+    },
+  });
+  const v = form.values;
+  const setClass = (i: number, patch: Partial<ClassDraft>) =>
+    form.update((d) => ({ ...d, classes: d.classes.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+  const setLab = (i: number, patch: Partial<LabDraft>) =>
+    form.update((d) => ({
+      ...d,
+      labRequirements: d.labRequirements.map((l, j) => (j === i ? { ...l, ...patch } : l)),
+    }));
+  const classOptions = v.classes
+    .filter((c) => CODE.test(c.code.trim()))
+    .map((c) => ({ id: c.code.trim(), label: c.label.trim() || c.code.trim() }));
+
+  return (
+    <>
+      <section aria-labelledby="version-title" className="protocol-version">
+        <h2 id="version-title" className="section-title">
+          {t("protocol.version", { version: current.version })}
+        </h2>
+        <p className="text-muted">
+          {current.createdBy
+            ? t("protocol.savedBy", { name: current.createdBy, date: when(current.createdAt, locale) })
+            : t("protocol.savedAt", { date: when(current.createdAt, locale) })}
+        </p>
+      </section>
+      {!canEdit ? (
+        <Alert tone="info" title={t("protocol.readOnlyTitle")}>
+          <p>{t("protocol.readOnlyBody")}</p>
+        </Alert>
+      ) : null}
+      <Form
+        {...form.formProps}
+        onSubmit={() => {
+          // the checks first (a failed check shows the summary and sends nothing); then the
+          // dialog asks before a new version is made
+          if (Object.keys(check(form.values, t)).length > 0) void form.submit();
+          else setConfirming(true);
+        }}
+        aria-label={t("protocol.title")}
+      >
+        <fieldset className="fieldset" disabled={!canEdit}>
+          <legend className="fieldset__legend">{t("protocol.classesTitle")}</legend>
+          <p className="field__hint">{t("protocol.classesHint")}</p>
+          <ul className="protocol-rows">
+            {v.classes.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, the server's field paths too
+              <li key={i} className="protocol-row">
+                <TextField
+                  name={`classes.${i}.label`}
+                  label={t("protocol.classLabel", { n: i + 1 })}
+                  value={c.label}
+                  onChange={(label) => setClass(i, { label })}
+                  errorMessage={form.errors[`classes.${i}.label`]}
+                  isRequired
+                />
+                <TextField
+                  name={`classes.${i}.code`}
+                  label={t("protocol.classCode", { n: i + 1 })}
+                  description={t("protocol.codeHint")}
+                  value={c.code}
+                  onChange={(code) => setClass(i, { code })}
+                  errorMessage={form.errors[`classes.${i}.code`]}
+                  width="medium"
+                  isRequired
+                />
+                {canEdit ? (
+                  <Button
+                    variant="quiet"
+                    onPress={() => form.update((d) => ({ ...d, classes: d.classes.filter((_, j) => j !== i) }))}
+                    aria-label={t("protocol.removeClass", { name: c.label || c.code || i + 1 })}
+                  >
+                    {t("protocol.remove")}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {canEdit ? (
+            <Button
+              variant="secondary"
+              onPress={() => form.update((d) => ({ ...d, classes: [...d.classes, { code: "", label: "" }] }))}
+            >
+              {t("protocol.addClass")}
+            </Button>
+          ) : null}
+        </fieldset>
+        <TextField
+          {...form.field("visitWindowDays")}
+          label={t("protocol.visitWindow")}
+          description={t("protocol.visitWindowHint")}
+          inputMode="numeric"
+          width="short"
+          isRequired
+          isDisabled={!canEdit}
+        />
+        <TextField
+          {...form.field("earlyRefillFraction")}
+          label={t("protocol.early")}
+          description={t("protocol.earlyHint")}
+          inputMode="text"
+          width="short"
+          isRequired
+          isDisabled={!canEdit}
+        />
+        <fieldset className="fieldset" disabled={!canEdit}>
+          <legend className="fieldset__legend">{t("protocol.labsTitle")}</legend>
+          <p className="field__hint">{t("protocol.labsHint")}</p>
+          {v.labRequirements.length === 0 ? <p className="text-muted">{t("protocol.noLabs")}</p> : null}
+          <ul className="protocol-rows">
+            {v.labRequirements.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, the server's field paths too
+              <li key={i} className="protocol-row">
+                <Select
+                  name={`labRequirements.${i}.classCode`}
+                  label={t("protocol.labClass", { n: i + 1 })}
+                  options={classOptions}
+                  value={l.classCode || null}
+                  onChange={(classCode) => setLab(i, { classCode })}
+                  errorMessage={form.errors[`labRequirements.${i}.classCode`]}
+                  placeholder={t("protocol.choose")}
+                  isRequired
+                  width="medium"
+                />
+                <TextField
+                  name={`labRequirements.${i}.labName`}
+                  label={t("protocol.labName", { n: i + 1 })}
+                  value={l.labName}
+                  onChange={(labName) => setLab(i, { labName })}
+                  errorMessage={form.errors[`labRequirements.${i}.labName`]}
+                  isRequired
+                />
+                <TextField
+                  name={`labRequirements.${i}.labCode`}
+                  label={t("protocol.labCode", { n: i + 1 })}
+                  description={t("protocol.codeHint")}
+                  value={l.labCode}
+                  onChange={(labCode) => setLab(i, { labCode })}
+                  errorMessage={form.errors[`labRequirements.${i}.labCode`]}
+                  width="medium"
+                  isRequired
+                />
+                <TextField
+                  name={`labRequirements.${i}.maxAgeDays`}
+                  label={t("protocol.labAge", { n: i + 1 })}
+                  value={l.maxAgeDays}
+                  onChange={(maxAgeDays) => setLab(i, { maxAgeDays })}
+                  errorMessage={form.errors[`labRequirements.${i}.maxAgeDays`]}
+                  inputMode="numeric"
+                  width="short"
+                  isRequired
+                />
+                {canEdit ? (
+                  <Button
+                    variant="quiet"
+                    onPress={() =>
+                      form.update((d) => ({
+                        ...d,
+                        labRequirements: d.labRequirements.filter((_, j) => j !== i),
+                      }))
+                    }
+                    aria-label={t("protocol.removeLab", { name: l.labName || i + 1 })}
+                  >
+                    {t("protocol.remove")}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {canEdit ? (
+            <Button
+              variant="secondary"
+              onPress={() =>
+                form.update((d) => ({
+                  ...d,
+                  labRequirements: [
+                    ...d.labRequirements,
+                    { classCode: "", labCode: "", labName: "", maxAgeDays: "365" },
+                  ],
+                }))
+              }
+            >
+              {t("protocol.addLab")}
+            </Button>
+          ) : null}
+        </fieldset>
+        {canEdit ? (
+          <FormActions>
+            <Button type="submit" isPending={form.pending}>
+              {t("protocol.save")}
+            </Button>
+          </FormActions>
+        ) : null}
+      </Form>
+      <Dialog
+        title={t("protocol.confirmTitle", { version: current.version + 1 })}
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+      >
+        <p>{t("protocol.confirmBody", { version: current.version + 1 })}</p>
+        <DialogActions>
+          <Button
+            isPending={form.pending}
+            onPress={async () => {
+              await form.submit();
+              setConfirming(false);
+            }}
+          >
+            {t("protocol.confirm")}
+          </Button>
+          <Button variant="secondary" onPress={() => setConfirming(false)}>
+            {t("queue.cancel")}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      {view.versions.length > 1 ? (
+        <section aria-labelledby="versions-title">
+          <h2 id="versions-title" className="section-title">
+            {t("protocol.versionsTitle")}
+          </h2>
+          <ul className="history__list">
+            {view.versions.map((ver) => (
+              <li key={ver.version}>
+                {t("protocol.versionLine", {
+                  version: ver.version,
+                  date: when(ver.createdAt, locale),
+                  name: ver.createdBy ?? t("protocol.system"),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function when(iso: string, locale: AppLocale): string {
+  const zone = localTimeZone();
+  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
+}

@@ -1,0 +1,523 @@
+import type { BulkApproveRefillsResult, RefillItemStatus, RefillQueueItem } from "@portico/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMe } from "../../app/session";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Checkbox } from "../../components/Checkbox";
+import { Dialog, DialogActions } from "../../components/Dialog";
+import { type FieldErrors, Form } from "../../components/Form";
+import { TextField } from "../../components/fields";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { Select } from "../../components/Select";
+import { LoadingState } from "../../components/Spinner";
+import { StatusChip } from "../../components/StatusChip";
+import { currentLocale } from "../../i18n";
+import { Cell, DataTable } from "../../kit/DataTable";
+import { useForm } from "../../kit/use-form";
+import { LoadFailed } from "../../kit/views";
+import { errorMessage } from "../../lib/errors";
+import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
+import { NoteField } from "../appointments/parts";
+import {
+  approveRefill,
+  bulkApproveRefills,
+  denyRefill,
+  ITEM_TONE,
+  type QueueFilters,
+  refillQueueQuery,
+  workItemAction,
+} from "./data";
+import "./refills.css";
+
+const route = getRouteApi("/signed-in/in-basket/refills");
+
+export const QUEUE_STATUSES: RefillItemStatus[] = ["queued", "approved", "denied"];
+export const AGE_CHOICES = [0, 24, 48, 72] as const;
+
+type Notice = { tone: "success" | "error" | "warning"; title: string; text: string };
+
+/** The refill queue: requests the protocol could not approve on its own, with what a clinician needs to decide. */
+export function RefillQueuePage() {
+  const { t } = useTranslation("refills");
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const filters: QueueFilters = {
+    prescriberId: search.prescriberId,
+    status: search.status ?? "queued",
+    minAgeHours: search.minAgeHours,
+  };
+  const queue = useQuery(refillQueueQuery(filters));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const go = (next: Partial<QueueFilters>) => {
+    setSelected([]);
+    void navigate({ to: "/in-basket/refills", search: { ...search, ...next } });
+  };
+  const items = queue.data?.items ?? [];
+  const bulkable = items.filter((i) => i.abilities.canBulkApprove);
+  const chosen = bulkable.filter((i) => selected.includes(i.id));
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title={t("queue.title")}
+        lead={<p>{t("queue.lead")}</p>}
+        before={
+          <Link to="/in-basket" className="back-link">
+            {t("queue.back")}
+          </Link>
+        }
+      />
+      <form className="filters" aria-label={t("queue.filters")} onSubmit={(e) => e.preventDefault()}>
+        <Select
+          name="prescriberId"
+          label={t("queue.prescriber")}
+          options={[
+            { id: "all", label: t("queue.allPrescribers") },
+            ...(queue.data?.prescribers ?? []).map((p) => ({ id: p.id, label: p.displayName })),
+          ]}
+          value={filters.prescriberId ?? "all"}
+          onChange={(id) => go({ prescriberId: id === "all" ? undefined : id })}
+        />
+        <Select
+          name="status"
+          label={t("queue.status")}
+          options={QUEUE_STATUSES.map((s) => ({ id: s, label: t(`queue.statuses.${s}`) }))}
+          value={filters.status ?? "queued"}
+          onChange={(s) => go({ status: s as RefillItemStatus })}
+        />
+        <Select
+          name="minAgeHours"
+          label={t("queue.age")}
+          options={AGE_CHOICES.map((h) => ({
+            id: String(h),
+            label: h === 0 ? t("queue.anyAge") : t("queue.olderThan", { count: h }),
+          }))}
+          value={String(filters.minAgeHours ?? 0)}
+          onChange={(h) => go({ minAgeHours: Number(h) || undefined })}
+        />
+      </form>
+      <div aria-live="polite" className="board-notice">
+        {notice ? (
+          <Alert tone={notice.tone} title={notice.title}>
+            <p>{notice.text}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {queue.isPending ? (
+        <LoadingState label={t("queue.loading")} />
+      ) : queue.isError ? (
+        <LoadFailed error={queue.error} title={t("queue.loadFailed")} />
+      ) : items.length === 0 ? (
+        <div className="empty-state">
+          <h2 className="empty-state__title">{t("queue.emptyTitle")}</h2>
+          <p className="empty-state__text">{t("queue.emptyBody")}</p>
+        </div>
+      ) : (
+        <>
+          {bulkable.length > 0 ? (
+            <BulkBar
+              bulkable={bulkable}
+              chosen={chosen}
+              onSelectAll={(on) => setSelected(on ? bulkable.map((i) => i.id) : [])}
+              onDone={(n) => {
+                setSelected([]);
+                setNotice(n);
+              }}
+            />
+          ) : null}
+          <DataTable
+            caption={t("queue.caption", { count: items.length })}
+            columns={[
+              { label: t("queue.columns.patient") },
+              { label: t("queue.columns.medication") },
+              { label: t("queue.columns.why") },
+              { label: t("queue.columns.requested") },
+              { label: t("queue.columns.actions") },
+            ]}
+            items={items}
+            rowKey={(i) => i.id}
+            row={(item) => (
+              <QueueRow
+                key={item.id}
+                item={item}
+                selected={selected.includes(item.id)}
+                onSelect={(on) => setSelected((s) => (on ? [...s, item.id] : s.filter((id) => id !== item.id)))}
+                onNotice={setNotice}
+              />
+            )}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function BulkBar({
+  bulkable,
+  chosen,
+  onSelectAll,
+  onDone,
+}: {
+  bulkable: RefillQueueItem[];
+  chosen: RefillQueueItem[];
+  onSelectAll: (on: boolean) => void;
+  onDone: (notice: Notice) => void;
+}) {
+  const { t, i18n } = useTranslation("refills");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const bulk = useMutation({
+    mutationFn: () =>
+      bulkApproveRefills(
+        queryClient,
+        chosen.map((i) => i.id),
+      ),
+    onSuccess: (result: BulkApproveRefillsResult) => {
+      setOpen(false);
+      onDone({
+        tone: result.skipped.length > 0 ? "warning" : "success",
+        title: t("queue.bulkDoneTitle", { count: result.approved.length }),
+        text:
+          result.skipped.length > 0
+            ? t("queue.bulkSkipped", { count: result.skipped.length })
+            : t("queue.bulkDoneBody", { count: result.approved.length }),
+      });
+    },
+  });
+  return (
+    <section className="bulk-bar" aria-label={t("queue.bulkRegion")}>
+      <Checkbox
+        isSelected={chosen.length === bulkable.length}
+        isIndeterminate={chosen.length > 0 && chosen.length < bulkable.length}
+        onChange={onSelectAll}
+        description={t("queue.bulkHint", { count: bulkable.length })}
+      >
+        {t("queue.selectAll")}
+      </Checkbox>
+      <Button variant="secondary" isDisabled={chosen.length === 0} onPress={() => setOpen(true)}>
+        {t("queue.bulkApprove", { count: chosen.length })}
+      </Button>
+      <Dialog title={t("queue.bulkConfirmTitle", { count: chosen.length })} isOpen={open} onOpenChange={setOpen}>
+        <p>{t("queue.bulkConfirmBody")}</p>
+        <ul className="decision-list">
+          {chosen.map((i) => (
+            <li key={i.id}>
+              {t("queue.bulkLine", {
+                patient: i.patient.displayName,
+                medication: i.medication.name,
+                quantity: i.suggested.quantity,
+                refills: i.suggested.refills,
+              })}
+            </li>
+          ))}
+        </ul>
+        {bulk.isError ? (
+          <Alert tone="error" title={t("queue.failedTitle")} live="assertive" headingLevel={3}>
+            <p>{errorMessage(bulk.error, tc, i18n.exists)}</p>
+          </Alert>
+        ) : null}
+        <DialogActions>
+          <Button isPending={bulk.isPending} onPress={() => bulk.mutate()}>
+            {t("queue.bulkConfirm", { count: chosen.length })}
+          </Button>
+          <Button variant="secondary" onPress={() => setOpen(false)}>
+            {t("queue.cancel")}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </section>
+  );
+}
+
+function QueueRow({
+  item,
+  selected,
+  onSelect,
+  onNotice,
+}: {
+  item: RefillQueueItem;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onNotice: (n: Notice) => void;
+}) {
+  const { t, i18n } = useTranslation("refills");
+  const { t: tc } = useTranslation();
+  const locale = currentLocale();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const m = item.medication;
+  const work = item.workItem;
+  const claim = useMutation({
+    mutationFn: (action: "claim" | "release") => workItemAction(queryClient, work?.id ?? "", action),
+    onSuccess: (_, action) =>
+      onNotice({
+        tone: "success",
+        title: t(action === "claim" ? "queue.claimedTitle" : "queue.releasedTitle"),
+        text: t(action === "claim" ? "queue.claimedBody" : "queue.releasedBody", {
+          patient: item.patient.displayName,
+          medication: m.name,
+        }),
+      }),
+    onError: (error) =>
+      onNotice({ tone: "error", title: t("queue.failedTitle"), text: errorMessage(error, tc, i18n.exists) }),
+  });
+  const label = (key: string) => t(`queue.columns.${key}`);
+  return (
+    <tr className={work?.overdue ? "queue-row queue-row--overdue" : "queue-row"}>
+      <Cell label={label("patient")}>
+        <strong>{item.patient.displayName}</strong>
+        <br />
+        <span className="text-muted">
+          {t("queue.born", { date: formatCalendarDate(item.patient.dateOfBirth, locale) })}
+        </span>
+        <br />
+        <Link to="/patients/$patientId" params={{ patientId: item.patient.id }}>
+          {t("queue.openChart", { name: item.patient.displayName })}
+        </Link>
+      </Cell>
+      <Cell label={label("medication")}>
+        {item.abilities.canBulkApprove ? (
+          <Checkbox isSelected={selected} onChange={onSelect}>
+            <strong>{m.name}</strong>
+            <span className="visually-hidden"> {t("queue.forPatient", { name: item.patient.displayName })}</span>
+          </Checkbox>
+        ) : (
+          <strong>{m.name}</strong>
+        )}
+        <p className="queue-med">{m.directions}</p>
+        <p className="queue-med text-muted">
+          {t("queue.supply", { quantity: m.quantity, days: m.daysSupply })} ·{" "}
+          {t("medications.refills", { count: m.refillsRemaining })} ·{" "}
+          {m.lastFilledOn
+            ? t("queue.lastFilled", { date: formatCalendarDate(m.lastFilledOn, locale) })
+            : t("medications.neverFilled")}
+        </p>
+        <p className="queue-med text-muted">
+          {t("queue.prescribedBy", { name: m.prescriber?.displayName ?? t("medications.noPrescriber") })}
+          {m.controlledSchedule !== "none" ? <> · {t("queue.controlled", { schedule: m.controlledSchedule })}</> : null}
+        </p>
+        <p className="queue-med text-muted">{t("queue.pharmacy", { name: item.pharmacy.name })}</p>
+        <History item={item} />
+      </Cell>
+      <Cell label={label("why")}>
+        <StatusChip tone={ITEM_TONE[item.status]}>{t(`queue.statuses.${item.status}`)}</StatusChip>
+        <ul className="reason-list">
+          {item.decision.reasons.map((r) => (
+            <li key={r.code}>{locale === "en" && r.detail ? r.detail : t(`reasons.${r.code}`)}</li>
+          ))}
+        </ul>
+        <p className="text-muted queue-med">{t("queue.protocolVersion", { version: item.decision.protocolVersion })}</p>
+        {item.review ? (
+          <p className="queue-med">
+            {item.status === "denied"
+              ? t("queue.deniedBy", { name: item.review.by, reason: item.review.denialReason ?? "" })
+              : t("queue.approvedBy", {
+                  name: item.review.by,
+                  quantity: item.review.quantity ?? "",
+                  refills: item.review.refills ?? "",
+                })}
+          </p>
+        ) : null}
+      </Cell>
+      <Cell label={label("requested")}>
+        {when(item.requestedAt, locale)}
+        <br />
+        <span className={work?.overdue ? "text-danger" : "text-muted"}>
+          {work?.overdue ? t("queue.overdue", { count: item.ageHours }) : t("queue.ageHours", { count: item.ageHours })}
+        </span>
+        {work ? (
+          <>
+            <br />
+            <span className="text-muted">
+              {work.assignee ? t("queue.assignedTo", { name: work.assignee.displayName }) : t("queue.unassigned")}
+            </span>
+          </>
+        ) : null}
+      </Cell>
+      <Cell label={label("actions")}>
+        <div className="row-actions">
+          {item.abilities.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
+          {item.abilities.canDeny ? <DenyAction item={item} onNotice={onNotice} /> : null}
+          {work && work.status !== "done" && work.status !== "cancelled" && work.assignee === null ? (
+            <Button
+              variant="quiet"
+              isPending={claim.isPending}
+              onPress={() => claim.mutate("claim")}
+              aria-label={t("queue.claimNamed", { medication: m.name, patient: item.patient.displayName })}
+            >
+              {t("queue.claim")}
+            </Button>
+          ) : null}
+          {work?.assignee && work.status === "claimed" && work.assignee.userId === me?.user.id ? (
+            <Button
+              variant="quiet"
+              isPending={claim.isPending}
+              onPress={() => claim.mutate("release")}
+              aria-label={t("queue.releaseNamed", { medication: m.name, patient: item.patient.displayName })}
+            >
+              {t("queue.release")}
+            </Button>
+          ) : null}
+          {!item.abilities.canApprove && !item.abilities.canDeny ? (
+            <span className="text-muted">{t("queue.noActions")}</span>
+          ) : null}
+        </div>
+      </Cell>
+    </tr>
+  );
+}
+
+function History({ item }: { item: RefillQueueItem }) {
+  const { t } = useTranslation("refills");
+  const locale = currentLocale();
+  const history = item.medication.history;
+  if (history.length === 0) return null;
+  return (
+    <details className="history">
+      <summary>{t("queue.history", { count: history.length })}</summary>
+      <ol className="history__list">
+        {[...history].reverse().map((h) => (
+          <li key={`${h.at}-${h.event}`}>
+            <span className="text-muted">{when(h.at, locale)}</span> — {t(`history.${h.event}`)}
+            {h.by ? ` (${h.by})` : ` (${t("history.automatic")})`}
+            {h.changes.length > 0 ? `: ${h.changes.map((c) => `${c.field} ${c.from} → ${c.to}`).join("; ")}` : ""}
+            {h.reason ? `: ${h.reason}` : ""}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation("refills");
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const name = `approve-${item.id}`;
+  const form = useForm({
+    initial: { quantity: String(item.suggested.quantity), refills: String(item.suggested.refills) },
+    labels: { quantity: t("approve.quantity"), refills: t("approve.refills") },
+    serverField: (path) => (path === "quantity" || path === "refills" ? path : undefined),
+    validate: (v) => {
+      const e: FieldErrors = {};
+      const q = Number(v.quantity);
+      const r = Number(v.refills);
+      if (!/^\d+$/.test(v.quantity.trim()) || q < 1 || q > 1000) e.quantity = t("approve.errors.quantity");
+      if (!/^\d+$/.test(v.refills.trim()) || r > 11) e.refills = t("approve.errors.refills");
+      return e;
+    },
+    submit: (v) => approveRefill(queryClient, item.id, { quantity: Number(v.quantity), refills: Number(v.refills) }),
+    onSuccess: (_, v) => {
+      setOpen(false);
+      onNotice({
+        tone: "success",
+        title: t("approve.doneTitle"),
+        text: t("approve.doneBody", {
+          medication: item.medication.name,
+          patient: item.patient.displayName,
+          quantity: v.quantity,
+          refills: v.refills,
+          pharmacy: item.pharmacy.name,
+        }),
+      });
+    },
+  });
+  const title = t("approve.title", { medication: item.medication.name, patient: item.patient.displayName });
+  return (
+    <>
+      <Button onPress={() => setOpen(true)} aria-label={title}>
+        {t("approve.button")}
+      </Button>
+      <Dialog title={title} isOpen={open} onOpenChange={setOpen}>
+        <p>{t("approve.body", { pharmacy: item.pharmacy.name })}</p>
+        <Form {...form.formProps} aria-label={title}>
+          <TextField
+            {...form.field("quantity", `${name}-quantity`)}
+            label={t("approve.quantity")}
+            inputMode="numeric"
+            width="short"
+            isRequired
+          />
+          <TextField
+            {...form.field("refills", `${name}-refills`)}
+            label={t("approve.refills")}
+            description={t("approve.refillsHint")}
+            inputMode="numeric"
+            width="short"
+            isRequired
+          />
+          <DialogActions>
+            <Button type="submit" isPending={form.pending}>
+              {t("approve.confirm")}
+            </Button>
+            <Button variant="secondary" onPress={() => setOpen(false)}>
+              {t("queue.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
+function DenyAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation("refills");
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const name = `deny-${item.id}`;
+  const form = useForm({
+    initial: { reason: "" },
+    labels: { [name]: t("deny.reason") },
+    serverField: (path) => (path === "reason" ? name : undefined),
+    validate: (v) => (v.reason.trim().length < 3 ? { [name]: t("deny.errors.reason") } : {}),
+    submit: (v) => denyRefill(queryClient, item.id, v.reason.trim()),
+    onSuccess: () => {
+      setOpen(false);
+      onNotice({
+        tone: "success",
+        title: t("deny.doneTitle"),
+        text: t("deny.doneBody", { medication: item.medication.name, patient: item.patient.displayName }),
+      });
+    },
+  });
+  const title = t("deny.title", { medication: item.medication.name, patient: item.patient.displayName });
+  return (
+    <>
+      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={title}>
+        {t("deny.button")}
+      </Button>
+      <Dialog title={title} isOpen={open} onOpenChange={setOpen}>
+        <Form {...form.formProps} aria-label={title}>
+          <NoteField
+            name={name}
+            label={t("deny.reason")}
+            description={t("deny.reasonHint", { patient: item.patient.displayName })}
+            value={form.values.reason}
+            onChange={form.set("reason")}
+            maxLength={500}
+            errorMessage={form.errors[name]}
+          />
+          <DialogActions>
+            <Button type="submit" variant="danger" isPending={form.pending}>
+              {t("deny.confirm")}
+            </Button>
+            <Button variant="secondary" onPress={() => setOpen(false)}>
+              {t("queue.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
+function when(iso: string, locale: AppLocale): string {
+  const zone = localTimeZone();
+  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
+}

@@ -1,0 +1,215 @@
+import type { RefillRequest, RefillRequestItem } from "@portico/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { Alert } from "../../components/Alert";
+import { EmptyState } from "../../components/EmptyState";
+import { ButtonLink, Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { StatusChip } from "../../components/StatusChip";
+import { currentLocale } from "../../i18n";
+import { LoadFailed } from "../../kit/views";
+import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
+import { decisionKey, ITEM_TONE, refillRequestsQuery } from "./data";
+import { useRefillPatient } from "./patient";
+import "./refills.css";
+
+const route = getRouteApi("/signed-in/refills");
+
+/** Every refill request with each medicine's decision and its steps: asked, decided, sent to the pharmacy. */
+export function RefillRequestsPage() {
+  const { t } = useTranslation("refills");
+  const search = route.useSearch();
+  const who = useRefillPatient(search.patient);
+  const list = useQuery({
+    ...refillRequestsQuery(who.patientId ?? "none"),
+    enabled: Boolean(who.patientId && who.allowed),
+  });
+  const name = list.data?.patient.displayName ?? who.name ?? "";
+  const title = who.forSelf || !name ? t("requests.title") : t("requests.titleFor", { name });
+  const just = search.request ? list.data?.requests.find((r) => r.id === search.request) : undefined;
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title={title}
+        lead={<p>{who.forSelf ? t("requests.lead") : t("requests.leadFor", { name })}</p>}
+        before={
+          <Link to="/medications" className="back-link">
+            {who.forSelf || !name ? t("medications.title") : t("medications.titleFor", { name })}
+          </Link>
+        }
+      />
+      <ActingForSwitcher />
+      {!who.patientId ? (
+        <EmptyState title={t("medications.noPatientTitle")}>
+          <p>{t("medications.noPatientBody")}</p>
+        </EmptyState>
+      ) : !who.allowed ? (
+        <Alert tone="info" title={t("medications.notAllowedTitle", { name })}>
+          <p>{t("medications.notAllowedBody", { name })}</p>
+        </Alert>
+      ) : list.isPending ? (
+        <LoadingState label={t("requests.loading")} />
+      ) : list.isError ? (
+        <LoadFailed error={list.error} title={t("requests.loadFailed")} />
+      ) : (
+        <>
+          {just ? <JustSent request={just} forSelf={who.forSelf} name={name} /> : null}
+          {list.data.requests.length === 0 ? (
+            <EmptyState
+              title={t("requests.emptyTitle")}
+              action={
+                list.data.abilities.canRequestRefills ? (
+                  <ButtonLink to="/medications">{t("requests.askNow")}</ButtonLink>
+                ) : null
+              }
+            >
+              <p>{t("requests.emptyBody")}</p>
+            </EmptyState>
+          ) : (
+            <section aria-labelledby="requests-title" className="stack">
+              <h2 id="requests-title" className="section-title">
+                {t("requests.listTitle")}
+              </h2>
+              <ul className="request-list">
+                {list.data.requests.map((r) => (
+                  <li key={r.id}>
+                    <RequestCard request={r} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** "Your request was sent": what happened to each medicine, right after asking (focused, so it is heard). */
+function JustSent({ request, forSelf, name }: { request: RefillRequest; forSelf: boolean; name: string }) {
+  const { t } = useTranslation("refills");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} className="just-sent">
+      <Alert tone="success" title={t("requests.sentTitle")} live="polite">
+        <p>{forSelf ? t("requests.sentBody") : t("requests.sentBodyFor", { name })}</p>
+        <ul className="decision-list">
+          {request.items.map((item) => (
+            <li key={item.id}>
+              <strong>{item.medication.name}</strong>: <DecisionText item={item} />
+            </li>
+          ))}
+        </ul>
+      </Alert>
+    </div>
+  );
+}
+
+/** One sentence for a medicine's decision, in plain words. */
+export function DecisionText({ item }: { item: RefillRequestItem }) {
+  const { t } = useTranslation("refills");
+  const locale = currentLocale();
+  const key = decisionKey(item.status, item.decision.rule);
+  const possibleFrom = item.decision.possibleFrom;
+  return (
+    <>
+      {t(`decision.${key}`, {
+        date: possibleFrom ? formatCalendarDate(possibleFrom, locale) : "",
+      })}
+      {item.status === "denied" && item.review?.denialReason ? (
+        <> {t("decision.reason", { reason: item.review.denialReason })}</>
+      ) : null}
+    </>
+  );
+}
+
+function RequestCard({ request }: { request: RefillRequest }) {
+  const { t } = useTranslation("refills");
+  const locale = currentLocale();
+  const headingId = `request-${request.id}`;
+  return (
+    <article className="request-card" aria-labelledby={headingId}>
+      <h3 className="request-card__title" id={headingId}>
+        {t("requests.requestedOn", { date: when(request.createdAt, locale) })}
+      </h3>
+      <p className="request-card__meta">
+        {t("requests.pharmacy", { name: request.pharmacy.name })}
+        {request.requestedBy.isProxy ? (
+          <> · {t("requests.byCaregiver", { name: request.requestedBy.displayName })}</>
+        ) : null}
+      </p>
+      <ul className="request-items">
+        {request.items.map((item) => (
+          <li key={item.id} className="request-item">
+            <div className="request-item__head">
+              <h4 className="request-item__name">{item.medication.name}</h4>
+              <StatusChip tone={ITEM_TONE[item.status]}>
+                {t(`status.${decisionKey(item.status, item.decision.rule)}`)}
+              </StatusChip>
+            </div>
+            <p className="request-item__decision">
+              <DecisionText item={item} />
+            </p>
+            <Timeline item={item} />
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+type Step = { key: string; label: string; at: string | null; done: boolean };
+
+/** Requested → decided → sent to the pharmacy, with the steps still ahead shown as such. */
+function Timeline({ item }: { item: RefillRequestItem }) {
+  const { t } = useTranslation("refills");
+  const locale = currentLocale();
+  const at = (event: string) => item.timeline.find((e) => e.event === event);
+  const requested = at("requested");
+  const decided = at("approved") ?? at("denied");
+  const queued = at("queued");
+  const sent = at("sent_to_pharmacy");
+  const failed = at("delivery_failed");
+  const steps: Step[] = [{ key: "requested", label: t("timeline.requested"), at: requested?.at ?? null, done: true }];
+  if (queued) steps.push({ key: "queued", label: t("timeline.queued"), at: queued.at, done: true });
+  if (decided) {
+    const label =
+      decided.event === "denied"
+        ? t("timeline.denied")
+        : decided.automatic
+          ? t("timeline.approvedAutomatically")
+          : t("timeline.approvedBy", { name: item.review?.by ?? "" });
+    steps.push({ key: "decided", label, at: decided.at, done: true });
+  } else {
+    steps.push({ key: "decided", label: t("timeline.waitingDecision"), at: null, done: false });
+  }
+  if (item.status !== "denied") {
+    if (sent) steps.push({ key: "sent", label: t("timeline.sent"), at: sent.at, done: true });
+    else if (failed && item.delivery?.status === "failed")
+      steps.push({ key: "failed", label: t("timeline.failed"), at: failed.at, done: true });
+    else steps.push({ key: "sent", label: t("timeline.notSentYet"), at: null, done: false });
+  }
+  return (
+    <ol className="timeline" aria-label={t("timeline.label", { name: item.medication.name })}>
+      {steps.map((s) => (
+        <li key={s.key} className={s.done ? "timeline__step timeline__step--done" : "timeline__step"}>
+          <span className="timeline__label">{s.label}</span>
+          {s.at ? <span className="timeline__at">{when(s.at, locale)}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function when(iso: string, locale: AppLocale): string {
+  const zone = localTimeZone();
+  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
+}

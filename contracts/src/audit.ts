@@ -5,23 +5,42 @@ import { IsoDateTime, Uuid } from "./common.ts";
 export const AccessLogEntry = Type.Object({
   id: Type.String(),
   at: IsoDateTime,
-  who: Type.String({ description: "display name, e.g. 'Dr. Chidi Okafor' or 'You'" }),
+  /** the reader did this themselves ("You viewed…"); `who` is then null */
+  byReader: Type.Boolean(),
+  who: Type.Union([Type.String(), Type.Null()], {
+    description: "the person's display name, e.g. 'Dr. Lena Okafor'; null for the reader and for Portico itself",
+  }),
   whoRole: Type.String({ description: "patient, proxy, front_desk, nurse, physician, admin, system" }),
-  onBehalfOf: Type.Union([Type.String(), Type.Null()], { description: "set when a proxy acted" }),
-  action: Type.String({ description: "read | create | update | delete | …" }),
-  what: Type.String({ description: "the kind of record, e.g. appointment, profile" }),
+  sentence: Type.String({
+    description:
+      "what they did, as a sentence id of the catalogue (server modules/audit/sentences.ts), e.g. viewed_appointments",
+  }),
 });
 export const AccessLog = Type.Object({
   entries: Type.Array(AccessLogEntry),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  /** patient: the reader is the patient ("your appointments"); proxy: they act for `patientName` */
+  reader: Type.Union([Type.Literal("patient"), Type.Literal("proxy")]),
+  patientName: Type.String({ description: "the name the patient goes by, for a proxy's sentences" }),
+  who: Type.Union([Type.Literal("others"), Type.Literal("everyone")]),
+  page: Type.Integer({ minimum: 1 }),
+  pageSize: Type.Integer({ minimum: 1 }),
+  /** how many entries in all (for "21–40 of 134") as of `asOf` */
+  total: Type.Integer({ minimum: 0 }),
+  /** pass back to keep later pages fixed while new accesses arrive; null when there are none */
+  asOf: Type.Union([Type.String(), Type.Null()]),
 });
 export type AccessLogEntry = Static<typeof AccessLogEntry>;
 export type AccessLog = Static<typeof AccessLog>;
 
-/** Newest first; `cursor` is the `nextCursor` of the previous page. */
+/**
+ * Newest first, one page at a time. `who=others` (the default) leaves out what the reader did
+ * themselves; `asOf` (from the first page's answer) holds the list still while paging.
+ */
 export const AccessLogQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "from nextCursor" })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  who: Type.Optional(Type.Union([Type.Literal("others"), Type.Literal("everyone")], { default: "others" })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  asOf: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "from the first page's asOf" })),
 });
 export type AccessLogQuery = Static<typeof AccessLogQuery>;
 

@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { AppLocale } from "../lib/format";
+import accessLogEn from "./accessLog.en.json";
 import appointmentsEn from "./appointments.en.json";
 import caregiversEn from "./caregivers.en.json";
 import clinicAdminEn from "./clinicAdmin.en.json";
@@ -15,6 +16,7 @@ const FEATURE_EN: Record<string, object> = {
   registration: registrationEn,
   caregivers: caregiversEn,
   clinicAdmin: clinicAdminEn,
+  accessLog: accessLogEn,
   refills: refillsEn,
   inBasket: inBasketEn,
 };
@@ -23,6 +25,7 @@ const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   registration: () => import("./registration.es.json"),
   caregivers: () => import("./caregivers.es.json"),
   clinicAdmin: () => import("./clinicAdmin.es.json"),
+  accessLog: () => import("./accessLog.es.json"),
   refills: () => import("./refills.es.json"),
   inBasket: () => import("./inBasket.es.json"),
 };

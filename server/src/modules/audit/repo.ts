@@ -19,15 +19,39 @@ export interface AccessLogRow {
   actor_name: string | null;
 }
 
-/** Successful accesses to one patient's record, newest first (the patient-facing access log). */
+export interface AccessLogPageRequest {
+  /** leave out what this user did themselves ("people other than me") */
+  excludeUserId: string | null;
+  /** entries up to this id only (the first page's newest), so paging holds still */
+  asOfId: number | null;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Successful accesses to one patient's record, newest first (the patient-facing access log):
+ * one page of them, how many there are in all, and the newest id they were counted up to.
+ */
 export async function listPatientAccesses(
   db: Db,
   access: PatientAccess,
-  page: { beforeId: number | null; limit: number },
-): Promise<AccessLogRow[]> {
+  page: AccessLogPageRequest,
+): Promise<{ rows: AccessLogRow[]; total: number; asOfId: number | null }> {
   const patientId = ensurePatientScopedQuery(access, "records");
-  let query = db
-    .selectFrom("audit_log as a")
+  let base = db.selectFrom("audit_log as a").where("a.patient_id", "=", patientId).where("a.outcome", "=", "success");
+  if (page.excludeUserId !== null) {
+    const me = page.excludeUserId;
+    base = base.where((eb) => eb.or([eb("a.actor_user_id", "is", null), eb("a.actor_user_id", "<>", me)]));
+  }
+  let asOfId = page.asOfId;
+  if (asOfId === null) {
+    const newest = await base.select((eb) => eb.fn.max("a.id").as("id")).executeTakeFirst();
+    asOfId = newest?.id == null ? null : Number(newest.id);
+  }
+  if (asOfId === null) return { rows: [], total: 0, asOfId: null };
+  const upTo = base.where("a.id", "<=", asOfId);
+  const counted = await upTo.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+  const rows = await upTo
     .leftJoin("users as u", "u.id", "a.actor_user_id")
     .select([
       "a.id",
@@ -41,10 +65,11 @@ export async function listPatientAccesses(
       "a.proxy_grant_id",
       "u.display_name as actor_name",
     ])
-    .where("a.patient_id", "=", patientId)
-    .where("a.outcome", "=", "success");
-  if (page.beforeId !== null) query = query.where("a.id", "<", page.beforeId);
-  return query.orderBy("a.id", "desc").limit(page.limit).execute();
+    .orderBy("a.id", "desc")
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return { rows, total: Number(counted?.n ?? 0), asOfId };
 }
 
 /** The short name the patient goes by, for "on behalf of Jamie". */

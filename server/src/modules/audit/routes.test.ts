@@ -14,6 +14,7 @@ import {
   type TestPatient,
   type TestUser,
 } from "../../test/factories.ts";
+import { SENTENCE_IDS } from "./sentences.ts";
 
 const ALL: ProxyScope[] = ["appointments", "messages", "medications", "referrals", "health_updates", "records"];
 
@@ -33,6 +34,17 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
   async function readAs(actor: Actor, patientId: string, resourceType: string) {
     await runWithContext({ requestId: `req-${randomUUID()}`, ip: "192.0.2.10", userAgent: "Vitest", actor }, () =>
       t.app.services.access.authorizePatient(patientId, { scope: "records", action: "read", resourceType }),
+    );
+  }
+  /** the access check booking makes (SchedulingService.book), as `actor` */
+  async function bookAs(actor: Actor, patientId: string) {
+    await runWithContext({ requestId: `req-${randomUUID()}`, ip: "192.0.2.10", userAgent: "Vitest", actor }, () =>
+      t.app.services.access.authorizePatient(patientId, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "appointment",
+        auditAction: "book",
+      }),
     );
   }
 
@@ -89,8 +101,10 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
         },
       ],
     };
+    await readAs(physicianActor, jamie.id, "appointment");
     await readAs(physicianActor, jamie.id, "lab_result");
     await readAs(samActor, jamie.id, "visit_summary");
+    await bookAs(samActor, jamie.id);
     // someone refused: must not appear as an access
     await readAs(
       { ...physicianActor, userId: stranger.user!.id, providerId: null, roles: [] },
@@ -110,52 +124,76 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
   const accessLog = (who: string, patientId: string, query = "") =>
     t.app.inject({ url: `/api/patients/${patientId}/access-log${query}`, headers: clients[who]?.headers });
 
-  it("shows the patient who accessed their record, in plain words, newest first", async () => {
+  it("shows the patient, in catalogue sentences, who else accessed their record, newest first", async () => {
+    await accessLog("jamie", jamie.id, "?who=everyone"); // the patient's own look, left out by default
     const res = await accessLog("jamie", jamie.id);
     expect(res.statusCode).toBe(200);
-    const { entries, nextCursor } = res.json();
-    expect(nextCursor).toBeNull();
-    expect(entries[0]).toMatchObject({
-      who: "You",
-      whoRole: "patient",
-      action: "read",
-      what: "access_log",
-      onBehalfOf: null,
-    });
-    expect(entries).toContainEqual(
-      expect.objectContaining({ who: "Sam Rivera", whoRole: "proxy", onBehalfOf: "Jamie", what: "visit_summary" }),
-    );
-    expect(entries).toContainEqual(
-      expect.objectContaining({ who: "Dr. Chidi Okafor", whoRole: "physician", onBehalfOf: null, what: "lab_result" }),
-    );
-    expect(entries.some((e: { what: string }) => e.what === "profile")).toBe(false);
-    const ids = entries.map((e: { id: string }) => Number(e.id));
-    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const body = res.json();
+    expect(body).toMatchObject({ reader: "patient", patientName: "Jamie", who: "others", page: 1, pageSize: 20 });
+    const { entries } = body;
+    expect(entries).toEqual([
+      expect.objectContaining({ byReader: false, who: "Sam Rivera", whoRole: "proxy", sentence: "booked_appointment" }),
+      expect.objectContaining({ who: "Sam Rivera", whoRole: "proxy", sentence: "accessed_record" }),
+      expect.objectContaining({ who: "Dr. Chidi Okafor", whoRole: "physician", sentence: "accessed_record" }),
+      expect.objectContaining({ who: "Dr. Chidi Okafor", whoRole: "physician", sentence: "viewed_appointments" }),
+    ]);
+    expect(body.total).toBe(4);
+    // no raw codes go out: every sentence is one of the catalogue's
+    for (const e of entries) expect(SENTENCE_IDS).toContain(e.sentence);
     expect(res.headers["cache-control"]).toBe("no-store");
   });
 
-  it("pages with a cursor without repeating or skipping entries", async () => {
-    const all = (await accessLog("jamie", jamie.id, "?limit=100")).json().entries.map((e: { id: string }) => e.id);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await accessLog("jamie", jamie.id, `?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
-      expect(res.statusCode).toBe(200);
-      const body = res.json();
-      expect(body.entries.length).toBeLessThanOrEqual(2);
-      seen.push(...body.entries.map((e: { id: string }) => e.id));
-      cursor = body.nextCursor;
-    } while (cursor);
-    // each page view is itself a new access, newer than the first page, so only older ones follow
-    expect(seen.filter((id) => all.includes(id))).toEqual(all.filter((id: string) => seen.includes(id)));
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.length).toBeGreaterThanOrEqual(all.length);
+  it("shows the reader's own accesses only when asked for everyone", async () => {
+    const everyone = (await accessLog("jamie", jamie.id, "?who=everyone")).json();
+    expect(everyone.who).toBe("everyone");
+    expect(everyone.entries[0]).toMatchObject({
+      byReader: true,
+      who: null,
+      whoRole: "patient",
+      sentence: "viewed_access_log",
+    });
+    const others = (await accessLog("jamie", jamie.id, "?who=others")).json();
+    expect(others.entries.some((e: { byReader: boolean }) => e.byReader)).toBe(false);
+    expect(everyone.total).toBeGreaterThan(others.total);
   });
 
-  it("lets a proxy with records see it (as 'You') but not a parent of an adolescent", async () => {
-    const res = await accessLog("sam", jamie.id);
+  it("pages with page numbers and a total, held still by asOf while new accesses arrive", async () => {
+    const first = (await accessLog("jamie", jamie.id, "?who=everyone&pageSize=3")).json();
+    expect(first).toMatchObject({ page: 1, pageSize: 3 });
+    expect(first.entries).toHaveLength(3);
+    const total = first.total as number;
+    expect(total).toBeGreaterThan(6);
+    const seen: string[] = first.entries.map((e: { id: string }) => e.id);
+    for (let page = 2; page <= Math.ceil(total / 3); page++) {
+      const res = await accessLog("jamie", jamie.id, `?who=everyone&pageSize=3&page=${page}&asOf=${first.asOf}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      // each look adds an access, but not to the list being paged
+      expect(body.total).toBe(total);
+      expect(body.page).toBe(page);
+      seen.push(...body.entries.map((e: { id: string }) => e.id));
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((a, b) => b - a));
+    const past = (await accessLog("jamie", jamie.id, `?pageSize=3&page=500&asOf=${first.asOf}`)).json();
+    expect(past.entries).toEqual([]);
+  });
+
+  it("lets a proxy with records see it, naming the patient, but not a parent of an adolescent", async () => {
+    const res = await accessLog("sam", jamie.id, "?who=everyone");
     expect(res.statusCode).toBe(200);
-    expect(res.json().entries[0]).toMatchObject({ who: "You", whoRole: "proxy", onBehalfOf: "Jamie" });
+    const body = res.json();
+    expect(body).toMatchObject({ reader: "proxy", patientName: "Jamie" });
+    expect(body.entries[0]).toMatchObject({
+      byReader: true,
+      who: null,
+      whoRole: "proxy",
+      sentence: "viewed_access_log",
+    });
+    const others = (await accessLog("sam", jamie.id)).json().entries;
+    expect(others.some((e: { byReader: boolean }) => e.byReader)).toBe(false);
+    expect(others).toContainEqual(expect.objectContaining({ whoRole: "patient", sentence: "viewed_access_log" }));
     expect((await accessLog("sam", taylor.id)).statusCode).toBe(404);
     expect((await accessLog("taylor", taylor.id)).statusCode).toBe(200);
   });
@@ -183,7 +221,16 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
 
   it("asks a signed-out caller to sign in and refuses bad input with 400", async () => {
     expect((await t.app.inject({ url: `/api/patients/${jamie.id}/access-log` })).statusCode).toBe(401);
-    for (const query of ["?cursor=abc", "?cursor=-1", "?limit=0", "?limit=1000", "?cursor=99999999999999999999"]) {
+    for (const query of [
+      "?asOf=abc",
+      "?asOf=-1",
+      "?pageSize=0",
+      "?pageSize=1000",
+      "?page=0",
+      "?page=x",
+      "?who=me",
+      "?asOf=99999999999999999999",
+    ]) {
       const res = await accessLog("jamie", jamie.id, query);
       expect(res.statusCode, query).toBe(400);
     }

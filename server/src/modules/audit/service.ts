@@ -1,4 +1,10 @@
-import type { AccessLog, AccessLogEntry, AuditSearchQuery, AuditSearchResponse } from "@portico/contracts";
+import type {
+  AccessLog,
+  AccessLogEntry,
+  AccessLogQuery,
+  AuditSearchQuery,
+  AuditSearchResponse,
+} from "@portico/contracts";
 import type { Database } from "../../db/database.ts";
 import type { AuditOutcome } from "../../db/tables/audit.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
@@ -7,8 +13,10 @@ import { currentContext } from "../../platform/context.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { type AccessLogRow, listPatientAccesses, patientShortName, searchAuditLog } from "./repo.ts";
+import { sentenceFor } from "./sentences.ts";
 
 const DEFAULT_PAGE = 50;
+const DEFAULT_ACCESS_PAGE = 20;
 
 function parseCursor(cursor: string | undefined): number | null {
   if (cursor === undefined) return null;
@@ -51,9 +59,11 @@ export class AuditTrailService {
     this.#audit = deps.audit;
   }
 
-  async accessLog(patientId: string, query: { cursor?: string; limit?: number }): Promise<AccessLog> {
-    const beforeId = parseCursor(query.cursor);
-    const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), 100);
+  async accessLog(patientId: string, query: AccessLogQuery): Promise<AccessLog> {
+    const asOfId = query.asOf === undefined ? null : parseCursor(query.asOf);
+    const pageSize = Math.min(Math.max(query.pageSize ?? DEFAULT_ACCESS_PAGE, 1), 100);
+    const pageNumber = Math.max(query.page ?? 1, 1);
+    const who = query.who ?? "others";
     return inTransaction(this.#db, async (trx) => {
       const access = await this.#access.authorizePatient(patientId, {
         scope: "records",
@@ -62,30 +72,34 @@ export class AuditTrailService {
         patientFacing: true,
       });
       const viewer = currentContext().actor.userId;
-      const rows = await listPatientAccesses(trx, access, { beforeId, limit: limit + 1 });
-      const page = rows.slice(0, limit);
-      const needsName = page.some((r) => r.proxy_grant_id !== null);
-      const shortName = needsName ? await patientShortName(trx, access) : null;
-      const entries: AccessLogEntry[] = page.map((row) => {
+      const found = await listPatientAccesses(trx, access, {
+        excludeUserId: who === "others" ? viewer : null,
+        asOfId,
+        offset: (pageNumber - 1) * pageSize,
+        limit: pageSize,
+      });
+      const entries: AccessLogEntry[] = found.rows.map((row) => {
         const role = roleOf(row);
-        const who =
-          row.actor_user_id !== null && row.actor_user_id === viewer
-            ? "You"
-            : role === "system"
-              ? "Portico"
-              : (row.actor_name ?? "A Portico user");
+        const byReader = row.actor_user_id !== null && row.actor_user_id === viewer;
         return {
           id: String(row.id),
           at: row.at.toISOString(),
-          who,
+          byReader,
+          who: byReader || role === "system" ? null : row.actor_name,
           whoRole: role,
-          onBehalfOf: row.proxy_grant_id ? shortName : null,
-          action: row.action,
-          what: row.resource_type,
+          sentence: sentenceFor(row.action, row.resource_type),
         };
       });
-      const last = page.at(-1);
-      return { entries, nextCursor: rows.length > limit && last ? String(last.id) : null };
+      return {
+        entries,
+        reader: access.basis === "proxy" ? "proxy" : "patient",
+        patientName: (await patientShortName(trx, access)) ?? "",
+        who,
+        page: pageNumber,
+        pageSize,
+        total: found.total,
+        asOf: found.asOfId === null ? null : String(found.asOfId),
+      };
     });
   }
 

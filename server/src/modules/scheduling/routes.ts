@@ -120,7 +120,12 @@ export async function schedulingRoutes(
   app.post(
     "/api/patients/:patientId/appointments",
     {
-      ...patientRoute(access, { scope: "appointments", action: "write", resourceType: "appointment" }),
+      ...patientRoute(access, {
+        scope: "appointments",
+        action: "write",
+        resourceType: "appointment",
+        auditAction: "book",
+      }),
       schema: {
         tags,
         summary: "Book an appointment (409 slot_taken with alternatives when the time was just taken)",
@@ -150,6 +155,7 @@ export async function schedulingRoutes(
         action: "write",
         resourceType: "appointment",
         resourceIdParam: "appointmentId",
+        auditAction: "reschedule",
       }),
       schema: {
         tags,
@@ -175,6 +181,7 @@ export async function schedulingRoutes(
         action: "write",
         resourceType: "appointment",
         resourceIdParam: "appointmentId",
+        auditAction: "cancel",
       }),
       schema: {
         tags,

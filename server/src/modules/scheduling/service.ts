@@ -378,6 +378,7 @@ export class SchedulingService {
       scope: "appointments",
       action: "write",
       resourceType: "appointment",
+      auditAction: "book",
     });
     const vt = await this.#activeVisitType(input.visitTypeId);
     if (!isStaff()) {
@@ -437,6 +438,7 @@ export class SchedulingService {
       action: "write",
       resourceType: "appointment",
       resourceId: appointmentId,
+      auditAction: "reschedule",
     });
     const db = currentDb(this.#deps.db);
     const old = await repo.appointmentOfPatient(db, access, appointmentId);
@@ -505,6 +507,7 @@ export class SchedulingService {
       action: "write",
       resourceType: "appointment",
       resourceId: appointmentId,
+      auditAction: "cancel",
     });
     const actor = currentContext().actor;
     const now = this.#deps.clock.now();

@@ -1,5 +1,6 @@
-import type { AccessLogEntry } from "@portico/contracts";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import type { AccessLog, AccessLogEntry } from "@portico/contracts";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { useActingFor } from "../../app/acting-for";
@@ -13,111 +14,180 @@ import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
+import { ChoiceGroup } from "../appointments/parts";
+import "./access-log.css";
 
-interface AccessLogResponse {
-  entries: AccessLogEntry[];
-  nextCursor: string | null;
-}
+type Who = AccessLog["who"];
+const PAGE_SIZE = 20;
 
-/** "Who viewed my record": every access to the acting patient's record, newest first. */
+/**
+ * "Who viewed my record": each access to the acting patient's record as a sentence in the
+ * reader's language ("Dr. Lena Okafor (physician) viewed your appointments"), newest first, a
+ * page at a time. By default the reader's own visits are left out (the server filters).
+ */
 export function AccessLogPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation("accessLog");
+  const common = useTranslation().t;
   const { patient, can } = useActingFor();
   const allowed = Boolean(patient && can("records"));
-  const log = useInfiniteQuery({
-    queryKey: ["access-log", patient?.id],
+  const [who, setWho] = useState<Who>("others");
+  const [page, setPage] = useState(1);
+  // the first page's newest entry: later pages are counted up to it, so they hold still
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const patientId = patient?.id;
+  const log = useQuery({
+    queryKey: ["access-log", patientId, who, page, page === 1 ? null : asOf],
     enabled: allowed,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => {
-      const query = pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : "";
-      return api<AccessLogResponse>(`/api/patients/${patient!.id}/access-log${query}`, { signal });
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ who, page: String(page), pageSize: String(PAGE_SIZE) });
+      if (page > 1 && asOf) query.set("asOf", asOf);
+      return api<AccessLog>(`/api/patients/${patientId}/access-log?${query}`, { signal });
     },
-    getNextPageParam: (last) => last.nextCursor,
   });
+  useEffect(() => {
+    if (log.data && log.data.page === 1) setAsOf(log.data.asOf);
+  }, [log.data]);
+  // a new person or filter starts again from the newest entries
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the patient changes
+  useEffect(() => {
+    setPage(1);
+    setAsOf(null);
+  }, [patientId]);
+
   const forSelf = patient?.relationship === "self";
-  const locale = currentLocale();
-  const zone = localTimeZone();
-  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  const data = log.data;
 
   return (
     <>
       <PageHeader
         before={
           <Link to="/profile" className="back-link">
-            {t("profile.back")}
+            {common("profile.back")}
           </Link>
         }
-        title={forSelf || !patient ? t("accessLog.title") : t("accessLog.titleFor", { name: patient.name })}
-        lead={<p>{t("accessLog.lead")}</p>}
+        title={forSelf || !patient ? t("title") : t("titleFor", { name: patient.name })}
+        lead={<p>{t("lead")}</p>}
       />
       <ActingForSwitcher />
       {!allowed ? (
-        <Alert tone="info" title={t("accessLog.notAllowedTitle")}>
-          <p>{t("accessLog.notAllowedBody", { name: patient?.name ?? "" })}</p>
+        <Alert tone="info" title={t("notAllowedTitle")}>
+          <p>{t("notAllowedBody", { name: patient?.name ?? "" })}</p>
         </Alert>
-      ) : log.isPending ? (
-        <LoadingState />
-      ) : log.isError ? (
-        <Alert tone="error" title={t("accessLog.failed")} live="assertive">
-          <p>{errorMessage(log.error, t, i18n.exists)}</p>
-          <Button variant="secondary" onPress={() => void log.refetch()}>
-            {t("common.tryAgain")}
-          </Button>
-        </Alert>
-      ) : entries.length === 0 ? (
-        <EmptyState title={t("accessLog.emptyTitle")}>
-          <p>{t("accessLog.emptyBody")}</p>
-        </EmptyState>
       ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">{t("accessLog.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("accessLog.when")}</th>
-                  <th scope="col">{t("accessLog.who")}</th>
-                  <th scope="col">{t("accessLog.what")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td data-label={t("accessLog.when")}>{formatDateTime(entry.at, zone, locale)}</td>
-                    <td data-label={t("accessLog.who")}>
-                      {entry.who}
-                      {entry.whoRole && entry.whoRole !== "patient" ? (
-                        <span className="text-muted"> ({roleLabel(entry.whoRole, t, i18n.exists)})</span>
-                      ) : null}
-                      {entry.onBehalfOf ? (
-                        <span className="text-muted"> {t("accessLog.onBehalfOf", { name: entry.onBehalfOf })}</span>
-                      ) : null}
-                    </td>
-                    <td data-label={t("accessLog.what")}>{describeAction(entry, t, i18n.exists)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {log.hasNextPage ? (
-            <Button variant="secondary" onPress={() => void log.fetchNextPage()} isPending={log.isFetchingNextPage}>
-              {t("common.showMore")}
-            </Button>
+        <div className="stack">
+          <ChoiceGroup
+            name="access-log-who"
+            label={t("filterLabel")}
+            compact
+            value={who}
+            onChange={(value) => {
+              setWho(value as Who);
+              setPage(1);
+              setAsOf(null);
+            }}
+            options={[
+              { id: "others", label: t("filterOthers") },
+              { id: "everyone", label: t("filterEveryone") },
+            ]}
+          />
+          {log.isPending ? (
+            <LoadingState />
+          ) : log.isError && !data ? (
+            <Alert tone="error" title={t("failed")} live="assertive">
+              <p>{errorMessage(log.error, common, i18n.exists)}</p>
+              <Button variant="secondary" onPress={() => void log.refetch()}>
+                {common("common.tryAgain")}
+              </Button>
+            </Alert>
+          ) : data && data.total === 0 ? (
+            who === "others" ? (
+              <EmptyState title={t("emptyOthersTitle")}>
+                <p>{t("emptyOthersBody")}</p>
+              </EmptyState>
+            ) : (
+              <EmptyState title={t("emptyTitle")}>
+                <p>{t("emptyBody")}</p>
+              </EmptyState>
+            )
+          ) : data ? (
+            <AccessList log={data} busy={log.isFetching} onPage={(next) => setPage(next)} key={`${patientId}-${who}`} />
           ) : null}
-        </>
+        </div>
       )}
     </>
   );
 }
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-function roleLabel(role: string, t: Translate, exists: (key: string) => boolean): string {
-  return exists(`roles.${role}`) ? t(`roles.${role}`) : role.replace(/_/g, " ");
+function AccessList({ log, busy, onPage }: { log: AccessLog; busy: boolean; onPage: (page: number) => void }) {
+  const { t } = useTranslation("accessLog");
+  const locale = currentLocale();
+  const zone = localTimeZone();
+  const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
+  const from = log.entries.length === 0 ? 0 : (log.page - 1) * log.pageSize + 1;
+  const to = (log.page - 1) * log.pageSize + log.entries.length;
+  const range = t("range", { from, to, total: log.total });
+  const rangeRef = useRef<HTMLParagraphElement>(null);
+  const moved = useRef(false);
+  // after a page change the range is announced (live region) and focus goes to it, so a
+  // keyboard user starts reading the new page from its top, even when the button they used is now off
+  useEffect(() => {
+    if (moved.current && !busy) {
+      moved.current = false;
+      rangeRef.current?.focus();
+    }
+  }, [busy]);
+  const go = (page: number) => {
+    moved.current = true;
+    onPage(page);
+  };
+  return (
+    <section className="access-log" aria-labelledby="access-log-caption">
+      <h2 id="access-log-caption" className="visually-hidden">
+        {t("caption")}
+      </h2>
+      <p className="access-log__range" ref={rangeRef} tabIndex={-1} aria-live="polite" aria-atomic="true">
+        {range}
+      </p>
+      <ol className="access-log__list" aria-busy={busy || undefined}>
+        {log.entries.map((entry) => (
+          <li key={entry.id} className="access-log__entry">
+            <p className="access-log__sentence">{sentenceOf(entry, log, t)}</p>
+            <p className="access-log__when text-muted">
+              <time dateTime={entry.at}>{formatDateTime(entry.at, zone, locale)}</time>
+            </p>
+          </li>
+        ))}
+      </ol>
+      {pages > 1 ? (
+        <nav className="access-log__pager" aria-label={t("pagesLabel")}>
+          <Button variant="secondary" isDisabled={log.page <= 1 || busy} onPress={() => go(log.page - 1)}>
+            {t("previous")}
+          </Button>
+          <span className="access-log__page">{t("pageOf", { page: log.page, pages })}</span>
+          <Button variant="secondary" isDisabled={log.page >= pages || busy} onPress={() => go(log.page + 1)}>
+            {t("next")}
+          </Button>
+        </nav>
+      ) : null}
+    </section>
+  );
 }
 
-function describeAction(entry: AccessLogEntry, t: Translate, exists: (key: string) => boolean): string {
-  const what = exists(`records.${entry.what}`) ? t(`records.${entry.what}`) : entry.what.replace(/[_.]/g, " ");
-  const key = `accessLog.actions.${entry.action}`;
-  return exists(key) ? t(key, { what }) : `${entry.action.replace(/[_.]/g, " ")}: ${what}`;
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** "Dr. Lena Okafor (physician) viewed your appointments" / "… viewed Jamie's appointments". */
+function sentenceOf(entry: AccessLogEntry, log: AccessLog, t: Translate): string {
+  const role = t(`roles.${entry.whoRole}`, { defaultValue: t("roles.patient") });
+  const who = entry.byReader
+    ? t("you")
+    : entry.whoRole === "system"
+      ? t("whoWithRole", { name: t("portico"), role })
+      : t("whoWithRole", { name: entry.who ?? t("someone"), role });
+  const form = log.reader === "proxy" ? "theirs" : "mine";
+  return t(`sentences.${entry.sentence}_${form}`, {
+    who,
+    patient: log.patientName,
+    defaultValue: t(`sentences.accessed_record_${form}`, { who, patient: log.patientName }),
+  });
 }

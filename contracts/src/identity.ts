@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Locale, ShortText, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, Locale, ShortText, TimeZoneName, Uuid } from "./common.ts";
 
 export const StaffRole = Type.Union([
   Type.Literal("front_desk"),
@@ -82,6 +82,10 @@ export const MeResponse = Type.Object({
 });
 export type MeResponse = Static<typeof MeResponse>;
 
+/** The web's first question: who is signed in (`me`), or no one (`null`, also while MFA is owed). */
+export const SessionResponse = Type.Object({ me: Type.Union([MeResponse, Type.Null()]) });
+export type SessionResponse = Static<typeof SessionResponse>;
+
 export const LoginRequest = Type.Object({
   email: Type.String({ maxLength: 254 }),
   password: Type.String({ maxLength: 1024 }),
@@ -118,6 +122,10 @@ export const ActivateRequest = Type.Object({
   dateOfBirth: IsoDate,
   email: Email,
   password: Password,
+  /** the browser's zone: becomes the patient's own zone if the record has none yet */
+  timeZone: Type.Optional(TimeZoneName),
+  /** the language the page was showing: the new account's (else the browser's Accept-Language) */
+  locale: Type.Optional(Locale),
 });
 
 export const PasswordResetRequest = Type.Object({ email: Type.String({ maxLength: 254 }) });

@@ -16,6 +16,19 @@ describe("public pages", () => {
     await screenshots(page, "landing");
   });
 
+  it("a visitor who is not signed in sees no failed request or error in the console", async () => {
+    const { page } = session;
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    page.on("console", (message) => {
+      if (message.type() === "error") failed.push(`console: ${message.text()}`);
+    });
+    for (const path of ["/", "/sign-in"]) await visit(page, path);
+    expect(failed).toEqual([]);
+  });
+
   it("the landing page fits a 320 px screen without sideways scrolling", async () => {
     const { page } = session;
     await page.setViewportSize({ width: 320, height: 640 });

@@ -179,6 +179,7 @@ const MATRIX: Record<string, Row> = {
   "POST /api/auth/password-reset/request": publicRoute(() => post("/api/auth/password-reset/request"), "by email"),
   "POST /api/auth/password-reset/complete": publicRoute(() => post("/api/auth/password-reset/complete"), "by token"),
   "POST /api/auth/activate": publicRoute(() => post("/api/auth/activate"), "by activation code"),
+  "GET /api/session": publicRoute(() => get("/api/session"), "who is signed in, or null"),
   "GET /api/me": signedIn(() => get("/api/me")),
   "PATCH /api/me": signedIn(() => patch("/api/me", { locale: "en" })),
 
@@ -306,6 +307,13 @@ const MATRIX: Record<string, Row> = {
   // physicians manage their own time off; another provider's is refused
   "POST /api/providers/{id}/availability/exceptions": staff(["admin", "physician"], (_x, f) =>
     post(`/api/providers/${f.clinic.providerId}/availability/exceptions`, {
+      kind: "time_off",
+      start: soon(),
+      end: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+    }),
+  ),
+  "POST /api/providers/{id}/availability/exceptions/preview": staff(["admin", "physician"], (_x, f) =>
+    post(`/api/providers/${f.clinic.providerId}/availability/exceptions/preview`, {
       kind: "time_off",
       start: soon(),
       end: new Date(Date.now() + 4 * 86_400_000).toISOString(),

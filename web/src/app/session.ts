@@ -1,6 +1,6 @@
-import type { MeResponse, Role, StaffRole } from "@portico/contracts";
+import type { MeResponse, Role, SessionResponse, StaffRole } from "@portico/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api, isApiError, setCsrfToken } from "../lib/api";
+import { api, setCsrfToken } from "../lib/api";
 import { queryClient } from "./query-client";
 
 export const meQueryKey = ["me"] as const;
@@ -8,15 +8,11 @@ export const meQueryKey = ["me"] as const;
 /** Who is signed in, or null. A session still waiting for its MFA step counts as signed out. */
 export const meQuery = queryOptions({
   queryKey: meQueryKey,
+  // answered 200 with `me: null` to a visitor who is not signed in: no failed request to log
   queryFn: async (): Promise<MeResponse | null> => {
-    try {
-      const me = await api<MeResponse>("/api/me", { quietUnauthenticated: true });
-      setCsrfToken(me.csrfToken);
-      return me;
-    } catch (error) {
-      if (isApiError(error) && (error.status === 401 || error.status === 403)) return null;
-      throw error;
-    }
+    const { me } = await api<SessionResponse>("/api/session");
+    if (me) setCsrfToken(me.csrfToken);
+    return me;
   },
   staleTime: 60_000,
 });

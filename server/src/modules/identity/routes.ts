@@ -18,6 +18,7 @@ import {
   SessionIdParams,
   SessionInfo,
   SessionList,
+  SessionResponse,
   UpdateMeRequest,
 } from "@portico/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -47,6 +48,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
     ip: request.ip,
     userAgent: request.headers["user-agent"],
     previousToken: readSessionToken(request, cookie),
+    acceptLanguage: request.headers["accept-language"],
   });
   /** 429s carry Retry-After; an MFA step that ended the session also clears the cookie. */
   const guard = async <T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> => {
@@ -352,6 +354,19 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         setSessionCookie(reply, cookie, session.token);
         return reply.status(201).send(response);
       }),
+  );
+
+  app.get(
+    "/api/session",
+    {
+      config: { auth: "optional" },
+      schema: {
+        tags,
+        summary: "Who is signed in, or `null`: the same as GET /api/me, without an error when no one is",
+        response: { 200: SessionResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ me: request.authSession ? await identity.account.me(request.authSession) : null }),
   );
 
   app.get(

@@ -9,9 +9,11 @@ import { constantTimeEqual } from "./tokens.ts";
  * Who may call a route. Unset means a fully signed-in session (deny by default).
  * - "public": anyone (health, docs, login, activation, password reset);
  * - "partial": also a session that has passed the password step but still owes MFA or MFA
- *   enrolment (the MFA step, enrolment, logout).
+ *   enrolment (the MFA step, enrolment, logout);
+ * - "optional": anyone, with the session read when there is a full one (the web's "who is
+ *   signed in?" probe, answered without an error to a visitor who is not).
  */
-export type RouteAuth = "public" | "partial";
+export type RouteAuth = "public" | "partial" | "optional";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -55,13 +57,19 @@ export function installAuthentication(app: FastifyInstance, options: Authenticat
     const mode = request.routeOptions.config?.auth;
     if (mode === "public") return;
 
+    const optional = mode === "optional";
     const token = readSessionToken(request, cookie);
-    if (!token) throw new DomainError("unauthenticated", "Please sign in to continue.");
+    if (!token) {
+      if (optional) return;
+      throw new DomainError("unauthenticated", "Please sign in to continue.");
+    }
     const session = await options.sessions.authenticate(token);
     if (!session) {
       clearSessionCookie(reply, cookie);
+      if (optional) return;
       throw new DomainError("unauthenticated", "Your session has ended. Please sign in again.");
     }
+    if (session.state !== "active" && optional) return;
     if (session.state !== "active" && mode !== "partial") {
       throw session.state === "mfa_pending"
         ? new DomainError("mfa_required", "Enter the code from your authenticator app to finish signing in.")

@@ -57,3 +57,11 @@ export const errorResponses = {
   422: ErrorBody,
   429: ErrorBody,
 } as const;
+
+/** An IANA time zone name, as a browser reports it; the server also checks that it exists (400). */
+export const TimeZoneName = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: "^[A-Za-z][A-Za-z0-9_+/-]*$",
+  description: "IANA time zone, e.g. America/New_York (Intl.DateTimeFormat().resolvedOptions().timeZone)",
+});

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, PersonName, ShortText, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, PersonName, ShortText, TimeZoneName, Uuid } from "./common.ts";
 import { Email, Password } from "./identity.ts";
 
 /**
@@ -173,6 +173,8 @@ export const PatientProfile = Type.Object({
   address: Type.Union([Address, Type.Null()]),
   preferredLanguage: Type.String(),
   emergencyContact: Type.Union([EmergencyContact, Type.Null()]),
+  /** the patient's own IANA zone: video visits are shown in it (null: not said yet) */
+  timeZone: Type.Union([Type.String(), Type.Null()]),
   insurance: Type.Array(InsuranceCoverage),
   preferredPharmacy: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
   pcp: Type.Union([Type.Object({ id: Uuid, name: Type.String(), specialty: Type.String() }), Type.Null()]),
@@ -230,6 +232,7 @@ export const UpdatePatientRequest = Type.Object(
     address: Type.Optional(Type.Union([Address, Type.Null()])),
     preferredLanguage: Type.Optional(LanguageTag),
     emergencyContact: Type.Optional(Type.Union([EmergencyContact, Type.Null()])),
+    timeZone: Type.Optional(Type.Union([TimeZoneName, Type.Null()])),
     /** replaces the whole list */
     insurance: Type.Optional(Type.Array(InsuranceCoverageInput, { maxItems: 2 })),
     preferredPharmacyId: Type.Optional(Type.Union([Uuid, Type.Null()])),
@@ -287,6 +290,8 @@ export const SelfRegistrationRequest = Type.Object(
     password: Password,
     emergencyContact: Type.Optional(EmergencyContact),
   },
+    /** the browser's zone: the patient's own zone, video visits are shown in it */
+    timeZone: Type.Optional(TimeZoneName),
   { additionalProperties: false },
 );
 export type SelfRegistrationRequest = Static<typeof SelfRegistrationRequest>;

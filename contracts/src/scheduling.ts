@@ -113,7 +113,11 @@ export const Slot = Type.Object({
   providerName: Type.String(),
   locationId: Uuid,
   locationName: Type.String(),
-  timeZone: Type.String({ description: "IANA zone of the location: show times in it, naming it" }),
+  timeZone: Type.String({ description: "IANA zone of the location" }),
+  displayTimeZone: Type.String({
+    description:
+      "IANA zone to show this time in, naming it: the location's for an in-person visit, the patient's own for a video visit",
+  }),
 });
 export type Slot = Static<typeof Slot>;
 export const SlotList = Type.Object({
@@ -167,7 +171,12 @@ export const Appointment = Type.Object({
   createdAt: IsoDateTime,
 });
 export type Appointment = Static<typeof Appointment>;
-export const AppointmentList = Type.Object({ upcoming: Type.Array(Appointment), past: Type.Array(Appointment) });
+export const AppointmentList = Type.Object({
+  upcoming: Type.Array(Appointment),
+  past: Type.Array(Appointment),
+  /** the patient's own zone: video visits (and their slots) are shown in it */
+  timeZone: Type.String(),
+});
 
 export const BookAppointment = Type.Object({
   visitTypeId: Uuid,
@@ -177,6 +186,14 @@ export const BookAppointment = Type.Object({
   reasonForVisit: Type.Optional(ShortText(500, { allowEmpty: true })),
 });
 export const RescheduleAppointment = Type.Object({
+  /** preferred (or given) and family name of the person the visit is for */
+  patientName: Type.String(),
+  /** false when the reader is someone else (a caregiver, staff): pages name the patient */
+  readerIsPatient: Type.Boolean(),
+  displayTimeZone: Type.String({
+    description:
+      "IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit",
+  }),
   start: IsoDateTime,
   providerId: Type.Optional(Uuid),
   locationId: Type.Optional(Uuid),

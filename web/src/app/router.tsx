@@ -160,6 +160,7 @@ const bookRoute = createRoute({
     start: text(search.start),
     slotProviderId: text(search.slotProviderId),
     slotLocationId: text(search.slotLocationId),
+    slotZone: text(search.slotZone),
   }),
   component: lazyRouteComponent(() => import("../features/appointments/BookPage"), "BookPage"),
 });
@@ -182,6 +183,7 @@ const rescheduleRoute = createRoute({
     start: text(search.start),
     slotProviderId: text(search.slotProviderId),
     slotLocationId: text(search.slotLocationId),
+    slotZone: text(search.slotZone),
   }),
   component: lazyRouteComponent(() => import("../features/appointments/ReschedulePage"), "ReschedulePage"),
 });

@@ -105,6 +105,15 @@ export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
+/**
+ * The browser's IANA zone for the server to keep as the patient's own (registration and
+ * activation), or undefined when the browser reports none it could use ("Etc/Unknown").
+ */
+export function browserTimeZone(): string | undefined {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && zone !== "Etc/Unknown" && /^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/.test(zone) ? zone : undefined;
+}
+
 function yearIn(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric" }).format(date);
 }

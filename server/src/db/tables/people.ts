@@ -72,6 +72,8 @@ export interface PatientsTable {
   email: string | null;
   address: JsonWithDefault;
   preferred_language: Generated<string>;
+  /** IANA zone video visits are shown in (migration 0017); null: the clinic's first location's */
+  time_zone: Generated<string | null>;
   status: Generated<"active" | "pending_verification" | "merged">;
   pcp_provider_id: string | null;
   created_at: Generated<Date>;

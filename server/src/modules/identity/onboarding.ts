@@ -11,6 +11,7 @@ import {
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { inTransaction } from "../../platform/transaction.ts";
+import { checkTimeZone } from "../../platform/time-zones.ts";
 import { accountKey, actAs, type IdentityDeps, ipKey, minutesUntil, securityLink } from "./deps.ts";
 import { accountCreated } from "./mail-templates.ts";
 import type { ClientInfo, SignedIn } from "./sign-in.ts";
@@ -177,7 +178,7 @@ export class OnboardingService {
    * the record, signed in. Every mismatch answers one message; failures are throttled per IP.
    */
   async activate(
-    input: { activationCode: string; dateOfBirth: string; email: string; password: string },
+    input: { activationCode: string; dateOfBirth: string; email: string; password: string; timeZone?: string },
     client: ClientInfo,
   ): Promise<SignedIn> {
     const d = this.#d;
@@ -189,6 +190,7 @@ export class OnboardingService {
     const problem = !found
       ? "unknown_code"
       : found.used_at
+    if (input.timeZone) checkTimeZone(input.timeZone);
         ? "used"
         : found.revoked_at
           ? "replaced"
@@ -234,7 +236,7 @@ export class OnboardingService {
           now,
         });
         const claimed = await d.repo.claimActivationCode(found.id, user.id, now);
-        if (!claimed || !(await d.repo.linkPatient(found.patient_id, user.id, now))) {
+        if (!claimed || !(await d.repo.linkPatient(found.patient_id, user.id, now, input.timeZone))) {
           throw new DomainError("activation_failed", ACTIVATION_FAILED);
         }
         if (client.previousToken) await d.sessions.deleteByToken(client.previousToken);

@@ -212,10 +212,15 @@ export class IdentityRepo {
     return row !== undefined;
   }
 
-  async linkPatient(patientId: string, userId: string, now: Date): Promise<boolean> {
+  async linkPatient(patientId: string, userId: string, now: Date, timeZone?: string): Promise<boolean> {
     const result = await this.db
       .updateTable("patients")
-      .set({ user_id: userId, updated_at: now })
+      // the browser's zone becomes the patient's own when the record has none (video visits)
+      .set((eb) => ({
+        user_id: userId,
+        updated_at: now,
+        ...(timeZone ? { time_zone: eb.fn.coalesce("time_zone", eb.val(timeZone)) } : {}),
+      }))
       .where("id", "=", patientId)
       .where("user_id", "is", null)
       .executeTakeFirst();

@@ -23,6 +23,7 @@ export const PROFILE_COLUMNS = [
   "p.email",
   "p.address",
   "p.preferred_language",
+  "p.time_zone",
   "p.emergency_contact",
   "p.preferred_pharmacy_id",
   "p.pcp_provider_id",

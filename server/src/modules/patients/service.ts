@@ -28,6 +28,7 @@ import { hashPassword } from "../../platform/passwords.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import type { IdentityService } from "../identity/service.ts";
 import { findProbableDuplicates, presentCandidate } from "./duplicates.ts";
+import { checkTimeZone } from "../../platform/time-zones.ts";
 import { registrationExistingAccount, registrationReceived } from "./mail-templates.ts";
 import { isValidDate, normalizeEmail, type PersonFacts } from "./matching.ts";
 import { patientReferences } from "./merge-registry.ts";
@@ -180,6 +181,7 @@ export class PatientService {
     await inTransaction(this.#deps.db, async (trx) => {
       const existing = await trx
         .selectFrom("users")
+    if (input.timeZone) checkTimeZone(input.timeZone);
         .select("id")
         .where("email_normalized", "=", email)
         .executeTakeFirst();
@@ -226,6 +228,7 @@ export class PatientService {
         subjectUserId: user.id,
         actingAs: "patient",
         details: { possibleDuplicates: candidates.length },
+        time_zone: input.timeZone ?? null,
       });
       await this.#deps.mailer.send({
         to: input.email,
@@ -574,6 +577,7 @@ export class PatientService {
   }
 
   async listIdentityRequests(status: "pending" | "approved" | "denied" = "pending"): Promise<IdentityChangeRequest[]> {
+      if (patch.timeZone) checkTimeZone(patch.timeZone);
     await this.#deps.access.authorizeStaff(["front_desk"], { resourceType: "identity_change_request", action: "read" });
     const list = await this.#identityRequests(this.#db, { status });
     await this.#deps.audit.record({
@@ -586,6 +590,7 @@ export class PatientService {
   }
 
   async decideIdentityRequest(
+      if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
     requestId: string,
     input: { decision: "approve" | "deny"; note?: string },
   ): Promise<IdentityChangeRequest> {
@@ -871,3 +876,4 @@ function personOfRow(row: repo.PatientRow): PersonFacts {
     email: row.email,
   };
 }
+      timeZone: row.time_zone,

@@ -1,9 +1,11 @@
 import { defineTemplate, type MailLocale } from "../../platform/mail/templates.ts";
 
 /**
- * Appointment emails. They say WHEN and WHERE (the clinic), never WHAT: no type of visit, no
- * provider or specialty, no reason for the visit (SPEC §2.3, UX "Emails"). Details are in the
- * portal behind sign-in.
+ * Appointment emails. They say WHEN (in the zone the visit is shown in: the location's for an
+ * in-person visit, the patient's own for a video visit), WHERE (the location's name and address,
+ * or that it is a video visit) and, to a caregiver, WHOSE (the patient's first name) — never
+ * WHAT: no type of visit, no provider or specialty, no reason for the visit (SPEC §2.3, §4, UX
+ * "Emails"). Details are in the portal behind sign-in.
  */
 
 /** "Tuesday, March 3, 2026 at 9:30 AM (Eastern Time)" / "martes, 3 de marzo de 2026, 9:30 a.m. (hora del este)" */
@@ -24,61 +26,129 @@ export function appointmentTime(iso: string, locale: MailLocale, timeZone: strin
   return zone ? `${when} (${zone})` : when;
 }
 
+/**
+ * The parameters every appointment email takes: when (in the zone the visit is shown in), whose
+ * (a caregiver is told the patient's first name; "" when the reader is the patient) and where
+ * (the location's name and address for an in-person visit; a video visit says so).
+ */
+const visitParams = {
+  start: "datetime",
+  timeZone: "timeZone",
+  forName: "firstName",
+  visit: { oneOf: ["in_person", "video"] },
+  locationName: "place",
+  locationAddress: "place",
+} as const;
+
+interface VisitWords {
+  forName: string;
+  visit: string;
+  locationName: string;
+  locationAddress: string;
+}
+
+/** "Where: Brooklyn Family Health, 42 Maple Street, Brooklyn, NY 11201" or the video visit's sentence. */
+function where(p: VisitWords, locale: MailLocale, clinicName: string): string {
+  if (p.visit === "video") {
+    return locale === "es"
+      ? `Es una visita por video con ${clinicName}: inicie sesión en el portal unos minutos antes para entrar.`
+      : `It is a video visit with ${clinicName}: sign in to the portal a few minutes before it starts to join.`;
+  }
+  const place = [p.locationName, p.locationAddress].filter(Boolean).join(", ") || clinicName;
+  return locale === "es" ? `Lugar: ${place}.` : `Where: ${place}.`;
+}
+
 export const appointmentBooked = defineTemplate("appointment.booked", {
-  params: { start: "datetime", timeZone: "timeZone", change: { oneOf: ["booked", "moved"] }, manageUrl: "url" },
+  params: { ...visitParams, change: { oneOf: ["booked", "moved"] }, manageUrl: "url" },
   en: {
-    subject: (p) => (p.change === "moved" ? "Your appointment has been moved" : "Your appointment is booked"),
+    subject: (p) =>
+      p.forName
+        ? p.change === "moved"
+          ? `${p.forName}'s appointment has been moved`
+          : `${p.forName}'s appointment is booked`
+        : p.change === "moved"
+          ? "Your appointment has been moved"
+          : "Your appointment is booked",
     text: (p, ctx) =>
-      `${p.change === "moved" ? "Your appointment has been moved. It is now" : "You have an appointment"} on ${appointmentTime(p.start, "en", p.timeZone)} at ${ctx.clinicName}.\n\n` +
-      "We will send you a reminder before the visit. To see the details, change or cancel, sign in to the portal.",
-    action: (p) => ({ label: "See your appointment", url: p.manageUrl }),
+      `${
+        p.change === "moved"
+          ? `${p.forName ? `${p.forName}'s` : "Your"} appointment has been moved. It is now on`
+          : `${p.forName ? `${p.forName} has` : "You have"} an appointment on`
+      } ${appointmentTime(p.start, "en", p.timeZone)}.\n\n` +
+      `${where(p, "en", ctx.clinicName)}\n\n` +
+      "We will send a reminder before the visit. To see the details, change or cancel, sign in to the portal.",
+    action: (p) => ({ label: p.forName ? `See ${p.forName}'s appointment` : "See your appointment", url: p.manageUrl }),
   },
   es: {
-    subject: (p) => (p.change === "moved" ? "Su cita cambió de fecha" : "Su cita está reservada"),
+    subject: (p) =>
+      p.forName
+        ? p.change === "moved"
+          ? `La cita de ${p.forName} cambió de fecha`
+          : `La cita de ${p.forName} está reservada`
+        : p.change === "moved"
+          ? "Su cita cambió de fecha"
+          : "Su cita está reservada",
     text: (p, ctx) =>
-      `${p.change === "moved" ? "Su cita cambió de fecha. Ahora es el" : "Tiene una cita el"} ${appointmentTime(p.start, "es", p.timeZone)} en ${ctx.clinicName}.\n\n` +
-      "Le enviaremos un recordatorio antes de la visita. Para ver los detalles, cambiarla o cancelarla, inicie sesión en el portal.",
-    action: (p) => ({ label: "Ver su cita", url: p.manageUrl }),
+      `${
+        p.change === "moved"
+          ? `${p.forName ? `La cita de ${p.forName}` : "Su cita"} cambió de fecha. Ahora es el`
+          : `${p.forName ? `${p.forName} tiene` : "Tiene"} una cita el`
+      } ${appointmentTime(p.start, "es", p.timeZone)}.\n\n` +
+      `${where(p, "es", ctx.clinicName)}\n\n` +
+      "Enviaremos un recordatorio antes de la visita. Para ver los detalles, cambiarla o cancelarla, inicie sesión en el portal.",
+    action: (p) => ({ label: p.forName ? `Ver la cita de ${p.forName}` : "Ver su cita", url: p.manageUrl }),
   },
 });
 
 export const appointmentCancelled = defineTemplate("appointment.cancelled", {
-  params: { start: "datetime", timeZone: "timeZone", bookUrl: "url" },
+  params: { ...visitParams, bookUrl: "url" },
   en: {
-    subject: "Your appointment has been cancelled",
+    subject: (p) =>
+      p.forName ? `${p.forName}'s appointment has been cancelled` : "Your appointment has been cancelled",
     text: (p, ctx) =>
-      `Your appointment on ${appointmentTime(p.start, "en", p.timeZone)} at ${ctx.clinicName} has been cancelled.\n\n` +
+      `${p.forName ? `${p.forName}'s` : "Your"} appointment on ${appointmentTime(p.start, "en", p.timeZone)} has been cancelled.\n\n` +
+      `${where(p, "en", ctx.clinicName).replace(/^It is/, "It was")}\n\n` +
       `If you did not expect this, or you would like a new time, sign in to book again or call us at ${ctx.clinicPhone}.`,
     action: (p) => ({ label: "Book a new appointment", url: p.bookUrl }),
   },
   es: {
-    subject: "Su cita fue cancelada",
+    subject: (p) => (p.forName ? `La cita de ${p.forName} fue cancelada` : "Su cita fue cancelada"),
     text: (p, ctx) =>
-      `Su cita del ${appointmentTime(p.start, "es", p.timeZone)} en ${ctx.clinicName} fue cancelada.\n\n` +
+      `${p.forName ? `La cita de ${p.forName}` : "Su cita"} del ${appointmentTime(p.start, "es", p.timeZone)} fue cancelada.\n\n` +
+      `${where(p, "es", ctx.clinicName).replace(/^Es una/, "Era una")}\n\n` +
       `Si no lo esperaba, o si quiere otra fecha, inicie sesión para reservar de nuevo o llámenos al ${ctx.clinicPhone}.`,
     action: (p) => ({ label: "Reservar una cita nueva", url: p.bookUrl }),
   },
 });
 
 export const appointmentReminder = defineTemplate("appointment.reminder", {
-  params: { start: "datetime", timeZone: "timeZone", confirmUrl: "url", manageUrl: "url" },
+  params: { ...visitParams, confirmUrl: "url", manageUrl: "url" },
   en: {
-    subject: "Reminder: you have an appointment coming up",
+    subject: (p) =>
+      p.forName ? `Reminder: ${p.forName} has an appointment coming up` : "Reminder: you have an appointment coming up",
     text: (p, ctx) =>
-      `This is a reminder that you have an appointment on ${appointmentTime(p.start, "en", p.timeZone)} at ${ctx.clinicName}. ` +
+      `This is a reminder that ${p.forName ? `${p.forName} has` : "you have"} an appointment on ${appointmentTime(p.start, "en", p.timeZone)}. ` +
       "The attached calendar file adds it to your calendar.\n\n" +
-      "Please confirm that you will come with the button below.\n\n" +
+      `${where(p, "en", ctx.clinicName)}\n\n` +
+      `Please confirm that ${p.forName ? `${p.forName} will` : "you will"} come with the button below.\n\n` +
       `If you need to change or cancel, sign in to the portal: ${p.manageUrl}\nor call us at ${ctx.clinicPhone}.`,
-    action: (p) => ({ label: "Confirm I will come", url: p.confirmUrl }),
+    action: (p) => ({ label: p.forName ? `Confirm ${p.forName} will come` : "Confirm I will come", url: p.confirmUrl }),
   },
   es: {
-    subject: "Recordatorio: tiene una cita próximamente",
+    subject: (p) =>
+      p.forName
+        ? `Recordatorio: ${p.forName} tiene una cita próximamente`
+        : "Recordatorio: tiene una cita próximamente",
     text: (p, ctx) =>
-      `Le recordamos que tiene una cita el ${appointmentTime(p.start, "es", p.timeZone)} en ${ctx.clinicName}. ` +
+      `Le recordamos que ${p.forName ? `${p.forName} tiene` : "tiene"} una cita el ${appointmentTime(p.start, "es", p.timeZone)}. ` +
       "El archivo de calendario adjunto la agrega a su calendario.\n\n" +
-      "Por favor, confirme su asistencia con el botón de abajo.\n\n" +
+      `${where(p, "es", ctx.clinicName)}\n\n` +
+      `Por favor, confirme ${p.forName ? `que ${p.forName} asistirá` : "su asistencia"} con el botón de abajo.\n\n` +
       `Si necesita cambiarla o cancelarla, inicie sesión en el portal: ${p.manageUrl}\no llámenos al ${ctx.clinicPhone}.`,
-    action: (p) => ({ label: "Confirmar que asistiré", url: p.confirmUrl }),
+    action: (p) => ({
+      label: p.forName ? `Confirmar que ${p.forName} asistirá` : "Confirmar que asistiré",
+      url: p.confirmUrl,
+    }),
   },
 });
 

@@ -235,7 +235,9 @@ describe("appointment emails and reminders", () => {
       .filter((m) => m.to.includes(parent.email) || m.to.includes(withoutScope.email));
     expect(newMail).toHaveLength(1);
     expect(newMail[0]?.to).toEqual([parent.email]);
-    expect(newMail[0]?.subject).toBe("Su cita está reservada");
-    expect(newMail[0]?.text).toContain("viernes, 20 de marzo de 2026");
+    // the parent reads about someone else's visit: the child is named, by first name only
+    expect(newMail[0]?.subject).toBe("La cita de Jordan está reservada");
+    expect(newMail[0]?.text).toContain("Jordan tiene una cita el viernes, 20 de marzo de 2026");
+    expect(newMail[0]?.text).toContain("Lugar: Test Brooklyn.");
   });
 });

@@ -15,6 +15,7 @@ import {
   calendarAttachment,
   REMINDER_QUEUE,
   type ReminderPayload,
+  visitMailParams,
 } from "./scheduling-events.ts";
 
 /** Appointments that still take place: a reminder makes sense for them. */
@@ -67,15 +68,15 @@ export class ReminderService {
         .insertInto("appointment_confirm_tokens")
         .values({ token_hash: tokenHash(token), appointment_id: a.id, expires_at: a.startsAt })
         .execute();
-      const attachment = calendarAttachment(a, config.publicUrl, now);
       for (const to of recipients) {
+        const visit = visitMailParams(a, to.email);
+        const attachment = calendarAttachment(a, config.publicUrl, now, { locale: to.locale, forName: visit.forName });
         await mailer.send({
           to: to.email,
           locale: to.locale,
           template: appointmentReminder,
           params: {
-            start: a.startsAt.toISOString(),
-            timeZone: a.timeZone,
+            ...visit,
             confirmUrl: `${config.publicUrl}/appointments/confirm?token=${token}`,
             manageUrl: `${config.publicUrl}/appointments`,
           },

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
 import { ensurePatientScopedQuery, type PatientAccess } from "../../platform/access/patient-access.ts";
+import { patientTimeZoneSql } from "../../platform/time-zones.ts";
 import type { AvailabilityException, Interval, WeeklyTemplate } from "./slot-engine.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -168,6 +169,29 @@ export function findPatientFacts(db: Db, patientId: string) {
     .executeTakeFirst();
 }
 
+/** The patient's own zone (video visits are shown in it), or the clinic's when they have none. */
+export async function patientTimeZone(db: Db, access: PatientAccess): Promise<string> {
+  const patientId = ensurePatientScopedQuery(access, "appointments");
+  const row = await db
+    .selectFrom("patients as p")
+    .select(patientTimeZoneSql("p").as("timeZone"))
+    .where("p.id", "=", patientId)
+    .executeTakeFirst();
+  return row?.timeZone ?? (await clinicTimeZone(db));
+}
+
+/** The zone of the clinic's first location: the stand-in for a patient who has not said theirs. */
+export async function clinicTimeZone(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom("locations")
+    .select("time_zone")
+    .orderBy("created_at")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.time_zone ?? "UTC";
+}
+
 export interface NewAppointment {
   patientId: string;
   providerId: string;
@@ -241,7 +265,14 @@ function appointmentQuery(db: Db) {
     .innerJoin("providers as p", "p.id", "a.provider_id")
     .innerJoin("locations as l", "l.id", "a.location_id")
     .select(appointmentColumns)
+    .innerJoin("patients as pt", "pt.id", "a.patient_id")
     .select((eb) =>
+    .select([
+      patientTimeZoneSql("pt").as("patientTimeZone"),
+      "pt.preferred_name as patientPreferredName",
+      "pt.legal_given_name as patientGivenName",
+      "pt.legal_family_name as patientFamilyName",
+    ])
       eb
         .exists(
           eb

@@ -8,6 +8,7 @@ import type { JobQueue } from "../../platform/jobs/index.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import type { MailLocale } from "../../platform/mail/templates.ts";
 import { currentDb } from "../../platform/transaction.ts";
+import { displayTimeZone, patientTimeZoneSql } from "../../platform/time-zones.ts";
 import { buildIcs, formatAddress } from "./ics.ts";
 import { appointmentBooked, appointmentCancelled } from "./mail-templates.ts";
 import type { SchedulingEvents } from "./service.ts";
@@ -135,6 +136,17 @@ export function appointmentForNotice(db: Db, appointmentId: string) {
       "a.location_id as locationId",
       "a.starts_at as startsAt",
       "a.ends_at as endsAt",
+    .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
+    .innerJoin("patients as pt", "pt.id", "a.patient_id")
+    .leftJoin("users as pu", "pu.id", "pt.user_id")
+    .select([
+      "vt.modality",
+      "pt.preferred_name as patientPreferredName",
+      "pt.legal_given_name as patientGivenName",
+      "pt.email as patientEmail",
+      "pu.email as patientUserEmail",
+      patientTimeZoneSql("pt").as("patientTimeZone"),
+    ])
       "a.status",
       "a.cancel_reason as cancelReason",
       "a.rescheduled_from_id as rescheduledFromId",
@@ -153,16 +165,65 @@ export function calendarAttachment(
   a: AppointmentNotice,
   publicUrl: string,
   stamp: Date,
-  options: { cancelled?: boolean } = {},
+  options: { cancelled?: boolean; locale?: MailLocale; forName?: string } = {},
 ) {
   const ics = buildIcs({
+/**
+ * Is this recipient the patient (their own address), or someone acting for them? The patient's
+ * own address is theirs, or their login's; `appointmentRecipients` writes to it when there is one.
+ */
+export function recipientIsPatient(a: AppointmentNotice, email: string): boolean {
+  const e = email.toLowerCase();
+  return a.patientEmail?.toLowerCase() === e || a.patientUserEmail?.toLowerCase() === e;
+}
+
+/**
+ * What every appointment email says besides its own news: when, in the zone the visit is shown
+ * in (the location's for an in-person visit, the patient's own for a video visit), where (the
+ * location's name and address, or that it is a video visit), and — to a caregiver — whose
+ * appointment it is, by first name only.
+ */
+export function visitMailParams(a: AppointmentNotice, email: string) {
+  const inPerson = a.modality === "in_person";
+  const address = formatAddress("", a.locationAddress).replace(/^,\s*/, "");
+  return {
+    start: a.startsAt.toISOString(),
+    timeZone: displayTimeZone(a.modality, a.timeZone, a.patientTimeZone),
+    forName: recipientIsPatient(a, email) ? "" : firstNameOf(a),
+    visit: a.modality,
+    locationName: inPerson ? a.locationName.slice(0, 200) : "",
+    locationAddress: inPerson ? address.slice(0, 200) : "",
+  };
+}
+
+/** The first name a caregiver's email and calendar use: the preferred name's first word, else the given name's. */
+function firstNameOf(a: AppointmentNotice): string {
+  const name = (a.patientPreferredName?.trim() || a.patientGivenName.trim()).split(/\s+/)[0] ?? "";
+  return /^[\p{L}\p{M}][\p{L}\p{M}.'\u2019-]{0,39}$/u.test(name) ? name : "";
+}
+
     uid: `appointment-${a.id}@${new URL(publicUrl).hostname}`,
     start: a.startsAt,
     end: a.endsAt,
     stamp,
-    summary: `Appointment at ${a.locationName}`,
-    location: formatAddress(a.locationName, a.locationAddress),
-    description: `To see the details, change or cancel, sign in: ${publicUrl}/appointments`,
+    summary,
+    location: video
+      ? es
+        ? "Visita por video: inicie sesión en el portal para entrar"
+        : "Video visit: sign in to the portal to join"
+      : formatAddress(a.locationName, a.locationAddress),
+    description: es
+      ? `Para ver los detalles, cambiarla o cancelarla, inicie sesión: ${publicUrl}/appointments`
+      : `To see the details, change or cancel, sign in: ${publicUrl}/appointments`,
+  const es = options.locale === "es";
+  const forName = options.forName ?? "";
+  const video = a.modality === "video";
+  const summary = es
+    ? `${video ? "Cita por video" : "Cita"}${forName ? ` de ${forName}` : ""}${video ? "" : ` en ${a.locationName}`}`
+    : `${forName ? `${forName}'s ` : ""}${video ? "video appointment" : `appointment at ${a.locationName}`}`.replace(
+        /^./,
+        (c) => c.toUpperCase(),
+      );
     url: `${publicUrl}/appointments`,
     cancelled: options.cancelled,
     sequence: options.cancelled ? 1 : 0,
@@ -208,19 +269,18 @@ export class SchedulingNotifier implements SchedulingEvents {
       });
     }
     const publicUrl = this.#deps.config.publicUrl;
-    const attachment = calendarAttachment(a, publicUrl, now);
     for (const to of await appointmentRecipients(db, a.patientId, now)) {
       await this.#deps.mailer.send({
         to: to.email,
         locale: to.locale,
         template: appointmentBooked,
         params: {
-          start: a.startsAt.toISOString(),
-          timeZone: a.timeZone,
+          ...visit,
           change: a.rescheduledFromId ? "moved" : "booked",
+      const visit = visitMailParams(a, to.email);
           manageUrl: `${publicUrl}/appointments`,
         },
-        attachments: [attachment],
+        attachments: [calendarAttachment(a, publicUrl, now, { locale: to.locale, forName: visit.forName })],
         dedupeKey: `appointment-booked:${appointmentId}:${to.email.toLowerCase()}`,
       });
     }
@@ -259,16 +319,18 @@ export class SchedulingNotifier implements SchedulingEvents {
     // a reschedule sends one "moved" email for the new appointment instead
     if (a.cancelReason === "rescheduled" || a.startsAt <= now) return;
     const publicUrl = this.#deps.config.publicUrl;
-    const attachment = calendarAttachment(a, publicUrl, now, { cancelled: true });
     for (const to of await appointmentRecipients(db, a.patientId, now)) {
       await this.#deps.mailer.send({
         to: to.email,
         locale: to.locale,
         template: appointmentCancelled,
-        params: { start: a.startsAt.toISOString(), timeZone: a.timeZone, bookUrl: `${publicUrl}/appointments/book` },
-        attachments: [attachment],
+        params: { ...visit, bookUrl: `${publicUrl}/appointments/book` },
+        attachments: [
+          calendarAttachment(a, publicUrl, now, { cancelled: true, locale: to.locale, forName: visit.forName }),
+        ],
         dedupeKey: `appointment-cancelled:${appointmentId}:${to.email.toLowerCase()}`,
       });
     }
+      const visit = visitMailParams(a, to.email);
   }
 }

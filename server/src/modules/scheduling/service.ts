@@ -4,6 +4,7 @@ import type { AccessService, PatientAccess } from "../../platform/access/patient
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
+import { displayTimeZone } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { ECHECKIN_OPENS_DAYS } from "./check-in-service.ts";
 import {
@@ -67,12 +68,28 @@ function rulesOf(
   };
 }
 
-export function presentAppointment(row: repo.AppointmentRow, now: Date): Appointment {
+/** "Maya Rivera": the name a page uses for the person the visit is for. */
+export function patientNameOf(row: {
+  patientPreferredName: string | null;
+  patientGivenName: string;
+  patientFamilyName: string;
+}) {
+  return `${row.patientPreferredName?.trim() || row.patientGivenName} ${row.patientFamilyName}`;
+}
+
+export function presentAppointment(
+  row: repo.AppointmentRow,
+  now: Date,
+  readerPatientId: string | null = currentContext().actor.patientId ?? null,
+): Appointment {
   const cancellableUntil = new Date(row.startsAt.getTime() - row.cancellationNoticeMinutes * MINUTE);
   const live = !["cancelled", "completed", "no_show", "arrived", "roomed", "in_visit"].includes(row.status);
   return {
     id: row.id,
     patientId: row.patientId,
+    patientName: patientNameOf(row),
+    readerIsPatient: readerPatientId === row.patientId,
+    displayTimeZone: displayTimeZone(row.modality, row.timeZone, row.patientTimeZone),
     start: iso(row.startsAt),
     end: iso(row.endsAt),
     status: row.status,
@@ -175,12 +192,13 @@ export class SchedulingService {
     const patientId = search.patientId ?? (staff ? undefined : (actor.patientId ?? undefined));
     if (!staff && !patientId)
       throw new DomainError("validation_failed", "Say which patient the appointment is for (patientId).");
-    if (patientId)
-      await this.#deps.access.authorizePatient(patientId, {
-        scope: "appointments",
-        action: "read",
-        resourceType: "slots",
-      });
+    const patientAccess = patientId
+      ? await this.#deps.access.authorizePatient(patientId, {
+          scope: "appointments",
+          action: "read",
+          resourceType: "slots",
+        })
+      : null;
     const vt = await this.#activeVisitType(search.visitTypeId);
     const now = this.#deps.clock.now().getTime();
     const from = Math.max(search.from?.getTime() ?? now, now);
@@ -229,6 +247,13 @@ export class SchedulingService {
         a.start - b.start ||
         (a.place.providerName < b.place.providerName ? -1 : a.place.providerName > b.place.providerName ? 1 : 0),
     );
+    // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
+    const ownZone =
+      vt.modality === "video"
+        ? patientAccess
+          ? await repo.patientTimeZone(db, patientAccess)
+          : await repo.clinicTimeZone(db)
+        : "";
     const slots: Slot[] = found.slice(0, search.limit ?? 200).map((s) => ({
       start: iso(s.start),
       end: iso(s.end),
@@ -237,22 +262,29 @@ export class SchedulingService {
       locationId: s.place.locationId,
       locationName: s.place.locationName,
       timeZone: s.timeZone,
+      displayTimeZone: displayTimeZone(vt.modality, s.timeZone, ownZone),
     }));
     return { slots, eligibility };
   }
 
-  async listForPatient(patientId: string): Promise<{ upcoming: Appointment[]; past: Appointment[] }> {
+  async listForPatient(patientId: string): Promise<{ upcoming: Appointment[]; past: Appointment[]; timeZone: string }> {
     const access = await this.#deps.access.authorizePatient(patientId, {
       scope: "appointments",
       action: "read",
       resourceType: "appointment",
     });
     const now = this.#deps.clock.now();
-    const rows = await repo.appointmentsOfPatient(currentDb(this.#deps.db), access);
-    const all = rows.map((r) => presentAppointment(r, now));
+    const db = currentDb(this.#deps.db);
+    const [rows, timeZone] = await Promise.all([
+      repo.appointmentsOfPatient(db, access),
+      repo.patientTimeZone(db, access),
+    ]);
+    // a visit moved by "Reschedule" is listed once, as its new time: the old row stays in the
+    // record (cancelled, reason "rescheduled", the new row pointing back at it) but is not a past visit
+    const all = rows.filter((r) => r.cancelReason !== "rescheduled").map((r) => presentAppointment(r, now));
     const isUpcoming = (a: Appointment) =>
       new Date(a.end) > now && a.status !== "cancelled" && a.status !== "completed" && a.status !== "no_show";
-    return { upcoming: all.filter(isUpcoming), past: all.filter((a) => !isUpcoming(a)).reverse() };
+    return { upcoming: all.filter(isUpcoming), past: all.filter((a) => !isUpcoming(a)).reverse(), timeZone };
   }
 
   async getForPatient(patientId: string, appointmentId: string): Promise<Appointment> {

@@ -1,7 +1,8 @@
 /**
  * Mail templates. Emails never carry health information (SPEC §2: they say only that there is
- * something new), and not even a first name: a template declares each parameter it takes and
- * its kind, and `Mailer.send` refuses anything else, so free text cannot reach an email.
+ * something new): a template declares each parameter it takes and its kind, and `Mailer.send`
+ * refuses anything else, so free text cannot reach an email. The only personal detail a
+ * template may take is a first name (`firstName`), to tell a caregiver whose appointment it is.
  */
 export type MailLocale = "en" | "es";
 export const MAIL_LOCALES: readonly MailLocale[] = ["en", "es"];
@@ -12,9 +13,21 @@ export const MAIL_LOCALES: readonly MailLocale[] = ["en", "es"];
  * - `integer`: a whole number ≥ 0 (e.g. how many new messages)
  * - `datetime`: an ISO-8601 instant with an offset, shown with `formatDateTime`
  * - `timeZone`: an IANA time zone name (e.g. "America/New_York")
+ * - `firstName`: the first name of the person an email is about, written to someone acting for
+ *   them (UX "Say whose it is"); "" when the reader is that person. Letters, spaces, hyphens,
+ *   apostrophes and periods, at most 40 characters — never a diagnosis or a reason for a visit
+ * - `place`: a clinic location's name or one-line address, from the clinic's own set-up (never
+ *   text a patient typed); "" for none. One line, at most 200 characters
  * - `{ oneOf }`: one of a fixed list of values the template turns into words
  */
-export type ParamKind = "url" | "integer" | "datetime" | "timeZone" | { readonly oneOf: readonly string[] };
+export type ParamKind =
+  | "url"
+  | "integer"
+  | "datetime"
+  | "timeZone"
+  | "firstName"
+  | "place"
+  | { readonly oneOf: readonly string[] };
 export type ParamSpec = Readonly<Record<string, ParamKind>>;
 
 type ValueOf<K> = K extends "integer" ? number : K extends { readonly oneOf: readonly (infer U)[] } ? U : string;
@@ -72,6 +85,10 @@ export class MailParamsError extends Error {
     this.name = "MailParamsError";
   }
 }
+
+const FIRST_NAME = /^(|[\p{L}\p{M}][\p{L}\p{M} .'\u2019-]{0,39})$/u;
+// printable, one line: no control, format (bidi, zero-width) or line/paragraph separator characters
+const PLACE = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]{0,200}$/u;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -135,6 +152,10 @@ export function validateParams(
       }
     } else if (kind === "timeZone") {
       if (!isTimeZone(value)) throw new MailParamsError(`${problem} must be an IANA time zone`);
+    } else if (kind === "firstName") {
+      if (!FIRST_NAME.test(value)) throw new MailParamsError(`${problem} must be a first name (letters, at most 40)`);
+    } else if (kind === "place") {
+      if (!PLACE.test(value)) throw new MailParamsError(`${problem} must be one line of at most 200 characters`);
     } else if (!kind.oneOf.includes(value)) {
       throw new MailParamsError(`${problem} must be one of ${kind.oneOf.join(", ")}`);
     }

@@ -48,7 +48,6 @@ export function AppointmentCard({
     inPerson && changeable && !a.arrivedAt && isToday(a.start, a.location.timeZone) && now >= start - HOUR;
   const patientSearch = { patientId: a.patientId };
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const summary = t("ics.summary", { provider: a.provider.name, location: a.location.name });
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: appointmentsKey(a.patientId) });
   const cancel = useMutation({
@@ -77,20 +76,29 @@ export function AppointmentCard({
     <article className="card appt-card" aria-labelledby={`appt-${a.id}`}>
       <div className="appt-card__head">
         <Heading className="card__title" id={`appt-${a.id}`}>
-          {formatDateTime(a.start, a.location.timeZone, locale)}
+          {formatDateTime(a.start, a.displayTimeZone, locale)}
         </Heading>
         <AppointmentStatusChip status={a.status} />
       </div>
       <SummaryRows rows={appointmentRows(a, t).filter((r) => r.label !== t("summary.when"))} />
       {a.eCheckInCompletedAt ? <p className="text-muted">{t("card.checkInDone")}</p> : null}
-      {a.arrivedAt ? <p className="text-muted">{t("card.arrivedNoted")}</p> : null}
+      {a.arrivedAt ? (
+        <p className="text-muted">
+          {a.readerIsPatient ? t("card.arrivedNoted") : t("card.arrivedNotedFor", { name: a.patientName })}
+        </p>
+      ) : null}
       {arrive.isError ? (
         <Alert tone="error" title={t("card.hereFailed")} live="assertive" headingLevel={3}>
           <p>{errorMessage(arrive.error, tc, i18n.exists)}</p>
         </Alert>
       ) : null}
       {arrive.isSuccess ? (
-        <Alert tone="success" title={t("card.hereDone")} live="polite" headingLevel={3}>
+        <Alert
+          tone="success"
+          title={a.readerIsPatient ? t("card.hereDone") : t("card.hereDoneFor", { name: a.patientName })}
+          live="polite"
+          headingLevel={3}
+        >
           <p>{t("card.hereDoneBody")}</p>
         </Alert>
       ) : null}
@@ -106,7 +114,7 @@ export function AppointmentCard({
       <div className="appt-card__actions">
         {canAct && canSayHere ? (
           <Button isPending={arrive.isPending} onPress={() => arrive.mutate()}>
-            {t("card.imHere")}
+            {a.readerIsPatient ? t("card.imHere") : t("card.imHereFor", { name: a.patientName })}
           </Button>
         ) : null}
         {canAct && checkInOpen ? (
@@ -134,7 +142,7 @@ export function AppointmentCard({
             </Button>
           </>
         ) : null}
-        <Button variant="quiet" onPress={() => downloadIcs(a, summary)}>
+        <Button variant="quiet" onPress={() => downloadIcs(a, t)}>
           {t("card.addToCalendar")}
         </Button>
       </div>
@@ -149,7 +157,7 @@ export function AppointmentCard({
         <p>
           {t("cancel.body", {
             visit: visitName(a.visitType, locale),
-            when: formatDateTime(a.start, a.location.timeZone, locale),
+            when: formatDateTime(a.start, a.displayTimeZone, locale),
           })}
         </p>
         {cancel.isError ? (

@@ -31,13 +31,14 @@ export function AppointmentsPage() {
     enabled: Boolean(who.patientId),
   });
   const bookSearch = who.onBehalf ? { patientId: who.patientId ?? undefined } : {};
-  const title = who.forSelf || !who.name ? t("list.title") : t("list.titleFor", { name: who.name });
+  const forName = who.forSelf || !who.name ? null : who.name;
+  const title = forName ? t("list.titleFor", { name: forName }) : t("list.title");
 
   return (
     <div className="stack">
       <PageHeader
         title={title}
-        lead={<p>{t("list.lead")}</p>}
+        lead={<p>{forName ? t("list.leadFor", { name: forName }) : t("list.lead")}</p>}
         actions={
           who.patientId && who.canAct ? (
             <ButtonLink to="/appointments/book" search={bookSearch}>
@@ -48,8 +49,12 @@ export function AppointmentsPage() {
       />
       {who.onBehalf ? null : <ActingForSwitcher />}
       {search.done === "cancelled" ? (
-        <Alert tone="success" title={t("cancel.doneTitle")} live="polite">
-          <p>{t("cancel.doneBody")}</p>
+        <Alert
+          tone="success"
+          title={forName ? t("cancel.doneTitleFor", { name: forName }) : t("cancel.doneTitle")}
+          live="polite"
+        >
+          <p>{forName ? t("cancel.doneBodyFor") : t("cancel.doneBody")}</p>
         </Alert>
       ) : null}
       {who.patientId ? <OffersNotice patientId={who.patientId} onBehalf={who.onBehalf} /> : null}
@@ -135,7 +140,7 @@ function PastList({ past }: { past: Appointment[] }) {
         <tbody>
           {past.map((a) => (
             <tr key={a.id}>
-              <td data-label={t("summary.when")}>{formatDateTime(a.start, a.location.timeZone, locale)}</td>
+              <td data-label={t("summary.when")}>{formatDateTime(a.start, a.displayTimeZone, locale)}</td>
               <td data-label={t("summary.what")}>{visitName(a.visitType, locale)}</td>
               <td data-label={t("summary.who")}>{a.provider.name}</td>
               <td data-label={t("summary.status")}>

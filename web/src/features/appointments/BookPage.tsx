@@ -20,6 +20,7 @@ import { AttemptKey } from "../../lib/idempotent-retry";
 import {
   alternativesOf,
   appointmentsKey,
+  appointmentsQuery,
   durationParts,
   locationsQuery,
   newIdempotencyKey,
@@ -45,6 +46,8 @@ export interface BookSearch {
   start?: string;
   slotProviderId?: string;
   slotLocationId?: string;
+  /** the zone the server shows the chosen time in (the slot's `displayTimeZone`) */
+  slotZone?: string;
 }
 
 const route = getRouteApi("/signed-in/appointments/book");
@@ -151,7 +154,14 @@ function BackLink({ step, search }: { step: BookStep; search: BookSearch }) {
   const target: BookSearch =
     previous === "what"
       ? { patientId: search.patientId }
-      : { ...search, step: previous, start: undefined, slotProviderId: undefined, slotLocationId: undefined };
+      : {
+          ...search,
+          step: previous,
+          start: undefined,
+          slotProviderId: undefined,
+          slotLocationId: undefined,
+          slotZone: undefined,
+        };
   return (
     <Link to="/appointments/book" search={target} className="back-link">
       {t("book.back")}
@@ -275,13 +285,17 @@ function ChooseWhen({ visitType, search, who }: { visitType: VisitType; search: 
   const { t } = useTranslation("appointments");
   const navigate = useNavigate();
   const locations = useQuery(locationsQuery);
+  // the week's days are counted where its times are shown: a video visit's in the patient's own
+  // zone (sent by the server with their appointments), an in-person visit's at the location
+  const own = useQuery(appointmentsQuery(who.patientId as string));
   const zone =
+    (visitType.modality === "video" ? own.data?.timeZone : undefined) ??
     locations.data?.find((l) => l.id === search.locationId)?.timeZone ??
     locations.data?.[0]?.timeZone ??
     localTimeZone();
   const week = search.week ?? todayIn(zone);
   const locale = currentLocale();
-  if (locations.isPending) return <LoadingState />;
+  if (locations.isPending || (visitType.modality === "video" && own.isPending)) return <LoadingState />;
   return (
     <>
       <p>{t("when.lead", { visit: visitName(visitType, locale) })}</p>
@@ -304,6 +318,7 @@ function ChooseWhen({ visitType, search, who }: { visitType: VisitType; search: 
               start: slot.start,
               slotProviderId: slot.providerId,
               slotLocationId: slot.locationId,
+              slotZone: slot.displayTimeZone,
             },
           })
         }
@@ -346,7 +361,7 @@ function Confirm({ visitType, search, who }: { visitType: VisitType; search: Boo
 
   const provider = providers.data?.find((p) => p.id === search.slotProviderId);
   const location = locations.data?.find((l) => l.id === search.slotLocationId);
-  const zone = location?.timeZone ?? localTimeZone();
+  const zone = search.slotZone ?? location?.timeZone ?? localTimeZone();
   const start = search.start as string;
   const rows = useMemo(
     () => [
@@ -413,6 +428,7 @@ function Confirm({ visitType, search, who }: { visitType: VisitType; search: Boo
                 start: slot.start,
                 slotProviderId: slot.providerId,
                 slotLocationId: slot.locationId,
+                slotZone: slot.displayTimeZone,
               },
               replace: true,
             });
@@ -470,7 +486,7 @@ export function Alternatives({
               <li key={`${slot.start}-${slot.providerId}`}>
                 <Button variant="secondary" onPress={() => onPick(slot)}>
                   {t("taken.option", {
-                    when: formatDateTime(slot.start, slot.timeZone, locale),
+                    when: formatDateTime(slot.start, slot.displayTimeZone, locale),
                     provider: slot.providerName,
                   })}
                 </Button>

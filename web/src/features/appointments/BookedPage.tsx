@@ -27,11 +27,21 @@ export function BookedPage() {
     enabled: Boolean(who.patientId),
   });
   const rescheduled = search.kind === "rescheduled";
+  // a caregiver or staff member reads about someone else's visit: name them (the server says whose)
+  const forName = appointment.data && !appointment.data.readerIsPatient ? appointment.data.patientName : null;
   const listSearch = who.onBehalf ? { patientId: who.patientId ?? undefined } : {};
 
   return (
     <div className="stack narrow">
-      <PageHeader title={rescheduled ? t("done.titleMoved") : t("done.title")} />
+      <PageHeader
+        title={
+          forName
+            ? t(rescheduled ? "done.titleMovedFor" : "done.titleFor", { name: forName })
+            : rescheduled
+              ? t("done.titleMoved")
+              : t("done.title")
+        }
+      />
       {appointment.isPending ? (
         <LoadingState />
       ) : appointment.isError ? (
@@ -45,24 +55,19 @@ export function BookedPage() {
         </Alert>
       ) : (
         <>
-          <Alert tone="success" title={rescheduled ? t("done.alertMoved") : t("done.alert")} live="polite">
-            <p>{who.onBehalf ? t("done.emailPatient") : t("done.email")}</p>
+          <Alert
+            tone="success"
+            title={
+              rescheduled ? t("done.alertMoved") : forName ? t("done.alertFor", { name: forName }) : t("done.alert")
+            }
+            live="polite"
+          >
+            <p>{who.onBehalf ? t("done.emailPatient") : forName ? t("done.emailAbout") : t("done.email")}</p>
           </Alert>
           <SummaryRows rows={appointmentRows(appointment.data, t)} />
           <p>{cancellationNotice(t, appointment.data)}</p>
           <div className="appt-card__actions">
-            <Button
-              variant="secondary"
-              onPress={() =>
-                downloadIcs(
-                  appointment.data,
-                  t("ics.summary", {
-                    provider: appointment.data.provider.name,
-                    location: appointment.data.location.name,
-                  }),
-                )
-              }
-            >
+            <Button variant="secondary" onPress={() => downloadIcs(appointment.data, t)}>
               {t("card.addToCalendar")}
             </Button>
           </div>

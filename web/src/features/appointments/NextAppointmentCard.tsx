@@ -4,7 +4,10 @@ import { Link } from "../../components/Link";
 import { AppointmentCard } from "./AppointmentCard";
 import { appointmentsQuery } from "./data";
 
-/** Home: the next appointment with what can be done about it now (check in, I'm here, calendar). */
+/**
+ * Home: the next appointment with what can be done about it now (check in, I'm here, calendar),
+ * titled with the patient's name when the reader is someone else (a caregiver acting for them).
+ */
 export function NextAppointmentCard({ patientId, canAct }: { patientId: string; canAct: boolean }) {
   const { t } = useTranslation("appointments");
   const list = useQuery(appointmentsQuery(patientId));
@@ -13,7 +16,7 @@ export function NextAppointmentCard({ patientId, canAct }: { patientId: string; 
   return (
     <section aria-labelledby="next-appointment" className="next-appointment">
       <h3 id="next-appointment" className="subsection-title">
-        {t("home.next")}
+        {next.readerIsPatient ? t("home.next") : t("home.nextFor", { name: next.patientName })}
       </h3>
       <AppointmentCard appointment={next} canAct={canAct} onBehalf={false} headingLevel={3} />
       {list.data && list.data.upcoming.length > 1 ? (

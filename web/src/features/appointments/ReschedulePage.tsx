@@ -37,6 +37,8 @@ export interface RescheduleSearch {
   start?: string;
   slotProviderId?: string;
   slotLocationId?: string;
+  /** the zone the server shows the chosen time in (the slot's `displayTimeZone`) */
+  slotZone?: string;
 }
 
 const route = getRouteApi("/signed-in/appointments/$appointmentId/reschedule");
@@ -59,7 +61,8 @@ export function ReschedulePage() {
   const listSearch = who.onBehalf ? { patientId: who.patientId ?? undefined } : {};
 
   const a = appointment.data;
-  const zone = a?.location.timeZone ?? "UTC";
+  // the zone the server shows this visit in: the location's (in person) or the patient's own (video)
+  const zone = a?.displayTimeZone ?? "UTC";
   const week = search.week ?? todayIn(zone);
   return (
     <div className="stack">
@@ -110,7 +113,9 @@ export function ReschedulePage() {
               appointment={a}
               search={search}
               noticeMinutes={visitTypes.data?.find((v) => v.id === a.visitType.id)?.cancellationNoticeMinutes ?? 0}
-              slotZone={locations.data?.find((l) => l.id === search.slotLocationId)?.timeZone ?? zone}
+              slotZone={
+                search.slotZone ?? locations.data?.find((l) => l.id === search.slotLocationId)?.timeZone ?? zone
+              }
               slotLocationName={locations.data?.find((l) => l.id === search.slotLocationId)?.name ?? a.location.name}
             />
           ) : (
@@ -139,6 +144,7 @@ export function ReschedulePage() {
                     start: slot.start,
                     slotProviderId: slot.providerId,
                     slotLocationId: slot.locationId,
+                    slotZone: slot.displayTimeZone,
                   },
                 })
               }
@@ -222,6 +228,7 @@ function ConfirmMove({
                 start: slot.start,
                 slotProviderId: slot.providerId,
                 slotLocationId: slot.locationId,
+                slotZone: slot.displayTimeZone,
               },
               replace: true,
             });

@@ -63,14 +63,14 @@ export function WeekOfTimes(props: WeekOfTimesProps) {
 
   const days = new Map<string, Map<string, Group>>();
   for (const slot of slots.data?.slots ?? []) {
-    const day = dayInZone(slot.start, slot.timeZone);
+    const day = dayInZone(slot.start, slot.displayTimeZone);
     const groups = days.get(day) ?? new Map<string, Group>();
     const key = `${slot.providerId}|${slot.locationId}`;
     const group = groups.get(key) ?? {
       key,
       providerName: slot.providerName,
       locationName: slot.locationName,
-      timeZone: slot.timeZone,
+      timeZone: slot.displayTimeZone,
       slots: [],
     };
     group.slots.push(slot);
@@ -145,7 +145,7 @@ export function WeekOfTimes(props: WeekOfTimesProps) {
                     </p>
                     <ul className="time-grid">
                       {group.slots.map((slot) => {
-                        const time = formatTime(slot.start, slot.timeZone, locale);
+                        const time = formatTime(slot.start, slot.displayTimeZone, locale);
                         return (
                           <li key={slot.start}>
                             <Button
@@ -153,7 +153,7 @@ export function WeekOfTimes(props: WeekOfTimesProps) {
                               className="time-button"
                               aria-label={t("when.pickLabel", {
                                 time,
-                                day: formatDay(slot.start, slot.timeZone, locale),
+                                day: formatDay(slot.start, slot.displayTimeZone, locale),
                                 provider: slot.providerName,
                                 location: slot.locationName,
                               })}

@@ -12,6 +12,8 @@ import { sendWithOneRetry } from "../../lib/idempotent-retry";
 export interface AppointmentList {
   upcoming: Appointment[];
   past: Appointment[];
+  /** the patient's own zone: video visits and their times are shown in it */
+  timeZone: string;
 }
 export interface SlotList {
   slots: Slot[];

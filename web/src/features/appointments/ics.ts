@@ -37,12 +37,36 @@ function fold(line: string): string {
   return out.join("\r\n ");
 }
 
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * The calendar event's words in the reader's language: whose visit it is when the reader is
+ * not the patient, with whom, and where — the location's address, or that it is a video visit.
+ */
+export function calendarWords(appointment: Appointment, t: Translate): { summary: string; place: string } {
+  const video = appointment.visitType.modality === "video";
+  const base = video
+    ? t("ics.summaryVideo", { provider: appointment.provider.name })
+    : t("ics.summary", { provider: appointment.provider.name, location: appointment.location.name });
+  return {
+    summary: appointment.readerIsPatient ? base : t("ics.summaryFor", { name: appointment.patientName, summary: base }),
+    place: video
+      ? t("ics.videoPlace")
+      : [appointment.location.name, addressLine(appointment.location.address)].filter(Boolean).join(", "),
+  };
+}
+
 /**
  * A calendar file for one appointment. The summary names only the clinic and the provider —
- * never the reason for the visit — because calendars are often shared or synced.
+ * never the reason for the visit — because calendars are often shared or synced. Times are
+ * UTC instants: the calendar shows them in the zone of the device it is on.
  */
-export function appointmentIcs(appointment: Appointment, summary: string, now: Date = new Date()): string {
-  const where = [appointment.location.name, addressLine(appointment.location.address)].filter(Boolean).join(", ");
+export function appointmentIcs(
+  appointment: Appointment,
+  words: { summary: string; place: string },
+  now: Date = new Date(),
+): string {
+  const { summary, place: where } = words;
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -65,8 +89,10 @@ export function appointmentIcs(appointment: Appointment, summary: string, now: D
 }
 
 /** Saves the appointment as an .ics file the phone or computer opens in its calendar. */
-export function downloadIcs(appointment: Appointment, summary: string): void {
-  const blob = new Blob([appointmentIcs(appointment, summary)], { type: "text/calendar;charset=utf-8" });
+export function downloadIcs(appointment: Appointment, t: Translate): void {
+  const blob = new Blob([appointmentIcs(appointment, calendarWords(appointment, t))], {
+    type: "text/calendar;charset=utf-8",
+  });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -49,18 +49,24 @@ export function SummaryRows({ rows }: { rows: Row[] }) {
 }
 
 /** What, who, where and when of a booked appointment. */
+/**
+ * What, who, where and when of a booked appointment; first whose it is when the reader is not
+ * the patient. "When" is in the zone the server chose (`displayTimeZone`: the location's for an
+ * in-person visit, the patient's own for a video visit), naming it.
+ */
 export function appointmentRows(appointment: Appointment, t: (key: string) => string): Row[] {
   const locale = currentLocale();
   const address = addressLine(appointment.location.address);
   const video = appointment.visitType.modality === "video";
   return [
+    ...(appointment.readerIsPatient ? [] : [{ label: t("summary.forWhom"), value: appointment.patientName }]),
     { label: t("summary.what"), value: visitName(appointment.visitType, locale) },
-    { label: t("summary.when"), value: formatDateTime(appointment.start, appointment.location.timeZone, locale) },
+    { label: t("summary.when"), value: formatDateTime(appointment.start, appointment.displayTimeZone, locale) },
     { label: t("summary.who"), value: appointment.provider.name },
     {
       label: t("summary.where"),
       value: video ? (
-        t("summary.video")
+        t(appointment.readerIsPatient ? "summary.video" : "summary.videoFor")
       ) : (
         <>
           {appointment.location.name}

@@ -12,6 +12,7 @@ import { PasswordField } from "../../components/PasswordField";
 import { useForm } from "../../kit/use-form";
 import { useWeakPassword } from "../../kit/use-weak-password";
 import { api, setCsrfToken } from "../../lib/api";
+import { browserTimeZone } from "../../lib/format";
 import { AuthLayout } from "./AuthLayout";
 import { DateOfBirthInput, type DateParts, toIsoDate } from "./DateOfBirthInput";
 import { finishSignIn } from "./finish-sign-in";
@@ -58,6 +59,8 @@ export function ActivatePage() {
           dateOfBirth: toIsoDate(dob) ?? "",
           email: email.trim(),
           password,
+          // the browser's zone becomes the patient's own if the record has none (video visits)
+          timeZone: browserTimeZone(),
         },
         quietUnauthenticated: true,
       }),

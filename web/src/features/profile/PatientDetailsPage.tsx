@@ -36,6 +36,7 @@ import {
 } from "../registration/PersonFields";
 import { EMAIL, LANGUAGES, PHONE, POSTAL, pharmaciesQuery, uploadPatientFile } from "../registration/shared";
 import "../registration/registration.css";
+import { TimeZoneCard } from "./TimeZoneCard";
 
 const profileKey = (id: string) => ["patients", id, "profile"];
 
@@ -103,6 +104,7 @@ export function PatientDetailsPage() {
           ) : null}
           <IdentityCard profile={profile.data} forSelf={forSelf} canEdit={canEdit} />
           <ContactCard key={`c-${profile.data.updatedAt}`} profile={profile.data} canEdit={canEdit} />
+          <TimeZoneCard profile={profile.data} canEdit={canEdit} />
           <EmergencyCard key={`e-${profile.data.updatedAt}`} profile={profile.data} canEdit={canEdit} />
           <PharmacyCard key={`p-${profile.data.updatedAt}`} profile={profile.data} canEdit={canEdit} />
           <InsuranceCard key={`i-${profile.data.updatedAt}`} profile={profile.data} canEdit={canEdit} />

@@ -12,6 +12,7 @@ import { useForm } from "../../kit/use-form";
 import { useWeakPassword } from "../../kit/use-weak-password";
 import { api } from "../../lib/api";
 import { lastPathPart } from "../../lib/errors";
+import { browserTimeZone } from "../../lib/format";
 import { PasswordStrength } from "../identity/PasswordStrength";
 import { emptyPerson, PersonFields, type PersonForm, personRequest, validatePerson } from "./PersonFields";
 
@@ -37,6 +38,8 @@ export function SelfRegisterPage() {
         phone: request.phone ?? "",
         email: request.email ?? "",
         password,
+        // the browser's zone: video visits are shown in the patient's own zone
+        timeZone: browserTimeZone(),
       };
       return api("/api/registrations", { method: "POST", body, quietUnauthenticated: true });
     },

@@ -1,0 +1,52 @@
+import { sql } from "kysely";
+import { DomainError } from "./errors.ts";
+
+/**
+ * Which zone a visit's time is shown in (SPEC §2.3, issue 11 item 3): an in-person visit in its
+ * location's zone (the patient goes there), a video visit in the patient's own zone (they join
+ * from home). The server decides and sends it with every appointment and slot
+ * (`displayTimeZone`); pages, emails and calendar files show it, naming the zone.
+ */
+export function displayTimeZone(
+  modality: "in_person" | "video",
+  locationTimeZone: string,
+  patientTimeZone: string,
+): string {
+  return modality === "video" ? patientTimeZone : locationTimeZone;
+}
+
+const ZONE_NAME = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){1,2})$/;
+
+/**
+ * An IANA zone name the runtime knows ("America/New_York", "UTC"), as browsers report them
+ * (`Intl.DateTimeFormat().resolvedOptions().timeZone`, which may be an older alias such as
+ * "Asia/Calcutta"). Offsets ("+05:00") and abbreviations ("EST") are refused.
+ */
+export function isIanaTimeZone(value: string): boolean {
+  if (value.length > 64 || !ZONE_NAME.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The patient's zone in SQL, for a query over `patients` aliased `alias`: their own, else the
+ * zone of the clinic's first location (the one the clinic was set up with), else UTC.
+ */
+export function patientTimeZoneSql(alias: string) {
+  return sql<string>`coalesce(${sql.ref(`${alias}.time_zone`)}, (select l0.time_zone from locations l0 order by l0.created_at, l0.id limit 1), 'UTC')`;
+}
+
+/** 400 naming the field when a time zone is not an IANA name the server knows. */
+export function checkTimeZone(value: string, field = "timeZone"): void {
+  if (!isIanaTimeZone(value)) {
+    throw new DomainError(
+      "validation_failed",
+      `"${value}" is not a known time zone. Use an IANA name such as America/New_York.`,
+      [{ field, problem: "unknown time zone" }],
+    );
+  }
+}

@@ -10,8 +10,8 @@ import {
 } from "../../platform/auth/tokens.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { hashPassword } from "../../platform/passwords.ts";
-import { inTransaction } from "../../platform/transaction.ts";
 import { checkTimeZone } from "../../platform/time-zones.ts";
+import { inTransaction } from "../../platform/transaction.ts";
 import { accountKey, actAs, type IdentityDeps, ipKey, minutesUntil, securityLink } from "./deps.ts";
 import { accountCreated } from "./mail-templates.ts";
 import type { ClientInfo, SignedIn } from "./sign-in.ts";

@@ -31,6 +31,8 @@ export const ProxyInvitationSummary = Type.Object({
   scopes: Type.Array(ProxyScope),
   expiresAt: IsoDateTime,
   createdAt: IsoDateTime,
+  /** sent by the front desk for someone without an account (a staff grant waiting for them) */
+  fromClinic: Type.Optional(Type.Boolean()),
 });
 export type ProxyInvitationSummary = Static<typeof ProxyInvitationSummary>;
 
@@ -45,7 +47,11 @@ export type ProxyGrantList = Static<typeof ProxyGrantList>;
 
 const Scopes = Type.Array(ProxyScope, { minItems: 1, maxItems: 6, uniqueItems: true });
 
-/** Staff: a grant for a parent of a minor or a legal representative, to an existing user. */
+/**
+ * Staff: a grant for a parent of a minor or a legal representative. To someone with an account
+ * it is made at once (201 ProxyGrant); to an email without an account it waits as an invitation
+ * that creates a caregiver-only login (202 StaffGrantInvited).
+ */
 export const CreateProxyGrantRequest = Type.Object(
   {
     proxyEmail: Email,
@@ -57,6 +63,18 @@ export const CreateProxyGrantRequest = Type.Object(
   { additionalProperties: false },
 );
 export type CreateProxyGrantRequest = Static<typeof CreateProxyGrantRequest>;
+
+/**
+ * A staff grant to an email with no account: the invitation emailed to them. Their access
+ * starts when they create their account from the link (or accept it signed in).
+ */
+export const StaffGrantInvited = Type.Object({
+  status: Type.Literal("invited"),
+  invitation: ProxyInvitationSummary,
+  /** an earlier invitation to the same email for this patient was replaced (its link no longer works) */
+  replacedEarlier: Type.Boolean(),
+});
+export type StaffGrantInvited = Static<typeof StaffGrantInvited>;
 
 /** An adult patient invites a caregiver by email. */
 export const CreateProxyInvitationRequest = Type.Object(
@@ -95,6 +113,8 @@ export type InvitationSignUpResponse = Static<typeof InvitationSignUpResponse>;
 /** What someone holding the link may learn before signing in: no more than this. */
 export const InvitationPreview = Type.Object({
   inviterFirstName: Type.String(),
+  /** the front desk gave this access (the first name is then the patient's, not an inviter's) */
+  fromClinic: Type.Boolean(),
   clinicName: Type.String(),
   expiresAt: IsoDateTime,
 });

@@ -1,6 +1,6 @@
 import type { IdentityService } from "../identity/service.ts";
 import { defineModule } from "../kit.ts";
-import { proxyInvitation } from "./mail-templates.ts";
+import { proxyInvitation, proxyStaffInvitation } from "./mail-templates.ts";
 import { proxyRoutes } from "./routes.ts";
 import { ProxyService } from "./service.ts";
 
@@ -13,7 +13,7 @@ export const proxiesModule = defineModule({
   }),
   routes: (app, services) => proxyRoutes(app, services.proxies, services.identity.cookie, services.access),
   periodicJobs: (services) => [{ name: "daily proxy", scheduleFirst: () => services.proxies.scheduleDaily() }],
-  mailTemplates: [proxyInvitation],
+  mailTemplates: [proxyInvitation, proxyStaffInvitation],
   patientReferences: [
     { table: "proxy_grants", column: "patient_id", note: "caregiver access" },
     { table: "proxy_invitations", column: "patient_id", note: "caregiver invitations" },

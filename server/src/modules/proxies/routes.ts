@@ -11,6 +11,7 @@ import {
   ProxyGrantList,
   ProxyInvitationSummary,
   RevokeProxyGrantParams,
+  StaffGrantInvited,
   Uuid,
 } from "@portico/contracts";
 import { Type } from "typebox";
@@ -57,13 +58,17 @@ export async function proxyRoutes(
       schema: {
         tags,
         summary: "Staff: grant access to a parent of a minor or a legal representative (with a reason)",
+        description:
+          "201 with the grant when an active account uses the email. 202 when none does: the grant waits as an invitation emailed to that address, whose link creates a caregiver-only login (an earlier waiting invitation to the same email for this patient is replaced). 409 when that account already has access; 400 names the field (proxyEmail, endsAt).",
         params: PatientParams,
         body: CreateProxyGrantRequest,
-        response: { ...errorResponses, 201: ProxyGrant },
+        response: { ...errorResponses, 201: ProxyGrant, 202: StaffGrantInvited },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await proxies.createByStaff(request.params.patientId, request.body)),
+    async (request, reply) => {
+      const outcome = await proxies.createByStaff(request.params.patientId, request.body);
+      return "status" in outcome ? reply.status(202).send(outcome) : reply.status(201).send(outcome);
+    },
   );
 
   app.delete(
@@ -178,6 +183,7 @@ export async function proxyRoutes(
         ip: request.ip,
         userAgent: request.headers["user-agent"],
         previousToken: readSessionToken(request, cookie),
+        acceptLanguage: request.headers["accept-language"],
       });
       setSessionCookie(reply, cookie, session.token);
       return reply.status(201).send(response);

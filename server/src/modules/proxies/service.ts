@@ -7,6 +7,7 @@ import type {
   ProxyGrant,
   ProxyGrantList,
   ProxyInvitationSummary,
+  StaffGrantInvited,
 } from "@portico/contracts";
 import { type Selectable, sql } from "kysely";
 import type { Config } from "../../config.ts";
@@ -14,18 +15,19 @@ import type { Database } from "../../db/database.ts";
 import type { ProxyScope } from "../../db/tables/people.ts";
 import type { ProxyInvitationsTable } from "../../db/tables/registration.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
-import { effectiveScopes } from "../../platform/access/policy.ts";
+import { type AccessBasis, effectiveScopes } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import { randomToken, sha256 } from "../../platform/auth/tokens.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext, maybeContext, runWithContext, systemContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
+import { newAccountLanguage, recipientLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import type { OnboardingService } from "../identity/onboarding.ts";
 import type { ClientInfo } from "../identity/sign-in.ts";
-import { INVITATION_DAYS, proxyInvitation } from "./mail-templates.ts";
+import { INVITATION_DAYS, proxyInvitation, proxyStaffInvitation } from "./mail-templates.ts";
 
 export { INVITATION_DAYS };
 
@@ -83,7 +85,7 @@ export class ProxyService {
       ? (
           await this.#db
             .selectFrom("proxy_invitations")
-            .select(["id", "email", "relationship", "scopes", "expires_at", "created_at"])
+            .select(["id", "email", "relationship", "scopes", "expires_at", "created_at", "from_clinic"])
             .where("patient_id", "=", access.patientId)
             .where("accepted_at", "is", null)
             .where("revoked_at", "is", null)
@@ -97,13 +99,19 @@ export class ProxyService {
           scopes: i.scopes,
           expiresAt: i.expires_at.toISOString(),
           createdAt: i.created_at.toISOString(),
+          fromClinic: i.from_clinic,
         }))
       : [];
     return { grants, pendingInvitations, canManage };
   }
 
-  /** Staff: a grant for a parent of a minor or a legal representative, to someone with an account. */
-  async createByStaff(patientId: string, input: CreateProxyGrantRequest): Promise<ProxyGrant> {
+  /**
+   * Staff: a grant for a parent of a minor or a legal representative. Someone with an account
+   * gets the grant at once; an email with no account gets an invitation (the grant waits until
+   * they create their caregiver-only login from the emailed link, and then carries this reason).
+   * A record the staff member may not see answers 404 before anything about the email is looked at.
+   */
+  async createByStaff(patientId: string, input: CreateProxyGrantRequest): Promise<ProxyGrant | StaffGrantInvited> {
     const actor = await this.#d.access.authorizeStaff(["front_desk"], {
       resourceType: "proxy_grant",
       action: "create",
@@ -116,19 +124,36 @@ export class ProxyService {
         auditAction: "create",
       });
       const endsAt = this.#checkEnd(input.endsAt);
+      const email = input.proxyEmail.trim();
       const user = await trx
         .selectFrom("users")
         .select(["id", "status"])
-        .where("email_normalized", "=", input.proxyEmail.trim().toLowerCase())
+        .where("email_normalized", "=", email.toLowerCase())
         .executeTakeFirst();
-      if (user?.status !== "active") {
+      if (!user) return this.#inviteForStaff(access.patientId, access.basis, actor.userId as string, input, endsAt);
+      if (user.status !== "active") {
         throw new DomainError(
           "validation_failed",
-          "No active account uses that email. Ask the caregiver to create an account first, or send them an invitation.",
-          [{ field: "proxyEmail", problem: "no such account" }],
+          "The account that uses this email is turned off or not set up yet. Use another email, or ask the clinic administrator about that account.",
+          [{ field: "proxyEmail", problem: "account not active" }],
         );
       }
-      await this.#refuseSelf(access.patientId, user.id);
+      await this.#refuseSelf(access.patientId, user.id, "proxyEmail");
+      const existing = await trx
+        .selectFrom("proxy_grants")
+        .select("id")
+        .where("patient_id", "=", access.patientId)
+        .where("proxy_user_id", "=", user.id)
+        .where("revoked_at", "is", null)
+        .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", this.#d.clock.now())]))
+        .executeTakeFirst();
+      if (existing) {
+        throw new DomainError(
+          "conflict",
+          "This person already has access to this record. To change what they can do, end that access first and grant it again.",
+          [{ field: "proxyEmail", problem: "already has access" }],
+        );
+      }
       const { id } = await trx
         .insertInto("proxy_grants")
         .values({
@@ -155,6 +180,82 @@ export class ProxyService {
     });
   }
 
+  /**
+   * The staff grant for an email without an account: one waiting invitation per email and
+   * patient (a new one replaces an earlier one, whose link stops working), emailed in the
+   * language of the patient's chart (the invitee has no account, so no language of their own yet).
+   */
+  async #inviteForStaff(
+    patientId: string,
+    basis: AccessBasis,
+    staffUserId: string,
+    input: CreateProxyGrantRequest,
+    endsAt: Date | null,
+  ): Promise<StaffGrantInvited> {
+    const trx = this.#db;
+    const email = input.proxyEmail.trim();
+    const now = this.#d.clock.now();
+    const replaced = await trx
+      .updateTable("proxy_invitations")
+      .set({ revoked_at: now })
+      .where("patient_id", "=", patientId)
+      .where(sql<string>`lower(email)`, "=", email.toLowerCase())
+      .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null)
+      .where("expires_at", ">", now)
+      .executeTakeFirst();
+    const chart = await trx
+      .selectFrom("patients")
+      .select("preferred_language")
+      .where("id", "=", patientId)
+      .executeTakeFirst();
+    const locale = chart?.preferred_language?.toLowerCase().startsWith("es") ? "es" : "en";
+    const token = randomToken();
+    const row = await trx
+      .insertInto("proxy_invitations")
+      .values({
+        patient_id: patientId,
+        invited_by: staffUserId,
+        email,
+        relationship: input.relationship,
+        scopes: [...input.scopes],
+        ends_at: endsAt,
+        token_hash: invitationHash(token),
+        expires_at: new Date(now.getTime() + INVITATION_DAYS * DAY_MS),
+        from_clinic: true,
+        reason: input.reason.trim(),
+      })
+      .returning(["id", "created_at", "expires_at"])
+      .executeTakeFirstOrThrow();
+    await this.#d.mailer.send({
+      to: email,
+      locale,
+      template: proxyStaffInvitation,
+      params: { acceptUrl: `${this.#d.config.publicUrl}/invitations/accept?token=${token}` },
+    });
+    await this.#d.audit.record({
+      action: "invite",
+      resourceType: "proxy_invitation",
+      resourceId: row.id,
+      patientId,
+      actingAs: basis,
+      details: { relationship: input.relationship, scopes: input.scopes, fromClinic: true },
+    });
+    return {
+      status: "invited",
+      replacedEarlier: Number(replaced.numUpdatedRows) > 0,
+      invitation: {
+        id: row.id,
+        email,
+        relationship: input.relationship,
+        scopes: [...input.scopes],
+        expiresAt: row.expires_at.toISOString(),
+        createdAt: row.created_at.toISOString(),
+        fromClinic: true,
+      },
+    };
+  }
+
   /** An adult patient invites a caregiver by email; the link carries a single-use token. */
   async invite(patientId: string, input: CreateProxyInvitationRequest): Promise<ProxyInvitationSummary> {
     return inTransaction(this.#d.db, async (trx) => {
@@ -168,11 +269,14 @@ export class ProxyService {
       const actor = currentContext().actor;
       const token = randomToken();
       const now = this.#d.clock.now();
+      // the invitee may have no account yet: the invitation keeps its sender's language
+      const senderLanguage = await recipientLanguage(trx, { userId: actor.userId as string });
       const row = await trx
         .insertInto("proxy_invitations")
         .values({
           patient_id: access.patientId,
           invited_by: actor.userId as string,
+          locale: senderLanguage,
           email: input.email.trim(),
           relationship: input.relationship,
           scopes: [...input.scopes],
@@ -182,16 +286,9 @@ export class ProxyService {
         })
         .returning(["id", "created_at", "expires_at"])
         .executeTakeFirstOrThrow();
-      const locale = (
-        await trx
-          .selectFrom("users")
-          .select("locale")
-          .where("email_normalized", "=", input.email.trim().toLowerCase())
-          .executeTakeFirst()
-      )?.locale;
       await this.#d.mailer.send({
         to: input.email.trim(),
-        locale: locale ?? "en",
+        locale: await recipientLanguage(trx, { email: input.email, stored: senderLanguage }),
         template: proxyInvitation,
         params: { acceptUrl: `${this.#d.config.publicUrl}/invitations/accept?token=${token}` },
       });
@@ -219,7 +316,7 @@ export class ProxyService {
     const invitation = await this.#db
       .selectFrom("proxy_invitations as i")
       .innerJoin("patients as p", "p.id", "i.patient_id")
-      .select(["i.expires_at", "p.preferred_name", "p.legal_given_name"])
+      .select(["i.expires_at", "i.from_clinic", "p.preferred_name", "p.legal_given_name"])
       .where("i.token_hash", "=", invitationHash(token))
       .where("i.accepted_at", "is", null)
       .where("i.revoked_at", "is", null)
@@ -229,6 +326,7 @@ export class ProxyService {
     const firstName = (invitation.preferred_name ?? invitation.legal_given_name).trim().split(/\s+/)[0] ?? "";
     return {
       inviterFirstName: firstName,
+      fromClinic: invitation.from_clinic,
       clinicName: this.#d.config.clinicName,
       expiresAt: invitation.expires_at.toISOString(),
     };
@@ -257,7 +355,8 @@ export class ProxyService {
   ): Promise<{ session: { token: string }; response: InvitationSignUpResponse }> {
     // checked before anything else so a dead link never learns whether an account exists
     const invitation = await this.#claimable(input.token);
-    const locale = input.locale ?? "en";
+    // the page's language, else the browser's, else the one the invitation was sent in
+    const locale = newAccountLanguage(input.locale, client.acceptLanguage, invitation.locale);
     const { session, response, result } = await this.#d.accounts.createAccount(
       { email: invitation.email, displayName: input.displayName, password: input.password, locale },
       client,
@@ -312,7 +411,8 @@ export class ProxyService {
         starts_at: now,
         ends_at: invitation.ends_at,
         granted_by: invitation.invited_by,
-        reason: "Invited by the patient",
+        // a front-desk invitation carries the reason its staff member recorded
+        reason: invitation.reason ?? "Invited by the patient",
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -411,14 +511,20 @@ export class ProxyService {
     );
   }
 
-  async #refuseSelf(patientId: string, userId: string): Promise<void> {
+  async #refuseSelf(patientId: string, userId: string, field?: string): Promise<void> {
     const own = await this.#db
       .selectFrom("patients")
       .select("id")
       .where("id", "=", patientId)
       .where("user_id", "=", userId)
       .executeTakeFirst();
-    if (own) throw new DomainError("validation_failed", "A patient cannot be their own proxy.");
+    if (own) {
+      throw new DomainError(
+        "validation_failed",
+        "A patient cannot be their own proxy.",
+        field ? [{ field, problem: "the patient's own account" }] : undefined,
+      );
+    }
   }
 
   #checkEnd(endsAt: string | undefined): Date | null {

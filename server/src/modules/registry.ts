@@ -1,6 +1,7 @@
 import { registerSealedColumn } from "../platform/crypto-rotation.ts";
 import { sealedFileContent } from "../platform/files/index.ts";
 import { findTemplate } from "../platform/mail/templates.ts";
+import { workQueueModule } from "../platform/work-queue/module.ts";
 import type { DemoSeedContext } from "../seed/demo-clinic.ts";
 import { auditModule } from "./audit/module.ts";
 import { clinicAdminModule } from "./clinic-admin/module.ts";
@@ -9,6 +10,7 @@ import type { PeriodicJob, Platform, PorticoModule } from "./kit.ts";
 import { patientReferences } from "./patients/merge-registry.ts";
 import { patientsModule } from "./patients/module.ts";
 import { proxiesModule } from "./proxies/module.ts";
+import { refillsModule } from "./refills/module.ts";
 import { schedulingModule } from "./scheduling/module.ts";
 
 /**
@@ -22,6 +24,8 @@ export const modules = [
   schedulingModule,
   proxiesModule,
   clinicAdminModule,
+  workQueueModule,
+  refillsModule,
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: any module, whatever its services

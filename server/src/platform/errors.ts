@@ -22,6 +22,14 @@ export const errorStatus = {
   idempotency_in_progress: 409,
   already_exists: 409,
   possible_duplicate: 409,
+  /** refills: that medication already has a refill request in progress */
+  refill_pending: 409,
+  /** refills: the medication is stopped */
+  medication_stopped: 409,
+  /** refills: the request item was decided already */
+  refill_already_decided: 409,
+  /** work queue: someone else is working on the item */
+  already_claimed: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -1,0 +1,43 @@
+import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
+import { seedDemoRefills } from "../../seed/demo-refills.ts";
+import { defineModule } from "../kit.ts";
+import { prescriberCareTeamRule } from "./care-team.ts";
+import { refillDecided } from "./mail-templates.ts";
+import { MedicationService } from "./medications.ts";
+import { OutboxPharmacyAdapter } from "./pharmacy.ts";
+import { RefillProtocolService } from "./protocols.ts";
+import { RefillService } from "./refill-service.ts";
+import { refillRoutes } from "./routes.ts";
+
+/** Prescription refills: medication lists, refill requests decided by the protocol, the refill queue, the pharmacy outbox. */
+export const refillsModule = defineModule({
+  name: "refills",
+  services: (p, needs: { workQueue: WorkQueueService }) => {
+    const refillProtocols = new RefillProtocolService({ db: p.db, access: p.access, audit: p.audit });
+    return {
+      /** the clinic's refill protocol, versioned (admins edit) */
+      refillProtocols,
+      /** medication lists with history (clinicians keep them) */
+      medications: new MedicationService({ ...p, protocols: refillProtocols }),
+      /** refill requests, the refill queue and pharmacy delivery (job `refills.pharmacy-send`) */
+      refills: new RefillService({
+        ...p,
+        protocols: refillProtocols,
+        workQueue: needs.workQueue,
+        pharmacy: new OutboxPharmacyAdapter(),
+      }),
+    };
+  },
+  routes: (app, services) => refillRoutes(app, services),
+  mailTemplates: [refillDecided],
+  patientReferences: [
+    { table: "medications", column: "patient_id", note: "medication list" },
+    { table: "medication_events", column: "patient_id", note: "medication history" },
+    { table: "lab_results", column: "patient_id", note: "lab dates the refill protocol checks" },
+    { table: "refill_requests", column: "patient_id", note: "refill requests" },
+    { table: "refill_request_items", column: "patient_id", note: "refill decisions" },
+    { table: "pharmacy_outbox", column: "patient_id", note: "prescriptions sent to pharmacies" },
+  ],
+  careTeamRules: [prescriberCareTeamRule],
+  demoSeed: seedDemoRefills,
+});

@@ -1,0 +1,9 @@
+export { workQueueModule } from "./module.ts";
+export {
+  addBusinessDays,
+  type NewWorkItem,
+  type QueueDefinition,
+  visibleTo,
+  WorkQueueService,
+  workQueueCareTeamRule,
+} from "./work-queue.ts";

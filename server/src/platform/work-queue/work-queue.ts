@@ -1,0 +1,402 @@
+import type { WorkItem, WorkItemAbilities, WorkItemStatus, WorkQueueCount, WorkQueueName } from "@portico/contracts";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { DB } from "../../db/schema.ts";
+import type { StaffRole } from "../../db/tables/people.ts";
+import type { CareTeamRule } from "../access/patient-access.ts";
+import type { AuditLog } from "../audit/audit-log.ts";
+import type { Clock } from "../clock.ts";
+import { type Actor, currentContext } from "../context.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { currentDb, inTransaction } from "../transaction.ts";
+
+/**
+ * The shared staff work queue (SPEC §2.10, "In Basket"). A capability (refills today;
+ * messages, referrals and flagged readings later) defines its queue once — who works it and
+ * its response target — and adds a work item for each piece of work, about one patient and
+ * one record (the subject), belonging to a provider's team. Staff claim, release and assign
+ * items; the capability completes the item when the work is done (approving a refill).
+ *
+ * Who sees an item (`visibleTo`): the person it is assigned to; a physician the items of
+ * their own provider; a nurse those of the providers who practise at the locations the nurse
+ * is assigned to. Counts are limited to the same.
+ */
+
+export interface QueueDefinition {
+  name: WorkQueueName;
+  /** the roles that work it (and see its counts) */
+  roles: readonly StaffRole[];
+  /** response target in business days (Monday–Friday) */
+  responseBusinessDays: number;
+}
+
+/** `start` plus `days` business days (Saturdays and Sundays skipped, UTC calendar). */
+export function addBusinessDays(start: Date, days: number): Date {
+  const due = new Date(start);
+  let left = days;
+  while (left > 0) {
+    due.setUTCDate(due.getUTCDate() + 1);
+    const weekday = due.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return due;
+}
+
+const ACTIVE: readonly WorkItemStatus[] = ["open", "claimed"];
+
+/**
+ * The SQL condition "this actor may see work item `alias`". Usable in any query joining
+ * `work_items` (the refill queue) and in the care-team rule below.
+ */
+export function visibleTo(actor: Actor, alias: string): Expression<SqlBool> {
+  if (actor.kind === "system") return sql<SqlBool>`true`;
+  if (actor.kind !== "user" || !actor.userId) return sql<SqlBool>`false`;
+  const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  const conditions = [sql<SqlBool>`${ref("assignee_user_id")} = ${actor.userId}`];
+  if (actor.roles.includes("physician") && actor.providerId) {
+    conditions.push(sql<SqlBool>`${ref("provider_id")} = ${actor.providerId}`);
+  }
+  if (actor.roles.includes("nurse")) {
+    conditions.push(
+      sql<SqlBool>`${ref("provider_id")} in (select wq_pl.provider_id from provider_locations wq_pl join staff_locations wq_sl on wq_sl.location_id = wq_pl.location_id where wq_sl.user_id = ${actor.userId})`,
+    );
+  }
+  return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+}
+
+/**
+ * A clinician working an open item about a patient (one they may see) is on that patient's
+ * care team while the item is open: a nurse opening a refill request from the queue may read
+ * and update the patient's medications.
+ */
+export const workQueueCareTeamRule: CareTeamRule = (eb: ExpressionBuilder<DB, "patients">, actor) =>
+  actor.kind === "user" && actor.userId
+    ? eb.exists(
+        eb
+          .selectFrom("work_items as ct_w")
+          .select("ct_w.id")
+          .whereRef("ct_w.patient_id", "=", "patients.id")
+          .where("ct_w.status", "in", ["open", "claimed"])
+          .where(visibleTo(actor, "ct_w")),
+      )
+    : null;
+
+export interface NewWorkItem {
+  queue: WorkQueueName;
+  patientId: string;
+  subject: { type: string; id: string };
+  /** whose team's work it is (the prescriber, the provider a message is for, …) */
+  providerId: string | null;
+}
+
+type ItemRow = {
+  id: string;
+  queue: string;
+  patient_id: string;
+  patient_name: string;
+  subject_type: string;
+  subject_id: string;
+  status: WorkItemStatus;
+  assignee_user_id: string | null;
+  assignee_name: string | null;
+  due_at: Date;
+  created_at: Date;
+  completed_at: Date | null;
+  provider_id: string | null;
+};
+
+export class WorkQueueService {
+  readonly #db: Database;
+  readonly #clock: Clock;
+  readonly #audit: AuditLog;
+  readonly #queues = new Map<string, QueueDefinition>();
+
+  constructor(deps: { db: Database; clock: Clock; audit: AuditLog }) {
+    this.#db = deps.db;
+    this.#clock = deps.clock;
+    this.#audit = deps.audit;
+  }
+
+  /** A capability declares its queue once, when its services are built. */
+  define(definition: QueueDefinition): void {
+    this.#queues.set(definition.name, definition);
+  }
+
+  get queues(): readonly QueueDefinition[] {
+    return [...this.#queues.values()];
+  }
+
+  #definition(name: string): QueueDefinition {
+    const definition = this.#queues.get(name);
+    if (!definition) throw new Error(`work queue ${name} is not defined`);
+    return definition;
+  }
+
+  /** The queues the actor works (by role). */
+  queuesFor(actor: Actor): QueueDefinition[] {
+    return this.queues.filter((q) => actor.roles.some((r) => q.roles.includes(r)));
+  }
+
+  /** Adds the work item for a record (joins the caller's transaction); an existing one for the same subject is kept. */
+  async add(item: NewWorkItem): Promise<string> {
+    const definition = this.#definition(item.queue);
+    const now = this.#clock.now();
+    return inTransaction(this.#db, async (trx) => {
+      const row = await trx
+        .insertInto("work_items")
+        .values({
+          queue: item.queue,
+          patient_id: item.patientId,
+          subject_type: item.subject.type,
+          subject_id: item.subject.id,
+          provider_id: item.providerId,
+          due_at: addBusinessDays(now, definition.responseBusinessDays),
+          created_at: now,
+        })
+        .onConflict((oc) => oc.columns(["queue", "subject_type", "subject_id"]).doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      const id =
+        row?.id ??
+        (
+          await trx
+            .selectFrom("work_items")
+            .select("id")
+            .where("queue", "=", item.queue)
+            .where("subject_type", "=", item.subject.type)
+            .where("subject_id", "=", item.subject.id)
+            .executeTakeFirstOrThrow()
+        ).id;
+      if (row) {
+        await this.#audit.record({
+          action: "create",
+          resourceType: "work_item",
+          resourceId: id,
+          patientId: item.patientId,
+          details: { queue: item.queue, subjectType: item.subject.type },
+        });
+      }
+      return id;
+    });
+  }
+
+  /** The work is done (by the current actor): the item leaves the queue. Joins the caller's transaction. */
+  async complete(queue: WorkQueueName, subject: { type: string; id: string }): Promise<void> {
+    await this.#finish(queue, subject, "done");
+  }
+
+  /** The work is no longer needed (the request was withdrawn, the record merged away). */
+  async cancel(queue: WorkQueueName, subject: { type: string; id: string }): Promise<void> {
+    await this.#finish(queue, subject, "cancelled");
+  }
+
+  async #finish(queue: WorkQueueName, subject: { type: string; id: string }, status: "done" | "cancelled") {
+    const actor = currentContext().actor;
+    await inTransaction(this.#db, async (trx) => {
+      const row = await trx
+        .updateTable("work_items")
+        .set({ status, completed_at: this.#clock.now(), completed_by: actor.userId })
+        .where("queue", "=", queue)
+        .where("subject_type", "=", subject.type)
+        .where("subject_id", "=", subject.id)
+        .where("status", "in", ACTIVE)
+        .returning(["id", "patient_id"])
+        .executeTakeFirst();
+      if (row) {
+        await this.#audit.record({
+          action: status === "done" ? "complete" : "cancel",
+          resourceType: "work_item",
+          resourceId: row.id,
+          patientId: row.patient_id,
+          details: { queue },
+        });
+      }
+    });
+  }
+
+  /** Counts per queue the actor works, limited to the items they may see. */
+  async counts(): Promise<WorkQueueCount[]> {
+    const actor = currentContext().actor;
+    const queues = this.queuesFor(actor);
+    if (queues.length === 0 || !actor.userId) return [];
+    const now = this.#clock.now();
+    const rows = await currentDb(this.#db)
+      .selectFrom("work_items as w")
+      .where(
+        "w.queue",
+        "in",
+        queues.map((q) => q.name),
+      )
+      .where("w.status", "in", ACTIVE)
+      .where(visibleTo(actor, "w"))
+      .select((eb) => [
+        "w.queue",
+        eb.fn.countAll<string>().as("open"),
+        sql<string>`count(*) filter (where w.due_at < ${now})`.as("overdue"),
+        sql<string>`count(*) filter (where w.assignee_user_id = ${actor.userId})`.as("mine"),
+        sql<string>`count(*) filter (where w.status = 'open')`.as("unassigned"),
+      ])
+      .groupBy("w.queue")
+      .execute();
+    return queues.map((q) => {
+      const row = rows.find((r) => r.queue === q.name);
+      return {
+        queue: q.name,
+        open: Number(row?.open ?? 0),
+        overdue: Number(row?.overdue ?? 0),
+        mine: Number(row?.mine ?? 0),
+        unassigned: Number(row?.unassigned ?? 0),
+      };
+    });
+  }
+
+  /** The active items for these subjects the actor may see, by subject id (for a capability's own list). */
+  async forSubjects(queue: WorkQueueName, subjectType: string, ids: readonly string[]): Promise<Map<string, WorkItem>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.#select()
+      .where("w.queue", "=", queue)
+      .where("w.subject_type", "=", subjectType)
+      .where("w.subject_id", "in", ids)
+      .execute();
+    return new Map(rows.map((r) => [r.subject_id, this.#present(r)]));
+  }
+
+  async claim(id: string): Promise<WorkItem> {
+    return this.#change(id, "claim", async (row, actor, trx) => {
+      if (row.status === "claimed" && row.assignee_user_id !== actor.userId) {
+        throw new DomainError("already_claimed", "Someone else is already working on this item.");
+      }
+      await trx
+        .updateTable("work_items")
+        .set({ status: "claimed", assignee_user_id: actor.userId, claimed_at: this.#clock.now() })
+        .where("id", "=", row.id)
+        .execute();
+    });
+  }
+
+  async release(id: string): Promise<WorkItem> {
+    return this.#change(id, "release", async (row, actor, trx) => {
+      if (row.status !== "claimed" || row.assignee_user_id !== actor.userId) {
+        throw new DomainError("conflict", "Only the person working on this item can release it.");
+      }
+      await trx
+        .updateTable("work_items")
+        .set({ status: "open", assignee_user_id: null, claimed_at: null })
+        .where("id", "=", row.id)
+        .execute();
+    });
+  }
+
+  async assign(id: string, userId: string): Promise<WorkItem> {
+    return this.#change(
+      id,
+      "assign",
+      async (row, _actor, trx) => {
+        const definition = this.#definition(row.queue);
+        const target = await trx
+          .selectFrom("users as u")
+          .innerJoin("user_roles as r", "r.user_id", "u.id")
+          .select("u.id")
+          .where("u.id", "=", userId)
+          .where("u.status", "=", "active")
+          .where("r.role", "in", definition.roles)
+          .executeTakeFirst();
+        if (!target) {
+          throw new DomainError("validation_failed", "That person does not work this queue.", [
+            { field: "userId", problem: "not a member of staff who works this queue" },
+          ]);
+        }
+        await trx
+          .updateTable("work_items")
+          .set({ status: "claimed", assignee_user_id: userId, claimed_at: this.#clock.now() })
+          .where("id", "=", row.id)
+          .execute();
+      },
+      { assignee: userId },
+    );
+  }
+
+  async #change(
+    id: string,
+    action: "claim" | "release" | "assign",
+    apply: (row: ItemRow, actor: Actor, trx: Parameters<Parameters<typeof inTransaction>[1]>[0]) => Promise<void>,
+    details: Record<string, string> = {},
+  ): Promise<WorkItem> {
+    const actor = currentContext().actor;
+    return inTransaction(this.#db, async (trx) => {
+      const row = await this.#select(trx).where("w.id", "=", id).forUpdate("w").executeTakeFirst();
+      const works = row ? this.queuesFor(actor).some((q) => q.name === row.queue) : false;
+      if (!row || !works || !ACTIVE.includes(row.status)) {
+        await this.#audit.recordIndependent({
+          action,
+          resourceType: "work_item",
+          resourceId: id,
+          outcome: "denied",
+          details: { reason: row ? "not_active_or_not_theirs" : "not_found" },
+        });
+        throw notFound("work item");
+      }
+      await apply(row, actor, trx);
+      await this.#audit.record({
+        action,
+        resourceType: "work_item",
+        resourceId: row.id,
+        patientId: row.patient_id,
+        details: { queue: row.queue, ...details },
+      });
+      const updated = await this.#select(trx).where("w.id", "=", id).executeTakeFirstOrThrow();
+      return this.#present(updated);
+    });
+  }
+
+  #select(db = currentDb(this.#db)) {
+    const actor = currentContext().actor;
+    return db
+      .selectFrom("work_items as w")
+      .innerJoin("patients as p", "p.id", "w.patient_id")
+      .leftJoin("users as a", "a.id", "w.assignee_user_id")
+      .where(visibleTo(actor, "w"))
+      .select([
+        "w.id",
+        "w.queue",
+        "w.patient_id",
+        sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`.as("patient_name"),
+        "w.subject_type",
+        "w.subject_id",
+        "w.status",
+        "w.assignee_user_id",
+        "a.display_name as assignee_name",
+        "w.due_at",
+        "w.created_at",
+        "w.completed_at",
+        "w.provider_id",
+      ]);
+  }
+
+  #present(row: ItemRow): WorkItem {
+    const actor = currentContext().actor;
+    const now = this.#clock.now();
+    const active = ACTIVE.includes(row.status);
+    const abilities: WorkItemAbilities = {
+      canClaim: active && row.assignee_user_id !== actor.userId,
+      canRelease: row.status === "claimed" && row.assignee_user_id === actor.userId,
+      canAssign: active,
+    };
+    return {
+      id: row.id,
+      queue: row.queue as WorkQueueName,
+      patient: { id: row.patient_id, displayName: row.patient_name },
+      subject: { type: row.subject_type, id: row.subject_id },
+      status: row.status,
+      assignee:
+        row.assignee_user_id && row.assignee_name
+          ? { userId: row.assignee_user_id, displayName: row.assignee_name }
+          : null,
+      dueAt: row.due_at.toISOString(),
+      overdue: active && row.due_at.getTime() < now.getTime(),
+      createdAt: row.created_at.toISOString(),
+      completedAt: row.completed_at ? row.completed_at.toISOString() : null,
+      abilities,
+    };
+  }
+}

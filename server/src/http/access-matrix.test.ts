@@ -427,7 +427,90 @@ const MATRIX: Record<string, Row> = {
     patch(`/api/admin/staff/${f.clinic.frontDesk.id}`, { displayName: "Renamed Desk" }),
   ),
   "POST /api/staff-invitations/accept": publicRoute(() => post("/api/staff-invitations/accept"), "by emailed token"),
+
+  // ---- refills (the caregiver here holds `medications`, the teen's parent keeps it too) ----
+  ...refillRows(),
+
+  // ---- the staff work queue ----
+  "GET /api/work-queue/counts": signedIn(() => get("/api/work-queue/counts")),
+  "POST /api/work-queue/items/{id}/claim": staff(["nurse", "physician"], () =>
+    post(`/api/work-queue/items/${randomUUID()}/claim`),
+  ),
+  "POST /api/work-queue/items/{id}/release": staff(["nurse", "physician"], () =>
+    post(`/api/work-queue/items/${randomUUID()}/release`),
+  ),
+  "POST /api/work-queue/items/{id}/assign": staff(["nurse", "physician"], (_x, f) =>
+    post(`/api/work-queue/items/${randomUUID()}/assign`, { userId: f.clinic.physician.id }),
+  ),
 };
+
+/** Refills: the medication list and requests are `medications` data; the queue and protocol are staff endpoints. */
+function refillRows(): Record<string, Row> {
+  const medications = (request: Row["request"], patientData = true): Row => ({
+    request,
+    ...(patientData ? { patientData: true as const } : {}),
+    expect: {
+      anonymous: 401,
+      otherPatient: 404,
+      proxyWithoutScope: "allowed",
+      teenParent: "allowed",
+      admin: 404,
+      unrelatedPhysician: 404,
+      unrelatedNurse: 404,
+      deskElsewhere: 404,
+    },
+  });
+  // clinicians only: every other role is refused first (403), a clinician off the care team gets 404
+  const clinical = (request: Row["request"]): Row =>
+    staff(["nurse", "physician"], request, { unrelatedPhysician: 404, unrelatedNurse: 404 });
+  const M = (x: Target) => `${P(x)}/medications/${randomUUID()}`;
+  const medication = {
+    name: "Matrix 1 mg tablet",
+    dose: "1 mg",
+    directions: "Take 1 tablet",
+    quantity: 30,
+    daysSupply: 30,
+    refillsRemaining: 1,
+    controlledSchedule: "none",
+  };
+  const put = (url: string, payload: unknown) => ({ method: "PUT", url, payload }) as unknown as Req;
+  return {
+    "GET /api/patients/{patientId}/medications": medications((x) => get(`${P(x)}/medications`)),
+    "GET /api/patients/{patientId}/medications/{medicationId}": medications((x) => get(M(x)), false),
+    "POST /api/patients/{patientId}/medications": clinical((x, f) =>
+      post(`${P(x)}/medications`, { ...medication, prescriberId: f.clinic.providerId }),
+    ),
+    "PATCH /api/patients/{patientId}/medications/{medicationId}": clinical((x) => patch(M(x), { dose: "2 mg" })),
+    "POST /api/patients/{patientId}/medications/{medicationId}/stop": clinical((x) =>
+      post(`${M(x)}/stop`, { reason: "Matrix" }),
+    ),
+    "POST /api/patients/{patientId}/refill-requests": medications((x) =>
+      post(`${P(x)}/refill-requests`, { medicationIds: [randomUUID()] }),
+    ),
+    "GET /api/patients/{patientId}/refill-requests": medications((x) => get(`${P(x)}/refill-requests`)),
+    "GET /api/patients/{patientId}/refill-requests/{requestId}": medications(
+      (x) => get(`${P(x)}/refill-requests/${randomUUID()}`),
+      false,
+    ),
+    "GET /api/refill-queue": staff(["nurse", "physician"], () => get("/api/refill-queue")),
+    "POST /api/refill-queue/{itemId}/approve": staff(["nurse", "physician"], () =>
+      post(`/api/refill-queue/${randomUUID()}/approve`, { quantity: 30, refills: 0 }),
+    ),
+    "POST /api/refill-queue/{itemId}/deny": staff(["nurse", "physician"], () =>
+      post(`/api/refill-queue/${randomUUID()}/deny`, { reason: "Matrix" }),
+    ),
+    "POST /api/refill-queue/bulk-approve": staff(["nurse", "physician"], () =>
+      post("/api/refill-queue/bulk-approve", { itemIds: [randomUUID()] }),
+    ),
+    "GET /api/refill-protocol": staff(["admin", "nurse", "physician"], () => get("/api/refill-protocol")),
+    "GET /api/refill-protocol/versions/{version}": staff(["admin", "nurse", "physician"], () =>
+      get("/api/refill-protocol/versions/1"),
+    ),
+    "PUT /api/refill-protocol": staff(["admin"], () =>
+      put("/api/refill-protocol", { classes: [], visitWindowDays: 365, labRequirements: [], earlyRefillFraction: 0.5 }),
+    ),
+  };
+}
 
 describe("access matrix: every route in the OpenAPI document", () => {
   const t = useTestApp();

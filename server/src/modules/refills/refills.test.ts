@@ -727,3 +727,30 @@ describe("caregivers and a teen's confidential medication", () => {
     ]);
   });
 });
+
+describe("concurrent duplicate submissions", () => {
+  it("create one request: one 201, the others 409, nothing half-made", async () => {
+    const med = await addMedication("race", {
+      name: "Race 5 mg tablet",
+      refillsRemaining: 0,
+      lastFilledOn: day(-25),
+      protocolClass: "unknown_class",
+    });
+    const url = `/api/patients/${patient.id}/refill-requests`;
+    const before = await counts();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => call(me, "POST", url, { medicationIds: [med.id] })),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === "refill_pending")).toBe(true);
+    expect(await counts()).toEqual({ requests: before.requests + 1, items: before.items + 1 });
+    const work = await t.database.db
+      .selectFrom("work_items")
+      .select("id")
+      .where("patient_id", "=", patient.id)
+      .where("status", "=", "open")
+      .execute();
+    expect(work.length).toBeGreaterThan(0);
+  });
+});

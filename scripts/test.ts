@@ -18,7 +18,7 @@ if (args.includes("--help")) {
       "Usage: npm test [-- --no-e2e]",
       "",
       "Runs in order, stopping at the first failure:",
-      "  1. biome check .          lint and formatting",
+      "  1. biome check .          lint and formatting; no import cycles (npm run lint:cycles)",
       "  2. npm run typecheck      tsc for every workspace",
       "  3. vitest run             server tests on PGlite (and PostgreSQL when TEST_DATABASE_URL is set)",
       "  4. npm test -w e2e        browser journeys in Chromium with axe (PGlite; PostgreSQL too",
@@ -133,6 +133,7 @@ const vitestReport = (name: string) => {
 };
 
 await step("Lint and format (biome)", "npx", ["biome", "check", "."]);
+await step("Import cycles (dpdm)", "npm", ["run", "--silent", "lint:cycles"]);
 await step("Type-check (tsc)", "npm", ["run", "--silent", "typecheck"]);
 
 const unit = vitestReport("unit");

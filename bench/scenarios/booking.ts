@@ -2,9 +2,9 @@
  * Booking distinct slots (SPEC §6: ≥ 800 bookings/s, p99 ≤ 50 ms): the front desk books the
  * bench clinic's free times for 500 patients, every request a different provider and time,
  * so each one is a real booking (slot check, insert under the exclusion constraints, audit,
- * reminder jobs and the confirmation email in the same transaction). Run through slots.ts:
+ * reminder jobs and the confirmation email in the same transaction). Run through bench/run.ts:
  *
- *   npx node bench/scenarios/slots.ts --scenario booking
+ *   npm run bench -- --scenario booking
  */
 import autocannon, { type Options, type Result } from "autocannon";
 import {

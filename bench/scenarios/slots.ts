@@ -1,9 +1,8 @@
 /**
  * Scheduling benchmarks (SPEC §6): slot search for one visit type across 10 providers over
- * 14 days, and booking distinct slots. Runs on its own:
+ * 14 days, and booking distinct slots. Run through bench/run.ts:
  *
- *   npx node bench/scenarios/slots.ts [--duration 10] [--connections 50] [--scenario slots,booking]
- *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx node bench/scenarios/slots.ts
+ *   npm run bench -- --duration 10 --connections 50 --scenario slots,booking
  *
  * It creates a fresh database (PGlite in a temporary folder, or a new PostgreSQL database),
  * migrates it, seeds the demo clinic plus a bench clinic (10 providers with weekly hours, one
@@ -14,7 +13,6 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import pg from "pg";
 import { Temporal } from "temporal-polyfill";
@@ -28,8 +26,6 @@ import { hashPassword } from "../../server/src/platform/passwords.ts";
 import { seedDemo } from "../../server/src/seed/demo.ts";
 import { startServer } from "../server.ts";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, "../..");
 const BENCH_KEYS = `bench1:${Buffer.alloc(32, 11).toString("base64")}`;
 const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 const DEMO_PASSWORD = "Portico-demo-2026!";
@@ -328,89 +324,4 @@ export async function runSlotSearch(server: BenchServer, options: LoadOptions): 
     ...rowOf("slot search", result, { rps: 1000, p99: 30 }, `${sample.slots.length} slots per response`),
     result,
   };
-}
-
-export function printRows(label: string, options: { duration: number; connections: number }, rows: BenchRow[]) {
-  const header = ["scenario", "req/s", "p50 ms", "p99 ms", "errors/non-2xx", "SPEC §6 budget", "met"];
-  const table = rows.map((r) => [
-    r.scenario,
-    String(r.requestsPerSecond),
-    String(r.p50Ms),
-    String(r.p99Ms),
-    `${r.errors}/${r.non2xx}`,
-    r.budget,
-    r.met ? "yes" : "no",
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  process.stdout.write(
-    [
-      "",
-      `Portico scheduling benchmark — ${new Date().toISOString()} — ${label}, ${options.connections} connections, ${options.duration} s each, ${os.cpus().length} CPUs, Node ${process.versions.node}`,
-      "",
-      line(header),
-      `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
-      ...table.map(line),
-      ...rows.filter((r) => r.note).map((r) => `${r.scenario}: ${r.note}`),
-      "",
-    ].join("\n"),
-  );
-  const resultsDir = path.join(repoRoot, "bench/results");
-  fs.mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-scheduling.json`);
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify({ date: new Date().toISOString(), database: label, ...options, cpus: os.cpus().length, node: process.versions.node, scenarios: rows }, null, 2)}\n`,
-  );
-  process.stdout.write(`Results written to ${path.relative(process.cwd(), file)}\n`);
-}
-
-export function parseBenchArgs(argv: string[]) {
-  const options = { duration: 10, connections: 50, scenarios: ["slots", "booking"] };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = (argv[i] ?? "").split("=", 2);
-    const value = () => inline ?? argv[++i] ?? "";
-    if (flag === "--duration" || flag === "-d") options.duration = Number(value());
-    else if (flag === "--connections" || flag === "-c") options.connections = Number(value());
-    else if (flag === "--scenario" || flag === "-s") options.scenarios = value().split(",");
-    else if (flag === "--help" || flag === "-h") {
-      process.stdout.write(
-        "Usage: npx node bench/scenarios/slots.ts [--duration 10] [--connections 50] [--scenario slots,booking]\n" +
-          "BENCH_DATABASE_URL=postgres://… runs on a fresh PostgreSQL database instead of PGlite.\n",
-      );
-      process.exit(0);
-    } else throw new Error(`unknown option ${argv[i]}`);
-  }
-  if (!Number.isInteger(options.duration) || options.duration < 1)
-    throw new Error("--duration needs a whole number ≥ 1");
-  if (!Number.isInteger(options.connections) || options.connections < 1)
-    throw new Error("--connections needs a whole number ≥ 1");
-  return options;
-}
-
-function withoutResult({ result: _result, ...row }: BenchRow & { result: Result }): BenchRow {
-  return row;
-}
-
-async function main(): Promise<void> {
-  const options = parseBenchArgs(process.argv.slice(2));
-  // loaded after this module has finished evaluating: booking.ts imports from it
-  const { runBooking } = await import("./booking.ts");
-  const server = await startBenchServer();
-  const rows: BenchRow[] = [];
-  try {
-    // the full autocannon result stays out of the JSON
-    if (options.scenarios.includes("slots")) rows.push(withoutResult(await runSlotSearch(server, options)));
-    if (options.scenarios.includes("booking")) rows.push(withoutResult(await runBooking(server, options)));
-  } finally {
-    await server.stop();
-  }
-  printRows(server.label, options, rows);
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
-    process.exit(1);
-  });
 }

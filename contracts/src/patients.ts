@@ -154,6 +154,7 @@ export const PatientStatus = Type.Union([
   Type.Literal("active"),
   Type.Literal("pending_verification"),
   Type.Literal("merged"),
+  Type.Literal("rejected"),
 ]);
 
 export const PatientProfile = Type.Object({
@@ -172,9 +173,9 @@ export const PatientProfile = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   address: Type.Union([Address, Type.Null()]),
   preferredLanguage: Type.String(),
-  emergencyContact: Type.Union([EmergencyContact, Type.Null()]),
   /** the patient's own IANA zone: video visits are shown in it (null: not said yet) */
   timeZone: Type.Union([Type.String(), Type.Null()]),
+  emergencyContact: Type.Union([EmergencyContact, Type.Null()]),
   insurance: Type.Array(InsuranceCoverage),
   preferredPharmacy: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
   pcp: Type.Union([Type.Object({ id: Uuid, name: Type.String(), specialty: Type.String() }), Type.Null()]),
@@ -231,8 +232,8 @@ export const UpdatePatientRequest = Type.Object(
     email: Type.Optional(Type.Union([Email, Type.Null()])),
     address: Type.Optional(Type.Union([Address, Type.Null()])),
     preferredLanguage: Type.Optional(LanguageTag),
-    emergencyContact: Type.Optional(Type.Union([EmergencyContact, Type.Null()])),
     timeZone: Type.Optional(Type.Union([TimeZoneName, Type.Null()])),
+    emergencyContact: Type.Optional(Type.Union([EmergencyContact, Type.Null()])),
     /** replaces the whole list */
     insurance: Type.Optional(Type.Array(InsuranceCoverageInput, { maxItems: 2 })),
     preferredPharmacyId: Type.Optional(Type.Union([Uuid, Type.Null()])),
@@ -289,9 +290,9 @@ export const SelfRegistrationRequest = Type.Object(
     phone: Phone,
     password: Password,
     emergencyContact: Type.Optional(EmergencyContact),
-  },
     /** the browser's zone: the patient's own zone, video visits are shown in it */
     timeZone: Type.Optional(TimeZoneName),
+  },
   { additionalProperties: false },
 );
 export type SelfRegistrationRequest = Static<typeof SelfRegistrationRequest>;
@@ -310,6 +311,34 @@ export const PendingRegistration = Type.Object({
 });
 export type PendingRegistration = Static<typeof PendingRegistration>;
 export const PendingRegistrationList = Type.Object({ registrations: Type.Array(PendingRegistration) });
+
+/** Why front desk did not accept a self-registration: the applicant's email says it in their own language. */
+export const RegistrationRejectionReason = Type.Union([
+  Type.Literal("duplicate_record"),
+  Type.Literal("details_not_confirmed"),
+  Type.Literal("not_accepting_patients"),
+  Type.Literal("other"),
+]);
+export type RegistrationRejectionReason = Static<typeof RegistrationRejectionReason>;
+
+export const RejectRegistrationRequest = Type.Object(
+  {
+    reason: RegistrationRejectionReason,
+    /** for the clinic's record only: never emailed */
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type RejectRegistrationRequest = Static<typeof RejectRegistrationRequest>;
+
+export const RejectRegistrationResponse = Type.Object({
+  id: Uuid,
+  status: Type.Literal("rejected"),
+  reason: RegistrationRejectionReason,
+  /** the applicant was sent the reason by email */
+  applicantEmailed: Type.Boolean(),
+});
+export type RejectRegistrationResponse = Static<typeof RejectRegistrationResponse>;
 
 export const VerifyRegistrationRequest = Type.Object(
   {

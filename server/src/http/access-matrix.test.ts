@@ -347,6 +347,9 @@ const MATRIX: Record<string, Row> = {
   "POST /api/registrations/{id}/verify": staff(["front_desk"], (_x, f) =>
     post(`/api/registrations/${f.pendingPatientId}/verify`, {}),
   ),
+  "POST /api/registrations/{id}/reject": staff(["front_desk"], (_x, f) =>
+    post(`/api/registrations/${f.pendingPatientId}/reject`, { reason: "other" }),
+  ),
   "POST /api/patients/{patientId}/identity-change-requests": patientData("profile", "write", (x) =>
     post(`${P(x)}/identity-change-requests`, { changes: { legalGivenName: "Jo" }, reason: "Legal change" }),
   ),

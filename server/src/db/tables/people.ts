@@ -58,6 +58,13 @@ export interface ProviderLocationsTable {
   location_id: string;
 }
 
+/** Why front desk rejected a self-registration; the applicant's email says it in their language. */
+export type RegistrationRejectionReason =
+  | "duplicate_record"
+  | "details_not_confirmed"
+  | "not_accepting_patients"
+  | "other";
+
 export interface PatientsTable {
   id: Generated<string>;
   mrn: string;
@@ -74,7 +81,12 @@ export interface PatientsTable {
   preferred_language: Generated<string>;
   /** IANA zone video visits are shown in (migration 0017); null: the clinic's first location's */
   time_zone: Generated<string | null>;
-  status: Generated<"active" | "pending_verification" | "merged">;
+  status: Generated<"active" | "pending_verification" | "merged" | "rejected">;
+  /** a self-registration front desk rejected (migration 0016) */
+  rejected_at: Date | null;
+  rejected_by: string | null;
+  rejection_reason: RegistrationRejectionReason | null;
+  rejection_note: string | null;
   pcp_provider_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -18,6 +18,7 @@ import { randomToken, sha256 } from "../../platform/auth/tokens.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
+import { recipientLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
@@ -395,7 +396,8 @@ export class ClinicAdminService {
         email: input.email.trim(),
         emailNormalized: email,
         displayName: input.displayName.trim(),
-        locale: input.locale ?? "en",
+        // the language the admin chose for the new account, else the admin's own
+        locale: input.locale ?? (actor.userId ? await recipientLanguage(trx, { userId: actor.userId }) : "en"),
       });
       await this.#d.identity.users.setRoles(user.id, input.roles, { replace: false });
       if (input.locationIds?.length) await this.#assignLocations(user.id, input.locationIds);
@@ -411,7 +413,7 @@ export class ClinicAdminService {
         .execute();
       await this.#d.mailer.send({
         to: input.email.trim(),
-        locale: input.locale ?? "en",
+        locale: await recipientLanguage(trx, { userId: user.id }),
         template: staffInvitation,
         params: { acceptUrl: `${this.#d.config.publicUrl}/staff-invitations/accept?token=${token}` },
       });

@@ -5,8 +5,9 @@ import type { AuthenticatedSession, NewSession } from "../../platform/auth/sessi
 import { newRecoveryCode, normalizeEmail } from "../../platform/auth/tokens.ts";
 import { matchTotpStep, newTotpSecret, otpauthUrl, qrCodeSvg } from "../../platform/auth/totp.ts";
 import { DomainError } from "../../platform/errors.ts";
+import { personLanguage } from "../../platform/mail/language.ts";
 import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
-import { inTransaction } from "../../platform/transaction.ts";
+import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { type IdentityDeps, MFA_SEAL, securityLink } from "./deps.ts";
 
 const RECOVERY_CODE_COUNT = 10;
@@ -82,7 +83,7 @@ export class AccountService {
         id: user.id,
         email: user.email,
         displayName: user.display_name,
-        locale: user.locale,
+        locale: personLanguage({ accountLocale: user.locale }),
         mfaEnabled: user.mfa_enabled_at !== null,
       },
       roles,
@@ -106,6 +107,16 @@ export class AccountService {
     }
     await inTransaction(d.db, async () => {
       await d.repo.updateProfile(session.user.id, { locale: patch.locale, displayName }, d.clock.now());
+      if (patch.locale) {
+        // one language per person: the chart of a patient's own login follows the account
+        // (a chart naming another language, for an interpreter, keeps it)
+        await currentDb(d.db)
+          .updateTable("patients")
+          .set({ preferred_language: patch.locale, updated_at: d.clock.now() })
+          .where("user_id", "=", session.user.id)
+          .where("preferred_language", "in", ["en", "es"])
+          .execute();
+      }
       await d.audit.record({
         action: "update",
         resourceType: "account",
@@ -152,7 +163,7 @@ export class AccountService {
       await d.mailer.send({
         to: user.email,
         template: "security_notice",
-        locale: user.locale,
+        locale: personLanguage({ accountLocale: user.locale }),
         params: { event: "password_changed", link: securityLink(d.config) },
       });
     });
@@ -177,7 +188,7 @@ export class AccountService {
         await d.mailer.send({
           to,
           template: "security_notice",
-          locale: user.locale,
+          locale: personLanguage({ accountLocale: user.locale }),
           params: { event: "email_changed", link: securityLink(d.config) },
         });
       }
@@ -246,7 +257,7 @@ export class AccountService {
         await d.mailer.send({
           to: user.email,
           template: "security_notice",
-          locale: user.locale,
+          locale: personLanguage({ accountLocale: user.locale }),
           params: { event: "mfa_enabled", link: securityLink(d.config) },
         });
       }
@@ -271,7 +282,7 @@ export class AccountService {
       await d.mailer.send({
         to: user.email,
         template: "security_notice",
-        locale: user.locale,
+        locale: personLanguage({ accountLocale: user.locale }),
         params: { event: "recovery_codes_regenerated", link: securityLink(d.config) },
       });
     });
@@ -293,7 +304,7 @@ export class AccountService {
       await d.mailer.send({
         to: user.email,
         template: "security_notice",
-        locale: user.locale,
+        locale: personLanguage({ accountLocale: user.locale }),
         params: { event: "mfa_disabled", link: securityLink(d.config) },
       });
     });

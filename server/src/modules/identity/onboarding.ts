@@ -9,6 +9,7 @@ import {
   sha256,
 } from "../../platform/auth/tokens.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
+import { languageFromTag, newAccountLanguage, personLanguage } from "../../platform/mail/language.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { checkTimeZone } from "../../platform/time-zones.ts";
 import { inTransaction } from "../../platform/transaction.ts";
@@ -85,7 +86,7 @@ export class OnboardingService {
         await d.mailer.send({
           to: user.email,
           template: "password_reset",
-          locale: user.locale,
+          locale: personLanguage({ accountLocale: user.locale }),
           params: {
             link: `${d.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
             expiresInMinutes: RESET_TOKEN_MINUTES,
@@ -141,7 +142,7 @@ export class OnboardingService {
         await d.mailer.send({
           to: user.email,
           template: "security_notice",
-          locale: user.locale,
+          locale: personLanguage({ accountLocale: user.locale }),
           params: { event: "password_changed", link: securityLink(d.config) },
         });
       }
@@ -178,10 +179,18 @@ export class OnboardingService {
    * the record, signed in. Every mismatch answers one message; failures are throttled per IP.
    */
   async activate(
-    input: { activationCode: string; dateOfBirth: string; email: string; password: string; timeZone?: string },
+    input: {
+      activationCode: string;
+      dateOfBirth: string;
+      email: string;
+      password: string;
+      timeZone?: string;
+      locale?: "en" | "es";
+    },
     client: ClientInfo,
   ): Promise<SignedIn> {
     const d = this.#d;
+    if (input.timeZone) checkTimeZone(input.timeZone);
     const ip = ipKey("activate-ip", client.ip);
     await this.#refuseIfBlocked(ip, "Too many unsuccessful activation attempts from this network.");
     const now = d.clock.now();
@@ -190,7 +199,6 @@ export class OnboardingService {
     const problem = !found
       ? "unknown_code"
       : found.used_at
-    if (input.timeZone) checkTimeZone(input.timeZone);
         ? "used"
         : found.revoked_at
           ? "replaced"
@@ -223,7 +231,8 @@ export class OnboardingService {
     const displayName = `${found.preferred_name?.trim() || found.legal_given_name} ${found.legal_family_name}`;
     assertStrongPassword(input.password, { email, displayName, clinicName: d.config.clinicName });
     const passwordHash = await hashPassword(input.password);
-    const locale = found.preferred_language === "es" ? "es" : "en";
+    // the page's language (sent by the web), else the browser's, else the chart's
+    const locale = newAccountLanguage(input.locale, client.acceptLanguage, languageFromTag(found.preferred_language));
 
     try {
       return await inTransaction(d.db, async () => {
@@ -239,6 +248,13 @@ export class OnboardingService {
         if (!claimed || !(await d.repo.linkPatient(found.patient_id, user.id, now, input.timeZone))) {
           throw new DomainError("activation_failed", ACTIVATION_FAILED);
         }
+        // one language per person: the chart follows the new account's (unless it names another)
+        await d.repo.db
+          .updateTable("patients")
+          .set({ preferred_language: locale })
+          .where("id", "=", found.patient_id)
+          .where("preferred_language", "in", ["en", "es"])
+          .execute();
         if (client.previousToken) await d.sessions.deleteByToken(client.previousToken);
         const session = await d.sessions.create(user.id, {
           state: "active",
@@ -256,7 +272,7 @@ export class OnboardingService {
         await d.mailer.send({
           to: email,
           template: "account_activated",
-          locale,
+          locale: personLanguage({ accountLocale: locale }),
           params: { link: `${d.config.publicUrl}/home` },
         });
         return {
@@ -327,7 +343,7 @@ export class OnboardingService {
         await d.mailer.send({
           to: email,
           template: accountCreated,
-          locale: input.locale,
+          locale: personLanguage({ accountLocale: input.locale }),
           params: { link: `${d.config.publicUrl}/home` },
         });
         return {

@@ -24,6 +24,8 @@ export interface ClientInfo {
   userAgent: string | undefined;
   /** the session token the browser already had, if any: it is discarded, never reused */
   previousToken?: string;
+  /** the browser's Accept-Language: a new account's language when the page sent none */
+  acceptLanguage?: string;
 }
 
 export interface SignedIn {

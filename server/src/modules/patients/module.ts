@@ -3,7 +3,12 @@ import { seedDemoRegistration } from "../../seed/demo-registration.ts";
 import type { IdentityService } from "../identity/service.ts";
 import { defineModule } from "../kit.ts";
 import { PatientFiles } from "./files.ts";
-import { registrationExistingAccount, registrationReceived } from "./mail-templates.ts";
+import {
+  registrationExistingAccount,
+  registrationReceived,
+  registrationRejected,
+  registrationVerified,
+} from "./mail-templates.ts";
 import { patientRoutes } from "./routes.ts";
 import { PatientService } from "./service.ts";
 
@@ -17,7 +22,7 @@ export const patientsModule = defineModule({
     patientFiles: new PatientFiles({ db: p.db, access: p.access, audit: p.audit, store: p.files }),
   }),
   routes: (app, services) => patientRoutes(app, services.patients, services.patientFiles, services.access),
-  mailTemplates: [registrationReceived, registrationExistingAccount],
+  mailTemplates: [registrationReceived, registrationExistingAccount, registrationVerified, registrationRejected],
   patientReferences: [
     {
       table: "insurance_coverages",

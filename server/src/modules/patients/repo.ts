@@ -123,7 +123,7 @@ export function duplicateCandidates(
       "p.phone",
       "p.email",
     ])
-    .where("p.status", "!=", "merged")
+    .where("p.status", "in", ["active", "pending_verification"])
     .where((eb) => {
       const any = [eb("p.date_of_birth", "in", facts.birthDates)];
       if (facts.phoneDigits) any.push(eb("p.phone_digits", "=", facts.phoneDigits));

@@ -19,6 +19,8 @@ import {
   PendingRegistrationList,
   RegisterPatientRequest,
   RegisterPatientResponse,
+  RejectRegistrationRequest,
+  RejectRegistrationResponse,
   SelfRegistrationRequest,
   SelfRegistrationResponse,
   StoredFile,
@@ -196,7 +198,7 @@ export async function patientRoutes(
       },
     },
     async (request, reply) => {
-      await patients.selfRegister(request.body);
+      await patients.selfRegister(request.body, { acceptLanguage: request.headers["accept-language"] });
       return reply.status(202).send({
         status: "received",
         message: "Thank you. Check your email: we have sent you the next steps.",
@@ -222,6 +224,20 @@ export async function patientRoutes(
       },
     },
     async (request) => patients.verify(request.params.id, request.body),
+  );
+
+  app.post(
+    "/api/registrations/:id/reject",
+    {
+      schema: {
+        tags,
+        summary: "Reject a pending registration; the applicant is emailed the reason in their language",
+        params: IdParams,
+        body: RejectRegistrationRequest,
+        response: ok(RejectRegistrationResponse),
+      },
+    },
+    async (request) => patients.reject(request.params.id, request.body),
   );
 
   // ---- identity change requests ----

@@ -135,7 +135,7 @@ async function runSearch(
       "p.phone",
       "p.email",
     ])
-    .where("p.status", options.includePending ? "!=" : "=", options.includePending ? "merged" : "active");
+    .where("p.status", "in", options.includePending ? ["active", "pending_verification"] : ["active"]);
   if (parsed.mrn) query = query.where("p.mrn", "=", parsed.mrn);
   if (parsed.phoneDigits) {
     const digits = parsed.phoneDigits;

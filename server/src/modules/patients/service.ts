@@ -11,6 +11,8 @@ import type {
   PendingRegistration,
   RegisterPatientRequest,
   RegisterPatientResponse,
+  RejectRegistrationRequest,
+  RejectRegistrationResponse,
   SelfRegistrationRequest,
   UpdatePatientRequest,
 } from "@portico/contracts";
@@ -23,13 +25,19 @@ import { assertStrongPassword } from "../../platform/auth/password-policy.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
+import { browserLanguage, languageFromTag, recipientLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { hashPassword } from "../../platform/passwords.ts";
+import { checkTimeZone } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import type { IdentityService } from "../identity/service.ts";
 import { findProbableDuplicates, presentCandidate } from "./duplicates.ts";
-import { checkTimeZone } from "../../platform/time-zones.ts";
-import { registrationExistingAccount, registrationReceived } from "./mail-templates.ts";
+import {
+  registrationExistingAccount,
+  registrationReceived,
+  registrationRejected,
+  registrationVerified,
+} from "./mail-templates.ts";
 import { isValidDate, normalizeEmail, type PersonFacts } from "./matching.ts";
 import { patientReferences } from "./merge-registry.ts";
 import * as repo from "./repo.ts";
@@ -171,24 +179,28 @@ export class PatientService {
    * neither an existing account nor a matching chart; a probable duplicate is flagged for
    * staff, never merged.
    */
-  async selfRegister(input: SelfRegistrationRequest): Promise<void> {
+  async selfRegister(input: SelfRegistrationRequest, client: { acceptLanguage?: string } = {}): Promise<void> {
     this.#checkBirthDate(input.dateOfBirth);
+    if (input.timeZone) checkTimeZone(input.timeZone);
     const displayName = `${(input.preferredName ?? input.legalGivenName).trim()} ${input.legalFamilyName.trim()}`;
     assertStrongPassword(input.password, { email: input.email, displayName, clinicName: this.#deps.config.clinicName });
     const passwordHash = await hashPassword(input.password);
     const email = normalizeEmail(input.email) as string;
-    const locale = input.preferredLanguage?.startsWith("es") ? "es" : "en";
+    // the applicant's language: the one they chose on the form (the web offers the page's own
+    // as the default), else their browser's; it becomes their account's and the chart's
+    const locale = languageFromTag(input.preferredLanguage, browserLanguage(client.acceptLanguage) ?? "en");
+    const chartLanguage = input.preferredLanguage ?? locale;
     await inTransaction(this.#deps.db, async (trx) => {
       const existing = await trx
         .selectFrom("users")
-    if (input.timeZone) checkTimeZone(input.timeZone);
         .select("id")
         .where("email_normalized", "=", email)
         .executeTakeFirst();
       if (existing) {
         await this.#deps.mailer.send({
           to: input.email,
-          locale,
+          // written to the account that uses this address, in its own language
+          locale: await recipientLanguage(trx, { userId: existing.id }),
           template: registrationExistingAccount,
           params: { signInUrl: `${this.#deps.config.publicUrl}/sign-in` },
         });
@@ -213,8 +225,10 @@ export class PatientService {
       const id = await repo.insertPatient(trx, {
         mrn: await repo.nextMrn(trx),
         ...demographicsColumns(input),
+        preferred_language: chartLanguage,
         user_id: user.id,
         emergency_contact: input.emergencyContact ? JSON.stringify(input.emergencyContact) : null,
+        time_zone: input.timeZone ?? null,
         status: "pending_verification",
         registration_source: "self",
         possible_duplicate_ids: candidates.map((c) => c.id),
@@ -228,13 +242,12 @@ export class PatientService {
         subjectUserId: user.id,
         actingAs: "patient",
         details: { possibleDuplicates: candidates.length },
-        time_zone: input.timeZone ?? null,
       });
       await this.#deps.mailer.send({
         to: input.email,
-        locale,
+        locale: await recipientLanguage(trx, { userId: user.id }),
         template: registrationReceived,
-        params: { signInUrl: `${this.#deps.config.publicUrl}/sign-in` },
+        params: {},
       });
     });
   }
@@ -306,9 +319,100 @@ export class PatientService {
         })
         .where("id", "=", patientId)
         .execute();
+      // the registration page promised an email when the account is ready
+      const to = await this.#applicantAddress(trx, patientId);
+      if (to) {
+        await this.#deps.mailer.send({
+          to,
+          locale: await recipientLanguage(trx, { patientId }),
+          template: registrationVerified,
+          params: { signInUrl: `${this.#deps.config.publicUrl}/sign-in` },
+          dedupeKey: `registration-verified:${patientId}`,
+        });
+      }
       const fresh = await repo.findPatient(trx, patientId);
       return this.#present(fresh as repo.PatientRow, true);
     });
+  }
+
+  /**
+   * Front desk turns a pending self-registration down: the record leaves the queue (status
+   * `rejected`, opened by nobody, found by no search), the login made with it is closed, and
+   * the applicant is told the reason by email in their own language. The note stays inside.
+   */
+  async reject(patientId: string, input: RejectRegistrationRequest): Promise<RejectRegistrationResponse> {
+    const actor = await this.#deps.access.authorizeStaff(["front_desk"], {
+      resourceType: "registration",
+      action: "reject",
+    });
+    return inTransaction(this.#deps.db, async (trx) => {
+      await this.#deps.access.authorizePatient(patientId, {
+        scope: "profile",
+        action: "write",
+        resourceType: "registration",
+        resourceId: patientId,
+        auditAction: "reject",
+      });
+      const row = await trx
+        .selectFrom("patients")
+        .select(["id", "status", "user_id"])
+        .where("id", "=", patientId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) throw notFound("patient");
+      if (row.status !== "pending_verification") {
+        throw new DomainError("conflict", "This registration has already been verified or merged.");
+      }
+      const now = this.#deps.clock.now();
+      const note = input.note?.trim() || null;
+      await trx
+        .updateTable("patients")
+        .set({
+          status: "rejected",
+          rejected_at: now,
+          rejected_by: actor.userId,
+          rejection_reason: input.reason,
+          rejection_note: note,
+          possible_duplicate_ids: [],
+          updated_at: now,
+        })
+        .where("id", "=", patientId)
+        .execute();
+      const to = await this.#applicantAddress(trx, patientId);
+      if (row.user_id) {
+        await this.#deps.identity.users.update(row.user_id, { status: "disabled" }, now);
+        await this.#deps.identity.users.endSessions(row.user_id);
+      }
+      await this.#deps.audit.record({
+        action: "reject",
+        resourceType: "registration",
+        resourceId: patientId,
+        patientId,
+        actingAs: "front_desk",
+        details: { reason: input.reason, withNote: note !== null },
+      });
+      if (to) {
+        await this.#deps.mailer.send({
+          to,
+          locale: await recipientLanguage(trx, { patientId }),
+          template: registrationRejected,
+          params: { reason: input.reason },
+          dedupeKey: `registration-rejected:${patientId}`,
+        });
+      }
+      return { id: patientId, status: "rejected", reason: input.reason, applicantEmailed: to !== null };
+    });
+  }
+
+  /** Where a registration's emails go: the applicant's login address, else the chart's. */
+  async #applicantAddress(db: ReturnType<typeof currentDb>, patientId: string): Promise<string | null> {
+    const row = await db
+      .selectFrom("patients as p")
+      .leftJoin("users as u", "u.id", "p.user_id")
+      .select(["p.email", "u.email as userEmail"])
+      .where("p.id", "=", patientId)
+      .executeTakeFirst();
+    return row?.userEmail ?? row?.email ?? null;
   }
 
   /**
@@ -473,6 +577,7 @@ export class PatientService {
         );
       }
       if (patch.dateOfBirth) this.#checkBirthDate(patch.dateOfBirth);
+      if (patch.timeZone) checkTimeZone(patch.timeZone);
       await this.#checkReferences(patch.preferredPharmacyId ?? undefined, patch.pcpProviderId ?? undefined);
       const set: repo.PatientUpdate = {};
       if (patch.legalGivenName !== undefined) set.legal_given_name = patch.legalGivenName.trim();
@@ -485,6 +590,7 @@ export class PatientService {
       if (patch.email !== undefined) set.email = patch.email?.trim() ?? null;
       if (patch.address !== undefined) set.address = JSON.stringify(patch.address ?? {});
       if (patch.preferredLanguage !== undefined) set.preferred_language = patch.preferredLanguage;
+      if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
       if (patch.emergencyContact !== undefined) {
         set.emergency_contact = patch.emergencyContact ? JSON.stringify(patch.emergencyContact) : null;
       }
@@ -492,6 +598,15 @@ export class PatientService {
       if (patch.pcpProviderId !== undefined) set.pcp_provider_id = patch.pcpProviderId;
       set.updated_at = this.#deps.clock.now();
       await trx.updateTable("patients").set(set).where("id", "=", access.patientId).execute();
+      const portalLanguage = patch.preferredLanguage?.toLowerCase();
+      if (portalLanguage === "en" || portalLanguage === "es") {
+        // one language per person: the patient's own login follows the chart's (pages and emails)
+        await trx
+          .updateTable("users")
+          .set({ locale: portalLanguage, updated_at: this.#deps.clock.now() })
+          .where("id", "=", (eb) => eb.selectFrom("patients").select("user_id").where("id", "=", access.patientId))
+          .execute();
+      }
       if (patch.insurance) await this.#saveCoverages(access.patientId, patch.insurance);
       await this.#deps.audit.record({
         action: "update_fields",
@@ -577,7 +692,6 @@ export class PatientService {
   }
 
   async listIdentityRequests(status: "pending" | "approved" | "denied" = "pending"): Promise<IdentityChangeRequest[]> {
-      if (patch.timeZone) checkTimeZone(patch.timeZone);
     await this.#deps.access.authorizeStaff(["front_desk"], { resourceType: "identity_change_request", action: "read" });
     const list = await this.#identityRequests(this.#db, { status });
     await this.#deps.audit.record({
@@ -590,7 +704,6 @@ export class PatientService {
   }
 
   async decideIdentityRequest(
-      if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
     requestId: string,
     input: { decision: "approve" | "deny"; note?: string },
   ): Promise<IdentityChangeRequest> {
@@ -769,6 +882,7 @@ export class PatientService {
       email: row.email,
       address: isAddress(row.address) ? row.address : null,
       preferredLanguage: row.preferred_language,
+      timeZone: row.time_zone,
       emergencyContact: (row.emergency_contact as PatientProfile["emergencyContact"]) ?? null,
       insurance: coverages.map((c) => ({
         id: c.id,
@@ -876,4 +990,3 @@ function personOfRow(row: repo.PatientRow): PersonFacts {
     email: row.email,
   };
 }
-      timeZone: row.time_zone,

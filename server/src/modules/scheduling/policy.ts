@@ -6,7 +6,7 @@ import type { BookingKind } from "@portico/contracts";
  */
 export interface EligibilityFacts {
   bookingKind: BookingKind;
-  patientStatus: "active" | "pending_verification" | "merged";
+  patientStatus: "active" | "pending_verification" | "merged" | "rejected";
   /** the provider is the patient's PCP or has seen them */
   establishedWithProvider: boolean;
   providerAcceptingNewPatients: boolean;
@@ -24,7 +24,8 @@ export type EligibilityReason =
 export function selfBookingDecision(
   f: EligibilityFacts,
 ): { allowed: true } | { allowed: false; reason: EligibilityReason } {
-  if (f.patientStatus === "merged") return { allowed: false, reason: "record_merged" };
+  if (f.patientStatus === "merged" || f.patientStatus === "rejected")
+    return { allowed: false, reason: "record_merged" };
   if (f.bookingKind === "referral") {
     if (f.patientStatus === "pending_verification") return { allowed: false, reason: "pending_verification" };
     return f.hasReferral ? { allowed: true } : { allowed: false, reason: "referral_required" };

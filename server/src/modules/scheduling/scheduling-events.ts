@@ -5,6 +5,7 @@ import type { DB } from "../../db/schema.ts";
 import { type AgeBounds, DEFAULT_AGE_BOUNDS, effectiveScopes } from "../../platform/access/policy.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
+import { personLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import type { MailLocale } from "../../platform/mail/templates.ts";
 import { currentDb } from "../../platform/transaction.ts";
@@ -61,8 +62,6 @@ export interface Recipient {
   locale: MailLocale;
 }
 
-const asLocale = (value: string | null | undefined): MailLocale => (value === "es" ? "es" : "en");
-
 /**
  * Who receives a patient's appointment emails: the patient's own address (or their login's),
  * each in the reader's language; a patient with neither — a young child — is reached through
@@ -85,12 +84,21 @@ export async function appointmentRecipients(
       "p.date_of_birth",
       "u.email as userEmail",
       "u.status as userStatus",
+      "u.locale as accountLocale",
     ])
     .where("p.id", "=", patientId)
     .executeTakeFirst();
   if (!patient || patient.status === "merged") return [];
   const own = patient.email ?? (patient.userStatus === "active" ? patient.userEmail : null);
-  if (own) return [{ email: own, locale: asLocale(patient.preferred_language) }];
+  // the reader's language: the patient's account's, else the chart's (SPEC §2.12)
+  if (own) {
+    return [
+      {
+        email: own,
+        locale: personLanguage({ accountLocale: patient.accountLocale, storedLanguage: patient.preferred_language }),
+      },
+    ];
+  }
   const grants = await db
     .selectFrom("proxy_grants as g")
     .innerJoin("users as u", "u.id", "g.proxy_user_id")
@@ -120,7 +128,7 @@ export async function appointmentRecipients(
   const seen = new Set<string>();
   return covered
     .filter((p) => !seen.has(p.email.toLowerCase()) && seen.add(p.email.toLowerCase()))
-    .map((p) => ({ email: p.email, locale: asLocale(p.locale) }));
+    .map((p) => ({ email: p.email, locale: personLanguage({ accountLocale: p.locale }) }));
 }
 
 /** The facts an appointment email or calendar file needs — and nothing clinical. */

@@ -44,7 +44,8 @@ export interface PatientFacts {
   id: string;
   /** "YYYY-MM-DD" */
   dateOfBirth: string;
-  status: "active" | "pending_verification" | "merged";
+  /** "rejected": a self-registration front desk turned down — like a merged chart, nobody opens it */
+  status: "active" | "pending_verification" | "merged" | "rejected";
 }
 
 /** Facts about the actor's relation to this patient, gathered by the caller. */
@@ -283,7 +284,7 @@ export function decidePatientAccess(
 ): AccessDecision {
   if (actor.kind === "system") return allow("system");
   if (actor.kind !== "user" || !actor.userId) return deny("unauthenticated");
-  if (patient.status === "merged") return deny("merged_record");
+  if (patient.status === "merged" || patient.status === "rejected") return deny("merged_record");
 
   const denials: DenyReason[] = [];
   if (actor.patientId === patient.id) {

@@ -1,0 +1,267 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { recipientLanguage } from "../../platform/mail/language.ts";
+import { useTestApp } from "../../test/app.ts";
+import {
+  makePatient,
+  makeProxyGrant,
+  makeStaff,
+  makeUser,
+  type SignedInClient,
+  signIn,
+  TEST_PASSWORD,
+} from "../../test/factories.ts";
+import { appointmentRecipients } from "../scheduling/scheduling-events.ts";
+
+/**
+ * One language per person, held on the account: the person RECEIVING an email decides its
+ * language. And online registration says what happens next: received → checked → ready, or
+ * not accepted with a reason, each by email in the applicant's language.
+ */
+const t = useTestApp();
+let desk: SignedInClient;
+
+beforeAll(async () => {
+  desk = await signIn(t, await makeStaff(t, "front_desk"));
+});
+
+let serial = 0;
+const application = (overrides: Record<string, unknown> = {}) => {
+  serial += 1;
+  return {
+    legalGivenName: "Lucía",
+    legalFamilyName: `Navarro${"abcdefghij"[serial % 10]}${"klmnopqrst"[Math.floor(serial / 10) % 10]}`,
+    dateOfBirth: `19${70 + serial}-05-0${(serial % 9) + 1}`,
+    sex: "female",
+    phone: `(555) 301-${String(1000 + serial)}`,
+    email: `lucia.${serial}@example.test`,
+    password: "Quiet-harbour-lantern-42",
+    address: { line1: "2 Main St", city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" },
+    ...overrides,
+  };
+};
+
+/** The emails queued for an address: template and language (the job queue holds them). */
+async function mailTo(address: string) {
+  const jobs = await t.database.db
+    .selectFrom("jobs")
+    .select(["payload"])
+    .where("queue", "=", "mail.send")
+    .orderBy("id")
+    .execute();
+  return jobs
+    .map((j) => j.payload as { to: string; template: string; locale: string; params: Record<string, unknown> })
+    .filter((p) => p.to === address)
+    .map((p) => ({ template: p.template, locale: p.locale, params: p.params }));
+}
+
+async function register(overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const body = application(overrides);
+  const res = await t.app.inject({ method: "POST", url: "/api/registrations", payload: body, headers });
+  expect(res.statusCode, res.body).toBe(202);
+  const row = await t.database.db
+    .selectFrom("patients as p")
+    .innerJoin("users as u", "u.id", "p.user_id")
+    .select(["p.id", "p.preferred_language", "p.status", "u.id as userId", "u.locale", "u.status as userStatus"])
+    .where("u.email_normalized", "=", body.email)
+    .executeTakeFirstOrThrow();
+  return { ...row, email: body.email };
+}
+
+describe("the language an email is written in", () => {
+  it("registering from a Spanish browser: account, chart and the first email in Spanish", async () => {
+    const applicant = await register({}, { "accept-language": "es-MX,es;q=0.9,en;q=0.5" });
+    expect(applicant.locale).toBe("es");
+    expect(applicant.preferred_language).toBe("es");
+    expect(await mailTo(applicant.email)).toEqual([{ template: "registration.received", locale: "es", params: {} }]);
+  });
+
+  it("the language chosen on the form wins over the browser's; an English browser gets English", async () => {
+    const chose = await register({ preferredLanguage: "es" }, { "accept-language": "en-US,en" });
+    expect([chose.locale, chose.preferred_language]).toEqual(["es", "es"]);
+    const english = await register({}, { "accept-language": "en-GB,fr;q=0.8" });
+    expect([english.locale, english.preferred_language]).toEqual(["en", "en"]);
+  });
+
+  it("a patient who chose Spanish on their account is written to in Spanish whatever the chart said", async () => {
+    const patient = await makePatient(t, { withLogin: true, language: "en", user: { locale: "en" } });
+    const me = await signIn(t, patient.user as NonNullable<typeof patient.user>);
+    const res = await t.app.inject({ method: "PATCH", url: "/api/me", headers: me.headers, payload: { locale: "es" } });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    expect(await appointmentRecipients(t.database.db, patient.id, t.clock.now())).toEqual([
+      { email: patient.user?.email, locale: "es" },
+    ]);
+    expect(await recipientLanguage(t.database.db, { patientId: patient.id })).toBe("es");
+    // the chart's language follows the account: one preference per person
+    const chart = await t.database.db
+      .selectFrom("patients")
+      .select("preferred_language")
+      .where("id", "=", patient.id)
+      .executeTakeFirstOrThrow();
+    expect(chart.preferred_language).toBe("es");
+  });
+
+  it("for the same child's appointment each caregiver reads their own language, not the child's chart's", async () => {
+    const child = await makePatient(t, { dateOfBirth: "2019-02-03", language: "es" });
+    const english = await makeUser(t, { locale: "en" });
+    const spanish = await makeUser(t, { locale: "es" });
+    await makeProxyGrant(t, { patientId: child.id, proxyUserId: english.id, relationship: "parent" });
+    await makeProxyGrant(t, { patientId: child.id, proxyUserId: spanish.id, relationship: "guardian" });
+    const to = await appointmentRecipients(t.database.db, child.id, t.clock.now());
+    expect(to.sort((a, b) => a.email.localeCompare(b.email))).toEqual(
+      [
+        { email: english.email, locale: "en" },
+        { email: spanish.email, locale: "es" },
+      ].sort((a, b) => a.email.localeCompare(b.email)),
+    );
+  });
+
+  it("a patient without an account is written to in the chart's language; an address without one in the stored language", async () => {
+    const noLogin = await makePatient(t, { email: "no.login@example.test", language: "es" });
+    expect(await recipientLanguage(t.database.db, { patientId: noLogin.id })).toBe("es");
+    expect(await recipientLanguage(t.database.db, { email: "nobody.yet@example.test", stored: "es" })).toBe("es");
+    const holder = await makeUser(t, { locale: "en" });
+    expect(await recipientLanguage(t.database.db, { email: holder.email.toUpperCase(), stored: "es" })).toBe("en");
+  });
+
+  it("a password reset goes out in the account's language", async () => {
+    const user = await makeUser(t, { locale: "es" });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/request",
+      payload: { email: user.email },
+      headers: { "accept-language": "en-US" },
+    });
+    expect(res.statusCode).toBe(202);
+    expect((await mailTo(user.email)).map((m) => [m.template, m.locale])).toEqual([["password_reset", "es"]]);
+  });
+});
+
+describe("online registration: received, then ready or not accepted", () => {
+  it("the first email says the request will be checked, not that one can sign in", () => {
+    const received = t.app.services.mailer.render("registration.received", "en", {});
+    expect(received.text).toContain("will check your details");
+    expect(received.text).toContain("email you again when your account is ready");
+    expect(received.text.toLowerCase()).not.toContain("sign in now");
+    const recibido = t.app.services.mailer.render("registration.received", "es", {});
+    expect(recibido.text).not.toContain("Ya puede iniciar sesión");
+  });
+
+  it("verifying emails the applicant, in their language, that the account is ready", async () => {
+    const applicant = await register({}, { "accept-language": "es" });
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/registrations/${applicant.id}/verify`,
+      headers: desk.headers,
+      payload: {},
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const mail = await mailTo(applicant.email);
+    expect(mail.map((m) => [m.template, m.locale])).toEqual([
+      ["registration.received", "es"],
+      ["registration.verified", "es"],
+    ]);
+    const ready = t.app.services.mailer.render("registration.verified", "es", mail[1]?.params ?? {});
+    expect(ready.subject).toContain("está lista");
+    expect(ready.text).toContain("/sign-in");
+  });
+
+  it("rejecting: the applicant is told the reason in their language, the record leaves the queue, the login closes", async () => {
+    const applicant = await register({}, { "accept-language": "en" });
+    // the applicant later chose Spanish on their account: the email follows the account
+    await t.database.db.updateTable("users").set({ locale: "es" }).where("id", "=", applicant.userId).execute();
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/registrations/${applicant.id}/reject`,
+      headers: desk.headers,
+      payload: { reason: "duplicate_record", note: "Same person as an existing chart" },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      id: applicant.id,
+      status: "rejected",
+      reason: "duplicate_record",
+      applicantEmailed: true,
+    });
+    const mail = await mailTo(applicant.email);
+    expect(mail.at(-1)).toEqual({
+      template: "registration.rejected",
+      locale: "es",
+      params: { reason: "duplicate_record" },
+    });
+    const told = t.app.services.mailer.render("registration.rejected", "es", { reason: "duplicate_record" });
+    expect(told.text).toContain("ya tiene un expediente");
+    expect(told.text).not.toContain("Same person"); // the note stays inside the clinic
+
+    const pending = await t.app.inject({ method: "GET", url: "/api/registrations/pending", headers: desk.headers });
+    expect(pending.json().registrations.map((r: { patient: { id: string } }) => r.patient.id)).not.toContain(
+      applicant.id,
+    );
+    const audit = await t.database.db
+      .selectFrom("audit_log")
+      .select(["action", "outcome", "details"])
+      .where("resource_type", "=", "registration")
+      .where("resource_id", "=", applicant.id)
+      .where("action", "=", "reject")
+      .where("outcome", "=", "success")
+      .execute();
+    expect(audit.some((a) => (a.details as { reason?: string } | null)?.reason === "duplicate_record")).toBe(true);
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: applicant.email, password: TEST_PASSWORD },
+    });
+    expect(login.statusCode).toBe(401);
+  });
+
+  it("a registration one may not see answers 404, exactly like a missing one; bad input changes nothing", async () => {
+    const missing = await t.app.inject({
+      method: "POST",
+      url: "/api/registrations/00000000-0000-4000-8000-000000000000/reject",
+      headers: desk.headers,
+      payload: { reason: "other" },
+    });
+    expect(missing.statusCode).toBe(404);
+    const applicant = await register();
+    const first = await t.app.inject({
+      method: "POST",
+      url: `/api/registrations/${applicant.id}/reject`,
+      headers: desk.headers,
+      payload: { reason: "other" },
+    });
+    expect(first.statusCode).toBe(200);
+    // a rejected record is opened by nobody: rejecting or verifying it again answers 404 too
+    for (const action of ["reject", "verify"]) {
+      const again = await t.app.inject({
+        method: "POST",
+        url: `/api/registrations/${applicant.id}/${action}`,
+        headers: desk.headers,
+        payload: action === "reject" ? { reason: "other" } : {},
+      });
+      expect(again.statusCode).toBe(404);
+      expect(again.json().error.code).toBe(missing.json().error.code);
+    }
+    const other = await register();
+    const bad = await t.app.inject({
+      method: "POST",
+      url: `/api/registrations/${other.id}/reject`,
+      headers: desk.headers,
+      payload: { reason: "because" },
+    });
+    expect(bad.statusCode).toBe(400);
+    const patient = await makePatient(t, { withLogin: true });
+    const asPatient = await signIn(t, patient.user as NonNullable<typeof patient.user>);
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/registrations/${other.id}/reject`,
+      headers: asPatient.headers,
+      payload: { reason: "other" },
+    });
+    expect(refused.statusCode).toBe(403);
+    const still = await t.database.db
+      .selectFrom("patients")
+      .select("status")
+      .where("id", "=", other.id)
+      .executeTakeFirstOrThrow();
+    expect(still.status).toBe("pending_verification");
+  });
+});

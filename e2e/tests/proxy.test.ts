@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { signIn } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
-import { useBrowser } from "../harness/browser.ts";
+import { baseUrl, useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
-import { screenshots } from "../harness/screenshots.ts";
+import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
 
 describe("caregiver (proxy) access", () => {
   const session = useBrowser();
@@ -57,6 +59,97 @@ describe("caregiver (proxy) access", () => {
     await choose(page, switcher, /Jamie Rivera/);
     await settle(page);
     await expect(page.getByText(/restricted|limited access/i).count()).resolves.toBe(0);
+  });
+
+  it("Sam, acting for Jamie, sees Jamie named on the home card and its buttons; Sam's own video visit is in Eastern Time", async () => {
+    const { page } = session;
+    await signIn(page, demo.sam);
+    const me = (await (await page.request.get(`${baseUrl()}/api/me`)).json()) as {
+      csrfToken: string;
+      patients: { id: string; name: string }[];
+    };
+    const jamieId = me.patients.find((p) => p.name === "Jamie Rivera")?.id as string;
+    const headers = { "x-csrf-token": me.csrfToken };
+    // an annual check-up for Jamie two to six days ahead: online check-in is open for it
+    const { visitTypes } = (await (await page.request.get(`${baseUrl()}/api/visit-types`)).json()) as {
+      visitTypes: { id: string; name: string }[];
+    };
+    const checkUp = visitTypes.find((v) => v.name === "Annual check-up")?.id as string;
+    const { slots } = (await (
+      await page.request.get(`${baseUrl()}/api/slots`, {
+        params: {
+          visitTypeId: checkUp,
+          patientId: jamieId,
+          from: new Date(Date.now() + 2 * DAY).toISOString(),
+          to: new Date(Date.now() + 6 * DAY).toISOString(),
+        },
+      })
+    ).json()) as { slots: { start: string; providerId: string }[] };
+    let appointmentId: string | undefined;
+    for (const slot of slots) {
+      const booked = await page.request.post(`${baseUrl()}/api/patients/${jamieId}/appointments`, {
+        headers,
+        data: { visitTypeId: checkUp, providerId: slot.providerId, start: slot.start },
+      });
+      if (booked.status() === 201) {
+        appointmentId = ((await booked.json()) as { id: string }).id;
+        break;
+      }
+    }
+    expect(appointmentId, "a free check-up time for Jamie two to six days ahead").toBeDefined();
+    try {
+      const switcher = page
+        .getByRole("button", { name: /switch to/i })
+        .or(page.getByRole("combobox", { name: /switch to|acting for/i }))
+        .first();
+      await visit(page, "/home");
+      await choose(page, switcher, /Jamie Rivera/);
+      await settle(page);
+      // the card says whose visit it is, and its buttons name Jamie ("Check in Jamie Rivera online"
+      // or, within the hour of a visit today, "Jamie Rivera is here") — never "Your" or "I'm here"
+      await page.getByRole("heading", { name: "Jamie Rivera's next appointment" }).waitFor();
+      await expect(page.getByText("Your next appointment").count()).resolves.toBe(0);
+      await expect(page.getByText("I'm here").count()).resolves.toBe(0);
+      await expect(page.getByText("Check in online", { exact: true }).count()).resolves.toBe(0);
+      const named = page
+        .getByRole("link", { name: "Check in Jamie Rivera online" })
+        .or(page.getByRole("button", { name: "Jamie Rivera is here" }))
+        .first();
+      await named.waitFor();
+      await expectAccessible(page, "home acting for Jamie, next appointment named");
+      await screenshots(page, "proxy-jamie-next-en");
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        expect(await hasHorizontalScroll(page), `home for Jamie scrolls sideways at ${width} px`).toBe(false);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.getByRole("button", { name: /español/i }).click();
+      await page.getByRole("heading", { name: "Próxima cita de Jamie Rivera" }).waitFor();
+      await page
+        .getByRole("link", { name: "Registrar a Jamie Rivera en línea" })
+        .or(page.getByRole("button", { name: "Jamie Rivera ya llegó" }))
+        .first()
+        .waitFor();
+      await settle(page);
+      await expectAccessible(page, "home acting for Jamie (Spanish)");
+      await screenshots(page, "proxy-jamie-next-es");
+      await page.getByRole("button", { name: /english/i }).click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+
+      // Sam's own video visit is with a Chicago location: shown in Sam's zone (Eastern), not Central
+      await choose(page, switcher, /Sam Rivera/);
+      await visit(page, "/appointments");
+      const video = page.locator("article", { hasText: "Video visit" }).first();
+      await video.waitFor();
+      await expect(video.getByRole("heading").first().textContent()).resolves.toMatch(/\(Eastern Time\)$/);
+      await expect(video.getByText(/Central Time/).count()).resolves.toBe(0);
+      await screenshots(page, "proxy-sam-video-en");
+    } finally {
+      await page.request.post(`${baseUrl()}/api/patients/${jamieId}/appointments/${appointmentId}/cancel`, {
+        headers,
+        data: {},
+      });
+    }
   });
 });
 

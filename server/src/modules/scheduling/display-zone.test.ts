@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { runWithContext, systemContext } from "../../platform/context.ts";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, makeProxyGrant, makeUser, type SignedInClient, signIn } from "../../test/factories.ts";
 import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
@@ -184,6 +185,45 @@ describe("times in the zone the visit happens in", () => {
       .where("email", "=", "rosa.zone@example.test")
       .executeTakeFirstOrThrow();
     expect(row.time_zone).toBe("America/Denver");
+  });
+
+  it("sets the zone from the browser at activation when the record has none, and keeps one already chosen", async () => {
+    const issue = (patientId: string) =>
+      runWithContext(systemContext("test"), () => t.app.services.identity.issueActivationCode(patientId, null));
+    const activate = async (patientId: string, email: string, timeZone: string) => {
+      const { code } = await issue(patientId);
+      return t.app.inject({
+        method: "POST",
+        url: "/api/auth/activate",
+        payload: {
+          activationCode: code,
+          dateOfBirth: "1985-06-15",
+          email,
+          password: "a long and unusual passphrase 42",
+          timeZone,
+        },
+        remoteAddress: "192.0.2.91",
+      });
+    };
+    const zoneOf = async (id: string) =>
+      (await t.database.db.selectFrom("patients").select("time_zone").where("id", "=", id).executeTakeFirstOrThrow())
+        .time_zone;
+    const fresh = await makePatient(t);
+    const refused = await activate(fresh.id, "fresh.zone@example.test", "Atlantis/Capital");
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(await zoneOf(fresh.id)).toBeNull();
+    const ok = await activate(fresh.id, "fresh.zone@example.test", "America/Phoenix");
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(await zoneOf(fresh.id)).toBe("America/Phoenix");
+
+    const chosen = await makePatient(t);
+    await t.database.db
+      .updateTable("patients")
+      .set({ time_zone: "America/Chicago" })
+      .where("id", "=", chosen.id)
+      .execute();
+    expect((await activate(chosen.id, "chosen.zone@example.test", "Europe/Madrid")).statusCode).toBe(201);
+    expect(await zoneOf(chosen.id)).toBe("America/Chicago");
   });
 
   it("tells a caregiver whose appointment it is and where, in the location's zone, in the email and calendar file", async () => {

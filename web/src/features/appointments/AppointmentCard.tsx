@@ -124,7 +124,7 @@ export function AppointmentCard({
             search={patientSearch}
             variant={canSayHere ? "secondary" : "primary"}
           >
-            {t("card.checkIn")}
+            {a.readerIsPatient ? t("card.checkIn") : t("card.checkInFor", { name: a.patientName })}
           </ButtonLink>
         ) : null}
         {canAct && changeable && (a.canCancelOnline || onBehalf) ? (

@@ -92,6 +92,45 @@ export const CreateAvailabilityException = Type.Object({
   locationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   note: Type.Optional(Type.Union([ShortText(200, { allowEmpty: true }), Type.Null()])),
 });
+/** What to do with booked visits that new time off or a block would overlap. */
+export const AffectedVisitsAction = Type.Union([Type.Literal("notify_and_rebook"), Type.Literal("keep")], {
+  description:
+    "notify_and_rebook: the clinic cancels each visit (the provider is unavailable), emails the patient and offers the nearest free times; keep: the visits stay booked",
+});
+export type AffectedVisitsAction = Static<typeof AffectedVisitsAction>;
+export const AffectedVisitsChoice = Type.Object({
+  action: AffectedVisitsAction,
+  /** the visits the admin was shown (from the preview): if the booked visits changed since, the save answers 409 again */
+  appointmentIds: Type.Array(Uuid, { maxItems: 500 }),
+});
+export const CreateTimeOff = Type.Object({
+  ...CreateAvailabilityException.properties,
+  /** required when the time off or block overlaps booked visits */
+  affectedVisits: Type.Optional(AffectedVisitsChoice),
+});
+/** A booked visit that time off or a block would overlap, named for the admin, in the location's zone. */
+export const AffectedVisit = Type.Object({
+  appointmentId: Uuid,
+  patientId: Uuid,
+  patientName: Type.String(),
+  start: IsoDateTime,
+  end: IsoDateTime,
+  status: Type.String(),
+  visitTypeName: Type.String(),
+  visitTypeNameEs: Type.Union([Type.String(), Type.Null()]),
+  locationName: Type.String(),
+  timeZone: Type.String({ description: "IANA zone of the location: show the time in it, naming it" }),
+});
+export type AffectedVisit = Static<typeof AffectedVisit>;
+/** The dry run of a time off or block: the booked visits it would overlap (409 overlaps_booked_visits carries the same list in error.details.affected). */
+export const TimeOffPreview = Type.Object({ affected: Type.Array(AffectedVisit) });
+export const SavedAvailabilityException = Type.Object({
+  ...AvailabilityException.properties,
+  /** visits the clinic cancelled, told and offered new times */
+  cancelledVisits: Type.Integer(),
+  /** overlapped visits left booked by choice */
+  keptVisits: Type.Integer(),
+});
 export const ProviderAvailability = Type.Object({
   templates: Type.Array(AvailabilityTemplate),
   exceptions: Type.Array(AvailabilityException),
@@ -316,6 +355,8 @@ export const ECheckInForm = Type.Object({
 export const WaitlistOffer = Type.Object({
   id: Uuid,
   appointmentId: Uuid,
+  /** earlier: a sooner time for a booked visit; rebook: a new time for a visit the clinic cancelled (provider unavailable) */
+  kind: Type.Union([Type.Literal("earlier"), Type.Literal("rebook")]),
   start: IsoDateTime,
   end: IsoDateTime,
   providerName: Type.String(),

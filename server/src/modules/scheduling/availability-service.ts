@@ -1,8 +1,10 @@
 import type {
+  AffectedVisit,
   AvailabilityException,
   AvailabilityTemplate,
   CreateAvailabilityException,
   CreateAvailabilityTemplate,
+  CreateTimeOff,
   CreateVisitType,
   UpdateVisitType,
   VisitType,
@@ -12,13 +14,23 @@ import type { Database } from "../../db/database.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
+import { currentContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import * as repo from "./repo.ts";
+import type { SchedulingEvents } from "./service.ts";
 import { presentVisitType } from "./visit-types.ts";
 
 type Template = Static<typeof AvailabilityTemplate>;
 type Exception = Static<typeof AvailabilityException>;
+
+/** Offers a visit the clinic cancelled the nearest free times (the waitlist's offers); returns how many. */
+export interface RebookOffers {
+  offerNewTimes(appointmentId: string): Promise<number>;
+}
+
+/** Why a visit was cancelled when its provider's time off or block was saved over it. */
+export const PROVIDER_UNAVAILABLE = "provider_unavailable";
 
 const hhmm = (t: string) => t.slice(0, 5);
 
@@ -28,12 +40,25 @@ export class AvailabilityService {
   readonly #access: AccessService;
   readonly #audit: AuditLog;
   readonly #clock: Clock;
+  readonly #events: SchedulingEvents | undefined;
+  readonly #rebook: RebookOffers | undefined;
 
-  constructor(deps: { db: Database; clock: Clock; access: AccessService; audit: AuditLog }) {
+  constructor(deps: {
+    db: Database;
+    clock: Clock;
+    access: AccessService;
+    audit: AuditLog;
+    /** cancellation side effects (calendar, freed time) of visits cancelled under new time off */
+    events?: SchedulingEvents;
+    /** the nearest free times offered to the patients of those visits */
+    rebook?: RebookOffers;
+  }) {
     this.#db = deps.db;
     this.#clock = deps.clock;
     this.#access = deps.access;
     this.#audit = deps.audit;
+    this.#events = deps.events;
+    this.#rebook = deps.rebook;
   }
 
   async allVisitTypes(): Promise<VisitType[]> {
@@ -251,8 +276,7 @@ export class AvailabilityService {
     }
   }
 
-  async addException(providerId: string, input: Static<typeof CreateAvailabilityException>): Promise<Exception> {
-    await this.#authorizeExceptions(providerId, input.kind);
+  #validateException(input: Static<typeof CreateAvailabilityException>): { start: Date; end: Date } {
     const start = new Date(input.start);
     const end = new Date(input.end);
     if (!(end > start)) throw new DomainError("validation_failed", "The end must be after the start.");
@@ -260,16 +284,92 @@ export class AvailabilityService {
       throw new DomainError("validation_failed", "An exception can last at most a year.");
     if (input.kind === "extra_hours" && !input.locationId)
       throw new DomainError("validation_failed", "Extra hours need a location.");
+    return { start, end };
+  }
+
+  async #checkLocation(providerId: string, locationId: string | null | undefined) {
+    await this.#provider(providerId);
+    if (!locationId) return;
+    const atLocation = await currentDb(this.#db)
+      .selectFrom("provider_locations")
+      .select("location_id")
+      .where("provider_id", "=", providerId)
+      .where("location_id", "=", locationId)
+      .executeTakeFirst();
+    if (!atLocation) throw new DomainError("validation_failed", "This provider does not work at that location.");
+  }
+
+  /** The booked visits that time off or a block would overlap (none for extra hours). */
+  async #affected(providerId: string, kind: string, start: Date, end: Date, forUpdate: boolean) {
+    if (kind === "extra_hours") return [];
+    const rows = await repo.bookedVisitsOverlapping(currentDb(this.#db), providerId, start, end, this.#clock.now(), {
+      forUpdate,
+    });
+    return rows.map(
+      (r): AffectedVisit => ({
+        appointmentId: r.id,
+        patientId: r.patientId,
+        patientName: `${r.preferredName ?? r.givenName} ${r.familyName}`,
+        start: r.startsAt.toISOString(),
+        end: r.endsAt.toISOString(),
+        status: r.status,
+        visitTypeName: r.visitTypeName,
+        visitTypeNameEs: r.visitTypeNameEs,
+        locationName: r.locationName,
+        timeZone: r.timeZone,
+      }),
+    );
+  }
+
+  /** Dry run of time off or a block: the booked visits it would overlap, named, before anything is saved. */
+  async previewException(
+    providerId: string,
+    input: Static<typeof CreateAvailabilityException>,
+  ): Promise<{ affected: AffectedVisit[] }> {
+    await this.#authorizeExceptions(providerId, input.kind);
+    const { start, end } = this.#validateException(input);
+    await this.#checkLocation(providerId, input.locationId);
+    const affected = await this.#affected(providerId, input.kind, start, end, false);
+    await this.#audit.record({
+      action: "read",
+      resourceType: "time_off_preview",
+      resourceId: providerId,
+      details: { rows: affected.length },
+    });
+    return { affected };
+  }
+
+  /**
+   * Saves time off, a block or extra hours. Time off or a block over booked visits needs the
+   * admin's explicit choice for exactly the visits they were shown: keep them booked, or
+   * notify and rebook (each cancelled by the clinic, audited, the patient told and offered the
+   * nearest free times). Otherwise 409 overlaps_booked_visits with the visits. The provider's
+   * calendar is locked while saving, so a booking cannot slip into the new time off.
+   */
+  async addException(
+    providerId: string,
+    input: Static<typeof CreateTimeOff>,
+  ): Promise<Exception & { cancelledVisits: number; keptVisits: number }> {
+    await this.#authorizeExceptions(providerId, input.kind);
+    const { start, end } = this.#validateException(input);
+    const actor = currentContext().actor;
     return inTransaction(this.#db, async (trx) => {
-      await this.#provider(providerId);
-      if (input.locationId) {
-        const atLocation = await trx
-          .selectFrom("provider_locations")
-          .select("location_id")
-          .where("provider_id", "=", providerId)
-          .where("location_id", "=", input.locationId)
-          .executeTakeFirst();
-        if (!atLocation) throw new DomainError("validation_failed", "This provider does not work at that location.");
+      await this.#checkLocation(providerId, input.locationId);
+      await repo.lockProviderCalendar(trx, providerId, "update");
+      const affected = await this.#affected(providerId, input.kind, start, end, true);
+      const choice = input.affectedVisits;
+      if (affected.length > 0) {
+        const shown = new Set(choice?.appointmentIds ?? []);
+        const same = choice && shown.size === affected.length && affected.every((a) => shown.has(a.appointmentId));
+        if (!same) {
+          throw new DomainError(
+            "conflict",
+            choice
+              ? "The booked visits in this time changed since you looked. Check them again and choose what to do."
+              : "This time overlaps booked visits. Choose whether to notify and rebook the patients or keep the visits.",
+            { reason: "overlaps_booked_visits", affected },
+          );
+        }
       }
       const row = await trx
         .insertInto("availability_exceptions")
@@ -280,16 +380,47 @@ export class AvailabilityService {
           ends_at: end,
           location_id: input.locationId ?? null,
           note: input.note?.trim() || null,
+          created_by: actor.userId ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      const rebook = affected.length > 0 && choice?.action === "notify_and_rebook";
       await this.#audit.record({
         action: "create",
         resourceType: "availability_exception",
         resourceId: row.id,
-        details: { providerId, kind: input.kind },
+        details: {
+          providerId,
+          kind: input.kind,
+          ...(affected.length ? { overlappedVisits: affected.length, affectedVisits: choice?.action ?? null } : {}),
+        },
       });
-      return presentException(row);
+      if (rebook) {
+        const now = this.#clock.now();
+        for (const visit of affected) {
+          await repo.setStatus(
+            trx,
+            visit.appointmentId,
+            "cancelled",
+            { cancelled_at: now, cancelled_by: actor.userId ?? null, cancel_reason: PROVIDER_UNAVAILABLE },
+            now,
+          );
+          await this.#audit.record({
+            action: "cancel",
+            resourceType: "appointment",
+            resourceId: visit.appointmentId,
+            patientId: visit.patientId,
+            details: { reason: PROVIDER_UNAVAILABLE, exceptionId: row.id },
+          });
+          await this.#events?.cancelled(visit.appointmentId);
+          await this.#rebook?.offerNewTimes(visit.appointmentId);
+        }
+      }
+      return {
+        ...presentException(row),
+        cancelledVisits: rebook ? affected.length : 0,
+        keptVisits: rebook ? 0 : affected.length,
+      };
     });
   }
 

@@ -314,7 +314,26 @@ describe("rescheduling and cancelling", () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().start).toBe("2026-03-05T14:30:00.000Z");
     expect(await status(appointmentId)).toBe("cancelled");
+    const oldId = appointmentId;
     appointmentId = res.json().id;
+
+    // listed once, as the new visit: the old one is not a cancelled past visit
+    const list = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${clinic.patient.id}/appointments`,
+      headers: patient.headers,
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    const { upcoming, past } = list.json() as { upcoming: { id: string }[]; past: { id: string }[] };
+    expect(upcoming.map((a) => a.id)).toEqual([appointmentId]);
+    expect(past.map((a) => a.id)).not.toContain(oldId);
+    // the old row stays in the record, pointing forward through the new one
+    const moved = await t.database.db
+      .selectFrom("appointments")
+      .select(["cancel_reason"])
+      .where("id", "=", oldId)
+      .executeTakeFirstOrThrow();
+    expect(moved.cancel_reason).toBe("rescheduled");
   });
 
   it("refuses online cancellation inside the notice window, with the clinic's phone number", async () => {

@@ -189,3 +189,28 @@ export const waitlistOfferGone = defineTemplate("waitlist.offer_gone", {
     action: (p) => ({ label: "Ver sus citas", url: p.appointmentsUrl }),
   },
 });
+
+/** The clinic cancelled the visit because the provider is unavailable; new times are offered in the portal. */
+export const appointmentProviderUnavailable = defineTemplate("appointment.provider_unavailable", {
+  params: { start: "datetime", timeZone: "timeZone", offers: "integer", offersUrl: "url" },
+  en: {
+    subject: "Your appointment has been cancelled: please choose a new time",
+    text: (p, ctx) =>
+      `We are sorry: your appointment on ${appointmentTime(p.start, "en", p.timeZone)} at ${ctx.clinicName} has been cancelled because the provider is unavailable.\n\n` +
+      (p.offers > 0
+        ? `We are offering you ${p.offers === 1 ? "a new time" : `${p.offers} new times`} close to it. Sign in to choose one; other patients may be offered the same times, so please choose soon. ` +
+          `You can also call us at ${ctx.clinicPhone}.`
+        : `We could not find a free time close to it. Please sign in to book a new appointment or call us at ${ctx.clinicPhone}.`),
+    action: (p) => ({ label: "Choose a new time", url: p.offersUrl }),
+  },
+  es: {
+    subject: "Su cita fue cancelada: elija una nueva hora",
+    text: (p, ctx) =>
+      `Lo sentimos: su cita del ${appointmentTime(p.start, "es", p.timeZone)} en ${ctx.clinicName} fue cancelada porque el profesional no está disponible.\n\n` +
+      (p.offers > 0
+        ? `Le ofrecemos ${p.offers === 1 ? "una nueva hora" : `${p.offers} nuevas horas`} cercanas. Inicie sesión para elegir una; es posible que se ofrezcan las mismas horas a otros pacientes, así que elija pronto. ` +
+          `También puede llamarnos al ${ctx.clinicPhone}.`
+        : `No encontramos una hora libre cercana. Inicie sesión para reservar una cita nueva o llámenos al ${ctx.clinicPhone}.`),
+    action: (p) => ({ label: "Elegir una nueva hora", url: p.offersUrl }),
+  },
+});

@@ -7,6 +7,7 @@ import { FrontDeskService } from "./front-desk-service.ts";
 import {
   appointmentBooked,
   appointmentCancelled,
+  appointmentProviderUnavailable,
   appointmentReminder,
   waitlistOffer,
   waitlistOfferGone,
@@ -29,17 +30,25 @@ export const schedulingModule = defineModule({
       config: p.config,
     });
     const scheduling = new SchedulingService({ db: p.db, clock: p.clock, access: p.access, events });
+    const waitlist = new WaitlistService({ ...p, scheduling });
     return {
       /** visit types, slot search, booking, rescheduling, cancelling */
       scheduling,
       /** appointment reminders (job) and the confirm link from their emails */
       reminders: new ReminderService({ ...p }),
       /** earlier-appointment requests and offers; the slot-freed and offer-expiry jobs */
-      waitlist: new WaitlistService({ ...p, scheduling }),
+      waitlist,
       /** arrivals board, provider schedules, visit statuses, “I'm here” */
       frontDesk: new FrontDeskService({ db: p.db, clock: p.clock, access: p.access, audit: p.audit }),
       /** visit types, weekly templates, exceptions */
-      availability: new AvailabilityService({ db: p.db, clock: p.clock, access: p.access, audit: p.audit }),
+      availability: new AvailabilityService({
+        db: p.db,
+        clock: p.clock,
+        access: p.access,
+        audit: p.audit,
+        events,
+        rebook: waitlist,
+      }),
       /** eCheck-in */
       checkIn: new CheckInService({ db: p.db, clock: p.clock, access: p.access, cipher: p.cipher }),
     };
@@ -52,7 +61,14 @@ export const schedulingModule = defineModule({
   periodicJobs: (services) => [
     { name: "waitlist offer expiry", scheduleFirst: () => services.waitlist.scheduleExpirySweep() },
   ],
-  mailTemplates: [appointmentBooked, appointmentCancelled, appointmentReminder, waitlistOffer, waitlistOfferGone],
+  mailTemplates: [
+    appointmentBooked,
+    appointmentCancelled,
+    appointmentProviderUnavailable,
+    appointmentReminder,
+    waitlistOffer,
+    waitlistOfferGone,
+  ],
   // the answers, sealed per appointment
   sealedColumns: [
     {

@@ -234,6 +234,7 @@ const appointmentColumns = [
   "a.status",
   "a.arrived_at as arrivedAt",
   "a.cancelled_at as cancelledAt",
+  "a.cancel_reason as cancelReason",
   "a.created_at as createdAt",
   "a.checked_in_at as checkedInAt",
   "a.roomed_at as roomedAt",
@@ -368,4 +369,66 @@ export function isExclusionViolation(error: unknown): "provider" | "patient" | n
   if (e?.code !== "23P01") return null;
   const name = e.constraint ?? e.message ?? "";
   return name.includes("patient_overlap") ? "patient" : "provider";
+}
+
+/**
+ * Serialises changes to one provider's calendar. Booking and moving take it shared (many at
+ * once), saving time off or a block takes it exclusively: a booking either committed before the
+ * time off was saved (so the time off sees it) or waits and then sees the time off.
+ */
+export async function lockProviderCalendar(db: Db, providerId: string, mode: "share" | "update"): Promise<void> {
+  const query = db.selectFrom("providers").select("id").where("id", "=", providerId);
+  await (mode === "share" ? query.forShare() : query.forUpdate()).execute();
+}
+
+/** Whether time off or a block of the provider overlaps [start, end). */
+export async function unavailableDuring(db: Db, providerId: string, start: Date, end: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom("availability_exceptions")
+    .select("id")
+    .where("provider_id", "=", providerId)
+    .where("kind", "in", ["time_off", "block"])
+    .where("starts_at", "<", end)
+    .where("ends_at", ">", start)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** The provider's upcoming booked visits (not yet arrived) that overlap [start, end), oldest first. */
+export function bookedVisitsOverlapping(
+  db: Db,
+  providerId: string,
+  start: Date,
+  end: Date,
+  now: Date,
+  options: { forUpdate?: boolean } = {},
+) {
+  let query = db
+    .selectFrom("appointments as a")
+    .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
+    .innerJoin("locations as l", "l.id", "a.location_id")
+    .innerJoin("patients as pt", "pt.id", "a.patient_id")
+    .select([
+      "a.id",
+      "a.patient_id as patientId",
+      "a.starts_at as startsAt",
+      "a.ends_at as endsAt",
+      "a.status",
+      "vt.name as visitTypeName",
+      "vt.name_es as visitTypeNameEs",
+      "l.name as locationName",
+      "l.time_zone as timeZone",
+      "pt.legal_given_name as givenName",
+      "pt.legal_family_name as familyName",
+      "pt.preferred_name as preferredName",
+    ])
+    .where("a.provider_id", "=", providerId)
+    .where("a.status", "in", ["booked", "confirmed", "checked_in"])
+    .where("a.starts_at", "<", end)
+    .where("a.ends_at", ">", start)
+    .where("a.starts_at", ">", now)
+    .orderBy("a.starts_at")
+    .orderBy("a.id");
+  if (options.forUpdate) query = query.forUpdate("a");
+  return query.execute();
 }

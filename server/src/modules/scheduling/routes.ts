@@ -5,7 +5,6 @@ import {
   AppointmentParams,
   ArrivalsBoard,
   ArrivalsQuery,
-  AvailabilityException,
   AvailabilityTemplate,
   BookAppointment,
   CancelAppointment,
@@ -13,6 +12,7 @@ import {
   ConfirmResult,
   CreateAvailabilityException,
   CreateAvailabilityTemplate,
+  CreateTimeOff,
   CreateVisitType,
   ECheckInForm,
   ECheckInRequest,
@@ -23,12 +23,14 @@ import {
   ProviderAvailability,
   ProviderSchedule,
   RescheduleAppointment,
+  SavedAvailabilityException,
   ScheduleEntry,
   ScheduleQuery,
   SlotList,
   SlotQuery,
   StaffStatusChange,
   StaffWorkplace,
+  TimeOffPreview,
   UpdateVisitType,
   VisitType,
   VisitTypeList,
@@ -415,13 +417,27 @@ export async function schedulingStaffRoutes(
     {
       schema: {
         tags: adminTags,
-        summary: "Add time off, a block or extra hours",
+        summary:
+          "Add time off, a block or extra hours (409 overlaps_booked_visits with the visits when time off or a block covers booked visits and affectedVisits does not name exactly those)",
         params: IdParams,
-        body: CreateAvailabilityException,
-        response: { 201: AvailabilityException, ...errorResponses },
+        body: CreateTimeOff,
+        response: { 201: SavedAvailabilityException, ...errorResponses },
       },
     },
     async (request, reply) => reply.status(201).send(await availability.addException(request.params.id, request.body)),
+  );
+  app.post(
+    "/api/providers/:id/availability/exceptions/preview",
+    {
+      schema: {
+        tags: adminTags,
+        summary: "Dry run of time off, a block or extra hours: the booked visits it would overlap; nothing is saved",
+        params: IdParams,
+        body: CreateAvailabilityException,
+        response: { 200: TimeOffPreview, ...errorResponses },
+      },
+    },
+    async (request) => availability.previewException(request.params.id, request.body),
   );
   app.delete(
     "/api/providers/:id/availability/exceptions/:itemId",

@@ -324,10 +324,12 @@ export class SchedulingNotifier implements SchedulingEvents {
       };
       await this.#deps.jobs.enqueue(SLOT_FREED_QUEUE, payload, { dedupeKey: `slot-freed:${appointmentId}` });
     }
-    // a reschedule sends one "moved" email for the new appointment instead
-    if (a.cancelReason === "rescheduled" || a.startsAt <= now) return;
+    // a reschedule sends one "moved" email for the new appointment instead; a visit cancelled
+    // under the provider's time off gets the rebooking email with the new times offered
+    if (a.cancelReason === "rescheduled" || a.cancelReason === "provider_unavailable" || a.startsAt <= now) return;
     const publicUrl = this.#deps.config.publicUrl;
     for (const to of await appointmentRecipients(db, a.patientId, now)) {
+      const visit = visitMailParams(a, to.email);
       await this.#deps.mailer.send({
         to: to.email,
         locale: to.locale,

@@ -377,6 +377,25 @@ export class SchedulingService {
     return busy.filter((b) => !(b.start === ownRange.start && b.end === ownRange.end));
   }
 
+  /**
+   * Inside the booking's transaction: holds the provider's calendar (shared; saving time off
+   * holds it exclusively) and checks again that no time off or block now covers the time, so a
+   * booking can never slip into time off saved while it was being made.
+   */
+  async #holdCalendar(
+    trx: Parameters<typeof repo.lockProviderCalendar>[0],
+    visitTypeId: string,
+    providerId: string,
+    start: Date,
+    end: Date,
+    patientId: string,
+  ) {
+    await repo.lockProviderCalendar(trx, providerId, "share");
+    if (await repo.unavailableDuring(trx, providerId, start, end)) {
+      throw await this.#slotTaken(visitTypeId, providerId, start, false, patientId);
+    }
+  }
+
   /** 409 with the next free slots of the same provider and visit type. */
   async #slotTaken(
     visitTypeId: string,
@@ -435,6 +454,7 @@ export class SchedulingService {
     let appointmentId: string;
     try {
       appointmentId = await inTransaction(this.#deps.db, async (trx) => {
+        await this.#holdCalendar(trx, vt.id, input.providerId, input.start, end, patientId);
         const id = await repo.insertAppointment(trx, {
           patientId,
           providerId: input.providerId,
@@ -498,6 +518,7 @@ export class SchedulingService {
     let newId: string;
     try {
       newId = await inTransaction(this.#deps.db, async (trx) => {
+        await this.#holdCalendar(trx, vt.id, providerId, input.start, end, patientId);
         const locked = await repo.appointmentOfPatient(trx, access, appointmentId, { forUpdate: true });
         if (!locked) throw notFound("appointment");
         this.#assertChangeable(locked);

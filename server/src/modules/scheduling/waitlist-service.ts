@@ -1,4 +1,4 @@
-import type { Appointment, WaitlistOffer } from "@portico/contracts";
+import type { Appointment, Slot, WaitlistOffer } from "@portico/contracts";
 import { sql } from "kysely";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
@@ -10,9 +10,15 @@ import type { JobQueue } from "../../platform/jobs/index.ts";
 import type { Logger } from "../../platform/logging.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
-import { waitlistOffer, waitlistOfferGone } from "./mail-templates.ts";
+import { appointmentProviderUnavailable, waitlistOffer, waitlistOfferGone } from "./mail-templates.ts";
 import * as repo from "./repo.ts";
-import { appointmentRecipients, SLOT_FREED_QUEUE, type SlotFreedPayload } from "./scheduling-events.ts";
+import {
+  appointmentForNotice,
+  appointmentRecipients,
+  calendarAttachment,
+  SLOT_FREED_QUEUE,
+  type SlotFreedPayload,
+} from "./scheduling-events.ts";
 import { presentAppointment, type SchedulingService } from "./service.ts";
 
 const MINUTE = 60_000;
@@ -22,6 +28,12 @@ export const EXPIRE_OFFERS_QUEUE = "scheduling.expire-offers";
 const EXPIRY_SWEEP_MINUTES = 5;
 /** offers are listed for this long after they were made, so the patient sees what happened */
 const OFFER_HISTORY_DAYS = 14;
+/** a visit the clinic cancelled is offered this many of the nearest free times… */
+const REBOOK_OFFERS = 3;
+/** …searched up to this many days after the cancelled time… */
+const REBOOK_SEARCH_DAYS = 28;
+/** …each held open for the patient this long at most (never past the visit type's booking notice) */
+const REBOOK_TTL_MINUTES = 48 * 60;
 
 export interface WaitlistDeps {
   db: Database;
@@ -43,6 +55,7 @@ const LIVE = ["booked", "confirmed"] as const;
 type OfferRow = {
   id: string;
   appointmentId: string;
+  kind: WaitlistOffer["kind"];
   startsAt: Date;
   endsAt: Date;
   providerName: string;
@@ -57,6 +70,7 @@ function presentOffer(row: OfferRow, now: Date): WaitlistOffer {
   return {
     id: row.id,
     appointmentId: row.appointmentId,
+    kind: row.kind,
     start: row.startsAt.toISOString(),
     end: row.endsAt.toISOString(),
     providerName: row.providerName,
@@ -211,7 +225,7 @@ export class WaitlistService {
         }
         const request = await trx
           .selectFrom("waitlist_requests")
-          .select(["appointment_id"])
+          .select(["appointment_id", "kind"])
           .where("id", "=", mine.request_id)
           .executeTakeFirstOrThrow();
         await trx
@@ -232,12 +246,24 @@ export class WaitlistService {
             .execute();
         }
         await trx.updateTable("waitlist_requests").set({ active: false }).where("id", "=", mine.request_id).execute();
-        // the booking rules, the atomic swap, reminders and the freed later time all live here
-        const appointment = await this.#d.scheduling.reschedule(patientId, request.appointment_id, {
-          start: mine.starts_at,
-          providerId: mine.provider_id,
-          locationId: mine.location_id,
-        });
+        let appointment: Appointment;
+        if (request.kind === "rebook") {
+          // the clinic cancelled the visit: the new time is a booking, and the other times offered for it go back
+          appointment = await this.#d.scheduling.book(patientId, {
+            visitTypeId: mine.visit_type_id,
+            providerId: mine.provider_id,
+            start: mine.starts_at,
+            locationId: mine.location_id,
+          });
+          await this.#withdrawOpenOffers(mine.request_id, now);
+        } else {
+          // the booking rules, the atomic swap, reminders and the freed later time all live here
+          appointment = await this.#d.scheduling.reschedule(patientId, request.appointment_id, {
+            start: mine.starts_at,
+            providerId: mine.provider_id,
+            locationId: mine.location_id,
+          });
+        }
         for (const other of others) await this.#tellGone(other.patient_id, now);
         return appointment;
       });
@@ -387,6 +413,124 @@ export class WaitlistService {
         return made;
       }),
     );
+  }
+
+  /**
+   * A visit the clinic cancelled because its provider is unavailable (inside the transaction that
+   * cancelled it): a rebook request, offers of the nearest free times the patient could book
+   * (same provider and visit type, as close to the cancelled time as possible, not offered to
+   * another rebooked patient already), and one email per recipient saying so, with the calendar
+   * cancellation. Accepting an offer books it (`accept`). Returns how many times were offered.
+   */
+  async offerNewTimes(appointmentId: string): Promise<number> {
+    const db = currentDb(this.#d.db);
+    const now = this.#d.clock.now();
+    const a = await appointmentForNotice(db, appointmentId);
+    if (!a) return 0;
+    const vt = await repo.findVisitType(db, a.visitTypeId);
+    const request = await db
+      .insertInto("waitlist_requests")
+      .values({
+        appointment_id: appointmentId,
+        patient_id: a.patientId,
+        requested_at: now,
+        active: true,
+        kind: "rebook",
+      })
+      .onConflict((oc) => oc.column("appointment_id").doUpdateSet({ active: true, kind: "rebook", requested_at: now }))
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const chosen: { start: Date; end: Date; locationId: string }[] = [];
+    if (vt?.active) {
+      // inside the cancelling transaction (so the new time off is seen), as the staff member saving it;
+      // the patient's booking notice applies here, their eligibility again when they accept
+      let candidates: Slot[] = [];
+      try {
+        ({ slots: candidates } = await this.#d.scheduling.searchSlots({
+          visitTypeId: a.visitTypeId,
+          providerId: a.providerId,
+          from: new Date(now.getTime() + vt.minimum_notice_minutes * MINUTE),
+          to: new Date(Math.max(a.startsAt.getTime(), now.getTime()) + REBOOK_SEARCH_DAYS * DAY),
+          limit: 500,
+        }));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+      }
+      const target = a.startsAt.getTime();
+      candidates.sort(
+        (x, y) =>
+          Math.abs(Date.parse(x.start) - target) - Math.abs(Date.parse(y.start) - target) ||
+          x.start.localeCompare(y.start),
+      );
+      for (const slot of candidates) {
+        if (chosen.length >= REBOOK_OFFERS) break;
+        const start = new Date(slot.start);
+        const end = new Date(slot.end);
+        // a time already held for another patient whose visit was cancelled stays theirs
+        const held = await db
+          .selectFrom("waitlist_offers as o")
+          .innerJoin("waitlist_requests as r", "r.id", "o.request_id")
+          .select("o.id")
+          .where("o.provider_id", "=", a.providerId)
+          .where("o.starts_at", "=", start)
+          .where("o.status", "=", "open")
+          .where("o.expires_at", ">", now)
+          .where("r.kind", "=", "rebook")
+          .executeTakeFirst();
+        if (held) continue;
+        const clash = await db
+          .selectFrom("appointments")
+          .select("id")
+          .where("patient_id", "=", a.patientId)
+          .where("status", "<>", "cancelled")
+          .where("starts_at", "<", end)
+          .where("ends_at", ">", start)
+          .executeTakeFirst();
+        if (clash) continue;
+        chosen.push({ start, end, locationId: slot.locationId });
+      }
+    }
+    let offered = 0;
+    for (const slot of chosen) {
+      const latest = slot.start.getTime() - (vt?.minimum_notice_minutes ?? 0) * MINUTE;
+      const expiresAt = new Date(Math.min(now.getTime() + REBOOK_TTL_MINUTES * MINUTE, latest));
+      if (expiresAt.getTime() - now.getTime() < 5 * MINUTE) continue;
+      const inserted = await db
+        .insertInto("waitlist_offers")
+        .values({
+          request_id: request.id,
+          patient_id: a.patientId,
+          provider_id: a.providerId,
+          location_id: slot.locationId,
+          visit_type_id: a.visitTypeId,
+          starts_at: slot.start,
+          ends_at: slot.end,
+          expires_at: expiresAt,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.columns(["request_id", "provider_id", "starts_at"]).doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (inserted) offered++;
+    }
+    const publicUrl = this.#d.config.publicUrl;
+    const attachment = calendarAttachment(a, publicUrl, now, { cancelled: true });
+    for (const to of await appointmentRecipients(db, a.patientId, now)) {
+      await this.#d.mailer.send({
+        to: to.email,
+        locale: to.locale,
+        template: appointmentProviderUnavailable,
+        params: {
+          start: a.startsAt.toISOString(),
+          timeZone: a.timeZone,
+          offers: offered,
+          offersUrl: `${publicUrl}/appointments/offers`,
+        },
+        attachments: [attachment],
+        dedupeKey: `appointment-provider-unavailable:${appointmentId}:${to.email.toLowerCase()}`,
+      });
+    }
+    return offered;
   }
 
   /** The periodic job: open offers past their time become `expired`, and the time passes on. */
@@ -545,6 +689,7 @@ export class WaitlistService {
       .select([
         "o.id",
         "r.appointment_id as appointmentId",
+        "r.kind",
         "o.starts_at as startsAt",
         "o.ends_at as endsAt",
         "p.display_name as providerName",

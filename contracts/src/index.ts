@@ -3,6 +3,7 @@ export * from "./clinic.ts";
 export * from "./common.ts";
 export * from "./errors.ts";
 export * from "./identity.ts";
+export * from "./messaging.ts";
 export * from "./patients.ts";
 export * from "./proxies.ts";
 export * from "./refills.ts";

@@ -8,8 +8,9 @@ import { IsoDateTime, Uuid } from "./common.ts";
  */
 
 /** The queues that exist today; more are added as capabilities arrive (messages, referrals, readings). */
-export const WorkQueueName = Type.Union([Type.Literal("refills")], {
-  description: "refills: refill and renewal requests waiting for a nurse or physician",
+export const WorkQueueName = Type.Union([Type.Literal("refills"), Type.Literal("messages")], {
+  description:
+    "refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool",
 });
 export type WorkQueueName = Static<typeof WorkQueueName>;
 

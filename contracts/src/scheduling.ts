@@ -263,6 +263,8 @@ export const ScheduleEntry = Type.Object({
   end: IsoDateTime,
   status: AppointmentStatus,
   visitTypeName: Type.String(),
+  /** the visit type's Spanish name, shown on Spanish pages (null: the English one) */
+  visitTypeNameEs: Type.Union([Type.String(), Type.Null()]),
   modality: Modality,
   providerId: Uuid,
   providerName: Type.String(),

@@ -28,6 +28,7 @@ function entryOf(row: Awaited<ReturnType<typeof repo.appointmentsBetween>>[numbe
     end: row.endsAt.toISOString(),
     status: row.status,
     visitTypeName: row.visitTypeName,
+    visitTypeNameEs: row.visitTypeNameEs,
     modality: row.modality,
     providerId: row.providerId,
     providerName: row.providerName,

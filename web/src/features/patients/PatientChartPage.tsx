@@ -39,12 +39,44 @@ export function PatientChartPage() {
   if (profile.isPending) return <LoadingState />;
   if (profile.isError) {
     const forbidden = isApiError(profile.error) && (profile.error.status === 403 || profile.error.status === 404);
+    if (!forbidden) {
+      return (
+        <div className="stack">
+          <PageHeader title={t("chart.unavailableTitle")} before={back} />
+          <Alert tone="error" title={t("chart.unavailableTitle")}>
+            <p>{errorMessage(profile.error, common, i18n.exists)}</p>
+          </Alert>
+        </div>
+      );
+    }
+    // the same answer for a chart one may not open and one that does not exist: say why charts
+    // open for someone in this role, and what to do, never whether this patient exists
+    const clinician = hasRole(me, "physician") || hasRole(me, "nurse");
+    const why = hasRole(me, "physician")
+      ? t("chart.whyPhysician")
+      : hasRole(me, "nurse")
+        ? t("chart.whyNurse")
+        : frontDesk
+          ? t("chart.whyFrontDesk")
+          : t("chart.forbidden");
     return (
       <div className="stack">
         <PageHeader title={t("chart.unavailableTitle")} before={back} />
-        <Alert tone={forbidden ? "info" : "error"} title={t("chart.unavailableTitle")}>
-          <p>{forbidden ? t("chart.forbidden") : errorMessage(profile.error, common, i18n.exists)}</p>
+        <Alert tone="info" title={t("chart.unavailableTitle")}>
+          <p>{why}</p>
+          <p>{t("chart.privacy")}</p>
         </Alert>
+        {clinician ? (
+          <Card title={t("chart.whatTitle")} id="what-to-do">
+            <ul className="stack">
+              <li>{t("chart.askCareTeam")}</li>
+              <li>{t("chart.emergency")}</li>
+            </ul>
+            <ButtonLink to="/in-basket" variant="secondary">
+              {t("chart.openInBasket")}
+            </ButtonLink>
+          </Card>
+        ) : null}
       </div>
     );
   }

@@ -14,7 +14,7 @@ import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDay, formatTime, timeZoneLabel } from "../../lib/format";
-import { addDays, STATUSES, startOfDayIn, todayIn } from "../appointments/data";
+import { addDays, STATUSES, startOfDayIn, todayIn, visitName } from "../appointments/data";
 import { AppointmentStatusChip } from "../appointments/parts";
 import { workplaceQuery } from "./workplace";
 
@@ -266,7 +266,7 @@ export function EntryTable({
                     </span>
                   </td>
                   <td data-label={t("arrivals.visit")}>
-                    {e.visitTypeName}
+                    {visitName({ name: e.visitTypeName, nameEs: e.visitTypeNameEs }, locale)}
                     {e.modality === "video" ? ` (${t("modality.video")})` : ""}
                     <br />
                     <span className="text-muted">{e.providerName}</span>

@@ -1,0 +1,114 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../harness/auth.ts";
+import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { useBrowser } from "../harness/browser.ts";
+import { demo } from "../harness/demo.ts";
+import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+
+/**
+ * English that used to show on the staff's Spanish pages: the MRN abbreviation and the demo
+ * clinic's visit-type names (each has a Spanish name), and words of the chart refusal.
+ */
+const ENGLISH = [
+  "MRN",
+  "Annual check-up",
+  "Follow-up visit",
+  "New patient visit",
+  "Video visit",
+  "Cardiology consultation",
+  "Cardiology follow-up",
+  "Skin check",
+  "Dermatology consultation",
+  "This chart can't be opened",
+  "front desk",
+  "care team",
+];
+
+async function inSpanish(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.setItem("portico.locale", "es"));
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.lang.startsWith("es"));
+  await settle(page);
+}
+
+async function expectNoEnglish(page: Page, where: string): Promise<void> {
+  const text = await page.locator("main").innerText();
+  const found = ENGLISH.filter((word) => text.includes(word));
+  expect(found, `English words on the Spanish ${where}`).toEqual([]);
+}
+
+describe("staff pages in Spanish", () => {
+  const session = useBrowser();
+  let alexChart = "";
+
+  it("the front desk's arrivals board, schedule, patient search and banner have no English words", async () => {
+    const { page } = session;
+    await signIn(page, demo.frontDesk, { mfa: true });
+    await inSpanish(page);
+
+    await visit(page, "/front-desk/arrivals");
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    await page.locator("table tbody tr, .empty-state").first().waitFor();
+    // the demo's visits today: their Spanish names
+    await expect(page.locator("main table").count()).resolves.toBeGreaterThan(0);
+    await expectNoEnglish(page, "arrivals board");
+    await expectAccessible(page, "arrivals (Spanish)");
+    await screenshots(page, "staff-es-arrivals");
+
+    await visit(page, "/schedule");
+    await page.locator("main table tbody tr, main .empty-state").first().waitFor();
+    await expectNoEnglish(page, "schedule");
+    await expectAccessible(page, "schedule (Spanish)");
+
+    await visit(page, "/patients?q=Rivera");
+    const alex = page.getByRole("link", { name: /Alex Rivera/ }).first();
+    await alex.waitFor();
+    await expect(page.getByRole("columnheader", { name: "N.º de expediente" }).isVisible()).resolves.toBe(true);
+    await expectNoEnglish(page, "patient search");
+    await expectAccessible(page, "patient search (Spanish)");
+    await screenshots(page, "staff-es-patient-search");
+
+    await alex.click();
+    await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
+    alexChart = new URL(page.url()).pathname;
+    await page.getByText("N.º de expediente").first().waitFor();
+    await expectNoEnglish(page, "patient banner");
+    await expectAccessible(page, "chart with banner (Spanish)");
+    await screenshots(page, "staff-es-chart");
+  });
+
+  it("a nurse who may not open a chart is told why and what to do, in English and Spanish", async () => {
+    expect(alexChart).toMatch(/^\/patients\//);
+    const { page } = session;
+    await signIn(page, demo.nurse, { mfa: true });
+
+    await visit(page, alexChart);
+    await page.getByRole("heading", { level: 1, name: "This chart can't be opened" }).waitFor();
+    await page.getByText(/Nurses open a patient's chart while working one of the patient's requests/).waitFor();
+    await page.getByText(/does not say whether this person is a patient here/).waitFor();
+    await page.getByRole("heading", { name: "What you can do" }).waitFor();
+    await page.getByText(/ask the patient's physician or the front desk/).waitFor();
+    await page.getByText(/Portico has no emergency override/).waitFor();
+    await expect(page.getByRole("link", { name: "Open the In Basket" }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, "chart refused (nurse)");
+    await screenshots(page, "nurse-chart-refused-en");
+
+    // a chart that does not exist reads exactly the same
+    const missing = await page.locator("main").innerText();
+    await visit(page, "/patients/00000000-0000-4000-8000-000000000000");
+    await page.getByRole("heading", { level: 1, name: "This chart can't be opened" }).waitFor();
+    await page.getByText(/Nurses open a patient's chart/).waitFor();
+    expect(await page.locator("main").innerText()).toBe(missing);
+
+    await visit(page, alexChart);
+    await inSpanish(page);
+    await page.getByRole("heading", { level: 1, name: "No se puede abrir este expediente" }).waitFor();
+    await page.getByText(/El personal de enfermería abre el expediente/).waitFor();
+    await page.getByRole("heading", { name: "Qué puede hacer" }).waitFor();
+    await expectNoEnglish(page, "chart refusal");
+    await expectAccessible(page, "chart refused (nurse, Spanish)");
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshots(page, "nurse-chart-refused-es");
+  });
+});

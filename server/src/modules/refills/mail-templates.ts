@@ -2,51 +2,47 @@ import { defineTemplate } from "../../platform/mail/templates.ts";
 
 /**
  * The email on each refill decision. It says only that a refill request has an answer —
- * never which medication, the outcome's reason or the pharmacy (no health information, SPEC
- * §4); a caregiver is told it is about someone they help care for. The answer is in the
- * portal behind sign-in.
+ * never which medication, the reason or the pharmacy (no health information, SPEC §4) — and,
+ * to a caregiver, whose request it is (the patient's first name; "" when the reader is the
+ * patient). The answer is in the portal behind sign-in.
  */
 export const refillDecided = defineTemplate("refill.decided", {
   params: {
-    outcome: { oneOf: ["approved", "denied", "mixed"] },
-    reader: { oneOf: ["patient", "caregiver"] },
+    outcome: { oneOf: ["approved", "denied"] },
+    forName: "firstName",
     refillsUrl: "url",
   },
   en: {
-    subject: (p) =>
-      p.reader === "caregiver"
-        ? "A refill request for someone you care for has an answer"
-        : "Your refill request has an answer",
+    subject: (p) => (p.forName ? `${p.forName}'s refill request has an answer` : "Your refill request has an answer"),
     text: (p, ctx) => {
-      const whose = p.reader === "caregiver" ? "A refill request for someone you help care for" : "Your refill request";
+      const whose = p.forName ? `${p.forName}'s refill request` : "Your refill request";
       const what =
         p.outcome === "approved"
           ? "has been approved and sent to the pharmacy."
-          : p.outcome === "denied"
-            ? "was not approved. Sign in to see the reason and what to do next."
-            : "has been answered: some medications were approved and some were not.";
+          : "was not approved. Sign in to see the reason and what to do next.";
       return `${whose} at ${ctx.clinicName} ${what}\n\nSign in to the portal to see the details. Questions: ${ctx.clinicPhone}.`;
     },
-    action: (p) => ({ label: "See the refill request", url: p.refillsUrl }),
+    action: (p) => ({
+      label: p.forName ? `See ${p.forName}'s refill request` : "See your refill request",
+      url: p.refillsUrl,
+    }),
   },
   es: {
     subject: (p) =>
-      p.reader === "caregiver"
-        ? "Una solicitud de resurtido de alguien a quien usted cuida tiene respuesta"
+      p.forName
+        ? `La solicitud de resurtido de ${p.forName} tiene respuesta`
         : "Su solicitud de resurtido tiene respuesta",
     text: (p, ctx) => {
-      const whose =
-        p.reader === "caregiver"
-          ? "Una solicitud de resurtido de alguien a quien usted ayuda a cuidar"
-          : "Su solicitud de resurtido";
+      const whose = p.forName ? `La solicitud de resurtido de ${p.forName}` : "Su solicitud de resurtido";
       const what =
         p.outcome === "approved"
           ? "fue aprobada y enviada a la farmacia."
-          : p.outcome === "denied"
-            ? "no fue aprobada. Inicie sesión para ver el motivo y qué hacer a continuación."
-            : "tiene respuesta: algunos medicamentos fueron aprobados y otros no.";
+          : "no fue aprobada. Inicie sesión para ver el motivo y qué hacer a continuación.";
       return `${whose} en ${ctx.clinicName} ${what}\n\nInicie sesión en el portal para ver los detalles. Preguntas: ${ctx.clinicPhone}.`;
     },
-    action: (p) => ({ label: "Ver la solicitud de resurtido", url: p.refillsUrl }),
+    action: (p) => ({
+      label: p.forName ? `Ver la solicitud de resurtido de ${p.forName}` : "Ver su solicitud de resurtido",
+      url: p.refillsUrl,
+    }),
   },
 });

@@ -204,6 +204,12 @@ function queueSelect(db: Db, actor: Actor) {
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof queueSelect>["execute"]>>[number];
 
+/** The patient's first name for a caregiver's email, or "" when it is not a plain first name. */
+function firstNameOf(p: { preferred_name: string | null; legal_given_name: string }): string {
+  const name = (p.preferred_name?.trim() || p.legal_given_name.trim()).split(/\s+/)[0] ?? "";
+  return /^[\p{L}\p{M}][\p{L}\p{M}.'\u2019-]{0,39}$/u.test(name) ? name : "";
+}
+
 /** Refill requests (patients, caregivers), the refill queue (clinicians), pharmacy delivery (job). */
 export class RefillService {
   readonly #d: RefillServiceDeps;
@@ -891,14 +897,16 @@ export class RefillService {
         "p.preferred_language",
         "p.status",
         "p.date_of_birth",
+        "p.preferred_name",
+        "p.legal_given_name",
         "u.email as user_email",
         "u.status as user_status",
       ])
       .where("p.id", "=", patientId)
       .executeTakeFirstOrThrow();
-    const recipients: { email: string; locale: MailLocale; reader: "patient" | "caregiver" }[] = [];
+    const recipients: { email: string; locale: MailLocale; forName: string }[] = [];
     const own = patient.email ?? (patient.user_status === "active" ? patient.user_email : null);
-    if (own) recipients.push({ email: own, locale: asLocale(patient.preferred_language), reader: "patient" });
+    if (own) recipients.push({ email: own, locale: asLocale(patient.preferred_language), forName: "" });
     if (!facts.confidential) {
       const grants = await trx
         .selectFrom("proxy_grants as g")
@@ -943,7 +951,7 @@ export class RefillService {
         );
         if (!effective.scopes.includes("medications")) continue;
         if (recipients.some((r) => r.email.toLowerCase() === g.email.toLowerCase())) continue;
-        recipients.push({ email: g.email, locale: asLocale(g.locale), reader: "caregiver" });
+        recipients.push({ email: g.email, locale: asLocale(g.locale), forName: firstNameOf(patient) });
       }
     }
     for (const to of recipients) {
@@ -951,7 +959,7 @@ export class RefillService {
         to: to.email,
         locale: to.locale,
         template: refillDecided,
-        params: { outcome, reader: to.reader, refillsUrl: `/refills?patient=${patientId}` },
+        params: { outcome, forName: to.forName, refillsUrl: `/refills?patient=${patientId}` },
       });
     }
   }

@@ -353,7 +353,7 @@ describe("refill requests: every rule of the protocol", () => {
     expect(mails).toEqual([
       expect.objectContaining({
         template: "refill.decided",
-        params: expect.objectContaining({ outcome: "approved", reader: "patient" }),
+        params: expect.objectContaining({ outcome: "approved", forName: "" }),
       }),
     ]);
     // a work item for each queued medication, for the prescriber's team
@@ -722,7 +722,7 @@ describe("caregivers and a teen's confidential medication", () => {
     expect(await mailsTo(parentUser.email)).toEqual([
       expect.objectContaining({
         locale: "es",
-        params: expect.objectContaining({ reader: "caregiver", outcome: "approved" }),
+        params: expect.objectContaining({ forName: "Jordan", outcome: "approved" }),
       }),
     ]);
   });
@@ -752,5 +752,31 @@ describe("concurrent duplicate submissions", () => {
       .where("status", "=", "open")
       .execute();
     expect(work.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the decision email", () => {
+  const ctx = (locale: "en" | "es") => ({
+    locale,
+    clinicName: "Test Clinic",
+    clinicPhone: "(555) 000-1111",
+    publicUrl: "http://x.test",
+  });
+  it("names the patient to a caregiver, in the reader's language, and says nothing clinical", async () => {
+    const { refillDecided } = await import("./mail-templates.ts");
+    const caregiver = { outcome: "denied" as const, forName: "Taylor", refillsUrl: "/refills" };
+    expect(refillDecided.en.text(caregiver, ctx("en"))).toContain(
+      "Taylor's refill request at Test Clinic was not approved",
+    );
+    expect(refillDecided.es.text(caregiver, ctx("es"))).toContain(
+      "La solicitud de resurtido de Taylor en Test Clinic no fue aprobada",
+    );
+    const own = { outcome: "approved" as const, forName: "", refillsUrl: "/refills" };
+    expect(refillDecided.en.text(own, ctx("en"))).toMatch(
+      /^Your refill request at Test Clinic has been approved and sent to the pharmacy\./,
+    );
+    expect(typeof refillDecided.es.subject === "function" && refillDecided.es.subject(own, ctx("es"))).toBe(
+      "Su solicitud de resurtido tiene respuesta",
+    );
   });
 });

@@ -33,11 +33,22 @@ export function isIanaTimeZone(value: string): boolean {
 }
 
 /**
- * The patient's zone in SQL, for a query over `patients` aliased `alias`: their own, else the
- * zone of the clinic's first location (the one the clinic was set up with), else UTC.
+ * The patient's zone in SQL, for a query over `patients` aliased `alias`: their own; else the
+ * zone of the location of their latest in-person visit (where they go: a patient of the Chicago
+ * clinic is in Central Time); else the clinic's first location's (by creation, then name);
+ * else UTC. Deterministic, so one patient's times never change zone from one request to the next.
  */
 export function patientTimeZoneSql(alias: string) {
-  return sql<string>`coalesce(${sql.ref(`${alias}.time_zone`)}, (select l0.time_zone from locations l0 order by l0.created_at, l0.id limit 1), 'UTC')`;
+  const patient = sql.ref(`${alias}.id`);
+  return sql<string>`coalesce(
+    ${sql.ref(`${alias}.time_zone`)},
+    (select l0.time_zone from appointments a0
+       join visit_types v0 on v0.id = a0.visit_type_id
+       join locations l0 on l0.id = a0.location_id
+      where a0.patient_id = ${patient} and v0.modality = 'in_person'
+      order by a0.starts_at desc limit 1),
+    (select l1.time_zone from locations l1 order by l1.created_at, l1.name, l1.id limit 1),
+    'UTC')`;
 }
 
 /** 400 naming the field when a time zone is not an IANA name the server knows. */

@@ -159,6 +159,30 @@ describe("times in the zone the visit happens in", () => {
     expect((await patch({ timeZone: "America/New_York" })).statusCode).toBe(200);
   });
 
+  it("without a zone of their own, a patient's video times are in the zone of the clinic they go to", async () => {
+    const desk = await signIn(t, clinic.frontDesk);
+    const chicagoan = await makePatient(t, { pcpProviderId: clinic.providerId });
+    const seen = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${chicagoan.id}/appointments`,
+      headers: desk.headers,
+      payload: {
+        visitTypeId: clinic.visitTypes.established,
+        providerId: clinic.providerId,
+        start: "2026-03-08T15:00:00.000Z",
+        locationId: chicagoId,
+      },
+    });
+    expect(seen.statusCode, seen.body).toBe(201);
+    const res = await t.app.inject({
+      url: `/api/slots?visitTypeId=${clinic.visitTypes.video}&patientId=${chicagoan.id}&to=2026-03-07T05:00:00Z`,
+      headers: desk.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const zones = new Set((res.json().slots as SlotOut[]).map((s) => s.displayTimeZone));
+    expect(zones).toEqual(new Set(["America/Chicago"]));
+  });
+
   it("sets the zone from the browser at self-registration, and refuses an unknown one", async () => {
     const register = (timeZone: string, email: string) =>
       t.app.inject({

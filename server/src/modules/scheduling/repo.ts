@@ -180,12 +180,13 @@ export async function patientTimeZone(db: Db, access: PatientAccess): Promise<st
   return row?.timeZone ?? (await clinicTimeZone(db));
 }
 
-/** The zone of the clinic's first location: the stand-in for a patient who has not said theirs. */
+/** The zone of the clinic's first location: the stand-in when no patient is named (staff searching). */
 export async function clinicTimeZone(db: Db): Promise<string> {
   const row = await db
     .selectFrom("locations")
     .select("time_zone")
     .orderBy("created_at")
+    .orderBy("name")
     .orderBy("id")
     .limit(1)
     .executeTakeFirst();
@@ -265,15 +266,15 @@ function appointmentQuery(db: Db) {
     .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
     .innerJoin("providers as p", "p.id", "a.provider_id")
     .innerJoin("locations as l", "l.id", "a.location_id")
-    .select(appointmentColumns)
     .innerJoin("patients as pt", "pt.id", "a.patient_id")
-    .select((eb) =>
+    .select(appointmentColumns)
     .select([
       patientTimeZoneSql("pt").as("patientTimeZone"),
       "pt.preferred_name as patientPreferredName",
       "pt.legal_given_name as patientGivenName",
       "pt.legal_family_name as patientFamilyName",
     ])
+    .select((eb) =>
       eb
         .exists(
           eb

@@ -1,6 +1,7 @@
 import { Outlet, useRouter } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { UnsavedChangesGuard } from "../kit/unsaved-changes";
 import { ActingForProvider } from "./acting-for";
 import { IdleTimeout } from "./IdleTimeout";
 import { SiteFooter } from "./SiteFooter";
@@ -26,6 +27,7 @@ export function Frame() {
       </main>
       <SiteFooter />
       {me ? <IdleTimeout me={me} /> : null}
+      <UnsavedChangesGuard />
     </ActingForProvider>
   );
 }

@@ -1,7 +1,8 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "../components/Form";
 import { errorMessage, fieldErrorsFrom } from "../lib/errors";
+import { useUnsavedChanges } from "./unsaved-changes";
 
 /** A form's own reading of a failure: its field errors and/or form message (left out: the usual one). */
 export interface Explained {
@@ -11,6 +12,18 @@ export interface Explained {
 
 export interface UseFormOptions<V, R> {
   initial: V | (() => V);
+  /**
+   * The values as the server holds them now, for a form that edits saved data (memoised: a new
+   * object means new data). When it changes (this form's save, another section's save, a
+   * refetch), fields the person has not edited take the new values; edited ones keep what
+   * was typed.
+   */
+  source?: V;
+  /**
+   * Ask before leaving the page with edits not yet saved (default on). Off only for forms
+   * whose values are not work to keep: sign-in details, a search.
+   */
+  guard?: boolean;
   /** checks made before sending: field name → message (shown beside the field and in the summary) */
   validate?: (values: V) => FieldErrors;
   /** sends the values; a thrown ApiError shows as a form message plus the server's field errors */
@@ -27,17 +40,59 @@ export interface UseFormOptions<V, R> {
   explain?: (error: unknown) => Explained | undefined;
 }
 
+/** Two field values are the same edit: same value, or equal lists and plain objects (files by identity). */
+function same(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  const plain = (x: unknown) => Array.isArray(x) || (x !== null && typeof x === "object" && x.constructor === Object);
+  return plain(a) && plain(b) && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The keys whose values differ from the baseline (what the person has changed). */
+function changedKeys<V extends object>(values: V, baseline: V): Array<keyof V> {
+  const keys = new Set([...Object.keys(values), ...Object.keys(baseline)]) as Set<keyof V>;
+  return [...keys].filter((k) => !same(values[k], baseline[k]));
+}
+
 type StringKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 type BooleanKeys<V> = { [K in keyof V]: V[K] extends boolean ? K : never }[keyof V] & string;
 
 /**
  * The state every form needs: its values, the problems found before and after sending (each
  * tied to its field, all listed in the error summary, which takes focus on each failed
- * attempt), whether it is being sent, and whether the last send was saved.
+ * attempt), whether it is being sent, whether the last send was saved, and which fields hold
+ * edits not yet saved (`dirty`): those survive a refresh of `source`, and leaving the page
+ * with any of them asks first (unsaved-changes.tsx).
  */
 export function useForm<V extends object, R = unknown>(options: UseFormOptions<V, R>) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState<V>(options.initial);
+  // what the values were when last loaded or saved: a field differing from it is an unsaved edit
+  const [baseline, setBaseline] = useState<V>(values);
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const baselineRef = useRef(baseline);
+  baselineRef.current = baseline;
+  const rebase = (next: V) => {
+    baselineRef.current = next;
+    setBaseline(next);
+  };
+  const sourceRef = useRef(options.source);
+  useEffect(() => {
+    const fresh = options.source;
+    if (fresh === undefined || fresh === sourceRef.current) return;
+    sourceRef.current = fresh;
+    const before = baselineRef.current;
+    setValues((current) => {
+      const merged = { ...current };
+      for (const key of Object.keys(fresh) as Array<keyof V>) {
+        if (same(current[key], before[key])) merged[key] = fresh[key];
+      }
+      return merged;
+    });
+    baselineRef.current = fresh;
+    setBaseline(fresh);
+  }, [options.source]);
+  useUnsavedChanges(() => changedKeys(valuesRef.current, baselineRef.current).length > 0, options.guard ?? true);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -85,6 +140,8 @@ export function useForm<V extends object, R = unknown>(options: UseFormOptions<V
     setPending(true);
     try {
       const result = await options.submit(values);
+      // what was sent is now saved; anything typed meanwhile stays an unsaved edit
+      rebase(values);
       setSaved(true);
       await options.onSuccess?.(result, values);
     } catch (error) {
@@ -100,6 +157,7 @@ export function useForm<V extends object, R = unknown>(options: UseFormOptions<V
     update,
     /** replaces all values (e.g. a reset after success) */
     reset: (next: V) => {
+      rebase(next);
       setValues(next);
       setErrors({});
       setFormError(null);
@@ -107,6 +165,8 @@ export function useForm<V extends object, R = unknown>(options: UseFormOptions<V
     errors,
     formError,
     pending,
+    /** fields changed and not yet saved */
+    dirty: changedKeys(values, baseline).length > 0,
     saved,
     fail,
     submit: send,

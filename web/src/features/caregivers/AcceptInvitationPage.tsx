@@ -84,10 +84,17 @@ export function AcceptInvitationPage() {
     >
       <PageHeader
         title={t("accept.title")}
-        lead={<p>{t("accept.lead", { name: invitation.inviterFirstName, clinic: invitation.clinicName })}</p>}
+        lead={
+          <p>
+            {t(invitation.fromClinic ? "accept.leadClinic" : "accept.lead", {
+              name: invitation.inviterFirstName,
+              clinic: invitation.clinicName,
+            })}
+          </p>
+        }
       />
       <p>{t("accept.expires", { when: formatDateTime(invitation.expiresAt, localTimeZone(), currentLocale()) })}</p>
-      <p>{t("accept.what", { name: invitation.inviterFirstName })}</p>
+      <p>{t(invitation.fromClinic ? "accept.whatClinic" : "accept.what", { name: invitation.inviterFirstName })}</p>
       {accept.isError ? (
         <Alert tone="error" title={t("accept.failed")} live="assertive">
           <p>{errorMessage(accept.error, common, i18n.exists)}</p>

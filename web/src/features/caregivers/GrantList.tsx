@@ -1,4 +1,4 @@
-import type { ProxyGrant, ProxyGrantList, ProxyScope } from "@portico/contracts";
+import type { ProxyGrant, ProxyGrantList, ProxyInvitationSummary, ProxyScope } from "@portico/contracts";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -55,19 +55,55 @@ export function GrantList({
 }) {
   const { t } = useTranslation("caregivers");
   const grants = list.grants;
-  if (grants.length === 0) {
-    return (
-      <EmptyState title={t("list.emptyTitle")} headingLevel={3}>
-        <p>{voice === "self" && list.canManage ? t("list.emptySelf") : t("list.emptyBody")}</p>
-      </EmptyState>
-    );
-  }
+  // the patient's own page lists their invitations apart; staff see the grants waiting for an account here
+  const waiting = voice === "staff" ? list.pendingInvitations : [];
   return (
-    <ul className="item-list">
-      {grants.map((grant) => (
-        <GrantItem key={grant.id} grant={grant} patientId={patientId} canManage={list.canManage} voice={voice} />
-      ))}
-    </ul>
+    <>
+      {grants.length === 0 ? (
+        <EmptyState title={t("list.emptyTitle")} headingLevel={3}>
+          <p>{voice === "self" && list.canManage ? t("list.emptySelf") : t("list.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <ul className="item-list">
+          {grants.map((grant) => (
+            <GrantItem key={grant.id} grant={grant} patientId={patientId} canManage={list.canManage} voice={voice} />
+          ))}
+        </ul>
+      )}
+      {waiting.length > 0 ? (
+        <section aria-labelledby="waiting-heading">
+          <h3 id="waiting-heading">{t("list.waitingTitle")}</h3>
+          <ul className="item-list">
+            {waiting.map((invitation) => (
+              <WaitingItem key={invitation.id} invitation={invitation} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** Access the front desk gave to an email with no account yet: it starts when they create one. */
+function WaitingItem({ invitation }: { invitation: ProxyInvitationSummary }) {
+  const { t } = useTranslation("caregivers");
+  return (
+    <li className="item">
+      <div className="item__head">
+        <h4 className="item__title">{invitation.email}</h4>
+        <StatusChip tone="info">{t("list.waiting")}</StatusChip>
+      </div>
+      <p className="item__meta">
+        {t(`relationships.${invitation.relationship}`)}
+        {" · "}
+        {t("list.waitingSince", { since: dayOf(invitation.createdAt), until: dayOf(invitation.expiresAt) })}
+      </p>
+      <ul className="scope-list">
+        {invitation.scopes.map((s) => (
+          <li key={s}>{t(`scopes.${s}.short`)}</li>
+        ))}
+      </ul>
+    </li>
   );
 }
 

@@ -15,6 +15,8 @@ export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm({
     initial: { email: "" },
+    // sign-in details are not work to keep: leaving never asks
+    guard: false,
     validate: (v): FieldErrors => (v.email.trim() ? {} : { email: t("signIn.emailMissing") }),
     submit: (v) =>
       api("/api/auth/password-reset/request", {

@@ -24,6 +24,8 @@ export function MfaPage() {
   const cleaned = (code: string) => (recovery ? code.trim() : code.replace(/\s+/g, ""));
   const form = useForm({
     initial: { code: "" },
+    // sign-in details are not work to keep: leaving never asks
+    guard: false,
     validate: ({ code }) => {
       const next: FieldErrors = {};
       if (!cleaned(code)) next.code = recovery ? t("mfa.recoveryMissing") : t("mfa.codeMissing");

@@ -30,6 +30,8 @@ export function SignInPage() {
   const clinic = useClinic();
   const form = useForm({
     initial: { email: "", password: "" },
+    // sign-in details are not work to keep: leaving never asks
+    guard: false,
     validate: ({ email, password }) => {
       const next: FieldErrors = {};
       if (!email.trim()) next.email = t("signIn.emailMissing");

@@ -1,20 +1,21 @@
-import type { CreateProxyGrantRequest, ProxyScope } from "@portico/contracts";
+import type { CreateProxyGrantRequest, ProxyGrant, ProxyScope, StaffGrantInvited } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { navigateTo } from "../../app/navigation";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { Link } from "../../components/Link";
+import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { proxiesQuery, RELATIONSHIPS } from "../caregivers/GrantList";
+import { dayOf, proxiesQuery, RELATIONSHIPS } from "../caregivers/GrantList";
 import { endOfDay, ScopeFields } from "../caregivers/ScopeFields";
 import { ageFrom, EMAIL } from "../registration/shared";
 import { PatientBanner } from "./PatientBanner";
@@ -30,6 +31,8 @@ export function StaffGrantPage() {
   const queryClient = useQueryClient();
   const profile = useQuery(patientQuery(patientId));
   const proxies = useQuery(proxiesQuery(patientId));
+  // an email with no account: the grant waits as an invitation, and this page says what happens next
+  const [invited, setInvited] = useState<StaffGrantInvited | null>(null);
   const form = useForm({
     initial: {
       proxyEmail: "",
@@ -57,11 +60,19 @@ export function StaffGrantPage() {
         reason: reason.trim(),
         ...(endsAt ? { endsAt } : {}),
       };
-      await api(`/api/patients/${patientId}/proxies`, { method: "POST", body });
+      const outcome = await api<ProxyGrant | StaffGrantInvited>(`/api/patients/${patientId}/proxies`, {
+        method: "POST",
+        body,
+      });
       await queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] });
+      return outcome;
     },
-    onSuccess: () => navigateTo(`/patients/${patientId}`),
+    onSuccess: (outcome) => {
+      if ("status" in outcome && outcome.status === "invited") setInvited(outcome);
+      else navigateTo(`/patients/${patientId}`);
+    },
     serverField: (path) => (path === "endsAt" ? "until" : path),
+    labels: { proxyEmail: t("staff.email"), until: t("form.until"), reason: t("staff.reason") },
   });
 
   if (profile.isPending) return <LoadingState />;
@@ -73,6 +84,20 @@ export function StaffGrantPage() {
     );
   }
   const patient = profile.data;
+  const patientName = `${patient.preferredName ?? patient.legalGivenName} ${patient.legalFamilyName}`;
+  if (invited) {
+    return (
+      <InvitedNext
+        invited={invited}
+        patientId={patientId}
+        patientName={patientName}
+        onAnother={() => {
+          setInvited(null);
+          form.reset({ ...form.values, proxyEmail: "", reason: "", until: "" });
+        }}
+      />
+    );
+  }
   const age = ageFrom(patient.dateOfBirth);
   const adolescent = age >= 12 && age < 18;
 
@@ -128,6 +153,55 @@ export function StaffGrantPage() {
           </Button>
         </FormActions>
       </Form>
+    </div>
+  );
+}
+
+/** After a grant to an email with no account: what was sent, and what happens next. */
+function InvitedNext({
+  invited,
+  patientId,
+  patientName,
+  onAnother,
+}: {
+  invited: StaffGrantInvited;
+  patientId: string;
+  patientName: string;
+  onAnother: () => void;
+}) {
+  const { t } = useTranslation("caregivers");
+  const { invitation } = invited;
+  return (
+    <div className="stack">
+      <PageHeader
+        title={t("staff.invitedTitle")}
+        before={
+          <Link to="/patients/$patientId" params={{ patientId }} className="back-link">
+            {patientName}
+          </Link>
+        }
+      />
+      <Alert tone="success" title={t("staff.invitedAlert", { email: invitation.email })} live="polite">
+        <p>{t("staff.invitedBody", { email: invitation.email, name: patientName })}</p>
+        {invited.replacedEarlier ? <p>{t("staff.invitedReplaced")}</p> : null}
+      </Alert>
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading">{t("staff.nextTitle")}</h2>
+        <ol className="stack">
+          <li>{t("staff.next1", { email: invitation.email, until: dayOf(invitation.expiresAt) })}</li>
+          <li>{t("staff.next2")}</li>
+          <li>{t("staff.next3", { name: patientName })}</li>
+          <li>{t("staff.next4", { name: patientName })}</li>
+        </ol>
+      </section>
+      <FormActions>
+        <ButtonLink to="/patients/$patientId" params={{ patientId }}>
+          {t("staff.backTo", { name: patientName })}
+        </ButtonLink>
+        <Button variant="secondary" onPress={onAnother}>
+          {t("staff.another")}
+        </Button>
+      </FormActions>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { PatientProfile, PatientProfileView, PatientSummary, UpdatePatientRequest } from "@portico/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { useActingFor } from "../../app/acting-for";
@@ -16,16 +16,11 @@ import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
+import { type UseFormOptions, useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
+import { errorMessage, lastPathPart } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
-import {
-  InsuranceFields,
-  type InsuranceForm,
-  insuranceFormOf,
-  insuranceRequest,
-  validateInsurance,
-} from "../registration/InsuranceFields";
+import { InsuranceFields, insuranceFormOf, insuranceRequest, validateInsurance } from "../registration/InsuranceFields";
 import {
   AddressFields,
   addressOf,
@@ -103,11 +98,12 @@ export function PatientDetailsPage() {
             </Alert>
           ) : null}
           <IdentityCard profile={profile.data} forSelf={forSelf} canEdit={canEdit} />
-          <ContactCard key={`c-${profile.data.updatedAt}`} profile={profile.data} canEdit={canEdit} />
+          {/* one form per section, each keeping its own edits across the others' saves (no remount on new data) */}
+          <ContactCard profile={profile.data} canEdit={canEdit} />
           <TimeZoneCard profile={profile.data} canEdit={canEdit} />
-          <EmergencyCard key={`e-${profile.data.updatedAt}`} profile={profile.data} canEdit={canEdit} />
-          <PharmacyCard key={`p-${profile.data.updatedAt}`} profile={profile.data} canEdit={canEdit} />
-          <InsuranceCard key={`i-${profile.data.updatedAt}`} profile={profile.data} canEdit={canEdit} />
+          <EmergencyCard profile={profile.data} canEdit={canEdit} />
+          <PharmacyCard profile={profile.data} canEdit={canEdit} />
+          <InsuranceCard profile={profile.data} canEdit={canEdit} />
         </>
       )}
     </div>
@@ -175,58 +171,89 @@ function IdentityCard({ profile, forSelf, canEdit }: { profile: PatientProfile; 
   );
 }
 
-/** Saves part of the profile and reports how it went, keeping what was typed on failure. */
-function useSave(profile: PatientProfile) {
+/**
+ * One section's form on the kit's form hook. Each section keeps its own edits: a save here
+ * sends only this section's part, and when the profile comes back (from this save or another
+ * section's) the fields someone has changed and not saved keep what they typed. Leaving the
+ * page with unsaved edits asks first (the kit's guard); each save is confirmed.
+ */
+function useSection<V extends object>(
+  profile: PatientProfile,
+  valuesOf: (p: PatientProfile) => V,
+  options: Pick<UseFormOptions<V, PatientProfile>, "validate" | "serverField" | "labels"> & {
+    patch: (values: V) => Promise<UpdatePatientRequest | null>;
+  },
+) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: UpdatePatientRequest) =>
-      api<PatientProfile>(`/api/patients/${profile.id}`, { method: "PATCH", body: patch }),
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new server data is a new profile object
+  const source = useMemo(() => valuesOf(profile), [profile]);
+  return useForm<V, PatientProfile>({
+    initial: source,
+    source,
+    validate: options.validate,
+    serverField: options.serverField,
+    labels: options.labels,
+    submit: async (values) => {
+      const patch = await options.patch(values);
+      if (!patch) return profile;
+      return api<PatientProfile>(`/api/patients/${profile.id}`, { method: "PATCH", body: patch });
+    },
     onSuccess: (fresh) => {
       queryClient.setQueryData(profileKey(profile.id), fresh);
     },
   });
 }
 
-function Saved({ show }: { show: boolean }) {
-  const { t } = useTranslation("registration");
-  return show ? <Alert tone="success" title={t("details.saved")} live="polite" headingLevel={3} /> : null;
+/** The confirmation of a save: a polite live region that is always there, filled when saved. */
+function Saved({ show, message }: { show: boolean; message: string }) {
+  return (
+    <div role="status" className="section-status">
+      {show ? <Alert tone="success" title={message} headingLevel={3} /> : null}
+    </div>
+  );
 }
 
-function ContactCard({ profile, canEdit }: { profile: PatientProfile; canEdit: boolean }) {
-  const { t, i18n } = useTranslation("registration");
-  const common = useTranslation().t;
-  const [form, setForm] = useState(() => formOf(profile));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const save = useSave(profile);
-  const set = (key: keyof PersonForm) => (v: string) => setForm({ ...form, [key]: v });
+const ADDRESS_FIELDS = ["line1", "line2", "city", "region", "postalCode"];
 
-  function submit() {
-    const e: FieldErrors = {};
-    if (form.phone.trim() && !PHONE.test(form.phone.trim())) e.phone = t("person.errors.phoneInvalid");
-    if (form.email.trim() && !EMAIL.test(form.email.trim())) e.email = t("person.errors.emailInvalid");
-    if (addressOf(form)) {
-      if (!form.line1.trim()) e.line1 = t("person.errors.line1");
-      if (!form.city.trim()) e.city = t("person.errors.city");
-      if (!form.region.trim()) e.region = t("person.errors.region");
-      if (!POSTAL.test(form.postalCode.trim())) e.postalCode = t("person.errors.postalCode");
-    }
-    setErrors(e);
-    setSaved(false);
-    setAttempt((n) => n + 1);
-    if (Object.keys(e).length > 0) return;
-    save.mutate(
-      {
-        preferredName: form.preferredName.trim() || null,
-        phone: form.phone.trim() || null,
-        email: form.email.trim() || null,
-        address: addressOf(form) ?? null,
-        preferredLanguage: form.preferredLanguage,
-      },
-      { onSuccess: () => setSaved(true), onError: () => setAttempt((n) => n + 1) },
-    );
-  }
+function ContactCard({ profile, canEdit }: { profile: PatientProfile; canEdit: boolean }) {
+  const { t } = useTranslation("registration");
+  const form = useSection(profile, formOf, {
+    validate: (v) => {
+      const e: FieldErrors = {};
+      if (v.phone.trim() && !PHONE.test(v.phone.trim())) e.phone = t("person.errors.phoneInvalid");
+      if (v.email.trim() && !EMAIL.test(v.email.trim())) e.email = t("person.errors.emailInvalid");
+      if (addressOf(v)) {
+        if (!v.line1.trim()) e.line1 = t("person.errors.line1");
+        if (!v.city.trim()) e.city = t("person.errors.city");
+        if (!v.region.trim()) e.region = t("person.errors.region");
+        if (!POSTAL.test(v.postalCode.trim())) e.postalCode = t("person.errors.postalCode");
+      }
+      return e;
+    },
+    // the server names "address.line1"; this form's field is "line1"
+    serverField: (path) => {
+      const last = lastPathPart(path);
+      return path.startsWith("address.") && ADDRESS_FIELDS.includes(last) ? last : path;
+    },
+    labels: {
+      preferredName: t("person.preferredName"),
+      phone: t("person.phone"),
+      email: t("person.email"),
+      preferredLanguage: t("person.language"),
+      line1: t("person.line1"),
+      line2: t("person.line2"),
+      city: t("person.city"),
+      region: t("person.region"),
+      postalCode: t("person.postalCode"),
+    },
+    patch: async (v) => ({
+      preferredName: v.preferredName.trim() || null,
+      phone: v.phone.trim() || null,
+      email: v.email.trim() || null,
+      address: addressOf(v) ?? null,
+      preferredLanguage: v.preferredLanguage,
+    }),
+  });
 
   if (!canEdit) {
     return (
@@ -243,57 +270,41 @@ function ContactCard({ profile, canEdit }: { profile: PatientProfile; canEdit: b
   }
   return (
     <Card title={t("details.contactTitle")} id="contact">
-      <Saved show={saved} />
-      <Form
-        onSubmit={submit}
-        errors={errors}
-        formError={save.isError ? errorMessage(save.error, common, i18n.exists) : null}
-        attempt={attempt}
-        aria-label={t("details.contactTitle")}
-      >
+      <Form {...form.formProps} aria-label={t("details.contactTitle")}>
         <TextField
-          name="preferredName"
+          {...form.field("preferredName")}
           label={t("person.optional", { label: t("person.preferredName") })}
           description={t("person.preferredHintSelf")}
-          value={form.preferredName}
-          onChange={set("preferredName")}
         />
         <TextField
-          name="phone"
+          {...form.field("phone")}
           type="tel"
           inputMode="tel"
           width="medium"
           label={t("person.phone")}
           description={t("person.phoneHint")}
           autoComplete="tel"
-          value={form.phone}
-          onChange={set("phone")}
-          errorMessage={errors.phone}
         />
         <TextField
-          name="email"
+          {...form.field("email")}
           type="email"
           inputMode="email"
           spellCheck={false}
           label={t("person.email")}
           description={t("details.emailHint")}
           autoComplete="email"
-          value={form.email}
-          onChange={set("email")}
-          errorMessage={errors.email}
         />
         <Select
-          name="preferredLanguage"
+          {...form.field("preferredLanguage")}
           label={t("person.language")}
           description={t("person.languageHint")}
           width="medium"
-          value={form.preferredLanguage}
           options={LANGUAGES}
-          onChange={set("preferredLanguage")}
         />
-        <AddressFields value={form} onChange={setForm} errors={errors} voice="self" />
+        <AddressFields value={form.values} onChange={form.update} errors={form.errors} voice="self" />
+        <Saved show={form.saved} message={t("details.savedContact")} />
         <FormActions>
-          <Button type="submit" isPending={save.isPending}>
+          <Button type="submit" isPending={form.pending}>
             {t("details.saveContact")}
           </Button>
         </FormActions>
@@ -302,14 +313,32 @@ function ContactCard({ profile, canEdit }: { profile: PatientProfile; canEdit: b
   );
 }
 
+const EC_FIELDS: Record<string, string> = {
+  "emergencyContact.name": "ecName",
+  "emergencyContact.relationship": "ecRelationship",
+  "emergencyContact.phone": "ecPhone",
+};
+
 function EmergencyCard({ profile, canEdit }: { profile: PatientProfile; canEdit: boolean }) {
-  const { t, i18n } = useTranslation("registration");
-  const common = useTranslation().t;
-  const [form, setForm] = useState(() => formOf(profile));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const save = useSave(profile);
+  const { t } = useTranslation("registration");
+  const form = useSection(profile, formOf, {
+    validate: (v) => {
+      const e: FieldErrors = {};
+      if (emergencyContactOf(v)) {
+        if (!v.ecName.trim()) e.ecName = t("person.errors.ecName");
+        if (!v.ecRelationship.trim()) e.ecRelationship = t("person.errors.ecRelationship");
+        if (!PHONE.test(v.ecPhone.trim())) e.ecPhone = t("person.errors.ecPhone");
+      }
+      return e;
+    },
+    serverField: (path) => EC_FIELDS[path] ?? (path === "emergencyContact" ? "ecName" : undefined),
+    labels: {
+      ecName: t("person.ecName"),
+      ecRelationship: t("person.ecRelationship"),
+      ecPhone: t("person.ecPhone"),
+    },
+    patch: async (v) => ({ emergencyContact: emergencyContactOf(v) ?? null }),
+  });
   if (!canEdit) {
     const ec = profile.emergencyContact;
     return (
@@ -318,35 +347,13 @@ function EmergencyCard({ profile, canEdit }: { profile: PatientProfile; canEdit:
       </Card>
     );
   }
-  function submit() {
-    const e: FieldErrors = {};
-    if (emergencyContactOf(form)) {
-      if (!form.ecName.trim()) e.ecName = t("person.errors.ecName");
-      if (!form.ecRelationship.trim()) e.ecRelationship = t("person.errors.ecRelationship");
-      if (!PHONE.test(form.ecPhone.trim())) e.ecPhone = t("person.errors.ecPhone");
-    }
-    setErrors(e);
-    setSaved(false);
-    setAttempt((n) => n + 1);
-    if (Object.keys(e).length > 0) return;
-    save.mutate(
-      { emergencyContact: emergencyContactOf(form) ?? null },
-      { onSuccess: () => setSaved(true), onError: () => setAttempt((n) => n + 1) },
-    );
-  }
   return (
     <Card title={t("person.emergencyTitle")} id="emergency">
-      <Saved show={saved} />
-      <Form
-        onSubmit={submit}
-        errors={errors}
-        formError={save.isError ? errorMessage(save.error, common, i18n.exists) : null}
-        attempt={attempt}
-        aria-label={t("person.emergencyTitle")}
-      >
-        <EmergencyContactFields value={form} onChange={setForm} errors={errors} />
+      <Form {...form.formProps} aria-label={t("person.emergencyTitle")}>
+        <EmergencyContactFields value={form.values} onChange={form.update} errors={form.errors} />
+        <Saved show={form.saved} message={t("details.savedEmergency")} />
         <FormActions>
-          <Button type="submit" isPending={save.isPending}>
+          <Button type="submit" isPending={form.pending}>
             {t("details.saveEmergency")}
           </Button>
         </FormActions>
@@ -355,13 +362,16 @@ function EmergencyCard({ profile, canEdit }: { profile: PatientProfile; canEdit:
   );
 }
 
+const pharmacyOf = (p: PatientProfile) => ({ preferredPharmacyId: p.preferredPharmacy?.id ?? "" });
+
 function PharmacyCard({ profile, canEdit }: { profile: PatientProfile; canEdit: boolean }) {
-  const { t, i18n } = useTranslation("registration");
-  const common = useTranslation().t;
+  const { t } = useTranslation("registration");
   const pharmacies = useQuery({ ...pharmaciesQuery, enabled: canEdit });
-  const [pharmacyId, setPharmacyId] = useState(profile.preferredPharmacy?.id ?? "");
-  const [saved, setSaved] = useState(false);
-  const save = useSave(profile);
+  const form = useSection(profile, pharmacyOf, {
+    validate: (v): FieldErrors => (v.preferredPharmacyId ? {} : { preferredPharmacyId: t("details.pharmacyMissing") }),
+    labels: { preferredPharmacyId: t("register.pharmacy") },
+    patch: async (v) => ({ preferredPharmacyId: v.preferredPharmacyId }),
+  });
   if (!canEdit) {
     return (
       <Card title={t("details.pharmacyTitle")} id="pharmacy">
@@ -371,32 +381,22 @@ function PharmacyCard({ profile, canEdit }: { profile: PatientProfile; canEdit: 
   }
   return (
     <Card title={t("details.pharmacyTitle")} id="pharmacy">
-      <Saved show={saved} />
       <Form
-        onSubmit={() => {
-          setSaved(false);
-          if (pharmacyId) save.mutate({ preferredPharmacyId: pharmacyId }, { onSuccess: () => setSaved(true) });
-        }}
-        formError={
-          save.isError
-            ? errorMessage(save.error, common, i18n.exists)
-            : pharmacies.isError
-              ? t("register.listFailed")
-              : null
-        }
+        {...form.formProps}
+        formError={form.formError ?? (pharmacies.isError ? t("register.listFailed") : null)}
         aria-label={t("details.pharmacyTitle")}
       >
         <Select
-          name="preferredPharmacyId"
+          {...form.field("preferredPharmacyId")}
+          value={form.values.preferredPharmacyId || null}
           label={t("register.pharmacy")}
           description={t("details.pharmacyHint")}
           placeholder={t("person.choose")}
-          value={pharmacyId || null}
           options={(pharmacies.data ?? []).map((p) => ({ id: p.id, label: p.name }))}
-          onChange={setPharmacyId}
         />
+        <Saved show={form.saved} message={t("details.savedPharmacy")} />
         <FormActions>
-          <Button type="submit" isPending={save.isPending}>
+          <Button type="submit" isPending={form.pending}>
             {t("details.savePharmacy")}
           </Button>
         </FormActions>
@@ -405,18 +405,48 @@ function PharmacyCard({ profile, canEdit }: { profile: PatientProfile; canEdit: 
   );
 }
 
+const INSURANCE_FIELDS = ["payerName", "memberId", "groupNumber", "subscriberName", "subscriberRelationship"];
+
 function InsuranceCard({ profile, canEdit }: { profile: PatientProfile; canEdit: boolean }) {
-  const { t, i18n } = useTranslation("registration");
-  const common = useTranslation().t;
+  const { t } = useTranslation("registration");
   const me = useMe();
-  const [form, setForm] = useState<InsuranceForm>(() => insuranceFormOf(profile.insurance[0]));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const [uploading, setUploading] = useState(false);
-  const [uploadError, setUploadError] = useState<string | null>(null);
-  const save = useSave(profile);
   const fileUrl = (id: string) => `/api/patients/${profile.id}/files/${id}`;
+  const form = useSection(profile, (p) => insuranceFormOf(p.insurance[0]), {
+    validate: (v) => {
+      const e = validateInsurance(v, t);
+      if (!v.payerName.trim() && !v.memberId.trim()) e.payerName = t("insurance.errors.payer");
+      return e;
+    },
+    // the server names "insurance.0.memberId"; the primary card's fields are this form's
+    serverField: (path) => {
+      const last = lastPathPart(path);
+      if (!path.startsWith("insurance.0.")) return undefined;
+      if (last === "cardFrontFileId") return "cardFront";
+      if (last === "cardBackFileId") return "cardBack";
+      return INSURANCE_FIELDS.includes(last) ? last : undefined;
+    },
+    labels: {
+      payerName: t("insurance.payer"),
+      memberId: t("insurance.memberId"),
+      groupNumber: t("insurance.group"),
+      subscriberName: t("insurance.subscriber"),
+      subscriberRelationship: t("insurance.relationship"),
+    },
+    patch: async (v) => {
+      if (!me) return null;
+      // photos first: a failed upload is shown like any other failure, and nothing is saved
+      const front = v.front
+        ? (await uploadPatientFile(profile.id, "insurance_card_front", v.front, me.csrfToken)).id
+        : null;
+      const back = v.back
+        ? (await uploadPatientFile(profile.id, "insurance_card_back", v.back, me.csrfToken)).id
+        : null;
+      const secondary = profile.insurance
+        .filter((c) => c.rank === "secondary")
+        .map((c) => ({ ...insuranceRequest(insuranceFormOf(c)), rank: "secondary" as const }));
+      return { insurance: [insuranceRequest(v, { front, back }), ...secondary] };
+    },
+  });
   if (!canEdit) {
     return (
       <Card title={t("insurance.title")} id="insurance">
@@ -428,49 +458,13 @@ function InsuranceCard({ profile, canEdit }: { profile: PatientProfile; canEdit:
       </Card>
     );
   }
-  async function submit() {
-    const e = validateInsurance(form, t);
-    if (!form.payerName.trim() && !form.memberId.trim()) e.payerName = t("insurance.errors.payer");
-    setErrors(e);
-    setSaved(false);
-    setUploadError(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(e).length > 0 || !me) return;
-    setUploading(true);
-    let front: string | null = null;
-    let back: string | null = null;
-    try {
-      if (form.front)
-        front = (await uploadPatientFile(profile.id, "insurance_card_front", form.front, me.csrfToken)).id;
-      if (form.back) back = (await uploadPatientFile(profile.id, "insurance_card_back", form.back, me.csrfToken)).id;
-    } catch (error) {
-      setUploadError(errorMessage(error, common, i18n.exists));
-      setAttempt((n) => n + 1);
-      setUploading(false);
-      return;
-    }
-    setUploading(false);
-    const secondary = profile.insurance
-      .filter((c) => c.rank === "secondary")
-      .map((c) => ({ ...insuranceRequest(insuranceFormOf(c)), rank: "secondary" as const }));
-    save.mutate(
-      { insurance: [insuranceRequest(form, { front, back }), ...secondary] },
-      { onSuccess: () => setSaved(true), onError: () => setAttempt((n) => n + 1) },
-    );
-  }
   return (
     <Card title={t("insurance.title")} id="insurance">
-      <Saved show={saved} />
-      <Form
-        onSubmit={submit}
-        errors={errors}
-        formError={uploadError ?? (save.isError ? errorMessage(save.error, common, i18n.exists) : null)}
-        attempt={attempt}
-        aria-label={t("insurance.title")}
-      >
-        <InsuranceFields value={form} onChange={setForm} errors={errors} fileUrl={fileUrl} />
+      <Form {...form.formProps} aria-label={t("insurance.title")}>
+        <InsuranceFields value={form.values} onChange={form.update} errors={form.errors} fileUrl={fileUrl} />
+        <Saved show={form.saved} message={t("details.savedInsurance")} />
         <FormActions>
-          <Button type="submit" isPending={uploading || save.isPending}>
+          <Button type="submit" isPending={form.pending}>
             {t("details.saveInsurance")}
           </Button>
         </FormActions>

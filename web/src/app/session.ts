@@ -1,5 +1,6 @@
 import type { MeResponse, Role, SessionResponse, StaffRole } from "@portico/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { changeLocale, currentLocale } from "../i18n";
 import { api, setCsrfToken } from "../lib/api";
 import { queryClient } from "./query-client";
 
@@ -16,6 +17,14 @@ export const meQuery = queryOptions({
   },
   staleTime: 60_000,
 });
+
+/**
+ * Shows the pages in the language saved on the account (one language per person, chosen on
+ * any device) if this device shows another: called when someone signs in.
+ */
+export async function followAccountLanguage(me: MeResponse): Promise<void> {
+  if (me.user.locale !== currentLocale()) await changeLocale(me.user.locale);
+}
 
 export function useMe(): MeResponse | null {
   return useQuery(meQuery).data ?? null;

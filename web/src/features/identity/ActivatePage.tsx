@@ -9,6 +9,7 @@ import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
+import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { useWeakPassword } from "../../kit/use-weak-password";
 import { api, setCsrfToken } from "../../lib/api";
@@ -61,6 +62,8 @@ export function ActivatePage() {
           password,
           // the browser's zone becomes the patient's own if the record has none (video visits)
           timeZone: browserTimeZone(),
+          // the language this page is in becomes the account's (pages and emails)
+          locale: currentLocale(),
         },
         quietUnauthenticated: true,
       }),

@@ -1,13 +1,12 @@
 import type { MeResponse } from "@portico/contracts";
 import { navigateTo } from "../../app/navigation";
 import { queryClient } from "../../app/query-client";
-import { meQuery, safeRedirect, setMe } from "../../app/session";
-import { currentLocale } from "../../i18n";
-import { api } from "../../lib/api";
+import { followAccountLanguage, meQuery, safeRedirect, setMe } from "../../app/session";
 
 /**
- * The session is complete: remember who this is, keep the language they used to sign in
- * on their account, and go where they were heading (or Home).
+ * The session is complete: remember who this is, show the pages in their account's language
+ * (one language per person, whichever device they chose it on), and go where they were
+ * heading (or Home).
  */
 export async function finishSignIn(redirect: string | undefined, me?: MeResponse): Promise<void> {
   const current = me ?? (await queryClient.fetchQuery({ ...meQuery, staleTime: 0 }));
@@ -16,15 +15,7 @@ export async function finishSignIn(redirect: string | undefined, me?: MeResponse
     return;
   }
   setMe(current);
-  const locale = currentLocale();
-  if (current.user.locale !== locale) {
-    try {
-      await api("/api/me", { method: "PATCH", body: { locale } });
-      setMe({ ...current, user: { ...current.user, locale } });
-    } catch {
-      // the language is still applied on this device
-    }
-  }
+  await followAccountLanguage(current);
   navigateTo(safeRedirect(redirect) ?? "/home");
 }
 

@@ -1,13 +1,15 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useActingFor } from "../../app/acting-for";
-import { setMe, useMe } from "../../app/session";
+import { saveAccountLanguage } from "../../app/LanguageSwitch";
+import { useMe } from "../../app/session";
+import { Alert } from "../../components/Alert";
 import { Card } from "../../components/Card";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { StatusChip } from "../../components/StatusChip";
 import { changeLocale, currentLocale } from "../../i18n";
-import { api } from "../../lib/api";
 import type { AppLocale } from "../../lib/format";
 
 /** The signed-in person's own account: who they are, their language, and how their record is protected. */
@@ -15,6 +17,7 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
   const { can } = useActingFor();
+  const [languageSave, setLanguageSave] = useState<"saved" | "saveFailed" | null>(null);
   if (!me) return null;
   const locale = currentLocale();
   return (
@@ -53,15 +56,24 @@ export function ProfilePage() {
           ]}
           onChange={async (value) => {
             const next = value as AppLocale;
+            setLanguageSave(null);
             await changeLocale(next);
             try {
-              await api("/api/me", { method: "PATCH", body: { locale: next } });
-              setMe({ ...me, user: { ...me.user, locale: next } });
+              await saveAccountLanguage(me, next);
+              setLanguageSave("saved");
             } catch {
-              // applied on this device; saved to the account next time
+              setLanguageSave("saveFailed");
             }
           }}
         />
+        {languageSave ? (
+          <Alert
+            tone={languageSave === "saved" ? "success" : "error"}
+            title={t(`language.${languageSave}`)}
+            live={languageSave === "saved" ? "polite" : "assertive"}
+            headingLevel={3}
+          />
+        ) : null}
       </Card>
       <Card title={t("profile.privacyTitle")} id="privacy">
         <ul>

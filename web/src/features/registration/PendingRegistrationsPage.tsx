@@ -1,4 +1,10 @@
-import type { DuplicateCandidate, PatientProfile, PendingRegistration } from "@portico/contracts";
+import type {
+  DuplicateCandidate,
+  PatientProfile,
+  PendingRegistration,
+  RegistrationRejectionReason,
+  RejectRegistrationResponse,
+} from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
@@ -13,6 +19,7 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
+import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
@@ -183,6 +190,7 @@ export function PendingRegistrationPage() {
         </>
       ) : null}
       <VerifyAction registration={registration} />
+      <RejectAction registration={registration} />
     </div>
   );
 }
@@ -320,6 +328,91 @@ function VerifyAction({ registration }: { registration: PendingRegistration }) {
           </Button>
         </FormActions>
       </Form>
+    </Card>
+  );
+}
+
+const REJECTION_REASONS: readonly RegistrationRejectionReason[] = [
+  "duplicate_record",
+  "details_not_confirmed",
+  "not_accepting_patients",
+  "other",
+];
+
+/** Reject with a reason the applicant is emailed in their own language; asks first, in a dialog. */
+function RejectAction({ registration }: { registration: PendingRegistration }) {
+  const { t, i18n } = useTranslation("registration");
+  const common = useTranslation().t;
+  const queryClient = useQueryClient();
+  const name = fullName(registration.patient);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState<RegistrationRejectionReason | null>(null);
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const reject = useMutation({
+    mutationFn: () =>
+      api<RejectRegistrationResponse>(`/api/registrations/${registration.patient.id}/reject`, {
+        method: "POST",
+        body: { reason, ...(note.trim() ? { note: note.trim() } : {}) },
+      }),
+    onSuccess: async () => {
+      setOpen(false);
+      await queryClient.invalidateQueries({ queryKey: pendingQueryKey });
+      navigateTo("/patients/registrations?done=rejected");
+    },
+  });
+  return (
+    <Card title={t("pending.rejectTitle")} id="reject">
+      <p>{t("pending.rejectBody")}</p>
+      <div className="item__actions">
+        <Button variant="secondary" onPress={() => setOpen(true)}>
+          {t("pending.reject")}
+        </Button>
+      </div>
+      <Dialog title={t("pending.rejectDialogTitle")} isOpen={open} onOpenChange={setOpen}>
+        <p>{t("pending.rejectDialogBody", { name })}</p>
+        <Form
+          onSubmit={() => {
+            const next: FieldErrors = {};
+            if (!reason) next.rejectReason = t("pending.rejectReasonMissing");
+            setErrors(next);
+            setAttempt((n) => n + 1);
+            if (Object.keys(next).length === 0) reject.mutate();
+          }}
+          errors={errors}
+          formError={reject.isError ? errorMessage(reject.error, common, i18n.exists) : null}
+          attempt={attempt}
+          aria-label={t("pending.rejectDialogTitle")}
+        >
+          <Select
+            name="rejectReason"
+            label={t("pending.rejectReason")}
+            value={reason}
+            placeholder={t("person.choose")}
+            options={REJECTION_REASONS.map((id) => ({ id, label: t(`pending.rejectReasons.${id}`) }))}
+            onChange={(value) => setReason(value as RegistrationRejectionReason)}
+            errorMessage={errors.rejectReason}
+            isRequired
+          />
+          <TextField
+            name="rejectNote"
+            label={t("pending.rejectNote")}
+            description={t("pending.rejectNoteHint")}
+            value={note}
+            onChange={setNote}
+            maxLength={500}
+          />
+          <DialogActions>
+            <Button type="submit" variant="danger" isPending={reject.isPending}>
+              {t("pending.rejectConfirm")}
+            </Button>
+            <Button variant="secondary" onPress={() => setOpen(false)}>
+              {common("common.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
     </Card>
   );
 }

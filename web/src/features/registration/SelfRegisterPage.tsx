@@ -8,6 +8,7 @@ import { Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
+import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { useWeakPassword } from "../../kit/use-weak-password";
 import { api } from "../../lib/api";
@@ -24,7 +25,8 @@ export function SelfRegisterPage() {
   const weak = useWeakPassword("password");
   const [done, setDone] = useState(false);
   const form = useForm({
-    initial: { person: emptyPerson as PersonForm, password: "" },
+    // the language this page is in is offered as theirs (it becomes the account's and the chart's)
+    initial: { person: { ...emptyPerson, preferredLanguage: currentLocale() } as PersonForm, password: "" },
     validate: ({ person, password }) => {
       const next = validatePerson(person, t, { phone: true, email: true });
       if (password.length < 8) next.password = common("password.tooShort");

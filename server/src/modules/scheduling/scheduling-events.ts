@@ -8,8 +8,8 @@ import type { JobQueue } from "../../platform/jobs/index.ts";
 import { personLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import type { MailLocale } from "../../platform/mail/templates.ts";
-import { currentDb } from "../../platform/transaction.ts";
 import { displayTimeZone, patientTimeZoneSql } from "../../platform/time-zones.ts";
+import { currentDb } from "../../platform/transaction.ts";
 import { buildIcs, formatAddress } from "./ics.ts";
 import { appointmentBooked, appointmentCancelled } from "./mail-templates.ts";
 import type { SchedulingEvents } from "./service.ts";
@@ -136,14 +136,6 @@ export function appointmentForNotice(db: Db, appointmentId: string) {
   return db
     .selectFrom("appointments as a")
     .innerJoin("locations as l", "l.id", "a.location_id")
-    .select([
-      "a.id",
-      "a.patient_id as patientId",
-      "a.provider_id as providerId",
-      "a.visit_type_id as visitTypeId",
-      "a.location_id as locationId",
-      "a.starts_at as startsAt",
-      "a.ends_at as endsAt",
     .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
     .innerJoin("patients as pt", "pt.id", "a.patient_id")
     .leftJoin("users as pu", "pu.id", "pt.user_id")
@@ -155,6 +147,14 @@ export function appointmentForNotice(db: Db, appointmentId: string) {
       "pu.email as patientUserEmail",
       patientTimeZoneSql("pt").as("patientTimeZone"),
     ])
+    .select([
+      "a.id",
+      "a.patient_id as patientId",
+      "a.provider_id as providerId",
+      "a.visit_type_id as visitTypeId",
+      "a.location_id as locationId",
+      "a.starts_at as startsAt",
+      "a.ends_at as endsAt",
       "a.status",
       "a.cancel_reason as cancelReason",
       "a.rescheduled_from_id as rescheduledFromId",
@@ -168,14 +168,6 @@ export function appointmentForNotice(db: Db, appointmentId: string) {
 
 export type AppointmentNotice = NonNullable<Awaited<ReturnType<typeof appointmentForNotice>>>;
 
-/** The `.ics` attachment of an appointment email (base64, as the mailer wants it). */
-export function calendarAttachment(
-  a: AppointmentNotice,
-  publicUrl: string,
-  stamp: Date,
-  options: { cancelled?: boolean; locale?: MailLocale; forName?: string } = {},
-) {
-  const ics = buildIcs({
 /**
  * Is this recipient the patient (their own address), or someone acting for them? The patient's
  * own address is theirs, or their login's; `appointmentRecipients` writes to it when there is one.
@@ -210,6 +202,23 @@ function firstNameOf(a: AppointmentNotice): string {
   return /^[\p{L}\p{M}][\p{L}\p{M}.'\u2019-]{0,39}$/u.test(name) ? name : "";
 }
 
+/** The `.ics` attachment of an appointment email (base64, as the mailer wants it). */
+export function calendarAttachment(
+  a: AppointmentNotice,
+  publicUrl: string,
+  stamp: Date,
+  options: { cancelled?: boolean; locale?: MailLocale; forName?: string } = {},
+) {
+  const es = options.locale === "es";
+  const forName = options.forName ?? "";
+  const video = a.modality === "video";
+  const summary = es
+    ? `${video ? "Cita por video" : "Cita"}${forName ? ` de ${forName}` : ""}${video ? "" : ` en ${a.locationName}`}`
+    : `${forName ? `${forName}'s ` : ""}${video ? "video appointment" : `appointment at ${a.locationName}`}`.replace(
+        /^./,
+        (c) => c.toUpperCase(),
+      );
+  const ics = buildIcs({
     uid: `appointment-${a.id}@${new URL(publicUrl).hostname}`,
     start: a.startsAt,
     end: a.endsAt,
@@ -223,15 +232,6 @@ function firstNameOf(a: AppointmentNotice): string {
     description: es
       ? `Para ver los detalles, cambiarla o cancelarla, inicie sesión: ${publicUrl}/appointments`
       : `To see the details, change or cancel, sign in: ${publicUrl}/appointments`,
-  const es = options.locale === "es";
-  const forName = options.forName ?? "";
-  const video = a.modality === "video";
-  const summary = es
-    ? `${video ? "Cita por video" : "Cita"}${forName ? ` de ${forName}` : ""}${video ? "" : ` en ${a.locationName}`}`
-    : `${forName ? `${forName}'s ` : ""}${video ? "video appointment" : `appointment at ${a.locationName}`}`.replace(
-        /^./,
-        (c) => c.toUpperCase(),
-      );
     url: `${publicUrl}/appointments`,
     cancelled: options.cancelled,
     sequence: options.cancelled ? 1 : 0,
@@ -278,6 +278,7 @@ export class SchedulingNotifier implements SchedulingEvents {
     }
     const publicUrl = this.#deps.config.publicUrl;
     for (const to of await appointmentRecipients(db, a.patientId, now)) {
+      const visit = visitMailParams(a, to.email);
       await this.#deps.mailer.send({
         to: to.email,
         locale: to.locale,
@@ -285,7 +286,6 @@ export class SchedulingNotifier implements SchedulingEvents {
         params: {
           ...visit,
           change: a.rescheduledFromId ? "moved" : "booked",
-      const visit = visitMailParams(a, to.email);
           manageUrl: `${publicUrl}/appointments`,
         },
         attachments: [calendarAttachment(a, publicUrl, now, { locale: to.locale, forName: visit.forName })],
@@ -341,6 +341,5 @@ export class SchedulingNotifier implements SchedulingEvents {
         dedupeKey: `appointment-cancelled:${appointmentId}:${to.email.toLowerCase()}`,
       });
     }
-      const visit = visitMailParams(a, to.email);
   }
 }

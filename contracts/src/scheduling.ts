@@ -181,6 +181,14 @@ export type AppointmentStatus = Static<typeof AppointmentStatus>;
 export const Appointment = Type.Object({
   id: Uuid,
   patientId: Uuid,
+  /** preferred (or given) and family name of the person the visit is for */
+  patientName: Type.String(),
+  /** false when the reader is someone else (a caregiver, staff): pages name the patient */
+  readerIsPatient: Type.Boolean(),
+  displayTimeZone: Type.String({
+    description:
+      "IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit",
+  }),
   start: IsoDateTime,
   end: IsoDateTime,
   status: AppointmentStatus,
@@ -225,14 +233,6 @@ export const BookAppointment = Type.Object({
   reasonForVisit: Type.Optional(ShortText(500, { allowEmpty: true })),
 });
 export const RescheduleAppointment = Type.Object({
-  /** preferred (or given) and family name of the person the visit is for */
-  patientName: Type.String(),
-  /** false when the reader is someone else (a caregiver, staff): pages name the patient */
-  readerIsPatient: Type.Boolean(),
-  displayTimeZone: Type.String({
-    description:
-      "IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit",
-  }),
   start: IsoDateTime,
   providerId: Type.Optional(Uuid),
   locationId: Type.Optional(Uuid),

@@ -659,7 +659,8 @@ export class RefillService {
     const protocol = await this.#d.protocols.current();
     const [medication] = await presentMedications(db, medicationRow ? [medicationRow] : [], protocol, {
       canRequestRefills: false,
-      canEdit: true,
+      // while the item is open the clinician works it (and may change the medication)
+      canEdit: row.status === "queued",
     });
     const work = (await this.#d.workQueue.forSubjects(REFILL_QUEUE, REFILL_SUBJECT, [row.id])).get(row.id) ?? null;
     const item = row as unknown as ItemRow;

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/PageHeader";
 import { currentLocale } from "../../i18n";
 import { formatDay, localTimeZone } from "../../lib/format";
+import { InBasketTile } from "../in-basket/InBasketTile";
 import { ActionTile } from "./ActionTile";
 import { firstName, greeting } from "./greeting";
 
@@ -44,9 +45,7 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
             />
           </>
         ) : null}
-        {me.roles.includes("nurse") || me.roles.includes("physician") ? (
-          <ActionTile to="/in-basket" icon="list" title={t("inBasket:tile.title")} text={t("inBasket:tile.text")} />
-        ) : null}
+        {me.roles.includes("nurse") || me.roles.includes("physician") ? <InBasketTile /> : null}
         {["front_desk", "nurse", "physician"].some((r) => me.roles.includes(r as never)) ? (
           <ActionTile
             to="/patients"

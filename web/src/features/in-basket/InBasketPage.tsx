@@ -35,15 +35,16 @@ export function InBasketPage() {
 
 function QueueCard({ count }: { count: WorkQueueCount }) {
   const { t } = useTranslation("inBasket");
-  const name = t(`queues.${count.queue}.name`);
+  const name = t(`queues.${count.queue}.name`, { defaultValue: count.queue });
+  const page = QUEUE_PAGES[count.queue];
   const headingId = `queue-${count.queue}`;
   return (
     <li>
       <section className="queue-card" aria-labelledby={headingId}>
         <h2 className="queue-card__title" id={headingId}>
-          <Link to={QUEUE_PAGES[count.queue]}>{name}</Link>
+          {page ? <Link to={page}>{name}</Link> : name}
         </h2>
-        <p className="queue-card__text">{t(`queues.${count.queue}.text`)}</p>
+        <p className="queue-card__text">{t(`queues.${count.queue}.text`, { defaultValue: "" })}</p>
         {count.open === 0 ? (
           <EmptyState title={t("queueEmpty")} headingLevel={3} />
         ) : (

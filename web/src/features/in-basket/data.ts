@@ -11,7 +11,7 @@ export const workQueueCountsQuery = queryOptions({
   refetchInterval: 60_000,
 });
 
-/** Where each queue is worked. */
-export const QUEUE_PAGES: Record<WorkQueueName, string> = {
+/** Where each queue is worked (a queue whose page does not exist yet is listed without a link). */
+export const QUEUE_PAGES: Partial<Record<WorkQueueName, string>> = {
   refills: "/in-basket/refills",
 };

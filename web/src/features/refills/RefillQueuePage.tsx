@@ -130,27 +130,29 @@ export function RefillQueuePage() {
               }}
             />
           ) : null}
-          <DataTable
-            caption={t("queue.caption", { count: items.length })}
-            columns={[
-              { label: t("queue.columns.patient") },
-              { label: t("queue.columns.medication") },
-              { label: t("queue.columns.why") },
-              { label: t("queue.columns.requested") },
-              { label: t("queue.columns.actions") },
-            ]}
-            items={items}
-            rowKey={(i) => i.id}
-            row={(item) => (
-              <QueueRow
-                key={item.id}
-                item={item}
-                selected={selected.includes(item.id)}
-                onSelect={(on) => setSelected((s) => (on ? [...s, item.id] : s.filter((id) => id !== item.id)))}
-                onNotice={setNotice}
-              />
-            )}
-          />
+          <div className="refill-queue">
+            <DataTable
+              caption={t("queue.caption", { count: items.length })}
+              columns={[
+                { label: t("queue.columns.patient") },
+                { label: t("queue.columns.medication") },
+                { label: t("queue.columns.why") },
+                { label: t("queue.columns.requested") },
+                { label: t("queue.columns.actions") },
+              ]}
+              items={items}
+              rowKey={(i) => i.id}
+              row={(item) => (
+                <QueueRow
+                  key={item.id}
+                  item={item}
+                  selected={selected.includes(item.id)}
+                  onSelect={(on) => setSelected((s) => (on ? [...s, item.id] : s.filter((id) => id !== item.id)))}
+                  onNotice={setNotice}
+                />
+              )}
+            />
+          </div>
         </>
       )}
     </div>

@@ -62,7 +62,7 @@ describe("staff pages in Spanish", () => {
     await expectAccessible(page, "schedule (Spanish)");
 
     await visit(page, "/patients?q=Rivera");
-    const alex = page.getByRole("link", { name: /Alex Rivera/ }).first();
+    const alex = page.getByRole("link", { name: /Alexandra Rivera/ }).first();
     await alex.waitFor();
     await expect(page.getByRole("columnheader", { name: "N.º de expediente" }).isVisible()).resolves.toBe(true);
     await expectNoEnglish(page, "patient search");

@@ -27,6 +27,7 @@ import {
   postOnce,
   providersQuery,
   todayIn,
+  visitDescription,
   visitName,
   visitTypesQuery,
 } from "./data";
@@ -187,7 +188,9 @@ function ChooseWhat({ visitTypes, search }: { visitTypes: VisitType[]; search: B
               className="choice-tile"
             >
               <span className="choice-tile__title">{visitName(vt, locale)}</span>
-              {vt.description ? <span className="choice-tile__text">{vt.description}</span> : null}
+              {visitDescription(vt, locale) ? (
+                <span className="choice-tile__text">{visitDescription(vt, locale)}</span>
+              ) : null}
               <span className="choice-tile__meta">
                 {t("what.meta", {
                   minutes: vt.durationMinutes,

@@ -32,7 +32,10 @@ export function OffersPage() {
 
   return (
     <div className="stack">
-      <PageHeader title={title} lead={<p>{t("offers.lead")}</p>} />
+      <PageHeader
+        title={title}
+        lead={<p>{open.some((o) => o.kind === "rebook") ? t("offers.rebookLead") : t("offers.lead")}</p>}
+      />
       {!who.patientId ? (
         <EmptyState title={t("book.noPatientTitle")}>
           <p>{t("book.noPatientBody")}</p>
@@ -111,7 +114,11 @@ function OfferCard({
       await navigate({
         to: "/appointments/$appointmentId/booked",
         params: { appointmentId: appointment.id },
-        search: { patientId: onBehalf ? patientId : undefined, kind: "rescheduled" },
+        // a new time for a visit the clinic cancelled is a booking; an earlier one moves the visit
+        search: {
+          patientId: onBehalf ? patientId : undefined,
+          kind: offer.kind === "rebook" ? "booked" : "rescheduled",
+        },
       });
     },
   });
@@ -128,6 +135,7 @@ function OfferCard({
       <h2 className="card__title" id={headingId}>
         {formatDateTime(offer.start, offer.timeZone, locale)}
       </h2>
+      {offer.kind === "rebook" ? <p className="text-muted">{t("offers.rebookHeading")}</p> : null}
       <SummaryRows
         rows={[
           { label: t("offers.provider"), value: offer.providerName },

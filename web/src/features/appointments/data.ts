@@ -49,6 +49,14 @@ export function visitName(visit: { name: string; nameEs: string | null }, locale
   return locale === "es" && visit.nameEs ? visit.nameEs : visit.name;
 }
 
+/** The visit type's description for patients in the reader's language (English when no Spanish one was written). */
+export function visitDescription(
+  visit: { description: string | null; descriptionEs: string | null },
+  locale: AppLocale,
+): string | null {
+  return (locale === "es" && visit.descriptionEs?.trim() ? visit.descriptionEs : visit.description) || null;
+}
+
 export const STATUS_TONE: Record<AppointmentStatus, StatusTone> = {
   booked: "info",
   confirmed: "success",

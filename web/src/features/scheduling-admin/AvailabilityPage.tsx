@@ -1,10 +1,13 @@
 import type {
+  AffectedVisit,
+  AffectedVisitsAction,
   AvailabilityException as ExceptionSchema,
   Location,
   AvailabilityTemplate as TemplateSchema,
 } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Static } from "typebox";
 import { Alert } from "../../components/Alert";
@@ -17,14 +20,24 @@ import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
-import { api } from "../../lib/api";
+import { api, isApiError } from "../../lib/api";
 import { errorMessage, renamed } from "../../lib/errors";
-import { formatDateTime } from "../../lib/format";
-import { locationsQuery, providersQuery, wallTimeIn } from "../appointments/data";
+import { formatDateTime, timeZoneLabel } from "../../lib/format";
+import { locationsQuery, providersQuery, visitName, wallTimeIn } from "../appointments/data";
 import { specialtyLabel } from "./VisitTypesPage";
 
 type Template = Static<typeof TemplateSchema>;
 type Exception = Static<typeof ExceptionSchema>;
+type ExceptionBody = {
+  kind: string;
+  start: string;
+  end: string;
+  locationId: string | null;
+  note: string | null;
+};
+type SavedException = Exception & { cancelledVisits: number; keptVisits: number };
+/** What the exception form's submit did: saved, or stopped to ask about the booked visits it overlaps. */
+type ExceptionOutcome = { saved: SavedException } | { ask: { body: ExceptionBody; affected: AffectedVisit[] } };
 interface Availability {
   templates: Template[];
   exceptions: Exception[];
@@ -345,25 +358,70 @@ function Exceptions({
       }
       return next;
     },
-    submit: (draft) => {
+    // the server first says which booked visits the time would overlap; with none it is saved at once
+    submit: async (draft): Promise<ExceptionOutcome> => {
       const zone = zoneOf(draft.locationId === "any" ? null : draft.locationId);
-      return api(`/api/providers/${providerId}/availability/exceptions`, {
-        method: "POST",
-        body: {
-          kind: draft.kind,
-          start: wallTimeIn(draft.date, draft.startTime, zone).toISOString(),
-          end: wallTimeIn(draft.endDate || draft.date, draft.endTime, zone).toISOString(),
-          locationId: draft.locationId === "any" ? null : draft.locationId,
-          note: draft.note.trim() || null,
-        },
-      });
+      const body: ExceptionBody = {
+        kind: draft.kind,
+        start: wallTimeIn(draft.date, draft.startTime, zone).toISOString(),
+        end: wallTimeIn(draft.endDate || draft.date, draft.endTime, zone).toISOString(),
+        locationId: draft.locationId === "any" ? null : draft.locationId,
+        note: draft.note.trim() || null,
+      };
+      setDone(null);
+      const { affected } = await api<{ affected: AffectedVisit[] }>(
+        `/api/providers/${providerId}/availability/exceptions/preview`,
+        { method: "POST", body },
+      );
+      if (affected.length > 0) return { ask: { body, affected } };
+      return {
+        saved: await api<SavedException>(`/api/providers/${providerId}/availability/exceptions`, {
+          method: "POST",
+          body,
+        }),
+      };
     },
-    onSuccess: refresh,
+    onSuccess: async (outcome) => {
+      if ("ask" in outcome) {
+        setAsk(outcome.ask);
+        return;
+      }
+      setDone(outcome.saved);
+      await refresh();
+    },
     serverField: renamed({ kind: "exKind", locationId: "exLocation", start: "exStart", end: "exEnd", note: "exNote" }),
   });
   const remove = useMutation({
     mutationFn: (id: string) => api(`/api/providers/${providerId}/availability/exceptions/${id}`, { method: "DELETE" }),
     onSuccess: refresh,
+  });
+  /** the booked visits the time would overlap, waiting for the admin's choice */
+  const [ask, setAsk] = useState<{ body: ExceptionBody; affected: AffectedVisit[] } | null>(null);
+  const [done, setDone] = useState<SavedException | null>(null);
+  const decide = useMutation({
+    mutationFn: (action: AffectedVisitsAction) =>
+      api<SavedException>(`/api/providers/${providerId}/availability/exceptions`, {
+        method: "POST",
+        body: {
+          ...(ask as NonNullable<typeof ask>).body,
+          affectedVisits: {
+            action,
+            appointmentIds: (ask as NonNullable<typeof ask>).affected.map((a) => a.appointmentId),
+          },
+        },
+      }),
+    onSuccess: async (saved) => {
+      setAsk(null);
+      setDone(saved);
+      await refresh();
+    },
+    onError: (error) => {
+      // the booked visits changed since they were shown: show the new list, ask again
+      const details = isApiError(error) ? (error.details as { reason?: string; affected?: AffectedVisit[] }) : null;
+      if (ask && details?.reason === "overlaps_booked_visits" && details.affected) {
+        setAsk({ body: ask.body, affected: details.affected });
+      }
+    },
   });
 
   const sorted = [...exceptions].sort((a, b) => a.start.localeCompare(b.start));
@@ -405,6 +463,12 @@ function Exceptions({
           })}
         </ul>
       )}
+      {done ? (
+        <Alert tone="success" title={t("availability.exceptionSaved")} live="polite" headingLevel={3}>
+          {done.cancelledVisits > 0 ? <p>{t("availability.visitsRebooked", { count: done.cancelledVisits })}</p> : null}
+          {done.keptVisits > 0 ? <p>{t("availability.visitsKept", { count: done.keptVisits })}</p> : null}
+        </Alert>
+      ) : null}
       <h3 className="subsection-title">{t("availability.addException")}</h3>
       <Form {...form.formProps} aria-label={t("availability.addException")}>
         <div className="filters">
@@ -450,12 +514,101 @@ function Exceptions({
           />
           <TextField {...form.field("note", "exNote")} label={t("availability.note")} maxLength={200} />
           <FormActions>
-            <Button type="submit" isPending={form.pending}>
+            <Button type="submit" isPending={form.pending} isDisabled={Boolean(ask)}>
               {t("availability.addException")}
             </Button>
           </FormActions>
         </div>
       </Form>
+      {ask ? (
+        <OverlapChoice
+          affected={ask.affected}
+          kind={ask.body.kind}
+          pending={decide.isPending ? (decide.variables ?? null) : null}
+          error={decide.isError ? decide.error : null}
+          onChoose={(action) => decide.mutate(action)}
+          onCancel={() => {
+            setAsk(null);
+            decide.reset();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * Time off or a block over booked visits: the visits (patient, time in the location's zone,
+ * visit), and the admin's explicit choice — notify and rebook them, keep them, or not save.
+ */
+function OverlapChoice({
+  affected,
+  kind,
+  pending,
+  error,
+  onChoose,
+  onCancel,
+}: {
+  affected: AffectedVisit[];
+  kind: string;
+  pending: AffectedVisitsAction | null;
+  error: unknown;
+  onChoose: (action: AffectedVisitsAction) => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  const locale = currentLocale();
+  const changed =
+    isApiError(error) && (error.details as { reason?: string } | null)?.reason === "overlaps_booked_visits";
+  return (
+    <section aria-labelledby="overlap-title" className="overlap-choice" tabIndex={-1} ref={(el) => el?.focus()}>
+      <h3 id="overlap-title" className="subsection-title">
+        {t("availability.overlapTitle", { count: affected.length, kind: t(`exception.${kind}`) })}
+      </h3>
+      {error ? (
+        <Alert
+          tone="error"
+          title={changed ? t("availability.overlapChanged") : t("availability.saveFailed")}
+          live="assertive"
+          headingLevel={3}
+        >
+          {changed ? null : <p>{errorMessage(error, tc, i18n.exists)}</p>}
+        </Alert>
+      ) : null}
+      <ul className="item-list overlap-choice__visits">
+        {affected.map((a) => (
+          <li key={a.appointmentId}>
+            <span>
+              <strong>{a.patientName}</strong> · {formatDateTime(a.start, a.timeZone, locale)} (
+              {timeZoneLabel(a.timeZone, locale, new Date(a.start))}) ·{" "}
+              {visitName({ name: a.visitTypeName, nameEs: a.visitTypeNameEs }, locale)} · {a.locationName}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p>{t("availability.overlapQuestion")}</p>
+      <div className="button-row">
+        <Button
+          isPending={pending === "notify_and_rebook"}
+          isDisabled={pending !== null}
+          onPress={() => onChoose("notify_and_rebook")}
+        >
+          {t("availability.notifyAndRebook")}
+        </Button>
+        <Button
+          variant="secondary"
+          isPending={pending === "keep"}
+          isDisabled={pending !== null}
+          onPress={() => onChoose("keep")}
+        >
+          {t("availability.keepVisits")}
+        </Button>
+        <Button variant="secondary" isDisabled={pending !== null} onPress={onCancel}>
+          {t("availability.dontSave")}
+        </Button>
+      </div>
+      <p className="text-muted">{t("availability.notifyHint")}</p>
     </section>
   );
 }

@@ -22,6 +22,7 @@ interface Draft {
   name: string;
   nameEs: string;
   description: string;
+  descriptionEs: string;
   durationMinutes: string;
   modality: "in_person" | "video";
   specialty: string;
@@ -49,6 +50,7 @@ function draftOf(vt?: VisitType): Draft {
     name: vt?.name ?? "",
     nameEs: vt?.nameEs ?? "",
     description: vt?.description ?? "",
+    descriptionEs: vt?.descriptionEs ?? "",
     durationMinutes: String(vt?.durationMinutes ?? 20),
     modality: vt?.modality ?? "in_person",
     specialty: vt?.specialty ?? "family_medicine",
@@ -119,6 +121,7 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
         name: draft.name.trim(),
         nameEs: draft.nameEs.trim() || null,
         description: draft.description.trim() || null,
+        descriptionEs: draft.descriptionEs.trim() || null,
         durationMinutes: Number(draft.durationMinutes),
         modality: draft.modality,
         specialty: draft.specialty,
@@ -149,6 +152,7 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
       name: t("adminTypes.name"),
       nameEs: t("adminTypes.nameEs"),
       description: t("adminTypes.description"),
+      descriptionEs: t("adminTypes.descriptionEs"),
       specialty: t("adminTypes.specialty"),
     },
     serverField: (path) => path.replace(/^questionnaire\.(\d+)\.(\w+)$/, "q$1_$2"),
@@ -188,6 +192,14 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
         description={t("adminTypes.descriptionHint")}
         value={draft.description}
         onChange={set("description")}
+        maxLength={500}
+      />
+      <NoteField
+        name="descriptionEs"
+        label={t("adminTypes.descriptionEs")}
+        description={t("adminTypes.descriptionEsHint")}
+        value={draft.descriptionEs}
+        onChange={set("descriptionEs")}
         maxLength={500}
       />
       <TextField

@@ -183,6 +183,56 @@ describe("times in the zone the visit happens in", () => {
     expect(zones).toEqual(new Set(["America/Chicago"]));
   });
 
+  it("offers an earlier video time in the patient's own zone", async () => {
+    const desk = await signIn(t, clinic.frontDesk);
+    const westerner = await makePatient(t, { withLogin: true, pcpProviderId: clinic.providerId });
+    await t.database.db
+      .updateTable("patients")
+      .set({ time_zone: "America/Los_Angeles" })
+      .where("id", "=", westerner.id)
+      .execute();
+    const west = await signIn(t, westerner.user!);
+    const book = (client: SignedInClient, patientId: string, start: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/patients/${patientId}/appointments`,
+        headers: client.headers,
+        payload: { visitTypeId: clinic.visitTypes.video, providerId: clinic.providerId, start, locationId: chicagoId },
+      });
+    // Saturday 14 March 2026 in Chicago (CDT, UTC−5): 11:00 booked, then 09:00 freed
+    const later = await book(west, westerner.id, "2026-03-14T16:00:00.000Z");
+    expect(later.statusCode, later.body).toBe(201);
+    const ask = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${westerner.id}/appointments/${later.json().id}/waitlist`,
+      headers: west.headers,
+    });
+    expect(ask.statusCode, ask.body).toBeLessThan(300);
+    const other = await makePatient(t, { pcpProviderId: clinic.providerId });
+    const earlier = await book(desk, other.id, "2026-03-14T14:00:00.000Z");
+    expect(earlier.statusCode, earlier.body).toBe(201);
+    const cancelled = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${other.id}/appointments/${earlier.json().id}/cancel`,
+      headers: desk.headers,
+      payload: {},
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    await t.app.services.jobs.runDueJobs();
+    const offers = await t.app.inject({ url: `/api/patients/${westerner.id}/waitlist-offers`, headers: west.headers });
+    expect(offers.statusCode, offers.body).toBe(200);
+    expect(offers.json().offers.map((o: { start: string; timeZone: string }) => [o.start, o.timeZone])).toEqual([
+      ["2026-03-14T14:00:00.000Z", "America/Los_Angeles"],
+    ]);
+    const mail = await t.database.db
+      .selectFrom("dev_mailbox")
+      .select("text_body")
+      .where("to_address", "=", westerner.user!.email)
+      .where("subject", "=", "An earlier appointment is available")
+      .executeTakeFirstOrThrow();
+    expect(mail.text_body).toMatch(/Pacific Time/);
+  });
+
   it("sets the zone from the browser at self-registration, and refuses an unknown one", async () => {
     const register = (timeZone: string, email: string) =>
       t.app.inject({

@@ -9,6 +9,7 @@ import { DomainError, notFound } from "../../platform/errors.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
 import type { Logger } from "../../platform/logging.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
+import { displayTimeZone, patientTimeZoneSql } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { appointmentProviderUnavailable, waitlistOffer, waitlistOfferGone } from "./mail-templates.ts";
 import * as repo from "./repo.ts";
@@ -522,7 +523,7 @@ export class WaitlistService {
         template: appointmentProviderUnavailable,
         params: {
           start: a.startsAt.toISOString(),
-          timeZone: a.timeZone,
+          timeZone: displayTimeZone(a.modality, a.timeZone, a.patientTimeZone),
           offers: offered,
           offersUrl: `${publicUrl}/appointments/offers`,
         },
@@ -646,6 +647,21 @@ export class WaitlistService {
       .select("time_zone")
       .where("id", "=", slot.locationId)
       .executeTakeFirst();
+    const visitType = await db
+      .selectFrom("visit_types")
+      .select("modality")
+      .where("id", "=", slot.visitTypeId)
+      .executeTakeFirst();
+    const patient = await db
+      .selectFrom("patients as p")
+      .select(patientTimeZoneSql("p").as("timeZone"))
+      .where("p.id", "=", patientId)
+      .executeTakeFirst();
+    const zone = displayTimeZone(
+      visitType?.modality ?? "in_person",
+      location?.time_zone ?? "UTC",
+      patient?.timeZone ?? location?.time_zone ?? "UTC",
+    );
     const publicUrl = this.#d.config.publicUrl;
     for (const to of await appointmentRecipients(db, patientId, now)) {
       await this.#d.mailer.send({
@@ -654,7 +670,7 @@ export class WaitlistService {
         template: waitlistOffer,
         params: {
           expiresAt: expiresAt.toISOString(),
-          timeZone: location?.time_zone ?? "UTC",
+          timeZone: zone,
           offersUrl: `${publicUrl}/appointments/offers`,
         },
         dedupeKey: `waitlist-offer:${offerId}:${to.email.toLowerCase()}`,
@@ -686,6 +702,8 @@ export class WaitlistService {
       .innerJoin("waitlist_requests as r", "r.id", "o.request_id")
       .innerJoin("providers as p", "p.id", "o.provider_id")
       .innerJoin("locations as l", "l.id", "o.location_id")
+      .innerJoin("visit_types as vt", "vt.id", "o.visit_type_id")
+      .innerJoin("patients as pt", "pt.id", "o.patient_id")
       .select([
         "o.id",
         "r.appointment_id as appointmentId",
@@ -694,7 +712,10 @@ export class WaitlistService {
         "o.ends_at as endsAt",
         "p.display_name as providerName",
         "l.name as locationName",
-        "l.time_zone as timeZone",
+        // shown in: the location's zone (in person) or the patient's own (video)
+        sql<string>`case when ${sql.ref("vt.modality")} = 'video' then ${patientTimeZoneSql("pt")} else ${sql.ref("l.time_zone")} end`.as(
+          "timeZone",
+        ),
         "o.status",
         "o.expires_at as expiresAt",
       ]);

@@ -7,11 +7,13 @@ import { demo } from "../harness/demo.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 
 /**
- * English that used to show on the staff's Spanish pages: the MRN abbreviation and the demo
- * clinic's visit-type names (each has a Spanish name), and words of the chart refusal.
+ * English that used to show on the staff's Spanish pages: the MRN abbreviation, the demo
+ * clinic's visit-type names (each has a Spanish name), the patient's language named in English,
+ * and words of the chart refusal.
  */
 const ENGLISH = [
   "MRN",
+  "English",
   "Annual check-up",
   "Follow-up visit",
   "New patient visit",

@@ -11,7 +11,6 @@ import { LoadingState } from "../../components/Spinner";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { GrantList, proxiesQuery } from "../caregivers/GrantList";
-import { languageLabel } from "../registration/shared";
 import { PatientBanner } from "./PatientBanner";
 
 const route = getRouteApi("/signed-in/patients/$patientId");
@@ -98,7 +97,7 @@ export function PatientChartPage() {
           </div>
           <div>
             <dt>{t("person.language")}</dt>
-            <dd>{languageLabel(p.preferredLanguage)}</dd>
+            <dd>{languageName(p.preferredLanguage, i18n.language)}</dd>
           </div>
           <div>
             <dt>{t("person.addressTitle")}</dt>
@@ -157,4 +156,14 @@ export function PatientChartPage() {
       ) : null}
     </div>
   );
+}
+
+/** The patient's language named in the reader's ("inglés" on a Spanish page), by the browser's own list. */
+function languageName(tag: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: "language" }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  } catch {
+    return tag;
+  }
 }

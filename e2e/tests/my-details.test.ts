@@ -134,6 +134,14 @@ describe("My details: each section keeps its own edits, confirms its save, and a
       await page.locator("a.back-link").click();
       await page.getByRole("alertdialog").getByRole("button", { name: "Leave without saving" }).click();
       await page.waitForURL((url) => url.pathname === "/profile");
+
+      // the same guard on the request to change identity details (a form of its own)
+      await visit(page, "/profile/details/identity");
+      await page.getByRole("textbox", { name: /^why does this need to change/i }).fill("I got married");
+      await page.locator("a.back-link").click();
+      await page.getByRole("alertdialog", { name: "Leave without saving?" }).waitFor();
+      await page.getByRole("alertdialog").getByRole("button", { name: "Leave without saving" }).click();
+      await page.waitForURL((url) => url.pathname === "/profile/details");
     } finally {
       await page.request.patch(`${baseUrl()}/api/patients/${patientId}`, {
         headers: { "x-csrf-token": csrf },

@@ -1,6 +1,6 @@
-import type { IdentityChanges, PatientProfileView } from "@portico/contracts";
+import type { IdentityChanges, PatientProfile, PatientProfileView } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useActingFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
@@ -11,8 +11,9 @@ import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
+import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
+import { errorMessage, lastPathPart } from "../../lib/errors";
 import { DateOfBirthInput, type DateParts, toIsoDate } from "../identity/DateOfBirthInput";
 import { dateParts, SEXES } from "../registration/shared";
 import "../registration/registration.css";
@@ -21,23 +22,13 @@ import "../registration/registration.css";
 export function IdentityChangePage() {
   const { t, i18n } = useTranslation("registration");
   const common = useTranslation().t;
-  const queryClient = useQueryClient();
+  const _queryClient = useQueryClient();
   const { patient } = useActingFor();
   const profile = useQuery({
     queryKey: ["patients", patient?.id ?? "", "profile"],
     queryFn: () => api<PatientProfileView>(`/api/patients/${patient?.id}`),
     enabled: Boolean(patient),
   });
-  const [given, setGiven] = useState<string | null>(null);
-  const [family, setFamily] = useState<string | null>(null);
-  const [dob, setDob] = useState<DateParts | null>(null);
-  const [sex, setSex] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
-  const [sent, setSent] = useState(false);
   const back = (
     <Link to="/profile/details" className="back-link">
       {t("details.title")}
@@ -63,46 +54,71 @@ export function IdentityChangePage() {
       </div>
     );
   }
-  const p = data;
-  const values = {
-    given: given ?? p.legalGivenName,
-    family: family ?? p.legalFamilyName,
-    dob: dob ?? dateParts(p.dateOfBirth),
-    sex: sex ?? p.sex,
-  };
+  return <IdentityChangeForm profile={data} back={back} />;
+}
 
-  async function submit() {
-    const e: FieldErrors = {};
+interface IdentityValues {
+  legalGivenName: string;
+  legalFamilyName: string;
+  dateOfBirth: DateParts;
+  sex: string;
+  reason: string;
+}
+
+const identityOf = (p: PatientProfile): IdentityValues => ({
+  legalGivenName: p.legalGivenName,
+  legalFamilyName: p.legalFamilyName,
+  dateOfBirth: dateParts(p.dateOfBirth),
+  sex: p.sex,
+  reason: "",
+});
+
+/** The request itself, on the kit's form hook: server-refused fields named, leaving with edits asks first. */
+function IdentityChangeForm({ profile: p, back }: { profile: PatientProfile; back: ReactNode }) {
+  const { t } = useTranslation("registration");
+  const queryClient = useQueryClient();
+  const [sent, setSent] = useState(false);
+  const changesOf = (v: IdentityValues): IdentityChanges => {
     const changes: IdentityChanges = {};
-    if (!values.given.trim()) e.legalGivenName = t("person.errors.givenName");
-    else if (values.given.trim() !== p.legalGivenName) changes.legalGivenName = values.given.trim();
-    if (!values.family.trim()) e.legalFamilyName = t("person.errors.familyName");
-    else if (values.family.trim() !== p.legalFamilyName) changes.legalFamilyName = values.family.trim();
-    const iso = toIsoDate(values.dob);
-    if (!iso) e.dateOfBirth = t("person.errors.dobInvalid");
-    else if (iso !== p.dateOfBirth) changes.dateOfBirth = iso;
-    if (values.sex !== p.sex) changes.sex = values.sex as IdentityChanges["sex"];
-    if (reason.trim().length < 3) e.reason = t("identity.reasonMissing");
-    if (Object.keys(e).length === 0 && Object.keys(changes).length === 0) e.legalGivenName = t("identity.nothing");
-    setErrors(e);
-    setFormError(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(e).length > 0) return;
-    setPending(true);
-    try {
+    if (v.legalGivenName.trim() && v.legalGivenName.trim() !== p.legalGivenName)
+      changes.legalGivenName = v.legalGivenName.trim();
+    if (v.legalFamilyName.trim() && v.legalFamilyName.trim() !== p.legalFamilyName)
+      changes.legalFamilyName = v.legalFamilyName.trim();
+    const iso = toIsoDate(v.dateOfBirth);
+    if (iso && iso !== p.dateOfBirth) changes.dateOfBirth = iso;
+    if (v.sex !== p.sex) changes.sex = v.sex as IdentityChanges["sex"];
+    return changes;
+  };
+  const form = useForm<IdentityValues>({
+    initial: () => identityOf(p),
+    validate: (v) => {
+      const e: FieldErrors = {};
+      if (!v.legalGivenName.trim()) e.legalGivenName = t("person.errors.givenName");
+      if (!v.legalFamilyName.trim()) e.legalFamilyName = t("person.errors.familyName");
+      if (!toIsoDate(v.dateOfBirth)) e.dateOfBirth = t("person.errors.dobInvalid");
+      if (v.reason.trim().length < 3) e.reason = t("identity.reasonMissing");
+      if (Object.keys(e).length === 0 && Object.keys(changesOf(v)).length === 0)
+        e.legalGivenName = t("identity.nothing");
+      return e;
+    },
+    // the server names "changes.legalGivenName"
+    serverField: lastPathPart,
+    labels: {
+      legalGivenName: t("person.givenName"),
+      legalFamilyName: t("person.familyName"),
+      dateOfBirth: t("compare.dateOfBirth"),
+      sex: t("person.sex"),
+      reason: t("identity.reason"),
+    },
+    submit: async (v) => {
       await api(`/api/patients/${p.id}/identity-change-requests`, {
         method: "POST",
-        body: { changes, reason: reason.trim() },
+        body: { changes: changesOf(v), reason: v.reason.trim() },
       });
       await queryClient.invalidateQueries({ queryKey: ["patients", p.id, "profile"] });
-      setSent(true);
-    } catch (error) {
-      setFormError(errorMessage(error, common, i18n.exists));
-      setAttempt((n) => n + 1);
-    } finally {
-      setPending(false);
-    }
-  }
+    },
+    onSuccess: () => setSent(true),
+  });
 
   if (sent) {
     return (
@@ -126,47 +142,29 @@ export function IdentityChangePage() {
           <p>{t("details.changeWaitingBody")}</p>
         </Alert>
       ) : (
-        <Form
-          onSubmit={submit}
-          errors={errors}
-          formError={formError}
-          attempt={attempt}
-          aria-label={t("identity.title")}
-        >
-          <TextField
-            name="legalGivenName"
-            label={t("person.givenName")}
-            value={values.given}
-            onChange={setGiven}
-            errorMessage={errors.legalGivenName}
+        <Form {...form.formProps} aria-label={t("identity.title")}>
+          <TextField {...form.field("legalGivenName")} label={t("person.givenName")} />
+          <TextField {...form.field("legalFamilyName")} label={t("person.familyName")} />
+          <DateOfBirthInput
+            name="dateOfBirth"
+            value={form.values.dateOfBirth}
+            onChange={form.set("dateOfBirth")}
+            errorMessage={form.errors.dateOfBirth}
           />
-          <TextField
-            name="legalFamilyName"
-            label={t("person.familyName")}
-            value={values.family}
-            onChange={setFamily}
-            errorMessage={errors.legalFamilyName}
-          />
-          <DateOfBirthInput name="dateOfBirth" value={values.dob} onChange={setDob} errorMessage={errors.dateOfBirth} />
           <Select
-            name="sex"
+            {...form.field("sex")}
             label={t("person.sex")}
             width="medium"
-            value={values.sex}
             options={SEXES.map((s) => ({ id: s, label: t(`sex.${s}`) }))}
-            onChange={setSex}
           />
           <TextField
-            name="reason"
+            {...form.field("reason")}
             label={t("identity.reason")}
             description={t("identity.reasonHint")}
-            value={reason}
-            onChange={setReason}
-            errorMessage={errors.reason}
             isRequired
           />
           <FormActions>
-            <Button type="submit" isPending={pending}>
+            <Button type="submit" isPending={form.pending}>
               {t("identity.submit")}
             </Button>
           </FormActions>

@@ -123,7 +123,7 @@ export const ThreadMessage = Type.Object({
   ]),
   attachments: Type.Array(MessageAttachment),
   sentAt: IsoDateTime,
-  /** for the reader's own messages: has someone on the other side read it (patient view: someone on the care team; staff view: the patient or a caregiver) */
+  /** has someone on the side other than the author's read it (a patient's or caregiver's message: someone on the care team; a staff message: the patient or a caregiver); always false for notes and automatic replies */
   readByOtherSide: Type.Boolean(),
   /** has the reader read it (false for unread messages, true for one's own) */
   readByMe: Type.Boolean(),

@@ -1,5 +1,6 @@
 import type { AuditTables } from "./tables/audit.ts";
 import type { IdentityTables } from "./tables/identity.ts";
+import type { MessagingTables } from "./tables/messaging.ts";
 import type { PatientsTable, PeopleTables } from "./tables/people.ts";
 import type { PlatformTables } from "./tables/platform.ts";
 import type { RefillTables } from "./tables/refills.ts";
@@ -21,7 +22,8 @@ export interface DB
     RegistrationTables,
     StaffLocationTables,
     RefillTables,
-    WorkQueueTables {
+    WorkQueueTables,
+    MessagingTables {
   /** the base columns (people.ts) plus those added by 0006_registration */
   patients: PatientsTable & PatientRegistrationColumns;
 }

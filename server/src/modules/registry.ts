@@ -7,6 +7,7 @@ import { auditModule } from "./audit/module.ts";
 import { clinicAdminModule } from "./clinic-admin/module.ts";
 import { identityModule } from "./identity/module.ts";
 import type { PeriodicJob, Platform, PorticoModule } from "./kit.ts";
+import { messagingModule } from "./messaging/module.ts";
 import { patientReferences } from "./patients/merge-registry.ts";
 import { patientsModule } from "./patients/module.ts";
 import { proxiesModule } from "./proxies/module.ts";
@@ -26,6 +27,7 @@ export const modules = [
   clinicAdminModule,
   workQueueModule,
   refillsModule,
+  messagingModule,
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: any module, whatever its services

@@ -30,6 +30,8 @@ export const errorStatus = {
   refill_already_decided: 409,
   /** work queue: someone else is working on the item */
   already_claimed: 409,
+  /** messaging: the conversation is closed (start a new one, or staff reopen it) */
+  thread_closed: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,

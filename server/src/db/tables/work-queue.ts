@@ -15,6 +15,8 @@ export interface WorkItemsTable {
   claimed_at: Date | null;
   completed_at: Date | null;
   completed_by: string | null;
+  /** migrations/0025_messaging.sql: the message pool whose members work it (messages only) */
+  pool_id: Generated<string | null>;
 }
 
 export interface WorkQueueTables {

@@ -57,8 +57,14 @@ export function visibleTo(actor: Actor, alias: string): Expression<SqlBool> {
     conditions.push(sql<SqlBool>`${ref("provider_id")} = ${actor.providerId}`);
   }
   if (actor.roles.includes("nurse")) {
+    // pool work (messages) is the pool's, not every nurse's at the provider's locations
     conditions.push(
-      sql<SqlBool>`${ref("provider_id")} in (select wq_pl.provider_id from provider_locations wq_pl join staff_locations wq_sl on wq_sl.location_id = wq_pl.location_id where wq_sl.user_id = ${actor.userId})`,
+      sql<SqlBool>`(${ref("pool_id")} is null and ${ref("provider_id")} in (select wq_pl.provider_id from provider_locations wq_pl join staff_locations wq_sl on wq_sl.location_id = wq_pl.location_id where wq_sl.user_id = ${actor.userId}))`,
+    );
+  }
+  if (actor.roles.includes("nurse") || actor.roles.includes("physician")) {
+    conditions.push(
+      sql<SqlBool>`${ref("pool_id")} in (select wq_pm.pool_id from message_pool_members wq_pm where wq_pm.user_id = ${actor.userId})`,
     );
   }
   return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
@@ -87,6 +93,12 @@ export interface NewWorkItem {
   subject: { type: string; id: string };
   /** whose team's work it is (the prescriber, the provider a message is for, …) */
   providerId: string | null;
+  /** a message pool whose members work it (messages) */
+  poolId?: string | null;
+  /** when the capability computes its own due time (messages: the pool's target in business hours) */
+  dueAt?: Date;
+  /** given straight to this person (an out-of-office physician's delegate) */
+  assigneeUserId?: string | null;
 }
 
 type ItemRow = {
@@ -103,6 +115,7 @@ type ItemRow = {
   created_at: Date;
   completed_at: Date | null;
   provider_id: string | null;
+  pool_id: string | null;
 };
 
 export class WorkQueueService {
@@ -150,8 +163,12 @@ export class WorkQueueService {
           subject_type: item.subject.type,
           subject_id: item.subject.id,
           provider_id: item.providerId,
-          due_at: addBusinessDays(now, definition.responseBusinessDays),
+          pool_id: item.poolId ?? null,
+          due_at: item.dueAt ?? addBusinessDays(now, definition.responseBusinessDays),
           created_at: now,
+          ...(item.assigneeUserId
+            ? { status: "claimed" as const, assignee_user_id: item.assigneeUserId, claimed_at: now }
+            : {}),
         })
         .onConflict((oc) => oc.columns(["queue", "subject_type", "subject_id"]).doNothing())
         .returning("id")
@@ -300,6 +317,17 @@ export class WorkQueueService {
           .where("u.id", "=", userId)
           .where("u.status", "=", "active")
           .where("r.role", "in", definition.roles)
+          // pool work goes only to the pool's members
+          .$if(row.pool_id !== null, (q) =>
+            q.where(({ exists, selectFrom }) =>
+              exists(
+                selectFrom("message_pool_members as pm")
+                  .select("pm.user_id")
+                  .whereRef("pm.user_id", "=", "u.id")
+                  .where("pm.pool_id", "=", row.pool_id as string),
+              ),
+            ),
+          )
           .executeTakeFirst();
         if (!target) {
           throw new DomainError("validation_failed", "That person does not work this queue.", [
@@ -370,6 +398,7 @@ export class WorkQueueService {
         "w.created_at",
         "w.completed_at",
         "w.provider_id",
+        "w.pool_id",
       ]);
   }
 

@@ -81,6 +81,15 @@ export const ACCESS_SENTENCES = {
   "approve:refill_request_item": "approved_refill",
   "deny:refill_request_item": "denied_refill",
   "decide:refill_request_item": "decided_refill",
+  // secure messaging
+  "read:message_thread": "read_messages",
+  "create:message_thread": "started_conversation",
+  "reply:message_thread": "replied_in_conversation",
+  "update:message_thread": "updated_conversation",
+  "close:message_thread": "closed_conversation",
+  "reopen:message_thread": "reopened_conversation",
+  "upload:message_attachment": "attached_file",
+  "download:message_attachment": "opened_attachment",
   // the staff work queue ("In Basket"): a request of the patient's as a task for the care team
   "create:work_item": "work_item_created",
   "read:work_item": "work_item_opened",

@@ -82,6 +82,6 @@ describe("demo refills", () => {
       await t.app.inject({ method: "GET", url: "/api/work-queue/counts", headers: nurse.headers })
     ).json();
     // Sam's waiting renewal, and the four of Alex's request above
-    expect(counts.queues).toEqual([expect.objectContaining({ queue: "refills", open: 5 })]);
+    expect(counts.queues).toEqual(expect.arrayContaining([expect.objectContaining({ queue: "refills", open: 5 })]));
   });
 });

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { ControlledScheduleValue } from "../db/tables/refills.ts";
+import { eventReasonSeal, stopReasonSeal } from "../modules/refills/seals.ts";
 import { addBusinessDays } from "../platform/work-queue/work-queue.ts";
 import type { DemoSeedContext } from "./demo-clinic.ts";
 
@@ -240,12 +242,19 @@ export async function seedDemoRefills(ctx: DemoSeedContext): Promise<void> {
         confidential: m.confidential ?? false,
         status: m.stopped ? "stopped" : "active",
         stopped_on: m.stopped ? day(now, -m.filledDaysAgo + m.daysSupply) : null,
-        stop_reason: m.stopped ?? null,
+
         created_at: created,
         updated_at: created,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    if (m.stopped) {
+      await trx
+        .updateTable("medications")
+        .set({ stop_reason_sealed: ctx.cipher.seal(m.stopped, stopReasonSeal(id)) })
+        .where("id", "=", id)
+        .execute();
+    }
     medicationIds[m.key] = id;
     ids[`medication:${m.key}`] = id;
     await trx
@@ -259,14 +268,16 @@ export async function seedDemoRefills(ctx: DemoSeedContext): Promise<void> {
       })
       .execute();
     if (m.stopped) {
+      const eventId = randomUUID();
       await trx
         .insertInto("medication_events")
         .values({
+          id: eventId,
           medication_id: id,
           patient_id: patientId,
           event: "stopped",
           by_user_id: ids["user:okafor"] ?? null,
-          reason: m.stopped,
+          reason_sealed: ctx.cipher.seal(m.stopped, eventReasonSeal(eventId)),
           created_at: new Date(now.getTime() - (m.filledDaysAgo - m.daysSupply) * DAY_MS),
         })
         .execute();

@@ -49,7 +49,8 @@ export interface MedicationsTable {
   confidential: Generated<boolean>;
   status: Generated<"active" | "stopped">;
   stopped_on: DateString | null;
-  stop_reason: string | null;
+  /** sealed: `stopReasonSeal(id)` */
+  stop_reason_sealed: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -61,7 +62,8 @@ export interface MedicationEventsTable {
   event: MedicationEventValue;
   by_user_id: string | null;
   changes: JsonWithDefault;
-  reason: string | null;
+  /** sealed: `eventReasonSeal(id)` */
+  reason_sealed: string | null;
   created_at: Generated<Date>;
 }
 
@@ -90,7 +92,8 @@ export interface RefillRequestItemsTable {
   decided_by: string | null;
   approved_quantity: number | null;
   approved_refills: number | null;
-  denial_reason: string | null;
+  /** sealed: `denialReasonSeal(id)` */
+  denial_reason_sealed: string | null;
   delivery_status: DeliveryStatusValue | null;
   delivery_attempts: Generated<number>;
   sent_at: Date | null;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type {
   ControlledSchedule,
   CreateMedicationRequest,
@@ -18,10 +19,12 @@ import {
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
+import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { refillPossibleFrom } from "./protocol-engine.ts";
 import type { RefillProtocolService } from "./protocols.ts";
+import { eventReasonSeal, stopReasonSeal } from "./seals.ts";
 
 type Db = ReturnType<typeof currentDb>;
 
@@ -72,13 +75,17 @@ export async function pendingRequests(db: Db, medicationIds: readonly string[]):
   return new Map(rows.map((r) => [r.medication_id, r.request_id]));
 }
 
-async function histories(db: Db, medicationIds: readonly string[]): Promise<Map<string, MedicationHistoryEntry[]>> {
+async function histories(
+  db: Db,
+  medicationIds: readonly string[],
+  cipher: FieldCipher,
+): Promise<Map<string, MedicationHistoryEntry[]>> {
   const map = new Map<string, MedicationHistoryEntry[]>();
   if (medicationIds.length === 0) return map;
   const rows = await db
     .selectFrom("medication_events as e")
     .leftJoin("users as u", "u.id", "e.by_user_id")
-    .select(["e.medication_id", "e.event", "e.changes", "e.reason", "e.created_at", "u.display_name"])
+    .select(["e.id", "e.medication_id", "e.event", "e.changes", "e.reason_sealed", "e.created_at", "u.display_name"])
     .where("e.medication_id", "in", medicationIds)
     .orderBy("e.created_at")
     // events of the same instant: the prescription before what followed it
@@ -91,7 +98,7 @@ async function histories(db: Db, medicationIds: readonly string[]): Promise<Map<
       event: r.event,
       by: r.display_name ?? null,
       changes: (typeof r.changes === "string" ? JSON.parse(r.changes) : r.changes) as MedicationHistoryEntry["changes"],
-      reason: r.reason,
+      reason: r.reason_sealed ? cipher.open(r.reason_sealed, eventReasonSeal(r.id)) : null,
     });
     map.set(r.medication_id, list);
   }
@@ -104,9 +111,10 @@ export async function presentMedications(
   rows: readonly MedicationRow[],
   protocol: { classes: readonly { code: string; label: string }[]; earlyRefillFraction: number },
   abilities: { canRequestRefills: boolean; canEdit: boolean },
+  cipher: FieldCipher,
 ): Promise<Medication[]> {
   const ids = rows.map((r) => r.id);
-  const [history, pending] = await Promise.all([histories(db, ids), pendingRequests(db, ids)]);
+  const [history, pending] = await Promise.all([histories(db, ids, cipher), pendingRequests(db, ids)]);
   return rows.map((r) => {
     const pendingId = pending.get(r.id) ?? null;
     return {
@@ -132,7 +140,7 @@ export async function presentMedications(
         : null,
       confidential: r.confidential,
       stoppedOn: r.stopped_on,
-      stopReason: r.stop_reason,
+      stopReason: r.stop_reason_sealed ? cipher.open(r.stop_reason_sealed, stopReasonSeal(r.id)) : null,
       pendingRefillRequestId: pendingId,
       refillPossibleFrom:
         r.status === "active"
@@ -162,16 +170,19 @@ export async function recordMedicationEvent(
     reason?: string | null;
     at: Date;
   },
+  cipher: FieldCipher,
 ): Promise<void> {
+  const id = randomUUID();
   await db
     .insertInto("medication_events")
     .values({
+      id,
       medication_id: event.medicationId,
       patient_id: event.patientId,
       event: event.event,
       by_user_id: event.byUserId,
       changes: JSON.stringify(event.changes ?? []),
-      reason: event.reason ?? null,
+      reason_sealed: event.reason ? cipher.seal(event.reason, eventReasonSeal(id)) : null,
       created_at: event.at,
     })
     .execute();
@@ -203,14 +214,17 @@ export class MedicationService {
   readonly #access: AccessService;
   readonly #audit: AuditLog;
   readonly #protocols: RefillProtocolService;
+  readonly #cipher: FieldCipher;
 
   constructor(deps: {
     db: Database;
     clock: Clock;
     access: AccessService;
     audit: AuditLog;
+    cipher: FieldCipher;
     protocols: RefillProtocolService;
   }) {
+    this.#cipher = deps.cipher;
     this.#db = deps.db;
     this.#clock = deps.clock;
     this.#access = deps.access;
@@ -247,7 +261,7 @@ export class MedicationService {
     const canEdit = isClinical(access) && canWrite;
     return {
       patient: { id: patient.id, displayName: patient.name },
-      medications: await presentMedications(db, rows, protocol, { canRequestRefills, canEdit }),
+      medications: await presentMedications(db, rows, protocol, { canRequestRefills, canEdit }, this.#cipher),
       preferredPharmacy:
         patient.pharmacy_id && patient.pharmacy_name ? { id: patient.pharmacy_id, name: patient.pharmacy_name } : null,
       abilities: { canRequestRefills, canAddMedication: canEdit },
@@ -271,10 +285,16 @@ export class MedicationService {
     const canWrite =
       access.action === "write" ||
       (await this.#access.can(access.patientId, { scope: "medications", action: "write" }));
-    const [medication] = await presentMedications(db, [row], await this.#protocols.current(), {
-      canRequestRefills: mayRequestRefills(access) && canWrite,
-      canEdit: isClinical(access) && canWrite,
-    });
+    const [medication] = await presentMedications(
+      db,
+      [row],
+      await this.#protocols.current(),
+      {
+        canRequestRefills: mayRequestRefills(access) && canWrite,
+        canEdit: isClinical(access) && canWrite,
+      },
+      this.#cipher,
+    );
     return medication as Medication;
   }
 
@@ -336,13 +356,17 @@ export class MedicationService {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordMedicationEvent(trx, {
-        medicationId: row.id,
-        patientId,
-        event: "prescribed",
-        byUserId: actor.userId,
-        at: now,
-      });
+      await recordMedicationEvent(
+        trx,
+        {
+          medicationId: row.id,
+          patientId,
+          event: "prescribed",
+          byUserId: actor.userId,
+          at: now,
+        },
+        this.#cipher,
+      );
       await this.#audit.record({
         action: "create",
         resourceType: "medication",
@@ -384,14 +408,18 @@ export class MedicationService {
         .set({ ...set, updated_at: now })
         .where("id", "=", medicationId)
         .execute();
-      await recordMedicationEvent(trx, {
-        medicationId,
-        patientId,
-        event: "changed",
-        byUserId: actor.userId,
-        changes,
-        at: now,
-      });
+      await recordMedicationEvent(
+        trx,
+        {
+          medicationId,
+          patientId,
+          event: "changed",
+          byUserId: actor.userId,
+          changes,
+          at: now,
+        },
+        this.#cipher,
+      );
       await this.#audit.record({
         action: "update",
         resourceType: "medication",
@@ -414,17 +442,26 @@ export class MedicationService {
       const now = this.#clock.now();
       await trx
         .updateTable("medications")
-        .set({ status: "stopped", stopped_on: await clinicToday(trx, now), stop_reason: input.reason, updated_at: now })
+        .set({
+          status: "stopped",
+          stopped_on: await clinicToday(trx, now),
+          stop_reason_sealed: this.#cipher.seal(input.reason, stopReasonSeal(medicationId)),
+          updated_at: now,
+        })
         .where("id", "=", medicationId)
         .execute();
-      await recordMedicationEvent(trx, {
-        medicationId,
-        patientId,
-        event: "stopped",
-        byUserId: actor.userId,
-        reason: input.reason,
-        at: now,
-      });
+      await recordMedicationEvent(
+        trx,
+        {
+          medicationId,
+          patientId,
+          event: "stopped",
+          byUserId: actor.userId,
+          reason: input.reason,
+          at: now,
+        },
+        this.#cipher,
+      );
       await this.#audit.record({
         action: "stop",
         resourceType: "medication",

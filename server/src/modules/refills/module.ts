@@ -8,6 +8,7 @@ import { OutboxPharmacyAdapter } from "./pharmacy.ts";
 import { RefillProtocolService } from "./protocols.ts";
 import { RefillService } from "./refill-service.ts";
 import { refillRoutes } from "./routes.ts";
+import { denialReasonSeal, eventReasonSeal, stopReasonSeal } from "./seals.ts";
 
 /** Prescription refills: medication lists, refill requests decided by the protocol, the refill queue, the pharmacy outbox. */
 export const refillsModule = defineModule({
@@ -37,6 +38,12 @@ export const refillsModule = defineModule({
     { table: "refill_requests", column: "patient_id", note: "refill requests" },
     { table: "refill_request_items", column: "patient_id", note: "refill decisions" },
     { table: "pharmacy_outbox", column: "patient_id", note: "prescriptions sent to pharmacies" },
+  ],
+  // what clinicians write about a medication: why it was stopped, why a refill was denied
+  sealedColumns: [
+    { table: "medications", idColumn: "id", column: "stop_reason_sealed", associatedData: stopReasonSeal },
+    { table: "medication_events", idColumn: "id", column: "reason_sealed", associatedData: eventReasonSeal },
+    { table: "refill_request_items", idColumn: "id", column: "denial_reason_sealed", associatedData: denialReasonSeal },
   ],
   careTeamRules: [prescriberCareTeamRule],
   demoSeed: seedDemoRefills,

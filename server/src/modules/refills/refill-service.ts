@@ -24,6 +24,7 @@ import { effectiveScopes } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type Actor, currentContext } from "../../platform/context.ts";
+import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Job, JobQueue } from "../../platform/jobs/index.ts";
 import type { Logger } from "../../platform/logging.ts";
@@ -48,6 +49,7 @@ import {
 } from "./pharmacy.ts";
 import { daysBetween, decideRefill } from "./protocol-engine.ts";
 import type { RefillProtocolService } from "./protocols.ts";
+import { denialReasonSeal } from "./seals.ts";
 
 type Db = ReturnType<typeof currentDb>;
 
@@ -71,6 +73,7 @@ export interface RefillServiceDeps {
   protocols: RefillProtocolService;
   workQueue: WorkQueueService;
   pharmacy: PharmacyAdapter;
+  cipher: FieldCipher;
 }
 
 type ItemRow = {
@@ -90,7 +93,7 @@ type ItemRow = {
   decided_by_name: string | null;
   approved_quantity: number | null;
   approved_refills: number | null;
-  denial_reason: string | null;
+  denial_reason_sealed: string | null;
   delivery_status: "pending" | "sent" | "failed" | null;
   delivery_attempts: number;
   sent_at: Date | null;
@@ -119,7 +122,7 @@ function selectItems(db: Db) {
       "du.display_name as decided_by_name",
       "i.approved_quantity",
       "i.approved_refills",
-      "i.denial_reason",
+      "i.denial_reason_sealed",
       "i.delivery_status",
       "i.delivery_attempts",
       "i.sent_at",
@@ -150,7 +153,7 @@ function timelineOf(row: ItemRow): RefillTimelineEvent[] {
   return events;
 }
 
-function presentItem(row: ItemRow): RefillRequestItem {
+function presentItem(row: ItemRow, cipher: FieldCipher): RefillRequestItem {
   return {
     id: row.id,
     medication: { id: row.medication_id, name: row.medication_name },
@@ -163,7 +166,9 @@ function presentItem(row: ItemRow): RefillRequestItem {
             at: row.decided_at.toISOString(),
             quantity: row.approved_quantity,
             refills: row.approved_refills,
-            denialReason: row.denial_reason,
+            denialReason: row.denial_reason_sealed
+              ? cipher.open(row.denial_reason_sealed, denialReasonSeal(row.id))
+              : null,
           }
         : null,
     delivery: row.delivery_status
@@ -470,19 +475,23 @@ export class RefillService {
       )
       .where("id", "=", m.id)
       .execute();
-    await recordMedicationEvent(trx, {
-      medicationId: m.id,
-      patientId: m.patient_id,
-      event: a.renewal ? "renewed" : "refill_sent",
-      byUserId: a.byUserId,
-      changes: a.renewal
-        ? [
-            { field: "quantity", from: String(m.quantity), to: String(a.quantity) },
-            { field: "refillsRemaining", from: String(m.refills_remaining), to: String(a.refills) },
-          ]
-        : [{ field: "refillsRemaining", from: String(m.refills_remaining), to: String(a.refills) }],
-      at: a.now,
-    });
+    await recordMedicationEvent(
+      trx,
+      {
+        medicationId: m.id,
+        patientId: m.patient_id,
+        event: a.renewal ? "renewed" : "refill_sent",
+        byUserId: a.byUserId,
+        changes: a.renewal
+          ? [
+              { field: "quantity", from: String(m.quantity), to: String(a.quantity) },
+              { field: "refillsRemaining", from: String(m.refills_remaining), to: String(a.refills) },
+            ]
+          : [{ field: "refillsRemaining", from: String(m.refills_remaining), to: String(a.refills) }],
+        at: a.now,
+      },
+      this.#d.cipher,
+    );
     const facts = await trx
       .selectFrom("patients as p")
       .innerJoin("pharmacies as ph", (j) => j.on("ph.id", "=", a.pharmacyId))
@@ -609,7 +618,7 @@ export class RefillService {
           pharmacy: { id: r.pharmacy_id, name: r.pharmacy_name },
           requestedBy: { displayName: r.requested_by_name ?? "", isProxy: r.via_proxy_grant_id !== null },
           status: open ? "open" : "closed",
-          items: own.map(presentItem),
+          items: own.map((i) => presentItem(i, this.#d.cipher)),
         },
       ];
     });
@@ -657,14 +666,20 @@ export class RefillService {
     const db = currentDb(this.#d.db);
     const [medicationRow] = await selectMedications(db, access, [row.medication_id]);
     const protocol = await this.#d.protocols.current();
-    const [medication] = await presentMedications(db, medicationRow ? [medicationRow] : [], protocol, {
-      canRequestRefills: false,
-      // while the item is open the clinician works it (and may change the medication)
-      canEdit: row.status === "queued",
-    });
+    const [medication] = await presentMedications(
+      db,
+      medicationRow ? [medicationRow] : [],
+      protocol,
+      {
+        canRequestRefills: false,
+        // while the item is open the clinician works it (and may change the medication)
+        canEdit: row.status === "queued",
+      },
+      this.#d.cipher,
+    );
     const work = (await this.#d.workQueue.forSubjects(REFILL_QUEUE, REFILL_SUBJECT, [row.id])).get(row.id) ?? null;
     const item = row as unknown as ItemRow;
-    const presented = presentItem(item);
+    const presented = presentItem(item, this.#d.cipher);
     const queued = row.status === "queued";
     const now = this.#d.clock.now();
     const today = await clinicToday(db, now);
@@ -800,17 +815,27 @@ export class RefillService {
       const actor = currentContext().actor;
       await trx
         .updateTable("refill_request_items")
-        .set({ status: "denied", automatic: false, decided_at: now, decided_by: actor.userId, denial_reason: reason })
+        .set({
+          status: "denied",
+          automatic: false,
+          decided_at: now,
+          decided_by: actor.userId,
+          denial_reason_sealed: this.#d.cipher.seal(reason, denialReasonSeal(itemId)),
+        })
         .where("id", "=", itemId)
         .execute();
-      await recordMedicationEvent(trx, {
-        medicationId: row.medication_id,
-        patientId: row.patient_id,
-        event: "refill_denied",
-        byUserId: actor.userId,
-        reason,
-        at: now,
-      });
+      await recordMedicationEvent(
+        trx,
+        {
+          medicationId: row.medication_id,
+          patientId: row.patient_id,
+          event: "refill_denied",
+          byUserId: actor.userId,
+          reason,
+          at: now,
+        },
+        this.#d.cipher,
+      );
       await this.#d.workQueue.complete(REFILL_QUEUE, { type: REFILL_SUBJECT, id: itemId });
       await this.#d.audit.record({
         action: "deny",

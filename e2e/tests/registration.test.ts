@@ -116,6 +116,106 @@ describe("registration, caregivers and clinic set-up", () => {
     await screenshots(patient, "profile-details");
   }, 180_000);
 
+  it("someone registers online in Spanish; the front desk rejects it with a reason they are emailed in Spanish; a saved language follows the account", async () => {
+    const { page } = session;
+    const unique = Date.now().toString(36).replace(/\d/g, "");
+    const email = `solicitante.${unique}@example.test`;
+    // the applicant, on their own device, reading the site in Spanish
+    const applicantContext = await session.newContext();
+    const applicant = await applicantContext.newPage();
+    await visit(applicant, "/register");
+    await applicant.getByRole("button", { name: /español/i }).click();
+    await expectPage(applicant, /registrarse como paciente nuevo/i, "self-registration (Spanish)");
+    await applicant.getByLabel("Nombre legal", { exact: true }).fill(`Rocío${unique}`);
+    await applicant.getByLabel("Apellido legal", { exact: true }).fill(`Salinas${unique}`);
+    await applicant.getByLabel("Mes", { exact: true }).fill("2");
+    await applicant.getByLabel("Día", { exact: true }).fill("14");
+    await applicant.getByLabel("Año", { exact: true }).fill("1979");
+    await choose(applicant, /^.*sexo/i, /^femenino$/i);
+    await applicant.getByLabel(/^número de teléfono/i).fill("(555) 404-2299");
+    await applicant.getByLabel(/^correo electrónico/i).fill(email);
+    await applicant.getByLabel("Calle y número", { exact: true }).fill("8 Atlantic Ave");
+    await applicant.getByLabel("Ciudad o pueblo", { exact: true }).fill("Brooklyn");
+    await applicant.getByLabel("Estado", { exact: true }).fill("NY");
+    await applicant.getByLabel("Código postal", { exact: true }).fill("11201");
+    await applicant.getByLabel("Elija una contraseña", { exact: true }).fill("a long walk by the harbor 2026");
+    await applicant.getByRole("button", { name: /^enviar mi registro$/i }).click();
+    await applicant
+      .getByText(/recibimos su registro/i)
+      .first()
+      .waitFor({ state: "visible" });
+    // the first email: received and will be checked, in Spanish; it does not say "sign in now"
+    const received = await waitForEmail(email, /recibimos su registro/i);
+    expect(received.text).toMatch(/le escribiremos de nuevo cuando su cuenta esté lista/i);
+    expect(received.text).not.toMatch(/ya puede iniciar sesión/i);
+
+    // the front desk rejects it, with a reason, from a dialog used with the keyboard
+    await signIn(page, demo.frontDesk, { mfa: true });
+    await visit(page, "/patients/registrations");
+    await expectPage(page, /online registrations to check/i, "pending registrations");
+    await page.getByRole("link", { name: new RegExp(`review rocío${unique}`, "i") }).click();
+    await expectPage(page, /^check /i, "pending registration");
+    const reject = page.getByRole("button", { name: /^reject registration$/i });
+    await reject.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: /reject this registration/i });
+    await dialog.waitFor({ state: "visible" });
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect(reject.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "visible" });
+    // the reason is required
+    await dialog.getByRole("button", { name: /^reject and email them$/i }).click();
+    await dialog
+      .getByText(/choose the reason they are told/i)
+      .first()
+      .waitFor({ state: "visible" });
+    await choose(page, /reason they are told/i, /we are not taking new patients/i);
+    await dialog.getByLabel(/note for the clinic/i).fill("Practice full until spring");
+    await expectAccessible(page, "reject registration dialog");
+    await screenshots(page, "registration-reject-dialog");
+    await dialog.getByRole("button", { name: /^reject and email them$/i }).click();
+    await expectPage(page, /online registrations to check/i, "pending registrations after rejecting");
+    await page.getByRole("heading", { name: /registration rejected/i }).waitFor({ state: "visible" });
+    await expect(page.getByRole("link", { name: new RegExp(`review rocío${unique}`, "i") }).count()).resolves.toBe(0);
+    await screenshots(page, "registration-rejected");
+    const told = await waitForEmail(email, /no pudimos aceptar su registro/i);
+    expect(told.text).toMatch(/no podemos aceptar pacientes nuevos/i);
+    expect(told.text).not.toMatch(/practice full/i);
+
+    // the language switch saves the one language on the account, and says so
+    await page.getByRole("button", { name: /español/i }).click();
+    await page.getByRole("heading", { name: /idioma guardado en su cuenta/i }).waitFor({ state: "visible" });
+    await expectAccessible(page, "language saved (Spanish)");
+    await screenshots(page, "language-saved-es");
+    try {
+      expect(((await (await page.request.get("/api/me")).json()) as { user: { locale: string } }).user.locale).toBe(
+        "es",
+      );
+      // on another device, the pages follow the account's language once signed in
+      const otherDevice = await (await session.newContext()).newPage();
+      await signIn(otherDevice, demo.frontDesk, { mfa: true });
+      await otherDevice.waitForFunction(() => document.documentElement.lang === "es");
+      await visit(otherDevice, "/patients/registrations");
+      await expectPage(otherDevice, /registros en línea|registros/i, "pending registrations (Spanish, other device)");
+      await screenshots(otherDevice, "registrations-es");
+      // the reject dialog in Spanish (opened and cancelled: the demo registration stays)
+      await otherDevice.getByRole("link", { name: /priyanka desai/i }).click();
+      await otherDevice.getByRole("button", { name: /^rechazar registro$/i }).click();
+      const dialogEs = otherDevice.getByRole("dialog", { name: /rechazar este registro/i });
+      await dialogEs.waitFor({ state: "visible" });
+      await expectAccessible(otherDevice, "reject registration dialog (Spanish)");
+      await screenshots(otherDevice, "registration-reject-dialog-es");
+      await dialogEs.getByRole("button", { name: /^cancelar$/i }).click();
+      await dialogEs.waitFor({ state: "hidden" });
+    } finally {
+      await page.getByRole("button", { name: /english/i }).click();
+      await page.getByRole("heading", { name: /language saved to your account/i }).waitFor({ state: "visible" });
+    }
+    await screenshots(page, "language-saved-en");
+  }, 240_000);
+
   it("Alex invites a caregiver by email, who accepts and then acts for Alex within the granted scope only", async () => {
     const { page } = session;
     await signIn(page, demo.alex);

@@ -391,7 +391,10 @@ function RejectAction({ registration }: { registration: PendingRegistration }) {
             value={reason}
             placeholder={t("person.choose")}
             options={REJECTION_REASONS.map((id) => ({ id, label: t(`pending.rejectReasons.${id}`) }))}
-            onChange={(value) => setReason(value as RegistrationRejectionReason)}
+            onChange={(value) => {
+              setReason(value as RegistrationRejectionReason);
+              setErrors(({ rejectReason: _answered, ...rest }) => rest);
+            }}
             errorMessage={errors.rejectReason}
             isRequired
           />

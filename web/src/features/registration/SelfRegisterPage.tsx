@@ -24,9 +24,13 @@ export function SelfRegisterPage() {
   const clinic = useClinic();
   const weak = useWeakPassword("password");
   const [done, setDone] = useState(false);
+  // until they pick a language themselves, theirs is the one this page is in (switching the
+  // page switches it): it becomes the account's and the chart's, for pages and emails
+  const languageChosen = useRef(false);
+  const withLanguage = (p: PersonForm): PersonForm =>
+    languageChosen.current ? p : { ...p, preferredLanguage: currentLocale() };
   const form = useForm({
-    // the language this page is in is offered as theirs (it becomes the account's and the chart's)
-    initial: { person: { ...emptyPerson, preferredLanguage: currentLocale() } as PersonForm, password: "" },
+    initial: { person: emptyPerson as PersonForm, password: "" },
     validate: ({ person, password }) => {
       const next = validatePerson(person, t, { phone: true, email: true });
       if (password.length < 8) next.password = common("password.tooShort");
@@ -34,7 +38,7 @@ export function SelfRegisterPage() {
       return next;
     },
     submit: ({ person, password }) => {
-      const request = personRequest(person);
+      const request = personRequest(withLanguage(person));
       const body: SelfRegistrationRequest = {
         ...request,
         phone: request.phone ?? "",
@@ -69,8 +73,11 @@ export function SelfRegisterPage() {
       />
       <Form {...form.formProps} aria-label={t("self.title")}>
         <PersonFields
-          value={person}
-          onChange={form.set("person")}
+          value={withLanguage(person)}
+          onChange={(next) => {
+            if (next.preferredLanguage !== withLanguage(person).preferredLanguage) languageChosen.current = true;
+            form.set("person")(next);
+          }}
           errors={form.errors}
           voice="self"
           require={{ phone: true, email: true }}

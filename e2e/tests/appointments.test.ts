@@ -185,4 +185,162 @@ describe("appointments", () => {
     await row.getByRole("button", { name: arrive }).waitFor();
     await expectAccessible(page, "arrivals after undoing the arrival");
   }, 180_000);
+
+  it("the admin adds time off over Morgan's visit: sees it named before saving, then notifies and rebooks (English and Spanish)", async () => {
+    const { page } = session;
+    const deskContext = await session.newContext();
+    const deskCsrf = await staffApi(deskContext.request, demo.frontDesk);
+    const desk = deskContext.request;
+    const get = async <T>(path: string): Promise<T> => {
+      const response = await desk.get(`${baseUrl()}${path}`);
+      expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
+      return (await response.json()) as T;
+    };
+    const { locations } = await get<{ locations: { id: string; name: string; timeZone: string }[] }>("/api/locations");
+    const brooklyn = locations.find((l) => l.name === "Portico Brooklyn") ?? locations[0]!;
+    const { providers } = await get<{ providers: { id: string; displayName: string }[] }>("/api/providers");
+    const okafor = providers.find((p) => p.displayName.includes("Okafor"))!;
+    const { visitTypes } = await get<{ visitTypes: { id: string; name: string }[] }>("/api/visit-types");
+    const followUp = visitTypes.find((v) => v.name === "Follow-up visit")!;
+    const { results } = await get<{ results: { id: string }[] }>("/api/patients?q=Morgan%20Lee");
+    const morgan = results[0]!;
+    // a time three weeks out, clear of the weeks the other journeys book in
+    const from = new Date(Date.now() + 21 * 86_400_000);
+    const { slots } = await get<{ slots: { start: string; end: string }[] }>(
+      `/api/slots?visitTypeId=${followUp.id}&providerId=${okafor.id}&locationId=${brooklyn.id}&patientId=${morgan.id}` +
+        `&from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(new Date(from.getTime() + 7 * 86_400_000).toISOString())}&limit=1`,
+    );
+    const slot = slots[0]!;
+    const booking = await desk.post(`${baseUrl()}/api/patients/${morgan.id}/appointments`, {
+      data: { visitTypeId: followUp.id, providerId: okafor.id, locationId: brooklyn.id, start: slot.start },
+      headers: { "x-csrf-token": deskCsrf, "idempotency-key": crypto.randomUUID() },
+    });
+    expect(booking.status()).toBe(201);
+    const appointmentId = ((await booking.json()) as { id: string }).id;
+    const local = (iso: string) => {
+      const parts = new Intl.DateTimeFormat("en-CA", {
+        timeZone: brooklyn.timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).formatToParts(new Date(iso));
+      const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+      return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
+    };
+
+    await signIn(page, demo.admin, { mfa: true });
+    await visit(page, `/admin/availability?providerId=${okafor.id}`);
+    await page.getByRole("heading", { level: 1, name: "Availability" }).waitFor();
+    const form = page.getByRole("form", { name: "Add time off or extra hours" });
+    await form.getByRole("button", { name: /All places/ }).click();
+    await page.getByRole("option", { name: brooklyn.name }).click();
+    await form.getByLabel("Date", { exact: true }).fill(local(slot.start).date);
+    await form.getByLabel("Start time").fill(local(slot.start).time);
+    await form.getByLabel("End time").fill(local(slot.end).time);
+    await form.getByRole("button", { name: "Add time off or extra hours" }).click();
+
+    // nothing is saved yet: the booked visit is shown, named, at the location's time, with the choice
+    const choice = page.locator(".overlap-choice");
+    await choice.getByRole("heading", { name: "Time off over 1 booked visit" }).waitFor();
+    await expect(choice.getByText("Morgan Lee").isVisible()).resolves.toBe(true);
+    // the question takes focus, so a keyboard or screen-reader user meets it first
+    await expect(page.evaluate(() => document.activeElement?.classList.contains("overlap-choice"))).resolves.toBe(true);
+    await expect(choice.textContent()).resolves.toMatch(/\(Eastern Time\)/);
+    await settle(page);
+    await expectAccessible(page, "time off over a booked visit");
+    await screenshots(page, "time-off-overlap-en");
+    await page.getByRole("button", { name: /español/i }).click();
+    await choice.getByRole("heading", { name: "Días libres sobre 1 cita reservada" }).waitFor();
+    await expect(choice.textContent()).resolves.toMatch(/\(hora (del este|oriental)\)/);
+    await expectAccessible(page, "time off over a booked visit (Spanish)");
+    await screenshots(page, "time-off-overlap-es");
+    await choice.getByRole("button", { name: "Guardar, cancelar estas citas y ofrecer nuevos horarios" }).click();
+    await page.getByText(/Se canceló 1 cita reservada/).waitFor();
+    await screenshots(page, "time-off-saved-es");
+    await page.getByRole("button", { name: /english/i }).click();
+    await page.getByText(/1 booked visit was cancelled/).waitFor();
+    await expectAccessible(page, "time off saved");
+
+    // Morgan's visit was cancelled by the clinic and Morgan has new times offered
+    const after = await get<{ status: string }>(`/api/patients/${morgan.id}/appointments/${appointmentId}`);
+    expect(after.status).toBe("cancelled");
+    const offers = await get<{ offers: { kind: string; status: string }[] }>(
+      `/api/patients/${morgan.id}/waitlist-offers`,
+    );
+    expect(offers.offers.filter((o) => o.kind === "rebook" && o.status === "open").length).toBeGreaterThan(0);
+
+    // leave the provider's calendar as it was
+    const adminContext = await session.newContext();
+    const adminCsrf = await staffApi(adminContext.request, demo.admin);
+    const { exceptions } = (await (
+      await adminContext.request.get(`${baseUrl()}/api/providers/${okafor.id}/availability`)
+    ).json()) as { exceptions: { id: string; start: string }[] };
+    const mine = exceptions.find((x) => x.start === slot.start);
+    expect(mine).toBeDefined();
+    const removed = await adminContext.request.delete(
+      `${baseUrl()}/api/providers/${okafor.id}/availability/exceptions/${mine!.id}`,
+      { headers: { "x-csrf-token": adminCsrf } },
+    );
+    expect(removed.status()).toBe(204);
+  }, 240_000);
+
+  it("at 320 px the week of times stays short, and 'First available' picks the earliest time", async () => {
+    const { page } = session;
+    await signIn(page, demo.alex);
+    const { visitTypes } = (await (await page.request.get(`${baseUrl()}/api/visit-types`)).json()) as {
+      visitTypes: { id: string; name: string }[];
+    };
+    const followUp = visitTypes.find((v) => v.name === "Follow-up visit")!;
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      await visit(page, `/appointments/book?visitTypeId=${followUp.id}&step=when`);
+      await page.getByRole("heading", { level: 1, name: "Choose a time" }).waitFor();
+      await page.getByText(/Finding free times/).waitFor({ state: "detached" });
+      const shortcut = page.getByRole("region", { name: "First available" });
+      await shortcut.waitFor();
+      // each day of the week stays short: its first times and "Show all" (a day was 500+ px, the week 4,300)
+      const days = page.locator(".day");
+      const dayCount = await days.count();
+      expect(dayCount).toBeGreaterThan(0);
+      const weekHeight = (await page.locator(".day-list").boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+      expect(weekHeight / dayCount).toBeLessThan(260);
+      const firstWeekTime = await page.locator(".time-button").first().getAttribute("aria-label");
+      // a day's other times open on request
+      const more = page.getByRole("button", { name: /^Show all \d+ times/ }).first();
+      if (await more.count()) {
+        await more.click();
+        await page
+          .getByRole("button", { name: /^Show fewer times/ })
+          .first()
+          .waitFor();
+        await page
+          .getByRole("button", { name: /^Show fewer times/ })
+          .first()
+          .click();
+      }
+      await settle(page);
+      await expectAccessible(page, "week of times at 320 px");
+      await screenshots(page, "book-when-first-available-en");
+      await page.getByRole("button", { name: /español/i }).click();
+      await page.getByRole("region", { name: "Primer horario disponible" }).waitFor();
+      await expectAccessible(page, "week of times at 320 px (Spanish)");
+      await screenshots(page, "book-when-first-available-es");
+      await page.getByRole("button", { name: /english/i }).click();
+      await shortcut.waitFor();
+      const when = (await shortcut.locator(".first-available__when").textContent()) ?? "";
+      await shortcut.getByRole("button", { name: "Choose the first available time" }).click();
+      await step(page, /check and book/i, "book: confirm from first available");
+      // the time chosen is the earliest one: the same as the first button of the week when this week has times
+      const summary = (await page.locator(".summary-list").textContent()) ?? "";
+      const time = /at (\d{1,2}:\d{2}\s?[ap]\.?m\.?)/i.exec(when)?.[1] ?? "";
+      expect(time).not.toBe("");
+      expect(summary.replace(/\s/g, " ")).toContain(time.replace(/\s/g, " "));
+      if (firstWeekTime) expect(firstWeekTime.replace(/\s/g, " ")).toContain(time.replace(/\s/g, " "));
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  }, 180_000);
 });

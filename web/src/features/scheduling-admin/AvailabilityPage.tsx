@@ -7,7 +7,7 @@ import type {
 } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Static } from "typebox";
 import { Alert } from "../../components/Alert";
@@ -22,7 +22,7 @@ import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage, renamed } from "../../lib/errors";
-import { formatDateTime, timeZoneLabel } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
 import { locationsQuery, providersQuery, visitName, wallTimeIn } from "../appointments/data";
 import { specialtyLabel } from "./VisitTypesPage";
 
@@ -561,8 +561,13 @@ function OverlapChoice({
   const locale = currentLocale();
   const changed =
     isApiError(error) && (error.details as { reason?: string } | null)?.reason === "overlaps_booked_visits";
+  // the question takes focus when it appears, so keyboard and screen-reader users meet it first
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.focus();
+  }, []);
   return (
-    <section aria-labelledby="overlap-title" className="overlap-choice" tabIndex={-1} ref={(el) => el?.focus()}>
+    <section aria-labelledby="overlap-title" className="overlap-choice" tabIndex={-1} ref={panel}>
       <h3 id="overlap-title" className="subsection-title">
         {t("availability.overlapTitle", { count: affected.length, kind: t(`exception.${kind}`) })}
       </h3>
@@ -580,8 +585,7 @@ function OverlapChoice({
         {affected.map((a) => (
           <li key={a.appointmentId}>
             <span>
-              <strong>{a.patientName}</strong> · {formatDateTime(a.start, a.timeZone, locale)} (
-              {timeZoneLabel(a.timeZone, locale, new Date(a.start))}) ·{" "}
+              <strong>{a.patientName}</strong> · {formatDateTime(a.start, a.timeZone, locale)} ·{" "}
               {visitName({ name: a.visitTypeName, nameEs: a.visitTypeNameEs }, locale)} · {a.locationName}
             </span>
           </li>

@@ -34,7 +34,10 @@ export function TimeZoneCard({ profile, canEdit }: { profile: PatientProfile; ca
       await queryClient.invalidateQueries({ queryKey: ["slots"] });
     },
   });
-  const name = (zone: string) => `${timeZoneLabel(zone, locale)} — ${zone.replace(/_/g, " ")}`;
+  const name = (zone: string) => {
+    const label = timeZoneLabel(zone, locale);
+    return `${label.charAt(0).toLocaleUpperCase(locale)}${label.slice(1)} — ${zone.replace(/_/g, " ")}`;
+  };
   const current = form.values.timeZone;
   const zones = [...new Set([current, profile.timeZone ?? "", localTimeZone(), ...TIME_ZONES].filter(Boolean))];
 

@@ -123,6 +123,39 @@ describe("the language an email is written in", () => {
     expect(await recipientLanguage(t.database.db, { email: holder.email.toUpperCase(), stored: "es" })).toBe("en");
   });
 
+  it("a caregiver invitation: in the invitee's own language, else its sender's, which the new login keeps", async () => {
+    const patient = await makePatient(t, { withLogin: true, user: { locale: "es" } });
+    const me = await signIn(t, patient.user as NonNullable<typeof patient.user>);
+    const english = await makeUser(t, { locale: "en" });
+    const newcomer = `nuevo.cuidador.${serial}@example.test`;
+    for (const email of [newcomer, english.email]) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: `/api/patients/${patient.id}/proxies/invitations`,
+        headers: me.headers,
+        payload: { email, relationship: "caregiver", scopes: ["appointments"] },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const [toNewcomer] = await mailTo(newcomer);
+    expect(toNewcomer?.locale).toBe("es");
+    expect((await mailTo(english.email)).map((m) => m.locale)).toEqual(["en"]);
+    // the newcomer signs up from the link without saying a language: the invitation's
+    const token = new URL(String(toNewcomer?.params.acceptUrl), "http://x").searchParams.get("token");
+    const signUp = await t.app.inject({
+      method: "POST",
+      url: "/api/invitations/register",
+      payload: { token, displayName: "Nuevo Cuidador", password: TEST_PASSWORD },
+    });
+    expect(signUp.statusCode, signUp.body).toBe(201);
+    const account = await t.database.db
+      .selectFrom("users")
+      .select("locale")
+      .where("email_normalized", "=", newcomer)
+      .executeTakeFirstOrThrow();
+    expect(account.locale).toBe("es");
+  });
+
   it("a password reset goes out in the account's language", async () => {
     const user = await makeUser(t, { locale: "es" });
     const res = await t.app.inject({

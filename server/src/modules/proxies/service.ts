@@ -22,7 +22,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { currentContext, maybeContext, runWithContext, systemContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
-import { newAccountLanguage, recipientLanguage } from "../../platform/mail/language.ts";
+import { languageFromTag, newAccountLanguage, recipientLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import type { OnboardingService } from "../identity/onboarding.ts";
@@ -209,13 +209,15 @@ export class ProxyService {
       .select("preferred_language")
       .where("id", "=", patientId)
       .executeTakeFirst();
-    const locale = chart?.preferred_language?.toLowerCase().startsWith("es") ? "es" : "en";
+    // kept with the invitation: the language of the email and the new login's default
+    const locale = languageFromTag(chart?.preferred_language);
     const token = randomToken();
     const row = await trx
       .insertInto("proxy_invitations")
       .values({
         patient_id: patientId,
         invited_by: staffUserId,
+        locale,
         email,
         relationship: input.relationship,
         scopes: [...input.scopes],
@@ -229,7 +231,7 @@ export class ProxyService {
       .executeTakeFirstOrThrow();
     await this.#d.mailer.send({
       to: email,
-      locale,
+      locale: await recipientLanguage(trx, { email, stored: locale }),
       template: proxyStaffInvitation,
       params: { acceptUrl: `${this.#d.config.publicUrl}/invitations/accept?token=${token}` },
     });

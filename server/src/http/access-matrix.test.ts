@@ -434,6 +434,9 @@ const MATRIX: Record<string, Row> = {
   // ---- refills (the caregiver here holds `medications`, the teen's parent keeps it too) ----
   ...refillRows(),
 
+  // ---- secure messaging (the caregiver here holds only `medications`; the teen's parent never has messages) ----
+  ...messagingRows(),
+
   // ---- the staff work queue ----
   "GET /api/work-queue/counts": signedIn(() => get("/api/work-queue/counts")),
   "POST /api/work-queue/items/{id}/claim": staff(["nurse", "physician"], () =>
@@ -511,6 +514,115 @@ function refillRows(): Record<string, Row> {
     ),
     "PUT /api/refill-protocol": staff(["admin"], () =>
       put("/api/refill-protocol", { classes: [], visitWindowDays: 365, labRequirements: [], earlyRefillFraction: 0.5 }),
+    ),
+  };
+}
+
+/** Messaging: conversations are `messages` data; the inbox, thread work and settings are staff endpoints. */
+function messagingRows(): Record<string, Row> {
+  const messages = (request: Row["request"], patientData = true): Row => ({
+    request,
+    ...(patientData ? { patientData: true as const } : {}),
+    expect: {
+      anonymous: 401,
+      otherPatient: 404,
+      proxyWithoutScope: 404,
+      teenParent: 404,
+      admin: 404,
+      unrelatedPhysician: 404,
+      unrelatedNurse: 404,
+      deskElsewhere: 404,
+    },
+  });
+  // a clinician outside the thread's pool: 404, audited, like a missing thread
+  const poolWork = (request: Row["request"]): Row =>
+    staff(["nurse", "physician"], request, { unrelatedPhysician: 404, unrelatedNurse: 404 });
+  const put = (url: string, payload: unknown) => ({ method: "PUT", url, payload }) as unknown as Req;
+  const T = (x: Target) => `${P(x)}/messages/threads/${randomUUID()}`;
+  const S = () => `/api/messages/threads/${randomUUID()}`;
+  const pool = (f: Fixtures) => ({
+    name: `Matrix pool ${randomUUID()}`,
+    readersDescription: "Matrix",
+    readersDescriptionEs: "Matrix",
+    locationId: f.clinic.locationId,
+    responseTargetBusinessHours: 4,
+    memberUserIds: [],
+    topics: [],
+  });
+  return {
+    "GET /api/patients/{patientId}/messages/topics": messages((x) => get(`${P(x)}/messages/topics`)),
+    "GET /api/patients/{patientId}/messages/routing": messages(
+      (x) => get(`${P(x)}/messages/routing?topic=billing`),
+      false,
+    ),
+    "GET /api/patients/{patientId}/messages/threads": messages((x) => get(`${P(x)}/messages/threads`)),
+    "POST /api/patients/{patientId}/messages/threads": messages((x) =>
+      post(`${P(x)}/messages/threads`, { topic: "other", subject: "Matrix", body: "Matrix" }),
+    ),
+    "GET /api/patients/{patientId}/messages/threads/{threadId}": messages((x) => get(T(x)), false),
+    "POST /api/patients/{patientId}/messages/threads/{threadId}/messages": messages((x) =>
+      post(`${T(x)}/messages`, { body: "Matrix" }),
+    ),
+    "GET /api/patients/{patientId}/messages/threads/{threadId}/attachments/{attachmentId}": messages(
+      (x) => get(`${T(x)}/attachments/${randomUUID()}`),
+      false,
+    ),
+    "POST /api/patients/{patientId}/messages/attachments": messages((x) => ({
+      method: "POST",
+      url: `${P(x)}/messages/attachments`,
+      payload: PNG,
+      headers: { "content-type": "image/png" },
+    })),
+    "GET /api/messages/inbox": staff(["nurse", "physician"], () => get("/api/messages/inbox")),
+    "GET /api/messages/threads/{id}": poolWork(() => get(S())),
+    "POST /api/messages/threads/{id}/messages": poolWork(() => post(`${S()}/messages`, { body: "Matrix" })),
+    "POST /api/messages/threads/{id}/notes": poolWork(() => post(`${S()}/notes`, { body: "Matrix" })),
+    "POST /api/messages/threads/{id}/close": poolWork(() => post(`${S()}/close`, {})),
+    "POST /api/messages/threads/{id}/reopen": poolWork(() => post(`${S()}/reopen`)),
+    "GET /api/messages/threads/{id}/attachments/{attachmentId}": poolWork(() =>
+      get(`${S()}/attachments/${randomUUID()}`),
+    ),
+    // pool members and admins; a clinician in no pool gets 404 for the pool
+    "GET /api/messages/pools/{poolId}/quick-replies": staff(
+      ["admin", "nurse", "physician"],
+      () => get(`/api/messages/pools/${randomUUID()}/quick-replies`),
+      { unrelatedPhysician: 404, unrelatedNurse: 404, admin: 404 },
+    ),
+    "POST /api/messages/pools/{poolId}/quick-replies": staff(
+      ["admin", "nurse", "physician"],
+      () => post(`/api/messages/pools/${randomUUID()}/quick-replies`, { title: "Matrix", body: "Matrix" }),
+      { unrelatedPhysician: 404, unrelatedNurse: 404, admin: 404 },
+    ),
+    "PUT /api/messages/pools/{poolId}/quick-replies/{id}": staff(
+      ["admin", "nurse", "physician"],
+      () => put(`/api/messages/pools/${randomUUID()}/quick-replies/${randomUUID()}`, { title: "M", body: "M" }),
+      { unrelatedPhysician: 404, unrelatedNurse: 404, admin: 404 },
+    ),
+    "DELETE /api/messages/pools/{poolId}/quick-replies/{id}": staff(
+      ["admin", "nurse", "physician"],
+      () => del(`/api/messages/pools/${randomUUID()}/quick-replies/${randomUUID()}`),
+      { unrelatedPhysician: 404, unrelatedNurse: 404, admin: 404 },
+    ),
+    "GET /api/messages/office-hours": staff(["physician"], () => get("/api/messages/office-hours")),
+    "PUT /api/messages/office-hours": staff(["physician"], () =>
+      put("/api/messages/office-hours", { timeZone: "UTC", hours: [], coveringPoolId: null, outOfOffice: null }),
+    ),
+    "GET /api/messages/digest-preferences": staff(["nurse", "physician"], () =>
+      get("/api/messages/digest-preferences"),
+    ),
+    "PUT /api/messages/digest-preferences": staff(["nurse", "physician"], () =>
+      put("/api/messages/digest-preferences", { enabled: false, times: [], timeZone: "UTC" }),
+    ),
+    "GET /api/admin/message-pools": staff(["admin"], () => get("/api/admin/message-pools")),
+    "POST /api/admin/message-pools": staff(["admin"], (_x, f) => post("/api/admin/message-pools", pool(f))),
+    "PUT /api/admin/message-pools/{id}": staff(["admin"], (_x, f) =>
+      put(`/api/admin/message-pools/${randomUUID()}`, pool(f)),
+    ),
+    "GET /api/admin/locations/{id}/holidays": staff(["admin"], (_x, f) =>
+      get(`/api/admin/locations/${f.clinic.locationId}/holidays`),
+    ),
+    "PUT /api/admin/locations/{id}/holidays": staff(["admin"], (_x, f) =>
+      put(`/api/admin/locations/${f.clinic.locationId}/holidays`, { holidays: [] }),
     ),
   };
 }

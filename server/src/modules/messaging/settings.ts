@@ -282,7 +282,16 @@ export class MessagingSettings {
         ),
       )
       .executeTakeFirst();
-    if (!pool) throw notFound("pool");
+    if (!pool) {
+      await this.#d.audit.recordIndependent({
+        action,
+        resourceType: "message_quick_reply",
+        resourceId: poolId,
+        outcome: "denied",
+        details: { reason: "not_a_pool_member_or_missing" },
+      });
+      throw notFound("pool");
+    }
     return { poolId: pool.id };
   }
 

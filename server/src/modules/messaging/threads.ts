@@ -1276,6 +1276,7 @@ export class MessagingService {
         .selectFrom("work_items")
         .select("subject_id")
         .where("id", "=", thread.work_item_id)
+        .where("status", "in", ACTIVE)
         .executeTakeFirst();
       if (wait)
         workItem =

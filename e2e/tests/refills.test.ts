@@ -11,31 +11,39 @@ const ATORVASTATIN = "Atorvastatin 20 mg tablet";
 const SERTRALINE = "Sertraline 50 mg tablet";
 const METFORMIN = "Metformin 500 mg tablet";
 
-/** Screenshots of the page as it is, in English, then in Spanish (checked with axe), then back in English. */
-async function bothLanguages(page: Page, name: string, spanishHeading: RegExp): Promise<void> {
-  await screenshots(page, `${name}-en`);
+type Lang = "en" | "es";
+const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
+const CLOSE: Record<Lang, RegExp> = { en: /^close$/i, es: /^cerrar$/i };
+
+/**
+ * Screenshots of the page in the reader's own language (the demo's nurse and Sam read Spanish,
+ * Alex and the admin English), then in the other one (checked with axe), then back: the switch
+ * is saved on the account, so each person ends with the language they had.
+ */
+async function bothLanguages(page: Page, name: string, otherHeading: RegExp): Promise<void> {
+  const own = (await page.evaluate(() => document.documentElement.lang)) as Lang;
+  const other: Lang = own === "en" ? "es" : "en";
+  await screenshots(page, `${name}-${own}`);
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByRole("button", { name: /español/i }).click();
-  await page.getByRole("heading", { level: 1, name: spanishHeading }).waitFor();
-  await dismissLanguageNotice(page, /^cerrar$/i);
+  await page.getByRole("button", { name: SWITCH_TO[other] }).click();
+  await page.getByRole("heading", { level: 1, name: otherHeading }).waitFor();
+  await dismissLanguageNotice(page, other);
   await settle(page);
-  await expectAccessible(page, `${name} (Spanish)`);
-  await screenshots(page, `${name}-es`);
-  // the switch is saved on the account: back to English for the emails and the other journeys
-  await page.getByRole("button", { name: /english/i }).click();
-  await page.getByRole("heading", { level: 1 }).first().waitFor();
-  await page.waitForFunction(() => document.documentElement.lang === "en");
-  await dismissLanguageNotice(page, /^close$/i);
+  await expectAccessible(page, `${name} (${other})`);
+  await screenshots(page, `${name}-${other}`);
+  await page.getByRole("button", { name: SWITCH_TO[own] }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, own);
+  await dismissLanguageNotice(page, own);
   await settle(page);
 }
 
 /** Closes the "Language saved to your account" notice so it does not cover the page in screenshots. */
-async function dismissLanguageNotice(page: Page, close: RegExp): Promise<void> {
-  const button = page.getByRole("button", { name: close });
+async function dismissLanguageNotice(page: Page, lang: Lang): Promise<void> {
+  const button = page.getByRole("button", { name: CLOSE[lang] });
   const shown = await button
     .first()
     .waitFor({ state: "visible", timeout: 3_000 })
@@ -141,40 +149,43 @@ describe("prescription refills", () => {
     const nurse = await nurseContext.newPage();
     await signIn(nurse, demo.nurse, { mfa: true });
     await visit(nurse, "/home");
-    // the nurse's home leads to the In Basket and says how much is waiting
-    const tile = nurse.getByRole("main").getByRole("link", { name: /^In Basket/ });
-    await expect(tile.textContent()).resolves.toMatch(/\d+ items? waiting/);
+    // the demo's nurse reads Spanish (her account's language): her home leads to the In Basket
+    // and says how much is waiting
+    const tile = nurse.getByRole("main").getByRole("link", { name: /^Bandeja de trabajo/ });
+    await expect(tile.textContent()).resolves.toMatch(/\d+ tareas? pendientes?/);
     await screenshots(nurse, "in-basket-home-tile");
     await tile.click();
-    await nurse.getByRole("heading", { level: 1, name: "In Basket" }).waitFor();
-    const refillsQueue = nurse.locator(".queue-card", { has: nurse.getByRole("link", { name: "Refill requests" }) });
+    await nurse.getByRole("heading", { level: 1, name: "Bandeja de trabajo" }).waitFor();
+    const refillsQueue = nurse.locator(".queue-card", {
+      has: nurse.getByRole("link", { name: "Solicitudes de resurtido" }),
+    });
     const waiting = Number(await refillsQueue.locator("dd").first().textContent());
     expect(waiting, "refill requests waiting").toBeGreaterThanOrEqual(1);
-    await bothLanguages(nurse, "in-basket", /bandeja de trabajo/i);
+    await bothLanguages(nurse, "in-basket", /^in basket$/i);
 
-    await nurse.getByRole("link", { name: "Refill requests" }).click();
-    await nurse.getByRole("heading", { level: 1, name: "Refill queue" }).waitFor();
+    await nurse.getByRole("link", { name: "Solicitudes de resurtido" }).click();
+    await nurse.getByRole("heading", { level: 1, name: "Cola de resurtidos" }).waitFor();
     await settle(nurse);
     await expectAccessible(nurse, "refill queue");
     const row = nurse.locator("tr", { hasText: SERTRALINE }).filter({ hasText: "Alex Rivera" });
     await row.waitFor();
     // the protocol's reasons beside the request
-    await expect(row.getByText(/class/i).count()).resolves.toBeGreaterThan(0);
-    await bothLanguages(nurse, "refill-queue", /cola de resurtidos/i);
+    await expect(row.getByText(/clase/i).count()).resolves.toBeGreaterThan(0);
+    await bothLanguages(nurse, "refill-queue", /^refill queue$/i);
 
     // keyboard only: the approve button, the dialog's fields, the confirm button
-    const approve = row.getByRole("button", { name: `Approve ${SERTRALINE} for Alex Rivera` });
+    const approve = row.getByRole("button", { name: `Aprobar ${SERTRALINE} de Alex Rivera` });
     await approve.focus();
     await nurse.keyboard.press("Enter");
-    const dialog = nurse.getByRole("dialog", { name: `Approve ${SERTRALINE} for Alex Rivera` });
+    const dialog = nurse.getByRole("dialog", { name: `Aprobar ${SERTRALINE} de Alex Rivera` });
     await dialog.waitFor();
     await expectAccessible(nurse, "approve dialog");
-    await expect(dialog.getByLabel("Quantity").inputValue()).resolves.toMatch(/^\d+$/);
-    await dialog.getByLabel("Refills").fill("2");
+    await expect(dialog.getByLabel("Cantidad").inputValue()).resolves.toMatch(/^\d+$/);
+    await dialog.getByLabel("Resurtidos", { exact: true }).fill("2");
     await screenshots(nurse, "refill-queue-approve");
-    await dialog.getByRole("button", { name: "Approve and send" }).focus();
+    await dialog.getByRole("button", { name: "Aprobar y enviar" }).focus();
     await nurse.keyboard.press("Enter");
-    await nurse.getByText("Refill approved", { exact: true }).waitFor();
+    await nurse.getByText("Resurtido aprobado", { exact: true }).waitFor();
     await expect(dialog.count()).resolves.toBe(0);
     await expectAccessible(nurse, "refill queue after approving");
     await expect(
@@ -192,6 +203,52 @@ describe("prescription refills", () => {
     const mail = await waitForEmail(demo.alex, /refill request has an answer/i, { ignore: mailBefore });
     expect(mail.text).not.toContain("Sertraline");
     expect(mail.text).toMatch(/approved/i);
+  });
+
+  it("Sam, as Taylor's parent, sees Taylor's medicines named for Taylor without the confidential one; the nurse denies Sam's own request and Sam reads why", async () => {
+    const { page } = session;
+    await signIn(page, demo.sam);
+    const me = (await (await page.request.get("/api/me")).json()) as {
+      patients: { id: string; name: string; relationship: string }[];
+    };
+    const taylor = me.patients.find((p) => p.name.startsWith("Taylor"));
+    expect(taylor, "Sam acts for Taylor").toBeDefined();
+    // the link a decision email carries names the patient; the page then works for Taylor
+    await visit(page, `/medications?patient=${taylor?.id}`);
+    // Sam reads Spanish (the account's language)
+    await page.getByRole("heading", { level: 1, name: "Medicamentos de Taylor Rivera" }).waitFor();
+    await page.getByRole("heading", { name: "Albuterol 90 mcg inhaler" }).waitFor();
+    await expect(page.getByText(/Norethindrone/).count(), "a confidential medicine stays hidden").resolves.toBe(0);
+    await expectAccessible(page, "medications (caregiver)");
+    await bothLanguages(page, "refills-medications-caregiver", /^Taylor Rivera's medications$/);
+
+    const nurseContext = await session.newContext();
+    const nurse = await nurseContext.newPage();
+    await signIn(nurse, demo.nurse, { mfa: true });
+    await visit(nurse, "/in-basket/refills");
+    const row = nurse.locator("tr", { hasText: "Hydrochlorothiazide 25 mg tablet" }).filter({ hasText: "Sam Rivera" });
+    await row.getByRole("button", { name: "Rechazar Hydrochlorothiazide 25 mg tablet de Sam Rivera" }).click();
+    const dialog = nurse.getByRole("dialog", { name: "Rechazar Hydrochlorothiazide 25 mg tablet de Sam Rivera" });
+    await dialog.waitFor();
+    // no reason: refused before anything is sent
+    await dialog.getByRole("button", { name: "Rechazar el resurtido" }).click();
+    await dialog.getByText("Escriba el motivo que verá el paciente").first().waitFor();
+    await expectAccessible(nurse, "deny dialog: no reason");
+    await screenshots(nurse, "refill-queue-deny");
+    await dialog.getByLabel("Motivo").fill("Primero pida una cita para tomarle la presión.");
+    await dialog.getByRole("button", { name: "Rechazar el resurtido" }).click();
+    await nurse.getByText("Resurtido rechazado", { exact: true }).waitFor();
+    await expectAccessible(nurse, "refill queue after denying");
+
+    // Sam's own requests (Sam is Sam's own patient first)
+    const self = me.patients.find((p) => p.relationship === "self");
+    await visit(page, `/refills?patient=${self?.id}`);
+    await page.getByRole("heading", { level: 1, name: "Sus solicitudes de resurtido" }).waitFor();
+    const item = page.locator(".request-item", { hasText: "Hydrochlorothiazide 25 mg tablet" }).first();
+    await item.getByText("Motivo: Primero pida una cita para tomarle la presión.").waitFor();
+    await expect(item.getByText("No aprobado", { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page, "refill requests: denied with a reason");
+    await screenshots(page, "refills-requests-denied");
   });
 
   it("an admin reads the refill protocol and saves it as a new version", async () => {

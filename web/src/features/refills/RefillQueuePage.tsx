@@ -402,8 +402,9 @@ function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const name = `approve-${item.id}`;
+  const initial = () => ({ quantity: String(item.suggested.quantity), refills: String(item.suggested.refills) });
   const form = useForm({
-    initial: { quantity: String(item.suggested.quantity), refills: String(item.suggested.refills) },
+    initial,
     labels: { quantity: t("approve.quantity"), refills: t("approve.refills") },
     serverField: (path) => (path === "quantity" || path === "refills" ? path : undefined),
     validate: (v) => {
@@ -431,12 +432,16 @@ function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n
     },
   });
   const title = t("approve.title", { medication: item.medication.name, patient: item.patient.displayName });
+  const cancel = () => {
+    setOpen(false);
+    form.reset(initial());
+  };
   return (
     <>
       <Button onPress={() => setOpen(true)} aria-label={title}>
         {t("approve.button")}
       </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={setOpen}>
+      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
         <p>{t("approve.body", { pharmacy: item.pharmacy.name })}</p>
         <Form {...form.formProps} aria-label={title}>
           <TextField
@@ -458,7 +463,7 @@ function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n
             <Button type="submit" isPending={form.pending}>
               {t("approve.confirm")}
             </Button>
-            <Button variant="secondary" onPress={() => setOpen(false)}>
+            <Button variant="secondary" onPress={cancel}>
               {t("queue.cancel")}
             </Button>
           </DialogActions>
@@ -473,6 +478,7 @@ function DenyAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: N
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const name = `deny-${item.id}`;
+  // the reason typed stays while the dialog is open; cancelling drops it
   const form = useForm({
     initial: { reason: "" },
     labels: { [name]: t("deny.reason") },
@@ -489,12 +495,16 @@ function DenyAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: N
     },
   });
   const title = t("deny.title", { medication: item.medication.name, patient: item.patient.displayName });
+  const cancel = () => {
+    setOpen(false);
+    form.reset({ reason: "" });
+  };
   return (
     <>
       <Button variant="secondary" onPress={() => setOpen(true)} aria-label={title}>
         {t("deny.button")}
       </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={setOpen}>
+      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
         <Form {...form.formProps} aria-label={title}>
           <NoteField
             name={name}
@@ -509,7 +519,7 @@ function DenyAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: N
             <Button type="submit" variant="danger" isPending={form.pending}>
               {t("deny.confirm")}
             </Button>
-            <Button variant="secondary" onPress={() => setOpen(false)}>
+            <Button variant="secondary" onPress={cancel}>
               {t("queue.cancel")}
             </Button>
           </DialogActions>

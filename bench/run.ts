@@ -29,6 +29,7 @@ import {
   runAppointmentList,
   runProfileUpdate,
 } from "./scenarios/patient-data.ts";
+import { runRefillRequests } from "./scenarios/refills.ts";
 import { type BenchServer, type LoadOptions, lengthOf, runSlotSearch, startBenchServer } from "./scenarios/slots.ts";
 import { freePort, rssMb, startServer } from "./server.ts";
 
@@ -137,6 +138,15 @@ const SCENARIOS: Scenario[] = [
     run: async (c) => {
       const row = await runBooking(c.server, c.options);
       return { result: row.result, path: "POST /api/patients/:id/appointments", note: row.note };
+    },
+  },
+  {
+    name: "refills",
+    description:
+      "POST /api/patients/:id/refill-requests: each request a different medication, decided by the protocol and sent to the outbox",
+    run: async (c) => {
+      const row = await runRefillRequests(c.server, c.options);
+      return { result: row.result, path: "POST /api/patients/:id/refill-requests", note: row.note };
     },
   },
 ];

@@ -285,6 +285,17 @@ describe("appointments", () => {
       { headers: { "x-csrf-token": adminCsrf } },
     );
     expect(removed.status()).toBe(204);
+
+    // visit types carry a Spanish description beside the Spanish name, edited here
+    await visit(page, `/admin/visit-types/${followUp.id}`);
+    const spanishDescription = page.getByLabel("Description in Spanish (optional)");
+    await spanishDescription.waitFor();
+    await expect(spanishDescription.inputValue()).resolves.toBe(
+      "Una visita breve para dar seguimiento a un problema en curso.",
+    );
+    await settle(page);
+    await expectAccessible(page, "visit type with its Spanish description");
+    await screenshots(page, "visit-type-description-es-field");
   }, 240_000);
 
   it("at 320 px the week of times stays short, and 'First available' picks the earliest time", async () => {
@@ -328,7 +339,14 @@ describe("appointments", () => {
       await page.getByRole("region", { name: "Primer horario disponible" }).waitFor();
       await expectAccessible(page, "week of times at 320 px (Spanish)");
       await screenshots(page, "book-when-first-available-es");
+      // the visit types read in the reader's language, descriptions too
+      await visit(page, "/appointments/book");
+      await page.getByText("Una visita breve para dar seguimiento a un problema en curso.").waitFor();
+      await settle(page);
+      await screenshots(page, "book-what-es");
       await page.getByRole("button", { name: /english/i }).click();
+      await page.getByText("A short visit to follow up on an ongoing concern.").waitFor();
+      await visit(page, `/appointments/book?visitTypeId=${followUp.id}&step=when`);
       await shortcut.waitFor();
       const when = (await shortcut.locator(".first-available__when").textContent()) ?? "";
       await shortcut.getByRole("button", { name: "Choose the first available time" }).click();

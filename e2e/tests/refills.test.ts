@@ -10,6 +10,7 @@ import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 const ATORVASTATIN = "Atorvastatin 20 mg tablet";
 const SERTRALINE = "Sertraline 50 mg tablet";
 const METFORMIN = "Metformin 500 mg tablet";
+const LEVOTHYROXINE = "Levothyroxine 50 mcg tablet";
 
 type Lang = "en" | "es";
 const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
@@ -130,15 +131,17 @@ describe("prescription refills", () => {
     const { page } = session;
     await signIn(page, demo.alex);
     await visit(page, "/medications");
+    // Sertraline's class is not covered; Levothyroxine's thyroid test is too old: both go to the doctor
     await tick(page, SERTRALINE);
-    await page.getByRole("button", { name: "Request refill" }).click();
+    await tick(page, LEVOTHYROXINE);
+    await page.getByRole("button", { name: "Request 2 refills" }).click();
     await page.getByText("Your request was sent").waitFor();
     await expect(
       page
         .locator(".just-sent")
         .getByText(/Sent to your doctor to decide/)
         .count(),
-    ).resolves.toBe(1);
+    ).resolves.toBe(2);
     await settle(page);
     await expectAccessible(page, "refill requests: sent to the doctor");
     await screenshots(page, "refills-requests-queued");
@@ -192,6 +195,24 @@ describe("prescription refills", () => {
       nurse.locator("tr", { hasText: SERTRALINE }).filter({ hasText: "Alex Rivera" }).count(),
       "the approved request has left the waiting list",
     ).resolves.toBe(0);
+
+    // Levothyroxine may be approved in bulk (not controlled, class covered, not early); Sam's
+    // diuretic (class not covered) may not, so it has no box
+    const levo = nurse.locator("tr", { hasText: LEVOTHYROXINE }).filter({ hasText: "Alex Rivera" });
+    await levo.locator(".checkbox").click();
+    await expect(levo.getByRole("checkbox").isChecked()).resolves.toBe(true);
+    await expect(nurse.locator("tr", { hasText: "Hydrochlorothiazide" }).getByRole("checkbox").count()).resolves.toBe(
+      0,
+    );
+    await nurse.getByRole("button", { name: "Aprobar 1 seleccionada" }).click();
+    const bulk = nurse.getByRole("dialog", { name: "¿Aprobar 1 resurtido?" });
+    await bulk.waitFor();
+    await expect(bulk.getByText(`Alex Rivera: ${LEVOTHYROXINE}`, { exact: false }).count()).resolves.toBe(1);
+    await expectAccessible(nurse, "bulk approve dialog");
+    await screenshots(nurse, "refill-queue-bulk");
+    await bulk.getByRole("button", { name: "Aprobar 1 resurtido" }).click();
+    await nurse.getByText("1 resurtido aprobado", { exact: true }).waitFor();
+    await expect(levo.count()).resolves.toBe(0);
 
     // Alex sees the decision and its steps, and the email arrives (no medicine named in it)
     await visit(page, "/refills");

@@ -344,8 +344,8 @@ export function appointmentsBetween(
   from: Date,
   to: Date,
 ) {
+  // appointmentQuery already joins the patient as pt
   let query = appointmentQuery(db)
-    .innerJoin("patients as pt", "pt.id", "a.patient_id")
     .select([
       "pt.legal_given_name as givenName",
       "pt.legal_family_name as familyName",

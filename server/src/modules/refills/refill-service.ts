@@ -28,6 +28,7 @@ import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Job, JobQueue } from "../../platform/jobs/index.ts";
 import type { Logger } from "../../platform/logging.ts";
+import { personLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import type { MailLocale } from "../../platform/mail/templates.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
@@ -932,11 +933,17 @@ export class RefillService {
       .executeTakeFirstOrThrow();
     const recipients: { email: string; locale: MailLocale; forName: string }[] = [];
     const own = patient.email ?? (patient.user_status === "active" ? patient.user_email : null);
-    if (own) recipients.push({ email: own, locale: asLocale(patient.preferred_language), forName: "" });
+    // the reader's language: the patient's account's, else the chart's (one language per person)
+    const ownLocale = personLanguage({
+      accountLocale: patient.account_locale,
+      storedLanguage: patient.preferred_language,
+    });
+    if (own) recipients.push({ email: own, locale: ownLocale, forName: "" });
     if (!facts.confidential) {
       const grants = await trx
         .selectFrom("proxy_grants as g")
         .innerJoin("users as u", "u.id", "g.proxy_user_id")
+        "u.locale as account_locale",
         .select([
           "g.id",
           "g.proxy_user_id",

@@ -3,6 +3,7 @@ import { signIn } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { baseUrl, useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
+import { waitForEmail } from "../harness/mailbox.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,6 +14,7 @@ describe("caregiver (proxy) access", () => {
   it("Sam switches between Jamie and Taylor and sees that Taylor's access is restricted", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
+    await inEnglish(page);
     // "Acting for: …" with a "Switch to" picker (a React Aria Select button, or a native select)
     const switcher = page
       .getByRole("button", { name: /switch to/i })
@@ -64,6 +66,7 @@ describe("caregiver (proxy) access", () => {
   it("Sam, acting for Jamie, sees Jamie named on the home card and its buttons; Sam's own video visit is in Eastern Time", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
+    await inEnglish(page);
     const me = (await (await page.request.get(`${baseUrl()}/api/me`)).json()) as {
       csrfToken: string;
       patients: { id: string; name: string }[];
@@ -98,6 +101,12 @@ describe("caregiver (proxy) access", () => {
     }
     expect(appointmentId, "a free check-up time for Jamie two to six days ahead").toBeDefined();
     try {
+      // Jamie has no address of their own: Sam's email names Jamie and says where, never "You have"
+      const email = await waitForEmail(demo.sam, /Jamie/);
+      expect(email.subject).toMatch(/^(Jamie's appointment is booked|La cita de Jamie está reservada)$/);
+      expect(email.text).toMatch(/Jamie (has|tiene) an? (appointment|cita)|Jamie tiene una cita/);
+      expect(email.text).toContain("210 Atlantic Avenue");
+      expect(email.text).not.toMatch(/You have an appointment|^Tiene una cita/m);
       const switcher = page
         .getByRole("button", { name: /switch to/i })
         .or(page.getByRole("combobox", { name: /switch to|acting for/i }))
@@ -123,7 +132,18 @@ describe("caregiver (proxy) access", () => {
         expect(await hasHorizontalScroll(page), `home for Jamie scrolls sideways at ${width} px`).toBe(false);
       }
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.getByRole("button", { name: /español/i }).click();
+      await visit(page, "/appointments");
+      await page.getByRole("heading", { level: 1, name: "Appointments for Jamie Rivera" }).waitFor();
+      await page.getByText("See Jamie Rivera's upcoming visits, check in online, or change a time.").waitFor();
+      await settle(page);
+      await expectAccessible(page, "Jamie's appointments, read by Sam");
+      await screenshots(page, "proxy-jamie-list-en");
+      await visit(page, "/home");
+      await page.getByRole("heading", { name: "Jamie Rivera's next appointment" }).waitFor();
+      await page
+        .getByRole("banner")
+        .getByRole("button", { name: /español/i })
+        .click();
       await page.getByRole("heading", { name: "Próxima cita de Jamie Rivera" }).waitFor();
       await page
         .getByRole("link", { name: "Registrar a Jamie Rivera en línea" })
@@ -133,7 +153,10 @@ describe("caregiver (proxy) access", () => {
       await settle(page);
       await expectAccessible(page, "home acting for Jamie (Spanish)");
       await screenshots(page, "proxy-jamie-next-es");
-      await page.getByRole("button", { name: /english/i }).click();
+      await page
+        .getByRole("banner")
+        .getByRole("button", { name: /english/i })
+        .click();
       await page.waitForFunction(() => document.documentElement.lang === "en");
 
       // Sam's own video visit is with a Chicago location: shown in Sam's zone (Eastern), not Central
@@ -168,4 +191,15 @@ async function choose(
   }
   await switcher.click();
   await page.getByRole("option", { name }).first().click();
+}
+
+/** The journeys read English words, whatever language Sam's account is in (the demo's is Spanish). */
+async function inEnglish(page: import("playwright-core").Page): Promise<void> {
+  if (await page.evaluate(() => document.documentElement.lang.startsWith("es"))) {
+    await page
+      .getByRole("banner")
+      .getByRole("button", { name: /english/i })
+      .click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+  }
 }

@@ -642,7 +642,14 @@ export class RefillService {
       .limit(query.limit ?? 100)
       .execute();
     const items: RefillQueueItem[] = [];
-    for (const row of rows) items.push(await this.#queueItem(row));
+    for (const row of rows) {
+      try {
+        items.push(await this.#queueItem(row));
+      } catch (error) {
+        // a chart no longer reachable (not active) leaves the list rather than failing it
+        if (!(error instanceof DomainError && error.status < 500)) throw error;
+      }
+    }
     const prescribers = await db
       .selectFrom("work_items as w")
       .innerJoin("providers as pr", "pr.id", "w.provider_id")
@@ -870,7 +877,17 @@ export class RefillService {
         result.skipped.push({ id, reason: "not_found" });
         continue;
       }
-      const item = await this.#queueItem(row);
+      let item: RefillQueueItem;
+      try {
+        item = await this.#queueItem(row);
+      } catch (error) {
+        // a chart no longer reachable (merged, not active): skipped like a missing one
+        if (error instanceof DomainError && error.status < 500) {
+          result.skipped.push({ id, reason: "not_found" });
+          continue;
+        }
+        throw error;
+      }
       if (!item.abilities.canBulkApprove) {
         result.skipped.push({ id, reason: "not_bulk_approvable" });
         continue;
@@ -928,6 +945,7 @@ export class RefillService {
         "p.legal_given_name",
         "u.email as user_email",
         "u.status as user_status",
+        "u.locale as account_locale",
       ])
       .where("p.id", "=", patientId)
       .executeTakeFirstOrThrow();
@@ -943,7 +961,6 @@ export class RefillService {
       const grants = await trx
         .selectFrom("proxy_grants as g")
         .innerJoin("users as u", "u.id", "g.proxy_user_id")
-        "u.locale as account_locale",
         .select([
           "g.id",
           "g.proxy_user_id",

@@ -10,7 +10,9 @@ import type {
   UploadedAttachment,
 } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestApp } from "../../test/app.ts";
+import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
+import { resealColumns, sealedColumns } from "../../platform/crypto-rotation.ts";
+import { TEST_KEYS, useTestApp } from "../../test/app.ts";
 import {
   makePatient,
   makeProxyGrant,
@@ -704,11 +706,20 @@ describe("digest of new work", () => {
   });
 });
 
-describe("key rotation covers subjects and bodies", () => {
-  it("declares the sealed columns", async () => {
-    const { sealedColumns } = await import("../../platform/crypto-rotation.ts");
+describe("key rotation covers subjects and bodies (last: the app keeps the old ring)", () => {
+  it("re-seals every subject and body with the new key, keeping the text", async () => {
     const names = sealedColumns().map((s) => `${s.table}.${s.column}`);
     expect(names).toContain("messages.sealed_body");
     expect(names).toContain("message_threads.sealed_subject");
+    const rotated = new FieldCipher(parseKeyRing(`rotated:${Buffer.alloc(32, 9).toString("base64")},${TEST_KEYS}`));
+    const results = await resealColumns(t.database.db, rotated);
+    const of = (table: string) => results.find((r) => r.table === table);
+    expect(of("messages")?.resealed).toBe(await count("messages"));
+    expect(of("messages")?.failed).toBe(0);
+    expect(of("message_threads")?.resealed).toBe(await count("message_threads"));
+    const rows = await t.database.db.selectFrom("messages").select(["id", "sealed_body"]).execute();
+    expect(rows.every((r) => FieldCipher.keyIdOf(r.sealed_body) === "rotated")).toBe(true);
+    const texts = rows.map((r) => rotated.open(r.sealed_body, `message:${r.id}`));
+    expect(texts).toContain("Is my cough worth a visit?");
   });
 });

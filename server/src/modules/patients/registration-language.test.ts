@@ -11,6 +11,7 @@ import {
   TEST_PASSWORD,
 } from "../../test/factories.ts";
 import { appointmentRecipients } from "../scheduling/scheduling-events.ts";
+import { makeTestClinic } from "../scheduling/test-clinic.ts";
 
 /**
  * One language per person, held on the account: the person RECEIVING an email decides its
@@ -296,5 +297,31 @@ describe("online registration: received, then ready or not accepted", () => {
       .where("id", "=", other.id)
       .executeTakeFirstOrThrow();
     expect(still.status).toBe("pending_verification");
+  });
+});
+
+describe("booking emails: each reader's own language", () => {
+  it("the front desk books a child's visit: one caregiver is emailed in Spanish, the other in English", async () => {
+    t.clock.set("2026-03-16T13:00:00Z"); // Monday 16 March, 9:00 in New York
+    const clinic = await makeTestClinic(t);
+    const frontDesk = await signIn(t, clinic.frontDesk);
+    const child = await makePatient(t, { dateOfBirth: "2018-04-01", pcpProviderId: clinic.providerId, language: "en" });
+    const mother = await makeUser(t, { locale: "es" });
+    const father = await makeUser(t, { locale: "en" });
+    await makeProxyGrant(t, { patientId: child.id, proxyUserId: mother.id, relationship: "parent" });
+    await makeProxyGrant(t, { patientId: child.id, proxyUserId: father.id, relationship: "parent" });
+    const booked = await t.app.inject({
+      method: "POST",
+      url: `/api/patients/${child.id}/appointments`,
+      headers: frontDesk.headers,
+      payload: {
+        visitTypeId: clinic.visitTypes.established,
+        providerId: clinic.providerId,
+        start: "2026-03-20T14:00:00.000Z",
+      },
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    expect((await mailTo(mother.email)).map((m) => m.locale)).toEqual(["es"]);
+    expect((await mailTo(father.email)).map((m) => m.locale)).toEqual(["en"]);
   });
 });

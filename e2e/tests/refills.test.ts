@@ -309,6 +309,8 @@ describe("prescription refills", () => {
     await page.getByText(`Saved as version ${version + 1}`).waitFor();
     await page.getByRole("heading", { name: `Version ${version + 1} (in use)` }).waitFor();
     await expect(page.getByLabel("Visit window (days)").inputValue()).resolves.toBe("400");
+    // two thirds stays exactly two thirds through a save (never 66.67 %)
+    await expect(page.getByLabel("Share of supply used before a refill").inputValue()).resolves.toBe("2/3");
     await expectAccessible(page, "refill protocol: saved");
     await screenshots(page, "refill-protocol-saved");
   });

@@ -1,11 +1,11 @@
-import type { RefillProtocol, RefillProtocolInput, RefillProtocolView } from "@portico/contracts";
+import type { RefillProtocol, RefillProtocolView } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Dialog, DialogActions } from "../../components/Dialog";
-import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
@@ -16,6 +16,7 @@ import { LoadFailed, SavedNotice } from "../../kit/views";
 import { type AppLocale, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { BackToSetup } from "../clinic-admin/shared";
 import { refillProtocolQuery, saveRefillProtocol } from "./data";
+import { bodyOf, type ClassDraft, CODE, check, draftOf, type LabDraft, type ProtocolDraft } from "./protocol-draft";
 import "./refills.css";
 
 /** The clinic's refill protocol: what a renewal needs to be approved without the prescriber. Saving makes a new version. */
@@ -41,84 +42,6 @@ export function RefillProtocolPage() {
       )}
     </div>
   );
-}
-
-interface ClassDraft {
-  code: string;
-  label: string;
-}
-interface LabDraft {
-  classCode: string;
-  labCode: string;
-  labName: string;
-  maxAgeDays: string;
-}
-interface ProtocolDraft {
-  classes: ClassDraft[];
-  visitWindowDays: string;
-  /** the early-refill fraction as a percentage ("66.67") */
-  earlyRefillFraction: string;
-  labRequirements: LabDraft[];
-}
-
-const CODE = /^[a-z][a-z0-9_]{0,39}$/;
-const WHOLE = /^\d+$/;
-
-function draftOf(p: RefillProtocol): ProtocolDraft {
-  return {
-    classes: p.classes.map((c) => ({ code: c.code, label: c.label })),
-    visitWindowDays: String(p.visitWindowDays),
-    earlyRefillFraction: String(Math.round(p.earlyRefillFraction * 10000) / 100),
-    labRequirements: p.labRequirements.map((l) => ({
-      classCode: l.classCode,
-      labCode: l.labCode,
-      labName: l.labName,
-      maxAgeDays: String(l.maxAgeDays),
-    })),
-  };
-}
-
-function bodyOf(v: ProtocolDraft): RefillProtocolInput {
-  return {
-    classes: v.classes.map((c) => ({ code: c.code.trim(), label: c.label.trim() })),
-    visitWindowDays: Number(v.visitWindowDays),
-    earlyRefillFraction: Math.round(Number(v.earlyRefillFraction) * 100) / 10000,
-    labRequirements: v.labRequirements.map((l) => ({
-      classCode: l.classCode,
-      labCode: l.labCode.trim(),
-      labName: l.labName.trim(),
-      maxAgeDays: Number(l.maxAgeDays),
-    })),
-  };
-}
-
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-/** The checks made before saving: field path (the server's too) → message. */
-function check(v: ProtocolDraft, t: Translate): FieldErrors {
-  const e: FieldErrors = {};
-  const codes = new Set<string>();
-  v.classes.forEach((c, i) => {
-    if (!CODE.test(c.code.trim())) e[`classes.${i}.code`] = t("protocol.errors.code", { n: i + 1 });
-    else if (codes.has(c.code.trim())) e[`classes.${i}.code`] = t("protocol.errors.duplicate", { n: i + 1 });
-    codes.add(c.code.trim());
-    if (!c.label.trim()) e[`classes.${i}.label`] = t("protocol.errors.label", { n: i + 1 });
-  });
-  const days = Number(v.visitWindowDays);
-  if (!WHOLE.test(v.visitWindowDays.trim()) || days < 1 || days > 1095)
-    e.visitWindowDays = t("protocol.errors.visitWindow");
-  const pct = Number(v.earlyRefillFraction);
-  if (!v.earlyRefillFraction.trim() || Number.isNaN(pct) || pct < 0 || pct > 100)
-    e.earlyRefillFraction = t("protocol.errors.early");
-  v.labRequirements.forEach((l, i) => {
-    if (!codes.has(l.classCode)) e[`labRequirements.${i}.classCode`] = t("protocol.errors.labClass", { n: i + 1 });
-    if (!CODE.test(l.labCode.trim())) e[`labRequirements.${i}.labCode`] = t("protocol.errors.labCode", { n: i + 1 });
-    if (!l.labName.trim()) e[`labRequirements.${i}.labName`] = t("protocol.errors.labName", { n: i + 1 });
-    const age = Number(l.maxAgeDays);
-    if (!WHOLE.test(l.maxAgeDays.trim()) || age < 1 || age > 3650)
-      e[`labRequirements.${i}.maxAgeDays`] = t("protocol.errors.labAge", { n: i + 1 });
-  });
-  return e;
 }
 
 function ProtocolForm({ view, onSaved }: { view: RefillProtocolView; onSaved: (version: number) => void }) {

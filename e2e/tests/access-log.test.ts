@@ -15,10 +15,11 @@ async function patientIdOf(page: Page): Promise<string> {
   return self.id as string;
 }
 
-async function inSpanish(page: Page): Promise<void> {
-  await page.evaluate(() => localStorage.setItem("portico.locale", "es"));
+/** The page's language on this device (whatever the account's), as a person's switch would leave it. */
+async function inLanguage(page: Page, lang: "en" | "es"): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem("portico.locale", l), lang);
   await page.reload();
-  await page.waitForFunction(() => document.documentElement.lang.startsWith("es"));
+  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
   await settle(page);
 }
 
@@ -40,8 +41,19 @@ describe("who viewed my record", () => {
     expect((await desk.request.get(`/api/patients/${alexId}`)).status()).toBe(200);
     await desk.context().close();
 
-    await inSpanish(page);
+    // in English first: the same look, as an English sentence
+    await inLanguage(page, "en");
     await visit(page, "/profile/access-log");
+    await page.getByRole("heading", { level: 1, name: "Who viewed your record" }).waitFor();
+    await page
+      .locator(".access-log__list")
+      .getByText(/\(front desk\) viewed your personal details$/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, "access log in English (others)");
+    await screenshots(page, "access-log-others-en");
+
+    await inLanguage(page, "es");
     await page.getByRole("heading", { level: 1, name: "Quién vio su expediente" }).waitFor();
     // by default only other people: the front desk's look, as a sentence, not Alex's own reads
     const others = page.getByRole("radio", { name: "Otras personas, no yo" });
@@ -85,7 +97,7 @@ describe("who viewed my record", () => {
     await screenshots(page, "access-log-everyone-es");
   });
 
-  it("Sam, acting for Jamie, reads sentences that name Jamie (English)", async () => {
+  it("Sam, acting for Jamie, reads sentences that name Jamie", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
     const jamie = (await (await page.request.get("/api/session")).json()).me.patients.find((p: { name: string }) =>
@@ -93,15 +105,16 @@ describe("who viewed my record", () => {
     );
     expect(jamie).toBeTruthy();
     await page.evaluate((id) => sessionStorage.setItem("portico.actingFor", id), jamie.id);
+    await inLanguage(page, "es");
     await visit(page, "/profile/access-log");
-    await page.getByRole("heading", { level: 1, name: /Who viewed Jamie/ }).waitFor();
-    await page.getByText("Everyone, me included", { exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Quién vio el expediente de Jamie Rivera" }).waitFor();
+    await page.getByText("Todos, yo incluido", { exact: true }).click();
     await page
       .locator(".access-log__list")
-      .getByText(/^You looked at who viewed Jamie's record$/)
+      .getByText(/^Usted consultó quién vio el expediente de Jamie$/)
       .first()
       .waitFor();
-    await expectAccessible(page, "access log for Jamie (caregiver)");
-    await screenshots(page, "access-log-proxy-en");
+    await expectAccessible(page, "access log for Jamie (caregiver, Spanish)");
+    await screenshots(page, "access-log-proxy-es");
   });
 });

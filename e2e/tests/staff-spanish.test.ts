@@ -27,10 +27,11 @@ const ENGLISH = [
   "care team",
 ];
 
-async function inSpanish(page: Page): Promise<void> {
-  await page.evaluate(() => localStorage.setItem("portico.locale", "es"));
+/** The page's language on this device (whatever the account's), as a person's switch would leave it. */
+async function inLanguage(page: Page, lang: "en" | "es"): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem("portico.locale", l), lang);
   await page.reload();
-  await page.waitForFunction(() => document.documentElement.lang.startsWith("es"));
+  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
   await settle(page);
 }
 
@@ -42,12 +43,13 @@ async function expectNoEnglish(page: Page, where: string): Promise<void> {
 
 describe("staff pages in Spanish", () => {
   const session = useBrowser();
-  let alexChart = "";
+  /** a patient the demo's nurse has no reason to see (no visit, request or queue item of theirs) */
+  let morganChart = "";
 
   it("the front desk's arrivals board, schedule, patient search and banner have no English words", async () => {
     const { page } = session;
     await signIn(page, demo.frontDesk, { mfa: true });
-    await inSpanish(page);
+    await inLanguage(page, "es");
 
     await visit(page, "/front-desk/arrivals");
     await page.getByRole("heading", { level: 1 }).first().waitFor();
@@ -71,9 +73,14 @@ describe("staff pages in Spanish", () => {
     await expectAccessible(page, "patient search (Spanish)");
     await screenshots(page, "staff-es-patient-search");
 
+    await visit(page, "/patients?q=Lee");
+    const morgan = page.getByRole("link", { name: /Morgan Lee/ }).first();
+    await morgan.waitFor();
+    morganChart = new URL((await morgan.getAttribute("href")) ?? "", page.url()).pathname;
+
+    await visit(page, "/patients?q=Rivera");
     await alex.click();
     await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
-    alexChart = new URL(page.url()).pathname;
     await page.getByText("N.º de expediente").first().waitFor();
     await expectNoEnglish(page, "patient banner");
     await expectAccessible(page, "chart with banner (Spanish)");
@@ -81,11 +88,12 @@ describe("staff pages in Spanish", () => {
   });
 
   it("a nurse who may not open a chart is told why and what to do, in English and Spanish", async () => {
-    expect(alexChart).toMatch(/^\/patients\//);
+    expect(morganChart).toMatch(/^\/patients\/[0-9a-f-]{36}$/);
     const { page } = session;
     await signIn(page, demo.nurse, { mfa: true });
+    await inLanguage(page, "en");
 
-    await visit(page, alexChart);
+    await visit(page, morganChart);
     await page.getByRole("heading", { level: 1, name: "This chart can't be opened" }).waitFor();
     await page.getByText(/Nurses open a patient's chart while working one of the patient's requests/).waitFor();
     await page.getByText(/does not say whether this person is a patient here/).waitFor();
@@ -103,8 +111,8 @@ describe("staff pages in Spanish", () => {
     await page.getByText(/Nurses open a patient's chart/).waitFor();
     expect(await page.locator("main").innerText()).toBe(missing);
 
-    await visit(page, alexChart);
-    await inSpanish(page);
+    await visit(page, morganChart);
+    await inLanguage(page, "es");
     await page.getByRole("heading", { level: 1, name: "No se puede abrir este expediente" }).waitFor();
     await page.getByText(/El personal de enfermería abre el expediente/).waitFor();
     await page.getByRole("heading", { name: "Qué puede hacer" }).waitFor();

@@ -125,6 +125,13 @@ describe("prescription refills", () => {
     await expect(page.getByRole("checkbox", { name: `Refill ${METFORMIN}` }).count()).resolves.toBe(0);
     const metformin = page.locator("article", { has: page.getByRole("heading", { name: METFORMIN }) });
     await expect(metformin.getByText("Refill requested", { exact: true }).count()).resolves.toBe(1);
+
+    // and the home page says a request is in progress, with the way to it
+    await visit(page, "/home");
+    await page.getByRole("heading", { name: "1 refill request in progress" }).waitFor();
+    await page.getByRole("link", { name: "See where they are" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your refill requests" }).waitFor();
+    await expectAccessible(page, "refill requests from home");
   });
 
   it("Alex asks for a medicine the protocol sends to the doctor; the nurse approves it; Alex sees it and gets an email", async () => {

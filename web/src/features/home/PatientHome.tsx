@@ -9,7 +9,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { appointmentsQuery } from "../appointments/data";
 import { NextAppointmentCard } from "../appointments/NextAppointmentCard";
-import { RefillsInProgress, RefillTile } from "../refills/HomeEntries";
+import { RefillsInProgress, RefillTile, useOpenRefillCount } from "../refills/HomeEntries";
 import { ActionTile } from "./ActionTile";
 import { firstName, greeting } from "./greeting";
 
@@ -21,7 +21,9 @@ export function PatientHome() {
   const seesAppointments = Boolean(patient && can("appointments"));
   const appointments = useQuery({ ...appointmentsQuery(patient?.id ?? ""), enabled: seesAppointments });
   // "nothing needs your attention" only once we know there is nothing to show
-  const nothingToShow = !seesAppointments || (appointments.isSuccess && appointments.data.upcoming.length === 0);
+  const openRefills = useOpenRefillCount(patient?.id ?? "", Boolean(patient && can("medications")));
+  const nothingToShow =
+    (!seesAppointments || (appointments.isSuccess && appointments.data.upcoming.length === 0)) && openRefills === 0;
   if (!me) return null;
   const forSelf = !patient || patient.relationship === "self";
   return (

@@ -23,11 +23,21 @@ export function RefillTile({ patient }: { patient: ActingPatient }) {
   );
 }
 
+/**
+ * How many of the patient's refill requests are still open (0 when the reader may not see
+ * them; undefined while loading), for the home page's "needs your attention".
+ */
+export function useOpenRefillCount(patientId: string, allowed: boolean): number | undefined {
+  const list = useQuery({ ...refillRequestsQuery(patientId), enabled: allowed && Boolean(patientId) });
+  if (!allowed) return 0;
+  if (list.isError) return 0;
+  return list.data?.requests.filter((r) => r.status === "open").length;
+}
+
 /** "2 refill requests in progress": a card on the home page while any request is open. */
 export function RefillsInProgress({ patient }: { patient: ActingPatient }) {
   const { t } = useTranslation("refills");
-  const list = useQuery(refillRequestsQuery(patient.id));
-  const open = list.data?.requests.filter((r) => r.status === "open").length ?? 0;
+  const open = useOpenRefillCount(patient.id, true) ?? 0;
   if (open === 0) return null;
   return (
     <section className="card" aria-labelledby="refills-in-progress">

@@ -532,6 +532,16 @@ describe("conversations: patient, caregiver and staff", () => {
     expect((await call(c.patient, "GET", "/api/messages/inbox")).status).toBe(403);
   });
 
+  it("the patient routes stay the patient's view for a care-team physician: no notes, no writing as the patient", async () => {
+    const view = await call(c.physician, "GET", `${P()}/threads/${thread.id}`);
+    expect(view.status).toBe(200);
+    expect(view.raw).not.toContain(NOTE);
+    const before = await count("messages");
+    const write = await call(c.physician, "POST", `${P()}/threads/${thread.id}/messages`, { body: "From the doctor" });
+    expect(write.status).toBe(403);
+    expect(await count("messages")).toBe(before);
+  });
+
   it("staff search by text (bodies and notes, within their pools) and by patient", async () => {
     const byText = (await call(c.nurse, "GET", "/api/messages/inbox?q=RED%20RASH&status=all")).body as Inbox;
     expect(byText.threads.map((x) => x.id)).toEqual([thread.id]);

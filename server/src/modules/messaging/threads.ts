@@ -321,7 +321,8 @@ export class MessagingService {
       resourceType: "message_thread",
     });
     const db = currentDb(this.#d.db);
-    const reader = this.#reader(access);
+    // the patient side's view whoever reads it: internal notes are not counted
+    const reader: Reader = { ...this.#reader(access), side: "patient" };
     const rows = await db
       .selectFrom("message_threads as t")
       .innerJoin("message_pools as p", "p.id", "t.pool_id")
@@ -910,7 +911,11 @@ export class MessagingService {
     return { userId, side: access.basis === "patient" || access.basis === "proxy" ? "patient" : "staff" };
   }
 
+  /** Who writes on the patient side: the patient or a caregiver. Staff answer from the staff routes, never as the patient. */
   #patientAuthor(access: PatientAccess) {
+    if (access.basis !== "patient" && access.basis !== "proxy") {
+      throw new DomainError("forbidden", "Staff answer conversations from the In Basket.");
+    }
     return access.basis === "proxy"
       ? { authorKind: "proxy" as const, authorUserId: access.actor.userId, viaProxyGrantId: access.viaProxyGrantId }
       : { authorKind: "patient" as const, authorUserId: access.actor.userId, viaProxyGrantId: null };
@@ -1095,8 +1100,8 @@ export class MessagingService {
     thread: ThreadRow,
     reader: Reader,
     paths: (attachmentId: string) => string,
+    staffView: boolean,
   ): Promise<ThreadMessage[]> {
-    const staffView = reader.side === "staff";
     const rows = await trx
       .selectFrom("messages as m")
       .leftJoin("users as u", "u.id", "m.author_user_id")
@@ -1226,7 +1231,7 @@ export class MessagingService {
     if (!thread) throw notFound("conversation");
     const reader = this.#reader(access);
     const base = `/api/patients/${access.patientId}/messages/threads/${thread.id}/attachments/`;
-    const messages = await this.#messages(trx, thread, reader, (a) => `${base}${a}`);
+    const messages = await this.#messages(trx, thread, reader, (a) => `${base}${a}`, false);
     const item = this.#listItem(thread, "", 0, "");
     const canWrite = await this.#d.access.can(access.patientId, { scope: "messages", action: "write" });
     const patient = await this.#patientRef(trx, access.patientId);
@@ -1261,6 +1266,7 @@ export class MessagingService {
       thread,
       reader,
       (a) => `/api/messages/threads/${thread.id}/attachments/${a}`,
+      true,
     );
     const item = this.#listItem(thread, "", 0, "");
     const provider = thread.provider_id

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ParamsOf } from "../../platform/mail/templates.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
@@ -10,6 +11,7 @@ import {
   signIn,
   type TestPatient,
 } from "../../test/factories.ts";
+import { appointmentProviderUnavailable } from "./mail-templates.ts";
 import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
 
 // Monday 2 March 2026, 08:00 in New York (EST, UTC−5); the physician works 9:00–12:00 on weekdays
@@ -217,6 +219,16 @@ describe("time off over booked visits", () => {
     expect(to).toEqual([patients[3]!.user!.email, parentEmail].sort());
     expect((mails[0]!.payload as { params: { offers: number } }).params.offers).toBe(3);
     expect(await mailJobs("appointment.cancelled")).toHaveLength(cancelledBefore);
+    // it says when, where and why, and that new times wait in the portal — nothing clinical
+    const params = (mails[0]!.payload as { params: ParamsOf<typeof appointmentProviderUnavailable.params> }).params;
+    for (const locale of ["en", "es"] as const) {
+      const ctx = { locale, clinicName: "Portico Test", clinicPhone: "(555) 000-1111", publicUrl: "https://p.test" };
+      const text = appointmentProviderUnavailable[locale].text(params, ctx);
+      expect(text).toMatch(
+        locale === "en" ? /provider is unavailable.*3 new times/s : /no está disponible.*3 nuevas horas/s,
+      );
+      expect(text).not.toMatch(/Follow-up/);
+    }
 
     // offers: three each, distinct between the two patients, none on Thursday, nearest first
     const offers = await t.database.db

@@ -187,11 +187,19 @@ describe("My details: each section keeps its own edits, confirms its save, and a
     await page.getByText(email).first().waitFor();
     await settle(page);
     await expectAccessible(page, "chart with an invitation waiting");
+    await screenshots(page, "staff-grant-waiting-en");
 
     // Spanish
     await page.getByRole("button", { name: /español/i }).click();
     await page.waitForFunction(() => document.documentElement.lang === "es");
     await page.getByRole("heading", { name: "Esperando su cuenta" }).waitFor();
+    await settle(page);
+    await screenshots(page, "staff-grant-waiting-es");
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await hasHorizontalScroll(page), `the chart scrolls sideways at ${width} px`).toBe(false);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await visit(page, `/patients/${jamie?.id}/caregivers/new`);
     await page.getByRole("textbox", { name: /^correo electrónico de esa persona/i }).fill(email);
     await chooseOption(page, /parentesco|relación/i, "Padre o madre");
@@ -203,5 +211,11 @@ describe("My details: each section keeps its own edits, confirms its save, and a
     await screenshots(page, "staff-grant-invited-es");
     await page.getByRole("button", { name: /english/i }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
+
+    // the front desk can withdraw access that is still waiting
+    await visit(page, `/patients/${jamie?.id}`);
+    await page.getByRole("button", { name: `Cancel the invitation to ${email}` }).click();
+    await page.getByRole("heading", { name: "Waiting for an account" }).waitFor({ state: "hidden" });
+    await expectAccessible(page, "chart after withdrawing the waiting access");
   });
 });

@@ -12,6 +12,7 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import "../registration/registration.css";
+import "./caregivers.css";
 
 export const SCOPES: ProxyScope[] = [
   "appointments",
@@ -71,11 +72,16 @@ export function GrantList({
         </ul>
       )}
       {waiting.length > 0 ? (
-        <section aria-labelledby="waiting-heading">
+        <section aria-labelledby="waiting-heading" className="waiting-invitations">
           <h3 id="waiting-heading">{t("list.waitingTitle")}</h3>
           <ul className="item-list">
             {waiting.map((invitation) => (
-              <WaitingItem key={invitation.id} invitation={invitation} />
+              <WaitingItem
+                key={invitation.id}
+                invitation={invitation}
+                patientId={patientId}
+                canManage={list.canManage}
+              />
             ))}
           </ul>
         </section>
@@ -85,8 +91,22 @@ export function GrantList({
 }
 
 /** Access the front desk gave to an email with no account yet: it starts when they create one. */
-function WaitingItem({ invitation }: { invitation: ProxyInvitationSummary }) {
-  const { t } = useTranslation("caregivers");
+function WaitingItem({
+  invitation,
+  patientId,
+  canManage,
+}: {
+  invitation: ProxyInvitationSummary;
+  patientId: string;
+  canManage: boolean;
+}) {
+  const { t, i18n } = useTranslation("caregivers");
+  const common = useTranslation().t;
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => api(`/api/patients/${patientId}/proxies/invitations/${invitation.id}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] }),
+  });
   return (
     <li className="item">
       <div className="item__head">
@@ -103,6 +123,23 @@ function WaitingItem({ invitation }: { invitation: ProxyInvitationSummary }) {
           <li key={s}>{t(`scopes.${s}.short`)}</li>
         ))}
       </ul>
+      {cancel.isError ? (
+        <Alert tone="error" title={t("page.cancelFailed")} live="assertive">
+          <p>{errorMessage(cancel.error, common, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {canManage ? (
+        <div className="item__actions">
+          <Button
+            variant="secondary"
+            isPending={cancel.isPending}
+            onPress={() => cancel.mutate()}
+            aria-label={t("page.cancelNamed", { email: invitation.email })}
+          >
+            {t("page.cancel")}
+          </Button>
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import type { MeResponse } from "@portico/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRouterState } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../components/Alert";
@@ -27,6 +28,10 @@ export function LanguageSwitch() {
   const me = useMe();
   const target: AppLocale = currentLocale() === "en" ? "es" : "en";
   const [outcome, setOutcome] = useState<"saved" | "saveFailed" | null>(null);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // the notice belongs to the page it was given on
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
+  useEffect(() => setOutcome(null), [pathname]);
   const save = useMutation({
     mutationFn: ({ account, locale }: { account: MeResponse; locale: AppLocale }) =>
       saveAccountLanguage(account, locale),

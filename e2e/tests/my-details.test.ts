@@ -93,6 +93,21 @@ describe("My details: each section keeps its own edits, confirms its save, and a
       }
       await page.setViewportSize({ width: 1280, height: 800 });
 
+      // a field the server refuses is shown beside that field, in its own section, and nothing is saved
+      const relationship = page.getByRole("textbox", { name: /^how they are related/i });
+      const before = await relationship.inputValue();
+      await relationship.fill("a".repeat(70));
+      await page.getByRole("button", { name: "Save emergency contact" }).click();
+      const emergency = page.locator("#emergency");
+      await emergency
+        .getByRole("alert")
+        .getByText("Check “How they are related”: it was not accepted as it is.")
+        .waitFor();
+      await expect(relationship.getAttribute("aria-invalid")).resolves.toBe("true");
+      await expect(emergency.getByText("Emergency contact saved").count()).resolves.toBe(0);
+      await expectAccessible(page, "details with a field the server refused");
+      await relationship.fill(before);
+
       // everything saved: leaving does not ask
       await page.locator("a.back-link").click();
       await page.waitForURL((url) => url.pathname === "/profile");

@@ -125,6 +125,7 @@ describe("caregiver (proxy) access", () => {
         .or(page.getByRole("button", { name: "Jamie Rivera is here" }))
         .first();
       await named.waitFor();
+      await page.getByRole("button", { name: "Tell me if an earlier time opens up for Jamie Rivera" }).waitFor();
       await expectAccessible(page, "home acting for Jamie, next appointment named");
       await screenshots(page, "proxy-jamie-next-en");
       for (const width of [320, 1280]) {

@@ -40,7 +40,10 @@ export function WaitlistControl({ appointment: a }: { appointment: Appointment }
       {a.onWaitlist ? (
         <div className="appt-waitlist">
           <p className="appt-waitlist__text" role="status">
-            <strong>{t("waitlist.onList")}</strong> {t("waitlist.onListBody")}
+            <strong>
+              {a.readerIsPatient ? t("waitlist.onList") : t("waitlist.onListFor", { name: a.patientName })}
+            </strong>{" "}
+            {t("waitlist.onListBody")}
           </p>
           <Button
             variant="secondary"
@@ -54,7 +57,7 @@ export function WaitlistControl({ appointment: a }: { appointment: Appointment }
       ) : (
         <div>
           <Button variant="secondary" isPending={change.isPending} onPress={() => change.mutate(true)}>
-            {t("waitlist.join")}
+            {a.readerIsPatient ? t("waitlist.join") : t("waitlist.joinFor", { name: a.patientName })}
           </Button>
         </div>
       )}

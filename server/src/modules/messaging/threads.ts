@@ -708,7 +708,6 @@ export class MessagingService {
         "pt.date_of_birth",
         "pr.display_name as provider_name",
         "w.subject_id as wait_id",
-        unreadSql(reader).as("unread"),
       ])
       .where(staffSees(actor))
       .$if(query.view === "mine", (q) => q.where("w.assignee_user_id", "=", userId))
@@ -751,13 +750,18 @@ export class MessagingService {
       found.map((r) => r.id),
       true,
     );
+    const unread = await this.#unreadFor(
+      db,
+      found.map((r) => r.id),
+      reader,
+    );
     const items = await this.#d.workQueue.forSubjects(
       MESSAGES_QUEUE,
       WAIT,
       found.flatMap((r) => (r.wait_id ? [r.wait_id] : [])),
     );
     const threads: StaffThreadListItem[] = found.map((r) => ({
-      ...this.#listItem(r, r.pool_name, Number(r.unread), previews.get(r.id) ?? ""),
+      ...this.#listItem(r, r.pool_name, unread.get(r.id) ?? 0, previews.get(r.id) ?? ""),
       patient: { id: r.patient_id, displayName: r.patient_name, dateOfBirth: String(r.date_of_birth).slice(0, 10) },
       physician: r.provider_id && r.provider_name ? { providerId: r.provider_id, displayName: r.provider_name } : null,
       workItem: (r.wait_id ? items.get(r.wait_id) : undefined) ?? null,
@@ -772,6 +776,23 @@ export class MessagingService {
         canSetDigest: true,
       },
     };
+  }
+
+  /** Unread messages per thread for a staff reader, for one page of threads (one grouped query). */
+  async #unreadFor(db: Db, threadIds: readonly string[], reader: Reader): Promise<Map<string, number>> {
+    if (threadIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom("messages as m")
+      .leftJoin("message_reads as r", (j) =>
+        j.onRef("r.thread_id", "=", "m.thread_id").on("r.user_id", "=", reader.userId),
+      )
+      .select(["m.thread_id", sql<string>`count(*)`.as("n")])
+      .where("m.thread_id", "in", [...threadIds])
+      .where(sql<SqlBool>`m.author_user_id is distinct from ${reader.userId}`)
+      .where(sql<SqlBool>`m.seq > coalesce(r.last_read_seq, 0)`)
+      .groupBy("m.thread_id")
+      .execute();
+    return new Map(rows.map((r) => [r.thread_id, Number(r.n)]));
   }
 
   async #poolCounts(db: Db, reader: Reader, now: Date): Promise<PoolCount[]> {
@@ -790,7 +811,12 @@ export class MessagingService {
         sql<string>`count(t.id) filter (where t.status = 'waiting')`.as("waiting"),
         sql<string>`count(t.id) filter (where t.status = 'waiting' and t.due_at < ${now})`.as("overdue"),
         sql<string>`count(t.id) filter (where t.status = 'waiting' and w.status = 'open')`.as("unassigned"),
-        sql<string>`count(t.id) filter (where t.id is not null and ${unreadSql(reader)} > 0)`.as("unread"),
+        // threads with anything unread: stops at the first unread message (index on thread_id, seq)
+        sql<string>`count(t.id) filter (where exists (select 1 from messages pc_m where pc_m.thread_id = t.id
+          and pc_m.author_user_id is distinct from ${reader.userId}
+          and pc_m.seq > coalesce((select pc_r.last_read_seq from message_reads pc_r where pc_r.thread_id = t.id and pc_r.user_id = ${reader.userId}), 0)))`.as(
+          "unread",
+        ),
       ])
       .groupBy(["p.id", "p.name"])
       .orderBy("p.name")

@@ -224,8 +224,9 @@ describe("prescription refills", () => {
     // Alex sees the decision and its steps, and the email arrives (no medicine named in it)
     await visit(page, "/refills");
     const item = page.locator(".request-item", { hasText: SERTRALINE }).first();
-    await item.getByText(/Approved by/).waitFor();
-    await expect(item.getByText("Renewal approved", { exact: true }).count()).resolves.toBe(1);
+    await item.getByText(/^Approved by Rosa/).waitFor();
+    await expect(item.getByText("Approved", { exact: true }).count()).resolves.toBe(1);
+    await expect(item.getByText(/Approved by your care team/).count()).resolves.toBe(1);
     await expectAccessible(page, "refill requests: approved by the nurse");
     await screenshots(page, "refills-requests-approved");
     const mail = await waitForEmail(demo.alex, /refill request has an answer/i, { ignore: mailBefore });

@@ -117,7 +117,7 @@ function JustSent({ request, forSelf, name }: { request: RefillRequest; forSelf:
 export function DecisionText({ item }: { item: RefillRequestItem }) {
   const { t } = useTranslation("refills");
   const locale = currentLocale();
-  const key = decisionKey(item.status, item.decision.rule);
+  const key = decisionKey(item.status, item.decision.rule, item.review !== null);
   const possibleFrom = item.decision.possibleFrom;
   return (
     <>
@@ -152,7 +152,7 @@ function RequestCard({ request }: { request: RefillRequest }) {
             <div className="request-item__head">
               <h4 className="request-item__name">{item.medication.name}</h4>
               <StatusChip tone={ITEM_TONE[item.status]}>
-                {t(`status.${decisionKey(item.status, item.decision.rule)}`)}
+                {t(`status.${decisionKey(item.status, item.decision.rule, item.review !== null)}`)}
               </StatusChip>
             </div>
             <p className="request-item__decision">

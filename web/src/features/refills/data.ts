@@ -140,10 +140,17 @@ export async function saveRefillProtocol(queryClient: QueryClient, body: RefillP
 
 // ---- words and tones ----
 
-/** How each decision reads to a patient (refills: i18n `decision.<key>`). */
-export function decisionKey(status: RefillItemStatus, rule: RefillRule): string {
+/**
+ * How each decision reads to a patient (refills: i18n `decision.<key>` and `status.<key>`):
+ * approved by the protocol on its own (a refill, or a renewal under the clinic's rules) or by
+ * the care team (`reviewed`: a clinician decided), sent to the doctor, too early, or denied.
+ */
+export function decisionKey(status: RefillItemStatus, rule: RefillRule, reviewed: boolean): string {
   if (status === "denied") return "denied";
-  if (status === "approved") return rule === "refill_from_remaining" ? "refillApproved" : "renewalApproved";
+  if (status === "approved") {
+    if (reviewed) return "approvedByCareTeam";
+    return rule === "refill_from_remaining" ? "refillApproved" : "renewalApproved";
+  }
   return rule === "too_early" ? "tooEarly" : "sentToDoctor";
 }
 

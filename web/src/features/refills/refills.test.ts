@@ -39,20 +39,24 @@ describe("refill words", () => {
     const seen = new Set<string>();
     for (const status of STATUSES) {
       for (const rule of RULES) {
-        const key = decisionKey(status, rule);
-        seen.add(key);
-        for (const messages of [en, es]) {
-          expect(messages.decision[key as keyof typeof en.decision], `decision.${key}`).toBeTruthy();
-          expect(messages.status[key as keyof typeof en.status], `status.${key}`).toBeTruthy();
+        for (const reviewed of [false, true]) {
+          const key = decisionKey(status, rule, reviewed);
+          seen.add(key);
+          for (const messages of [en, es]) {
+            expect(messages.decision[key as keyof typeof en.decision], `decision.${key}`).toBeTruthy();
+            expect(messages.status[key as keyof typeof en.status], `status.${key}`).toBeTruthy();
+          }
         }
       }
     }
-    expect(decisionKey("approved", "refill_from_remaining")).toBe("refillApproved");
-    expect(decisionKey("approved", "renewal_needs_prescriber")).toBe("renewalApproved");
-    expect(decisionKey("queued", "too_early")).toBe("tooEarly");
-    expect(decisionKey("queued", "controlled_substance")).toBe("sentToDoctor");
-    expect(decisionKey("denied", "too_early")).toBe("denied");
-    expect(seen.size).toBe(5);
+    expect(decisionKey("approved", "refill_from_remaining", false)).toBe("refillApproved");
+    expect(decisionKey("approved", "renewal_under_protocol", false)).toBe("renewalApproved");
+    // a clinician's approval is never "under the clinic's rules"
+    expect(decisionKey("approved", "renewal_needs_prescriber", true)).toBe("approvedByCareTeam");
+    expect(decisionKey("queued", "too_early", false)).toBe("tooEarly");
+    expect(decisionKey("queued", "controlled_substance", false)).toBe("sentToDoctor");
+    expect(decisionKey("denied", "too_early", true)).toBe("denied");
+    expect(seen.size).toBe(6);
   });
 
   it("every reason the protocol gives has words for the clinician", () => {

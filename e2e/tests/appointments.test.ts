@@ -318,7 +318,6 @@ describe("appointments", () => {
       expect(dayCount).toBeGreaterThan(0);
       const weekHeight = (await page.locator(".day-list").boundingBox())?.height ?? Number.POSITIVE_INFINITY;
       expect(weekHeight / dayCount).toBeLessThan(260);
-      const firstWeekTime = await page.locator(".time-button").first().getAttribute("aria-label");
       // a day's other times open on request
       const more = page.getByRole("button", { name: /^Show all \d+ times/ }).first();
       if (await more.count()) {
@@ -351,12 +350,11 @@ describe("appointments", () => {
       const when = (await shortcut.locator(".first-available__when").textContent()) ?? "";
       await shortcut.getByRole("button", { name: "Choose the first available time" }).click();
       await step(page, /check and book/i, "book: confirm from first available");
-      // the time chosen is the earliest one: the same as the first button of the week when this week has times
+      // the confirm step holds the time the shortcut named (the earliest the server has)
       const summary = (await page.locator(".summary-list").textContent()) ?? "";
       const time = /at (\d{1,2}:\d{2}\s?[ap]\.?m\.?)/i.exec(when)?.[1] ?? "";
       expect(time).not.toBe("");
       expect(summary.replace(/\s/g, " ")).toContain(time.replace(/\s/g, " "));
-      if (firstWeekTime) expect(firstWeekTime.replace(/\s/g, " ")).toContain(time.replace(/\s/g, " "));
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }

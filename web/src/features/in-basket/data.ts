@@ -14,4 +14,5 @@ export const workQueueCountsQuery = queryOptions({
 /** Where each queue is worked (a queue whose page does not exist yet is listed without a link). */
 export const QUEUE_PAGES: Partial<Record<WorkQueueName, string>> = {
   refills: "/in-basket/refills",
+  messages: "/staff/messages",
 };

@@ -444,6 +444,59 @@ const refillProtocolRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/refills/RefillProtocolPage"), "RefillProtocolPage"),
 });
 
+// Secure messaging: patients' and caregivers' conversations, and the care team's inbox
+const messagesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/messages",
+  validateSearch: (search: Search): { patient?: string } => ({ patient: text(search.patient) }),
+  component: lazyRouteComponent(() => import("../features/messages/MessagesPage"), "MessagesPage"),
+});
+const newMessageRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/messages/new",
+  validateSearch: (search: Search): { patient?: string } => ({ patient: text(search.patient) }),
+  component: lazyRouteComponent(() => import("../features/messages/NewMessagePage"), "NewMessagePage"),
+});
+const messageThreadRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/messages/$threadId",
+  validateSearch: (search: Search): { patient?: string; sent?: boolean } => ({
+    patient: text(search.patient),
+    sent: search.sent === true || search.sent === "true" ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import("../features/messages/ThreadPage"), "ThreadPage"),
+});
+const inboxStatuses = ["active", "waiting", "answered", "closed", "all"] as const;
+const staffMessagesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/staff/messages",
+  beforeLoad: staffOnly("nurse", "physician"),
+  validateSearch: (
+    search: Search,
+  ): {
+    view?: "pool" | "mine";
+    poolId?: string;
+    status?: (typeof inboxStatuses)[number];
+    q?: string;
+    patientId?: string;
+    patientName?: string;
+  } => ({
+    view: search.view === "mine" ? "mine" : search.view === "pool" ? "pool" : undefined,
+    poolId: text(search.poolId),
+    status: inboxStatuses.find((s) => s === search.status),
+    q: text(search.q),
+    patientId: text(search.patientId),
+    patientName: text(search.patientName),
+  }),
+  component: lazyRouteComponent(() => import("../features/messages/StaffInboxPage"), "StaffInboxPage"),
+});
+const staffMessageThreadRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/staff/messages/$threadId",
+  beforeLoad: staffOnly("nurse", "physician"),
+  component: lazyRouteComponent(() => import("../features/messages/StaffThreadPage"), "StaffThreadPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   landingRoute,
   signInRoute,
@@ -499,6 +552,11 @@ const routeTree = rootRoute.addChildren([
     inBasketRoute,
     refillQueueRoute,
     refillProtocolRoute,
+    messagesRoute,
+    newMessageRoute,
+    messageThreadRoute,
+    staffMessagesRoute,
+    staffMessageThreadRoute,
   ]),
 ]);
 

@@ -7,6 +7,7 @@ import caregiversEn from "./caregivers.en.json";
 import clinicAdminEn from "./clinicAdmin.en.json";
 import en from "./en.json";
 import inBasketEn from "./inBasket.en.json";
+import messagesEn from "./messages.en.json";
 import refillsEn from "./refills.en.json";
 import registrationEn from "./registration.en.json";
 
@@ -19,6 +20,7 @@ const FEATURE_EN: Record<string, object> = {
   accessLog: accessLogEn,
   refills: refillsEn,
   inBasket: inBasketEn,
+  messages: messagesEn,
 };
 const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   appointments: () => import("./appointments.es.json"),
@@ -28,6 +30,7 @@ const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   accessLog: () => import("./accessLog.es.json"),
   refills: () => import("./refills.es.json"),
   inBasket: () => import("./inBasket.es.json"),
+  messages: () => import("./messages.es.json"),
 };
 
 const STORAGE_KEY = "portico.locale";

@@ -9,6 +9,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { appointmentsQuery } from "../appointments/data";
 import { NextAppointmentCard } from "../appointments/NextAppointmentCard";
+import { MessagesTile, UnreadMessagesCard, useUnreadMessageCount } from "../messages/HomeEntries";
 import { RefillsInProgress, RefillTile, useOpenRefillCount } from "../refills/HomeEntries";
 import { ActionTile } from "./ActionTile";
 import { firstName, greeting } from "./greeting";
@@ -22,8 +23,11 @@ export function PatientHome() {
   const appointments = useQuery({ ...appointmentsQuery(patient?.id ?? ""), enabled: seesAppointments });
   // "nothing needs your attention" only once we know there is nothing to show
   const openRefills = useOpenRefillCount(patient?.id ?? "", Boolean(patient && can("medications")));
+  const unreadMessages = useUnreadMessageCount(patient?.id ?? "", Boolean(patient && can("messages")));
   const nothingToShow =
-    (!seesAppointments || (appointments.isSuccess && appointments.data.upcoming.length === 0)) && openRefills === 0;
+    (!seesAppointments || (appointments.isSuccess && appointments.data.upcoming.length === 0)) &&
+    openRefills === 0 &&
+    unreadMessages === 0;
   if (!me) return null;
   const forSelf = !patient || patient.relationship === "self";
   return (
@@ -46,6 +50,7 @@ export function PatientHome() {
         <>
           <h2 className="section-title">{t("home.attentionTitle")}</h2>
           {seesAppointments ? <NextAppointmentCard patientId={patient.id} canAct /> : null}
+          {can("messages") ? <UnreadMessagesCard patient={patient} /> : null}
           {can("medications") ? <RefillsInProgress patient={patient} /> : null}
           {nothingToShow ? (
             <EmptyState title={t("home.attentionEmptyTitle")} headingLevel={3}>
@@ -62,6 +67,7 @@ export function PatientHome() {
                 text={t("appointments:home.bookText")}
               />
             ) : null}
+            {can("messages") ? <MessagesTile patient={patient} /> : null}
             {can("medications") ? <RefillTile patient={patient} /> : null}
             {forSelf ? (
               <ActionTile

@@ -1,0 +1,223 @@
+import {
+  MESSAGE_BODY_MAX,
+  MESSAGE_SUBJECT_MAX,
+  type MessageRouting,
+  type MessageTopic,
+  type PatientThread,
+} from "@portico/contracts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { useMe } from "../../app/session";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { Select } from "../../components/Select";
+import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { useForm } from "../../kit/use-form";
+import { LoadFailed } from "../../kit/views";
+import { newIdempotencyKey } from "../appointments/data";
+import { NoteField } from "../appointments/parts";
+import { AttachmentField } from "./compose";
+import { createThread, topicsQuery } from "./data";
+import { clearDraft, draftKey, EMPTY_DRAFT, type MessageDraft, readDraft, writeDraft } from "./draft";
+import { EmergencyGuidance, when } from "./parts";
+import { useMessagesPatient } from "./patient";
+import "./messages.css";
+
+const route = getRouteApi("/signed-in/messages/new");
+
+/** A new conversation: the topic first, then who will read it and when, then the message. */
+export function NewMessagePage() {
+  const { t } = useTranslation("messages");
+  const search = route.useSearch();
+  const who = useMessagesPatient(search.patient);
+  const me = useMe();
+  const topics = useQuery({ ...topicsQuery(who.patientId ?? "none"), enabled: Boolean(who.patientId && who.allowed) });
+  const name = who.name ?? "";
+  return (
+    <div className="stack">
+      <PageHeader
+        title={who.forSelf ? t("compose.title") : t("compose.titleFor", { name })}
+        lead={<p>{who.forSelf ? t("compose.lead") : t("compose.leadFor", { name })}</p>}
+        before={
+          <Link to="/messages" search={{ patient: who.patientId ?? undefined }} className="back-link">
+            {t("compose.back")}
+          </Link>
+        }
+      />
+      <ActingForSwitcher />
+      <Alert tone="warning" title={t("emergency.alwaysTitle")} headingLevel={2}>
+        <p>{t("emergency.always")}</p>
+      </Alert>
+      {!who.patientId || !me ? (
+        <EmptyState title={t("list.noPatientTitle")}>
+          <p>{t("list.noPatientBody")}</p>
+        </EmptyState>
+      ) : !who.allowed ? (
+        <Alert tone="info" title={t("list.notAllowedTitle", { name })}>
+          <p>{t("list.notAllowedBody", { name })}</p>
+        </Alert>
+      ) : topics.isPending ? (
+        <LoadingState label={t("compose.loading")} />
+      ) : topics.isError ? (
+        <LoadFailed error={topics.error} title={t("compose.loadFailed")} />
+      ) : (
+        <Composer
+          key={who.patientId}
+          patientId={who.patientId}
+          storageKey={draftKey(me.user.id, who.patientId, "new")}
+          routings={topics.data.topics}
+        />
+      )}
+    </div>
+  );
+}
+
+function Composer({
+  patientId,
+  storageKey,
+  routings,
+}: {
+  patientId: string;
+  storageKey: string;
+  routings: MessageRouting[];
+}) {
+  const { t } = useTranslation("messages");
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const locale = currentLocale();
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const labels = {
+    topic: t("compose.topic"),
+    subject: t("compose.subject"),
+    body: t("compose.body"),
+    attachments: t("attach.label"),
+  };
+  const form = useForm<MessageDraft, PatientThread>({
+    initial: () => readDraft(storageKey) ?? EMPTY_DRAFT,
+    labels,
+    validate: (v) => {
+      const e: FieldErrors = {};
+      if (!v.topic) e.topic = t("compose.errors.topic");
+      if (!v.subject.trim()) e.subject = t("compose.errors.subject");
+      if (!v.body.trim()) e.body = t("compose.errors.body");
+      return e;
+    },
+    submit: (v) => {
+      const body = {
+        topic: v.topic as MessageTopic,
+        subject: v.subject.trim(),
+        body: v.body,
+        ...(v.attachments.length > 0 ? { attachmentIds: v.attachments.map((a) => a.id) } : {}),
+      };
+      const text = JSON.stringify(body);
+      if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
+      return createThread(queryClient, patientId, body, attempt.current.key);
+    },
+    serverField: (path) => (path.startsWith("attachmentIds") ? "attachments" : path),
+    onSuccess: async (created) => {
+      clearDraft(storageKey);
+      form.reset(EMPTY_DRAFT);
+      await navigate({
+        to: "/messages/$threadId",
+        params: { threadId: created.id },
+        search: { patient: patientId, sent: true },
+      });
+    },
+  });
+  // the draft is kept on this device on every change, until it is sent
+  useEffect(() => writeDraft(storageKey, form.values), [storageKey, form.values]);
+  const routing = routings.find((r) => r.topic === form.values.topic);
+
+  return (
+    <Form {...form.formProps} aria-label={t("compose.formLabel")}>
+      <Select
+        name="topic"
+        label={labels.topic}
+        description={t("compose.topicHint")}
+        options={routings.map((r) => ({ id: r.topic, label: t(`topics.${r.topic}.name`) }))}
+        value={form.values.topic || null}
+        onChange={(v) => form.set("topic")(v as MessageTopic)}
+        errorMessage={form.errors.topic}
+        placeholder={t("compose.topicPlaceholder")}
+        isRequired
+        width="medium"
+      />
+      {routing ? (
+        <section className="routing-card" aria-labelledby="routing-title" aria-live="polite">
+          <h2 className="routing-card__title" id="routing-title">
+            {t("routing.title")}
+          </h2>
+          <dl className="routing-card__facts">
+            <div>
+              <dt>{t("routing.readBy")}</dt>
+              <dd>
+                {routing.pool.readersDescription}
+                {routing.physician ? ` — ${t("routing.addressedTo", { name: routing.physician.displayName })}` : ""}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("routing.expect")}</dt>
+              <dd>
+                {t("routing.expectBy", {
+                  time: when(routing.expectAnswerBy, locale),
+                  count: routing.pool.responseTargetBusinessHours,
+                })}
+              </dd>
+            </div>
+          </dl>
+          {routing.coverage ? (
+            <p>
+              {routing.coverage.physicianBackAt
+                ? t(`routing.coverage.${routing.coverage.reason}`, {
+                    name: routing.physician?.displayName ?? "",
+                    time: when(routing.coverage.physicianBackAt, locale),
+                  })
+                : t(`routing.coverage.${routing.coverage.reason}NoTime`, {
+                    name: routing.physician?.displayName ?? "",
+                  })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      <TextField
+        {...form.field("subject")}
+        label={labels.subject}
+        description={t("compose.subjectHint")}
+        maxLength={MESSAGE_SUBJECT_MAX}
+        isRequired
+      />
+      <NoteField
+        name="body"
+        label={labels.body}
+        description={t("compose.bodyHint", { count: MESSAGE_BODY_MAX })}
+        value={form.values.body}
+        onChange={form.set("body")}
+        maxLength={MESSAGE_BODY_MAX}
+        errorMessage={form.errors.body}
+      />
+      <EmergencyGuidance text={`${form.values.subject}\n${form.values.body}`} />
+      <AttachmentField
+        name="attachments"
+        patientId={patientId}
+        value={form.values.attachments}
+        onChange={form.set("attachments")}
+        errorMessage={form.errors.attachments}
+      />
+      <p className="text-muted">{t("compose.draftKept")}</p>
+      <FormActions>
+        <Button type="submit" isPending={form.pending} block>
+          {t("compose.send")}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}

@@ -1,0 +1,60 @@
+import type { MessageTopic } from "@portico/contracts";
+
+/**
+ * Drafts kept on this device until sent, one per reader, patient and place (a new
+ * conversation, or a reply in one thread). Kept in the tab's sessionStorage, which outlives
+ * the idle sign-out and signing in again in the same tab, and is gone when the tab closes.
+ */
+export interface MessageDraft {
+  topic: MessageTopic | "";
+  subject: string;
+  body: string;
+  /** uploads already made for this draft (ids are sent with the message) */
+  attachments: DraftAttachment[];
+}
+
+export interface DraftAttachment {
+  id: string;
+  name: string;
+  sizeBytes: number;
+}
+
+export const EMPTY_DRAFT: MessageDraft = { topic: "", subject: "", body: "", attachments: [] };
+
+export function draftKey(userId: string, patientId: string, place: string): string {
+  return `portico.messageDraft.${userId}.${patientId}.${place}`;
+}
+
+export function readDraft(key: string): MessageDraft | null {
+  try {
+    const text = sessionStorage.getItem(key);
+    if (!text) return null;
+    const value = JSON.parse(text) as Partial<MessageDraft>;
+    return {
+      topic: (value.topic ?? "") as MessageDraft["topic"],
+      subject: typeof value.subject === "string" ? value.subject : "",
+      body: typeof value.body === "string" ? value.body : "",
+      attachments: Array.isArray(value.attachments) ? value.attachments : [],
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft(key: string, draft: MessageDraft): void {
+  try {
+    const empty = !draft.topic && !draft.subject && !draft.body && draft.attachments.length === 0;
+    if (empty) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(draft));
+  } catch {
+    // storage may be full or blocked: the draft then lasts as long as the page
+  }
+}
+
+export function clearDraft(key: string): void {
+  try {
+    sessionStorage.removeItem(key);
+  } catch {
+    // nothing to clear
+  }
+}

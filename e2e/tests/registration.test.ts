@@ -139,6 +139,7 @@ describe("registration, caregivers and clinic set-up", () => {
     await applicant.getByLabel("Estado", { exact: true }).fill("NY");
     await applicant.getByLabel("Código postal", { exact: true }).fill("11201");
     await applicant.getByLabel("Elija una contraseña", { exact: true }).fill("a long walk by the harbor 2026");
+    await screenshots(applicant, "self-registration-es");
     await applicant.getByRole("button", { name: /^enviar mi registro$/i }).click();
     await applicant
       .getByText(/recibimos su registro/i)
@@ -209,6 +210,12 @@ describe("registration, caregivers and clinic set-up", () => {
       await screenshots(otherDevice, "registration-reject-dialog-es");
       await dialogEs.getByRole("button", { name: /^cancelar$/i }).click();
       await dialogEs.waitFor({ state: "hidden" });
+      // the profile's language choice saves the same account language, and says so
+      await visit(otherDevice, "/profile");
+      await choose(otherDevice, /idioma del portal y de los correos/i, /^english$/i);
+      await otherDevice.getByRole("heading", { name: /language saved to your account/i }).waitFor({ state: "visible" });
+      await expectAccessible(otherDevice, "profile language saved");
+      await screenshots(otherDevice, "profile-language-saved");
     } finally {
       await page.getByRole("button", { name: /english/i }).click();
       await page.getByRole("heading", { name: /language saved to your account/i }).waitFor({ state: "visible" });

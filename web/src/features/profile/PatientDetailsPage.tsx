@@ -350,7 +350,7 @@ function EmergencyCard({ profile, canEdit }: { profile: PatientProfile; canEdit:
   return (
     <Card title={t("person.emergencyTitle")} id="emergency">
       <Form {...form.formProps} aria-label={t("person.emergencyTitle")}>
-        <EmergencyContactFields value={form.values} onChange={form.update} errors={form.errors} />
+        <EmergencyContactFields value={form.values} onChange={form.update} errors={form.errors} legendHidden />
         <Saved show={form.saved} message={t("details.savedEmergency")} />
         <FormActions>
           <Button type="submit" isPending={form.pending}>
@@ -461,7 +461,13 @@ function InsuranceCard({ profile, canEdit }: { profile: PatientProfile; canEdit:
   return (
     <Card title={t("insurance.title")} id="insurance">
       <Form {...form.formProps} aria-label={t("insurance.title")}>
-        <InsuranceFields value={form.values} onChange={form.update} errors={form.errors} fileUrl={fileUrl} />
+        <InsuranceFields
+          value={form.values}
+          onChange={form.update}
+          errors={form.errors}
+          fileUrl={fileUrl}
+          legendHidden
+        />
         <Saved show={form.saved} message={t("details.savedInsurance")} />
         <FormActions>
           <Button type="submit" isPending={form.pending}>

@@ -95,14 +95,16 @@ interface InsuranceFieldsProps {
   errors: FieldErrors;
   /** where a photo already on file can be downloaded */
   fileUrl?: (fileId: string) => string;
+  /** the page already shows the title (a card's heading): the legend is for screen readers only */
+  legendHidden?: boolean;
 }
 
-export function InsuranceFields({ value, onChange, errors, fileUrl }: InsuranceFieldsProps) {
+export function InsuranceFields({ value, onChange, errors, fileUrl, legendHidden = false }: InsuranceFieldsProps) {
   const { t } = useTranslation("registration");
   const set = (key: keyof InsuranceForm) => (v: string) => onChange({ ...value, [key]: v });
   return (
     <fieldset className="fieldset">
-      <legend className="fieldset__legend">{t("insurance.title")}</legend>
+      <legend className={legendHidden ? "visually-hidden" : "fieldset__legend"}>{t("insurance.title")}</legend>
       <p className="field__hint">{t("insurance.hint")}</p>
       <TextField
         name="payerName"

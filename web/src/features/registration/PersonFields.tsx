@@ -318,12 +318,16 @@ export function EmergencyContactFields({
   value,
   onChange,
   errors,
-}: Pick<PersonFieldsProps, "value" | "onChange" | "errors">) {
+  legendHidden = false,
+}: Pick<PersonFieldsProps, "value" | "onChange" | "errors"> & {
+  /** the page already shows the title (a card's heading): the legend is for screen readers only */
+  legendHidden?: boolean;
+}) {
   const { t } = useTranslation("registration");
   const set = (key: keyof PersonForm) => (v: string) => onChange({ ...value, [key]: v });
   return (
     <fieldset className="fieldset">
-      <legend className="fieldset__legend">{t("person.emergencyTitle")}</legend>
+      <legend className={legendHidden ? "visually-hidden" : "fieldset__legend"}>{t("person.emergencyTitle")}</legend>
       <p className="field__hint">{t("person.emergencyHint")}</p>
       <TextField
         name="ecName"

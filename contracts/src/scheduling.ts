@@ -215,6 +215,8 @@ export const Appointment = Type.Object({
   arrivedAt: Type.Union([IsoDateTime, Type.Null()]),
   onWaitlist: Type.Boolean(),
   cancelledAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** the time this visit had before "Reschedule" moved it here (the old visit is not listed) */
+  movedFrom: Type.Union([IsoDateTime, Type.Null()]),
   createdAt: IsoDateTime,
 });
 export type Appointment = Static<typeof Appointment>;

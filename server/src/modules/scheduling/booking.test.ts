@@ -315,6 +315,13 @@ describe("rescheduling and cancelling", () => {
     expect(res.json().start).toBe("2026-03-05T14:30:00.000Z");
     expect(await status(appointmentId)).toBe("cancelled");
     const oldId = appointmentId;
+    const oldStart = (
+      await t.database.db
+        .selectFrom("appointments")
+        .select("starts_at")
+        .where("id", "=", oldId)
+        .executeTakeFirstOrThrow()
+    ).starts_at;
     appointmentId = res.json().id;
 
     // listed once, as the new visit: the old one is not a cancelled past visit
@@ -324,8 +331,13 @@ describe("rescheduling and cancelling", () => {
       headers: patient.headers,
     });
     expect(list.statusCode, list.body).toBe(200);
-    const { upcoming, past } = list.json() as { upcoming: { id: string }[]; past: { id: string }[] };
+    const { upcoming, past } = list.json() as {
+      upcoming: { id: string; movedFrom: string | null }[];
+      past: { id: string }[];
+    };
     expect(upcoming.map((a) => a.id)).toEqual([appointmentId]);
+    // …which says the time it had before
+    expect(upcoming[0]?.movedFrom).toBe(oldStart.toISOString());
     expect(past.map((a) => a.id)).not.toContain(oldId);
     // the old row stays in the record, pointing forward through the new one
     const moved = await t.database.db

@@ -261,30 +261,35 @@ const appointmentColumns = [
 ] as const;
 
 function appointmentQuery(db: Db) {
-  return db
-    .selectFrom("appointments as a")
-    .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
-    .innerJoin("providers as p", "p.id", "a.provider_id")
-    .innerJoin("locations as l", "l.id", "a.location_id")
-    .innerJoin("patients as pt", "pt.id", "a.patient_id")
-    .select(appointmentColumns)
-    .select([
-      patientTimeZoneSql("pt").as("patientTimeZone"),
-      "pt.preferred_name as patientPreferredName",
-      "pt.legal_given_name as patientGivenName",
-      "pt.legal_family_name as patientFamilyName",
-    ])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom("waitlist_requests as w")
-            .select("w.id")
-            .whereRef("w.appointment_id", "=", "a.id")
-            .where("w.active", "=", true),
-        )
-        .as("onWaitlist"),
-    );
+  return (
+    db
+      .selectFrom("appointments as a")
+      .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
+      .innerJoin("providers as p", "p.id", "a.provider_id")
+      .innerJoin("locations as l", "l.id", "a.location_id")
+      .innerJoin("patients as pt", "pt.id", "a.patient_id")
+      // the visit "Reschedule" moved here from, for its old time
+      .leftJoin("appointments as moved", "moved.id", "a.rescheduled_from_id")
+      .select(appointmentColumns)
+      .select([
+        "moved.starts_at as movedFromStart",
+        patientTimeZoneSql("pt").as("patientTimeZone"),
+        "pt.preferred_name as patientPreferredName",
+        "pt.legal_given_name as patientGivenName",
+        "pt.legal_family_name as patientFamilyName",
+      ])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("waitlist_requests as w")
+              .select("w.id")
+              .whereRef("w.appointment_id", "=", "a.id")
+              .where("w.active", "=", true),
+          )
+          .as("onWaitlist"),
+      )
+  );
 }
 
 export type AppointmentRow = Awaited<ReturnType<ReturnType<typeof appointmentQuery>["executeTakeFirstOrThrow"]>>;

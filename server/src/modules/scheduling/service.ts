@@ -115,6 +115,7 @@ export function presentAppointment(
     arrivedAt: row.arrivedAt ? iso(row.arrivedAt) : null,
     onWaitlist: Boolean(row.onWaitlist),
     cancelledAt: row.cancelledAt ? iso(row.cancelledAt) : null,
+    movedFrom: row.movedFromStart ? iso(row.movedFromStart) : null,
     createdAt: iso(row.createdAt),
   };
 }

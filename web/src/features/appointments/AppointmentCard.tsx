@@ -81,6 +81,11 @@ export function AppointmentCard({
         <AppointmentStatusChip status={a.status} />
       </div>
       <SummaryRows rows={appointmentRows(a, t).filter((r) => r.label !== t("summary.when"))} />
+      {a.movedFrom ? (
+        <p className="text-muted">
+          {t("card.movedFrom", { when: formatDateTime(a.movedFrom, a.displayTimeZone, locale) })}
+        </p>
+      ) : null}
       {a.eCheckInCompletedAt ? <p className="text-muted">{t("card.checkInDone")}</p> : null}
       {a.arrivedAt ? (
         <p className="text-muted">

@@ -124,8 +124,9 @@ function Composer({
     },
     serverField: (path) => (path.startsWith("attachmentIds") ? "attachments" : path),
     onSuccess: async (created) => {
+      // what was sent is now the form's saved state (nothing unsaved to ask about); the kept draft goes
       clearDraft(storageKey);
-      form.reset(EMPTY_DRAFT);
+      cleared.current = true;
       await navigate({
         to: "/messages/$threadId",
         params: { threadId: created.id },
@@ -134,7 +135,10 @@ function Composer({
     },
   });
   // the draft is kept on this device on every change, until it is sent
-  useEffect(() => writeDraft(storageKey, form.values), [storageKey, form.values]);
+  const cleared = useRef(false);
+  useEffect(() => {
+    if (!cleared.current) writeDraft(storageKey, form.values);
+  }, [storageKey, form.values]);
   const routing = routings.find((r) => r.topic === form.values.topic);
 
   return (

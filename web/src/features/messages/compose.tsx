@@ -88,7 +88,7 @@ export function AttachmentField({
       <input
         ref={input}
         id={fieldId(name)}
-        className="input message-file-input"
+        className="message-file-input"
         type="file"
         multiple
         accept="application/pdf,image/jpeg,image/png,image/heic,.heic"

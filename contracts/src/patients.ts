@@ -325,7 +325,7 @@ export const RejectRegistrationRequest = Type.Object(
   {
     reason: RegistrationRejectionReason,
     /** for the clinic's record only: never emailed */
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    note: Type.Optional(ShortText(500, { allowEmpty: true })),
   },
   { additionalProperties: false },
 );

@@ -58,12 +58,17 @@ export class UserAccounts {
     }
   }
 
-  async update(userId: string, changes: { displayName?: string; status?: "active" | "disabled" }, now: Date) {
+  async update(
+    userId: string,
+    changes: { displayName?: string; status?: "active" | "disabled"; locale?: "en" | "es" },
+    now: Date,
+  ) {
     await currentDb(this.#db)
       .updateTable("users")
       .set({
         ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
         ...(changes.status !== undefined ? { status: changes.status } : {}),
+        ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
         updated_at: now,
       })
       .where("id", "=", userId)

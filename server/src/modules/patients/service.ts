@@ -598,14 +598,11 @@ export class PatientService {
       if (patch.pcpProviderId !== undefined) set.pcp_provider_id = patch.pcpProviderId;
       set.updated_at = this.#deps.clock.now();
       await trx.updateTable("patients").set(set).where("id", "=", access.patientId).execute();
+      const row = (await repo.findPatient(trx, access.patientId)) as repo.PatientRow;
       const portalLanguage = patch.preferredLanguage?.toLowerCase();
-      if (portalLanguage === "en" || portalLanguage === "es") {
+      if ((portalLanguage === "en" || portalLanguage === "es") && row.user_id) {
         // one language per person: the patient's own login follows the chart's (pages and emails)
-        await trx
-          .updateTable("users")
-          .set({ locale: portalLanguage, updated_at: this.#deps.clock.now() })
-          .where("id", "=", (eb) => eb.selectFrom("patients").select("user_id").where("id", "=", access.patientId))
-          .execute();
+        await this.#deps.identity.users.update(row.user_id, { locale: portalLanguage }, this.#deps.clock.now());
       }
       if (patch.insurance) await this.#saveCoverages(access.patientId, patch.insurance);
       await this.#deps.audit.record({
@@ -617,8 +614,7 @@ export class PatientService {
         actingAs: access.basis,
         details: { fields: Object.keys(patch).sort() },
       });
-      const row = await repo.findPatient(trx, access.patientId);
-      return this.#present(row as repo.PatientRow, staff);
+      return this.#present(row, staff);
     });
   }
 

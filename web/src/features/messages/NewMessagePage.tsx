@@ -40,7 +40,10 @@ export function NewMessagePage() {
   const search = route.useSearch();
   const who = useMessagesPatient(search.patient);
   const me = useMe();
-  const topics = useQuery({ ...topicsQuery(who.patientId ?? "none"), enabled: Boolean(who.patientId && who.allowed) });
+  const topics = useQuery({
+    ...topicsQuery(who.patientId ?? "none", currentLocale()),
+    enabled: Boolean(who.patientId && who.allowed),
+  });
   const name = who.name ?? "";
   return (
     <div className="stack">
@@ -182,11 +185,11 @@ function Composer({
             <p>
               {routing.coverage.physicianBackAt
                 ? t(`routing.coverage.${routing.coverage.reason}`, {
-                    name: routing.physician?.displayName ?? "",
+                    name: routing.physician?.displayName ?? t("routing.yourDoctor"),
                     time: when(routing.coverage.physicianBackAt, locale),
                   })
                 : t(`routing.coverage.${routing.coverage.reason}NoTime`, {
-                    name: routing.physician?.displayName ?? "",
+                    name: routing.physician?.displayName ?? t("routing.yourDoctor"),
                   })}
             </p>
           ) : null}

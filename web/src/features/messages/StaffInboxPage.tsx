@@ -212,7 +212,7 @@ function InboxTable({ threads, search }: { threads: StaffThreadListItem[]; searc
               </span>
             </Cell>
             <Cell label={columns.status}>
-              <ThreadStatusChip status={th.status} overdue={th.overdue} />
+              <ThreadStatusChip status={th.status} overdue={th.overdue} side="staff" />
             </Cell>
             <Cell label={columns.due}>
               {th.dueAt ? (

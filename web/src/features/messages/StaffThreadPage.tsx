@@ -93,7 +93,7 @@ function StaffThreadView({ thread, back }: { thread: StaffThread; back: React.Re
         <div>
           <dt>{t("list.status")}</dt>
           <dd>
-            <ThreadStatusChip status={thread.status} overdue={thread.overdue} />
+            <ThreadStatusChip status={thread.status} overdue={thread.overdue} side="staff" />
           </dd>
         </div>
         <div>

@@ -23,7 +23,7 @@ export const messageKeys = {
   patient: (patientId: string) => ["messages", patientId] as const,
   threads: (patientId: string) => ["messages", patientId, "threads"] as const,
   thread: (patientId: string, threadId: string) => ["messages", patientId, "thread", threadId] as const,
-  topics: (patientId: string) => ["messages", patientId, "topics"] as const,
+  topics: (patientId: string, locale: string) => ["messages", patientId, "topics", locale] as const,
   staffAll: ["staff-messages"] as const,
   inbox: (query: InboxQuery) => ["staff-messages", "inbox", query] as const,
   staffThread: (threadId: string) => ["staff-messages", "thread", threadId] as const,
@@ -38,10 +38,10 @@ export const threadListQuery = (patientId: string) =>
     refetchInterval: 60_000,
   });
 
-/** Each topic with who reads it and when to expect an answer if sent now. */
-export const topicsQuery = (patientId: string) =>
+/** Each topic with who reads it and when to expect an answer if sent now (worded in the account's language: asked again when it changes). */
+export const topicsQuery = (patientId: string, locale: string) =>
   queryOptions({
-    queryKey: messageKeys.topics(patientId),
+    queryKey: messageKeys.topics(patientId, locale),
     queryFn: ({ signal }) => api<MessageTopicList>(`/api/patients/${enc(patientId)}/messages/topics`, { signal }),
     refetchInterval: 5 * 60_000,
   });

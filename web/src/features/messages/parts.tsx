@@ -13,9 +13,18 @@ export function when(iso: string, locale: AppLocale = currentLocale()): string {
 }
 
 /** A thread's status in words ("Waiting for the care team", "Overdue"), never by colour alone. */
-export function ThreadStatusChip({ status, overdue }: { status: ThreadStatus; overdue?: boolean }) {
+export function ThreadStatusChip({
+  status,
+  overdue,
+  side = "patient",
+}: {
+  status: ThreadStatus;
+  overdue?: boolean;
+  side?: "patient" | "staff";
+}) {
   const { t } = useTranslation("messages");
   if (status === "waiting" && overdue) return <StatusChip tone="danger">{t("status.overdue")}</StatusChip>;
+  if (status === "waiting" && side === "staff") return <StatusChip tone="info">{t("status.toAnswer")}</StatusChip>;
   return <StatusChip tone={STATUS_TONE[status]}>{t(`status.${status}`)}</StatusChip>;
 }
 

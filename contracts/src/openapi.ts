@@ -361,6 +361,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, or `null`: the same as GET /api/me, without an error when no one is */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -511,6 +528,23 @@ export interface paths {
         put?: never;
         /** Verify a pending registration */
         post: operations["postRegistrationsByIdVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending registration; the applicant is emailed the reason in their language */
+        post: operations["postRegistrationsByIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -921,8 +955,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add time off, a block or extra hours */
+        /** Add time off, a block or extra hours (409 overlaps_booked_visits with the visits when time off or a block covers booked visits and affectedVisits does not name exactly those) */
         post: operations["postProvidersByIdAvailabilityExceptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/availability/exceptions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of time off, a block or extra hours: the booked visits it would overlap; nothing is saved */
+        post: operations["postProvidersByIdAvailabilityExceptionsPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1042,7 +1093,10 @@ export interface paths {
         /** Who has proxy access to this patient, with the scopes in effect today */
         get: operations["getPatientsByPatientIdProxies"];
         put?: never;
-        /** Staff: grant access to a parent of a minor or a legal representative (with a reason) */
+        /**
+         * Staff: grant access to a parent of a minor or a legal representative (with a reason)
+         * @description 201 with the grant when an active account uses the email. 202 when none does: the grant waits as an invitation emailed to that address, whose link creates a caregiver-only login (an earlier waiting invitation to the same email for this patient is replaced). 409 when that account already has access; 400 names the field (proxyEmail, endsAt).
+         */
         post: operations["postPatientsByPatientIdProxies"];
         delete?: never;
         options?: never;
@@ -1312,6 +1366,629 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work-queue/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts per queue the caller works (open, overdue, mine, unassigned), limited to what they may see */
+        get: operations["getWorkQueueCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-queue/items/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a work item */
+        post: operations["postWorkQueueItemsByIdClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-queue/items/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give back a work item one has claimed */
+        post: operations["postWorkQueueItemsByIdRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-queue/items/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a work item to a colleague who works the queue */
+        post: operations["postWorkQueueItemsByIdAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/medications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's medications in plain language, with history and what the caller may do */
+        get: operations["getPatientsByPatientIdMedications"];
+        put?: never;
+        /** Clinicians: add a medication */
+        post: operations["postPatientsByPatientIdMedications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/medications/{medicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One medication with its history */
+        get: operations["getPatientsByPatientIdMedicationsByMedicationId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Clinicians: change a medication (recorded in its history) */
+        patch: operations["patchPatientsByPatientIdMedicationsByMedicationId"];
+        trace?: never;
+    };
+    "/api/patients/{patientId}/medications/{medicationId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clinicians: stop a medication, with the reason */
+        post: operations["postPatientsByPatientIdMedicationsByMedicationIdStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/refill-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's refill requests, newest first, each medication with its status timeline */
+        get: operations["getPatientsByPatientIdRefillRequests"];
+        put?: never;
+        /** Request refills of one or more medications; each is decided by the refill protocol at once */
+        post: operations["postPatientsByPatientIdRefillRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/refill-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One refill request */
+        get: operations["getPatientsByPatientIdRefillRequestsByRequestId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refill-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clinicians: refill requests waiting for a decision (filter by prescriber, status, age) */
+        get: operations["getRefillQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refill-queue/{itemId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clinicians: approve with quantity and refills; the prescription goes to the pharmacy */
+        post: operations["postRefillQueueByItemIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refill-queue/{itemId}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clinicians: deny, with a reason the patient sees */
+        post: operations["postRefillQueueByItemIdDeny"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refill-queue/bulk-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clinicians: approve several where the protocol allows it, each with its suggested quantity and refills */
+        post: operations["postRefillQueueBulkApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refill-protocol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The refill protocol in force and its versions (admins, nurses, physicians) */
+        get: operations["getRefillProtocol"];
+        /** Admins: save the refill protocol as its next version */
+        put: operations["putRefillProtocol"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refill-protocol/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the refill protocol */
+        get: operations["getRefillProtocolVersionsByVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/messages/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Topics that can be sent now, each with who reads it and when to expect an answer */
+        get: operations["getPatientsByPatientIdMessagesTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/messages/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who will read a message about this topic sent now, and by when they will answer */
+        get: operations["getPatientsByPatientIdMessagesRouting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/messages/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's conversations, newest first, with unread counts */
+        get: operations["getPatientsByPatientIdMessagesThreads"];
+        put?: never;
+        /** Start a conversation (routed by topic; may carry an automatic office-hours reply) */
+        post: operations["postPatientsByPatientIdMessagesThreads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/messages/threads/{threadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One conversation (marks its messages read for the caller) */
+        get: operations["getPatientsByPatientIdMessagesThreadsByThreadId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/messages/threads/{threadId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply in a conversation */
+        post: operations["postPatientsByPatientIdMessagesThreadsByThreadIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/messages/threads/{threadId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment (as an attachment) */
+        get: operations["getPatientsByPatientIdMessagesThreadsByThreadIdAttachmentsByAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/messages/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an attachment for a message about to be sent (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB) */
+        post: operations["postPatientsByPatientIdMessagesAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: the message pools' inbox (counts per pool, mine, threads overdue first; search) */
+        get: operations["getMessagesInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: one conversation with internal notes and its work item (marks it read) */
+        get: operations["getMessagesThreadsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: reply to the patient (ends the wait; emails the patient that there is something new) */
+        post: operations["postMessagesThreadsByIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/threads/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: an internal note (never shown to the patient or caregivers) */
+        post: operations["postMessagesThreadsByIdNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/threads/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: close a conversation */
+        post: operations["postMessagesThreadsByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/threads/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: reopen a closed conversation (due again from now) */
+        post: operations["postMessagesThreadsByIdReopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/threads/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: download an attachment */
+        get: operations["getMessagesThreadsByIdAttachmentsByAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/pools/{poolId}/quick-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pool's saved replies */
+        get: operations["getMessagesPoolsByPoolIdQuickReplies"];
+        put?: never;
+        /** Save a reply for the pool */
+        post: operations["postMessagesPoolsByPoolIdQuickReplies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/pools/{poolId}/quick-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a saved reply */
+        put: operations["putMessagesPoolsByPoolIdQuickRepliesById"];
+        post?: never;
+        /** Delete a saved reply */
+        delete: operations["deleteMessagesPoolsByPoolIdQuickRepliesById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/office-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Physicians: my message office hours and out-of-office */
+        get: operations["getMessagesOfficeHours"];
+        /** Physicians: set my message office hours, covering pool and out-of-office */
+        put: operations["putMessagesOfficeHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/digest-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clinicians: when I get a digest of new message work */
+        get: operations["getMessagesDigestPreferences"];
+        /** Clinicians: choose the digest times */
+        put: operations["putMessagesDigestPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/message-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admins: message pools with members and topics */
+        get: operations["getAdminMessagePools"];
+        put?: never;
+        /** Admins: create a message pool */
+        post: operations["postAdminMessagePools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/message-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Admins: change a message pool (topics listed move to it) */
+        put: operations["putAdminMessagePoolsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/locations/{id}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admins: a location's holidays */
+        get: operations["getAdminLocationsByIdHolidays"];
+        /** Admins: replace a location's holidays (no business hours count on them) */
+        put: operations["putAdminLocationsByIdHolidays"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1373,7 +2050,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description The request conflicts with the current state, or is still running (conflict, slot_taken, idempotency_in_progress, already_exists, possible_duplicate) */
+        /** @description The request conflicts with the current state, or is still running (conflict, slot_taken, idempotency_in_progress, already_exists, possible_duplicate, refill_pending, medication_stopped, refill_already_decided, already_claimed, thread_closed) */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -1476,9 +2153,11 @@ export interface operations {
     getPatientsByPatientIdAccessLog: {
         parameters: {
             query?: {
-                /** @description from nextCursor */
-                cursor?: string;
-                limit?: number;
+                who?: "others" | "everyone";
+                page?: number;
+                pageSize?: number;
+                /** @description from the first page's asOf */
+                asOf?: string;
             };
             header?: never;
             path: {
@@ -1499,18 +2178,22 @@ export interface operations {
                             id: string;
                             /** Format: date-time */
                             at: string;
-                            /** @description display name, e.g. 'Dr. Chidi Okafor' or 'You' */
-                            who: string;
+                            byReader: boolean;
+                            /** @description the person's display name, e.g. 'Dr. Lena Okafor'; null for the reader and for Portico itself */
+                            who: string | null;
                             /** @description patient, proxy, front_desk, nurse, physician, admin, system */
                             whoRole: string;
-                            /** @description set when a proxy acted */
-                            onBehalfOf: string | null;
-                            /** @description read | create | update | delete | … */
-                            action: string;
-                            /** @description the kind of record, e.g. appointment, profile */
-                            what: string;
+                            /** @description what they did, as a sentence id of the catalogue (server modules/audit/sentences.ts), e.g. viewed_appointments */
+                            sentence: string;
                         }[];
-                        nextCursor: string | null;
+                        reader: "patient" | "proxy";
+                        /** @description the name the patient goes by, for a proxy's sentences */
+                        patientName: string;
+                        who: "others" | "everyone";
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                        asOf: string | null;
                     };
                 };
             };
@@ -2168,6 +2851,9 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     password: string;
+                    /** @description IANA time zone, e.g. America/New_York (Intl.DateTimeFormat().resolvedOptions().timeZone) */
+                    timeZone?: string;
+                    locale?: "en" | "es";
                 };
             };
         };
@@ -2190,6 +2876,62 @@ export interface operations {
                         mfaRequired: boolean;
                         mfaEnrolmentRequired: boolean;
                         csrfToken: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        me: {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                locale: "en" | "es";
+                                mfaEnabled: boolean;
+                            };
+                            roles: ("patient" | ("front_desk" | "nurse" | "physician" | "admin"))[];
+                            csrfToken: string;
+                            patients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description preferred or given name + family name */
+                                name: string;
+                                relationship: "self" | ("parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other");
+                                scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                                restricted: boolean;
+                            }[];
+                            session: {
+                                idleTimeoutSeconds: number;
+                                /** Format: date-time */
+                                idleExpiresAt: string;
+                                /** Format: date-time */
+                                absoluteExpiresAt: string;
+                            };
+                        } | null;
                     };
                 };
             };
@@ -2350,7 +3092,7 @@ export interface operations {
                              */
                             dateOfBirth: string;
                             sex: "female" | "male" | "other" | "unknown";
-                            status: "active" | "pending_verification" | "merged";
+                            status: "active" | "pending_verification" | "merged" | "rejected";
                             phone?: string | null;
                             email?: string | null;
                         }[];
@@ -2451,7 +3193,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             mrn: string;
-                            status: "active" | "pending_verification" | "merged";
+                            status: "active" | "pending_verification" | "merged" | "rejected";
                             legalGivenName: string;
                             legalFamilyName: string;
                             preferredName: string | null;
@@ -2475,6 +3217,7 @@ export interface operations {
                                 country: string;
                             } | null;
                             preferredLanguage: string;
+                            timeZone: string | null;
                             emergencyContact: {
                                 name: string;
                                 relationship: string;
@@ -2556,7 +3299,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         mrn: string;
-                        status: "active" | "pending_verification" | "merged";
+                        status: "active" | "pending_verification" | "merged" | "rejected";
                         legalGivenName: string;
                         legalFamilyName: string;
                         preferredName: string | null;
@@ -2580,6 +3323,7 @@ export interface operations {
                             country: string;
                         } | null;
                         preferredLanguage: string;
+                        timeZone: string | null;
                         emergencyContact: {
                             name: string;
                             relationship: string;
@@ -2678,6 +3422,7 @@ export interface operations {
                     } | null;
                     /** @description BCP 47 language tag, e.g. en, es, zh-Hant */
                     preferredLanguage?: string;
+                    timeZone?: string | null;
                     emergencyContact?: {
                         name: string;
                         relationship: string;
@@ -2715,7 +3460,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         mrn: string;
-                        status: "active" | "pending_verification" | "merged";
+                        status: "active" | "pending_verification" | "merged" | "rejected";
                         legalGivenName: string;
                         legalFamilyName: string;
                         preferredName: string | null;
@@ -2739,6 +3484,7 @@ export interface operations {
                             country: string;
                         } | null;
                         preferredLanguage: string;
+                        timeZone: string | null;
                         emergencyContact: {
                             name: string;
                             relationship: string;
@@ -2962,6 +3708,8 @@ export interface operations {
                         /** @description digits with optional spaces, dashes, dots, parentheses and a leading + */
                         phone: string;
                     };
+                    /** @description IANA time zone, e.g. America/New_York (Intl.DateTimeFormat().resolvedOptions().timeZone) */
+                    timeZone?: string;
                 };
             };
         };
@@ -3011,7 +3759,7 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 mrn: string;
-                                status: "active" | "pending_verification" | "merged";
+                                status: "active" | "pending_verification" | "merged" | "rejected";
                                 legalGivenName: string;
                                 legalFamilyName: string;
                                 preferredName: string | null;
@@ -3035,6 +3783,7 @@ export interface operations {
                                     country: string;
                                 } | null;
                                 preferredLanguage: string;
+                                timeZone: string | null;
                                 emergencyContact: {
                                     name: string;
                                     relationship: string;
@@ -3147,7 +3896,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         mrn: string;
-                        status: "active" | "pending_verification" | "merged";
+                        status: "active" | "pending_verification" | "merged" | "rejected";
                         legalGivenName: string;
                         legalFamilyName: string;
                         preferredName: string | null;
@@ -3171,6 +3920,7 @@ export interface operations {
                             country: string;
                         } | null;
                         preferredLanguage: string;
+                        timeZone: string | null;
                         emergencyContact: {
                             name: string;
                             relationship: string;
@@ -3208,6 +3958,52 @@ export interface operations {
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postRegistrationsByIdReject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: "duplicate_record" | "details_not_confirmed" | "not_accepting_patients" | "other";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "rejected";
+                        reason: "duplicate_record" | "details_not_confirmed" | "not_accepting_patients" | "other";
+                        applicantEmailed: boolean;
                     };
                 };
             };
@@ -3594,6 +4390,7 @@ export interface operations {
                             name: string;
                             nameEs: string | null;
                             description: string | null;
+                            descriptionEs: string | null;
                             durationMinutes: number;
                             modality: "in_person" | "video";
                             specialty: string;
@@ -3656,8 +4453,10 @@ export interface operations {
                             /** Format: uuid */
                             locationId: string;
                             locationName: string;
-                            /** @description IANA zone of the location: show times in it, naming it */
+                            /** @description IANA zone of the location */
                             timeZone: string;
+                            /** @description IANA zone to show this time in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                            displayTimeZone: string;
                         }[];
                         eligibility: {
                             canSelfBook: boolean;
@@ -3698,6 +4497,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: string;
+                            readerIsPatient: boolean;
+                            /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                            displayTimeZone: string;
                             /** Format: date-time */
                             start: string;
                             /** Format: date-time */
@@ -3734,6 +4537,7 @@ export interface operations {
                             arrivedAt: string | null;
                             onWaitlist: boolean;
                             cancelledAt: string | null;
+                            movedFrom: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -3742,6 +4546,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: string;
+                            readerIsPatient: boolean;
+                            /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                            displayTimeZone: string;
                             /** Format: date-time */
                             start: string;
                             /** Format: date-time */
@@ -3778,9 +4586,11 @@ export interface operations {
                             arrivedAt: string | null;
                             onWaitlist: boolean;
                             cancelledAt: string | null;
+                            movedFrom: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
+                        timeZone: string;
                     };
                 };
             };
@@ -3832,6 +4642,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         patientId: string;
+                        patientName: string;
+                        readerIsPatient: boolean;
+                        /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                        displayTimeZone: string;
                         /** Format: date-time */
                         start: string;
                         /** Format: date-time */
@@ -3868,6 +4682,7 @@ export interface operations {
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
+                        movedFrom: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -3905,6 +4720,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         patientId: string;
+                        patientName: string;
+                        readerIsPatient: boolean;
+                        /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                        displayTimeZone: string;
                         /** Format: date-time */
                         start: string;
                         /** Format: date-time */
@@ -3941,6 +4760,7 @@ export interface operations {
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
+                        movedFrom: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -3992,6 +4812,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         patientId: string;
+                        patientName: string;
+                        readerIsPatient: boolean;
+                        /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                        displayTimeZone: string;
                         /** Format: date-time */
                         start: string;
                         /** Format: date-time */
@@ -4028,6 +4852,7 @@ export interface operations {
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
+                        movedFrom: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -4074,6 +4899,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         patientId: string;
+                        patientName: string;
+                        readerIsPatient: boolean;
+                        /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                        displayTimeZone: string;
                         /** Format: date-time */
                         start: string;
                         /** Format: date-time */
@@ -4110,6 +4939,7 @@ export interface operations {
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
+                        movedFrom: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -4211,6 +5041,7 @@ export interface operations {
                             end: string;
                             status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
                             visitTypeName: string;
+                            visitTypeNameEs: string | null;
                             modality: "in_person" | "video";
                             /** Format: uuid */
                             providerId: string;
@@ -4289,6 +5120,7 @@ export interface operations {
                             end: string;
                             status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
                             visitTypeName: string;
+                            visitTypeNameEs: string | null;
                             modality: "in_person" | "video";
                             /** Format: uuid */
                             providerId: string;
@@ -4360,6 +5192,7 @@ export interface operations {
                         end: string;
                         status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
                         visitTypeName: string;
+                        visitTypeNameEs: string | null;
                         modality: "in_person" | "video";
                         /** Format: uuid */
                         providerId: string;
@@ -4424,6 +5257,7 @@ export interface operations {
                         end: string;
                         status: "booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled";
                         visitTypeName: string;
+                        visitTypeNameEs: string | null;
                         modality: "in_person" | "video";
                         /** Format: uuid */
                         providerId: string;
@@ -4600,6 +5434,7 @@ export interface operations {
                             name: string;
                             nameEs: string | null;
                             description: string | null;
+                            descriptionEs: string | null;
                             durationMinutes: number;
                             modality: "in_person" | "video";
                             specialty: string;
@@ -4647,6 +5482,7 @@ export interface operations {
                     name: string;
                     nameEs?: string | null;
                     description?: string | null;
+                    descriptionEs?: string | null;
                     durationMinutes: number;
                     modality: "in_person" | "video";
                     specialty: string;
@@ -4681,6 +5517,7 @@ export interface operations {
                         name: string;
                         nameEs: string | null;
                         description: string | null;
+                        descriptionEs: string | null;
                         durationMinutes: number;
                         modality: "in_person" | "video";
                         specialty: string;
@@ -4726,6 +5563,7 @@ export interface operations {
                     name?: string;
                     nameEs?: string | null;
                     description?: string | null;
+                    descriptionEs?: string | null;
                     durationMinutes?: number;
                     modality?: "in_person" | "video";
                     specialty?: string;
@@ -4760,6 +5598,7 @@ export interface operations {
                         name: string;
                         nameEs: string | null;
                         description: string | null;
+                        descriptionEs: string | null;
                         durationMinutes: number;
                         modality: "in_person" | "video";
                         specialty: string;
@@ -4966,6 +5805,11 @@ export interface operations {
                     end: string;
                     locationId?: string | null;
                     note?: string | null;
+                    affectedVisits?: {
+                        /** @description notify_and_rebook: the clinic cancels each visit (the provider is unavailable), emails the patient and offers the nearest free times; keep: the visits stay booked */
+                        action: "notify_and_rebook" | "keep";
+                        appointmentIds: string[];
+                    };
                 };
             };
         };
@@ -4988,6 +5832,70 @@ export interface operations {
                         end: string;
                         locationId: string | null;
                         note: string | null;
+                        cancelledVisits: number;
+                        keptVisits: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postProvidersByIdAvailabilityExceptionsPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "time_off" | "block" | "extra_hours";
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                    locationId?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        affected: {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            status: string;
+                            visitTypeName: string;
+                            visitTypeNameEs: string | null;
+                            locationName: string;
+                            /** @description IANA zone of the location: show the time in it, naming it */
+                            timeZone: string;
+                        }[];
                     };
                 };
             };
@@ -5054,6 +5962,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         patientId: string;
+                        patientName: string;
+                        readerIsPatient: boolean;
+                        /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                        displayTimeZone: string;
                         /** Format: date-time */
                         start: string;
                         /** Format: date-time */
@@ -5090,6 +6002,7 @@ export interface operations {
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
+                        movedFrom: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -5127,6 +6040,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         patientId: string;
+                        patientName: string;
+                        readerIsPatient: boolean;
+                        /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                        displayTimeZone: string;
                         /** Format: date-time */
                         start: string;
                         /** Format: date-time */
@@ -5163,6 +6080,7 @@ export interface operations {
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
+                        movedFrom: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -5200,6 +6118,7 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             appointmentId: string;
+                            kind: "earlier" | "rebook";
                             /** Format: date-time */
                             start: string;
                             /** Format: date-time */
@@ -5249,6 +6168,10 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         patientId: string;
+                        patientName: string;
+                        readerIsPatient: boolean;
+                        /** @description IANA zone to show the visit's times in, naming it: the location's for an in-person visit, the patient's own for a video visit */
+                        displayTimeZone: string;
                         /** Format: date-time */
                         start: string;
                         /** Format: date-time */
@@ -5285,6 +6208,7 @@ export interface operations {
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
+                        movedFrom: string | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -5325,6 +6249,7 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         appointmentId: string;
+                        kind: "earlier" | "rebook";
                         /** Format: date-time */
                         start: string;
                         /** Format: date-time */
@@ -5438,6 +6363,7 @@ export interface operations {
                             expiresAt: string;
                             /** Format: date-time */
                             createdAt: string;
+                            fromClinic?: boolean;
                         }[];
                         canManage: boolean;
                     };
@@ -5508,6 +6434,31 @@ export interface operations {
                         reason: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "invited";
+                        invitation: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            relationship: "parent" | "guardian" | "spouse" | "child" | "caregiver" | "legal_representative" | "other";
+                            scopes: ("appointments" | "messages" | "medications" | "referrals" | "health_updates" | "records")[];
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            fromClinic?: boolean;
+                        };
+                        replacedEarlier: boolean;
                     };
                 };
             };
@@ -5589,6 +6540,7 @@ export interface operations {
                         expiresAt: string;
                         /** Format: date-time */
                         createdAt: string;
+                        fromClinic?: boolean;
                     };
                 };
             };
@@ -5655,6 +6607,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         inviterFirstName: string;
+                        fromClinic: boolean;
                         clinicName: string;
                         /** Format: date-time */
                         expiresAt: string;
@@ -6460,6 +7413,3721 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkQueueCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queues: {
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                            queue: "refills" | "messages";
+                            open: number;
+                            overdue: number;
+                            mine: number;
+                            unassigned: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postWorkQueueItemsByIdClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                        queue: "refills" | "messages";
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        subject: {
+                            type: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                        status: "open" | "claimed" | "done" | "cancelled";
+                        assignee: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        completedAt: string | null;
+                        abilities: {
+                            canClaim: boolean;
+                            canRelease: boolean;
+                            canAssign: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postWorkQueueItemsByIdRelease: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                        queue: "refills" | "messages";
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        subject: {
+                            type: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                        status: "open" | "claimed" | "done" | "cancelled";
+                        assignee: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        completedAt: string | null;
+                        abilities: {
+                            canClaim: boolean;
+                            canRelease: boolean;
+                            canAssign: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postWorkQueueItemsByIdAssign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    userId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                        queue: "refills" | "messages";
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        subject: {
+                            type: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                        status: "open" | "claimed" | "done" | "cancelled";
+                        assignee: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        completedAt: string | null;
+                        abilities: {
+                            canClaim: boolean;
+                            canRelease: boolean;
+                            canAssign: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdMedications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        medications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            name: string;
+                            rxnormCode: string | null;
+                            purpose: string | null;
+                            dose: string;
+                            directions: string;
+                            quantity: number;
+                            daysSupply: number;
+                            refillsRemaining: number;
+                            lastFilledOn: string | null;
+                            prescriber: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                            controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                            status: "active" | "stopped";
+                            protocolClass: {
+                                code: string;
+                                label: string;
+                            } | null;
+                            confidential: boolean;
+                            stoppedOn: string | null;
+                            stopReason: string | null;
+                            pendingRefillRequestId: string | null;
+                            refillPossibleFrom: string | null;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied */
+                                event: "prescribed" | "changed" | "stopped" | "refill_sent" | "renewed" | "refill_denied";
+                                by: string | null;
+                                changes: {
+                                    field: string;
+                                    from: string;
+                                    to: string;
+                                }[];
+                                reason: string | null;
+                            }[];
+                            abilities: {
+                                canRequestRefill: boolean;
+                                canEdit: boolean;
+                            };
+                        }[];
+                        preferredPharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        abilities: {
+                            canRequestRefills: boolean;
+                            canAddMedication: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdMedications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    rxnormCode?: string | null;
+                    purpose?: string | null;
+                    dose: string;
+                    directions: string;
+                    quantity: number;
+                    daysSupply: number;
+                    refillsRemaining: number;
+                    lastFilledOn?: string | null;
+                    /** Format: uuid */
+                    prescriberId: string;
+                    /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                    controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                    protocolClass?: string | null;
+                    confidential?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        name: string;
+                        rxnormCode: string | null;
+                        purpose: string | null;
+                        dose: string;
+                        directions: string;
+                        quantity: number;
+                        daysSupply: number;
+                        refillsRemaining: number;
+                        lastFilledOn: string | null;
+                        prescriber: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                        controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                        status: "active" | "stopped";
+                        protocolClass: {
+                            code: string;
+                            label: string;
+                        } | null;
+                        confidential: boolean;
+                        stoppedOn: string | null;
+                        stopReason: string | null;
+                        pendingRefillRequestId: string | null;
+                        refillPossibleFrom: string | null;
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied */
+                            event: "prescribed" | "changed" | "stopped" | "refill_sent" | "renewed" | "refill_denied";
+                            by: string | null;
+                            changes: {
+                                field: string;
+                                from: string;
+                                to: string;
+                            }[];
+                            reason: string | null;
+                        }[];
+                        abilities: {
+                            canRequestRefill: boolean;
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdMedicationsByMedicationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                medicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        name: string;
+                        rxnormCode: string | null;
+                        purpose: string | null;
+                        dose: string;
+                        directions: string;
+                        quantity: number;
+                        daysSupply: number;
+                        refillsRemaining: number;
+                        lastFilledOn: string | null;
+                        prescriber: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                        controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                        status: "active" | "stopped";
+                        protocolClass: {
+                            code: string;
+                            label: string;
+                        } | null;
+                        confidential: boolean;
+                        stoppedOn: string | null;
+                        stopReason: string | null;
+                        pendingRefillRequestId: string | null;
+                        refillPossibleFrom: string | null;
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied */
+                            event: "prescribed" | "changed" | "stopped" | "refill_sent" | "renewed" | "refill_denied";
+                            by: string | null;
+                            changes: {
+                                field: string;
+                                from: string;
+                                to: string;
+                            }[];
+                            reason: string | null;
+                        }[];
+                        abilities: {
+                            canRequestRefill: boolean;
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    patchPatientsByPatientIdMedicationsByMedicationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                medicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    rxnormCode?: string | null;
+                    purpose?: string | null;
+                    dose?: string;
+                    directions?: string;
+                    quantity?: number;
+                    daysSupply?: number;
+                    refillsRemaining?: number;
+                    lastFilledOn?: string | null;
+                    /** Format: uuid */
+                    prescriberId?: string;
+                    /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                    controlledSchedule?: "none" | "II" | "III" | "IV" | "V";
+                    protocolClass?: string | null;
+                    confidential?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        name: string;
+                        rxnormCode: string | null;
+                        purpose: string | null;
+                        dose: string;
+                        directions: string;
+                        quantity: number;
+                        daysSupply: number;
+                        refillsRemaining: number;
+                        lastFilledOn: string | null;
+                        prescriber: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                        controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                        status: "active" | "stopped";
+                        protocolClass: {
+                            code: string;
+                            label: string;
+                        } | null;
+                        confidential: boolean;
+                        stoppedOn: string | null;
+                        stopReason: string | null;
+                        pendingRefillRequestId: string | null;
+                        refillPossibleFrom: string | null;
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied */
+                            event: "prescribed" | "changed" | "stopped" | "refill_sent" | "renewed" | "refill_denied";
+                            by: string | null;
+                            changes: {
+                                field: string;
+                                from: string;
+                                to: string;
+                            }[];
+                            reason: string | null;
+                        }[];
+                        abilities: {
+                            canRequestRefill: boolean;
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdMedicationsByMedicationIdStop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                medicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        name: string;
+                        rxnormCode: string | null;
+                        purpose: string | null;
+                        dose: string;
+                        directions: string;
+                        quantity: number;
+                        daysSupply: number;
+                        refillsRemaining: number;
+                        lastFilledOn: string | null;
+                        prescriber: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                        controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                        status: "active" | "stopped";
+                        protocolClass: {
+                            code: string;
+                            label: string;
+                        } | null;
+                        confidential: boolean;
+                        stoppedOn: string | null;
+                        stopReason: string | null;
+                        pendingRefillRequestId: string | null;
+                        refillPossibleFrom: string | null;
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied */
+                            event: "prescribed" | "changed" | "stopped" | "refill_sent" | "renewed" | "refill_denied";
+                            by: string | null;
+                            changes: {
+                                field: string;
+                                from: string;
+                                to: string;
+                            }[];
+                            reason: string | null;
+                        }[];
+                        abilities: {
+                            canRequestRefill: boolean;
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdRefillRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            pharmacy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            requestedBy: {
+                                displayName: string;
+                                isProxy: boolean;
+                            };
+                            status: "open" | "closed";
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                medication: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "queued" | "approved" | "denied";
+                                decision: {
+                                    outcome: "approved" | "queued";
+                                    /** @description refill_from_remaining: refills left and not early → approved; renewal_under_protocol: no refills left, every protocol condition met → approved; controlled_substance: schedule II–V → queued; too_early: less than the protocol's fraction of days' supply has passed → queued; renewal_needs_prescriber: no refills left and a protocol condition unmet → queued */
+                                    rule: "refill_from_remaining" | "renewal_under_protocol" | "controlled_substance" | "too_early" | "renewal_needs_prescriber";
+                                    protocolVersion: number;
+                                    possibleFrom: string | null;
+                                    reasons: {
+                                        code: "controlled_substance" | "too_early" | "no_protocol_class" | "class_not_covered" | "no_recent_visit" | "lab_missing" | "lab_too_old" | "no_prescriber";
+                                        detail: string;
+                                    }[];
+                                };
+                                review: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    quantity: number | null;
+                                    refills: number | null;
+                                    denialReason: string | null;
+                                } | null;
+                                delivery: {
+                                    /** @description pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries */
+                                    status: "pending" | "sent" | "failed";
+                                    sentAt: string | null;
+                                    attempts: number;
+                                } | null;
+                                timeline: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    event: "requested" | "approved" | "queued" | "denied" | "sent_to_pharmacy" | "delivery_failed";
+                                    automatic: boolean;
+                                }[];
+                            }[];
+                        }[];
+                        abilities: {
+                            canRequestRefills: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdRefillRequests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    medicationIds: string[];
+                    /** Format: uuid */
+                    pharmacyId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        pharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        requestedBy: {
+                            displayName: string;
+                            isProxy: boolean;
+                        };
+                        status: "open" | "closed";
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            medication: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            status: "queued" | "approved" | "denied";
+                            decision: {
+                                outcome: "approved" | "queued";
+                                /** @description refill_from_remaining: refills left and not early → approved; renewal_under_protocol: no refills left, every protocol condition met → approved; controlled_substance: schedule II–V → queued; too_early: less than the protocol's fraction of days' supply has passed → queued; renewal_needs_prescriber: no refills left and a protocol condition unmet → queued */
+                                rule: "refill_from_remaining" | "renewal_under_protocol" | "controlled_substance" | "too_early" | "renewal_needs_prescriber";
+                                protocolVersion: number;
+                                possibleFrom: string | null;
+                                reasons: {
+                                    code: "controlled_substance" | "too_early" | "no_protocol_class" | "class_not_covered" | "no_recent_visit" | "lab_missing" | "lab_too_old" | "no_prescriber";
+                                    detail: string;
+                                }[];
+                            };
+                            review: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                quantity: number | null;
+                                refills: number | null;
+                                denialReason: string | null;
+                            } | null;
+                            delivery: {
+                                /** @description pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries */
+                                status: "pending" | "sent" | "failed";
+                                sentAt: string | null;
+                                attempts: number;
+                            } | null;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                event: "requested" | "approved" | "queued" | "denied" | "sent_to_pharmacy" | "delivery_failed";
+                                automatic: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdRefillRequestsByRequestId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        pharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        requestedBy: {
+                            displayName: string;
+                            isProxy: boolean;
+                        };
+                        status: "open" | "closed";
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            medication: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            status: "queued" | "approved" | "denied";
+                            decision: {
+                                outcome: "approved" | "queued";
+                                /** @description refill_from_remaining: refills left and not early → approved; renewal_under_protocol: no refills left, every protocol condition met → approved; controlled_substance: schedule II–V → queued; too_early: less than the protocol's fraction of days' supply has passed → queued; renewal_needs_prescriber: no refills left and a protocol condition unmet → queued */
+                                rule: "refill_from_remaining" | "renewal_under_protocol" | "controlled_substance" | "too_early" | "renewal_needs_prescriber";
+                                protocolVersion: number;
+                                possibleFrom: string | null;
+                                reasons: {
+                                    code: "controlled_substance" | "too_early" | "no_protocol_class" | "class_not_covered" | "no_recent_visit" | "lab_missing" | "lab_too_old" | "no_prescriber";
+                                    detail: string;
+                                }[];
+                            };
+                            review: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                quantity: number | null;
+                                refills: number | null;
+                                denialReason: string | null;
+                            } | null;
+                            delivery: {
+                                /** @description pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries */
+                                status: "pending" | "sent" | "failed";
+                                sentAt: string | null;
+                                attempts: number;
+                            } | null;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                event: "requested" | "approved" | "queued" | "denied" | "sent_to_pharmacy" | "delivery_failed";
+                                automatic: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRefillQueue: {
+        parameters: {
+            query?: {
+                prescriberId?: string;
+                status?: "queued" | "approved" | "denied";
+                minAgeHours?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            requestId: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            ageHours: number;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                            };
+                            pharmacy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            medication: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                name: string;
+                                rxnormCode: string | null;
+                                purpose: string | null;
+                                dose: string;
+                                directions: string;
+                                quantity: number;
+                                daysSupply: number;
+                                refillsRemaining: number;
+                                lastFilledOn: string | null;
+                                prescriber: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                                controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                                status: "active" | "stopped";
+                                protocolClass: {
+                                    code: string;
+                                    label: string;
+                                } | null;
+                                confidential: boolean;
+                                stoppedOn: string | null;
+                                stopReason: string | null;
+                                pendingRefillRequestId: string | null;
+                                refillPossibleFrom: string | null;
+                                history: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** @description prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied */
+                                    event: "prescribed" | "changed" | "stopped" | "refill_sent" | "renewed" | "refill_denied";
+                                    by: string | null;
+                                    changes: {
+                                        field: string;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                    reason: string | null;
+                                }[];
+                                abilities: {
+                                    canRequestRefill: boolean;
+                                    canEdit: boolean;
+                                };
+                            };
+                            status: "queued" | "approved" | "denied";
+                            decision: {
+                                outcome: "approved" | "queued";
+                                /** @description refill_from_remaining: refills left and not early → approved; renewal_under_protocol: no refills left, every protocol condition met → approved; controlled_substance: schedule II–V → queued; too_early: less than the protocol's fraction of days' supply has passed → queued; renewal_needs_prescriber: no refills left and a protocol condition unmet → queued */
+                                rule: "refill_from_remaining" | "renewal_under_protocol" | "controlled_substance" | "too_early" | "renewal_needs_prescriber";
+                                protocolVersion: number;
+                                possibleFrom: string | null;
+                                reasons: {
+                                    code: "controlled_substance" | "too_early" | "no_protocol_class" | "class_not_covered" | "no_recent_visit" | "lab_missing" | "lab_too_old" | "no_prescriber";
+                                    detail: string;
+                                }[];
+                            };
+                            review: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                quantity: number | null;
+                                refills: number | null;
+                                denialReason: string | null;
+                            } | null;
+                            delivery: {
+                                /** @description pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries */
+                                status: "pending" | "sent" | "failed";
+                                sentAt: string | null;
+                                attempts: number;
+                            } | null;
+                            suggested: {
+                                quantity: number;
+                                refills: number;
+                            };
+                            workItem: {
+                                /** Format: uuid */
+                                id: string;
+                                status: "open" | "claimed" | "done" | "cancelled";
+                                assignee: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            abilities: {
+                                canApprove: boolean;
+                                canDeny: boolean;
+                                canBulkApprove: boolean;
+                            };
+                        }[];
+                        prescribers: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postRefillQueueByItemIdApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quantity: number;
+                    refills: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        ageHours: number;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        pharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        medication: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            name: string;
+                            rxnormCode: string | null;
+                            purpose: string | null;
+                            dose: string;
+                            directions: string;
+                            quantity: number;
+                            daysSupply: number;
+                            refillsRemaining: number;
+                            lastFilledOn: string | null;
+                            prescriber: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                            controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                            status: "active" | "stopped";
+                            protocolClass: {
+                                code: string;
+                                label: string;
+                            } | null;
+                            confidential: boolean;
+                            stoppedOn: string | null;
+                            stopReason: string | null;
+                            pendingRefillRequestId: string | null;
+                            refillPossibleFrom: string | null;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied */
+                                event: "prescribed" | "changed" | "stopped" | "refill_sent" | "renewed" | "refill_denied";
+                                by: string | null;
+                                changes: {
+                                    field: string;
+                                    from: string;
+                                    to: string;
+                                }[];
+                                reason: string | null;
+                            }[];
+                            abilities: {
+                                canRequestRefill: boolean;
+                                canEdit: boolean;
+                            };
+                        };
+                        status: "queued" | "approved" | "denied";
+                        decision: {
+                            outcome: "approved" | "queued";
+                            /** @description refill_from_remaining: refills left and not early → approved; renewal_under_protocol: no refills left, every protocol condition met → approved; controlled_substance: schedule II–V → queued; too_early: less than the protocol's fraction of days' supply has passed → queued; renewal_needs_prescriber: no refills left and a protocol condition unmet → queued */
+                            rule: "refill_from_remaining" | "renewal_under_protocol" | "controlled_substance" | "too_early" | "renewal_needs_prescriber";
+                            protocolVersion: number;
+                            possibleFrom: string | null;
+                            reasons: {
+                                code: "controlled_substance" | "too_early" | "no_protocol_class" | "class_not_covered" | "no_recent_visit" | "lab_missing" | "lab_too_old" | "no_prescriber";
+                                detail: string;
+                            }[];
+                        };
+                        review: {
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                            quantity: number | null;
+                            refills: number | null;
+                            denialReason: string | null;
+                        } | null;
+                        delivery: {
+                            /** @description pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries */
+                            status: "pending" | "sent" | "failed";
+                            sentAt: string | null;
+                            attempts: number;
+                        } | null;
+                        suggested: {
+                            quantity: number;
+                            refills: number;
+                        };
+                        workItem: {
+                            /** Format: uuid */
+                            id: string;
+                            status: "open" | "claimed" | "done" | "cancelled";
+                            assignee: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                        } | null;
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canBulkApprove: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postRefillQueueByItemIdDeny: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        ageHours: number;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        pharmacy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        medication: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            name: string;
+                            rxnormCode: string | null;
+                            purpose: string | null;
+                            dose: string;
+                            directions: string;
+                            quantity: number;
+                            daysSupply: number;
+                            refillsRemaining: number;
+                            lastFilledOn: string | null;
+                            prescriber: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            /** @description DEA controlled-substance schedule; none for ordinary medicines */
+                            controlledSchedule: "none" | "II" | "III" | "IV" | "V";
+                            status: "active" | "stopped";
+                            protocolClass: {
+                                code: string;
+                                label: string;
+                            } | null;
+                            confidential: boolean;
+                            stoppedOn: string | null;
+                            stopReason: string | null;
+                            pendingRefillRequestId: string | null;
+                            refillPossibleFrom: string | null;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied */
+                                event: "prescribed" | "changed" | "stopped" | "refill_sent" | "renewed" | "refill_denied";
+                                by: string | null;
+                                changes: {
+                                    field: string;
+                                    from: string;
+                                    to: string;
+                                }[];
+                                reason: string | null;
+                            }[];
+                            abilities: {
+                                canRequestRefill: boolean;
+                                canEdit: boolean;
+                            };
+                        };
+                        status: "queued" | "approved" | "denied";
+                        decision: {
+                            outcome: "approved" | "queued";
+                            /** @description refill_from_remaining: refills left and not early → approved; renewal_under_protocol: no refills left, every protocol condition met → approved; controlled_substance: schedule II–V → queued; too_early: less than the protocol's fraction of days' supply has passed → queued; renewal_needs_prescriber: no refills left and a protocol condition unmet → queued */
+                            rule: "refill_from_remaining" | "renewal_under_protocol" | "controlled_substance" | "too_early" | "renewal_needs_prescriber";
+                            protocolVersion: number;
+                            possibleFrom: string | null;
+                            reasons: {
+                                code: "controlled_substance" | "too_early" | "no_protocol_class" | "class_not_covered" | "no_recent_visit" | "lab_missing" | "lab_too_old" | "no_prescriber";
+                                detail: string;
+                            }[];
+                        };
+                        review: {
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                            quantity: number | null;
+                            refills: number | null;
+                            denialReason: string | null;
+                        } | null;
+                        delivery: {
+                            /** @description pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries */
+                            status: "pending" | "sent" | "failed";
+                            sentAt: string | null;
+                            attempts: number;
+                        } | null;
+                        suggested: {
+                            quantity: number;
+                            refills: number;
+                        };
+                        workItem: {
+                            /** Format: uuid */
+                            id: string;
+                            status: "open" | "claimed" | "done" | "cancelled";
+                            assignee: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                        } | null;
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canBulkApprove: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postRefillQueueBulkApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    itemIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approved: string[];
+                        skipped: {
+                            /** Format: uuid */
+                            id: string;
+                            reason: "not_found" | "not_bulk_approvable";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRefillProtocol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        current: {
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            classes: {
+                                code: string;
+                                label: string;
+                            }[];
+                            visitWindowDays: number;
+                            labRequirements: {
+                                classCode: string;
+                                labCode: string;
+                                labName: string;
+                                maxAgeDays: number;
+                            }[];
+                            earlyRefillFraction: number;
+                        };
+                        versions: {
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                        }[];
+                        abilities: {
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putRefillProtocol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    classes: {
+                        code: string;
+                        label: string;
+                    }[];
+                    visitWindowDays: number;
+                    labRequirements: {
+                        classCode: string;
+                        labCode: string;
+                        labName: string;
+                        maxAgeDays: number;
+                    }[];
+                    earlyRefillFraction: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        classes: {
+                            code: string;
+                            label: string;
+                        }[];
+                        visitWindowDays: number;
+                        labRequirements: {
+                            classCode: string;
+                            labCode: string;
+                            labName: string;
+                            maxAgeDays: number;
+                        }[];
+                        earlyRefillFraction: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRefillProtocolVersionsByVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        classes: {
+                            code: string;
+                            label: string;
+                        }[];
+                        visitWindowDays: number;
+                        labRequirements: {
+                            classCode: string;
+                            labCode: string;
+                            labName: string;
+                            maxAgeDays: number;
+                        }[];
+                        earlyRefillFraction: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdMessagesTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        topics: {
+                            /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                            topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                            pool: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                readersDescription: string;
+                                responseTargetBusinessHours: number;
+                            };
+                            physician: {
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            expectAnswerBy: string;
+                            coverage: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianBackAt: string | null;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdMessagesRouting: {
+        parameters: {
+            query: {
+                /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        physician: {
+                            displayName: string;
+                        } | null;
+                        /** Format: date-time */
+                        expectAnswerBy: string;
+                        coverage: {
+                            reason: "outside_office_hours" | "out_of_office";
+                            physicianBackAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdMessagesThreads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        threads: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                            topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                            subject: string;
+                            status: "waiting" | "answered" | "closed";
+                            pool: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            unreadCount: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            preview: string;
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        totalUnread: number;
+                        abilities: {
+                            canStartThread: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdMessagesThreads: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                    topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                    subject: string;
+                    /** @description plain text (shown as text, never as HTML), 1–5000 characters */
+                    body: string;
+                    attachmentIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        subject: string;
+                        status: "waiting" | "answered" | "closed";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        dueAt: string | null;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        closedAt: string | null;
+                        messages: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "message" | "auto_reply" | "internal_note";
+                            author: {
+                                /** @description system: the automatic reply about office hours */
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                userId: string | null;
+                                displayName: string;
+                                role: string | null;
+                                isMe: boolean;
+                            };
+                            body: string;
+                            autoReply: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianName: string;
+                                /** Format: date-time */
+                                expectAnswerBy: string;
+                                poolName: string;
+                            } | null;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                                sizeBytes: number;
+                                fileName: string;
+                                downloadPath: string;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            readByOtherSide: boolean;
+                            readByMe: boolean;
+                        }[];
+                        abilities: {
+                            canReply: boolean;
+                            canAttach: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdMessagesThreadsByThreadId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        subject: string;
+                        status: "waiting" | "answered" | "closed";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        dueAt: string | null;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        closedAt: string | null;
+                        messages: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "message" | "auto_reply" | "internal_note";
+                            author: {
+                                /** @description system: the automatic reply about office hours */
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                userId: string | null;
+                                displayName: string;
+                                role: string | null;
+                                isMe: boolean;
+                            };
+                            body: string;
+                            autoReply: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianName: string;
+                                /** Format: date-time */
+                                expectAnswerBy: string;
+                                poolName: string;
+                            } | null;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                                sizeBytes: number;
+                                fileName: string;
+                                downloadPath: string;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            readByOtherSide: boolean;
+                            readByMe: boolean;
+                        }[];
+                        abilities: {
+                            canReply: boolean;
+                            canAttach: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdMessagesThreadsByThreadIdMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description plain text (shown as text, never as HTML), 1–5000 characters */
+                    body: string;
+                    attachmentIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        subject: string;
+                        status: "waiting" | "answered" | "closed";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        dueAt: string | null;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        closedAt: string | null;
+                        messages: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "message" | "auto_reply" | "internal_note";
+                            author: {
+                                /** @description system: the automatic reply about office hours */
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                userId: string | null;
+                                displayName: string;
+                                role: string | null;
+                                isMe: boolean;
+                            };
+                            body: string;
+                            autoReply: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianName: string;
+                                /** Format: date-time */
+                                expectAnswerBy: string;
+                                poolName: string;
+                            } | null;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                                sizeBytes: number;
+                                fileName: string;
+                                downloadPath: string;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            readByOtherSide: boolean;
+                            readByMe: boolean;
+                        }[];
+                        abilities: {
+                            canReply: boolean;
+                            canAttach: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdMessagesThreadsByThreadIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                threadId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success (the body is not described) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdMessagesAttachments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                        sizeBytes: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMessagesInbox: {
+        parameters: {
+            query?: {
+                /** @description pool: the threads of one pool (poolId) or of every pool the caller belongs to; mine: waiting threads claimed by or assigned to the caller */
+                view?: "pool" | "mine";
+                poolId?: string;
+                status?: "active" | "waiting" | "answered" | "closed" | "all";
+                patientId?: string;
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pools: {
+                            /** Format: uuid */
+                            poolId: string;
+                            name: string;
+                            waiting: number;
+                            overdue: number;
+                            unassigned: number;
+                            unread: number;
+                        }[];
+                        mine: {
+                            waiting: number;
+                            overdue: number;
+                        };
+                        threads: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                            topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                            subject: string;
+                            status: "waiting" | "answered" | "closed";
+                            pool: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            unreadCount: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            preview: string;
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                            };
+                            physician: {
+                                /** Format: uuid */
+                                providerId: string;
+                                displayName: string;
+                            } | null;
+                            workItem: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                                queue: "refills" | "messages";
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                subject: {
+                                    type: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                };
+                                status: "open" | "claimed" | "done" | "cancelled";
+                                assignee: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
+                                abilities: {
+                                    canClaim: boolean;
+                                    canRelease: boolean;
+                                    canAssign: boolean;
+                                };
+                            } | null;
+                        }[];
+                        abilities: {
+                            canManagePools: boolean;
+                            canSetOfficeHours: boolean;
+                            canSetDigest: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMessagesThreadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        subject: string;
+                        status: "waiting" | "answered" | "closed";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        physician: {
+                            /** Format: uuid */
+                            providerId: string;
+                            displayName: string;
+                        } | null;
+                        dueAt: string | null;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        closedAt: string | null;
+                        firstResponseAt: string | null;
+                        messages: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "message" | "auto_reply" | "internal_note";
+                            author: {
+                                /** @description system: the automatic reply about office hours */
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                userId: string | null;
+                                displayName: string;
+                                role: string | null;
+                                isMe: boolean;
+                            };
+                            body: string;
+                            autoReply: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianName: string;
+                                /** Format: date-time */
+                                expectAnswerBy: string;
+                                poolName: string;
+                            } | null;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                                sizeBytes: number;
+                                fileName: string;
+                                downloadPath: string;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            readByOtherSide: boolean;
+                            readByMe: boolean;
+                        }[];
+                        workItem: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                            queue: "refills" | "messages";
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            subject: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            status: "open" | "claimed" | "done" | "cancelled";
+                            assignee: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            abilities: {
+                                canClaim: boolean;
+                                canRelease: boolean;
+                                canAssign: boolean;
+                            };
+                        } | null;
+                        quickReplies: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            body: string;
+                        }[];
+                        abilities: {
+                            canReply: boolean;
+                            canAddNote: boolean;
+                            canClose: boolean;
+                            canReopen: boolean;
+                            canBookAppointment: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postMessagesThreadsByIdMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description plain text (shown as text, never as HTML), 1–5000 characters */
+                    body: string;
+                    /** Format: uuid */
+                    quickReplyId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        subject: string;
+                        status: "waiting" | "answered" | "closed";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        physician: {
+                            /** Format: uuid */
+                            providerId: string;
+                            displayName: string;
+                        } | null;
+                        dueAt: string | null;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        closedAt: string | null;
+                        firstResponseAt: string | null;
+                        messages: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "message" | "auto_reply" | "internal_note";
+                            author: {
+                                /** @description system: the automatic reply about office hours */
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                userId: string | null;
+                                displayName: string;
+                                role: string | null;
+                                isMe: boolean;
+                            };
+                            body: string;
+                            autoReply: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianName: string;
+                                /** Format: date-time */
+                                expectAnswerBy: string;
+                                poolName: string;
+                            } | null;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                                sizeBytes: number;
+                                fileName: string;
+                                downloadPath: string;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            readByOtherSide: boolean;
+                            readByMe: boolean;
+                        }[];
+                        workItem: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                            queue: "refills" | "messages";
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            subject: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            status: "open" | "claimed" | "done" | "cancelled";
+                            assignee: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            abilities: {
+                                canClaim: boolean;
+                                canRelease: boolean;
+                                canAssign: boolean;
+                            };
+                        } | null;
+                        quickReplies: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            body: string;
+                        }[];
+                        abilities: {
+                            canReply: boolean;
+                            canAddNote: boolean;
+                            canClose: boolean;
+                            canReopen: boolean;
+                            canBookAppointment: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postMessagesThreadsByIdNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description plain text (shown as text, never as HTML), 1–5000 characters */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        subject: string;
+                        status: "waiting" | "answered" | "closed";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        physician: {
+                            /** Format: uuid */
+                            providerId: string;
+                            displayName: string;
+                        } | null;
+                        dueAt: string | null;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        closedAt: string | null;
+                        firstResponseAt: string | null;
+                        messages: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "message" | "auto_reply" | "internal_note";
+                            author: {
+                                /** @description system: the automatic reply about office hours */
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                userId: string | null;
+                                displayName: string;
+                                role: string | null;
+                                isMe: boolean;
+                            };
+                            body: string;
+                            autoReply: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianName: string;
+                                /** Format: date-time */
+                                expectAnswerBy: string;
+                                poolName: string;
+                            } | null;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                                sizeBytes: number;
+                                fileName: string;
+                                downloadPath: string;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            readByOtherSide: boolean;
+                            readByMe: boolean;
+                        }[];
+                        workItem: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                            queue: "refills" | "messages";
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            subject: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            status: "open" | "claimed" | "done" | "cancelled";
+                            assignee: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            abilities: {
+                                canClaim: boolean;
+                                canRelease: boolean;
+                                canAssign: boolean;
+                            };
+                        } | null;
+                        quickReplies: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            body: string;
+                        }[];
+                        abilities: {
+                            canReply: boolean;
+                            canAddNote: boolean;
+                            canClose: boolean;
+                            canReopen: boolean;
+                            canBookAppointment: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postMessagesThreadsByIdClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        subject: string;
+                        status: "waiting" | "answered" | "closed";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        physician: {
+                            /** Format: uuid */
+                            providerId: string;
+                            displayName: string;
+                        } | null;
+                        dueAt: string | null;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        closedAt: string | null;
+                        firstResponseAt: string | null;
+                        messages: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "message" | "auto_reply" | "internal_note";
+                            author: {
+                                /** @description system: the automatic reply about office hours */
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                userId: string | null;
+                                displayName: string;
+                                role: string | null;
+                                isMe: boolean;
+                            };
+                            body: string;
+                            autoReply: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianName: string;
+                                /** Format: date-time */
+                                expectAnswerBy: string;
+                                poolName: string;
+                            } | null;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                                sizeBytes: number;
+                                fileName: string;
+                                downloadPath: string;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            readByOtherSide: boolean;
+                            readByMe: boolean;
+                        }[];
+                        workItem: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                            queue: "refills" | "messages";
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            subject: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            status: "open" | "claimed" | "done" | "cancelled";
+                            assignee: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            abilities: {
+                                canClaim: boolean;
+                                canRelease: boolean;
+                                canAssign: boolean;
+                            };
+                        } | null;
+                        quickReplies: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            body: string;
+                        }[];
+                        abilities: {
+                            canReply: boolean;
+                            canAddNote: boolean;
+                            canClose: boolean;
+                            canReopen: boolean;
+                            canBookAppointment: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postMessagesThreadsByIdReopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        /** @description what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours) */
+                        topic: "medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other";
+                        subject: string;
+                        status: "waiting" | "answered" | "closed";
+                        pool: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            responseTargetBusinessHours: number;
+                        };
+                        physician: {
+                            /** Format: uuid */
+                            providerId: string;
+                            displayName: string;
+                        } | null;
+                        dueAt: string | null;
+                        overdue: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        closedAt: string | null;
+                        firstResponseAt: string | null;
+                        messages: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "message" | "auto_reply" | "internal_note";
+                            author: {
+                                /** @description system: the automatic reply about office hours */
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                userId: string | null;
+                                displayName: string;
+                                role: string | null;
+                                isMe: boolean;
+                            };
+                            body: string;
+                            autoReply: {
+                                reason: "outside_office_hours" | "out_of_office";
+                                physicianName: string;
+                                /** Format: date-time */
+                                expectAnswerBy: string;
+                                poolName: string;
+                            } | null;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                                sizeBytes: number;
+                                fileName: string;
+                                downloadPath: string;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            readByOtherSide: boolean;
+                            readByMe: boolean;
+                        }[];
+                        workItem: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
+                            queue: "refills" | "messages";
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            subject: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            status: "open" | "claimed" | "done" | "cancelled";
+                            assignee: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            abilities: {
+                                canClaim: boolean;
+                                canRelease: boolean;
+                                canAssign: boolean;
+                            };
+                        } | null;
+                        quickReplies: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            body: string;
+                        }[];
+                        abilities: {
+                            canReply: boolean;
+                            canAddNote: boolean;
+                            canClose: boolean;
+                            canReopen: boolean;
+                            canBookAppointment: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMessagesThreadsByIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success (the body is not described) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMessagesPoolsByPoolIdQuickReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                poolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quickReplies: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            poolId: string;
+                            title: string;
+                            body: string;
+                        }[];
+                        canEdit: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postMessagesPoolsByPoolIdQuickReplies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                poolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description plain text (shown as text, never as HTML), 1–5000 characters */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        poolId: string;
+                        title: string;
+                        body: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putMessagesPoolsByPoolIdQuickRepliesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                poolId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description plain text (shown as text, never as HTML), 1–5000 characters */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        poolId: string;
+                        title: string;
+                        body: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMessagesPoolsByPoolIdQuickRepliesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                poolId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMessagesOfficeHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        timeZone: string;
+                        hours: {
+                            weekday: number;
+                            /** @description HH:MM, 24-hour */
+                            start: string;
+                            /** @description HH:MM, 24-hour */
+                            end: string;
+                        }[];
+                        coveringPoolId: string | null;
+                        outOfOffice: {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            until: string;
+                            delegateUserId: string | null;
+                        } | null;
+                        availableNow: boolean;
+                        choices: {
+                            pools: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            delegates: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putMessagesOfficeHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    timeZone: string;
+                    hours: {
+                        weekday: number;
+                        /** @description HH:MM, 24-hour */
+                        start: string;
+                        /** @description HH:MM, 24-hour */
+                        end: string;
+                    }[];
+                    coveringPoolId: string | null;
+                    outOfOffice: {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        until: string;
+                        delegateUserId: string | null;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        timeZone: string;
+                        hours: {
+                            weekday: number;
+                            /** @description HH:MM, 24-hour */
+                            start: string;
+                            /** @description HH:MM, 24-hour */
+                            end: string;
+                        }[];
+                        coveringPoolId: string | null;
+                        outOfOffice: {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            until: string;
+                            delegateUserId: string | null;
+                        } | null;
+                        availableNow: boolean;
+                        choices: {
+                            pools: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            delegates: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMessagesDigestPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        times: string[];
+                        timeZone: string;
+                        nextDigestAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putMessagesDigestPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    times: string[];
+                    timeZone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        times: string[];
+                        timeZone: string;
+                        nextDigestAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAdminMessagePools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pools: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            readersDescription: string;
+                            readersDescriptionEs: string;
+                            location: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timeZone: string;
+                            };
+                            responseTargetBusinessHours: number;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                roles: string[];
+                            }[];
+                            topics: ("medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other")[];
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAdminMessagePools: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    readersDescription: string;
+                    readersDescriptionEs: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    responseTargetBusinessHours: number;
+                    memberUserIds: string[];
+                    topics: ("medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other")[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        readersDescription: string;
+                        readersDescriptionEs: string;
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                        };
+                        responseTargetBusinessHours: number;
+                        members: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            roles: string[];
+                        }[];
+                        topics: ("medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other")[];
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putAdminMessagePoolsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    readersDescription: string;
+                    readersDescriptionEs: string;
+                    /** Format: uuid */
+                    locationId: string;
+                    responseTargetBusinessHours: number;
+                    memberUserIds: string[];
+                    topics: ("medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other")[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        readersDescription: string;
+                        readersDescriptionEs: string;
+                        location: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                        };
+                        responseTargetBusinessHours: number;
+                        members: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            roles: string[];
+                        }[];
+                        topics: ("medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other")[];
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAdminLocationsByIdHolidays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        holidays: {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putAdminLocationsByIdHolidays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    holidays: {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date: string;
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        holidays: {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            name: string;
+                        }[];
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];

@@ -191,4 +191,43 @@ describe("secure messaging", () => {
     expect(email.text).not.toContain(NOTE.slice(0, 20));
     expect(email.links.some((link) => link.includes("/messages"))).toBe(true);
   });
+
+  it("Sam, Jamie's caregiver, reads Jamie's conversations named for Jamie, is shown as himself for Jamie, and never sees the care team's note", async () => {
+    const { page } = session;
+    await signIn(page, demo.sam);
+    await visit(page, "/home");
+    // Sam's account reads Spanish
+    const switcher = page
+      .getByRole("button", { name: /cambiar a/i })
+      .or(page.getByRole("combobox", { name: /cambiar a/i }))
+      .first();
+    await switcher.waitFor({ state: "visible" });
+    if (await switcher.evaluate((el) => el.tagName === "SELECT")) {
+      const options = await switcher.locator("option").allTextContents();
+      await switcher.selectOption({ label: options.find((o) => /Jamie Rivera/.test(o)) as string });
+    } else {
+      await switcher.click();
+      await page
+        .getByRole("option", { name: /Jamie Rivera/ })
+        .first()
+        .click();
+    }
+    await settle(page);
+    await page.getByRole("link", { name: /escriba a su equipo de atención/i }).click();
+    await page.getByRole("heading", { level: 1, name: "Mensajes de Jamie Rivera" }).waitFor();
+    await settle(page);
+    await expectAccessible(page, "caregiver's messages list");
+    await bothLanguages(page, "messages-list-caregiver", /^jamie rivera's messages$/i);
+    await page.getByRole("link", { name: "Jamie's ear after the antibiotics" }).click();
+    await page.getByRole("heading", { level: 1, name: "Jamie's ear after the antibiotics" }).waitFor();
+    await settle(page);
+    await expectAccessible(page, "caregiver's thread");
+    await expect(page.getByText("Conversación sobre Jamie Rivera").count()).resolves.toBe(1);
+    await expect(
+      page.getByRole("heading", { name: /^Sam Rivera \(.+\) en nombre de Jamie Rivera \(usted\)$/ }).count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(page.locator(".thread-message--note").count()).resolves.toBe(0);
+    await expect(page.getByText(/nota interna/i).count()).resolves.toBe(0);
+    await screenshots(page, "messages-thread-caregiver-es");
+  });
 });

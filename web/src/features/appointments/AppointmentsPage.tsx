@@ -57,7 +57,7 @@ export function AppointmentsPage() {
           <p>{forName ? t("cancel.doneBodyFor") : t("cancel.doneBody")}</p>
         </Alert>
       ) : null}
-      {who.patientId ? <OffersNotice patientId={who.patientId} onBehalf={who.onBehalf} /> : null}
+      {who.patientId ? <OffersNotice patientId={who.patientId} onBehalf={who.onBehalf} forName={forName} /> : null}
       {!who.patientId ? (
         <EmptyState title={t("book.noPatientTitle")}>
           <p>{t("book.noPatientBody")}</p>

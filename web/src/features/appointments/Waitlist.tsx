@@ -66,14 +66,27 @@ export function WaitlistControl({ appointment: a }: { appointment: Appointment }
 }
 
 /** On the appointments list: a way to the offers page while an earlier time is held for the patient. */
-export function OffersNotice({ patientId, onBehalf }: { patientId: string; onBehalf: boolean }) {
+export function OffersNotice({
+  patientId,
+  onBehalf,
+  forName,
+}: {
+  patientId: string;
+  onBehalf: boolean;
+  /** the patient's name when the reader is someone else */
+  forName: string | null;
+}) {
   const { t } = useTranslation("appointments");
   const offers = useQuery(offersQuery(patientId));
   const open = (offers.data ?? []).filter((o) => o.status === "open" && Date.parse(o.expiresAt) > Date.now());
   if (open.length === 0) return null;
   return (
     <Alert tone="info" title={t("waitlist.offersTitle")}>
-      <p>{t("waitlist.offersBody", { count: open.length })}</p>
+      <p>
+        {forName
+          ? t("waitlist.offersBodyFor", { count: open.length, name: forName })
+          : t("waitlist.offersBody", { count: open.length })}
+      </p>
       <ButtonLink to="/appointments/offers" search={{ patientId: onBehalf ? patientId : undefined }}>
         {t("waitlist.offersLink")}
       </ButtonLink>

@@ -6,6 +6,7 @@ export * from "./identity.ts";
 export * from "./messaging.ts";
 export * from "./patients.ts";
 export * from "./proxies.ts";
+export * from "./referrals.ts";
 export * from "./refills.ts";
 export * from "./scheduling.ts";
 export * from "./work-queue.ts";

@@ -8,10 +8,13 @@ import { IsoDateTime, Uuid } from "./common.ts";
  */
 
 /** The queues that exist today; more are added as capabilities arrive (messages, referrals, readings). */
-export const WorkQueueName = Type.Union([Type.Literal("refills"), Type.Literal("messages")], {
-  description:
-    "refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool",
-});
+export const WorkQueueName = Type.Union(
+  [Type.Literal("refills"), Type.Literal("messages"), Type.Literal("referrals")],
+  {
+    description:
+      "refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice",
+  },
+);
 export type WorkQueueName = Static<typeof WorkQueueName>;
 
 export const WorkItemStatus = Type.Union([

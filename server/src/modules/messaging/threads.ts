@@ -26,8 +26,8 @@ import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
 import type { MessageKindValue, ThreadStatusValue } from "../../db/tables/messaging.ts";
 import type { StaffRole } from "../../db/tables/people.ts";
+import { whoMayBeTold } from "../../platform/access/notice-recipients.ts";
 import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
-import { effectiveScopes } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type Actor, currentContext, runWithContext, systemContext } from "../../platform/context.ts";
@@ -1374,63 +1374,18 @@ export class MessagingService {
    * an adolescent never does).
    */
   async #notifyReply(trx: Db, patientId: string): Promise<void> {
-    const patient = await trx
-      .selectFrom("patients as p")
-      .leftJoin("users as u", "u.id", "p.user_id")
-      .select([
-        "p.email",
-        "p.preferred_language",
-        "p.status",
-        "p.date_of_birth",
-        "p.preferred_name",
-        "p.legal_given_name",
-        "u.email as user_email",
-        "u.status as user_status",
-      ])
-      .where("p.id", "=", patientId)
-      .executeTakeFirstOrThrow();
-    const recipients: { email: string; locale: MailLocale; forName: string }[] = [];
-    const own = patient.email ?? (patient.user_status === "active" ? patient.user_email : null);
-    if (own) recipients.push({ email: own, locale: asLocale(patient.preferred_language), forName: "" });
-    const grants = await trx
-      .selectFrom("proxy_grants as g")
-      .innerJoin("users as u", "u.id", "g.proxy_user_id")
-      .select(["g.id", "g.relationship", "g.scopes", "g.starts_at", "g.ends_at", "g.revoked_at", "u.email", "u.locale"])
-      .where("g.patient_id", "=", patientId)
-      .where("g.revoked_at", "is", null)
-      .where("u.status", "=", "active")
-      .execute();
-    const now = this.#d.clock.now();
-    const firstName = patient.preferred_name ?? patient.legal_given_name;
-    for (const g of grants) {
-      const effective = effectiveScopes(
-        {
-          grantId: g.id,
-          patientId,
-          relationship: g.relationship,
-          scopes: g.scopes,
-          startsAt: g.starts_at,
-          endsAt: g.ends_at,
-          revokedAt: g.revoked_at,
-        },
-        {
-          id: patientId,
-          dateOfBirth: patient.date_of_birth,
-          status: patient.status === "active" ? "active" : "merged",
-        },
-        now,
-        this.#d.access.ageBounds,
-      );
-      if (!effective.scopes.includes("messages")) continue;
-      if (recipients.some((r) => r.email.toLowerCase() === g.email.toLowerCase())) continue;
-      recipients.push({ email: g.email, locale: asLocale(g.locale), forName: firstName });
-    }
+    const recipients = await whoMayBeTold(trx, patientId, {
+      scope: "messages",
+      now: this.#d.clock.now(),
+      ages: this.#d.access.ageBounds,
+      caregivers: "all",
+    });
     for (const to of recipients) {
       await this.#d.mailer.send({
         to: to.email,
         locale: to.locale,
         template: messageReceived,
-        params: { forName: to.forName, messagesUrl: `/messages?patient=${patientId}` },
+        params: { forName: to.forName ?? "", messagesUrl: `/messages?patient=${patientId}` },
       });
     }
   }

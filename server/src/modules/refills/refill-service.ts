@@ -15,12 +15,12 @@ import type {
 import { sql } from "kysely";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { whoMayBeTold } from "../../platform/access/notice-recipients.ts";
 import {
   type AccessService,
   ensurePatientScopedQuery,
   type PatientAccess,
 } from "../../platform/access/patient-access.ts";
-import { effectiveScopes } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type Actor, currentContext } from "../../platform/context.ts";
@@ -28,9 +28,7 @@ import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Job, JobQueue } from "../../platform/jobs/index.ts";
 import type { Logger } from "../../platform/logging.ts";
-import { personLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
-import type { MailLocale } from "../../platform/mail/templates.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { visibleTo, type WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { refillDecided } from "./mail-templates.ts";
@@ -59,7 +57,6 @@ export const REFILL_SUBJECT = "refill_request_item";
 const HOUR_MS = 3_600_000;
 
 const PATIENT_NAME = sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`;
-const asLocale = (value: string | null | undefined): MailLocale => (value === "es" ? "es" : "en");
 const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 export interface RefillServiceDeps {
@@ -209,12 +206,6 @@ function queueSelect(db: Db, actor: Actor) {
 }
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof queueSelect>["execute"]>>[number];
-
-/** The patient's first name for a caregiver's email, or "" when it is not a plain first name. */
-function firstNameOf(p: { preferred_name: string | null; legal_given_name: string }): string {
-  const name = (p.preferred_name?.trim() || p.legal_given_name.trim()).split(/\s+/)[0] ?? "";
-  return /^[\p{L}\p{M}][\p{L}\p{M}.'\u2019-]{0,39}$/u.test(name) ? name : "";
-}
 
 /** Refill requests (patients, caregivers), the refill queue (clinicians), pharmacy delivery (job). */
 export class RefillService {
@@ -933,83 +924,19 @@ export class RefillService {
     outcome: "approved" | "denied",
     facts: { requestedBy: string | null; confidential: boolean },
   ): Promise<void> {
-    const patient = await trx
-      .selectFrom("patients as p")
-      .leftJoin("users as u", "u.id", "p.user_id")
-      .select([
-        "p.email",
-        "p.preferred_language",
-        "p.status",
-        "p.date_of_birth",
-        "p.preferred_name",
-        "p.legal_given_name",
-        "u.email as user_email",
-        "u.status as user_status",
-        "u.locale as account_locale",
-      ])
-      .where("p.id", "=", patientId)
-      .executeTakeFirstOrThrow();
-    const recipients: { email: string; locale: MailLocale; forName: string }[] = [];
-    const own = patient.email ?? (patient.user_status === "active" ? patient.user_email : null);
-    // the reader's language: the patient's account's, else the chart's (one language per person)
-    const ownLocale = personLanguage({
-      accountLocale: patient.account_locale,
-      storedLanguage: patient.preferred_language,
+    const recipients = await whoMayBeTold(trx, patientId, {
+      scope: "medications",
+      now: this.#d.clock.now(),
+      ages: this.#d.access.ageBounds,
+      caregivers: facts.confidential ? "none" : "when_patient_has_no_address",
+      alsoCaregiverUserId: facts.requestedBy,
     });
-    if (own) recipients.push({ email: own, locale: ownLocale, forName: "" });
-    if (!facts.confidential) {
-      const grants = await trx
-        .selectFrom("proxy_grants as g")
-        .innerJoin("users as u", "u.id", "g.proxy_user_id")
-        .select([
-          "g.id",
-          "g.proxy_user_id",
-          "g.relationship",
-          "g.scopes",
-          "g.starts_at",
-          "g.ends_at",
-          "g.revoked_at",
-          "u.email",
-          "u.locale",
-        ])
-        .where("g.patient_id", "=", patientId)
-        .where("g.revoked_at", "is", null)
-        .where("u.status", "=", "active")
-        .$if(own !== null, (q) =>
-          q.where("g.proxy_user_id", "=", facts.requestedBy ?? "00000000-0000-0000-0000-000000000000"),
-        )
-        .execute();
-      const now = this.#d.clock.now();
-      for (const g of grants) {
-        const effective = effectiveScopes(
-          {
-            grantId: g.id,
-            patientId,
-            relationship: g.relationship,
-            scopes: g.scopes,
-            startsAt: g.starts_at,
-            endsAt: g.ends_at,
-            revokedAt: g.revoked_at,
-          },
-          {
-            id: patientId,
-            dateOfBirth: patient.date_of_birth,
-            status: patient.status === "merged" ? "merged" : "active",
-          },
-          now,
-          this.#d.access.ageBounds,
-        );
-        if (!effective.scopes.includes("medications")) continue;
-        if (recipients.some((r) => r.email.toLowerCase() === g.email.toLowerCase())) continue;
-        recipients.push({ email: g.email, locale: asLocale(g.locale), forName: firstNameOf(patient) });
-      }
-    }
     for (const to of recipients) {
       await this.#d.mailer.send({
         to: to.email,
         locale: to.locale,
         template: refillDecided,
-        params: { outcome, forName: to.forName, refillsUrl: `/refills?patient=${patientId}` },
+        params: { outcome, forName: to.forName ?? "", refillsUrl: `/refills?patient=${patientId}` },
       });
     }
   }

@@ -2,10 +2,10 @@ import type { Kysely, Transaction } from "kysely";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
-import { type AgeBounds, DEFAULT_AGE_BOUNDS, effectiveScopes } from "../../platform/access/policy.ts";
+import { emailFirstName, whoMayBeTold } from "../../platform/access/notice-recipients.ts";
+import { type AgeBounds, DEFAULT_AGE_BOUNDS } from "../../platform/access/policy.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
-import { personLanguage } from "../../platform/mail/language.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import type { MailLocale } from "../../platform/mail/templates.ts";
 import { displayTimeZone, patientTimeZoneSql } from "../../platform/time-zones.ts";
@@ -74,61 +74,13 @@ export async function appointmentRecipients(
   now: Date,
   ages: AgeBounds = DEFAULT_AGE_BOUNDS,
 ): Promise<Recipient[]> {
-  const patient = await db
-    .selectFrom("patients as p")
-    .leftJoin("users as u", "u.id", "p.user_id")
-    .select([
-      "p.email",
-      "p.preferred_language",
-      "p.status",
-      "p.date_of_birth",
-      "u.email as userEmail",
-      "u.status as userStatus",
-      "u.locale as accountLocale",
-    ])
-    .where("p.id", "=", patientId)
-    .executeTakeFirst();
-  if (!patient || patient.status === "merged") return [];
-  const own = patient.email ?? (patient.userStatus === "active" ? patient.userEmail : null);
-  // the reader's language: the patient's account's, else the chart's (SPEC §2.12)
-  if (own) {
-    return [
-      {
-        email: own,
-        locale: personLanguage({ accountLocale: patient.accountLocale, storedLanguage: patient.preferred_language }),
-      },
-    ];
-  }
-  const grants = await db
-    .selectFrom("proxy_grants as g")
-    .innerJoin("users as u", "u.id", "g.proxy_user_id")
-    .select(["g.id", "g.relationship", "g.scopes", "g.starts_at", "g.ends_at", "g.revoked_at", "u.email", "u.locale"])
-    .where("g.patient_id", "=", patientId)
-    .where("g.revoked_at", "is", null)
-    .where("u.status", "=", "active")
-    .orderBy("g.created_at")
-    .execute();
-  const facts = { id: patientId, dateOfBirth: patient.date_of_birth, status: patient.status };
-  const covered = grants.filter((g) =>
-    effectiveScopes(
-      {
-        grantId: g.id,
-        patientId,
-        relationship: g.relationship,
-        scopes: g.scopes,
-        startsAt: g.starts_at,
-        endsAt: g.ends_at,
-        revokedAt: g.revoked_at,
-      },
-      facts,
-      now,
-      ages,
-    ).scopes.includes("appointments"),
-  );
-  const seen = new Set<string>();
-  return covered
-    .filter((p) => !seen.has(p.email.toLowerCase()) && seen.add(p.email.toLowerCase()))
-    .map((p) => ({ email: p.email, locale: personLanguage({ accountLocale: p.locale }) }));
+  const told = await whoMayBeTold(db, patientId, {
+    scope: "appointments",
+    now,
+    ages,
+    caregivers: "when_patient_has_no_address",
+  });
+  return told.map(({ email, locale }) => ({ email, locale }));
 }
 
 /** The facts an appointment email or calendar file needs — and nothing clinical. */
@@ -189,17 +141,11 @@ export function visitMailParams(a: AppointmentNotice, email: string) {
   return {
     start: a.startsAt.toISOString(),
     timeZone: displayTimeZone(a.modality, a.timeZone, a.patientTimeZone),
-    forName: recipientIsPatient(a, email) ? "" : firstNameOf(a),
+    forName: recipientIsPatient(a, email) ? "" : emailFirstName(a.patientPreferredName, a.patientGivenName),
     visit: a.modality,
     locationName: inPerson ? a.locationName.slice(0, 200) : "",
     locationAddress: inPerson ? address.slice(0, 200) : "",
   };
-}
-
-/** The first name a caregiver's email and calendar use: the preferred name's first word, else the given name's. */
-function firstNameOf(a: AppointmentNotice): string {
-  const name = (a.patientPreferredName?.trim() || a.patientGivenName.trim()).split(/\s+/)[0] ?? "";
-  return /^[\p{L}\p{M}][\p{L}\p{M}.'\u2019-]{0,39}$/u.test(name) ? name : "";
 }
 
 /** The `.ics` attachment of an appointment email (base64, as the mailer wants it). */

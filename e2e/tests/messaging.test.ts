@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../harness/auth.ts";
+import { signIn, signOut } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
@@ -75,6 +75,9 @@ describe("secure messaging", () => {
     const { page } = session;
     await signIn(page, demo.alex);
     await visit(page, "/home");
+    // the home page: the unread answer needs attention, and a way to write
+    await page.getByRole("heading", { name: /^\d+ unread messages?$/ }).waitFor();
+    await screenshots(page, "messages-home");
     await page.getByRole("link", { name: /message your care team/i }).click();
     await page.getByRole("heading", { level: 1, name: "Your messages" }).waitFor();
     await settle(page);
@@ -115,6 +118,14 @@ describe("secure messaging", () => {
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "New message" }).waitFor();
     await settle(page);
+    await expect(page.getByLabel("Subject").inputValue()).resolves.toBe(SUBJECT);
+    await expect(page.getByLabel("Your message").inputValue()).resolves.toBe(QUESTION);
+    await page.locator(".routing-card").waitFor();
+    // … and so does signing out and in again in the same tab (as after the idle sign-out)
+    await signOut(page);
+    await page.waitForURL((url) => url.pathname === "/sign-in");
+    await signIn(page, demo.alex);
+    await visit(page, "/messages/new");
     await expect(page.getByLabel("Subject").inputValue()).resolves.toBe(SUBJECT);
     await expect(page.getByLabel("Your message").inputValue()).resolves.toBe(QUESTION);
     await page.locator(".routing-card").waitFor();

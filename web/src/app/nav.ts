@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: "appointments", label: "nav.appointments", to: "/appointments", roles: ["patient"] },
   { id: "medications", label: "nav.medications", to: "/medications", roles: ["patient"] },
   { id: "messages", label: "nav.messages", to: "/messages", roles: ["patient"] },
+  { id: "referrals", label: "nav.referrals", to: "/referrals", roles: ["patient"] },
   { id: "inBasket", label: "nav.inBasket", to: "/in-basket", roles: ["nurse", "physician"] },
   { id: "profile", label: "nav.profile", to: "/profile", roles: ["patient"] },
   { id: "arrivals", label: "nav.arrivals", to: "/front-desk/arrivals", roles: ["front_desk", "nurse"] },

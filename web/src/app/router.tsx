@@ -444,6 +444,51 @@ const refillProtocolRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/refills/RefillProtocolPage"), "RefillProtocolPage"),
 });
 
+// Referrals: patients' and caregivers' requests, the primary care practice's queue, the specialist's incoming list
+const referralsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/referrals",
+  validateSearch: (search: Search): { patient?: string; referral?: string } => ({
+    patient: text(search.patient),
+    referral: text(search.referral),
+  }),
+  component: lazyRouteComponent(() => import("../features/referrals/ReferralsPage"), "ReferralsPage"),
+});
+const requestReferralRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/referrals/new",
+  validateSearch: (search: Search): { patient?: string; specialty?: string } => ({
+    patient: text(search.patient),
+    specialty: text(search.specialty),
+  }),
+  component: lazyRouteComponent(() => import("../features/referrals/RequestReferralPage"), "RequestReferralPage"),
+});
+const referralStatuses = [
+  "requested",
+  "approved",
+  "denied",
+  "visit_requested",
+  "scheduled",
+  "completed",
+  "expired",
+  "cancelled",
+] as const;
+const referralQueueRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/in-basket/referrals",
+  beforeLoad: staffOnly("nurse", "physician"),
+  validateSearch: (search: Search): { status?: (typeof referralStatuses)[number] } => ({
+    status: referralStatuses.find((s) => s === search.status),
+  }),
+  component: lazyRouteComponent(() => import("../features/referrals/ReferralQueuePage"), "ReferralQueuePage"),
+});
+const incomingReferralsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/in-basket/incoming-referrals",
+  beforeLoad: staffOnly("physician"),
+  component: lazyRouteComponent(() => import("../features/referrals/IncomingReferralsPage"), "IncomingReferralsPage"),
+});
+
 // Secure messaging: patients' and caregivers' conversations, and the care team's inbox
 const messagesRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -552,6 +597,10 @@ const routeTree = rootRoute.addChildren([
     inBasketRoute,
     refillQueueRoute,
     refillProtocolRoute,
+    referralsRoute,
+    requestReferralRoute,
+    referralQueueRoute,
+    incomingReferralsRoute,
     messagesRoute,
     newMessageRoute,
     messageThreadRoute,

@@ -8,6 +8,7 @@ import clinicAdminEn from "./clinicAdmin.en.json";
 import en from "./en.json";
 import inBasketEn from "./inBasket.en.json";
 import messagesEn from "./messages.en.json";
+import referralsEn from "./referrals.en.json";
 import refillsEn from "./refills.en.json";
 import registrationEn from "./registration.en.json";
 
@@ -21,6 +22,7 @@ const FEATURE_EN: Record<string, object> = {
   refills: refillsEn,
   inBasket: inBasketEn,
   messages: messagesEn,
+  referrals: referralsEn,
 };
 const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   appointments: () => import("./appointments.es.json"),
@@ -31,6 +33,7 @@ const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   refills: () => import("./refills.es.json"),
   inBasket: () => import("./inBasket.es.json"),
   messages: () => import("./messages.es.json"),
+  referrals: () => import("./referrals.es.json"),
 };
 
 const STORAGE_KEY = "portico.locale";

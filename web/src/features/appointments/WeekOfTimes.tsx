@@ -11,6 +11,7 @@ import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDay, formatTime, timeZoneLabel } from "../../lib/format";
+import { AskForReferralLink } from "../referrals/AskForReferralLink";
 import { addDays, dayInZone, type SlotList, startOfDayIn, todayIn } from "./data";
 
 interface WeekOfTimesProps {
@@ -171,6 +172,9 @@ export function WeekOfTimes(props: WeekOfTimesProps) {
       ) : eligibility && !eligibility.canSelfBook && !props.onBehalf ? (
         <Alert tone="warning" title={t("eligibility.title")}>
           <p>{t(`eligibility.${eligibility.reason ?? "other"}`, { defaultValue: t("eligibility.other") })}</p>
+          {eligibility.reason === "referral_required" ? (
+            <AskForReferralLink visitTypeId={visitTypeId} patientId={patientId} />
+          ) : null}
           <p>
             <Link to="/appointments/book" search={{}}>
               {t("eligibility.chooseAnother")}

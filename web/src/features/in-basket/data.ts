@@ -15,4 +15,5 @@ export const workQueueCountsQuery = queryOptions({
 export const QUEUE_PAGES: Partial<Record<WorkQueueName, string>> = {
   refills: "/in-basket/refills",
   messages: "/staff/messages",
+  referrals: "/in-basket/referrals",
 };

@@ -1,0 +1,509 @@
+import type { ReferralQueueItem, ReferralStatus } from "@portico/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { providersQuery } from "../../api/clinic";
+import { hasRole, useMe } from "../../app/session";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Dialog, DialogActions } from "../../components/Dialog";
+import { type FieldErrors, Form } from "../../components/Form";
+import { TextField } from "../../components/fields";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { Select } from "../../components/Select";
+import { LoadingState } from "../../components/Spinner";
+import { StatusChip } from "../../components/StatusChip";
+import { currentLocale } from "../../i18n";
+import { Cell, DataTable } from "../../kit/DataTable";
+import { useForm } from "../../kit/use-form";
+import { LoadFailed } from "../../kit/views";
+import { isApiError } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatCalendarDate } from "../../lib/format";
+import { visitName, visitTypesQuery } from "../appointments/data";
+import { NoteField } from "../appointments/parts";
+import {
+  approveReferral,
+  askForVisit,
+  dateInDays,
+  denyReferral,
+  referralQueueQuery,
+  referralWorkItem,
+  STATUS_TONE,
+  specialtyLabel,
+} from "./data";
+import { when } from "./ReferralsPage";
+import "../refills/refills.css";
+import "./referrals.css";
+
+const route = getRouteApi("/signed-in/in-basket/referrals");
+
+const FILTERS: Array<ReferralStatus | "open"> = ["open", "approved", "denied", "scheduled", "expired"];
+
+export type Notice = { tone: "success" | "error"; title: string; text: string };
+
+/** The primary care practice's referral queue: requests to approve, deny, or answer with "a visit first". */
+export function ReferralQueuePage() {
+  const { t } = useTranslation("referrals");
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const queue = useQuery(referralQueueQuery(search.status));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const me = useMe();
+  const items = queue.data?.items ?? [];
+  return (
+    <div className="stack">
+      <PageHeader
+        title={t("queue.title")}
+        lead={<p>{t("queue.lead")}</p>}
+        before={
+          <Link to="/in-basket" className="back-link">
+            {t("queue.back")}
+          </Link>
+        }
+        actions={
+          hasRole(me, "physician") ? <Link to="/in-basket/incoming-referrals">{t("incoming.title")}</Link> : null
+        }
+      />
+      <form className="filters" aria-label={t("queue.filters")} onSubmit={(e) => e.preventDefault()}>
+        <Select
+          name="status"
+          label={t("queue.status")}
+          options={FILTERS.map((s) => ({ id: s, label: t(`queue.statuses.${s}`) }))}
+          value={search.status ?? "open"}
+          onChange={(s) =>
+            void navigate({
+              to: "/in-basket/referrals",
+              search: { status: s === "open" ? undefined : (s as ReferralStatus) },
+            })
+          }
+          width="medium"
+        />
+      </form>
+      <div aria-live="polite" className="board-notice">
+        {notice ? (
+          <Alert tone={notice.tone} title={notice.title}>
+            <p>{notice.text}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {queue.isPending ? (
+        <LoadingState label={t("queue.loading")} />
+      ) : queue.isError ? (
+        <LoadFailed error={queue.error} title={t("queue.loadFailed")} />
+      ) : items.length === 0 ? (
+        <div className="empty-state">
+          <h2 className="empty-state__title">{t("queue.emptyTitle")}</h2>
+          <p className="empty-state__text">{t("queue.emptyBody")}</p>
+        </div>
+      ) : (
+        <div className="refill-queue">
+          <DataTable
+            caption={t("queue.caption", { count: items.length })}
+            columns={[
+              { label: t("queue.columns.patient") },
+              { label: t("queue.columns.referral") },
+              { label: t("queue.columns.requested") },
+              { label: t("queue.columns.actions") },
+            ]}
+            items={items}
+            rowKey={(i) => i.referral.id}
+            row={(item) => <QueueRow key={item.referral.id} item={item} onNotice={setNotice} />}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The patient's context and the referral: what is asked, why, how soon; the decision when there is one. */
+export function PatientCell({ item, label }: { item: ReferralQueueItem; label: string }) {
+  const { t } = useTranslation("referrals");
+  const locale = currentLocale();
+  return (
+    <Cell label={label}>
+      <strong>{item.patient.displayName}</strong>
+      <br />
+      <span className="text-muted">
+        {t("queue.born", { date: formatCalendarDate(item.patient.dateOfBirth, locale) })}
+      </span>
+      <br />
+      <Link to="/patients/$patientId" params={{ patientId: item.patient.id }}>
+        {t("queue.openChart", { name: item.patient.displayName })}
+      </Link>
+    </Cell>
+  );
+}
+
+export function ReferralCell({ item, label }: { item: ReferralQueueItem; label: string }) {
+  const { t } = useTranslation("referrals");
+  const locale = currentLocale();
+  const r = item.referral;
+  const d = r.decision;
+  return (
+    <Cell label={label}>
+      <strong>{t("card.title", { specialty: specialtyLabel(r.specialty, t) })}</strong>{" "}
+      <StatusChip tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</StatusChip>
+      <p className="queue-med">{t("queue.reason", { reason: r.reason })}</p>
+      <p className="queue-med text-muted">
+        {t(`urgency.${r.urgency}`)}
+        {r.preferredProvider ? <> · {t("queue.prefers", { name: r.preferredProvider.displayName })}</> : null}
+        {r.preferredLocation ? <> · {t("queue.prefersPlace", { name: r.preferredLocation.name })}</> : null}
+      </p>
+      {r.pcp ? <p className="queue-med text-muted">{t("queue.pcp", { name: r.pcp.displayName })}</p> : null}
+      {d ? (
+        <p className="queue-med">
+          {t("queue.approved", {
+            name: d.decidedBy,
+            specialist:
+              d.provider?.displayName ?? t("card.anySpecialist", { specialty: specialtyLabel(d.specialty, t) }),
+            count: d.visitsAllowed,
+            used: d.visitsUsed,
+            date: formatCalendarDate(d.expiresOn, locale),
+          })}
+        </p>
+      ) : null}
+      {r.denialReason ? <p className="queue-med">{t("card.denialReason", { reason: r.denialReason })}</p> : null}
+      {r.visitRequest ? (
+        <p className="queue-med">
+          {t("queue.visitAsked")}
+          {r.visitRequest.visitType ? ` — ${r.visitRequest.visitType.name}` : ""}
+          {r.visitRequest.note ? ` — ${r.visitRequest.note}` : ""}
+        </p>
+      ) : null}
+    </Cell>
+  );
+}
+
+function QueueRow({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: Notice) => void }) {
+  const { t, i18n } = useTranslation("referrals");
+  const { t: tc } = useTranslation();
+  const locale = currentLocale();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const r = item.referral;
+  const work = item.workItem;
+  const label = (key: string) => t(`queue.columns.${key}`);
+  const subject = { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName };
+  const claim = useMutation({
+    mutationFn: (action: "claim" | "release") => referralWorkItem(queryClient, work?.id ?? "", action),
+    onSuccess: (_, action) =>
+      onNotice({
+        tone: "success",
+        title: t(action === "claim" ? "queue.claimedTitle" : "queue.releasedTitle"),
+        text: t(action === "claim" ? "queue.claimedBody" : "queue.releasedBody", subject),
+      }),
+    onError: (error) =>
+      onNotice({ tone: "error", title: t("queue.failedTitle"), text: errorMessage(error, tc, i18n.exists) }),
+  });
+  const a = r.abilities;
+  return (
+    <tr className={work?.overdue ? "queue-row queue-row--overdue" : "queue-row"}>
+      <PatientCell item={item} label={label("patient")} />
+      <ReferralCell item={item} label={label("referral")} />
+      <Cell label={label("requested")}>
+        {when(r.createdAt, locale)}
+        <br />
+        <span className={work?.overdue ? "text-danger" : "text-muted"}>
+          {work?.overdue ? t("queue.overdue", { count: item.ageHours }) : t("queue.ageHours", { count: item.ageHours })}
+        </span>
+        {work ? (
+          <>
+            <br />
+            <span className="text-muted">
+              {work.assignee ? t("queue.assignedTo", { name: work.assignee.displayName }) : t("queue.unassigned")}
+            </span>
+          </>
+        ) : null}
+      </Cell>
+      <Cell label={label("actions")}>
+        <div className="row-actions">
+          {a.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
+          {a.canDeny ? <DenyAction item={item} onNotice={onNotice} /> : null}
+          {a.canAskForVisit ? <AskForVisitAction item={item} onNotice={onNotice} /> : null}
+          {work && work.status !== "done" && work.status !== "cancelled" && work.assignee === null ? (
+            <Button
+              variant="quiet"
+              isPending={claim.isPending}
+              onPress={() => claim.mutate("claim")}
+              aria-label={t("queue.claimNamed", subject)}
+            >
+              {t("queue.claim")}
+            </Button>
+          ) : null}
+          {work?.assignee && work.status === "claimed" && work.assignee.userId === me?.user.id ? (
+            <Button
+              variant="quiet"
+              isPending={claim.isPending}
+              onPress={() => claim.mutate("release")}
+              aria-label={t("queue.releaseNamed", subject)}
+            >
+              {t("queue.release")}
+            </Button>
+          ) : null}
+          {!a.canApprove && !a.canDeny && !a.canAskForVisit ? (
+            <span className="text-muted">{t("queue.noActions")}</span>
+          ) : null}
+        </div>
+      </Cell>
+    </tr>
+  );
+}
+
+const ANY = "any";
+
+function ApproveAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation("referrals");
+  const queryClient = useQueryClient();
+  const providers = useQuery(providersQuery());
+  const [open, setOpen] = useState(false);
+  const r = item.referral;
+  const name = `approve-${r.id}`;
+  const initial = () => ({
+    providerId: r.preferredProvider?.id ?? ANY,
+    visits: "1",
+    expiresOn: dateInDays(90),
+  });
+  const fields = { providerId: `${name}-provider`, visits: `${name}-visits`, expiresOn: `${name}-expires` };
+  const form = useForm({
+    initial,
+    labels: {
+      [fields.providerId]: t("approve.specialist"),
+      [fields.visits]: t("approve.visits"),
+      [fields.expiresOn]: t("approve.expires"),
+    },
+    serverField: (path) => (path in fields ? fields[path as keyof typeof fields] : undefined),
+    validate: (v) => {
+      const e: FieldErrors = {};
+      const n = Number(v.visits);
+      if (!/^\d+$/.test(v.visits.trim()) || n < 1 || n > 12) e[fields.visits] = t("approve.errors.visits");
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v.expiresOn)) e[fields.expiresOn] = t("approve.errors.expires");
+      return e;
+    },
+    explain: (error) => {
+      if (isApiError(error, "invalid_expiry"))
+        return { errors: { [fields.expiresOn]: t("approve.errors.invalid_expiry") } };
+      if (isApiError(error, "unknown_provider"))
+        return { errors: { [fields.providerId]: t("approve.errors.unknown_provider") } };
+      return undefined;
+    },
+    submit: (v) =>
+      approveReferral(queryClient, r.id, {
+        specialty: r.specialty,
+        providerId: v.providerId === ANY ? null : v.providerId,
+        visits: Number(v.visits),
+        expiresOn: v.expiresOn,
+      }),
+    onSuccess: (approved) => {
+      setOpen(false);
+      const d = approved.decision;
+      onNotice({
+        tone: "success",
+        title: t("approve.doneTitle"),
+        text: t("approve.doneBody", {
+          patient: item.patient.displayName,
+          specialist:
+            d?.provider?.displayName ?? t("card.anySpecialist", { specialty: specialtyLabel(r.specialty, t) }),
+          count: d?.visitsAllowed ?? 1,
+          date: d ? formatCalendarDate(d.expiresOn, currentLocale()) : "",
+        }),
+      });
+    },
+  });
+  const specialists = (providers.data ?? []).filter((p) => p.specialty === r.specialty);
+  const title = t("approve.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
+  const cancel = () => {
+    setOpen(false);
+    form.reset(initial());
+  };
+  return (
+    <>
+      <Button onPress={() => setOpen(true)} aria-label={title}>
+        {t("approve.button")}
+      </Button>
+      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
+        <p>{t("approve.body", { patient: item.patient.displayName })}</p>
+        <Form {...form.formProps} aria-label={title}>
+          <Select
+            name={fields.providerId}
+            label={t("approve.specialist")}
+            options={[
+              { id: ANY, label: t("card.anySpecialist", { specialty: specialtyLabel(r.specialty, t) }) },
+              ...specialists.map((p) => ({ id: p.id, label: p.displayName })),
+            ]}
+            value={form.values.providerId}
+            onChange={form.set("providerId")}
+            errorMessage={form.errors[fields.providerId]}
+          />
+          <TextField
+            {...form.field("visits", fields.visits)}
+            label={t("approve.visits")}
+            description={t("approve.visitsHint")}
+            inputMode="numeric"
+            width="short"
+            isRequired
+          />
+          <TextField
+            {...form.field("expiresOn", fields.expiresOn)}
+            type="date"
+            label={t("approve.expires")}
+            description={t("approve.expiresHint")}
+            width="short"
+            isRequired
+          />
+          <DialogActions>
+            <Button type="submit" isPending={form.pending}>
+              {t("approve.confirm")}
+            </Button>
+            <Button variant="secondary" onPress={cancel}>
+              {t("queue.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
+function DenyAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation("referrals");
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const r = item.referral;
+  const name = `deny-${r.id}`;
+  const form = useForm({
+    initial: { reason: "" },
+    labels: { [name]: t("deny.reason") },
+    serverField: (path) => (path === "reason" ? name : undefined),
+    validate: (v) => (v.reason.trim().length < 3 ? { [name]: t("deny.errors.reason") } : {}),
+    submit: (v) => denyReferral(queryClient, r.id, v.reason.trim()),
+    onSuccess: () => {
+      setOpen(false);
+      onNotice({
+        tone: "success",
+        title: t("deny.doneTitle"),
+        text: t("deny.doneBody", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName }),
+      });
+    },
+  });
+  const title = t("deny.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
+  const cancel = () => {
+    setOpen(false);
+    form.reset({ reason: "" });
+  };
+  return (
+    <>
+      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={title}>
+        {t("deny.button")}
+      </Button>
+      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
+        <Form {...form.formProps} aria-label={title}>
+          <NoteField
+            name={name}
+            label={t("deny.reason")}
+            description={t("deny.reasonHint", { patient: item.patient.displayName })}
+            value={form.values.reason}
+            onChange={form.set("reason")}
+            maxLength={500}
+            errorMessage={form.errors[name]}
+          />
+          <DialogActions>
+            <Button type="submit" variant="danger" isPending={form.pending}>
+              {t("deny.confirm")}
+            </Button>
+            <Button variant="secondary" onPress={cancel}>
+              {t("queue.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
+const NO_VISIT_TYPE = "none";
+
+function AskForVisitAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation("referrals");
+  const queryClient = useQueryClient();
+  const visitTypes = useQuery(visitTypesQuery);
+  const locale = currentLocale();
+  const [open, setOpen] = useState(false);
+  const r = item.referral;
+  const name = `visit-${r.id}`;
+  const fields = { visitTypeId: `${name}-type`, note: `${name}-note` };
+  const initial = () => ({ visitTypeId: NO_VISIT_TYPE, note: "" });
+  const form = useForm({
+    initial,
+    labels: { [fields.visitTypeId]: t("visit.type"), [fields.note]: t("visit.note") },
+    serverField: (path) => (path in fields ? fields[path as keyof typeof fields] : undefined),
+    explain: (error) =>
+      isApiError(error, "unknown_visit_type")
+        ? { errors: { [fields.visitTypeId]: t("visit.errors.unknown_visit_type") } }
+        : undefined,
+    submit: (v) =>
+      askForVisit(queryClient, r.id, {
+        visitTypeId: v.visitTypeId === NO_VISIT_TYPE ? null : v.visitTypeId,
+        note: v.note.trim() ? v.note.trim() : null,
+      }),
+    onSuccess: () => {
+      setOpen(false);
+      onNotice({
+        tone: "success",
+        title: t("visit.doneTitle"),
+        text: t("visit.doneBody", { patient: item.patient.displayName }),
+      });
+    },
+  });
+  // visits the patient may book themselves with the primary care practice (not a specialist's referral visit)
+  const choices = (visitTypes.data ?? []).filter(
+    (v) => v.active !== false && v.bookingKind !== "referral" && v.specialty !== r.specialty,
+  );
+  const title = t("visit.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
+  const cancel = () => {
+    setOpen(false);
+    form.reset(initial());
+  };
+  return (
+    <>
+      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={title}>
+        {t("visit.button")}
+      </Button>
+      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
+        <p>{t("visit.body", { patient: item.patient.displayName })}</p>
+        <Form {...form.formProps} aria-label={title}>
+          <Select
+            name={fields.visitTypeId}
+            label={t("visit.type")}
+            options={[
+              { id: NO_VISIT_TYPE, label: t("visit.anyType") },
+              ...choices.map((v) => ({ id: v.id, label: visitName(v, locale) })),
+            ]}
+            value={form.values.visitTypeId}
+            onChange={form.set("visitTypeId")}
+            errorMessage={form.errors[fields.visitTypeId]}
+          />
+          <NoteField
+            name={fields.note}
+            label={t("visit.note")}
+            description={t("visit.noteHint", { patient: item.patient.displayName })}
+            value={form.values.note}
+            onChange={form.set("note")}
+            maxLength={500}
+            errorMessage={form.errors[fields.note]}
+          />
+          <DialogActions>
+            <Button type="submit" isPending={form.pending}>
+              {t("visit.confirm")}
+            </Button>
+            <Button variant="secondary" onPress={cancel}>
+              {t("queue.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,318 @@
+import type { Referral, ReferralEvent } from "@portico/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { Dialog, DialogActions } from "../../components/Dialog";
+import { EmptyState } from "../../components/EmptyState";
+import { ButtonLink } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { StatusChip } from "../../components/StatusChip";
+import { currentLocale } from "../../i18n";
+import { LoadFailed } from "../../kit/views";
+import { errorMessage } from "../../lib/errors";
+import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
+import { cancelReferral, referralsQuery, STATUS_TONE, specialtyLabel } from "./data";
+import { useReferralPatient } from "./patient";
+import "../refills/refills.css";
+import "./referrals.css";
+
+const route = getRouteApi("/signed-in/referrals");
+
+/** Every referral request with its status, the decision and its history, and the way to book an approved one. */
+export function ReferralsPage() {
+  const { t } = useTranslation("referrals");
+  const search = route.useSearch();
+  const who = useReferralPatient(search.patient);
+  const list = useQuery({
+    ...referralsQuery(who.patientId ?? "none"),
+    enabled: Boolean(who.patientId && who.allowed),
+  });
+  const name = list.data?.patient.displayName ?? who.name ?? "";
+  const forSelf = who.forSelf || !name;
+  const just = search.referral ? list.data?.referrals.find((r) => r.id === search.referral) : undefined;
+  const canRequest = list.data?.abilities.canRequest ?? false;
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title={forSelf ? t("list.title") : t("list.titleFor", { name })}
+        lead={<p>{forSelf ? t("list.lead") : t("list.leadFor", { name })}</p>}
+        actions={
+          canRequest && who.patientId ? (
+            <ButtonLink to="/referrals/new" search={{ patient: who.patientId }}>
+              {t("list.request")}
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <ActingForSwitcher />
+      {!who.patientId ? (
+        <EmptyState title={t("list.noPatientTitle")}>
+          <p>{t("list.noPatientBody")}</p>
+        </EmptyState>
+      ) : !who.allowed ? (
+        <Alert tone="info" title={t("list.notAllowedTitle", { name })}>
+          <p>{t("list.notAllowedBody", { name })}</p>
+        </Alert>
+      ) : list.isPending ? (
+        <LoadingState label={t("list.loading")} />
+      ) : list.isError ? (
+        <LoadFailed error={list.error} title={t("list.loadFailed")} />
+      ) : (
+        <>
+          {just ? <JustSent referral={just} forSelf={forSelf} name={name} /> : null}
+          {list.data.referrals.length === 0 ? (
+            <EmptyState
+              title={forSelf ? t("list.emptyTitle") : t("list.emptyTitleFor", { name })}
+              action={
+                canRequest ? (
+                  <ButtonLink to="/referrals/new" search={{ patient: list.data.patient.id }}>
+                    {t("list.request")}
+                  </ButtonLink>
+                ) : null
+              }
+            >
+              <p>{t("list.emptyBody")}</p>
+            </EmptyState>
+          ) : (
+            <section aria-labelledby="referrals-title" className="stack">
+              <h2 id="referrals-title" className="section-title">
+                {t("list.listTitle")}
+              </h2>
+              <ul className="request-list">
+                {list.data.referrals.map((r) => (
+                  <li key={r.id}>
+                    <ReferralCard referral={r} forSelf={forSelf} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** "Your request was sent", right after asking (focused, so it is heard). */
+function JustSent({ referral, forSelf, name }: { referral: Referral; forSelf: boolean; name: string }) {
+  const { t } = useTranslation("referrals");
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  const specialty = specialtyLabel(referral.specialty, t);
+  const pcp = referral.pcp?.displayName;
+  return (
+    <div ref={ref} tabIndex={-1} className="just-sent">
+      <Alert tone="success" title={t("sent.title")} live="polite">
+        <p>
+          {forSelf ? t("sent.body", { specialty }) : t("sent.bodyFor", { specialty, name })}{" "}
+          {pcp ? t("sent.who", { pcp }) : t("sent.whoPractice")}
+        </p>
+      </Alert>
+    </div>
+  );
+}
+
+function ReferralCard({ referral: r, forSelf }: { referral: Referral; forSelf: boolean }) {
+  const { t } = useTranslation("referrals");
+  const locale = currentLocale();
+  const headingId = `referral-${r.id}`;
+  const specialty = specialtyLabel(r.specialty, t);
+  const book = r.abilities.canBook ? r.bookableVisitTypes[0] : undefined;
+  const visitFirst = r.status === "visit_requested" ? r.visitRequest : null;
+  return (
+    <article className="request-card referral-card" aria-labelledby={headingId}>
+      <div className="request-item__head">
+        <h3 className="request-card__title" id={headingId}>
+          {t("card.title", { specialty })}
+        </h3>
+        <StatusChip tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</StatusChip>
+      </div>
+      <p className="request-card__meta">
+        {t("card.askedOn", { date: when(r.createdAt, locale) })} · {t(`urgency.${r.urgency}`)}
+        {r.requestedBy.kind === "proxy" ? <> · {t("card.byCaregiver", { name: r.requestedBy.displayName })}</> : null}
+        {r.requestedBy.kind === "staff" ? <> · {t("card.byStaff", { name: r.requestedBy.displayName })}</> : null}
+      </p>
+      <dl className="referral-facts">
+        <div>
+          <dt>{t("card.reason")}</dt>
+          <dd>{r.reason}</dd>
+        </div>
+        {r.preferredProvider || r.preferredLocation ? (
+          <div>
+            <dt>{t("card.preferred")}</dt>
+            <dd>{[r.preferredProvider?.displayName, r.preferredLocation?.name].filter(Boolean).join(" · ")}</dd>
+          </div>
+        ) : null}
+        {r.pcp ? (
+          <div>
+            <dt>{t("card.reviewer")}</dt>
+            <dd>{r.pcp.displayName}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <Decision referral={r} forSelf={forSelf} />
+      {visitFirst ? (
+        <div className="referral-decision">
+          <p>{forSelf ? t("card.visitFirst") : t("card.visitFirstFor", { name: r.patient.displayName })}</p>
+          {visitFirst.note ? <p>{t("card.note", { note: visitFirst.note })}</p> : null}
+          {visitFirst.visitType ? (
+            <ButtonLink
+              to="/appointments/book"
+              search={{ patientId: r.patient.id, visitTypeId: visitFirst.visitType.id }}
+              variant="secondary"
+            >
+              {t("card.bookVisitFirst", { visit: visitFirst.visitType.name })}
+            </ButtonLink>
+          ) : null}
+        </div>
+      ) : null}
+      {r.appointments.length > 0 ? (
+        <div className="referral-visits">
+          <h4 className="request-item__name">{t("card.visitsTitle")}</h4>
+          <ul className="decision-list">
+            {r.appointments.map((a) => (
+              <li key={a.id}>
+                {t("card.visit", {
+                  when: when(a.startsAt, locale),
+                  provider: a.provider.displayName,
+                  visit: a.visitType.name,
+                })}{" "}
+                <span className="text-muted">({t(`appointmentStatus.${a.status}`, { defaultValue: a.status })})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <History referral={r} />
+      {book || r.abilities.canCancel ? (
+        <div className="row-actions referral-actions">
+          {book ? (
+            <ButtonLink
+              to="/appointments/book"
+              search={{ patientId: r.patient.id, visitTypeId: book.id, providerId: book.providerId, step: "when" }}
+              aria-label={t("card.bookNamed", { specialty })}
+            >
+              {t("card.book")}
+            </ButtonLink>
+          ) : null}
+          {r.abilities.canCancel ? <CancelReferral referral={r} /> : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/** The practice's decision in plain words: who, how many visits are left, until when; or why not. */
+function Decision({ referral: r, forSelf }: { referral: Referral; forSelf: boolean }) {
+  const { t } = useTranslation("referrals");
+  const locale = currentLocale();
+  if (r.status === "denied") {
+    return (
+      <div className="referral-decision">
+        <p>{t("card.denied")}</p>
+        {r.denialReason ? <p>{t("card.denialReason", { reason: r.denialReason })}</p> : null}
+      </div>
+    );
+  }
+  const d = r.decision;
+  if (!d) {
+    return r.status === "requested" ? (
+      <p className="referral-decision text-muted">
+        {forSelf ? t("card.waiting") : t("card.waitingFor", { name: r.patient.displayName })}
+      </p>
+    ) : null;
+  }
+  const left = Math.max(0, d.visitsAllowed - d.visitsUsed);
+  return (
+    <dl className="referral-facts referral-decision">
+      <div>
+        <dt>{t("card.approvedBy")}</dt>
+        <dd>
+          {d.decidedBy}, {formatCalendarDate(d.decidedAt.slice(0, 10), locale)}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("card.specialist")}</dt>
+        <dd>
+          {d.provider ? d.provider.displayName : t("card.anySpecialist", { specialty: specialtyLabel(d.specialty, t) })}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("card.visitsLeft")}</dt>
+        <dd>{t("card.visitsLeftValue", { count: left, total: d.visitsAllowed })}</dd>
+      </div>
+      <div>
+        <dt>{t("card.expires")}</dt>
+        <dd>{formatCalendarDate(d.expiresOn, locale)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** requested → decided → scheduled → completed, oldest first. */
+function History({ referral }: { referral: Referral }) {
+  const { t } = useTranslation("referrals");
+  const locale = currentLocale();
+  const specialty = specialtyLabel(referral.specialty, t);
+  return (
+    <ol className="timeline" aria-label={t("history.label", { specialty })}>
+      {referral.history.map((e: ReferralEvent) => (
+        <li key={`${e.at}-${e.event}-${e.status}`} className="timeline__step timeline__step--done">
+          <span className="timeline__label">
+            {t(`history.${e.event}`)}
+            {e.by ? ` (${e.by})` : ""}
+          </span>
+          <span className="timeline__at">{when(e.at, locale)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CancelReferral({ referral: r }: { referral: Referral }) {
+  const { t, i18n } = useTranslation("referrals");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const specialty = specialtyLabel(r.specialty, t);
+  const cancel = useMutation({
+    mutationFn: () => cancelReferral(queryClient, r.patient.id, r.id),
+    onSuccess: () => setOpen(false),
+  });
+  return (
+    <>
+      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={t("cancel.named", { specialty })}>
+        {t("cancel.button")}
+      </Button>
+      <Dialog title={t("cancel.title", { specialty })} isOpen={open} onOpenChange={setOpen}>
+        <p>{t("cancel.body")}</p>
+        {cancel.isError ? (
+          <Alert tone="error" title={t("cancel.failed")} live="assertive" headingLevel={3}>
+            <p>{errorMessage(cancel.error, tc, i18n.exists)}</p>
+          </Alert>
+        ) : null}
+        <DialogActions>
+          <Button variant="danger" isPending={cancel.isPending} onPress={() => cancel.mutate()}>
+            {t("cancel.confirm")}
+          </Button>
+          <Button variant="secondary" onPress={() => setOpen(false)}>
+            {t("cancel.keep")}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+export function when(iso: string, locale: AppLocale): string {
+  const zone = localTimeZone();
+  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
+}

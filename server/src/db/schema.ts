@@ -3,6 +3,7 @@ import type { IdentityTables } from "./tables/identity.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
 import type { PatientsTable, PeopleTables } from "./tables/people.ts";
 import type { PlatformTables } from "./tables/platform.ts";
+import type { ReferralTables } from "./tables/referrals.ts";
 import type { RefillTables } from "./tables/refills.ts";
 import type { PatientRegistrationColumns, RegistrationTables } from "./tables/registration.ts";
 import type { SchedulingTables } from "./tables/scheduling.ts";
@@ -22,6 +23,7 @@ export interface DB
     RegistrationTables,
     StaffLocationTables,
     RefillTables,
+    ReferralTables,
     WorkQueueTables,
     MessagingTables {
   /** the base columns (people.ts) plus those added by 0006_registration */

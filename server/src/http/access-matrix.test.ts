@@ -437,6 +437,9 @@ const MATRIX: Record<string, Row> = {
   // ---- secure messaging (the caregiver here holds only `medications`; the teen's parent never has messages) ----
   ...messagingRows(),
 
+  // ---- referrals (the caregiver here holds only `medications`; a teen's parent never has referrals) ----
+  ...referralRows(),
+
   // ---- the staff work queue ----
   "GET /api/work-queue/counts": signedIn(() => get("/api/work-queue/counts")),
   "POST /api/work-queue/items/{id}/claim": staff(["nurse", "physician"], () =>
@@ -515,6 +518,52 @@ function refillRows(): Record<string, Row> {
     "PUT /api/refill-protocol": staff(["admin"], () =>
       put("/api/refill-protocol", { classes: [], visitWindowDays: 365, labRequirements: [], earlyRefillFraction: 0.5 }),
     ),
+  };
+}
+
+/** Referrals: a patient's referrals are `referrals` data; the practice's queue and a specialist's list are staff endpoints. */
+function referralRows(): Record<string, Row> {
+  const R = (x: Target) => `${P(x)}/referrals/${randomUUID()}`;
+  const request = { specialty: "cardiology", reason: "Matrix reason", urgency: "routine" };
+  // clinicians of the patient's practice only: other roles 403, a clinician outside it 404
+  const practice = (r: Row["request"]): Row =>
+    staff(["nurse", "physician"], r, { unrelatedPhysician: 404, unrelatedNurse: 404 });
+  const queue = (r: Row["request"]): Row => staff(["nurse", "physician"], r);
+  const referralData = (r: Row["request"], patientData = true): Row => ({
+    request: r,
+    ...(patientData ? { patientData: true as const } : {}),
+    expect: {
+      anonymous: 401,
+      otherPatient: 404,
+      proxyWithoutScope: 404,
+      teenParent: 404,
+      admin: 404,
+      unrelatedPhysician: 404,
+      unrelatedNurse: 404,
+      deskElsewhere: 404,
+    },
+  });
+  return {
+    "GET /api/patients/{patientId}/referrals": referralData((x) => get(`${P(x)}/referrals`)),
+    "GET /api/patients/{patientId}/referrals/{referralId}": referralData((x) => get(R(x)), false),
+    "POST /api/patients/{patientId}/referrals": referralData((x) => post(`${P(x)}/referrals`, request)),
+    "POST /api/patients/{patientId}/referrals/{referralId}/cancel": referralData((x) => post(`${R(x)}/cancel`)),
+    "POST /api/patients/{patientId}/referrals/staff": practice((x) => post(`${P(x)}/referrals/staff`, request)),
+    "GET /api/referral-queue": queue(() => get("/api/referral-queue")),
+    "POST /api/referral-queue/{referralId}/approve": queue(() =>
+      post(`/api/referral-queue/${randomUUID()}/approve`, {
+        specialty: "cardiology",
+        visits: 1,
+        expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      }),
+    ),
+    "POST /api/referral-queue/{referralId}/deny": queue(() =>
+      post(`/api/referral-queue/${randomUUID()}/deny`, { reason: "Matrix" }),
+    ),
+    "POST /api/referral-queue/{referralId}/ask-for-visit": queue(() =>
+      post(`/api/referral-queue/${randomUUID()}/ask-for-visit`, {}),
+    ),
+    "GET /api/referrals/incoming": staff(["physician"], () => get("/api/referrals/incoming")),
   };
 }
 

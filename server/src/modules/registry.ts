@@ -11,6 +11,7 @@ import { messagingModule } from "./messaging/module.ts";
 import { patientReferences } from "./patients/merge-registry.ts";
 import { patientsModule } from "./patients/module.ts";
 import { proxiesModule } from "./proxies/module.ts";
+import { referralsModule } from "./referrals/module.ts";
 import { refillsModule } from "./refills/module.ts";
 import { schedulingModule } from "./scheduling/module.ts";
 
@@ -28,6 +29,7 @@ export const modules = [
   workQueueModule,
   refillsModule,
   messagingModule,
+  referralsModule,
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: any module, whatever its services

@@ -90,6 +90,14 @@ export const ACCESS_SENTENCES = {
   "reopen:message_thread": "reopened_conversation",
   "upload:message_attachment": "attached_file",
   "download:message_attachment": "opened_attachment",
+  // referrals
+  "read:referral": "viewed_referrals",
+  "create:referral": "requested_referral",
+  "cancel:referral": "cancelled_referral",
+  "approve:referral": "approved_referral",
+  "deny:referral": "denied_referral",
+  "ask_for_visit:referral": "referral_visit_requested",
+  "expire:referral": "referral_expired",
   // the staff work queue ("In Basket"): a request of the patient's as a task for the care team
   "create:work_item": "work_item_created",
   "read:work_item": "work_item_opened",

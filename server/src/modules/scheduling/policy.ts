@@ -44,6 +44,19 @@ export function selfBookingDecision(
 /** The seam where the referrals capability plugs in: until then nobody holds a referral. */
 export interface ReferralEligibility {
   hasUsableReferral(patientId: string, visitTypeId: string, providerId: string): Promise<boolean>;
+  /**
+   * Inside the booking transaction, for a `referral` visit type: links the appointment to a
+   * usable referral and counts the visit (the referral row is locked, so two bookings racing
+   * for the last visit give one winner). `required` (self-booking): refuse when none is left.
+   */
+  linkBooking?(
+    visit: { appointmentId: string; patientId: string; visitTypeId: string; providerId: string },
+    options: { required: boolean },
+  ): Promise<void>;
+  /** Inside the cancelling transaction: a referral-linked visit gives its visit back. */
+  releaseBooking?(appointmentId: string): Promise<void>;
+  /** Inside the rescheduling transaction: the new appointment keeps the old one's referral. */
+  moveBooking?(fromAppointmentId: string, toAppointmentId: string): Promise<void>;
 }
 
 export const noReferrals: ReferralEligibility = { hasUsableReferral: async () => false };

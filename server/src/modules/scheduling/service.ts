@@ -126,8 +126,15 @@ export class SchedulingService {
     this.#deps = deps;
   }
 
+  #referralEligibility: ReferralEligibility | undefined;
+
   get #referrals() {
-    return this.#deps.referrals ?? noReferrals;
+    return this.#referralEligibility ?? this.#deps.referrals ?? noReferrals;
+  }
+
+  /** The referrals capability plugs its tickets in once its services are built (it comes later in the registry). */
+  useReferrals(referrals: ReferralEligibility): void {
+    this.#referralEligibility = referrals;
   }
 
   async #activeVisitType(id: string) {
@@ -469,6 +476,12 @@ export class SchedulingService {
           bookedBy: actor.userId,
           rescheduledFromId: null,
         });
+        if (vt.booking_kind === "referral") {
+          await this.#referrals.linkBooking?.(
+            { appointmentId: id, patientId, visitTypeId: vt.id, providerId: input.providerId },
+            { required: !isStaff() },
+          );
+        }
         await this.#deps.events?.booked(id);
         return id;
       });
@@ -543,6 +556,7 @@ export class SchedulingService {
           bookedBy: actor.userId,
           rescheduledFromId: appointmentId,
         });
+        await this.#referrals.moveBooking?.(appointmentId, id);
         await this.#deps.events?.booked(id);
         await this.#deps.events?.cancelled(appointmentId);
         return id;
@@ -576,6 +590,7 @@ export class SchedulingService {
         { cancelled_at: now, cancelled_by: actor.userId, cancel_reason: reason?.trim() || null },
         now,
       );
+      await this.#referrals.releaseBooking?.(appointmentId);
       await this.#deps.events?.cancelled(appointmentId);
     });
     return this.#present(access, appointmentId);

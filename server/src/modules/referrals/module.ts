@@ -1,0 +1,35 @@
+import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
+import { seedDemoReferrals } from "../../seed/demo-referrals.ts";
+import { defineModule } from "../kit.ts";
+import type { SchedulingService } from "../scheduling/service.ts";
+import { approvedSpecialistCareTeamRule } from "./care-team.ts";
+import { referralUpdate } from "./mail-templates.ts";
+import { ReferralService } from "./referral-service.ts";
+import { referralRoutes } from "./routes.ts";
+
+/**
+ * Referrals: patients ask, the primary care practice decides on the shared work queue
+ * (`referrals`), an approved referral is a ticket for a specialist's `referral` visit types
+ * (plugged into scheduling's `ReferralEligibility`), a daily job expires lapsed tickets.
+ */
+export const referralsModule = defineModule({
+  name: "referrals",
+  services: (p, needs: { workQueue: WorkQueueService; scheduling: SchedulingService }) => {
+    const referrals = new ReferralService({ ...p, workQueue: needs.workQueue });
+    needs.scheduling.useReferrals(referrals.eligibility);
+    return {
+      /** referral requests, the practice's queue, incoming referrals, tickets, the daily expiry job */
+      referrals,
+    };
+  },
+  routes: (app, services) => referralRoutes(app, services),
+  periodicJobs: (services) => [{ name: "referral expiry", scheduleFirst: () => services.referrals.scheduleExpiry() }],
+  mailTemplates: [referralUpdate],
+  patientReferences: [
+    { table: "referrals", column: "patient_id", note: "referrals" },
+    { table: "referral_events", column: "patient_id", note: "referral history" },
+    { table: "referral_appointments", column: "patient_id", note: "visits booked with a referral" },
+  ],
+  careTeamRules: [approvedSpecialistCareTeamRule],
+  demoSeed: seedDemoReferrals,
+});

@@ -1,0 +1,208 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../harness/auth.ts";
+import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { useBrowser } from "../harness/browser.ts";
+import { demo } from "../harness/demo.ts";
+import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+
+type Lang = "en" | "es";
+const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
+const CLOSE: Record<Lang, RegExp> = { en: /^close$/i, es: /^cerrar$/i };
+
+/** The reason Alex types: unique to this run, so the journey finds its own request among the demo's. */
+const REASON = `Palpitations when climbing stairs (${Date.now().toString(36)})`;
+
+/**
+ * Screenshots of the page in the reader's own language, then in the other one (checked with axe),
+ * then back: the switch is saved on the account, so each person ends with the language they had.
+ */
+async function bothLanguages(page: Page, name: string, otherHeading: RegExp): Promise<void> {
+  const own = (await page.evaluate(() => document.documentElement.lang)) as Lang;
+  const other: Lang = own === "en" ? "es" : "en";
+  await screenshots(page, `${name}-${own}`);
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole("button", { name: SWITCH_TO[other] }).click();
+  await page.getByRole("heading", { level: 1, name: otherHeading }).waitFor();
+  await dismissLanguageNotice(page, other);
+  await settle(page);
+  await expectAccessible(page, `${name} (${other})`);
+  await screenshots(page, `${name}-${other}`);
+  await page.getByRole("button", { name: SWITCH_TO[own] }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, own);
+  await dismissLanguageNotice(page, own);
+  await settle(page);
+}
+
+async function dismissLanguageNotice(page: Page, lang: Lang): Promise<void> {
+  const button = page.getByRole("button", { name: CLOSE[lang] });
+  const shown = await button
+    .first()
+    .waitFor({ state: "visible", timeout: 3_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (shown) await button.first().click();
+}
+
+/** Picks an option in a React Aria Select found by its label. */
+async function choose(scope: Page | ReturnType<Page["getByRole"]>, page: Page, label: RegExp, option: string) {
+  await scope.getByRole("button", { name: label }).first().click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/** The first free time shown, moving on a week at a time while one is empty. */
+async function pickFirstTime(page: Page): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    await page.getByText(/Finding free times/).waitFor({ state: "detached" });
+    const times = page.locator(".time-button");
+    if ((await times.count()) > 0) {
+      await times.first().click();
+      return;
+    }
+    await page.getByRole("button", { name: "Next 7 days" }).click();
+  }
+  throw new Error("no free times in six weeks");
+}
+
+describe("referrals", () => {
+  const session = useBrowser();
+
+  it("Alex asks for a cardiology referral from booking's dead end; Dr. Okafor approves it; Alex books the cardiologist and the referral shows the visit booked", async () => {
+    const { page } = session;
+    await signIn(page, demo.alex);
+
+    // booking a cardiology consultation needs a referral: the dead end now leads to the request
+    await visit(page, "/appointments/book");
+    await page.getByRole("link", { name: /Cardiology consultation/ }).click();
+    await page.getByRole("heading", { level: 1, name: /who and where/i }).waitFor();
+    await page.getByRole("button", { name: "See free times" }).click();
+    await page.getByRole("heading", { level: 1, name: /choose a time/i }).waitFor();
+    const ask = page.getByRole("link", { name: "Ask for a referral to Cardiology" });
+    await ask.waitFor();
+    await settle(page);
+    await expectAccessible(page, "booking: needs a referral");
+    await screenshots(page, "referrals-booking-dead-end");
+    await ask.click();
+
+    // the request form, the specialty already chosen
+    await page.getByRole("heading", { level: 1, name: "Request a referral" }).waitFor();
+    await settle(page);
+    await expect(page.getByRole("button", { name: /Kind of specialist/ }).textContent()).resolves.toContain(
+      "Cardiology",
+    );
+    await expectAccessible(page, "request a referral");
+    await bothLanguages(page, "referrals-request", /^pedir una remisión$/i);
+
+    // no reason: refused before anything is sent, and what was chosen stays
+    await page.getByText("Soon: within about 2 weeks", { exact: true }).click();
+    await page.getByRole("button", { name: "Send the request" }).click();
+    await page.getByText("Say in a few words why you need the referral").first().waitFor();
+    await expect(page.getByRole("radio", { name: "Soon: within about 2 weeks" }).isChecked()).resolves.toBe(true);
+    await expectAccessible(page, "request a referral: no reason");
+    await screenshots(page, "referrals-request-error");
+
+    await page.getByLabel("Why do you need it?").fill(REASON);
+    await page.getByRole("button", { name: "Send the request" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your referrals" }).waitFor();
+    await page.getByText("Your request was sent").waitFor();
+    const card = page.locator("article", { hasText: REASON });
+    await expect(card.getByText("Waiting for a decision", { exact: true }).count()).resolves.toBe(1);
+    await expect(card.getByText("Soon (about 2 weeks)", { exact: false }).count()).resolves.toBe(1);
+    // the demo's earlier decisions are there too: a denied one with its reason
+    await page.getByText(/Reason given: Your recent check-up and ECG were normal/).waitFor();
+    await settle(page);
+    await expectAccessible(page, "referrals: just asked");
+    await bothLanguages(page, "referrals-list", /^sus remisiones$/i);
+
+    // Dr. Okafor, Alex's primary care physician, on another device
+    const doctorContext = await session.newContext();
+    const doctor = await doctorContext.newPage();
+    await signIn(doctor, demo.drOkafor, { mfa: true });
+    await visit(doctor, "/in-basket");
+    const queueLink = doctor.getByRole("link", { name: /^(Referral requests|Solicitudes de remisión)$/ });
+    await queueLink.waitFor();
+    await settle(doctor);
+    await expectAccessible(doctor, "in basket with referrals");
+    await screenshots(doctor, "referrals-in-basket");
+    await queueLink.click();
+    await doctor.getByRole("heading", { level: 1, name: /^(Referral requests|Solicitudes de remisión)$/ }).waitFor();
+    const doctorLang = (await doctor.evaluate(() => document.documentElement.lang)) as Lang;
+    if (doctorLang === "es") {
+      await doctor.getByRole("button", { name: SWITCH_TO.en }).click();
+      await doctor.getByRole("heading", { level: 1, name: "Referral requests" }).waitFor();
+      await dismissLanguageNotice(doctor, "en");
+    }
+    const row = doctor.locator("tr", { hasText: REASON });
+    await row.waitFor();
+    await expect(row.getByText("Alex Rivera", { exact: true }).count()).resolves.toBe(1);
+    await settle(doctor);
+    await expectAccessible(doctor, "referral queue");
+    await bothLanguages(doctor, "referrals-queue", /^solicitudes de remisión$/i);
+
+    // denying needs a reason the patient will see: refused without one (Sam's request), then cancelled
+    const samRow = doctor.locator("tr", { hasText: "Short of breath climbing stairs" });
+    if ((await samRow.count()) > 0) {
+      await samRow.getByRole("button", { name: /^Deny the Cardiology referral of / }).click();
+      const deny = doctor.getByRole("dialog", { name: /^Deny the Cardiology referral of / });
+      await deny.getByRole("button", { name: "Deny the referral" }).click();
+      await deny.getByText("Write the reason the patient will see").first().waitFor();
+      await expectAccessible(doctor, "deny dialog: no reason");
+      await screenshots(doctor, "referrals-queue-deny");
+      await deny.getByRole("button", { name: "Cancel" }).click();
+      await expect(deny.count()).resolves.toBe(0);
+    }
+
+    // approve, keyboard first: the button, the dialog's fields, the confirm button
+    const approveName = "Approve the Cardiology referral of Alex Rivera";
+    await row.getByRole("button", { name: approveName }).focus();
+    await doctor.keyboard.press("Enter");
+    const dialog = doctor.getByRole("dialog", { name: approveName });
+    await dialog.waitFor();
+    await choose(dialog, doctor, /Specialist or department/, "Dr. Elin Lindqvist");
+    await expect(dialog.getByLabel("Number of visits").inputValue()).resolves.toBe("1");
+    await expect(dialog.getByLabel("Book by").inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await settle(doctor);
+    await expectAccessible(doctor, "approve dialog");
+    await screenshots(doctor, "referrals-queue-approve");
+    await dialog.getByRole("button", { name: "Approve the referral" }).focus();
+    await doctor.keyboard.press("Enter");
+    await doctor.getByText("Referral approved", { exact: true }).waitFor();
+    await expect(dialog.count()).resolves.toBe(0);
+    await expect(doctor.locator("tr", { hasText: REASON }).count(), "the decided request left the list").resolves.toBe(
+      0,
+    );
+    await expectAccessible(doctor, "referral queue after approving");
+
+    // Alex sees the decision and books the cardiologist with it
+    await visit(page, "/referrals");
+    const approved = page.locator("article", { hasText: REASON });
+    await approved.getByText("Approved", { exact: true }).waitFor();
+    await expect(approved.getByText("Dr. Elin Lindqvist").count()).resolves.toBeGreaterThan(0);
+    await expect(approved.getByText("1 of 1", { exact: true }).count()).resolves.toBe(1);
+    await settle(page);
+    await expectAccessible(page, "referrals: approved");
+    await screenshots(page, "referrals-approved");
+    await approved.getByRole("link", { name: "Book your Cardiology visit" }).click();
+    await page.getByRole("heading", { level: 1, name: /choose a time/i }).waitFor();
+    await expect(page.getByText("You can't book this visit online").count()).resolves.toBe(0);
+    await pickFirstTime(page);
+    await page.getByRole("heading", { level: 1, name: /check and book/i }).waitFor();
+    await expectAccessible(page, "book with the referral: confirm");
+    await page.getByRole("button", { name: "Book this appointment" }).click();
+    await page.getByRole("heading", { level: 1, name: /you're booked/i }).waitFor();
+
+    // the referral shows the visit booked
+    await visit(page, "/referrals");
+    const scheduled = page.locator("article", { hasText: REASON });
+    await scheduled.getByText("Visit booked", { exact: true }).first().waitFor();
+    await expect(scheduled.getByText(/with Dr\. Elin Lindqvist/).count()).resolves.toBe(1);
+    await expect(scheduled.getByRole("link", { name: "Book your Cardiology visit" }).count()).resolves.toBe(0);
+    await settle(page);
+    await expectAccessible(page, "referrals: scheduled");
+    await bothLanguages(page, "referrals-scheduled", /^sus remisiones$/i);
+  });
+});

@@ -111,6 +111,21 @@ describe("secure messaging", () => {
     await guidance.waitFor();
     await expect(guidance.getByText("You can still send this message to your care team.").count()).resolves.toBe(1);
     await expectAccessible(page, "new message: emergency guidance");
+    // files: a "PDF" that is not one is refused on the field (the server checks the content); a real one is attached
+    const files = page.getByLabel("Attach files (optional)");
+    await files.setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("plain words") });
+    await page.getByText("“notes.pdf” cannot be attached: choose a PDF, JPEG, PNG or HEIC file.").waitFor();
+    await expectAccessible(page, "new message: file refused");
+    await files.setInputFiles({
+      name: "readings.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+    });
+    await page
+      .getByRole("list", { name: "Attached files" })
+      .getByText(/^readings\.pdf \(/)
+      .waitFor();
+    await expect(page.getByText(/cannot be attached/).count()).resolves.toBe(0);
     await bothLanguages(page, "messages-new", /^nuevo mensaje$/i);
 
     // the draft is never lost: a reload (or a sign-out and back) brings it back
@@ -136,6 +151,11 @@ describe("secure messaging", () => {
     await settle(page);
     await expectAccessible(page, "thread after sending");
     await expectPayloadShownAsText(page, "patient view of the payload");
+    const download = page.getByRole("link", { name: /^Download attachment-.+\.pdf/ });
+    await expect(download.count()).resolves.toBe(1);
+    const file = await page.request.get((await download.getAttribute("href")) as string);
+    expect(file.status()).toBe(200);
+    expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
     const mine = page.locator(".thread-message--mine").first();
     await expect(mine.getByText("Not read yet").count()).resolves.toBe(1);
     const threadUrl = page.url();
@@ -169,6 +189,7 @@ describe("secure messaging", () => {
     await settle(nurse);
     await expectAccessible(nurse, "staff thread");
     await expectPayloadShownAsText(nurse, "staff view of the payload");
+    await expect(nurse.getByRole("link", { name: /^Descargar attachment-.+\.pdf/ }).count()).resolves.toBe(1);
 
     await nurse.getByRole("button", { name: "Reclamar" }).click();
     await nurse.getByText("Usted reclamó esta conversación").waitFor();

@@ -204,6 +204,18 @@ describe("secure messaging", () => {
     await settle(nurse);
     await expectAccessible(nurse, "staff thread after reply and note");
     await bothLanguages(nurse, "messages-staff-thread", new RegExp(SUBJECT));
+    // close asks first (with an optional reason), then says it is done; reopen puts it back to answer
+    await nurse.getByRole("button", { name: "Cerrar la conversación" }).click();
+    const dialog = nurse.getByRole("dialog", { name: "¿Cerrar esta conversación?" });
+    await dialog.waitFor();
+    await expectAccessible(nurse, "staff thread: close dialog");
+    await dialog.getByRole("button", { name: "Cerrar la conversación" }).click();
+    await nurse.getByText("La conversación se cerró").waitFor();
+    await nurse.getByRole("button", { name: "Reabrir" }).click();
+    await nurse.getByText("La conversación se reabrió").waitFor();
+    await nurse.getByRole("button", { name: "Reclamar" }).waitFor();
+    await settle(nurse);
+    await expectAccessible(nurse, "staff thread reopened");
     await nurseContext.close();
 
     // Alex reads the reply, never the note; the email says only that there is a new message

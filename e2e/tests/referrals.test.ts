@@ -204,5 +204,21 @@ describe("referrals", () => {
     await settle(page);
     await expectAccessible(page, "referrals: scheduled");
     await bothLanguages(page, "referrals-scheduled", /^sus remisiones$/i);
+
+    // the cardiologist sees the referral sent to her, with the reason and the visit booked
+    const specialistContext = await session.newContext();
+    const specialist = await specialistContext.newPage();
+    await signIn(specialist, demo.drLindqvist, { mfa: true });
+    await visit(specialist, "/in-basket/incoming-referrals");
+    await specialist
+      .getByRole("heading", { level: 1, name: /^(Referrals sent to you|Remisiones enviadas a usted)$/ })
+      .waitFor();
+    const incoming = specialist.locator("tr", { hasText: REASON });
+    await incoming.waitFor();
+    await expect(incoming.getByText("Alex Rivera", { exact: true }).count()).resolves.toBe(1);
+    await expect(incoming.getByText(/Dr\. Elin Lindqvist/).count()).resolves.toBeGreaterThan(0);
+    await settle(specialist);
+    await expectAccessible(specialist, "incoming referrals");
+    await screenshots(specialist, "referrals-incoming");
   });
 });

@@ -176,7 +176,7 @@ function ReferralCard({ referral: r, forSelf }: { referral: Referral; forSelf: b
       ) : null}
       {r.appointments.length > 0 ? (
         <div className="referral-visits">
-          <h4 className="request-item__name">{t("card.visitsTitle")}</h4>
+          <h4 className="referral-visits__title">{t("card.visitsTitle")}</h4>
           <ul className="decision-list">
             {r.appointments.map((a) => (
               <li key={a.id}>

@@ -221,4 +221,24 @@ describe("referrals", () => {
     await expectAccessible(specialist, "incoming referrals");
     await screenshots(specialist, "referrals-incoming");
   });
+  it("Sam, as Jamie's parent, reads and asks for Jamie's referrals named for Jamie", async () => {
+    const { page } = session;
+    await signIn(page, demo.sam);
+    const me = (await (await page.request.get("/api/me")).json()) as {
+      patients: { id: string; name: string; relationship: string }[];
+    };
+    const jamie = me.patients.find((p) => p.name.startsWith("Jamie"));
+    expect(jamie, "Sam acts for Jamie").toBeDefined();
+    await visit(page, `/referrals?patient=${jamie?.id}`);
+    // Sam reads Spanish (the account's language)
+    await page.getByRole("heading", { level: 1, name: `Remisiones de ${jamie?.name}` }).waitFor();
+    await settle(page);
+    await expectAccessible(page, "referrals (caregiver)");
+    await page.getByRole("link", { name: "Pedir una remisión" }).first().click();
+    await page.getByRole("heading", { level: 1, name: `Pedir una remisión para ${jamie?.name}` }).waitFor();
+    await page.getByText(`qué le pasa a ${jamie?.name}`, { exact: false }).first().waitFor();
+    await settle(page);
+    await expectAccessible(page, "request a referral (caregiver)");
+    await screenshots(page, "referrals-request-caregiver");
+  });
 });

@@ -48,6 +48,8 @@ export interface ReferralEventsTable {
   status: ReferralStatusValue;
   by_user_id: string | null;
   at: Generated<Date>;
+  /** migrations/0027: the order steps were recorded in */
+  seq: Generated<string>;
 }
 
 export interface ReferralAppointmentsTable {

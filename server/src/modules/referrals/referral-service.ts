@@ -236,8 +236,7 @@ export class ReferralService {
         .leftJoin("users as u", "u.id", "e.by_user_id")
         .select(["e.referral_id", "e.event", "e.status", "e.at", "u.display_name as by_name"])
         .where("e.referral_id", "in", ids)
-        .orderBy("e.at")
-        .orderBy("e.id")
+        .orderBy("e.seq")
         .execute(),
       db
         .selectFrom("referral_appointments as ra")

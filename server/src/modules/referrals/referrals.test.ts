@@ -1,0 +1,454 @@
+import { randomUUID } from "node:crypto";
+import type { Referral, ReferralList, ReferralQueue } from "@portico/contracts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runWithContext, systemContext } from "../../platform/context.ts";
+import { useTestApp } from "../../test/app.ts";
+import {
+  assignLocations,
+  makePatient,
+  makeProxyGrant,
+  makeStaff,
+  makeUser,
+  type SignedInClient,
+  signIn,
+  type TestUser,
+} from "../../test/factories.ts";
+import { makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+
+/**
+ * Referrals through the HTTP API on a real database (PGlite and PostgreSQL): the patient asks,
+ * the primary care practice decides from its queue, the approved referral is a ticket in slot
+ * search and booking (one visit, two racing bookings: one wins), cancelling gives the visit
+ * back, the daily job reminds and expires, and bad input changes nothing.
+ */
+const t = useTestApp();
+const MONDAY_8AM = "2026-03-02T13:00:00Z"; // 08:00 in New York
+const TUESDAY = (hhmm: string) => `2026-03-03T${hhmm}:00.000Z`;
+
+let clinic: TestClinic;
+let cardiologistUser: TestUser;
+let cardiologistId: string;
+let cardioConsult: string;
+let patient: SignedInClient;
+let stranger: SignedInClient;
+let pcp: SignedInClient;
+let nurse: SignedInClient;
+let farNurse: SignedInClient;
+let cardiologist: SignedInClient;
+let caregiver: SignedInClient;
+let caregiverWithoutScope: SignedInClient;
+let desk: SignedInClient;
+
+async function call(client: SignedInClient | null, method: string, url: string, payload?: unknown) {
+  const response = await t.app.inject({
+    method: method as "GET",
+    url,
+    headers: client?.headers ?? {},
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  return { status: response.statusCode, body: response.body ? response.json() : null };
+}
+
+const day = (offset: number) => new Date(t.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+const mine = () => `/api/patients/${clinic.patient.id}/referrals`;
+const count = async (table: "referrals" | "referral_events" | "referral_appointments") =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+async function mails(template: string) {
+  const rows = await t.database.db.selectFrom("jobs").select("payload").where("queue", "=", "mail.send").execute();
+  return rows
+    .map(
+      (r) =>
+        (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as {
+          to: string;
+          template: string;
+          params: Record<string, string>;
+          locale: string;
+        },
+    )
+    .filter((p) => p.template === template);
+}
+
+async function ask(specialty = "cardiology"): Promise<Referral> {
+  const res = await call(patient, "POST", mine(), { specialty, reason: "Short of breath on stairs", urgency: "soon" });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as Referral;
+}
+
+const slots = (client: SignedInClient) =>
+  call(client, "GET", `/api/slots?visitTypeId=${cardioConsult}&patientId=${clinic.patient.id}`);
+const book = (client: SignedInClient, start: string) =>
+  call(client, "POST", `/api/patients/${clinic.patient.id}/appointments`, {
+    visitTypeId: cardioConsult,
+    providerId: cardiologistId,
+    start,
+  });
+
+beforeAll(async () => {
+  t.clock.set(MONDAY_8AM);
+  clinic = await makeTestClinic(t);
+  const db = t.database.db;
+  cardiologistUser = await makeStaff(t, "physician");
+  cardiologistId = cardiologistUser.providerId as string;
+  await db.updateTable("providers").set({ specialty: "cardiology" }).where("id", "=", cardiologistId).execute();
+  await db
+    .insertInto("provider_locations")
+    .values({ provider_id: cardiologistId, location_id: clinic.locationId })
+    .execute();
+  await db
+    .insertInto("availability_templates")
+    .values(
+      [1, 2, 3, 4, 5].map((weekday) => ({
+        provider_id: cardiologistId,
+        location_id: clinic.locationId,
+        weekday,
+        start_time: "09:00",
+        end_time: "12:00",
+      })),
+    )
+    .execute();
+  cardioConsult = (
+    await db
+      .insertInto("visit_types")
+      .values({
+        name: "Cardiology consultation",
+        specialty: "cardiology",
+        duration_minutes: 30,
+        modality: "in_person",
+        booking_kind: "referral",
+        minimum_notice_minutes: 120,
+        horizon_days: 30,
+        buffer_after_minutes: 0,
+        cancellation_notice_minutes: 24 * 60,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  const nurseUser = await makeStaff(t, "nurse");
+  await assignLocations(t, nurseUser.id, [clinic.locationId]);
+  const withScope = await makeUser(t);
+  await makeProxyGrant(t, { patientId: clinic.patient.id, proxyUserId: withScope.id, scopes: ["referrals"] });
+  const withoutScope = await makeUser(t);
+  await makeProxyGrant(t, { patientId: clinic.patient.id, proxyUserId: withoutScope.id, scopes: ["medications"] });
+  patient = await signIn(t, clinic.patient.user as TestUser);
+  stranger = await signIn(t, clinic.stranger.user as TestUser);
+  pcp = await signIn(t, clinic.physician);
+  nurse = await signIn(t, nurseUser);
+  farNurse = await signIn(t, await makeStaff(t, "nurse"));
+  cardiologist = await signIn(t, cardiologistUser);
+  caregiver = await signIn(t, withScope);
+  caregiverWithoutScope = await signIn(t, withoutScope);
+  desk = await signIn(t, clinic.frontDesk);
+});
+
+describe("asking for a referral", () => {
+  it("refuses a cardiology consultation without a referral, in slot search and booking", async () => {
+    const search = await slots(patient);
+    expect(search.body).toMatchObject({ slots: [], eligibility: { canSelfBook: false, reason: "referral_required" } });
+    const booked = await book(patient, TUESDAY("14:30"));
+    expect(booked.status).toBe(403);
+    expect(booked.body.error.details.reason).toBe("referral_required");
+  });
+
+  it("refuses bad input with a clear 4xx and creates nothing", async () => {
+    const before = await count("referrals");
+    const unknown = await call(patient, "POST", mine(), {
+      specialty: "astrology",
+      reason: "Stars",
+      urgency: "routine",
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details).toEqual([{ field: "specialty", problem: "unknown_specialty" }]);
+    const wrongProvider = await call(patient, "POST", mine(), {
+      specialty: "cardiology",
+      reason: "Heart",
+      urgency: "routine",
+      preferredProviderId: clinic.providerId,
+    });
+    expect(wrongProvider.status).toBe(422);
+    const empty = await call(patient, "POST", mine(), { specialty: "cardiology", reason: "", urgency: "routine" });
+    expect(empty.status).toBe(400);
+    const badUrgency = await call(patient, "POST", mine(), {
+      specialty: "cardiology",
+      reason: "Heart",
+      urgency: "now",
+    });
+    expect(badUrgency.status).toBe(400);
+    // someone else's patient: 404 exactly like a missing one
+    const other = await call(stranger, "POST", mine(), {
+      specialty: "cardiology",
+      reason: "Heart",
+      urgency: "routine",
+    });
+    expect(other.status).toBe(404);
+    const noScope = await call(caregiverWithoutScope, "POST", mine(), {
+      specialty: "cardiology",
+      reason: "Heart",
+      urgency: "routine",
+    });
+    expect(noScope.status).toBe(404);
+    expect(await count("referrals")).toBe(before);
+  });
+
+  it("records the request, shows it to the patient and caregiver, and puts it in the practice's queue", async () => {
+    const referral = await ask();
+    expect(referral).toMatchObject({
+      status: "requested",
+      specialty: "cardiology",
+      urgency: "soon",
+      pcp: { id: clinic.providerId },
+      requestedBy: { kind: "patient" },
+      decision: null,
+      abilities: { canApprove: false, canDeny: false, canCancel: true, canBook: false },
+    });
+    expect(referral.history.map((h) => h.event)).toEqual(["requested"]);
+    const list = (await call(caregiver, "GET", mine())).body as ReferralList;
+    expect(list.referrals.map((r) => r.id)).toContain(referral.id);
+    expect(list.abilities.canRequest).toBe(true);
+    expect(list.specialties).toContain("cardiology");
+    expect((await call(caregiverWithoutScope, "GET", mine())).status).toBe(404);
+    expect((await call(stranger, "GET", `${mine()}/${referral.id}`)).status).toBe(404);
+    expect((await call(patient, "GET", `${mine()}/${randomUUID()}`)).status).toBe(404);
+
+    const queue = (await call(pcp, "GET", "/api/referral-queue")).body as ReferralQueue;
+    const item = queue.items.find((i) => i.referral.id === referral.id);
+    expect(item?.referral.abilities).toMatchObject({ canApprove: true, canDeny: true, canAskForVisit: true });
+    expect(item?.patient.displayName).toBe(clinic.patient.name);
+    expect(item?.workItem?.status).toBe("open");
+    const nurseQueue = (await call(nurse, "GET", "/api/referral-queue")).body as ReferralQueue;
+    expect(nurseQueue.items.map((i) => i.referral.id)).toContain(referral.id);
+    const farQueue = (await call(farNurse, "GET", "/api/referral-queue")).body as ReferralQueue;
+    expect(farQueue.items.map((i) => i.referral.id)).not.toContain(referral.id);
+    expect((await call(desk, "GET", "/api/referral-queue")).status).toBe(403);
+    expect((await call(patient, "GET", "/api/referral-queue")).status).toBe(403);
+  });
+});
+
+describe("the ticket", () => {
+  let referral: Referral;
+
+  it("is approved once by the practice (bad decisions change nothing) and the patient is told without details", async () => {
+    referral = await ask();
+    const url = `/api/referral-queue/${referral.id}`;
+    const far = await call(farNurse, "POST", `${url}/approve`, {
+      specialty: "cardiology",
+      visits: 1,
+      expiresOn: day(30),
+    });
+    expect(far.status).toBe(404);
+    const past = await call(pcp, "POST", `${url}/approve`, { specialty: "cardiology", visits: 1, expiresOn: day(-1) });
+    expect(past.status).toBe(422);
+    const notCardio = await call(pcp, "POST", `${url}/approve`, {
+      providerId: clinic.providerId,
+      specialty: "cardiology",
+      visits: 1,
+      expiresOn: day(30),
+    });
+    expect(notCardio.status).toBe(422);
+    expect((await call(patient, "GET", `${mine()}/${referral.id}`)).body.status).toBe("requested");
+
+    const approved = await call(nurse, "POST", `${url}/approve`, {
+      providerId: cardiologistId,
+      specialty: "cardiology",
+      visits: 1,
+      expiresOn: day(30),
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body).toMatchObject({
+      status: "approved",
+      decision: { provider: { id: cardiologistId }, visitsAllowed: 1, visitsUsed: 0, expiresOn: day(30) },
+    });
+    const twice = await call(pcp, "POST", `${url}/approve`, { specialty: "cardiology", visits: 2, expiresOn: day(30) });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.details.reason).toBe("referral_status");
+    expect((await call(pcp, "POST", `${url}/deny`, { reason: "Changed my mind" })).status).toBe(409);
+
+    const seen = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    expect(seen.abilities).toMatchObject({ canBook: true, canCancel: true, canApprove: false });
+    expect(seen.bookableVisitTypes).toEqual([
+      { id: cardioConsult, name: "Cardiology consultation", providerId: cardiologistId },
+    ]);
+    const sent = (await mails("referral.update")).filter((m) => m.to === clinic.patient.user?.email);
+    expect(sent.map((m) => m.params.kind)).toContain("approved");
+    expect(JSON.stringify(sent)).not.toMatch(/cardio|breath/i);
+
+    const incoming = (await call(cardiologist, "GET", "/api/referrals/incoming")).body as {
+      items: { referral: Referral }[];
+    };
+    expect(incoming.items.map((i) => i.referral.id)).toContain(referral.id);
+    expect((await call(pcp, "GET", "/api/referrals/incoming")).body.items).toEqual([]);
+  });
+
+  it("makes the specialist bookable; of two bookings racing for the last visit one wins", async () => {
+    const search = await slots(patient);
+    expect(search.body.eligibility).toEqual({ canSelfBook: true, reason: null });
+    expect(search.body.slots.length).toBeGreaterThan(1);
+    const results = await Promise.all([book(patient, TUESDAY("14:30")), book(patient, TUESDAY("15:30"))]);
+    // the loser is refused before its transaction (403) or, racing inside it on PostgreSQL, by the locked ticket (409)
+    const won = results.filter((r) => r.status === 201);
+    const lost = results.filter((r) => r.status !== 201);
+    expect(won, JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
+    expect([403, 409]).toContain(lost[0]?.status);
+    expect(lost[0]?.body.error.details.reason).toBe("referral_required");
+    const after = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    expect(after.status).toBe("scheduled");
+    expect(after.decision?.visitsUsed).toBe(1);
+    expect(after.appointments).toHaveLength(1);
+    expect(after.abilities.canBook).toBe(false);
+    expect(after.abilities.canCancel).toBe(false);
+    expect(after.history.map((h) => h.event)).toEqual(["requested", "approved", "visit_booked"]);
+    // the ticket is used up: no more slots, no more bookings
+    expect((await slots(patient)).body.eligibility.canSelfBook).toBe(false);
+    expect((await book(patient, TUESDAY("16:00"))).status).toBe(403);
+  });
+
+  it("gives the visit back when the appointment is cancelled", async () => {
+    const before = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    const appointment = before.appointments[0] as { id: string };
+    const cancelled = await call(
+      patient,
+      "POST",
+      `/api/patients/${clinic.patient.id}/appointments/${appointment.id}/cancel`,
+      {},
+    );
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    const after = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    expect(after).toMatchObject({ status: "approved", decision: { visitsUsed: 0 }, appointments: [] });
+    expect(after.history.at(-1)?.event).toBe("visit_cancelled");
+    const again = await book(patient, TUESDAY("15:00"));
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect((await call(patient, "GET", `${mine()}/${referral.id}`)).body.status).toBe("scheduled");
+  });
+});
+
+describe("many bookings racing for a two-visit ticket", () => {
+  it("books exactly two and counts two", async () => {
+    const referral = await ask();
+    await call(pcp, "POST", `/api/referral-queue/${referral.id}/approve`, {
+      providerId: cardiologistId,
+      specialty: "cardiology",
+      visits: 2,
+      expiresOn: day(30),
+    });
+    const times = ["14:00", "14:30", "15:00", "15:30", "16:00", "16:30"];
+    const results = await Promise.all(times.map((hhmm) => book(patient, `2026-03-04T${hhmm}:00.000Z`)));
+    expect(
+      results.filter((r) => r.status === 201),
+      JSON.stringify(results.map((r) => r.status)),
+    ).toHaveLength(2);
+    for (const r of results.filter((x) => x.status !== 201)) {
+      expect([403, 409]).toContain(r.status);
+    }
+    const after = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    expect(after).toMatchObject({ status: "scheduled", decision: { visitsAllowed: 2, visitsUsed: 2 } });
+    expect(after.appointments).toHaveLength(2);
+  });
+});
+
+describe("denying and asking for a visit", () => {
+  it("denies with a reason the patient sees; a denied referral cannot be changed", async () => {
+    const referral = await ask();
+    const url = `/api/referral-queue/${referral.id}`;
+    expect((await call(pcp, "POST", `${url}/deny`, { reason: "" })).status).toBe(400);
+    const denied = await call(pcp, "POST", `${url}/deny`, { reason: "Your ECG was normal; no specialist needed now." });
+    expect(denied.status).toBe(200);
+    const seen = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    expect(seen).toMatchObject({ status: "denied", denialReason: "Your ECG was normal; no specialist needed now." });
+    for (const [action, body] of [
+      ["approve", { specialty: "cardiology", visits: 1, expiresOn: day(10) }],
+      ["deny", { reason: "Again" }],
+      ["ask-for-visit", {}],
+    ] as const) {
+      expect((await call(pcp, "POST", `${url}/${action}`, body)).status, action).toBe(409);
+    }
+    expect((await call(patient, "POST", `${mine()}/${referral.id}/cancel`)).status).toBe(409);
+  });
+
+  it("asks for a visit first, then approves", async () => {
+    const referral = await ask();
+    const url = `/api/referral-queue/${referral.id}`;
+    expect((await call(pcp, "POST", `${url}/ask-for-visit`, { visitTypeId: randomUUID() })).status).toBe(422);
+    const asked = await call(pcp, "POST", `${url}/ask-for-visit`, {
+      visitTypeId: clinic.visitTypes.established,
+      note: "Let's talk first.",
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({
+      status: "visit_requested",
+      visitRequest: { visitType: { id: clinic.visitTypes.established }, note: "Let's talk first." },
+    });
+    expect((await call(pcp, "POST", `${url}/ask-for-visit`, {})).status).toBe(409);
+    const approved = await call(pcp, "POST", `${url}/approve`, {
+      specialty: "cardiology",
+      visits: 2,
+      expiresOn: day(20),
+    });
+    expect(approved.body.status).toBe("approved");
+    // withdrawn by the patient while nothing is booked
+    const withdrawn = await call(patient, "POST", `${mine()}/${referral.id}/cancel`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe("cancelled");
+  });
+
+  it("lets the practice create one on the patient's behalf, approved at once", async () => {
+    const res = await call(nurse, "POST", `${mine()}/staff`, {
+      specialty: "cardiology",
+      reason: "Murmur heard at the visit",
+      urgency: "routine",
+      approve: { providerId: cardiologistId, visits: 1, expiresOn: day(14) },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ status: "approved", requestedBy: { kind: "staff" } });
+    expect(
+      (await call(desk, "POST", `${mine()}/staff`, { specialty: "cardiology", reason: "x y z", urgency: "routine" }))
+        .status,
+    ).toBe(403);
+    const other = await makePatient(t, { withLogin: true, pcpProviderId: cardiologistId });
+    const far = await call(farNurse, "POST", `/api/patients/${other.id}/referrals/staff`, {
+      specialty: "cardiology",
+      reason: "Murmur",
+      urgency: "routine",
+    });
+    expect(far.status).toBe(404);
+  });
+});
+
+describe("expiry", () => {
+  it("reminds a few days before the last day, then expires the ticket and it no longer books", async () => {
+    const referral = await ask();
+    await call(pcp, "POST", `/api/referral-queue/${referral.id}/approve`, {
+      providerId: cardiologistId,
+      specialty: "cardiology",
+      visits: 1,
+      expiresOn: day(2),
+    });
+    // as the daily job runs it: in the system's context
+    const sweep = () =>
+      runWithContext(systemContext("job:referrals.expire"), () => t.app.services.referrals.expireAndRemind());
+    const first = await sweep();
+    expect(first.reminded).toBeGreaterThanOrEqual(1);
+    expect((await sweep()).reminded).toBe(0);
+    const kinds = (await mails("referral.update")).map((m) => m.params.kind);
+    expect(kinds).toContain("expiring");
+    t.clock.advance({ days: 4 });
+    try {
+      const second = await sweep();
+      expect(second.expired).toBeGreaterThanOrEqual(1);
+      const later = await signIn(t, clinic.patient.user as TestUser);
+      const seen = (await call(later, "GET", `${mine()}/${referral.id}`)).body as Referral;
+      expect(seen.status).toBe("expired");
+      expect(seen.abilities.canBook).toBe(false);
+      expect(seen.history.at(-1)).toMatchObject({ event: "expired", by: null });
+      expect((await mails("referral.update")).map((m) => m.params.kind)).toContain("expired");
+    } finally {
+      t.clock.set(MONDAY_8AM);
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import type { ReferralList, ReferralQueue } from "@portico/contracts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { totpCodeAt } from "../platform/auth/totp.ts";
+import { useTestApp } from "../test/app.ts";
+import { sessionCookieFrom } from "../test/factories.ts";
+import { seedDemo } from "./demo.ts";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-clinic.ts";
+
+/** The demo clinic's referrals: one in each state a patient meets, and one waiting in the queue (SPEC §7). */
+describe("demo referrals", () => {
+  const t = useTestApp();
+
+  beforeAll(async () => {
+    await seedDemo(t.database.db, t.clock, t.cipher);
+    t.clock.advance({ minutes: 1 });
+  });
+
+  async function signInDemo(email: string) {
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password: DEMO_PASSWORD },
+    });
+    let cookie = sessionCookieFrom(login) as string;
+    let csrf = login.json().csrfToken as string;
+    if (login.json().mfaRequired) {
+      const mfa = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/mfa",
+        headers: { cookie, "x-csrf-token": csrf },
+        payload: { code: totpCodeAt(DEMO_TOTP_SECRET, t.clock.now()) },
+      });
+      cookie = sessionCookieFrom(mfa) as string;
+      csrf = mfa.json().csrfToken;
+    }
+    const headers = { cookie, "x-csrf-token": csrf };
+    const me = await t.app.inject({ method: "GET", url: "/api/me", headers });
+    return { headers, patients: (me.json().patients ?? []) as { id: string; name: string }[] };
+  }
+
+  it("shows Alex an approved dermatology referral that books Dr. Haddad, a denied and an expired one", async () => {
+    const alex = await signInDemo("alex.rivera@demo.portico.test");
+    const alexId = alex.patients[0]?.id as string;
+    const list = (
+      await t.app.inject({ method: "GET", url: `/api/patients/${alexId}/referrals`, headers: alex.headers })
+    ).json() as ReferralList;
+    expect(list.referrals.map((r) => [r.specialty, r.status])).toEqual([
+      ["dermatology", "approved"],
+      ["cardiology", "denied"],
+      ["dermatology", "expired"],
+    ]);
+    const approved = list.referrals[0];
+    expect(approved?.abilities.canBook).toBe(true);
+    expect(list.referrals[1]?.denialReason).toBeTruthy();
+    const visitType = approved?.bookableVisitTypes[0] as { id: string; providerId: string };
+    const slots = await t.app.inject({
+      method: "GET",
+      url: `/api/slots?visitTypeId=${visitType.id}&patientId=${alexId}`,
+      headers: alex.headers,
+    });
+    expect(slots.json().eligibility).toEqual({ canSelfBook: true, reason: null });
+    expect(list.abilities.canRequest).toBe(true);
+  });
+
+  it("puts Sam's cardiology request in Dr. Okafor's referral queue", async () => {
+    const okafor = await signInDemo("dr.okafor@demo.portico.test");
+    const queue = (
+      await t.app.inject({ method: "GET", url: "/api/referral-queue", headers: okafor.headers })
+    ).json() as ReferralQueue;
+    expect(queue.items.map((i) => [i.patient.displayName.split(" ")[0], i.referral.status])).toEqual(
+      expect.arrayContaining([["Sam", "requested"]]),
+    );
+  });
+});

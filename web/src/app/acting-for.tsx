@@ -1,5 +1,5 @@
 import type { ActingPatient, ProxyScope } from "@portico/contracts";
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { useMe } from "./session";
 
 const STORAGE_KEY = "portico.actingFor";
@@ -63,4 +63,34 @@ export function useActingFor(): ActingFor {
   const value = useContext(ActingForContext);
   if (!value) throw new Error("useActingFor must be used inside ActingForProvider");
   return value;
+}
+
+/** The patient a feature's pages work for, and whether the server lets this user do that part. */
+export interface ScopedPatient {
+  /** null: the user acts for nobody */
+  patientId: string | null;
+  name: string | null;
+  forSelf: boolean;
+  /** the server gave this user `scope` in their access to this patient */
+  allowed: boolean;
+}
+
+/**
+ * The patient the pages of one area (medications, messages, referrals, …) work for: the
+ * "acting for" choice, or the patient a link names (?patient=…, e.g. from an email) when the
+ * user acts for them — which then becomes the choice.
+ */
+export function usePatientFor(scope: ProxyScope, linkedPatientId?: string): ScopedPatient {
+  const { patient, patients, setPatientId } = useActingFor();
+  const linked = linkedPatientId ? patients.find((p) => p.id === linkedPatientId) : undefined;
+  useEffect(() => {
+    if (linked && linked.id !== patient?.id) setPatientId(linked.id);
+  }, [linked, patient?.id, setPatientId]);
+  const chosen = linked ?? patient;
+  return {
+    patientId: chosen?.id ?? null,
+    name: chosen?.name ?? null,
+    forSelf: chosen?.relationship === "self",
+    allowed: Boolean(chosen && (chosen.relationship === "self" || chosen.scopes.includes(scope))),
+  };
 }

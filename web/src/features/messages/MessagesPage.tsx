@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { usePatientFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
@@ -12,7 +13,6 @@ import { currentLocale } from "../../i18n";
 import { LoadFailed } from "../../kit/views";
 import { threadListQuery } from "./data";
 import { ThreadStatusChip, when } from "./parts";
-import { useMessagesPatient } from "./patient";
 import "./messages.css";
 
 const route = getRouteApi("/signed-in/messages");
@@ -21,7 +21,7 @@ const route = getRouteApi("/signed-in/messages");
 export function MessagesPage() {
   const { t } = useTranslation("messages");
   const search = route.useSearch();
-  const who = useMessagesPatient(search.patient);
+  const who = usePatientFor("messages", search.patient);
   const list = useQuery({
     ...threadListQuery(who.patientId ?? "none"),
     enabled: Boolean(who.patientId && who.allowed),

@@ -10,6 +10,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { usePatientFor } from "../../app/acting-for";
 import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -29,7 +30,6 @@ import { AttachmentField } from "./compose";
 import { createThread, topicsQuery } from "./data";
 import { clearDraft, draftKey, EMPTY_DRAFT, type MessageDraft, readDraft, writeDraft } from "./draft";
 import { EmergencyGuidance, when } from "./parts";
-import { useMessagesPatient } from "./patient";
 import "./messages.css";
 
 const route = getRouteApi("/signed-in/messages/new");
@@ -38,7 +38,7 @@ const route = getRouteApi("/signed-in/messages/new");
 export function NewMessagePage() {
   const { t } = useTranslation("messages");
   const search = route.useSearch();
-  const who = useMessagesPatient(search.patient);
+  const who = usePatientFor("messages", search.patient);
   const me = useMe();
   const topics = useQuery({
     ...topicsQuery(who.patientId ?? "none", currentLocale()),

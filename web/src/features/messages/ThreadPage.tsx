@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { usePatientFor } from "../../app/acting-for";
 import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -20,7 +21,6 @@ import { AttachmentField } from "./compose";
 import { messageKeys, patientThreadQuery, replyToThread } from "./data";
 import { clearDraft, draftKey, EMPTY_DRAFT, type MessageDraft, readDraft, writeDraft } from "./draft";
 import { EmergencyGuidance, ThreadHistory, ThreadStatusChip, when } from "./parts";
-import { useMessagesPatient } from "./patient";
 import "./messages.css";
 
 const route = getRouteApi("/signed-in/messages/$threadId");
@@ -30,7 +30,7 @@ export function ThreadPage() {
   const { t } = useTranslation("messages");
   const { threadId } = route.useParams();
   const search = route.useSearch();
-  const who = useMessagesPatient(search.patient);
+  const who = usePatientFor("messages", search.patient);
   const queryClient = useQueryClient();
   const thread = useQuery({
     ...patientThreadQuery(who.patientId ?? "none", threadId),

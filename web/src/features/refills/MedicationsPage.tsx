@@ -5,6 +5,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { pharmaciesQuery } from "../../api/clinic";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { usePatientFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
@@ -23,7 +24,6 @@ import { isApiError } from "../../lib/api";
 import { formatCalendarDate } from "../../lib/format";
 import { newIdempotencyKey } from "../appointments/data";
 import { medicationsQuery, requestRefills } from "./data";
-import { useRefillPatient } from "./patient";
 import "./refills.css";
 
 const route = getRouteApi("/signed-in/medications");
@@ -32,7 +32,7 @@ const route = getRouteApi("/signed-in/medications");
 export function MedicationsPage() {
   const { t } = useTranslation("refills");
   const search = route.useSearch();
-  const who = useRefillPatient(search.patient);
+  const who = usePatientFor("medications", search.patient);
   const list = useQuery({
     ...medicationsQuery(who.patientId ?? "none"),
     enabled: Boolean(who.patientId && who.allowed),

@@ -4,6 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { usePatientFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
@@ -14,7 +15,6 @@ import { currentLocale } from "../../i18n";
 import { LoadFailed } from "../../kit/views";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { decisionKey, ITEM_TONE, refillRequestsQuery } from "./data";
-import { useRefillPatient } from "./patient";
 import "./refills.css";
 
 const route = getRouteApi("/signed-in/refills");
@@ -23,7 +23,7 @@ const route = getRouteApi("/signed-in/refills");
 export function RefillRequestsPage() {
   const { t } = useTranslation("refills");
   const search = route.useSearch();
-  const who = useRefillPatient(search.patient);
+  const who = usePatientFor("medications", search.patient);
   const list = useQuery({
     ...refillRequestsQuery(who.patientId ?? "none"),
     enabled: Boolean(who.patientId && who.allowed),

@@ -16,6 +16,7 @@ import { currentLocale } from "../../i18n";
 import { LoadFailed } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
+import { visitName, visitTypesQuery } from "../appointments/data";
 import { cancelReferral, referralsQuery, STATUS_TONE, specialtyLabel } from "./data";
 import { useReferralPatient } from "./patient";
 import "../refills/refills.css";
@@ -127,6 +128,12 @@ function ReferralCard({ referral: r, forSelf }: { referral: Referral; forSelf: b
   const specialty = specialtyLabel(r.specialty, t);
   const book = r.abilities.canBook ? r.bookableVisitTypes[0] : undefined;
   const visitFirst = r.status === "visit_requested" ? r.visitRequest : null;
+  // the visit type's name in the reader's language (the referral carries the English one)
+  const visitTypes = useQuery(visitTypesQuery);
+  const visitLabel = (v: { id: string; name: string }) => {
+    const found = visitTypes.data?.find((x) => x.id === v.id);
+    return found ? visitName(found, locale) : v.name;
+  };
   return (
     <article className="request-card referral-card" aria-labelledby={headingId}>
       <div className="request-item__head">
@@ -169,7 +176,7 @@ function ReferralCard({ referral: r, forSelf }: { referral: Referral; forSelf: b
               search={{ patientId: r.patient.id, visitTypeId: visitFirst.visitType.id }}
               variant="secondary"
             >
-              {t("card.bookVisitFirst", { visit: visitFirst.visitType.name })}
+              {t("card.bookVisitFirst", { visit: visitLabel(visitFirst.visitType) })}
             </ButtonLink>
           ) : null}
         </div>
@@ -183,7 +190,7 @@ function ReferralCard({ referral: r, forSelf }: { referral: Referral; forSelf: b
                 {t("card.visit", {
                   when: when(a.startsAt, locale),
                   provider: a.provider.displayName,
-                  visit: a.visitType.name,
+                  visit: visitLabel(a.visitType),
                 })}{" "}
                 <span className="text-muted">({t(`appointmentStatus.${a.status}`, { defaultValue: a.status })})</span>
               </li>

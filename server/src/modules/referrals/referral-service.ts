@@ -160,6 +160,7 @@ export class ReferralService {
     this.#d = deps;
     deps.workQueue.define({ name: REFERRAL_QUEUE, roles: ["nurse", "physician"], responseBusinessDays: 3 });
     deps.jobs.register(REFERRAL_EXPIRY_QUEUE, async () => {
+      await this.settleVisits();
       await this.expireAndRemind();
       await this.scheduleExpiry(new Date(this.#d.clock.now().getTime() + DAY_MS));
     });
@@ -983,6 +984,55 @@ export class ReferralService {
       {},
       { runAt: at, dedupeKey: `${REFERRAL_EXPIRY_QUEUE}:${day}`, maxAttempts: 3 },
     );
+  }
+
+  /**
+   * The daily sweep's first part: a referral-linked visit cancelled some other way than the
+   * patient's or desk's cancel (a provider's day off) gives its visit back; a referral whose
+   * allowed visits have all taken place is completed. Returns what it did.
+   */
+  async settleVisits(): Promise<{ released: number; completed: number }> {
+    const db = this.#d.db;
+    const cancelled = await db
+      .selectFrom("referral_appointments as ra")
+      .innerJoin("appointments as a", "a.id", "ra.appointment_id")
+      .select("ra.appointment_id")
+      .where("ra.released_at", "is", null)
+      .where("a.status", "=", "cancelled")
+      .execute();
+    for (const c of cancelled) {
+      await inTransaction(db, () => this.eligibility.releaseBooking?.(c.appointment_id) ?? Promise.resolve());
+    }
+    const done = await db
+      .selectFrom("referrals as r")
+      .select(["r.id", "r.patient_id"])
+      .where("r.status", "in", ["approved", "scheduled"])
+      .where(
+        sql<SqlBool>`(select count(*) from referral_appointments ra join appointments a on a.id = ra.appointment_id where ra.referral_id = r.id and ra.released_at is null and a.status = 'completed') >= r.visits_allowed`,
+      )
+      .execute();
+    let completed = 0;
+    for (const r of done) {
+      const moved = await inTransaction(db, async (trx) => {
+        const row = await trx
+          .selectFrom("referrals")
+          .select("status")
+          .where("id", "=", r.id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const result = transition(row.status, "complete", { lastVisit: true });
+        if (!result.ok) return false;
+        await trx
+          .updateTable("referrals")
+          .set({ status: result.to, updated_at: this.#d.clock.now() })
+          .where("id", "=", r.id)
+          .execute();
+        await this.#event(trx, r.id, r.patient_id, "visit_completed", result.to, null);
+        return true;
+      });
+      if (moved) completed += 1;
+    }
+    return { released: cancelled.length, completed };
   }
 
   /**

@@ -326,6 +326,22 @@ describe("the ticket", () => {
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect((await call(patient, "GET", `${mine()}/${referral.id}`)).body.status).toBe("scheduled");
   });
+
+  it("is completed by the daily sweep once its visit has taken place", async () => {
+    const booked = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    const sweep = () =>
+      runWithContext(systemContext("job:referrals.expire"), () => t.app.services.referrals.settleVisits());
+    expect((await sweep()).completed).toBe(0);
+    await t.database.db
+      .updateTable("appointments")
+      .set({ status: "completed", completed_at: t.clock.now() })
+      .where("id", "=", (booked.appointments[0] as { id: string }).id)
+      .execute();
+    expect((await sweep()).completed).toBe(1);
+    const after = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    expect(after.status).toBe("completed");
+    expect(after.history.at(-1)).toMatchObject({ event: "visit_completed", status: "completed" });
+  });
 });
 
 describe("many bookings racing for a two-visit ticket", () => {
@@ -349,6 +365,19 @@ describe("many bookings racing for a two-visit ticket", () => {
     const after = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
     expect(after).toMatchObject({ status: "scheduled", decision: { visitsAllowed: 2, visitsUsed: 2 } });
     expect(after.appointments).toHaveLength(2);
+    // the clinic cancels one (a provider's day off): the daily sweep gives the visit back
+    await t.database.db
+      .updateTable("appointments")
+      .set({ status: "cancelled", cancelled_at: t.clock.now() })
+      .where("id", "=", (after.appointments[0] as { id: string }).id)
+      .execute();
+    const settled = await runWithContext(systemContext("job:referrals.expire"), () =>
+      t.app.services.referrals.settleVisits(),
+    );
+    expect(settled.released).toBe(1);
+    const back = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    expect(back).toMatchObject({ status: "approved", decision: { visitsUsed: 1 } });
+    expect(back.appointments).toHaveLength(1);
   });
 });
 

@@ -71,7 +71,7 @@ async function pickFirstTime(page: Page): Promise<void> {
 describe("referrals", () => {
   const session = useBrowser();
 
-  it("Alex asks for a cardiology referral from booking's dead end; Dr. Okafor approves it; Alex books the cardiologist and the referral shows the visit booked", async () => {
+  it("Alex asks for a cardiology referral from booking's dead end; Dr. Okafor approves it (and asks to see Sam first about Sam's); Alex books the cardiologist and the referral shows the visit booked", async () => {
     const { page } = session;
     await signIn(page, demo.alex);
 
@@ -145,7 +145,7 @@ describe("referrals", () => {
 
     // denying needs a reason the patient will see: refused without one (Sam's request), then cancelled
     const samRow = doctor.locator("tr", { hasText: "Short of breath climbing stairs" });
-    if ((await samRow.count()) > 0) {
+    {
       await samRow.getByRole("button", { name: /^Deny the Cardiology referral of / }).click();
       const deny = doctor.getByRole("dialog", { name: /^Deny the Cardiology referral of / });
       await deny.getByRole("button", { name: "Deny the referral" }).click();
@@ -176,6 +176,20 @@ describe("referrals", () => {
       0,
     );
     await expectAccessible(doctor, "referral queue after approving");
+
+    // Sam's request: the doctor would like to see Sam first, and offers a follow-up visit
+    const visitName = "Ask Sam Rivera for a visit before the Cardiology referral";
+    await samRow.getByRole("button", { name: visitName }).click();
+    const visitFirst = doctor.getByRole("dialog", { name: visitName });
+    await visitFirst.waitFor();
+    await choose(visitFirst, doctor, /Visit to offer/, "Follow-up visit");
+    await visitFirst.getByLabel("Note for the patient (optional)").fill("Let's listen to your heart first.");
+    await settle(doctor);
+    await expectAccessible(doctor, "ask for a visit dialog");
+    await screenshots(doctor, "referrals-queue-visit-first");
+    await visitFirst.getByRole("button", { name: "Ask for a visit" }).click();
+    await doctor.getByText("Visit asked for", { exact: true }).waitFor();
+    await expect(visitFirst.count()).resolves.toBe(0);
 
     // Alex sees the decision and books the cardiologist with it
     await visit(page, "/referrals");
@@ -221,7 +235,7 @@ describe("referrals", () => {
     await expectAccessible(specialist, "incoming referrals");
     await screenshots(specialist, "referrals-incoming");
   });
-  it("Sam, as Jamie's parent, reads and asks for Jamie's referrals named for Jamie", async () => {
+  it("Sam, as Jamie's parent, reads and asks for Jamie's referrals named for Jamie, and reads that the doctor wants to see Sam before referring", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
     const me = (await (await page.request.get("/api/me")).json()) as {
@@ -240,5 +254,19 @@ describe("referrals", () => {
     await settle(page);
     await expectAccessible(page, "request a referral (caregiver)");
     await screenshots(page, "referrals-request-caregiver");
+
+    // Sam's own cardiology request: the doctor asked to see Sam first, with a visit to book
+    const self = me.patients.find((p) => p.relationship === "self");
+    await visit(page, `/referrals?patient=${self?.id}`);
+    await page.getByRole("heading", { level: 1, name: "Sus remisiones" }).waitFor();
+    const card = page.locator("article", { hasText: "Short of breath climbing stairs" });
+    await card.getByText("Primero, una consulta", { exact: true }).waitFor();
+    await expect(
+      card.getByText("Nota del equipo de atención: Let's listen to your heart first.").count(),
+    ).resolves.toBe(1);
+    await expect(card.getByRole("link", { name: /^Pedir una cita: / }).count()).resolves.toBe(1);
+    await settle(page);
+    await expectAccessible(page, "referrals: a visit first");
+    await screenshots(page, "referrals-visit-first");
   });
 });

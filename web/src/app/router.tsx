@@ -266,6 +266,12 @@ const patientChartRoute = createRoute({
   beforeLoad: onlyFor("front_desk", "nurse", "physician"),
   component: lazyRouteComponent(() => import("../features/patients/PatientChartPage"), "PatientChartPage"),
 });
+const chartMedicationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/patients/$patientId/medications",
+  beforeLoad: onlyFor("nurse", "physician"),
+  component: lazyRouteComponent(() => import("../features/refills/ChartMedicationsPage"), "ChartMedicationsPage"),
+});
 const staffGrantRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/$patientId/caregivers/new",
@@ -561,6 +567,7 @@ const routeTree = rootRoute.addChildren([
     identityChangeRequestsRoute,
     patientChartRoute,
     staffGrantRoute,
+    chartMedicationsRoute,
     patientDetailsRoute,
     identityChangeRoute,
     caregiversRoute,

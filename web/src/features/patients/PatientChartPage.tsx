@@ -24,6 +24,7 @@ export const patientQuery = (patientId: string) => ({
 export function PatientChartPage() {
   const { t, i18n } = useTranslation("registration");
   const tc = useTranslation("caregivers").t;
+  const tr = useTranslation("refills").t;
   const common = useTranslation().t;
   const me = useMe();
   const { patientId } = route.useParams();
@@ -135,6 +136,16 @@ export function PatientChartPage() {
           </div>
         </dl>
       </Card>
+      {hasRole(me, "nurse") || hasRole(me, "physician") ? (
+        <Card title={tr("chartMeds.cardTitle")} id="medications">
+          <p>{tr("chartMeds.cardLead", { name })}</p>
+          <p>
+            <ButtonLink to="/patients/$patientId/medications" params={{ patientId }} variant="secondary">
+              {tr("chartMeds.open", { name })}
+            </ButtonLink>
+          </p>
+        </Card>
+      ) : null}
       {frontDesk ? (
         <Card title={tc("staff.title")} id="caregivers">
           <p>{tc("staff.lead")}</p>

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { ReferralStatusValue } from "../db/tables/referrals.ts";
+import { referralDenialSeal, referralReasonSeal, referralVisitNoteSeal } from "../modules/referrals/seals.ts";
 import { addBusinessDays } from "../platform/work-queue/work-queue.ts";
 import type { DemoSeedContext } from "./demo-clinic.ts";
 
@@ -83,13 +85,15 @@ export async function seedDemoReferrals(ctx: DemoSeedContext): Promise<void> {
       .executeTakeFirstOrThrow();
     const createdAt = new Date(now.getTime() - r.daysAgo * DAY_MS);
     const decidedAt = new Date(createdAt.getTime() + DAY_MS);
+    const id = randomUUID();
     const row = await trx
       .insertInto("referrals")
       .values({
+        id,
         patient_id: patientId,
         status: r.status,
         specialty: r.specialty,
-        reason: r.reason,
+        reason_sealed: ctx.cipher.seal(r.reason, referralReasonSeal(id)),
         urgency: r.urgency,
         pcp_provider_id: pcp.pcp_provider_id,
         requested_by: pcp.user_id,
@@ -100,8 +104,8 @@ export async function seedDemoReferrals(ctx: DemoSeedContext): Promise<void> {
         expires_on: r.approve ? day(now, r.approve.expiresInDays) : null,
         decided_by: r.approve || r.denialReason ? okaforUser : null,
         decided_at: r.approve || r.denialReason ? decidedAt : null,
-        denial_reason: r.denialReason ?? null,
-        visit_note: r.visitNote ?? null,
+        denial_reason_sealed: r.denialReason ? ctx.cipher.seal(r.denialReason, referralDenialSeal(id)) : null,
+        visit_note_sealed: r.visitNote ? ctx.cipher.seal(r.visitNote, referralVisitNoteSeal(id)) : null,
         created_at: createdAt,
         updated_at: decidedAt,
       })

@@ -17,7 +17,8 @@ export interface ReferralsTable {
   patient_id: string;
   status: Generated<ReferralStatusValue>;
   specialty: string;
-  reason: string;
+  /** migrations/0027: sealed (seals.ts) */
+  reason_sealed: string | null;
   urgency: "routine" | "soon" | "urgent";
   preferred_provider_id: string | null;
   preferred_location_id: string | null;
@@ -32,9 +33,9 @@ export interface ReferralsTable {
   expires_on: DateString | null;
   decided_by: string | null;
   decided_at: Date | null;
-  denial_reason: string | null;
+  denial_reason_sealed: string | null;
   visit_type_id: string | null;
-  visit_note: string | null;
+  visit_note_sealed: string | null;
   expiry_reminded_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

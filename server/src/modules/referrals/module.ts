@@ -6,6 +6,7 @@ import { approvedSpecialistCareTeamRule } from "./care-team.ts";
 import { referralUpdate } from "./mail-templates.ts";
 import { ReferralService } from "./referral-service.ts";
 import { referralRoutes } from "./routes.ts";
+import { referralDenialSeal, referralReasonSeal, referralVisitNoteSeal } from "./seals.ts";
 
 /**
  * Referrals: patients ask, the primary care practice decides on the shared work queue
@@ -29,6 +30,12 @@ export const referralsModule = defineModule({
     { table: "referrals", column: "patient_id", note: "referrals" },
     { table: "referral_events", column: "patient_id", note: "referral history" },
     { table: "referral_appointments", column: "patient_id", note: "visits booked with a referral" },
+  ],
+  // what patients and clinicians write: the reason asked, the reason denied, the note asking for a visit
+  sealedColumns: [
+    { table: "referrals", idColumn: "id", column: "reason_sealed", associatedData: referralReasonSeal },
+    { table: "referrals", idColumn: "id", column: "denial_reason_sealed", associatedData: referralDenialSeal },
+    { table: "referrals", idColumn: "id", column: "visit_note_sealed", associatedData: referralVisitNoteSeal },
   ],
   careTeamRules: [approvedSpecialistCareTeamRule],
   demoSeed: seedDemoReferrals,

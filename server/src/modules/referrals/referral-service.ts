@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type {
   ApproveReferralRequest,
   AskForVisitRequest,
@@ -26,6 +27,7 @@ import {
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type Actor, currentContext } from "../../platform/context.ts";
+import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
@@ -33,6 +35,7 @@ import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { visibleTo, type WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import type { ReferralEligibility } from "../scheduling/policy.ts";
 import { referralUpdate } from "./mail-templates.ts";
+import { referralDenialSeal, referralReasonSeal, referralVisitNoteSeal } from "./seals.ts";
 import { OPEN_STATUSES, type ReferralAction, type TransitionFacts, transition } from "./state-machine.ts";
 
 type Db = ReturnType<typeof currentDb>;
@@ -58,6 +61,7 @@ export interface ReferralServiceDeps {
   mailer: Mailer;
   config: Pick<Config, "publicUrl">;
   workQueue: WorkQueueService;
+  cipher: FieldCipher;
 }
 
 function selectReferrals(db: Db) {
@@ -78,7 +82,7 @@ function selectReferrals(db: Db) {
       "p.date_of_birth",
       "r.status",
       "r.specialty",
-      "r.reason",
+      "r.reason_sealed",
       "r.urgency",
       "pp.id as preferred_provider_id",
       "pp.display_name as preferred_provider_name",
@@ -98,10 +102,10 @@ function selectReferrals(db: Db) {
       "r.expires_on",
       "du.display_name as decided_by_name",
       "r.decided_at",
-      "r.denial_reason",
+      "r.denial_reason_sealed",
       "vt.id as visit_type_id",
       "vt.name as visit_type_name",
-      "r.visit_note",
+      "r.visit_note_sealed",
       "r.created_at",
     ]);
 }
@@ -291,8 +295,12 @@ export class ReferralService {
         );
       }
     }
+    const cipher = this.#d.cipher;
+    const open = (value: string | null, seal: (id: string) => string, id: string) =>
+      value === null ? null : cipher.open(value, seal(id));
     return rows.map((row) => {
       const status = row.status as ReferralStatus;
+      const visitNote = open(row.visit_note_sealed, referralVisitNoteSeal, row.id);
       const rowVisits = visits.filter((v) => v.referral_id === row.id);
       const booked = rowVisits.some((v) => !v.released_at);
       const mine = patientSide.get(row.patient_id) ?? false;
@@ -311,7 +319,7 @@ export class ReferralService {
         patient: { id: row.patient_id, displayName: row.patient_name },
         status,
         specialty: row.specialty,
-        reason: row.reason,
+        reason: open(row.reason_sealed, referralReasonSeal, row.id) ?? "",
         urgency: row.urgency,
         preferredProvider: row.preferred_provider_id
           ? {
@@ -344,12 +352,12 @@ export class ReferralService {
                 decidedAt: row.decided_at.toISOString(),
               }
             : null,
-        denialReason: status === "denied" ? row.denial_reason : null,
+        denialReason: status === "denied" ? open(row.denial_reason_sealed, referralDenialSeal, row.id) : null,
         visitRequest:
-          status === "visit_requested" || row.visit_type_id || row.visit_note
+          status === "visit_requested" || row.visit_type_id || visitNote
             ? {
                 visitType: row.visit_type_id ? { id: row.visit_type_id, name: row.visit_type_name ?? "" } : null,
-                note: row.visit_note,
+                note: visitNote,
               }
             : null,
         bookableVisitTypes: bookable.get(row.id) ?? [],
@@ -506,12 +514,14 @@ export class ReferralService {
       .executeTakeFirstOrThrow();
     const now = this.#d.clock.now();
     const actor = currentContext().actor;
+    const id = randomUUID();
     const row = await trx
       .insertInto("referrals")
       .values({
+        id,
         patient_id: patientId,
         specialty: input.specialty,
-        reason: input.reason.trim(),
+        reason_sealed: this.#d.cipher.seal(input.reason.trim(), referralReasonSeal(id)),
         urgency: input.urgency,
         preferred_provider_id: input.preferredProviderId ?? null,
         preferred_location_id: input.preferredLocationId ?? null,
@@ -726,7 +736,7 @@ export class ReferralService {
         .updateTable("referrals")
         .set({
           status: moved.to,
-          denial_reason: reason.trim(),
+          denial_reason_sealed: this.#d.cipher.seal(reason.trim(), referralDenialSeal(referralId)),
           decided_by: currentContext().actor.userId,
           decided_at: now,
           updated_at: now,
@@ -762,7 +772,9 @@ export class ReferralService {
         .set({
           status: moved.to,
           visit_type_id: input.visitTypeId ?? null,
-          visit_note: input.note?.trim() || null,
+          visit_note_sealed: input.note?.trim()
+            ? this.#d.cipher.seal(input.note.trim(), referralVisitNoteSeal(referralId))
+            : null,
           updated_at: now,
         })
         .where("id", "=", referralId)

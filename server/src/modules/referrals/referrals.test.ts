@@ -209,6 +209,13 @@ describe("asking for a referral", () => {
       abilities: { canApprove: false, canDeny: false, canCancel: true, canBook: false },
     });
     expect(referral.history.map((h) => h.event)).toEqual(["requested"]);
+    expect(referral.reason).toBe("Short of breath on stairs");
+    const stored = await t.database.db
+      .selectFrom("referrals")
+      .select("reason_sealed")
+      .where("id", "=", referral.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.reason_sealed).not.toContain("breath");
     const list = (await call(caregiver, "GET", mine())).body as ReferralList;
     expect(list.referrals.map((r) => r.id)).toContain(referral.id);
     expect(list.abilities.canRequest).toBe(true);

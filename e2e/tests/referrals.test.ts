@@ -75,6 +75,15 @@ describe("referrals", () => {
     const { page } = session;
     await signIn(page, demo.alex);
 
+    // home: the approved dermatology referral waits to be booked; a tile to ask for another
+    await visit(page, "/home");
+    const updates = page.getByRole("region", { name: "Referral updates" });
+    await updates.getByText("Your referral to Dermatology is approved: you can book the visit.").waitFor();
+    await expect(page.getByRole("link", { name: /^Request a referral/ }).count()).resolves.toBe(1);
+    await settle(page);
+    await expectAccessible(page, "home with referral updates");
+    await screenshots(page, "referrals-home");
+
     // booking a cardiology consultation needs a referral: the dead end now leads to the request
     await visit(page, "/appointments/book");
     await page.getByRole("link", { name: /Cardiology consultation/ }).click();

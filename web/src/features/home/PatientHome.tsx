@@ -10,6 +10,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { appointmentsQuery } from "../appointments/data";
 import { NextAppointmentCard } from "../appointments/NextAppointmentCard";
 import { MessagesTile, UnreadMessagesCard, useUnreadMessageCount } from "../messages/HomeEntries";
+import { ReferralTile, ReferralUpdates, useReferralUpdateCount } from "../referrals/HomeEntries";
 import { RefillsInProgress, RefillTile, useOpenRefillCount } from "../refills/HomeEntries";
 import { ActionTile } from "./ActionTile";
 import { firstName, greeting } from "./greeting";
@@ -24,10 +25,12 @@ export function PatientHome() {
   // "nothing needs your attention" only once we know there is nothing to show
   const openRefills = useOpenRefillCount(patient?.id ?? "", Boolean(patient && can("medications")));
   const unreadMessages = useUnreadMessageCount(patient?.id ?? "", Boolean(patient && can("messages")));
+  const referralUpdates = useReferralUpdateCount(patient?.id ?? "", Boolean(patient && can("referrals")));
   const nothingToShow =
     (!seesAppointments || (appointments.isSuccess && appointments.data.upcoming.length === 0)) &&
     openRefills === 0 &&
-    unreadMessages === 0;
+    unreadMessages === 0 &&
+    referralUpdates === 0;
   if (!me) return null;
   const forSelf = !patient || patient.relationship === "self";
   return (
@@ -52,6 +55,7 @@ export function PatientHome() {
           {seesAppointments ? <NextAppointmentCard patientId={patient.id} canAct /> : null}
           {can("messages") ? <UnreadMessagesCard patient={patient} /> : null}
           {can("medications") ? <RefillsInProgress patient={patient} /> : null}
+          {can("referrals") ? <ReferralUpdates patient={patient} /> : null}
           {nothingToShow ? (
             <EmptyState title={t("home.attentionEmptyTitle")} headingLevel={3}>
               <p>{forSelf ? t("home.attentionEmptySelf") : t("home.attentionEmptyProxy", { name: patient.name })}</p>
@@ -69,6 +73,7 @@ export function PatientHome() {
             ) : null}
             {can("messages") ? <MessagesTile patient={patient} /> : null}
             {can("medications") ? <RefillTile patient={patient} /> : null}
+            {can("referrals") ? <ReferralTile patient={patient} /> : null}
             {forSelf ? (
               <ActionTile
                 to="/profile"

@@ -31,15 +31,16 @@ export function ReferralUpdates({ patient }: { patient: ActingPatient }) {
         <ul className="decision-list">
           {waiting.map((r) => (
             <li key={r.id}>
-              {t(r.abilities.canBook ? "home.approved" : "home.visitFirst", {
+              {t(r.abilities.canBook ? (forSelf ? "home.approved" : "home.approvedFor") : "home.visitFirst", {
                 specialty: specialtyLabel(r.specialty, t),
+                name: patient.name,
               })}
             </li>
           ))}
         </ul>
         <p>
           <Link to="/referrals" search={{ patient: patient.id }}>
-            {t("home.see")}
+            {forSelf ? t("home.see") : t("home.seeFor", { name: patient.name })}
           </Link>
         </p>
       </div>

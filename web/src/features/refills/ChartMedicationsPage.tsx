@@ -29,14 +29,17 @@ import { NoteField } from "../appointments/parts";
 import { medicationsQuery, refillKeys, refillProtocolQuery } from "./data";
 import { MedicationCard } from "./MedicationsPage";
 import "./refills.css";
+import "./chart-medications.css";
 
 const route = getRouteApi("/signed-in/patients/$patientId/medications");
 const enc = encodeURIComponent;
 const SCHEDULES: ControlledSchedule[] = ["none", "II", "III", "IV", "V"];
 
+/** The last save, worded when shown (so a language switch rewords it). */
 interface Notice {
-  title: string;
-  text: string;
+  kind: "added" | "changed" | "stopped";
+  medication: string;
+  patient: string;
 }
 
 /** Staff (nurse, physician on the care team): a patient's medication list, kept up to date — add, change, stop. */
@@ -65,8 +68,8 @@ export function ChartMedicationsPage() {
       />
       <div aria-live="polite">
         {notice ? (
-          <Alert tone="success" title={notice.title} live="polite">
-            <p>{notice.text}</p>
+          <Alert tone="success" title={t(`chartMeds.${notice.kind}Title`)} live="polite">
+            <p>{t(`chartMeds.${notice.kind}Body`, { medication: notice.medication, patient: notice.patient })}</p>
           </Alert>
         ) : null}
       </div>
@@ -85,11 +88,10 @@ export function ChartMedicationsPage() {
               <h2 id={`chart-meds-${status}`} className="section-title">
                 {t(status === "active" ? "medications.activeTitle" : "medications.stoppedTitle")}
               </h2>
-              <ul className="med-list">
+              <ul className="med-list chart-med-list">
                 {items.map((m) => (
-                  <li key={m.id} className="stack">
+                  <li key={m.id} className="chart-med">
                     <MedicationCard medication={m} patientId={patientId} />
-                    <History medication={m} />
                     {m.abilities.canEdit && m.status === "active" ? (
                       <div className="row-actions">
                         <MedicationFormAction
@@ -106,6 +108,7 @@ export function ChartMedicationsPage() {
                         />
                       </div>
                     ) : null}
+                    <History medication={m} />
                   </li>
                 ))}
               </ul>
@@ -125,7 +128,7 @@ function History({ medication: m }: { medication: Medication }) {
   const headingId = `med-${m.id}-history`;
   return (
     <section aria-labelledby={headingId} className="history">
-      <h4 id={headingId} className="med-card__name">
+      <h4 id={headingId} className="chart-med__history-title">
         {t("chartMeds.historyTitle", { name: m.name })}
       </h4>
       <ol className="history__list">
@@ -289,13 +292,7 @@ function MedicationFormAction({
     onSuccess: (saved) => {
       setOpen(false);
       form.reset(draftOf(medication ? saved : undefined));
-      onNotice({
-        title: medication ? t("chartMeds.changedTitle") : t("chartMeds.addedTitle"),
-        text: t(medication ? "chartMeds.changedBody" : "chartMeds.addedBody", {
-          medication: saved.name,
-          patient: patientName,
-        }),
-      });
+      onNotice({ kind: medication ? "changed" : "added", medication: saved.name, patient: patientName });
     },
   });
   const title = medication
@@ -443,10 +440,7 @@ function StopAction({
     onSuccess: () => {
       setOpen(false);
       form.reset({ reason: "" });
-      onNotice({
-        title: t("chartMeds.stoppedTitle"),
-        text: t("chartMeds.stoppedBody", { medication: m.name, patient: patientName }),
-      });
+      onNotice({ kind: "stopped", medication: m.name, patient: patientName });
     },
   });
   const title = t("chartMeds.stopTitle", { medication: m.name, patient: patientName });

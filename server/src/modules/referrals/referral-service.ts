@@ -47,8 +47,6 @@ export const REFERRAL_EXPIRY_QUEUE = "referrals.expire";
 export const EXPIRY_REMINDER_DAYS = 3;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** appointment statuses that hold a referral visit (booked and not cancelled or missed) */
-const HOLDING = ["booked", "confirmed", "checked_in", "arrived", "roomed", "in_visit", "completed"] as const;
 
 const PATIENT_NAME = sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`;
 
@@ -1069,7 +1067,7 @@ export class ReferralService {
           .where("id", "=", r.id)
           .forUpdate()
           .executeTakeFirst();
-        if (!row || row.status !== "approved" || dateText(row.expires_on) >= today) return false;
+        if (row?.status !== "approved" || dateText(row.expires_on) >= today) return false;
         const moved = transition(row.status, "expire");
         if (!moved.ok) return false;
         await trx.updateTable("referrals").set({ status: moved.to, updated_at: now }).where("id", "=", r.id).execute();

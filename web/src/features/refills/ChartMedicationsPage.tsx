@@ -92,7 +92,7 @@ export function ChartMedicationsPage() {
                 {items.map((m) => (
                   <li key={m.id} className="chart-med">
                     <MedicationCard medication={m} patientId={patientId} />
-                    {m.abilities.canEdit && m.status === "active" ? (
+                    {m.abilities.canEdit ? (
                       <div className="row-actions">
                         <MedicationFormAction
                           patientId={patientId}

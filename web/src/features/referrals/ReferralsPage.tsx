@@ -4,6 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { usePatientFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Dialog, DialogActions } from "../../components/Dialog";
@@ -18,7 +19,6 @@ import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { visitName, visitTypesQuery } from "../appointments/data";
 import { cancelReferral, referralsQuery, STATUS_TONE, specialtyLabel } from "./data";
-import { useReferralPatient } from "./patient";
 import "../refills/refills.css";
 import "./referrals.css";
 
@@ -28,7 +28,7 @@ const route = getRouteApi("/signed-in/referrals");
 export function ReferralsPage() {
   const { t } = useTranslation("referrals");
   const search = route.useSearch();
-  const who = useReferralPatient(search.patient);
+  const who = usePatientFor("referrals", search.patient);
   const list = useQuery({
     ...referralsQuery(who.patientId ?? "none"),
     enabled: Boolean(who.patientId && who.allowed),

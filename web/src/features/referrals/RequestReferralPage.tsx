@@ -5,6 +5,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { locationsQuery, providersQuery } from "../../api/clinic";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { usePatientFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -19,7 +20,6 @@ import { isApiError } from "../../lib/api";
 import { newIdempotencyKey } from "../appointments/data";
 import { ChoiceGroup, NoteField } from "../appointments/parts";
 import { referralsQuery, requestReferral, specialtyLabel } from "./data";
-import { useReferralPatient } from "./patient";
 import "./referrals.css";
 
 const route = getRouteApi("/signed-in/referrals/new");
@@ -39,7 +39,7 @@ interface ReferralDraft {
 export function RequestReferralPage() {
   const { t } = useTranslation("referrals");
   const search = route.useSearch();
-  const who = useReferralPatient(search.patient);
+  const who = usePatientFor("referrals", search.patient);
   const list = useQuery({
     ...referralsQuery(who.patientId ?? "none"),
     enabled: Boolean(who.patientId && who.allowed),

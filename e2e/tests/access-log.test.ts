@@ -73,6 +73,12 @@ describe("who viewed my record", () => {
     // everyone, Alex included: more than one page, with the range said and keyboard paging
     await page.getByText("Todos, yo incluido", { exact: true }).click();
     const range = page.locator(".access-log__range");
+    // the list has changed to everyone's once Alex's own reads show (the range alone may read
+    // "1–20" for both lists)
+    await list
+      .getByText(/^Usted vio sus citas$/)
+      .first()
+      .waitFor();
     await page.waitForFunction(() =>
       /^Registros 1–20 de \d+$/.test(document.querySelector(".access-log__range")?.textContent ?? ""),
     );

@@ -4,6 +4,7 @@ import { signIn, signOut } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
+import { inLanguage } from "../harness/language.ts";
 import { readMailbox, waitForEmail } from "../harness/mailbox.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 
@@ -240,6 +241,7 @@ describe("secure messaging", () => {
     const { page } = session;
     await signIn(page, demo.sam);
     await visit(page, "/home");
+    await inLanguage(page, "es");
     // Sam's account reads Spanish
     const switcher = page
       .getByRole("button", { name: /cambiar a/i })

@@ -4,11 +4,10 @@ import { signIn } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
+import { dismissLanguageNotice, inLanguage, type Lang } from "../harness/language.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 
-type Lang = "en" | "es";
 const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
-const CLOSE: Record<Lang, RegExp> = { en: /^close$/i, es: /^cerrar$/i };
 
 /** The reason Alex types: unique to this run, so the journey finds its own request among the demo's. */
 const REASON = `Palpitations when climbing stairs (${Date.now().toString(36)})`;
@@ -36,16 +35,6 @@ async function bothLanguages(page: Page, name: string, otherHeading: RegExp): Pr
   await page.waitForFunction((lang) => document.documentElement.lang === lang, own);
   await dismissLanguageNotice(page, own);
   await settle(page);
-}
-
-async function dismissLanguageNotice(page: Page, lang: Lang): Promise<void> {
-  const button = page.getByRole("button", { name: CLOSE[lang] });
-  const shown = await button
-    .first()
-    .waitFor({ state: "visible", timeout: 3_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (shown) await button.first().click();
 }
 
 /** Picks an option in a React Aria Select found by its label. */
@@ -247,6 +236,8 @@ describe("referrals", () => {
   it("Sam, as Jamie's parent, reads and asks for Jamie's referrals named for Jamie, and reads that the doctor wants to see Sam before referring", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
+    // Sam's account reads Spanish (an earlier journey may have left it in English)
+    await inLanguage(page, "es");
     const me = (await (await page.request.get("/api/me")).json()) as {
       patients: { id: string; name: string; relationship: string }[];
     };

@@ -1,0 +1,31 @@
+import type { Page } from "playwright-core";
+import { settle } from "./axe.ts";
+
+export type Lang = "en" | "es";
+const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
+const CLOSE: Record<Lang, RegExp> = { en: /^close$/i, es: /^cerrar$/i };
+
+/**
+ * Shows the pages in `lang` with the header's switch (which also saves it on the account),
+ * whatever language an earlier journey left the demo account in; closes the "language saved"
+ * notice so it covers nothing.
+ */
+export async function inLanguage(page: Page, lang: Lang): Promise<void> {
+  await settle(page);
+  if (await page.evaluate((l) => document.documentElement.lang.startsWith(l), lang)) return;
+  await page.getByRole("banner").getByRole("button", { name: SWITCH_TO[lang] }).first().click();
+  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
+  await dismissLanguageNotice(page, lang);
+  await settle(page);
+}
+
+/** Closes the notice that confirms a language was saved, if it shows. */
+export async function dismissLanguageNotice(page: Page, lang: Lang): Promise<void> {
+  const button = page.getByRole("button", { name: CLOSE[lang] });
+  const shown = await button
+    .first()
+    .waitFor({ state: "visible", timeout: 3_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (shown) await button.first().click();
+}

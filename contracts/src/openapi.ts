@@ -1989,6 +1989,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{patientId}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's referrals, newest first, with status, history and what the caller may do */
+        get: operations["getPatientsByPatientIdReferrals"];
+        put?: never;
+        /** The patient or a caregiver asks the primary care practice for a referral */
+        post: operations["postPatientsByPatientIdReferrals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral */
+        get: operations["getPatientsByPatientIdReferralsByReferralId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/referrals/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Physicians and nurses of the practice: create a referral on the patient's behalf (approve it at once) */
+        post: operations["postPatientsByPatientIdReferralsStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/referrals/{referralId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a referral nothing is booked with */
+        post: operations["postPatientsByPatientIdReferralsByReferralIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referral-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The primary care practice's referral requests (default: waiting for a decision), oldest first */
+        get: operations["getReferralQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referral-queue/{referralId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: a specialist or a specialty, the number of visits and the last day to book */
+        post: operations["postReferralQueueByReferralIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referral-queue/{referralId}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deny, with a reason the patient sees */
+        post: operations["postReferralQueueByReferralIdDeny"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referral-queue/{referralId}/ask-for-visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the patient for a visit with the primary care physician first */
+        post: operations["postReferralQueueByReferralIdAskForVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A specialist's incoming referrals: approved to them, or to their specialty with no one named */
+        get: operations["getReferralsIncoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7440,8 +7594,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         queues: {
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                            queue: "refills" | "messages";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                            queue: "refills" | "messages" | "referrals";
                             open: number;
                             overdue: number;
                             mine: number;
@@ -7482,8 +7636,8 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                        queue: "refills" | "messages";
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                        queue: "refills" | "messages" | "referrals";
                         patient: {
                             /** Format: uuid */
                             id: string;
@@ -7546,8 +7700,8 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                        queue: "refills" | "messages";
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                        queue: "refills" | "messages" | "referrals";
                         patient: {
                             /** Format: uuid */
                             id: string;
@@ -7617,8 +7771,8 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                        queue: "refills" | "messages";
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                        queue: "refills" | "messages" | "referrals";
                         patient: {
                             /** Format: uuid */
                             id: string;
@@ -9681,8 +9835,8 @@ export interface operations {
                             workItem: {
                                 /** Format: uuid */
                                 id: string;
-                                /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                                queue: "refills" | "messages";
+                                /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                                queue: "refills" | "messages" | "referrals";
                                 patient: {
                                     /** Format: uuid */
                                     id: string;
@@ -9817,8 +9971,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                            queue: "refills" | "messages";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                            queue: "refills" | "messages" | "referrals";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -9972,8 +10126,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                            queue: "refills" | "messages";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                            queue: "refills" | "messages" | "referrals";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -10125,8 +10279,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                            queue: "refills" | "messages";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                            queue: "refills" | "messages" | "referrals";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -10277,8 +10431,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                            queue: "refills" | "messages";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                            queue: "refills" | "messages" | "referrals";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -10423,8 +10577,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool */
-                            queue: "refills" | "messages";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
+                            queue: "refills" | "messages" | "referrals";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -11125,6 +11279,1483 @@ export interface operations {
                              */
                             date: string;
                             name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        referrals: {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                            status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                            specialty: string;
+                            reason: string;
+                            /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                            urgency: "routine" | "soon" | "urgent";
+                            preferredProvider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                specialty: string;
+                            } | null;
+                            preferredLocation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            pcp: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            requestedBy: {
+                                displayName: string;
+                                kind: "patient" | "proxy" | "staff";
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            decision: {
+                                provider: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    specialty: string;
+                                } | null;
+                                specialty: string;
+                                visitsAllowed: number;
+                                visitsUsed: number;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                expiresOn: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            } | null;
+                            denialReason: string | null;
+                            visitRequest: {
+                                visitType: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                            } | null;
+                            bookableVisitTypes: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                providerId: string;
+                            }[];
+                            appointments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                                status: string;
+                                provider: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                visitType: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                                by: string | null;
+                                /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                                status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                            }[];
+                            abilities: {
+                                canApprove: boolean;
+                                canDeny: boolean;
+                                canAskForVisit: boolean;
+                                canCancel: boolean;
+                                canBook: boolean;
+                            };
+                        }[];
+                        abilities: {
+                            canRequest: boolean;
+                        };
+                        specialties: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdReferrals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description snake_case specialty, e.g. family_medicine, cardiology */
+                    specialty: string;
+                    reason: string;
+                    preferredProviderId?: string | null;
+                    preferredLocationId?: string | null;
+                    /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                    urgency: "routine" | "soon" | "urgent";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                        status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        specialty: string;
+                        reason: string;
+                        /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                        urgency: "routine" | "soon" | "urgent";
+                        preferredProvider: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            specialty: string;
+                        } | null;
+                        preferredLocation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        requestedBy: {
+                            displayName: string;
+                            kind: "patient" | "proxy" | "staff";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        decision: {
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                specialty: string;
+                            } | null;
+                            specialty: string;
+                            visitsAllowed: number;
+                            visitsUsed: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            expiresOn: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        } | null;
+                        denialReason: string | null;
+                        visitRequest: {
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                        } | null;
+                        bookableVisitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            providerId: string;
+                        }[];
+                        appointments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                            status: string;
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                            by: string | null;
+                            /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                            status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        }[];
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canAskForVisit: boolean;
+                            canCancel: boolean;
+                            canBook: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdReferralsByReferralId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                        status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        specialty: string;
+                        reason: string;
+                        /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                        urgency: "routine" | "soon" | "urgent";
+                        preferredProvider: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            specialty: string;
+                        } | null;
+                        preferredLocation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        requestedBy: {
+                            displayName: string;
+                            kind: "patient" | "proxy" | "staff";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        decision: {
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                specialty: string;
+                            } | null;
+                            specialty: string;
+                            visitsAllowed: number;
+                            visitsUsed: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            expiresOn: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        } | null;
+                        denialReason: string | null;
+                        visitRequest: {
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                        } | null;
+                        bookableVisitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            providerId: string;
+                        }[];
+                        appointments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                            status: string;
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                            by: string | null;
+                            /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                            status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        }[];
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canAskForVisit: boolean;
+                            canCancel: boolean;
+                            canBook: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdReferralsStaff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description snake_case specialty, e.g. family_medicine, cardiology */
+                    specialty: string;
+                    reason: string;
+                    preferredProviderId?: string | null;
+                    preferredLocationId?: string | null;
+                    /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                    urgency: "routine" | "soon" | "urgent";
+                    approve?: {
+                        providerId?: string | null;
+                        visits: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        expiresOn: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                        status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        specialty: string;
+                        reason: string;
+                        /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                        urgency: "routine" | "soon" | "urgent";
+                        preferredProvider: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            specialty: string;
+                        } | null;
+                        preferredLocation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        requestedBy: {
+                            displayName: string;
+                            kind: "patient" | "proxy" | "staff";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        decision: {
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                specialty: string;
+                            } | null;
+                            specialty: string;
+                            visitsAllowed: number;
+                            visitsUsed: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            expiresOn: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        } | null;
+                        denialReason: string | null;
+                        visitRequest: {
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                        } | null;
+                        bookableVisitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            providerId: string;
+                        }[];
+                        appointments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                            status: string;
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                            by: string | null;
+                            /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                            status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        }[];
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canAskForVisit: boolean;
+                            canCancel: boolean;
+                            canBook: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdReferralsByReferralIdCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                        status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        specialty: string;
+                        reason: string;
+                        /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                        urgency: "routine" | "soon" | "urgent";
+                        preferredProvider: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            specialty: string;
+                        } | null;
+                        preferredLocation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        requestedBy: {
+                            displayName: string;
+                            kind: "patient" | "proxy" | "staff";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        decision: {
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                specialty: string;
+                            } | null;
+                            specialty: string;
+                            visitsAllowed: number;
+                            visitsUsed: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            expiresOn: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        } | null;
+                        denialReason: string | null;
+                        visitRequest: {
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                        } | null;
+                        bookableVisitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            providerId: string;
+                        }[];
+                        appointments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                            status: string;
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                            by: string | null;
+                            /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                            status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        }[];
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canAskForVisit: boolean;
+                            canCancel: boolean;
+                            canBook: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReferralQueue: {
+        parameters: {
+            query?: {
+                /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                status?: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            referral: {
+                                /** Format: uuid */
+                                id: string;
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                                status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                                specialty: string;
+                                reason: string;
+                                /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                                urgency: "routine" | "soon" | "urgent";
+                                preferredProvider: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    specialty: string;
+                                } | null;
+                                preferredLocation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                pcp: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                requestedBy: {
+                                    displayName: string;
+                                    kind: "patient" | "proxy" | "staff";
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: {
+                                    provider: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                        specialty: string;
+                                    } | null;
+                                    specialty: string;
+                                    visitsAllowed: number;
+                                    visitsUsed: number;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    expiresOn: string;
+                                    decidedBy: string;
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                } | null;
+                                denialReason: string | null;
+                                visitRequest: {
+                                    visitType: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    note: string | null;
+                                } | null;
+                                bookableVisitTypes: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    providerId: string;
+                                }[];
+                                appointments: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                                    status: string;
+                                    provider: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    };
+                                    visitType: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                }[];
+                                history: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                                    by: string | null;
+                                    /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                                    status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                                }[];
+                                abilities: {
+                                    canApprove: boolean;
+                                    canDeny: boolean;
+                                    canAskForVisit: boolean;
+                                    canCancel: boolean;
+                                    canBook: boolean;
+                                };
+                            };
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                            };
+                            ageHours: number;
+                            workItem: {
+                                /** Format: uuid */
+                                id: string;
+                                status: "open" | "claimed" | "done" | "cancelled";
+                                assignee: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postReferralQueueByReferralIdApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    providerId?: string | null;
+                    /** @description snake_case specialty, e.g. family_medicine, cardiology */
+                    specialty: string;
+                    visits: number;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    expiresOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                        status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        specialty: string;
+                        reason: string;
+                        /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                        urgency: "routine" | "soon" | "urgent";
+                        preferredProvider: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            specialty: string;
+                        } | null;
+                        preferredLocation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        requestedBy: {
+                            displayName: string;
+                            kind: "patient" | "proxy" | "staff";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        decision: {
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                specialty: string;
+                            } | null;
+                            specialty: string;
+                            visitsAllowed: number;
+                            visitsUsed: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            expiresOn: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        } | null;
+                        denialReason: string | null;
+                        visitRequest: {
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                        } | null;
+                        bookableVisitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            providerId: string;
+                        }[];
+                        appointments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                            status: string;
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                            by: string | null;
+                            /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                            status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        }[];
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canAskForVisit: boolean;
+                            canCancel: boolean;
+                            canBook: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postReferralQueueByReferralIdDeny: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                        status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        specialty: string;
+                        reason: string;
+                        /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                        urgency: "routine" | "soon" | "urgent";
+                        preferredProvider: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            specialty: string;
+                        } | null;
+                        preferredLocation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        requestedBy: {
+                            displayName: string;
+                            kind: "patient" | "proxy" | "staff";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        decision: {
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                specialty: string;
+                            } | null;
+                            specialty: string;
+                            visitsAllowed: number;
+                            visitsUsed: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            expiresOn: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        } | null;
+                        denialReason: string | null;
+                        visitRequest: {
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                        } | null;
+                        bookableVisitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            providerId: string;
+                        }[];
+                        appointments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                            status: string;
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                            by: string | null;
+                            /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                            status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        }[];
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canAskForVisit: boolean;
+                            canCancel: boolean;
+                            canBook: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postReferralQueueByReferralIdAskForVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    visitTypeId?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                        status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        specialty: string;
+                        reason: string;
+                        /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                        urgency: "routine" | "soon" | "urgent";
+                        preferredProvider: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            specialty: string;
+                        } | null;
+                        preferredLocation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        pcp: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        } | null;
+                        requestedBy: {
+                            displayName: string;
+                            kind: "patient" | "proxy" | "staff";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        decision: {
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                specialty: string;
+                            } | null;
+                            specialty: string;
+                            visitsAllowed: number;
+                            visitsUsed: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            expiresOn: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        } | null;
+                        denialReason: string | null;
+                        visitRequest: {
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                        } | null;
+                        bookableVisitTypes: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            providerId: string;
+                        }[];
+                        appointments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                            status: string;
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            visitType: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        history: {
+                            /** Format: date-time */
+                            at: string;
+                            event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                            by: string | null;
+                            /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                            status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                        }[];
+                        abilities: {
+                            canApprove: boolean;
+                            canDeny: boolean;
+                            canAskForVisit: boolean;
+                            canCancel: boolean;
+                            canBook: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReferralsIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            referral: {
+                                /** Format: uuid */
+                                id: string;
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                                status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                                specialty: string;
+                                reason: string;
+                                /** @description routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency) */
+                                urgency: "routine" | "soon" | "urgent";
+                                preferredProvider: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    specialty: string;
+                                } | null;
+                                preferredLocation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                pcp: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                requestedBy: {
+                                    displayName: string;
+                                    kind: "patient" | "proxy" | "staff";
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: {
+                                    provider: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                        specialty: string;
+                                    } | null;
+                                    specialty: string;
+                                    visitsAllowed: number;
+                                    visitsUsed: number;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    expiresOn: string;
+                                    decidedBy: string;
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                } | null;
+                                denialReason: string | null;
+                                visitRequest: {
+                                    visitType: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    note: string | null;
+                                } | null;
+                                bookableVisitTypes: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    providerId: string;
+                                }[];
+                                appointments: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** @description the appointment's status (booked, checked_in, completed, cancelled, …) */
+                                    status: string;
+                                    provider: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    };
+                                    visitType: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                }[];
+                                history: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    event: "requested" | "created_by_staff" | "approved" | "denied" | "visit_requested" | "visit_booked" | "visit_cancelled" | "visit_completed" | "expiry_reminder_sent" | "expired" | "cancelled";
+                                    by: string | null;
+                                    /** @description requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff */
+                                    status: "requested" | "approved" | "denied" | "visit_requested" | "scheduled" | "completed" | "expired" | "cancelled";
+                                }[];
+                                abilities: {
+                                    canApprove: boolean;
+                                    canDeny: boolean;
+                                    canAskForVisit: boolean;
+                                    canCancel: boolean;
+                                    canBook: boolean;
+                                };
+                            };
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                            };
+                            ageHours: number;
+                            workItem: {
+                                /** Format: uuid */
+                                id: string;
+                                status: "open" | "claimed" | "done" | "cancelled";
+                                assignee: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
                         }[];
                     };
                 };

@@ -1,5 +1,4 @@
-import { type FieldProblem, FieldProblems } from "@portico/contracts";
-import { Check } from "typebox/value";
+import type { FieldProblem } from "@portico/contracts";
 import { ApiError } from "./api";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -20,10 +19,27 @@ export function errorMessage(error: unknown, t: Translate, exists: Exists): stri
   return t("errors.generic");
 }
 
-/** The `[{ field, problem }]` list a 4xx answer carries (contracts `FieldProblems`), or none. */
+/**
+ * The `[{ field, problem }]` list a 4xx answer carries (contracts `FieldProblems`), or none.
+ * Checked by shape rather than with TypeBox's checker, which would put the schema library on
+ * every page's first load for this one test.
+ */
 export function fieldProblems(error: unknown): FieldProblem[] {
   if (!(error instanceof ApiError) || error.status < 400 || error.status >= 500) return [];
-  return Check(FieldProblems, error.details) ? error.details : [];
+  return isFieldProblems(error.details) ? error.details : [];
+}
+
+function isFieldProblems(details: unknown): details is FieldProblem[] {
+  return (
+    Array.isArray(details) &&
+    details.every(
+      (d) =>
+        typeof d === "object" &&
+        d !== null &&
+        typeof (d as FieldProblem).problem === "string" &&
+        ((d as FieldProblem).field === undefined || typeof (d as FieldProblem).field === "string"),
+    )
+  );
 }
 
 export interface ServerFieldErrorOptions {

@@ -1,10 +1,8 @@
 import type { ReferralList, ReferralQueue } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../platform/auth/totp.ts";
 import { useTestApp } from "../test/app.ts";
-import { sessionCookieFrom } from "../test/factories.ts";
+import { signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
 import { seedDemo } from "./demo.ts";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-clinic.ts";
 
 /** The demo clinic's referrals: one in each state a patient meets, and one waiting in the queue (SPEC §7). */
 describe("demo referrals", () => {
@@ -15,28 +13,7 @@ describe("demo referrals", () => {
     t.clock.advance({ minutes: 1 });
   });
 
-  async function signInDemo(email: string) {
-    const login = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email, password: DEMO_PASSWORD },
-    });
-    let cookie = sessionCookieFrom(login) as string;
-    let csrf = login.json().csrfToken as string;
-    if (login.json().mfaRequired) {
-      const mfa = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/mfa",
-        headers: { cookie, "x-csrf-token": csrf },
-        payload: { code: totpCodeAt(DEMO_TOTP_SECRET, t.clock.now()) },
-      });
-      cookie = sessionCookieFrom(mfa) as string;
-      csrf = mfa.json().csrfToken;
-    }
-    const headers = { cookie, "x-csrf-token": csrf };
-    const me = await t.app.inject({ method: "GET", url: "/api/me", headers });
-    return { headers, patients: (me.json().patients ?? []) as { id: string; name: string }[] };
-  }
+  const signInDemo = (email: string) => signInDemoLogin(t, email);
 
   it("shows Alex an approved dermatology referral that books Dr. Haddad, a denied and an expired one", async () => {
     const alex = await signInDemo("alex.rivera@demo.portico.test");

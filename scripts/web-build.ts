@@ -23,10 +23,16 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** Why web/dist must be (re)built, or undefined when it is up to date. */
+/**
+ * Where the built web app goes: web/dist, or PORTICO_WEB_DIST (an absolute path) so that several
+ * checkouts' journeys can build and serve their own copy side by side.
+ */
+export const webDist = process.env.PORTICO_WEB_DIST?.trim() || path.join(repoRoot, "web/dist");
+
+/** Why the web app must be (re)built, or undefined when it is up to date. */
 export function webBuildReason(): string | undefined {
-  const built = path.join(repoRoot, "web/dist/index.html");
-  if (!fs.existsSync(built)) return "web/dist is missing";
+  const built = path.join(webDist, "index.html");
+  if (!fs.existsSync(built)) return `${path.relative(repoRoot, webDist) || webDist} is missing`;
   const builtAt = fs.statSync(built).mtimeMs;
   for (const source of WEB_SOURCES) {
     if (newestMtime(path.join(repoRoot, source)) > builtAt) return `${source} changed since the last build`;
@@ -34,13 +40,13 @@ export function webBuildReason(): string | undefined {
   return undefined;
 }
 
-/** Builds the web app with Vite when web/dist is missing or older than its sources. */
+/** Builds the web app with Vite when its output is missing or older than its sources. */
 export function ensureWebBuild(options: { quiet?: boolean } = {}): void {
   const reason = webBuildReason();
   if (!reason) return;
   process.stdout.write(`Building the web app (${reason})…\n`);
   const started = performance.now();
-  const result = spawnSync("npm", ["run", "build", "-w", "web"], {
+  const result = spawnSync("npm", ["run", "build", "-w", "web", "--", "--outDir", webDist, "--emptyOutDir"], {
     cwd: repoRoot,
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
   });

@@ -35,7 +35,7 @@ import { MAIL_QUEUE } from "./platform/mail/mailer.ts";
 import { createServices, type Services } from "./services.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const defaultWebRoot = path.resolve(here, "../../web/dist");
+export const defaultWebRoot = process.env.PORTICO_WEB_DIST?.trim() || path.resolve(here, "../../web/dist");
 
 export interface AppOptions {
   config: Config;

@@ -1,0 +1,47 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, Outlet, redirect } from "@tanstack/react-router";
+import { ErrorPage } from "../routes/ErrorPage";
+import { NotFoundPage } from "../routes/NotFoundPage";
+import { Frame } from "./Frame";
+import { hasRole, meQuery } from "./session";
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** A page's search parameters as they arrive, before its `validateSearch` picks what it reads. */
+export type Search = Record<string, unknown>;
+/** A non-empty string search parameter, or undefined. */
+export const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
+
+/** The frame around every page. */
+export const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Frame,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+});
+
+/** Signed-in pages: the layout route checks the session once and sends others to sign in. */
+export const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "signed-in",
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: "/sign-in", search: { redirect: location.href, status: undefined } });
+    return { me };
+  },
+  component: Outlet,
+});
+
+type GuardRole = Parameters<typeof hasRole>[1];
+
+/**
+ * The one role guard for pages under the signed-in layout: people without any of these roles go
+ * home. It only spares them a page the server would refuse; the server decides what they may do.
+ */
+export const onlyFor =
+  (...roles: GuardRole[]) =>
+  ({ context }: { context: unknown }) => {
+    const me = (context as { me: Parameters<typeof hasRole>[0] }).me;
+    if (!roles.some((role) => hasRole(me, role))) throw redirect({ to: "/home" });
+  };

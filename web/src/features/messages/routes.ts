@@ -1,0 +1,64 @@
+// Secure messaging: patients' and caregivers' conversations, and the care team's inbox
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { onlyFor, type Search, signedInRoute, text } from "../../app/route-roots";
+
+const inboxStatuses = ["active", "waiting", "answered", "closed", "all"] as const;
+const messagesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/messages",
+  validateSearch: (search: Search): { patient?: string } => ({ patient: text(search.patient) }),
+  component: lazyRouteComponent(() => import("./MessagesPage"), "MessagesPage"),
+});
+const newMessageRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/messages/new",
+  validateSearch: (search: Search): { patient?: string } => ({ patient: text(search.patient) }),
+  component: lazyRouteComponent(() => import("./NewMessagePage"), "NewMessagePage"),
+});
+const messageThreadRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/messages/$threadId",
+  validateSearch: (search: Search): { patient?: string; sent?: boolean } => ({
+    patient: text(search.patient),
+    sent: search.sent === true || search.sent === "true" ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import("./ThreadPage"), "ThreadPage"),
+});
+const staffMessagesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/staff/messages",
+  beforeLoad: onlyFor("nurse", "physician"),
+  validateSearch: (
+    search: Search,
+  ): {
+    view?: "pool" | "mine";
+    poolId?: string;
+    status?: (typeof inboxStatuses)[number];
+    q?: string;
+    patientId?: string;
+    patientName?: string;
+  } => ({
+    view: search.view === "mine" ? "mine" : search.view === "pool" ? "pool" : undefined,
+    poolId: text(search.poolId),
+    status: inboxStatuses.find((s) => s === search.status),
+    q: text(search.q),
+    patientId: text(search.patientId),
+    patientName: text(search.patientName),
+  }),
+  component: lazyRouteComponent(() => import("./StaffInboxPage"), "StaffInboxPage"),
+});
+const staffMessageThreadRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/staff/messages/$threadId",
+  beforeLoad: onlyFor("nurse", "physician"),
+  component: lazyRouteComponent(() => import("./StaffThreadPage"), "StaffThreadPage"),
+});
+
+/** pages for signed-in people (under the signed-in layout) */
+export const messagesRoutes = [
+  messagesRoute,
+  newMessageRoute,
+  messageThreadRoute,
+  staffMessagesRoute,
+  staffMessageThreadRoute,
+] as const;

@@ -1,4 +1,5 @@
 import type { AuditTables } from "./tables/audit.ts";
+import type { HealthUpdateTables } from "./tables/health-updates.ts";
 import type { IdentityTables } from "./tables/identity.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
 import type { PatientsTable, PeopleTables } from "./tables/people.ts";
@@ -8,6 +9,7 @@ import type { RefillTables } from "./tables/refills.ts";
 import type { PatientRegistrationColumns, RegistrationTables } from "./tables/registration.ts";
 import type { SchedulingTables } from "./tables/scheduling.ts";
 import type { StaffLocationTables } from "./tables/staff-locations.ts";
+import type { SurveyTables } from "./tables/surveys.ts";
 import type { WorkQueueTables } from "./tables/work-queue.ts";
 
 /**
@@ -25,7 +27,9 @@ export interface DB
     RefillTables,
     ReferralTables,
     WorkQueueTables,
-    MessagingTables {
+    MessagingTables,
+    SurveyTables,
+    HealthUpdateTables {
   /** the base columns (people.ts) plus those added by 0006_registration */
   patients: PatientsTable & PatientRegistrationColumns;
 }

@@ -1,5 +1,4 @@
 import type { AuditTables } from "./tables/audit.ts";
-import type { HealthUpdateTables } from "./tables/health-updates.ts";
 import type { IdentityTables } from "./tables/identity.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
 import type { PatientsTable, PeopleTables } from "./tables/people.ts";
@@ -28,8 +27,7 @@ export interface DB
     ReferralTables,
     WorkQueueTables,
     MessagingTables,
-    SurveyTables,
-    HealthUpdateTables {
+    SurveyTables {
   /** the base columns (people.ts) plus those added by 0006_registration */
   patients: PatientsTable & PatientRegistrationColumns;
 }

@@ -5,11 +5,9 @@ import { workQueueModule } from "../platform/work-queue/module.ts";
 import type { DemoSeedContext } from "../seed/demo-clinic.ts";
 import { auditModule } from "./audit/module.ts";
 import { clinicAdminModule } from "./clinic-admin/module.ts";
-import { healthUpdatesModule } from "./health-updates/module.ts";
 import { identityModule } from "./identity/module.ts";
 import type { PeriodicJob, Platform, PorticoModule } from "./kit.ts";
 import { messagingModule } from "./messaging/module.ts";
-import { operationsModule } from "./operations/module.ts";
 import { patientReferences } from "./patients/merge-registry.ts";
 import { patientsModule } from "./patients/module.ts";
 import { proxiesModule } from "./proxies/module.ts";
@@ -33,9 +31,7 @@ export const modules = [
   refillsModule,
   messagingModule,
   referralsModule,
-  healthUpdatesModule,
   surveysModule,
-  operationsModule,
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: any module, whatever its services

@@ -1,12 +1,21 @@
 import type { InsuranceCoverageInput } from "@portico/contracts";
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import type { PatientAccess } from "../../platform/access/patient-access.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type PatientInsert = Insertable<DB["patients"]>;
 export type PatientUpdate = Updateable<DB["patients"]>;
 
-/** Kysely queries for patient charts. No rules here: the service checks access first. */
+/**
+ * Kysely queries for patient charts. No rules here: the service checks access first, and every
+ * function that reads or writes one patient's rows takes the audited `PatientAccess` and builds
+ * its query through the scoped builder (`patientRows`), which adds the patient filter itself.
+ */
+
+/** what reading a chart needs: its profile, or (a parent of an adolescent) its summary */
+const CHART_SCOPES = ["profile", "summary"] as const;
 
 export const PROFILE_COLUMNS = [
   "p.id",
@@ -34,28 +43,26 @@ export const PROFILE_COLUMNS = [
   "p.updated_at",
 ] as const;
 
-export function findPatient(db: Db, patientId: string) {
-  return db
-    .selectFrom("patients as p")
+export function findPatient(db: Db, access: PatientAccess) {
+  return patientRows(access, CHART_SCOPES)
+    .chart(db)
     .leftJoin("pharmacies as ph", "ph.id", "p.preferred_pharmacy_id")
     .leftJoin("providers as pr", "pr.id", "p.pcp_provider_id")
     .select(PROFILE_COLUMNS)
     .select(["ph.name as pharmacy_name", "pr.display_name as pcp_name", "pr.specialty as pcp_specialty"])
-    .where("p.id", "=", patientId)
     .executeTakeFirst();
 }
 export type PatientRow = NonNullable<Awaited<ReturnType<typeof findPatient>>>;
 
-export function coveragesOf(db: Db, patientId: string) {
-  return db.selectFrom("insurance_coverages").selectAll().where("patient_id", "=", patientId).orderBy("rank").execute();
+export function coveragesOf(db: Db, access: PatientAccess) {
+  return patientRows(access, "profile").selectFrom(db, "insurance_coverages").selectAll().orderBy("rank").execute();
 }
 export type CoverageRow = Awaited<ReturnType<typeof coveragesOf>>[number];
 
-export async function pendingIdentityRequestId(db: Db, patientId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom("identity_change_requests")
+export async function pendingIdentityRequestId(db: Db, access: PatientAccess): Promise<string | null> {
+  const row = await patientRows(access, "profile")
+    .selectFrom(db, "identity_change_requests")
     .select("id")
-    .where("patient_id", "=", patientId)
     .where("status", "=", "pending")
     .executeTakeFirst();
   return row?.id ?? null;
@@ -71,34 +78,65 @@ export async function insertPatient(db: Db, values: PatientInsert): Promise<stri
   return id;
 }
 
-export async function replaceCoverages(db: Db, patientId: string, coverages: readonly InsuranceCoverageInput[]) {
-  await db.deleteFrom("insurance_coverages").where("patient_id", "=", patientId).execute();
+/** The chart's status and login, locked for a status change. */
+export function lockChart(db: Db, access: PatientAccess) {
+  return patientRows(access, "profile", "write")
+    .chart(db)
+    .select(["p.id", "p.status", "p.user_id"])
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Changes the chart's own columns (write access to the profile). */
+export async function updateChart(db: Db, access: PatientAccess, set: PatientUpdate): Promise<void> {
+  await patientRows(access, "profile", "write").updateChart(db).set(set).execute();
+}
+
+/** The chart's preferred language (as written on it). */
+export async function chartLanguage(db: Db, access: PatientAccess): Promise<string | null> {
+  const row = await patientRows(access, CHART_SCOPES).chart(db).select("p.preferred_language").executeTakeFirst();
+  return row?.preferred_language ?? null;
+}
+
+/** Where a registration's emails go: the applicant's login address, else the chart's. */
+export async function applicantAddress(db: Db, access: PatientAccess): Promise<string | null> {
+  const row = await patientRows(access, "profile")
+    .chart(db)
+    .leftJoin("users as u", "u.id", "p.user_id")
+    .select(["p.email", "u.email as userEmail"])
+    .executeTakeFirst();
+  return row?.userEmail ?? row?.email ?? null;
+}
+
+export async function replaceCoverages(db: Db, access: PatientAccess, coverages: readonly InsuranceCoverageInput[]) {
+  const rows = patientRows(access, "profile", "write");
+  await rows.deleteFrom(db, "insurance_coverages").execute();
   if (coverages.length === 0) return;
   await db
     .insertInto("insurance_coverages")
     .values(
-      coverages.map((c) => ({
-        patient_id: patientId,
-        rank: c.rank ?? "primary",
-        payer_name: c.payerName.trim(),
-        member_id: c.memberId.trim(),
-        group_number: c.groupNumber?.trim() ?? null,
-        subscriber_name: c.subscriberName.trim(),
-        subscriber_relationship: c.subscriberRelationship,
-        card_front_file_id: c.cardFrontFileId ?? null,
-        card_back_file_id: c.cardBackFileId ?? null,
-      })),
+      coverages.map((c) =>
+        rows.stamp({
+          rank: c.rank ?? "primary",
+          payer_name: c.payerName.trim(),
+          member_id: c.memberId.trim(),
+          group_number: c.groupNumber?.trim() ?? null,
+          subscriber_name: c.subscriberName.trim(),
+          subscriber_relationship: c.subscriberRelationship,
+          card_front_file_id: c.cardFrontFileId ?? null,
+          card_back_file_id: c.cardBackFileId ?? null,
+        }),
+      ),
     )
     .execute();
 }
 
 /** Files that belong to this patient among `ids` (a coverage may only point at its own chart's files). */
-export async function ownFileIds(db: Db, patientId: string, ids: readonly string[]): Promise<Set<string>> {
+export async function ownFileIds(db: Db, access: PatientAccess, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom("files")
+  const rows = await patientRows(access, "profile")
+    .selectFrom(db, "files")
     .select("id")
-    .where("patient_id", "=", patientId)
     .where("id", "in", [...ids])
     .execute();
   return new Set(rows.map((r) => r.id));

@@ -70,7 +70,7 @@ export async function patientRoutes(
         response: { ...errorResponses, 201: RegisterPatientResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await patients.register(request.body)),
+    async (request, reply) => reply.status(201).send(await patients.registration.register(request.body)),
   );
 
   app.get(
@@ -89,7 +89,7 @@ export async function patientRoutes(
         response: ok(PatientProfileView),
       },
     },
-    async (request) => patients.getProfile(request.params.patientId),
+    async (request) => patients.profile.getProfile(request.params.patientId),
   );
 
   app.patch(
@@ -110,7 +110,7 @@ export async function patientRoutes(
         response: ok(PatientProfile),
       },
     },
-    async (request) => patients.updateProfile(request.params.patientId, request.body),
+    async (request) => patients.profile.updateProfile(request.params.patientId, request.body),
   );
 
   app.post(
@@ -130,7 +130,8 @@ export async function patientRoutes(
         response: { ...errorResponses, 201: RegisterPatientResponse.properties.activation },
       },
     },
-    async (request, reply) => reply.status(201).send(await patients.reissueActivationCode(request.params.patientId)),
+    async (request, reply) =>
+      reply.status(201).send(await patients.registration.reissueActivationCode(request.params.patientId)),
   );
 
   app.get(
@@ -152,7 +153,7 @@ export async function patientRoutes(
       },
     },
     async (request, reply) => {
-      const letter = await patients.activationLetter(
+      const letter = await patients.registration.activationLetter(
         request.params.patientId,
         request.query.code,
         activationCodeHash(request.query.code),
@@ -181,7 +182,7 @@ export async function patientRoutes(
         response: ok(MergeResult),
       },
     },
-    async (request) => patients.merge(request.params.patientId, request.body),
+    async (request) => patients.merges.merge(request.params.patientId, request.body),
   );
 
   // ---- self-registration and the staff queue ----
@@ -198,7 +199,7 @@ export async function patientRoutes(
       },
     },
     async (request, reply) => {
-      await patients.selfRegister(request.body, { acceptLanguage: request.headers["accept-language"] });
+      await patients.registration.selfRegister(request.body, { acceptLanguage: request.headers["accept-language"] });
       return reply.status(202).send({
         status: "received",
         message: "Thank you. Check your email: we have sent you the next steps.",
@@ -209,7 +210,7 @@ export async function patientRoutes(
   app.get(
     "/api/registrations/pending",
     { schema: { tags, summary: "Registrations waiting for verification", response: ok(PendingRegistrationList) } },
-    async () => ({ registrations: await patients.listPending() }),
+    async () => ({ registrations: await patients.registration.listPending() }),
   );
 
   app.post(
@@ -223,7 +224,7 @@ export async function patientRoutes(
         response: ok(PatientProfile),
       },
     },
-    async (request) => patients.verify(request.params.id, request.body),
+    async (request) => patients.registration.verify(request.params.id, request.body),
   );
 
   app.post(
@@ -237,7 +238,7 @@ export async function patientRoutes(
         response: ok(RejectRegistrationResponse),
       },
     },
-    async (request) => patients.reject(request.params.id, request.body),
+    async (request) => patients.registration.reject(request.params.id, request.body),
   );
 
   // ---- identity change requests ----
@@ -260,7 +261,9 @@ export async function patientRoutes(
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await patients.requestIdentityChange(request.params.patientId, request.body)),
+      reply
+        .status(201)
+        .send(await patients.identityChanges.requestIdentityChange(request.params.patientId, request.body)),
   );
 
   app.get(
@@ -274,7 +277,7 @@ export async function patientRoutes(
         response: ok(IdentityChangeRequestList),
       },
     },
-    async (request) => ({ requests: await patients.patientIdentityRequests(request.params.patientId) }),
+    async (request) => ({ requests: await patients.identityChanges.patientIdentityRequests(request.params.patientId) }),
   );
 
   app.get(
@@ -296,7 +299,7 @@ export async function patientRoutes(
         response: ok(IdentityChangeRequestList),
       },
     },
-    async (request) => ({ requests: await patients.listIdentityRequests(request.query.status) }),
+    async (request) => ({ requests: await patients.identityChanges.listIdentityRequests(request.query.status) }),
   );
 
   app.post(
@@ -310,7 +313,7 @@ export async function patientRoutes(
         response: ok(IdentityChangeRequest),
       },
     },
-    async (request) => patients.decideIdentityRequest(request.params.id, request.body),
+    async (request) => patients.identityChanges.decideIdentityRequest(request.params.id, request.body),
   );
 
   // ---- files ----

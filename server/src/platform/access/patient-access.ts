@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { compiledQuery } from "../../db/compiled-query.ts";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
 import type { StaffRole } from "../../db/tables/people.ts";
@@ -90,6 +91,8 @@ export interface PatientAccessCheck {
   confidential?: boolean;
   /** only the patient and their proxies (e.g. the access log), not staff */
   patientFacing?: boolean;
+  /** more identifiers for the success row (never PHI), e.g. a registration's duplicate override */
+  details?: AuditDetails;
 }
 
 /**
@@ -108,6 +111,14 @@ interface Facts {
   patient: PatientFacts;
   isCareTeam: boolean;
 }
+
+/** The patient facts for an actor who is never on a care team (`is_care_team` false). */
+const patientFactsQuery = compiledQuery("portico_patient_facts", (db, { patientId }: { patientId: string }) =>
+  db
+    .selectFrom("patients")
+    .where("patients.id", "=", patientId)
+    .select(["patients.id", "patients.date_of_birth", "patients.status", sql<SqlBool>`false`.as("is_care_team")]),
+);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -160,7 +171,7 @@ export class AccessService {
       });
       throw this.#denial(actor);
     }
-    const details: AuditDetails = { scope: check.scope };
+    const details: AuditDetails = { ...check.details, scope: check.scope };
     if (check.reason) {
       details.queue = check.reason.queue;
       details.queueItemId = check.reason.itemId;
@@ -393,17 +404,21 @@ export class AccessService {
     let cache = this.#factsCache.get(context);
     if (cache?.has(key)) return cache.get(key) ?? null;
     const clinical = actor.roles.includes("physician") || actor.roles.includes("nurse");
-    const row = await currentDb(this.#db)
-      .selectFrom("patients")
-      .where("patients.id", "=", patientId)
-      .select((eb) => {
-        const conditions = clinical
-          ? this.#careTeamRules.map((rule) => rule(eb, actor)).filter((c): c is Expression<SqlBool> => c !== null)
-          : [];
-        const careTeam = eb.or([sql<SqlBool>`false`, ...conditions]);
-        return ["patients.id", "patients.date_of_birth", "patients.status", careTeam.as("is_care_team")];
-      })
-      .executeTakeFirst();
+    const db = currentDb(this.#db);
+    // patients, caregivers, front desk and admins are never on a care team: one prepared query for them all
+    const row = clinical
+      ? await db
+          .selectFrom("patients")
+          .where("patients.id", "=", patientId)
+          .select((eb) => {
+            const conditions = this.#careTeamRules
+              .map((rule) => rule(eb, actor))
+              .filter((c): c is Expression<SqlBool> => c !== null);
+            const careTeam = eb.or([sql<SqlBool>`false`, ...conditions]);
+            return ["patients.id", "patients.date_of_birth", "patients.status", careTeam.as("is_care_team")];
+          })
+          .executeTakeFirst()
+      : (await patientFactsQuery(db, { patientId }))[0];
     const facts: Facts | null = row
       ? {
           patient: { id: row.id, dateOfBirth: row.date_of_birth, status: row.status },

@@ -47,7 +47,9 @@ export async function startServer(
   const timeout = options.readyTimeoutMs ?? 120_000;
   let output = "";
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(repoRoot, "server/src/main.ts")], {
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, "server/src/main.ts")], {
     cwd: repoRoot,
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -448,6 +448,9 @@ const MATRIX: Record<string, Row> = {
   "POST /api/work-queue/items/{id}/release": staff(["nurse", "physician"], () =>
     post(`/api/work-queue/items/${randomUUID()}/release`),
   ),
+  "GET /api/work-queue/items/{id}/assignees": staff(["nurse", "physician"], () =>
+    get(`/api/work-queue/items/${randomUUID()}/assignees`),
+  ),
   "POST /api/work-queue/items/{id}/assign": staff(["nurse", "physician"], (_x, f) =>
     post(`/api/work-queue/items/${randomUUID()}/assign`, { userId: f.clinic.physician.id }),
   ),

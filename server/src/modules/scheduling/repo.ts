@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { compiledQuery } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
 import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
 import { ensurePatientScopedQuery, type PatientAccess } from "../../platform/access/patient-access.ts";
@@ -294,9 +295,16 @@ function appointmentQuery(db: Db) {
 
 export type AppointmentRow = Awaited<ReturnType<ReturnType<typeof appointmentQuery>["executeTakeFirstOrThrow"]>>;
 
-export function appointmentsOfPatient(db: Db, access: PatientAccess) {
+/** every appointment of one patient, oldest first: compiled once, prepared (the list is on every patient's home page) */
+const appointmentsOfPatientQuery = compiledQuery(
+  "portico_appointments_of_patient",
+  (db, { patientId }: { patientId: string }) =>
+    appointmentQuery(db).where("a.patient_id", "=", patientId).orderBy("a.starts_at").orderBy("a.id"),
+);
+
+export function appointmentsOfPatient(db: Db, access: PatientAccess): Promise<AppointmentRow[]> {
   const patientId = ensurePatientScopedQuery(access, "appointments");
-  return appointmentQuery(db).where("a.patient_id", "=", patientId).orderBy("a.starts_at").execute();
+  return appointmentsOfPatientQuery(db, { patientId });
 }
 
 export function appointmentOfPatient(

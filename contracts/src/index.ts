@@ -9,4 +9,5 @@ export * from "./proxies.ts";
 export * from "./referrals.ts";
 export * from "./refills.ts";
 export * from "./scheduling.ts";
+export * from "./surveys.ts";
 export * from "./work-queue.ts";

@@ -240,6 +240,8 @@ const MATRIX: Record<string, Row> = {
     post(`${P(x)}/waitlist-offers/${randomUUID()}/decline`),
   ),
   "POST /api/appointments/confirm": publicRoute(() => post("/api/appointments/confirm"), "by emailed single-use token"),
+  // ---- post-visit surveys and the record download ----
+  ...surveyAndRecordRows(),
 
   // ---- staff: boards, schedules, visit statuses ----
   "GET /api/workplace": staff(["front_desk", "nurse", "physician"], () => get("/api/workplace")),
@@ -850,3 +852,12 @@ describe("access matrix: every route in the OpenAPI document", () => {
     expect(problems).toEqual([]);
   });
 });
+
+/** Post-visit surveys (public single-use link; results for admins) and the whole-record download (`records`, patient-facing). */
+function surveyAndRecordRows(): Record<string, Row> {
+  return {
+    "POST /api/surveys/open": publicRoute(() => post("/api/surveys/open"), "by emailed single-use token"),
+    "POST /api/surveys/answer": publicRoute(() => post("/api/surveys/answer"), "by emailed single-use token"),
+    "GET /api/surveys/results": staff(["admin"], () => get("/api/surveys/results")),
+  };
+}

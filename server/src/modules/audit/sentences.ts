@@ -11,6 +11,9 @@
 export const ACCESS_SENTENCES = {
   // the access log itself
   "read:access_log": "viewed_access_log",
+  // the whole record downloaded (JSON or FHIR), and a post-visit survey answered from its link
+  "download:patient_record": "downloaded_record",
+  "answer:visit_survey": "answered_survey",
   // who the patient is, their details and documents
   "create:patient": "created_record",
   "self_register:patient": "registered_online",

@@ -73,6 +73,16 @@ export class FrontDeskService {
     this.#audit = deps.audit;
   }
 
+  readonly #completedListeners: ((visit: { appointmentId: string; completedAt: Date }) => Promise<void>)[] = [];
+
+  /**
+   * Modules later in the registry act when a visit is marked completed (surveys queue their
+   * job): called inside the transaction that marks it, so a job exists only if the step commits.
+   */
+  whenVisitCompleted(listener: (visit: { appointmentId: string; completedAt: Date }) => Promise<void>): void {
+    this.#completedListeners.push(listener);
+  }
+
   /**
    * The arrivals boards this user may open (front desk and nurses: their assigned locations;
    * physicians: their own visits where their provider practises) and the providers whose
@@ -230,6 +240,9 @@ export class FrontDeskService {
         { ...(stamp ? { [stamp]: now } : {}), status_before_step: row.status },
         now,
       );
+      if (status === "completed") {
+        for (const listener of this.#completedListeners) await listener({ appointmentId: row.id, completedAt: now });
+      }
     });
   }
 

@@ -1,7 +1,7 @@
 import { type Static, Type } from "typebox";
 import { Specialty } from "./clinic.ts";
 import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
-import { WorkItemStatus } from "./work-queue.ts";
+import { WorkItem } from "./work-queue.ts";
 
 /**
  * Referrals (SPEC §2.6): a patient (or a caregiver with the `referrals` scope) asks the primary
@@ -226,16 +226,7 @@ export const ReferralQueueItem = Type.Object({
   referral: Referral,
   patient: Type.Object({ id: Uuid, displayName: Type.String(), dateOfBirth: IsoDate }),
   ageHours: Type.Integer({ minimum: 0 }),
-  workItem: Type.Union([
-    Type.Object({
-      id: Uuid,
-      status: WorkItemStatus,
-      assignee: Type.Union([Type.Object({ userId: Uuid, displayName: Type.String() }), Type.Null()]),
-      dueAt: IsoDateTime,
-      overdue: Type.Boolean(),
-    }),
-    Type.Null(),
-  ]),
+  workItem: Type.Union([WorkItem, Type.Null()]),
 });
 export type ReferralQueueItem = Static<typeof ReferralQueueItem>;
 

@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
-import { WorkItemStatus } from "./work-queue.ts";
+import { WorkItem } from "./work-queue.ts";
 
 /**
  * Prescription refills (SPEC §2.4): the medication list, refill and renewal requests decided
@@ -325,16 +325,7 @@ export const RefillQueueItem = Type.Object({
   /** what an approval sends unless changed: the medication's quantity and its last refills authorised */
   suggested: Type.Object({ quantity: Type.Integer(), refills: Type.Integer() }),
   /** the work item behind it (shared staff work queue) */
-  workItem: Type.Union([
-    Type.Object({
-      id: Uuid,
-      status: WorkItemStatus,
-      assignee: Type.Union([Type.Object({ userId: Uuid, displayName: Type.String() }), Type.Null()]),
-      dueAt: IsoDateTime,
-      overdue: Type.Boolean(),
-    }),
-    Type.Null(),
-  ]),
+  workItem: Type.Union([WorkItem, Type.Null()]),
   abilities: RefillQueueItemAbilities,
 });
 export type RefillQueueItem = Static<typeof RefillQueueItem>;

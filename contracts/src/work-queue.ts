@@ -1,5 +1,6 @@
 import { type Static, Type } from "typebox";
 import { IsoDateTime, Uuid } from "./common.ts";
+import { StaffRole } from "./identity.ts";
 
 /**
  * The shared staff work queue (SPEC §2.10, "In Basket"): every item of staff work — a refill
@@ -71,3 +72,24 @@ export type WorkQueueCounts = Static<typeof WorkQueueCounts>;
 /** POST /api/work-queue/items/:id/assign */
 export const AssignWorkItemRequest = Type.Object({ userId: Uuid }, { additionalProperties: false });
 export type AssignWorkItemRequest = Static<typeof AssignWorkItemRequest>;
+
+/** One colleague a work item may be given to (they work its queue and may see it and its patient). */
+export const WorkItemAssignee = Type.Object({
+  userId: Uuid,
+  displayName: Type.String(),
+  /** the roles of theirs that work this queue (nurse, physician) */
+  roles: Type.Array(StaffRole),
+  /** the item is theirs now */
+  current: Type.Boolean(),
+});
+export type WorkItemAssignee = Static<typeof WorkItemAssignee>;
+
+/**
+ * GET /api/work-queue/items/:id/assignees: the item (as the caller sees it) and the colleagues it
+ * may be assigned to, by name; the caller is not listed (claiming is how one takes an item).
+ */
+export const WorkItemAssignees = Type.Object({
+  item: WorkItem,
+  assignees: Type.Array(WorkItemAssignee),
+});
+export type WorkItemAssignees = Static<typeof WorkItemAssignees>;

@@ -160,7 +160,13 @@ export class ReferralService {
 
   constructor(deps: ReferralServiceDeps) {
     this.#d = deps;
-    deps.workQueue.define({ name: REFERRAL_QUEUE, roles: ["nurse", "physician"], responseBusinessDays: 3 });
+    deps.workQueue.define({
+      name: REFERRAL_QUEUE,
+      roles: ["nurse", "physician"],
+      responseBusinessDays: 3,
+      // a patient without a primary care physician: any physician or nurse may take it (as `inPractice`)
+      unownedForEveryClinician: true,
+    });
     deps.jobs.register(REFERRAL_EXPIRY_QUEUE, async () => {
       await this.settleVisits();
       await this.expireAndRemind();
@@ -637,7 +643,7 @@ export class ReferralService {
         referral: referrals[i] as Referral,
         patient: { id: row.patient_id, displayName: row.patient_name, dateOfBirth: dateText(row.date_of_birth) },
         ageHours: Math.max(0, Math.floor((now - row.created_at.getTime()) / HOUR_MS)),
-        workItem: w ? { id: w.id, status: w.status, assignee: w.assignee, dueAt: w.dueAt, overdue: w.overdue } : null,
+        workItem: w ?? null,
       };
     });
   }

@@ -700,9 +700,7 @@ export class RefillService {
         quantity: row.medication_quantity,
         refills: row.medication_refills > 0 ? row.medication_refills - 1 : row.refills_authorized,
       },
-      workItem: work
-        ? { id: work.id, status: work.status, assignee: work.assignee, dueAt: work.dueAt, overdue: work.overdue }
-        : null,
+      workItem: work ?? null,
       abilities: {
         canApprove: queued,
         canDeny: queued,

@@ -480,7 +480,7 @@ describe("the clinicians' refill queue", () => {
     expect(assigned.body).toMatchObject({ status: "claimed", assignee: { userId: clinic.physician.id } });
     expect(
       (await call(nurse, "POST", `/api/work-queue/items/${workId}/assign`, { userId: patient.user?.id })).status,
-    ).toBe(400);
+    ).toBe(409);
     const audit = await t.database.db
       .selectFrom("audit_log")
       .select("action")

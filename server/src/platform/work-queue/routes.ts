@@ -1,4 +1,11 @@
-import { AssignWorkItemRequest, errorResponses, IdParams, WorkItem, WorkQueueCounts } from "@portico/contracts";
+import {
+  AssignWorkItemRequest,
+  errorResponses,
+  IdParams,
+  WorkItem,
+  WorkItemAssignees,
+  WorkQueueCounts,
+} from "@portico/contracts";
 import type { App } from "../../app.ts";
 import type { AccessService } from "../access/patient-access.ts";
 import { staffRouteGuard } from "../access/route-guards.ts";
@@ -47,6 +54,20 @@ export async function workQueueRoutes(app: App, workQueue: WorkQueueService, acc
       },
     },
     async (request) => workQueue.release(request.params.id),
+  );
+  app.get(
+    "/api/work-queue/items/:id/assignees",
+    {
+      preHandler: guard,
+      schema: {
+        tags,
+        summary:
+          "The colleagues a work item may be assigned to: active staff who work its queue and may see it (and its patient)",
+        params: IdParams,
+        response: { ...errorResponses, 200: WorkItemAssignees },
+      },
+    },
+    async (request) => workQueue.assignees(request.params.id),
   );
   app.post(
     "/api/work-queue/items/:id/assign",

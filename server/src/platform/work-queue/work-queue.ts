@@ -1,4 +1,11 @@
-import type { WorkItem, WorkItemAbilities, WorkItemStatus, WorkQueueCount, WorkQueueName } from "@portico/contracts";
+import type {
+  WorkItem,
+  WorkItemAbilities,
+  WorkItemAssignees,
+  WorkItemStatus,
+  WorkQueueCount,
+  WorkQueueName,
+} from "@portico/contracts";
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
@@ -28,6 +35,12 @@ export interface QueueDefinition {
   roles: readonly StaffRole[];
   /** response target in business days (Monday–Friday) */
   responseBusinessDays: number;
+  /**
+   * An item with no provider and no pool (a referral for a patient without a primary care
+   * physician) is seen — and may be claimed or assigned — by every nurse and physician;
+   * otherwise only by the person it is assigned to.
+   */
+  unownedForEveryClinician?: boolean;
 }
 
 /** `start` plus `days` business days (Saturdays and Sundays skipped, UTC calendar). */
@@ -45,29 +58,92 @@ export function addBusinessDays(start: Date, days: number): Date {
 const ACTIVE: readonly WorkItemStatus[] = ["open", "claimed"];
 
 /**
+ * Who is looking at work items, as SQL: the signed-in actor (values) or each colleague of a
+ * query over `users` (columns), so the one visibility rule below serves both the caller's own
+ * lists and "whom may this item be given to".
+ */
+interface Viewer {
+  userId: Expression<string>;
+  /** a flag known in advance (the actor) or a SQL condition (a colleague's roles) */
+  nurse: boolean | Expression<SqlBool>;
+  physician: boolean | Expression<SqlBool>;
+  /** the provider the person is (physicians), or null when known to be none */
+  providerId: Expression<string | null> | null;
+}
+
+/** Queues whose unowned items (no provider, no pool) every nurse and physician sees (`QueueDefinition.unownedForEveryClinician`). */
+const UNOWNED_FOR_EVERY_CLINICIAN = new Set<string>();
+
+const when = (flag: boolean | Expression<SqlBool>, condition: Expression<SqlBool>): Expression<SqlBool> | null =>
+  flag === false ? null : flag === true ? condition : sql<SqlBool>`(${flag} and ${condition})`;
+
+function visibleToViewer(viewer: Viewer, alias: string): Expression<SqlBool> {
+  const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  const clinician: boolean | Expression<SqlBool> =
+    viewer.nurse === true || viewer.physician === true
+      ? true
+      : viewer.nurse === false && viewer.physician === false
+        ? false
+        : sql<SqlBool>`(${viewer.nurse === false ? sql`false` : viewer.nurse} or ${viewer.physician === false ? sql`false` : viewer.physician})`;
+  const conditions = [
+    sql<SqlBool>`${ref("assignee_user_id")} = ${viewer.userId}`,
+    viewer.providerId ? when(viewer.physician, sql<SqlBool>`${ref("provider_id")} = ${viewer.providerId}`) : null,
+    // pool work (messages) is the pool's, not every nurse's at the provider's locations
+    when(
+      viewer.nurse,
+      sql<SqlBool>`(${ref("pool_id")} is null and ${ref("provider_id")} in (select wq_pl.provider_id from provider_locations wq_pl join staff_locations wq_sl on wq_sl.location_id = wq_pl.location_id where wq_sl.user_id = ${viewer.userId}))`,
+    ),
+    when(
+      clinician,
+      sql<SqlBool>`${ref("pool_id")} in (select wq_pm.pool_id from message_pool_members wq_pm where wq_pm.user_id = ${viewer.userId})`,
+    ),
+    // in a queue that says so, work no provider's team and no pool owns (a referral for a
+    // patient without a primary care physician) is every clinician's
+    UNOWNED_FOR_EVERY_CLINICIAN.size > 0
+      ? when(
+          clinician,
+          sql<SqlBool>`(${ref("provider_id")} is null and ${ref("pool_id")} is null and ${ref("queue")} in (${sql.join([...UNOWNED_FOR_EVERY_CLINICIAN])}))`,
+        )
+      : null,
+  ].filter((c): c is Expression<SqlBool> => c !== null);
+  return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+}
+
+/**
  * The SQL condition "this actor may see work item `alias`". Usable in any query joining
  * `work_items` (the refill queue) and in the care-team rule below.
  */
 export function visibleTo(actor: Actor, alias: string): Expression<SqlBool> {
   if (actor.kind === "system") return sql<SqlBool>`true`;
   if (actor.kind !== "user" || !actor.userId) return sql<SqlBool>`false`;
-  const ref = (column: string) => sql.ref(`${alias}.${column}`);
-  const conditions = [sql<SqlBool>`${ref("assignee_user_id")} = ${actor.userId}`];
-  if (actor.roles.includes("physician") && actor.providerId) {
-    conditions.push(sql<SqlBool>`${ref("provider_id")} = ${actor.providerId}`);
-  }
-  if (actor.roles.includes("nurse")) {
-    // pool work (messages) is the pool's, not every nurse's at the provider's locations
-    conditions.push(
-      sql<SqlBool>`(${ref("pool_id")} is null and ${ref("provider_id")} in (select wq_pl.provider_id from provider_locations wq_pl join staff_locations wq_sl on wq_sl.location_id = wq_pl.location_id where wq_sl.user_id = ${actor.userId}))`,
-    );
-  }
-  if (actor.roles.includes("nurse") || actor.roles.includes("physician")) {
-    conditions.push(
-      sql<SqlBool>`${ref("pool_id")} in (select wq_pm.pool_id from message_pool_members wq_pm where wq_pm.user_id = ${actor.userId})`,
-    );
-  }
-  return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+  return visibleToViewer(
+    {
+      userId: sql<string>`${actor.userId}`,
+      nurse: actor.roles.includes("nurse"),
+      physician: actor.roles.includes("physician"),
+      providerId: actor.providerId ? sql<string>`${actor.providerId}` : null,
+    },
+    alias,
+  );
+}
+
+/**
+ * The same condition for the colleague in `users` row `userAlias` (their roles and provider
+ * read in SQL, as the session reads them for the actor).
+ */
+export function visibleToColleague(userAlias: string, alias: string): Expression<SqlBool> {
+  const userId = sql.ref<string>(`${userAlias}.id`);
+  const hasRole = (role: StaffRole) =>
+    sql<SqlBool>`exists (select 1 from user_roles wq_r where wq_r.user_id = ${userId} and wq_r.role = ${role})`;
+  return visibleToViewer(
+    {
+      userId,
+      nurse: hasRole("nurse"),
+      physician: hasRole("physician"),
+      providerId: sql<string | null>`(select wq_p.id from providers wq_p where wq_p.user_id = ${userId} limit 1)`,
+    },
+    alias,
+  );
 }
 
 /**
@@ -133,6 +209,7 @@ export class WorkQueueService {
   /** A capability declares its queue once, when its services are built. */
   define(definition: QueueDefinition): void {
     this.#queues.set(definition.name, definition);
+    if (definition.unownedForEveryClinician) UNOWNED_FOR_EVERY_CLINICIAN.add(definition.name);
   }
 
   get queues(): readonly QueueDefinition[] {
@@ -304,34 +381,79 @@ export class WorkQueueService {
     });
   }
 
+  /**
+   * The colleagues this item may be given to: active staff whose role works its queue and who
+   * may see the item by the queue's own rule (`visibleToColleague`: a physician their own
+   * provider's items, a nurse those of providers at their locations, a pool's members its
+   * work) — and so, through the care-team rule, its patient. The caller is left out (they
+   * claim). An item the caller may not see, or not active, is 404 like a missing one (audited).
+   */
+  async assignees(id: string): Promise<WorkItemAssignees> {
+    const actor = currentContext().actor;
+    return inTransaction(this.#db, async (trx) => {
+      const row = await this.#visibleActive(trx, id, "read");
+      const assignees = await this.#colleagues(trx, row)
+        .$if(actor.userId !== null, (q) => q.where("u.id", "<>", actor.userId as string))
+        .execute();
+      await this.#audit.record({
+        action: "read",
+        resourceType: "work_item",
+        resourceId: row.id,
+        patientId: row.patient_id,
+        details: { queue: row.queue, list: "assignees" },
+      });
+      return {
+        item: this.#present(row),
+        assignees: assignees.map((a) => ({
+          userId: a.id,
+          displayName: a.display_name,
+          roles: a.roles,
+          current: a.id === row.assignee_user_id,
+        })),
+      };
+    });
+  }
+
+  /** Active staff of the item's queue's roles who may see the item (the one rule for listing and assigning). */
+  #colleagues(trx: ReturnType<typeof currentDb>, row: ItemRow) {
+    const definition = this.#definition(row.queue);
+    const roles = [...definition.roles];
+    return trx
+      .selectFrom(["users as u", "work_items as w"])
+      .where("w.id", "=", row.id)
+      .where("u.status", "=", "active")
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("user_roles as ur")
+            .select("ur.user_id")
+            .whereRef("ur.user_id", "=", "u.id")
+            .where("ur.role", "in", roles),
+        ),
+      )
+      .where(visibleToColleague("u", "w"))
+      .select([
+        "u.id",
+        "u.display_name",
+        sql<
+          StaffRole[]
+        >`(select coalesce(json_agg(ur2.role order by ur2.role), '[]'::json) from user_roles ur2 where ur2.user_id = u.id and ur2.role in (${sql.join(roles)}))`.as(
+          "roles",
+        ),
+      ])
+      .orderBy("u.display_name")
+      .orderBy("u.id");
+  }
+
   async assign(id: string, userId: string): Promise<WorkItem> {
     return this.#change(
       id,
       "assign",
       async (row, _actor, trx) => {
-        const definition = this.#definition(row.queue);
-        const target = await trx
-          .selectFrom("users as u")
-          .innerJoin("user_roles as r", "r.user_id", "u.id")
-          .select("u.id")
-          .where("u.id", "=", userId)
-          .where("u.status", "=", "active")
-          .where("r.role", "in", definition.roles)
-          // pool work goes only to the pool's members
-          .$if(row.pool_id !== null, (q) =>
-            q.where(({ exists, selectFrom }) =>
-              exists(
-                selectFrom("message_pool_members as pm")
-                  .select("pm.user_id")
-                  .whereRef("pm.user_id", "=", "u.id")
-                  .where("pm.pool_id", "=", row.pool_id as string),
-              ),
-            ),
-          )
-          .executeTakeFirst();
+        const target = await this.#colleagues(trx, row).where("u.id", "=", userId).executeTakeFirst();
         if (!target) {
-          throw new DomainError("validation_failed", "That person does not work this queue.", [
-            { field: "userId", problem: "not a member of staff who works this queue" },
+          // the same answer whether the person does not exist, does not work this queue or may not see it
+          throw new DomainError("conflict", "This item cannot be given to that person.", [
+            { field: "userId", problem: "not someone who works this queue and may see this item" },
           ]);
         }
         await trx
@@ -344,6 +466,27 @@ export class WorkQueueService {
     );
   }
 
+  /** The item locked, when the actor works its queue, may see it and it is still active; else 404 (audited). */
+  async #visibleActive(trx: ReturnType<typeof currentDb>, id: string, action: string): Promise<ItemRow> {
+    const actor = currentContext().actor;
+    const row = await this.#select(trx)
+      .where("w.id", "=", id)
+      .$if(action !== "read", (q) => q.forUpdate("w"))
+      .executeTakeFirst();
+    const works = row ? this.queuesFor(actor).some((q) => q.name === row.queue) : false;
+    if (!row || !works || !ACTIVE.includes(row.status)) {
+      await this.#audit.recordIndependent({
+        action,
+        resourceType: "work_item",
+        resourceId: id,
+        outcome: "denied",
+        details: { reason: row ? "not_active_or_not_theirs" : "not_found" },
+      });
+      throw notFound("work item");
+    }
+    return row;
+  }
+
   async #change(
     id: string,
     action: "claim" | "release" | "assign",
@@ -352,18 +495,7 @@ export class WorkQueueService {
   ): Promise<WorkItem> {
     const actor = currentContext().actor;
     return inTransaction(this.#db, async (trx) => {
-      const row = await this.#select(trx).where("w.id", "=", id).forUpdate("w").executeTakeFirst();
-      const works = row ? this.queuesFor(actor).some((q) => q.name === row.queue) : false;
-      if (!row || !works || !ACTIVE.includes(row.status)) {
-        await this.#audit.recordIndependent({
-          action,
-          resourceType: "work_item",
-          resourceId: id,
-          outcome: "denied",
-          details: { reason: row ? "not_active_or_not_theirs" : "not_found" },
-        });
-        throw notFound("work item");
-      }
+      const row = await this.#visibleActive(trx, id, action);
       await apply(row, actor, trx);
       await this.#audit.record({
         action,

@@ -24,11 +24,13 @@ import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import { visitName, visitTypesQuery } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
+import { AssignWorkItem } from "../in-basket/AssignWorkItem";
 import {
   approveReferral,
   askForVisit,
   dateInDays,
   denyReferral,
+  referralKeys,
   referralQueueQuery,
   referralWorkItem,
   STATUS_TONE,
@@ -242,6 +244,13 @@ function QueueRow({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: N
             >
               {t("queue.release")}
             </Button>
+          ) : null}
+          {work ? (
+            <AssignWorkItem
+              workItem={work}
+              subject={t("queue.assignSubject", subject)}
+              onAssigned={() => queryClient.invalidateQueries({ queryKey: referralKeys.queueAll })}
+            />
           ) : null}
           {!a.canApprove && !a.canDeny && !a.canAskForVisit ? (
             <span className="text-muted">{t("queue.noActions")}</span>

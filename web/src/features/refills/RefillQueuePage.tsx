@@ -22,12 +22,14 @@ import { LoadFailed } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { NoteField } from "../appointments/parts";
+import { AssignWorkItem } from "../in-basket/AssignWorkItem";
 import {
   approveRefill,
   bulkApproveRefills,
   denyRefill,
   ITEM_TONE,
   type QueueFilters,
+  refillKeys,
   refillQueueQuery,
   workItemAction,
 } from "./data";
@@ -365,6 +367,13 @@ function QueueRow({
             >
               {t("queue.release")}
             </Button>
+          ) : null}
+          {work ? (
+            <AssignWorkItem
+              workItem={work}
+              subject={t("queue.assignSubject", { medication: m.name, patient: item.patient.displayName })}
+              onAssigned={() => queryClient.invalidateQueries({ queryKey: refillKeys.queueAll })}
+            />
           ) : null}
           {!item.abilities.canApprove && !item.abilities.canDeny ? (
             <span className="text-muted">{t("queue.noActions")}</span>

@@ -2,6 +2,7 @@ export * from "./audit.ts";
 export * from "./clinic.ts";
 export * from "./common.ts";
 export * from "./errors.ts";
+export * from "./health.ts";
 export * from "./identity.ts";
 export * from "./messaging.ts";
 export * from "./patients.ts";

@@ -10,10 +10,10 @@ import { StaffRole } from "./identity.ts";
 
 /** The queues that exist today; more are added as capabilities arrive (messages, referrals, readings). */
 export const WorkQueueName = Type.Union(
-  [Type.Literal("refills"), Type.Literal("messages"), Type.Literal("referrals")],
+  [Type.Literal("refills"), Type.Literal("messages"), Type.Literal("referrals"), Type.Literal("health_updates")],
   {
     description:
-      "refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice",
+      "refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team",
   },
 );
 export type WorkQueueName = Static<typeof WorkQueueName>;

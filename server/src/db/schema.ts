@@ -1,4 +1,5 @@
 import type { AuditTables } from "./tables/audit.ts";
+import type { HealthUpdateTables } from "./tables/health-updates.ts";
 import type { IdentityTables } from "./tables/identity.ts";
 import type { MessagingTables } from "./tables/messaging.ts";
 import type { PatientsTable, PeopleTables } from "./tables/people.ts";
@@ -27,7 +28,8 @@ export interface DB
     ReferralTables,
     WorkQueueTables,
     MessagingTables,
-    SurveyTables {
+    SurveyTables,
+    HealthUpdateTables {
   /** the base columns (people.ts) plus those added by 0006_registration */
   patients: PatientsTable & PatientRegistrationColumns;
 }

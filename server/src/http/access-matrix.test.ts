@@ -442,6 +442,13 @@ const MATRIX: Record<string, Row> = {
   // ---- referrals (the caregiver here holds only `medications`; a teen's parent never has referrals) ----
   ...referralRows(),
 
+  // ---- health updates (the caregiver here holds only `medications`; a teen's parent never has health_updates) ----
+  ...healthUpdateRows(),
+
+  // ---- the operations dashboard (administrators only: aggregates, no patient data) ----
+  "GET /api/operations": staff(["admin"], () => get("/api/operations")),
+  "GET /api/operations/figures/{figure}": staff(["admin"], () => get("/api/operations/figures/attendance")),
+
   // ---- the staff work queue ----
   "GET /api/work-queue/counts": signedIn(() => get("/api/work-queue/counts")),
   "POST /api/work-queue/items/{id}/claim": staff(["nurse", "physician"], () =>
@@ -569,6 +576,46 @@ function referralRows(): Record<string, Row> {
       post(`/api/referral-queue/${randomUUID()}/ask-for-visit`, {}),
     ),
     "GET /api/referrals/incoming": staff(["physician"], () => get("/api/referrals/incoming")),
+  };
+}
+
+/** Health updates: a patient's readings are `health_updates` data; the flag queue and ranges are staff endpoints. */
+function healthUpdateRows(): Record<string, Row> {
+  const healthData = (r: Row["request"], patientData = true): Row => ({
+    request: r,
+    ...(patientData ? { patientData: true as const } : {}),
+    expect: {
+      anonymous: 401,
+      otherPatient: 404,
+      proxyWithoutScope: 404,
+      teenParent: 404,
+      admin: 404,
+      unrelatedPhysician: 404,
+      unrelatedNurse: 404,
+      deskElsewhere: 404,
+    },
+  });
+  const put = (url: string, payload: unknown) => ({ method: "PUT", url, payload }) as unknown as Req;
+  const F = () => `/api/health-flags/${randomUUID()}`;
+  return {
+    "GET /api/patients/{patientId}/health-updates": healthData((x) => get(`${P(x)}/health-updates`)),
+    "POST /api/patients/{patientId}/health-updates/readings": healthData((x) =>
+      post(`${P(x)}/health-updates/readings`, { measure: "heart_rate", unit: "bpm", value: 70 }),
+    ),
+    "POST /api/patients/{patientId}/health-updates/questionnaires": healthData((x) =>
+      post(`${P(x)}/health-updates/questionnaires`, { kind: "gad7", answers: [0, 0, 0, 0, 0, 0, 0] }),
+    ),
+    "GET /api/health-flags": staff(["nurse", "physician"], () => get("/api/health-flags")),
+    "POST /api/health-flags/{flagId}/acknowledge": staff(["nurse", "physician"], () => post(`${F()}/acknowledge`)),
+    "POST /api/health-flags/{flagId}/resolve": staff(["nurse", "physician"], () => post(`${F()}/resolve`)),
+    "GET /api/health-flag-ranges": staff(["admin", "nurse", "physician"], () => get("/api/health-flag-ranges")),
+    "PUT /api/health-flag-ranges": staff(["admin"], () =>
+      put("/api/health-flag-ranges", {
+        ranges: [
+          { key: "weight", urgentBelow: null, attentionBelow: null, attentionAtOrAbove: null, urgentAtOrAbove: null },
+        ],
+      }),
+    ),
   };
 }
 

@@ -5,6 +5,7 @@ import { workQueueModule } from "../platform/work-queue/module.ts";
 import type { DemoSeedContext } from "../seed/demo-clinic.ts";
 import { auditModule } from "./audit/module.ts";
 import { clinicAdminModule } from "./clinic-admin/module.ts";
+import { healthUpdatesModule } from "./health-updates/module.ts";
 import { identityModule } from "./identity/module.ts";
 import type { PeriodicJob, Platform, PorticoModule } from "./kit.ts";
 import { messagingModule } from "./messaging/module.ts";
@@ -31,6 +32,7 @@ export const modules = [
   refillsModule,
   messagingModule,
   referralsModule,
+  healthUpdatesModule,
   surveysModule,
 ] as const;
 

@@ -101,6 +101,12 @@ export const ACCESS_SENTENCES = {
   "deny:referral": "denied_referral",
   "ask_for_visit:referral": "referral_visit_requested",
   "expire:referral": "referral_expired",
+  // health updates (readings, questionnaires, flags)
+  "read:health_update": "viewed_health_updates",
+  "create:health_reading": "sent_health_reading",
+  "create:questionnaire_response": "sent_questionnaire",
+  "acknowledge:health_flag": "acknowledged_health_flag",
+  "resolve:health_flag": "resolved_health_flag",
   // the staff work queue ("In Basket"): a request of the patient's as a task for the care team
   "create:work_item": "work_item_created",
   "read:work_item": "work_item_opened",

@@ -1,0 +1,342 @@
+import type {
+  Guidance,
+  HealthUpdates,
+  QuestionnaireResponse,
+  Reading,
+  SendQuestionnaireRequest,
+  SendReadingRequest,
+  SentQuestionnaire,
+  SentReading,
+} from "@portico/contracts";
+import { sql } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { EnteredByKind, FlagValue } from "../../db/tables/health-updates.ts";
+import {
+  type AccessService,
+  ensurePatientScopedQuery,
+  type PatientAccess,
+} from "../../platform/access/patient-access.ts";
+import type { AuditLog } from "../../platform/audit/audit-log.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { FieldCipher } from "../../platform/crypto.ts";
+import { DomainError } from "../../platform/errors.ts";
+import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import { addBusinessDays, type WorkQueueService } from "../../platform/work-queue/work-queue.ts";
+import { flagReading, scoreQuestionnaire } from "./flagging.ts";
+import { checkReading } from "./measures.ts";
+import { presentQuestionnaire, presentReading, trends } from "./present.ts";
+import type { FlagRangeService } from "./ranges.ts";
+import { readingNoteSeal } from "./seals.ts";
+
+type Db = ReturnType<typeof currentDb>;
+
+export const HEALTH_QUEUE = "health_updates" as const;
+export const HEALTH_FLAG_SUBJECT = "health_flag";
+/** an urgent flag is due within the hour; one needing attention within a business day */
+export const URGENT_DUE_MS = 3_600_000;
+/** how far back a reading may be dated */
+const OLDEST_READING_MS = 366 * 86_400_000;
+/** a device clock a little ahead is forgiven */
+const FUTURE_SLACK_MS = 5 * 60_000;
+const SHOWN_DAYS_MS = 365 * 86_400_000;
+
+export const PATIENT_NAME = sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`;
+
+export interface HealthServiceDeps {
+  db: Database;
+  clock: Clock;
+  access: AccessService;
+  audit: AuditLog;
+  cipher: FieldCipher;
+  workQueue: WorkQueueService;
+  ranges: FlagRangeService;
+}
+
+export function selectReadings(db: Db) {
+  return db
+    .selectFrom("health_readings as r")
+    .leftJoin("users as eu", "eu.id", "r.entered_by")
+    .select([
+      "r.id",
+      "r.patient_id",
+      "r.measure",
+      "r.unit",
+      "r.value_entered",
+      "r.value",
+      "r.systolic",
+      "r.diastolic",
+      "r.taken_at",
+      "r.note_sealed",
+      "r.flag",
+      "r.flag_reasons",
+      "r.entered_by_kind",
+      "eu.display_name as entered_by_name",
+    ]);
+}
+
+export function selectQuestionnaires(db: Db) {
+  return db
+    .selectFrom("questionnaire_responses as q")
+    .leftJoin("users as eu", "eu.id", "q.entered_by")
+    .select([
+      "q.id",
+      "q.patient_id",
+      "q.kind",
+      "q.answers",
+      "q.score",
+      "q.severity",
+      "q.flag",
+      "q.flag_reasons",
+      "q.created_at",
+      "q.entered_by_kind",
+      "eu.display_name as entered_by_name",
+    ]);
+}
+
+/**
+ * Health updates (SPEC §2.7): patients and caregivers with `health_updates` send readings and
+ * questionnaires; each is flagged against the clinic's ranges when it arrives, and a flagged
+ * one becomes a `health_flags` row and a work item of the `health_updates` queue for the
+ * patient's care team (the PCP's team, else the provider of the latest visit).
+ */
+export class HealthUpdatesService {
+  readonly #d: HealthServiceDeps;
+
+  constructor(deps: HealthServiceDeps) {
+    this.#d = deps;
+    deps.workQueue.define({ name: HEALTH_QUEUE, roles: ["nurse", "physician"], responseBusinessDays: 1 });
+  }
+
+  /** The patient's readings (last year), a trend per measure, questionnaires, and whether the caller may send. */
+  async overview(patientId: string): Promise<HealthUpdates> {
+    const access = await this.#d.access.authorizePatient(patientId, {
+      scope: "health_updates",
+      action: "read",
+      resourceType: "health_update",
+    });
+    const db = currentDb(this.#d.db);
+    const id = ensurePatientScopedQuery(access, "health_updates");
+    const since = new Date(this.#d.clock.now().getTime() - SHOWN_DAYS_MS);
+    const [readingRows, questionnaireRows, patient, canWrite] = await Promise.all([
+      selectReadings(db)
+        .where("r.patient_id", "=", id)
+        .where("r.taken_at", ">=", since)
+        .orderBy("r.taken_at", "desc")
+        .orderBy("r.id")
+        .limit(2000)
+        .execute(),
+      selectQuestionnaires(db)
+        .where("q.patient_id", "=", id)
+        .where("q.created_at", ">=", since)
+        .orderBy("q.created_at", "desc")
+        .limit(200)
+        .execute(),
+      db.selectFrom("patients as p").select(PATIENT_NAME.as("name")).where("p.id", "=", id).executeTakeFirstOrThrow(),
+      this.#d.access.can(patientId, { scope: "health_updates", action: "write" }),
+    ]);
+    const readings = readingRows.map((r) => presentReading(r, this.#d.cipher));
+    return {
+      patient: { id, displayName: patient.name },
+      readerIsPatient: access.actor.patientId === id,
+      abilities: { canSend: asPatientSide(access) && canWrite },
+      readings,
+      trends: trends(readings),
+      questionnaires: questionnaireRows.map(presentQuestionnaire),
+    };
+  }
+
+  /**
+   * Everything the portal holds of a patient's health updates, oldest first, for the record
+   * download: the caller's `PatientAccess` for `health_updates` or `records` (checked and
+   * audited by the caller).
+   */
+  async listForRecord(
+    access: PatientAccess,
+  ): Promise<{ readings: Reading[]; questionnaires: QuestionnaireResponse[] }> {
+    const id = ensurePatientScopedQuery(access, ["health_updates", "records"]);
+    const db = currentDb(this.#d.db);
+    const [readings, questionnaires] = await Promise.all([
+      selectReadings(db).where("r.patient_id", "=", id).orderBy("r.taken_at").orderBy("r.id").execute(),
+      selectQuestionnaires(db).where("q.patient_id", "=", id).orderBy("q.created_at").orderBy("q.id").execute(),
+    ]);
+    return {
+      readings: readings.map((r) => presentReading(r, this.#d.cipher)),
+      questionnaires: questionnaires.map(presentQuestionnaire),
+    };
+  }
+
+  async sendReading(patientId: string, input: SendReadingRequest): Promise<SentReading> {
+    const access = await this.#d.access.authorizePatient(patientId, {
+      scope: "health_updates",
+      action: "write",
+      resourceType: "health_reading",
+      auditAction: "create",
+    });
+    requirePatientSide(access);
+    const checked = checkReading(input);
+    if ("problems" in checked) {
+      throw new DomainError(
+        "validation_failed",
+        "That reading cannot be right: check the numbers and units.",
+        checked.problems,
+      );
+    }
+    const now = this.#d.clock.now();
+    const takenAt = input.takenAt ? new Date(input.takenAt) : now;
+    if (takenAt.getTime() > now.getTime() + FUTURE_SLACK_MS) {
+      throw new DomainError("validation_failed", "A reading cannot be taken in the future.", [
+        { field: "takenAt", problem: "is in the future" },
+      ]);
+    }
+    if (takenAt.getTime() < now.getTime() - OLDEST_READING_MS) {
+      throw new DomainError("validation_failed", "Readings older than a year are not accepted.", [
+        { field: "takenAt", problem: "is more than a year ago" },
+      ]);
+    }
+    const note = input.note?.trim() || null;
+    const id = ensurePatientScopedQuery(access, "health_updates", "write");
+    const result = await inTransaction(this.#d.db, async (trx) => {
+      const flagged = flagReading(checked, await this.#d.ranges.current(trx));
+      const readingId = crypto.randomUUID();
+      await trx
+        .insertInto("health_readings")
+        .values({
+          id: readingId,
+          patient_id: id,
+          measure: checked.measure,
+          unit: checked.unit,
+          value_entered: checked.valueEntered,
+          value: checked.value,
+          systolic: checked.systolic,
+          diastolic: checked.diastolic,
+          taken_at: takenAt,
+          note_sealed: note ? this.#d.cipher.seal(note, readingNoteSeal(readingId)) : null,
+          flag: flagged.flag,
+          flag_reasons: flagged.reasons,
+          entered_by: access.actor.userId,
+          entered_by_kind: enteredKind(access),
+          via_proxy_grant_id: access.viaProxyGrantId,
+          created_at: now,
+        })
+        .execute();
+      if (flagged.flag !== "normal") {
+        await this.#raiseFlag(trx, id, flagged.flag, { reading_id: readingId });
+      }
+      return { readingId, guidance: flagged.guidance };
+    });
+    const row = await selectReadings(currentDb(this.#d.db))
+      .where("r.patient_id", "=", id)
+      .where("r.id", "=", result.readingId)
+      .executeTakeFirstOrThrow();
+    return { reading: presentReading(row, this.#d.cipher), guidance: result.guidance };
+  }
+
+  async sendQuestionnaire(patientId: string, input: SendQuestionnaireRequest): Promise<SentQuestionnaire> {
+    const access = await this.#d.access.authorizePatient(patientId, {
+      scope: "health_updates",
+      action: "write",
+      resourceType: "questionnaire_response",
+      auditAction: "create",
+    });
+    requirePatientSide(access);
+    const id = ensurePatientScopedQuery(access, "health_updates", "write");
+    const now = this.#d.clock.now();
+    const result = await inTransaction(this.#d.db, async (trx) => {
+      const scored = scoreQuestionnaire(input.kind, input.answers, await this.#d.ranges.current(trx));
+      if ("problems" in scored) {
+        throw new DomainError("validation_failed", "Please answer every question.", scored.problems);
+      }
+      const responseId = crypto.randomUUID();
+      await trx
+        .insertInto("questionnaire_responses")
+        .values({
+          id: responseId,
+          patient_id: id,
+          kind: scored.kind,
+          answers: scored.answers,
+          score: scored.score,
+          severity: scored.severity,
+          flag: scored.flag,
+          flag_reasons: scored.reasons,
+          entered_by: access.actor.userId,
+          entered_by_kind: enteredKind(access),
+          via_proxy_grant_id: access.viaProxyGrantId,
+          created_at: now,
+        })
+        .execute();
+      if (scored.flag !== "normal") {
+        await this.#raiseFlag(trx, id, scored.flag, { questionnaire_response_id: responseId });
+      }
+      return { responseId, guidance: scored.guidance as Guidance };
+    });
+    const row = await selectQuestionnaires(currentDb(this.#d.db))
+      .where("q.patient_id", "=", id)
+      .where("q.id", "=", result.responseId)
+      .executeTakeFirstOrThrow();
+    return { response: presentQuestionnaire(row), guidance: result.guidance };
+  }
+
+  /** A flagged update: its flag row and a work item for the care team (inside the sender's transaction). */
+  async #raiseFlag(
+    trx: Db,
+    patientId: string,
+    level: Exclude<FlagValue, "normal">,
+    subject: { reading_id: string } | { questionnaire_response_id: string },
+  ): Promise<void> {
+    const now = this.#d.clock.now();
+    const flag = await trx
+      .insertInto("health_flags")
+      .values({
+        patient_id: patientId,
+        reading_id: null,
+        questionnaire_response_id: null,
+        ...subject,
+        level,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await this.#d.workQueue.add({
+      queue: HEALTH_QUEUE,
+      patientId,
+      subject: { type: HEALTH_FLAG_SUBJECT, id: flag.id },
+      providerId: await careTeamProvider(trx, patientId),
+      dueAt: level === "urgent" ? new Date(now.getTime() + URGENT_DUE_MS) : addBusinessDays(now, 1),
+    });
+  }
+}
+
+/** Whose team a flag belongs to: the patient's PCP, else the provider of their latest visit. */
+export async function careTeamProvider(db: Db, patientId: string): Promise<string | null> {
+  const patient = await db
+    .selectFrom("patients")
+    .select("pcp_provider_id")
+    .where("id", "=", patientId)
+    .executeTakeFirst();
+  if (patient?.pcp_provider_id) return patient.pcp_provider_id;
+  const visit = await db
+    .selectFrom("appointments")
+    .select("provider_id")
+    .where("patient_id", "=", patientId)
+    .orderBy("starts_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return visit?.provider_id ?? null;
+}
+
+const asPatientSide = (access: PatientAccess) => access.basis === "patient" || access.basis === "proxy";
+
+function requirePatientSide(access: PatientAccess): void {
+  if (!asPatientSide(access)) {
+    throw new DomainError("forbidden", "Health updates are sent by the patient or their caregiver.");
+  }
+}
+
+const enteredKind = (access: PatientAccess): EnteredByKind =>
+  access.basis === "patient"
+    ? "patient"
+    : access.basis === "proxy"
+      ? "proxy"
+      : access.basis === "system"
+        ? "system"
+        : "staff";

@@ -5,6 +5,7 @@ export * from "./errors.ts";
 export * from "./health.ts";
 export * from "./identity.ts";
 export * from "./messaging.ts";
+export * from "./operations.ts";
 export * from "./patients.ts";
 export * from "./proxies.ts";
 export * from "./referrals.ts";

@@ -9,6 +9,7 @@ import { healthUpdatesModule } from "./health-updates/module.ts";
 import { identityModule } from "./identity/module.ts";
 import type { PeriodicJob, Platform, PorticoModule } from "./kit.ts";
 import { messagingModule } from "./messaging/module.ts";
+import { operationsModule } from "./operations/module.ts";
 import { patientReferences } from "./patients/merge-registry.ts";
 import { patientsModule } from "./patients/module.ts";
 import { proxiesModule } from "./proxies/module.ts";
@@ -34,6 +35,7 @@ export const modules = [
   referralsModule,
   healthUpdatesModule,
   surveysModule,
+  operationsModule,
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: any module, whatever its services

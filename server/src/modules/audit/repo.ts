@@ -2,7 +2,8 @@ import type { Transaction } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
 import type { AuditOutcome } from "../../db/tables/audit.ts";
-import { ensurePatientScopedQuery, type PatientAccess } from "../../platform/access/patient-access.ts";
+import type { PatientAccess } from "../../platform/access/patient-access.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 
 type Db = Database | Transaction<DB>;
 
@@ -37,8 +38,7 @@ export async function listPatientAccesses(
   access: PatientAccess,
   page: AccessLogPageRequest,
 ): Promise<{ rows: AccessLogRow[]; total: number; asOfId: number | null }> {
-  const patientId = ensurePatientScopedQuery(access, "records");
-  let base = db.selectFrom("audit_log as a").where("a.patient_id", "=", patientId).where("a.outcome", "=", "success");
+  let base = patientRows(access, "records").selectFrom(db, "audit_log", "a").where("a.outcome", "=", "success");
   if (page.excludeUserId !== null) {
     const me = page.excludeUserId;
     base = base.where((eb) => eb.or([eb("a.actor_user_id", "is", null), eb("a.actor_user_id", "<>", me)]));
@@ -74,11 +74,9 @@ export async function listPatientAccesses(
 
 /** The short name the patient goes by, for "on behalf of Jamie". */
 export async function patientShortName(db: Db, access: PatientAccess): Promise<string | null> {
-  const patientId = ensurePatientScopedQuery(access, "records");
-  const row = await db
-    .selectFrom("patients")
-    .select(["preferred_name", "legal_given_name"])
-    .where("id", "=", patientId)
+  const row = await patientRows(access, "records")
+    .chart(db)
+    .select(["p.preferred_name", "p.legal_given_name"])
     .executeTakeFirst();
   return row ? row.preferred_name || row.legal_given_name : null;
 }

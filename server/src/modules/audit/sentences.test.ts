@@ -24,7 +24,7 @@ const COMPUTED: Record<string, readonly string[]> = {
   // the primary care practice's decision on a referral: #decide(referralId, "approve" | "deny" | "ask_for_visit")
   "modules/referrals/referral-service.ts referral": ["approve", "deny", "ask_for_visit"],
   // the front desk's decision on an identity change request (contracts: "approve" | "deny")
-  "modules/patients/service.ts identity_change_request": ["approve", "deny"],
+  "modules/patients/identity-changes.ts identity_change_request": ["approve", "deny"],
   // a clinician changing the medication list: #clinicalWrite / clinicalWrite("create" | "update" | "stop")
   "modules/refills/medications.ts medication": ["create", "update", "stop"],
   "modules/refills/routes.ts medication": ["create", "update", "stop"],

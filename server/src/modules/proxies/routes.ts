@@ -42,7 +42,7 @@ export async function proxyRoutes(
         response: { ...errorResponses, 200: ProxyGrantList },
       },
     },
-    async (request) => proxies.list(request.params.patientId),
+    async (request) => proxies.grants.list(request.params.patientId),
   );
 
   app.post(
@@ -66,7 +66,7 @@ export async function proxyRoutes(
       },
     },
     async (request, reply) => {
-      const outcome = await proxies.createByStaff(request.params.patientId, request.body);
+      const outcome = await proxies.grants.createByStaff(request.params.patientId, request.body);
       return "status" in outcome ? reply.status(202).send(outcome) : reply.status(201).send(outcome);
     },
   );
@@ -89,7 +89,7 @@ export async function proxyRoutes(
       },
     },
     async (request, reply) => {
-      await proxies.revoke(request.params.patientId, request.params.grantId);
+      await proxies.grants.revoke(request.params.patientId, request.params.grantId);
       return reply.status(204).send(null);
     },
   );
@@ -111,7 +111,8 @@ export async function proxyRoutes(
         response: { ...errorResponses, 201: ProxyInvitationSummary },
       },
     },
-    async (request, reply) => reply.status(201).send(await proxies.invite(request.params.patientId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await proxies.invitations.invite(request.params.patientId, request.body)),
   );
 
   app.delete(
@@ -132,7 +133,7 @@ export async function proxyRoutes(
       },
     },
     async (request, reply) => {
-      await proxies.revokeInvitation(request.params.patientId, request.params.invitationId);
+      await proxies.invitations.revokeInvitation(request.params.patientId, request.params.invitationId);
       return reply.status(204).send(null);
     },
   );
@@ -148,7 +149,7 @@ export async function proxyRoutes(
         response: { ...errorResponses, 200: InvitationPreview },
       },
     },
-    async (request) => proxies.preview(request.body.token),
+    async (request) => proxies.invitations.preview(request.body.token),
   );
 
   app.post(
@@ -162,7 +163,7 @@ export async function proxyRoutes(
         response: { ...errorResponses, 200: ProxyGrant },
       },
     },
-    async (request) => proxies.accept(request.body.token),
+    async (request) => proxies.invitations.accept(request.body.token),
   );
 
   app.post(
@@ -179,7 +180,7 @@ export async function proxyRoutes(
       },
     },
     async (request, reply) => {
-      const { session, response } = await proxies.signUp(request.body, {
+      const { session, response } = await proxies.invitations.signUp(request.body, {
         ip: request.ip,
         userAgent: request.headers["user-agent"],
         previousToken: readSessionToken(request, cookie),

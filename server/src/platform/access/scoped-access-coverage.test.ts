@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/**
+ * No bare-id reads of patient rows outside the gate: server code filters patient rows on a
+ * patient id (`.where("patient_id", …)`, `.where("x.patient_id", …)`) or opens the `patients`
+ * table (`selectFrom/updateTable/deleteFrom("patients")`) only through the scoped query builder
+ * (`platform/access/scoped-query.ts`, which takes the audited `PatientAccess`). The places
+ * below that still do are each named with the reason they may (the row is found by something
+ * other than an access to one patient: a token, a code, the signed-in login, a search), or are
+ * modules not converted yet. A count may go down, never up; a new file may not appear.
+ */
+
+const SERVER_SRC = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
+
+/** how a bare patient-row query looks in Kysely code */
+const BARE_PATIENT_QUERY =
+  /\.where\(\s*"(?:\w+\.)?patient_id"|\b(?:selectFrom|updateTable|deleteFrom)\(\s*"patients(?: as \w+)?"/g;
+
+/** folders that are the gate itself, or run as the named system actor / outside requests */
+const OUTSIDE_REQUESTS = ["platform/access/", "db/", "seed/", "cli/", "test/"];
+
+/** Found by something other than an access to one patient, so not through `PatientAccess`. */
+const ALLOWED: Record<string, { count: number; why: string }> = {
+  "modules/patients/repo.ts": { count: 2, why: "duplicate candidates: charts found by birth date, phone, email" },
+  "modules/patients/search.ts": { count: 1, why: "the front desk's search across charts" },
+  "modules/patients/registration.ts": {
+    count: 2,
+    why: "the activation letter is found by its code; the queue of pending registrations lists ids, each then opened through authorizePatient",
+  },
+  "modules/patients/merge.ts": { count: 1, why: "earlier merges into the source chart are repointed at the survivor" },
+  "modules/proxies/repo.ts": {
+    count: 2,
+    why: "an invitation found by its token (the link is the invitee's authority)",
+  },
+  "modules/audit/repo.ts": { count: 1, why: "the admins' audit search filters the log by a patient id" },
+  "modules/identity/repo.ts": {
+    count: 4,
+    why: "who the signed-in person is: their linked chart and grants (/api/me), an activation code's chart",
+  },
+  "modules/identity/account.ts": {
+    count: 1,
+    why: "the chart of the signed-in patient's own login follows its language",
+  },
+  "modules/identity/onboarding.ts": { count: 1, why: "activation: the chart the code was issued for" },
+  "platform/auth/sessions.ts": { count: 1, why: "the actor's own linked chart, when the session is loaded" },
+  "platform/mail/language.ts": { count: 1, why: "the language of an email's recipient" },
+};
+
+/**
+ * Modules not converted to the scoped builder yet (being changed by their owners now): each
+ * should move its patient-row queries into `patientRows(access, …)` and then leave this list,
+ * after which its files are held to the rule like every other module.
+ */
+const NOT_YET_SCOPED = [
+  "modules/scheduling/",
+  "modules/referrals/",
+  "modules/refills/",
+  "modules/messaging/",
+  "modules/health-updates/",
+  "modules/records/",
+  "modules/surveys/",
+  "platform/files/",
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith(".ts") && !name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+function bareQueries(text: string): number {
+  return text.match(BARE_PATIENT_QUERY)?.length ?? 0;
+}
+
+describe("patient rows are read and written only through the scoped query builder", () => {
+  it("recognises a bare-id query on patient rows, aliased or not", () => {
+    expect(bareQueries(`db.selectFrom("insurance_coverages").where("patient_id", "=", id)`)).toBe(1);
+    expect(bareQueries(`db.selectFrom("referrals as r").where( "r.patient_id", "=", id)`)).toBe(1);
+    expect(bareQueries(`trx.updateTable("patients").set(set).where("id", "=", id)`)).toBe(1);
+    expect(bareQueries(`db.selectFrom("patients as p").where("p.id", "=", id)`)).toBe(1);
+    expect(bareQueries(`patientRows(access, "profile").chart(db).select("p.id")`)).toBe(0);
+  });
+
+  it("finds no bare-id query outside the gate but the ones named here", () => {
+    const found: Record<string, number> = {};
+    for (const file of sourceFiles(SERVER_SRC)) {
+      const path = relative(SERVER_SRC, file).split("\\").join("/");
+      if (OUTSIDE_REQUESTS.some((folder) => path.startsWith(folder))) continue;
+      if (NOT_YET_SCOPED.some((folder) => path.startsWith(folder))) continue;
+      const count = bareQueries(readFileSync(file, "utf8"));
+      if (count > 0) found[path] = count;
+    }
+    const unexpected = Object.entries(found)
+      .filter(([path, count]) => count > (ALLOWED[path]?.count ?? 0))
+      .map(([path, count]) => `${path}: ${count}`);
+    expect(
+      unexpected,
+      "query patient rows through patientRows(access, …) (platform/access/scoped-query.ts), or name why not",
+    ).toEqual([]);
+    // the named exceptions are still true (an allowance nobody needs any more is removed)
+    const stale = Object.keys(ALLOWED).filter((path) => !found[path]);
+    expect(stale).toEqual([]);
+  });
+});

@@ -21,7 +21,6 @@ export type PatientRowTable = { [T in keyof DB]: "patient_id" extends keyof DB[T
 type ConfidentialTable = { [T in PatientRowTable]: "confidential" extends keyof DB[T] ? T : never }[PatientRowTable];
 const CONFIDENTIAL_TABLES: ReadonlySet<string> = new Set<ConfidentialTable>(["medications"]);
 
-// biome-ignore lint/complexity/noBannedTypes: Kysely's own "nothing selected yet"
 type NothingSelected = {};
 type Aliased<T extends keyof DB, A extends string> = DB & { [K in A]: DB[T] };
 

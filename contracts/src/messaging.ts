@@ -363,7 +363,12 @@ export type StaffThread = Static<typeof StaffThread>;
 
 /** POST /api/messages/threads/:id/messages: a reply the patient sees (optionally from a quick reply, for counting) */
 export const StaffReplyRequest = Type.Object(
-  { body: MessageBody, quickReplyId: Type.Optional(Uuid) },
+  {
+    body: MessageBody,
+    quickReplyId: Type.Optional(Uuid),
+    /** files uploaded for this reply (POST /api/messages/threads/:id/attachments) */
+    attachmentIds: Type.Optional(AttachmentIds),
+  },
   { additionalProperties: false },
 );
 export type StaffReplyRequest = Static<typeof StaffReplyRequest>;
@@ -413,7 +418,23 @@ export const MessagePool = Type.Object({
   active: Type.Boolean(),
 });
 export type MessagePool = Static<typeof MessagePool>;
-export const MessagePoolList = Type.Object({ pools: Type.Array(MessagePool) });
+export const MessagePoolList = Type.Object({
+  pools: Type.Array(MessagePool),
+  /** what the pool form may choose from: locations (with their opening hours, which are the business hours) and clinicians */
+  choices: Type.Object({
+    locations: Type.Array(
+      Type.Object({
+        id: Uuid,
+        name: Type.String(),
+        timeZone: Type.String(),
+        /** ISO weekday 1–7, "HH:MM" local */
+        hours: Type.Array(Type.Object({ weekday: Type.Integer(), open: Type.String(), close: Type.String() })),
+      }),
+    ),
+    clinicians: Type.Array(PoolMember),
+  }),
+});
+export type MessagePoolList = Static<typeof MessagePoolList>;
 
 /**
  * POST /api/admin/message-pools, PUT /api/admin/message-pools/:id. `topics`: each topic is

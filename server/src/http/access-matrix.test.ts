@@ -683,6 +683,12 @@ function messagingRows(): Record<string, Row> {
     "GET /api/messages/threads/{id}/attachments/{attachmentId}": poolWork(() =>
       get(`${S()}/attachments/${randomUUID()}`),
     ),
+    "POST /api/messages/threads/{id}/attachments": poolWork(() => ({
+      method: "POST",
+      url: `${S()}/attachments`,
+      payload: PNG,
+      headers: { "content-type": "image/png" },
+    })),
     // pool members and admins; a clinician in no pool gets 404 for the pool
     "GET /api/messages/pools/{poolId}/quick-replies": staff(
       ["admin", "nurse", "physician"],

@@ -52,6 +52,10 @@ export interface MessageThreadsTable {
   work_item_id: string | null;
   due_at: Date | null;
   message_count: Generated<number>;
+  /** kept by the messages_track_last trigger (0032): the last message's seq and author, and the last seq by anyone else */
+  last_seq: Generated<number>;
+  last_author_user_id: Generated<string | null>;
+  other_before_last_seq: Generated<number>;
   last_message_at: Date;
   created_by: string | null;
   created_at: Date;

@@ -9,6 +9,7 @@ import type {
   StaffThread,
   UploadedAttachment,
 } from "@portico/contracts";
+import { type SqlBool, sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
 import { resealColumns, sealedColumns } from "../../platform/crypto-rotation.ts";
@@ -120,6 +121,34 @@ async function mails() {
         locale: string;
       },
   );
+}
+
+/** Threads of the pool, active, with a message by someone other than `userId` after their last read: straight from the messages. */
+async function poolUnreadFromMessages(userId: string, poolId: string): Promise<number> {
+  const rows = await t.database.db
+    .selectFrom("message_threads as t")
+    .select("t.id")
+    .where("t.pool_id", "=", poolId)
+    .where("t.status", "in", ["waiting", "answered"])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("messages as m")
+          .leftJoin("message_reads as r", (j) =>
+            j.onRef("r.thread_id", "=", "m.thread_id").on("r.user_id", "=", userId),
+          )
+          .select("m.id")
+          .whereRef("m.thread_id", "=", "t.id")
+          .where(sql<SqlBool>`m.author_user_id is distinct from ${userId}`)
+          .where(sql<SqlBool>`m.seq > coalesce(r.last_read_seq, 0)`),
+      ),
+    )
+    .execute();
+  return rows.length;
+}
+
+async function poolUnread(client: SignedInClient, poolId: string): Promise<number | undefined> {
+  const inbox = (await call(client, "GET", "/api/messages/inbox")).body as Inbox;
+  return inbox.pools.find((p) => p.poolId === poolId)?.unread;
 }
 
 async function newThread(client = c.patient, p = patient, topic = "billing", body = "A question about my last bill") {
@@ -678,6 +707,132 @@ describe("unread counts under concurrent reads and writes", () => {
       )?.last_read_seq ?? 0;
     const nurseExpected = rows.filter((r) => r.seq > nurseRead && r.author_kind === "patient").length;
     expect(staffList.threads.find((x) => x.id === thread.id)?.unreadCount).toBe(nurseExpected);
+    // the pool tab's unread count (kept columns, no message scan) agrees with the messages themselves
+    expect(await poolUnread(c.nurse, fmPool.id)).toBe(await poolUnreadFromMessages(nurse.id, fmPool.id));
+    expect(await poolUnread(c.physician, fmPool.id)).toBe(await poolUnreadFromMessages(clinic.physician.id, fmPool.id));
+  });
+
+  it("the pool's unread count stays exact through concurrent writes by several people and reads", async () => {
+    const threads = await Promise.all(
+      Array.from({ length: 3 }, (_, i) => newThread(c.patient, patient, "medical_question", `Pool count ${i}`)),
+    );
+    for (let round = 0; round < 3; round++) {
+      const work = threads.flatMap((th, i) => [
+        call(c.patient, "POST", `${P()}/threads/${th.id}/messages`, { body: `patient ${round}` }),
+        call(c.nurse, "POST", `/api/messages/threads/${th.id}/notes`, { body: `nurse note ${round}` }),
+        call(c.physician, "POST", `/api/messages/threads/${th.id}/notes`, { body: `doctor note ${round}` }),
+        ...(i === round ? [call(c.nurse, "GET", `/api/messages/threads/${th.id}`)] : []),
+        ...(i === (round + 1) % 3 ? [call(c.physician, "GET", `/api/messages/threads/${th.id}`)] : []),
+      ]);
+      for (const r of await Promise.all(work)) expect([200, 201], r.raw).toContain(r.status);
+      for (const [client, user] of [
+        [c.nurse, nurse.id],
+        [c.physician, clinic.physician.id],
+      ] as const) {
+        const expected = await poolUnreadFromMessages(user, fmPool.id);
+        expect(await poolUnread(client, fmPool.id)).toBe(expected);
+      }
+    }
+    // reading everything brings the nurse's count for these threads to zero; her own note afterwards adds nothing
+    for (const th of threads) await call(c.nurse, "GET", `/api/messages/threads/${th.id}`);
+    const before = await poolUnread(c.nurse, fmPool.id);
+    await call(c.nurse, "POST", `/api/messages/threads/${threads[0]?.id}/notes`, { body: "my own note" });
+    expect(await poolUnread(c.nurse, fmPool.id)).toBe(before);
+    expect(before).toBe(await poolUnreadFromMessages(nurse.id, fmPool.id));
+    // the physician's note after the nurse read it: unread again for her
+    await call(c.physician, "POST", `/api/messages/threads/${threads[0]?.id}/notes`, { body: "a doctor's note" });
+    expect(await poolUnread(c.nurse, fmPool.id)).toBe((before ?? 0) + 1);
+  });
+});
+
+describe("staff attachments and booking from a thread", () => {
+  it("a nurse attaches a file to a reply; it is sealed at rest and the patient downloads it", async () => {
+    const thread = await newThread(c.patient, patient, "medical_question", "Please send the form");
+    const up = await t.app.inject({
+      method: "POST",
+      url: `/api/messages/threads/${thread.id}/attachments`,
+      headers: { ...c.nurse.headers, "content-type": "image/png" },
+      payload: PNG,
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const uploaded = up.json() as UploadedAttachment;
+    expect(uploaded.contentType).toBe("image/png");
+    // stored bytes are not the file
+    const stored = await t.database.db
+      .selectFrom("message_attachments as a")
+      .innerJoin("files as f", "f.id", "a.file_id")
+      .selectAll("f")
+      .where("a.id", "=", uploaded.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain(PNG.subarray(0, 16).toString("base64"));
+    // a PDF named as a PNG is judged by content: text is refused
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: `/api/messages/threads/${thread.id}/attachments`,
+      headers: { ...c.nurse.headers, "content-type": "image/png" },
+      payload: Buffer.from("<script>alert(1)</script>"),
+    });
+    expect(wrong.statusCode).toBe(415);
+    // someone outside the pool cannot upload to the thread (404 like a missing one)
+    const outside = await t.app.inject({
+      method: "POST",
+      url: `/api/messages/threads/${thread.id}/attachments`,
+      headers: { ...c.otherNurse.headers, "content-type": "image/png" },
+      payload: PNG,
+    });
+    expect(outside.statusCode).toBe(404);
+    // another staff member cannot send the nurse's upload
+    const stolen = await call(c.physician, "POST", `/api/messages/threads/${thread.id}/messages`, {
+      body: "Here it is",
+      attachmentIds: [uploaded.id],
+    });
+    expect(stolen.status).toBe(400);
+    const replied = await call(c.nurse, "POST", `/api/messages/threads/${thread.id}/messages`, {
+      body: "Here is the form",
+      attachmentIds: [uploaded.id],
+    });
+    expect(replied.status, replied.raw).toBe(201);
+    const patientView = (await call(c.patient, "GET", `${P()}/threads/${thread.id}`)).body as PatientThread;
+    const sent = patientView.messages.find((m) => m.body === "Here is the form");
+    expect(sent?.attachments).toHaveLength(1);
+    const download = await t.app.inject({
+      method: "GET",
+      url: sent?.attachments[0]?.downloadPath as string,
+      headers: c.patient.headers,
+    });
+    expect(download.statusCode).toBe(200);
+    expect(Buffer.from(download.rawPayload).equals(PNG)).toBe(true);
+    // closed: no more uploads
+    await call(c.nurse, "POST", `/api/messages/threads/${thread.id}/close`, {});
+    const closed = await t.app.inject({
+      method: "POST",
+      url: `/api/messages/threads/${thread.id}/attachments`,
+      headers: { ...c.nurse.headers, "content-type": "image/png" },
+      payload: PNG,
+    });
+    expect(closed.statusCode).toBe(409);
+  });
+
+  it("says whether the reader may book for the patient, as the appointments routes decide for them", async () => {
+    const thread = await newThread(c.patient, patient, "appointment", "I need a visit");
+    const seen: boolean[] = [];
+    for (const [client, user] of [
+      [c.physician, clinic.physician],
+      [c.nurse, nurse],
+    ] as const) {
+      const view = (await call(client, "GET", `/api/messages/threads/${thread.id}`)).body as StaffThread;
+      const booking = await t.app.inject({
+        method: "GET",
+        url: `/api/patients/${patient.id}/appointments`,
+        headers: client.headers,
+      });
+      expect(view.abilities.canBookAppointment, `${user.email}: ${booking.statusCode}`).toBe(
+        booking.statusCode === 200,
+      );
+      seen.push(view.abilities.canBookAppointment);
+    }
+    // the patient's physician (and here the pool's nurse, on the care team) may book
+    expect(seen).toEqual([true, true]);
   });
 });
 

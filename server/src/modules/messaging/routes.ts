@@ -201,6 +201,23 @@ export async function messagingRoutes(
         return reply.status(201).send(await messaging.upload(request.params.patientId, body));
       },
     );
+    scoped.post(
+      "/api/messages/threads/:id/attachments",
+      {
+        bodyLimit: MAX_FILE_BYTES + 1,
+        schema: {
+          tags,
+          summary:
+            "Staff: upload an attachment for a reply about to be sent (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB)",
+          params: IdParams,
+          response: { ...errorResponses, 201: UploadedAttachment, 413: errorResponses[400], 415: errorResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        return reply.status(201).send(await messaging.staffUpload(request.params.id, body));
+      },
+    );
   });
 
   // ---- staff side ----

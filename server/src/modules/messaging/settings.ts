@@ -4,6 +4,7 @@ import type {
   HolidayList,
   MessagePool,
   MessagePoolInput,
+  MessagePoolList,
   MessageTopic,
   OfficeHours,
   OfficeHoursInput,
@@ -36,9 +37,52 @@ export class MessagingSettings {
 
   // ---- pools (admin) ----
 
-  async listPools(): Promise<{ pools: MessagePool[] }> {
+  async listPools(): Promise<MessagePoolList> {
     await this.#d.access.authorizeStaff("admin", { resourceType: "message_pool", action: "read" });
-    return { pools: await this.#pools() };
+    const db = currentDb(this.#d.db);
+    const locations = await db
+      .selectFrom("locations")
+      .select(["id", "name", "time_zone", "hours"])
+      .orderBy("name")
+      .execute();
+    const clinicians = await db
+      .selectFrom("users as u")
+      .select([
+        "u.id",
+        "u.display_name",
+        sql<
+          string[]
+        >`array(select r.role from user_roles r where r.user_id = u.id and r.role in ('nurse', 'physician') order by r.role)`.as(
+          "roles",
+        ),
+      ])
+      .where("u.status", "=", "active")
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("user_roles as r")
+            .select("r.user_id")
+            .whereRef("r.user_id", "=", "u.id")
+            .where("r.role", "in", CLINICAL_ROLES),
+        ),
+      )
+      .orderBy("u.display_name")
+      .execute();
+    return {
+      pools: await this.#pools(),
+      choices: {
+        locations: locations.map((l) => ({
+          id: l.id,
+          name: l.name,
+          timeZone: l.time_zone,
+          hours: ((typeof l.hours === "string" ? JSON.parse(l.hours) : l.hours) ?? []) as {
+            weekday: number;
+            open: string;
+            close: string;
+          }[],
+        })),
+        clinicians: clinicians.map((c) => ({ userId: c.id, displayName: c.display_name, roles: [...c.roles] })),
+      },
+    };
   }
 
   async #pools(id?: string): Promise<MessagePool[]> {

@@ -1,0 +1,197 @@
+import type { Inbox, InboxQuery, PoolCount, StaffThreadListItem } from "@portico/contracts";
+import { type SqlBool, sql } from "kysely";
+import type { ThreadStatusValue } from "../../db/tables/messaging.ts";
+import { currentDb } from "../../platform/transaction.ts";
+import {
+  ACTIVE,
+  bodySeal,
+  type Db,
+  MESSAGES_QUEUE,
+  type MessagingDeps,
+  patientName,
+  type Reader,
+  staffSees,
+  type ThreadStore,
+  WAIT,
+} from "./thread-store.ts";
+
+/** The staff inbox: pool tabs with counts, the caller's own work, threads overdue first, search. */
+export class StaffInbox {
+  readonly #d: MessagingDeps;
+  readonly #s: ThreadStore;
+
+  constructor(deps: MessagingDeps, store: ThreadStore) {
+    this.#d = deps;
+    this.#s = store;
+  }
+
+  /** The staff inbox: the caller's pools with counts, their own work, and the threads asked for (overdue first). */
+  async inbox(query: InboxQuery): Promise<Inbox> {
+    const actor = await this.#d.access.authorizeStaff(["nurse", "physician"], {
+      resourceType: "message_inbox",
+      action: "read",
+    });
+    const userId = actor.userId as string;
+    const db = currentDb(this.#d.db);
+    const now = this.#d.clock.now();
+    const reader: Reader = { userId, side: "staff" };
+    const status = query.status ?? "active";
+    const limit = query.limit ?? 50;
+    const rows = await db
+      .selectFrom("message_threads as t")
+      .innerJoin("message_pools as p", "p.id", "t.pool_id")
+      .innerJoin("patients as pt", "pt.id", "t.patient_id")
+      .leftJoin("providers as pr", "pr.id", "t.provider_id")
+      .leftJoin("work_items as w", (j) => j.onRef("w.id", "=", "t.work_item_id").on("w.status", "in", ACTIVE))
+      .selectAll("t")
+      .select([
+        "p.name as pool_name",
+        patientName.as("patient_name"),
+        "pt.date_of_birth",
+        "pr.display_name as provider_name",
+        "w.subject_id as wait_id",
+      ])
+      .where(staffSees(actor))
+      .$if(query.view === "mine", (q) => q.where("w.assignee_user_id", "=", userId))
+      .$if(query.poolId !== undefined, (q) => q.where("t.pool_id", "=", query.poolId as string))
+      .$if(query.patientId !== undefined, (q) => q.where("t.patient_id", "=", query.patientId as string))
+      .$if(status === "active", (q) => q.where("t.status", "in", ["waiting", "answered"]))
+      .$if(status !== "active" && status !== "all", (q) => q.where("t.status", "=", status as ThreadStatusValue))
+      .orderBy(sql`(t.status = 'waiting' and t.due_at < ${now})`, "desc")
+      .orderBy(sql`t.due_at asc nulls last`)
+      .orderBy("t.last_message_at", "desc")
+      .limit(query.q ? 1000 : limit)
+      .execute();
+    let found = rows;
+    if (query.q) {
+      const words = query.q.toLowerCase();
+      const bodies = rows.length
+        ? await db
+            .selectFrom("messages")
+            .select(["id", "thread_id", "sealed_body"])
+            .where(
+              "thread_id",
+              "in",
+              rows.map((r) => r.id),
+            )
+            .execute()
+        : [];
+      const matching = new Set<string>();
+      for (const m of bodies) {
+        if (this.#d.cipher.open(m.sealed_body, bodySeal(m.id)).toLowerCase().includes(words)) matching.add(m.thread_id);
+      }
+      found = rows
+        .filter((r) => matching.has(r.id) || this.#s.subject(r).toLowerCase().includes(words))
+        .slice(0, limit);
+      await this.#d.audit.record({
+        action: "search",
+        resourceType: "message_thread",
+        details: { found: found.length },
+      });
+    }
+    const previews = await this.#s.previews(
+      db,
+      found.map((r) => r.id),
+      true,
+    );
+    const unread = await this.#unreadFor(
+      db,
+      found.map((r) => r.id),
+      reader,
+    );
+    const items = await this.#d.workQueue.forSubjects(
+      MESSAGES_QUEUE,
+      WAIT,
+      found.flatMap((r) => (r.wait_id ? [r.wait_id] : [])),
+    );
+    const threads: StaffThreadListItem[] = found.map((r) => ({
+      ...this.#s.listItem(r, r.pool_name, unread.get(r.id) ?? 0, previews.get(r.id) ?? ""),
+      patient: { id: r.patient_id, displayName: r.patient_name, dateOfBirth: String(r.date_of_birth).slice(0, 10) },
+      physician: r.provider_id && r.provider_name ? { providerId: r.provider_id, displayName: r.provider_name } : null,
+      workItem: (r.wait_id ? items.get(r.wait_id) : undefined) ?? null,
+    }));
+    return {
+      pools: await this.#poolCounts(db, reader, now),
+      mine: await this.#mineCounts(db, userId, now),
+      threads,
+      abilities: {
+        canManagePools: actor.roles.includes("admin"),
+        canSetOfficeHours: actor.roles.includes("physician"),
+        canSetDigest: true,
+      },
+    };
+  }
+
+  /** Unread messages per thread for a staff reader, for one page of threads (one grouped query). */
+  async #unreadFor(db: Db, threadIds: readonly string[], reader: Reader): Promise<Map<string, number>> {
+    if (threadIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom("messages as m")
+      .leftJoin("message_reads as r", (j) =>
+        j.onRef("r.thread_id", "=", "m.thread_id").on("r.user_id", "=", reader.userId),
+      )
+      .select(["m.thread_id", sql<string>`count(*)`.as("n")])
+      .where("m.thread_id", "in", [...threadIds])
+      .where(sql<SqlBool>`m.author_user_id is distinct from ${reader.userId}`)
+      .where(sql<SqlBool>`m.seq > coalesce(r.last_read_seq, 0)`)
+      .groupBy("m.thread_id")
+      .execute();
+    return new Map(rows.map((r) => [r.thread_id, Number(r.n)]));
+  }
+
+  /**
+   * Counts per pool of the reader's. Reads only the active threads' index entries
+   * (message_threads_pool_active_idx) and the reader's own reads, never the messages: whether a
+   * thread has anything unread for the reader comes from the columns the messages_track_last
+   * trigger keeps (the newest seq by someone other than the reader vs. the reader's last read).
+   */
+  async #poolCounts(db: Db, reader: Reader, now: Date): Promise<PoolCount[]> {
+    const rows = await db
+      .selectFrom("message_pools as p")
+      .innerJoin("message_pool_members as pm", (j) =>
+        j.onRef("pm.pool_id", "=", "p.id").on("pm.user_id", "=", reader.userId),
+      )
+      .leftJoin("message_threads as t", (j) =>
+        j.onRef("t.pool_id", "=", "p.id").on("t.status", "in", ["waiting", "answered"]),
+      )
+      .leftJoin("work_items as w", (j) =>
+        j.onRef("w.id", "=", "t.work_item_id").on("t.status", "=", "waiting").on("w.status", "in", ACTIVE),
+      )
+      .leftJoin("message_reads as r", (j) => j.onRef("r.thread_id", "=", "t.id").on("r.user_id", "=", reader.userId))
+      .select([
+        "p.id",
+        "p.name",
+        sql<string>`count(t.id) filter (where t.status = 'waiting')`.as("waiting"),
+        sql<string>`count(t.id) filter (where t.status = 'waiting' and t.due_at < ${now})`.as("overdue"),
+        sql<string>`count(t.id) filter (where t.status = 'waiting' and w.status = 'open')`.as("unassigned"),
+        sql<string>`count(t.id) filter (where (case when t.last_author_user_id is distinct from ${reader.userId}
+          then t.last_seq else t.other_before_last_seq end) > coalesce(r.last_read_seq, 0))`.as("unread"),
+      ])
+      .groupBy(["p.id", "p.name"])
+      .orderBy("p.name")
+      .execute();
+    return rows.map((r) => ({
+      poolId: r.id,
+      name: r.name,
+      waiting: Number(r.waiting),
+      overdue: Number(r.overdue),
+      unassigned: Number(r.unassigned),
+      unread: Number(r.unread),
+    }));
+  }
+
+  async #mineCounts(db: Db, userId: string, now: Date): Promise<{ waiting: number; overdue: number }> {
+    const row = await db
+      .selectFrom("message_threads as t")
+      .innerJoin("work_items as w", "w.id", "t.work_item_id")
+      .select([
+        sql<string>`count(*)`.as("waiting"),
+        sql<string>`count(*) filter (where t.due_at < ${now})`.as("overdue"),
+      ])
+      .where("t.status", "=", "waiting")
+      .where("w.status", "=", "claimed")
+      .where("w.assignee_user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    return { waiting: Number(row.waiting), overdue: Number(row.overdue) };
+  }
+}

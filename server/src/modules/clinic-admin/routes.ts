@@ -35,55 +35,55 @@ export async function clinicAdminRoutes(app: App, clinic: ClinicAdminService): P
   app.get(
     "/api/locations",
     { schema: { tags, summary: "Clinic locations", querystring: CatalogueQuery, response: ok(LocationList) } },
-    async (request) => ({ locations: await clinic.listLocations(request.query.includeInactive) }),
+    async (request) => ({ locations: await clinic.locations.listLocations(request.query.includeInactive) }),
   );
   app.get(
     "/api/providers",
     { schema: { tags, summary: "Providers", querystring: ProviderListQuery, response: ok(ProviderList) } },
-    async (request) => ({ providers: await clinic.listProviders(request.query) }),
+    async (request) => ({ providers: await clinic.providers.listProviders(request.query) }),
   );
   app.get(
     "/api/pharmacies",
     { schema: { tags, summary: "Pharmacies", querystring: CatalogueQuery, response: ok(PharmacyList) } },
-    async (request) => ({ pharmacies: await clinic.listPharmacies(request.query.includeInactive) }),
+    async (request) => ({ pharmacies: await clinic.pharmacies.listPharmacies(request.query.includeInactive) }),
   );
 
   // ---- administration (admin) ----
   app.post(
     "/api/locations",
     { schema: { tags, summary: "Add a location", body: LocationInput, response: created(Location) } },
-    async (request, reply) => reply.status(201).send(await clinic.createLocation(request.body)),
+    async (request, reply) => reply.status(201).send(await clinic.locations.createLocation(request.body)),
   );
   app.patch(
     "/api/locations/:id",
     { schema: { tags, summary: "Change a location", params: IdParams, body: LocationPatch, response: ok(Location) } },
-    async (request) => clinic.updateLocation(request.params.id, request.body),
+    async (request) => clinic.locations.updateLocation(request.params.id, request.body),
   );
   app.post(
     "/api/providers",
     { schema: { tags, summary: "Add a provider", body: ProviderInput, response: created(Provider) } },
-    async (request, reply) => reply.status(201).send(await clinic.createProvider(request.body)),
+    async (request, reply) => reply.status(201).send(await clinic.providers.createProvider(request.body)),
   );
   app.patch(
     "/api/providers/:id",
     { schema: { tags, summary: "Change a provider", params: IdParams, body: ProviderPatch, response: ok(Provider) } },
-    async (request) => clinic.updateProvider(request.params.id, request.body),
+    async (request) => clinic.providers.updateProvider(request.params.id, request.body),
   );
   app.post(
     "/api/pharmacies",
     { schema: { tags, summary: "Add a pharmacy", body: PharmacyInput, response: created(Pharmacy) } },
-    async (request, reply) => reply.status(201).send(await clinic.createPharmacy(request.body)),
+    async (request, reply) => reply.status(201).send(await clinic.pharmacies.createPharmacy(request.body)),
   );
   app.patch(
     "/api/pharmacies/:id",
     { schema: { tags, summary: "Change a pharmacy", params: IdParams, body: PharmacyPatch, response: ok(Pharmacy) } },
-    async (request) => clinic.updatePharmacy(request.params.id, request.body),
+    async (request) => clinic.pharmacies.updatePharmacy(request.params.id, request.body),
   );
 
   app.get(
     "/api/admin/staff",
     { schema: { tags, summary: "Staff accounts", response: ok(StaffAccountList) } },
-    async () => ({ staff: await clinic.listStaff() }),
+    async () => ({ staff: await clinic.staff.listStaff() }),
   );
   app.post(
     "/api/admin/staff",
@@ -95,7 +95,7 @@ export async function clinicAdminRoutes(app: App, clinic: ClinicAdminService): P
         response: created(StaffAccount),
       },
     },
-    async (request, reply) => reply.status(201).send(await clinic.inviteStaff(request.body)),
+    async (request, reply) => reply.status(201).send(await clinic.staff.inviteStaff(request.body)),
   );
   app.patch(
     "/api/admin/staff/:id",
@@ -108,7 +108,7 @@ export async function clinicAdminRoutes(app: App, clinic: ClinicAdminService): P
         response: ok(StaffAccount),
       },
     },
-    async (request) => clinic.updateStaff(request.params.id, request.body),
+    async (request) => clinic.staff.updateStaff(request.params.id, request.body),
   );
   app.post(
     "/api/staff-invitations/accept",
@@ -122,7 +122,7 @@ export async function clinicAdminRoutes(app: App, clinic: ClinicAdminService): P
       },
     },
     async (request, reply) => {
-      await clinic.acceptStaffInvitation(request.body.token, request.body.password);
+      await clinic.staff.acceptStaffInvitation(request.body.token, request.body.password);
       return reply.status(204).send(null);
     },
   );

@@ -17,10 +17,11 @@ const slot = (name: string) => `\u0000slot:${name}\u0000`;
  *     db.selectFrom("things").selectAll().where("patient_id", "=", patientId));
  *   const rows = await listOf(currentDb(db), { patientId });
  *
- * `build` receives placeholders, not the arguments: it must use each only as a bound value
- * (`where(col, "=", value)`, `sql.val`), never to decide the shape of the query.
+ * `build` receives placeholders, not the arguments: it must use each only as ONE bound value
+ * (`where(col, "=", value)`; an array as `sql\`${ids}::uuid[]\``, not `where(col, "in", ids)`),
+ * never to decide the shape of the query.
  */
-export function compiledQuery<Args extends Record<string, string | number | boolean | Date | null>, Row>(
+export function compiledQuery<Args extends Record<string, unknown>, Row>(
   name: string,
   build: (db: Db, args: Args) => Compilable<Row>,
 ): (db: Db, args: Args) => Promise<Row[]> {

@@ -126,6 +126,14 @@ export interface AppointmentConfirmTokensTable {
   used_at: Date | null;
 }
 
+/** Appended by triggers on every change to a provider's free slots (migration 0037; read by the slot cache). */
+export interface CalendarChangesTable {
+  provider_id: string;
+  /** "YYYY-MM-DD" (UTC), or null: every day */
+  day: string | null;
+  at: Generated<Date>;
+}
+
 export interface SchedulingTables {
   visit_types: VisitTypesTable;
   availability_templates: AvailabilityTemplatesTable;
@@ -135,4 +143,5 @@ export interface SchedulingTables {
   waitlist_requests: WaitlistRequestsTable;
   waitlist_offers: WaitlistOffersTable;
   appointment_confirm_tokens: AppointmentConfirmTokensTable;
+  calendar_changes: CalendarChangesTable;
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Compilable, type Kysely, sql, type Transaction } from "kysely";
 import { compiledQuery } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
 import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
@@ -16,8 +16,12 @@ export function listVisitTypes(db: Db, options: { activeOnly: boolean }) {
   return query.execute();
 }
 
-export function findVisitType(db: Db, id: string) {
-  return db.selectFrom("visit_types").selectAll().where("id", "=", id).executeTakeFirst();
+const visitTypeQuery = compiledQuery("portico_visit_type", (db, { id }: { id: string }) =>
+  db.selectFrom("visit_types").selectAll().where("id", "=", id),
+);
+
+export async function findVisitType(db: Db, id: string) {
+  return (await visitTypeQuery(db, { id }))[0];
 }
 
 export interface ProviderAtLocation {
@@ -31,7 +35,32 @@ export interface ProviderAtLocation {
 }
 
 /** Active providers of a specialty with their active locations, optionally narrowed. */
-export function providersForSpecialty(db: Db, specialty: string, filter: { providerId?: string; locationId?: string }) {
+export function providersForSpecialty(
+  db: Db,
+  specialty: string,
+  filter: { providerId?: string; locationId?: string },
+): Promise<ProviderAtLocation[]> {
+  // the two shapes of every slot search and booking: compiled once, prepared
+  if (!filter.locationId) {
+    return filter.providerId
+      ? providersOfSpecialtyByIdQuery(db, { specialty, providerId: filter.providerId })
+      : providersOfSpecialtyQuery(db, { specialty });
+  }
+  return providersForSpecialtyQuery(db, specialty, filter).execute() as Promise<ProviderAtLocation[]>;
+}
+
+const providersOfSpecialtyQuery = compiledQuery(
+  "portico_providers_of_specialty",
+  (db, { specialty }: { specialty: string }) =>
+    providersForSpecialtyQuery(db, specialty, {}) as unknown as Compilable<ProviderAtLocation>,
+);
+const providersOfSpecialtyByIdQuery = compiledQuery(
+  "portico_provider_of_specialty",
+  (db, { specialty, providerId }: { specialty: string; providerId: string }) =>
+    providersForSpecialtyQuery(db, specialty, { providerId }) as unknown as Compilable<ProviderAtLocation>,
+);
+
+function providersForSpecialtyQuery(db: Db, specialty: string, filter: { providerId?: string; locationId?: string }) {
   let query = db
     .selectFrom("providers as p")
     .innerJoin("provider_locations as pl", "pl.provider_id", "p.id")
@@ -50,7 +79,7 @@ export function providersForSpecialty(db: Db, specialty: string, filter: { provi
     .where("p.specialty", "=", specialty);
   if (filter.providerId) query = query.where("p.id", "=", filter.providerId);
   if (filter.locationId) query = query.where("l.id", "=", filter.locationId);
-  return query.execute() as Promise<ProviderAtLocation[]>;
+  return query;
 }
 
 export interface ProviderCalendar {
@@ -135,39 +164,49 @@ export async function loadCalendars(
 /** The providers (of `providerIds`) who are the patient's PCP or have seen them. */
 export async function providersEstablishedWith(db: Db, patientId: string, providerIds: string[]): Promise<Set<string>> {
   if (providerIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom("providers as pr")
-    .select("pr.id")
-    .where("pr.id", "in", providerIds)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom("patients as p")
-            .select("p.id")
-            .where("p.id", "=", patientId)
-            .whereRef("p.pcp_provider_id", "=", "pr.id"),
-        ),
-        eb.exists(
-          eb
-            .selectFrom("appointments as a")
-            .select("a.id")
-            .where("a.patient_id", "=", patientId)
-            .whereRef("a.provider_id", "=", "pr.id")
-            .where("a.status", "in", ["completed", "arrived", "roomed", "in_visit"]),
-        ),
-      ]),
-    )
-    .execute();
+  const rows = await providersEstablishedQuery(db, { patientId, providerIds });
   return new Set(rows.map((r) => r.id));
 }
 
-export function findPatientFacts(db: Db, patientId: string) {
-  return db
-    .selectFrom("patients")
-    .select(["id", "status", "email", "preferred_language", "user_id"])
-    .where("id", "=", patientId)
-    .executeTakeFirst();
+const providersEstablishedQuery = compiledQuery(
+  "portico_providers_established",
+  (db, { patientId, providerIds }: { patientId: string; providerIds: readonly string[] }) =>
+    db
+      .selectFrom("providers as pr")
+      .select("pr.id")
+      .where(sql<boolean>`pr.id = any(${providerIds}::uuid[])`)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom("patients as p")
+              .select("p.id")
+              .where("p.id", "=", patientId)
+              .whereRef("p.pcp_provider_id", "=", "pr.id"),
+          ),
+          eb.exists(
+            eb
+              .selectFrom("appointments as a")
+              .select("a.id")
+              .where("a.patient_id", "=", patientId)
+              .whereRef("a.provider_id", "=", "pr.id")
+              .where("a.status", "in", ["completed", "arrived", "roomed", "in_visit"]),
+          ),
+        ]),
+      ),
+);
+
+const patientFactsQuery = compiledQuery(
+  "portico_scheduling_patient_facts",
+  (db, { patientId }: { patientId: string }) =>
+    db
+      .selectFrom("patients")
+      .select(["id", "status", "email", "preferred_language", "user_id"])
+      .where("id", "=", patientId),
+);
+
+export async function findPatientFacts(db: Db, patientId: string) {
+  return (await patientFactsQuery(db, { patientId }))[0];
 }
 
 /** The patient's own zone (video visits are shown in it), or the clinic's when they have none. */

@@ -15,6 +15,7 @@ import {
   selfBookingDecision,
 } from "./policy.ts";
 import * as repo from "./repo.ts";
+import { type CachedSlot, SlotCache } from "./slot-cache.ts";
 import { blockedRange, findSlots, type SlotRules } from "./slot-engine.ts";
 import { presentVisitType } from "./visit-types.ts";
 
@@ -28,6 +29,8 @@ export interface SchedulingDeps {
   referrals?: ReferralEligibility;
   /** called after commit-worthy changes, inside the transaction (reminders, waitlist, emails) */
   events?: SchedulingEvents;
+  /** free slots per provider-day, reused until a change commits (slot-cache.ts) */
+  slotCache?: SlotCache;
 }
 
 export interface SchedulingEvents {
@@ -122,8 +125,10 @@ export function presentAppointment(
 
 export class SchedulingService {
   readonly #deps: SchedulingDeps;
+  readonly #slotCache: SlotCache;
   constructor(deps: SchedulingDeps) {
     this.#deps = deps;
+    this.#slotCache = deps.slotCache ?? new SlotCache();
   }
 
   #referralEligibility: ReferralEligibility | undefined;
@@ -229,30 +234,26 @@ export class SchedulingService {
       places = allowed;
     }
     const providerIds = [...new Set(places.map((p) => p.providerId))];
-    const calendars = await repo.loadCalendars(db, providerIds, vt.id, new Date(from - DAY), new Date(to + DAY));
     const rules = rulesOf(vt, staff);
+    const earliest = Math.max(from, now + rules.minimumNoticeMinutes * MINUTE);
+    const latest = Math.min(to, now + rules.horizonDays * DAY);
     // sort on numbers and build response objects only for the slots returned
-    const found: { start: number; end: number; place: repo.ProviderAtLocation; timeZone: string }[] = [];
-    for (const providerId of providerIds) {
-      const here = places.filter((p) => p.providerId === providerId);
-      const locationIds = new Set(here.map((p) => p.locationId));
-      const free = findSlots(
-        rules,
-        calendars.templates.filter((t) => t.providerId === providerId && locationIds.has(t.locationId)),
-        calendars.exceptions.filter(
-          (e) => e.providerId === providerId && (e.kind !== "extra_hours" || locationIds.has(e.locationId ?? "")),
-        ),
-        calendars.busy.filter((b) => b.providerId === providerId),
-        { from, to, now },
-      );
-      for (const s of free) {
-        const place = here.find((p) => p.locationId === s.locationId) as repo.ProviderAtLocation;
-        found.push({ start: s.start, end: s.end, place, timeZone: s.timeZone });
+    const found: { slot: CachedSlot; place: repo.ProviderAtLocation }[] = [];
+    if (earliest < latest) {
+      for (const { here, slots } of await this.#freeSlotsByDay(db, vt, places, providerIds, {
+        earliest,
+        latest,
+      })) {
+        for (const slot of slots) {
+          if (slot.start < earliest || slot.start >= latest) continue;
+          const place = here.find((p) => p.locationId === slot.locationId) as repo.ProviderAtLocation;
+          found.push({ slot, place });
+        }
       }
     }
     found.sort(
       (a, b) =>
-        a.start - b.start ||
+        a.slot.start - b.slot.start ||
         (a.place.providerName < b.place.providerName ? -1 : a.place.providerName > b.place.providerName ? 1 : 0),
     );
     // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
@@ -262,17 +263,95 @@ export class SchedulingService {
           ? await repo.patientTimeZone(db, patientAccess)
           : await repo.clinicTimeZone(db)
         : "";
-    const slots: Slot[] = found.slice(0, search.limit ?? 200).map((s) => ({
-      start: iso(s.start),
-      end: iso(s.end),
-      providerId: s.place.providerId,
-      providerName: s.place.providerName,
-      locationId: s.place.locationId,
-      locationName: s.place.locationName,
-      timeZone: s.timeZone,
-      displayTimeZone: displayTimeZone(vt.modality, s.timeZone, ownZone),
+    const slots: Slot[] = found.slice(0, search.limit ?? 200).map(({ slot, place }) => ({
+      start: slot.startIso,
+      end: slot.endIso,
+      providerId: place.providerId,
+      providerName: place.providerName,
+      locationId: place.locationId,
+      locationName: place.locationName,
+      timeZone: slot.timeZone,
+      displayTimeZone: displayTimeZone(vt.modality, slot.timeZone, ownZone),
     }));
     return { slots, eligibility };
+  }
+
+  /** for tests and the bench: how the slot cache is used */
+  get slotCache(): SlotCache {
+    return this.#slotCache;
+  }
+
+  /**
+   * Each provider's free slots on every UTC day that [earliest, latest) touches, before notice
+   * and horizon: from the slot cache where the day's stamp (read first, in this statement's
+   * snapshot) is unchanged, else computed from the calendar read after it (slot-cache.ts).
+   */
+  async #freeSlotsByDay(
+    db: ReturnType<typeof currentDb>,
+    vt: NonNullable<Awaited<ReturnType<typeof repo.findVisitType>>>,
+    places: readonly repo.ProviderAtLocation[],
+    providerIds: readonly string[],
+    range: { earliest: number; latest: number },
+  ): Promise<{ providerId: string; here: repo.ProviderAtLocation[]; slots: CachedSlot[] }[]> {
+    const firstDay = Math.floor(range.earliest / DAY);
+    const lastDay = Math.floor((range.latest - 1) / DAY);
+    const stampOf = await this.#slotCache.stamps(db, providerIds, firstDay, lastDay);
+    // the day's slots do not depend on who searches or when: no notice, a horizon past the day
+    const dayRules: SlotRules = { ...rulesOf(vt, true), minimumNoticeMinutes: 0, horizonDays: 2 };
+    const rulesKey = `${vt.id}|${vt.duration_minutes}|${vt.buffer_before_minutes}|${vt.buffer_after_minutes}`;
+    const perProvider: { providerId: string; here: repo.ProviderAtLocation[]; days: CachedSlot[][] }[] = [];
+    const missing: {
+      day: number;
+      key: string;
+      stamp: string;
+      days: CachedSlot[][];
+      index: number;
+      providerId: string;
+    }[] = [];
+    for (const providerId of providerIds) {
+      const here = places.filter((p) => p.providerId === providerId);
+      const placesKey = here
+        .map((p) => `${p.locationId}:${p.timeZone}`)
+        .sort()
+        .join(",");
+      const days: CachedSlot[][] = [];
+      for (let day = firstDay; day <= lastDay; day++) {
+        const key = `${providerId}|${day}|${rulesKey}|${placesKey}`;
+        const stamp = stampOf(providerId, day);
+        const cached = this.#slotCache.get(key, stamp);
+        if (!cached) missing.push({ providerId, day, key, stamp, days, index: days.length });
+        days.push(cached ?? []);
+      }
+      perProvider.push({ providerId, here, days });
+    }
+    if (missing.length > 0) {
+      const ids = [...new Set(missing.map((m) => m.providerId))];
+      const fromDay = Math.min(...missing.map((m) => m.day));
+      const toDay = Math.max(...missing.map((m) => m.day));
+      const calendars = await repo.loadCalendars(
+        db,
+        ids,
+        vt.id,
+        new Date((fromDay - 1) * DAY),
+        new Date((toDay + 2) * DAY),
+      );
+      for (const m of missing) {
+        const locationIds = new Set(places.filter((p) => p.providerId === m.providerId).map((p) => p.locationId));
+        const dayStart = m.day * DAY;
+        const free = findSlots(
+          dayRules,
+          calendars.templates.filter((t) => t.providerId === m.providerId && locationIds.has(t.locationId)),
+          calendars.exceptions.filter(
+            (e) => e.providerId === m.providerId && (e.kind !== "extra_hours" || locationIds.has(e.locationId ?? "")),
+          ),
+          calendars.busy.filter((b) => b.providerId === m.providerId),
+          { from: dayStart, to: dayStart + DAY, now: dayStart },
+        ).map((slot) => ({ ...slot, startIso: iso(slot.start), endIso: iso(slot.end) }));
+        this.#slotCache.set(m.key, m.stamp, free);
+        m.days[m.index] = free;
+      }
+    }
+    return perProvider.map(({ providerId, here, days }) => ({ providerId, here, slots: days.flat() }));
   }
 
   async listForPatient(patientId: string): Promise<{ upcoming: Appointment[]; past: Appointment[]; timeZone: string }> {

@@ -8,6 +8,7 @@ export * from "./messaging.ts";
 export * from "./operations.ts";
 export * from "./patients.ts";
 export * from "./proxies.ts";
+export * from "./records.ts";
 export * from "./referrals.ts";
 export * from "./refills.ts";
 export * from "./scheduling.ts";

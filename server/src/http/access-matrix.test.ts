@@ -912,5 +912,9 @@ function surveyAndRecordRows(): Record<string, Row> {
     "POST /api/surveys/open": publicRoute(() => post("/api/surveys/open"), "by emailed single-use token"),
     "POST /api/surveys/answer": publicRoute(() => post("/api/surveys/answer"), "by emailed single-use token"),
     "GET /api/surveys/results": staff(["admin"], () => get("/api/surveys/results")),
+    "GET /api/patients/{patientId}/record": patientData("records", "read", (x) => get(`${P(x)}/record?format=json`), {
+      // the download is for the patient and their proxies with `records`, not staff
+      deskElsewhere: 404,
+    }),
   };
 }

@@ -9,6 +9,7 @@ import type { MailTemplate } from "../platform/mail/templates.ts";
 import type { DemoSeedContext } from "../seed/demo-clinic.ts";
 import type { ServiceDeps } from "../services.ts";
 import type { PatientReference } from "./patients/merge-registry.ts";
+import type { RecordSection } from "./records/section.ts";
 
 /** What every module's services are built from: the process's dependencies and the platform services. */
 export interface Platform extends ServiceDeps {
@@ -53,6 +54,14 @@ export interface PorticoModule<Needs extends object, Provides extends object> {
   mailTemplates?: readonly Pick<MailTemplate, "name">[];
   /** columns of its tables that point at a patient chart, moved when charts are merged */
   patientReferences?: readonly PatientReference[];
+  /**
+   * Its parts of the patient's record download (`modules/records`): every module with
+   * `patientReferences` contributes sections, or says in `notInRecordDownload` why it holds
+   * nothing the patient should receive (a test checks this).
+   */
+  recordSections?: readonly RecordSection[];
+  /** why a module with `patientReferences` contributes no section to the record download */
+  notInRecordDownload?: string;
   /** columns holding values sealed by `FieldCipher`, re-sealed by key rotation */
   sealedColumns?: readonly SealedColumn[];
   /** more ways a clinician is on a patient's care team (`access.addCareTeamRule`) */

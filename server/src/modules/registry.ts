@@ -15,6 +15,8 @@ import { patientsModule } from "./patients/module.ts";
 import { proxiesModule } from "./proxies/module.ts";
 import { referralsModule } from "./referrals/module.ts";
 import { refillsModule } from "./refills/module.ts";
+import { recordsModule } from "./records/module.ts";
+import { recordSections } from "./records/section.ts";
 import { schedulingModule } from "./scheduling/module.ts";
 import { surveysModule } from "./surveys/module.ts";
 
@@ -35,6 +37,7 @@ export const modules = [
   referralsModule,
   healthUpdatesModule,
   surveysModule,
+  recordsModule,
   operationsModule,
 ] as const;
 
@@ -55,6 +58,7 @@ registerSealedColumn(
 );
 for (const module of modules as readonly AnyModule[]) {
   for (const reference of module.patientReferences ?? []) patientReferences.register(reference);
+  for (const section of module.recordSections ?? []) recordSections.register(module.name, section);
   for (const c of module.sealedColumns ?? []) registerSealedColumn(c.table, c.idColumn, c.column, c.associatedData);
   for (const template of module.mailTemplates ?? []) {
     if (findTemplate(template.name) !== template) {

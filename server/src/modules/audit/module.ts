@@ -1,4 +1,5 @@
 import { defineModule } from "../kit.ts";
+import { accessLogRecordSection } from "../records/sections/access-log.ts";
 import { registerAuditRoutes } from "./routes.ts";
 import { AuditTrailService } from "./service.ts";
 
@@ -10,4 +11,5 @@ export const auditModule = defineModule({
     auditTrail: new AuditTrailService({ db: p.db, access: p.access, audit: p.audit }),
   }),
   routes: registerAuditRoutes,
+  recordSections: [accessLogRecordSection],
 });

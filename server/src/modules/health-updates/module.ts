@@ -1,6 +1,7 @@
 import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { seedDemoHealth } from "../../seed/demo-health.ts";
 import { defineModule } from "../kit.ts";
+import { questionnairesRecordSection, readingsRecordSection } from "../records/sections/health-updates.ts";
 import { HealthFlagService } from "./flag-queue.ts";
 import { HealthUpdatesService } from "./health-service.ts";
 import { FlagRangeService } from "./ranges.ts";
@@ -36,4 +37,5 @@ export const healthUpdatesModule = defineModule({
   // the patient's free-text note on a reading
   sealedColumns: [{ table: "health_readings", idColumn: "id", column: "note_sealed", associatedData: readingNoteSeal }],
   demoSeed: seedDemoHealth,
+  recordSections: [readingsRecordSection, questionnairesRecordSection],
 });

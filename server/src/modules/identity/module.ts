@@ -21,4 +21,5 @@ export const identityModule = defineModule({
     { table: "mfa_state", idColumn: "user_id", column: "pending_secret", associatedData: MFA_SEAL },
   ],
   demoSeed: seedDemoIdentity,
+  notInRecordDownload: "activation codes are one-time secrets for signing up, not part of the record",
 });

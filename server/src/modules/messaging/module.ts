@@ -1,6 +1,7 @@
 import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { seedDemoMessaging } from "../../seed/demo-messaging.ts";
 import { defineModule } from "../kit.ts";
+import { conversationsRecordSection } from "../records/sections/conversations.ts";
 import { messageDigest, messageReceived } from "./mail-templates.ts";
 import { messagingRoutes } from "./routes.ts";
 import { MessagingSettings } from "./settings.ts";
@@ -25,4 +26,5 @@ export const messagingModule = defineModule({
   ],
   sealedColumns: sealedMessageColumns,
   demoSeed: seedDemoMessaging,
+  recordSections: [conversationsRecordSection],
 });

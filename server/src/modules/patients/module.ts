@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { seedDemoRegistration } from "../../seed/demo-registration.ts";
 import type { IdentityService } from "../identity/service.ts";
 import { defineModule } from "../kit.ts";
+import { profileRecordSection } from "../records/sections/profile.ts";
 import { PatientFiles } from "./files.ts";
 import {
   registrationExistingAccount,
@@ -35,4 +36,5 @@ export const patientsModule = defineModule({
     { table: "identity_change_requests", column: "patient_id", note: "requests" },
   ],
   demoSeed: seedDemoRegistration,
+  recordSections: [profileRecordSection],
 });

@@ -1,5 +1,6 @@
 import type { IdentityService } from "../identity/service.ts";
 import { defineModule } from "../kit.ts";
+import { caregiversRecordSection } from "../records/sections/caregivers.ts";
 import { proxyInvitation, proxyStaffInvitation } from "./mail-templates.ts";
 import { proxyRoutes } from "./routes.ts";
 import { ProxyService } from "./service.ts";
@@ -18,4 +19,5 @@ export const proxiesModule = defineModule({
     { table: "proxy_grants", column: "patient_id", note: "caregiver access" },
     { table: "proxy_invitations", column: "patient_id", note: "caregiver invitations" },
   ],
+  recordSections: [caregiversRecordSection],
 });

@@ -1,6 +1,7 @@
 import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { seedDemoReferrals } from "../../seed/demo-referrals.ts";
 import { defineModule } from "../kit.ts";
+import { referralsRecordSection } from "../records/sections/referrals.ts";
 import type { SchedulingService } from "../scheduling/service.ts";
 import { approvedSpecialistCareTeamRule } from "./care-team.ts";
 import { referralUpdate } from "./mail-templates.ts";
@@ -39,4 +40,5 @@ export const referralsModule = defineModule({
   ],
   careTeamRules: [approvedSpecialistCareTeamRule],
   demoSeed: seedDemoReferrals,
+  recordSections: [referralsRecordSection],
 });

@@ -1,6 +1,7 @@
 import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { seedDemoRefills } from "../../seed/demo-refills.ts";
 import { defineModule } from "../kit.ts";
+import { medicationsRecordSection, refillRequestsRecordSection } from "../records/sections/medications.ts";
 import { prescriberCareTeamRule } from "./care-team.ts";
 import { refillDecided } from "./mail-templates.ts";
 import { MedicationService } from "./medications.ts";
@@ -47,4 +48,5 @@ export const refillsModule = defineModule({
   ],
   careTeamRules: [prescriberCareTeamRule],
   demoSeed: seedDemoRefills,
+  recordSections: [medicationsRecordSection, refillRequestsRecordSection],
 });

@@ -1,5 +1,6 @@
 import { seedDemoScheduling } from "../../seed/demo-scheduling.ts";
 import { defineModule } from "../kit.ts";
+import { appointmentsRecordSection } from "../records/sections/appointments.ts";
 import { AvailabilityService } from "./availability-service.ts";
 import { appointmentCareTeamRule } from "./care-team.ts";
 import { CheckInService, checkInAnswersSeal } from "./check-in-service.ts";
@@ -81,4 +82,5 @@ export const schedulingModule = defineModule({
   // a clinician with a visit booked with the patient
   careTeamRules: [appointmentCareTeamRule],
   demoSeed: seedDemoScheduling,
+  recordSections: [appointmentsRecordSection],
 });

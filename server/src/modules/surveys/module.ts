@@ -1,5 +1,6 @@
 import { seedDemoSurveys } from "../../seed/demo-surveys.ts";
 import { defineModule } from "../kit.ts";
+import { surveysRecordSection } from "../records/sections/surveys.ts";
 import type { FrontDeskService } from "../scheduling/front-desk-service.ts";
 import { surveyInvitation } from "./mail-templates.ts";
 import { surveyRoutes } from "./routes.ts";
@@ -29,4 +30,5 @@ export const surveysModule = defineModule({
     { table: "visit_surveys", idColumn: "id", column: "comment_sealed", associatedData: surveyCommentSeal },
   ],
   demoSeed: seedDemoSurveys,
+  recordSections: [surveysRecordSection],
 });

@@ -17,4 +17,5 @@ export const workQueueModule = defineModule({
   patientReferences: [{ table: "work_items", column: "patient_id", note: "staff work items" }],
   // working an open item about a patient puts the clinician on their care team while it is open
   careTeamRules: [workQueueCareTeamRule],
+  notInRecordDownload: "staff task-list items: the requests they stand for are in their own sections",
 });

@@ -1,0 +1,70 @@
+import type { Observation } from "@medplum/fhirtypes";
+import { instant, ref } from "./reference.ts";
+
+export interface ReadingFacts {
+  id: string;
+  patientId: string;
+  measure: string;
+  /** canonical value (mmHg, bpm, kg, mg/dL, °C, %) */
+  value: number | null;
+  systolic: number | null;
+  diastolic: number | null;
+  takenAt: Date;
+}
+
+const LOINC = "http://loinc.org";
+const UCUM = "http://unitsofmeasure.org";
+/** US Core vital-signs codes (LOINC) and UCUM units, by Portico's measure */
+const VITALS: Record<string, { code: string; display: string; unit: string; ucum: string }> = {
+  heart_rate: { code: "8867-4", display: "Heart rate", unit: "beats/minute", ucum: "/min" },
+  weight: { code: "29463-7", display: "Body weight", unit: "kg", ucum: "kg" },
+  temperature: { code: "8310-5", display: "Body temperature", unit: "°C", ucum: "Cel" },
+  spo2: { code: "59408-5", display: "Oxygen saturation in Arterial blood by Pulse oximetry", unit: "%", ucum: "%" },
+  glucose: { code: "2339-0", display: "Glucose [Mass/volume] in Blood", unit: "mg/dL", ucum: "mg/dL" },
+};
+const mmHg = (value: number) => ({ value, unit: "mmHg", system: UCUM, code: "mm[Hg]" });
+
+/** FHIR R4 Observation for a reading a patient sent (vital-signs category; blood pressure as two components). */
+export function toFhirObservation(r: ReadingFacts): Observation {
+  const base = {
+    resourceType: "Observation" as const,
+    id: r.id,
+    status: "final" as const,
+    subject: ref("Patient", r.patientId),
+    effectiveDateTime: instant(r.takenAt),
+  };
+  const category = [
+    {
+      coding: [
+        {
+          system: "http://terminology.hl7.org/CodeSystem/observation-category",
+          code: r.measure === "glucose" ? "laboratory" : "vital-signs",
+        },
+      ],
+    },
+  ];
+  if (r.measure === "blood_pressure") {
+    return {
+      ...base,
+      category,
+      code: { coding: [{ system: LOINC, code: "85354-9", display: "Blood pressure panel" }], text: "Blood pressure" },
+      component: [
+        {
+          code: { coding: [{ system: LOINC, code: "8480-6", display: "Systolic blood pressure" }] },
+          valueQuantity: mmHg(r.systolic ?? 0),
+        },
+        {
+          code: { coding: [{ system: LOINC, code: "8462-4", display: "Diastolic blood pressure" }] },
+          valueQuantity: mmHg(r.diastolic ?? 0),
+        },
+      ],
+    };
+  }
+  const v = VITALS[r.measure];
+  return {
+    ...base,
+    category,
+    code: v ? { coding: [{ system: LOINC, code: v.code, display: v.display }], text: v.display } : { text: r.measure },
+    ...(r.value !== null ? { valueQuantity: { value: r.value, unit: v?.unit, system: UCUM, code: v?.ucum } } : {}),
+  };
+}

@@ -1,0 +1,142 @@
+import { sql } from "kysely";
+import { toFhirMedicationRequest } from "../../../fhir/medication-request.ts";
+import { toFhirRefillTask } from "../../../fhir/task.ts";
+import { denialReasonSeal, stopReasonSeal } from "../../refills/seals.ts";
+import { paged, RECORD_PAGE_SIZE, type RecordSection } from "../section.ts";
+
+/** refills: the medication list, with each medicine's history (confidential ones only for the patient). */
+export const medicationsRecordSection: RecordSection = {
+  name: "medications",
+  scope: "medications",
+  async *entries({ db, patientId, includeConfidential, cipher }) {
+    const rows = paged(
+      (after: string | null) =>
+        db
+          .selectFrom("medications as m")
+          .leftJoin("providers as pr", "pr.id", "m.prescriber_id")
+          .selectAll("m")
+          .select("pr.display_name as prescriberName")
+          .where("m.patient_id", "=", patientId)
+          .$if(!includeConfidential, (q) => q.where("m.confidential", "=", false))
+          .$if(after !== null, (q) => q.where("m.id", ">", after as string))
+          .orderBy("m.id")
+          .limit(RECORD_PAGE_SIZE)
+          .execute(),
+      (m) => m.id,
+    );
+    for await (const m of rows) {
+      const events = await db
+        .selectFrom("medication_events")
+        .select(["event", "changes", "created_at as at"])
+        .where("medication_id", "=", m.id)
+        .orderBy("created_at")
+        .execute();
+      yield {
+        json: {
+          id: m.id,
+          name: m.name,
+          rxnormCode: m.rxnorm_code,
+          purpose: m.purpose,
+          dose: m.dose,
+          directions: m.directions,
+          quantity: m.quantity,
+          daysSupply: m.days_supply,
+          refillsRemaining: m.refills_remaining,
+          lastFilledOn: m.last_filled_on,
+          prescriber: m.prescriberName,
+          status: m.status,
+          stoppedOn: m.stopped_on,
+          stopReason: m.stop_reason_sealed ? cipher.open(m.stop_reason_sealed, stopReasonSeal(m.id)) : null,
+          confidential: m.confidential,
+          history: events,
+        },
+        fhir: [
+          toFhirMedicationRequest({
+            id: m.id,
+            patientId,
+            name: m.name,
+            rxnormCode: m.rxnorm_code,
+            dose: m.dose,
+            directions: m.directions,
+            quantity: m.quantity,
+            daysSupply: m.days_supply,
+            refillsRemaining: m.refills_remaining,
+            status: m.status,
+            prescriberId: m.prescriber_id,
+            prescriberName: m.prescriberName,
+            createdAt: m.created_at,
+          }),
+        ],
+      };
+    }
+  },
+};
+
+/** refills: every refill request, one entry per medicine asked for, with the decision. */
+export const refillRequestsRecordSection: RecordSection = {
+  name: "refillRequests",
+  scope: "medications",
+  async *entries({ db, patientId, includeConfidential, cipher }) {
+    const rows = paged(
+      (after: { at: Date; id: string } | null) =>
+        db
+          .selectFrom("refill_request_items as i")
+          .innerJoin("medications as m", "m.id", "i.medication_id")
+          .innerJoin("refill_requests as r", "r.id", "i.request_id")
+          .leftJoin("pharmacies as ph", "ph.id", "r.pharmacy_id")
+          .select([
+            "i.id",
+            "i.request_id",
+            "i.medication_id",
+            "m.name as medicationName",
+            "i.status",
+            "i.automatic",
+            "i.requested_at",
+            "i.decided_at",
+            "i.approved_quantity",
+            "i.approved_refills",
+            "i.denial_reason_sealed",
+            "i.delivery_status",
+            "ph.name as pharmacyName",
+          ])
+          .where("i.patient_id", "=", patientId)
+          .$if(!includeConfidential, (q) => q.where("m.confidential", "=", false))
+          .$if(after !== null, (q) => q.where(sql<boolean>`(i.requested_at, i.id) > (${after?.at}, ${after?.id})`))
+          .orderBy("i.requested_at")
+          .orderBy("i.id")
+          .limit(RECORD_PAGE_SIZE)
+          .execute(),
+      (r) => ({ at: r.requested_at, id: r.id }),
+    );
+    for await (const r of rows) {
+      yield {
+        json: {
+          id: r.id,
+          requestId: r.request_id,
+          medication: r.medicationName,
+          pharmacy: r.pharmacyName,
+          status: r.status,
+          decidedAutomatically: r.automatic,
+          requestedAt: r.requested_at,
+          decidedAt: r.decided_at,
+          approvedQuantity: r.approved_quantity,
+          approvedRefills: r.approved_refills,
+          denialReason: r.denial_reason_sealed ? cipher.open(r.denial_reason_sealed, denialReasonSeal(r.id)) : null,
+          deliveryStatus: r.delivery_status,
+        },
+        fhir: [
+          toFhirRefillTask({
+            id: r.id,
+            patientId,
+            medicationId: r.medication_id,
+            medicationName: r.medicationName,
+            status: r.status,
+            automatic: r.automatic,
+            requestedAt: r.requested_at,
+            decidedAt: r.decided_at,
+          }),
+        ],
+      };
+    }
+  },
+};

@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: "medications", label: "nav.medications", to: "/medications", roles: ["patient"] },
   { id: "messages", label: "nav.messages", to: "/messages", roles: ["patient"] },
   { id: "referrals", label: "nav.referrals", to: "/referrals", roles: ["patient"] },
+  { id: "health", label: "nav.health", to: "/health", roles: ["patient"] },
   { id: "inBasket", label: "nav.inBasket", to: "/in-basket", roles: ["nurse", "physician"] },
   { id: "profile", label: "nav.profile", to: "/profile", roles: ["patient"] },
   { id: "arrivals", label: "nav.arrivals", to: "/front-desk/arrivals", roles: ["front_desk", "nurse"] },
@@ -35,6 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: "clinicSetup", label: "nav.clinicSetup", to: "/admin/clinic", roles: ["admin"] },
   { id: "visitTypes", label: "nav.visitTypes", to: "/admin/visit-types", roles: ["admin"] },
   { id: "availability", label: "nav.availability", to: "/admin/availability", roles: ["admin"] },
+  { id: "healthRanges", label: "nav.healthRanges", to: "/admin/health-ranges", roles: ["admin"] },
 ];
 
 /** A caregiver with no record of their own still uses the patient side, for the people they help. */

@@ -6,6 +6,7 @@ import appointmentsEn from "./appointments.en.json";
 import caregiversEn from "./caregivers.en.json";
 import clinicAdminEn from "./clinicAdmin.en.json";
 import en from "./en.json";
+import healthEn from "./health.en.json";
 import inBasketEn from "./inBasket.en.json";
 import messagesEn from "./messages.en.json";
 import referralsEn from "./referrals.en.json";
@@ -23,6 +24,7 @@ const FEATURE_EN: Record<string, object> = {
   inBasket: inBasketEn,
   messages: messagesEn,
   referrals: referralsEn,
+  health: healthEn,
 };
 const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   appointments: () => import("./appointments.es.json"),
@@ -34,6 +36,7 @@ const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   inBasket: () => import("./inBasket.es.json"),
   messages: () => import("./messages.es.json"),
   referrals: () => import("./referrals.es.json"),
+  health: () => import("./health.es.json"),
 };
 
 const STORAGE_KEY = "portico.locale";

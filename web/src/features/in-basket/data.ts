@@ -40,4 +40,5 @@ export const QUEUE_PAGES: Partial<Record<WorkQueueName, string>> = {
   refills: "/in-basket/refills",
   messages: "/staff/messages",
   referrals: "/in-basket/referrals",
+  health_updates: "/in-basket/health",
 };

@@ -1,0 +1,137 @@
+import type { HealthUpdates, QuestionnaireResponse } from "@portico/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { usePatientFor } from "../../app/acting-for";
+import { Alert } from "../../components/Alert";
+import { EmptyState } from "../../components/EmptyState";
+import { ButtonLink } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { StatusChip } from "../../components/StatusChip";
+import { currentLocale } from "../../i18n";
+import { DataTable } from "../../kit/DataTable";
+import { LoadFailed } from "../../kit/views";
+import { formatDateTime, localTimeZone } from "../../lib/format";
+import { FLAG_TONE, healthUpdatesQuery } from "./data";
+import { TrendsView } from "./TrendsView";
+import "./health.css";
+
+const route = getRouteApi("/signed-in/health");
+
+/** A patient's (or the person a caregiver helps) readings as trends, questionnaires, and the ways to send more. */
+export function HealthPage() {
+  const { t } = useTranslation("health");
+  const search = route.useSearch();
+  const who = usePatientFor("health_updates", search.patient);
+  const data = useQuery({
+    ...healthUpdatesQuery(who.patientId ?? "none"),
+    enabled: Boolean(who.patientId && who.allowed),
+  });
+  const name = data.data?.patient.displayName ?? who.name ?? "";
+  const forSelf = who.forSelf || !name;
+  const canSend = data.data?.abilities.canSend ?? false;
+  return (
+    <div className="stack">
+      <PageHeader
+        title={forSelf ? t("page.title") : t("page.titleFor", { name })}
+        lead={<p>{forSelf ? t("page.lead") : t("page.leadFor", { name })}</p>}
+        actions={
+          canSend && who.patientId ? (
+            <ButtonLink to="/health/new" search={{ patient: who.patientId }}>
+              {t("page.send")}
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <ActingForSwitcher />
+      {!who.patientId ? (
+        <EmptyState title={t("page.noPatientTitle")}>
+          <p>{t("page.noPatientBody")}</p>
+        </EmptyState>
+      ) : !who.allowed ? (
+        <Alert tone="info" title={t("page.notAllowedTitle", { name })}>
+          <p>{t("page.notAllowedBody", { name })}</p>
+        </Alert>
+      ) : data.isPending ? (
+        <LoadingState label={t("page.loading")} />
+      ) : data.isError ? (
+        <LoadFailed error={data.error} title={t("page.loadFailed")} />
+      ) : (
+        <HealthContent data={data.data} forSelf={forSelf} />
+      )}
+    </div>
+  );
+}
+
+function HealthContent({ data, forSelf }: { data: HealthUpdates; forSelf: boolean }) {
+  const { t } = useTranslation("health");
+  const name = data.patient.displayName;
+  return (
+    <>
+      <Alert tone="warning" title={t("page.emergencyTitle")} headingLevel={2}>
+        <p>{t("page.emergencyBody")}</p>
+      </Alert>
+      {data.abilities.canSend ? (
+        <nav className="health-actions" aria-label={t("page.questionnairesNav")}>
+          <ButtonLink
+            variant="secondary"
+            to="/health/questionnaire"
+            search={{ patient: data.patient.id, kind: "phq9" }}
+          >
+            {t("questionnaire.phq9.short")}
+          </ButtonLink>
+          <ButtonLink
+            variant="secondary"
+            to="/health/questionnaire"
+            search={{ patient: data.patient.id, kind: "gad7" }}
+          >
+            {t("questionnaire.gad7.short")}
+          </ButtonLink>
+        </nav>
+      ) : null}
+      {data.trends.length === 0 ? (
+        <EmptyState title={forSelf ? t("page.emptyTitle") : t("page.emptyTitleFor", { name })}>
+          <p>{t("page.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <TrendsView trends={data.trends} />
+      )}
+      <QuestionnaireHistory items={data.questionnaires} />
+    </>
+  );
+}
+
+export function QuestionnaireHistory({ items }: { items: QuestionnaireResponse[] }) {
+  const { t } = useTranslation("health");
+  const locale = currentLocale();
+  if (items.length === 0) return null;
+  return (
+    <section className="card stack" aria-labelledby="questionnaire-history">
+      <h2 id="questionnaire-history">{t("questionnaire.history")}</h2>
+      <DataTable
+        caption={t("questionnaire.historyCaption")}
+        columns={[
+          { label: t("trend.when"), cell: (q) => formatDateTime(q.createdAt, localTimeZone(), locale) },
+          { label: t("questionnaire.name"), cell: (q) => t(`questionnaire.${q.kind}.short`) },
+          {
+            label: t("questionnaire.score"),
+            cell: (q) =>
+              t("questionnaire.scoreText", {
+                score: q.score,
+                max: q.maxScore,
+                severity: t(`severity.${q.severity}`),
+              }),
+          },
+          {
+            label: t("trend.flag"),
+            cell: (q) => <StatusChip tone={FLAG_TONE[q.flag]}>{t(`flag.${q.flag}`)}</StatusChip>,
+          },
+        ]}
+        items={items}
+        rowKey={(q) => q.id}
+      />
+    </section>
+  );
+}

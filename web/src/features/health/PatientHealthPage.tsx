@@ -1,0 +1,56 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { EmptyState } from "../../components/EmptyState";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { LoadFailed } from "../../kit/views";
+import { healthUpdatesQuery } from "./data";
+import { QuestionnaireHistory } from "./HealthPage";
+import { TrendsView } from "./TrendsView";
+import "./health.css";
+
+const route = getRouteApi("/signed-in/patients/$patientId/health");
+
+/** A clinician's view of one patient's readings and questionnaires (the care team's; others get "not found"). */
+export function PatientHealthPage() {
+  const { t } = useTranslation("health");
+  const { patientId } = route.useParams();
+  const data = useQuery(healthUpdatesQuery(patientId));
+  const name = data.data?.patient.displayName ?? "";
+  return (
+    <div className="stack">
+      <PageHeader
+        title={name ? t("chart.titleFor", { name }) : t("chart.title")}
+        lead={<p>{t("chart.lead")}</p>}
+        before={
+          <Link to="/in-basket/health" search={{}} className="back-link">
+            {t("queue.title")}
+          </Link>
+        }
+        actions={
+          name ? (
+            <Link to="/staff/messages" search={{ patientId, patientName: name }}>
+              {t("queue.message", { name })}
+            </Link>
+          ) : null
+        }
+      />
+      {data.isPending ? (
+        <LoadingState label={t("page.loading")} />
+      ) : data.isError ? (
+        <LoadFailed error={data.error} title={t("page.loadFailed")} />
+      ) : data.data.trends.length === 0 && data.data.questionnaires.length === 0 ? (
+        <EmptyState title={t("page.emptyTitleFor", { name })}>
+          <p>{t("chart.emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <TrendsView trends={data.data.trends} />
+          <QuestionnaireHistory items={data.data.questionnaires} />
+        </>
+      )}
+    </div>
+  );
+}

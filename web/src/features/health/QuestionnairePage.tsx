@@ -1,0 +1,170 @@
+import { QUESTIONNAIRE_ITEMS, type QuestionnaireKind, type SentQuestionnaire } from "@portico/contracts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ActingForSwitcher } from "../../app/ActingForSwitcher";
+import { usePatientFor } from "../../app/acting-for";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { useForm } from "../../kit/use-form";
+import { LoadFailed } from "../../kit/views";
+import { newIdempotencyKey } from "../appointments/data";
+import { ChoiceGroup } from "../appointments/parts";
+import { healthUpdatesQuery, sendQuestionnaire } from "./data";
+import { Guidance } from "./Guidance";
+import "./health.css";
+
+const route = getRouteApi("/signed-in/health/questionnaire");
+const ANSWERS = ["0", "1", "2", "3"] as const;
+
+/** PHQ-9 or GAD-7: every question answered, then the score in words and, when needed, what to do at once. */
+export function QuestionnairePage() {
+  const { t } = useTranslation("health");
+  const search = route.useSearch();
+  const kind: QuestionnaireKind = search.kind === "gad7" ? "gad7" : "phq9";
+  const who = usePatientFor("health_updates", search.patient);
+  const data = useQuery({
+    ...healthUpdatesQuery(who.patientId ?? "none"),
+    enabled: Boolean(who.patientId && who.allowed),
+  });
+  const name = data.data?.patient.displayName ?? who.name ?? "";
+  const forSelf = who.forSelf || !name;
+  return (
+    <div className="stack">
+      <PageHeader
+        title={t(`questionnaire.${kind}.title`)}
+        lead={<p>{forSelf ? t("questionnaire.lead") : t("questionnaire.leadFor", { name })}</p>}
+        before={
+          <Link to="/health" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
+            {forSelf ? t("page.title") : t("page.titleFor", { name })}
+          </Link>
+        }
+      />
+      <ActingForSwitcher />
+      {!who.patientId ? (
+        <EmptyState title={t("page.noPatientTitle")}>
+          <p>{t("page.noPatientBody")}</p>
+        </EmptyState>
+      ) : !who.allowed ? (
+        <Alert tone="info" title={t("page.notAllowedTitle", { name })}>
+          <p>{t("page.notAllowedBody", { name })}</p>
+        </Alert>
+      ) : data.isPending ? (
+        <LoadingState label={t("page.loading")} />
+      ) : data.isError ? (
+        <LoadFailed error={data.error} title={t("page.loadFailed")} />
+      ) : !data.data.abilities.canSend ? (
+        <Alert tone="info" title={t("send.cannotTitle")}>
+          <p>{t("send.cannotBody")}</p>
+        </Alert>
+      ) : (
+        <QuestionnaireForm
+          key={`${who.patientId}-${kind}`}
+          kind={kind}
+          patientId={who.patientId}
+          forSelf={forSelf}
+          name={name}
+        />
+      )}
+    </div>
+  );
+}
+
+function QuestionnaireForm({
+  kind,
+  patientId,
+  forSelf,
+  name,
+}: {
+  kind: QuestionnaireKind;
+  patientId: string;
+  forSelf: boolean;
+  name: string;
+}) {
+  const { t } = useTranslation("health");
+  const queryClient = useQueryClient();
+  const items = QUESTIONNAIRE_ITEMS[kind];
+  const [sent, setSent] = useState<SentQuestionnaire | null>(null);
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const keys = Array.from({ length: items }, (_, i) => `q${i}`);
+  const labels = Object.fromEntries(keys.map((k, i) => [k, t(`questionnaire.${kind}.items.${i}`)]));
+  const form = useForm<Record<string, string>, SentQuestionnaire>({
+    initial: Object.fromEntries(keys.map((k) => [k, ""])),
+    labels,
+    validate: (v) => {
+      const e: FieldErrors = {};
+      for (const k of keys) if (!v[k]) e[k] = t("questionnaire.errors.answer");
+      return e;
+    },
+    serverField: (path) => (path.startsWith("answers.") ? `q${path.split(".")[1]}` : undefined),
+    submit: (v) => {
+      const body = { kind, answers: keys.map((k) => Number(v[k])) };
+      const text = JSON.stringify(body);
+      if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
+      return sendQuestionnaire(queryClient, patientId, body, attempt.current.key);
+    },
+    onSuccess: (result) => {
+      setSent(result);
+      requestAnimationFrame(() => resultRef.current?.focus());
+    },
+  });
+  const r = sent?.response;
+  return (
+    <>
+      <div ref={resultRef} tabIndex={-1} className="health-result" role="status">
+        {sent && r ? (
+          <>
+            <Guidance guidance={sent.guidance} forSelf={forSelf} name={name} />
+            <Alert tone="success" title={t("questionnaire.savedTitle")} headingLevel={2}>
+              <p>
+                {t("questionnaire.scoreText", {
+                  score: r.score,
+                  max: r.maxScore,
+                  severity: t(`severity.${r.severity}`),
+                })}{" "}
+                {r.flag === "normal" ? t("questionnaire.savedNormal") : t("questionnaire.savedFlagged")}
+              </p>
+              <p>
+                <Link to="/health" search={{ patient: patientId }}>
+                  {forSelf ? t("send.seeTrends") : t("send.seeTrendsFor", { name })}
+                </Link>
+              </p>
+            </Alert>
+          </>
+        ) : null}
+      </div>
+      {sent ? null : (
+        <Form {...form.formProps} aria-label={t(`questionnaire.${kind}.title`)}>
+          <p>{t(`questionnaire.${kind}.stem`)}</p>
+          {keys.map((k, i) => (
+            <ChoiceGroup
+              key={k}
+              name={k}
+              label={`${i + 1}. ${labels[k]}`}
+              options={ANSWERS.map((a) => ({ id: a, label: t(`questionnaire.answers.${a}`) }))}
+              value={form.values[k] || null}
+              onChange={form.set(k)}
+              errorMessage={form.errors[k]}
+              isRequired
+            />
+          ))}
+          <Alert tone="info" title={t("page.emergencyTitle")} headingLevel={2}>
+            <p>{t("questionnaire.crisisNote")}</p>
+          </Alert>
+          <FormActions>
+            <Button type="submit" isPending={form.pending} block>
+              {t("questionnaire.submit")}
+            </Button>
+          </FormActions>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -299,6 +299,22 @@ export const RefillQueueQuery = Type.Object(
 );
 export type RefillQueueQuery = Static<typeof RefillQueueQuery>;
 
+/**
+ * One lab test the refill protocol requires for the medication's class, as the protocol engine
+ * reads it now: the latest result on record and whether it is recent enough.
+ */
+export const RefillLabCheck = Type.Object({
+  labCode: LabCode,
+  labName: Type.String(),
+  maxAgeDays: Type.Integer({ minimum: 1 }),
+  /** the day of the latest result on record, or null when none */
+  latestOn: Type.Union([IsoDate, Type.Null()]),
+  /** whole days from that result to today in the clinic */
+  ageDays: Type.Union([Type.Integer(), Type.Null()]),
+  recentEnough: Type.Boolean(),
+});
+export type RefillLabCheck = Static<typeof RefillLabCheck>;
+
 export const RefillQueueItemAbilities = Type.Object({
   canApprove: Type.Boolean(),
   canDeny: Type.Boolean(),
@@ -326,6 +342,8 @@ export const RefillQueueItem = Type.Object({
   suggested: Type.Object({ quantity: Type.Integer(), refills: Type.Integer() }),
   /** the work item behind it (shared staff work queue) */
   workItem: Type.Union([WorkItem, Type.Null()]),
+  /** the labs the protocol (the version that decided) requires for the medication's class, read today */
+  labs: Type.Array(RefillLabCheck),
   abilities: RefillQueueItemAbilities,
 });
 export type RefillQueueItem = Static<typeof RefillQueueItem>;
@@ -426,3 +444,50 @@ export const MedicationParams = Type.Object({ patientId: Uuid, medicationId: Uui
 export const RefillRequestParams = Type.Object({ patientId: Uuid, requestId: Uuid });
 export const RefillItemParams = Type.Object({ itemId: Uuid });
 export const ProtocolVersionParams = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+
+// ---- lab results (what the refill protocol's lab rule reads) ----
+
+/** A lab result a clinician recorded: the test (one the protocol names), the day, and the value if given. */
+export const LabResult = Type.Object({
+  id: Uuid,
+  labCode: LabCode,
+  labName: Type.String(),
+  resultedOn: IsoDate,
+  /** as typed ("2.1 mIU/L"); null when only the date was recorded */
+  value: Type.Union([Type.String(), Type.Null()]),
+  recordedBy: Type.Union([Type.String(), Type.Null()]),
+  recordedAt: IsoDateTime,
+});
+export type LabResult = Static<typeof LabResult>;
+
+/** A test a lab result may be recorded for: each lab the current refill protocol requires. */
+export const LabTest = Type.Object({
+  labCode: LabCode,
+  labName: Type.String(),
+  /** the protocol's longest "at most N days old" for it */
+  maxAgeDays: Type.Integer({ minimum: 1 }),
+});
+export type LabTest = Static<typeof LabTest>;
+
+/** GET /api/patients/:patientId/lab-results (nurses and physicians caring for the patient) */
+export const LabResultList = Type.Object({
+  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  /** newest first */
+  results: Type.Array(LabResult),
+  tests: Type.Array(LabTest),
+  /** today in the clinic, the latest day a result may have */
+  today: IsoDate,
+  abilities: Type.Object({ canRecord: Type.Boolean() }),
+});
+export type LabResultList = Static<typeof LabResultList>;
+
+/** POST /api/patients/:patientId/lab-results */
+export const RecordLabResultRequest = Type.Object(
+  {
+    labCode: LabCode,
+    resultedOn: IsoDate,
+    value: Type.Optional(Type.Union([ShortText(100), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type RecordLabResultRequest = Static<typeof RecordLabResultRequest>;

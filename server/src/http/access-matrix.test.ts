@@ -505,6 +505,10 @@ function refillRows(): Record<string, Row> {
     "POST /api/patients/{patientId}/medications/{medicationId}/stop": clinical((x) =>
       post(`${M(x)}/stop`, { reason: "Matrix" }),
     ),
+    "GET /api/patients/{patientId}/lab-results": clinical((x) => get(`${P(x)}/lab-results`)),
+    "POST /api/patients/{patientId}/lab-results": clinical((x) =>
+      post(`${P(x)}/lab-results`, { labCode: "tsh", resultedOn: "2026-01-02" }),
+    ),
     "POST /api/patients/{patientId}/refill-requests": medications((x) =>
       post(`${P(x)}/refill-requests`, { medicationIds: [randomUUID()] }),
     ),

@@ -18,6 +18,10 @@ export interface LabResultsTable {
   lab_code: string;
   resulted_on: DateString;
   created_at: Generated<Date>;
+  /** migrations/0034_lab_result_entry.sql: the test's name when recorded, the sealed value (`labValueSeal(id)`), who recorded it */
+  lab_name: string | null;
+  value_sealed: string | null;
+  recorded_by: string | null;
 }
 
 export interface RefillProtocolsTable {

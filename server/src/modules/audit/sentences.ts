@@ -84,6 +84,8 @@ export const ACCESS_SENTENCES = {
   "approve:refill_request_item": "approved_refill",
   "deny:refill_request_item": "denied_refill",
   "decide:refill_request_item": "decided_refill",
+  "read:lab_result": "viewed_lab_results",
+  "create:lab_result": "recorded_lab_result",
   // secure messaging
   "read:message_thread": "read_messages",
   "create:message_thread": "started_conversation",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   daysBeforeRefill,
   decideRefill,
+  labChecks,
   type MedicationFacts,
   type PatientFactsForRefill,
   type ProtocolRules,
@@ -234,5 +235,24 @@ describe("refill protocol engine", () => {
     const old = { ...seen, lastVisitWithPrescriberOn: "2024-07-01" };
     expect(decideRefill(base, old, protocol, TODAY).outcome).toBe("queued");
     expect(decideRefill(base, old, { ...protocol, visitWindowDays: 730 }, TODAY).outcome).toBe("approved");
+  });
+
+  it("reads each lab the class requires with its date and age: the queue shows what the decision saw", () => {
+    const table: Array<
+      [string, Record<string, string>, { latestOn: string | null; ageDays: number | null; recentEnough: boolean }]
+    > = [
+      ["recent", { tsh: "2026-03-01" }, { latestOn: "2026-03-01", ageDays: 121, recentEnough: true }],
+      ["exactly at its limit", { tsh: "2025-06-30" }, { latestOn: "2025-06-30", ageDays: 365, recentEnough: true }],
+      ["one day too old", { tsh: "2025-06-29" }, { latestOn: "2025-06-29", ageDays: 366, recentEnough: false }],
+      ["missing", {}, { latestOn: null, ageDays: null, recentEnough: false }],
+    ];
+    for (const [, latest, expected] of table) {
+      expect(labChecks("thyroid", latest, protocol, TODAY)).toEqual([
+        { labCode: "tsh", labName: "TSH", maxAgeDays: 365, ...expected },
+      ]);
+    }
+    // a class with no lab requirement, or no class: nothing to check
+    expect(labChecks("antihypertensive", { tsh: "2026-03-01" }, protocol, TODAY)).toEqual([]);
+    expect(labChecks(null, { tsh: "2026-03-01" }, protocol, TODAY)).toEqual([]);
   });
 });

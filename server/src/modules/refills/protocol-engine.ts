@@ -1,4 +1,10 @@
-import type { ControlledSchedule, LabRequirement, RefillDecision, RefillReason } from "@portico/contracts";
+import type {
+  ControlledSchedule,
+  LabRequirement,
+  RefillDecision,
+  RefillLabCheck,
+  RefillReason,
+} from "@portico/contracts";
 
 /**
  * The refill protocol engine (SPEC §2.4): decides one medication of a refill request from
@@ -72,6 +78,34 @@ export function refillPossibleFrom(
   return addDays(medication.lastFilledOn, daysBeforeRefill(medication.daysSupply, fraction));
 }
 
+/**
+ * The protocol's lab rule for a medication's class: each required lab, its latest result and
+ * whether it is recent enough (at most `maxAgeDays` old).
+ * The decision below and the refill queue's "labs" both read it.
+ */
+export function labChecks(
+  protocolClass: string | null,
+  latestLabOn: Readonly<Record<string, string>>,
+  protocol: Pick<ProtocolRules, "labRequirements">,
+  today: string,
+): RefillLabCheck[] {
+  if (!protocolClass) return [];
+  return protocol.labRequirements
+    .filter((l) => l.classCode === protocolClass)
+    .map((lab) => {
+      const on = latestLabOn[lab.labCode] ?? null;
+      const ageDays = on === null ? null : daysBetween(on, today);
+      return {
+        labCode: lab.labCode,
+        labName: lab.labName,
+        maxAgeDays: lab.maxAgeDays,
+        latestOn: on,
+        ageDays,
+        recentEnough: ageDays !== null && ageDays <= lab.maxAgeDays,
+      };
+    });
+}
+
 export function decideRefill(
   medication: MedicationFacts,
   patient: PatientFactsForRefill,
@@ -142,14 +176,13 @@ export function decideRefill(
       });
     }
   }
-  for (const lab of protocol.labRequirements.filter((l) => l.classCode === medication.protocolClass)) {
-    const on = patient.latestLabOn[lab.labCode];
-    if (!on) {
+  for (const lab of labChecks(medication.protocolClass, patient.latestLabOn, protocol, today)) {
+    if (lab.latestOn === null) {
       reasons.push({ code: "lab_missing", detail: `No ${lab.labName} result on record.` });
-    } else if (daysBetween(on, today) > lab.maxAgeDays) {
+    } else if (!lab.recentEnough) {
       reasons.push({
         code: "lab_too_old",
-        detail: `The last ${lab.labName} was ${daysBetween(on, today)} days ago (at most ${lab.maxAgeDays}).`,
+        detail: `The last ${lab.labName} was ${lab.ageDays} days ago (at most ${lab.maxAgeDays}).`,
       });
     }
   }

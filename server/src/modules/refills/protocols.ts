@@ -64,6 +64,12 @@ export class RefillProtocolService {
     return present(row);
   }
 
+  /** The rules of one version (for reading what decided an item; the caller has checked access), else the current. */
+  async rulesAt(version: number): Promise<RefillProtocol & ProtocolRules> {
+    const row = await this.#select().where("rp.version", "=", version).executeTakeFirst();
+    return row ? present(row) : this.current();
+  }
+
   async view(): Promise<RefillProtocolView> {
     const actor = await this.#access.authorizeStaff(["admin", "nurse", "physician"], {
       resourceType: "refill_protocol",

@@ -31,6 +31,7 @@ import type { Logger } from "../../platform/logging.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { visibleTo, type WorkQueueService } from "../../platform/work-queue/work-queue.ts";
+import { latestLabDays } from "./lab-results.ts";
 import { refillDecided } from "./mail-templates.ts";
 import {
   clinicToday,
@@ -46,7 +47,7 @@ import {
   PHARMACY_SEND_QUEUE,
   type PharmacyAdapter,
 } from "./pharmacy.ts";
-import { daysBetween, decideRefill } from "./protocol-engine.ts";
+import { daysBetween, decideRefill, labChecks } from "./protocol-engine.ts";
 import type { RefillProtocolService } from "./protocols.ts";
 import { denialReasonSeal } from "./seals.ts";
 
@@ -323,13 +324,7 @@ export class RefillService {
           .execute()
       : [];
     const lastVisit = new Map(visits.map((v) => [v.provider_id, v.last]));
-    const labs = await trx
-      .selectFrom("lab_results")
-      .select(["lab_code", (eb) => eb.fn.max("resulted_on").as("latest")])
-      .where("patient_id", "=", patientId)
-      .groupBy("lab_code")
-      .execute();
-    const latestLabOn = Object.fromEntries(labs.map((l) => [l.lab_code, String(l.latest)]));
+    const latestLabOn = await latestLabDays(trx, access);
     const zoneDay = async (d: Date | string | null | undefined) =>
       d ? clinicToday(trx, d instanceof Date ? d : new Date(d)) : null;
 
@@ -684,6 +679,13 @@ export class RefillService {
     const today = await clinicToday(db, now);
     const early = row.possible_from !== null && daysBetween(today, row.possible_from) > 0;
     const covered = row.protocol_class !== null && protocol.classes.some((c) => c.code === row.protocol_class);
+    // the lab rule as the version that decided reads it today (a result recorded since shows)
+    const labs = labChecks(
+      row.protocol_class,
+      await latestLabDays(db, access),
+      await this.#d.protocols.rulesAt(presented.decision.protocolVersion),
+      today,
+    );
     return {
       id: row.id,
       requestId: row.request_id,
@@ -701,6 +703,7 @@ export class RefillService {
         refills: row.medication_refills > 0 ? row.medication_refills - 1 : row.refills_authorized,
       },
       workItem: work ?? null,
+      labs,
       abilities: {
         canApprove: queued,
         canDeny: queued,

@@ -418,7 +418,7 @@ describe("the clinicians' refill queue", () => {
 
   it("shows the prescriber's team the queued medications with history and the protocol's reasons", async () => {
     const response = await call(nurse, "GET", "/api/refill-queue");
-    expect(response.status).toBe(200);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
     queue = response.body;
     expect(queue.items.map((i) => i.medication.name).sort()).toEqual([
       "Alprazolam 0.25 mg tablet",
@@ -789,5 +789,129 @@ describe("the decision email", () => {
     expect(typeof refillDecided.es.subject === "function" && refillDecided.es.subject(own, ctx("es"))).toBe(
       "Su solicitud de resurtido tiene respuesta",
     );
+  });
+});
+
+describe("lab results: recorded on the chart, read by the protocol's lab rule", () => {
+  const url = () => `/api/patients/${patient.id}/lab-results`;
+  const labCount = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom("lab_results")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("patient_id", "=", patient.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it("a renewal waiting for a recent TSH shows the lab's date in the queue; recording one makes the next renewal automatic", async () => {
+    const thyroid = await addMedication("thyroidLab", {
+      name: "Levothyroxine 50 mcg tablet",
+      refillsRemaining: 0,
+      lastFilledOn: day(-25),
+      protocolClass: "thyroid",
+    });
+    const asked = await call(me, "POST", `/api/patients/${patient.id}/refill-requests`, {
+      medicationIds: [thyroid.id],
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect((asked.body as RefillRequest).items[0]).toMatchObject({
+      status: "queued",
+      decision: { reasons: [{ code: "lab_too_old" }] },
+    });
+    const queued = async () =>
+      ((await call(nurse, "GET", "/api/refill-queue")).body as RefillQueue).items.find(
+        (i) => i.medication.id === thyroid.id,
+      ) as RefillQueueItem;
+    expect((await queued()).labs).toEqual([
+      { labCode: "tsh", labName: "TSH", maxAgeDays: 365, latestOn: day(-400), ageDays: 400, recentEnough: false },
+    ]);
+
+    // the chart: the tests the protocol names, the results so far
+    const list = await call(nurse, "GET", url());
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body).toMatchObject({
+      patient: { id: patient.id },
+      tests: [{ labCode: "tsh", labName: "TSH", maxAgeDays: 365 }],
+      abilities: { canRecord: true },
+    });
+    expect(list.body.results).toEqual([
+      expect.objectContaining({ labCode: "tsh", resultedOn: day(-400), value: null }),
+    ]);
+
+    const recorded = await call(nurse, "POST", url(), { labCode: "tsh", resultedOn: day(-3), value: "2.1 mIU/L" });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recorded.body).toMatchObject({
+      labCode: "tsh",
+      labName: "TSH",
+      resultedOn: day(-3),
+      value: "2.1 mIU/L",
+      recordedBy: nurseUser.displayName,
+    });
+    // the value is sealed at rest; the record and the reading are audited against the patient
+    const row = await t.database.db
+      .selectFrom("lab_results")
+      .select(["value_sealed", "recorded_by"])
+      .where("id", "=", recorded.body.id)
+      .executeTakeFirstOrThrow();
+    expect(row.value_sealed).not.toContain("mIU");
+    expect(row.recorded_by).toBe(nurseUser.id);
+    const audit = await t.database.db
+      .selectFrom("audit_log")
+      .select(["action", "patient_id"])
+      .where("resource_type", "=", "lab_result")
+      .where("outcome", "=", "success")
+      .execute();
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: "read", patient_id: patient.id },
+        { action: "create", patient_id: patient.id },
+      ]),
+    );
+    expect((await call(nurse, "GET", url())).body.results[0]).toMatchObject({ resultedOn: day(-3) });
+
+    // the queue now reads the new result: recent enough, with its date
+    expect((await queued()).labs).toEqual([
+      { labCode: "tsh", labName: "TSH", maxAgeDays: 365, latestOn: day(-3), ageDays: 3, recentEnough: true },
+    ]);
+    // and the protocol engine approves the next thyroid renewal on its own
+    const second = await addMedication("thyroidLab2", {
+      name: "Liothyronine 5 mcg tablet",
+      refillsRemaining: 0,
+      lastFilledOn: day(-25),
+      protocolClass: "thyroid",
+    });
+    const auto = await call(me, "POST", `/api/patients/${patient.id}/refill-requests`, { medicationIds: [second.id] });
+    expect(auto.status, JSON.stringify(auto.body)).toBe(201);
+    expect((auto.body as RefillRequest).items[0]).toMatchObject({
+      status: "approved",
+      decision: { outcome: "approved", rule: "renewal_under_protocol" },
+    });
+  });
+
+  it("refuses a test the protocol does not name, a day after today, bad shapes, patients and people off the care team, recording nothing", async () => {
+    const before = await labCount();
+    const bad = async (body: unknown, field: string) => {
+      const response = await call(nurse, "POST", url(), body);
+      expect(response.status, JSON.stringify(response.body)).toBe(400);
+      expect(JSON.stringify(response.body.error.details)).toContain(field);
+    };
+    await bad({ labCode: "lipids", resultedOn: day(-1) }, "labCode");
+    await bad({ labCode: "tsh", resultedOn: day(1) }, "resultedOn");
+    await bad({ labCode: "tsh", resultedOn: "yesterday" }, "resultedOn");
+    await bad({ labCode: "TSH!", resultedOn: day(-1) }, "labCode");
+    await bad({ labCode: "tsh", resultedOn: day(-1), value: "x".repeat(101) }, "value");
+    await bad({ labCode: "tsh", resultedOn: day(-1), extra: 1 }, "additional properties");
+    expect((await call(me, "POST", url(), { labCode: "tsh", resultedOn: day(-1) })).status).toBe(403);
+    expect((await call(me, "GET", url())).status).toBe(403);
+    expect((await call(otherPhysician, "POST", url(), { labCode: "tsh", resultedOn: day(-1) })).status).toBe(404);
+    expect((await call(otherPhysician, "GET", url())).status).toBe(404);
+    expect(
+      (await call(nurse, "POST", `/api/patients/${randomUUID()}/lab-results`, { labCode: "tsh", resultedOn: day(-1) }))
+        .status,
+    ).toBe(404);
+    expect((await call(null, "GET", url())).status).toBe(401);
+    expect(await labCount()).toBe(before);
   });
 });

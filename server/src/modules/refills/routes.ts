@@ -6,11 +6,14 @@ import {
   CreateRefillRequest,
   DenyRefillRequest,
   errorResponses,
+  LabResult,
+  LabResultList,
   Medication,
   MedicationList,
   MedicationParams,
   PatientParams,
   ProtocolVersionParams,
+  RecordLabResultRequest,
   RefillItemParams,
   RefillProtocol,
   RefillProtocolInput,
@@ -27,6 +30,7 @@ import {
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute, staffRouteGuard } from "../../platform/access/route-guards.ts";
+import type { LabResultService } from "./lab-results.ts";
 import type { MedicationService } from "./medications.ts";
 import type { RefillProtocolService } from "./protocols.ts";
 import type { RefillService } from "./refill-service.ts";
@@ -42,11 +46,12 @@ export async function refillRoutes(
   services: {
     access: AccessService;
     medications: MedicationService;
+    labResults: LabResultService;
     refills: RefillService;
     refillProtocols: RefillProtocolService;
   },
 ): Promise<void> {
-  const { access, medications, refills, refillProtocols } = services;
+  const { access, medications, labResults, refills, refillProtocols } = services;
   const medicationsRead = { scope: "medications", action: "read" } as const;
   const clinicalWrite = (auditAction: string, resourceIdParam?: string) =>
     patientRoute(access, {
@@ -57,6 +62,45 @@ export async function refillRoutes(
       auditAction,
       ...(resourceIdParam ? { resourceIdParam } : {}),
     });
+
+  // ---- lab results (the refill protocol's lab rule) ----
+  app.get(
+    "/api/patients/:patientId/lab-results",
+    {
+      ...patientRoute(access, {
+        staff: { roles: CLINICIANS, resourceType: "lab_result", action: "read" },
+        ...medicationsRead,
+        resourceType: "lab_result",
+      }),
+      schema: {
+        tags,
+        summary: "Clinicians: the patient's lab results, newest first, and the tests the refill protocol names",
+        params: PatientParams,
+        response: ok(LabResultList),
+      },
+    },
+    async (request) => labResults.list(request.params.patientId),
+  );
+  app.post(
+    "/api/patients/:patientId/lab-results",
+    {
+      ...patientRoute(access, {
+        staff: { roles: CLINICIANS, resourceType: "lab_result", action: "create" },
+        scope: "medications",
+        action: "write",
+        resourceType: "lab_result",
+        auditAction: "create",
+      }),
+      schema: {
+        tags,
+        summary: "Clinicians: record a lab result (a test the refill protocol names, its date, the value if given)",
+        params: PatientParams,
+        body: RecordLabResultRequest,
+        response: created(LabResult),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await labResults.record(request.params.patientId, request.body)),
+  );
 
   // ---- the medication list ----
   app.get(

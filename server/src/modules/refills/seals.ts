@@ -5,3 +5,4 @@
 export const stopReasonSeal = (medicationId: string) => `medication-stop:${medicationId}`;
 export const eventReasonSeal = (eventId: string) => `medication-event:${eventId}`;
 export const denialReasonSeal = (itemId: string) => `refill-denial:${itemId}`;
+export const labValueSeal = (labResultId: string) => `lab-result:${labResultId}`;

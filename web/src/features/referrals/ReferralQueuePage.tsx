@@ -7,8 +7,7 @@ import { providersQuery } from "../../api/clinic";
 import { hasRole, useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { Dialog, DialogActions } from "../../components/Dialog";
-import { type FieldErrors, Form } from "../../components/Form";
+import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
@@ -17,7 +16,7 @@ import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
-import { useForm } from "../../kit/use-form";
+import { FormDialog, useFormDialog } from "../../kit/FormDialog";
 import { LoadFailed } from "../../kit/views";
 import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
@@ -267,7 +266,6 @@ function ApproveAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: 
   const { t } = useTranslation("referrals");
   const queryClient = useQueryClient();
   const providers = useQuery(providersQuery());
-  const [open, setOpen] = useState(false);
   const r = item.referral;
   const name = `approve-${r.id}`;
   const initial = () => ({
@@ -276,7 +274,7 @@ function ApproveAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: 
     expiresOn: dateInDays(90),
   });
   const fields = { providerId: `${name}-provider`, visits: `${name}-visits`, expiresOn: `${name}-expires` };
-  const form = useForm({
+  const dialog = useFormDialog({
     initial,
     labels: {
       [fields.providerId]: t("approve.specialist"),
@@ -306,7 +304,6 @@ function ApproveAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: 
         expiresOn: v.expiresOn,
       }),
     onSuccess: (approved) => {
-      setOpen(false);
       const d = approved.decision;
       onNotice({
         tone: "success",
@@ -321,75 +318,61 @@ function ApproveAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: 
       });
     },
   });
+  const { form } = dialog;
   const specialists = (providers.data ?? []).filter((p) => p.specialty === r.specialty);
   const title = t("approve.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
-  const cancel = () => {
-    setOpen(false);
-    form.reset(initial());
-  };
   return (
-    <>
-      <Button onPress={() => setOpen(true)} aria-label={title}>
-        {t("approve.button")}
-      </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
-        <p>{t("approve.body", { patient: item.patient.displayName })}</p>
-        <Form {...form.formProps} aria-label={title}>
-          <Select
-            name={fields.providerId}
-            label={t("approve.specialist")}
-            options={[
-              { id: ANY, label: t("card.anySpecialist", { specialty: specialtyLabel(r.specialty, t) }) },
-              ...specialists.map((p) => ({ id: p.id, label: p.displayName })),
-            ]}
-            value={form.values.providerId}
-            onChange={form.set("providerId")}
-            errorMessage={form.errors[fields.providerId]}
-          />
-          <TextField
-            {...form.field("visits", fields.visits)}
-            label={t("approve.visits")}
-            description={t("approve.visitsHint")}
-            inputMode="numeric"
-            width="short"
-            isRequired
-          />
-          <TextField
-            {...form.field("expiresOn", fields.expiresOn)}
-            type="date"
-            label={t("approve.expires")}
-            description={t("approve.expiresHint")}
-            width="short"
-            isRequired
-          />
-          <DialogActions>
-            <Button type="submit" isPending={form.pending}>
-              {t("approve.confirm")}
-            </Button>
-            <Button variant="secondary" onPress={cancel}>
-              {t("queue.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <FormDialog
+      dialog={dialog}
+      title={title}
+      trigger={{ label: t("approve.button") }}
+      submitLabel={t("approve.confirm")}
+      cancelLabel={t("queue.cancel")}
+      intro={<p>{t("approve.body", { patient: item.patient.displayName })}</p>}
+    >
+      <Select
+        name={fields.providerId}
+        label={t("approve.specialist")}
+        options={[
+          { id: ANY, label: t("card.anySpecialist", { specialty: specialtyLabel(r.specialty, t) }) },
+          ...specialists.map((p) => ({ id: p.id, label: p.displayName })),
+        ]}
+        value={form.values.providerId}
+        onChange={form.set("providerId")}
+        errorMessage={form.errors[fields.providerId]}
+      />
+      <TextField
+        {...form.field("visits", fields.visits)}
+        label={t("approve.visits")}
+        description={t("approve.visitsHint")}
+        inputMode="numeric"
+        width="short"
+        isRequired
+      />
+      <TextField
+        {...form.field("expiresOn", fields.expiresOn)}
+        type="date"
+        label={t("approve.expires")}
+        description={t("approve.expiresHint")}
+        width="short"
+        isRequired
+      />
+    </FormDialog>
   );
 }
 
 function DenyAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation("referrals");
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const r = item.referral;
   const name = `deny-${r.id}`;
-  const form = useForm({
+  const dialog = useFormDialog({
     initial: { reason: "" },
     labels: { [name]: t("deny.reason") },
     serverField: (path) => (path === "reason" ? name : undefined),
     validate: (v) => (v.reason.trim().length < 3 ? { [name]: t("deny.errors.reason") } : {}),
     submit: (v) => denyReferral(queryClient, r.id, v.reason.trim()),
     onSuccess: () => {
-      setOpen(false);
       onNotice({
         tone: "success",
         title: t("deny.doneTitle"),
@@ -397,38 +380,27 @@ function DenyAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n:
       });
     },
   });
+  const { form } = dialog;
   const title = t("deny.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
-  const cancel = () => {
-    setOpen(false);
-    form.reset({ reason: "" });
-  };
   return (
-    <>
-      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={title}>
-        {t("deny.button")}
-      </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
-        <Form {...form.formProps} aria-label={title}>
-          <NoteField
-            name={name}
-            label={t("deny.reason")}
-            description={t("deny.reasonHint", { patient: item.patient.displayName })}
-            value={form.values.reason}
-            onChange={form.set("reason")}
-            maxLength={500}
-            errorMessage={form.errors[name]}
-          />
-          <DialogActions>
-            <Button type="submit" variant="danger" isPending={form.pending}>
-              {t("deny.confirm")}
-            </Button>
-            <Button variant="secondary" onPress={cancel}>
-              {t("queue.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <FormDialog
+      dialog={dialog}
+      title={title}
+      trigger={{ label: t("deny.button"), variant: "secondary" }}
+      submitLabel={t("deny.confirm")}
+      submitVariant="danger"
+      cancelLabel={t("queue.cancel")}
+    >
+      <NoteField
+        name={name}
+        label={t("deny.reason")}
+        description={t("deny.reasonHint", { patient: item.patient.displayName })}
+        value={form.values.reason}
+        onChange={form.set("reason")}
+        maxLength={500}
+        errorMessage={form.errors[name]}
+      />
+    </FormDialog>
   );
 }
 
@@ -439,12 +411,11 @@ function AskForVisitAction({ item, onNotice }: { item: ReferralQueueItem; onNoti
   const queryClient = useQueryClient();
   const visitTypes = useQuery(visitTypesQuery);
   const locale = currentLocale();
-  const [open, setOpen] = useState(false);
   const r = item.referral;
   const name = `visit-${r.id}`;
   const fields = { visitTypeId: `${name}-type`, note: `${name}-note` };
   const initial = () => ({ visitTypeId: NO_VISIT_TYPE, note: "" });
-  const form = useForm({
+  const dialog = useFormDialog({
     initial,
     labels: { [fields.visitTypeId]: t("visit.type"), [fields.note]: t("visit.note") },
     serverField: (path) => (path in fields ? fields[path as keyof typeof fields] : undefined),
@@ -458,7 +429,6 @@ function AskForVisitAction({ item, onNotice }: { item: ReferralQueueItem; onNoti
         note: v.note.trim() ? v.note.trim() : null,
       }),
     onSuccess: () => {
-      setOpen(false);
       onNotice({
         tone: "success",
         title: t("visit.doneTitle"),
@@ -466,53 +436,41 @@ function AskForVisitAction({ item, onNotice }: { item: ReferralQueueItem; onNoti
       });
     },
   });
+  const { form } = dialog;
   // visits the patient may book themselves with the primary care practice (not a specialist's referral visit)
   const choices = (visitTypes.data ?? []).filter(
     (v) => v.active !== false && v.bookingKind !== "referral" && v.specialty !== r.specialty,
   );
   const title = t("visit.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
-  const cancel = () => {
-    setOpen(false);
-    form.reset(initial());
-  };
   return (
-    <>
-      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={title}>
-        {t("visit.button")}
-      </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
-        <p>{t("visit.body", { patient: item.patient.displayName })}</p>
-        <Form {...form.formProps} aria-label={title}>
-          <Select
-            name={fields.visitTypeId}
-            label={t("visit.type")}
-            options={[
-              { id: NO_VISIT_TYPE, label: t("visit.anyType") },
-              ...choices.map((v) => ({ id: v.id, label: visitName(v, locale) })),
-            ]}
-            value={form.values.visitTypeId}
-            onChange={form.set("visitTypeId")}
-            errorMessage={form.errors[fields.visitTypeId]}
-          />
-          <NoteField
-            name={fields.note}
-            label={t("visit.note")}
-            description={t("visit.noteHint", { patient: item.patient.displayName })}
-            value={form.values.note}
-            onChange={form.set("note")}
-            maxLength={500}
-            errorMessage={form.errors[fields.note]}
-          />
-          <DialogActions>
-            <Button type="submit" isPending={form.pending}>
-              {t("visit.confirm")}
-            </Button>
-            <Button variant="secondary" onPress={cancel}>
-              {t("queue.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <FormDialog
+      dialog={dialog}
+      title={title}
+      trigger={{ label: t("visit.button"), variant: "secondary" }}
+      submitLabel={t("visit.confirm")}
+      cancelLabel={t("queue.cancel")}
+      intro={<p>{t("visit.body", { patient: item.patient.displayName })}</p>}
+    >
+      <Select
+        name={fields.visitTypeId}
+        label={t("visit.type")}
+        options={[
+          { id: NO_VISIT_TYPE, label: t("visit.anyType") },
+          ...choices.map((v) => ({ id: v.id, label: visitName(v, locale) })),
+        ]}
+        value={form.values.visitTypeId}
+        onChange={form.set("visitTypeId")}
+        errorMessage={form.errors[fields.visitTypeId]}
+      />
+      <NoteField
+        name={fields.note}
+        label={t("visit.note")}
+        description={t("visit.noteHint", { patient: item.patient.displayName })}
+        value={form.values.note}
+        onChange={form.set("note")}
+        maxLength={500}
+        errorMessage={form.errors[fields.note]}
+      />
+    </FormDialog>
   );
 }

@@ -11,21 +11,20 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { providersQuery } from "../../api/clinic";
 import { Alert } from "../../components/Alert";
-import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
-import { Dialog, DialogActions } from "../../components/Dialog";
-import { type FieldErrors, Form } from "../../components/Form";
+import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
-import { useForm } from "../../kit/use-form";
+import { FormDialog, useFormDialog } from "../../kit/FormDialog";
 import { LoadFailed } from "../../kit/views";
 import { api } from "../../lib/api";
 import { type AppLocale, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { NoteField } from "../appointments/parts";
+import { ChartLabResults, type LabNotice } from "./ChartLabResults";
 import { medicationsQuery, refillKeys, refillProtocolQuery } from "./data";
 import { MedicationCard } from "./MedicationsPage";
 import "./refills.css";
@@ -36,11 +35,9 @@ const enc = encodeURIComponent;
 const SCHEDULES: ControlledSchedule[] = ["none", "II", "III", "IV", "V"];
 
 /** The last save, worded when shown (so a language switch rewords it). */
-interface Notice {
-  kind: "added" | "changed" | "stopped";
-  medication: string;
-  patient: string;
-}
+type Notice =
+  | { kind: "added" | "changed" | "stopped"; medication: string; patient: string }
+  | ({ kind: "lab" } & LabNotice);
 
 /** Staff (nurse, physician on the care team): a patient's medication list, kept up to date — add, change, stop. */
 export function ChartMedicationsPage() {
@@ -68,9 +65,15 @@ export function ChartMedicationsPage() {
       />
       <div aria-live="polite">
         {notice ? (
-          <Alert tone="success" title={t(`chartMeds.${notice.kind}Title`)} live="polite">
-            <p>{t(`chartMeds.${notice.kind}Body`, { medication: notice.medication, patient: notice.patient })}</p>
-          </Alert>
+          notice.kind === "lab" ? (
+            <Alert tone="success" title={t("labs.savedTitle")} live="polite">
+              <p>{t("labs.savedBody", { test: notice.test, date: notice.date, patient: notice.patient })}</p>
+            </Alert>
+          ) : (
+            <Alert tone="success" title={t(`chartMeds.${notice.kind}Title`)} live="polite">
+              <p>{t(`chartMeds.${notice.kind}Body`, { medication: notice.medication, patient: notice.patient })}</p>
+            </Alert>
+          )
         ) : null}
       </div>
       {list.isPending ? (
@@ -116,6 +119,7 @@ export function ChartMedicationsPage() {
           );
         })
       )}
+      <ChartLabResults patientId={patientId} onSaved={(n) => setNotice({ kind: "lab", ...n })} />
     </div>
   );
 }
@@ -251,14 +255,12 @@ function MedicationFormAction({
 }) {
   const { t } = useTranslation("refills");
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const providers = useQuery({ ...providersQuery(), enabled: open });
-  const protocol = useQuery({ ...refillProtocolQuery, enabled: open });
   const before = draftOf(medication);
   const f = (key: string) => t(`chartMeds.fields.${key}`);
   const labels = Object.fromEntries(Object.keys(before).map((k) => [k, f(k)]));
-  const form = useForm<Draft, Medication>({
+  const dialog = useFormDialog<Draft, Medication>({
     initial: () => draftOf(medication),
+    afterSave: (saved) => draftOf(medication ? saved : undefined),
     labels,
     validate: (v) => {
       const e: FieldErrors = {};
@@ -290,18 +292,15 @@ function MedicationFormAction({
       return saved;
     },
     onSuccess: (saved) => {
-      setOpen(false);
-      form.reset(draftOf(medication ? saved : undefined));
       onNotice({ kind: medication ? "changed" : "added", medication: saved.name, patient: patientName });
     },
   });
+  const { form } = dialog;
+  const providers = useQuery({ ...providersQuery(), enabled: dialog.isOpen });
+  const protocol = useQuery({ ...refillProtocolQuery, enabled: dialog.isOpen });
   const title = medication
     ? t("chartMeds.changeTitle", { medication: medication.name, patient: patientName })
     : t("chartMeds.addTitle", { patient: patientName });
-  const cancel = () => {
-    setOpen(false);
-    form.reset(draftOf(medication));
-  };
   const providerOptions = (providers.data ?? []).map((p) => ({ id: p.id, label: p.displayName }));
   if (medication?.prescriber && !providerOptions.some((o) => o.id === medication.prescriber?.id)) {
     providerOptions.unshift({ id: medication.prescriber.id, label: medication.prescriber.displayName });
@@ -314,96 +313,84 @@ function MedicationFormAction({
     classOptions.push({ id: medication.protocolClass.code, label: medication.protocolClass.label });
   }
   return (
-    <>
-      <Button variant={medication ? "secondary" : "primary"} onPress={() => setOpen(true)} aria-label={title}>
-        {medication ? t("chartMeds.change") : t("chartMeds.add")}
-      </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
-        {providers.isError ? <LoadFailed error={providers.error} title={t("chartMeds.providersFailed")} /> : null}
-        <Form {...form.formProps} aria-label={title}>
-          <TextField {...form.field("name")} label={f("name")} description={t("chartMeds.hints.name")} isRequired />
-          <TextField {...form.field("dose")} label={f("dose")} width="medium" isRequired />
-          <TextField {...form.field("purpose")} label={f("purpose")} description={t("chartMeds.hints.purpose")} />
-          <TextField
-            {...form.field("directions")}
-            label={f("directions")}
-            description={t("chartMeds.hints.directions")}
-            isRequired
-          />
-          <TextField {...form.field("quantity")} label={f("quantity")} inputMode="numeric" width="short" isRequired />
-          <TextField
-            {...form.field("daysSupply")}
-            label={f("daysSupply")}
-            inputMode="numeric"
-            width="short"
-            isRequired
-          />
-          <TextField
-            {...form.field("refillsRemaining")}
-            label={f("refillsRemaining")}
-            description={t("chartMeds.hints.refillsRemaining")}
-            inputMode="numeric"
-            width="short"
-            isRequired
-          />
-          <TextField
-            {...form.field("lastFilledOn")}
-            label={f("lastFilledOn")}
-            description={t("chartMeds.hints.lastFilledOn")}
-            width="medium"
-          />
-          <TextField
-            {...form.field("rxnormCode")}
-            label={f("rxnormCode")}
-            description={t("chartMeds.hints.rxnormCode")}
-            inputMode="numeric"
-            width="medium"
-          />
-          <Select
-            name="prescriberId"
-            label={f("prescriberId")}
-            options={providerOptions}
-            value={form.values.prescriberId || null}
-            onChange={form.set("prescriberId")}
-            errorMessage={form.errors.prescriberId}
-            placeholder={t("chartMeds.choose")}
-            isRequired
-            width="medium"
-          />
-          <Select
-            name="controlledSchedule"
-            label={f("controlledSchedule")}
-            options={SCHEDULES.map((s) => ({ id: s, label: t(`chartMeds.schedules.${s}`) }))}
-            value={form.values.controlledSchedule}
-            onChange={(s) => form.set("controlledSchedule")(s as ControlledSchedule)}
-            errorMessage={form.errors.controlledSchedule}
-            isRequired
-            width="medium"
-          />
-          <Select
-            name="protocolClass"
-            label={f("protocolClass")}
-            description={t("chartMeds.hints.protocolClass")}
-            options={classOptions}
-            value={form.values.protocolClass}
-            onChange={form.set("protocolClass")}
-            errorMessage={form.errors.protocolClass}
-            width="medium"
-          />
-          <Checkbox {...form.checkbox("confidential")} description={t("chartMeds.hints.confidential")}>
-            {f("confidential")}
-          </Checkbox>
-          <DialogActions>
-            <Button type="submit" isPending={form.pending}>
-              {medication ? t("chartMeds.saveChange") : t("chartMeds.saveAdd")}
-            </Button>
-            <Button variant="secondary" onPress={cancel}>
-              {t("queue.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <FormDialog
+      dialog={dialog}
+      title={title}
+      trigger={{
+        label: medication ? t("chartMeds.change") : t("chartMeds.add"),
+        variant: medication ? "secondary" : "primary",
+      }}
+      submitLabel={medication ? t("chartMeds.saveChange") : t("chartMeds.saveAdd")}
+      cancelLabel={t("queue.cancel")}
+      intro={providers.isError ? <LoadFailed error={providers.error} title={t("chartMeds.providersFailed")} /> : null}
+    >
+      <TextField {...form.field("name")} label={f("name")} description={t("chartMeds.hints.name")} isRequired />
+      <TextField {...form.field("dose")} label={f("dose")} width="medium" isRequired />
+      <TextField {...form.field("purpose")} label={f("purpose")} description={t("chartMeds.hints.purpose")} />
+      <TextField
+        {...form.field("directions")}
+        label={f("directions")}
+        description={t("chartMeds.hints.directions")}
+        isRequired
+      />
+      <TextField {...form.field("quantity")} label={f("quantity")} inputMode="numeric" width="short" isRequired />
+      <TextField {...form.field("daysSupply")} label={f("daysSupply")} inputMode="numeric" width="short" isRequired />
+      <TextField
+        {...form.field("refillsRemaining")}
+        label={f("refillsRemaining")}
+        description={t("chartMeds.hints.refillsRemaining")}
+        inputMode="numeric"
+        width="short"
+        isRequired
+      />
+      <TextField
+        {...form.field("lastFilledOn")}
+        label={f("lastFilledOn")}
+        description={t("chartMeds.hints.lastFilledOn")}
+        width="medium"
+      />
+      <TextField
+        {...form.field("rxnormCode")}
+        label={f("rxnormCode")}
+        description={t("chartMeds.hints.rxnormCode")}
+        inputMode="numeric"
+        width="medium"
+      />
+      <Select
+        name="prescriberId"
+        label={f("prescriberId")}
+        options={providerOptions}
+        value={form.values.prescriberId || null}
+        onChange={form.set("prescriberId")}
+        errorMessage={form.errors.prescriberId}
+        placeholder={t("chartMeds.choose")}
+        isRequired
+        width="medium"
+      />
+      <Select
+        name="controlledSchedule"
+        label={f("controlledSchedule")}
+        options={SCHEDULES.map((s) => ({ id: s, label: t(`chartMeds.schedules.${s}`) }))}
+        value={form.values.controlledSchedule}
+        onChange={(s) => form.set("controlledSchedule")(s as ControlledSchedule)}
+        errorMessage={form.errors.controlledSchedule}
+        isRequired
+        width="medium"
+      />
+      <Select
+        name="protocolClass"
+        label={f("protocolClass")}
+        description={t("chartMeds.hints.protocolClass")}
+        options={classOptions}
+        value={form.values.protocolClass}
+        onChange={form.set("protocolClass")}
+        errorMessage={form.errors.protocolClass}
+        width="medium"
+      />
+      <Checkbox {...form.checkbox("confidential")} description={t("chartMeds.hints.confidential")}>
+        {f("confidential")}
+      </Checkbox>
+    </FormDialog>
   );
 }
 
@@ -422,9 +409,8 @@ function StopAction({
 }) {
   const { t } = useTranslation("refills");
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const name = `stop-${m.id}`;
-  const form = useForm({
+  const dialog = useFormDialog({
     initial: { reason: "" },
     labels: { [name]: t("chartMeds.stopReason") },
     serverField: (path) => (path === "reason" ? name : undefined),
@@ -438,42 +424,29 @@ function StopAction({
       return saved;
     },
     onSuccess: () => {
-      setOpen(false);
-      form.reset({ reason: "" });
       onNotice({ kind: "stopped", medication: m.name, patient: patientName });
     },
   });
+  const { form } = dialog;
   const title = t("chartMeds.stopTitle", { medication: m.name, patient: patientName });
-  const cancel = () => {
-    setOpen(false);
-    form.reset({ reason: "" });
-  };
   return (
-    <>
-      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={title}>
-        {t("chartMeds.stop")}
-      </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
-        <Form {...form.formProps} aria-label={title}>
-          <NoteField
-            name={name}
-            label={t("chartMeds.stopReason")}
-            description={t("chartMeds.stopReasonHint", { patient: patientName })}
-            value={form.values.reason}
-            onChange={form.set("reason")}
-            maxLength={500}
-            errorMessage={form.errors[name]}
-          />
-          <DialogActions>
-            <Button type="submit" variant="danger" isPending={form.pending}>
-              {t("chartMeds.stopConfirm")}
-            </Button>
-            <Button variant="secondary" onPress={cancel}>
-              {t("queue.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <FormDialog
+      dialog={dialog}
+      title={title}
+      trigger={{ label: t("chartMeds.stop"), variant: "secondary" }}
+      submitLabel={t("chartMeds.stopConfirm")}
+      submitVariant="danger"
+      cancelLabel={t("queue.cancel")}
+    >
+      <NoteField
+        name={name}
+        label={t("chartMeds.stopReason")}
+        description={t("chartMeds.stopReasonHint", { patient: patientName })}
+        value={form.values.reason}
+        onChange={form.set("reason")}
+        maxLength={500}
+        errorMessage={form.errors[name]}
+      />
+    </FormDialog>
   );
 }

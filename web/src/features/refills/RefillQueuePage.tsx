@@ -8,7 +8,7 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
 import { Dialog, DialogActions } from "../../components/Dialog";
-import { type FieldErrors, Form } from "../../components/Form";
+import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
@@ -17,7 +17,7 @@ import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
-import { useForm } from "../../kit/use-form";
+import { FormDialog, useFormDialog } from "../../kit/FormDialog";
 import { LoadFailed } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
@@ -316,6 +316,27 @@ function QueueRow({
             <li key={r.code}>{locale === "en" && r.detail ? r.detail : t(`reasons.${r.code}`)}</li>
           ))}
         </ul>
+        {item.labs.length > 0 ? (
+          <>
+            <p className="queue-med queue-labs__title">{t("labs.queueTitle")}</p>
+            <ul className="reason-list queue-labs">
+              {item.labs.map((lab) => {
+                const words = { test: lab.labName, max: lab.maxAgeDays };
+                return (
+                  <li key={lab.labCode}>
+                    {lab.latestOn === null
+                      ? t("labs.queueMissing", words)
+                      : t(lab.recentEnough ? "labs.queueRecent" : "labs.queueOld", {
+                          ...words,
+                          date: formatCalendarDate(lab.latestOn, locale),
+                          count: lab.ageDays ?? 0,
+                        })}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        ) : null}
         <p className="text-muted queue-med">{t("queue.protocolVersion", { version: item.decision.protocolVersion })}</p>
         {item.review ? (
           <p className="queue-med">
@@ -409,10 +430,9 @@ function History({ item }: { item: RefillQueueItem }) {
 function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation("refills");
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const name = `approve-${item.id}`;
   const initial = () => ({ quantity: String(item.suggested.quantity), refills: String(item.suggested.refills) });
-  const form = useForm({
+  const dialog = useFormDialog({
     initial,
     labels: { quantity: t("approve.quantity"), refills: t("approve.refills") },
     serverField: (path) => (path === "quantity" || path === "refills" ? path : undefined),
@@ -426,7 +446,6 @@ function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n
     },
     submit: (v) => approveRefill(queryClient, item.id, { quantity: Number(v.quantity), refills: Number(v.refills) }),
     onSuccess: (_, v) => {
-      setOpen(false);
       onNotice({
         tone: "success",
         title: t("approve.doneTitle"),
@@ -440,62 +459,48 @@ function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n
       });
     },
   });
+  const { form } = dialog;
   const title = t("approve.title", { medication: item.medication.name, patient: item.patient.displayName });
-  const cancel = () => {
-    setOpen(false);
-    form.reset(initial());
-  };
   return (
-    <>
-      <Button onPress={() => setOpen(true)} aria-label={title}>
-        {t("approve.button")}
-      </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
-        <p>{t("approve.body", { pharmacy: item.pharmacy.name })}</p>
-        <Form {...form.formProps} aria-label={title}>
-          <TextField
-            {...form.field("quantity", `${name}-quantity`)}
-            label={t("approve.quantity")}
-            inputMode="numeric"
-            width="short"
-            isRequired
-          />
-          <TextField
-            {...form.field("refills", `${name}-refills`)}
-            label={t("approve.refills")}
-            description={t("approve.refillsHint")}
-            inputMode="numeric"
-            width="short"
-            isRequired
-          />
-          <DialogActions>
-            <Button type="submit" isPending={form.pending}>
-              {t("approve.confirm")}
-            </Button>
-            <Button variant="secondary" onPress={cancel}>
-              {t("queue.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <FormDialog
+      dialog={dialog}
+      title={title}
+      trigger={{ label: t("approve.button") }}
+      submitLabel={t("approve.confirm")}
+      cancelLabel={t("queue.cancel")}
+      intro={<p>{t("approve.body", { pharmacy: item.pharmacy.name })}</p>}
+    >
+      <TextField
+        {...form.field("quantity", `${name}-quantity`)}
+        label={t("approve.quantity")}
+        inputMode="numeric"
+        width="short"
+        isRequired
+      />
+      <TextField
+        {...form.field("refills", `${name}-refills`)}
+        label={t("approve.refills")}
+        description={t("approve.refillsHint")}
+        inputMode="numeric"
+        width="short"
+        isRequired
+      />
+    </FormDialog>
   );
 }
 
 function DenyAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation("refills");
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const name = `deny-${item.id}`;
   // the reason typed stays while the dialog is open; cancelling drops it
-  const form = useForm({
+  const dialog = useFormDialog({
     initial: { reason: "" },
     labels: { [name]: t("deny.reason") },
     serverField: (path) => (path === "reason" ? name : undefined),
     validate: (v) => (v.reason.trim().length < 3 ? { [name]: t("deny.errors.reason") } : {}),
     submit: (v) => denyRefill(queryClient, item.id, v.reason.trim()),
     onSuccess: () => {
-      setOpen(false);
       onNotice({
         tone: "success",
         title: t("deny.doneTitle"),
@@ -503,38 +508,27 @@ function DenyAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: N
       });
     },
   });
+  const { form } = dialog;
   const title = t("deny.title", { medication: item.medication.name, patient: item.patient.displayName });
-  const cancel = () => {
-    setOpen(false);
-    form.reset({ reason: "" });
-  };
   return (
-    <>
-      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={title}>
-        {t("deny.button")}
-      </Button>
-      <Dialog title={title} isOpen={open} onOpenChange={(o) => (o ? setOpen(true) : cancel())}>
-        <Form {...form.formProps} aria-label={title}>
-          <NoteField
-            name={name}
-            label={t("deny.reason")}
-            description={t("deny.reasonHint", { patient: item.patient.displayName })}
-            value={form.values.reason}
-            onChange={form.set("reason")}
-            maxLength={500}
-            errorMessage={form.errors[name]}
-          />
-          <DialogActions>
-            <Button type="submit" variant="danger" isPending={form.pending}>
-              {t("deny.confirm")}
-            </Button>
-            <Button variant="secondary" onPress={cancel}>
-              {t("queue.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <FormDialog
+      dialog={dialog}
+      title={title}
+      trigger={{ label: t("deny.button"), variant: "secondary" }}
+      submitLabel={t("deny.confirm")}
+      submitVariant="danger"
+      cancelLabel={t("queue.cancel")}
+    >
+      <NoteField
+        name={name}
+        label={t("deny.reason")}
+        description={t("deny.reasonHint", { patient: item.patient.displayName })}
+        value={form.values.reason}
+        onChange={form.set("reason")}
+        maxLength={500}
+        errorMessage={form.errors[name]}
+      />
+    </FormDialog>
   );
 }
 

@@ -2,7 +2,10 @@ import type {
   ApproveRefillRequest,
   BulkApproveRefillsResult,
   CreateRefillRequest,
+  LabResult,
+  LabResultList,
   MedicationList,
+  RecordLabResultRequest,
   RefillItemStatus,
   RefillProtocol,
   RefillProtocolInput,
@@ -27,6 +30,7 @@ export const refillKeys = {
   queueAll: ["refill-queue"] as const,
   queue: (filters: QueueFilters) => ["refill-queue", filters] as const,
   protocol: ["refill-protocol"] as const,
+  labs: (patientId: string) => ["refills", patientId, "labs"] as const,
 };
 
 const enc = encodeURIComponent;
@@ -36,6 +40,27 @@ export const medicationsQuery = (patientId: string) =>
     queryKey: refillKeys.medications(patientId),
     queryFn: ({ signal }) => api<MedicationList>(`/api/patients/${enc(patientId)}/medications`, { signal }),
   });
+
+/** A patient's lab results and the tests the refill protocol names (nurses and physicians). */
+export const labResultsQuery = (patientId: string) =>
+  queryOptions({
+    queryKey: refillKeys.labs(patientId),
+    queryFn: ({ signal }) => api<LabResultList>(`/api/patients/${enc(patientId)}/lab-results`, { signal }),
+  });
+
+/** Records a lab result; the chart's list and the refill queue (its lab checks) refresh. */
+export async function recordLabResult(
+  queryClient: QueryClient,
+  patientId: string,
+  body: RecordLabResultRequest,
+): Promise<LabResult> {
+  const saved = await api<LabResult>(`/api/patients/${enc(patientId)}/lab-results`, { method: "POST", body });
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: refillKeys.labs(patientId) }),
+    queryClient.invalidateQueries({ queryKey: refillKeys.queueAll }),
+  ]);
+  return saved;
+}
 
 export const refillRequestsQuery = (patientId: string) =>
   queryOptions({

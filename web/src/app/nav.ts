@@ -31,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: "profile", label: "nav.profile", to: "/profile", roles: ["patient"] },
   { id: "arrivals", label: "nav.arrivals", to: "/front-desk/arrivals", roles: ["front_desk", "nurse"] },
   { id: "schedule", label: "nav.schedule", to: "/schedule", roles: ["physician", "front_desk", "nurse"] },
+  { id: "operations", label: "nav.operations", to: "/admin/operations", roles: ["admin"] },
   { id: "audit", label: "nav.auditLog", to: "/admin/audit", roles: ["admin"] },
   { id: "patients", label: "nav.patients", to: "/patients", roles: ["front_desk", "nurse", "physician"] },
   { id: "clinicSetup", label: "nav.clinicSetup", to: "/admin/clinic", roles: ["admin"] },

@@ -8,6 +8,7 @@ import { homeRoutes } from "../features/home/routes";
 import { identityPublicRoutes, identityRoutes } from "../features/identity/routes";
 import { inBasketRoutes } from "../features/in-basket/routes";
 import { messagesRoutes } from "../features/messages/routes";
+import { operationsRoutes } from "../features/operations/routes";
 import { patientsRoutes } from "../features/patients/routes";
 import { profileRoutes } from "../features/profile/routes";
 import { referralsRoutes } from "../features/referrals/routes";
@@ -51,6 +52,7 @@ const routeTree = rootRoute.addChildren([
     ...referralsRoutes,
     ...messagesRoutes,
     ...healthRoutes,
+    ...operationsRoutes,
   ]),
 ]);
 

@@ -9,6 +9,7 @@ import en from "./en.json";
 import healthEn from "./health.en.json";
 import inBasketEn from "./inBasket.en.json";
 import messagesEn from "./messages.en.json";
+import operationsEn from "./operations.en.json";
 import referralsEn from "./referrals.en.json";
 import refillsEn from "./refills.en.json";
 import registrationEn from "./registration.en.json";
@@ -25,6 +26,7 @@ const FEATURE_EN: Record<string, object> = {
   messages: messagesEn,
   referrals: referralsEn,
   health: healthEn,
+  operations: operationsEn,
 };
 const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   appointments: () => import("./appointments.es.json"),
@@ -37,6 +39,7 @@ const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   messages: () => import("./messages.es.json"),
   referrals: () => import("./referrals.es.json"),
   health: () => import("./health.es.json"),
+  operations: () => import("./operations.es.json"),
 };
 
 const STORAGE_KEY = "portico.locale";

@@ -1,3 +1,4 @@
+import { seedDemoOperations } from "../../seed/demo-operations.ts";
 import { defineModule } from "../kit.ts";
 import { operationsRoutes } from "./routes.ts";
 import { OperationsService } from "./service.ts";
@@ -14,4 +15,5 @@ export const operationsModule = defineModule({
     operations: new OperationsService({ db: p.db, clock: p.clock, access: p.access }),
   }),
   routes: (app, services) => operationsRoutes(app, services.operations),
+  demoSeed: seedDemoOperations,
 });

@@ -11,11 +11,13 @@ import { messagesRoutes } from "../features/messages/routes";
 import { operationsRoutes } from "../features/operations/routes";
 import { patientsRoutes } from "../features/patients/routes";
 import { profileRoutes } from "../features/profile/routes";
+import { recordsRoutes } from "../features/records/routes";
 import { referralsRoutes } from "../features/referrals/routes";
 import { refillsRoutes } from "../features/refills/routes";
 import { registrationPublicRoutes, registrationRoutes } from "../features/registration/routes";
 import { scheduleRoutes } from "../features/schedule/routes";
 import { schedulingAdminRoutes } from "../features/scheduling-admin/routes";
+import { surveysPublicRoutes, surveysRoutes } from "../features/surveys/routes";
 import { ErrorPage } from "../routes/ErrorPage";
 import { NotFoundPage } from "../routes/NotFoundPage";
 import { registerNavigation } from "./navigation";
@@ -35,6 +37,7 @@ const routeTree = rootRoute.addChildren([
   ...appointmentsPublicRoutes,
   ...registrationPublicRoutes,
   ...caregiversPublicRoutes,
+  ...surveysPublicRoutes,
   signedInRoute.addChildren([
     ...identityRoutes,
     ...appointmentsRoutes,
@@ -47,6 +50,8 @@ const routeTree = rootRoute.addChildren([
     ...clinicAdminRoutes,
     ...scheduleRoutes,
     ...schedulingAdminRoutes,
+    ...recordsRoutes,
+    ...surveysRoutes,
     ...inBasketRoutes,
     ...refillsRoutes,
     ...referralsRoutes,

@@ -12,7 +12,9 @@ import messagesEn from "./messages.en.json";
 import operationsEn from "./operations.en.json";
 import referralsEn from "./referrals.en.json";
 import refillsEn from "./refills.en.json";
+import recordsEn from "./records.en.json";
 import registrationEn from "./registration.en.json";
+import surveysEn from "./surveys.en.json";
 
 /** Feature namespaces (useTranslation("<name>")): English is bundled, Spanish loads with the rest of Spanish. */
 const FEATURE_EN: Record<string, object> = {
@@ -21,6 +23,8 @@ const FEATURE_EN: Record<string, object> = {
   caregivers: caregiversEn,
   clinicAdmin: clinicAdminEn,
   accessLog: accessLogEn,
+  surveys: surveysEn,
+  records: recordsEn,
   refills: refillsEn,
   inBasket: inBasketEn,
   messages: messagesEn,
@@ -34,6 +38,8 @@ const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
   caregivers: () => import("./caregivers.es.json"),
   clinicAdmin: () => import("./clinicAdmin.es.json"),
   accessLog: () => import("./accessLog.es.json"),
+  surveys: () => import("./surveys.es.json"),
+  records: () => import("./records.es.json"),
   refills: () => import("./refills.es.json"),
   inBasket: () => import("./inBasket.es.json"),
   messages: () => import("./messages.es.json"),

@@ -183,7 +183,8 @@ export const ThreadListItem = Type.Object({
   topic: MessageTopic,
   subject: Type.String(),
   status: ThreadStatus,
-  pool: Type.Object({ id: Uuid, name: Type.String() }),
+  /** `readersDescription` (patient side): who reads it, in the reader's language */
+  pool: Type.Object({ id: Uuid, name: Type.String(), readersDescription: Type.Optional(Type.String()) }),
   /** messages the reader has not read (internal notes never count for patients and caregivers) */
   unreadCount: Type.Integer({ minimum: 0 }),
   lastMessageAt: IsoDateTime,
@@ -392,6 +393,7 @@ export const QuickReplyInput = Type.Object(
 );
 export type QuickReplyInput = Static<typeof QuickReplyInput>;
 export const QuickReplyList = Type.Object({ quickReplies: Type.Array(QuickReply), canEdit: Type.Boolean() });
+export type QuickReplyList = Static<typeof QuickReplyList>;
 export const PoolQuickReplyParams = Type.Object({ poolId: Uuid, id: Uuid });
 export const PoolParams = Type.Object({ poolId: Uuid });
 

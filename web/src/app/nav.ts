@@ -36,6 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: "audit", label: "nav.auditLog", to: "/admin/audit", roles: ["admin"] },
   { id: "patients", label: "nav.patients", to: "/patients", roles: ["front_desk", "nurse", "physician"] },
   { id: "clinicSetup", label: "nav.clinicSetup", to: "/admin/clinic", roles: ["admin"] },
+  { id: "messagePools", label: "nav.messagePools", to: "/admin/messaging", roles: ["admin"] },
   { id: "surveyResults", label: "nav.surveyResults", to: "/admin/surveys", roles: ["admin"] },
   { id: "visitTypes", label: "nav.visitTypes", to: "/admin/visit-types", roles: ["admin"] },
   { id: "availability", label: "nav.availability", to: "/admin/availability", roles: ["admin"] },

@@ -299,11 +299,15 @@ describe("routing by topic and office hours", () => {
       reason: "outside_office_hours",
       physicianName: clinic.physician.displayName,
       expectAnswerBy: "2026-03-02T19:00:00.000Z",
-      poolName: "FM nurses",
+      // the patient reads who answers (the pool's description in their language), not the pool's internal name
+      poolName: "The family medicine nurses",
     });
     expect(thread.messages[1]?.author.kind).toBe("system");
     const staff = (await call(c.nurse, "GET", `/api/messages/threads/${thread.id}`)).body as StaffThread;
     expect(staff.physician).toBeNull();
+    expect(staff.messages[1]?.autoReply?.poolName).toBe("FM nurses");
+    const forCaregiver = (await call(c.caregiver, "GET", `${P()}/threads/${thread.id}`)).body as PatientThread;
+    expect(forCaregiver.messages[1]?.autoReply?.poolName).toBe("Las enfermeras de medicina familiar");
   });
 
   it("inside office hours: addressed to the physician; out of office: given to the delegate", async () => {
@@ -811,6 +815,14 @@ describe("staff attachments and booking from a thread", () => {
       payload: PNG,
     });
     expect(closed.statusCode).toBe(409);
+  });
+
+  it("patients and caregivers read who answers in their own language, also in an automatic reply", async () => {
+    const inSpanish = (await call(c.caregiver, "GET", `${P()}/threads`)).body as PatientThreadList;
+    const inEnglish = (await call(c.patient, "GET", `${P()}/threads`)).body as PatientThreadList;
+    const billing = (list: PatientThreadList) => list.threads.find((x) => x.pool.id === billingPool.id);
+    expect(billing(inSpanish)?.pool.readersDescription).toBe("La oficina de facturación");
+    expect(billing(inEnglish)?.pool.readersDescription).toBe("The billing office");
   });
 
   it("says whether the reader may book for the patient, as the appointments routes decide for them", async () => {

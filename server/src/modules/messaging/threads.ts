@@ -134,7 +134,12 @@ export class MessagingService {
       .selectFrom("message_threads as t")
       .innerJoin("message_pools as p", "p.id", "t.pool_id")
       .selectAll("t")
-      .select(["p.name as pool_name", unreadSql(reader).as("unread")])
+      .select([
+        "p.name as pool_name",
+        "p.readers_description",
+        "p.readers_description_es",
+        unreadSql(reader).as("unread"),
+      ])
       .where("t.patient_id", "=", access.patientId)
       .orderBy("t.last_message_at", "desc")
       .limit(500)
@@ -144,7 +149,13 @@ export class MessagingService {
       rows.map((r) => r.id),
       false,
     );
-    const threads = rows.map((r) => this.#s.listItem(r, r.pool_name, Number(r.unread), previews.get(r.id) ?? ""));
+    const locale = await this.#s.readerLocale(db);
+    const threads = rows.map((r) => {
+      const item = this.#s.listItem(r, r.pool_name, Number(r.unread), previews.get(r.id) ?? "");
+      // patients read who answers in their own language, not the pool's internal name
+      const readers = locale === "es" ? r.readers_description_es : r.readers_description;
+      return { ...item, pool: { ...item.pool, readersDescription: readers } };
+    });
     return {
       patient: await this.#s.patientRef(db, access.patientId),
       threads,
@@ -455,7 +466,11 @@ export class MessagingService {
     if (!thread) throw notFound("conversation");
     const reader = this.#s.reader(access);
     const base = `/api/patients/${access.patientId}/messages/threads/${thread.id}/attachments/`;
-    const messages = await this.#s.messages(trx, thread, reader, (a) => `${base}${a}`, false);
+    const pool = await this.#s.poolSummary(trx, thread.pool_id, await this.#s.readerLocale(trx));
+    // an automatic reply names who answers as the patient reads it (the pool's description in their language)
+    const messages = (await this.#s.messages(trx, thread, reader, (a) => `${base}${a}`, false)).map((m) =>
+      m.autoReply ? { ...m, autoReply: { ...m.autoReply, poolName: pool.readersDescription } } : m,
+    );
     const item = this.#s.listItem(thread, "", 0, "");
     const canWrite = await this.#d.access.can(access.patientId, { scope: "messages", action: "write" });
     const patient = await this.#s.patientRef(trx, access.patientId);
@@ -465,7 +480,7 @@ export class MessagingService {
       topic: thread.topic,
       subject: item.subject,
       status: thread.status,
-      pool: await this.#s.poolSummary(trx, thread.pool_id, await this.#s.readerLocale(trx)),
+      pool,
       dueAt: item.dueAt,
       overdue: item.overdue,
       createdAt: item.createdAt,

@@ -106,7 +106,7 @@ function ThreadCard({ thread }: { thread: ThreadListItem }) {
         </div>
         <div>
           <dt>{t("list.readBy")}</dt>
-          <dd>{thread.pool.name}</dd>
+          <dd>{thread.pool.readersDescription ?? thread.pool.name}</dd>
         </div>
         <div>
           <dt>{t("list.lastActivity")}</dt>

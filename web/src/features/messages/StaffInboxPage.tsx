@@ -51,7 +51,18 @@ export function StaffInboxPage() {
     <div className="stack">
       <PageHeader
         title={t("inbox.title")}
-        lead={<p>{t("inbox.lead")}</p>}
+        lead={
+          <>
+            <p>{t("inbox.lead")}</p>
+            {data && (data.abilities.canSetDigest || data.abilities.canSetOfficeHours) ? (
+              <p>
+                <Link to="/staff/messages/settings">
+                  {data.abilities.canSetOfficeHours ? t("inbox.settingsPhysician") : t("inbox.settings")}
+                </Link>
+              </p>
+            ) : null}
+          </>
+        }
         before={
           <Link to="/in-basket" className="back-link">
             {t("inbox.back")}

@@ -7,7 +7,7 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Dialog, DialogActions } from "../../components/Dialog";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
-import { Link } from "../../components/Link";
+import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
@@ -18,7 +18,10 @@ import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import { NoteField } from "../appointments/parts";
-import { messageKeys, staffThreadAction, staffThreadQuery, workItemAction } from "./data";
+import { AssignWorkItem } from "../in-basket/AssignWorkItem";
+import { AttachmentField } from "./compose";
+import { messageKeys, staffThreadAction, staffThreadQuery, uploadStaffAttachment, workItemAction } from "./data";
+import type { DraftAttachment } from "./draft";
 import { ThreadHistory, ThreadStatusChip, when } from "./parts";
 import "./messages.css";
 
@@ -144,6 +147,23 @@ function StaffThreadView({ thread, back }: { thread: StaffThread; back: React.Re
             {t("staff.release")}
           </Button>
         ) : null}
+        {item ? (
+          <AssignWorkItem
+            workItem={item}
+            subject={t("staff.assignSubject", { name })}
+            onAssigned={() => queryClient.invalidateQueries({ queryKey: messageKeys.staffThread(thread.id) })}
+          />
+        ) : null}
+        {thread.abilities.canBookAppointment ? (
+          <ButtonLink
+            to="/appointments/book"
+            search={{ patientId: thread.patient.id }}
+            variant="secondary"
+            aria-label={t("staff.bookFor", { name })}
+          >
+            {t("staff.book")}
+          </ButtonLink>
+        ) : null}
         {thread.abilities.canClose ? (
           <Button variant="secondary" isDisabled={busy} onPress={() => setClosing(true)}>
             {t("staff.close")}
@@ -236,20 +256,21 @@ function CloseDialog({
 function StaffReplyForm({ thread, onDone }: { thread: StaffThread; onDone: (n: Notice) => void }) {
   const { t } = useTranslation("messages");
   const queryClient = useQueryClient();
-  const form = useForm<{ body: string; quickReplyId: string }, StaffThread>({
-    initial: { body: "", quickReplyId: "" },
+  const form = useForm<{ body: string; quickReplyId: string; attachments: DraftAttachment[] }, StaffThread>({
+    initial: { body: "", quickReplyId: "", attachments: [] },
     labels: { replyBody: t("staff.replyBody") },
     validate: (v): FieldErrors => (v.body.trim() ? {} : { replyBody: t("compose.errors.body") }),
-    serverField: (path) => (path === "body" ? "replyBody" : path),
+    serverField: (path) => (path === "body" ? "replyBody" : path.startsWith("attachmentIds") ? "replyFiles" : path),
     submit: (v) =>
       staffThreadAction(queryClient, thread.id, {
         kind: "reply",
         body: v.body,
         quickReplyId: v.quickReplyId || undefined,
+        attachmentIds: v.attachments.map((a) => a.id),
       }),
     explain: (error) => (isApiError(error, "thread_closed") ? { formError: t("reply.closed") } : undefined),
     onSuccess: () => {
-      form.reset({ body: "", quickReplyId: "" });
+      form.reset({ body: "", quickReplyId: "", attachments: [] });
       onDone({ tone: "success", title: t("staff.replied", { name: thread.patient.displayName }) });
     },
   });
@@ -282,6 +303,14 @@ function StaffReplyForm({ thread, onDone }: { thread: StaffThread; onDone: (n: N
           onChange={form.set("body")}
           maxLength={MESSAGE_BODY_MAX}
           errorMessage={form.errors.replyBody}
+        />
+        <AttachmentField
+          name="replyFiles"
+          patientId={thread.patient.id}
+          value={form.values.attachments}
+          onChange={form.set("attachments")}
+          errorMessage={form.errors.replyFiles}
+          upload={(file, csrfToken) => uploadStaffAttachment(thread.id, file, csrfToken)}
         />
         <FormActions>
           <Button type="submit" isPending={form.pending}>

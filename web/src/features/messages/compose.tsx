@@ -1,4 +1,4 @@
-import { MESSAGE_ATTACHMENTS_MAX } from "@portico/contracts";
+import { MESSAGE_ATTACHMENTS_MAX, type UploadedAttachment } from "@portico/contracts";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../app/session";
@@ -22,9 +22,12 @@ export function AttachmentField({
   value,
   onChange,
   errorMessage: outerError,
+  upload = (file, csrfToken) => uploadAttachment(patientId, file, csrfToken),
 }: {
   name: string;
   patientId: string;
+  /** where the file goes (by default the patient's upload; staff replies upload through the thread) */
+  upload?: (file: File, csrfToken: string) => Promise<UploadedAttachment>;
   value: DraftAttachment[];
   onChange: (next: DraftAttachment[]) => void;
   errorMessage?: string;
@@ -57,7 +60,7 @@ export function AttachmentField({
           continue;
         }
         try {
-          const uploaded = await uploadAttachment(patientId, file, me.csrfToken);
+          const uploaded = await upload(file, me.csrfToken);
           next = [...next, { id: uploaded.id, name: file.name, sizeBytes: uploaded.sizeBytes }];
           onChange(next);
         } catch (e) {

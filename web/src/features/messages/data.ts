@@ -1,10 +1,21 @@
 import type {
   CreateThreadRequest,
+  DigestPreferences,
+  DigestPreferencesInput,
+  HolidayList,
   Inbox,
   InboxQuery,
+  MessagePool,
+  MessagePoolInput,
+  MessagePoolList,
   MessageTopicList,
+  OfficeHours,
+  OfficeHoursInput,
   PatientThread,
   PatientThreadList,
+  QuickReply,
+  QuickReplyInput,
+  QuickReplyList,
   ReplyRequest,
   StaffThread,
   ThreadStatus,
@@ -88,27 +99,8 @@ export async function replyToThread(
 }
 
 /** Uploads one file's raw bytes; the server checks its type by content and its size. */
-export async function uploadAttachment(patientId: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
-  const response = await fetch(`/api/patients/${enc(patientId)}/messages/attachments`, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: {
-      "content-type": file.type || "application/octet-stream",
-      accept: "application/json",
-      "x-csrf-token": csrfToken,
-    },
-    body: file,
-  }).catch(() => null);
-  if (!response) throw toApiError(0, undefined);
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as UploadedAttachment;
+export function uploadAttachment(patientId: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
+  return uploadTo(`/api/patients/${enc(patientId)}/messages/attachments`, file, csrfToken);
 }
 
 // ---- staff side ----
@@ -141,7 +133,7 @@ async function afterStaffChange(queryClient: QueryClient, thread?: StaffThread) 
 }
 
 export type StaffAction =
-  | { kind: "reply"; body: string; quickReplyId?: string }
+  | { kind: "reply"; body: string; quickReplyId?: string; attachmentIds?: string[] }
   | { kind: "note"; body: string }
   | { kind: "close"; reason?: string }
   | { kind: "reopen" };
@@ -157,7 +149,11 @@ export async function staffThreadAction(
     case "reply":
       thread = await api<StaffThread>(`${base}/messages`, {
         method: "POST",
-        body: action.quickReplyId ? { body: action.body, quickReplyId: action.quickReplyId } : { body: action.body },
+        body: {
+          body: action.body,
+          ...(action.quickReplyId ? { quickReplyId: action.quickReplyId } : {}),
+          ...(action.attachmentIds?.length ? { attachmentIds: action.attachmentIds } : {}),
+        },
       });
       break;
     case "note":
@@ -195,3 +191,119 @@ export const STATUS_TONE: Record<ThreadStatus, StatusTone> = {
   answered: "success",
   closed: "neutral",
 };
+
+/** Uploads one file for a staff reply (the thread's patient; the server checks the type by content and the size). */
+export function uploadStaffAttachment(threadId: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
+  return uploadTo(`/api/messages/threads/${enc(threadId)}/attachments`, file, csrfToken);
+}
+
+async function uploadTo(url: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
+  const response = await fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: {
+      "content-type": file.type || "application/octet-stream",
+      accept: "application/json",
+      "x-csrf-token": csrfToken,
+    },
+    body: file,
+  }).catch(() => null);
+  if (!response) throw toApiError(0, undefined);
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw toApiError(response.status, data);
+  return data as UploadedAttachment;
+}
+
+// ---- settings: pools, holidays, quick replies (admins); office hours and digest (clinicians) ----
+
+export const settingsKeys = {
+  pools: ["message-settings", "pools"] as const,
+  holidays: (locationId: string) => ["message-settings", "holidays", locationId] as const,
+  quickReplies: (poolId: string) => ["message-settings", "quick-replies", poolId] as const,
+  officeHours: ["message-settings", "office-hours"] as const,
+  digest: ["message-settings", "digest"] as const,
+};
+
+export const adminPoolsQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.pools,
+    queryFn: ({ signal }) => api<MessagePoolList>("/api/admin/message-pools", { signal }),
+  });
+
+export async function savePool(
+  queryClient: QueryClient,
+  id: string | null,
+  body: MessagePoolInput,
+): Promise<MessagePool> {
+  const pool = await api<MessagePool>(id ? `/api/admin/message-pools/${enc(id)}` : "/api/admin/message-pools", {
+    method: id ? "PUT" : "POST",
+    body,
+  });
+  await queryClient.invalidateQueries({ queryKey: settingsKeys.pools });
+  return pool;
+}
+
+export const holidaysQuery = (locationId: string) =>
+  queryOptions({
+    queryKey: settingsKeys.holidays(locationId),
+    queryFn: ({ signal }) => api<HolidayList>(`/api/admin/locations/${enc(locationId)}/holidays`, { signal }),
+  });
+
+export async function saveHolidays(queryClient: QueryClient, locationId: string, body: HolidayList) {
+  const saved = await api<HolidayList>(`/api/admin/locations/${enc(locationId)}/holidays`, { method: "PUT", body });
+  queryClient.setQueryData(settingsKeys.holidays(locationId), saved);
+  return saved;
+}
+
+export const quickRepliesQuery = (poolId: string) =>
+  queryOptions({
+    queryKey: settingsKeys.quickReplies(poolId),
+    queryFn: ({ signal }) => api<QuickReplyList>(`/api/messages/pools/${enc(poolId)}/quick-replies`, { signal }),
+  });
+
+export async function saveQuickReply(
+  queryClient: QueryClient,
+  poolId: string,
+  id: string | null,
+  body: QuickReplyInput,
+): Promise<QuickReply> {
+  const base = `/api/messages/pools/${enc(poolId)}/quick-replies`;
+  const saved = await api<QuickReply>(id ? `${base}/${enc(id)}` : base, { method: id ? "PUT" : "POST", body });
+  await queryClient.invalidateQueries({ queryKey: settingsKeys.quickReplies(poolId) });
+  return saved;
+}
+
+export async function deleteQuickReply(queryClient: QueryClient, poolId: string, id: string): Promise<void> {
+  await api<null>(`/api/messages/pools/${enc(poolId)}/quick-replies/${enc(id)}`, { method: "DELETE" });
+  await queryClient.invalidateQueries({ queryKey: settingsKeys.quickReplies(poolId) });
+}
+
+export const officeHoursQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.officeHours,
+    queryFn: ({ signal }) => api<OfficeHours>("/api/messages/office-hours", { signal }),
+  });
+
+export async function saveOfficeHours(queryClient: QueryClient, body: OfficeHoursInput): Promise<OfficeHours> {
+  const saved = await api<OfficeHours>("/api/messages/office-hours", { method: "PUT", body });
+  queryClient.setQueryData(settingsKeys.officeHours, saved);
+  return saved;
+}
+
+export const digestQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.digest,
+    queryFn: ({ signal }) => api<DigestPreferences>("/api/messages/digest-preferences", { signal }),
+  });
+
+export async function saveDigest(queryClient: QueryClient, body: DigestPreferencesInput): Promise<DigestPreferences> {
+  const saved = await api<DigestPreferences>("/api/messages/digest-preferences", { method: "PUT", body });
+  queryClient.setQueryData(settingsKeys.digest, saved);
+  return saved;
+}

@@ -54,6 +54,31 @@ const staffMessageThreadRoute = createRoute({
   component: lazyRouteComponent(() => import("./StaffThreadPage"), "StaffThreadPage"),
 });
 
+const messageSettingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/staff/messages/settings",
+  beforeLoad: onlyFor("nurse", "physician"),
+  component: lazyRouteComponent(() => import("./MessageSettingsPage"), "MessageSettingsPage"),
+});
+const messagePoolsAdminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/messaging",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("./AdminMessagingPage"), "MessagePoolsPage"),
+});
+const messagePoolEditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/messaging/pools/$poolId",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("./AdminMessagingPage"), "PoolEditPage"),
+});
+const holidaysRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin/messaging/holidays/$locationId",
+  beforeLoad: onlyFor("admin"),
+  component: lazyRouteComponent(() => import("./AdminMessagingPage"), "HolidaysPage"),
+});
+
 /** pages for signed-in people (under the signed-in layout) */
 export const messagesRoutes = [
   messagesRoute,
@@ -61,4 +86,8 @@ export const messagesRoutes = [
   messageThreadRoute,
   staffMessagesRoute,
   staffMessageThreadRoute,
+  messageSettingsRoute,
+  messagePoolsAdminRoute,
+  messagePoolEditRoute,
+  holidaysRoute,
 ] as const;

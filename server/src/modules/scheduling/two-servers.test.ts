@@ -1,56 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../platform/auth/totp.ts";
 import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { TEST_KEYS } from "../../test/app.ts";
+import { type AppServer, startAppServer } from "../../test/app-servers.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from "../../test/factories.ts";
 
-const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../main.ts");
 const CONCURRENT = 200;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "test",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      PORTICO_DEMO: "0",
-      PORTICO_WORKER: "0",
-      PORTICO_ENCRYPTION_KEYS: TEST_KEYS,
-      RATE_LIMIT_PER_MINUTE: "1000000",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 900; i++) {
-    try {
-      if ((await fetch(`${url}/api/ready`)).ok) return { url, child };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGKILL");
-  throw new Error("app server did not become ready");
-}
 
 /** The next weekday at least two days ahead, 15:00 UTC. */
 function slotStart(): Date {
@@ -69,7 +26,7 @@ function slotStart(): Date {
  */
 describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers racing for one slot", () => {
   let database: TestDatabase;
-  const servers: { url: string; child: ChildProcess }[] = [];
+  const servers: AppServer[] = [];
   let headers: Record<string, string>;
   const ids: { providerId: string; visitTypeId: string; patients: string[] } = {
     providerId: "",
@@ -152,7 +109,7 @@ describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers raci
       .execute();
     ids.patients = patients.map((p) => p.id);
 
-    servers.push(await startServer(database.url as string), await startServer(database.url as string));
+    servers.push(await startAppServer(database.url as string), await startAppServer(database.url as string));
     const login = await fetch(`${servers[0]!.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { TEST_KEYS } from "./app.ts";
+
+const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../main.ts");
+
+/** An app server process started by `startAppServer`. */
+export interface AppServer {
+  url: string;
+  child: ChildProcess;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/**
+ * One app server process (`server/src/main.ts`, no worker, no demo) on a free port, serving
+ * `databaseUrl`: start two on one PostgreSQL database to race requests through both. Resolves
+ * once `/api/ready` answers (up to 90 s on a busy machine); stop it with `child.kill("SIGTERM")`.
+ */
+export async function startAppServer(databaseUrl: string): Promise<AppServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "test",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      PORTICO_DEMO: "0",
+      PORTICO_WORKER: "0",
+      PORTICO_ENCRYPTION_KEYS: TEST_KEYS,
+      RATE_LIMIT_PER_MINUTE: "1000000",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 900; i++) {
+    try {
+      if ((await fetch(`${url}/api/ready`)).ok) return { url, child };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGKILL");
+  throw new Error("app server did not become ready");
+}

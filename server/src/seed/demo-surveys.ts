@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
-import { sha256 } from "../platform/auth/tokens.ts";
 import { surveyCommentSeal } from "../modules/surveys/seals.ts";
 import { SURVEY_LINK_DAYS, SURVEY_QUEUE } from "../modules/surveys/survey-service.ts";
+import { sha256 } from "../platform/auth/tokens.ts";
 import type { DemoSeedContext } from "./demo-clinic.ts";
 
 const DAY_MS = 86_400_000;
@@ -103,7 +103,11 @@ export async function seedDemoSurveys(ctx: DemoSeedContext): Promise<void> {
     .where("patient_id", "=", ids["patient:alex"] as string)
     .where("status", "=", "completed")
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom("visit_surveys as s").select("s.id").whereRef("s.appointment_id", "=", "appointments.id"))),
+      eb.not(
+        eb.exists(
+          eb.selectFrom("visit_surveys as s").select("s.id").whereRef("s.appointment_id", "=", "appointments.id"),
+        ),
+      ),
     )
     .orderBy("starts_at", "desc")
     .executeTakeFirst();

@@ -47,7 +47,12 @@ describe("record download", () => {
     const body = res.json() as RecordJson;
     expect(body.format).toBe("portico.record");
     expect(body.withheld).toEqual([]);
-    expect(Object.keys(body.sections).sort()).toEqual(recordSections.all().map((s) => s.section.name).sort());
+    expect(Object.keys(body.sections).sort()).toEqual(
+      recordSections
+        .all()
+        .map((s) => s.section.name)
+        .sort(),
+    );
     const empty = Object.entries(body.sections)
       .filter(([, entries]) => entries.length === 0)
       .map(([name]) => name);
@@ -62,7 +67,12 @@ describe("record download", () => {
       .where("patient_id", "=", alexId)
       .where("resource_type", "=", "patient_record")
       .execute();
-    expect(audit).toContainEqual({ action: "download", resource_type: "patient_record", acting_as: "patient", outcome: "success" });
+    expect(audit).toContainEqual({
+      action: "download",
+      resource_type: "patient_record",
+      acting_as: "patient",
+      outcome: "success",
+    });
   });
 
   it("gives the same record as a FHIR R4 collection Bundle that validates against the specification", async () => {
@@ -71,7 +81,9 @@ describe("record download", () => {
     expect(res.headers["content-type"]).toMatch(/^application\/fhir\+json/);
     const bundle = res.json();
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
-    const types = new Set((bundle.entry as { resource: { resourceType: string } }[]).map((e) => e.resource.resourceType));
+    const types = new Set(
+      (bundle.entry as { resource: { resourceType: string } }[]).map((e) => e.resource.resourceType),
+    );
     for (const type of [
       "Patient",
       "Appointment",
@@ -166,6 +178,8 @@ describe("record download", () => {
     const json = (await download(patient.id, headers)).json() as RecordJson;
     expect(json.sections.appointments).toHaveLength(2500);
     const fhir = (await download(patient.id, headers, "fhir")).json();
-    expect(fhir.entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === "Appointment")).toHaveLength(2500);
+    expect(
+      fhir.entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === "Appointment"),
+    ).toHaveLength(2500);
   });
 });

@@ -59,9 +59,13 @@ const invalidLink = () =>
     reason: "invalid",
   });
 const usedLink = () =>
-  new DomainError("gone", "This survey has already been answered. Thank you — each visit's survey can be answered once.", {
-    reason: "used",
-  });
+  new DomainError(
+    "gone",
+    "This survey has already been answered. Thank you — each visit's survey can be answered once.",
+    {
+      reason: "used",
+    },
+  );
 const expiredLink = () =>
   new DomainError("gone", "This survey link has expired. Surveys can be answered for 14 days after the visit.", {
     reason: "expired",
@@ -108,14 +112,10 @@ export class SurveyService {
    * `whenVisitCompleted`): queues the survey job, due `SURVEY_DELAY_MS` later, once per visit.
    */
   async visitCompleted(visit: { appointmentId: string; completedAt: Date }): Promise<void> {
-    await this.#deps.jobs.enqueue(
-      SURVEY_QUEUE,
-      { appointmentId: visit.appointmentId } satisfies SurveyPayload,
-      {
-        runAt: new Date(visit.completedAt.getTime() + SURVEY_DELAY_MS),
-        dedupeKey: `visit-survey:${visit.appointmentId}`,
-      },
-    );
+    await this.#deps.jobs.enqueue(SURVEY_QUEUE, { appointmentId: visit.appointmentId } satisfies SurveyPayload, {
+      runAt: new Date(visit.completedAt.getTime() + SURVEY_DELAY_MS),
+      dedupeKey: `visit-survey:${visit.appointmentId}`,
+    });
   }
 
   /**
@@ -132,7 +132,7 @@ export class SurveyService {
         .where("id", "=", payload.appointmentId)
         .forUpdate()
         .executeTakeFirst();
-      if (!visit || visit.status !== "completed") return;
+      if (visit?.status !== "completed") return;
       const existing = await trx
         .selectFrom("visit_surveys")
         .select("id")
@@ -248,12 +248,12 @@ export class SurveyService {
   async results(query: SurveyResultsQuery): Promise<SurveyResults> {
     await this.#deps.access.authorizeStaff("admin", { resourceType: "survey_results" });
     const db = currentDb(this.#deps.db);
-    const locations = await db
-      .selectFrom("locations")
-      .select(["id", "name", "time_zone"])
-      .orderBy("name")
+    const locations = await db.selectFrom("locations").select(["id", "name", "time_zone"]).orderBy("name").execute();
+    const providers = await db
+      .selectFrom("providers")
+      .select(["id", "display_name as name"])
+      .orderBy("display_name")
       .execute();
-    const providers = await db.selectFrom("providers").select(["id", "display_name as name"]).orderBy("display_name").execute();
     const timeZone = locations[0]?.time_zone ?? "UTC";
     const today = Temporal.Instant.fromEpochMilliseconds(this.#deps.clock.now().getTime())
       .toZonedDateTimeISO(timeZone)
@@ -261,7 +261,9 @@ export class SurveyService {
     const to = query.to ? Temporal.PlainDate.from(query.to) : today;
     const from = query.from ? Temporal.PlainDate.from(query.from) : to.subtract({ days: 89 });
     if (Temporal.PlainDate.compare(from, to) > 0) {
-      throw new DomainError("validation_failed", "The start date must be on or before the end date.", { field: "from" });
+      throw new DomainError("validation_failed", "The start date must be on or before the end date.", {
+        field: "from",
+      });
     }
     if (from.until(to).total({ unit: "days" }) > 731) {
       throw new DomainError("validation_failed", "Choose a range of at most two years.", { field: "from" });
@@ -311,10 +313,18 @@ export class SurveyService {
       timeZone,
       overall: figures(overall[0] ?? empty),
       byProvider: byProvider
-        .map((r) => ({ providerId: r.key as string, providerName: providerName.get(r.key as string) ?? "", ...figures(r) }))
+        .map((r) => ({
+          providerId: r.key as string,
+          providerName: providerName.get(r.key as string) ?? "",
+          ...figures(r),
+        }))
         .sort((a, b) => a.providerName.localeCompare(b.providerName)),
       byLocation: byLocation
-        .map((r) => ({ locationId: r.key as string, locationName: locationName.get(r.key as string) ?? "", ...figures(r) }))
+        .map((r) => ({
+          locationId: r.key as string,
+          locationName: locationName.get(r.key as string) ?? "",
+          ...figures(r),
+        }))
         .sort((a, b) => a.locationName.localeCompare(b.locationName)),
       locations: locations.map((l) => ({ id: l.id, name: l.name })),
       providers: providers.map((p) => ({ id: p.id, name: p.name })),

@@ -60,7 +60,11 @@ describe("post-visit surveys", () => {
   const answer = (payload: Record<string, unknown>) =>
     t.app.inject({ method: "POST", url: "/api/surveys/answer", payload });
   const surveyRow = (appointmentId: string) =>
-    t.database.db.selectFrom("visit_surveys").selectAll().where("appointment_id", "=", appointmentId).executeTakeFirst();
+    t.database.db
+      .selectFrom("visit_surveys")
+      .selectAll()
+      .where("appointment_id", "=", appointmentId)
+      .executeTakeFirst();
 
   let appointmentId: string;
   let token: string;
@@ -105,7 +109,11 @@ describe("post-visit surveys", () => {
     const id = await insertVisit("2026-03-03T15:00:00Z");
     await move(id, "arrived");
     await move(id, "completed");
-    const undo = await t.app.inject({ method: "POST", url: `/api/appointments/${id}/status/undo`, headers: desk.headers });
+    const undo = await t.app.inject({
+      method: "POST",
+      url: `/api/appointments/${id}/status/undo`,
+      headers: desk.headers,
+    });
     expect(undo.statusCode, undo.body).toBe(200);
     t.clock.set(new Date(new Date(TUESDAY_8AM).getTime() + SURVEY_DELAY_MS + 60_000));
     await t.app.services.jobs.runDueJobs();
@@ -236,7 +244,10 @@ describe("post-visit surveys", () => {
     expect(JSON.stringify(body)).not.toContain("Kind staff");
 
     // a range with nothing in it
-    const empty = await t.app.inject({ url: "/api/surveys/results?from=2025-01-01&to=2025-01-31", headers: admin.headers });
+    const empty = await t.app.inject({
+      url: "/api/surveys/results?from=2025-01-01&to=2025-01-31",
+      headers: admin.headers,
+    });
     expect(empty.json().overall).toMatchObject({ answered: 0, averageScore: null, netPromoterScore: null });
     const backwards = await t.app.inject({
       url: "/api/surveys/results?from=2026-03-31&to=2026-03-01",

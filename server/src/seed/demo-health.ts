@@ -169,9 +169,9 @@ export async function seedDemoHealth(ctx: DemoSeedContext): Promise<void> {
         created_at: takenAt,
       })
       .execute();
-    // only the last month's flags are still waiting: older ones were resolved by the nurse
+    // only the urgent one still waits: the nurse has resolved the others
     if (flagged.flag !== "normal") {
-      await flag(ctx, patientId, flagged.flag, { reading_id: id }, takenAt, r.hoursAgo > 14 * 24);
+      await flag(ctx, patientId, flagged.flag, { reading_id: id }, takenAt, flagged.flag !== "urgent");
     }
   }
 

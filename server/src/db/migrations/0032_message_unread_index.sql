@@ -49,3 +49,8 @@ CREATE INDEX message_threads_pool_active_idx ON message_threads (pool_id)
   INCLUDE (id, status, due_at, work_item_id, last_seq, last_author_user_id, other_before_last_seq)
   WHERE status IN ('waiting', 'answered');
 CREATE INDEX message_reads_user_idx ON message_reads (user_id, thread_id) INCLUDE (last_read_seq);
+
+-- the inbox's list: active threads in its order (due first — overdue are the earliest due —, then
+-- the rest newest first), read in index order until a page is found
+CREATE INDEX message_threads_active_order_idx ON message_threads (due_at ASC NULLS LAST, last_message_at DESC)
+  WHERE status IN ('waiting', 'answered');

@@ -57,7 +57,8 @@ export class StaffInbox {
       .$if(query.patientId !== undefined, (q) => q.where("t.patient_id", "=", query.patientId as string))
       .$if(status === "active", (q) => q.where("t.status", "in", ["waiting", "answered"]))
       .$if(status !== "active" && status !== "all", (q) => q.where("t.status", "=", status as ThreadStatusValue))
-      .orderBy(sql`(t.status = 'waiting' and t.due_at < ${now})`, "desc")
+      // overdue first: only waiting threads have a due time, and the overdue ones are the earliest
+      // due, so due time then newest is that order (message_threads_active_order_idx reads it)
       .orderBy(sql`t.due_at asc nulls last`)
       .orderBy("t.last_message_at", "desc")
       .limit(query.q ? 1000 : limit)
@@ -146,38 +147,50 @@ export class StaffInbox {
    * trigger keeps (the newest seq by someone other than the reader vs. the reader's last read).
    */
   async #poolCounts(db: Db, reader: Reader, now: Date): Promise<PoolCount[]> {
-    const rows = await db
+    const pools = await db
       .selectFrom("message_pools as p")
       .innerJoin("message_pool_members as pm", (j) =>
         j.onRef("pm.pool_id", "=", "p.id").on("pm.user_id", "=", reader.userId),
       )
-      .leftJoin("message_threads as t", (j) =>
-        j.onRef("t.pool_id", "=", "p.id").on("t.status", "in", ["waiting", "answered"]),
-      )
+      .select(["p.id", "p.name"])
+      .orderBy("p.name")
+      .execute();
+    if (pools.length === 0) return [];
+    // one pass over the active threads of all the reader's pools, joined once with the reader's reads
+    const rows = await db
+      .selectFrom("message_threads as t")
       .leftJoin("work_items as w", (j) =>
         j.onRef("w.id", "=", "t.work_item_id").on("t.status", "=", "waiting").on("w.status", "in", ACTIVE),
       )
       .leftJoin("message_reads as r", (j) => j.onRef("r.thread_id", "=", "t.id").on("r.user_id", "=", reader.userId))
       .select([
-        "p.id",
-        "p.name",
-        sql<string>`count(t.id) filter (where t.status = 'waiting')`.as("waiting"),
-        sql<string>`count(t.id) filter (where t.status = 'waiting' and t.due_at < ${now})`.as("overdue"),
-        sql<string>`count(t.id) filter (where t.status = 'waiting' and w.status = 'open')`.as("unassigned"),
-        sql<string>`count(t.id) filter (where (case when t.last_author_user_id is distinct from ${reader.userId}
+        "t.pool_id",
+        sql<string>`count(*) filter (where t.status = 'waiting')`.as("waiting"),
+        sql<string>`count(*) filter (where t.status = 'waiting' and t.due_at < ${now})`.as("overdue"),
+        sql<string>`count(*) filter (where t.status = 'waiting' and w.status = 'open')`.as("unassigned"),
+        sql<string>`count(*) filter (where (case when t.last_author_user_id is distinct from ${reader.userId}
           then t.last_seq else t.other_before_last_seq end) > coalesce(r.last_read_seq, 0))`.as("unread"),
       ])
-      .groupBy(["p.id", "p.name"])
-      .orderBy("p.name")
+      .where(
+        "t.pool_id",
+        "in",
+        pools.map((p) => p.id),
+      )
+      .where("t.status", "in", ["waiting", "answered"])
+      .groupBy("t.pool_id")
       .execute();
-    return rows.map((r) => ({
-      poolId: r.id,
-      name: r.name,
-      waiting: Number(r.waiting),
-      overdue: Number(r.overdue),
-      unassigned: Number(r.unassigned),
-      unread: Number(r.unread),
-    }));
+    const counts = new Map(rows.map((r) => [r.pool_id, r]));
+    return pools.map((p) => {
+      const c = counts.get(p.id);
+      return {
+        poolId: p.id,
+        name: p.name,
+        waiting: Number(c?.waiting ?? 0),
+        overdue: Number(c?.overdue ?? 0),
+        unassigned: Number(c?.unassigned ?? 0),
+        unread: Number(c?.unread ?? 0),
+      };
+    });
   }
 
   async #mineCounts(db: Db, userId: string, now: Date): Promise<{ waiting: number; overdue: number }> {

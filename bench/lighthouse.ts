@@ -93,7 +93,10 @@ async function main(): Promise<void> {
     throw new Error(`no Chromium at ${chromium} (apt-get install chromium, or CHROMIUM_PATH)`);
   ensureWebBuild({ quiet: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-bench-lighthouse-"));
-  const server = await startServer({ ...process.env, PORTICO_DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "" });
+  const server = await startServer(
+    { ...process.env, PORTICO_DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "" },
+    { readyTimeoutMs: 300_000 },
+  );
   const rows: ({ page: string; runs: Audit[] } & Audit)[] = [];
   try {
     for (const page of PAGES) {

@@ -88,16 +88,11 @@ export interface ProviderCalendar {
   busy: (Interval & { providerId: string })[];
 }
 
-/** Everything the slot engine needs for several providers over [from, to): three queries. */
-export async function loadCalendars(
-  db: Db,
-  providerIds: string[],
-  visitTypeId: string,
-  from: Date,
-  to: Date,
-): Promise<ProviderCalendar> {
-  if (providerIds.length === 0) return { templates: [], exceptions: [], busy: [] };
-  const [templates, exceptions, busy] = await Promise.all([
+type CalendarArgs = { providerIds: readonly string[]; from: Date; to: Date };
+
+const calendarTemplatesQuery = compiledQuery(
+  "portico_calendar_templates",
+  (db, a: { providerIds: readonly string[]; visitTypeId: string }) =>
     db
       .selectFrom("availability_templates as t")
       .innerJoin("locations as l", "l.id", "t.location_id")
@@ -111,37 +106,49 @@ export async function loadCalendars(
         "t.valid_from as validFrom",
         "t.valid_until as validUntil",
       ])
-      .where("t.provider_id", "in", providerIds)
+      .where(sql<boolean>`t.provider_id = any(${a.providerIds}::uuid[])`)
       .where("l.active", "=", true)
-      .where((eb) =>
-        eb.or([
-          eb(sql`cardinality(t.visit_type_ids)`, "=", 0),
-          eb(sql.val(visitTypeId), "=", eb.fn.any("t.visit_type_ids")),
-        ]),
-      )
-      .execute(),
-    db
-      .selectFrom("availability_exceptions as e")
-      .leftJoin("locations as l", "l.id", "e.location_id")
-      .select([
-        "e.provider_id as providerId",
-        "e.kind",
-        "e.starts_at as startsAt",
-        "e.ends_at as endsAt",
-        "e.location_id as locationId",
-        "l.time_zone as timeZone",
-      ])
-      .where("e.provider_id", "in", providerIds)
-      .where("e.ends_at", ">", from)
-      .where("e.starts_at", "<", to)
-      .execute(),
-    db
-      .selectFrom("appointments")
-      .select(["provider_id as providerId", sql<Date>`lower(blocked)`.as("start"), sql<Date>`upper(blocked)`.as("end")])
-      .where("provider_id", "in", providerIds)
-      .where("status", "<>", "cancelled")
-      .where(sql<boolean>`blocked && tstzrange(${from}, ${to})`)
-      .execute(),
+      .where(sql<boolean>`(cardinality(t.visit_type_ids) = 0 or ${a.visitTypeId}::uuid = any(t.visit_type_ids))`),
+);
+
+const calendarExceptionsQuery = compiledQuery("portico_calendar_exceptions", (db, a: CalendarArgs) =>
+  db
+    .selectFrom("availability_exceptions as e")
+    .leftJoin("locations as l", "l.id", "e.location_id")
+    .select([
+      "e.provider_id as providerId",
+      "e.kind",
+      "e.starts_at as startsAt",
+      "e.ends_at as endsAt",
+      "e.location_id as locationId",
+      "l.time_zone as timeZone",
+    ])
+    .where(sql<boolean>`e.provider_id = any(${a.providerIds}::uuid[])`)
+    .where(sql<boolean>`e.ends_at > ${a.from}::timestamptz and e.starts_at < ${a.to}::timestamptz`),
+);
+
+const calendarBusyQuery = compiledQuery("portico_calendar_busy", (db, a: CalendarArgs) =>
+  db
+    .selectFrom("appointments")
+    .select(["provider_id as providerId", sql<Date>`lower(blocked)`.as("start"), sql<Date>`upper(blocked)`.as("end")])
+    .where(sql<boolean>`provider_id = any(${a.providerIds}::uuid[])`)
+    .where("status", "<>", "cancelled")
+    .where(sql<boolean>`blocked && tstzrange(${a.from}::timestamptz, ${a.to}::timestamptz)`),
+);
+
+/** Everything the slot engine needs for several providers over [from, to): three prepared queries. */
+export async function loadCalendars(
+  db: Db,
+  providerIds: string[],
+  visitTypeId: string,
+  from: Date,
+  to: Date,
+): Promise<ProviderCalendar> {
+  if (providerIds.length === 0) return { templates: [], exceptions: [], busy: [] };
+  const [templates, exceptions, busy] = await Promise.all([
+    calendarTemplatesQuery(db, { providerIds, visitTypeId }),
+    calendarExceptionsQuery(db, { providerIds, from, to }),
+    calendarBusyQuery(db, { providerIds, from, to }),
   ]);
   return {
     templates,
@@ -346,13 +353,20 @@ export function appointmentsOfPatient(db: Db, access: PatientAccess): Promise<Ap
   return appointmentsOfPatientQuery(db, { patientId });
 }
 
-export function appointmentOfPatient(
+const appointmentOfPatientQuery = compiledQuery(
+  "portico_appointment_of_patient",
+  (db, a: { patientId: string; appointmentId: string }) =>
+    appointmentQuery(db).where("a.patient_id", "=", a.patientId).where("a.id", "=", a.appointmentId),
+);
+
+export async function appointmentOfPatient(
   db: Db,
   access: PatientAccess,
   appointmentId: string,
   options: { forUpdate?: boolean } = {},
-) {
+): Promise<AppointmentRow | undefined> {
   const patientId = ensurePatientScopedQuery(access, "appointments", options.forUpdate ? "write" : "read");
+  if (!options.forUpdate) return (await appointmentOfPatientQuery(db, { patientId, appointmentId }))[0];
   let query = appointmentQuery(db).where("a.patient_id", "=", patientId).where("a.id", "=", appointmentId);
   if (options.forUpdate) query = query.forUpdate("a");
   return query.executeTakeFirst();
@@ -430,21 +444,33 @@ export function isExclusionViolation(error: unknown): "provider" | "patient" | n
  * time off was saved (so the time off sees it) or waits and then sees the time off.
  */
 export async function lockProviderCalendar(db: Db, providerId: string, mode: "share" | "update"): Promise<void> {
-  const query = db.selectFrom("providers").select("id").where("id", "=", providerId);
-  await (mode === "share" ? query.forShare() : query.forUpdate()).execute();
+  if (mode === "share") await shareProviderCalendarQuery(db, { providerId });
+  else await db.selectFrom("providers").select("id").where("id", "=", providerId).forUpdate().execute();
 }
+
+// FOR KEY SHARE: the lock the appointment's foreign key takes anyway, so a booking adds no
+// second lock on the row; it still waits for FOR UPDATE (time off being saved), and no longer
+// for an edit of the provider's name or details
+const shareProviderCalendarQuery = compiledQuery("portico_share_provider_calendar", (db, a: { providerId: string }) =>
+  db.selectFrom("providers").select("id").where("id", "=", a.providerId).forKeyShare(),
+);
+
+const unavailableDuringQuery = compiledQuery(
+  "portico_unavailable_during",
+  (db, a: { providerId: string; start: Date; end: Date }) =>
+    db
+      .selectFrom("availability_exceptions")
+      .select("id")
+      .where("provider_id", "=", a.providerId)
+      .where("kind", "in", ["time_off", "block"])
+      .where("starts_at", "<", a.end)
+      .where("ends_at", ">", a.start)
+      .limit(1),
+);
 
 /** Whether time off or a block of the provider overlaps [start, end). */
 export async function unavailableDuring(db: Db, providerId: string, start: Date, end: Date): Promise<boolean> {
-  const row = await db
-    .selectFrom("availability_exceptions")
-    .select("id")
-    .where("provider_id", "=", providerId)
-    .where("kind", "in", ["time_off", "block"])
-    .where("starts_at", "<", end)
-    .where("ends_at", ">", start)
-    .executeTakeFirst();
-  return Boolean(row);
+  return (await unavailableDuringQuery(db, { providerId, start, end })).length > 0;
 }
 
 /** The provider's upcoming booked visits (not yet arrived) that overlap [start, end), oldest first. */

@@ -73,12 +73,23 @@ export const SessionInfo = Type.Object({
 });
 export type SessionInfo = Static<typeof SessionInfo>;
 
+/** The staff work a user may open (decided by the server from their roles; the web shows exactly these). */
+export const StaffAbilities = Type.Object({
+  registerPatients: Type.Boolean(),
+  searchPatients: Type.Boolean(),
+  workInBasket: Type.Boolean(),
+  administerClinic: Type.Boolean(),
+  readAuditLog: Type.Boolean(),
+});
+export type StaffAbilities = Static<typeof StaffAbilities>;
+
 export const MeResponse = Type.Object({
   user: UserSummary,
   roles: Type.Array(Role),
   csrfToken: Type.String(),
   patients: Type.Array(ActingPatient),
   session: SessionInfo,
+  abilities: StaffAbilities,
 });
 export type MeResponse = Static<typeof MeResponse>;
 

@@ -184,6 +184,10 @@ export const PatientProfile = Type.Object({
   canEdit: Type.Boolean(),
   /** what the caller may change: identity fields only through staff */
   canEditIdentity: Type.Boolean(),
+  /** whole years today, as the server reckons it (the access policy's own count) */
+  age: Type.Integer({ minimum: 0 }),
+  /** aged 12–17: a parent's or guardian's access is limited to appointments and medications (the server's rule) */
+  adolescent: Type.Boolean(),
   pendingIdentityChangeRequestId: Type.Union([Uuid, Type.Null()]),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -267,6 +271,8 @@ export const PatientSearchHit = Type.Object({
   dateOfBirth: IsoDate,
   sex: Sex,
   status: PatientStatus,
+  /** whole years today, as the server reckons it */
+  age: Type.Integer({ minimum: 0 }),
   phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   email: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });

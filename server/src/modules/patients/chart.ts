@@ -7,6 +7,7 @@ import type {
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
+import { ageOn } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { DomainError } from "../../platform/errors.ts";
@@ -38,8 +39,8 @@ const OLDEST_BIRTH_YEAR = 1900;
  * PCP, insurance coverages, probable duplicates, and the profile as the contract presents it.
  */
 export class ChartRules {
-  readonly #deps: Pick<PatientServiceDeps, "db" | "clock">;
-  constructor(deps: Pick<PatientServiceDeps, "db" | "clock">) {
+  readonly #deps: Pick<PatientServiceDeps, "db" | "clock" | "access">;
+  constructor(deps: Pick<PatientServiceDeps, "db" | "clock" | "access">) {
     this.#deps = deps;
   }
 
@@ -104,6 +105,13 @@ export class ChartRules {
     await repo.replaceCoverages(this.#db, access, coverages);
   }
 
+  /** The patient's age today and whether the access policy treats them as an adolescent (its bounds, its count). */
+  ageOf(dateOfBirth: string): { age: number; adolescent: boolean } {
+    const age = ageOn(dateOfBirth, this.#deps.clock.now());
+    const bounds = this.#deps.access.ageBounds;
+    return { age, adolescent: age >= bounds.adolescentFrom && age < bounds.adultAt };
+  }
+
   /** Charts that may be the same person as this one: found now, or flagged at registration and not merged since. */
   async duplicatesOf(row: repo.PatientRow): Promise<DuplicateCandidate[]> {
     const live = await findProbableDuplicates(this.#db, personOfRow(row), row.id);
@@ -154,6 +162,7 @@ export class ChartRules {
       hasLogin: row.user_id !== null,
       canEdit,
       canEditIdentity: staff,
+      ...this.ageOf(row.date_of_birth),
       pendingIdentityChangeRequestId: await repo.pendingIdentityRequestId(this.#db, access),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

@@ -61,7 +61,7 @@ export async function searchPatients(
   trx: Db,
   parsed: ParsedQuery,
   options: SearchOptions,
-): Promise<PatientSearchHit[]> {
+): Promise<Omit<PatientSearchHit, "age">[]> {
   if (!parsed.name && !parsed.dateOfBirth && !parsed.mrn && !parsed.phoneDigits) return [];
   const words = parsed.name ? nameWords(parsed.name) : [];
   if (parsed.name && words.length === 0) return [];
@@ -120,7 +120,7 @@ async function runSearch(
   parsed: ParsedQuery,
   nameQuery: string | undefined,
   options: SearchOptions,
-): Promise<PatientSearchHit[]> {
+): Promise<Omit<PatientSearchHit, "age">[]> {
   let query = trx
     .selectFrom("patients as p")
     .select([

@@ -1,4 +1,5 @@
 import type { PatientSearchQuery, PatientSearchResponse } from "@portico/contracts";
+import { PATIENT_SEARCH_ROLES } from "../../platform/access/staff-abilities.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { ChartRules, type PatientServiceDeps } from "./chart.ts";
@@ -21,10 +22,12 @@ export class PatientService {
   readonly profile: ProfileService;
   readonly identityChanges: IdentityChangeService;
   readonly merges: ChartMerges;
+  readonly #chart: ChartRules;
 
   constructor(deps: PatientServiceDeps) {
     this.#deps = deps;
     const chart = new ChartRules(deps);
+    this.#chart = chart;
     this.registration = new RegistrationService(deps, chart);
     this.profile = new ProfileService(deps, chart);
     this.identityChanges = new IdentityChangeService(deps, chart);
@@ -32,7 +35,7 @@ export class PatientService {
   }
 
   async search(query: PatientSearchQuery): Promise<PatientSearchResponse> {
-    const actor = await this.#deps.access.authorizeStaff(["front_desk", "nurse", "physician"], {
+    const actor = await this.#deps.access.authorizeStaff(PATIENT_SEARCH_ROLES, {
       resourceType: "patient_search",
       action: "search",
     });
@@ -53,7 +56,7 @@ export class PatientService {
         actingAs: actor.roles.includes("front_desk") ? "front_desk" : (actor.roles[0] ?? "system"),
         details: { criteria: interpretedAs, results: results.length },
       });
-      return { results, interpretedAs };
+      return { results: results.map((r) => ({ ...r, age: this.#chart.ageOf(r.dateOfBirth).age })), interpretedAs };
     });
   }
 }

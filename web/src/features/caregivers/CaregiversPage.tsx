@@ -2,6 +2,7 @@ import type { ProxyInvitationSummary } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { patientKeys } from "../../api/patients";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { useActingFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
@@ -106,7 +107,7 @@ function Invitation({ invitation, patientId }: { invitation: ProxyInvitationSumm
   const queryClient = useQueryClient();
   const cancel = useMutation({
     mutationFn: () => api(`/api/patients/${patientId}/proxies/invitations/${invitation.id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.proxies(patientId) }),
   });
   return (
     <li className="item">

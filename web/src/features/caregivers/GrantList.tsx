@@ -1,7 +1,8 @@
 import type { ProxyGrant, ProxyGrantList, ProxyInvitationSummary, ProxyScope } from "@portico/contracts";
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { patientKeys, proxyGrantsQuery } from "../../api/patients";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Dialog, DialogActions } from "../../components/Dialog";
@@ -32,11 +33,8 @@ export const RELATIONSHIPS = [
   "other",
 ] as const;
 
-export const proxiesQuery = (patientId: string) =>
-  queryOptions({
-    queryKey: ["patients", patientId, "proxies"],
-    queryFn: () => api<ProxyGrantList>(`/api/patients/${patientId}/proxies`),
-  });
+/** the grants list (kept under this name for the pages that import it from here) */
+export const proxiesQuery = proxyGrantsQuery;
 
 /** An instant as a calendar day ("3 March 2026"), for since/until. */
 export function dayOf(iso: string): string {
@@ -105,7 +103,7 @@ function WaitingItem({
   const queryClient = useQueryClient();
   const cancel = useMutation({
     mutationFn: () => api(`/api/patients/${patientId}/proxies/invitations/${invitation.id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.proxies(patientId) }),
   });
   return (
     <li className="item">
@@ -163,7 +161,7 @@ function GrantItem({
     mutationFn: () => api(`/api/patients/${patientId}/proxies/${grant.id}`, { method: "DELETE" }),
     onSuccess: async () => {
       setOpen(false);
-      await queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] });
+      await queryClient.invalidateQueries({ queryKey: patientKeys.proxies(patientId) });
     },
   });
   const name = grant.proxy.displayName;

@@ -1,6 +1,7 @@
 import type { CreateProxyInvitationRequest, ProxyScope } from "@portico/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { patientKeys } from "../../api/patients";
 import { useActingFor } from "../../app/acting-for";
 import { navigateTo } from "../../app/navigation";
 import { Button } from "../../components/Button";
@@ -41,7 +42,7 @@ export function InviteCaregiverPage() {
         ...(endsAt ? { endsAt } : {}),
       };
       await api(`/api/patients/${patient.id}/proxies/invitations`, { method: "POST", body });
-      await queryClient.invalidateQueries({ queryKey: ["patients", patient.id, "proxies"] });
+      await queryClient.invalidateQueries({ queryKey: patientKeys.proxies(patient.id) });
       return true;
     },
     onSuccess: (sent, { email }) => {

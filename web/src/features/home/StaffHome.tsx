@@ -23,7 +23,7 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
       />
       <h2 className="section-title">{t("staffHome.workTitle")}</h2>
       <ul className="action-list">
-        {me.roles.includes("front_desk") ? (
+        {me.abilities.registerPatients ? (
           <>
             <ActionTile
               to="/patients/register"
@@ -45,8 +45,8 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
             />
           </>
         ) : null}
-        {me.roles.includes("nurse") || me.roles.includes("physician") ? <InBasketTile /> : null}
-        {["front_desk", "nurse", "physician"].some((r) => me.roles.includes(r as never)) ? (
+        {me.abilities.workInBasket ? <InBasketTile /> : null}
+        {me.abilities.searchPatients ? (
           <ActionTile
             to="/patients"
             icon="people"
@@ -54,7 +54,7 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
             text={t("registration:tiles.search")}
           />
         ) : null}
-        {me.roles.includes("admin") ? (
+        {me.abilities.administerClinic ? (
           <ActionTile
             to="/admin/clinic"
             icon="calendar"
@@ -62,7 +62,7 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
             text={t("clinicAdmin:hub.tile")}
           />
         ) : null}
-        {me.roles.includes("admin") ? (
+        {me.abilities.readAuditLog ? (
           <ActionTile
             to="/admin/audit"
             icon="list"

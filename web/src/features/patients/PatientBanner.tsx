@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { formatCalendarDate } from "../../lib/format";
-import { ageFrom } from "../registration/shared";
 import "../registration/registration.css";
 
 /** The patient in context, always visible while staff work on them: name, age, MRN, PCP, proxies. */
@@ -34,7 +33,7 @@ export function PatientBanner({
           <dt>{t("banner.age")}</dt>
           <dd>
             {t("banner.ageValue", {
-              age: ageFrom(patient.dateOfBirth),
+              age: patient.age,
               dob: formatCalendarDate(patient.dateOfBirth, currentLocale()),
             })}
           </dd>

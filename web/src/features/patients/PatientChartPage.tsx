@@ -1,24 +1,20 @@
-import type { PatientProfile } from "@portico/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { proxyGrantsQuery, staffPatientQuery } from "../../api/patients";
 import { hasRole, useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Card } from "../../components/Card";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
-import { api, isApiError } from "../../lib/api";
+import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { GrantList, proxiesQuery } from "../caregivers/GrantList";
+import { GrantList } from "../caregivers/GrantList";
+import { ChartReferralsCard } from "../referrals/ChartReferralsCard";
 import { PatientBanner } from "./PatientBanner";
 
 const route = getRouteApi("/signed-in/patients/$patientId");
-
-export const patientQuery = (patientId: string) => ({
-  queryKey: ["patients", patientId, "profile"],
-  queryFn: () => api<PatientProfile>(`/api/patients/${patientId}`),
-});
 
 /** Staff: the patient summary — who they are, how to reach them, and who may act for them. */
 export function PatientChartPage() {
@@ -28,9 +24,9 @@ export function PatientChartPage() {
   const common = useTranslation().t;
   const me = useMe();
   const { patientId } = route.useParams();
-  const profile = useQuery(patientQuery(patientId));
+  const profile = useQuery(staffPatientQuery(patientId));
   const frontDesk = hasRole(me, "front_desk");
-  const proxies = useQuery({ ...proxiesQuery(patientId), enabled: frontDesk });
+  const proxies = useQuery({ ...proxyGrantsQuery(patientId), enabled: frontDesk });
   const back = (
     <Link to="/patients" className="back-link">
       {t("search.title")}
@@ -145,6 +141,9 @@ export function PatientChartPage() {
             </ButtonLink>
           </p>
         </Card>
+      ) : null}
+      {hasRole(me, "nurse") || hasRole(me, "physician") ? (
+        <ChartReferralsCard patientId={patientId} name={name} />
       ) : null}
       {frontDesk ? (
         <Card title={tc("staff.title")} id="caregivers">

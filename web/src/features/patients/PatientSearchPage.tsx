@@ -1,10 +1,10 @@
-import type { PatientSearchResponse } from "@portico/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { patientSearchQuery } from "../../api/patients";
 import { navigateTo } from "../../app/navigation";
-import { hasRole, useMe } from "../../app/session";
+import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -14,10 +14,8 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
-import { ageFrom } from "../registration/shared";
 import "../registration/registration.css";
 
 const route = getRouteApi("/signed-in/patients");
@@ -30,12 +28,9 @@ export function PatientSearchPage() {
   const { q = "" } = route.useSearch();
   const [text, setText] = useState(q);
   const [tooShort, setTooShort] = useState(false);
-  const frontDesk = hasRole(me, "front_desk");
-  const results = useQuery({
-    queryKey: ["patients", "search", q],
-    queryFn: () => api<PatientSearchResponse>(`/api/patients?${new URLSearchParams({ q, limit: "25" })}`),
-    enabled: q.trim().length >= 2,
-  });
+  // the server says whether this reader registers patients (and so sees contact details)
+  const frontDesk = Boolean(me?.abilities.registerPatients);
+  const results = useQuery(patientSearchQuery(q));
   const locale = currentLocale();
 
   function search(event: React.FormEvent) {
@@ -122,7 +117,7 @@ export function PatientSearchPage() {
                     <td data-label={t("search.dob")}>
                       {t("search.dobValue", {
                         dob: formatCalendarDate(hit.dateOfBirth, locale),
-                        age: ageFrom(hit.dateOfBirth),
+                        age: hit.age,
                       })}
                     </td>
                     <td data-label={t("search.mrn")} className="mono">

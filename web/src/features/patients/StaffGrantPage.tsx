@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { patientKeys, staffPatientQuery } from "../../api/patients";
 import { navigateTo } from "../../app/navigation";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -17,9 +18,8 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { dayOf, proxiesQuery, RELATIONSHIPS } from "../caregivers/GrantList";
 import { endOfDay, ScopeFields } from "../caregivers/ScopeFields";
-import { ageFrom, EMAIL } from "../registration/shared";
+import { EMAIL } from "../registration/shared";
 import { PatientBanner } from "./PatientBanner";
-import { patientQuery } from "./PatientChartPage";
 
 const route = getRouteApi("/signed-in/patients/$patientId/caregivers/new");
 
@@ -29,7 +29,7 @@ export function StaffGrantPage() {
   const common = useTranslation().t;
   const { patientId } = route.useParams();
   const queryClient = useQueryClient();
-  const profile = useQuery(patientQuery(patientId));
+  const profile = useQuery(staffPatientQuery(patientId));
   const proxies = useQuery(proxiesQuery(patientId));
   // an email with no account: the grant waits as an invitation, and this page says what happens next
   const [invited, setInvited] = useState<StaffGrantInvited | null>(null);
@@ -64,7 +64,7 @@ export function StaffGrantPage() {
         method: "POST",
         body,
       });
-      await queryClient.invalidateQueries({ queryKey: ["patients", patientId, "proxies"] });
+      await queryClient.invalidateQueries({ queryKey: patientKeys.proxies(patientId) });
       return outcome;
     },
     onSuccess: (outcome) => {
@@ -98,8 +98,6 @@ export function StaffGrantPage() {
       />
     );
   }
-  const age = ageFrom(patient.dateOfBirth);
-  const adolescent = age >= 12 && age < 18;
 
   return (
     <div className="stack">
@@ -113,7 +111,7 @@ export function StaffGrantPage() {
         }
       />
       <PatientBanner patient={patient} proxies={proxies.data} />
-      {adolescent ? (
+      {patient.adolescent ? (
         <Alert tone="info" title={t("staff.teenTitle")}>
           <p>{t("staff.teenBody")}</p>
         </Alert>

@@ -1,7 +1,8 @@
-import type { IdentityChanges, PatientProfile, PatientProfileView } from "@portico/contracts";
+import type { IdentityChanges, PatientProfile } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { patientKeys, patientProfileQuery } from "../../api/patients";
 import { useActingFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -24,11 +25,7 @@ export function IdentityChangePage() {
   const common = useTranslation().t;
   const _queryClient = useQueryClient();
   const { patient } = useActingFor();
-  const profile = useQuery({
-    queryKey: ["patients", patient?.id ?? "", "profile"],
-    queryFn: () => api<PatientProfileView>(`/api/patients/${patient?.id}`),
-    enabled: Boolean(patient),
-  });
+  const profile = useQuery({ ...patientProfileQuery(patient?.id ?? ""), enabled: Boolean(patient) });
   const back = (
     <Link to="/profile/details" className="back-link">
       {t("details.title")}
@@ -115,7 +112,7 @@ function IdentityChangeForm({ profile: p, back }: { profile: PatientProfile; bac
         method: "POST",
         body: { changes: changesOf(v), reason: v.reason.trim() },
       });
-      await queryClient.invalidateQueries({ queryKey: ["patients", p.id, "profile"] });
+      await queryClient.invalidateQueries({ queryKey: patientKeys.profile(p.id) });
     },
     onSuccess: () => setSent(true),
   });

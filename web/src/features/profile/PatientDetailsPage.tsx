@@ -1,7 +1,8 @@
-import type { PatientProfile, PatientProfileView, PatientSummary, UpdatePatientRequest } from "@portico/contracts";
+import type { PatientProfile, PatientSummary, UpdatePatientRequest } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { patientKeys, patientProfileQuery, updatePatient } from "../../api/patients";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { useActingFor } from "../../app/acting-for";
 import { useMe } from "../../app/session";
@@ -17,7 +18,6 @@ import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { type UseFormOptions, useForm } from "../../kit/use-form";
-import { api } from "../../lib/api";
 import { errorMessage, lastPathPart } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import { InsuranceFields, insuranceFormOf, insuranceRequest, validateInsurance } from "../registration/InsuranceFields";
@@ -32,8 +32,6 @@ import {
 import { EMAIL, LANGUAGES, PHONE, POSTAL, pharmaciesQuery, uploadPatientFile } from "../registration/shared";
 import "../registration/registration.css";
 import { TimeZoneCard } from "./TimeZoneCard";
-
-const profileKey = (id: string) => ["patients", id, "profile"];
 
 function formOf(p: PatientProfile): PersonForm {
   return {
@@ -58,11 +56,7 @@ export function PatientDetailsPage() {
   const { t, i18n } = useTranslation("registration");
   const common = useTranslation().t;
   const { patient } = useActingFor();
-  const profile = useQuery({
-    queryKey: profileKey(patient?.id ?? ""),
-    queryFn: () => api<PatientProfileView>(`/api/patients/${patient?.id}`),
-    enabled: Boolean(patient),
-  });
+  const profile = useQuery({ ...patientProfileQuery(patient?.id ?? ""), enabled: Boolean(patient) });
   const forSelf = patient?.relationship === "self";
   // the server says what this reader may change (and, for a restricted caregiver, sends only the summary)
   const canEdit = profile.data?.view === "full" ? profile.data.canEdit : false;
@@ -196,10 +190,10 @@ function useSection<V extends object>(
     submit: async (values) => {
       const patch = await options.patch(values);
       if (!patch) return profile;
-      return api<PatientProfile>(`/api/patients/${profile.id}`, { method: "PATCH", body: patch });
+      return updatePatient(profile.id, patch);
     },
     onSuccess: (fresh) => {
-      queryClient.setQueryData(profileKey(profile.id), fresh);
+      queryClient.setQueryData(patientKeys.profile(profile.id), fresh);
     },
   });
 }

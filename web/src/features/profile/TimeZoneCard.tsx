@@ -1,6 +1,7 @@
 import type { PatientProfile } from "@portico/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { patientKeys } from "../../api/patients";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
@@ -28,7 +29,7 @@ export function TimeZoneCard({ profile, canEdit }: { profile: PatientProfile; ca
     submit: (v) =>
       api<PatientProfile>(`/api/patients/${profile.id}`, { method: "PATCH", body: { timeZone: v.timeZone } }),
     onSuccess: async (fresh) => {
-      queryClient.setQueryData(["patients", profile.id, "profile"], fresh);
+      queryClient.setQueryData(patientKeys.profile(profile.id), fresh);
       // every visit shown in the old zone is shown in the new one
       await queryClient.invalidateQueries({ queryKey: ["appointments", profile.id] });
       await queryClient.invalidateQueries({ queryKey: ["slots"] });

@@ -29,13 +29,6 @@ export const PHONE = /^[+]?[0-9 ().-]{7,30}$/;
 export const POSTAL = /^[A-Za-z0-9 -]{3,12}$/;
 export const MEMBER_ID = /^[A-Za-z0-9 -]+$/;
 
-/** Whole years between a "YYYY-MM-DD" birth date and today. */
-export function ageFrom(dateOfBirth: string, now: Date = new Date()): number {
-  const [y, m, d] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const month = now.getMonth() + 1;
-  return now.getFullYear() - y - (month < m || (month === m && now.getDate() < d) ? 1 : 0);
-}
-
 /** "YYYY-MM-DD" → the three boxes of the date-of-birth input. */
 export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
   const [year = "", month = "", day = ""] = (iso ?? "").split("-");

@@ -39,8 +39,49 @@ function precompress(): Plugin {
   };
 }
 
+/** The pages a visitor lands on first: their route chunks download beside the main script. */
+const FIRST_PAGES = ["src/routes/LandingPage.tsx", "src/features/identity/SignInPage.tsx"];
+
+/**
+ * `<link rel="modulepreload">` for the first pages' lazy route chunks (and what they import),
+ * so the browser fetches them with the main script instead of after it has run (a second
+ * round trip before the page can show).
+ */
+function preloadFirstPages(): Plugin {
+  return {
+    name: "portico-preload-first-pages",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return html;
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (chunk?.type !== "chunk" || files.has(fileName) || chunk.isEntry) return;
+          files.add(fileName);
+          for (const imported of chunk.imports) add(imported);
+        };
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== "chunk" || !chunk.facadeModuleId) continue;
+          const id = chunk.facadeModuleId.replaceAll("\\", "/");
+          if (FIRST_PAGES.some((page) => id.endsWith(`/web/${page}`) || id.endsWith(`/${page}`))) add(chunk.fileName);
+        }
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({
+            tag: "link",
+            attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
+            injectTo: "head" as const,
+          }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), preloadFirstPages()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,51 +1,55 @@
-import i18next from "i18next";
+import i18next, { type BackendModule, type ReadCallback } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { AppLocale } from "../lib/format";
-import accessLogEn from "./accessLog.en.json";
-import appointmentsEn from "./appointments.en.json";
-import caregiversEn from "./caregivers.en.json";
-import clinicAdminEn from "./clinicAdmin.en.json";
 import en from "./en.json";
-import healthEn from "./health.en.json";
-import inBasketEn from "./inBasket.en.json";
-import messagesEn from "./messages.en.json";
-import operationsEn from "./operations.en.json";
-import referralsEn from "./referrals.en.json";
-import refillsEn from "./refills.en.json";
-import recordsEn from "./records.en.json";
-import registrationEn from "./registration.en.json";
-import surveysEn from "./surveys.en.json";
 
-/** Feature namespaces (useTranslation("<name>")): English is bundled, Spanish loads with the rest of Spanish. */
-const FEATURE_EN: Record<string, object> = {
-  appointments: appointmentsEn,
-  registration: registrationEn,
-  caregivers: caregiversEn,
-  clinicAdmin: clinicAdminEn,
-  accessLog: accessLogEn,
-  surveys: surveysEn,
-  records: recordsEn,
-  refills: refillsEn,
-  inBasket: inBasketEn,
-  messages: messagesEn,
-  referrals: referralsEn,
-  health: healthEn,
-  operations: operationsEn,
+type Strings = () => Promise<{ default: object }>;
+
+/**
+ * Feature namespaces (useTranslation("<name>")), one line each. Only the common strings
+ * (en.json) are in the first download; a namespace's strings load, in the reader's language,
+ * when a page first uses it (useTranslation waits for them); every namespace loads before any
+ * page other than the landing and sign-in pages (main.tsx), for pages that borrow a key from
+ * another namespace ("registration:tiles.search").
+ */
+const NAMESPACES: Record<string, Record<AppLocale, Strings>> = {
+  appointments: { en: () => import("./appointments.en.json"), es: () => import("./appointments.es.json") },
+  registration: { en: () => import("./registration.en.json"), es: () => import("./registration.es.json") },
+  caregivers: { en: () => import("./caregivers.en.json"), es: () => import("./caregivers.es.json") },
+  clinicAdmin: { en: () => import("./clinicAdmin.en.json"), es: () => import("./clinicAdmin.es.json") },
+  accessLog: { en: () => import("./accessLog.en.json"), es: () => import("./accessLog.es.json") },
+  surveys: { en: () => import("./surveys.en.json"), es: () => import("./surveys.es.json") },
+  records: { en: () => import("./records.en.json"), es: () => import("./records.es.json") },
+  refills: { en: () => import("./refills.en.json"), es: () => import("./refills.es.json") },
+  inBasket: { en: () => import("./inBasket.en.json"), es: () => import("./inBasket.es.json") },
+  messages: { en: () => import("./messages.en.json"), es: () => import("./messages.es.json") },
+  referrals: { en: () => import("./referrals.en.json"), es: () => import("./referrals.es.json") },
+  health: { en: () => import("./health.en.json"), es: () => import("./health.es.json") },
+  operations: { en: () => import("./operations.en.json"), es: () => import("./operations.es.json") },
 };
-const FEATURE_ES: Record<string, () => Promise<{ default: object }>> = {
-  appointments: () => import("./appointments.es.json"),
-  registration: () => import("./registration.es.json"),
-  caregivers: () => import("./caregivers.es.json"),
-  clinicAdmin: () => import("./clinicAdmin.es.json"),
-  accessLog: () => import("./accessLog.es.json"),
-  surveys: () => import("./surveys.es.json"),
-  records: () => import("./records.es.json"),
-  refills: () => import("./refills.es.json"),
-  inBasket: () => import("./inBasket.es.json"),
-  messages: () => import("./messages.es.json"),
-  referrals: () => import("./referrals.es.json"),
-  health: () => import("./health.es.json"),
-  operations: () => import("./operations.es.json"),
+
+/** The common strings: English is bundled, Spanish is fetched only when someone needs it. */
+const COMMON: Record<AppLocale, Strings> = {
+  en: async () => ({ default: en }),
+  es: () => import("./es.json"),
+};
+
+/** Hands i18next each (language, namespace) as a lazily loaded chunk. */
+const lazyStrings: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language: string, namespace: string, callback: ReadCallback) {
+    const locale = isLocale(language) ? language : "en";
+    const load = namespace === "translation" ? COMMON[locale] : NAMESPACES[namespace]?.[locale];
+    if (!load) {
+      callback(null, {});
+      return;
+    }
+    load().then(
+      (strings) => callback(null, strings.default as Record<string, unknown>),
+      (error: unknown) => callback(error as Error, false),
+    );
+  },
 };
 
 const STORAGE_KEY = "portico.locale";
@@ -69,36 +73,39 @@ export function initialLocale(): AppLocale {
   return preferred?.toLowerCase().startsWith("es") ? "es" : "en";
 }
 
-async function loadResources(locale: AppLocale): Promise<void> {
-  if (i18next.hasResourceBundle(locale, "translation")) return;
-  // Spanish is fetched only when someone needs it, keeping the first load small.
-  const bundle = locale === "es" ? (await import("./es.json")).default : en;
-  i18next.addResourceBundle(locale, "translation", bundle, true, true);
-  if (locale === "es") {
-    await Promise.all(
-      Object.entries(FEATURE_ES).map(async ([ns, load]) =>
-        i18next.addResourceBundle("es", ns, (await load()).default, true, true),
-      ),
-    );
-  }
-}
-
 export async function initI18n(): Promise<void> {
   const locale = initialLocale();
-  await i18next.use(initReactI18next).init({
-    lng: "en",
-    fallbackLng: "en",
-    resources: { en: { translation: en, ...FEATURE_EN } },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18next
+    .use(lazyStrings)
+    .use(initReactI18next)
+    .init({
+      lng: "en",
+      fallbackLng: "en",
+      ns: ["translation"],
+      defaultNS: "translation",
+      resources: { en: { translation: en } },
+      // the English common strings are bundled; everything else comes from `lazyStrings`
+      partialBundledLanguages: true,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      // pages re-render when strings they borrow from another namespace arrive
+      react: { bindI18n: "languageChanged loaded", bindI18nStore: "added" },
+    });
   if (locale !== "en") await changeLocale(locale);
   else applyDocumentLanguage("en");
 }
 
+/**
+ * Every feature namespace in the current language, for pages that borrow keys across
+ * namespaces; main.tsx calls it for any page but the landing and sign-in pages.
+ */
+export function loadAllStrings(): Promise<void> {
+  return i18next.loadNamespaces(Object.keys(NAMESPACES));
+}
+
 /** Switches the interface language, remembers it on this device, and updates `<html lang>`. */
 export async function changeLocale(locale: AppLocale): Promise<void> {
-  await loadResources(locale);
+  // loads the common strings and every namespace already in use, in that language
   await i18next.changeLanguage(locale);
   try {
     localStorage.setItem(STORAGE_KEY, locale);

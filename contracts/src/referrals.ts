@@ -142,7 +142,12 @@ export type Referral = Static<typeof Referral>;
 export const ReferralList = Type.Object({
   patient: Type.Object({ id: Uuid, displayName: Type.String() }),
   referrals: Type.Array(Referral),
-  abilities: Type.Object({ canRequest: Type.Boolean() }),
+  abilities: Type.Object({
+    /** the patient or a caregiver with `referrals` may ask */
+    canRequest: Type.Boolean(),
+    /** a nurse or physician (the primary care practice, or the care team) may create one on the patient's behalf */
+    canCreateOnBehalf: Type.Boolean(),
+  }),
   /** the specialties one may ask for (those with an active provider) */
   specialties: Type.Array(Type.String()),
 });

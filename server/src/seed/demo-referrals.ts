@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { Temporal } from "temporal-polyfill";
 import type { ReferralStatusValue } from "../db/tables/referrals.ts";
 import { referralDenialSeal, referralReasonSeal, referralVisitNoteSeal } from "../modules/referrals/seals.ts";
 import { addBusinessDays } from "../platform/work-queue/work-queue.ts";
@@ -17,13 +19,17 @@ interface DemoReferral {
   approve?: { provider: string | null; visits: number; expiresInDays: number };
   denialReason?: string;
   visitNote?: string;
+  /** the visit booked with it: days from now (negative: it took place), at 07:30 in Brooklyn */
+  visit?: { visitType: string; inDays: number };
 }
 
 /**
- * Referrals for the demo (SPEC §7), one in each state a patient meets before booking: Alex
- * Rivera holds an approved dermatology referral (two visits with Dr. Haddad) and a denied and
- * an expired one; Sam's cardiology request waits in Dr. Okafor's referral queue; Morgan's
- * request asks for a visit first. Alex may still ask for cardiology (the booking journey).
+ * Referrals for the demo (SPEC §7), one in each state: Alex Rivera holds an approved
+ * dermatology referral (two visits with Dr. Haddad) and a denied and an expired one; Sam's
+ * cardiology request waits in Dr. Okafor's referral queue, Sam's dermatology referral was
+ * completed by its visit 20 days ago and another was withdrawn (cancelled); Morgan's scalp
+ * request asks for a visit first and Morgan's cardiology referral has its visit booked with
+ * Dr. Lindqvist (scheduled). Alex may still ask for cardiology (the booking journey).
  */
 export async function seedDemoReferrals(ctx: DemoSeedContext): Promise<void> {
   const { trx, now, ids } = ctx;
@@ -74,6 +80,34 @@ export async function seedDemoReferrals(ctx: DemoSeedContext): Promise<void> {
       daysAgo: 3,
       visitNote: "Let's look at it together first; please book a visit with me.",
     },
+    {
+      patient: "patient:morgan",
+      specialty: "cardiology",
+      reason: "Heart racing after coffee, for a few weeks.",
+      urgency: "soon",
+      status: "scheduled",
+      daysAgo: 8,
+      approve: { provider: "provider:lindqvist", visits: 1, expiresInDays: 45 },
+      visit: { visitType: "cardio-consult", inDays: 9 },
+    },
+    {
+      patient: "patient:sam",
+      specialty: "dermatology",
+      reason: "A wart on my thumb that keeps coming back.",
+      urgency: "routine",
+      status: "completed",
+      daysAgo: 50,
+      approve: { provider: "provider:haddad", visits: 1, expiresInDays: 10 },
+      visit: { visitType: "derm-consult", inDays: -20 },
+    },
+    {
+      patient: "patient:sam",
+      specialty: "dermatology",
+      reason: "Dry skin on my elbows.",
+      urgency: "routine",
+      status: "cancelled",
+      daysAgo: 15,
+    },
   ];
   for (const r of referrals) {
     const patientId = ids[r.patient];
@@ -121,6 +155,45 @@ export async function seedDemoReferrals(ctx: DemoSeedContext): Promise<void> {
     if (r.status === "expired") {
       events.push({ event: "expired", status: "expired", at: new Date(now.getTime() - 109 * DAY_MS), by: null });
     }
+    if (r.status === "cancelled") {
+      events.push({ event: "cancelled", status: "cancelled", at: decidedAt, by: pcp.user_id });
+    }
+    if (r.visit && r.approve) {
+      // the visit booked with the ticket (07:30 in Brooklyn, before the day's bookable times)
+      const zone = "America/New_York";
+      const date = Temporal.Instant.fromEpochMilliseconds(now.getTime() + r.visit.inDays * DAY_MS)
+        .toZonedDateTimeISO(zone)
+        .toPlainDate();
+      const start = new Date(
+        date.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from("07:30") }).epochMilliseconds,
+      );
+      const end = new Date(start.getTime() + 45 * 60_000);
+      const done = r.visit.inDays < 0;
+      const { id: appointmentId } = await trx
+        .insertInto("appointments")
+        .values({
+          patient_id: patientId,
+          provider_id: ids[r.approve.provider ?? ""] as string,
+          location_id: ids["location:brooklyn"] as string,
+          visit_type_id: ids[`visit-type:${r.visit.visitType}`] as string,
+          starts_at: start,
+          ends_at: end,
+          blocked: sql<string>`tstzrange(${start}, ${end})`,
+          status: done ? "completed" : "booked",
+          ...(done ? { arrived_at: new Date(start.getTime() - 10 * 60_000), completed_at: end } : {}),
+          booked_by: pcp.user_id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("referral_appointments")
+        .values({ appointment_id: appointmentId, referral_id: row.id, patient_id: patientId, released_at: null })
+        .execute();
+      await trx.updateTable("referrals").set({ visits_used: 1 }).where("id", "=", row.id).execute();
+      const bookedAt = new Date(decidedAt.getTime() + DAY_MS);
+      events.push({ event: "visit_booked", status: "scheduled", at: bookedAt, by: pcp.user_id });
+      if (done) events.push({ event: "visit_completed", status: "completed", at: end, by: null });
+    }
     await trx
       .insertInto("referral_events")
       .values(
@@ -150,6 +223,6 @@ export async function seedDemoReferrals(ctx: DemoSeedContext): Promise<void> {
     }
   }
   ctx.notes.push(
-    "Referrals: Alex Rivera holds an approved dermatology referral (book Dr. Haddad), a denied and an expired one; Sam's cardiology request waits in Dr. Okafor's referral queue (dr.okafor@, nurse@)",
+    "Referrals: Alex Rivera holds an approved dermatology referral (book Dr. Haddad), a denied and an expired one; Sam's cardiology request waits in Dr. Okafor's referral queue (dr.okafor@, nurse@), Sam has a completed and a cancelled one; Morgan's cardiology visit with Dr. Lindqvist is booked (scheduled)",
   );
 }

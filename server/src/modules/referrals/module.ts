@@ -2,6 +2,7 @@ import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { seedDemoReferrals } from "../../seed/demo-referrals.ts";
 import { defineModule } from "../kit.ts";
 import { referralsRecordSection } from "../records/sections/referrals.ts";
+import type { FrontDeskService } from "../scheduling/front-desk-service.ts";
 import type { SchedulingService } from "../scheduling/service.ts";
 import { approvedSpecialistCareTeamRule } from "./care-team.ts";
 import { referralUpdate } from "./mail-templates.ts";
@@ -16,9 +17,11 @@ import { referralDenialSeal, referralReasonSeal, referralVisitNoteSeal } from ".
  */
 export const referralsModule = defineModule({
   name: "referrals",
-  services: (p, needs: { workQueue: WorkQueueService; scheduling: SchedulingService }) => {
+  services: (p, needs: { workQueue: WorkQueueService; scheduling: SchedulingService; frontDesk: FrontDeskService }) => {
     const referrals = new ReferralService({ ...p, workQueue: needs.workQueue });
     needs.scheduling.useReferrals(referrals.eligibility);
+    // the visit booked with a referral marked completed: the referral completes in the same transaction
+    needs.frontDesk.whenVisitCompleted((visit) => referrals.visitCompleted(visit));
     return {
       /** referral requests, the practice's queue, incoming referrals, tickets, the daily expiry job */
       referrals,

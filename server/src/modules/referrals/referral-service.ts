@@ -177,10 +177,13 @@ export class ReferralService {
   // ---- reading ----
 
   async list(patientId: string): Promise<ReferralList> {
+    // the primary care practice reads a patient's referrals as its queue's work (as staffCreate writes)
+    const practice = await this.#practiceOf(patientId);
     const access = await this.#d.access.authorizePatient(patientId, {
       scope: "referrals",
       action: "read",
       resourceType: "referral",
+      ...(practice ? { reason: { queue: "referral_queue", itemId: patientId } } : {}),
     });
     const db = currentDb(this.#d.db);
     const id = ensurePatientScopedQuery(access, "referrals");
@@ -200,7 +203,10 @@ export class ReferralService {
     return {
       patient: { id: patient.id, displayName: patient.name },
       referrals: await this.#present(rows),
-      abilities: { canRequest: this.#asPatientSide(access) && (await this.#mayWrite(patientId)) },
+      abilities: {
+        canRequest: this.#asPatientSide(access) && (await this.#mayWrite(patientId)),
+        canCreateOnBehalf: !this.#asPatientSide(access) && (practice || (await this.#mayWrite(patientId))),
+      },
       specialties: specialties.map((s) => s.specialty),
     };
   }
@@ -429,14 +435,20 @@ export class ReferralService {
   }
 
   /** A physician or nurse of the patient's primary care practice creates one (and may approve it at once). */
-  async staffCreate(patientId: string, input: StaffCreateReferralRequest): Promise<Referral> {
+  /** Whether the caller works the patient's primary care practice (a nurse or physician who may decide its referrals). */
+  async #practiceOf(patientId: string): Promise<boolean> {
     const actor = currentContext().actor;
-    const pcp = await this.#d.db
+    if (actor.kind !== "user" || !(actor.roles.includes("physician") || actor.roles.includes("nurse"))) return false;
+    const pcp = await currentDb(this.#d.db)
       .selectFrom("patients")
       .select("pcp_provider_id")
       .where("id", "=", patientId)
       .executeTakeFirst();
-    const practice = pcp ? await this.#worksPractice(actor, pcp.pcp_provider_id) : false;
+    return pcp ? this.#worksPractice(actor, pcp.pcp_provider_id) : false;
+  }
+
+  async staffCreate(patientId: string, input: StaffCreateReferralRequest): Promise<Referral> {
+    const practice = await this.#practiceOf(patientId);
     const access = await this.#d.access.authorizePatient(patientId, {
       scope: "referrals",
       action: "write",
@@ -1029,26 +1041,55 @@ export class ReferralService {
       .execute();
     let completed = 0;
     for (const r of done) {
-      const moved = await inTransaction(db, async (trx) => {
-        const row = await trx
-          .selectFrom("referrals")
-          .select("status")
-          .where("id", "=", r.id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        const result = transition(row.status, "complete", { lastVisit: true });
-        if (!result.ok) return false;
-        await trx
-          .updateTable("referrals")
-          .set({ status: result.to, updated_at: this.#d.clock.now() })
-          .where("id", "=", r.id)
-          .execute();
-        await this.#event(trx, r.id, r.patient_id, "visit_completed", result.to, null);
-        return true;
-      });
+      const moved = await inTransaction(db, (trx) => this.#completeWhenAllVisitsTookPlace(trx, r.id));
       if (moved) completed += 1;
     }
     return { released: cancelled.length, completed };
+  }
+
+  /**
+   * A visit was marked completed (scheduling's `whenVisitCompleted`, inside the transaction
+   * that marks it): the referral it was booked with completes at once when all its allowed
+   * visits have now taken place — not up to a day later with the daily sweep.
+   */
+  async visitCompleted(visit: { appointmentId: string }): Promise<void> {
+    const trx = currentDb(this.#d.db);
+    const link = await trx
+      .selectFrom("referral_appointments")
+      .select("referral_id")
+      .where("appointment_id", "=", visit.appointmentId)
+      .where("released_at", "is", null)
+      .executeTakeFirst();
+    if (link) await this.#completeWhenAllVisitsTookPlace(trx, link.referral_id);
+  }
+
+  /** Under the referral's row lock: approved/scheduled with every allowed visit completed → completed (history row). */
+  async #completeWhenAllVisitsTookPlace(trx: Db, referralId: string): Promise<boolean> {
+    const row = await trx
+      .selectFrom("referrals")
+      .select(["status", "patient_id", "visits_allowed"])
+      .where("id", "=", referralId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row || !(row.status === "approved" || row.status === "scheduled")) return false;
+    const { n } = await trx
+      .selectFrom("referral_appointments as ra")
+      .innerJoin("appointments as a", "a.id", "ra.appointment_id")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("ra.referral_id", "=", referralId)
+      .where("ra.released_at", "is", null)
+      .where("a.status", "=", "completed")
+      .executeTakeFirstOrThrow();
+    if (Number(n) < (row.visits_allowed ?? 1)) return false;
+    const result = transition(row.status, "complete", { lastVisit: true });
+    if (!result.ok) return false;
+    await trx
+      .updateTable("referrals")
+      .set({ status: result.to, updated_at: this.#d.clock.now() })
+      .where("id", "=", referralId)
+      .execute();
+    await this.#event(trx, referralId, row.patient_id, "visit_completed", result.to, null);
+    return true;
   }
 
   /**

@@ -334,20 +334,32 @@ describe("the ticket", () => {
     expect((await call(patient, "GET", `${mine()}/${referral.id}`)).body.status).toBe("scheduled");
   });
 
-  it("is completed by the daily sweep once its visit has taken place", async () => {
+  it("is completed as soon as its visit is marked completed (same transaction), not by the daily sweep", async () => {
     const booked = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
+    const appointmentId = (booked.appointments[0] as { id: string }).id;
     const sweep = () =>
       runWithContext(systemContext("job:referrals.expire"), () => t.app.services.referrals.settleVisits());
     expect((await sweep()).completed).toBe(0);
+    // staff move a visit along only on its day: the visit is moved to later today (10:00 in New York)
+    const start = new Date("2026-03-02T15:00:00Z");
+    const end = new Date("2026-03-02T15:30:00Z");
     await t.database.db
       .updateTable("appointments")
-      .set({ status: "completed", completed_at: t.clock.now() })
-      .where("id", "=", (booked.appointments[0] as { id: string }).id)
+      .set({ starts_at: start, ends_at: end, blocked: `[${start.toISOString()},${end.toISOString()})` })
+      .where("id", "=", appointmentId)
       .execute();
-    expect((await sweep()).completed).toBe(1);
+    for (const status of ["arrived", "roomed", "in_visit"]) {
+      const step = await call(desk, "POST", `/api/appointments/${appointmentId}/status`, { status });
+      expect(step.status, JSON.stringify(step.body)).toBe(200);
+      expect(((await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral).status).toBe("scheduled");
+    }
+    const done = await call(desk, "POST", `/api/appointments/${appointmentId}/status`, { status: "completed" });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
     const after = (await call(patient, "GET", `${mine()}/${referral.id}`)).body as Referral;
     expect(after.status).toBe("completed");
     expect(after.history.at(-1)).toMatchObject({ event: "visit_completed", status: "completed" });
+    // nothing is left for the sweep
+    expect((await sweep()).completed).toBe(0);
   });
 });
 
@@ -453,6 +465,21 @@ describe("denying and asking for a visit", () => {
       urgency: "routine",
     });
     expect(far.status).toBe(404);
+    // what the web offers: the practice may create on the patient's behalf, the patient asks instead
+    const asNurse = (await call(nurse, "GET", mine())).body;
+    expect(asNurse.abilities).toEqual({ canRequest: false, canCreateOnBehalf: true });
+    expect((await call(patient, "GET", mine())).body.abilities).toEqual({ canRequest: true, canCreateOnBehalf: false });
+    expect((await call(farNurse, "GET", `/api/patients/${other.id}/referrals`)).status).toBe(404);
+    // created without approving: it waits in the practice's queue like a patient's request
+    const waiting = await call(pcp, "POST", `${mine()}/staff`, {
+      specialty: "cardiology",
+      reason: "Palpitations at night",
+      urgency: "soon",
+    });
+    expect(waiting.status, JSON.stringify(waiting.body)).toBe(201);
+    expect(waiting.body).toMatchObject({ status: "requested", requestedBy: { kind: "staff" } });
+    const queue = (await call(nurse, "GET", "/api/referral-queue")).body.items as { referral: { id: string } }[];
+    expect(queue.map((i) => i.referral.id)).toContain(waiting.body.id);
   });
 });
 

@@ -9,7 +9,7 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { Link } from "../../components/Link";
+import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
@@ -65,7 +65,12 @@ export function ReferralQueuePage() {
           </Link>
         }
         actions={
-          hasRole(me, "physician") ? <Link to="/in-basket/incoming-referrals">{t("incoming.title")}</Link> : null
+          <>
+            <ButtonLink to="/in-basket/referrals/new" variant="secondary">
+              {t("staffForm.create")}
+            </ButtonLink>
+            {hasRole(me, "physician") ? <Link to="/in-basket/incoming-referrals">{t("incoming.title")}</Link> : null}
+          </>
         }
       />
       <form className="filters" aria-label={t("queue.filters")} onSubmit={(e) => e.preventDefault()}>

@@ -7,6 +7,7 @@ import type {
   ReferralList,
   ReferralQueue,
   ReferralStatus,
+  StaffCreateReferralRequest,
   WorkItem,
 } from "@portico/contracts";
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
@@ -46,6 +47,22 @@ export async function requestReferral(
     idempotencyKey,
   });
   await queryClient.invalidateQueries({ queryKey: referralKeys.all });
+  return created;
+}
+
+/** Staff create a referral on the patient's behalf (approved at once when `approve` is given); one key per attempt. */
+export async function staffCreateReferral(
+  queryClient: QueryClient,
+  patientId: string,
+  body: StaffCreateReferralRequest,
+  idempotencyKey: string,
+): Promise<Referral> {
+  const created = await api<Referral>(`/api/patients/${enc(patientId)}/referrals/staff`, {
+    method: "POST",
+    body,
+    idempotencyKey,
+  });
+  await afterChange(queryClient);
   return created;
 }
 

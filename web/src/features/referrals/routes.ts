@@ -39,6 +39,16 @@ const referralQueueRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import("./ReferralQueuePage"), "ReferralQueuePage"),
 });
+const staffReferralRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/in-basket/referrals/new",
+  beforeLoad: onlyFor("nurse", "physician"),
+  validateSearch: (search: Search): { patient?: string; q?: string } => ({
+    patient: text(search.patient),
+    q: text(search.q),
+  }),
+  component: lazyRouteComponent(() => import("./StaffReferralPage"), "StaffReferralPage"),
+});
 const incomingReferralsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/in-basket/incoming-referrals",
@@ -51,5 +61,6 @@ export const referralsRoutes = [
   referralsRoute,
   requestReferralRoute,
   referralQueueRoute,
+  staffReferralRoute,
   incomingReferralsRoute,
 ] as const;

@@ -1,6 +1,6 @@
 import { TextField as AriaTextField, Input, Label } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { fieldId } from "../../components/fields";
+import { fieldId } from "../fields";
 
 export interface DateParts {
   day: string;

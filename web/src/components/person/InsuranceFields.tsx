@@ -1,11 +1,11 @@
 import type { InsuranceCoverage, InsuranceCoverageInput } from "@portico/contracts";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors } from "../../components/Form";
-import { fieldId, TextField } from "../../components/fields";
-import { Select } from "../../components/Select";
 import { currentLocale } from "../../i18n";
-import { checkFile, fileSize, MEMBER_ID } from "./shared";
+import type { FieldErrors } from "../Form";
+import { fieldId, TextField } from "../fields";
+import { Select } from "../Select";
+import { checkFile, fileSize, MEMBER_ID } from "./person-data";
 
 export interface InsuranceForm {
   payerName: string;

@@ -1,11 +1,11 @@
 import type { Address, EmergencyContact, RegisterPatientRequest } from "@portico/contracts";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors } from "../../components/Form";
-import { TextField } from "../../components/fields";
-import { Select } from "../../components/Select";
-import { DateOfBirthInput, type DateParts, toIsoDate } from "../identity/DateOfBirthInput";
-import { EMAIL, LANGUAGES, PHONE, POSTAL, SEXES } from "./shared";
-import "./registration.css";
+import type { FieldErrors } from "../Form";
+import { TextField } from "../fields";
+import { Select } from "../Select";
+import { DateOfBirthInput, type DateParts, toIsoDate } from "./DateOfBirthInput";
+import { EMAIL, LANGUAGES, PHONE, POSTAL, SEXES } from "./person-data";
+import "../../features/registration/registration.css";
 
 /** Demographics as typed: every box is a string until it is sent. */
 export interface PersonForm {

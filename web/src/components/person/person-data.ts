@@ -1,5 +1,5 @@
+/** What the person, address and insurance fields share: languages, sexes, formats, card photo checks and upload. */
 import type { FileKind, Sex, StoredFile } from "@portico/contracts";
-import * as catalogue from "../../api/clinic";
 import { toApiError } from "../../lib/api";
 
 /** Languages offered for "preferred language", each named in its own language so anyone can find theirs. */
@@ -34,10 +34,6 @@ export function dateParts(iso: string | null | undefined): { day: string; month:
   const [year = "", month = "", day = ""] = (iso ?? "").split("-");
   return { day: day.replace(/^0/, ""), month: month.replace(/^0/, ""), year };
 }
-
-/** the in-use catalogue (api/clinic.ts) */
-export const pharmaciesQuery = catalogue.pharmaciesQuery();
-export const providersQuery = catalogue.providersQuery();
 
 // ---- insurance card photos ----
 

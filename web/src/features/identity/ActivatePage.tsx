@@ -9,13 +9,13 @@ import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
+import { DateOfBirthInput, type DateParts, toIsoDate } from "../../components/person/DateOfBirthInput";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { useWeakPassword } from "../../kit/use-weak-password";
 import { api, setCsrfToken } from "../../lib/api";
 import { browserTimeZone } from "../../lib/format";
 import { AuthLayout } from "./AuthLayout";
-import { DateOfBirthInput, type DateParts, toIsoDate } from "./DateOfBirthInput";
 import { finishSignIn } from "./finish-sign-in";
 import { PasswordStrength } from "./PasswordStrength";
 

@@ -10,12 +10,12 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
+import { DateOfBirthInput, type DateParts, toIsoDate } from "../../components/person/DateOfBirthInput";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
 import { errorMessage, lastPathPart } from "../../lib/errors";
-import { DateOfBirthInput, type DateParts, toIsoDate } from "../identity/DateOfBirthInput";
 import { dateParts, SEXES } from "../registration/shared";
 import "../registration/registration.css";
 

@@ -4,8 +4,13 @@ import { useMe } from "../../app/session";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { Form, FormActions } from "../../components/Form";
+import {
+  InsuranceFields,
+  insuranceFormOf,
+  insuranceRequest,
+  validateInsurance,
+} from "../../components/person/InsuranceFields";
 import { lastPathPart } from "../../lib/errors";
-import { InsuranceFields, insuranceFormOf, insuranceRequest, validateInsurance } from "../registration/InsuranceFields";
 import { uploadPatientFile } from "../registration/shared";
 import "../registration/registration.css";
 import { Saved, useSection } from "./detail-section";

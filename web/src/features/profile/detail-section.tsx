@@ -3,8 +3,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useMemo } from "react";
 import { patientKeys, updatePatient } from "../../api/patients";
 import { Alert } from "../../components/Alert";
+import { emptyPerson, type PersonForm } from "../../components/person/PersonFields";
 import { type UseFormOptions, useForm } from "../../kit/use-form";
-import { emptyPerson, type PersonForm } from "../registration/PersonFields";
 import "../registration/registration.css";
 
 /** What every section of "My details" shares: the profile as form values, a read-only row, the section's form hook and its save confirmation. */

@@ -15,12 +15,6 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { Select } from "../../components/Select";
-import { currentLocale } from "../../i18n";
-import { api, isApiError } from "../../lib/api";
-import { errorMessage, fieldErrorsFrom, lastPathPart } from "../../lib/errors";
-import { formatDateTime, localTimeZone } from "../../lib/format";
-import { type ComparedPerson, DuplicateComparison } from "./DuplicateComparison";
 import {
   emptyInsurance,
   hasInsurance,
@@ -28,8 +22,20 @@ import {
   type InsuranceForm,
   insuranceRequest,
   validateInsurance,
-} from "./InsuranceFields";
-import { emptyPerson, PersonFields, type PersonForm, personRequest, validatePerson } from "./PersonFields";
+} from "../../components/person/InsuranceFields";
+import {
+  emptyPerson,
+  PersonFields,
+  type PersonForm,
+  personRequest,
+  validatePerson,
+} from "../../components/person/PersonFields";
+import { Select } from "../../components/Select";
+import { currentLocale } from "../../i18n";
+import { api, isApiError } from "../../lib/api";
+import { errorMessage, fieldErrorsFrom, lastPathPart } from "../../lib/errors";
+import { formatDateTime, localTimeZone } from "../../lib/format";
+import { type ComparedPerson, DuplicateComparison } from "./DuplicateComparison";
 import { pharmaciesQuery, providersQuery, uploadPatientFile } from "./shared";
 import { specialtyLabel } from "./specialty";
 

@@ -8,6 +8,13 @@ import { Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { PasswordField } from "../../components/PasswordField";
+import {
+  emptyPerson,
+  PersonFields,
+  type PersonForm,
+  personRequest,
+  validatePerson,
+} from "../../components/person/PersonFields";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { useWeakPassword } from "../../kit/use-weak-password";
@@ -15,7 +22,6 @@ import { api } from "../../lib/api";
 import { lastPathPart } from "../../lib/errors";
 import { browserTimeZone } from "../../lib/format";
 import { PasswordStrength } from "../identity/PasswordStrength";
-import { emptyPerson, PersonFields, type PersonForm, personRequest, validatePerson } from "./PersonFields";
 
 /** A new patient asks to join: their record waits until the front desk has checked it. */
 export function SelfRegisterPage() {

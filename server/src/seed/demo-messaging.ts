@@ -105,8 +105,9 @@ export async function seedDemoMessaging(ctx: DemoSeedContext): Promise<void> {
   await trx
     .insertInto("location_holidays")
     .values([
-      { location_id: brooklyn, holiday_on: `${year}-12-25`, name: "Christmas Day" },
-      { location_id: brooklyn, holiday_on: `${year + 1}-01-01`, name: "New Year's Day" },
+      // one name for every reader of the admin pages: the demo writes both languages
+      { location_id: brooklyn, holiday_on: `${year}-12-25`, name: "Christmas Day · Navidad" },
+      { location_id: brooklyn, holiday_on: `${year + 1}-01-01`, name: "New Year's Day · Año Nuevo" },
     ])
     .execute();
   await trx

@@ -134,5 +134,28 @@ describe("health updates", () => {
       .waitFor();
     await settle(page);
     await expectAccessible(page, "resolved flagged updates");
+    await signOut(page);
+  }, 300_000);
+
+  it("the administrator reads and saves the clinic's flag ranges (each limit labelled, in canonical units)", async () => {
+    const { page } = session;
+    await signIn(page, demo.admin, { mfa: true });
+    await switchTo(page, "en");
+    await visit(page, "/admin/health-ranges");
+    await page.getByRole("heading", { level: 1, name: "Health update ranges" }).waitFor();
+    const systolic = page.getByRole("group", { name: /Blood pressure, top number \(mmHg\)/ });
+    await expect(systolic.getByLabel("Urgent at or above").inputValue()).resolves.toBe("180");
+    await look(page, "health-ranges-en");
+    // a limit out of order is refused on its field; the typing stays
+    await systolic.getByLabel("Attention at or above").fill("190");
+    await page.getByRole("button", { name: "Save ranges" }).click();
+    await page.getByText(/Check/).first().waitFor();
+    await expect(systolic.getByLabel("Attention at or above").inputValue()).resolves.toBe("190");
+    await systolic.getByLabel("Attention at or above").fill("140");
+    await page.getByRole("button", { name: "Save ranges" }).click();
+    await page.getByText("Ranges saved").waitFor();
+    await settle(page);
+    await expectAccessible(page, "health ranges saved");
+    await inSpanishToo(page, "health-ranges", /Rangos de los datos de salud/);
   }, 300_000);
 });

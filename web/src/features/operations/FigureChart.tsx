@@ -23,7 +23,12 @@ export default function FigureChart({ data, series, format }: FigureChartProps) 
   const height = Math.max(160, data.length * (28 * series.length + 24) + 60);
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }}>
+      <BarChart
+        data={data}
+        layout="vertical"
+        margin={{ top: 8, right: 48, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
         <defs>
           <pattern
             id="operations-stripes"

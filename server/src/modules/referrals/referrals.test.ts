@@ -480,6 +480,22 @@ describe("denying and asking for a visit", () => {
     expect(waiting.body).toMatchObject({ status: "requested", requestedBy: { kind: "staff" } });
     const queue = (await call(nurse, "GET", "/api/referral-queue")).body.items as { referral: { id: string } }[];
     expect(queue.map((i) => i.referral.id)).toContain(waiting.body.id);
+    // the decision email goes in the reader's own language, without the specialty or reason
+    const hablante = await makePatient(t, {
+      withLogin: true,
+      pcpProviderId: clinic.providerId,
+      user: { locale: "es" },
+    });
+    const forHer = await call(pcp, "POST", `/api/patients/${hablante.id}/referrals/staff`, {
+      specialty: "cardiology",
+      reason: "Soplo al auscultar",
+      urgency: "routine",
+      approve: { providerId: null, visits: 1, expiresOn: day(30) },
+    });
+    expect(forHer.status, JSON.stringify(forHer.body)).toBe(201);
+    const hers = (await mails("referral.update")).filter((m) => m.to === hablante.user?.email);
+    expect(hers.map((m) => [m.params.kind, m.locale])).toEqual([["approved", "es"]]);
+    expect(JSON.stringify(hers)).not.toMatch(/cardio|soplo/i);
   });
 });
 

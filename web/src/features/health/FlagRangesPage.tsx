@@ -102,7 +102,7 @@ function RangesForm({ data }: { data: FlagRanges }) {
       {data.ranges.map((r) => (
         <fieldset key={r.key} className="health-range">
           <legend className="health-range__legend">
-            {t(`ranges.keys.${r.key}`)} ({r.unit === "score" ? t("ranges.score") : unitLabel(r.unit)})
+            {r.unit === "score" ? t(`ranges.keys.${r.key}`) : `${t(`ranges.keys.${r.key}`)} (${unitLabel(r.unit)})`}
           </legend>
           <div className="health-range__fields">
             {LIMITS.map((l) => (

@@ -58,7 +58,7 @@ export default function TrendChart({ trend, locale, formatDay, labels }: TrendCh
   const bp = trend.measure === "blood_pressure";
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <LineChart data={data} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
+      <LineChart data={data} margin={{ top: 12, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" />
         <XAxis
           dataKey="time"

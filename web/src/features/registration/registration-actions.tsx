@@ -1,0 +1,237 @@
+import type {
+  DuplicateCandidate,
+  PendingRegistration,
+  RegistrationRejectionReason,
+  RejectRegistrationResponse,
+} from "@portico/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { navigateTo } from "../../app/navigation";
+import { Button } from "../../components/Button";
+import { Card } from "../../components/Card";
+import { Dialog, DialogActions } from "../../components/Dialog";
+import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { TextField } from "../../components/fields";
+import { Select } from "../../components/Select";
+import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import "./registration.css";
+import { fullName, pendingQueryKey } from "./pending-data";
+
+/** The front desk's three decisions on a pending registration: merge into an existing chart, verify, reject. */
+export function MergeAction({
+  sourceId,
+  sourceName,
+  candidate,
+}: {
+  sourceId: string;
+  sourceName: string;
+  candidate: DuplicateCandidate;
+}) {
+  const { t, i18n } = useTranslation("registration");
+  const common = useTranslation().t;
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const merge = useMutation({
+    mutationFn: () =>
+      api(`/api/patients/${sourceId}/merge`, {
+        method: "POST",
+        body: { intoPatientId: candidate.id, reason: reason.trim() },
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: pendingQueryKey });
+      navigateTo("/patients/registrations?done=merged");
+    },
+  });
+  return (
+    <>
+      <div className="item__actions">
+        <Button variant="secondary" onPress={() => setOpen(true)}>
+          {t("pending.merge", { mrn: candidate.mrn })}
+        </Button>
+      </div>
+      <Dialog title={t("pending.mergeTitle")} isOpen={open} onOpenChange={setOpen}>
+        <p>{t("pending.mergeBody", { name: sourceName, mrn: candidate.mrn })}</p>
+        <Form
+          onSubmit={() => {
+            const next: FieldErrors = {};
+            if (reason.trim().length < 5) next.mergeReason = t("pending.reasonMissing");
+            setErrors(next);
+            setAttempt((n) => n + 1);
+            if (Object.keys(next).length === 0) merge.mutate();
+          }}
+          errors={errors}
+          formError={merge.isError ? errorMessage(merge.error, common, i18n.exists) : null}
+          attempt={attempt}
+          aria-label={t("pending.mergeTitle")}
+        >
+          <TextField
+            name="mergeReason"
+            label={t("pending.reason")}
+            description={t("pending.mergeReasonHint")}
+            value={reason}
+            onChange={setReason}
+            errorMessage={errors.mergeReason}
+            isRequired
+          />
+          <DialogActions>
+            <Button type="submit" variant="danger" isPending={merge.isPending}>
+              {t("pending.mergeConfirm")}
+            </Button>
+            <Button variant="secondary" onPress={() => setOpen(false)}>
+              {common("common.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
+export function VerifyAction({ registration }: { registration: PendingRegistration }) {
+  const { t, i18n } = useTranslation("registration");
+  const common = useTranslation().t;
+  const queryClient = useQueryClient();
+  const needsReason = registration.possibleDuplicates.length > 0;
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const verify = useMutation({
+    mutationFn: () =>
+      api(`/api/registrations/${registration.patient.id}/verify`, {
+        method: "POST",
+        body: needsReason ? { duplicateOverride: { confirmNotDuplicate: true, reason: reason.trim() } } : {},
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: pendingQueryKey });
+      navigateTo("/patients/registrations?done=verified");
+    },
+  });
+  return (
+    <Card title={needsReason ? t("pending.verifyAnywayTitle") : t("pending.verifyTitle")} id="verify">
+      <p>{needsReason ? t("pending.verifyAnywayBody") : t("pending.verifyBody")}</p>
+      <Form
+        onSubmit={() => {
+          const next: FieldErrors = {};
+          if (needsReason && reason.trim().length < 5) next.verifyReason = t("pending.reasonMissing");
+          setErrors(next);
+          setAttempt((n) => n + 1);
+          if (Object.keys(next).length === 0) verify.mutate();
+        }}
+        errors={errors}
+        formError={verify.isError ? errorMessage(verify.error, common, i18n.exists) : null}
+        attempt={attempt}
+        aria-label={t("pending.verifyTitle")}
+      >
+        {needsReason ? (
+          <TextField
+            name="verifyReason"
+            label={t("pending.reason")}
+            description={t("pending.verifyReasonHint")}
+            value={reason}
+            onChange={setReason}
+            errorMessage={errors.verifyReason}
+            isRequired
+          />
+        ) : null}
+        <FormActions>
+          <Button type="submit" isPending={verify.isPending}>
+            {needsReason ? t("pending.verifyAnyway") : t("pending.verify")}
+          </Button>
+        </FormActions>
+      </Form>
+    </Card>
+  );
+}
+
+const REJECTION_REASONS: readonly RegistrationRejectionReason[] = [
+  "duplicate_record",
+  "details_not_confirmed",
+  "not_accepting_patients",
+  "other",
+];
+
+/** Reject with a reason the applicant is emailed in their own language; asks first, in a dialog. */
+export function RejectAction({ registration }: { registration: PendingRegistration }) {
+  const { t, i18n } = useTranslation("registration");
+  const common = useTranslation().t;
+  const queryClient = useQueryClient();
+  const name = fullName(registration.patient);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState<RegistrationRejectionReason | null>(null);
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const reject = useMutation({
+    mutationFn: () =>
+      api<RejectRegistrationResponse>(`/api/registrations/${registration.patient.id}/reject`, {
+        method: "POST",
+        body: { reason, ...(note.trim() ? { note: note.trim() } : {}) },
+      }),
+    onSuccess: async () => {
+      setOpen(false);
+      await queryClient.invalidateQueries({ queryKey: pendingQueryKey });
+      navigateTo("/patients/registrations?done=rejected");
+    },
+  });
+  return (
+    <Card title={t("pending.rejectTitle")} id="reject">
+      <p>{t("pending.rejectBody")}</p>
+      <div className="item__actions">
+        <Button variant="secondary" onPress={() => setOpen(true)}>
+          {t("pending.reject")}
+        </Button>
+      </div>
+      <Dialog title={t("pending.rejectDialogTitle")} isOpen={open} onOpenChange={setOpen}>
+        <p>{t("pending.rejectDialogBody", { name })}</p>
+        <Form
+          onSubmit={() => {
+            const next: FieldErrors = {};
+            if (!reason) next.rejectReason = t("pending.rejectReasonMissing");
+            setErrors(next);
+            setAttempt((n) => n + 1);
+            if (Object.keys(next).length === 0) reject.mutate();
+          }}
+          errors={errors}
+          formError={reject.isError ? errorMessage(reject.error, common, i18n.exists) : null}
+          attempt={attempt}
+          aria-label={t("pending.rejectDialogTitle")}
+        >
+          <Select
+            name="rejectReason"
+            label={t("pending.rejectReason")}
+            value={reason}
+            placeholder={t("person.choose")}
+            options={REJECTION_REASONS.map((id) => ({ id, label: t(`pending.rejectReasons.${id}`) }))}
+            onChange={(value) => {
+              setReason(value as RegistrationRejectionReason);
+              setErrors(({ rejectReason: _answered, ...rest }) => rest);
+            }}
+            errorMessage={errors.rejectReason}
+            isRequired
+          />
+          <TextField
+            name="rejectNote"
+            label={t("pending.rejectNote")}
+            description={t("pending.rejectNoteHint")}
+            value={note}
+            onChange={setNote}
+            maxLength={500}
+          />
+          <DialogActions>
+            <Button type="submit" variant="danger" isPending={reject.isPending}>
+              {t("pending.rejectConfirm")}
+            </Button>
+            <Button variant="secondary" onPress={() => setOpen(false)}>
+              {common("common.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </Card>
+  );
+}

@@ -116,7 +116,7 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    await waitForReady(`http://127.0.0.1:${port}`, server, () => output, 60_000);
+    await waitForReady(`http://127.0.0.1:${port}`, server, () => output, 180_000);
   } catch (error) {
     await stop();
     throw error;

@@ -112,6 +112,36 @@ describe("clinicians keep a patient's medication list", () => {
     await expectAccessible(page, "medication stopped");
     await look(page, "chart-medications-done-es");
 
+    // a lab result the refill protocol reads: nothing typed is refused beside each field, then saved
+    const labs = page.getByRole("region", { name: "Resultados de laboratorio" });
+    await labs.waitFor();
+    await labs.getByRole("button", { name: "Registrar un resultado de laboratorio de Alex Rivera" }).click();
+    const lab = page.getByRole("dialog", { name: "Registrar un resultado de laboratorio de Alex Rivera" });
+    await lab.waitFor();
+    await lab.getByRole("button", { name: "Guardar resultado" }).click();
+    await lab.getByText("Escriba la fecha como AAAA-MM-DD").first().waitFor();
+    await expectAccessible(page, "lab result: missing date");
+    await lab
+      .getByRole("button", { name: /Prueba/ })
+      .first()
+      .click();
+    await page.getByRole("option", { name: /^TSH/ }).click();
+    const resultedOn = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    await lab.getByRole("textbox", { name: /^Fecha del resultado/ }).fill(resultedOn);
+    await lab.getByRole("textbox", { name: /^Valor/ }).fill("2.1 mIU/L");
+    await settle(page);
+    await expectAccessible(page, "lab result dialog");
+    await look(page, "chart-lab-result-es");
+    const posted = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/lab-results"));
+    await lab.getByRole("button", { name: "Guardar resultado" }).click();
+    expect((await posted).postDataJSON()).toMatchObject({ resultedOn, value: "2.1 mIU/L" });
+    await page.getByRole("status").filter({ hasText: "Resultado registrado" }).waitFor();
+    await labs.getByRole("listitem").filter({ hasText: "2.1 mIU/L" }).waitFor();
+    await expect(lab.count()).resolves.toBe(0);
+    await settle(page);
+    await expectAccessible(page, "lab result recorded");
+    await look(page, "chart-lab-result-done-es");
+
     // the same page in English (the switch is saved on her account: switch back at the end)
     await page.getByRole("button", { name: /english/i }).click();
     await page.getByRole("heading", { level: 1, name: "Medications for Alex Rivera" }).waitFor();
@@ -119,6 +149,12 @@ describe("clinicians keep a patient's medication list", () => {
     await settle(page);
     await expectAccessible(page, "chart medications (en)");
     await look(page, "chart-medications-done-en");
+    await page.getByRole("region", { name: "Lab results" }).getByText("2.1 mIU/L").first().waitFor();
+    await page.getByRole("button", { name: "Record a lab result for Alex Rivera" }).click();
+    await page.getByRole("dialog", { name: "Record a lab result for Alex Rivera" }).waitFor();
+    await expectAccessible(page, "lab result dialog (en)");
+    await look(page, "chart-lab-result-en");
+    await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("button", { name: "Add a medication for Alex Rivera" }).click();
     await page.getByRole("dialog", { name: "Add a medication for Alex Rivera" }).waitFor();
     await expectAccessible(page, "add medication dialog (en)");
@@ -127,7 +163,7 @@ describe("clinicians keep a patient's medication list", () => {
     await page.getByRole("button", { name: /español/i }).click();
     await page.waitForFunction(() => document.documentElement.lang === "es");
     await closeLanguageNotice(page, /^cerrar$/i);
-  });
+  }, 300_000);
 });
 
 /** Closes the "Language saved to your account" notice so it does not cover the page in screenshots. */

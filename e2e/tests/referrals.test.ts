@@ -232,7 +232,7 @@ describe("referrals", () => {
     await settle(specialist);
     await expectAccessible(specialist, "incoming referrals");
     await screenshots(specialist, "referrals-incoming");
-  });
+  }, 300_000);
   it("Sam, as Jamie's parent, reads and asks for Jamie's referrals named for Jamie, and reads that the doctor wants to see Sam before referring", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
@@ -269,4 +269,58 @@ describe("referrals", () => {
     await expectAccessible(page, "referrals: a visit first");
     await screenshots(page, "referrals-visit-first");
   });
+
+  it("Dr. Okafor creates a referral for Sam on Sam's behalf from the referral queue, approved at once; Sam's chart lists it", async () => {
+    const { page } = session;
+    await signIn(page, demo.drOkafor, { mfa: true });
+    await inLanguage(page, "en");
+    await visit(page, "/in-basket/referrals");
+    await page.getByRole("heading", { level: 1, name: "Referral requests" }).waitFor();
+    await page.getByRole("link", { name: "Create a referral" }).click();
+    await page.getByRole("heading", { level: 1, name: "Create a referral for a patient" }).waitFor();
+    await settle(page);
+    await expectAccessible(page, "staff referral: find the patient");
+    await page.getByRole("searchbox", { name: /^Find the patient/ }).fill("Sam Rivera");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByRole("link", { name: /^Create a referral for Sam(uel)? Rivera$/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Create a referral for Sam Rivera" }).waitFor();
+    await settle(page);
+    await expectAccessible(page, "staff referral form");
+
+    // nothing chosen: each missing answer named beside its field, nothing sent
+    await page.getByRole("button", { name: "Create the referral" }).click();
+    await page.getByText("Choose the kind of specialist").first().waitFor();
+    await expectAccessible(page, "staff referral: missing answers");
+    await choose(page, page, /Kind of specialist/, "Dermatology");
+    await page.getByRole("textbox", { name: /^Why is the referral needed/ }).fill("Spreading rash on both forearms");
+    await page.getByText("Approve it now", { exact: true }).click();
+    await page.getByRole("group", { name: "The approval" }).waitFor();
+    await expect(page.getByLabel("Number of visits").inputValue()).resolves.toBe("1");
+    await settle(page);
+    await expectAccessible(page, "staff referral: approving at once");
+    await bothLanguages(page, "referrals-staff-create", /^crear una remisión para sam rivera$/i);
+    const sent = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/referrals/staff"));
+    await page.getByRole("button", { name: "Create and approve the referral" }).click();
+    expect((await sent).postDataJSON()).toMatchObject({
+      specialty: "dermatology",
+      approve: { visits: 1 },
+    });
+    const done = page.getByRole("status").filter({ hasText: "Referral created" });
+    await done.waitFor();
+    await expect(done.textContent()).resolves.toMatch(/Dermatology referral for Sam Rivera is approved/);
+    await settle(page);
+    await expectAccessible(page, "staff referral: created");
+    await screenshots(page, "referrals-staff-created");
+
+    // Sam's chart: the Referrals card lists it and offers another
+    const found = await (await page.request.get("/api/patients?q=Sam%20Rivera")).json();
+    const sam = (found.results as { id: string; name: string }[]).find((r) => /^Sam/.test(r.name));
+    await visit(page, `/patients/${sam?.id}`);
+    const card = page.getByRole("region", { name: "Referrals" });
+    await card.getByText("Dermatology: Approved").first().waitFor();
+    await expect(card.getByRole("link", { name: /^Create a referral for Sam(uel)? Rivera$/ }).count()).resolves.toBe(1);
+    await settle(page);
+    await expectAccessible(page, "chart with referrals");
+    await screenshots(page, "referrals-chart-card");
+  }, 300_000);
 });

@@ -183,6 +183,41 @@ describe("prescription refills", () => {
     await expect(row.getByText(/clase/i).count()).resolves.toBeGreaterThan(0);
     await bothLanguages(nurse, "refill-queue", /^refill queue$/i);
 
+    // the protocol's lab rule beside Levothyroxine: the TSH with its date, recent enough or not
+    const levoRow = nurse.locator("tr", { hasText: LEVOTHYROXINE }).filter({ hasText: "Alex Rivera" });
+    await levoRow
+      .getByText(/^TSH \(thyroid test\): .*365/)
+      .first()
+      .waitFor();
+
+    // give Sertraline to a colleague: only those the server lists, a choice required, confirmed in words
+    const assignName = `Asignar ${SERTRALINE} de Alex Rivera a un colega`;
+    await row.getByRole("button", { name: assignName }).click();
+    const assign = nurse.getByRole("dialog", { name: assignName });
+    await assign.waitFor();
+    await assign.getByRole("button", { name: "Asignar", exact: true }).click();
+    await assign.getByText("Elija el colega a quien se lo da.").first().waitFor();
+    await expectAccessible(nurse, "assign dialog: nobody chosen");
+    await assign
+      .getByRole("button", { name: /Colega/ })
+      .first()
+      .click();
+    const colleague = nurse.getByRole("option").first();
+    const colleagueName = ((await colleague.textContent()) ?? "").split(" (")[0]?.trim() ?? "";
+    expect(colleagueName.length).toBeGreaterThan(2);
+    await colleague.click();
+    await settle(nurse);
+    await expectAccessible(nurse, "assign dialog");
+    await screenshots(nurse, "refill-queue-assign");
+    await assign.getByRole("button", { name: "Asignar", exact: true }).click();
+    await nurse
+      .getByRole("status")
+      .filter({ hasText: `a ${colleagueName}.` })
+      .waitFor();
+    await expect(assign.count()).resolves.toBe(0);
+    await row.getByText(`Tomada por ${colleagueName}`).waitFor();
+    await expectAccessible(nurse, "refill queue after assigning");
+
     // keyboard only: the approve button, the dialog's fields, the confirm button
     const approve = row.getByRole("button", { name: `Aprobar ${SERTRALINE} de Alex Rivera` });
     await approve.focus();
@@ -232,7 +267,7 @@ describe("prescription refills", () => {
     const mail = await waitForEmail(demo.alex, /refill request has an answer/i, { ignore: mailBefore });
     expect(mail.text).not.toContain("Sertraline");
     expect(mail.text).toMatch(/approved/i);
-  });
+  }, 300_000);
 
   it("Sam, as Taylor's parent, sees Taylor's medicines named for Taylor without the confidential one; the nurse denies Sam's own request and Sam reads why", async () => {
     const { page } = session;

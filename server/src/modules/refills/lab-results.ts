@@ -117,7 +117,10 @@ export class LabResultService {
     const tests = labTests(protocol);
     return {
       patient: { id: patient.id, displayName: patient.name },
-      results: rows.map((r) => this.#present(r)),
+      // results recorded before the test's name was kept take the protocol's name for it
+      results: rows.map((r) =>
+        this.#present({ ...r, lab_name: r.lab_name ?? tests.find((t) => t.labCode === r.lab_code)?.labName ?? null }),
+      ),
       tests,
       today,
       abilities: { canRecord: canRecord && tests.length > 0 },

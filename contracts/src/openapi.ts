@@ -1417,6 +1417,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work-queue/items/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The colleagues a work item may be assigned to: active staff who work its queue and may see it (and its patient) */
+        get: operations["getWorkQueueItemsByIdAssignees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/work-queue/items/{id}/assign": {
         parameters: {
             query?: never;
@@ -1428,6 +1445,24 @@ export interface paths {
         put?: never;
         /** Assign a work item to a colleague who works the queue */
         post: operations["postWorkQueueItemsByIdAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/lab-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clinicians: the patient's lab results, newest first, and the tests the refill protocol names */
+        get: operations["getPatientsByPatientIdLabResults"];
+        put?: never;
+        /** Clinicians: record a lab result (a test the refill protocol names, its date, the value if given) */
+        post: operations["postPatientsByPatientIdLabResults"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1739,6 +1774,23 @@ export interface paths {
         put?: never;
         /** Upload an attachment for a message about to be sent (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB) */
         post: operations["postPatientsByPatientIdMessagesAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/threads/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: upload an attachment for a reply about to be sent (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB) */
+        post: operations["postMessagesThreadsByIdAttachments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2143,6 +2195,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{patientId}/health-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's readings (last year, newest first), a trend per measure, questionnaires, abilities */
+        get: operations["getPatientsByPatientIdHealthUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/health-updates/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The patient or a caregiver sends a reading; flagged against the clinic's ranges (guidance: emergency when urgent) */
+        post: operations["postPatientsByPatientIdHealthUpdatesReadings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/health-updates/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The patient or a caregiver sends a PHQ-9 or GAD-7 (every item answered); scored and flagged */
+        post: operations["postPatientsByPatientIdHealthUpdatesQuestionnaires"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flagged updates of the patients whose care team the caller works in: urgent first, oldest first */
+        get: operations["getHealthFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-flags/{flagId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a flagged update (and take its work item) */
+        post: operations["postHealthFlagsByFlagIdAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-flags/{flagId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a flagged update (its work item is done) */
+        post: operations["postHealthFlagsByFlagIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health-flag-ranges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's flag ranges, in canonical units */
+        get: operations["getHealthFlagRanges"];
+        /** Admins: save the clinic's flag ranges (every range, limits in order) */
+        put: operations["putHealthFlagRanges"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a post-visit survey link from its email (no sign-in); says nothing about the visit */
+        post: operations["postSurveysOpen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a post-visit survey once: 0–10 and an optional comment (no sign-in) */
+        post: operations["postSurveysAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey figures per provider and per location over a date range (administrators) */
+        get: operations["getSurveysResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything the portal holds about the patient: format=json (portico.record) or format=fhir (a FHIR R4 collection Bundle), streamed */
+        get: operations["getPatientsByPatientIdRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operations dashboard: reporting zone, default range, figures, filter choices (administrators) */
+        get: operations["getOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/figures/{figure}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One operations figure over a date range, optionally for a location or provider; format=csv answers text/csv (administrators) */
+        get: operations["getOperationsFiguresByFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2507,6 +2781,13 @@ export interface operations {
                             /** Format: date-time */
                             absoluteExpiresAt: string;
                         };
+                        abilities: {
+                            registerPatients: boolean;
+                            searchPatients: boolean;
+                            workInBasket: boolean;
+                            administerClinic: boolean;
+                            readAuditLog: boolean;
+                        };
                     };
                 };
             };
@@ -2798,6 +3079,13 @@ export interface operations {
                             /** Format: date-time */
                             absoluteExpiresAt: string;
                         };
+                        abilities: {
+                            registerPatients: boolean;
+                            searchPatients: boolean;
+                            workInBasket: boolean;
+                            administerClinic: boolean;
+                            readAuditLog: boolean;
+                        };
                     };
                 };
             };
@@ -3085,6 +3373,13 @@ export interface operations {
                                 /** Format: date-time */
                                 absoluteExpiresAt: string;
                             };
+                            abilities: {
+                                registerPatients: boolean;
+                                searchPatients: boolean;
+                                workInBasket: boolean;
+                                administerClinic: boolean;
+                                readAuditLog: boolean;
+                            };
                         } | null;
                     };
                 };
@@ -3139,6 +3434,13 @@ export interface operations {
                             idleExpiresAt: string;
                             /** Format: date-time */
                             absoluteExpiresAt: string;
+                        };
+                        abilities: {
+                            registerPatients: boolean;
+                            searchPatients: boolean;
+                            workInBasket: boolean;
+                            administerClinic: boolean;
+                            readAuditLog: boolean;
                         };
                     };
                 };
@@ -3201,6 +3503,13 @@ export interface operations {
                             /** Format: date-time */
                             absoluteExpiresAt: string;
                         };
+                        abilities: {
+                            registerPatients: boolean;
+                            searchPatients: boolean;
+                            workInBasket: boolean;
+                            administerClinic: boolean;
+                            readAuditLog: boolean;
+                        };
                     };
                 };
             };
@@ -3247,6 +3556,7 @@ export interface operations {
                             dateOfBirth: string;
                             sex: "female" | "male" | "other" | "unknown";
                             status: "active" | "pending_verification" | "merged" | "rejected";
+                            age: number;
                             phone?: string | null;
                             email?: string | null;
                         }[];
@@ -3404,6 +3714,8 @@ export interface operations {
                             hasLogin: boolean;
                             canEdit: boolean;
                             canEditIdentity: boolean;
+                            age: number;
+                            adolescent: boolean;
                             pendingIdentityChangeRequestId: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -3510,6 +3822,8 @@ export interface operations {
                         hasLogin: boolean;
                         canEdit: boolean;
                         canEditIdentity: boolean;
+                        age: number;
+                        adolescent: boolean;
                         pendingIdentityChangeRequestId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -3671,6 +3985,8 @@ export interface operations {
                         hasLogin: boolean;
                         canEdit: boolean;
                         canEditIdentity: boolean;
+                        age: number;
+                        adolescent: boolean;
                         pendingIdentityChangeRequestId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -3970,6 +4286,8 @@ export interface operations {
                                 hasLogin: boolean;
                                 canEdit: boolean;
                                 canEditIdentity: boolean;
+                                age: number;
+                                adolescent: boolean;
                                 pendingIdentityChangeRequestId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4107,6 +4425,8 @@ export interface operations {
                         hasLogin: boolean;
                         canEdit: boolean;
                         canEditIdentity: boolean;
+                        age: number;
+                        adolescent: boolean;
                         pendingIdentityChangeRequestId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -7594,8 +7914,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         queues: {
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                            queue: "refills" | "messages" | "referrals";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
                             open: number;
                             overdue: number;
                             mine: number;
@@ -7636,8 +7956,8 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                        queue: "refills" | "messages" | "referrals";
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                        queue: "refills" | "messages" | "referrals" | "health_updates";
                         patient: {
                             /** Format: uuid */
                             id: string;
@@ -7700,8 +8020,8 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                        queue: "refills" | "messages" | "referrals";
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                        queue: "refills" | "messages" | "referrals" | "health_updates";
                         patient: {
                             /** Format: uuid */
                             id: string;
@@ -7729,6 +8049,76 @@ export interface operations {
                             canRelease: boolean;
                             canAssign: boolean;
                         };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkQueueItemsByIdAssignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            subject: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            status: "open" | "claimed" | "done" | "cancelled";
+                            assignee: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            abilities: {
+                                canClaim: boolean;
+                                canRelease: boolean;
+                                canAssign: boolean;
+                            };
+                        };
+                        assignees: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            roles: ("front_desk" | "nurse" | "physician" | "admin")[];
+                            current: boolean;
+                        }[];
                     };
                 };
             };
@@ -7771,8 +8161,8 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                        queue: "refills" | "messages" | "referrals";
+                        /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                        queue: "refills" | "messages" | "referrals" | "health_updates";
                         patient: {
                             /** Format: uuid */
                             id: string;
@@ -7800,6 +8190,127 @@ export interface operations {
                             canRelease: boolean;
                             canAssign: boolean;
                         };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdLabResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        results: {
+                            /** Format: uuid */
+                            id: string;
+                            labCode: string;
+                            labName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            resultedOn: string;
+                            value: string | null;
+                            recordedBy: string | null;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        }[];
+                        tests: {
+                            labCode: string;
+                            labName: string;
+                            maxAgeDays: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        today: string;
+                        abilities: {
+                            canRecord: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdLabResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    labCode: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    resultedOn: string;
+                    value?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        labCode: string;
+                        labName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        resultedOn: string;
+                        value: string | null;
+                        recordedBy: string | null;
+                        /** Format: date-time */
+                        recordedAt: string;
                     };
                 };
             };
@@ -8677,6 +9188,18 @@ export interface operations {
                             workItem: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                                queue: "refills" | "messages" | "referrals" | "health_updates";
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                subject: {
+                                    type: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                };
                                 status: "open" | "claimed" | "done" | "cancelled";
                                 assignee: {
                                     /** Format: uuid */
@@ -8686,7 +9209,23 @@ export interface operations {
                                 /** Format: date-time */
                                 dueAt: string;
                                 overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
+                                abilities: {
+                                    canClaim: boolean;
+                                    canRelease: boolean;
+                                    canAssign: boolean;
+                                };
                             } | null;
+                            labs: {
+                                labCode: string;
+                                labName: string;
+                                maxAgeDays: number;
+                                latestOn: string | null;
+                                ageDays: number | null;
+                                recentEnough: boolean;
+                            }[];
                             abilities: {
                                 canApprove: boolean;
                                 canDeny: boolean;
@@ -8842,6 +9381,18 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            subject: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
                             status: "open" | "claimed" | "done" | "cancelled";
                             assignee: {
                                 /** Format: uuid */
@@ -8851,7 +9402,23 @@ export interface operations {
                             /** Format: date-time */
                             dueAt: string;
                             overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            abilities: {
+                                canClaim: boolean;
+                                canRelease: boolean;
+                                canAssign: boolean;
+                            };
                         } | null;
+                        labs: {
+                            labCode: string;
+                            labName: string;
+                            maxAgeDays: number;
+                            latestOn: string | null;
+                            ageDays: number | null;
+                            recentEnough: boolean;
+                        }[];
                         abilities: {
                             canApprove: boolean;
                             canDeny: boolean;
@@ -9000,6 +9567,18 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            subject: {
+                                type: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
                             status: "open" | "claimed" | "done" | "cancelled";
                             assignee: {
                                 /** Format: uuid */
@@ -9009,7 +9588,23 @@ export interface operations {
                             /** Format: date-time */
                             dueAt: string;
                             overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            completedAt: string | null;
+                            abilities: {
+                                canClaim: boolean;
+                                canRelease: boolean;
+                                canAssign: boolean;
+                            };
                         } | null;
+                        labs: {
+                            labCode: string;
+                            labName: string;
+                            maxAgeDays: number;
+                            latestOn: string | null;
+                            ageDays: number | null;
+                            recentEnough: boolean;
+                        }[];
                         abilities: {
                             canApprove: boolean;
                             canDeny: boolean;
@@ -9369,6 +9964,7 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                readersDescription?: string;
                             };
                             unreadCount: number;
                             /** Format: date-time */
@@ -9758,6 +10354,45 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    postMessagesThreadsByIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        contentType: "image/jpeg" | "image/png" | "image/heic" | "application/pdf";
+                        sizeBytes: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getMessagesInbox: {
         parameters: {
             query?: {
@@ -9808,6 +10443,7 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                readersDescription?: string;
                             };
                             unreadCount: number;
                             /** Format: date-time */
@@ -9835,8 +10471,8 @@ export interface operations {
                             workItem: {
                                 /** Format: uuid */
                                 id: string;
-                                /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                                queue: "refills" | "messages" | "referrals";
+                                /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                                queue: "refills" | "messages" | "referrals" | "health_updates";
                                 patient: {
                                     /** Format: uuid */
                                     id: string;
@@ -9971,8 +10607,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                            queue: "refills" | "messages" | "referrals";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -10045,6 +10681,7 @@ export interface operations {
                     body: string;
                     /** Format: uuid */
                     quickReplyId?: string;
+                    attachmentIds?: string[];
                 };
             };
         };
@@ -10126,8 +10763,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                            queue: "refills" | "messages" | "referrals";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -10279,8 +10916,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                            queue: "refills" | "messages" | "referrals";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -10431,8 +11068,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                            queue: "refills" | "messages" | "referrals";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -10577,8 +11214,8 @@ export interface operations {
                         workItem: {
                             /** Format: uuid */
                             id: string;
-                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice */
-                            queue: "refills" | "messages" | "referrals";
+                            /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                            queue: "refills" | "messages" | "referrals" | "health_updates";
                             patient: {
                                 /** Format: uuid */
                                 id: string;
@@ -11062,6 +11699,25 @@ export interface operations {
                             topics: ("medical_question" | "medication" | "test_result" | "appointment" | "referral" | "billing" | "other")[];
                             active: boolean;
                         }[];
+                        choices: {
+                            locations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                timeZone: string;
+                                hours: {
+                                    weekday: number;
+                                    open: string;
+                                    close: string;
+                                }[];
+                            }[];
+                            clinicians: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                roles: string[];
+                            }[];
+                        };
                     };
                 };
             };
@@ -11422,6 +12078,7 @@ export interface operations {
                         }[];
                         abilities: {
                             canRequest: boolean;
+                            canCreateOnBehalf: boolean;
                         };
                         specialties: string[];
                     };
@@ -12152,6 +12809,18 @@ export interface operations {
                             workItem: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                                queue: "refills" | "messages" | "referrals" | "health_updates";
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                subject: {
+                                    type: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                };
                                 status: "open" | "claimed" | "done" | "cancelled";
                                 assignee: {
                                     /** Format: uuid */
@@ -12161,6 +12830,14 @@ export interface operations {
                                 /** Format: date-time */
                                 dueAt: string;
                                 overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
+                                abilities: {
+                                    canClaim: boolean;
+                                    canRelease: boolean;
+                                    canAssign: boolean;
+                                };
                             } | null;
                         }[];
                     };
@@ -12746,6 +13423,18 @@ export interface operations {
                             workItem: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @description refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team */
+                                queue: "refills" | "messages" | "referrals" | "health_updates";
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                subject: {
+                                    type: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                };
                                 status: "open" | "claimed" | "done" | "cancelled";
                                 assignee: {
                                     /** Format: uuid */
@@ -12755,8 +13444,1008 @@ export interface operations {
                                 /** Format: date-time */
                                 dueAt: string;
                                 overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                completedAt: string | null;
+                                abilities: {
+                                    canClaim: boolean;
+                                    canRelease: boolean;
+                                    canAssign: boolean;
+                                };
                             } | null;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdHealthUpdates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        };
+                        readerIsPatient: boolean;
+                        abilities: {
+                            canSend: boolean;
+                        };
+                        readings: {
+                            /** Format: uuid */
+                            id: string;
+                            measure: "blood_pressure" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2";
+                            /** Format: date-time */
+                            takenAt: string;
+                            entered: {
+                                unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                            };
+                            canonical: {
+                                unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                            };
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            note: string | null;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                        }[];
+                        trends: {
+                            measure: "blood_pressure" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2";
+                            unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                            points: {
+                                /** Format: uuid */
+                                readingId: string;
+                                /** Format: date-time */
+                                takenAt: string;
+                                value: number;
+                                value2: number | null;
+                                flag: "urgent" | "attention" | "normal";
+                            }[];
+                            summary: {
+                                count: number;
+                                latest: {
+                                    value: number;
+                                    value2: number | null;
+                                    /** Format: date-time */
+                                    takenAt: string;
+                                };
+                                min: number;
+                                max: number;
+                                min2: number | null;
+                                max2: number | null;
+                                trend: "rising" | "falling" | "steady" | "single";
+                                flagged: number;
+                            };
+                        }[];
+                        questionnaires: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "phq9" | "gad7";
+                            answers: number[];
+                            score: number;
+                            maxScore: number;
+                            severity: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdHealthUpdatesReadings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    measure: "blood_pressure" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2";
+                    unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                    value?: number;
+                    systolic?: number;
+                    diastolic?: number;
+                    /** Format: date-time */
+                    takenAt?: string;
+                    /** @description the patient's note (sealed) */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reading: {
+                            /** Format: uuid */
+                            id: string;
+                            measure: "blood_pressure" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2";
+                            /** Format: date-time */
+                            takenAt: string;
+                            entered: {
+                                unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                            };
+                            canonical: {
+                                unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                            };
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            note: string | null;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                        };
+                        guidance: "emergency" | "crisis" | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPatientsByPatientIdHealthUpdatesQuestionnaires: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "phq9" | "gad7";
+                    answers: (number | null)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "phq9" | "gad7";
+                            answers: number[];
+                            score: number;
+                            maxScore: number;
+                            severity: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                        };
+                        guidance: "emergency" | "crisis" | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getHealthFlags: {
+        parameters: {
+            query?: {
+                status?: "active" | "resolved";
+                patientId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            level: "urgent" | "attention";
+                            status: "open" | "acknowledged" | "resolved";
+                            /** Format: date-time */
+                            createdAt: string;
+                            dueAt: string | null;
+                            overdue: boolean;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                            };
+                            reading: {
+                                /** Format: uuid */
+                                id: string;
+                                measure: "blood_pressure" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2";
+                                /** Format: date-time */
+                                takenAt: string;
+                                entered: {
+                                    unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                    value: number | null;
+                                    systolic: number | null;
+                                    diastolic: number | null;
+                                };
+                                canonical: {
+                                    unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                    value: number | null;
+                                    systolic: number | null;
+                                    diastolic: number | null;
+                                };
+                                flag: "urgent" | "attention" | "normal";
+                                flagReasons: string[];
+                                note: string | null;
+                                enteredBy: {
+                                    kind: "patient" | "proxy" | "staff" | "system";
+                                    displayName: string | null;
+                                };
+                            } | null;
+                            questionnaire: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "phq9" | "gad7";
+                                answers: number[];
+                                score: number;
+                                maxScore: number;
+                                severity: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+                                flag: "urgent" | "attention" | "normal";
+                                flagReasons: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                enteredBy: {
+                                    kind: "patient" | "proxy" | "staff" | "system";
+                                    displayName: string | null;
+                                };
+                            } | null;
+                            acknowledged: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            resolved: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            workItemId: string | null;
+                            abilities: {
+                                canAcknowledge: boolean;
+                                canResolve: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postHealthFlagsByFlagIdAcknowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        level: "urgent" | "attention";
+                        status: "open" | "acknowledged" | "resolved";
+                        /** Format: date-time */
+                        createdAt: string;
+                        dueAt: string | null;
+                        overdue: boolean;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        reading: {
+                            /** Format: uuid */
+                            id: string;
+                            measure: "blood_pressure" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2";
+                            /** Format: date-time */
+                            takenAt: string;
+                            entered: {
+                                unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                            };
+                            canonical: {
+                                unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                            };
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            note: string | null;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                        } | null;
+                        questionnaire: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "phq9" | "gad7";
+                            answers: number[];
+                            score: number;
+                            maxScore: number;
+                            severity: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                        } | null;
+                        acknowledged: {
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        resolved: {
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        workItemId: string | null;
+                        abilities: {
+                            canAcknowledge: boolean;
+                            canResolve: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postHealthFlagsByFlagIdResolve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        level: "urgent" | "attention";
+                        status: "open" | "acknowledged" | "resolved";
+                        /** Format: date-time */
+                        createdAt: string;
+                        dueAt: string | null;
+                        overdue: boolean;
+                        patient: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dateOfBirth: string;
+                        };
+                        reading: {
+                            /** Format: uuid */
+                            id: string;
+                            measure: "blood_pressure" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2";
+                            /** Format: date-time */
+                            takenAt: string;
+                            entered: {
+                                unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                            };
+                            canonical: {
+                                unit: "mmHg" | "bpm" | "kg" | "lb" | "mg/dL" | "mmol/L" | "C" | "F" | "%";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                            };
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            note: string | null;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                        } | null;
+                        questionnaire: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "phq9" | "gad7";
+                            answers: number[];
+                            score: number;
+                            maxScore: number;
+                            severity: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                        } | null;
+                        acknowledged: {
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        resolved: {
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        workItemId: string | null;
+                        abilities: {
+                            canAcknowledge: boolean;
+                            canResolve: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getHealthFlagRanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ranges: {
+                            key: "systolic" | "diastolic" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2" | "phq9" | "gad7";
+                            unit: string;
+                            urgentBelow: number | null;
+                            attentionBelow: number | null;
+                            attentionAtOrAbove: number | null;
+                            urgentAtOrAbove: number | null;
+                        }[];
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                        abilities: {
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putHealthFlagRanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ranges: {
+                        key: "systolic" | "diastolic" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2" | "phq9" | "gad7";
+                        urgentBelow: number | null;
+                        attentionBelow: number | null;
+                        attentionAtOrAbove: number | null;
+                        urgentAtOrAbove: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ranges: {
+                            key: "systolic" | "diastolic" | "heart_rate" | "weight" | "glucose" | "temperature" | "spo2" | "phq9" | "gad7";
+                            unit: string;
+                            urgentBelow: number | null;
+                            attentionBelow: number | null;
+                            attentionAtOrAbove: number | null;
+                            urgentAtOrAbove: number | null;
+                        }[];
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                        abilities: {
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postSurveysOpen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "open";
+                        clinicName: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        language: "en" | "es";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postSurveysAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key within 24 hours answers the first response again (Idempotent-Replayed: true) instead of doing the work twice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** @description 0–10: how likely to recommend the clinic */
+                    score: number;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "answered";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSurveysResults: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                from?: string;
+                /** @description YYYY-MM-DD */
+                to?: string;
+                locationId?: string;
+                providerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        to: string;
+                        timeZone: string;
+                        overall: {
+                            sent: number;
+                            answered: number;
+                            averageScore: number | null;
+                            netPromoterScore: number | null;
+                            promoters: number;
+                            passives: number;
+                            detractors: number;
+                            comments: number;
+                        };
+                        byProvider: ({
+                            /** Format: uuid */
+                            providerId: string;
+                            providerName: string;
+                        } & {
+                            sent: number;
+                            answered: number;
+                            averageScore: number | null;
+                            netPromoterScore: number | null;
+                            promoters: number;
+                            passives: number;
+                            detractors: number;
+                            comments: number;
+                        })[];
+                        byLocation: ({
+                            /** Format: uuid */
+                            locationId: string;
+                            locationName: string;
+                        } & {
+                            sent: number;
+                            answered: number;
+                            averageScore: number | null;
+                            netPromoterScore: number | null;
+                            promoters: number;
+                            passives: number;
+                            detractors: number;
+                            comments: number;
+                        })[];
+                        locations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        providers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPatientsByPatientIdRecord: {
+        parameters: {
+            query?: {
+                format?: "json" | "fhir";
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success (the body is not described) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOperations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        timeZone: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        to: string;
+                        figures: ("third-next-available" | "lead-time" | "attendance" | "message-response" | "refill-turnaround" | "referral-turnaround" | "arrival-wait" | "portal-adoption" | "survey-score")[];
+                        locations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        providers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOperationsFiguresByFigure: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                from?: string;
+                /** @description YYYY-MM-DD */
+                to?: string;
+                locationId?: string;
+                providerId?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                figure: "third-next-available" | "lead-time" | "attendance" | "message-response" | "refill-turnaround" | "referral-turnaround" | "arrival-wait" | "portal-adoption" | "survey-score";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        figure: "third-next-available" | "lead-time" | "attendance" | "message-response" | "refill-turnaround" | "referral-turnaround" | "arrival-wait" | "portal-adoption" | "survey-score";
+                        timeZone: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        to: string;
+                        /** Format: date-time */
+                        asOf: string;
+                        filters: {
+                            locationId: string | null;
+                            providerId: string | null;
+                        };
+                        applies: {
+                            dateRange: boolean;
+                            location: boolean;
+                            provider: boolean;
+                        };
+                        columns: {
+                            key: string;
+                            unit: "text" | "count" | "percent" | "days" | "hours" | "minutes" | "score";
+                        }[];
+                        rows: {
+                            [key: string]: number | string | null;
+                        }[];
+                        total: {
+                            [key: string]: number | string | null;
+                        } | null;
                     };
                 };
             };

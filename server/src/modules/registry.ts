@@ -13,10 +13,10 @@ import { operationsModule } from "./operations/module.ts";
 import { patientReferences } from "./patients/merge-registry.ts";
 import { patientsModule } from "./patients/module.ts";
 import { proxiesModule } from "./proxies/module.ts";
-import { referralsModule } from "./referrals/module.ts";
-import { refillsModule } from "./refills/module.ts";
 import { recordsModule } from "./records/module.ts";
 import { recordSections } from "./records/section.ts";
+import { referralsModule } from "./referrals/module.ts";
+import { refillsModule } from "./refills/module.ts";
 import { schedulingModule } from "./scheduling/module.ts";
 import { surveysModule } from "./surveys/module.ts";
 

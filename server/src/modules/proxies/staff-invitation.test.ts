@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app.ts";
-import { makePatient, makeProxyGrant, makeStaff, makeUser, sessionCookieFrom, signIn } from "../../test/factories.ts";
+import { makePatient, makeStaff, makeUser, sessionCookieFrom, signIn } from "../../test/factories.ts";
 
 const t = useTestApp();
 const PASSWORD = "Copper-meadow-violin-83";

@@ -39,7 +39,8 @@ describe("messaging: administration, staff attachments and booking from a thread
     await signIn(page, demo.admin, { mfa: true });
     await visit(page, "/home");
     await inLanguage(page, "en");
-    await page.getByRole("link", { name: "Message pools" }).first().click();
+    await page.getByRole("link", { name: "Clinic set-up" }).first().click();
+    await page.getByRole("link", { name: "Message pools" }).click();
     await checkPage(page, "messages-admin-pools", "es", /^grupos de mensajes$/i);
     await checkPage(page, "messages-admin-pools", "en", /^message pools$/i);
     await expect(page.getByText(/Family Medicine nurses/).count()).resolves.toBeGreaterThan(0);

@@ -29,18 +29,12 @@ export const NAV_ITEMS: NavItem[] = [
   { id: "health", label: "nav.health", to: "/health", roles: ["patient"] },
   { id: "inBasket", label: "nav.inBasket", to: "/in-basket", roles: ["nurse", "physician"] },
   { id: "profile", label: "nav.profile", to: "/profile", roles: ["patient"] },
-  { id: "record", label: "nav.record", to: "/record", roles: ["patient"] },
   { id: "arrivals", label: "nav.arrivals", to: "/front-desk/arrivals", roles: ["front_desk", "nurse"] },
   { id: "schedule", label: "nav.schedule", to: "/schedule", roles: ["physician", "front_desk", "nurse"] },
   { id: "operations", label: "nav.operations", to: "/admin/operations", roles: ["admin"] },
   { id: "audit", label: "nav.auditLog", to: "/admin/audit", roles: ["admin"] },
   { id: "patients", label: "nav.patients", to: "/patients", roles: ["front_desk", "nurse", "physician"] },
   { id: "clinicSetup", label: "nav.clinicSetup", to: "/admin/clinic", roles: ["admin"] },
-  { id: "messagePools", label: "nav.messagePools", to: "/admin/messaging", roles: ["admin"] },
-  { id: "surveyResults", label: "nav.surveyResults", to: "/admin/surveys", roles: ["admin"] },
-  { id: "visitTypes", label: "nav.visitTypes", to: "/admin/visit-types", roles: ["admin"] },
-  { id: "availability", label: "nav.availability", to: "/admin/availability", roles: ["admin"] },
-  { id: "healthRanges", label: "nav.healthRanges", to: "/admin/health-ranges", roles: ["admin"] },
 ];
 
 /** A caregiver with no record of their own still uses the patient side, for the people they help. */

@@ -102,7 +102,7 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
       ],
     };
     await readAs(physicianActor, jamie.id, "appointment");
-    await readAs(physicianActor, jamie.id, "lab_result");
+    await readAs(physicianActor, jamie.id, "imaging_report");
     await readAs(samActor, jamie.id, "visit_summary");
     await bookAs(samActor, jamie.id);
     // someone refused: must not appear as an access
@@ -253,7 +253,7 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
       expect(byPhysician[0]).toMatchObject({
         actorName: "Dr. Chidi Okafor",
         actorRoles: ["physician"],
-        resourceType: "lab_result",
+        resourceType: "imaging_report",
       });
       const own = (await search("admin", `?userId=${admin.id}&action=search&limit=1`)).json().records;
       expect(own[0]).toMatchObject({

@@ -95,6 +95,7 @@ export const ACCESS_SENTENCES = {
   "reopen:message_thread": "reopened_conversation",
   "upload:message_attachment": "attached_file",
   "download:message_attachment": "opened_attachment",
+  "read:message_attachment": "opened_attachment",
   // referrals
   "read:referral": "viewed_referrals",
   "create:referral": "requested_referral",

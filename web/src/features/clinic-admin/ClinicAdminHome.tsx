@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/PageHeader";
 import { ActionTile } from "../home/ActionTile";
 
-/** Clinic set-up: people, places, providers and pharmacies. */
+/** Clinic set-up: people, places, providers, pharmacies, and the rules each service works by. */
 export function ClinicAdminHome() {
   const { t } = useTranslation("clinicAdmin");
   return (
@@ -18,6 +18,36 @@ export function ClinicAdminHome() {
           icon="shield"
           title={t("refills:protocol.title")}
           text={t("refills:protocol.tile")}
+        />
+        <ActionTile
+          to="/admin/visit-types"
+          icon="list"
+          title={t("translation:nav.visitTypes")}
+          text={t("hub.visitTypes")}
+        />
+        <ActionTile
+          to="/admin/availability"
+          icon="calendar"
+          title={t("translation:nav.availability")}
+          text={t("hub.availability")}
+        />
+        <ActionTile
+          to="/admin/messaging"
+          icon="people"
+          title={t("translation:nav.messagePools")}
+          text={t("hub.messagePools")}
+        />
+        <ActionTile
+          to="/admin/health-ranges"
+          icon="shield"
+          title={t("translation:nav.healthRanges")}
+          text={t("hub.healthRanges")}
+        />
+        <ActionTile
+          to="/admin/surveys"
+          icon="list"
+          title={t("translation:nav.surveyResults")}
+          text={t("hub.surveyResults")}
         />
         <ActionTile to="/patients/register" icon="list" title={t("hub.registerTitle")} text={t("hub.register")} />
       </ul>

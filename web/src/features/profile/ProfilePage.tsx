@@ -91,9 +91,14 @@ export function ProfilePage() {
             </Link>
           </li>
           {can("records") ? (
-            <li>
-              <Link to="/profile/access-log">{t("profile.accessLogLink")}</Link>
-            </li>
+            <>
+              <li>
+                <Link to="/profile/access-log">{t("profile.accessLogLink")}</Link>
+              </li>
+              <li>
+                <Link to="/record">{t("profile.recordLink")}</Link>
+              </li>
+            </>
           ) : null}
         </ul>
       </Card>

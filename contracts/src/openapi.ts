@@ -14188,6 +14188,7 @@ export interface operations {
                     token: string;
                     /** @description 0–10: how likely to recommend the clinic */
                     score: number;
+                    /** @description plain text, line breaks kept, no hidden formatting characters */
                     comment?: string;
                 };
             };

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, Uuid, VISIBLE_TEXT_PATTERN } from "./common.ts";
 
 /**
  * Post-visit surveys (SPEC §2.8). A completed visit's patient (or the caregiver told for a
@@ -30,7 +30,13 @@ export const AnswerSurveyRequest = Type.Object(
   {
     token: SurveyToken,
     score: Type.Integer({ minimum: 0, maximum: 10, description: "0–10: how likely to recommend the clinic" }),
-    comment: Type.Optional(Type.String({ maxLength: SURVEY_COMMENT_MAX })),
+    comment: Type.Optional(
+      Type.String({
+        maxLength: SURVEY_COMMENT_MAX,
+        pattern: VISIBLE_TEXT_PATTERN,
+        description: "plain text, line breaks kept, no hidden formatting characters",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -14,7 +14,9 @@ export async function inLanguage(page: Page, lang: Lang): Promise<void> {
   await settle(page);
   if (await page.evaluate((l) => document.documentElement.lang.startsWith(l), lang)) return;
   await page.getByRole("banner").getByRole("button", { name: SWITCH_TO[lang] }).first().click();
-  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
+  // the new language's strings come from the same server, which on the embedded database may be
+  // busy with a page's heavy queries (the operations figures) for a while
+  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang, { timeout: 60_000 });
   await dismissLanguageNotice(page, lang);
   await settle(page);
 }

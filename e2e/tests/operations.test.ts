@@ -108,6 +108,7 @@ describe("operations dashboard", () => {
     await page
       .getByRole("region", { name: "Ausencias y cancelaciones tardías" })
       .getByText(/citas previstas/)
+      .first()
       .waitFor();
     await look(page, "operations-es");
     await inLanguage(page, "en");

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { Database } from "../db/database.ts";
 import { DomainError } from "./errors.ts";
 
 /**
@@ -60,4 +61,19 @@ export function checkTimeZone(value: string, field = "timeZone"): void {
       [{ field, problem: "unknown time zone" }],
     );
   }
+}
+
+/**
+ * "YYYY-MM-DD" of `now` in the clinic's zone (its first active location's, else UTC): the day
+ * clinical rules count from (a refill's "too early", a lab's age, a referral's expiry).
+ */
+export async function clinicToday(db: Pick<Database, "selectFrom">, now: Date): Promise<string> {
+  const location = await db
+    .selectFrom("locations")
+    .select("time_zone")
+    .where("active", "=", true)
+    .orderBy("created_at")
+    .limit(1)
+    .executeTakeFirst();
+  return new Intl.DateTimeFormat("en-CA", { timeZone: location?.time_zone ?? "UTC" }).format(now);
 }

@@ -31,6 +31,7 @@ import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
+import { clinicToday } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { visibleTo, type WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import type { ReferralEligibility } from "../scheduling/policy.ts";
@@ -111,18 +112,6 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectReferrals>["execute"]>>[nu
 
 const dateText = (d: unknown): string =>
   d instanceof Date ? d.toISOString().slice(0, 10) : String(d ?? "").slice(0, 10);
-
-/** "YYYY-MM-DD" in the clinic's zone (the first active location's). */
-export async function clinicToday(db: Db, now: Date): Promise<string> {
-  const location = await db
-    .selectFrom("locations")
-    .select("time_zone")
-    .where("active", "=", true)
-    .orderBy("created_at")
-    .limit(1)
-    .executeTakeFirst();
-  return new Intl.DateTimeFormat("en-CA", { timeZone: location?.time_zone ?? "UTC" }).format(now);
-}
 
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -21,24 +21,13 @@ import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
+import { clinicToday } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { refillPossibleFrom } from "./protocol-engine.ts";
 import type { RefillProtocolService } from "./protocols.ts";
 import { eventReasonSeal, stopReasonSeal } from "./seals.ts";
 
 type Db = ReturnType<typeof currentDb>;
-
-/** "YYYY-MM-DD" of `now` in the clinic's time zone (its first location's). */
-export async function clinicToday(db: Db, now: Date): Promise<string> {
-  const location = await db
-    .selectFrom("locations")
-    .select("time_zone")
-    .where("active", "=", true)
-    .orderBy("created_at")
-    .limit(1)
-    .executeTakeFirst();
-  return new Intl.DateTimeFormat("en-CA", { timeZone: location?.time_zone ?? "UTC" }).format(now);
-}
 
 export const CLINICAL_BASES = ["nurse", "physician", "system"] as const;
 const isClinical = (access: PatientAccess) => (CLINICAL_BASES as readonly string[]).includes(access.basis);

@@ -29,12 +29,12 @@ import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Job, JobQueue } from "../../platform/jobs/index.ts";
 import type { Logger } from "../../platform/logging.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
+import { clinicToday } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { visibleTo, type WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { latestLabDays } from "./lab-results.ts";
 import { refillDecided } from "./mail-templates.ts";
 import {
-  clinicToday,
   type MedicationRow,
   mayRequestRefills,
   presentMedications,

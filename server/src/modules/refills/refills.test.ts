@@ -44,7 +44,12 @@ let otherPhysician: SignedInClient;
 let pharmacyId: string;
 const meds: Record<string, Medication> = {};
 
-const day = (offset: number) => new Date(t.clock.now().getTime() + offset * DAY_MS).toISOString().slice(0, 10);
+/** A day counted from the clinic's today (in its zone, as the protocol counts). */
+let clinicZone = "UTC";
+const day = (offset: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: clinicZone }).format(
+    new Date(t.clock.now().getTime() + offset * DAY_MS),
+  );
 
 async function call(client: SignedInClient | null, method: string, url: string, payload?: unknown) {
   const response = await t.app.inject({
@@ -109,6 +114,8 @@ beforeAll(async () => {
   clinic = await makeTestClinic(t);
   patient = clinic.patient;
   const db = t.database.db;
+  clinicZone = (await db.selectFrom("locations").select("time_zone").orderBy("created_at").executeTakeFirstOrThrow())
+    .time_zone;
   pharmacyId = (
     await db
       .insertInto("pharmacies")

@@ -21,10 +21,18 @@ export async function screenshots(page: Page, name: string): Promise<string[]> {
   return files;
 }
 
-/** True when the page scrolls sideways at its current width (it never should). */
+/**
+ * True when the page scrolls sideways at its current width (it never should). Right after a
+ * resize, parts that follow their container's size (charts) are redrawn a frame or two later, so
+ * a page counts as scrolling only when it still does once those frames have passed (up to 3 s).
+ */
 export async function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const root = document.scrollingElement ?? document.documentElement;
-    return root.scrollWidth > root.clientWidth;
+    const scrolls = () => root.scrollWidth > root.clientWidth;
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const until = performance.now() + 3000;
+    while (scrolls() && performance.now() < until) await nextFrame();
+    return scrolls();
   });
 }

@@ -312,12 +312,17 @@ describe("appointments", () => {
       await page.getByText(/Finding free times/).waitFor({ state: "detached" });
       const shortcut = page.getByRole("region", { name: "First available" });
       await shortcut.waitFor();
-      // each day of the week stays short: its first times and "Show all" (a day was 500+ px, the week 4,300)
-      const days = page.locator(".day");
-      const dayCount = await days.count();
-      expect(dayCount).toBeGreaterThan(0);
-      const weekHeight = (await page.locator(".day-list").boundingBox())?.height ?? Number.POSITIVE_INFINITY;
-      expect(weekHeight / dayCount).toBeLessThan(260);
+      // the week stays short: each provider and place of a day shows its first times (one row) and
+      // "Show all N times" (a day was 500+ px, the week 4,300)
+      const groups = page.locator(".day__group");
+      const groupCount = await groups.count();
+      expect(groupCount).toBeGreaterThan(0);
+      for (let i = 0; i < groupCount; i++) {
+        const group = groups.nth(i);
+        expect(await group.locator(".time-button:visible").count()).toBeLessThanOrEqual(3);
+        const height = (await group.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+        expect(height, `times of group ${i + 1} at 320 px`).toBeLessThan(170);
+      }
       // a day's other times open on request
       const more = page.getByRole("button", { name: /^Show all \d+ times/ }).first();
       if (await more.count()) {

@@ -21,8 +21,9 @@ if (args.includes("--help")) {
       "  1. biome check .          lint and formatting; no import cycles (npm run lint:cycles)",
       "  2. npm run typecheck      tsc for every workspace",
       "  3. vitest run             server tests on PGlite (and PostgreSQL when TEST_DATABASE_URL is set)",
-      "  4. npm test -w e2e        browser journeys in Chromium with axe (PGlite; PostgreSQL too",
-      "                            when TEST_DATABASE_URL is set)",
+      "  4. npm test -w e2e        browser journeys in Chromium with axe (PGlite; with",
+      "                            TEST_DATABASE_URL, half of them on PostgreSQL, or all on both",
+      "                            with PORTICO_E2E_EVERY_DATABASE=1)",
       "",
       "  --no-e2e or PORTICO_TEST_E2E=0   skip step 4",
       "",
@@ -81,7 +82,7 @@ async function step(
   name: string,
   command: string,
   commandArgs: string[],
-  options: { report?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { report?: string; env?: NodeJS.ProcessEnv; goOn?: boolean } = {},
 ) {
   process.stdout.write(`\n━━ ${name} ━━\n`);
   const started = performance.now();
@@ -100,7 +101,7 @@ async function step(
     Object.assign(result, { passed: 0, failed: 1 });
   }
   results.push(result);
-  if (!result.ok) finish();
+  if (!result.ok && !options.goOn) finish();
 }
 
 function finish(): never {
@@ -140,18 +141,44 @@ const unit = vitestReport("unit");
 const unitName = postgresUrl ? "Unit + integration (PGlite, PostgreSQL)" : "Unit + integration (PGlite)";
 await step(unitName, "npx", ["vitest", "run", ...unit.args], { report: unit.file });
 
+/**
+ * Which journeys run on which database. Every server test runs on both (step 3), so by default
+ * each journey runs once: the public pages and every other journey file on PGlite, the rest on
+ * PostgreSQL, which keeps the suite inside the CI budget on two cores.
+ * PORTICO_E2E_EVERY_DATABASE=1 runs every journey on both.
+ */
+function journeySplit(): { pglite: string[]; postgres: string[] } {
+  const files = fs
+    .readdirSync(path.join(repoRoot, "e2e/tests"))
+    .filter((f) => f.endsWith(".test.ts"))
+    .sort()
+    .map((f) => `tests/${f}`);
+  const isPublic = (f: string) => f.startsWith("tests/public-");
+  if (process.env.PORTICO_E2E_EVERY_DATABASE === "1")
+    return { pglite: files, postgres: files.filter((f) => !isPublic(f)) };
+  const rest = files.filter((f) => !isPublic(f));
+  return {
+    pglite: [...files.filter(isPublic), ...rest.filter((_, i) => i % 2 === 0)],
+    postgres: rest.filter((_, i) => i % 2 === 1),
+  };
+}
+
 if (runE2e) {
+  const split = postgresUrl ? journeySplit() : undefined;
   const e2e = vitestReport("e2e-pglite");
   const env = { ...process.env, E2E_DATABASE_URL: "" };
-  await step("Browser journeys (PGlite)", "npm", ["test", "-w", "e2e", "--", ...e2e.args], { report: e2e.file, env });
-  if (postgresUrl) {
-    // the same journeys on PostgreSQL, but for the public pages, which never touch the database
+  await step("Browser journeys (PGlite)", "npm", ["test", "-w", "e2e", "--", ...(split?.pglite ?? []), ...e2e.args], {
+    report: e2e.file,
+    env,
+    goOn: true,
+  });
+  if (split) {
     const e2ePg = vitestReport("e2e-postgres");
     const pgEnv = { ...process.env, E2E_DATABASE_URL: postgresUrl };
-    const pgArgs = ["--exclude", "tests/public-*.test.ts", ...e2ePg.args];
-    await step("Browser journeys (PostgreSQL)", "npm", ["test", "-w", "e2e", "--", ...pgArgs], {
+    await step("Browser journeys (PostgreSQL)", "npm", ["test", "-w", "e2e", "--", ...split.postgres, ...e2ePg.args], {
       report: e2ePg.file,
       env: pgEnv,
+      goOn: true,
     });
   }
 }

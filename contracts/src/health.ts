@@ -129,6 +129,8 @@ export const SendQuestionnaireRequest = Type.Object(
   {
     kind: QuestionnaireKind,
     answers: Type.Array(Type.Union([Type.Integer({ minimum: 0, maximum: 3 }), Type.Null()]), { maxItems: 9 }),
+    /** sent as the intake for this upcoming visit of the patient (its visit type must ask for `kind`) */
+    appointmentId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 );
@@ -145,6 +147,11 @@ export const QuestionnaireResponse = Type.Object({
   flagReasons: Type.Array(Type.String()),
   createdAt: IsoDateTime,
   enteredBy: EnteredBy,
+  /** the visit this response was the intake for: its start and the zone to show it in */
+  intakeFor: Type.Union([
+    Type.Object({ appointmentId: Uuid, start: IsoDateTime, timeZone: Type.String() }),
+    Type.Null(),
+  ]),
 });
 export type QuestionnaireResponse = Static<typeof QuestionnaireResponse>;
 

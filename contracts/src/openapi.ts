@@ -4882,6 +4882,7 @@ export interface operations {
                                 type: "text" | "yes_no" | "scale_0_10";
                                 required: boolean;
                             }[];
+                            intakeQuestionnaires: ("phq9" | "gad7")[];
                             active: boolean;
                         }[];
                     };
@@ -5008,6 +5009,11 @@ export interface operations {
                             /** Format: date-time */
                             eCheckInOpensAt: string;
                             eCheckInCompletedAt: string | null;
+                            intake: {
+                                questionnaire: "phq9" | "gad7";
+                                status: "due" | "done";
+                                completedAt: string | null;
+                            }[];
                             arrivedAt: string | null;
                             onWaitlist: boolean;
                             cancelledAt: string | null;
@@ -5057,6 +5063,11 @@ export interface operations {
                             /** Format: date-time */
                             eCheckInOpensAt: string;
                             eCheckInCompletedAt: string | null;
+                            intake: {
+                                questionnaire: "phq9" | "gad7";
+                                status: "due" | "done";
+                                completedAt: string | null;
+                            }[];
                             arrivedAt: string | null;
                             onWaitlist: boolean;
                             cancelledAt: string | null;
@@ -5153,6 +5164,11 @@ export interface operations {
                         /** Format: date-time */
                         eCheckInOpensAt: string;
                         eCheckInCompletedAt: string | null;
+                        intake: {
+                            questionnaire: "phq9" | "gad7";
+                            status: "due" | "done";
+                            completedAt: string | null;
+                        }[];
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
@@ -5231,6 +5247,11 @@ export interface operations {
                         /** Format: date-time */
                         eCheckInOpensAt: string;
                         eCheckInCompletedAt: string | null;
+                        intake: {
+                            questionnaire: "phq9" | "gad7";
+                            status: "due" | "done";
+                            completedAt: string | null;
+                        }[];
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
@@ -5323,6 +5344,11 @@ export interface operations {
                         /** Format: date-time */
                         eCheckInOpensAt: string;
                         eCheckInCompletedAt: string | null;
+                        intake: {
+                            questionnaire: "phq9" | "gad7";
+                            status: "due" | "done";
+                            completedAt: string | null;
+                        }[];
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
@@ -5410,6 +5436,11 @@ export interface operations {
                         /** Format: date-time */
                         eCheckInOpensAt: string;
                         eCheckInCompletedAt: string | null;
+                        intake: {
+                            questionnaire: "phq9" | "gad7";
+                            status: "due" | "done";
+                            completedAt: string | null;
+                        }[];
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
@@ -5819,6 +5850,11 @@ export interface operations {
                             type: "text" | "yes_no" | "scale_0_10";
                             required: boolean;
                         }[];
+                        intake: {
+                            questionnaire: "phq9" | "gad7";
+                            status: "due" | "done";
+                            completedAt: string | null;
+                        }[];
                         summary: {
                             name: string;
                             /**
@@ -5926,6 +5962,7 @@ export interface operations {
                                 type: "text" | "yes_no" | "scale_0_10";
                                 required: boolean;
                             }[];
+                            intakeQuestionnaires: ("phq9" | "gad7")[];
                             active: boolean;
                         }[];
                     };
@@ -5974,6 +6011,7 @@ export interface operations {
                         type: "text" | "yes_no" | "scale_0_10";
                         required: boolean;
                     }[];
+                    intakeQuestionnaires?: ("phq9" | "gad7")[];
                     active?: boolean;
                 };
             };
@@ -6009,6 +6047,7 @@ export interface operations {
                             type: "text" | "yes_no" | "scale_0_10";
                             required: boolean;
                         }[];
+                        intakeQuestionnaires: ("phq9" | "gad7")[];
                         active: boolean;
                     };
                 };
@@ -6055,6 +6094,7 @@ export interface operations {
                         type: "text" | "yes_no" | "scale_0_10";
                         required: boolean;
                     }[];
+                    intakeQuestionnaires?: ("phq9" | "gad7")[];
                     active?: boolean;
                 };
             };
@@ -6090,6 +6130,7 @@ export interface operations {
                             type: "text" | "yes_no" | "scale_0_10";
                             required: boolean;
                         }[];
+                        intakeQuestionnaires: ("phq9" | "gad7")[];
                         active: boolean;
                     };
                 };
@@ -6473,6 +6514,11 @@ export interface operations {
                         /** Format: date-time */
                         eCheckInOpensAt: string;
                         eCheckInCompletedAt: string | null;
+                        intake: {
+                            questionnaire: "phq9" | "gad7";
+                            status: "due" | "done";
+                            completedAt: string | null;
+                        }[];
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
@@ -6551,6 +6597,11 @@ export interface operations {
                         /** Format: date-time */
                         eCheckInOpensAt: string;
                         eCheckInCompletedAt: string | null;
+                        intake: {
+                            questionnaire: "phq9" | "gad7";
+                            status: "due" | "done";
+                            completedAt: string | null;
+                        }[];
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
@@ -6679,6 +6730,11 @@ export interface operations {
                         /** Format: date-time */
                         eCheckInOpensAt: string;
                         eCheckInCompletedAt: string | null;
+                        intake: {
+                            questionnaire: "phq9" | "gad7";
+                            status: "due" | "done";
+                            completedAt: string | null;
+                        }[];
                         arrivedAt: string | null;
                         onWaitlist: boolean;
                         cancelledAt: string | null;
@@ -13563,6 +13619,13 @@ export interface operations {
                                 kind: "patient" | "proxy" | "staff" | "system";
                                 displayName: string | null;
                             };
+                            intakeFor: {
+                                /** Format: uuid */
+                                appointmentId: string;
+                                /** Format: date-time */
+                                start: string;
+                                timeZone: string;
+                            } | null;
                         }[];
                     };
                 };
@@ -13667,6 +13730,8 @@ export interface operations {
                 "application/json": {
                     kind: "phq9" | "gad7";
                     answers: (number | null)[];
+                    /** Format: uuid */
+                    appointmentId?: string;
                 };
             };
         };
@@ -13694,6 +13759,13 @@ export interface operations {
                                 kind: "patient" | "proxy" | "staff" | "system";
                                 displayName: string | null;
                             };
+                            intakeFor: {
+                                /** Format: uuid */
+                                appointmentId: string;
+                                /** Format: date-time */
+                                start: string;
+                                timeZone: string;
+                            } | null;
                         };
                         guidance: "emergency" | "crisis" | null;
                     };
@@ -13788,6 +13860,13 @@ export interface operations {
                                     kind: "patient" | "proxy" | "staff" | "system";
                                     displayName: string | null;
                                 };
+                                intakeFor: {
+                                    /** Format: uuid */
+                                    appointmentId: string;
+                                    /** Format: date-time */
+                                    start: string;
+                                    timeZone: string;
+                                } | null;
                             } | null;
                             acknowledged: {
                                 by: string;
@@ -13898,6 +13977,13 @@ export interface operations {
                                 kind: "patient" | "proxy" | "staff" | "system";
                                 displayName: string | null;
                             };
+                            intakeFor: {
+                                /** Format: uuid */
+                                appointmentId: string;
+                                /** Format: date-time */
+                                start: string;
+                                timeZone: string;
+                            } | null;
                         } | null;
                         acknowledged: {
                             by: string;
@@ -14007,6 +14093,13 @@ export interface operations {
                                 kind: "patient" | "proxy" | "staff" | "system";
                                 displayName: string | null;
                             };
+                            intakeFor: {
+                                /** Format: uuid */
+                                appointmentId: string;
+                                /** Format: date-time */
+                                start: string;
+                                timeZone: string;
+                            } | null;
                         } | null;
                         acknowledged: {
                             by: string;

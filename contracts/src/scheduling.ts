@@ -1,5 +1,6 @@
 import { type Static, Type } from "typebox";
 import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
+import { QuestionnaireKind } from "./health.ts";
 
 export const Modality = Type.Union([Type.Literal("in_person"), Type.Literal("video")]);
 export const BookingKind = Type.Union([Type.Literal("established"), Type.Literal("new"), Type.Literal("referral")], {
@@ -32,6 +33,8 @@ const visitTypeFields = {
   bufferAfterMinutes: Type.Integer({ minimum: 0, maximum: 120 }),
   cancellationNoticeMinutes: Type.Integer({ minimum: 0, maximum: 60 * 24 * 14 }),
   questionnaire: Type.Array(QuestionnaireItem, { maxItems: 30 }),
+  /** the standard scored questionnaires (PHQ-9, GAD-7) the patient is asked to complete before the visit */
+  intakeQuestionnaires: Type.Array(QuestionnaireKind, { maxItems: 2, uniqueItems: true }),
   active: Type.Boolean(),
 };
 
@@ -44,6 +47,7 @@ export const CreateVisitType = Type.Object({
   description: Type.Optional(visitTypeFields.description),
   descriptionEs: Type.Optional(visitTypeFields.descriptionEs),
   questionnaire: Type.Optional(visitTypeFields.questionnaire),
+  intakeQuestionnaires: Type.Optional(visitTypeFields.intakeQuestionnaires),
   active: Type.Optional(Type.Boolean()),
 });
 export const UpdateVisitType = Type.Partial(CreateVisitType);
@@ -178,6 +182,18 @@ export const AppointmentStatus = Type.Union([
 ]);
 export type AppointmentStatus = Static<typeof AppointmentStatus>;
 
+/**
+ * A scored questionnaire the visit type asks for before the visit, as the server decides it:
+ * listed from the eCheck-in window (and once done), for the patient and caregivers who may send
+ * health updates; `done` once a response was sent as the intake for this visit.
+ */
+export const IntakeItem = Type.Object({
+  questionnaire: QuestionnaireKind,
+  status: Type.Union([Type.Literal("due"), Type.Literal("done")]),
+  completedAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+export type IntakeItem = Static<typeof IntakeItem>;
+
 export const Appointment = Type.Object({
   id: Uuid,
   patientId: Uuid,
@@ -212,6 +228,8 @@ export const Appointment = Type.Object({
   canCancelOnline: Type.Boolean(),
   eCheckInOpensAt: IsoDateTime,
   eCheckInCompletedAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** questionnaires to complete before the visit (empty when none is asked for, or not for this reader) */
+  intake: Type.Array(IntakeItem),
   arrivedAt: Type.Union([IsoDateTime, Type.Null()]),
   onWaitlist: Type.Boolean(),
   cancelledAt: Type.Union([IsoDateTime, Type.Null()]),
@@ -344,6 +362,8 @@ export const ECheckInForm = Type.Object({
   open: Type.Boolean(),
   completedAt: Type.Union([IsoDateTime, Type.Null()]),
   questionnaire: Type.Array(QuestionnaireItem),
+  /** scored questionnaires to complete before the visit (see `IntakeItem`) */
+  intake: Type.Array(IntakeItem),
   /** what the patient is asked to confirm, shown from their record */
   summary: Type.Object({
     name: Type.String(),

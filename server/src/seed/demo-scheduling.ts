@@ -18,6 +18,7 @@ const visitTypes: {
   horizon?: number;
   bufferAfter?: number;
   questionnaire?: unknown[];
+  intake?: ("phq9" | "gad7")[];
 }[] = [
   {
     key: "fm-checkup",
@@ -29,6 +30,8 @@ const visitTypes: {
     duration: 30,
     modality: "in_person",
     kind: "established",
+    // the yearly depression and anxiety screening, answered before the visit
+    intake: ["phq9", "gad7"],
     questionnaire: [
       {
         id: "concerns",
@@ -171,6 +174,7 @@ export async function seedDemoScheduling(ctx: DemoSeedContext): Promise<void> {
         buffer_after_minutes: vt.bufferAfter ?? 0,
         cancellation_notice_minutes: 24 * 60,
         questionnaire: JSON.stringify(vt.questionnaire ?? []),
+        intake_questionnaires: vt.intake ?? [],
       })
       .returning("id")
       .executeTakeFirstOrThrow();

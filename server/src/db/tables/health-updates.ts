@@ -47,6 +47,8 @@ export interface QuestionnaireResponsesTable {
   entered_by_kind: EnteredByKind;
   via_proxy_grant_id: string | null;
   created_at: Generated<Date>;
+  /** migrations/0038: the appointment this response was the intake for */
+  intake_appointment_id: Generated<string | null>;
 }
 
 export interface HealthFlagsTable {

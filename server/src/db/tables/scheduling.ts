@@ -27,6 +27,8 @@ export interface VisitTypesTable {
   buffer_after_minutes: Generated<number>;
   cancellation_notice_minutes: Generated<number>;
   questionnaire: JsonWithDefault;
+  /** migrations/0038: the scored questionnaires asked for before the visit */
+  intake_questionnaires: Generated<("phq9" | "gad7")[]>;
   active: Generated<boolean>;
   created_at: Generated<Date>;
 }

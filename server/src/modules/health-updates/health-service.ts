@@ -19,9 +19,11 @@ import {
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
-import { DomainError } from "../../platform/errors.ts";
+import { DomainError, notFound } from "../../platform/errors.ts";
+import { patientTimeZoneSql } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { addBusinessDays, type WorkQueueService } from "../../platform/work-queue/work-queue.ts";
+import type { IntakeResponse } from "../scheduling/intake.ts";
 import { flagReading, scoreQuestionnaire } from "./flagging.ts";
 import { checkReading } from "./measures.ts";
 import { presentQuestionnaire, presentReading, trends } from "./present.ts";
@@ -75,22 +77,36 @@ export function selectReadings(db: Db) {
 }
 
 export function selectQuestionnaires(db: Db) {
-  return db
-    .selectFrom("questionnaire_responses as q")
-    .leftJoin("users as eu", "eu.id", "q.entered_by")
-    .select([
-      "q.id",
-      "q.patient_id",
-      "q.kind",
-      "q.answers",
-      "q.score",
-      "q.severity",
-      "q.flag",
-      "q.flag_reasons",
-      "q.created_at",
-      "q.entered_by_kind",
-      "eu.display_name as entered_by_name",
-    ]);
+  return (
+    db
+      .selectFrom("questionnaire_responses as q")
+      .leftJoin("users as eu", "eu.id", "q.entered_by")
+      // the visit it was the intake for: its start, shown in that visit's zone
+      .leftJoin("appointments as ia", "ia.id", "q.intake_appointment_id")
+      .leftJoin("visit_types as iv", "iv.id", "ia.visit_type_id")
+      .leftJoin("locations as il", "il.id", "ia.location_id")
+      .leftJoin("patients as ip", "ip.id", "ia.patient_id")
+      .select([
+        "ia.id as intake_appointment_id",
+        "ia.starts_at as intake_starts_at",
+        sql<string | null>`case when iv.modality = 'video' then ${patientTimeZoneSql("ip")} else il.time_zone end`.as(
+          "intake_time_zone",
+        ),
+      ])
+      .select([
+        "q.id",
+        "q.patient_id",
+        "q.kind",
+        "q.answers",
+        "q.score",
+        "q.severity",
+        "q.flag",
+        "q.flag_reasons",
+        "q.created_at",
+        "q.entered_by_kind",
+        "eu.display_name as entered_by_name",
+      ])
+  );
 }
 
 /**
@@ -242,6 +258,7 @@ export class HealthUpdatesService {
     const id = ensurePatientScopedQuery(access, "health_updates", "write");
     const now = this.#d.clock.now();
     const result = await inTransaction(this.#d.db, async (trx) => {
+      const intakeFor = input.appointmentId ? await intakeVisit(trx, id, input.appointmentId, input.kind, now) : null;
       const scored = scoreQuestionnaire(input.kind, input.answers, await this.#d.ranges.current(trx));
       if ("problems" in scored) {
         throw new DomainError("validation_failed", "Please answer every question.", scored.problems);
@@ -262,6 +279,7 @@ export class HealthUpdatesService {
           entered_by_kind: enteredKind(access),
           via_proxy_grant_id: access.viaProxyGrantId,
           created_at: now,
+          intake_appointment_id: intakeFor,
         })
         .execute();
       if (scored.flag !== "normal") {
@@ -274,6 +292,25 @@ export class HealthUpdatesService {
       .where("q.id", "=", result.responseId)
       .executeTakeFirstOrThrow();
     return { response: presentQuestionnaire(row), guidance: result.guidance };
+  }
+
+  /**
+   * The intake questionnaires sent for these visits of the patient (scheduling shows what is
+   * still due; plugged in as its `IntakeResponses`).
+   */
+  async intakeCompleted(patientId: string, appointmentIds: readonly string[]): Promise<IntakeResponse[]> {
+    if (!appointmentIds.length) return [];
+    const rows = await currentDb(this.#d.db)
+      .selectFrom("questionnaire_responses")
+      .select(["intake_appointment_id", "kind", "created_at"])
+      .where("patient_id", "=", patientId)
+      .where("intake_appointment_id", "in", [...appointmentIds])
+      .execute();
+    return rows.map((r) => ({
+      appointmentId: r.intake_appointment_id as string,
+      kind: r.kind,
+      completedAt: r.created_at,
+    }));
   }
 
   /** A flagged update: its flag row and a work item for the care team (inside the sender's transaction). */
@@ -322,6 +359,41 @@ export async function careTeamProvider(db: Db, patientId: string): Promise<strin
     .limit(1)
     .executeTakeFirst();
   return visit?.provider_id ?? null;
+}
+
+const INTAKE_OPEN_STATUSES = ["booked", "confirmed", "checked_in"] as const;
+
+/**
+ * The visit a questionnaire is sent as the intake for: one of this patient's (else 404, as for a
+ * visit that does not exist), still to come, and of a visit type that asks for this
+ * questionnaire (else 400 naming `appointmentId`).
+ */
+async function intakeVisit(
+  trx: Db,
+  patientId: string,
+  appointmentId: string,
+  kind: string,
+  now: Date,
+): Promise<string> {
+  const visit = await trx
+    .selectFrom("appointments as a")
+    .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
+    .select(["a.id", "a.starts_at", "a.status", "vt.intake_questionnaires"])
+    .where("a.id", "=", appointmentId)
+    .where("a.patient_id", "=", patientId)
+    .executeTakeFirst();
+  if (!visit) throw notFound("appointment");
+  if (!(INTAKE_OPEN_STATUSES as readonly string[]).includes(visit.status) || visit.starts_at <= now) {
+    throw new DomainError("validation_failed", "That visit is not an upcoming one.", [
+      { field: "appointmentId", problem: "is not an upcoming visit" },
+    ]);
+  }
+  if (!(visit.intake_questionnaires ?? []).includes(kind as "phq9")) {
+    throw new DomainError("validation_failed", "That visit does not ask for this questionnaire.", [
+      { field: "appointmentId", problem: "does not ask for this questionnaire" },
+    ]);
+  }
+  return visit.id;
 }
 
 const asPatientSide = (access: PatientAccess) => access.basis === "patient" || access.basis === "proxy";

@@ -2,6 +2,7 @@ import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { seedDemoHealth } from "../../seed/demo-health.ts";
 import { defineModule } from "../kit.ts";
 import { questionnairesRecordSection, readingsRecordSection } from "../records/sections/health-updates.ts";
+import type { SchedulingIntake } from "../scheduling/intake.ts";
 import { HealthFlagService } from "./flag-queue.ts";
 import { HealthUpdatesService } from "./health-service.ts";
 import { FlagRangeService } from "./ranges.ts";
@@ -15,9 +16,11 @@ import { readingNoteSeal } from "./seals.ts";
  */
 export const healthUpdatesModule = defineModule({
   name: "health-updates",
-  services: (p, needs: { workQueue: WorkQueueService }) => {
+  services: (p, needs: { workQueue: WorkQueueService; schedulingIntake: SchedulingIntake }) => {
     const healthRanges = new FlagRangeService(p);
     const healthUpdates = new HealthUpdatesService({ ...p, workQueue: needs.workQueue, ranges: healthRanges });
+    // a visit type's intake questionnaires are answered here: scheduling shows which are done
+    needs.schedulingIntake.use({ completed: (patientId, ids) => healthUpdates.intakeCompleted(patientId, ids) });
     const healthFlags = new HealthFlagService({ ...p, workQueue: needs.workQueue });
     return {
       /** readings, questionnaires, trends; `listForRecord(access)` for the record download */

@@ -44,6 +44,9 @@ export interface QuestionnaireRow {
   created_at: Date;
   entered_by_kind: EnteredByKind;
   entered_by_name: string | null;
+  intake_appointment_id?: string | null;
+  intake_starts_at?: Date | null;
+  intake_time_zone?: string | null;
 }
 
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
@@ -85,6 +88,14 @@ export function presentQuestionnaire(row: QuestionnaireRow): QuestionnaireRespon
     flagReasons: [...row.flag_reasons],
     createdAt: row.created_at.toISOString(),
     enteredBy: { kind: row.entered_by_kind, displayName: row.entered_by_name },
+    intakeFor:
+      row.intake_appointment_id && row.intake_starts_at
+        ? {
+            appointmentId: row.intake_appointment_id,
+            start: row.intake_starts_at.toISOString(),
+            timeZone: row.intake_time_zone ?? "UTC",
+          }
+        : null,
   };
 }
 

@@ -86,6 +86,7 @@ export class AvailabilityService {
           buffer_after_minutes: input.bufferAfterMinutes,
           cancellation_notice_minutes: input.cancellationNoticeMinutes,
           questionnaire: JSON.stringify(input.questionnaire ?? []),
+          intake_questionnaires: input.intakeQuestionnaires ?? [],
           active: input.active ?? true,
         })
         .returningAll()
@@ -114,6 +115,7 @@ export class AvailabilityService {
       if (input.cancellationNoticeMinutes !== undefined)
         set.cancellation_notice_minutes = input.cancellationNoticeMinutes;
       if (input.questionnaire !== undefined) set.questionnaire = JSON.stringify(input.questionnaire);
+      if (input.intakeQuestionnaires !== undefined) set.intake_questionnaires = input.intakeQuestionnaires;
       if (input.active !== undefined) set.active = input.active;
       if (Object.keys(set).length === 0) throw new DomainError("validation_failed", "Nothing to change.");
       const row = await trx.updateTable("visit_types").set(set).where("id", "=", id).returningAll().executeTakeFirst();

@@ -7,6 +7,7 @@ import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import type { SchedulingIntake } from "./intake.ts";
 import * as repo from "./repo.ts";
 
 const DAY = 24 * 60 * 60_000;
@@ -58,12 +59,20 @@ export class CheckInService {
   readonly #clock: Clock;
   readonly #access: AccessService;
   readonly #cipher: FieldCipher;
+  readonly #intake: SchedulingIntake | undefined;
 
-  constructor(deps: { db: Database; clock: Clock; access: AccessService; cipher: FieldCipher }) {
+  constructor(deps: {
+    db: Database;
+    clock: Clock;
+    access: AccessService;
+    cipher: FieldCipher;
+    intake?: SchedulingIntake;
+  }) {
     this.#db = deps.db;
     this.#clock = deps.clock;
     this.#access = deps.access;
     this.#cipher = deps.cipher;
+    this.#intake = deps.intake;
   }
 
   async form(patientId: string, appointmentId: string): Promise<Static<typeof ECheckInForm>> {
@@ -87,11 +96,13 @@ export class CheckInService {
     const contactIncluded = await this.#access.can(patientId, { scope: "profile", action: "read" });
     const opensAt = new Date(row.startsAt.getTime() - ECHECKIN_OPENS_DAYS * DAY);
     const now = this.#clock.now();
+    const intake = await this.#intake?.forVisits(access, [row], now);
     return {
       opensAt: opensAt.toISOString(),
       open: now >= opensAt && now < row.startsAt && ["booked", "confirmed", "checked_in"].includes(row.status),
       completedAt: row.checkedInAt?.toISOString() ?? null,
       questionnaire: (vt?.questionnaire ?? []) as Item[],
+      intake: intake?.get(row.id) ?? [],
       summary: {
         name: `${patient.preferred_name ?? patient.legal_given_name} ${patient.legal_family_name}`,
         dateOfBirth: patient.date_of_birth,

@@ -3,8 +3,9 @@ import { defineModule } from "../kit.ts";
 import { appointmentsRecordSection } from "../records/sections/appointments.ts";
 import { AvailabilityService } from "./availability-service.ts";
 import { appointmentCareTeamRule } from "./care-team.ts";
-import { CheckInService, checkInAnswersSeal } from "./check-in-service.ts";
+import { CheckInService, checkInAnswersSeal, ECHECKIN_OPENS_DAYS } from "./check-in-service.ts";
 import { FrontDeskService } from "./front-desk-service.ts";
+import { SchedulingIntake } from "./intake.ts";
 import {
   appointmentBooked,
   appointmentCancelled,
@@ -30,7 +31,14 @@ export const schedulingModule = defineModule({
       mailer: p.mailer,
       config: p.config,
     });
-    const scheduling = new SchedulingService({ db: p.db, clock: p.clock, access: p.access, events });
+    const schedulingIntake = new SchedulingIntake({ access: p.access, opensDays: ECHECKIN_OPENS_DAYS });
+    const scheduling = new SchedulingService({
+      db: p.db,
+      clock: p.clock,
+      access: p.access,
+      events,
+      intake: schedulingIntake,
+    });
     const waitlist = new WaitlistService({ ...p, scheduling });
     return {
       /** visit types, slot search, booking, rescheduling, cancelling */
@@ -51,7 +59,15 @@ export const schedulingModule = defineModule({
         rebook: waitlist,
       }),
       /** eCheck-in */
-      checkIn: new CheckInService({ db: p.db, clock: p.clock, access: p.access, cipher: p.cipher }),
+      checkIn: new CheckInService({
+        db: p.db,
+        clock: p.clock,
+        access: p.access,
+        cipher: p.cipher,
+        intake: schedulingIntake,
+      }),
+      /** the scored questionnaires due before a visit: health updates plugs its responses in */
+      schedulingIntake,
     };
   },
   routes: async (app, services) => {

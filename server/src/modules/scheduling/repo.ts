@@ -297,6 +297,7 @@ const appointmentColumns = [
   "vt.buffer_before_minutes as bufferBeforeMinutes",
   "vt.buffer_after_minutes as bufferAfterMinutes",
   "vt.booking_kind as bookingKind",
+  "vt.intake_questionnaires as intakeQuestionnaires",
   "p.id as providerId",
   "p.display_name as providerName",
   "p.specialty",

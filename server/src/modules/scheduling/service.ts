@@ -1,4 +1,4 @@
-import type { Appointment, Slot, VisitType } from "@portico/contracts";
+import type { Appointment, IntakeItem, Slot, VisitType } from "@portico/contracts";
 import type { Database } from "../../db/database.ts";
 import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -7,6 +7,7 @@ import { DomainError, notFound } from "../../platform/errors.ts";
 import { displayTimeZone } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { ECHECKIN_OPENS_DAYS } from "./check-in-service.ts";
+import type { SchedulingIntake } from "./intake.ts";
 import {
   type EligibilityReason,
   noReferrals,
@@ -31,6 +32,8 @@ export interface SchedulingDeps {
   events?: SchedulingEvents;
   /** free slots per provider-day, reused until a change commits (slot-cache.ts) */
   slotCache?: SlotCache;
+  /** the scored questionnaires due before each visit (health updates answers them) */
+  intake?: SchedulingIntake;
 }
 
 export interface SchedulingEvents {
@@ -84,6 +87,7 @@ export function presentAppointment(
   row: repo.AppointmentRow,
   now: Date,
   readerPatientId: string | null = currentContext().actor.patientId ?? null,
+  intake: IntakeItem[] = [],
 ): Appointment {
   const cancellableUntil = new Date(row.startsAt.getTime() - row.cancellationNoticeMinutes * MINUTE);
   const live = !["cancelled", "completed", "no_show", "arrived", "roomed", "in_visit"].includes(row.status);
@@ -115,6 +119,7 @@ export function presentAppointment(
     canCancelOnline: live && now < cancellableUntil,
     eCheckInOpensAt: iso(row.startsAt.getTime() - ECHECKIN_OPENS_DAYS * DAY),
     eCheckInCompletedAt: row.checkedInAt ? iso(row.checkedInAt) : null,
+    intake,
     arrivedAt: row.arrivedAt ? iso(row.arrivedAt) : null,
     onWaitlist: Boolean(row.onWaitlist),
     cancelledAt: row.cancelledAt ? iso(row.cancelledAt) : null,
@@ -367,7 +372,9 @@ export class SchedulingService {
     const timeZone = rows[0]?.patientTimeZone ?? (await repo.patientTimeZone(db, access));
     // a visit moved by "Reschedule" is listed once, as its new time: the old row stays in the
     // record (cancelled, reason "rescheduled", the new row pointing back at it) but is not a past visit
-    const all = rows.filter((r) => r.cancelReason !== "rescheduled").map((r) => presentAppointment(r, now));
+    const listed = rows.filter((r) => r.cancelReason !== "rescheduled");
+    const intake = (await this.#deps.intake?.forVisits(access, listed, now)) ?? new Map<string, IntakeItem[]>();
+    const all = listed.map((r) => presentAppointment(r, now, undefined, intake.get(r.id)));
     const isUpcoming = (a: Appointment) =>
       new Date(a.end) > now && a.status !== "cancelled" && a.status !== "completed" && a.status !== "no_show";
     return { upcoming: all.filter(isUpcoming), past: all.filter((a) => !isUpcoming(a)).reverse(), timeZone };
@@ -386,7 +393,9 @@ export class SchedulingService {
   async #present(access: PatientAccess, appointmentId: string): Promise<Appointment> {
     const row = await repo.appointmentOfPatient(currentDb(this.#deps.db), access, appointmentId);
     if (!row) throw notFound("appointment");
-    return presentAppointment(row, this.#deps.clock.now());
+    const now = this.#deps.clock.now();
+    const intake = await this.#deps.intake?.forVisits(access, [row], now);
+    return presentAppointment(row, now, undefined, intake?.get(row.id));
   }
 
   /**

@@ -19,6 +19,7 @@ export function presentVisitType(row: Selectable<VisitTypesTable>): VisitType {
     bufferAfterMinutes: row.buffer_after_minutes,
     cancellationNoticeMinutes: row.cancellation_notice_minutes,
     questionnaire: (row.questionnaire ?? []) as VisitType["questionnaire"],
+    intakeQuestionnaires: [...(row.intake_questionnaires ?? [])],
     active: row.active,
   };
 }

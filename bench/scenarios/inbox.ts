@@ -166,6 +166,8 @@ async function generate() {
     );
   }
   await sql`alter table messages enable trigger messages_track_last`.execute(db);
+  // the per-member unread counts' trigger is off too, and the counts are taken once afterwards
+  await sql`alter table message_threads disable trigger message_threads_unread`.execute(db);
   await step("each conversation's last author and seqs (what the trigger keeps)", () =>
     sql`
       update message_threads t
@@ -174,6 +176,10 @@ async function generate() {
           other_before_last_seq = case when t.status = 'waiting' then 0 else ${PER_THREAD - 1} end
       from messages m
       where m.thread_id = t.id and m.seq = ${PER_THREAD}`.execute(db),
+  );
+  await sql`alter table message_threads enable trigger message_threads_unread`.execute(db);
+  await step("the pool members' unread counts", () =>
+    sql`update message_pool_unread set unread = message_pool_unread_count(pool_id, user_id)`.execute(db),
   );
   await step("sealing the active conversations' subjects and bodies", async () => {
     const active = await sql<{ id: string }>`

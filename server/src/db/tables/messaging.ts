@@ -64,6 +64,13 @@ export interface MessageThreadsTable {
   closed_by: string | null;
 }
 
+/** kept by triggers (0039): per pool member, the pool's active threads with something unread for them */
+export interface MessagePoolUnreadTable {
+  pool_id: string;
+  user_id: string;
+  unread: Generated<number>;
+}
+
 export interface MessagesTable {
   id: Generated<string>;
   thread_id: string;
@@ -129,6 +136,7 @@ export interface MessageDigestPreferencesTable {
 export interface MessagingTables {
   message_pools: MessagePoolsTable;
   message_pool_members: MessagePoolMembersTable;
+  message_pool_unread: MessagePoolUnreadTable;
   message_topic_routes: MessageTopicRoutesTable;
   location_holidays: LocationHolidaysTable;
   message_threads: MessageThreadsTable;

@@ -52,7 +52,17 @@ export class StaffInbox {
         "w.subject_id as wait_id",
       ])
       .where(staffSees(actor))
-      .$if(query.view === "mine", (q) => q.where("w.assignee_user_id", "=", userId))
+      // "mine" starts from the caller's own active work items (work_items_active_assignee_idx, then
+      // message_threads_work_item_idx) instead of walking every active thread for them
+      .$if(query.view === "mine", (q) =>
+        q.where("t.work_item_id", "in", (s) =>
+          s
+            .selectFrom("work_items as mw")
+            .select("mw.id")
+            .where("mw.assignee_user_id", "=", userId)
+            .where("mw.status", "in", ACTIVE),
+        ),
+      )
       .$if(query.poolId !== undefined, (q) => q.where("t.pool_id", "=", query.poolId as string))
       .$if(query.patientId !== undefined, (q) => q.where("t.patient_id", "=", query.patientId as string))
       .$if(status === "active", (q) => q.where("t.status", "in", ["waiting", "answered"]))
@@ -141,10 +151,10 @@ export class StaffInbox {
   }
 
   /**
-   * Counts per pool of the reader's. Reads only the active threads' index entries
-   * (message_threads_pool_active_idx) and the reader's own reads, never the messages: whether a
-   * thread has anything unread for the reader comes from the columns the messages_track_last
-   * trigger keeps (the newest seq by someone other than the reader vs. the reader's last read).
+   * Counts per pool of the reader's, never over the messages: unread is the reader's row of
+   * message_pool_unread (kept by triggers in the writing transaction, migration 0039); waiting,
+   * overdue and unassigned are read from the waiting threads' index entries
+   * (message_threads_pool_waiting_idx) and, for unassigned, the open work items' entries.
    */
   async #poolCounts(db: Db, reader: Reader, now: Date): Promise<PoolCount[]> {
     const pools = await db
@@ -152,31 +162,30 @@ export class StaffInbox {
       .innerJoin("message_pool_members as pm", (j) =>
         j.onRef("pm.pool_id", "=", "p.id").on("pm.user_id", "=", reader.userId),
       )
-      .select(["p.id", "p.name"])
+      .leftJoin("message_pool_unread as u", (j) =>
+        j.onRef("u.pool_id", "=", "pm.pool_id").onRef("u.user_id", "=", "pm.user_id"),
+      )
+      .select(["p.id", "p.name", "u.unread"])
       .orderBy("p.name")
       .execute();
     if (pools.length === 0) return [];
-    // one pass over the active threads of all the reader's pools, joined once with the reader's reads
+    // one pass over the waiting threads' index entries; the open work items are hashed once
     const rows = await db
       .selectFrom("message_threads as t")
-      .leftJoin("work_items as w", (j) =>
-        j.onRef("w.id", "=", "t.work_item_id").on("t.status", "=", "waiting").on("w.status", "in", ACTIVE),
-      )
-      .leftJoin("message_reads as r", (j) => j.onRef("r.thread_id", "=", "t.id").on("r.user_id", "=", reader.userId))
       .select([
         "t.pool_id",
-        sql<string>`count(*) filter (where t.status = 'waiting')`.as("waiting"),
-        sql<string>`count(*) filter (where t.status = 'waiting' and t.due_at < ${now})`.as("overdue"),
-        sql<string>`count(*) filter (where t.status = 'waiting' and w.status = 'open')`.as("unassigned"),
-        sql<string>`count(*) filter (where (case when t.last_author_user_id is distinct from ${reader.userId}
-          then t.last_seq else t.other_before_last_seq end) > coalesce(r.last_read_seq, 0))`.as("unread"),
+        sql<string>`count(*)`.as("waiting"),
+        sql<string>`count(*) filter (where t.due_at < ${now})`.as("overdue"),
+        sql<string>`count(*) filter (where t.work_item_id in (select w.id from work_items w where w.status = 'open'))`.as(
+          "unassigned",
+        ),
       ])
       .where(
         "t.pool_id",
         "in",
         pools.map((p) => p.id),
       )
-      .where("t.status", "in", ["waiting", "answered"])
+      .where("t.status", "=", "waiting")
       .groupBy("t.pool_id")
       .execute();
     const counts = new Map(rows.map((r) => [r.pool_id, r]));
@@ -188,7 +197,7 @@ export class StaffInbox {
         waiting: Number(c?.waiting ?? 0),
         overdue: Number(c?.overdue ?? 0),
         unassigned: Number(c?.unassigned ?? 0),
-        unread: Number(c?.unread ?? 0),
+        unread: Number(p.unread ?? 0),
       };
     });
   }

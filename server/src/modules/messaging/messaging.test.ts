@@ -749,6 +749,84 @@ describe("unread counts under concurrent reads and writes", () => {
   });
 });
 
+describe("the kept per-member unread counts (message_pool_unread)", () => {
+  /** every member's kept count beside a recount from the threads and reads */
+  async function keptAndRecounted() {
+    const { rows } = await sql<{ pool_id: string; user_id: string; kept: number; recounted: number }>`
+      select m.pool_id, m.user_id, u.unread as kept, message_pool_unread_count(m.pool_id, m.user_id) as recounted
+      from message_pool_members m left join message_pool_unread u using (pool_id, user_id)
+      order by m.pool_id, m.user_id`.execute(t.database.db);
+    return rows.map((r) => ({ ...r, kept: r.kept === null ? null : Number(r.kept), recounted: Number(r.recounted) }));
+  }
+
+  it("equal a recount after concurrent writes, reads, closing and reopening, and follow a new member", async () => {
+    const threads = await Promise.all(
+      Array.from({ length: 3 }, (_, i) => newThread(c.patient, patient, "medical_question", `Kept count ${i}`)),
+    );
+    const [a, b, d] = threads.map((th) => th.id) as [string, string, string];
+    const work = [
+      ...threads.flatMap((th, i) => [
+        call(c.patient, "POST", `${P()}/threads/${th.id}/messages`, { body: `more ${i}` }),
+        call(c.nurse, "GET", `/api/messages/threads/${th.id}`),
+        call(c.physician, "POST", `/api/messages/threads/${th.id}/notes`, { body: `doctor ${i}` }),
+        call(c.physician, "GET", `/api/messages/threads/${th.id}`),
+      ]),
+      call(c.nurse, "POST", `/api/messages/threads/${a}/messages`, { body: "An answer" }),
+      call(c.nurse, "POST", `/api/messages/threads/${b}/close`, {}),
+    ];
+    for (const r of await Promise.all(work)) expect([200, 201], r.raw).toContain(r.status);
+    let rows = await keptAndRecounted();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.kept, `${r.pool_id} ${r.user_id}`).toBe(r.recounted);
+    // the inbox shows the kept count, and it agrees with the messages themselves
+    expect(await poolUnread(c.nurse, fmPool.id)).toBe(await poolUnreadFromMessages(nurse.id, fmPool.id));
+    // closing takes a thread out of every member's count, reopening brings it back, concurrently with reads
+    const more = await Promise.all([
+      call(c.nurse, "POST", `/api/messages/threads/${b}/reopen`),
+      call(c.nurse, "POST", `/api/messages/threads/${d}/close`, {}),
+      call(c.physician, "GET", `/api/messages/threads/${d}`),
+      call(c.patient, "POST", `${P()}/threads/${a}/messages`, { body: "Thank you" }),
+      call(c.nurse, "GET", `/api/messages/threads/${a}`),
+    ]);
+    for (const r of more) expect([200, 201], r.raw).toContain(r.status);
+    rows = await keptAndRecounted();
+    for (const r of rows) expect(r.kept, `${r.pool_id} ${r.user_id}`).toBe(r.recounted);
+    // a new member starts with the pool's threads counted for them
+    const updated = await call(c.admin, "PUT", `/api/admin/message-pools/${fmPool.id}`, {
+      name: fmPool.name,
+      readersDescription: fmPool.readersDescription,
+      readersDescriptionEs: fmPool.readersDescriptionEs,
+      locationId: clinic.locationId,
+      responseTargetBusinessHours: 4,
+      memberUserIds: [nurse.id, clinic.physician.id, otherNurse.id],
+      topics: ["medical_question", "medication", "test_result", "appointment", "other"],
+    });
+    expect(updated.status, updated.raw).toBe(200);
+    const newcomer = (await keptAndRecounted()).find((r) => r.pool_id === fmPool.id && r.user_id === otherNurse.id);
+    expect(newcomer?.recounted).toBeGreaterThan(0);
+    expect(newcomer?.kept).toBe(newcomer?.recounted);
+    expect(await poolUnread(c.otherNurse, fmPool.id)).toBe(await poolUnreadFromMessages(otherNurse.id, fmPool.id));
+    // and leaves without a count left behind
+    const back = await call(c.admin, "PUT", `/api/admin/message-pools/${fmPool.id}`, {
+      name: fmPool.name,
+      readersDescription: fmPool.readersDescription,
+      readersDescriptionEs: fmPool.readersDescriptionEs,
+      locationId: clinic.locationId,
+      responseTargetBusinessHours: 4,
+      memberUserIds: [nurse.id, clinic.physician.id],
+      topics: ["medical_question", "medication", "test_result", "appointment", "other"],
+    });
+    expect(back.status, back.raw).toBe(200);
+    const left = await t.database.db
+      .selectFrom("message_pool_unread")
+      .select("unread")
+      .where("pool_id", "=", fmPool.id)
+      .where("user_id", "=", otherNurse.id)
+      .execute();
+    expect(left).toEqual([]);
+  });
+});
+
 describe("staff attachments and booking from a thread", () => {
   it("a nurse attaches a file to a reply; it is sealed at rest and the patient downloads it", async () => {
     const thread = await newThread(c.patient, patient, "medical_question", "Please send the form");

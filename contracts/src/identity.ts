@@ -59,6 +59,12 @@ export const ActingPatient = Type.Object({
   id: Uuid,
   name: Type.String({ description: "preferred or given name + family name" }),
   relationship: Type.Union([Type.Literal("self"), ProxyRelationship]),
+  /**
+   * The scopes in force now, as the access policy reckons them: every scope for oneself; for a
+   * proxy the grant's scopes, only appointments and medications for a parent or guardian of a
+   * 12–17-year-old, and none once a parent's grant ends on the 18th birthday (then the patient is
+   * not listed at all). The web acts on exactly these.
+   */
   scopes: Type.Array(ProxyScope),
   /** true for an adolescent whose parent has the restricted default scope */
   restricted: Type.Boolean(),
@@ -83,13 +89,52 @@ export const StaffAbilities = Type.Object({
 });
 export type StaffAbilities = Static<typeof StaffAbilities>;
 
+/**
+ * The parts of the app a user may open. The patient side (appointments … profile) is open to
+ * anyone acting for a patient (themself or through a grant in force); each page then asks
+ * `ActingPatient.scopes`. The staff side follows the role lists the services check.
+ */
+export const AppArea = Type.Union([
+  Type.Literal("home"),
+  Type.Literal("appointments"),
+  Type.Literal("medications"),
+  Type.Literal("messages"),
+  Type.Literal("referrals"),
+  Type.Literal("health"),
+  Type.Literal("profile"),
+  Type.Literal("inBasket"),
+  Type.Literal("incomingReferrals"),
+  Type.Literal("patients"),
+  Type.Literal("registration"),
+  Type.Literal("arrivals"),
+  Type.Literal("schedule"),
+  Type.Literal("clinicSetup"),
+  Type.Literal("operations"),
+  Type.Literal("audit"),
+]);
+export type AppArea = Static<typeof AppArea>;
+
+/** What the signed-in user may open, decided by the server (the web shows exactly this). */
+export const UserAbilities = Type.Object({
+  ...StaffAbilities.properties,
+  /** holds a staff role: home shows today's staff work */
+  staffWork: Type.Boolean(),
+  /** acts for at least one patient (themself or through a grant in force): the patient side */
+  patientSide: Type.Boolean(),
+  /** every area whose pages this user may open (page guards) */
+  areas: Type.Array(AppArea),
+  /** the entries of the signed-in menu, in order (a subset of `areas`) */
+  menu: Type.Array(AppArea),
+});
+export type UserAbilities = Static<typeof UserAbilities>;
+
 export const MeResponse = Type.Object({
   user: UserSummary,
   roles: Type.Array(Role),
   csrfToken: Type.String(),
   patients: Type.Array(ActingPatient),
   session: SessionInfo,
-  abilities: StaffAbilities,
+  abilities: UserAbilities,
 });
 export type MeResponse = Static<typeof MeResponse>;
 

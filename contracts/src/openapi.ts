@@ -2787,6 +2787,10 @@ export interface operations {
                             workInBasket: boolean;
                             administerClinic: boolean;
                             readAuditLog: boolean;
+                            staffWork: boolean;
+                            patientSide: boolean;
+                            areas: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
+                            menu: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
                         };
                     };
                 };
@@ -3085,6 +3089,10 @@ export interface operations {
                             workInBasket: boolean;
                             administerClinic: boolean;
                             readAuditLog: boolean;
+                            staffWork: boolean;
+                            patientSide: boolean;
+                            areas: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
+                            menu: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
                         };
                     };
                 };
@@ -3379,6 +3387,10 @@ export interface operations {
                                 workInBasket: boolean;
                                 administerClinic: boolean;
                                 readAuditLog: boolean;
+                                staffWork: boolean;
+                                patientSide: boolean;
+                                areas: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
+                                menu: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
                             };
                         } | null;
                     };
@@ -3441,6 +3453,10 @@ export interface operations {
                             workInBasket: boolean;
                             administerClinic: boolean;
                             readAuditLog: boolean;
+                            staffWork: boolean;
+                            patientSide: boolean;
+                            areas: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
+                            menu: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
                         };
                     };
                 };
@@ -3509,6 +3525,10 @@ export interface operations {
                             workInBasket: boolean;
                             administerClinic: boolean;
                             readAuditLog: boolean;
+                            staffWork: boolean;
+                            patientSide: boolean;
+                            areas: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
+                            menu: ("home" | "appointments" | "medications" | "messages" | "referrals" | "health" | "profile" | "inBasket" | "incomingReferrals" | "patients" | "registration" | "arrivals" | "schedule" | "clinicSetup" | "operations" | "audit")[];
                         };
                     };
                 };
@@ -3717,6 +3737,13 @@ export interface operations {
                             age: number;
                             adolescent: boolean;
                             pendingIdentityChangeRequestId: string | null;
+                            abilities: {
+                                canOpenMedications: boolean;
+                                canSeeReferrals: boolean;
+                                canSeeHealthUpdates: boolean;
+                                canSeeCaregivers: boolean;
+                                canAddCaregiver: boolean;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -3825,6 +3852,13 @@ export interface operations {
                         age: number;
                         adolescent: boolean;
                         pendingIdentityChangeRequestId: string | null;
+                        abilities: {
+                            canOpenMedications: boolean;
+                            canSeeReferrals: boolean;
+                            canSeeHealthUpdates: boolean;
+                            canSeeCaregivers: boolean;
+                            canAddCaregiver: boolean;
+                        };
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -3988,6 +4022,13 @@ export interface operations {
                         age: number;
                         adolescent: boolean;
                         pendingIdentityChangeRequestId: string | null;
+                        abilities: {
+                            canOpenMedications: boolean;
+                            canSeeReferrals: boolean;
+                            canSeeHealthUpdates: boolean;
+                            canSeeCaregivers: boolean;
+                            canAddCaregiver: boolean;
+                        };
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -4289,6 +4330,13 @@ export interface operations {
                                 age: number;
                                 adolescent: boolean;
                                 pendingIdentityChangeRequestId: string | null;
+                                abilities: {
+                                    canOpenMedications: boolean;
+                                    canSeeReferrals: boolean;
+                                    canSeeHealthUpdates: boolean;
+                                    canSeeCaregivers: boolean;
+                                    canAddCaregiver: boolean;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -4428,6 +4476,13 @@ export interface operations {
                         age: number;
                         adolescent: boolean;
                         pendingIdentityChangeRequestId: string | null;
+                        abilities: {
+                            canOpenMedications: boolean;
+                            canSeeReferrals: boolean;
+                            canSeeHealthUpdates: boolean;
+                            canSeeCaregivers: boolean;
+                            canAddCaregiver: boolean;
+                        };
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */

@@ -157,6 +157,21 @@ export const PatientStatus = Type.Union([
   Type.Literal("rejected"),
 ]);
 
+/** What the reader of a chart may open from it, as the access policy decides for them and this patient. */
+export const PatientChartAbilities = Type.Object({
+  /** the patient's medications (and lab results): the care team */
+  canOpenMedications: Type.Boolean(),
+  /** the patient's referrals */
+  canSeeReferrals: Type.Boolean(),
+  /** the patient's readings and questionnaires */
+  canSeeHealthUpdates: Type.Boolean(),
+  /** who may act for the patient */
+  canSeeCaregivers: Type.Boolean(),
+  /** grant someone access to act for the patient */
+  canAddCaregiver: Type.Boolean(),
+});
+export type PatientChartAbilities = Static<typeof PatientChartAbilities>;
+
 export const PatientProfile = Type.Object({
   /** the whole profile; compare `PatientSummary` */
   view: Type.Literal("full"),
@@ -189,6 +204,7 @@ export const PatientProfile = Type.Object({
   /** aged 12–17: a parent's or guardian's access is limited to appointments and medications (the server's rule) */
   adolescent: Type.Boolean(),
   pendingIdentityChangeRequestId: Type.Union([Uuid, Type.Null()]),
+  abilities: PatientChartAbilities,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

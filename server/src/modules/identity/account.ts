@@ -1,6 +1,6 @@
 import { type ActingPatient, ALL_SCOPES, type MeResponse, type Role } from "@portico/contracts";
 import { effectiveScopes } from "../../platform/access/policy.ts";
-import { staffAbilities } from "../../platform/access/staff-abilities.ts";
+import { userAbilities } from "../../platform/access/staff-abilities.ts";
 import { assertStrongPassword } from "../../platform/auth/password-policy.ts";
 import type { AuthenticatedSession, NewSession } from "../../platform/auth/sessions.ts";
 import { newRecoveryCode, normalizeEmail } from "../../platform/auth/tokens.ts";
@@ -90,7 +90,7 @@ export class AccountService {
       roles,
       csrfToken,
       patients,
-      abilities: staffAbilities(actor.roles),
+      abilities: userAbilities(actor.roles, patients.length > 0),
       session: {
         idleTimeoutSeconds: session.idleTimeoutSeconds,
         idleExpiresAt: session.idleExpiresAt.toISOString(),

@@ -1,6 +1,7 @@
 import type {
   DuplicateCandidate,
   InsuranceCoverageInput,
+  PatientChartAbilities,
   PatientProfile,
   RegisterPatientRequest,
 } from "@portico/contracts";
@@ -120,6 +121,21 @@ export class ChartRules {
     return [...live, ...stillThere.map((c) => presentCandidate(c, []))];
   }
 
+  /** What the reader may open from this chart: the access policy's answers for them and this patient. */
+  async abilitiesOn(patientId: string): Promise<PatientChartAbilities> {
+    const can = (
+      scope: "medications" | "referrals" | "health_updates" | "proxies",
+      action: "read" | "write" = "read",
+    ) => this.#deps.access.can(patientId, { scope, action });
+    // one after another: the first loads the facts the others reuse (and a transaction has one connection)
+    const canOpenMedications = await can("medications");
+    const canSeeReferrals = await can("referrals");
+    const canSeeHealthUpdates = await can("health_updates");
+    const canSeeCaregivers = await can("proxies");
+    const canAddCaregiver = await can("proxies", "write");
+    return { canOpenMedications, canSeeReferrals, canSeeHealthUpdates, canSeeCaregivers, canAddCaregiver };
+  }
+
   /** The full profile; `staff` readers may change identity fields, `canEdit` is the server's answer for the rest. */
   async present(access: PatientAccess, row: repo.PatientRow, staff: boolean, canEdit = true): Promise<PatientProfile> {
     const coverages = await repo.coveragesOf(this.#db, access);
@@ -164,6 +180,7 @@ export class ChartRules {
       canEditIdentity: staff,
       ...this.ageOf(row.date_of_birth),
       pendingIdentityChangeRequestId: await repo.pendingIdentityRequestId(this.#db, access),
+      abilities: await this.abilitiesOn(row.id),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     };

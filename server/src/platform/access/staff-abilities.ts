@@ -1,4 +1,4 @@
-import type { StaffAbilities } from "@portico/contracts";
+import type { AppArea, StaffAbilities, UserAbilities } from "@portico/contracts";
 import type { StaffRole } from "../../db/tables/people.ts";
 
 /** Who registers patients, verifies online registrations and reviews identity changes. */
@@ -9,6 +9,15 @@ export const PATIENT_SEARCH_ROLES: readonly StaffRole[] = ["front_desk", "nurse"
 export const IN_BASKET_ROLES: readonly StaffRole[] = ["nurse", "physician"];
 /** Who sets the clinic up and reads the audit log. */
 export const ADMIN_ROLES: readonly StaffRole[] = ["admin"];
+/** Who opens the arrivals board and the schedule (a physician sees their own provider's visits). */
+export const SCHEDULE_ROLES: readonly StaffRole[] = ["front_desk", "nurse", "physician"];
+/** Who works the arrivals board from the menu (the locations they are assigned to). */
+export const ARRIVALS_MENU_ROLES: readonly StaffRole[] = ["front_desk", "nurse"];
+/** Who reads a specialist's incoming referrals. */
+export const INCOMING_REFERRAL_ROLES: readonly StaffRole[] = ["physician"];
+
+/** The patient side, open to anyone acting for a patient; each page then asks the patient's scopes. */
+const PATIENT_AREAS: readonly AppArea[] = ["appointments", "medications", "messages", "referrals", "health"];
 
 /**
  * The staff work a user may open, sent with `/api/me` so the web shows exactly those entries
@@ -22,5 +31,47 @@ export function staffAbilities(roles: readonly string[]): StaffAbilities {
     workInBasket: any(IN_BASKET_ROLES),
     administerClinic: any(ADMIN_ROLES),
     readAuditLog: any(ADMIN_ROLES),
+  };
+}
+
+/** The signed-in menu's entries, in order; each shown when the user may open its area. */
+const MENU_ORDER: readonly AppArea[] = [
+  "home",
+  ...PATIENT_AREAS,
+  "inBasket",
+  "profile",
+  "arrivals",
+  "schedule",
+  "operations",
+  "audit",
+  "patients",
+  "clinicSetup",
+];
+
+/**
+ * Everything `/api/me` says the user may open: the staff work of their roles, and the patient
+ * side when they act for at least one patient (themself, or through a grant in force now).
+ */
+export function userAbilities(roles: readonly string[], actsForPatients: boolean): UserAbilities {
+  const any = (wanted: readonly StaffRole[]) => wanted.some((role) => roles.includes(role));
+  const areas = new Set<AppArea>(["home"]);
+  if (actsForPatients) for (const area of [...PATIENT_AREAS, "profile" as const]) areas.add(area);
+  if (any(IN_BASKET_ROLES)) areas.add("inBasket");
+  if (any(INCOMING_REFERRAL_ROLES)) areas.add("incomingReferrals");
+  if (any(REGISTRATION_ROLES)) areas.add("registration");
+  if (any(PATIENT_SEARCH_ROLES)) areas.add("patients");
+  if (any(SCHEDULE_ROLES)) {
+    areas.add("arrivals");
+    areas.add("schedule");
+  }
+  if (any(ADMIN_ROLES)) for (const area of ["clinicSetup", "operations", "audit"] as const) areas.add(area);
+  // a physician opens the arrivals board from their schedule; the menu offers it to those who work it
+  const menu = MENU_ORDER.filter((area) => areas.has(area) && (area !== "arrivals" || any(ARRIVALS_MENU_ROLES)));
+  return {
+    ...staffAbilities(roles),
+    staffWork: roles.some((role) => role !== "patient"),
+    patientSide: actsForPatients,
+    areas: [...areas],
+    menu,
   };
 }

@@ -68,3 +68,44 @@ export function toFhirObservation(r: ReadingFacts): Observation {
     ...(r.value !== null ? { valueQuantity: { value: r.value, unit: v?.unit, system: UCUM, code: v?.ucum } } : {}),
   };
 }
+
+export interface LabResultFacts {
+  id: string;
+  patientId: string;
+  /** the refill protocol's code for the test, e.g. "tsh" */
+  labCode: string;
+  labName: string;
+  /** "YYYY-MM-DD" */
+  resultedOn: string;
+  /** as the clinician wrote it (opened from its seal), or null when only the day was recorded */
+  value: string | null;
+}
+
+/** LOINC codes for the protocol's lab codes Portico knows; any other test is named in `code.text` only. */
+const LABS: Record<string, { code: string; display: string }> = {
+  tsh: { code: "3016-3", display: "Thyrotropin [Units/volume] in Serum or Plasma" },
+  a1c: { code: "4548-4", display: "Hemoglobin A1c/Hemoglobin.total in Blood" },
+  creatinine: { code: "2160-0", display: "Creatinine [Mass/volume] in Serum or Plasma" },
+  potassium: { code: "2823-3", display: "Potassium [Moles/volume] in Serum or Plasma" },
+};
+
+/** FHIR R4 Observation for a lab result on the chart (laboratory category; the value as written, a string). */
+export function toFhirLabObservation(r: LabResultFacts): Observation {
+  const loinc = LABS[r.labCode];
+  return {
+    resourceType: "Observation",
+    id: r.id,
+    status: "final",
+    category: [
+      {
+        coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "laboratory" }],
+      },
+    ],
+    code: loinc
+      ? { coding: [{ system: LOINC, code: loinc.code, display: loinc.display }], text: r.labName }
+      : { text: r.labName },
+    subject: ref("Patient", r.patientId),
+    effectiveDateTime: r.resultedOn,
+    ...(r.value !== null ? { valueString: r.value } : {}),
+  };
+}

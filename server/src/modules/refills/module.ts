@@ -1,7 +1,11 @@
 import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import { seedDemoRefills } from "../../seed/demo-refills.ts";
 import { defineModule } from "../kit.ts";
-import { medicationsRecordSection, refillRequestsRecordSection } from "../records/sections/medications.ts";
+import {
+  labResultsRecordSection,
+  medicationsRecordSection,
+  refillRequestsRecordSection,
+} from "../records/sections/medications.ts";
 import { prescriberCareTeamRule } from "./care-team.ts";
 import { LabResultService } from "./lab-results.ts";
 import { refillDecided } from "./mail-templates.ts";
@@ -52,5 +56,5 @@ export const refillsModule = defineModule({
   ],
   careTeamRules: [prescriberCareTeamRule],
   demoSeed: seedDemoRefills,
-  recordSections: [medicationsRecordSection, refillRequestsRecordSection],
+  recordSections: [medicationsRecordSection, labResultsRecordSection, refillRequestsRecordSection],
 });

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { toFhirMedicationRequest } from "../../../fhir/medication-request.ts";
+import { toFhirLabObservation } from "../../../fhir/observation.ts";
 import { toFhirRefillTask } from "../../../fhir/task.ts";
-import { denialReasonSeal, stopReasonSeal } from "../../refills/seals.ts";
+import { denialReasonSeal, labValueSeal, stopReasonSeal } from "../../refills/seals.ts";
 import { paged, RECORD_PAGE_SIZE, type RecordSection } from "../section.ts";
 
 /** refills: the medication list, with each medicine's history (confidential ones only for the patient). */
@@ -136,6 +137,57 @@ export const refillRequestsRecordSection: RecordSection = {
             decidedAt: r.decided_at,
           }),
         ],
+      };
+    }
+  },
+};
+
+/**
+ * refills: the lab results the care team recorded on the chart (read on the medication protocol,
+ * so the `medications` part of the record), with the value opened from its seal.
+ */
+export const labResultsRecordSection: RecordSection = {
+  name: "labResults",
+  scope: "medications",
+  async *entries({ db, patientId, cipher }) {
+    // results recorded before the test's name was kept take the current protocol's name for it
+    const protocol = await db
+      .selectFrom("refill_protocols")
+      .select("lab_requirements")
+      .orderBy("version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const names = new Map(
+      ((protocol?.lab_requirements ?? []) as { labCode: string; labName: string }[]).map((l) => [l.labCode, l.labName]),
+    );
+    const rows = paged(
+      (after: { on: string; id: string } | null) =>
+        db
+          .selectFrom("lab_results as l")
+          .leftJoin("users as u", "u.id", "l.recorded_by")
+          .select([
+            "l.id",
+            "l.lab_code",
+            "l.lab_name",
+            "l.resulted_on",
+            "l.value_sealed",
+            "u.display_name as recordedBy",
+          ])
+          .where("l.patient_id", "=", patientId)
+          .$if(after !== null, (q) => q.where(sql<boolean>`(l.resulted_on, l.id) > (${after?.on}::date, ${after?.id})`))
+          .orderBy("l.resulted_on")
+          .orderBy("l.id")
+          .limit(RECORD_PAGE_SIZE)
+          .execute(),
+      (r) => ({ on: String(r.resulted_on).slice(0, 10), id: r.id }),
+    );
+    for await (const r of rows) {
+      const labName = r.lab_name ?? names.get(r.lab_code) ?? r.lab_code;
+      const resultedOn = String(r.resulted_on).slice(0, 10);
+      const value = r.value_sealed ? cipher.open(r.value_sealed, labValueSeal(r.id)) : null;
+      yield {
+        json: { id: r.id, test: labName, labCode: r.lab_code, resultedOn, value, recordedBy: r.recordedBy },
+        fhir: [toFhirLabObservation({ id: r.id, patientId, labCode: r.lab_code, labName, resultedOn, value })],
       };
     }
   },

@@ -12,3 +12,16 @@ export const RecordDownloadQuery = Type.Object(
 );
 export type RecordDownloadQuery = Static<typeof RecordDownloadQuery>;
 export type RecordFormat = "json" | "fhir";
+
+/**
+ * What the reader's download will hold (`GET /api/patients/:patientId/record/contents`): the
+ * sections, by their key in the JSON download (`appointments`, `labResults`, …), and those
+ * withheld. `restricted`: a parent or guardian of a 12–17-year-old, who gets only the
+ * appointments and medications parts and nothing marked confidential.
+ */
+export const RecordContents = Type.Object({
+  sections: Type.Array(Type.String()),
+  withheld: Type.Array(Type.String()),
+  restricted: Type.Boolean(),
+});
+export type RecordContents = Static<typeof RecordContents>;

@@ -917,8 +917,15 @@ function surveyAndRecordRows(): Record<string, Row> {
     "POST /api/surveys/answer": publicRoute(() => post("/api/surveys/answer"), "by emailed single-use token"),
     "GET /api/surveys/results": staff(["admin"], () => get("/api/surveys/results")),
     "GET /api/patients/{patientId}/record": patientData("records", "read", (x) => get(`${P(x)}/record?format=json`), {
-      // the download is for the patient and their proxies with `records`, not staff
+      // the download is for the patient and their proxies with `records`, not staff (the matrix's
+      // teen parent holds no `records`; one who does gets it restricted: records.test.ts)
       deskElsewhere: 404,
     }),
+    "GET /api/patients/{patientId}/record/contents": patientData(
+      "records",
+      "read",
+      (x) => get(`${P(x)}/record/contents`),
+      { deskElsewhere: 404 },
+    ),
   };
 }

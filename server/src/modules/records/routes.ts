@@ -1,4 +1,4 @@
-import { errorResponses, PatientParams, RecordDownloadQuery } from "@portico/contracts";
+import { errorResponses, PatientParams, RecordContents, RecordDownloadQuery } from "@portico/contracts";
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute } from "../../platform/access/route-guards.ts";
@@ -19,6 +19,7 @@ export async function recordRoutes(
         resourceType: "patient_record",
         auditAction: "download",
         patientFacing: true,
+        recordDownload: true,
       }),
       schema: {
         tags: ["records"],
@@ -38,5 +39,26 @@ export async function recordRoutes(
         .header("cache-control", "no-store")
         .send(stream as never);
     },
+  );
+
+  app.get(
+    "/api/patients/:patientId/record/contents",
+    {
+      ...patientRoute(access, {
+        scope: "records",
+        action: "read",
+        resourceType: "patient_record",
+        patientFacing: true,
+        recordDownload: true,
+      }),
+      schema: {
+        tags: ["records"],
+        summary:
+          "What the reader's download holds: its sections, those withheld, and whether it is restricted (a parent of a 12–17-year-old)",
+        params: PatientParams,
+        response: { 200: RecordContents, ...errorResponses },
+      },
+    },
+    async (request) => records.contents(request.params.patientId),
   );
 }

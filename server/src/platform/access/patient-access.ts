@@ -91,6 +91,8 @@ export interface PatientAccessCheck {
   confidential?: boolean;
   /** only the patient and their proxies (e.g. the access log), not staff */
   patientFacing?: boolean;
+  /** the whole-record download: a teen's parent whose grant holds `records` gets it restricted (policy `AccessRequest`) */
+  recordDownload?: boolean;
   /** more identifiers for the success row (never PHI), e.g. a registration's duplicate override */
   details?: AuditDetails;
 }
@@ -225,7 +227,10 @@ export class AccessService {
   }
 
   /** The decision without auditing or throwing: for showing what a user may do (abilities). */
-  async can(patientId: string, check: Pick<PatientAccessCheck, "scope" | "action" | "confidential">): Promise<boolean> {
+  async can(
+    patientId: string,
+    check: Pick<PatientAccessCheck, "scope" | "action" | "confidential" | "recordDownload">,
+  ): Promise<boolean> {
     const { decision } = await this.#decide(currentContext(), patientId, check);
     return decision.allowed;
   }
@@ -376,7 +381,10 @@ export class AccessService {
   async #decide(
     context: RequestContext,
     patientId: string,
-    check: Pick<PatientAccessCheck, "scope" | "action" | "confidential" | "reason" | "patientFacing">,
+    check: Pick<
+      PatientAccessCheck,
+      "scope" | "action" | "confidential" | "reason" | "patientFacing" | "recordDownload"
+    >,
   ): Promise<{ decision: AccessDecision; facts: Facts | null }> {
     const facts = await this.#facts(context, patientId);
     if (!facts) return { decision: { allowed: false, reason: "no_relationship" }, facts };
@@ -389,6 +397,7 @@ export class AccessService {
         action: check.action,
         confidential: check.confidential,
         patientFacing: check.patientFacing,
+        recordDownload: check.recordDownload,
       },
       this.#clock.now(),
       this.#ages,

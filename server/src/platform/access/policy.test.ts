@@ -353,6 +353,35 @@ describe("confidential records and patient-facing views", () => {
     });
   });
 
+  it("lets a teen's parent whose grant holds `records` download the record restricted, and nothing else by `records`", () => {
+    const download = { scope: "records" as const, action: "read" as const, recordDownload: true };
+    const withRecords = user({
+      grants: [grant(teen, ["appointments", "medications", "records"], { relationship: "parent" })],
+    });
+    expect(decidePatientAccess(withRecords, teen, noRelation, download, NOW)).toMatchObject({
+      allowed: true,
+      basis: "proxy",
+      restricted: true,
+      includeConfidential: false,
+    });
+    // the same grant reads `records` nowhere else (the access log)
+    expect(decidePatientAccess(withRecords, teen, noRelation, { scope: "records", action: "read" }, NOW)).toEqual({
+      allowed: false,
+      reason: "adolescent_restricted",
+    });
+    const without = user({ grants: [grant(teen, ["appointments", "medications"], { relationship: "parent" })] });
+    expect(decidePatientAccess(without, teen, noRelation, download, NOW).allowed).toBe(false);
+    // a caregiver without `records` and an adult's parent without it stay refused too
+    const caregiver = user({ grants: [grant(adult, ["medications"])] });
+    expect(decidePatientAccess(caregiver, adult, noRelation, download, NOW).allowed).toBe(false);
+    // an unrestricted grant with `records` downloads unrestricted
+    const full = user({ grants: [grant(adult, ["records"])] });
+    expect(decidePatientAccess(full, adult, noRelation, download, NOW)).toMatchObject({
+      allowed: true,
+      restricted: false,
+    });
+  });
+
   it("records which grant and basis allowed the access", () => {
     const d = decidePatientAccess(proxy, adult, noRelation, { scope: "messages", action: "write" }, NOW);
     expect(d).toMatchObject({ allowed: true, basis: "proxy", grantId: `g-${adult.id}`, restricted: false });

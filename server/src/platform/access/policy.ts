@@ -63,6 +63,13 @@ export interface AccessRequest {
   confidential?: boolean;
   /** only the patient and their proxies may see this (e.g. who accessed the record), not staff */
   patientFacing?: boolean;
+  /**
+   * the whole-record download (scope `records`, SPEC §2.9): a parent/guardian of an adolescent
+   * whose grant holds `records` may download it, restricted (`restricted: true`): the records
+   * service then gives only the parts the restricted scopes cover, never a confidential row.
+   * Nothing else reads `records` this way.
+   */
+  recordDownload?: boolean;
 }
 
 /** The capacity in which access is granted; recorded in the audit log as `acting_as`. */
@@ -224,7 +231,11 @@ function decideAsProxy(
         ? request.action === "read" || mayWrite
         : request.scope === "profile"
           ? !effective.restricted && (request.action === "read" || mayWrite)
-          : effective.scopes.includes(request.scope);
+          : effective.scopes.includes(request.scope) ||
+            (request.recordDownload === true &&
+              request.scope === "records" &&
+              effective.restricted &&
+              grant.scopes.includes("records"));
     if (ok) {
       return allow("proxy", { grantId: grant.grantId, restricted: effective.restricted, includeConfidential: false });
     }

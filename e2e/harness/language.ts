@@ -1,5 +1,7 @@
 import type { Page } from "playwright-core";
-import { settle } from "./axe.ts";
+import { expect } from "vitest";
+import { expectAccessible, settle } from "./axe.ts";
+import { hasHorizontalScroll, screenshots } from "./screenshots.ts";
 
 export type Lang = "en" | "es";
 const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
@@ -30,4 +32,30 @@ export async function dismissLanguageNotice(page: Page, lang: Lang): Promise<voi
     .then(() => true)
     .catch(() => false);
   if (shown) await button.first().click();
+}
+
+/**
+ * Screenshots of the page in the reader's own language, then in the other one (checked with axe),
+ * then back: the switch is saved on the account, so each person ends with the language they had.
+ * Neither width scrolls sideways.
+ */
+export async function bothLanguages(page: Page, name: string, otherHeading: RegExp): Promise<void> {
+  const own = (await page.evaluate(() => document.documentElement.lang)) as Lang;
+  const other: Lang = own === "en" ? "es" : "en";
+  await screenshots(page, `${name}-${own}`);
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole("button", { name: SWITCH_TO[other] }).click();
+  await page.getByRole("heading", { level: 1, name: otherHeading }).waitFor();
+  await dismissLanguageNotice(page, other);
+  await settle(page);
+  await expectAccessible(page, `${name} (${other})`);
+  await screenshots(page, `${name}-${other}`);
+  await page.getByRole("button", { name: SWITCH_TO[own] }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, own, { timeout: 60_000 });
+  await dismissLanguageNotice(page, own);
+  await settle(page);
 }

@@ -4,55 +4,15 @@ import { signIn, signOut } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
-import { inLanguage } from "../harness/language.ts";
+import { bothLanguages, inLanguage } from "../harness/language.ts";
 import { readMailbox, waitForEmail } from "../harness/mailbox.ts";
-import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
-
-type Lang = "en" | "es";
-const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
-const CLOSE: Record<Lang, RegExp> = { en: /^close$/i, es: /^cerrar$/i };
+import { screenshots } from "../harness/screenshots.ts";
 
 const SUBJECT = `Dizzy on the stairs ${Date.now().toString(36)}`;
 const XSS = `<img src=x onerror="window.__portico_xss=1"><script>window.__portico_xss=2</script>`;
 const QUESTION = `Since Monday I get chest pain when I climb the stairs.\nIs that the new tablet?\n${XSS}`;
 const REPLY = "Thank you, Alex. Please call 911 if the pain comes back at rest. We will call you today.";
 const NOTE = "Checked the chart: started lisinopril last week. Calling the patient this afternoon.";
-
-/**
- * Screenshots of the page in the reader's own language (the demo's nurse reads Spanish, Alex
- * English), then in the other one (checked with axe), then back: the switch is saved on the
- * account, so each person ends with the language they had.
- */
-async function bothLanguages(page: Page, name: string, otherHeading: RegExp): Promise<void> {
-  const own = (await page.evaluate(() => document.documentElement.lang)) as Lang;
-  const other: Lang = own === "en" ? "es" : "en";
-  await screenshots(page, `${name}-${own}`);
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByRole("button", { name: SWITCH_TO[other] }).click();
-  await page.getByRole("heading", { level: 1, name: otherHeading }).waitFor();
-  await dismissLanguageNotice(page, other);
-  await settle(page);
-  await expectAccessible(page, `${name} (${other})`);
-  await screenshots(page, `${name}-${other}`);
-  await page.getByRole("button", { name: SWITCH_TO[own] }).click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, own);
-  await dismissLanguageNotice(page, own);
-  await settle(page);
-}
-
-async function dismissLanguageNotice(page: Page, lang: Lang): Promise<void> {
-  const button = page.getByRole("button", { name: CLOSE[lang] });
-  const shown = await button
-    .first()
-    .waitFor({ state: "visible", timeout: 3_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (shown) await button.first().click();
-}
 
 async function chooseOption(page: Page, label: RegExp, option: string): Promise<void> {
   await page.getByRole("button", { name: label }).first().click();

@@ -4,38 +4,11 @@ import { signIn } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
-import { dismissLanguageNotice, inLanguage, type Lang } from "../harness/language.ts";
-import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
-
-const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
+import { bothLanguages, inLanguage } from "../harness/language.ts";
+import { screenshots } from "../harness/screenshots.ts";
 
 /** The reason Alex types: unique to this run, so the journey finds its own request among the demo's. */
 const REASON = `Palpitations when climbing stairs (${Date.now().toString(36)})`;
-
-/**
- * Screenshots of the page in the reader's own language, then in the other one (checked with axe),
- * then back: the switch is saved on the account, so each person ends with the language they had.
- */
-async function bothLanguages(page: Page, name: string, otherHeading: RegExp): Promise<void> {
-  const own = (await page.evaluate(() => document.documentElement.lang)) as Lang;
-  const other: Lang = own === "en" ? "es" : "en";
-  await screenshots(page, `${name}-${own}`);
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByRole("button", { name: SWITCH_TO[other] }).click();
-  await page.getByRole("heading", { level: 1, name: otherHeading }).waitFor();
-  await dismissLanguageNotice(page, other);
-  await settle(page);
-  await expectAccessible(page, `${name} (${other})`);
-  await screenshots(page, `${name}-${other}`);
-  await page.getByRole("button", { name: SWITCH_TO[own] }).click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, own);
-  await dismissLanguageNotice(page, own);
-  await settle(page);
-}
 
 /** Picks an option in a React Aria Select found by its label. */
 async function choose(scope: Page | ReturnType<Page["getByRole"]>, page: Page, label: RegExp, option: string) {
@@ -128,12 +101,8 @@ describe("referrals", () => {
     await screenshots(doctor, "referrals-in-basket");
     await queueLink.click();
     await doctor.getByRole("heading", { level: 1, name: /^(Referral requests|Solicitudes de remisión)$/ }).waitFor();
-    const doctorLang = (await doctor.evaluate(() => document.documentElement.lang)) as Lang;
-    if (doctorLang === "es") {
-      await doctor.getByRole("button", { name: SWITCH_TO.en }).click();
-      await doctor.getByRole("heading", { level: 1, name: "Referral requests" }).waitFor();
-      await dismissLanguageNotice(doctor, "en");
-    }
+    await inLanguage(doctor, "en");
+    await doctor.getByRole("heading", { level: 1, name: "Referral requests" }).waitFor();
     const row = doctor.locator("tr", { hasText: REASON });
     await row.waitFor();
     await expect(row.getByText("Alex Rivera", { exact: true }).count()).resolves.toBe(1);

@@ -4,54 +4,14 @@ import { signIn } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
+import { bothLanguages } from "../harness/language.ts";
 import { readMailbox, waitForEmail } from "../harness/mailbox.ts";
-import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+import { screenshots } from "../harness/screenshots.ts";
 
 const ATORVASTATIN = "Atorvastatin 20 mg tablet";
 const SERTRALINE = "Sertraline 50 mg tablet";
 const METFORMIN = "Metformin 500 mg tablet";
 const LEVOTHYROXINE = "Levothyroxine 50 mcg tablet";
-
-type Lang = "en" | "es";
-const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
-const CLOSE: Record<Lang, RegExp> = { en: /^close$/i, es: /^cerrar$/i };
-
-/**
- * Screenshots of the page in the reader's own language (the demo's nurse and Sam read Spanish,
- * Alex and the admin English), then in the other one (checked with axe), then back: the switch
- * is saved on the account, so each person ends with the language they had.
- */
-async function bothLanguages(page: Page, name: string, otherHeading: RegExp): Promise<void> {
-  const own = (await page.evaluate(() => document.documentElement.lang)) as Lang;
-  const other: Lang = own === "en" ? "es" : "en";
-  await screenshots(page, `${name}-${own}`);
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByRole("button", { name: SWITCH_TO[other] }).click();
-  await page.getByRole("heading", { level: 1, name: otherHeading }).waitFor();
-  await dismissLanguageNotice(page, other);
-  await settle(page);
-  await expectAccessible(page, `${name} (${other})`);
-  await screenshots(page, `${name}-${other}`);
-  await page.getByRole("button", { name: SWITCH_TO[own] }).click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, own);
-  await dismissLanguageNotice(page, own);
-  await settle(page);
-}
-
-/** Closes the "Language saved to your account" notice so it does not cover the page in screenshots. */
-async function dismissLanguageNotice(page: Page, lang: Lang): Promise<void> {
-  const button = page.getByRole("button", { name: CLOSE[lang] });
-  const shown = await button
-    .first()
-    .waitFor({ state: "visible", timeout: 3_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (shown) await button.first().click();
-}
 
 /** The section links keep one row at 1280 px. */
 async function expectMenuOneRow(page: Page, label: string): Promise<void> {

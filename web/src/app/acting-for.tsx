@@ -9,7 +9,7 @@ interface ActingFor {
   patient: ActingPatient | null;
   patients: ActingPatient[];
   setPatientId: (id: string) => void;
-  /** may the user do this for the current patient (self: always; proxy: within the grant) */
+  /** may the user do this for the current patient: the scopes the server says are in force now */
   can: (scope: ProxyScope) => boolean;
 }
 
@@ -52,7 +52,7 @@ export function ActingForProvider({ children }: { children: ReactNode }) {
       patient,
       patients,
       setPatientId,
-      can: (scope) => Boolean(patient && (patient.relationship === "self" || patient.scopes.includes(scope))),
+      can: (scope) => Boolean(patient?.scopes.includes(scope)),
     }),
     [patient, patients, setPatientId],
   );
@@ -91,6 +91,6 @@ export function usePatientFor(scope: ProxyScope, linkedPatientId?: string): Scop
     patientId: chosen?.id ?? null,
     name: chosen?.name ?? null,
     forSelf: chosen?.relationship === "self",
-    allowed: Boolean(chosen && (chosen.relationship === "self" || chosen.scopes.includes(scope))),
+    allowed: Boolean(chosen?.scopes.includes(scope)),
   };
 }

@@ -1,9 +1,11 @@
+import type { AppArea, MeResponse } from "@portico/contracts";
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, Outlet, redirect } from "@tanstack/react-router";
 import { ErrorPage } from "../routes/ErrorPage";
 import { NotFoundPage } from "../routes/NotFoundPage";
 import { Frame } from "./Frame";
-import { hasRole, meQuery } from "./session";
+import { mayOpen } from "./nav";
+import { meQuery } from "./session";
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -33,15 +35,14 @@ export const signedInRoute = createRoute({
   component: Outlet,
 });
 
-type GuardRole = Parameters<typeof hasRole>[1];
-
 /**
- * The one role guard for pages under the signed-in layout: people without any of these roles go
- * home. It only spares them a page the server would refuse; the server decides what they may do.
+ * The one guard for pages under the signed-in layout: people the server does not let open any of
+ * these areas (`me.abilities.areas`) go home. It only spares them a page the server would refuse;
+ * the server decides what they may do.
  */
 export const onlyFor =
-  (...roles: GuardRole[]) =>
+  (...areas: AppArea[]) =>
   ({ context }: { context: unknown }) => {
-    const me = (context as { me: Parameters<typeof hasRole>[0] }).me;
-    if (!roles.some((role) => hasRole(me, role))) throw redirect({ to: "/home" });
+    const me = (context as { me: MeResponse | null }).me;
+    if (!areas.some((area) => mayOpen(me, area))) throw redirect({ to: "/home" });
   };

@@ -1,4 +1,4 @@
-import type { MeResponse, Role, SessionResponse, StaffRole } from "@portico/contracts";
+import type { MeResponse, SessionResponse, StaffRole } from "@portico/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { changeLocale, currentLocale } from "../i18n";
 import { api, setCsrfToken } from "../lib/api";
@@ -45,12 +45,9 @@ export function clearSession(): void {
 
 export const STAFF_ROLES: StaffRole[] = ["front_desk", "nurse", "physician", "admin"];
 
-export function hasRole(me: MeResponse | null, role: Role): boolean {
-  return Boolean(me?.roles.includes(role));
-}
-
+/** Holds a staff role (the server's answer): home shows today's staff work, and staff accounts need MFA. */
 export function isStaff(me: MeResponse | null): boolean {
-  return Boolean(me?.roles.some((r) => r !== "patient"));
+  return Boolean(me?.abilities.staffWork);
 }
 
 /** Only in-app paths are followed after sign-in (never another site). */

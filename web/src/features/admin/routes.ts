@@ -5,7 +5,7 @@ import { onlyFor, signedInRoute } from "../../app/route-roots";
 const adminAuditRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/audit",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("audit"),
   component: lazyRouteComponent(() => import("./AuditLogPage"), "AuditLogPage"),
 });
 

@@ -43,7 +43,7 @@ export function useAppointmentPatient(searchPatientId?: string): AppointmentPati
     };
   }
   const chosen = ownPatient ?? patient;
-  const allowed = chosen ? chosen.relationship === "self" || chosen.scopes.includes("appointments") : false;
+  const allowed = Boolean(chosen?.scopes.includes("appointments"));
   return {
     patientId: chosen?.id ?? null,
     name: chosen?.name ?? null,

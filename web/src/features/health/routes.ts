@@ -29,7 +29,7 @@ const questionnaireRoute = createRoute({
 const flagQueueRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/in-basket/health",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   validateSearch: (search: Search): { status?: "resolved" } => ({
     status: search.status === "resolved" ? "resolved" : undefined,
   }),
@@ -38,13 +38,13 @@ const flagQueueRoute = createRoute({
 const patientHealthRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/$patientId/health",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   component: lazyRouteComponent(() => import("./PatientHealthPage"), "PatientHealthPage"),
 });
 const flagRangesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/health-ranges",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("clinicSetup"),
   component: lazyRouteComponent(() => import("./FlagRangesPage"), "FlagRangesPage"),
 });
 

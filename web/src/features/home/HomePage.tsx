@@ -1,4 +1,3 @@
-import { effectiveRoles } from "../../app/nav";
 import { useMe } from "../../app/session";
 import { PatientHome } from "./PatientHome";
 import { StaffHome } from "./StaffHome";
@@ -7,7 +6,6 @@ import { StaffHome } from "./StaffHome";
 export function HomePage() {
   const me = useMe();
   if (!me) return null;
-  const staff = me.roles.some((r) => r !== "patient");
-  if (staff) return <StaffHome me={me} alsoPatient={effectiveRoles(me).includes("patient")} />;
+  if (me.abilities.staffWork) return <StaffHome me={me} alsoPatient={me.abilities.patientSide} />;
   return <PatientHome />;
 }

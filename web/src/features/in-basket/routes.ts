@@ -5,7 +5,7 @@ import { onlyFor, signedInRoute } from "../../app/route-roots";
 const inBasketRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/in-basket",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   component: lazyRouteComponent(() => import("./InBasketPage"), "InBasketPage"),
 });
 

@@ -27,7 +27,7 @@ const messageThreadRoute = createRoute({
 const staffMessagesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/staff/messages",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   validateSearch: (
     search: Search,
   ): {
@@ -50,32 +50,32 @@ const staffMessagesRoute = createRoute({
 const staffMessageThreadRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/staff/messages/$threadId",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   component: lazyRouteComponent(() => import("./StaffThreadPage"), "StaffThreadPage"),
 });
 
 const messageSettingsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/staff/messages/settings",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   component: lazyRouteComponent(() => import("./MessageSettingsPage"), "MessageSettingsPage"),
 });
 const messagePoolsAdminRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/messaging",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("clinicSetup"),
   component: lazyRouteComponent(() => import("./AdminMessagingPage"), "MessagePoolsPage"),
 });
 const messagePoolEditRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/messaging/pools/$poolId",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("clinicSetup"),
   component: lazyRouteComponent(() => import("./AdminMessagingPage"), "PoolEditPage"),
 });
 const holidaysRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/messaging/holidays/$locationId",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("clinicSetup"),
   component: lazyRouteComponent(() => import("./AdminMessagingPage"), "HolidaysPage"),
 });
 

@@ -5,7 +5,7 @@ import { onlyFor, signedInRoute } from "../../app/route-roots";
 const operationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/operations",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("operations"),
   component: lazyRouteComponent(() => import("./OperationsPage"), "OperationsPage"),
 });
 

@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { proxyGrantsQuery, staffPatientQuery } from "../../api/patients";
-import { hasRole, useMe } from "../../app/session";
+import { mayOpen } from "../../app/nav";
+import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Card } from "../../components/Card";
 import { ButtonLink, Link } from "../../components/Link";
@@ -25,8 +26,9 @@ export function PatientChartPage() {
   const me = useMe();
   const { patientId } = route.useParams();
   const profile = useQuery(staffPatientQuery(patientId));
-  const frontDesk = hasRole(me, "front_desk");
-  const proxies = useQuery({ ...proxyGrantsQuery(patientId), enabled: frontDesk });
+  // what this reader may open from the chart is the server's answer, given with the chart
+  const can = profile.data?.abilities;
+  const proxies = useQuery({ ...proxyGrantsQuery(patientId), enabled: Boolean(can?.canSeeCaregivers) });
   const back = (
     <Link to="/patients" className="back-link">
       {t("search.title")}
@@ -46,13 +48,14 @@ export function PatientChartPage() {
       );
     }
     // the same answer for a chart one may not open and one that does not exist: say why charts
-    // open for someone in this role, and what to do, never whether this patient exists
-    const clinician = hasRole(me, "physician") || hasRole(me, "nurse");
-    const why = hasRole(me, "physician")
+    // open for someone with this work (the server's abilities), and what to do, never whether
+    // this patient exists
+    const clinician = mayOpen(me, "inBasket");
+    const why = mayOpen(me, "incomingReferrals")
       ? t("chart.whyPhysician")
-      : hasRole(me, "nurse")
+      : clinician
         ? t("chart.whyNurse")
-        : frontDesk
+        : mayOpen(me, "registration")
           ? t("chart.whyFrontDesk")
           : t("chart.forbidden");
     return (
@@ -81,7 +84,7 @@ export function PatientChartPage() {
   return (
     <div className="stack">
       <PageHeader title={name} before={back} />
-      <PatientBanner patient={p} proxies={frontDesk ? proxies.data : null} />
+      <PatientBanner patient={p} proxies={p.abilities.canSeeCaregivers ? proxies.data : null} />
       <Card title={t("chart.contactTitle")} id="contact">
         <dl className="summary-list">
           <div>
@@ -132,7 +135,7 @@ export function PatientChartPage() {
           </div>
         </dl>
       </Card>
-      {hasRole(me, "nurse") || hasRole(me, "physician") ? (
+      {p.abilities.canOpenMedications ? (
         <Card title={tr("chartMeds.cardTitle")} id="medications">
           <p>{tr("chartMeds.cardLead", { name })}</p>
           <p>
@@ -142,10 +145,8 @@ export function PatientChartPage() {
           </p>
         </Card>
       ) : null}
-      {hasRole(me, "nurse") || hasRole(me, "physician") ? (
-        <ChartReferralsCard patientId={patientId} name={name} />
-      ) : null}
-      {frontDesk ? (
+      {p.abilities.canSeeReferrals ? <ChartReferralsCard patientId={patientId} name={name} /> : null}
+      {p.abilities.canSeeCaregivers ? (
         <Card title={tc("staff.title")} id="caregivers">
           <p>{tc("staff.lead")}</p>
           {proxies.isPending ? <LoadingState /> : null}
@@ -155,7 +156,7 @@ export function PatientChartPage() {
             </Alert>
           ) : null}
           {proxies.data ? <GrantList patientId={patientId} list={proxies.data} voice="staff" /> : null}
-          {p.status === "active" ? (
+          {p.abilities.canAddCaregiver ? (
             <p>
               <ButtonLink to="/patients/$patientId/caregivers/new" params={{ patientId }} variant="secondary">
                 {tc("staff.add")}

@@ -6,25 +6,25 @@ const patientSearchRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients",
   validateSearch: (search: Search): { q?: string } => ({ q: text(search.q) }),
-  beforeLoad: onlyFor("front_desk", "nurse", "physician"),
+  beforeLoad: onlyFor("patients"),
   component: lazyRouteComponent(() => import("./PatientSearchPage"), "PatientSearchPage"),
 });
 const identityChangeRequestsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/identity-changes",
-  beforeLoad: onlyFor("front_desk"),
+  beforeLoad: onlyFor("registration"),
   component: lazyRouteComponent(() => import("./IdentityChangeRequestsPage"), "IdentityChangeRequestsPage"),
 });
 const patientChartRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/$patientId",
-  beforeLoad: onlyFor("front_desk", "nurse", "physician"),
+  beforeLoad: onlyFor("patients"),
   component: lazyRouteComponent(() => import("./PatientChartPage"), "PatientChartPage"),
 });
 const staffGrantRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/$patientId/caregivers/new",
-  beforeLoad: onlyFor("front_desk"),
+  beforeLoad: onlyFor("registration"),
   component: lazyRouteComponent(() => import("./StaffGrantPage"), "StaffGrantPage"),
 });
 

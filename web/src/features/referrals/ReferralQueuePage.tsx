@@ -4,7 +4,8 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { providersQuery } from "../../api/clinic";
-import { hasRole, useMe } from "../../app/session";
+import { mayOpen } from "../../app/nav";
+import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import type { FieldErrors } from "../../components/Form";
@@ -69,7 +70,9 @@ export function ReferralQueuePage() {
             <ButtonLink to="/in-basket/referrals/new" variant="secondary">
               {t("staffForm.create")}
             </ButtonLink>
-            {hasRole(me, "physician") ? <Link to="/in-basket/incoming-referrals">{t("incoming.title")}</Link> : null}
+            {mayOpen(me, "incomingReferrals") ? (
+              <Link to="/in-basket/incoming-referrals">{t("incoming.title")}</Link>
+            ) : null}
           </>
         }
       />

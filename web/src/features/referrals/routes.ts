@@ -33,7 +33,7 @@ const requestReferralRoute = createRoute({
 const referralQueueRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/in-basket/referrals",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   validateSearch: (search: Search): { status?: (typeof referralStatuses)[number] } => ({
     status: referralStatuses.find((s) => s === search.status),
   }),
@@ -42,7 +42,7 @@ const referralQueueRoute = createRoute({
 const staffReferralRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/in-basket/referrals/new",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   validateSearch: (search: Search): { patient?: string; q?: string } => ({
     patient: text(search.patient),
     q: text(search.q),
@@ -52,7 +52,7 @@ const staffReferralRoute = createRoute({
 const incomingReferralsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/in-basket/incoming-referrals",
-  beforeLoad: onlyFor("physician"),
+  beforeLoad: onlyFor("incomingReferrals"),
   component: lazyRouteComponent(() => import("./IncomingReferralsPage"), "IncomingReferralsPage"),
 });
 

@@ -21,13 +21,13 @@ const refillRequestsRoute = createRoute({
 const chartMedicationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/$patientId/medications",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   component: lazyRouteComponent(() => import("./ChartMedicationsPage"), "ChartMedicationsPage"),
 });
 const refillQueueRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/in-basket/refills",
-  beforeLoad: onlyFor("nurse", "physician"),
+  beforeLoad: onlyFor("inBasket"),
   validateSearch: (
     search: Search,
   ): { prescriberId?: string; status?: (typeof refillItemStatuses)[number]; minAgeHours?: number } => {
@@ -43,7 +43,7 @@ const refillQueueRoute = createRoute({
 const refillProtocolRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/refill-protocol",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("clinicSetup"),
   component: lazyRouteComponent(() => import("./RefillProtocolPage"), "RefillProtocolPage"),
 });
 

@@ -10,20 +10,20 @@ const selfRegisterRoute = createRoute({
 const registerPatientRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/register",
-  beforeLoad: onlyFor("front_desk", "admin"),
+  beforeLoad: onlyFor("registration"),
   component: lazyRouteComponent(() => import("./RegisterPatientPage"), "RegisterPatientPage"),
 });
 const pendingRegistrationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/registrations",
   validateSearch: (search: Search): { done?: string } => ({ done: text(search.done) }),
-  beforeLoad: onlyFor("front_desk"),
+  beforeLoad: onlyFor("registration"),
   component: lazyRouteComponent(() => import("./PendingRegistrationsPage"), "PendingRegistrationsPage"),
 });
 const pendingRegistrationRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/patients/registrations/$patientId",
-  beforeLoad: onlyFor("front_desk"),
+  beforeLoad: onlyFor("registration"),
   component: lazyRouteComponent(() => import("./PendingRegistrationsPage"), "PendingRegistrationPage"),
 });
 

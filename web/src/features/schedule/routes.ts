@@ -5,7 +5,7 @@ import { onlyFor, type Search, signedInRoute, text } from "../../app/route-roots
 const arrivalsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/front-desk/arrivals",
-  beforeLoad: onlyFor("front_desk", "nurse", "physician"),
+  beforeLoad: onlyFor("arrivals"),
   validateSearch: (search: Search): { locationId?: string; date?: string } => ({
     locationId: text(search.locationId),
     date: text(search.date),
@@ -15,14 +15,14 @@ const arrivalsRoute = createRoute({
 const bookForPatientRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/front-desk/book",
-  beforeLoad: onlyFor("front_desk", "nurse", "physician"),
+  beforeLoad: onlyFor("schedule"),
   validateSearch: (search: Search): { q?: string } => ({ q: text(search.q) }),
   component: lazyRouteComponent(() => import("./BookForPatientPage"), "BookForPatientPage"),
 });
 const scheduleRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/schedule",
-  beforeLoad: onlyFor("front_desk", "nurse", "physician"),
+  beforeLoad: onlyFor("schedule"),
   validateSearch: (search: Search): { providerId?: string; date?: string; view?: "day" | "week" } => ({
     providerId: text(search.providerId),
     date: text(search.date),

@@ -5,19 +5,19 @@ import { onlyFor, type Search, signedInRoute, text } from "../../app/route-roots
 const adminVisitTypesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/visit-types",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("clinicSetup"),
   component: lazyRouteComponent(() => import("./VisitTypesPage"), "VisitTypesPage"),
 });
 const adminVisitTypeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/visit-types/$visitTypeId",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("clinicSetup"),
   component: lazyRouteComponent(() => import("./VisitTypeEditPage"), "VisitTypeEditPage"),
 });
 const adminAvailabilityRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/availability",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("clinicSetup"),
   validateSearch: (search: Search): { providerId?: string } => ({ providerId: text(search.providerId) }),
   component: lazyRouteComponent(() => import("./AvailabilityPage"), "AvailabilityPage"),
 });

@@ -14,7 +14,7 @@ const surveyRoute = createRoute({
 const surveyResultsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/surveys",
-  beforeLoad: onlyFor("admin"),
+  beforeLoad: onlyFor("operations"),
   validateSearch: (search: Search): { from?: string; to?: string; locationId?: string } => ({
     from: text(search.from),
     to: text(search.to),

@@ -16,6 +16,9 @@ describe("record download", () => {
     await inLanguage(page, "en");
     await visit(page, "/record");
     await page.getByRole("heading", { level: 1, name: "Download your record" }).waitFor();
+    // the parts the download holds, as the server lists them (Alex's own record: nothing left out)
+    await page.getByRole("listitem").filter({ hasText: "Lab results" }).waitFor();
+    await expect(page.getByRole("heading", { name: "Left out" }).count()).resolves.toBe(0);
     await expectAccessible(page, "record download (English)");
     await screenshots(page, "record-download-en");
 
@@ -44,6 +47,7 @@ describe("record download", () => {
     expect(record.format).toBe("portico.record");
     expect(record.sections.appointments.length).toBeGreaterThan(0);
     expect(record.sections.accessLog.length).toBeGreaterThan(0);
+    expect(record.sections.labResults.length).toBeGreaterThan(0);
     await expectAccessible(page, "record downloaded (English)");
 
     await inLanguage(page, "es");

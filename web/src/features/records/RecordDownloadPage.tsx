@@ -1,3 +1,5 @@
+import type { RecordContents } from "@portico/contracts";
+import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
@@ -5,6 +7,9 @@ import { useActingFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { PageHeader, useDocumentTitle } from "../../components/PageHeader";
+import { LoadingState } from "../../components/Spinner";
+import { api, isApiError } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
 import "./records.css";
 
 type Format = "json" | "fhir";
@@ -34,12 +39,22 @@ function size(bytes: number, language: string): string {
 /**
  * Download everything the portal holds about the patient (SPEC §2.9), as JSON or as a FHIR R4
  * Bundle. The server streams it; the page reads the stream and shows the bytes received so
- * far, then saves the file. What a caregiver's grant does not cover is left out by the server.
+ * far, then saves the file. What a caregiver's grant does not cover is left out by the server,
+ * which also says beforehand which parts the reader gets (`/record/contents`): the page lists
+ * those, and the parts left out when there are any (a teen's parent gets only appointments and
+ * medications).
  */
 export function RecordDownloadPage() {
   const { t, i18n } = useTranslation("records");
-  const { patient, can } = useActingFor();
-  const allowed = Boolean(patient && can("records"));
+  const common = useTranslation();
+  const { patient } = useActingFor();
+  const contents = useQuery({
+    queryKey: ["record-contents", patient?.id],
+    queryFn: ({ signal }) => api<RecordContents>(`/api/patients/${patient?.id}/record/contents`, { signal }),
+    enabled: Boolean(patient),
+    retry: (count, error) => !isApiError(error, "not_found") && count < 2,
+  });
+  const notAllowed = !patient || (contents.isError && isApiError(contents.error, "not_found"));
   const forSelf = patient?.relationship === "self";
   const title = forSelf || !patient ? t("title") : t("titleFor", { name: patient.name });
   useDocumentTitle(title);
@@ -105,28 +120,39 @@ export function RecordDownloadPage() {
         lead={<p>{forSelf || !patient ? t("lead") : t("leadFor", { name: patient.name })}</p>}
       />
       <ActingForSwitcher />
-      {!allowed ? (
+      {notAllowed ? (
         <Alert tone="info" title={t("notAllowedTitle")}>
           <p>{t("notAllowedBody", { name: patient?.name ?? "" })}</p>
         </Alert>
+      ) : contents.isPending ? (
+        <LoadingState label={t("contentsLoading")} />
+      ) : contents.isError ? (
+        <Alert tone="error">
+          <p>{errorMessage(contents.error, common.t, common.i18n.exists)}</p>
+        </Alert>
       ) : (
         <div className="stack">
+          <h2 className="record-contents__title">{t("includedTitle")}</h2>
           <ul className="record-contents">
-            {(
-              [
-                "profile",
-                "appointments",
-                "medications",
-                "messages",
-                "referrals",
-                "health",
-                "surveys",
-                "accessLog",
-              ] as const
-            ).map((k) => (
-              <li key={k}>{t(`contents.${k}`)}</li>
+            {contents.data.sections.map((name) => (
+              <li key={name}>{t(`sections.${name}`, { defaultValue: name })}</li>
             ))}
           </ul>
+          {contents.data.withheld.length > 0 ? (
+            <>
+              <h2 className="record-contents__title">{t("withheldTitle")}</h2>
+              <p>
+                {contents.data.restricted
+                  ? t("restrictedNote", { name: patient?.name ?? "" })
+                  : t("withheldNote", { name: patient?.name ?? "" })}
+              </p>
+              <ul className="record-contents">
+                {contents.data.withheld.map((name) => (
+                  <li key={name}>{t(`sections.${name}`, { defaultValue: name })}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {!forSelf ? <p>{t("caregiverNote")}</p> : null}
           <div className="record-formats">
             <section className="record-format" aria-labelledby="record-json">

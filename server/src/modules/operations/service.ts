@@ -5,10 +5,12 @@ import {
   type OperationsOverview,
   type OperationsQuery,
 } from "@portico/contracts";
+import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { DomainError } from "../../platform/errors.ts";
+import { inTransaction } from "../../platform/transaction.ts";
 import { FIGURES, type FigureFilter } from "./figures.ts";
 
 /** the longest range one request may ask for (two years and a day) */
@@ -53,7 +55,13 @@ export class OperationsService {
   async figure(name: OperationsFigureName, query: OperationsQuery): Promise<OperationsFigure> {
     await this.#authorize();
     const filter = await this.#filter(query);
-    const result = await FIGURES[name](this.#d.db, filter);
+    // one read transaction per figure: its percentiles sort in memory (no spill to disk at the
+    // default work_mem), and the statements, planned as costly over a large range, are not
+    // JIT-compiled (compiling took longer than running them)
+    const result = await inTransaction(this.#d.db, async (trx) => {
+      await sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`.execute(trx);
+      return FIGURES[name](trx, filter);
+    });
     return {
       figure: name,
       timeZone: filter.timeZone,

@@ -5,6 +5,7 @@ import { workQueueModule } from "../platform/work-queue/module.ts";
 import type { DemoSeedContext } from "../seed/demo-clinic.ts";
 import { auditModule } from "./audit/module.ts";
 import { clinicAdminModule } from "./clinic-admin/module.ts";
+import { fhirApiModule } from "./fhir-api/module.ts";
 import { healthUpdatesModule } from "./health-updates/module.ts";
 import { identityModule } from "./identity/module.ts";
 import type { PeriodicJob, Platform, PorticoModule } from "./kit.ts";
@@ -38,6 +39,7 @@ export const modules = [
   healthUpdatesModule,
   surveysModule,
   recordsModule,
+  fhirApiModule,
   operationsModule,
 ] as const;
 

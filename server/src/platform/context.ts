@@ -58,6 +58,8 @@ export interface RequestContext {
   ip: string;
   userAgent: string | undefined;
   actor: Actor;
+  /** the connected app acting for the user (a SMART token), named in every audit row of the request */
+  app?: { clientId: string };
   /** the patient the request acts for (path `:patientId`), once access to it is checked */
   actingForPatientId?: string;
   /** the open transaction, when one is in progress: `inTransaction` reuses it */

@@ -45,6 +45,10 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
     why: "the chart of the signed-in patient's own login follows its language",
   },
   "modules/identity/onboarding.ts": { count: 1, why: "activation: the chart the code was issued for" },
+  "modules/fhir-api/resources/patient.ts": {
+    count: 1,
+    why: "when a chart last changed (FHIR meta.lastUpdated), read for a Patient the gate has just let the caller read",
+  },
   "platform/auth/sessions.ts": { count: 1, why: "the actor's own linked chart, when the session is loaded" },
   "platform/mail/language.ts": { count: 1, why: "the language of an email's recipient" },
 };

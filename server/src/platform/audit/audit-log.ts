@@ -192,7 +192,9 @@ export class AuditLog {
     const context = maybeContext();
     if (!context) throw new Error("audit: no request context (use runWithContext or systemContext)");
     const actor: Actor = context.actor;
-    const details = JSON.stringify(entry.details ?? {});
+    const details = JSON.stringify(
+      context.app ? { ...entry.details, app: context.app.clientId } : (entry.details ?? {}),
+    );
     if (details.length > MAX_DETAILS_BYTES) throw new Error("audit details are too large; record identifiers only");
     const roles: string[] = [...actor.roles];
     if (actor.patientId) roles.unshift("patient");

@@ -1,0 +1,67 @@
+import type { CapabilityStatement } from "@medplum/fhirtypes";
+import { fhirResourceTypes } from "./resources/index.ts";
+
+/** Paging parameters every search takes. */
+export const PAGING_PARAMS = [
+  { name: "_count", type: "number" as const, documentation: "Entries per page (1–200; more is answered with 200)" },
+  {
+    name: "_offset",
+    type: "number" as const,
+    documentation: "Entries to skip (follow the Bundle's `next` link rather than building it)",
+  },
+];
+
+/**
+ * The CapabilityStatement at `/fhir/R4/metadata`: exactly the resource types, interactions,
+ * search parameters and operations this server answers, built from `resources/` (nothing
+ * listed that is not served).
+ */
+export function capabilityStatement(
+  baseUrl: string,
+  software: { name: string; releasedAt: Date },
+): CapabilityStatement {
+  return {
+    resourceType: "CapabilityStatement",
+    status: "active",
+    date: software.releasedAt.toISOString(),
+    kind: "instance",
+    software: { name: software.name },
+    implementation: { description: `${software.name} FHIR R4 API (read-only)`, url: baseUrl },
+    fhirVersion: "4.0.1",
+    format: ["json"],
+    rest: [
+      {
+        mode: "server",
+        documentation:
+          "Read-only access to a patient's record for the patient and the caregivers they have granted access, through the same rules as the portal.",
+        security: {
+          cors: false,
+          description: "Signed-in portal session (cookie). A record the caller may not read answers 404.",
+        },
+        resource: fhirResourceTypes.map((t) => ({
+          type: t.type,
+          documentation: t.documentation,
+          interaction: [{ code: "read" as const }, { code: "search-type" as const }],
+          versioning: "versioned" as const,
+          readHistory: false,
+          searchParam: [...t.searchParams, ...PAGING_PARAMS].map((p) => ({
+            name: p.name,
+            type: p.type,
+            documentation: p.documentation,
+          })),
+          ...(t.type === "Patient"
+            ? {
+                operation: [
+                  {
+                    name: "everything",
+                    definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                    documentation: "Everything the patient's record download holds, as one Bundle",
+                  },
+                ],
+              }
+            : {}),
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,338 @@
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { validateFhir } from "../../fhir/validate.ts";
+import { seedDemo } from "../../seed/demo.ts";
+import { useTestApp } from "../../test/app.ts";
+import { signInDemo } from "../../test/demo-sign-in.ts";
+import { makePatient, makeProxyGrant, makeStaff, makeUser, signIn } from "../../test/factories.ts";
+import { fhirResourceTypes } from "./resources/index.ts";
+
+interface Entry {
+  fullUrl: string;
+  resource: { resourceType: string; id: string; meta?: { versionId?: string; lastUpdated?: string } };
+}
+interface SearchBundle {
+  resourceType: "Bundle";
+  type: string;
+  link: { relation: string; url: string }[];
+  entry: Entry[];
+}
+
+const TYPES = [
+  "Patient",
+  "Appointment",
+  "MedicationRequest",
+  "Observation",
+  "QuestionnaireResponse",
+  "ServiceRequest",
+  "Communication",
+  "AuditEvent",
+];
+
+describe("FHIR R4 API", () => {
+  const t = useTestApp();
+  let alex: Awaited<ReturnType<typeof signInDemo>>;
+  let alexId: string;
+
+  beforeAll(async () => {
+    await seedDemo(t.database.db, t.clock, t.cipher);
+    t.clock.advance({ minutes: 1 });
+    alex = await signInDemo(t, "alex.rivera@demo.portico.test");
+    alexId = alex.patients[0]?.id as string;
+  });
+
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: "GET", url: `/fhir/R4${url}`, headers });
+  const outcome = (res: { json(): unknown }) => res.json() as { resourceType: string; issue: { code: string }[] };
+
+  it("publishes a CapabilityStatement listing exactly the types, interactions and parameters served, to anyone", async () => {
+    const res = await get("/metadata");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/fhir+json; charset=utf-8");
+    const cs = res.json();
+    expect(validateFhir(cs)).toEqual([]);
+    expect(cs.fhirVersion).toBe("4.0.1");
+    const resources = cs.rest[0].resource as {
+      type: string;
+      searchParam: { name: string }[];
+      interaction: unknown[];
+    }[];
+    expect(resources.map((r) => r.type)).toEqual(TYPES);
+    expect(resources.find((r) => r.type === "Appointment")?.searchParam.map((p) => p.name)).toEqual([
+      "patient",
+      "_count",
+      "_offset",
+    ]);
+    expect(resources.find((r) => r.type === "Patient")?.searchParam.map((p) => p.name)).toEqual([
+      "_id",
+      "_count",
+      "_offset",
+    ]);
+  });
+
+  it("refuses a caller with no session or a bad token as an OperationOutcome (401)", async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer not-a-token" },
+      { authorization: "Basic abc" },
+    ];
+    for (const headers of attempts) {
+      const res = await get(`/Patient/${alexId}`, headers);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers["content-type"]).toMatch(/^application\/fhir\+json/);
+      expect(res.headers["www-authenticate"]).toMatch(/^Bearer/);
+      expect(outcome(res)).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "login" }] });
+      expect(res.body).not.toContain(alexId);
+    }
+  });
+
+  it("searches and reads every type for the patient; each resource and Bundle validates against R4, with meta and ETag", async () => {
+    for (const type of TYPES) {
+      const query = type === "Patient" ? "" : `?patient=Patient/${alexId}&_count=200`;
+      const res = await get(`/${type}${query}`, alex.headers);
+      expect(res.statusCode, `${type}: ${res.body.slice(0, 300)}`).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/fhir+json; charset=utf-8");
+      const bundle = res.json() as SearchBundle;
+      expect(bundle.type).toBe("searchset");
+      expect(bundle.entry.length, type).toBeGreaterThan(0);
+      expect(validateFhir(bundle), type).toEqual([]);
+      for (const e of bundle.entry) {
+        expect(e.resource.resourceType).toBe(type);
+        expect(e.fullUrl).toBe(`${t.config.publicUrl}/fhir/R4/${type}/${e.resource.id}`);
+        expect(e.resource.meta?.lastUpdated, `${type} lastUpdated`).toMatch(/^\d{4}-\d\d-\d\dT/);
+      }
+      const first = bundle.entry[0]?.resource as Entry["resource"];
+      const read = await get(`/${type}/${first.id}`, alex.headers);
+      expect(read.statusCode, `${type} read`).toBe(200);
+      expect(read.json()).toEqual(first);
+      expect(validateFhir(read.json())).toEqual([]);
+      expect(read.headers.etag).toBe(`W/"${first.meta?.versionId}"`);
+    }
+  });
+
+  it("leaves out the patient parameter for the signed-in patient's own record, and audits each read with the FHIR type", async () => {
+    const res = await get("/Observation", alex.headers);
+    expect(res.statusCode).toBe(200);
+    const id = (res.json() as SearchBundle).entry[0]?.resource.id as string;
+    await get(`/Observation/${id}`, alex.headers);
+    const rows = await t.database.db
+      .selectFrom("audit_log")
+      .select(["action", "resource_type", "resource_id", "outcome", "acting_as", "details"])
+      .where("patient_id", "=", alexId)
+      .where("resource_type", "=", "fhir_resource")
+      .execute();
+    expect(rows).toContainEqual(
+      expect.objectContaining({ action: "read", resource_id: id, outcome: "success", acting_as: "patient" }),
+    );
+    expect(rows.find((r) => r.resource_id === id)?.details).toMatchObject({ fhirType: "Observation" });
+    expect(rows.some((r) => r.action === "search")).toBe(true);
+  });
+
+  it("pages with _count and next links until every entry is seen once", async () => {
+    const all = (await get(`/AuditEvent?patient=${alexId}&_count=200`, alex.headers)).json() as SearchBundle;
+    expect(all.entry.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let url: string | undefined = `/AuditEvent?patient=${alexId}&_count=2`;
+    let pages = 0;
+    while (url && pages < 200) {
+      const page = (await get(url, alex.headers)).json() as SearchBundle;
+      expect(page.entry.length).toBeLessThanOrEqual(2);
+      seen.push(...page.entry.map((e) => e.resource.id));
+      const next = page.link.find((l) => l.relation === "next")?.url;
+      url = next?.replace(`${t.config.publicUrl}/fhir/R4`, "");
+      pages++;
+    }
+    // the log grows as it is read: every entry of the first full search appears once, in order
+    expect(seen.slice(0, all.entry.length)).toEqual(all.entry.map((e) => e.resource.id));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("answers bad input with a 400 OperationOutcome, and unknown ids or paths with 404", async () => {
+    const cases: [string, number, string][] = [
+      ["/Condition?patient=x", 400, "not-supported"],
+      ["/Binary/abc", 400, "not-supported"],
+      [`/Appointment?patient=${alexId}&date=2020`, 400, "not-supported"],
+      [`/Appointment?patient=${alexId}&_count=abc`, 400, "invalid"],
+      [`/Appointment?patient=${alexId}&_count=0`, 400, "invalid"],
+      [`/Appointment?patient=${alexId}&_offset=-1`, 400, "invalid"],
+      [`/Appointment?patient=${alexId}&patient=${alexId}`, 400, "invalid"],
+      [`/Appointment?patient=${alexId}&_format=xml`, 400, "not-supported"],
+      ["/Appointment/00000000-0000-4000-8000-000000000000", 404, "not-found"],
+      ["/Appointment/not-an-id", 404, "not-found"],
+      ["/AuditEvent/audit-99999999999999", 404, "not-found"],
+      [`/Patient/${alexId}/_history`, 404, "not-found"],
+      ["/Patient/not-an-id/$everything", 404, "not-found"],
+    ];
+    for (const [url, status, code] of cases) {
+      const res = await get(url, alex.headers);
+      expect(res.statusCode, url).toBe(status);
+      expect(res.headers["content-type"], url).toMatch(/^application\/fhir\+json/);
+      const body = outcome(res);
+      expect(body.resourceType, url).toBe("OperationOutcome");
+      expect(body.issue[0]?.code, url).toBe(code);
+      expect(validateFhir(body)).toEqual([]);
+    }
+    // Prefer: handling=lenient ignores what it does not know, as the specification allows
+    const lenient = await get(`/Appointment?patient=${alexId}&date=2020`, {
+      ...alex.headers,
+      prefer: "handling=lenient",
+    });
+    expect(lenient.statusCode).toBe(200);
+    const capped = (await get(`/Appointment?patient=${alexId}&_count=5000`, alex.headers)).json() as SearchBundle;
+    expect(capped.link.find((l) => l.relation === "self")?.url).toContain("_count=200");
+  });
+
+  it("Patient/$everything holds the same resources as the record download, as a searchset", async () => {
+    const everything = await get(`/Patient/${alexId}/$everything`, alex.headers);
+    expect(everything.statusCode).toBe(200);
+    expect(everything.headers["content-type"]).toMatch(/^application\/fhir\+json/);
+    const bundle = everything.json() as SearchBundle;
+    expect(bundle.type).toBe("searchset");
+    expect(validateFhir(bundle)).toEqual([]);
+    const download = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${alexId}/record?format=fhir`,
+      headers: alex.headers,
+    });
+    const ids = (b: SearchBundle) =>
+      b.entry
+        .map((e) => `${e.resource.resourceType}/${e.resource.id}`)
+        .filter((r) => !r.startsWith("AuditEvent/"))
+        .sort();
+    expect(ids(bundle)).toEqual(ids(download.json() as SearchBundle));
+    expect(new Set(bundle.entry.map((e) => e.resource.resourceType))).toEqual(
+      new Set(
+        [...TYPES, "Task", "RelatedPerson"].filter((type) =>
+          bundle.entry.some((e) => e.resource.resourceType === type),
+        ),
+      ),
+    );
+  });
+
+  describe("access matrix (404 for anything the caller may not see, exactly like a missing record)", () => {
+    let other: Awaited<ReturnType<typeof makePatient>>;
+    let appointmentId: string;
+    let medicationId: string;
+    let confidentialId: string;
+
+    beforeAll(async () => {
+      other = await makePatient(t, { withLogin: true });
+      const one = await t.database.db
+        .selectFrom("appointments")
+        .select(["provider_id", "location_id", "visit_type_id"])
+        .executeTakeFirstOrThrow();
+      const start = new Date("2031-03-03T15:00:00Z");
+      const end = new Date("2031-03-03T15:20:00Z");
+      appointmentId = (
+        await t.database.db
+          .insertInto("appointments")
+          .values({
+            patient_id: other.id,
+            ...one,
+            starts_at: start,
+            ends_at: end,
+            blocked: sql`tstzrange(${start}, ${end})`,
+            status: "booked",
+          } as never)
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+      const med = (name: string, confidential: boolean) =>
+        t.database.db
+          .insertInto("medications")
+          .values({
+            patient_id: other.id,
+            name,
+            dose: "1 tablet",
+            directions: "daily",
+            quantity: 30,
+            days_supply: 30,
+            refills_remaining: 1,
+            confidential,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+      medicationId = (await med("Plainmed", false)).id;
+      confidentialId = (await med("Confidentialmed", true)).id;
+    });
+
+    it("the patient reads their own; another patient gets 404 for read, search and $everything", async () => {
+      const own = await signIn(t, other.user as never);
+      expect((await get(`/Appointment/${appointmentId}`, own.headers)).statusCode).toBe(200);
+      expect((await get(`/MedicationRequest/${confidentialId}`, own.headers)).statusCode).toBe(200);
+      for (const url of [
+        `/Appointment/${appointmentId}`,
+        `/Appointment?patient=${other.id}`,
+        `/Patient/${other.id}`,
+        `/Patient?_id=${other.id}`,
+        `/Patient/${other.id}/$everything`,
+      ]) {
+        const res = await get(url, alex.headers);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body, url).not.toContain(appointmentId);
+      }
+      // Patient search without _id lists only the patients the caller may read
+      const mine = (await get("/Patient", alex.headers)).json() as SearchBundle;
+      expect(mine.entry.map((e) => e.resource.id)).toEqual([alexId]);
+      const denied = await t.database.db
+        .selectFrom("audit_log")
+        .select("outcome")
+        .where("patient_id", "=", other.id)
+        .where("resource_type", "=", "fhir_resource")
+        .where("outcome", "=", "denied")
+        .execute();
+      expect(denied.length).toBeGreaterThan(0);
+    });
+
+    it("a caregiver reads what the grant holds, never confidential medications; without the scope, 404", async () => {
+      const caregiver = await makeUser(t);
+      await makeProxyGrant(t, {
+        patientId: other.id,
+        proxyUserId: caregiver.id,
+        scopes: ["appointments", "medications"],
+      });
+      const as = (await signIn(t, caregiver)).headers;
+      expect((await get(`/Appointment/${appointmentId}`, as)).statusCode).toBe(200);
+      const meds = (await get(`/MedicationRequest?patient=${other.id}`, as)).json() as SearchBundle;
+      expect(meds.entry.map((e) => e.resource.id)).toEqual([medicationId]);
+      expect((await get(`/MedicationRequest/${confidentialId}`, as)).statusCode).toBe(404);
+      expect((await get(`/Observation?patient=${other.id}`, as)).statusCode).toBe(404);
+      expect((await get(`/Communication?patient=${other.id}`, as)).statusCode).toBe(404);
+      // no `records` in the grant: no access log and no $everything
+      expect((await get(`/AuditEvent?patient=${other.id}`, as)).statusCode).toBe(404);
+      expect((await get(`/Patient/${other.id}/$everything`, as)).statusCode).toBe(404);
+      // an unrestricted caregiver reads the patient's demographics, as in the portal
+      const listed = (await get("/Patient", as)).json() as SearchBundle;
+      expect(listed.entry.map((e) => e.resource.id)).toEqual([other.id]);
+    });
+
+    it("a parent of a 15-year-old keeps appointments and medications only; staff get 404 (a patient-facing API)", async () => {
+      const born = new Date(t.clock.now().getTime() - 15 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+      const teen = await makePatient(t, { dateOfBirth: born });
+      const parent = await makeUser(t);
+      await makeProxyGrant(t, {
+        patientId: teen.id,
+        proxyUserId: parent.id,
+        relationship: "parent",
+        scopes: ["appointments", "medications", "messages", "health_updates", "records"],
+      });
+      const as = (await signIn(t, parent)).headers;
+      expect((await get(`/Appointment?patient=${teen.id}`, as)).statusCode).toBe(200);
+      expect((await get(`/MedicationRequest?patient=${teen.id}`, as)).statusCode).toBe(200);
+      for (const type of ["Patient", "Observation", "Communication", "AuditEvent"]) {
+        const url = type === "Patient" ? `/Patient/${teen.id}` : `/${type}?patient=${teen.id}`;
+        expect((await get(url, as)).statusCode, type).toBe(404);
+      }
+      // questionnaire answers are health updates (withheld); post-visit surveys belong to appointments
+      const answers = (await get(`/QuestionnaireResponse?patient=${teen.id}`, as)).json() as SearchBundle;
+      expect(answers.entry).toEqual([]);
+      const nurse = await makeStaff(t, "nurse");
+      const asNurse = (await signIn(t, nurse)).headers;
+      expect((await get(`/Appointment/${appointmentId}`, asNurse)).statusCode).toBe(404);
+    });
+  });
+
+  it("declares one file per resource type, each with a record section that exists", () => {
+    expect(fhirResourceTypes.map((r) => r.type)).toEqual(TYPES);
+  });
+});

@@ -1,0 +1,18 @@
+import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+
+/** MedicationRequest: the medication list (`medications` section; confidential ones only for the patient). */
+export const medicationRequestType = defineFhirType({
+  type: "MedicationRequest",
+  documentation: "The patient's medication list, active and stopped (RxNorm coded when known).",
+  idPattern: UUID_ID,
+  sources: [
+    {
+      section: "medications",
+      ownerOf: async (db, id) =>
+        (await db.selectFrom("medications").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
+      lastUpdated: (db, ids) =>
+        changedAt(db.selectFrom("medications").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
+    },
+  ],
+  searchParams: [PATIENT_PARAM],
+});

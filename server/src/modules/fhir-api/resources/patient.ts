@@ -1,0 +1,24 @@
+import { changedAt, defineFhirType, UUID_ID } from "../resource-type.ts";
+
+/** Patient: the chart's demographics (the `profile` record section, mapped by `fhir/patient.ts`). */
+export const patientType = defineFhirType({
+  type: "Patient",
+  documentation: "The patient's demographics and contact details (US Core Patient shape).",
+  idPattern: UUID_ID,
+  sources: [
+    {
+      section: "profile",
+      ownerOf: async (_db, id) => id,
+      lastUpdated: (db, ids) =>
+        changedAt(db.selectFrom("patients").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
+    },
+  ],
+  searchParams: [
+    {
+      name: "_id",
+      type: "token",
+      documentation:
+        "The patient's id; left out, every patient the caller may read (themselves and those they act for)",
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+
+/** QuestionnaireResponse: PHQ-9 and GAD-7 answers (`questionnaires`) and post-visit surveys (`surveys`). */
+export const questionnaireResponseType = defineFhirType({
+  type: "QuestionnaireResponse",
+  documentation: "PHQ-9 and GAD-7 questionnaires the patient answered, and post-visit surveys.",
+  idPattern: UUID_ID,
+  sources: [
+    {
+      section: "questionnaires",
+      ownerOf: async (db, id) =>
+        (await db.selectFrom("questionnaire_responses").select("patient_id").where("id", "=", id).executeTakeFirst())
+          ?.patient_id,
+      lastUpdated: (db, ids) =>
+        changedAt(
+          db.selectFrom("questionnaire_responses").select(["id", "created_at as at"]).where("id", "in", ids).execute(),
+        ),
+    },
+    {
+      section: "surveys",
+      ownerOf: async (db, id) =>
+        (await db.selectFrom("visit_surveys").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
+      lastUpdated: (db, ids) =>
+        changedAt(
+          db
+            .selectFrom("visit_surveys")
+            .select((eb) => ["id", eb.fn.coalesce("answered_at", "created_at").as("at")])
+            .where("id", "in", ids)
+            .execute(),
+        ),
+    },
+  ],
+  searchParams: [PATIENT_PARAM],
+});

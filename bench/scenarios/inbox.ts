@@ -14,7 +14,7 @@
  * count, ~8,300 of them for one pool tab) with reads on some, and asks, one request at a time:
  * the inbox (every pool: counts per pool with unread, mine, the first 50 threads overdue
  * first), one pool's tab, and "mine". p50/p95 per request kind beside the budget; `--explain`
- * prints the plan of the per-pool count query.
+ * prints the plan of the per-pool waiting counts (unread is a kept row per member, migration 0039).
  */
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
@@ -240,13 +240,11 @@ try {
     if (explain) {
       const nurse = await sql<{ id: string }>`select id from users where email = ${NURSE.email}`.execute(direct.db);
       const plan = await sql<{ "QUERY PLAN": string }>`explain (analyze, buffers)
-        select t.pool_id, count(*) filter (where t.status = 'waiting') as waiting,
-          count(*) filter (where (case when t.last_author_user_id is distinct from ${nurse.rows[0]?.id}::uuid
-            then t.last_seq else t.other_before_last_seq end) > coalesce(r.last_read_seq, 0)) as unread
+        select t.pool_id, count(*) as waiting, count(*) filter (where t.due_at < now()) as overdue,
+          count(*) filter (where t.work_item_id in (select w.id from work_items w where w.status = 'open')) as unassigned
         from message_threads t
-        left join message_reads r on r.thread_id = t.id and r.user_id = ${nurse.rows[0]?.id}::uuid
         where t.pool_id in (select pool_id from message_pool_members where user_id = ${nurse.rows[0]?.id}::uuid)
-          and t.status in ('waiting', 'answered')
+          and t.status = 'waiting'
         group by t.pool_id`.execute(direct.db);
       process.stdout.write(`\nPer-pool counts plan:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
     }

@@ -12,6 +12,7 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { appointmentsKey, isToday, phoneOf, visitName } from "./data";
+import { IntakeList } from "./Intake";
 import { downloadIcs } from "./ics";
 import { AppointmentStatusChip, appointmentRows, NoteField, PhoneLink, SummaryRows } from "./parts";
 import { WaitlistControl } from "./Waitlist";
@@ -87,6 +88,15 @@ export function AppointmentCard({
         </p>
       ) : null}
       {a.eCheckInCompletedAt ? <p className="text-muted">{t("card.checkInDone")}</p> : null}
+      <IntakeList
+        items={a.intake}
+        patientId={a.patientId}
+        appointmentId={a.id}
+        timeZone={a.displayTimeZone}
+        forSelf={a.readerIsPatient}
+        name={a.patientName}
+        headingLevel={headingLevel === 2 ? 3 : 4}
+      />
       {a.arrivedAt ? (
         <p className="text-muted">
           {a.readerIsPatient ? t("card.arrivedNoted") : t("card.arrivedNotedFor", { name: a.patientName })}

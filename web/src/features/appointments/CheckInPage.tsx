@@ -1,4 +1,4 @@
-import type { ECheckInForm, QuestionnaireItem } from "@portico/contracts";
+import type { Appointment, ECheckInForm, QuestionnaireItem } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
@@ -16,6 +16,7 @@ import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDateTime } from "../../lib/format";
 import { addressLine, appointmentQuery, appointmentsKey, visitName } from "./data";
+import { IntakeList } from "./Intake";
 import { ChoiceGroup, NoteField, SummaryRows } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
 
@@ -139,6 +140,7 @@ export function CheckInPage() {
           <Alert tone="success" title={t("checkIn.doneTitle")} live="polite">
             <p>{t("checkIn.doneBody")}</p>
           </Alert>
+          {a ? <CheckInIntake form={form.data} appointment={a} /> : null}
           <p>
             <Link to="/appointments" search={listSearch}>
               {t("done.toList")}
@@ -154,119 +156,140 @@ export function CheckInPage() {
           </p>
         </Alert>
       ) : (
-        <Form
-          onSubmit={() => void submit(form.data.questionnaire)}
-          errors={errors}
-          formError={formError}
-          attempt={attempt}
-          aria-label={t("checkIn.title")}
-        >
-          <section className="card" aria-labelledby="ci-details">
-            <h2 id="ci-details" className="card__title">
-              {t("checkIn.detailsTitle")}
-            </h2>
-            <SummaryRows
-              rows={[
-                { label: t("checkIn.name"), value: form.data.summary.name },
-                { label: t("checkIn.dob"), value: formatCalendarDate(form.data.summary.dateOfBirth, locale) },
-                // contact details only when the server sent them (a reader whose access covers them)
-                ...(form.data.summary.contactIncluded
-                  ? [
-                      { label: t("checkIn.phone"), value: form.data.summary.phone ?? t("checkIn.none") },
-                      { label: t("checkIn.email"), value: form.data.summary.email ?? t("checkIn.none") },
-                      {
-                        label: t("checkIn.address"),
-                        value: addressLine(form.data.summary.address) || t("checkIn.none"),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-            {who.forSelf ? (
-              <p>
-                <Link to="/profile">{t("checkIn.updateProfile")}</Link>
-              </p>
-            ) : null}
-          </section>
-          <fieldset className="card ci-confirm">
-            <legend className="card__title">{t("checkIn.confirmTitle")}</legend>
-            <p>{t("checkIn.confirmLead")}</p>
-            {CONFIRMATIONS.map((key) => (
-              <div key={key} id={`field-${key}`} tabIndex={-1}>
-                <Checkbox
-                  name={key}
-                  isSelected={confirmed[key]}
-                  onChange={(v) => setConfirmed((c) => ({ ...c, [key]: v }))}
-                  isInvalid={Boolean(errors[key])}
-                  description={t(`checkIn.${key}Hint`)}
-                >
-                  {t(`checkIn.${key}`)}
-                </Checkbox>
-                {errors[key] ? <p className="field__error">{errors[key]}</p> : null}
-              </div>
-            ))}
-          </fieldset>
-          {form.data.questionnaire.length > 0 ? (
-            <section className="card" aria-labelledby="ci-questions">
-              <h2 id="ci-questions" className="card__title">
-                {t("checkIn.questionsTitle")}
+        <>
+          {a ? <CheckInIntake form={form.data} appointment={a} /> : null}
+          <Form
+            onSubmit={() => void submit(form.data.questionnaire)}
+            errors={errors}
+            formError={formError}
+            attempt={attempt}
+            aria-label={t("checkIn.title")}
+          >
+            <section className="card" aria-labelledby="ci-details">
+              <h2 id="ci-details" className="card__title">
+                {t("checkIn.detailsTitle")}
               </h2>
-              {form.data.questionnaire.map((item) => {
-                const name = `q_${item.id}`;
-                const label = item.required
-                  ? questionText(item)
-                  : t("checkIn.optional", { question: questionText(item) });
-                if (item.type === "text")
-                  return (
-                    <NoteField
-                      key={item.id}
-                      name={name}
-                      label={label}
-                      value={(answers[item.id] as string | undefined) ?? ""}
-                      onChange={(v) => setAnswers((s) => ({ ...s, [item.id]: v }))}
-                      maxLength={2000}
-                      errorMessage={errors[name]}
-                    />
-                  );
-                if (item.type === "yes_no")
+              <SummaryRows
+                rows={[
+                  { label: t("checkIn.name"), value: form.data.summary.name },
+                  { label: t("checkIn.dob"), value: formatCalendarDate(form.data.summary.dateOfBirth, locale) },
+                  // contact details only when the server sent them (a reader whose access covers them)
+                  ...(form.data.summary.contactIncluded
+                    ? [
+                        { label: t("checkIn.phone"), value: form.data.summary.phone ?? t("checkIn.none") },
+                        { label: t("checkIn.email"), value: form.data.summary.email ?? t("checkIn.none") },
+                        {
+                          label: t("checkIn.address"),
+                          value: addressLine(form.data.summary.address) || t("checkIn.none"),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+              {who.forSelf ? (
+                <p>
+                  <Link to="/profile">{t("checkIn.updateProfile")}</Link>
+                </p>
+              ) : null}
+            </section>
+            <fieldset className="card ci-confirm">
+              <legend className="card__title">{t("checkIn.confirmTitle")}</legend>
+              <p>{t("checkIn.confirmLead")}</p>
+              {CONFIRMATIONS.map((key) => (
+                <div key={key} id={`field-${key}`} tabIndex={-1}>
+                  <Checkbox
+                    name={key}
+                    isSelected={confirmed[key]}
+                    onChange={(v) => setConfirmed((c) => ({ ...c, [key]: v }))}
+                    isInvalid={Boolean(errors[key])}
+                    description={t(`checkIn.${key}Hint`)}
+                  >
+                    {t(`checkIn.${key}`)}
+                  </Checkbox>
+                  {errors[key] ? <p className="field__error">{errors[key]}</p> : null}
+                </div>
+              ))}
+            </fieldset>
+            {form.data.questionnaire.length > 0 ? (
+              <section className="card" aria-labelledby="ci-questions">
+                <h2 id="ci-questions" className="card__title">
+                  {t("checkIn.questionsTitle")}
+                </h2>
+                {form.data.questionnaire.map((item) => {
+                  const name = `q_${item.id}`;
+                  const label = item.required
+                    ? questionText(item)
+                    : t("checkIn.optional", { question: questionText(item) });
+                  if (item.type === "text")
+                    return (
+                      <NoteField
+                        key={item.id}
+                        name={name}
+                        label={label}
+                        value={(answers[item.id] as string | undefined) ?? ""}
+                        onChange={(v) => setAnswers((s) => ({ ...s, [item.id]: v }))}
+                        maxLength={2000}
+                        errorMessage={errors[name]}
+                      />
+                    );
+                  if (item.type === "yes_no")
+                    return (
+                      <ChoiceGroup
+                        key={item.id}
+                        name={name}
+                        label={label}
+                        compact
+                        options={[
+                          { id: "yes", label: t("checkIn.yes") },
+                          { id: "no", label: t("checkIn.no") },
+                        ]}
+                        value={answers[item.id] === undefined ? null : answers[item.id] ? "yes" : "no"}
+                        onChange={(v) => setAnswers((s) => ({ ...s, [item.id]: v === "yes" }))}
+                        errorMessage={errors[name]}
+                      />
+                    );
                   return (
                     <ChoiceGroup
                       key={item.id}
                       name={name}
                       label={label}
+                      description={t("checkIn.scaleHint")}
                       compact
-                      options={[
-                        { id: "yes", label: t("checkIn.yes") },
-                        { id: "no", label: t("checkIn.no") },
-                      ]}
-                      value={answers[item.id] === undefined ? null : answers[item.id] ? "yes" : "no"}
-                      onChange={(v) => setAnswers((s) => ({ ...s, [item.id]: v === "yes" }))}
+                      options={Array.from({ length: 11 }, (_, n) => ({ id: String(n), label: String(n) }))}
+                      value={answers[item.id] === undefined ? null : String(answers[item.id])}
+                      onChange={(v) => setAnswers((s) => ({ ...s, [item.id]: Number(v) }))}
                       errorMessage={errors[name]}
                     />
                   );
-                return (
-                  <ChoiceGroup
-                    key={item.id}
-                    name={name}
-                    label={label}
-                    description={t("checkIn.scaleHint")}
-                    compact
-                    options={Array.from({ length: 11 }, (_, n) => ({ id: String(n), label: String(n) }))}
-                    value={answers[item.id] === undefined ? null : String(answers[item.id])}
-                    onChange={(v) => setAnswers((s) => ({ ...s, [item.id]: Number(v) }))}
-                    errorMessage={errors[name]}
-                  />
-                );
-              })}
-            </section>
-          ) : null}
-          <FormActions>
-            <Button type="submit" isPending={pending} block>
-              {t("checkIn.submit")}
-            </Button>
-          </FormActions>
-        </Form>
+                })}
+              </section>
+            ) : null}
+            <FormActions>
+              <Button type="submit" isPending={pending} block>
+                {t("checkIn.submit")}
+              </Button>
+            </FormActions>
+          </Form>
+        </>
       )}
+    </div>
+  );
+}
+
+/** The scored questionnaires this visit asks for before it (the server's list), as a card. */
+function CheckInIntake({ form, appointment: a }: { form: CheckInForm; appointment: Appointment }) {
+  if (form.intake.length === 0) return null;
+  return (
+    <div className="card">
+      <IntakeList
+        items={form.intake}
+        patientId={a.patientId}
+        appointmentId={a.id}
+        timeZone={a.displayTimeZone}
+        forSelf={a.readerIsPatient}
+        name={a.patientName}
+        headingLevel={2}
+      />
     </div>
   );
 }

@@ -114,7 +114,21 @@ export function QuestionnaireHistory({ items }: { items: QuestionnaireResponse[]
         caption={t("questionnaire.historyCaption")}
         columns={[
           { label: t("trend.when"), cell: (q) => formatDateTime(q.createdAt, localTimeZone(), locale) },
-          { label: t("questionnaire.name"), cell: (q) => t(`questionnaire.${q.kind}.short`) },
+          {
+            label: t("questionnaire.name"),
+            cell: (q) => (
+              <>
+                {t(`questionnaire.${q.kind}.short`)}
+                {q.intakeFor ? (
+                  <span className="health-intake-for">
+                    {t("questionnaire.intakeFor", {
+                      when: formatDateTime(q.intakeFor.start, q.intakeFor.timeZone, locale),
+                    })}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
           {
             label: t("questionnaire.score"),
             cell: (q) =>

@@ -12,9 +12,11 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { LoadFailed } from "../../kit/views";
-import { newIdempotencyKey } from "../appointments/data";
+import { formatDateTime } from "../../lib/format";
+import { appointmentQuery, appointmentsKey, newIdempotencyKey } from "../appointments/data";
 import { ChoiceGroup } from "../appointments/parts";
 import { healthUpdatesQuery, sendQuestionnaire } from "./data";
 import { Guidance } from "./Guidance";
@@ -35,11 +37,26 @@ export function QuestionnairePage() {
   });
   const name = data.data?.patient.displayName ?? who.name ?? "";
   const forSelf = who.forSelf || !name;
+  // answered as the intake for a visit: the page names it
+  const visit = useQuery({
+    ...appointmentQuery(who.patientId ?? "none", search.appointment ?? "none"),
+    enabled: Boolean(who.patientId && who.allowed && search.appointment),
+  });
+  const when = visit.data ? formatDateTime(visit.data.start, visit.data.displayTimeZone, currentLocale()) : null;
   return (
     <div className="stack">
       <PageHeader
         title={t(`questionnaire.${kind}.title`)}
-        lead={<p>{forSelf ? t("questionnaire.lead") : t("questionnaire.leadFor", { name })}</p>}
+        lead={
+          <>
+            {when ? (
+              <p>
+                {forSelf ? t("questionnaire.intakeLead", { when }) : t("questionnaire.intakeLeadFor", { name, when })}
+              </p>
+            ) : null}
+            <p>{forSelf ? t("questionnaire.lead") : t("questionnaire.leadFor", { name })}</p>
+          </>
+        }
         before={
           <Link to="/health" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
             {forSelf ? t("page.title") : t("page.titleFor", { name })}
@@ -70,6 +87,7 @@ export function QuestionnairePage() {
           patientId={who.patientId}
           forSelf={forSelf}
           name={name}
+          appointmentId={search.appointment}
         />
       )}
     </div>
@@ -81,11 +99,13 @@ function QuestionnaireForm({
   patientId,
   forSelf,
   name,
+  appointmentId,
 }: {
   kind: QuestionnaireKind;
   patientId: string;
   forSelf: boolean;
   name: string;
+  appointmentId?: string;
 }) {
   const { t } = useTranslation("health");
   const queryClient = useQueryClient();
@@ -105,13 +125,18 @@ function QuestionnaireForm({
     },
     serverField: (path) => (path.startsWith("answers.") ? `q${path.split(".")[1]}` : undefined),
     submit: (v) => {
-      const body = { kind, answers: keys.map((k) => Number(v[k])) };
+      const body = { kind, answers: keys.map((k) => Number(v[k])), ...(appointmentId ? { appointmentId } : {}) };
       const text = JSON.stringify(body);
       if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
       return sendQuestionnaire(queryClient, patientId, body, attempt.current.key);
     },
     onSuccess: (result) => {
       setSent(result);
+      // the visit's "Before your visit" list now shows it done
+      if (appointmentId) {
+        void queryClient.invalidateQueries({ queryKey: appointmentsKey(patientId) });
+        void queryClient.invalidateQueries({ queryKey: ["check-in", patientId, appointmentId] });
+      }
       requestAnimationFrame(() => resultRef.current?.focus());
     },
   });
@@ -131,6 +156,13 @@ function QuestionnaireForm({
                 })}{" "}
                 {r.flag === "normal" ? t("questionnaire.savedNormal") : t("questionnaire.savedFlagged")}
               </p>
+              {appointmentId ? (
+                <p>
+                  <Link to="/appointments" search={forSelf ? {} : { patientId }}>
+                    {t("questionnaire.backToVisit")}
+                  </Link>
+                </p>
+              ) : null}
               <p>
                 <Link to="/health" search={{ patient: patientId }}>
                   {forSelf ? t("send.seeTrends") : t("send.seeTrendsFor", { name })}

@@ -20,9 +20,11 @@ const sendReadingRoute = createRoute({
 const questionnaireRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/health/questionnaire",
-  validateSearch: (search: Search): { patient?: string; kind?: "phq9" | "gad7" } => ({
+  validateSearch: (search: Search): { patient?: string; kind?: "phq9" | "gad7"; appointment?: string } => ({
     patient: text(search.patient),
     kind: search.kind === "gad7" ? "gad7" : search.kind === "phq9" ? "phq9" : undefined,
+    // sent as the intake for this visit
+    appointment: text(search.appointment),
   }),
   component: lazyRouteComponent(() => import("./QuestionnairePage"), "QuestionnairePage"),
 });

@@ -1,4 +1,4 @@
-import type { BookingKind, VisitType } from "@portico/contracts";
+import type { BookingKind, QuestionnaireKind, VisitType } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -33,8 +33,11 @@ interface Draft {
   bufferAfterMinutes: string;
   cancellationNoticeMinutes: string;
   questionnaire: Item[];
+  intakeQuestionnaires: QuestionnaireKind[];
   active: boolean;
 }
+
+const INTAKE: readonly QuestionnaireKind[] = ["phq9", "gad7"];
 
 const NUMBERS: { key: keyof Draft; min: number; max: number }[] = [
   { key: "durationMinutes", min: 5, max: 480 },
@@ -61,6 +64,7 @@ function draftOf(vt?: VisitType): Draft {
     bufferAfterMinutes: String(vt?.bufferAfterMinutes ?? 0),
     cancellationNoticeMinutes: String(vt?.cancellationNoticeMinutes ?? 1440),
     questionnaire: vt?.questionnaire ?? [],
+    intakeQuestionnaires: vt?.intakeQuestionnaires ?? [],
     active: vt?.active ?? true,
   };
 }
@@ -136,6 +140,7 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
           text: q.text.trim(),
           ...(q.textEs?.trim() ? { textEs: q.textEs.trim() } : { textEs: undefined }),
         })),
+        intakeQuestionnaires: INTAKE.filter((k) => draft.intakeQuestionnaires.includes(k)),
         active: draft.active,
       };
       return existing
@@ -154,8 +159,12 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
       description: t("adminTypes.description"),
       descriptionEs: t("adminTypes.descriptionEs"),
       specialty: t("adminTypes.specialty"),
+      intakeQuestionnaires: t("adminTypes.intakeTitle"),
     },
-    serverField: (path) => path.replace(/^questionnaire\.(\d+)\.(\w+)$/, "q$1_$2"),
+    serverField: (path) =>
+      path.startsWith("intakeQuestionnaires")
+        ? "intakeQuestionnaires"
+        : path.replace(/^questionnaire\.(\d+)\.(\w+)$/, "q$1_$2"),
   });
   const { values: draft, errors, set, update: setDraft } = form;
 
@@ -310,6 +319,28 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
         >
           {t("adminTypes.addItem")}
         </Button>
+      </fieldset>
+      <fieldset className="card" id="field-intakeQuestionnaires" tabIndex={-1}>
+        <legend className="card__title">{t("adminTypes.intakeTitle")}</legend>
+        <p className="text-muted">{t("adminTypes.intakeLead")}</p>
+        {INTAKE.map((kind) => (
+          <Checkbox
+            key={kind}
+            name={`intake_${kind}`}
+            isSelected={draft.intakeQuestionnaires.includes(kind)}
+            onChange={(on) =>
+              setDraft((d) => ({
+                ...d,
+                intakeQuestionnaires: on
+                  ? [...d.intakeQuestionnaires.filter((k) => k !== kind), kind]
+                  : d.intakeQuestionnaires.filter((k) => k !== kind),
+              }))
+            }
+          >
+            {t(kind === "phq9" ? "adminTypes.intakePhq9" : "adminTypes.intakeGad7")}
+          </Checkbox>
+        ))}
+        {errors.intakeQuestionnaires ? <p className="field__error">{errors.intakeQuestionnaires}</p> : null}
       </fieldset>
       <FormActions>
         <Button type="submit" isPending={form.pending}>

@@ -44,7 +44,7 @@ describe("operations dashboard", () => {
     await figuresCounted(page);
 
     // every figure has its card; the demo's history gives no-shows a summary in words and a chart
-    const attendance = page.getByRole("region", { name: "No-shows and late cancellations" });
+    const attendance = page.getByRole("region", { name: "No-shows and late cancellations", exact: true });
     await attendance
       .getByText(/^Of \d+ appointments due, [\d.]+% were missed and [\d.]+% were cancelled late\.$/)
       .waitFor();
@@ -93,6 +93,14 @@ describe("operations dashboard", () => {
     await table.waitFor();
     expect(await table.getByRole("row").count()).toBeGreaterThan(1);
     await table.getByRole("cell", { name: "All" }).waitFor();
+    // the table stays inside its card at 1280 px; if wider, it scrolls there (a labelled, focusable region)
+    const scroller = attendance.getByRole("region", { name: "No-shows and late cancellations table" });
+    await expect(scroller.getAttribute("tabindex")).resolves.toBe("0");
+    const fits = await attendance.evaluate((card) => {
+      const wrap = card.querySelector(".operations-table") as HTMLElement;
+      return wrap.getBoundingClientRect().right <= card.getBoundingClientRect().right + 0.5;
+    });
+    expect(fits).toBe(true);
     await look(page, "operations-table-en");
 
     // the CSV itself: the same figure, a header of the columns
@@ -106,7 +114,7 @@ describe("operations dashboard", () => {
     await inLanguage(page, "es");
     await page.getByRole("heading", { level: 1, name: "Panel de operaciones" }).waitFor();
     await page
-      .getByRole("region", { name: "Ausencias y cancelaciones tardías" })
+      .getByRole("region", { name: "Ausencias y cancelaciones tardías", exact: true })
       .getByText(/citas previstas/)
       .first()
       .waitFor();

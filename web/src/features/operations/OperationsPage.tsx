@@ -236,15 +236,20 @@ function FigureCard({ name, filters }: { name: OperationsFigureName; filters: Fi
             </Suspense>
           </div>
         ) : (
-          <DataTable
-            caption={t("tableCaption", { figure: title })}
-            columns={f.columns.map((c, i) => ({
-              label: t(`columns.${c.key}`),
-              cell: (r: OperationsRow) => (i === 0 && r[TOTAL] ? t("total") : cellText(c.unit, c.key, r[c.key])),
-            }))}
-            items={f.total ? [...f.rows, { ...f.total, [TOTAL]: 1 }] : f.rows}
-            rowKey={(r) => f.columns.map((c) => String(r[c.key])).join("|") + (r[TOTAL] ? "|total" : "")}
-          />
+          // a labelled region (a section with a name): a table wider than its card scrolls inside it,
+          // and the region takes focus so the keyboard can scroll it
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+          <section className="operations-table" aria-label={t("tableRegion", { figure: title })} tabIndex={0}>
+            <DataTable
+              caption={t("tableCaption", { figure: title })}
+              columns={f.columns.map((c, i) => ({
+                label: t(`columns.${c.key}`),
+                cell: (r: OperationsRow) => (i === 0 && r[TOTAL] ? t("total") : cellText(c.unit, c.key, r[c.key])),
+              }))}
+              items={f.total ? [...f.rows, { ...f.total, [TOTAL]: 1 }] : f.rows}
+              rowKey={(r) => f.columns.map((c) => String(r[c.key])).join("|") + (r[TOTAL] ? "|total" : "")}
+            />
+          </section>
         )}
       </>
     );

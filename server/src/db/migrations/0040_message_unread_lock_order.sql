@@ -67,3 +67,15 @@ BEGIN
   RETURN NULL;
 END
 $$;
+
+-- 2. A pool's members changed (an admin's edit deletes and re-adds them, and the cascade locks
+-- their count rows): take 0039's table lock before any of that, not after, so a message being
+-- written meanwhile finishes first instead of waiting for a deleted count row in a cycle.
+CREATE FUNCTION message_pool_members_lock_threads() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  LOCK TABLE message_threads IN EXCLUSIVE MODE;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER message_pool_members_lock_threads BEFORE INSERT OR DELETE ON message_pool_members
+  FOR EACH STATEMENT EXECUTE FUNCTION message_pool_members_lock_threads();

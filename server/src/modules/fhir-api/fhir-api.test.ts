@@ -60,6 +60,8 @@ describe("FHIR R4 API", () => {
     expect(resources.map((r) => r.type)).toEqual(TYPES);
     expect(resources.find((r) => r.type === "Appointment")?.searchParam.map((p) => p.name)).toEqual([
       "patient",
+      "date",
+      "status",
       "_count",
       "_offset",
     ]);
@@ -151,7 +153,7 @@ describe("FHIR R4 API", () => {
     const cases: [string, number, string][] = [
       ["/Condition?patient=x", 400, "not-supported"],
       ["/Binary/abc", 400, "not-supported"],
-      [`/Appointment?patient=${alexId}&date=2020`, 400, "not-supported"],
+      [`/Appointment?patient=${alexId}&location=x`, 400, "not-supported"],
       [`/Appointment?patient=${alexId}&_count=abc`, 400, "invalid"],
       [`/Appointment?patient=${alexId}&_count=0`, 400, "invalid"],
       [`/Appointment?patient=${alexId}&_offset=-1`, 400, "invalid"],
@@ -173,13 +175,67 @@ describe("FHIR R4 API", () => {
       expect(validateFhir(body)).toEqual([]);
     }
     // Prefer: handling=lenient ignores what it does not know, as the specification allows
-    const lenient = await get(`/Appointment?patient=${alexId}&date=2020`, {
+    const lenient = await get(`/Appointment?patient=${alexId}&location=x`, {
       ...alex.headers,
       prefer: "handling=lenient",
     });
     expect(lenient.statusCode).toBe(200);
     const capped = (await get(`/Appointment?patient=${alexId}&_count=5000`, alex.headers)).json() as SearchBundle;
     expect(capped.link.find((l) => l.relation === "self")?.url).toContain("_count=200");
+  });
+
+  it("filters by date (with prefixes, repeated for a range), status, category and code; a malformed value is 400", async () => {
+    const all = (await get(`/Appointment?patient=${alexId}&_count=200`, alex.headers)).json() as SearchBundle;
+    const starts = all.entry.map((e) => (e.resource as unknown as { start: string }).start).sort();
+    const middle = starts[Math.floor(starts.length / 2)] as string;
+    const day = middle.slice(0, 10);
+    const onDay = (await get(`/Appointment?patient=${alexId}&date=${day}`, alex.headers)).json() as SearchBundle;
+    expect(onDay.entry.length).toBe(starts.filter((s) => s.startsWith(day)).length);
+    expect(onDay.entry.length).toBeGreaterThan(0);
+    const from = (
+      await get(`/Appointment?patient=${alexId}&date=ge${day}&_count=200`, alex.headers)
+    ).json() as SearchBundle;
+    expect(from.entry.length).toBe(starts.filter((s) => s.slice(0, 10) >= day).length);
+    const range = (
+      await get(`/Appointment?patient=${alexId}&date=ge${day}&date=lt${day}T00:00:00Z&_count=200`, alex.headers)
+    ).json() as SearchBundle;
+    expect(range.entry).toEqual([]);
+    // the next link keeps the filters
+    const paged = (
+      await get(`/Appointment?patient=${alexId}&date=ge2000&_count=1`, alex.headers)
+    ).json() as SearchBundle;
+    expect(paged.link.find((l) => l.relation === "next")?.url).toContain("date=ge2000");
+
+    const statuses = new Set(all.entry.map((e) => (e.resource as unknown as { status: string }).status));
+    const one = [...statuses][0] as string;
+    const byStatus = (
+      await get(`/Appointment?patient=${alexId}&status=${one}&_count=200`, alex.headers)
+    ).json() as SearchBundle;
+    expect(byStatus.entry.length).toBe(
+      all.entry.filter((e) => (e.resource as unknown as { status: string }).status === one).length,
+    );
+
+    const readings = (await get(`/Observation?_count=200`, alex.headers)).json() as SearchBundle;
+    const codes = (e: Entry) =>
+      (e.resource as unknown as { code: { coding?: { code: string }[] } }).code.coding?.[0]?.code;
+    const bp = (
+      await get(`/Observation?code=http://loinc.org|85354-9&_count=200`, alex.headers)
+    ).json() as SearchBundle;
+    expect(bp.entry.length).toBe(readings.entry.filter((e) => codes(e) === "85354-9").length);
+    expect(bp.entry.length).toBeGreaterThan(0);
+    expect(
+      ((await get(`/Observation?code=http://snomed.info/sct|85354-9`, alex.headers)).json() as SearchBundle).entry,
+    ).toEqual([]);
+    const vitals = (
+      await get(`/Observation?category=vital-signs,laboratory&_count=200`, alex.headers)
+    ).json() as SearchBundle;
+    expect(vitals.entry.length).toBe(readings.entry.length);
+
+    for (const bad of ["date=yesterday", "date=2024-13-01", "date=2024-05-01T10:00", "status=", "date=ge"]) {
+      const res = await get(`/Appointment?patient=${alexId}&${bad}`, alex.headers);
+      expect(res.statusCode, bad).toBe(400);
+      expect(outcome(res).issue[0]?.code).toBe("invalid");
+    }
   });
 
   it("Patient/$everything holds the same resources as the record download, as a searchset", async () => {

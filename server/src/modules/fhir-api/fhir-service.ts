@@ -10,6 +10,7 @@ import type { FhirCaller } from "./caller.ts";
 import { FhirError, fhirNotFound } from "./outcome.ts";
 import type { FhirResourceType, FhirSource } from "./resource-type.ts";
 import { fhirResourceTypes } from "./resources/index.ts";
+import { type FhirSearchParam, matches } from "./search-params.ts";
 
 export interface FhirServiceDeps {
   db: Database;
@@ -79,7 +80,7 @@ export class FhirService {
   async search(
     caller: FhirCaller,
     type: FhirResourceType,
-    params: { patient?: string; _id?: string },
+    params: { patient?: string; _id?: string; filters: readonly { param: FhirSearchParam; value: string }[] },
     page: { count: number; offset: number },
   ): Promise<FhirPage> {
     if (!caller.mayRead(type.type))
@@ -106,6 +107,7 @@ export class FhirService {
         for await (const entry of section.entries(reader)) {
           for (const resource of entry.fhir) {
             if (resource.resourceType !== type.type) continue;
+            if (!params.filters.every((f) => matches(f.param, resource, f.value))) continue;
             found.push({ resource, source });
             if (found.length >= wanted) break outer;
           }

@@ -1,6 +1,7 @@
 import type { Resource } from "@medplum/fhirtypes";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import type { FhirSearchParam } from "./search-params.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -27,11 +28,20 @@ export interface FhirResourceType {
   sources: readonly FhirSource[];
   /** the form of an id of this type (anything else is a resource that does not exist) */
   idPattern: RegExp;
-  /** search parameters besides `_count` and `_offset` (all types take `patient` unless Patient itself, which takes `_id`) */
-  searchParams: readonly { name: string; type: "reference" | "token"; documentation: string }[];
+  /**
+   * search parameters besides `_count` and `_offset`: `patient` (every type but Patient, which
+   * takes `_id`), then those compared on the resources (`search-params.ts`)
+   */
+  searchParams: readonly (typeof PATIENT_PARAM | typeof ID_PARAM | FhirSearchParam)[];
 }
 
 export const UUID_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const ID_PARAM = {
+  name: "_id",
+  type: "token",
+  documentation: "The patient's id; left out, every patient the caller may read (themselves and those they act for)",
+} as const;
 
 export const PATIENT_PARAM = {
   name: "patient",

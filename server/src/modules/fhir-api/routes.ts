@@ -102,7 +102,12 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
 
       api.get<{ Params: { type: string } }>("/:type", async (request, reply) => {
         const type = fhir.typeOf(request.params.type);
-        const params = rejectUnknownParams(request, [...type.searchParams.map((p) => p.name), "_count", "_offset"]);
+        const names = type.searchParams.map((p) => p.name);
+        const params = rejectUnknownParams(request, [...names, "_count", "_offset"]);
+        const repeated = readRepeated(request, names);
+        const filters = type.searchParams.flatMap((param) =>
+          "values" in param ? (repeated[param.name] ?? []).map((value) => ({ param, value })) : [],
+        );
         const count = Math.min(
           integerParam(params._count, "_count", 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_COUNT,
           MAX_COUNT,
@@ -111,15 +116,14 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
         const page = await fhir.search(
           callerOf(request),
           type,
-          { patient: params.patient, _id: params._id },
+          { patient: params.patient, _id: params._id, filters },
           { count, offset },
         );
         const link = (at: number) => {
           const query = new URLSearchParams();
-          for (const p of type.searchParams) {
-            const value = params[p.name];
-            if (value !== undefined) query.set(p.name, p.name === "patient" ? `Patient/${patientIdOf(value)}` : value);
-          }
+          if (params.patient !== undefined) query.set("patient", `Patient/${patientIdOf(params.patient)}`);
+          if (params._id !== undefined) query.set("_id", params._id);
+          for (const { param, value } of filters) query.append(param.name, value);
           query.set("_count", String(count));
           query.set("_offset", String(at));
           return `${baseUrl}/${type.type}?${query}`;
@@ -170,8 +174,24 @@ function rejectUnknownParams(request: FastifyRequest, allowed: readonly string[]
       if (lenient) continue;
       throw new FhirError(400, "not-supported", `The search parameter ${name} is not supported here.`);
     }
-    if (Array.isArray(value)) throw new FhirError(400, "invalid", `Give the parameter ${name} once.`);
+    if (Array.isArray(value)) {
+      if (REPEATABLE(name)) continue;
+      throw new FhirError(400, "invalid", `Give the parameter ${name} once.`);
+    }
     out[name] = value;
+  }
+  return out;
+}
+
+/** parameters compared on resources may be repeated (all must match: `date=ge2024-01-01&date=lt2025-01-01`) */
+const REPEATABLE = (name: string) => !["patient", "_id", "_count", "_offset"].includes(name);
+
+function readRepeated(request: FastifyRequest, names: readonly string[]): Record<string, string[]> {
+  const query = (request.query ?? {}) as Record<string, string | string[] | undefined>;
+  const out: Record<string, string[]> = {};
+  for (const name of names) {
+    const value = query[name];
+    if (value !== undefined && REPEATABLE(name)) out[name] = Array.isArray(value) ? value : [value];
   }
   return out;
 }

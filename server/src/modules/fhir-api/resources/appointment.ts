@@ -1,3 +1,4 @@
+import type { Appointment } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
 
 /** Appointment: every visit, past and upcoming, cancelled ones included (`appointments` section). */
@@ -15,5 +16,19 @@ export const appointmentType = defineFhirType({
         changedAt(db.selectFrom("appointments").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
     },
   ],
-  searchParams: [PATIENT_PARAM],
+  searchParams: [
+    PATIENT_PARAM,
+    {
+      name: "date",
+      type: "date",
+      documentation: "When the visit starts (prefixes eq, ne, gt, lt, ge, le; repeat for a range)",
+      values: (a: Appointment) => [a.start],
+    },
+    {
+      name: "status",
+      type: "token",
+      documentation: "booked, arrived, checked-in, fulfilled, noshow or cancelled (comma for either)",
+      values: (a: Appointment) => [a.status],
+    },
+  ],
 });

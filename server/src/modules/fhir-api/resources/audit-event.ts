@@ -1,3 +1,4 @@
+import type { AuditEvent } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM } from "../resource-type.ts";
 
 /** AuditEvent: the patient's access log (`accessLog` section; ids `audit-<n>`). */
@@ -31,5 +32,13 @@ export const auditEventType = defineFhirType({
         ),
     },
   ],
-  searchParams: [PATIENT_PARAM],
+  searchParams: [
+    PATIENT_PARAM,
+    {
+      name: "date",
+      type: "date",
+      documentation: "When the access happened",
+      values: (a: AuditEvent) => [a.recorded],
+    },
+  ],
 });

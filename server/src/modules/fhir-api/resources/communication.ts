@@ -1,3 +1,4 @@
+import type { Communication } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
 
 /** Communication: the messages of the patient's conversations (`conversations` section) — never internal notes. */
@@ -22,5 +23,13 @@ export const communicationType = defineFhirType({
         changedAt(db.selectFrom("messages").select(["id", "created_at as at"]).where("id", "in", ids).execute()),
     },
   ],
-  searchParams: [PATIENT_PARAM],
+  searchParams: [
+    PATIENT_PARAM,
+    {
+      name: "sent",
+      type: "date",
+      documentation: "When the message was sent",
+      values: (c: Communication) => [c.sent],
+    },
+  ],
 });

@@ -1,3 +1,4 @@
+import type { MedicationRequest } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
 
 /** MedicationRequest: the medication list (`medications` section; confidential ones only for the patient). */
@@ -14,5 +15,19 @@ export const medicationRequestType = defineFhirType({
         changedAt(db.selectFrom("medications").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
     },
   ],
-  searchParams: [PATIENT_PARAM],
+  searchParams: [
+    PATIENT_PARAM,
+    {
+      name: "status",
+      type: "token",
+      documentation: "active or stopped",
+      values: (m: MedicationRequest) => [m.status],
+    },
+    {
+      name: "intent",
+      type: "token",
+      documentation: "Always order",
+      values: (m: MedicationRequest) => [m.intent],
+    },
+  ],
 });

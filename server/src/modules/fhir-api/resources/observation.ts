@@ -1,4 +1,6 @@
+import type { Observation } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { codings } from "../search-params.ts";
 
 /** Observation: the readings the patient sent (`readings` section; vital signs with LOINC codes and UCUM units). */
 export const observationType = defineFhirType({
@@ -15,5 +17,31 @@ export const observationType = defineFhirType({
         changedAt(db.selectFrom("health_readings").select(["id", "created_at as at"]).where("id", "in", ids).execute()),
     },
   ],
-  searchParams: [PATIENT_PARAM],
+  searchParams: [
+    PATIENT_PARAM,
+    {
+      name: "category",
+      type: "token",
+      documentation: "vital-signs or laboratory (system http://terminology.hl7.org/CodeSystem/observation-category)",
+      values: (o: Observation) => codings(o.category),
+    },
+    {
+      name: "code",
+      type: "token",
+      documentation: "The LOINC code, e.g. http://loinc.org|85354-9 (blood pressure) or 8867-4 (heart rate)",
+      values: (o: Observation) => codings(o.code ? [o.code] : []),
+    },
+    {
+      name: "date",
+      type: "date",
+      documentation: "When the reading was taken (prefixes eq, ne, gt, lt, ge, le; repeat for a range)",
+      values: (o: Observation) => [o.effectiveDateTime],
+    },
+    {
+      name: "status",
+      type: "token",
+      documentation: "Always final",
+      values: (o: Observation) => [o.status],
+    },
+  ],
 });

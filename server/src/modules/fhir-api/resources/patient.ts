@@ -1,4 +1,4 @@
-import { changedAt, defineFhirType, UUID_ID } from "../resource-type.ts";
+import { changedAt, defineFhirType, ID_PARAM, UUID_ID } from "../resource-type.ts";
 
 /** Patient: the chart's demographics (the `profile` record section, mapped by `fhir/patient.ts`). */
 export const patientType = defineFhirType({
@@ -13,12 +13,5 @@ export const patientType = defineFhirType({
         changedAt(db.selectFrom("patients").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
     },
   ],
-  searchParams: [
-    {
-      name: "_id",
-      type: "token",
-      documentation:
-        "The patient's id; left out, every patient the caller may read (themselves and those they act for)",
-    },
-  ],
+  searchParams: [ID_PARAM],
 });

@@ -1,3 +1,4 @@
+import type { QuestionnaireResponse } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
 
 /** QuestionnaireResponse: PHQ-9 and GAD-7 answers (`questionnaires`) and post-visit surveys (`surveys`). */
@@ -30,5 +31,19 @@ export const questionnaireResponseType = defineFhirType({
         ),
     },
   ],
-  searchParams: [PATIENT_PARAM],
+  searchParams: [
+    PATIENT_PARAM,
+    {
+      name: "authored",
+      type: "date",
+      documentation: "When it was answered (or sent, for a survey not answered yet)",
+      values: (q: QuestionnaireResponse) => [q.authored],
+    },
+    {
+      name: "status",
+      type: "token",
+      documentation: "completed or in-progress (a survey not answered yet)",
+      values: (q: QuestionnaireResponse) => [q.status],
+    },
+  ],
 });

@@ -1,3 +1,4 @@
+import type { ServiceRequest } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
 
 /** ServiceRequest: referrals to a specialty (`referrals` section). */
@@ -14,5 +15,19 @@ export const serviceRequestType = defineFhirType({
         changedAt(db.selectFrom("referrals").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
     },
   ],
-  searchParams: [PATIENT_PARAM],
+  searchParams: [
+    PATIENT_PARAM,
+    {
+      name: "status",
+      type: "token",
+      documentation: "active, on-hold, revoked or completed",
+      values: (s: ServiceRequest) => [s.status],
+    },
+    {
+      name: "authored",
+      type: "date",
+      documentation: "When the referral was asked for",
+      values: (s: ServiceRequest) => [s.authoredOn],
+    },
+  ],
 });

@@ -6,11 +6,13 @@ import { medicationRequestType } from "./medication-request.ts";
 import { observationType } from "./observation.ts";
 import { patientType } from "./patient.ts";
 import { questionnaireResponseType } from "./questionnaire-response.ts";
+import { relatedPersonType } from "./related-person.ts";
 import { serviceRequestType } from "./service-request.ts";
 
 /** Every resource type the FHIR API serves (the CapabilityStatement lists exactly these). */
 export const fhirResourceTypes: readonly FhirResourceType[] = [
   patientType,
+  relatedPersonType,
   appointmentType,
   medicationRequestType,
   observationType,

@@ -1,0 +1,21 @@
+import { defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+
+/**
+ * RelatedPerson: the caregivers who have (or had) access to the patient's record (`caregivers`
+ * section, one per grant). Grants keep no time of their last change (an end date may be set
+ * later, at an adolescent's majority), so these carry no `meta.lastUpdated`.
+ */
+export const relatedPersonType = defineFhirType({
+  type: "RelatedPerson",
+  documentation: "Caregivers with (or who had) access to the patient's record, with the relationship and period.",
+  idPattern: UUID_ID,
+  sources: [
+    {
+      section: "caregivers",
+      ownerOf: async (db, id) =>
+        (await db.selectFrom("proxy_grants").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
+      lastUpdated: async () => new Map(),
+    },
+  ],
+  searchParams: [PATIENT_PARAM],
+});

@@ -293,6 +293,11 @@ describe("appointments", () => {
     await expect(spanishDescription.inputValue()).resolves.toBe(
       "Una visita breve para dar seguimiento a un problema en curso.",
     );
+    // and the scored questionnaires asked for before the visit: a follow-up asks for none
+    const intake = page.getByRole("group", { name: "Scored questionnaires before the visit" });
+    await expect(intake.getByRole("checkbox").count()).resolves.toBe(2);
+    await expect(intake.getByRole("checkbox", { name: "PHQ-9 (mood)" }).isChecked()).resolves.toBe(false);
+    await expect(intake.getByRole("checkbox", { name: "GAD-7 (anxiety)" }).isChecked()).resolves.toBe(false);
     await settle(page);
     await expectAccessible(page, "visit type with its Spanish description");
     await screenshots(page, "visit-type-description-es-field");

@@ -53,6 +53,10 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
 
   await (app as unknown as FastifyInstance).register(
     async (api) => {
+      // the FHIR API describes itself (metadata's CapabilityStatement), not in the /api document
+      api.addHook("onRoute", (route) => {
+        route.schema = { ...route.schema, hide: true };
+      });
       api.setErrorHandler(fhirErrorHandler);
       api.setNotFoundHandler((request, reply) =>
         sendOutcome(

@@ -13,6 +13,10 @@ export const ACCESS_SENTENCES = {
   "read:access_log": "viewed_access_log",
   // the whole record downloaded (JSON or FHIR), and a post-visit survey answered from its link
   "download:patient_record": "downloaded_record",
+  "read:patient_record": "viewed_record_contents",
+  // the FHIR R4 API (modules/fhir-api): a resource read or a search
+  "read:fhir_resource": "read_record_fhir",
+  "search:fhir_resource": "read_record_fhir",
   "answer:visit_survey": "answered_survey",
   // who the patient is, their details and documents
   "create:patient": "created_record",

@@ -24,6 +24,7 @@ import {
   ensurePatientScopedQuery,
   type PatientAccess,
 } from "../../platform/access/patient-access.ts";
+import { type PatientRows, patientRows } from "../../platform/access/scoped-query.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type Actor, currentContext } from "../../platform/context.ts";
@@ -63,9 +64,9 @@ export interface ReferralServiceDeps {
   cipher: FieldCipher;
 }
 
-function selectReferrals(db: Db) {
-  return db
-    .selectFrom("referrals as r")
+/** Referrals with what the pages show of them: all of them, or (given its scoped rows) one patient's. */
+function selectReferrals(db: Db, of?: PatientRows) {
+  return (of ? of.selectFrom(db, "referrals", "r") : db.selectFrom("referrals as r"))
     .innerJoin("patients as p", "p.id", "r.patient_id")
     .leftJoin("providers as pp", "pp.id", "r.preferred_provider_id")
     .leftJoin("locations as pl", "pl.id", "r.preferred_location_id")
@@ -175,12 +176,11 @@ export class ReferralService {
       ...(practice ? { reason: { queue: "referral_queue", itemId: patientId } } : {}),
     });
     const db = currentDb(this.#d.db);
-    const id = ensurePatientScopedQuery(access, "referrals");
-    const rows = await selectReferrals(db).where("r.patient_id", "=", id).orderBy("r.created_at", "desc").execute();
-    const patient = await db
-      .selectFrom("patients as p")
+    const own = patientRows(access, "referrals");
+    const rows = await selectReferrals(db, own).orderBy("r.created_at", "desc").execute();
+    const patient = await own
+      .chart(db)
       .select(["p.id", PATIENT_NAME.as("name")])
-      .where("p.id", "=", id)
       .executeTakeFirstOrThrow();
     const specialties = await db
       .selectFrom("providers")
@@ -211,9 +211,7 @@ export class ReferralService {
   }
 
   async #one(access: PatientAccess, referralId: string): Promise<Referral> {
-    const id = ensurePatientScopedQuery(access, "referrals", access.action);
-    const row = await selectReferrals(currentDb(this.#d.db))
-      .where("r.patient_id", "=", id)
+    const row = await selectReferrals(currentDb(this.#d.db), patientRows(access, "referrals", access.action))
       .where("r.id", "=", referralId)
       .executeTakeFirst();
     if (!row) throw notFound("referral");
@@ -512,10 +510,9 @@ export class ReferralService {
         ]);
       }
     }
-    const patient = await trx
-      .selectFrom("patients")
-      .select("pcp_provider_id")
-      .where("id", "=", patientId)
+    const patient = await patientRows(access, "referrals", "write")
+      .chart(trx)
+      .select("p.pcp_provider_id")
       .executeTakeFirstOrThrow();
     const now = this.#d.clock.now();
     const actor = currentContext().actor;
@@ -809,14 +806,9 @@ export class ReferralService {
       ...(practice ? { reason: { queue: "referral_queue", itemId: referralId } } : {}),
     });
     if (!this.#asPatientSide(access) && !practice) throw notFound("referral");
-    const id = ensurePatientScopedQuery(access, "referrals", "write");
+    const own = patientRows(access, "referrals", "write");
     await inTransaction(this.#d.db, async (trx) => {
-      const owned = await trx
-        .selectFrom("referrals")
-        .select("id")
-        .where("id", "=", referralId)
-        .where("patient_id", "=", id)
-        .executeTakeFirst();
+      const owned = await own.selectFrom(trx, "referrals").select("id").where("id", "=", referralId).executeTakeFirst();
       if (!owned) throw notFound("referral");
       const booked = await trx
         .selectFrom("referral_appointments")
@@ -830,7 +822,7 @@ export class ReferralService {
         .set({ status: moved.to, updated_at: this.#d.clock.now() })
         .where("id", "=", referralId)
         .execute();
-      await this.#event(trx, referralId, id, "cancelled", moved.to);
+      await this.#event(trx, referralId, own.patientId, "cancelled", moved.to);
       await this.#d.workQueue.cancel(REFERRAL_QUEUE, { type: REFERRAL_SUBJECT, id: referralId });
     });
     return this.#one(access, referralId);

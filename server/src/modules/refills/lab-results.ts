@@ -2,11 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { LabResult, LabResultList, LabTest, RecordLabResultRequest } from "@portico/contracts";
 import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
-import {
-  type AccessService,
-  ensurePatientScopedQuery,
-  type PatientAccess,
-} from "../../platform/access/patient-access.ts";
+import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
+import { type PatientRows, patientRows } from "../../platform/access/scoped-query.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
@@ -23,11 +20,9 @@ type Db = ReturnType<typeof currentDb>;
 
 /** The day of the latest result of each lab test the patient has, by lab code (what the protocol engine reads). */
 export async function latestLabDays(db: Db, access: PatientAccess): Promise<Record<string, string>> {
-  const patientId = ensurePatientScopedQuery(access, "medications", "read");
-  const rows = await db
-    .selectFrom("lab_results")
+  const rows = await patientRows(access, "medications")
+    .selectFrom(db, "lab_results")
     .select(["lab_code", (eb) => eb.fn.max("resulted_on").as("latest")])
-    .where("patient_id", "=", patientId)
     .groupBy("lab_code")
     .execute();
   return Object.fromEntries(rows.map((l) => [l.lab_code, String(l.latest).slice(0, 10)]));
@@ -95,21 +90,15 @@ export class LabResultService {
       }),
     );
     const db = currentDb(this.#db);
-    const id = ensurePatientScopedQuery(access, "medications");
+    const rowsOf = patientRows(access, "medications");
     const [rows, patient, protocol, today, canRecord] = await Promise.all([
-      this.#select(db)
-        .where("l.patient_id", "=", id)
-        .orderBy("l.resulted_on", "desc")
-        .orderBy("l.created_at", "desc")
-        .limit(200)
-        .execute(),
-      db
-        .selectFrom("patients as p")
+      this.#select(db, rowsOf).orderBy("l.resulted_on", "desc").orderBy("l.created_at", "desc").limit(200).execute(),
+      rowsOf
+        .chart(db)
         .select([
           "p.id",
           sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`.as("name"),
         ])
-        .where("p.id", "=", id)
         .executeTakeFirstOrThrow(),
       this.#protocols.current(),
       clinicToday(db, this.#clock.now()),
@@ -151,36 +140,37 @@ export class LabResultService {
     }
     const value = input.value?.trim() || null;
     return inTransaction(this.#db, async (trx) => {
-      const patient = ensurePatientScopedQuery(access, "medications", "write");
+      const rowsOf = patientRows(access, "medications", "write");
       const id = randomUUID();
       await trx
         .insertInto("lab_results")
-        .values({
-          id,
-          patient_id: patient,
-          lab_code: test.labCode,
-          lab_name: test.labName,
-          resulted_on: input.resultedOn,
-          value_sealed: value ? this.#cipher.seal(value, labValueSeal(id)) : null,
-          recorded_by: currentContext().actor.userId,
-          created_at: this.#clock.now(),
-        })
+        .values(
+          rowsOf.stamp({
+            id,
+            lab_code: test.labCode,
+            lab_name: test.labName,
+            resulted_on: input.resultedOn,
+            value_sealed: value ? this.#cipher.seal(value, labValueSeal(id)) : null,
+            recorded_by: currentContext().actor.userId,
+            created_at: this.#clock.now(),
+          }),
+        )
         .execute();
       await this.#audit.record({
         action: "create",
         resourceType: "lab_result",
         resourceId: id,
-        patientId: patient,
+        patientId: rowsOf.patientId,
         details: { labCode: test.labCode, withValue: value !== null },
       });
-      const row = await this.#select(trx).where("l.id", "=", id).executeTakeFirstOrThrow();
+      const row = await this.#select(trx, rowsOf).where("l.id", "=", id).executeTakeFirstOrThrow();
       return this.#present(row);
     });
   }
 
-  #select(db: Db) {
-    return db
-      .selectFrom("lab_results as l")
+  #select(db: Db, rows: PatientRows) {
+    return rows
+      .selectFrom(db, "lab_results", "l")
       .leftJoin("users as u", "u.id", "l.recorded_by")
       .select([
         "l.id",

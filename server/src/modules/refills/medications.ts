@@ -16,6 +16,7 @@ import {
   ensurePatientScopedQuery,
   type PatientAccess,
 } from "../../platform/access/patient-access.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
@@ -38,14 +39,11 @@ export type MedicationRow = Awaited<ReturnType<typeof selectMedications>>[number
 
 /** The patient's medications (all, or these ids), confidential ones only when the access allows. */
 export function selectMedications(db: Db, access: PatientAccess, ids?: readonly string[]) {
-  const patientId = ensurePatientScopedQuery(access, "medications", access.action);
-  return db
-    .selectFrom("medications as m")
+  return patientRows(access, "medications", access.action)
+    .selectFrom(db, "medications", "m")
     .leftJoin("providers as pr", "pr.id", "m.prescriber_id")
     .selectAll("m")
     .select("pr.display_name as prescriber_name")
-    .where("m.patient_id", "=", patientId)
-    .$if(!access.includeConfidential, (q) => q.where("m.confidential", "=", false))
     .$if(ids !== undefined, (q) => q.where("m.id", "in", ids?.length ? ids : ["00000000-0000-0000-0000-000000000000"]))
     .orderBy(sql`m.status = 'active'`, "desc")
     .orderBy("m.name")
@@ -231,8 +229,8 @@ export class MedicationService {
     const [rows, protocol, patient, canWrite] = await Promise.all([
       selectMedications(db, access),
       this.#protocols.current(),
-      db
-        .selectFrom("patients as p")
+      patientRows(access, "medications")
+        .chart(db)
         .leftJoin("pharmacies as ph", (j) =>
           j.onRef("ph.id", "=", "p.preferred_pharmacy_id").on("ph.active", "=", true),
         )
@@ -242,7 +240,6 @@ export class MedicationService {
           "ph.id as pharmacy_id",
           "ph.name as pharmacy_name",
         ])
-        .where("p.id", "=", patientId)
         .executeTakeFirstOrThrow(),
       this.#access.can(patientId, { scope: "medications", action: "write" }),
     ]);

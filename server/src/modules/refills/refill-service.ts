@@ -21,6 +21,7 @@ import {
   ensurePatientScopedQuery,
   type PatientAccess,
 } from "../../platform/access/patient-access.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type Actor, currentContext } from "../../platform/context.ts";
@@ -288,10 +289,9 @@ export class RefillService {
         ),
       );
     }
-    const patient = await trx
-      .selectFrom("patients")
-      .select("preferred_pharmacy_id")
-      .where("id", "=", patientId)
+    const patient = await patientRows(access, "medications", "write")
+      .chart(trx)
+      .select("p.preferred_pharmacy_id")
       .executeTakeFirstOrThrow();
     const pharmacyId = input.pharmacyId ?? patient.preferred_pharmacy_id;
     const pharmacy = pharmacyId
@@ -314,10 +314,9 @@ export class RefillService {
     const today = await clinicToday(trx, now);
     const prescribers = [...new Set(rows.map((r) => r.prescriber_id).filter((p): p is string => p !== null))];
     const visits = prescribers.length
-      ? await trx
-          .selectFrom("appointments")
+      ? await patientRows(access, "medications", "write")
+          .selectFrom(trx, "appointments")
           .select(["provider_id", (eb) => eb.fn.max(eb.fn.coalesce("completed_at", "ends_at")).as("last")])
-          .where("patient_id", "=", patientId)
           .where("provider_id", "in", prescribers)
           .where("status", "=", "completed")
           .groupBy("provider_id")
@@ -398,7 +397,7 @@ export class RefillService {
       });
       if (isApproved) {
         approved += 1;
-        await this.#approveInto(trx, {
+        await this.#approveInto(trx, access, {
           itemId: item.id,
           medication,
           quantity: medication.quantity,
@@ -434,6 +433,7 @@ export class RefillService {
    */
   async #approveInto(
     trx: Db,
+    access: PatientAccess,
     a: {
       itemId: string;
       medication: MedicationRow;
@@ -479,8 +479,8 @@ export class RefillService {
       },
       this.#d.cipher,
     );
-    const facts = await trx
-      .selectFrom("patients as p")
+    const facts = await patientRows(access, "medications", "write")
+      .chart(trx)
       .innerJoin("pharmacies as ph", (j) => j.on("ph.id", "=", a.pharmacyId))
       .leftJoin("providers as pr", (j) => j.on("pr.id", "=", m.prescriber_id ?? "00000000-0000-0000-0000-000000000000"))
       .select([
@@ -490,7 +490,6 @@ export class RefillService {
         "pr.id as prescriber_id",
         "pr.display_name as prescriber_name",
       ])
-      .where("p.id", "=", m.patient_id)
       .executeTakeFirstOrThrow();
     const resource = buildMedicationRequest({
       itemId: a.itemId,
@@ -531,11 +530,7 @@ export class RefillService {
     const db = currentDb(this.#d.db);
     const [requests, patient, canWrite] = await Promise.all([
       this.#requests(access),
-      db
-        .selectFrom("patients as p")
-        .select(PATIENT_NAME.as("name"))
-        .where("p.id", "=", patientId)
-        .executeTakeFirstOrThrow(),
+      patientRows(access, "medications").chart(db).select(PATIENT_NAME.as("name")).executeTakeFirstOrThrow(),
       this.#d.access.can(patientId, { scope: "medications", action: "write" }),
     ]);
     return {
@@ -562,10 +557,9 @@ export class RefillService {
   }
 
   async #requests(access: PatientAccess, requestId?: string): Promise<RefillRequest[]> {
-    const patientId = ensurePatientScopedQuery(access, "medications", access.action);
     const db = currentDb(this.#d.db);
-    const requests = await db
-      .selectFrom("refill_requests as r")
+    const requests = await patientRows(access, "medications", access.action)
+      .selectFrom(db, "refill_requests", "r")
       .innerJoin("pharmacies as ph", "ph.id", "r.pharmacy_id")
       .leftJoin("users as u", "u.id", "r.requested_by")
       .select([
@@ -577,7 +571,6 @@ export class RefillService {
         "ph.name as pharmacy_name",
         "u.display_name as requested_by_name",
       ])
-      .where("r.patient_id", "=", patientId)
       .$if(requestId !== undefined, (q) => q.where("r.id", "=", requestId as string))
       .orderBy("r.created_at", "desc")
       .limit(100)
@@ -776,7 +769,7 @@ export class RefillService {
       })
       .where("id", "=", itemId)
       .execute();
-    await this.#approveInto(trx, {
+    await this.#approveInto(trx, access, {
       itemId,
       medication,
       quantity: input.quantity,

@@ -46,10 +46,11 @@ const meds: Record<string, Medication> = {};
 
 /** A day counted from the clinic's today (in its zone, as the protocol counts). */
 let clinicZone = "UTC";
-const day = (offset: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: clinicZone }).format(
-    new Date(t.clock.now().getTime() + offset * DAY_MS),
-  );
+const day = (offset: number) => {
+  // calendar days from the clinic's today (not 24-hour steps, which a DST change would shift)
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: clinicZone }).format(t.clock.now());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
+};
 
 async function call(client: SignedInClient | null, method: string, url: string, payload?: unknown) {
   const response = await t.app.inject({

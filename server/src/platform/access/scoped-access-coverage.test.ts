@@ -67,7 +67,6 @@ const NOT_YET_SCOPED = [
   "modules/messaging/",
   "modules/health-updates/",
   "modules/records/",
-  "modules/surveys/",
   "platform/files/",
 ];
 

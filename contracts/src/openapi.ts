@@ -808,6 +808,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/appointments/{appointmentId}/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A nurse or physician opens the scored questionnaires sent as the intake of a visit they work (answers, scores, flags) */
+        get: operations["getAppointmentsByAppointmentIdIntake"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/appointments/{appointmentId}/status/undo": {
         parameters: {
             query?: never;
@@ -5628,6 +5645,21 @@ export interface operations {
                             locationName: string;
                             timeZone: string;
                             eCheckInDone: boolean;
+                            intake: {
+                                status: "done" | "partly_done" | "not_done";
+                                items: {
+                                    questionnaire: "phq9" | "gad7";
+                                    done: boolean;
+                                    completedAt: string | null;
+                                    score: number | null;
+                                    maxScore: number | null;
+                                    severity: ("minimal" | "mild" | "moderate" | "moderately_severe" | "severe") | null;
+                                    flag: ("urgent" | "attention" | "normal") | null;
+                                }[];
+                                resultsShown: boolean;
+                                flagged: "urgent" | "attention" | null;
+                                canOpenAnswers: boolean;
+                            } | null;
                             arrivedAt: string | null;
                             roomedAt: string | null;
                             minutesWaiting: number | null;
@@ -5707,6 +5739,21 @@ export interface operations {
                             locationName: string;
                             timeZone: string;
                             eCheckInDone: boolean;
+                            intake: {
+                                status: "done" | "partly_done" | "not_done";
+                                items: {
+                                    questionnaire: "phq9" | "gad7";
+                                    done: boolean;
+                                    completedAt: string | null;
+                                    score: number | null;
+                                    maxScore: number | null;
+                                    severity: ("minimal" | "mild" | "moderate" | "moderately_severe" | "severe") | null;
+                                    flag: ("urgent" | "attention" | "normal") | null;
+                                }[];
+                                resultsShown: boolean;
+                                flagged: "urgent" | "attention" | null;
+                                canOpenAnswers: boolean;
+                            } | null;
                             arrivedAt: string | null;
                             roomedAt: string | null;
                             minutesWaiting: number | null;
@@ -5779,11 +5826,100 @@ export interface operations {
                         locationName: string;
                         timeZone: string;
                         eCheckInDone: boolean;
+                        intake: {
+                            status: "done" | "partly_done" | "not_done";
+                            items: {
+                                questionnaire: "phq9" | "gad7";
+                                done: boolean;
+                                completedAt: string | null;
+                                score: number | null;
+                                maxScore: number | null;
+                                severity: ("minimal" | "mild" | "moderate" | "moderately_severe" | "severe") | null;
+                                flag: ("urgent" | "attention" | "normal") | null;
+                            }[];
+                            resultsShown: boolean;
+                            flagged: "urgent" | "attention" | null;
+                            canOpenAnswers: boolean;
+                        } | null;
                         arrivedAt: string | null;
                         roomedAt: string | null;
                         minutesWaiting: number | null;
                         nextStatuses: ("arrived" | "roomed" | "in_visit" | "completed" | "no_show")[];
                         undoTo: ("booked" | "confirmed" | "checked_in" | "arrived" | "roomed" | "in_visit" | "completed" | "no_show" | "cancelled") | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAppointmentsByAppointmentIdIntake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        appointmentId: string;
+                        /** Format: uuid */
+                        patientId: string;
+                        patientName: string;
+                        /** Format: date-time */
+                        start: string;
+                        timeZone: string;
+                        visitTypeName: string;
+                        visitTypeNameEs: string | null;
+                        providerName: string;
+                        items: {
+                            questionnaire: "phq9" | "gad7";
+                            done: boolean;
+                            completedAt: string | null;
+                            score: number | null;
+                            maxScore: number | null;
+                            severity: ("minimal" | "mild" | "moderate" | "moderately_severe" | "severe") | null;
+                            flag: ("urgent" | "attention" | "normal") | null;
+                        }[];
+                        responses: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "phq9" | "gad7";
+                            answers: number[];
+                            score: number;
+                            maxScore: number;
+                            severity: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+                            flag: "urgent" | "attention" | "normal";
+                            flagReasons: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            enteredBy: {
+                                kind: "patient" | "proxy" | "staff" | "system";
+                                displayName: string | null;
+                            };
+                            intakeFor: {
+                                /** Format: uuid */
+                                appointmentId: string;
+                                /** Format: date-time */
+                                start: string;
+                                timeZone: string;
+                            } | null;
+                        }[];
                     };
                 };
             };
@@ -5844,6 +5980,21 @@ export interface operations {
                         locationName: string;
                         timeZone: string;
                         eCheckInDone: boolean;
+                        intake: {
+                            status: "done" | "partly_done" | "not_done";
+                            items: {
+                                questionnaire: "phq9" | "gad7";
+                                done: boolean;
+                                completedAt: string | null;
+                                score: number | null;
+                                maxScore: number | null;
+                                severity: ("minimal" | "mild" | "moderate" | "moderately_severe" | "severe") | null;
+                                flag: ("urgent" | "attention" | "normal") | null;
+                            }[];
+                            resultsShown: boolean;
+                            flagged: "urgent" | "attention" | null;
+                            canOpenAnswers: boolean;
+                        } | null;
                         arrivedAt: string | null;
                         roomedAt: string | null;
                         minutesWaiting: number | null;

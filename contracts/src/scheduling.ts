@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
-import { QuestionnaireKind } from "./health.ts";
+import { FlagLevel, QuestionnaireKind, QuestionnaireResponse, Severity } from "./health.ts";
 
 export const Modality = Type.Union([Type.Literal("in_person"), Type.Literal("video")]);
 export const BookingKind = Type.Union([Type.Literal("established"), Type.Literal("new"), Type.Literal("referral")], {
@@ -273,6 +273,36 @@ export const StaffStatus = Type.Union([
   Type.Literal("no_show"),
 ]);
 export type StaffStatus = Static<typeof StaffStatus>;
+/**
+ * A scored questionnaire of a visit's intake, as a staff reader of the board or schedule may see
+ * it: done or not, for everyone who works the visit; the score and flag only for a reader whom
+ * the access rules let read the patient's health updates (a nurse or physician working the
+ * visit), else null.
+ */
+export const VisitIntakeItem = Type.Object({
+  questionnaire: QuestionnaireKind,
+  done: Type.Boolean(),
+  completedAt: Type.Union([IsoDateTime, Type.Null()]),
+  score: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  maxScore: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  severity: Type.Union([Severity, Type.Null()]),
+  flag: Type.Union([FlagLevel, Type.Null()]),
+});
+export type VisitIntakeItem = Static<typeof VisitIntakeItem>;
+/** The intake of a visit on the board or schedule (null on the entry when its visit type asks for none). */
+export const VisitIntakeStatus = Type.Object({
+  /** done: every questionnaire asked for was answered for this visit; partly_done; not_done */
+  status: Type.Union([Type.Literal("done"), Type.Literal("partly_done"), Type.Literal("not_done")]),
+  items: Type.Array(VisitIntakeItem),
+  /** the reader may see scores and flags (then `flagged` and each item's score are filled) */
+  resultsShown: Type.Boolean(),
+  /** the worst flag among the answered ones (null: none flagged, or results not shown) */
+  flagged: Type.Union([Type.Literal("urgent"), Type.Literal("attention"), Type.Null()]),
+  /** the reader may open the answers (GET /api/appointments/:appointmentId/intake) */
+  canOpenAnswers: Type.Boolean(),
+});
+export type VisitIntakeStatus = Static<typeof VisitIntakeStatus>;
+
 export const ScheduleEntry = Type.Object({
   appointmentId: Uuid,
   patientId: Uuid,
@@ -292,6 +322,8 @@ export const ScheduleEntry = Type.Object({
   locationName: Type.String(),
   timeZone: Type.String(),
   eCheckInDone: Type.Boolean(),
+  /** the scored questionnaires its visit type asks for before it (null: none asked for) */
+  intake: Type.Union([VisitIntakeStatus, Type.Null()]),
   arrivedAt: Type.Union([IsoDateTime, Type.Null()]),
   roomedAt: Type.Union([IsoDateTime, Type.Null()]),
   /** minutes since arrival while waiting to be roomed (null when not waiting) */
@@ -340,6 +372,23 @@ export const ProviderSchedule = Type.Object({
   days: Type.Integer(),
   entries: Type.Array(ScheduleEntry),
 });
+
+/** GET /api/appointments/:appointmentId/intake: a clinician opens the answers sent as a visit's intake. */
+export const VisitIntakeAnswers = Type.Object({
+  appointmentId: Uuid,
+  patientId: Uuid,
+  patientName: Type.String(),
+  start: IsoDateTime,
+  timeZone: Type.String(),
+  visitTypeName: Type.String(),
+  visitTypeNameEs: Type.Union([Type.String(), Type.Null()]),
+  providerName: Type.String(),
+  /** what the visit type asks for, done or not */
+  items: Type.Array(VisitIntakeItem),
+  /** the responses sent as this visit's intake, newest first, with their answers */
+  responses: Type.Array(QuestionnaireResponse),
+});
+export type VisitIntakeAnswers = Static<typeof VisitIntakeAnswers>;
 
 export const StaffStatusChange = Type.Object({ status: StaffStatus });
 export const AppointmentIdParams = Type.Object({ appointmentId: Uuid });

@@ -262,6 +262,12 @@ const MATRIX: Record<string, Row> = {
     // a visit they do not work: exactly as for an unknown id
     { unrelatedPhysician: 404, unrelatedNurse: 404, deskElsewhere: 404 },
   ),
+  "GET /api/appointments/{appointmentId}/intake": staff(
+    ["nurse", "physician"],
+    (x) => get(`/api/appointments/${x.appointmentId}/intake`),
+    // a visit they do not work: exactly as for an unknown id
+    { unrelatedPhysician: 404, unrelatedNurse: 404 },
+  ),
   "POST /api/appointments/{appointmentId}/status/undo": staff(
     ["front_desk", "nurse", "physician"],
     (x) => post(`/api/appointments/${x.appointmentId}/status/undo`),

@@ -313,6 +313,36 @@ export class HealthUpdatesService {
     }));
   }
 
+  /**
+   * Which of these visits' intake questionnaires were answered, and when (no results): the
+   * visits on a board or schedule the staff reader works (scheduling checked that).
+   */
+  async intakeCompletedForVisits(appointmentIds: readonly string[]): Promise<IntakeResponse[]> {
+    if (!appointmentIds.length) return [];
+    const rows = await currentDb(this.#d.db)
+      .selectFrom("questionnaire_responses")
+      .select(["intake_appointment_id", "kind", "created_at"])
+      .where("intake_appointment_id", "in", [...appointmentIds])
+      .execute();
+    return rows.map((r) => ({
+      appointmentId: r.intake_appointment_id as string,
+      kind: r.kind,
+      completedAt: r.created_at,
+    }));
+  }
+
+  /** The responses sent as one visit's intake, newest first, with their answers (a `health_updates` access). */
+  async intakeAnswers(access: PatientAccess, appointmentId: string): Promise<QuestionnaireResponse[]> {
+    const id = ensurePatientScopedQuery(access, "health_updates");
+    const rows = await selectQuestionnaires(currentDb(this.#d.db))
+      .where("q.patient_id", "=", id)
+      .where("q.intake_appointment_id", "=", appointmentId)
+      .orderBy("q.created_at", "desc")
+      .orderBy("q.id")
+      .execute();
+    return rows.map(presentQuestionnaire);
+  }
+
   /** A flagged update: its flag row and a work item for the care team (inside the sender's transaction). */
   async #raiseFlag(
     trx: Db,

@@ -20,7 +20,11 @@ export const healthUpdatesModule = defineModule({
     const healthRanges = new FlagRangeService(p);
     const healthUpdates = new HealthUpdatesService({ ...p, workQueue: needs.workQueue, ranges: healthRanges });
     // a visit type's intake questionnaires are answered here: scheduling shows which are done
-    needs.schedulingIntake.use({ completed: (patientId, ids) => healthUpdates.intakeCompleted(patientId, ids) });
+    needs.schedulingIntake.use({
+      completed: (patientId, ids) => healthUpdates.intakeCompleted(patientId, ids),
+      completedForVisits: (ids) => healthUpdates.intakeCompletedForVisits(ids),
+      answers: (access, appointmentId) => healthUpdates.intakeAnswers(access, appointmentId),
+    });
     const healthFlags = new HealthFlagService({ ...p, workQueue: needs.workQueue });
     return {
       /** readings, questionnaires, trends; `listForRecord(access)` for the record download */

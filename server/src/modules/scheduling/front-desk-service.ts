@@ -1,19 +1,25 @@
-import type { ScheduleEntry } from "@portico/contracts";
+import type { ScheduleEntry, VisitIntakeAnswers, VisitIntakeStatus } from "@portico/contracts";
 import type { Transaction } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
+import { mayWorkVisit } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import type { SchedulingIntake } from "./intake.ts";
 import * as repo from "./repo.ts";
 import { nextSteps, STATUS_FLOW, STEP_STAMP, type StaffStep, stepRefusal, undoTarget } from "./visit-flow.ts";
 
 const MINUTE = 60_000;
 
-function entryOf(row: Awaited<ReturnType<typeof repo.appointmentsBetween>>[number], now: Date): ScheduleEntry {
+function entryOf(
+  row: Awaited<ReturnType<typeof repo.appointmentsBetween>>[number],
+  now: Date,
+  intake: ReadonlyMap<string, VisitIntakeStatus>,
+): ScheduleEntry {
   const waiting =
     row.status === "arrived" && row.arrivedAt
       ? Math.max(0, Math.floor((now.getTime() - row.arrivedAt.getTime()) / MINUTE))
@@ -36,6 +42,7 @@ function entryOf(row: Awaited<ReturnType<typeof repo.appointmentsBetween>>[numbe
     locationName: row.locationName,
     timeZone: row.timeZone,
     eCheckInDone: row.checkedInAt !== null,
+    intake: intake.get(row.id) ?? null,
     arrivedAt: row.arrivedAt?.toISOString() ?? null,
     roomedAt: row.roomedAt?.toISOString() ?? null,
     minutesWaiting: waiting,
@@ -65,12 +72,14 @@ export class FrontDeskService {
   readonly #clock: Clock;
   readonly #access: AccessService;
   readonly #audit: AuditLog;
+  readonly #intake: SchedulingIntake;
 
-  constructor(deps: { db: Database; clock: Clock; access: AccessService; audit: AuditLog }) {
+  constructor(deps: { db: Database; clock: Clock; access: AccessService; audit: AuditLog; intake: SchedulingIntake }) {
     this.#db = deps.db;
     this.#clock = deps.clock;
     this.#access = deps.access;
     this.#audit = deps.audit;
+    this.#intake = deps.intake;
   }
 
   readonly #completedListeners: ((visit: { appointmentId: string; completedAt: Date }) => Promise<void>)[] = [];
@@ -155,7 +164,8 @@ export class FrontDeskService {
       resourceId: locationId,
       details: { date: day.date, rows: rows.length, ...(view.providerId ? { ownVisitsOnly: true } : {}) },
     });
-    const entries = rows.map((r) => entryOf(r, now));
+    const intake = await this.#intake.forStaff(rows);
+    const entries = rows.map((r) => entryOf(r, now, intake));
     const counts: Record<string, number> = {};
     for (const e of entries) counts[e.status] = (counts[e.status] ?? 0) + 1;
     return { date: day.date, locationId, locationName: location.name, timeZone: location.time_zone, entries, counts };
@@ -200,12 +210,14 @@ export class FrontDeskService {
       resourceId: providerId,
       details: { date: day.date, days, rows: rows.length },
     });
+    const shown = rows.filter((r) => r.status !== "cancelled");
+    const intake = await this.#intake.forStaff(shown);
     return {
       providerId,
       providerName: provider.display_name,
       from: day.date,
       days,
-      entries: rows.filter((r) => r.status !== "cancelled").map((r) => entryOf(r, now)),
+      entries: shown.map((r) => entryOf(r, now, intake)),
     };
   }
 
@@ -288,7 +300,52 @@ export class FrontDeskService {
     );
     const row = rows.find((r) => r.id === appointmentId);
     if (!row) throw notFound("appointment");
-    return entryOf(row, now);
+    return entryOf(row, now, await this.#intake.forStaff([row]));
+  }
+
+  /**
+   * A nurse or physician opens the answers sent as the intake of a visit they work (on a board
+   * or schedule of theirs: policy `mayWorkVisit`); then the patient check for reading health
+   * updates, with the visit as the reason. Either refusal answers exactly as for an unknown id.
+   */
+  async intakeAnswers(appointmentId: string): Promise<VisitIntakeAnswers> {
+    const actor = await this.#access.authorizeStaff(["nurse", "physician"], { resourceType: "visit_intake" });
+    const db = currentDb(this.#db);
+    const found = await repo.appointmentById(db, appointmentId);
+    if (!found) throw notFound("appointment");
+    if (actor.kind !== "system" && !mayWorkVisit(actor, await this.#access.workplace(), found)) {
+      await this.#audit.recordIndependent({
+        action: "read",
+        resourceType: "health_update",
+        resourceId: null,
+        patientId: found.patientId,
+        outcome: "denied",
+        details: { reason: "not_a_board_they_work", scope: "health_updates", appointmentId },
+      });
+      throw notFound("appointment");
+    }
+    let answers: Awaited<ReturnType<SchedulingIntake["answersFor"]>>;
+    try {
+      answers = await this.#intake.answersFor({
+        id: found.id,
+        patientId: found.patientId,
+        intakeQuestionnaires: found.intakeQuestionnaires,
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "not_found") throw notFound("appointment");
+      throw error;
+    }
+    return {
+      appointmentId: found.id,
+      patientId: found.patientId,
+      patientName: `${found.patientPreferredName ?? found.patientGivenName} ${found.patientFamilyName}`,
+      start: found.startsAt.toISOString(),
+      timeZone: found.modality === "video" ? found.patientTimeZone : found.timeZone,
+      visitTypeName: found.visitTypeName,
+      visitTypeNameEs: found.visitTypeNameEs,
+      providerName: found.providerName,
+      ...answers,
+    };
   }
 
   /** "I'm here": the patient (or proxy) marks their own arrival on the day. */

@@ -48,7 +48,13 @@ export const schedulingModule = defineModule({
       /** earlier-appointment requests and offers; the slot-freed and offer-expiry jobs */
       waitlist,
       /** arrivals board, provider schedules, visit statuses, “I'm here” */
-      frontDesk: new FrontDeskService({ db: p.db, clock: p.clock, access: p.access, audit: p.audit }),
+      frontDesk: new FrontDeskService({
+        db: p.db,
+        clock: p.clock,
+        access: p.access,
+        audit: p.audit,
+        intake: schedulingIntake,
+      }),
       /** visit types, weekly templates, exceptions */
       availability: new AvailabilityService({
         db: p.db,

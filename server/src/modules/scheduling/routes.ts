@@ -32,6 +32,7 @@ import {
   StaffWorkplace,
   TimeOffPreview,
   UpdateVisitType,
+  VisitIntakeAnswers,
   VisitType,
   VisitTypeList,
   WaitlistOffer,
@@ -257,6 +258,19 @@ export async function schedulingStaffRoutes(
       },
     },
     async (request) => frontDesk.setStatus(request.params.appointmentId, request.body.status),
+  );
+  app.get(
+    "/api/appointments/:appointmentId/intake",
+    {
+      schema: {
+        tags: staffTags,
+        summary:
+          "A nurse or physician opens the scored questionnaires sent as the intake of a visit they work (answers, scores, flags)",
+        params: AppointmentIdParams,
+        response: { 200: VisitIntakeAnswers, ...errorResponses },
+      },
+    },
+    async (request) => frontDesk.intakeAnswers(request.params.appointmentId),
   );
   app.post(
     "/api/appointments/:appointmentId/status/undo",

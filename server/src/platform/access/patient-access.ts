@@ -226,10 +226,14 @@ export class AccessService {
     throw this.#denial(context.actor);
   }
 
-  /** The decision without auditing or throwing: for showing what a user may do (abilities). */
+  /**
+   * The decision without auditing or throwing: for showing what a user may do (abilities), or
+   * whether to show something at all before `authorizePatient` audits the look (with the same
+   * queue `reason` a caller would give it, e.g. the arrivals board's intake results).
+   */
   async can(
     patientId: string,
-    check: Pick<PatientAccessCheck, "scope" | "action" | "confidential" | "recordDownload">,
+    check: Pick<PatientAccessCheck, "scope" | "action" | "confidential" | "recordDownload" | "reason">,
   ): Promise<boolean> {
     const { decision } = await this.#decide(currentContext(), patientId, check);
     return decision.allowed;

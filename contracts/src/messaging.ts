@@ -305,6 +305,10 @@ export const InboxQuery = Type.Object(
     /** words to find in subjects and message bodies (internal notes included), 2–100 characters */
     q: Type.Optional(Type.String({ minLength: 2, maxLength: 100, pattern: PLAIN_TEXT_PATTERN })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    /** the next page: `next` of the page before (opaque; stable when threads arrive meanwhile) */
+    after: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, pattern: "^[A-Za-z0-9_-]+$", description: "an inbox page's `next`" }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -328,6 +332,8 @@ export const Inbox = Type.Object({
   mine: Type.Object({ waiting: Type.Integer({ minimum: 0 }), overdue: Type.Integer({ minimum: 0 }) }),
   /** overdue first, then by due time, then newest */
   threads: Type.Array(StaffThreadListItem),
+  /** pass as `after` for the threads after these (same filters); null when there are no more */
+  next: Type.Union([Type.String(), Type.Null()]),
   abilities: Type.Object({
     /** admin: manage pools, topics, holidays */
     canManagePools: Type.Boolean(),

@@ -10682,6 +10682,8 @@ export interface operations {
                 patientId?: string;
                 q?: string;
                 limit?: number;
+                /** @description an inbox page's `next` */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -10781,6 +10783,7 @@ export interface operations {
                                 };
                             } | null;
                         }[];
+                        next: string | null;
                         abilities: {
                             canManagePools: boolean;
                             canSetOfficeHours: boolean;

@@ -71,6 +71,13 @@ export interface MessagePoolUnreadTable {
   unread: Generated<number>;
 }
 
+/** migrations/0043_message_pool_counts.sql: a pool's waiting and unassigned threads, kept by triggers. */
+export interface MessagePoolCountsTable {
+  pool_id: string;
+  waiting: Generated<number>;
+  unassigned: Generated<number>;
+}
+
 export interface MessagesTable {
   id: Generated<string>;
   thread_id: string;
@@ -137,6 +144,7 @@ export interface MessagingTables {
   message_pools: MessagePoolsTable;
   message_pool_members: MessagePoolMembersTable;
   message_pool_unread: MessagePoolUnreadTable;
+  message_pool_counts: MessagePoolCountsTable;
   message_topic_routes: MessageTopicRoutesTable;
   location_holidays: LocationHolidaysTable;
   message_threads: MessageThreadsTable;

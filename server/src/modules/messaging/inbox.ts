@@ -1,6 +1,8 @@
 import type { Inbox, InboxQuery, PoolCount, StaffThreadListItem } from "@portico/contracts";
-import { type SqlBool, sql } from "kysely";
+import { type Expression, type SqlBool, sql } from "kysely";
 import type { ThreadStatusValue } from "../../db/tables/messaging.ts";
+import type { Actor } from "../../platform/context.ts";
+import { DomainError } from "../../platform/errors.ts";
 import { currentDb } from "../../platform/transaction.ts";
 import {
   ACTIVE,
@@ -14,6 +16,53 @@ import {
   type ThreadStore,
   WAIT,
 } from "./thread-store.ts";
+
+/** how many threads a search looks through (after the cursor) for the words asked */
+const SEARCH_WINDOW = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MICROS = /^-?\d{1,17}$/;
+
+/**
+ * Where a page of the inbox ended: the last thread's place in the inbox order (due time, last
+ * message time, id), to the microsecond as the database keeps it. Opaque to callers (base64url
+ * of a JSON array); stable under inserts, because the next page starts strictly after that
+ * place, not at an offset.
+ */
+interface Cursor {
+  /** due_at in microseconds since the epoch, or null (not waiting) */
+  due: string | null;
+  /** last_message_at in microseconds since the epoch */
+  last: string;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.due, c.last, c.id])).toString("base64url");
+}
+
+export function decodeCursor(text: string): Cursor {
+  const bad = () =>
+    new DomainError("validation_failed", "That page of the inbox is not available. Start again from the first page.", [
+      { field: "after", problem: "not a cursor this inbox gave out" },
+    ]);
+  let value: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) throw bad();
+    value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    throw bad();
+  }
+  if (!Array.isArray(value) || value.length !== 3) throw bad();
+  const [due, last, id] = value as unknown[];
+  if (due !== null && (typeof due !== "string" || !MICROS.test(due))) throw bad();
+  if (typeof last !== "string" || !MICROS.test(last)) throw bad();
+  if (typeof id !== "string" || !UUID.test(id)) throw bad();
+  return { due, last, id };
+}
+
+/** a time in microseconds since the epoch, exactly (no rounding through milliseconds or floats) */
+const at = (micros: string) => sql`(timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond')`;
+const micros = (column: string) => sql<string | null>`(extract(epoch from ${sql.ref(column)}) * 1000000)::bigint::text`;
 
 /** The staff inbox: pool tabs with counts, the caller's own work, threads overdue first, search. */
 export class StaffInbox {
@@ -31,49 +80,16 @@ export class StaffInbox {
       resourceType: "message_inbox",
       action: "read",
     });
+    const after = query.after === undefined ? null : decodeCursor(query.after);
     const userId = actor.userId as string;
     const db = currentDb(this.#d.db);
     const now = this.#d.clock.now();
     const reader: Reader = { userId, side: "staff" };
-    const status = query.status ?? "active";
     const limit = query.limit ?? 50;
-    const rows = await db
-      .selectFrom("message_threads as t")
-      .innerJoin("message_pools as p", "p.id", "t.pool_id")
-      .innerJoin("patients as pt", "pt.id", "t.patient_id")
-      .leftJoin("providers as pr", "pr.id", "t.provider_id")
-      .leftJoin("work_items as w", (j) => j.onRef("w.id", "=", "t.work_item_id").on("w.status", "in", ACTIVE))
-      .selectAll("t")
-      .select([
-        "p.name as pool_name",
-        patientName.as("patient_name"),
-        "pt.date_of_birth",
-        "pr.display_name as provider_name",
-        "w.subject_id as wait_id",
-      ])
-      .where(staffSees(actor))
-      // "mine" starts from the caller's own active work items (work_items_active_assignee_idx, then
-      // message_threads_work_item_idx) instead of walking every active thread for them
-      .$if(query.view === "mine", (q) =>
-        q.where("t.work_item_id", "in", (s) =>
-          s
-            .selectFrom("work_items as mw")
-            .select("mw.id")
-            .where("mw.assignee_user_id", "=", userId)
-            .where("mw.status", "in", ACTIVE),
-        ),
-      )
-      .$if(query.poolId !== undefined, (q) => q.where("t.pool_id", "=", query.poolId as string))
-      .$if(query.patientId !== undefined, (q) => q.where("t.patient_id", "=", query.patientId as string))
-      .$if(status === "active", (q) => q.where("t.status", "in", ["waiting", "answered"]))
-      .$if(status !== "active" && status !== "all", (q) => q.where("t.status", "=", status as ThreadStatusValue))
-      // overdue first: only waiting threads have a due time, and the overdue ones are the earliest
-      // due, so due time then newest is that order (message_threads_active_order_idx reads it)
-      .orderBy(sql`t.due_at asc nulls last`)
-      .orderBy("t.last_message_at", "desc")
-      .limit(query.q ? 1000 : limit)
-      .execute();
-    let found = rows;
+    const want = query.q ? SEARCH_WINDOW : limit + 1;
+    const rows = await this.#page(db, actor, query, after, want);
+    let found = rows.slice(0, limit);
+    let last = rows.length > limit ? rows[limit - 1] : undefined;
     if (query.q) {
       const words = query.q.toLowerCase();
       const bodies = rows.length
@@ -91,32 +107,28 @@ export class StaffInbox {
       for (const m of bodies) {
         if (this.#d.cipher.open(m.sealed_body, bodySeal(m.id)).toLowerCase().includes(words)) matching.add(m.thread_id);
       }
-      found = rows
-        .filter((r) => matching.has(r.id) || this.#s.subject(r).toLowerCase().includes(words))
-        .slice(0, limit);
+      const hits = rows.filter((r) => matching.has(r.id) || this.#s.subject(r).toLowerCase().includes(words));
+      found = hits.slice(0, limit);
+      // more may match: after the last one shown when the page is full, else after the window looked through
+      last = hits.length > limit ? found.at(-1) : rows.length === SEARCH_WINDOW ? rows.at(-1) : undefined;
       await this.#d.audit.record({
         action: "search",
         resourceType: "message_thread",
         details: { found: found.length },
       });
     }
-    const previews = await this.#s.previews(
-      db,
-      found.map((r) => r.id),
-      true,
-    );
-    const unread = await this.#unreadFor(
-      db,
-      found.map((r) => r.id),
-      reader,
-    );
     const items = await this.#d.workQueue.forSubjects(
       MESSAGES_QUEUE,
       WAIT,
       found.flatMap((r) => (r.wait_id ? [r.wait_id] : [])),
     );
     const threads: StaffThreadListItem[] = found.map((r) => ({
-      ...this.#s.listItem(r, r.pool_name, unread.get(r.id) ?? 0, previews.get(r.id) ?? ""),
+      ...this.#s.listItem(
+        r,
+        r.pool_name,
+        Number(r.unread),
+        r.preview_id && r.preview_body ? this.#s.preview(r.preview_body, bodySeal(r.preview_id)) : "",
+      ),
       patient: { id: r.patient_id, displayName: r.patient_name, dateOfBirth: String(r.date_of_birth).slice(0, 10) },
       physician: r.provider_id && r.provider_name ? { providerId: r.provider_id, displayName: r.provider_name } : null,
       workItem: (r.wait_id ? items.get(r.wait_id) : undefined) ?? null,
@@ -125,6 +137,7 @@ export class StaffInbox {
       pools: await this.#poolCounts(db, reader, now),
       mine: await this.#mineCounts(db, userId, now),
       threads,
+      next: last ? encodeCursor({ due: last.due_us, last: last.last_us as string, id: last.id }) : null,
       abilities: {
         canManagePools: actor.roles.includes("admin"),
         canSetOfficeHours: actor.roles.includes("physician"),
@@ -133,29 +146,101 @@ export class StaffInbox {
     };
   }
 
-  /** Unread messages per thread for a staff reader, for one page of threads (one grouped query). */
-  async #unreadFor(db: Db, threadIds: readonly string[], reader: Reader): Promise<Map<string, number>> {
-    if (threadIds.length === 0) return new Map();
-    // the reader's read of each thread by its primary key (never a scan of all their reads)
-    const rows = await db
-      .selectFrom("messages as m")
-      .select(["m.thread_id", sql<string>`count(*)`.as("n")])
-      .where("m.thread_id", "in", [...threadIds])
-      .where(sql<SqlBool>`m.author_user_id is distinct from ${reader.userId}`)
-      .where(
-        sql<SqlBool>`m.seq > coalesce((select r.last_read_seq from message_reads r
-          where r.thread_id = m.thread_id and r.user_id = ${reader.userId}), 0)`,
-      )
-      .groupBy("m.thread_id")
-      .execute();
-    return new Map(rows.map((r) => [r.thread_id, Number(r.n)]));
+  /**
+   * Up to `want` threads in the inbox order — due time (overdue are the earliest), then newest,
+   * then id — after the cursor. Each statement reads one index range in order
+   * (message_threads_active_order_idx, or message_threads_pool_order_idx for a pool's tab) and
+   * stops at the page: after a cursor in the due part, the rest of its due time, then the later
+   * due times, then the threads without one; after a cursor in that last part, the rest of it.
+   * The last message (preview) is read by its key (thread, last seq); the caller's unread count
+   * counts only the thread's messages after the caller's read, and only when the kept columns
+   * of 0032 say there are any.
+   */
+  async #page(db: Db, actor: Actor, query: InboxQuery, after: Cursor | null, want: number) {
+    const userId = actor.userId as string;
+    const status = query.status ?? "active";
+    const unreadCount = sql<string>`case
+      when (case when t.last_author_user_id is distinct from ${userId} then t.last_seq else t.other_before_last_seq end)
+        <= coalesce(r.last_read_seq, 0) then 0
+      else (select count(*) from messages u_m where u_m.thread_id = t.id and u_m.seq > coalesce(r.last_read_seq, 0)
+        and u_m.author_user_id is distinct from ${userId}) end`;
+    const base = (segment: Expression<SqlBool> | null, n: number) =>
+      db
+        .selectFrom("message_threads as t")
+        .innerJoin("message_pools as p", "p.id", "t.pool_id")
+        .innerJoin("patients as pt", "pt.id", "t.patient_id")
+        .leftJoin("providers as pr", "pr.id", "t.provider_id")
+        .leftJoin("work_items as w", (j) => j.onRef("w.id", "=", "t.work_item_id").on("w.status", "in", ACTIVE))
+        .leftJoin("message_reads as r", (j) => j.onRef("r.thread_id", "=", "t.id").on("r.user_id", "=", userId))
+        .leftJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom("messages as pv")
+              .select(["pv.id as preview_id", "pv.sealed_body as preview_body"])
+              .whereRef("pv.thread_id", "=", "t.id")
+              .whereRef("pv.seq", "=", "t.last_seq")
+              .as("pv"),
+          (j) => j.onTrue(),
+        )
+        .selectAll("t")
+        .select([
+          "p.name as pool_name",
+          patientName.as("patient_name"),
+          "pt.date_of_birth",
+          "pr.display_name as provider_name",
+          "w.subject_id as wait_id",
+          "pv.preview_id",
+          "pv.preview_body",
+          unreadCount.as("unread"),
+          micros("t.due_at").as("due_us"),
+          micros("t.last_message_at").as("last_us"),
+        ])
+        .where(staffSees(actor))
+        // "mine" starts from the caller's own active work items (work_items_active_assignee_idx, then
+        // message_threads_work_item_idx) instead of walking every active thread for them
+        .$if(query.view === "mine", (q) =>
+          q.where("t.work_item_id", "in", (s) =>
+            s
+              .selectFrom("work_items as mw")
+              .select("mw.id")
+              .where("mw.assignee_user_id", "=", userId)
+              .where("mw.status", "in", ACTIVE),
+          ),
+        )
+        .$if(query.poolId !== undefined, (q) => q.where("t.pool_id", "=", query.poolId as string))
+        .$if(query.patientId !== undefined, (q) => q.where("t.patient_id", "=", query.patientId as string))
+        .$if(status === "active", (q) => q.where("t.status", "in", ["waiting", "answered"]))
+        .$if(status !== "active" && status !== "all", (q) => q.where("t.status", "=", status as ThreadStatusValue))
+        .$if(segment !== null, (q) => q.where(segment as Expression<SqlBool>))
+        .orderBy(sql`t.due_at asc nulls last`)
+        .orderBy("t.last_message_at", "desc")
+        .orderBy("t.id", "desc")
+        .limit(n)
+        .execute();
+    if (!after) return base(null, want);
+    const afterInDay = sql<SqlBool>`(t.last_message_at, t.id) < (${at(after.last)}, ${after.id}::uuid)`;
+    const segments: Expression<SqlBool>[] =
+      after.due === null
+        ? [sql<SqlBool>`t.due_at is null and ${afterInDay}`]
+        : [
+            sql<SqlBool>`t.due_at = ${at(after.due)} and ${afterInDay}`,
+            sql<SqlBool>`t.due_at > ${at(after.due)}`,
+            sql<SqlBool>`t.due_at is null`,
+          ];
+    const rows: Awaited<ReturnType<typeof base>> = [];
+    for (const segment of segments) {
+      rows.push(...(await base(segment, want - rows.length)));
+      if (rows.length >= want) break;
+    }
+    return rows;
   }
 
   /**
-   * Counts per pool of the reader's, never over the messages: unread is the reader's row of
-   * message_pool_unread (kept by triggers in the writing transaction, migration 0039); waiting,
-   * overdue and unassigned are read from the waiting threads' index entries
-   * (message_threads_pool_waiting_idx) and, for unassigned, the open work items' entries.
+   * Counts per pool of the reader's, never over the messages nor over the pool's threads:
+   * unread is the reader's row of message_pool_unread (migration 0039), waiting and unassigned
+   * the pool's row of message_pool_counts (0043), both kept by triggers in the writing
+   * transaction; overdue, which moves with the clock, is an index-only range count of the
+   * waiting threads due before now (message_threads_pool_due_idx): the overdue backlog only.
    */
   async #poolCounts(db: Db, reader: Reader, now: Date): Promise<PoolCount[]> {
     const pools = await db
@@ -166,41 +251,32 @@ export class StaffInbox {
       .leftJoin("message_pool_unread as u", (j) =>
         j.onRef("u.pool_id", "=", "pm.pool_id").onRef("u.user_id", "=", "pm.user_id"),
       )
-      .select(["p.id", "p.name", "u.unread"])
+      .leftJoin("message_pool_counts as c", "c.pool_id", "p.id")
+      .select([
+        "p.id",
+        "p.name",
+        "u.unread",
+        "c.waiting",
+        "c.unassigned",
+        (eb) =>
+          eb
+            .selectFrom("message_threads as t")
+            .select(sql<string>`count(*)`.as("n"))
+            .whereRef("t.pool_id", "=", "p.id")
+            .where("t.status", "=", "waiting")
+            .where("t.due_at", "<", now)
+            .as("overdue"),
+      ])
       .orderBy("p.name")
       .execute();
-    if (pools.length === 0) return [];
-    // one pass over the waiting threads' index entries; the open work items are hashed once
-    const rows = await db
-      .selectFrom("message_threads as t")
-      .select([
-        "t.pool_id",
-        sql<string>`count(*)`.as("waiting"),
-        sql<string>`count(*) filter (where t.due_at < ${now})`.as("overdue"),
-        sql<string>`count(*) filter (where t.work_item_id in (select w.id from work_items w where w.status = 'open'))`.as(
-          "unassigned",
-        ),
-      ])
-      .where(
-        "t.pool_id",
-        "in",
-        pools.map((p) => p.id),
-      )
-      .where("t.status", "=", "waiting")
-      .groupBy("t.pool_id")
-      .execute();
-    const counts = new Map(rows.map((r) => [r.pool_id, r]));
-    return pools.map((p) => {
-      const c = counts.get(p.id);
-      return {
-        poolId: p.id,
-        name: p.name,
-        waiting: Number(c?.waiting ?? 0),
-        overdue: Number(c?.overdue ?? 0),
-        unassigned: Number(c?.unassigned ?? 0),
-        unread: Number(p.unread ?? 0),
-      };
-    });
+    return pools.map((p) => ({
+      poolId: p.id,
+      name: p.name,
+      waiting: Number(p.waiting ?? 0),
+      overdue: Number(p.overdue ?? 0),
+      unassigned: Number(p.unassigned ?? 0),
+      unread: Number(p.unread ?? 0),
+    }));
   }
 
   async #mineCounts(db: Db, userId: string, now: Date): Promise<{ waiting: number; overdue: number }> {

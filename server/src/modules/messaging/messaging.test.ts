@@ -827,6 +827,127 @@ describe("the kept per-member unread counts (message_pool_unread)", () => {
   });
 });
 
+describe("the kept per-pool waiting and unassigned counts (message_pool_counts)", () => {
+  async function keptAndRecounted() {
+    const { rows } = await sql<{ pool_id: string; kept: string; recounted: string }>`
+      select p.id as pool_id, c.waiting || '/' || c.unassigned as kept, r.waiting || '/' || r.unassigned as recounted
+      from message_pools p left join message_pool_counts c on c.pool_id = p.id, message_pool_counts_of(p.id) r
+      order by p.id`.execute(t.database.db);
+    return rows;
+  }
+
+  it("equal a recount after concurrent claims, assignments, releases, replies, closing and reopening", async () => {
+    const threads = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => newThread(c.patient, patient, "medical_question", `Counted ${i}`)),
+    );
+    const inbox = (await call(c.nurse, "GET", `/api/messages/inbox?poolId=${fmPool.id}&limit=100`)).body as Inbox;
+    const item = (id: string) => inbox.threads.find((x) => x.id === id)?.workItem?.id as string;
+    const [a, b, d, e] = threads.map((th) => th.id) as [string, string, string, string];
+    const work = [
+      call(c.nurse, "POST", `/api/work-queue/items/${item(a)}/claim`),
+      call(c.nurse, "POST", `/api/messages/threads/${a}/messages`, { body: "Answered" }),
+      call(c.physician, "POST", `/api/work-queue/items/${item(b)}/claim`),
+      call(c.nurse, "POST", `/api/messages/threads/${b}/close`, {}),
+      call(c.nurse, "POST", `/api/work-queue/items/${item(d)}/assign`, { userId: clinic.physician.id }),
+      call(c.patient, "POST", `${P()}/threads/${d}/messages`, { body: "One more thing" }),
+      call(c.nurse, "POST", `/api/work-queue/items/${item(e)}/claim`),
+      call(c.nurse, "POST", `/api/messages/threads/${e}/notes`, { body: "A note" }),
+    ];
+    for (const r of await Promise.all(work)) expect([200, 201, 409], r.raw).toContain(r.status);
+    let rows = await keptAndRecounted();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.kept, r.pool_id).toBe(r.recounted);
+    const more = await Promise.all([
+      call(c.nurse, "POST", `/api/messages/threads/${b}/reopen`),
+      call(c.patient, "POST", `${P()}/threads/${a}/messages`, { body: "Thanks, but one more" }),
+      call(c.nurse, "POST", `/api/work-queue/items/${item(e)}/release`),
+      call(c.nurse, "POST", `/api/messages/threads/${d}/close`, {}),
+    ]);
+    for (const r of more) expect([200, 201, 409], r.raw).toContain(r.status);
+    rows = await keptAndRecounted();
+    for (const r of rows) expect(r.kept, r.pool_id).toBe(r.recounted);
+    // the inbox shows them
+    const after = (await call(c.nurse, "GET", "/api/messages/inbox")).body as Inbox;
+    const fm = after.pools.find((p) => p.poolId === fmPool.id);
+    const recount = rows.find((r) => r.pool_id === fmPool.id)?.recounted;
+    expect(`${fm?.waiting}/${fm?.unassigned}`).toBe(recount);
+  });
+});
+
+describe("inbox pages (the after cursor)", () => {
+  /** every thread of the nurse's inbox, one page of `limit` at a time */
+  async function allPages(path: string, limit: number, between?: () => Promise<void>) {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 200; page++) {
+      const sep = path.includes("?") ? "&" : "?";
+      const url = `${path}${sep}limit=${limit}${after ? `&after=${after}` : ""}`;
+      const response = await call(c.nurse, "GET", url);
+      expect(response.status, response.raw).toBe(200);
+      const inbox = response.body as Inbox;
+      expect(inbox.threads.length).toBeLessThanOrEqual(limit);
+      seen.push(...inbox.threads.map((x) => x.id));
+      after = inbox.next;
+      if (!after) break;
+      if (between) await between();
+    }
+    return seen;
+  }
+
+  it("returns every thread exactly once in the inbox order, ties in due and last-message time included, also as threads arrive", async () => {
+    const made = await Promise.all(
+      Array.from({ length: 7 }, (_, i) => newThread(c.patient, patient, "medical_question", `Paged ${i}`)),
+    );
+    // ties: four waiting threads share one due time and last-message time (to the microsecond),
+    // three answered ones share a last-message time
+    const db = t.database.db;
+    const ids = made.map((m) => m.id);
+    await sql`update message_threads set due_at = '2026-03-02 20:00:00.123456+00',
+      last_message_at = '2026-03-02 15:00:00.654321+00' where id = any(${sql.val(ids.slice(0, 4))}::uuid[])`.execute(
+      db,
+    );
+    for (const id of ids.slice(4)) {
+      expect((await call(c.nurse, "POST", `/api/messages/threads/${id}/messages`, { body: "Answer" })).status).toBe(
+        201,
+      );
+    }
+    await sql`update message_threads set last_message_at = '2026-03-02 14:00:00.000001+00'
+      where id = any(${sql.val(ids.slice(4))}::uuid[])`.execute(db);
+    const everything = (await call(c.nurse, "GET", "/api/messages/inbox?limit=100")).body as Inbox;
+    expect(everything.next).toBeNull();
+    const expected = everything.threads.map((x) => x.id);
+    for (const id of ids) expect(expected).toContain(id);
+    for (const limit of [1, 2, 3]) {
+      const seen = await allPages("/api/messages/inbox", limit);
+      expect(seen, `pages of ${limit}`).toEqual(expected);
+    }
+    const pool = (await call(c.nurse, "GET", `/api/messages/inbox?poolId=${fmPool.id}&limit=100`)).body as Inbox;
+    expect(await allPages(`/api/messages/inbox?poolId=${fmPool.id}`, 2)).toEqual(pool.threads.map((x) => x.id));
+    // threads arriving while paging: nothing already seen comes again, nothing there before is skipped
+    const arrived: string[] = [];
+    const seen = await allPages("/api/messages/inbox", 2, async () => {
+      if (arrived.length < 3) arrived.push((await newThread(c.patient, patient, "medical_question", "Meanwhile")).id);
+    });
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of expected) expect(seen).toContain(id);
+  });
+
+  it("refuses a cursor it did not give out with 400", async () => {
+    const bad = [
+      "not-a-cursor",
+      Buffer.from("[1,2]").toString("base64url"),
+      Buffer.from(JSON.stringify(["x", "1", randomUUID()])).toString("base64url"),
+      Buffer.from(JSON.stringify([null, "1", "not-a-uuid"])).toString("base64url"),
+      "%25%25",
+      "a".repeat(201),
+    ];
+    for (const after of bad) {
+      const response = await call(c.nurse, "GET", `/api/messages/inbox?after=${after}`);
+      expect(response.status, `${after}: ${response.raw}`).toBe(400);
+    }
+  });
+});
+
 describe("staff attachments and booking from a thread", () => {
   it("a nurse attaches a file to a reply; it is sealed at rest and the patient downloads it", async () => {
     const thread = await newThread(c.patient, patient, "medical_question", "Please send the form");

@@ -301,6 +301,19 @@ export class ThreadStore {
       .forNoKeyUpdate()
       .executeTakeFirst();
     if (!thread) throw notFound("conversation");
+    // then its current wait, then the pool's kept counts (migrations 0040, 0043), before anything
+    // else a write locks (a new wait's work item touches the operations roll-up's day row): a
+    // claim from the work queue takes the work item, then the pool's rows, then the day's, so
+    // the two never lock crosswise
+    if (thread.work_item_id) {
+      await trx
+        .selectFrom("work_items")
+        .select("id")
+        .where("id", "=", thread.work_item_id)
+        .forNoKeyUpdate()
+        .executeTakeFirst();
+    }
+    await sql`select message_pool_unread_lock(${thread.pool_id}::uuid, ${thread.pool_id}::uuid)`.execute(trx);
     return thread;
   }
 
@@ -429,6 +442,11 @@ export class ThreadStore {
       .orderBy("seq", "desc")
       .execute();
     return new Map(rows.map((r) => [r.thread_id, preview(this.#d.cipher.open(r.sealed_body, bodySeal(r.id)))]));
+  }
+
+  /** A list's line for one sealed message body. */
+  preview(sealedBody: string, associatedData: string): string {
+    return preview(this.#d.cipher.open(sealedBody, associatedData));
   }
 
   listItem(r: ThreadRow, poolName: string, unread: number, previewText: string): ThreadListItem {

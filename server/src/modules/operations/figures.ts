@@ -1,6 +1,7 @@
 import type { OperationsColumn, OperationsFigureName, OperationsRow } from "@portico/contracts";
 import { type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
+import { type Bucketed, bucketed, percentile } from "./rollup.ts";
 
 /**
  * The operations dashboard's figures, each one SQL statement over the portal's own tables.
@@ -20,6 +21,8 @@ export interface FigureFilter {
 }
 
 export interface FigureResult {
+  /** when the figure was computed, when not now (third next available, cached) */
+  asOf?: Date;
   applies: { dateRange: boolean; location: boolean; provider: boolean };
   columns: OperationsColumn[];
   rows: OperationsRow[];
@@ -50,14 +53,6 @@ function bounds(f: FigureFilter): { start: RawBuilder<Date>; end: RawBuilder<Dat
 
 async function rows(db: Database, query: RawBuilder<Raw>): Promise<Raw[]> {
   return (await query.execute(db)).rows;
-}
-
-/** Rows of a grouped statement whose total row has `is_total = true`. */
-function split(raw: Raw[], map: (r: Raw) => OperationsRow, label: string): Pick<FigureResult, "rows" | "total"> {
-  const groups = raw.filter((r) => !r.is_total).map(map);
-  const totalRaw = raw.find((r) => r.is_total);
-  const total = totalRaw ? { ...map(totalRaw), [Object.keys(map(totalRaw))[0] as string]: label } : null;
-  return { rows: groups, total: total && groups.length ? total : null };
 }
 
 // ---- third next available appointment ----
@@ -159,7 +154,7 @@ async function thirdNextAvailable(db: Database, f: FigureFilter): Promise<Figure
           ) found) as third
         from groups g
       )
-      select pr.provider, pr.visit_type, extract(epoch from th.third - ${now}) / 86400.0 as days
+      select pr.provider_id::text as provider_id, pr.provider, pr.visit_type, extract(epoch from th.third - ${now}) / 86400.0 as days
       from pairs pr
       left join thirds th on th.provider_id = pr.provider_id and th.dur = pr.dur and th.bb = pr.bb and th.ba = pr.ba
         and th.notice = pr.notice and th.horizon = pr.horizon and th.template_ids = pr.template_ids
@@ -169,33 +164,97 @@ async function thirdNextAvailable(db: Database, f: FigureFilter): Promise<Figure
   return {
     applies: { dateRange: false, location: true, provider: true },
     columns: [col("provider", "text"), col("visitType", "text"), col("days", "days")],
-    rows: raw.map((r) => ({ provider: String(r.provider), visitType: String(r.visit_type), days: round1(r.days) })),
+    // the provider's id rides along for the service's cache (filtered by provider, then dropped)
+    rows: raw.map((r) => ({
+      providerId: String(r.provider_id),
+      provider: String(r.provider),
+      visitType: String(r.visit_type),
+      days: round1(r.days),
+    })),
     total: null,
   };
 }
 
+// ---- figures from the roll-up (rollup.ts): closed days rolled up, the rest read live ----
+
+/** Names of catalogue rows by id, in the database's order of names. */
+async function names(db: Database, table: "visit_types" | "providers" | "locations" | "message_pools", ids: string[]) {
+  const column = table === "providers" ? sql.raw("display_name") : sql.raw("name");
+  const extra = table === "message_pools" ? sql.raw(", response_target_hours as target") : sql.raw(", null as target");
+  const { rows: found } = await sql<{ id: string; name: string; target: number | null }>`
+    select id::text as id, ${column} as name ${extra} from ${sql.table(table)}
+    where id = any(${ids}::uuid[]) order by ${column}`.execute(db);
+  return found;
+}
+
+/** A duration distribution: bucket (in 1/scale units) → count. */
+type Dist = Map<number, number>;
+const addTo = (dist: Dist, bucket: number, count: number) => dist.set(bucket, (dist.get(bucket) ?? 0) + count);
+const pct = (dist: Dist, p: number, scale: number) => {
+  const v = percentile(dist, p);
+  return v === null ? null : round1(v / scale);
+};
+
+interface Group {
+  n: number;
+  c1: number;
+  c2: number;
+  c3: number;
+  c4: number;
+  s1: number;
+  dist: Dist;
+  targets: Set<number | null>;
+}
+const newGroup = (): Group => ({ n: 0, c1: 0, c2: 0, c3: 0, c4: 0, s1: 0, dist: new Map(), targets: new Set() });
+function absorb(g: Group, r: Bucketed, withCounts = true): void {
+  if (withCounts) {
+    g.n += r.n;
+    g.c1 += r.c1;
+    g.c2 += r.c2;
+    g.c3 += r.c3;
+    g.c4 += r.c4;
+    g.s1 += r.s1;
+  }
+  if (r.bucket !== null) addTo(g.dist, r.bucket, r.n);
+}
+
+/**
+ * Rows grouped by the catalogue name of their `grp` id (in the order of names), and the total;
+ * groups whose id is no longer in the catalogue are left out (as the join did).
+ */
+async function byName(
+  db: Database,
+  table: "visit_types" | "providers" | "locations" | "message_pools",
+  raw: Bucketed[],
+): Promise<{ groups: [string, Group][]; total: Group }> {
+  const catalogue = await names(db, table, [...new Set(raw.map((r) => r.grp))]);
+  const nameOf = new Map(catalogue.map((c) => [c.id, c]));
+  const groups = new Map<string, Group>(catalogue.map((c) => [c.name, newGroup()]));
+  const total = newGroup();
+  for (const r of raw) {
+    const entry = nameOf.get(r.grp);
+    if (!entry) continue;
+    const g = groups.get(entry.name) as Group;
+    absorb(g, r);
+    absorb(total, r);
+    g.targets.add(entry.target);
+    total.targets.add(entry.target);
+  }
+  return { groups: [...groups.entries()], total };
+}
+
 // ---- booking lead time ----
 
-/** Days from booking to the visit, for appointments booked in the range, per visit type. */
+/** Days from booking to the visit, for appointments booked in the range, per visit type (0.1 day steps). */
 async function leadTime(db: Database, f: FigureFilter): Promise<FigureResult> {
-  const { start, end } = bounds(f);
-  const raw = await rows(
-    db,
-    sql<Raw>`
-      select grouping(vt.name) = 1 as is_total, vt.name as visit_type, count(*)::int as appointments,
-             percentile_cont(0.5) within group (order by x.lead)::float8 as median,
-             percentile_cont(0.9) within group (order by x.lead)::float8 as p90
-      from (
-        select a.visit_type_id, greatest(extract(epoch from a.starts_at - a.created_at), 0) / 86400.0 as lead
-        from appointments a
-        where a.created_at >= ${start} and a.created_at < ${end}
-          ${f.locationId ? sql`and a.location_id = ${f.locationId}::uuid` : empty}
-          ${f.providerId ? sql`and a.provider_id = ${f.providerId}::uuid` : empty}
-      ) x
-      join visit_types vt on vt.id = x.visit_type_id
-      group by grouping sets ((vt.name), ())
-      order by is_total, vt.name`,
-  );
+  const { groups, total } = await byName(db, "visit_types", await bucketed(db, "lead", f));
+  const row = (name: string, g: Group): OperationsRow => ({
+    visitType: name,
+    appointments: g.n,
+    medianDays: pct(g.dist, 0.5, 10),
+    p90Days: pct(g.dist, 0.9, 10),
+  });
+  const rows = groups.map(([name, g]) => row(name, g));
   return {
     applies: { dateRange: true, location: true, provider: true },
     columns: [
@@ -204,16 +263,8 @@ async function leadTime(db: Database, f: FigureFilter): Promise<FigureResult> {
       col("medianDays", "days"),
       col("p90Days", "days"),
     ],
-    ...split(
-      raw,
-      (r) => ({
-        visitType: r.visit_type === null ? null : String(r.visit_type),
-        appointments: num(r.appointments),
-        medianDays: round1(r.median),
-        p90Days: round1(r.p90),
-      }),
-      "all",
-    ),
+    rows,
+    total: rows.length ? row("all", total) : null,
   };
 }
 
@@ -225,28 +276,16 @@ async function leadTime(db: Database, f: FigureFilter): Promise<FigureResult> {
  * (within the notice, by anyone). Per provider.
  */
 async function attendance(db: Database, f: FigureFilter): Promise<FigureResult> {
-  const { start, end } = bounds(f);
-  const raw = await rows(
-    db,
-    sql<Raw>`
-      select grouping(p.display_name) = 1 as is_total, p.display_name as provider,
-             count(*) filter (where not x.early_cancel)::int as due,
-             count(*) filter (where x.status = 'no_show')::int as no_shows,
-             count(*) filter (where x.status = 'cancelled' and not x.early_cancel)::int as late_cancels
-      from (
-        select a.provider_id, a.status,
-               (a.status = 'cancelled' and a.cancelled_at < a.starts_at - make_interval(mins => vt.cancellation_notice_minutes)) as early_cancel
-        from appointments a
-        join visit_types vt on vt.id = a.visit_type_id
-        where a.starts_at >= ${start} and a.starts_at < least(${end}, ${f.now}::timestamptz)
-          ${f.locationId ? sql`and a.location_id = ${f.locationId}::uuid` : empty}
-          ${f.providerId ? sql`and a.provider_id = ${f.providerId}::uuid` : empty}
-      ) x
-      join providers p on p.id = x.provider_id
-      group by grouping sets ((p.display_name), ())
-      having count(*) filter (where not x.early_cancel) > 0
-      order by is_total, p.display_name`,
-  );
+  const { groups, total } = await byName(db, "providers", await bucketed(db, "attendance", f));
+  const row = (name: string, g: Group): OperationsRow => ({
+    provider: name,
+    appointments: g.n,
+    noShows: g.c1,
+    noShowRate: rate(g.c1, g.n),
+    lateCancellations: g.c2,
+    lateCancellationRate: rate(g.c2, g.n),
+  });
+  const rows = groups.filter(([, g]) => g.n > 0).map(([name, g]) => row(name, g));
   return {
     applies: { dateRange: true, location: true, provider: true },
     columns: [
@@ -257,18 +296,8 @@ async function attendance(db: Database, f: FigureFilter): Promise<FigureResult> 
       col("lateCancellations", "count"),
       col("lateCancellationRate", "percent"),
     ],
-    ...split(
-      raw,
-      (r) => ({
-        provider: r.provider === null ? null : String(r.provider),
-        appointments: num(r.due),
-        noShows: num(r.no_shows),
-        noShowRate: rate(r.no_shows, r.due),
-        lateCancellations: num(r.late_cancels),
-        lateCancellationRate: rate(r.late_cancels, r.due),
-      }),
-      "all",
-    ),
+    rows,
+    total: rows.length && total.n > 0 ? row("all", total) : null,
   };
 }
 
@@ -276,33 +305,27 @@ async function attendance(db: Database, f: FigureFilter): Promise<FigureResult> 
 
 /**
  * Each wait for the care team's answer (a `messages` work item, one per patient message that
- * waits) started in the range: hours to the answer, and the share answered by the due time
- * (the pool's response target in business hours) among those answered or already overdue.
- * Per message pool; a pool belongs to a location, a wait to the thread's provider.
+ * waits) started in the range: hours to the answer (0.1 hour steps), and the share answered by
+ * the due time (the pool's response target in business hours) among those answered or already
+ * overdue. Per message pool; a pool belongs to a location, a wait to the thread's provider.
+ * Waits still open are always read live (whether they are overdue moves with the clock).
  */
 async function messageResponse(db: Database, f: FigureFilter): Promise<FigureResult> {
-  const { start, end } = bounds(f);
-  const raw = await rows(
-    db,
-    sql<Raw>`
-      select grouping(mp.name) = 1 as is_total, mp.name as pool, min(mp.response_target_hours) as target_low,
-             max(mp.response_target_hours) as target_high,
-             count(*) filter (where w.status <> 'cancelled')::int as waits,
-             count(*) filter (where w.status = 'done')::int as answered,
-             count(*) filter (where w.status = 'done' and w.completed_at <= w.due_at)::int as on_time,
-             count(*) filter (where w.status in ('open', 'claimed') and w.due_at < ${f.now}::timestamptz)::int as overdue_open,
-             percentile_cont(0.5) within group (order by extract(epoch from w.completed_at - w.created_at) / 3600.0)
-               filter (where w.status = 'done')::float8 as median,
-             percentile_cont(0.9) within group (order by extract(epoch from w.completed_at - w.created_at) / 3600.0)
-               filter (where w.status = 'done')::float8 as p90
-      from work_items w
-      join message_pools mp on mp.id = w.pool_id
-      where w.queue = 'messages' and w.created_at >= ${start} and w.created_at < ${end}
-        ${f.locationId ? sql`and mp.location_id = ${f.locationId}::uuid` : empty}
-        ${f.providerId ? sql`and w.provider_id = ${f.providerId}::uuid` : empty}
-      group by grouping sets ((mp.name), ())
-      order by is_total, mp.name`,
-  );
+  const { groups, total } = await byName(db, "message_pools", await bucketed(db, "message", f));
+  const row = (name: string, g: Group): OperationsRow => {
+    const targets = [...g.targets];
+    return {
+      pool: name,
+      targetHours: targets.length === 1 ? num(targets[0]) : null,
+      waits: g.n,
+      answered: g.c1,
+      medianHours: pct(g.dist, 0.5, 10),
+      p90Hours: pct(g.dist, 0.9, 10),
+      withinTarget: rate(g.c2, g.c1 + g.c3),
+      overdueUnanswered: g.c3,
+    };
+  };
+  const present = groups.filter(([, g]) => g.targets.size > 0);
   return {
     applies: { dateRange: true, location: true, provider: true },
     columns: [
@@ -315,51 +338,43 @@ async function messageResponse(db: Database, f: FigureFilter): Promise<FigureRes
       col("withinTarget", "percent"),
       col("overdueUnanswered", "count"),
     ],
-    ...split(
-      raw,
-      (r) => ({
-        pool: r.pool === null ? null : String(r.pool),
-        targetHours: r.target_low === r.target_high ? num(r.target_low) : null,
-        waits: num(r.waits),
-        answered: num(r.answered),
-        medianHours: round1(r.median),
-        p90Hours: round1(r.p90),
-        withinTarget: rate(r.on_time, (num(r.answered) ?? 0) + (num(r.overdue_open) ?? 0)),
-        overdueUnanswered: num(r.overdue_open),
-      }),
-      "all",
-    ),
+    rows: present.map(([name, g]) => row(name, g)),
+    total: present.length ? row("all", total) : null,
   };
 }
 
 // ---- refill turnaround ----
 
 /**
- * Refill request items made in the range: hours from the request to the decision and to the
- * pharmacy, decided by the protocol on its own (automatic) or by a clinician (manual). The
- * provider is the medicine's prescriber; refills have no location.
+ * Refill request items made in the range: hours (0.1 hour steps) from the request to the
+ * decision and to the pharmacy, decided by the protocol on its own (automatic) or by a
+ * clinician (manual). The provider is the medicine's prescriber; refills have no location.
  */
 async function refillTurnaround(db: Database, f: FigureFilter): Promise<FigureResult> {
-  const { start, end } = bounds(f);
-  const raw = await rows(
-    db,
-    sql<Raw>`
-      select grouping(i.automatic) = 1 as is_total, i.automatic,
-             count(*)::int as requests,
-             count(i.decided_at)::int as decided,
-             percentile_cont(0.5) within group (order by extract(epoch from i.decided_at - i.requested_at) / 3600.0)
-               filter (where i.decided_at is not null)::float8 as median,
-             percentile_cont(0.9) within group (order by extract(epoch from i.decided_at - i.requested_at) / 3600.0)
-               filter (where i.decided_at is not null)::float8 as p90,
-             percentile_cont(0.5) within group (order by extract(epoch from i.sent_at - i.requested_at) / 3600.0)
-               filter (where i.sent_at is not null)::float8 as median_sent
-      from refill_request_items i
-      ${f.providerId ? sql`join medications m on m.id = i.medication_id` : empty}
-      where i.requested_at >= ${start} and i.requested_at < ${end}
-        ${f.providerId ? sql`and m.prescriber_id = ${f.providerId}::uuid` : empty}
-      group by grouping sets ((i.automatic), ())
-      order by is_total, i.automatic desc`,
-  );
+  const raw = await bucketed(db, "refill", f);
+  const kinds = new Map<string, { requests: Group; decided: Group; sent: Group }>();
+  const all = { requests: newGroup(), decided: newGroup(), sent: newGroup() };
+  for (const r of raw) {
+    const [kind, part] = r.grp.split(":") as [string, string | undefined];
+    const k = kinds.get(kind) ?? { requests: newGroup(), decided: newGroup(), sent: newGroup() };
+    kinds.set(kind, k);
+    const which = part === "d" ? "decided" : part === "s" ? "sent" : "requests";
+    absorb(k[which], r);
+    absorb(all[which], r);
+  }
+  const row = (label: string, k: { requests: Group; decided: Group; sent: Group }): OperationsRow => ({
+    decidedBy: label,
+    requests: k.requests.n,
+    decided: k.requests.c1,
+    medianHoursToDecision: pct(k.decided.dist, 0.5, 10),
+    p90HoursToDecision: pct(k.decided.dist, 0.9, 10),
+    medianHoursToPharmacy: pct(k.sent.dist, 0.5, 10),
+  });
+  const rows = (["true", "false"] as const)
+    .filter((k) => kinds.get(k)?.requests.n)
+    .map((k) =>
+      row(k === "true" ? "automatic" : "manual", kinds.get(k) as { requests: Group; decided: Group; sent: Group }),
+    );
   return {
     applies: { dateRange: true, location: false, provider: true },
     columns: [
@@ -370,67 +385,36 @@ async function refillTurnaround(db: Database, f: FigureFilter): Promise<FigureRe
       col("p90HoursToDecision", "hours"),
       col("medianHoursToPharmacy", "hours"),
     ],
-    ...split(
-      raw,
-      (r) => ({
-        decidedBy: r.automatic === null ? null : r.automatic ? "automatic" : "manual",
-        requests: num(r.requests),
-        decided: num(r.decided),
-        medianHoursToDecision: round1(r.median),
-        p90HoursToDecision: round1(r.p90),
-        medianHoursToPharmacy: round1(r.median_sent),
-      }),
-      "all",
-    ),
+    rows,
+    total: rows.length ? row("all", all) : null,
   };
 }
 
 // ---- referral turnaround ----
 
 /**
- * Referrals requested in the range, in three stages: request → decision (approved, denied or a
- * visit asked for), decision → first visit booked with it, and request → booked. The provider
- * is the deciding primary care physician or the specialist approved; referrals have no location.
+ * Referrals requested in the range, in three stages (0.01 day steps): request → decision
+ * (approved, denied or a visit asked for), decision → first visit booked with it, and request →
+ * booked. The provider is the deciding primary care physician or the specialist approved;
+ * referrals have no location.
  */
 async function referralTurnaround(db: Database, f: FigureFilter): Promise<FigureResult> {
-  const { start, end } = bounds(f);
-  const raw = await rows(
-    db,
-    sql<Raw>`
-      with r as (
-        select r.created_at, r.decided_at,
-               (select min(ra.created_at) from referral_appointments ra where ra.referral_id = r.id) as scheduled_at
-        from referrals r
-        where r.created_at >= ${start} and r.created_at < ${end}
-          ${f.providerId ? sql`and (r.pcp_provider_id = ${f.providerId}::uuid or r.approved_provider_id = ${f.providerId}::uuid)` : empty}
-      ),
-      stages as (
-        select 'decision' as stage, 1 as ord, extract(epoch from decided_at - created_at) / 86400.0 as days from r where decided_at is not null
-        union all
-        select 'scheduling', 2, extract(epoch from scheduled_at - decided_at) / 86400.0 from r where scheduled_at is not null and decided_at is not null
-        union all
-        select 'requestToScheduled', 3, extract(epoch from scheduled_at - created_at) / 86400.0 from r where scheduled_at is not null
-      )
-      select s.stage, count(st.days)::int as referrals,
-             percentile_cont(0.5) within group (order by st.days)::float8 as median,
-             percentile_cont(0.9) within group (order by st.days)::float8 as p90,
-             (select count(*)::int from r) as requested
-      from (values ('decision', 1), ('scheduling', 2), ('requestToScheduled', 3)) as s(stage, ord)
-      left join stages st on st.stage = s.stage
-      group by s.stage, s.ord
-      order by s.ord`,
-  );
-  const requested = num(raw[0]?.requested) ?? 0;
+  const raw = await bucketed(db, "referral", f);
+  const stages = new Map<string, Group>();
+  for (const r of raw) {
+    const g = stages.get(r.grp) ?? newGroup();
+    stages.set(r.grp, g);
+    absorb(g, r);
+  }
+  const requested = stages.get("requested")?.n ?? 0;
   return {
     applies: { dateRange: true, location: false, provider: true },
     columns: [col("stage", "text"), col("referrals", "count"), col("medianDays", "days"), col("p90Days", "days")],
     rows: requested
-      ? raw.map((r) => ({
-          stage: String(r.stage),
-          referrals: num(r.referrals),
-          medianDays: round1(r.median),
-          p90Days: round1(r.p90),
-        }))
+      ? ["decision", "scheduling", "requestToScheduled"].map((stage) => {
+          const g = stages.get(stage) ?? newGroup();
+          return { stage, referrals: g.n, medianDays: pct(g.dist, 0.5, 100), p90Days: pct(g.dist, 0.9, 100) };
+        })
       : [],
     total: requested ? { stage: "requested", referrals: requested, medianDays: null, p90Days: null } : null,
   };
@@ -438,28 +422,17 @@ async function referralTurnaround(db: Database, f: FigureFilter): Promise<Figure
 
 // ---- arrival to roomed ----
 
-/** Minutes from "arrived" to "roomed" for visits that started in the range, per location. */
+/** Minutes (0.1 minute steps) from "arrived" to "roomed" for visits that started in the range, per location. */
 async function arrivalWait(db: Database, f: FigureFilter): Promise<FigureResult> {
-  const { start, end } = bounds(f);
-  const raw = await rows(
-    db,
-    sql<Raw>`
-      select grouping(l.name) = 1 as is_total, l.name as location, count(*)::int as visits,
-             percentile_cont(0.5) within group (order by x.wait)::float8 as median,
-             percentile_cont(0.9) within group (order by x.wait)::float8 as p90,
-             count(*) filter (where x.wait > 15)::int as over15
-      from (
-        select a.location_id, greatest(extract(epoch from a.roomed_at - a.arrived_at), 0) / 60.0 as wait
-        from appointments a
-        where a.starts_at >= ${start} and a.starts_at < ${end}
-          and a.arrived_at is not null and a.roomed_at is not null
-          ${f.locationId ? sql`and a.location_id = ${f.locationId}::uuid` : empty}
-          ${f.providerId ? sql`and a.provider_id = ${f.providerId}::uuid` : empty}
-      ) x
-      join locations l on l.id = x.location_id
-      group by grouping sets ((l.name), ())
-      order by is_total, l.name`,
-  );
+  const { groups, total } = await byName(db, "locations", await bucketed(db, "arrival", f));
+  const row = (name: string, g: Group): OperationsRow => ({
+    location: name,
+    visits: g.n,
+    medianMinutes: pct(g.dist, 0.5, 10),
+    p90Minutes: pct(g.dist, 0.9, 10),
+    over15Minutes: rate(g.c1, g.n),
+  });
+  const rows = groups.filter(([, g]) => g.n > 0).map(([name, g]) => row(name, g));
   return {
     applies: { dateRange: true, location: true, provider: true },
     columns: [
@@ -469,17 +442,8 @@ async function arrivalWait(db: Database, f: FigureFilter): Promise<FigureResult>
       col("p90Minutes", "minutes"),
       col("over15Minutes", "percent"),
     ],
-    ...split(
-      raw,
-      (r) => ({
-        location: r.location === null ? null : String(r.location),
-        visits: num(r.visits),
-        medianMinutes: round1(r.median),
-        p90Minutes: round1(r.p90),
-        over15Minutes: rate(r.over15, r.visits),
-      }),
-      "all",
-    ),
+    rows,
+    total: rows.length ? row("all", total) : null,
   };
 }
 
@@ -496,8 +460,7 @@ async function portalAdoption(db: Database, f: FigureFilter): Promise<FigureResu
   const [r] = await rows(
     db,
     sql<Raw>`
-      with staff as (select distinct user_id from user_roles),
-      pts as (
+      with pts as (
         select count(*)::int as patients, count(p.user_id)::int as with_account
         from patients p where p.status <> 'merged'
       ),
@@ -514,19 +477,14 @@ async function portalAdoption(db: Database, f: FigureFilter): Promise<FigureResu
         join patients p on p.id = g.patient_id and p.status <> 'merged'
         where g.revoked_at is null and g.starts_at <= ${f.now}::timestamptz
           and (g.ends_at is null or g.ends_at > ${f.now}::timestamptz)
-      ),
-      bookings as (
-        select count(*)::int as bookings,
-               count(*) filter (where a.booked_by is not null and a.booked_by not in (select user_id from staff))::int as online,
-               count(*) filter (where a.booked_by in (select user_id from staff))::int as by_staff
-        from appointments a
-        where a.created_at >= ${start} and a.created_at < ${end}
-          ${f.locationId ? sql`and a.location_id = ${f.locationId}::uuid` : empty}
-          ${f.providerId ? sql`and a.provider_id = ${f.providerId}::uuid` : empty}
       )
-      select * from pts, active, grants, bookings`,
+      select * from pts, active, grants`,
   );
-  const x = r ?? {};
+  const booked = (await bucketed(db, "bookings", f)).reduce(
+    (a, b) => ({ bookings: a.bookings + b.n, online: a.online + b.c1, by_staff: a.by_staff + b.c2 }),
+    { bookings: 0, online: 0, by_staff: 0 },
+  );
+  const x: Raw = { ...r, ...booked };
   const row = (measure: string, count: unknown, share: number | null): OperationsRow => ({
     measure,
     count: num(count),
@@ -556,23 +514,17 @@ async function portalAdoption(db: Database, f: FigureFilter): Promise<FigureResu
  * net promoter score (percent scoring 9–10 minus percent scoring 0–6, of those answered).
  */
 async function surveyScore(db: Database, f: FigureFilter): Promise<FigureResult> {
-  const { start, end } = bounds(f);
-  const raw = await rows(
-    db,
-    sql<Raw>`
-      select grouping(p.display_name) = 1 as is_total, p.display_name as provider,
-             count(*)::int as sent, count(s.answered_at)::int as answered,
-             avg(s.score)::float8 as mean,
-             count(*) filter (where s.score >= 9)::int as promoters,
-             count(*) filter (where s.score <= 6)::int as detractors
-      from visit_surveys s
-      join providers p on p.id = s.provider_id
-      where s.sent_at >= ${start} and s.sent_at < ${end}
-        ${f.locationId ? sql`and s.location_id = ${f.locationId}::uuid` : empty}
-        ${f.providerId ? sql`and s.provider_id = ${f.providerId}::uuid` : empty}
-      group by grouping sets ((p.display_name), ())
-      order by is_total, p.display_name`,
-  );
+  const { groups, total } = await byName(db, "providers", await bucketed(db, "survey", f));
+  // n sent, c1 answered, c2 promoters, c3 detractors, c4 scored, s1 sum of scores
+  const row = (name: string, g: Group): OperationsRow => ({
+    provider: name,
+    sent: g.n,
+    answered: g.c1,
+    responseRate: rate(g.c1, g.n),
+    meanScore: g.c4 ? round1(g.s1 / g.c4) : null,
+    netPromoterScore: g.c1 ? Math.round((100 * (g.c2 - g.c3)) / g.c1) : null,
+  });
+  const rows = groups.filter(([, g]) => g.n > 0).map(([name, g]) => row(name, g));
   return {
     applies: { dateRange: true, location: true, provider: true },
     columns: [
@@ -583,23 +535,8 @@ async function surveyScore(db: Database, f: FigureFilter): Promise<FigureResult>
       col("meanScore", "score"),
       col("netPromoterScore", "count"),
     ],
-    ...split(
-      raw,
-      (r) => {
-        const answered = num(r.answered) ?? 0;
-        return {
-          provider: r.provider === null ? null : String(r.provider),
-          sent: num(r.sent),
-          answered,
-          responseRate: rate(answered, r.sent),
-          meanScore: round1(r.mean),
-          netPromoterScore: answered
-            ? Math.round((100 * ((num(r.promoters) ?? 0) - (num(r.detractors) ?? 0))) / answered)
-            : null,
-        };
-      },
-      "all",
-    ),
+    rows,
+    total: rows.length ? row("all", total) : null,
   };
 }
 

@@ -641,3 +641,99 @@ describe("export, filters, access", () => {
     }
   });
 });
+
+describe("the roll-up of closed days (rollup.ts) answers as reading live does", () => {
+  const everything = async (queries: string[]) => {
+    const out: Record<string, OperationsFigure> = {};
+    for (const name of OPERATIONS_FIGURES) for (const q of queries) out[`${name}?${q}`] = await figure(name, q);
+    return out;
+  };
+  let queries: string[];
+  const answerSurvey = () =>
+    sql`update visit_surveys set answered_at = ${at("2026-03-10T14:00:00Z")}, score = 10
+      where provider_id = ${p2.providerId}`.execute(db());
+  const rolledDays = async () =>
+    (
+      await sql<{ day: string; rolled: boolean }>`
+        select day::text as day, rolled from operations_rollup_days where day between '2026-03-01' and '2026-03-09'
+        order by day`.execute(db())
+    ).rows;
+
+  it("rolls up closed days and months; every figure over ranges that span them and today is unchanged", async () => {
+    queries = [
+      RANGE,
+      "from=2026-02-01&to=2026-03-10",
+      "from=2026-02-10&to=2026-03-09",
+      `${RANGE}&locationId=${brooklyn}`,
+      `${RANGE}&providerId=${p1.providerId}`,
+      `from=2026-02-01&to=2026-03-10&locationId=${lakeview}&providerId=${p2.providerId}`,
+    ];
+    const live = await everything(queries);
+    const run = await t.app.services.operations.rollUp();
+    // February and 1–9 March (New York days) are closed; 10 March is today
+    expect(run).toEqual({ days: 37, months: 1, remaining: 0 });
+    expect((await rolledDays()).every((d) => d.rolled)).toBe(true);
+    const { planRange } = await import("./rollup.ts");
+    const plan = await planRange(db(), {
+      from: "2026-02-01",
+      to: "2026-03-10",
+      timeZone: "America/New_York",
+      locationId: null,
+      providerId: null,
+      now: at(NOW),
+    });
+    expect(plan.months).toEqual(["2026-02-01"]);
+    expect(plan.days).toHaveLength(9);
+    expect(plan.live).toEqual([["2026-03-10", "2026-03-10"]]);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from operations_rollup`.execute(db());
+    expect(rows[0]?.n).toBeGreaterThan(0);
+    expect(await everything(queries)).toEqual(live);
+    // a second run has nothing to do
+    expect(await t.app.services.operations.rollUp()).toEqual({ days: 0, months: 0, remaining: 0 });
+  });
+
+  it("a late change to a closed day is seen at once (the day reads live), and again after the next run", async () => {
+    const before = await figure("survey-score");
+    // a survey sent on 8 March answered today; a no-show of 7 March corrected to completed; a
+    // message wait of 8 March answered now
+    await answerSurvey();
+    await sql`update appointments set status = 'completed' where status = 'no_show'`.execute(db());
+    await sql`update work_items set status = 'done', completed_at = ${at(NOW)}
+      where queue = 'messages' and created_at = ${at("2026-03-08T14:00:00Z")}`.execute(db());
+    const days = Object.fromEntries((await rolledDays()).map((d) => [d.day, d.rolled]));
+    // the no-show was booked on 3 March and due on 7 March: both days are marked
+    expect(days).toMatchObject({ "2026-03-03": false, "2026-03-07": false, "2026-03-08": false, "2026-03-09": true });
+
+    const changed = await everything(queries);
+    const survey = changed[`survey-score?${RANGE}`] as OperationsFigure;
+    expect(survey).not.toEqual(before);
+    expect(byLabel(survey.rows, "provider")["Dr Two"]).toMatchObject({
+      answered: 1,
+      meanScore: 10,
+      netPromoterScore: 100,
+    });
+    expect((changed[`attendance?${RANGE}`] as OperationsFigure).total).toMatchObject({ noShows: 0 });
+    expect((changed[`message-response?${RANGE}`] as OperationsFigure).rows[0]).toMatchObject({
+      answered: 3,
+      overdueUnanswered: 0,
+    });
+
+    const run = await t.app.services.operations.rollUp();
+    expect(run).toEqual({ days: 3, months: 0, remaining: 0 });
+    expect((await rolledDays()).every((d) => d.rolled)).toBe(true);
+    expect(await everything(queries)).toEqual(changed);
+  });
+
+  it("a change to what every day depends on (a staff role) has every day computed again", async () => {
+    const before = await everything(queries);
+    await db().insertInto("user_roles").values({ user_id: caregiver.id, role: "front_desk" }).execute();
+    expect((await rolledDays()).some((d) => d.rolled)).toBe(false);
+    const adoption = (await figure("portal-adoption")).rows;
+    expect(byLabel(adoption, "measure")).toMatchObject({ bookedOnline: { count: 1 }, bookedByStaff: { count: 2 } });
+    const live = await everything(queries);
+    expect(live).not.toEqual(before);
+    expect((await t.app.services.operations.rollUp()).days).toBe(37);
+    expect(await everything(queries)).toEqual(live);
+    await db().deleteFrom("user_roles").where("user_id", "=", caregiver.id).execute();
+  });
+});

@@ -10,23 +10,58 @@ import type { Database } from "../../db/database.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { DomainError } from "../../platform/errors.ts";
+import type { JobQueue } from "../../platform/jobs/index.ts";
 import { inTransaction } from "../../platform/transaction.ts";
-import { FIGURES, type FigureFilter } from "./figures.ts";
+import { FIGURES, type FigureFilter, type FigureResult } from "./figures.ts";
+import { type RollupRun, runRollup } from "./rollup.ts";
 
 /** the longest range one request may ask for (two years and a day) */
 export const MAX_RANGE_DAYS = 731;
 const DEFAULT_RANGE_DAYS = 90;
 const DAY = 86_400_000;
+/** how long third next available is kept: it changes only with bookings, hours and time off */
+export const THIRD_NEXT_TTL_MS = 3 * 60_000;
+const ROLLUP_QUEUE = "operations.rollup";
+const ROLLUP_EVERY_MS = 5 * 60_000;
 
 /**
  * The operations dashboard for administrators: figures over the whole clinic, aggregates only
  * (no patient data: `authorizeStaff("admin")`, never a patient id or name in an answer).
  */
 export class OperationsService {
-  readonly #d: { db: Database; clock: Clock; access: AccessService };
+  readonly #d: { db: Database; clock: Clock; access: AccessService; jobs: JobQueue };
+  /** third next available per location filter ('' for all), all providers, with when it was computed */
+  readonly #thirdNext = new Map<string, { at: Date; result: FigureResult }>();
 
-  constructor(deps: { db: Database; clock: Clock; access: AccessService }) {
+  constructor(deps: { db: Database; clock: Clock; access: AccessService; jobs: JobQueue }) {
     this.#d = deps;
+    deps.jobs.register(ROLLUP_QUEUE, async () => {
+      const run = await this.rollUp();
+      const next = new Date(this.#d.clock.now().getTime() + (run.remaining ? 1_000 : ROLLUP_EVERY_MS));
+      await this.scheduleRollup(next);
+    });
+  }
+
+  /** Queues the roll-up's next run (deduplicated per time, so every process may call it). */
+  async scheduleRollup(at: Date = this.#d.clock.now()): Promise<void> {
+    await this.#d.jobs.enqueue(
+      ROLLUP_QUEUE,
+      {},
+      { runAt: at, dedupeKey: `${ROLLUP_QUEUE}:${Math.floor(at.getTime() / 1_000)}`, maxAttempts: 3 },
+    );
+  }
+
+  /**
+   * Rolls up the closed days not yet rolled up or changed since (rollup.ts), then the months
+   * whose days are all rolled up. The periodic job runs it every 5 minutes (at once again while
+   * days remain); tests call it directly.
+   */
+  async rollUp(maxDays?: number): Promise<RollupRun> {
+    return runRollup(this.#d.db, {
+      timeZone: await this.#timeZone(),
+      now: this.#d.clock.now(),
+      ...(maxDays ? { maxDays } : {}),
+    });
   }
 
   async overview(): Promise<OperationsOverview> {
@@ -58,19 +93,45 @@ export class OperationsService {
     // one read transaction per figure: its percentiles sort in memory (no spill to disk at the
     // default work_mem), and the statements, planned as costly over a large range, are not
     // JIT-compiled (compiling took longer than running them)
-    const result = await inTransaction(this.#d.db, async (trx) => {
-      await sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`.execute(trx);
-      return FIGURES[name](trx, filter);
-    });
+    const compute = (f: FigureFilter) =>
+      inTransaction(this.#d.db, async (trx) => {
+        await sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`.execute(trx);
+        return FIGURES[name](trx, f);
+      });
+    const result =
+      name === "third-next-available" ? await this.#thirdNextAvailable(filter, compute) : await compute(filter);
+    const { asOf, ...figure } = result;
     return {
       figure: name,
       timeZone: filter.timeZone,
       from: filter.from,
       to: filter.to,
-      asOf: filter.now.toISOString(),
+      asOf: (asOf ?? filter.now).toISOString(),
       filters: { locationId: filter.locationId, providerId: filter.providerId },
-      ...result,
+      ...figure,
     };
+  }
+
+  /**
+   * Third next available, kept for THIRD_NEXT_TTL_MS per location filter (computed for every
+   * provider; the provider filter picks from it): its `asOf` says when it was computed.
+   */
+  async #thirdNextAvailable(
+    filter: FigureFilter,
+    compute: (f: FigureFilter) => Promise<FigureResult>,
+  ): Promise<FigureResult> {
+    const key = filter.locationId ?? "";
+    let entry = this.#thirdNext.get(key);
+    const age = entry ? filter.now.getTime() - entry.at.getTime() : Number.POSITIVE_INFINITY;
+    if (!entry || age < 0 || age >= THIRD_NEXT_TTL_MS) {
+      entry = { at: filter.now, result: await compute({ ...filter, providerId: null }) };
+      this.#thirdNext.set(key, entry);
+    }
+    const providerName = filter.providerId;
+    const rows = entry.result.rows
+      .filter((r) => providerName === null || r.providerId === providerName)
+      .map(({ providerId: _, ...r }) => r);
+    return { ...entry.result, rows, asOf: entry.at };
   }
 
   #authorize() {

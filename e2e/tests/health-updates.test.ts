@@ -2,8 +2,8 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn, signOut } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
-import { useBrowser } from "../harness/browser.ts";
-import { demo } from "../harness/demo.ts";
+import { baseUrl, useBrowser } from "../harness/browser.ts";
+import { DEMO_PASSWORD, demo } from "../harness/demo.ts";
 import { dismissLanguageNotice, inLanguage, type Lang } from "../harness/language.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 
@@ -135,6 +135,154 @@ describe("health updates", () => {
     await settle(page);
     await expectAccessible(page, "resolved flagged updates");
     await signOut(page);
+  }, 300_000);
+
+  it("Alex answers the PHQ-9 as the intake for an annual check-up; the nurse sees it done, scored and flagged on the arrivals board (GAD-7 not yet) and opens the answers", async () => {
+    const { page } = session;
+    const DAY = 24 * 60 * 60 * 1000;
+    // Alex's own API session (another device) books a check-up at Brooklyn, where the nurse works,
+    // two to six days ahead (inside the eCheck-in window): its type asks for PHQ-9 and GAD-7
+    const alexDevice = await session.newContext();
+    const api = alexDevice.request;
+    const login = await api.post(`${baseUrl()}/api/auth/login`, {
+      data: { email: demo.alex, password: DEMO_PASSWORD },
+    });
+    expect(login.ok()).toBe(true);
+    const me = (await (await api.get(`${baseUrl()}/api/me`)).json()) as {
+      csrfToken: string;
+      patients: { id: string; relationship: string }[];
+    };
+    const patientId = me.patients.find((p) => p.relationship === "self")?.id as string;
+    const headers = { "x-csrf-token": me.csrfToken };
+    const { visitTypes } = (await (await api.get(`${baseUrl()}/api/visit-types`)).json()) as {
+      visitTypes: { id: string; name: string }[];
+    };
+    const checkUp = visitTypes.find((v) => v.name === "Annual check-up");
+    expect(checkUp).toBeDefined();
+    const { slots } = (await (
+      await api.get(`${baseUrl()}/api/slots`, {
+        params: {
+          visitTypeId: checkUp?.id as string,
+          patientId,
+          from: new Date(Date.now() + 2 * DAY).toISOString(),
+          to: new Date(Date.now() + 6 * DAY).toISOString(),
+        },
+      })
+    ).json()) as {
+      slots: { start: string; providerId: string; locationId: string; locationName: string; timeZone: string }[];
+    };
+    let booked: { id: string; start: string; locationId: string; timeZone: string } | undefined;
+    for (const slot of slots.filter((s) => s.locationName.includes("Brooklyn"))) {
+      const res = await api.post(`${baseUrl()}/api/patients/${patientId}/appointments`, {
+        headers,
+        data: { visitTypeId: checkUp?.id, providerId: slot.providerId, start: slot.start, locationId: slot.locationId },
+      });
+      if (res.status() === 201) {
+        booked = { id: ((await res.json()) as { id: string }).id, ...slot };
+        break;
+      }
+    }
+    expect(booked, "a free check-up time at Brooklyn two to six days ahead").toBeDefined();
+    const visitId = booked?.id as string;
+    // the visit's day at its location: the board to open
+    const day = new Intl.DateTimeFormat("en-CA", {
+      timeZone: booked?.timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).format(new Date(booked?.start as string));
+
+    try {
+      // Alex answers the PHQ-9 for that visit on the patient's questionnaire page: 15 of 27
+      // (moderately severe: "needs attention" by the clinic's ranges), item 9 "Not at all"
+      await signIn(page, demo.alex);
+      await switchTo(page, "en");
+      await visit(page, `/health/questionnaire?kind=phq9&appointment=${visitId}`);
+      await page.getByRole("heading", { level: 1, name: "Mood questionnaire (PHQ-9)" }).waitFor();
+      await page.getByText(/^This is for your visit on /).waitFor();
+      const questions = page.getByRole("radiogroup");
+      await questions.first().waitFor();
+      await expect(questions.count()).resolves.toBe(9);
+      const answers = [2, 2, 2, 2, 2, 2, 2, 1, 0];
+      const words = ["Not at all", "Several days", "More than half the days", "Nearly every day"];
+      for (const [i, answer] of answers.entries()) {
+        await questions
+          .nth(i)
+          .getByText(words[answer] as string, { exact: true })
+          .click();
+      }
+      await page.getByRole("button", { name: "Send answers" }).click();
+      await page.getByText("Answers sent").waitFor();
+      await signOut(page);
+
+      // the nurse opens the Brooklyn board on the visit's day
+      await signIn(page, demo.nurse, { mfa: true });
+      await switchTo(page, "en");
+      await visit(page, `/front-desk/arrivals?locationId=${booked?.locationId}&date=${day}`);
+      await page.getByRole("heading", { level: 1, name: "Arrivals" }).waitFor();
+      const row = page
+        .getByRole("row")
+        .filter({ hasText: "Alex Rivera" })
+        .filter({ hasText: "PHQ-9 (mood): done, score 15 of 27 (moderately severe)" });
+      await row.first().waitFor();
+      await expect(row.count()).resolves.toBe(1);
+      // in words, not colour alone: partly done, GAD-7 not yet, the flag named
+      await row.getByText("Questionnaires partly done").waitFor();
+      await row.getByText("GAD-7 (anxiety): not done yet").waitFor();
+      await row.getByText("Flagged: needs attention").waitFor();
+      await row.scrollIntoViewIfNeeded();
+      await look(page, "arrivals-intake-en");
+      await inSpanishToo(page, "arrivals-intake", /Llegadas/);
+
+      // the answers for that visit, from the board
+      await row.getByRole("link", { name: "Open intake answers – Alex Rivera" }).click();
+      await page.getByRole("heading", { level: 1, name: "Intake answers: Alex Rivera" }).waitFor();
+      await page.getByText(/^Intake for the visit on /).waitFor();
+      const phq9 = page.getByRole("region", { name: "PHQ-9 (mood)" });
+      await phq9.getByText("Score 15 of 27 (moderately severe)").waitFor();
+      await phq9.getByText("Needs attention", { exact: true }).waitFor();
+      const table = phq9.getByRole("table", { name: /PHQ-9 \(mood\): each question and the answer/ });
+      await expect(table.getByRole("row").count()).resolves.toBe(10);
+      await table
+        .getByRole("row")
+        .filter({ hasText: "9. Thoughts that you would be better off dead" })
+        .getByText("Not at all (0)")
+        .waitFor();
+      await page.getByText("GAD-7 (anxiety): not done yet").waitFor();
+      await look(page, "visit-intake-answers-en");
+      await inSpanishToo(page, "visit-intake-answers", /Respuestas previas a la visita: Alex Rivera/);
+      await signOut(page);
+
+      // the front desk sees the same visit's questionnaires done or not, but no score, flag or answers
+      await signIn(page, demo.frontDesk, { mfa: true });
+      await switchTo(page, "en");
+      await visit(page, `/front-desk/arrivals?locationId=${booked?.locationId}&date=${day}`);
+      await page.getByRole("heading", { level: 1, name: "Arrivals" }).waitFor();
+      const deskRow = page
+        .getByRole("row")
+        .filter({ hasText: "Alex Rivera" })
+        .filter({ hasText: "PHQ-9 (mood): done" });
+      await deskRow.first().waitFor();
+      await deskRow.first().getByText("GAD-7 (anxiety): not done yet").waitFor();
+      await expect(
+        deskRow
+          .first()
+          .getByText(/score|Flagged/)
+          .count(),
+      ).resolves.toBe(0);
+      await expect(
+        deskRow
+          .first()
+          .getByRole("link", { name: /intake answers/ })
+          .count(),
+      ).resolves.toBe(0);
+      await look(page, "arrivals-intake-desk-en");
+      await signOut(page);
+    } finally {
+      // leave Alex's appointments as the demo had them for the other journeys
+      await api.post(`${baseUrl()}/api/patients/${patientId}/appointments/${visitId}/cancel`, { headers, data: {} });
+      await alexDevice.close();
+    }
   }, 300_000);
 
   it("the administrator reads and saves the clinic's flag ranges (each limit labelled, in canonical units)", async () => {

@@ -16,6 +16,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDay, formatTime, timeZoneLabel } from "../../lib/format";
 import { addDays, STATUSES, startOfDayIn, todayIn, visitName } from "../appointments/data";
 import { AppointmentStatusChip } from "../appointments/parts";
+import { IntakeSummary } from "./VisitIntake";
 import { workplaceQuery } from "./workplace";
 
 interface ArrivalsBoard {
@@ -277,6 +278,9 @@ export function EntryTable({
                     <span className="text-muted">
                       {e.eCheckInDone ? t("arrivals.eCheckInDone") : t("arrivals.eCheckInNot")}
                     </span>
+                    {e.intake ? (
+                      <IntakeSummary intake={e.intake} patientName={e.patientName} appointmentId={e.appointmentId} />
+                    ) : null}
                   </td>
                   <td data-label={t("arrivals.waiting")}>
                     {e.minutesWaiting === null ? (

@@ -31,5 +31,13 @@ const scheduleRoute = createRoute({
   component: lazyRouteComponent(() => import("./SchedulePage"), "SchedulePage"),
 });
 
+// a nurse or physician reads a visit's intake answers (the server refuses anyone else: 403 / 404)
+const visitIntakeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/schedule/visits/$appointmentId/intake",
+  beforeLoad: onlyFor("schedule"),
+  component: lazyRouteComponent(() => import("./VisitIntake"), "VisitIntakePage"),
+});
+
 /** pages for signed-in people (under the signed-in layout) */
-export const scheduleRoutes = [arrivalsRoute, bookForPatientRoute, scheduleRoute] as const;
+export const scheduleRoutes = [arrivalsRoute, bookForPatientRoute, scheduleRoute, visitIntakeRoute] as const;

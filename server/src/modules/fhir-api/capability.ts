@@ -35,20 +35,31 @@ export function capabilityStatement(
         documentation:
           "Read-only access to a patient's record for the patient and the caregivers they have granted access, through the same rules as the portal.",
         security: {
-          cors: false,
-          description: "Signed-in portal session (cookie). A record the caller may not read answers 404.",
+          cors: true,
+          description:
+            "Signed-in portal session (cookie, from the portal's own origin only) or a bearer token. CORS: any origin, with the Authorization header, never cookies. A record the caller may not read answers 404. Directory types (Practitioner, PractitionerRole, Organization, Location, Schedule, Slot) are read by any authenticated caller.",
         },
         resource: fhirResourceTypes.map((t) => ({
           type: t.type,
           documentation: t.documentation,
-          interaction: [{ code: "read" as const }, { code: "search-type" as const }],
+          ...(t.profile ? { supportedProfile: [t.profile] } : {}),
+          interaction:
+            t.searchable === false
+              ? [{ code: "read" as const }]
+              : [{ code: "read" as const }, { code: "search-type" as const }],
           versioning: "versioned" as const,
           readHistory: false,
-          searchParam: [...t.searchParams, ...PAGING_PARAMS].map((p) => ({
-            name: p.name,
-            type: p.type,
-            documentation: p.documentation,
-          })),
+          ...(t.includes?.length ? { searchInclude: t.includes.map((i) => i.name) } : {}),
+          ...(t.revincludes?.length ? { searchRevInclude: [...t.revincludes] } : {}),
+          ...(t.searchable === false
+            ? {}
+            : {
+                searchParam: [...t.searchParams, ...PAGING_PARAMS].map((p) => ({
+                  name: p.name,
+                  type: p.type,
+                  documentation: p.documentation,
+                })),
+              }),
           ...(t.type === "Patient"
             ? {
                 operation: [

@@ -18,9 +18,28 @@ interface SearchBundle {
   entry: Entry[];
 }
 
+/** the patient's record (searched with `patient`) */
+const PATIENT_TYPES = [
+  "Patient",
+  "RelatedPerson",
+  "Appointment",
+  "MedicationRequest",
+  "Observation",
+  "QuestionnaireResponse",
+  "ServiceRequest",
+  "Communication",
+  "AuditEvent",
+];
+/** the clinic's directory (not patient data) */
+const DIRECTORY_TYPES = ["Practitioner", "PractitionerRole", "Organization", "Location"];
+/** in the registry's (and the CapabilityStatement's) order */
 const TYPES = [
   "Patient",
   "RelatedPerson",
+  "Practitioner",
+  "PractitionerRole",
+  "Organization",
+  "Location",
   "Appointment",
   "MedicationRequest",
   "Observation",
@@ -90,7 +109,7 @@ describe("FHIR R4 API", () => {
   });
 
   it("searches and reads every type for the patient; each resource and Bundle validates against R4, with meta and ETag", async () => {
-    for (const type of TYPES.filter((t) => t !== "RelatedPerson")) {
+    for (const type of PATIENT_TYPES.filter((t) => t !== "RelatedPerson")) {
       const query = type === "Patient" ? "" : `?patient=Patient/${alexId}&_count=200`;
       const res = await get(`/${type}${query}`, alex.headers);
       expect(res.statusCode, `${type}: ${res.body.slice(0, 300)}`).toBe(200);
@@ -258,11 +277,7 @@ describe("FHIR R4 API", () => {
         .sort();
     expect(ids(bundle)).toEqual(ids(download.json() as SearchBundle));
     expect(new Set(bundle.entry.map((e) => e.resource.resourceType))).toEqual(
-      new Set(
-        [...TYPES, "Task", "RelatedPerson"].filter((type) =>
-          bundle.entry.some((e) => e.resource.resourceType === type),
-        ),
-      ),
+      new Set([...PATIENT_TYPES, "Task"].filter((type) => bundle.entry.some((e) => e.resource.resourceType === type))),
     );
   });
 
@@ -395,6 +410,163 @@ describe("FHIR R4 API", () => {
       const nurse = await makeStaff(t, "nurse");
       const asNurse = (await signIn(t, nurse)).headers;
       expect((await get(`/Appointment/${appointmentId}`, asNurse)).statusCode).toBe(404);
+    });
+  });
+
+  describe("the clinic's directory: Practitioner, PractitionerRole, Organization, Location", () => {
+    it("any signed-in caller reads and searches it; every resource validates and claims its US Core profile", async () => {
+      for (const type of DIRECTORY_TYPES) {
+        const res = await get(`/${type}`, alex.headers);
+        expect(res.statusCode, `${type}: ${res.body.slice(0, 300)}`).toBe(200);
+        const bundle = res.json() as SearchBundle;
+        expect(bundle.entry.length, type).toBeGreaterThan(0);
+        expect(validateFhir(bundle), type).toEqual([]);
+        for (const e of bundle.entry) {
+          expect(e.resource.resourceType).toBe(type);
+          expect((e.resource.meta as { profile?: string[] }).profile?.[0]).toMatch(
+            /^http:\/\/hl7\.org\/fhir\/us\/core\/StructureDefinition\/us-core-/,
+          );
+          const read = await get(`/${type}/${e.resource.id}`, alex.headers);
+          expect(read.statusCode, `${type} read`).toBe(200);
+          expect(read.json()).toEqual(e.resource);
+        }
+      }
+      // nothing staff-only: no staff email, no user id, no login
+      const staff = await t.database.db.selectFrom("users").select(["id", "email"]).execute();
+      for (const type of DIRECTORY_TYPES) {
+        const body = (await get(`/${type}?_count=200`, alex.headers)).body;
+        for (const u of staff) {
+          expect(body, type).not.toContain(u.email);
+          expect(body, type).not.toContain(u.id);
+        }
+      }
+    });
+
+    it("answers US Core's search parameters: name, identifier, address, practitioner, specialty, _include", async () => {
+      const bundle = async (url: string) => {
+        const res = await get(url, alex.headers);
+        expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+        return res.json() as SearchBundle;
+      };
+      const names = (b: SearchBundle) => b.entry.map((e) => (e.resource as unknown as { id: string }).id);
+      const okafor = await bundle("/Practitioner?name=okafor");
+      expect(okafor.entry).toHaveLength(1);
+      const okaforId = okafor.entry[0]?.resource.id as string;
+      // accents and case aside, any part of the name, starts-with
+      expect(names(await bundle("/Practitioner?name=CHID"))).toEqual([okaforId]);
+      expect(names(await bundle(`/Practitioner?identifier=urn:portico:practitioner|${okaforId}`))).toEqual([okaforId]);
+      expect((await bundle("/Practitioner?name=nobody-by-that-name")).entry).toEqual([]);
+      expect(names(await bundle(`/Practitioner?_id=${okaforId}`))).toEqual([okaforId]);
+
+      const brooklyn = await bundle("/Location?name=Portico%20Brooklyn");
+      expect(brooklyn.entry).toHaveLength(1);
+      const brooklynId = brooklyn.entry[0]?.resource.id as string;
+      expect(names(await bundle("/Location?address=brooklyn"))).toEqual([brooklynId]);
+      expect(names(await bundle("/Location?address-postalcode=112"))).toEqual([brooklynId]);
+      expect(names(await bundle("/Location?address-state=NY"))).toEqual([brooklynId]);
+      expect(names(await bundle("/Location?address-city=Chicago"))).not.toContain(brooklynId);
+
+      expect((await bundle("/Organization?name=portico")).entry).toHaveLength(1);
+
+      const roles = await bundle(`/PractitionerRole?practitioner=Practitioner/${okaforId}`);
+      expect(names(roles)).toEqual([okaforId]);
+      const family = await bundle("/PractitionerRole?specialty=http://nucc.org/provider-taxonomy|207Q00000X");
+      expect(family.entry.length).toBeGreaterThan(0);
+      expect(names(family)).toContain(okaforId);
+      const cardiology = await bundle("/PractitionerRole?specialty=urn:portico:specialty|cardiology");
+      expect(names(cardiology)).not.toContain(okaforId);
+      expect(names(await bundle(`/PractitionerRole?location=${brooklynId}`))).toContain(okaforId);
+
+      const included = await bundle(
+        `/PractitionerRole?practitioner=${okaforId}&_include=PractitionerRole:practitioner&_include=PractitionerRole:location`,
+      );
+      expect(validateFhir(included)).toEqual([]);
+      const modes = included.entry.map(
+        (e) => `${(e as unknown as { search: { mode: string } }).search.mode} ${e.resource.resourceType}`,
+      );
+      expect(modes.filter((m) => m === "match PractitionerRole")).toHaveLength(1);
+      expect(modes).toContain("include Practitioner");
+      expect(modes.filter((m) => m === "include Location").length).toBeGreaterThan(0);
+      // the next link keeps the includes
+      const paged = await bundle("/PractitionerRole?_include=PractitionerRole:practitioner&_count=1");
+      expect(paged.link.find((l) => l.relation === "next")?.url).toContain("_include=PractitionerRole%3Apractitioner");
+      // an _include not supported: 400, or ignored with Prefer: handling=lenient
+      const unknown = await get("/PractitionerRole?_include=PractitionerRole:endpoint", alex.headers);
+      expect(unknown.statusCode).toBe(400);
+      expect(outcome(unknown).issue[0]?.code).toBe("not-supported");
+      const lenient = await get("/PractitionerRole?_include=PractitionerRole:endpoint", {
+        ...alex.headers,
+        prefer: "handling=lenient",
+      });
+      expect(lenient.statusCode).toBe(200);
+      // directory types take no patient parameter
+      expect((await get(`/Practitioner?patient=${alexId}`, alex.headers)).statusCode).toBe(400);
+      for (const [url, status] of [
+        ["/Practitioner/00000000-0000-4000-8000-000000000000", 404],
+        ["/Practitioner/not-an-id", 404],
+        ["/Organization/other", 404],
+        ["/Location?name=", 400],
+      ] as const) {
+        expect((await get(url, alex.headers)).statusCode, url).toBe(status);
+      }
+    });
+
+    it("is read by staff, caregivers and patients alike, never anonymously", async () => {
+      const caregiver = await makeUser(t);
+      const someone = await makePatient(t);
+      await makeProxyGrant(t, { patientId: someone.id, proxyUserId: caregiver.id, scopes: ["appointments"] });
+      const nurse = await makeStaff(t, "nurse");
+      for (const headers of [(await signIn(t, caregiver)).headers, (await signIn(t, nurse)).headers, alex.headers]) {
+        for (const type of DIRECTORY_TYPES) expect((await get(`/${type}`, headers)).statusCode, type).toBe(200);
+      }
+      for (const type of DIRECTORY_TYPES) {
+        const res = await get(`/${type}`);
+        expect(res.statusCode, type).toBe(401);
+        expect(outcome(res).issue[0]?.code).toBe("login");
+      }
+    });
+  });
+
+  describe("CORS (browser-based apps): any origin for /fhir/R4, with a bearer token, never cookies", () => {
+    it("answers a preflight for GET with Authorization from any origin", async () => {
+      const res = await t.app.inject({
+        method: "OPTIONS",
+        url: `/fhir/R4/Patient/${alexId}`,
+        headers: {
+          origin: "https://app.example",
+          "access-control-request-method": "GET",
+          "access-control-request-headers": "authorization",
+        },
+      });
+      expect(res.statusCode).toBe(204);
+      expect(res.headers["access-control-allow-origin"]).toBe("*");
+      expect(String(res.headers["access-control-allow-headers"]).toLowerCase()).toContain("authorization");
+      expect(res.headers["access-control-allow-methods"]).toContain("GET");
+      expect(res.headers["access-control-allow-credentials"]).toBeUndefined();
+      const metadata = await get("/metadata", { origin: "https://app.example" });
+      expect(metadata.headers["access-control-allow-origin"]).toBe("*");
+      expect(metadata.headers["access-control-expose-headers"]).toContain("ETag");
+    });
+
+    it("does not take the portal's session cookie from another origin (a token is needed), and /api keeps its policy", async () => {
+      const fromApp = await get(`/Patient/${alexId}`, { ...alex.headers, origin: "https://app.example" });
+      expect(fromApp.statusCode).toBe(401);
+      expect(fromApp.headers["access-control-allow-origin"]).toBe("*");
+      expect(fromApp.body).not.toContain(alexId);
+      const ownOrigin = new URL(t.config.publicUrl).origin;
+      expect((await get(`/Patient/${alexId}`, { ...alex.headers, origin: ownOrigin })).statusCode).toBe(200);
+      const api = await t.app.inject({
+        method: "GET",
+        url: "/api/health",
+        headers: { origin: "https://app.example" },
+      });
+      expect(api.headers["access-control-allow-origin"]).toBeUndefined();
+      const apiPreflight = await t.app.inject({
+        method: "OPTIONS",
+        url: "/api/health",
+        headers: { origin: "https://app.example", "access-control-request-method": "GET" },
+      });
+      expect(apiPreflight.headers["access-control-allow-origin"]).toBeUndefined();
     });
   });
 

@@ -5,10 +5,10 @@ import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
 import { currentDb } from "../../platform/transaction.ts";
-import { type RecordSection, recordSections } from "../records/section.ts";
+import { type RecordReader, type RecordSection, recordSections } from "../records/section.ts";
 import type { FhirCaller } from "./caller.ts";
 import { FhirError, fhirNotFound } from "./outcome.ts";
-import type { FhirResourceType, FhirSource } from "./resource-type.ts";
+import type { DirectoryContext, FhirInclude, FhirResourceType, FhirSource } from "./resource-type.ts";
 import { fhirResourceTypes } from "./resources/index.ts";
 import { type FhirSearchParam, matches } from "./search-params.ts";
 
@@ -17,12 +17,34 @@ export interface FhirServiceDeps {
   access: AccessService;
   audit: AuditLog;
   cipher: FieldCipher;
+  /** the scheduling module's free-slot search (Slot), used read-only */
+  slots: DirectoryContext["slots"];
+  clinicName: string;
 }
 
-/** One page of a search: the resources, and whether more follow. */
+/** One page of a search: the resources, what `_include`/`_revinclude` added, and whether more follow. */
 export interface FhirPage {
   resources: Resource[];
+  included: Resource[];
   more: boolean;
+}
+
+/** What a search asks for besides paging. */
+export interface FhirSearch {
+  patient?: string;
+  _id?: string;
+  filters: readonly { param: FhirSearchParam; value: string }[];
+  /** `_include` values (`[type]:[param]`) */
+  include?: readonly string[];
+  /** `_revinclude` values (`Provenance:target`) */
+  revinclude?: readonly string[];
+  /** `Prefer: handling=lenient`: an `_include` not supported is ignored rather than a 400 */
+  lenient?: boolean;
+}
+
+interface IncludesAsked {
+  include: FhirInclude[];
+  revinclude: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,6 +77,11 @@ export class FhirService {
   async read(caller: FhirCaller, type: FhirResourceType, id: string): Promise<Resource> {
     const missing = () => fhirNotFound(`${type.type}/${id}`);
     if (!type.idPattern.test(id) || !caller.mayRead(type.type)) throw missing();
+    if (type.directory) {
+      const found = await type.directory.read(this.#directoryContext(), id);
+      if (!found) throw missing();
+      return withMeta(found, undefined, type.profile);
+    }
     const db = currentDb(this.#deps.db);
     let owner: { patientId: string; source: FhirSource } | undefined;
     for (const source of type.sources) {
@@ -66,11 +93,20 @@ export class FhirService {
     }
     if (!owner) throw missing();
     await this.#withinToken(caller, owner.patientId, type, id);
-    const section = sectionNamed(owner.source.section);
+    const section = sectionOf(owner.source);
     const reader = await this.#reader(caller, owner.patientId, section, type, id);
+    const at = async () => (await owner.source.lastUpdated(currentDb(this.#deps.db), [id])).get(id);
+    if (owner.source.readMany) {
+      // a keyed lookup (the section's own mapping, one record)
+      const found = (await owner.source.readMany(reader, [id])).find(
+        (r) => r.resourceType === type.type && r.id === id,
+      );
+      if (found) return withMeta(found, await at(), type.profile);
+      throw missing();
+    }
     for await (const entry of section.entries(reader)) {
       const found = entry.fhir.find((r) => r.resourceType === type.type && r.id === id);
-      if (found) return withMeta(found, (await owner.source.lastUpdated(currentDb(this.#deps.db), [id])).get(id));
+      if (found) return withMeta(found, await at(), type.profile);
     }
     // e.g. a confidential medication read by a caregiver: the section leaves it out
     throw missing();
@@ -80,14 +116,31 @@ export class FhirService {
   async search(
     caller: FhirCaller,
     type: FhirResourceType,
-    params: { patient?: string; _id?: string; filters: readonly { param: FhirSearchParam; value: string }[] },
+    params: FhirSearch,
     page: { count: number; offset: number },
   ): Promise<FhirPage> {
+    if (type.searchable === false)
+      throw new FhirError(400, "not-supported", `${type.type} is read by id (or included), not searched.`);
     if (!caller.mayRead(type.type))
       throw new FhirError(403, "forbidden", `The token's scopes do not include ${type.type}.`);
+    const includes = this.#includesAsked(type, params);
+    if (type.directory) {
+      if (type.requiredParam && !params.filters.some((f) => f.param.name === type.requiredParam))
+        throw new FhirError(400, "invalid", `Searching ${type.type} needs the ${type.requiredParam} parameter.`);
+      let list = await type.directory.list(this.#directoryContext(), params.filters);
+      const ids = params._id?.split(",");
+      if (ids) list = list.filter((r) => ids.includes(r.id as string));
+      list = list.filter((r) => params.filters.every((f) => matches(f.param, r, f.value)));
+      const shown = list.slice(page.offset, page.offset + page.count).map((r) => withMeta(r, undefined, type.profile));
+      return {
+        resources: shown,
+        included: await this.#included(caller, shown, includes, null),
+        more: list.length > page.offset + page.count,
+      };
+    }
     const patientIds = this.#patientsSearched(caller, type, params);
     const wanted = page.offset + page.count + 1;
-    const found: { resource: Resource; source: FhirSource }[] = [];
+    const found: { resource: Resource; source: FhirSource; patientId: string }[] = [];
     outer: for (const patientId of patientIds) {
       if (type.type === "Patient" && !(await this.#deps.access.can(patientId, { scope: "profile", action: "read" }))) {
         if (params._id === undefined) continue;
@@ -95,20 +148,20 @@ export class FhirService {
       await this.#withinToken(caller, patientId, type, null);
       const readable: { section: RecordSection; source: FhirSource }[] = [];
       for (const source of type.sources) {
-        const section = sectionNamed(source.section);
+        const section = sectionOf(source);
         if (await this.#deps.access.can(patientId, { scope: section.scope, action: "read" }))
           readable.push({ section, source });
       }
       // none readable: the gate's own refusal (audited, 404 as for a patient that does not exist)
       const first = type.sources[0] as FhirSource;
-      if (readable.length === 0) readable.push({ section: sectionNamed(first.section), source: first });
+      if (readable.length === 0) readable.push({ section: sectionOf(first), source: first });
       for (const { section, source } of readable) {
         const reader = await this.#reader(caller, patientId, section, type, null);
         for await (const entry of section.entries(reader)) {
           for (const resource of entry.fhir) {
             if (resource.resourceType !== type.type) continue;
             if (!params.filters.every((f) => matches(f.param, resource, f.value))) continue;
-            found.push({ resource, source });
+            found.push({ resource, source, patientId });
             if (found.length >= wanted) break outer;
           }
         }
@@ -121,8 +174,108 @@ export class FhirService {
       if (ids.length > 0)
         for (const [id, at] of await source.lastUpdated(currentDb(this.#deps.db), ids)) times.set(id, at);
     }
-    const resources = shown.map((f) => withMeta(f.resource, times.get(f.resource.id as string)));
-    return { resources, more: found.length > page.offset + page.count };
+    const resources = shown.map((f) => withMeta(f.resource, times.get(f.resource.id as string), type.profile));
+    const included: Resource[] = [];
+    for (const patientId of new Set(shown.map((f) => f.patientId))) {
+      const theirs = resources.filter((_, i) => shown[i]?.patientId === patientId);
+      included.push(...(await this.#included(caller, theirs, includes, patientId)));
+    }
+    return { resources, included, more: found.length > page.offset + page.count };
+  }
+
+  /**
+   * The `_include`s and `_revinclude`s asked for, each one this type answers; anything else is
+   * a 400 (`not-supported`), or ignored with `Prefer: handling=lenient`, as for unknown parameters.
+   */
+  #includesAsked(type: FhirResourceType, params: FhirSearch) {
+    const asked: IncludesAsked = { include: [], revinclude: [] };
+    for (const value of params.include ?? []) {
+      // `[type]:[param]`, or `[type]:[param]:[target type]` (only references to that type)
+      const known = type.includes?.find((i) => value === i.name || value.startsWith(`${i.name}:`));
+      const target = known && value !== known.name ? value.slice(known.name.length + 1) : undefined;
+      if (known && (target === undefined || fhirResourceTypes.some((t) => t.type === target)))
+        asked.include.push({
+          name: value,
+          references: (r) => known.references(r).filter((ref) => !target || ref.startsWith(`${target}/`)),
+        });
+      else if (!params.lenient)
+        throw new FhirError(400, "not-supported", `_include=${value} is not supported on ${type.type}.`);
+    }
+    for (const value of params.revinclude ?? []) {
+      if (type.revincludes?.includes(value)) asked.revinclude.push(value);
+      else if (!params.lenient)
+        throw new FhirError(400, "not-supported", `_revinclude=${value} is not supported on ${type.type}.`);
+    }
+    return asked;
+  }
+
+  /**
+   * What `_include` and `_revinclude` add to a page: each referenced resource through the same
+   * read (the gate; a resource the caller may not see is simply left out), once. Resources of a
+   * patient's record come by key in one lookup per type and patient (one audit row, as a search).
+   */
+  async #included(
+    caller: FhirCaller,
+    resources: readonly Resource[],
+    asked: IncludesAsked,
+    patientId: string | null,
+  ): Promise<Resource[]> {
+    const wanted = new Map<string, Set<string>>();
+    const want = (reference: string) => {
+      const [typeName, id] = reference.split("/");
+      if (!typeName || !id) return;
+      wanted.set(typeName, (wanted.get(typeName) ?? new Set()).add(id));
+    };
+    for (const include of asked.include) for (const r of resources) include.references(r).forEach(want);
+    for (const rev of asked.revinclude) {
+      const sourceType = fhirResourceTypes.find((t) => t.type === rev.split(":")[0]);
+      for (const r of resources) for (const ref of sourceType?.revincludeOf?.(r) ?? []) want(ref);
+    }
+    const out: Resource[] = [];
+    for (const [typeName, ids] of wanted) {
+      const type = fhirResourceTypes.find((t) => t.type === typeName);
+      if (!type || !caller.mayRead(type.type)) continue;
+      if (type.directory) {
+        for (const id of ids) {
+          const found = type.idPattern.test(id) ? await type.directory.read(this.#directoryContext(), id) : undefined;
+          if (found) out.push(withMeta(found, undefined, type.profile));
+        }
+        continue;
+      }
+      if (!patientId) continue;
+      out.push(
+        ...(await this.#keyed(
+          caller,
+          patientId,
+          type,
+          [...ids].filter((id) => type.idPattern.test(id)),
+        )),
+      );
+    }
+    return out;
+  }
+
+  /** resources of one patient by key, for `_include`: what the caller may not read is left out (not refused) */
+  async #keyed(caller: FhirCaller, patientId: string, type: FhirResourceType, ids: readonly string[]) {
+    if (ids.length === 0 || (caller.patientId && caller.patientId !== patientId)) return [];
+    const out: Resource[] = [];
+    for (const source of type.sources) {
+      const section = sectionOf(source);
+      if (!source.readMany || !(await this.#deps.access.can(patientId, { scope: section.scope, action: "read" })))
+        continue;
+      const reader = await this.#reader(caller, patientId, section, type, null);
+      const found = (await source.readMany(reader, ids)).filter((r) => r.resourceType === type.type);
+      const times = await source.lastUpdated(
+        currentDb(this.#deps.db),
+        found.map((r) => r.id as string),
+      );
+      out.push(...found.map((r) => withMeta(r, times.get(r.id as string), type.profile)));
+    }
+    return out;
+  }
+
+  #directoryContext(): DirectoryContext {
+    return { db: currentDb(this.#deps.db), slots: this.#deps.slots, clinicName: this.#deps.clinicName };
   }
 
   /** The patient for `$everything` after the token check (the content itself is the record download's). */
@@ -166,7 +319,7 @@ export class FhirService {
     section: RecordSection,
     type: FhirResourceType,
     id: string | null,
-  ) {
+  ): Promise<RecordReader> {
     const granted = await this.#deps.access.authorizePatient(patientId, {
       scope: section.scope,
       action: "read",
@@ -185,11 +338,21 @@ export class FhirService {
   }
 }
 
-/** `meta.versionId` and `meta.lastUpdated` from when the record last changed */
-function withMeta(resource: Resource, at: Date | undefined): Resource {
-  return at
-    ? ({ ...resource, meta: { versionId: String(at.getTime()), lastUpdated: at.toISOString() } } as Resource)
-    : resource;
+/** `meta.versionId` and `meta.lastUpdated` from when the record last changed, and the US Core profile claimed */
+function withMeta(resource: Resource, at: Date | undefined, profile: string | undefined): Resource {
+  if (!at && !profile) return resource;
+  return {
+    ...resource,
+    meta: {
+      ...(at ? { versionId: String(at.getTime()), lastUpdated: at.toISOString() } : {}),
+      ...(profile ? { profile: [profile] } : {}),
+    },
+  } as Resource;
+}
+
+/** a source's section: a record section by name, or the FHIR API's own */
+function sectionOf(source: FhirSource): RecordSection {
+  return typeof source.section === "string" ? sectionNamed(source.section) : source.section;
 }
 
 function sectionNamed(name: string): RecordSection {

@@ -1,6 +1,7 @@
 import type { IdentityService } from "../identity/service.ts";
 import { defineModule } from "../kit.ts";
 import type { RecordService } from "../records/record-service.ts";
+import type { SchedulingService } from "../scheduling/service.ts";
 import { FhirService } from "./fhir-service.ts";
 import { fhirRoutes } from "./routes.ts";
 
@@ -12,9 +13,16 @@ import { fhirRoutes } from "./routes.ts";
  */
 export const fhirApiModule = defineModule({
   name: "fhir-api",
-  services: (p, _needs: { identity: IdentityService; records: RecordService }) => ({
-    /** read and search of FHIR resources for the caller */
-    fhirApi: new FhirService({ db: p.db, access: p.access, audit: p.audit, cipher: p.cipher }),
+  services: (p, needs: { identity: IdentityService; records: RecordService; scheduling: SchedulingService }) => ({
+    /** read and search of FHIR resources for the caller (free slots through the scheduling module's search) */
+    fhirApi: new FhirService({
+      db: p.db,
+      access: p.access,
+      audit: p.audit,
+      cipher: p.cipher,
+      slots: needs.scheduling,
+      clinicName: p.config.clinicName,
+    }),
     fhirApiConfig: { publicUrl: p.config.publicUrl, releasedAt: p.clock.now() },
   }),
   routes: (app, services) =>

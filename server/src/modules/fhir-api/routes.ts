@@ -20,6 +20,20 @@ const MAX_COUNT = 200;
 const DEFAULT_COUNT = 50;
 const MAX_OFFSET = 10_000;
 
+/** every /fhir/R4 answer: readable from any origin, without credentials (no allow-credentials: `*` forbids cookies) */
+const FHIR_CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "ETag, Last-Modified, Location, WWW-Authenticate",
+  "cross-origin-resource-policy": "cross-origin",
+  vary: "Origin",
+};
+/** a preflight: GET with Authorization (a bearer token) and the FHIR headers */
+const FHIR_PREFLIGHT_HEADERS = {
+  "access-control-allow-methods": "GET, HEAD, OPTIONS",
+  "access-control-allow-headers": "Authorization, Accept, Content-Type, Prefer, If-None-Match, If-Modified-Since",
+  "access-control-max-age": "600",
+};
+
 /**
  * Turns a bearer token into the user it acts for and what it may read (SMART App Launch
  * tokens); until one is installed, a bearer token is refused as invalid.
@@ -51,6 +65,7 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
   const baseUrl = `${config.publicUrl}${FHIR_BASE_PATH}`;
   const cookie = sessionCookie(config);
 
+  const ownOrigin = new URL(config.publicUrl).origin;
   await (app as unknown as FastifyInstance).register(
     async (api) => {
       // the FHIR API describes itself (metadata's CapabilityStatement), not in the /api document
@@ -66,8 +81,15 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
       );
 
       api.addHook("onRequest", async (request, reply) => {
+      // CORS for browser-based apps (SMART): any origin, bearer tokens only, never cookies cross-origin
+      api.addHook("onRequest", async (_request, reply) => {
+        reply.headers(FHIR_CORS_HEADERS);
+      });
+      api.options("/*", async (_request, reply) => reply.status(204).headers(FHIR_PREFLIGHT_HEADERS).send());
+
         reply.header("cache-control", "no-store");
-        if (request.routeOptions.url === `${FHIR_BASE_PATH}/metadata` || request.is404) return;
+        if (request.routeOptions.url === `${FHIR_BASE_PATH}/metadata` || request.is404 || request.method === "OPTIONS")
+          return;
         const authorization = request.headers.authorization;
         if (authorization !== undefined) {
           const token = /^Bearer ([\x21-\x7e]{1,4096})$/i.exec(authorization)?.[1];
@@ -81,7 +103,10 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
           callers.set(request, verified.caller);
           return;
         }
-        const sessionToken = readSessionToken(request, cookie);
+        // the portal session only from the portal's own pages: another origin must send a token
+        const origin = request.headers.origin;
+        const sessionToken =
+          origin === undefined || origin === ownOrigin ? readSessionToken(request, cookie) : undefined;
         const session = sessionToken ? await sessions.authenticate(sessionToken) : undefined;
         if (session?.state !== "active") {
           reply.header("www-authenticate", "Bearer");
@@ -107,7 +132,7 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
       api.get<{ Params: { type: string } }>("/:type", async (request, reply) => {
         const type = fhir.typeOf(request.params.type);
         const names = type.searchParams.map((p) => p.name);
-        const params = rejectUnknownParams(request, [...names, "_count", "_offset"]);
+        const params = rejectUnknownParams(request, [...names, "_count", "_offset", "_include", "_revinclude"]);
         const repeated = readRepeated(request, names);
         const filters = type.searchParams.flatMap((param) =>
           "values" in param ? (repeated[param.name] ?? []).map((value) => ({ param, value })) : [],
@@ -119,8 +144,13 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
         const offset = integerParam(params._offset, "_offset", 0, MAX_OFFSET) ?? 0;
         const page = await fhir.search(
           callerOf(request),
+        const { _include: include = [], _revinclude: revinclude = [] } = readRepeated(request, [
+          "_include",
+          "_revinclude",
+        ]);
+        const lenient = /\bhandling=lenient\b/.test(String(request.headers.prefer ?? ""));
           type,
-          { patient: params.patient, _id: params._id, filters },
+          { patient: params.patient, _id: params._id, filters, include, revinclude, lenient },
           { count, offset },
         );
         const link = (at: number) => {
@@ -130,6 +160,8 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
           for (const { param, value } of filters) query.append(param.name, value);
           query.set("_count", String(count));
           query.set("_offset", String(at));
+          for (const value of include) query.append("_include", value);
+          for (const value of revinclude) query.append("_revinclude", value);
           return `${baseUrl}/${type.type}?${query}`;
         };
         return reply.type(FHIR_JSON).send({
@@ -140,11 +172,18 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
             ...(page.more ? [{ relation: "next", url: link(offset + count) }] : []),
             ...(offset > 0 ? [{ relation: "previous", url: link(Math.max(0, offset - count)) }] : []),
           ],
-          entry: page.resources.map((resource: Resource) => ({
-            fullUrl: `${baseUrl}/${resource.resourceType}/${resource.id}`,
-            resource,
-            search: { mode: "match" },
-          })),
+          entry: [
+            ...page.resources.map((resource: Resource) => ({
+              fullUrl: `${baseUrl}/${resource.resourceType}/${resource.id}`,
+              resource,
+              search: { mode: "match" },
+            })),
+            ...page.included.map((resource: Resource) => ({
+              fullUrl: `${baseUrl}/${resource.resourceType}/${resource.id}`,
+              resource,
+              search: { mode: "include" },
+            })),
+          ],
         });
       });
 

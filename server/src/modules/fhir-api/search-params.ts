@@ -10,9 +10,12 @@ export interface TokenValue {
 /** A search parameter a resource type answers, beyond `patient`, `_id`, `_count` and `_offset`. */
 export interface FhirSearchParam<R extends Resource = Resource> {
   name: string;
-  type: "token" | "date";
+  type: "token" | "date" | "string" | "reference";
   documentation: string;
-  /** the values the parameter compares: codings for a token, instants or dates for a date */
+  /**
+   * the values the parameter compares: codings for a token, instants or dates for a date,
+   * texts for a string, `Type/id` references for a reference
+   */
   values(resource: R): (TokenValue | string | undefined)[];
 }
 
@@ -33,8 +36,31 @@ export function matches(param: FhirSearchParam, resource: Resource, raw: string)
   return alternatives.some((alternative) =>
     param.type === "token"
       ? tokenMatches(values as TokenValue[], alternative)
-      : dateMatches(param.name, values as string[], alternative),
+      : param.type === "string"
+        ? stringMatches(values as string[], alternative)
+        : param.type === "reference"
+          ? referenceMatches(values as string[], alternative)
+          : dateMatches(param.name, values as string[], alternative),
   );
+}
+
+/** accents and case set aside, as FHIR string search compares */
+const folded = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** FHIR string search: a value (or any word of it) starts with the wanted text, case and accents aside */
+function stringMatches(values: (string | undefined)[], wanted: string): boolean {
+  const w = folded(wanted.trim());
+  return values.some((v) => {
+    if (!v) return false;
+    const f = folded(v);
+    return f.startsWith(w) || f.split(/[\s,]+/).some((word) => word.startsWith(w));
+  });
+}
+
+/** `Type/id` or a bare `id` (any type the parameter allows) */
+function referenceMatches(values: (string | undefined)[], wanted: string): boolean {
+  const bare = !wanted.includes("/");
+  return values.some((v) => v !== undefined && (bare ? v.slice(v.indexOf("/") + 1) === wanted : v === wanted));
 }
 
 function tokenMatches(values: (TokenValue | string | undefined)[], wanted: string): boolean {

@@ -2,9 +2,13 @@ import type { FhirResourceType } from "../resource-type.ts";
 import { appointmentType } from "./appointment.ts";
 import { auditEventType } from "./audit-event.ts";
 import { communicationType } from "./communication.ts";
+import { locationType } from "./location.ts";
 import { medicationRequestType } from "./medication-request.ts";
 import { observationType } from "./observation.ts";
+import { organizationType } from "./organization.ts";
 import { patientType } from "./patient.ts";
+import { practitionerType } from "./practitioner.ts";
+import { practitionerRoleType } from "./practitioner-role.ts";
 import { questionnaireResponseType } from "./questionnaire-response.ts";
 import { relatedPersonType } from "./related-person.ts";
 import { serviceRequestType } from "./service-request.ts";
@@ -13,6 +17,10 @@ import { serviceRequestType } from "./service-request.ts";
 export const fhirResourceTypes: readonly FhirResourceType[] = [
   patientType,
   relatedPersonType,
+  practitionerType,
+  practitionerRoleType,
+  organizationType,
+  locationType,
   appointmentType,
   medicationRequestType,
   observationType,

@@ -12,5 +12,6 @@ export * from "./records.ts";
 export * from "./referrals.ts";
 export * from "./refills.ts";
 export * from "./scheduling.ts";
+export * from "./smart.ts";
 export * from "./surveys.ts";
 export * from "./work-queue.ts";

@@ -8,6 +8,7 @@ import type { ReferralTables } from "./tables/referrals.ts";
 import type { RefillTables } from "./tables/refills.ts";
 import type { PatientRegistrationColumns, RegistrationTables } from "./tables/registration.ts";
 import type { SchedulingTables } from "./tables/scheduling.ts";
+import type { SmartTables } from "./tables/smart.ts";
 import type { StaffLocationTables } from "./tables/staff-locations.ts";
 import type { SurveyTables } from "./tables/surveys.ts";
 import type { WorkQueueTables } from "./tables/work-queue.ts";
@@ -29,7 +30,8 @@ export interface DB
     WorkQueueTables,
     MessagingTables,
     SurveyTables,
-    HealthUpdateTables {
+    HealthUpdateTables,
+    SmartTables {
   /** the base columns (people.ts) plus those added by 0006_registration */
   patients: PatientsTable & PatientRegistrationColumns;
 }

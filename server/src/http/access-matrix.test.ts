@@ -455,6 +455,20 @@ const MATRIX: Record<string, Row> = {
   "GET /api/operations": staff(["admin"], () => get("/api/operations")),
   "GET /api/operations/figures/{figure}": staff(["admin"], () => get("/api/operations/figures/attendance")),
 
+  // ---- SMART App Launch: the consent page and connected apps (the user's own), app registration ----
+  "GET /api/smart/authorizations/{uid}": signedIn(() => get("/api/smart/authorizations/no-such-request")),
+  "POST /api/smart/authorizations/{uid}/allow": signedIn(() =>
+    post("/api/smart/authorizations/no-such-request/allow", { patientId: randomUUID(), types: ["Patient"] }),
+  ),
+  "POST /api/smart/authorizations/{uid}/deny": signedIn(() => post("/api/smart/authorizations/no-such-request/deny")),
+  "GET /api/smart/connected-apps": signedIn(() => get("/api/smart/connected-apps")),
+  "POST /api/smart/connected-apps/{grantId}/revoke": signedIn(() => post("/api/smart/connected-apps/no-such-grant/revoke")),
+  "GET /api/smart/clients": staff(["admin"], () => get("/api/smart/clients")),
+  "POST /api/smart/clients": staff(["admin"], () =>
+    post("/api/smart/clients", { name: "Matrix app", confidential: false, redirectUris: ["https://app.example/cb"] }),
+  ),
+  "POST /api/smart/clients/{clientId}/disable": staff(["admin"], () => post("/api/smart/clients/app-nope/disable")),
+
   // ---- the staff work queue ----
   "GET /api/work-queue/counts": signedIn(() => get("/api/work-queue/counts")),
   "POST /api/work-queue/items/{id}/claim": staff(["nurse", "physician"], () =>

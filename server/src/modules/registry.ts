@@ -19,6 +19,7 @@ import { recordSections } from "./records/section.ts";
 import { referralsModule } from "./referrals/module.ts";
 import { refillsModule } from "./refills/module.ts";
 import { schedulingModule } from "./scheduling/module.ts";
+import { smartModule } from "./smart/module.ts";
 import { surveysModule } from "./surveys/module.ts";
 
 /**
@@ -39,6 +40,7 @@ export const modules = [
   healthUpdatesModule,
   surveysModule,
   recordsModule,
+  smartModule,
   fhirApiModule,
   operationsModule,
 ] as const;

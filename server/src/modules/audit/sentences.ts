@@ -18,6 +18,9 @@ export const ACCESS_SENTENCES = {
   "read:fhir_resource": "read_record_fhir",
   "search:fhir_resource": "read_record_fhir",
   "answer:visit_survey": "answered_survey",
+  // connected apps (SMART App Launch, modules/smart): an app allowed to read the record, and its access ended
+  "grant:smart_app": "connected_app",
+  "revoke:smart_app": "disconnected_app",
   // who the patient is, their details and documents
   "create:patient": "created_record",
   "self_register:patient": "registered_online",

@@ -36,7 +36,7 @@ const FHIR_PREFLIGHT_HEADERS = {
 
 /**
  * Turns a bearer token into the user it acts for and what it may read (SMART App Launch
- * tokens); until one is installed, a bearer token is refused as invalid.
+ * tokens, `modules/smart`); null for a malformed, expired or revoked token (401).
  */
 export interface FhirTokenVerifier {
   verify(token: string): Promise<{ actor: Actor; caller: FhirCaller } | null>;
@@ -47,6 +47,7 @@ export interface FhirRouteDeps {
   records: RecordService;
   sessions: SessionStore;
   config: Pick<Config, "publicUrl">;
+  /** SMART App Launch tokens (left out: the smart module's, `services.smart.verifier`) */
   tokens?: FhirTokenVerifier;
   releasedAt: Date;
 }
@@ -64,8 +65,8 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
   const { fhir, records, sessions, config } = deps;
   const baseUrl = `${config.publicUrl}${FHIR_BASE_PATH}`;
   const cookie = sessionCookie(config);
-
   const ownOrigin = new URL(config.publicUrl).origin;
+
   await (app as unknown as FastifyInstance).register(
     async (api) => {
       // the FHIR API describes itself (metadata's CapabilityStatement), not in the /api document
@@ -80,20 +81,21 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
         ),
       );
 
-      api.addHook("onRequest", async (request, reply) => {
       // CORS for browser-based apps (SMART): any origin, bearer tokens only, never cookies cross-origin
       api.addHook("onRequest", async (_request, reply) => {
         reply.headers(FHIR_CORS_HEADERS);
       });
       api.options("/*", async (_request, reply) => reply.status(204).headers(FHIR_PREFLIGHT_HEADERS).send());
 
+      api.addHook("onRequest", async (request, reply) => {
         reply.header("cache-control", "no-store");
         if (request.routeOptions.url === `${FHIR_BASE_PATH}/metadata` || request.is404 || request.method === "OPTIONS")
           return;
         const authorization = request.headers.authorization;
         if (authorization !== undefined) {
           const token = /^Bearer ([\x21-\x7e]{1,4096})$/i.exec(authorization)?.[1];
-          const verified = token && deps.tokens ? await deps.tokens.verify(token) : null;
+          const verifier = deps.tokens ?? app.services.smart?.verifier;
+          const verified = token && verifier ? await verifier.verify(token) : null;
           if (!verified) {
             reply.header("www-authenticate", 'Bearer error="invalid_token"');
             throw new FhirError(401, "login", "The access token is not valid (malformed, expired or revoked).");
@@ -142,13 +144,13 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
           MAX_COUNT,
         );
         const offset = integerParam(params._offset, "_offset", 0, MAX_OFFSET) ?? 0;
-        const page = await fhir.search(
-          callerOf(request),
         const { _include: include = [], _revinclude: revinclude = [] } = readRepeated(request, [
           "_include",
           "_revinclude",
         ]);
         const lenient = /\bhandling=lenient\b/.test(String(request.headers.prefer ?? ""));
+        const page = await fhir.search(
+          callerOf(request),
           type,
           { patient: params.patient, _id: params._id, filters, include, revinclude, lenient },
           { count, offset },
@@ -158,10 +160,10 @@ export async function fhirRoutes(app: App, deps: FhirRouteDeps): Promise<void> {
           if (params.patient !== undefined) query.set("patient", `Patient/${patientIdOf(params.patient)}`);
           if (params._id !== undefined) query.set("_id", params._id);
           for (const { param, value } of filters) query.append(param.name, value);
-          query.set("_count", String(count));
-          query.set("_offset", String(at));
           for (const value of include) query.append("_include", value);
           for (const value of revinclude) query.append("_revinclude", value);
+          query.set("_count", String(count));
+          query.set("_offset", String(at));
           return `${baseUrl}/${type.type}?${query}`;
         };
         return reply.type(FHIR_JSON).send({

@@ -1,0 +1,23 @@
+import { defineModule } from "../kit.ts";
+import { smartRoutes } from "./routes.ts";
+import { SmartService } from "./service.ts";
+
+/**
+ * SMART App Launch 2.x, standalone patient launch (issue 17): the authorization server
+ * (`oidc-provider`) at `/oauth`, the consent step over the portal session, connected apps,
+ * app registration, and the token verifier the FHIR API installs.
+ */
+export const smartModule = defineModule({
+  name: "smart",
+  services: (p) => ({
+    smart: new SmartService({
+      db: p.db,
+      cipher: p.cipher,
+      clock: p.clock,
+      access: p.access,
+      audit: p.audit,
+      config: p.config,
+    }),
+  }),
+  routes: (app, services) => smartRoutes(app, services.smart),
+});

@@ -1,0 +1,583 @@
+import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
+import net from "node:net";
+import smart from "fhirclient";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../seed/demo.ts";
+import { useTestApp } from "../../test/app.ts";
+import { signInDemo } from "../../test/demo-sign-in.ts";
+
+interface TokenResponse {
+  access_token: string;
+  refresh_token?: string;
+  scope: string;
+  patient?: string;
+  error?: string;
+}
+
+type FhirClient = Awaited<ReturnType<ReturnType<typeof smart>["ready"]>>;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** the cookies a browser keeps for one site (enough for the authorization server's cookies) */
+class CookieJar {
+  readonly #cookies = new Map<string, string>();
+  take(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [name, ...value] = (pair ?? "").split("=");
+      if (name) this.#cookies.set(name.trim(), value.join("="));
+    }
+  }
+  header(extra?: string): string {
+    return [...[...this.#cookies].map(([k, v]) => `${k}=${v}`), ...(extra ? [extra] : [])].join("; ");
+  }
+}
+
+const pkce = () => {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+};
+
+describe("SMART App Launch (standalone patient launch)", () => {
+  const overrides: Record<string, string> = {};
+  let base = "";
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    overrides.PUBLIC_URL = base;
+    overrides.PORT = String(port);
+  });
+  const t = useTestApp(overrides);
+  const fhirBase = () => `${base}/fhir/R4`;
+
+  let alex: Awaited<ReturnType<typeof signInDemo>>;
+  let sam: Awaited<ReturnType<typeof signInDemo>>;
+  let admin: Awaited<ReturnType<typeof signInDemo>>;
+  let alexId: string;
+  let samId: string;
+  let jamieId: string;
+  let publicClientId: string;
+  let confidential: { clientId: string; secret: string };
+
+  // the app: a small web server using fhirclient, as a SMART app would
+  let appServer: http.Server;
+  let appUrl = "";
+  const storage = new Map<string, unknown>();
+  let lastClient: FhirClient | undefined;
+  let lastError: unknown;
+
+  beforeAll(async () => {
+    await t.app.listen({ port: Number(overrides.PORT), host: "127.0.0.1" });
+    await seedDemo(t.database.db, t.clock, t.cipher);
+    t.clock.advance({ minutes: 1 });
+    alex = await signInDemo(t, "alex.rivera@demo.portico.test");
+    sam = await signInDemo(t, "sam.rivera@demo.portico.test");
+    admin = await signInDemo(t, "admin@demo.portico.test");
+    alexId = alex.patients[0]?.id as string;
+    samId = sam.patients.find((p) => p.name.startsWith("Sam"))?.id as string;
+    jamieId = sam.patients.find((p) => p.name.startsWith("Jamie"))?.id as string;
+
+    const appPort = await freePort();
+    appUrl = `http://127.0.0.1:${appPort}`;
+    const store = {
+      get: async (key: string) => storage.get(key),
+      set: async (key: string, value: unknown) => {
+        storage.set(key, value);
+        return value;
+      },
+      unset: async (key: string) => storage.delete(key),
+    };
+    appServer = http.createServer(async (req, res) => {
+      const url = new URL(req.url ?? "/", appUrl);
+      try {
+        if (url.pathname === "/launch") {
+          await smart(req, res, store).authorize({
+            iss: fhirBase(),
+            clientId: url.searchParams.get("client") ?? publicClientId,
+            scope: url.searchParams.get("scope") ?? "launch/patient openid fhirUser offline_access patient/*.rs",
+            redirectUri: "/callback",
+            pkceMode: "required",
+          });
+        } else if (url.pathname === "/callback") {
+          lastClient = await smart(req, res, store).ready();
+          res.writeHead(200).end("ok");
+        } else res.writeHead(404).end();
+      } catch (error) {
+        lastError = error;
+        res.writeHead(500).end(String(error));
+      }
+    });
+    await new Promise<void>((resolve) => appServer.listen(appPort, "127.0.0.1", resolve));
+
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/smart/clients",
+      headers: admin.headers,
+      payload: { name: "Health Diary", confidential: false, redirectUris: [`${appUrl}/callback`] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    publicClientId = created.json().client.clientId;
+    expect(created.json().clientSecret).toBeNull();
+    const secretApp = await t.app.inject({
+      method: "POST",
+      url: "/api/smart/clients",
+      headers: admin.headers,
+      payload: { name: "Clinic Partner", confidential: true, redirectUris: ["https://partner.example/cb"] },
+    });
+    expect(secretApp.statusCode, secretApp.body).toBe(201);
+    confidential = { clientId: secretApp.json().client.clientId, secret: secretApp.json().clientSecret };
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => appServer?.close(resolve));
+  });
+
+  /** follows the browser through the authorization server to the consent page; answers its uid and the jar */
+  async function toConsent(authorizeUrl: string, jar = new CookieJar()) {
+    const res = await fetch(authorizeUrl, { redirect: "manual", headers: { cookie: jar.header() } });
+    jar.take(res);
+    const location = res.headers.get("location") ?? "";
+    const uid = /^\/connect-app\/([A-Za-z0-9_-]+)$/.exec(location)?.[1];
+    return { res, uid, jar, location };
+  }
+
+  /** the consent page's calls, then the browser back through the authorization server: the redirect to the app */
+  async function consentAndReturn(
+    uid: string,
+    jar: CookieJar,
+    who: { headers: Record<string, string> },
+    choice: { patientId: string; types: string[] } | "deny",
+  ): Promise<string> {
+    const answer = await t.app.inject({
+      method: "POST",
+      url: `/api/smart/authorizations/${uid}/${choice === "deny" ? "deny" : "allow"}`,
+      headers: who.headers,
+      ...(choice === "deny" ? {} : { payload: choice }),
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    let next = answer.json().redirectTo as string;
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(new URL(next, base), { redirect: "manual", headers: { cookie: jar.header() } });
+      jar.take(res);
+      const location = res.headers.get("location");
+      if (!location) throw new Error(`no redirect from ${next}: ${res.status} ${await res.text()}`);
+      if (!location.startsWith(base)) return location;
+      next = location;
+    }
+    throw new Error("too many redirects");
+  }
+
+  /** a hand-made authorization request (for the bad cases fhirclient never sends) */
+  function authorizeUrl(params: Record<string, string | undefined>): string {
+    const url = new URL(`${base}/oauth/auth`);
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+    return url.toString();
+  }
+
+  async function codeFor(
+    who: { headers: Record<string, string> },
+    choice: { patientId: string; types: string[] },
+    scope = "launch/patient openid fhirUser patient/*.rs",
+  ) {
+    const { verifier, challenge } = pkce();
+    const { uid, jar } = await toConsent(
+      authorizeUrl({
+        response_type: "code",
+        client_id: publicClientId,
+        redirect_uri: `${appUrl}/callback`,
+        scope,
+        state: "s1",
+        aud: fhirBase(),
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+    );
+    expect(uid).toBeTruthy();
+    const back = new URL(await consentAndReturn(uid as string, jar, who, choice));
+    return { code: back.searchParams.get("code") as string, verifier };
+  }
+
+  async function token(body: Record<string, string>, headers: Record<string, string> = {}) {
+    const res = await fetch(`${base}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams(body),
+    });
+    return { status: res.status, json: (await res.json()) as TokenResponse };
+  }
+
+  async function tokenFor(
+    who: { headers: Record<string, string> },
+    choice: { patientId: string; types: string[] },
+    scope?: string,
+  ) {
+    t.clock.advance({ seconds: 1 });
+    const { code, verifier } = await codeFor(who, choice, scope);
+    const res = await token({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: `${appUrl}/callback`,
+      client_id: publicClientId,
+      code_verifier: verifier,
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    return res.json;
+  }
+
+  const fhirGet = (path: string, accessToken: string) =>
+    fetch(`${fhirBase()}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+
+  it("publishes the SMART configuration (PKCE S256, v2 scopes, the endpoints)", async () => {
+    const res = await fetch(`${fhirBase()}/.well-known/smart-configuration`);
+    expect(res.status).toBe(200);
+    const conf = await res.json();
+    expect(conf.authorization_endpoint).toBe(`${base}/oauth/auth`);
+    expect(conf.token_endpoint).toBe(`${base}/oauth/token`);
+    expect(conf.code_challenge_methods_supported).toEqual(["S256"]);
+    expect(conf.capabilities).toEqual(
+      expect.arrayContaining(["launch-standalone", "permission-v2", "context-standalone-patient"]),
+    );
+    const discovery = await fetch(`${base}/oauth/.well-known/openid-configuration`);
+    expect(discovery.status).toBe(200);
+    expect((await discovery.json()).issuer).toBe(`${base}/oauth`);
+  });
+
+  it("runs the whole launch with fhirclient: authorize, consent through the portal session, token, reads", async () => {
+    const launch = await fetch(`${appUrl}/launch`, { redirect: "manual" });
+    expect(launch.status).toBe(302);
+    const authorize = launch.headers.get("location") as string;
+    expect(authorize.startsWith(`${base}/oauth/auth?`)).toBe(true);
+    expect(new URL(authorize).searchParams.get("code_challenge_method")).toBe("S256");
+    const { uid, jar } = await toConsent(authorize);
+    expect(uid).toBeTruthy();
+
+    const details = await t.app.inject({
+      method: "GET",
+      url: `/api/smart/authorizations/${uid}`,
+      headers: alex.headers,
+    });
+    expect(details.statusCode, details.body).toBe(200);
+    expect(details.json().app.name).toBe("Health Diary");
+    expect(details.json().offline).toBe(true);
+    expect(details.json().patients).toEqual([expect.objectContaining({ id: alexId, self: true })]);
+    const types = details.json().patients[0].types as string[];
+    expect(types).toEqual(expect.arrayContaining(["Patient", "Observation"]));
+
+    const callback = await consentAndReturn(uid as string, jar, alex, { patientId: alexId, types });
+    expect(callback.startsWith(`${appUrl}/callback?`)).toBe(true);
+    const done = await fetch(callback);
+    expect(done.status, String(lastError)).toBe(200);
+    const client = lastClient as FhirClient;
+    expect(client.patient.id).toBe(alexId);
+    expect(client.state.tokenResponse?.refresh_token).toBeTruthy();
+    expect(client.getFhirUser()).toBe(`Patient/${alexId}`);
+
+    const patient = await client.patient.read();
+    expect(patient.id).toBe(alexId);
+    const observations = await client.request(`Observation?patient=${alexId}`);
+    expect(observations.resourceType).toBe("Bundle");
+    expect(observations.entry.length).toBeGreaterThan(0);
+
+    // each read is audited with the app named
+    const rows = await t.database.db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("patient_id", "=", alexId)
+      .where("resource_type", "=", "fhir_resource")
+      .execute();
+    expect(rows.some((r) => (r.details as { app?: string })?.app === publicClientId)).toBe(true);
+
+    // the refresh token gives a new access token (a public client names itself: fhirclient's refreshTokenWithClientId)
+    (client.environment as unknown as { options: Record<string, unknown> }).options.refreshTokenWithClientId = true;
+    await client.refresh();
+    expect((await client.patient.read()).id).toBe(alexId);
+
+    // the patient sees the app, and the grant was audited
+    const apps = await t.app.inject({ method: "GET", url: "/api/smart/connected-apps", headers: alex.headers });
+    expect(apps.json().apps).toEqual([
+      expect.objectContaining({
+        app: { clientId: publicClientId, name: "Health Diary" },
+        patient: expect.objectContaining({ id: alexId }),
+        offline: true,
+      }),
+    ]);
+  });
+
+  it("refuses a redirect URI that only starts with the registered one", async () => {
+    const { challenge } = pkce();
+    for (const redirect of [
+      `${appUrl}/callback/evil`,
+      `${appUrl}/callback?x=1`,
+      `${appUrl}/callbackx`,
+      `${appUrl}/CALLBACK`,
+    ]) {
+      const res = await fetch(
+        authorizeUrl({
+          response_type: "code",
+          client_id: publicClientId,
+          redirect_uri: redirect,
+          scope: "openid patient/*.rs",
+          code_challenge: challenge,
+          code_challenge_method: "S256",
+        }),
+        { redirect: "manual" },
+      );
+      expect(res.status, redirect).toBe(400);
+      expect(res.headers.get("location")).toBeNull();
+      expect(await res.text()).toMatch(/redirect_uri/);
+    }
+  });
+
+  it("requires PKCE with S256 and a matching verifier", async () => {
+    const base = {
+      response_type: "code",
+      client_id: publicClientId,
+      redirect_uri: `${appUrl}/callback`,
+      scope: "openid patient/*.rs",
+      state: "x",
+    };
+    for (const extra of [{}, { code_challenge: "a".repeat(43), code_challenge_method: "plain" }]) {
+      const res = await fetch(authorizeUrl({ ...base, ...extra }), { redirect: "manual" });
+      const location = res.headers.get("location") ?? "";
+      expect(location.startsWith(`${appUrl}/callback?`), location).toBe(true);
+      expect(new URL(location).searchParams.get("error")).toBe("invalid_request");
+    }
+    const { code } = await codeFor(alex, { patientId: alexId, types: ["Patient"] });
+    const wrong = await token({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: `${appUrl}/callback`,
+      client_id: publicClientId,
+      code_verifier: pkce().verifier,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error).toBe("invalid_grant");
+    const none = await codeFor(alex, { patientId: alexId, types: ["Patient"] });
+    const missing = await token({
+      grant_type: "authorization_code",
+      code: none.code,
+      redirect_uri: `${appUrl}/callback`,
+      client_id: publicClientId,
+    });
+    expect(missing.status).toBe(400);
+  });
+
+  it("binds a token to the patient granted: another patient's records answer 404 like missing ones", async () => {
+    const granted = await tokenFor(alex, { patientId: alexId, types: ["Patient", "Observation"] });
+    expect(granted.patient).toBe(alexId);
+    expect((await fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(200);
+    const other = await fhirGet(`/Patient/${samId}`, granted.access_token);
+    const missing = await fhirGet("/Patient/00000000-0000-4000-8000-000000000000", granted.access_token);
+    expect(other.status).toBe(404);
+    expect(missing.status).toBe(404);
+    const [a, b] = [await other.json(), await missing.json()];
+    expect(a.resourceType).toBe("OperationOutcome");
+    expect(a.issue[0].code).toBe(b.issue[0].code);
+    expect((await fhirGet(`/Observation?patient=${samId}`, granted.access_token)).status).toBe(404);
+    // a type the token was not granted
+    const meds = await fhirGet(`/MedicationRequest?patient=${alexId}`, granted.access_token);
+    expect([403, 404]).toContain(meds.status);
+  });
+
+  it("offers a caregiver only the patients and records their grant covers, and refuses more", async () => {
+    const { challenge } = pkce();
+    const { uid } = await toConsent(
+      authorizeUrl({
+        response_type: "code",
+        client_id: publicClientId,
+        redirect_uri: `${appUrl}/callback`,
+        scope: "launch/patient openid patient/*.rs",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+    );
+    const details = (
+      await t.app.inject({ method: "GET", url: `/api/smart/authorizations/${uid}`, headers: sam.headers })
+    ).json();
+    const ids = (details.patients as { id: string }[]).map((p) => p.id);
+    expect(ids).toContain(samId);
+    expect(ids).toContain(jamieId);
+    expect(ids).not.toContain(alexId);
+    // a patient the user acts for nobody: refused like a missing one
+    const notMine = await t.app.inject({
+      method: "POST",
+      url: `/api/smart/authorizations/${uid}/allow`,
+      headers: sam.headers,
+      payload: { patientId: alexId, types: ["Patient"] },
+    });
+    expect(notMine.statusCode).toBe(404);
+    // a type not offered (and not even requested) for that patient
+    const beyond = await t.app.inject({
+      method: "POST",
+      url: `/api/smart/authorizations/${uid}/allow`,
+      headers: sam.headers,
+      payload: { patientId: jamieId, types: ["Patient", "Nonsense"] },
+    });
+    expect(beyond.statusCode).toBe(400);
+  });
+
+  it("refuses the token request of a scope narrower grant: the token carries only what was allowed", async () => {
+    const granted = await tokenFor(
+      alex,
+      { patientId: alexId, types: ["Patient"] },
+      "openid patient/Patient.rs patient/Observation.rs",
+    );
+    expect(granted.scope.split(" ")).toContain("patient/Patient.rs");
+    expect(granted.scope.split(" ")).not.toContain("patient/Observation.rs");
+    expect((await fhirGet(`/Observation?patient=${alexId}`, granted.access_token)).status).not.toBe(200);
+  });
+
+  it("refuses a revoked, an expired and a malformed token with a 401 OperationOutcome", async () => {
+    const revoked = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
+    const revocation = await fetch(`${base}/oauth/token/revocation`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: revoked.access_token, client_id: publicClientId }),
+    });
+    expect(revocation.status).toBe(200);
+    const afterRevocation = await fhirGet(`/Patient/${alexId}`, revoked.access_token);
+    expect(afterRevocation.status).toBe(401);
+    expect((await afterRevocation.json()).resourceType).toBe("OperationOutcome");
+
+    const expiring = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
+    expect((await fhirGet(`/Patient/${alexId}`, expiring.access_token)).status).toBe(200);
+    await t.database.db
+      .updateTable("oauth_payloads")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("model", "=", "AccessToken")
+      .where("id", "=", expiring.access_token)
+      .execute();
+    expect((await fhirGet(`/Patient/${alexId}`, expiring.access_token)).status).toBe(401);
+
+    for (const bad of ["x", `${expiring.access_token}x`, "a".repeat(300)]) {
+      const res = await fhirGet(`/Patient/${alexId}`, bad);
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toMatch(/invalid_token/);
+    }
+  });
+
+  it("revoking a connected app ends its access token and refresh token at once", async () => {
+    const granted = await tokenFor(
+      alex,
+      { patientId: alexId, types: ["Patient"] },
+      "openid offline_access patient/*.rs",
+    );
+    expect(granted.refresh_token).toBeTruthy();
+    const apps = (await t.app.inject({ method: "GET", url: "/api/smart/connected-apps", headers: alex.headers })).json()
+      .apps as { grantId: string }[];
+    const grantId = apps[0]?.grantId as string;
+    const refreshedOk = await token({
+      grant_type: "refresh_token",
+      refresh_token: granted.refresh_token as string,
+      client_id: publicClientId,
+    });
+    expect(refreshedOk.status, JSON.stringify(refreshedOk.json)).toBe(200);
+    // someone else cannot revoke it
+    const other = await signInDemo(t, "morgan.lee@demo.portico.test");
+    expect(
+      (
+        await t.app.inject({
+          method: "POST",
+          url: `/api/smart/connected-apps/${grantId}/revoke`,
+          headers: other.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
+    const revoke = await t.app.inject({
+      method: "POST",
+      url: `/api/smart/connected-apps/${grantId}/revoke`,
+      headers: alex.headers,
+    });
+    expect(revoke.statusCode).toBe(204);
+    expect((await fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(401);
+    const refreshed = await token({
+      grant_type: "refresh_token",
+      refresh_token: granted.refresh_token as string,
+      client_id: publicClientId,
+    });
+    expect(refreshed.status).toBe(400);
+    const audit = await t.database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("resource_type", "=", "smart_app")
+      .where("resource_id", "=", grantId)
+      .execute();
+    expect(audit.map((r) => r.action).sort()).toEqual(["grant", "revoke"]);
+  });
+
+  it("lets a denial go back to the app as access_denied", async () => {
+    const { challenge } = pkce();
+    const { uid, jar } = await toConsent(
+      authorizeUrl({
+        response_type: "code",
+        client_id: publicClientId,
+        redirect_uri: `${appUrl}/callback`,
+        scope: "openid patient/*.rs",
+        state: "d",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+    );
+    const back = new URL(await consentAndReturn(uid as string, jar, alex, "deny"));
+    expect(back.searchParams.get("error")).toBe("access_denied");
+  });
+
+  it("authenticates a confidential app with its secret", async () => {
+    const res = await token(
+      {
+        grant_type: "authorization_code",
+        code: "nope",
+        redirect_uri: "https://partner.example/cb",
+        code_verifier: pkce().verifier,
+      },
+      { authorization: `Basic ${Buffer.from(`${confidential.clientId}:wrong`).toString("base64")}` },
+    );
+    expect(res.status).toBe(401);
+    expect(res.json.error).toBe("invalid_client");
+    const right = await token(
+      {
+        grant_type: "authorization_code",
+        code: "nope",
+        redirect_uri: "https://partner.example/cb",
+        code_verifier: pkce().verifier,
+      },
+      { authorization: `Basic ${Buffer.from(`${confidential.clientId}:${confidential.secret}`).toString("base64")}` },
+    );
+    expect(right.json.error).toBe("invalid_grant");
+  });
+
+  it("registers apps for administrators only, with exact, absolute redirect URIs", async () => {
+    const asPatient = await t.app.inject({
+      method: "POST",
+      url: "/api/smart/clients",
+      headers: alex.headers,
+      payload: { name: "X", confidential: false, redirectUris: ["https://x.example/cb"] },
+    });
+    expect(asPatient.statusCode).toBe(403);
+    for (const uri of ["/relative", "http://evil.example/cb", "https://x.example/cb#frag", "javascript:alert(1)"]) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/smart/clients",
+        headers: admin.headers,
+        payload: { name: "X", confidential: false, redirectUris: [uri] },
+      });
+      expect(res.statusCode, uri).toBe(400);
+    }
+    const list = await t.app.inject({ method: "GET", url: "/api/smart/clients", headers: admin.headers });
+    expect(
+      list
+        .json()
+        .clients.map((c: { name: string }) => c.name)
+        .sort(),
+    ).toEqual(["Clinic Partner", "Health Diary"]);
+  });
+});

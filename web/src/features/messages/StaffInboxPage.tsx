@@ -1,6 +1,7 @@
 import type { InboxQuery, StaffThreadListItem } from "@portico/contracts";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form } from "../../components/Form";
@@ -14,7 +15,7 @@ import { Cell, DataTable } from "../../kit/DataTable";
 import { useForm } from "../../kit/use-form";
 import { LoadFailed } from "../../kit/views";
 import { formatCalendarDate } from "../../lib/format";
-import { inboxQuery } from "./data";
+import { inboxPagesQuery } from "./data";
 import { ThreadStatusChip, when } from "./parts";
 import "./messages.css";
 
@@ -42,10 +43,19 @@ export function StaffInboxPage() {
     q: search.q,
     patientId: search.patientId,
   };
-  const inbox = useQuery(inboxQuery(query));
+  const inbox = useInfiniteQuery(inboxPagesQuery(query));
   const go = (next: Partial<InboxSearch>) => void navigate({ to: "/staff/messages", search: { ...search, ...next } });
-  const data = inbox.data;
-  const threads = data?.threads ?? [];
+  // the counts and abilities come with the first page; the threads are every page shown so far
+  const data = inbox.data?.pages[0];
+  const threads = inbox.data?.pages.flatMap((p) => p.threads) ?? [];
+  // after "Show more", the keyboard goes on to the first conversation it brought
+  const [focusAfter, setFocusAfter] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusAfter === null || inbox.isFetchingNextPage) return;
+    const first = threads[focusAfter];
+    if (first) document.getElementById(threadLinkId(first.id))?.focus();
+    setFocusAfter(null);
+  }, [focusAfter, inbox.isFetchingNextPage, threads]);
 
   return (
     <div className="stack">
@@ -142,7 +152,19 @@ export function StaffInboxPage() {
           <p className="empty-state__text">{search.q ? t("inbox.emptySearch") : t("inbox.emptyBody")}</p>
         </div>
       ) : (
-        <InboxTable threads={threads} search={search} />
+        <>
+          <InboxTable threads={threads} search={search} />
+          <ShowMore
+            shown={threads.length}
+            hasMore={inbox.hasNextPage}
+            loading={inbox.isFetchingNextPage}
+            failed={inbox.isFetchNextPageError}
+            onMore={() => {
+              setFocusAfter(threads.length);
+              void inbox.fetchNextPage();
+            }}
+          />
+        </>
       )}
     </div>
   );
@@ -172,6 +194,31 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: stri
         </Button>
       </div>
     </Form>
+  );
+}
+
+const threadLinkId = (threadId: string) => `inbox-thread-${threadId}`;
+
+/** How many are shown, and the next page on request (a button: Enter or Space). */
+function ShowMore(props: { shown: number; hasMore: boolean; loading: boolean; failed: boolean; onMore: () => void }) {
+  const { t } = useTranslation("messages");
+  return (
+    <div className="inbox-more">
+      <p className="text-muted" role="status">
+        {t("inbox.shown", { count: props.shown })}
+        {props.hasMore ? null : ` ${t("inbox.allShown")}`}
+      </p>
+      {props.failed ? (
+        <p className="inbox-more__failed" role="alert">
+          {t("inbox.moreFailed")}
+        </p>
+      ) : null}
+      {props.hasMore ? (
+        <Button variant="secondary" onPress={props.onMore} isPending={props.loading}>
+          {props.loading ? t("inbox.loadingMore") : t("inbox.showMore")}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 
@@ -211,7 +258,7 @@ function InboxTable({ threads, search }: { threads: StaffThreadListItem[]; searc
               </Link>
             </Cell>
             <Cell label={columns.subject}>
-              <Link to="/staff/messages/$threadId" params={{ threadId: th.id }}>
+              <Link to="/staff/messages/$threadId" params={{ threadId: th.id }} id={threadLinkId(th.id)}>
                 {th.subject}
               </Link>
               {th.unreadCount > 0 ? (

@@ -22,7 +22,7 @@ import type {
   UploadedAttachment,
   WorkItem,
 } from "@portico/contracts";
-import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
 import type { StatusTone } from "../../components/StatusChip";
 import { api, toApiError } from "../../lib/api";
 import { workQueueKeys } from "../in-basket/data";
@@ -114,6 +114,22 @@ export const inboxQuery = (query: InboxQuery) =>
       const text = params.toString();
       return api<Inbox>(`/api/messages/inbox${text ? `?${text}` : ""}`, { signal });
     },
+    refetchInterval: 60_000,
+  });
+
+/** The inbox a page at a time: the first page carries the counts; "Show more" asks for the page after (`next`). */
+export const inboxPagesQuery = (query: InboxQuery) =>
+  infiniteQueryOptions({
+    queryKey: [...messageKeys.inbox(query), "pages"] as const,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+      if (pageParam) params.set("after", pageParam);
+      const text = params.toString();
+      return api<Inbox>(`/api/messages/inbox${text ? `?${text}` : ""}`, { signal });
+    },
+    getNextPageParam: (last) => last.next,
     refetchInterval: 60_000,
   });
 

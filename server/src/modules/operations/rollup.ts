@@ -147,8 +147,10 @@ function facts(figure: RollupFigure, where: Where, now: Date, part: Part = "all"
   }
 }
 
-const SUMS = sql`coalesce(sum(n), 0)::bigint as n, coalesce(sum(c1), 0)::bigint as c1, coalesce(sum(c2), 0)::bigint as c2,
-  coalesce(sum(c3), 0)::bigint as c3, coalesce(sum(c4), 0)::bigint as c4, coalesce(sum(s1), 0)::bigint as s1`;
+// summed as integers (a bigint's sum is numeric, several times slower over a year's rows)
+const SUMS = sql`coalesce(sum(n::int), 0)::bigint as n, coalesce(sum(c1::int), 0)::bigint as c1,
+  coalesce(sum(c2::int), 0)::bigint as c2, coalesce(sum(c3::int), 0)::bigint as c3,
+  coalesce(sum(c4::int), 0)::bigint as c4, coalesce(sum(s1::int), 0)::bigint as s1`;
 
 export interface Bucketed {
   grp: string;

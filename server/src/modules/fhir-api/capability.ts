@@ -38,6 +38,25 @@ export function capabilityStatement(
           cors: true,
           description:
             "Signed-in portal session (cookie, from the portal's own origin only) or a bearer token. CORS: any origin, with the Authorization header, never cookies. A record the caller may not read answers 404. Directory types (Practitioner, PractitionerRole, Organization, Location, Schedule, Slot) are read by any authenticated caller.",
+          // SMART App Launch (modules/smart): where apps get tokens; the full list is in .well-known/smart-configuration
+          service: [
+            {
+              coding: [
+                { system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "SMART-on-FHIR" },
+              ],
+            },
+          ],
+          extension: [
+            {
+              url: "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+              extension: [
+                { url: "authorize", valueUri: `${baseUrl.replace(/\/fhir\/R4$/, "")}/oauth/auth` },
+                { url: "token", valueUri: `${baseUrl.replace(/\/fhir\/R4$/, "")}/oauth/token` },
+                { url: "revoke", valueUri: `${baseUrl.replace(/\/fhir\/R4$/, "")}/oauth/token/revocation` },
+                { url: "manage", valueUri: `${baseUrl.replace(/\/fhir\/R4$/, "")}/connected-apps` },
+              ],
+            },
+          ],
         },
         resource: fhirResourceTypes.map((t) => ({
           type: t.type,

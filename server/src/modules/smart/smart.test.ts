@@ -246,6 +246,14 @@ describe("SMART App Launch (standalone patient launch)", () => {
     expect(conf.capabilities).toEqual(
       expect.arrayContaining(["launch-standalone", "permission-v2", "context-standalone-patient"]),
     );
+    const metadata = await (await fetch(`${fhirBase()}/metadata`)).json();
+    const oauthUris = metadata.rest[0].security.extension.find((e: { url: string }) => e.url.endsWith("/oauth-uris"));
+    expect(oauthUris.extension).toEqual(
+      expect.arrayContaining([
+        { url: "authorize", valueUri: `${base}/oauth/auth` },
+        { url: "token", valueUri: `${base}/oauth/token` },
+      ]),
+    );
     const discovery = await fetch(`${base}/oauth/.well-known/openid-configuration`);
     expect(discovery.status).toBe(200);
     expect((await discovery.json()).issuer).toBe(`${base}/oauth`);

@@ -11,6 +11,10 @@ export interface Config {
   databaseConnectTimeoutSeconds: number;
   /** hot queries as named prepared statements (off behind PgBouncer < 1.21 in transaction mode) */
   databasePreparedStatements: boolean;
+  /** a streaming replica for lag-tolerant reads (slot search, patient search); unset: the primary */
+  databaseReadUrl: string | undefined;
+  /** where migrations run, e.g. the primary directly when DATABASE_URL goes through a pooler; unset: DATABASE_URL */
+  databaseMigrationUrl: string | undefined;
   dataDir: string;
   demo: boolean;
   smtpUrl: string | undefined;
@@ -95,6 +99,15 @@ export function loadConfig(env: Env = process.env): Config {
     // without it email would only be kept in the database's dev mailbox, which production never shows
     throw new ConfigError("SMTP_URL", "is required when NODE_ENV=production (the server that sends email)");
   }
+  const databaseReadUrl = url(env, "DATABASE_READ_URL", ["postgres:", "postgresql:"]);
+  const databaseMigrationUrl = url(env, "DATABASE_MIGRATION_URL", ["postgres:", "postgresql:"]);
+  for (const [name, value] of [
+    ["DATABASE_READ_URL", databaseReadUrl],
+    ["DATABASE_MIGRATION_URL", databaseMigrationUrl],
+  ] as const) {
+    if (value && !databaseUrl)
+      throw new ConfigError(name, "needs DATABASE_URL (the embedded database has no replica or pooler)");
+  }
   const publicUrl = url(env, "PUBLIC_URL", ["http:", "https:"]) ?? `http://localhost:${port}`;
   return {
     env: nodeEnv,
@@ -105,6 +118,8 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     databaseConnectTimeoutSeconds: integer(env, "DATABASE_CONNECT_TIMEOUT_SECONDS", 60, 0, 86_400),
     databasePreparedStatements: boolean(env, "DATABASE_PREPARED_STATEMENTS", true),
+    databaseReadUrl,
+    databaseMigrationUrl,
     dataDir: path.resolve(env.PORTICO_DATA_DIR?.trim() || "./data"),
     demo,
     smtpUrl,

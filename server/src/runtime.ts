@@ -43,6 +43,7 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
           kind: "postgres",
           url: config.databaseUrl,
           preparedStatements: config.databasePreparedStatements,
+          readUrl: config.databaseReadUrl,
           onConnectionError: (error) =>
             logger.warn({ err: { type: "database_connection_lost", sqlState: errorCodeOf(error) } }, error.message),
         })
@@ -55,13 +56,27 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
   }
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(database.db);
+      await migrate(config, database);
     } catch (error) {
       await database.close().catch(() => {});
       fail((error as Error).message);
     }
   }
   return { config, logger, database, cipher };
+}
+
+/**
+ * Brings the schema up to date on DATABASE_MIGRATION_URL when set (e.g. the primary directly
+ * while the app's own connections go through PgBouncer), else on the app's database.
+ */
+export async function migrate(config: Config, database: DatabaseHandle): Promise<string[]> {
+  if (!config.databaseMigrationUrl) return migrateToLatest(database.db);
+  const direct = await openDatabase({ kind: "postgres", url: config.databaseMigrationUrl, poolSize: 1 });
+  try {
+    return await migrateToLatest(direct.db);
+  } finally {
+    await direct.close();
+  }
 }
 
 /**

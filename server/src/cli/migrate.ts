@@ -1,5 +1,4 @@
-import { migrateToLatest } from "../db/migrate.ts";
-import { fail, openRuntime } from "../runtime.ts";
+import { fail, migrate, openRuntime } from "../runtime.ts";
 import { commandLine } from "./args.ts";
 
 commandLine(
@@ -7,7 +6,8 @@ commandLine(
 Usage: npm run migrate
 
 Brings the database schema up to date: PostgreSQL when DATABASE_URL is set, otherwise the
-embedded database in PORTICO_DATA_DIR (stop the server first). Migrations only go forward
+embedded database in PORTICO_DATA_DIR (stop the server first); DATABASE_MIGRATION_URL,
+when set, is used instead of DATABASE_URL. Migrations only go forward
 and each runs once; servers starting together wait for one another. The server also
 migrates when it starts, so this is for deployments that migrate as a separate step.
 
@@ -17,9 +17,9 @@ Options:
   {},
 );
 
-const { database } = await openRuntime({ migrate: false });
+const { config, database } = await openRuntime({ migrate: false });
 try {
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrate(config, database);
   process.stdout.write(
     applied.length === 0
       ? "The database schema is up to date.\n"

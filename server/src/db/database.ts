@@ -4,13 +4,17 @@ import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.ts";
 
 export type Database = Kysely<DB>;
 
 export interface DatabaseHandle {
+  /**
+   * The primary: every write, every transaction, every read that decides something. Its read
+   * replica (`DATABASE_READ_URL`), when there is one, is reached only through `readReplica(db)`.
+   */
   db: Database;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
@@ -42,6 +46,11 @@ export type DatabaseTarget =
        * them (PgBouncer before 1.21, or `max_prepared_statements = 0`).
        */
       preparedStatements?: boolean;
+      /**
+       * A streaming replica for lag-tolerant reads (slot search, patient search), reached
+       * through `readReplica(db)`; unset, those reads go to the primary.
+       */
+      readUrl?: string;
     }
   | { kind: "pglite"; dataDir: string | "memory"; loadDataDir?: Blob };
 
@@ -70,27 +79,90 @@ function nameMarkedStatements(client: pg.PoolClient): void {
   } as typeof client.query;
 }
 
+/**
+ * Kysely's PostgreSQL migration lock is a SESSION advisory lock taken before, and released
+ * after, the migration transaction: behind a transaction pooler (PgBouncer, pool_mode =
+ * transaction) the three statements may run on different server connections, so the unlock
+ * misses and the lock stays held by a pooled connection. `migrateToLatest` runs the Migrator
+ * inside one transaction; there the lock is a transaction lock, released by COMMIT or
+ * ROLLBACK on the connection that took it.
+ */
+export const MIGRATION_LOCK_ID = 3_853_314_791_062_309_107n;
+
+class TransactionLockAdapter extends PostgresAdapter {
+  override async acquireMigrationLock(
+    db: Kysely<unknown>,
+    options: Parameters<PostgresAdapter["acquireMigrationLock"]>[1],
+  ) {
+    if (!db.isTransaction) return super.acquireMigrationLock(db, options);
+    await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK_ID.toString())}::bigint)`.execute(db);
+  }
+  override async releaseMigrationLock(
+    db: Kysely<unknown>,
+    options: Parameters<PostgresAdapter["releaseMigrationLock"]>[1],
+  ) {
+    if (!db.isTransaction) return super.releaseMigrationLock(db, options);
+    // released with the transaction
+  }
+}
+
+class PorticoPostgresDialect extends PostgresDialect {
+  override createAdapter() {
+    return new TransactionLockAdapter();
+  }
+}
+
+/** primary → its read replica (only when `DATABASE_READ_URL` opened one) */
+const replicas = new WeakMap<Database, Database>();
+
+/**
+ * Where a lag-tolerant read may go: the read replica of `db` (`DATABASE_READ_URL`), else `db`
+ * itself. A transaction is returned as it is: what runs in a transaction reads its own
+ * writes and may decide on them, so it stays on the primary. Use it only for reads whose
+ * answer may be a moment old (a replica lags the primary): what to show, never what to decide
+ * — a booking, an access check, a uniqueness test read the primary.
+ */
+export function readReplica<T extends Database | Transaction<DB>>(db: T): T | Database {
+  if (db.isTransaction) return db;
+  return replicas.get(db as Database) ?? db;
+}
+
+function postgresPool(url: string, target: Extract<DatabaseTarget, { kind: "postgres" }>): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: target.poolSize ?? 20,
+    connectionTimeoutMillis: 5_000,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A connection lost while a client is idle or checked out (database restart, network)
+  // makes pg emit 'error' on the client; unheard, that ends the process. The pool listens to
+  // idle clients only, so every client gets a listener of its own for its whole life: the
+  // query in flight rejects with the same error (the request answers 503) and the pool
+  // discards the client when it is released.
+  pool.on("error", () => {}); // reported by the client's own listener
+  pool.on("connect", (client) => client.on("error", (error: Error) => target.onConnectionError?.(error)));
+  if (target.preparedStatements !== false) pool.on("connect", nameMarkedStatements);
+  return pool;
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({
-      connectionString: target.url,
-      max: target.poolSize ?? 20,
-      connectionTimeoutMillis: 5_000,
-      types: {
-        getTypeParser: ((oid: number, format?: string) =>
-          parsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
-      },
+    const db = new Kysely<DB>({ dialect: new PorticoPostgresDialect({ pool: postgresPool(target.url, target) }) });
+    if (!target.readUrl) return { db, kind: "postgres", close: () => db.destroy() };
+    const reads = new Kysely<DB>({
+      dialect: new PorticoPostgresDialect({ pool: postgresPool(target.readUrl, target) }),
     });
-    // A connection lost while a client is idle or checked out (database restart, network)
-    // makes pg emit 'error' on the client; unheard, that ends the process. The pool listens to
-    // idle clients only, so every client gets a listener of its own for its whole life: the
-    // query in flight rejects with the same error (the request answers 503) and the pool
-    // discards the client when it is released.
-    pool.on("error", () => {}); // reported by the client's own listener
-    pool.on("connect", (client) => client.on("error", (error: Error) => target.onConnectionError?.(error)));
-    if (target.preparedStatements !== false) pool.on("connect", nameMarkedStatements);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "postgres", close: () => db.destroy() };
+    replicas.set(db, reads);
+    return {
+      db,
+      kind: "postgres",
+      close: async () => {
+        await Promise.all([db.destroy(), reads.destroy()]);
+      },
+    };
   }
   if (target.dataDir !== "memory") fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const pglite = await PGlite.create({

@@ -25,10 +25,11 @@ async function freePort(): Promise<number> {
 
 /**
  * One app server process (`server/src/main.ts`, no worker, no demo) on a free port, serving
- * `databaseUrl`: start two on one PostgreSQL database to race requests through both. Resolves
+ * `databaseUrl` (more settings in `env`, e.g. DATABASE_READ_URL): start two on one PostgreSQL
+ * database to race requests through both. Resolves
  * once `/api/ready` answers (up to 90 s on a busy machine); stop it with `child.kill("SIGTERM")`.
  */
-export async function startAppServer(databaseUrl: string): Promise<AppServer> {
+export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     env: {
@@ -42,6 +43,7 @@ export async function startAppServer(databaseUrl: string): Promise<AppServer> {
       PORTICO_ENCRYPTION_KEYS: TEST_KEYS,
       RATE_LIMIT_PER_MINUTE: "1000000",
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -1,7 +1,8 @@
 import type { PatientSearchQuery, PatientSearchResponse } from "@portico/contracts";
+import { readReplica } from "../../db/database.ts";
 import { PATIENT_SEARCH_ROLES } from "../../platform/access/staff-abilities.ts";
 import { DomainError } from "../../platform/errors.ts";
-import { inTransaction } from "../../platform/transaction.ts";
+import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { ChartRules, type PatientServiceDeps } from "./chart.ts";
 import { IdentityChangeService } from "./identity-changes.ts";
 import { ChartMerges } from "./merge.ts";
@@ -44,12 +45,20 @@ export class PatientService {
     if (interpretedAs.length === 0) {
       throw new DomainError("validation_failed", "Type a name, date of birth, MRN or phone number to search for.");
     }
+    const options = {
+      limit: query.limit ?? 20,
+      includePending: query.includePending ?? true,
+      withContact: actor.roles.includes("front_desk") || actor.kind === "system",
+    };
+    // the search may read a replica (DATABASE_READ_URL: a chart registered a moment ago may be
+    // missing for that moment); its audit row is written on the primary before the answer leaves
+    const replica = readReplica(currentDb(this.#deps.db));
+    const fromReplica =
+      replica === currentDb(this.#deps.db)
+        ? undefined
+        : await replica.transaction().execute((reads) => searchPatients(reads, parsed, options));
     return inTransaction(this.#deps.db, async (trx) => {
-      const results = await searchPatients(trx, parsed, {
-        limit: query.limit ?? 20,
-        includePending: query.includePending ?? true,
-        withContact: actor.roles.includes("front_desk") || actor.kind === "system",
-      });
+      const results = fromReplica ?? (await searchPatients(trx, parsed, options));
       await this.#deps.audit.record({
         action: "search",
         resourceType: "patient",

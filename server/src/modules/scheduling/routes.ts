@@ -83,6 +83,8 @@ export async function schedulingRoutes(
         to: q.to ? new Date(q.to) : undefined,
         patientId: q.patientId,
         limit: q.limit,
+        // what to show: a read replica may answer (DATABASE_READ_URL); booking decides on the primary
+        reads: "replica",
       });
     },
   );

@@ -1,5 +1,5 @@
 import type { Appointment, IntakeItem, Slot, VisitType } from "@portico/contracts";
-import type { Database } from "../../db/database.ts";
+import { type Database, readReplica } from "../../db/database.ts";
 import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
@@ -49,6 +49,13 @@ export interface SlotSearch {
   to?: Date;
   patientId?: string;
   limit?: number;
+  /**
+   * "replica": the calendar may be read from the read replica (`readReplica`, DATABASE_READ_URL),
+   * which may lag the primary by a moment — for showing free times only (the slot search
+   * route). Anything that decides (booking, alternatives after a refusal, the waitlist) leaves
+   * it unset and reads the primary, or its own transaction.
+   */
+  reads?: "primary" | "replica";
 }
 
 const isStaff = () => currentContext().actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
@@ -224,7 +231,7 @@ export class SchedulingService {
     if (to <= from) throw new DomainError("validation_failed", "The end of the date range must be after its start.");
     if (to - from > 62 * DAY) throw new DomainError("validation_failed", "Search at most 62 days at a time.");
 
-    const db = currentDb(this.#deps.db);
+    const db = search.reads === "replica" ? readReplica(currentDb(this.#deps.db)) : currentDb(this.#deps.db);
     let places = await repo.providersForSpecialty(db, vt.specialty, {
       providerId: search.providerId,
       locationId: search.locationId,

@@ -1,0 +1,250 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { totpCodeAt } from "../platform/auth/totp.ts";
+import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
+import { hashPassword } from "../platform/passwords.ts";
+import { TEST_KEYS } from "../test/app.ts";
+import { type AppServer, startAppServer } from "../test/app-servers.ts";
+import { TEST_PASSWORD, TEST_TOTP_SECRET } from "../test/factories.ts";
+import { type PgBouncer, pgbouncerBinary, startPgBouncer } from "../test/pgbouncer.ts";
+import { adminPool } from "../test/postgres.ts";
+import { type DatabaseHandle, openDatabase } from "./database.ts";
+
+const CONCURRENT = 200;
+const POOL_SIZE = 6;
+const onPostgres = process.env.PORTICO_TEST_DB === "postgres" && Boolean(process.env.TEST_DATABASE_URL);
+const pgbouncer = pgbouncerBinary();
+
+/** The next weekday at least two days ahead, 15:00 UTC. */
+function slotStart(): Date {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 2);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCHours(15, 0, 0, 0);
+  return d;
+}
+
+/**
+ * SPEC §6 scale-out: app servers work through PgBouncer in transaction-pooling mode, where
+ * each transaction (or statement outside one) may run on a different server connection, so
+ * nothing may rely on session state. Two app server processes start together on an EMPTY
+ * database — one migrating through the pooler, the other on the direct DATABASE_MIGRATION_URL
+ * — then race 200 bookings for one slot through a pool of 6 server connections.
+ */
+describe.skipIf(!onPostgres || !pgbouncer)(
+  `two app servers through PgBouncer in transaction mode${!onPostgres ? " (skipped: PostgreSQL only)" : !pgbouncer ? " (skipped: pgbouncer is not installed)" : ""}`,
+  () => {
+    const name = `portico_pgb_${randomBytes(5).toString("hex")}`;
+    const admin = onPostgres ? adminPool(process.env.TEST_DATABASE_URL as string) : undefined;
+    let bouncer: PgBouncer;
+    let direct: DatabaseHandle;
+    let directUrl: string;
+    const servers: AppServer[] = [];
+    let headers: Record<string, string>;
+    const ids = { providerId: "", visitTypeId: "", patients: [] as string[] };
+    let startedAt = 0;
+
+    beforeAll(async () => {
+      startedAt = Date.now();
+      await admin?.query(`CREATE DATABASE ${name}`);
+      const url = new URL(process.env.TEST_DATABASE_URL as string);
+      url.pathname = `/${name}`;
+      directUrl = url.toString();
+      bouncer = await startPgBouncer({ upstream: directUrl, poolSize: POOL_SIZE });
+      const pooled = bouncer.urlOf(name);
+      const env = { DATABASE_PREPARED_STATEMENTS: "false" };
+      // both start at once on the empty database: the migration lock (a transaction lock)
+      // makes one migrate and the other wait, whether through the pooler or directly
+      servers.push(
+        ...(await Promise.all([
+          startAppServer(pooled, env),
+          startAppServer(pooled, { ...env, DATABASE_MIGRATION_URL: directUrl }),
+        ])),
+      );
+
+      direct = await openDatabase({ kind: "postgres", url: directUrl, poolSize: 4 });
+      const db = direct.db;
+      const cipher = new FieldCipher(parseKeyRing(TEST_KEYS));
+      const { id: locationId } = await db
+        .insertInto("locations")
+        .values({ name: "Pooled Clinic", time_zone: "UTC" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const { id: userId } = await db
+        .insertInto("users")
+        .values({
+          email: "desk@pooled.test",
+          email_normalized: "desk@pooled.test",
+          display_name: "Desk",
+          password_hash: await hashPassword(TEST_PASSWORD),
+          mfa_secret: cipher.seal(TEST_TOTP_SECRET, "mfa"),
+          mfa_enabled_at: new Date(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db.insertInto("user_roles").values({ user_id: userId, role: "front_desk" }).execute();
+      ids.providerId = (
+        await db
+          .insertInto("providers")
+          .values({ display_name: "Dr. Pool", specialty: "family_medicine" })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+      await db
+        .insertInto("provider_locations")
+        .values({ provider_id: ids.providerId, location_id: locationId })
+        .execute();
+      await db
+        .insertInto("availability_templates")
+        .values(
+          [1, 2, 3, 4, 5].map((weekday) => ({
+            provider_id: ids.providerId,
+            location_id: locationId,
+            weekday,
+            start_time: "08:00",
+            end_time: "18:00",
+          })),
+        )
+        .execute();
+      ids.visitTypeId = (
+        await db
+          .insertInto("visit_types")
+          .values({
+            name: "Visit",
+            specialty: "family_medicine",
+            duration_minutes: 30,
+            modality: "in_person",
+            booking_kind: "new",
+            minimum_notice_minutes: 0,
+            horizon_days: 30,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+      ids.patients = (
+        await db
+          .insertInto("patients")
+          .values(
+            Array.from({ length: CONCURRENT }, (_, i) => ({
+              mrn: `P${i}`,
+              legal_given_name: "Pat",
+              legal_family_name: `Pooled${i}`,
+              date_of_birth: "1980-01-01",
+              sex: "unknown" as const,
+            })),
+          )
+          .returning("id")
+          .execute()
+      ).map((p) => p.id);
+
+      const login = await fetch(`${servers[0]!.url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "desk@pooled.test", password: TEST_PASSWORD }),
+      });
+      let cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      // the MFA step on the OTHER server: the session is in the database, not in a process
+      const mfa = await fetch(`${servers[1]!.url}/api/auth/mfa`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          cookie,
+          "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken,
+        },
+        body: JSON.stringify({ code: totpCodeAt(TEST_TOTP_SECRET, new Date()) }),
+      });
+      expect(mfa.status).toBe(200);
+      cookie = (mfa.headers.get("set-cookie") ?? cookie).split(";")[0] as string;
+      headers = {
+        "content-type": "application/json",
+        cookie,
+        "x-csrf-token": ((await mfa.json()) as { csrfToken: string }).csrfToken,
+      };
+    }, 180_000);
+
+    afterAll(async () => {
+      for (const s of servers) s.child.kill("SIGTERM");
+      await direct?.close();
+      await bouncer?.stop();
+      await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      await admin?.end();
+      console.info(`PgBouncer two-server test: ${((Date.now() - startedAt) / 1000).toFixed(1)} s in all`);
+    });
+
+    it("migrated the empty database once, with no lock left behind on a pooled connection", async () => {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(direct.db);
+      const files = fs.readdirSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations"));
+      expect(rows[0]!.n).toBe(files.filter((f) => f.endsWith(".sql")).length);
+      // Kysely's own migration lock is a session advisory lock: through the pooler its unlock
+      // could reach another server connection and leave the lock held for good
+      const locks = await sql<{ n: number }>`
+        select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+        where l.locktype = 'advisory' and d.datname = ${name}`.execute(direct.db);
+      expect(locks.rows[0]!.n).toBe(0);
+    });
+
+    it(`answers exactly one 201 and ${CONCURRENT - 1} × 409, no 5xx, for ${CONCURRENT} bookings of one slot`, async () => {
+      const start = slotStart().toISOString();
+      const t0 = Date.now();
+      const responses = await Promise.all(
+        ids.patients.map((patientId, i) =>
+          fetch(`${servers[i % 2]!.url}/api/patients/${patientId}/appointments`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ visitTypeId: ids.visitTypeId, providerId: ids.providerId, start }),
+          }),
+        ),
+      );
+      const statuses = responses.map((r) => r.status);
+      const count = (s: number) => statuses.filter((x) => x === s).length;
+      expect(
+        statuses.filter((s) => s >= 500),
+        bouncer.log(),
+      ).toEqual([]);
+      expect(count(201)).toBe(1);
+      expect(count(409)).toBe(CONCURRENT - 1);
+      const loser = (await responses.find((r) => r.status === 409)!.json()) as { error: { code: string } };
+      expect(loser.error.code).toBe("slot_taken");
+      const live = await direct.db
+        .selectFrom("appointments")
+        .select("id")
+        .where("status", "<>", "cancelled")
+        .where("starts_at", "=", new Date(start))
+        .execute();
+      expect(live).toHaveLength(1);
+      // the pooler really multiplexed: two servers' 20-connection pools over 6 server connections
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = ${name} and backend_type = 'client backend'`.execute(direct.db);
+      expect(rows[0]!.n).toBeLessThanOrEqual(POOL_SIZE + 4);
+      console.info(`${CONCURRENT} contended bookings through PgBouncer: ${Date.now() - t0} ms`);
+    }, 120_000);
+
+    it("books once when the same request is retried with one Idempotency-Key on both servers", async () => {
+      const start = new Date(slotStart().getTime() + 60 * 60_000).toISOString();
+      const body = JSON.stringify({ visitTypeId: ids.visitTypeId, providerId: ids.providerId, start });
+      const send = (i: number) =>
+        fetch(`${servers[i % 2]!.url}/api/patients/${ids.patients[0]}/appointments`, {
+          method: "POST",
+          headers: { ...headers, "idempotency-key": "pooled-retry-1" },
+          body,
+        });
+      const first = await Promise.all([send(0), send(1), send(2), send(3)]);
+      expect(first.map((r) => r.status).every((s) => s === 201 || s === 409)).toBe(true);
+      const again = await send(5);
+      expect(again.status).toBe(201);
+      const live = await direct.db
+        .selectFrom("appointments")
+        .select("id")
+        .where("status", "<>", "cancelled")
+        .where("starts_at", "=", new Date(start))
+        .execute();
+      expect(live).toHaveLength(1);
+      expect(((await again.json()) as { id: string }).id).toBe(live[0]!.id);
+    }, 60_000);
+  },
+);

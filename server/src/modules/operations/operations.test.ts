@@ -670,8 +670,9 @@ describe("the roll-up of closed days (rollup.ts) answers as reading live does", 
     ];
     const live = await everything(queries);
     const run = await t.app.services.operations.rollUp();
-    // February and 1–9 March (New York days) are closed; 10 March is today
-    expect(run).toEqual({ days: 37, months: 1, remaining: 0 });
+    // February and 1–9 March (New York days) are closed; 10 March is today. Periods: February
+    // and the ISO weeks from 2 February to 8 March
+    expect(run).toEqual({ days: 37, periods: 6, remaining: 0 });
     expect((await rolledDays()).every((d) => d.rolled)).toBe(true);
     const { planRange } = await import("./rollup.ts");
     const plan = await planRange(db(), {
@@ -683,13 +684,14 @@ describe("the roll-up of closed days (rollup.ts) answers as reading live does", 
       now: at(NOW),
     });
     expect(plan.months).toEqual(["2026-02-01"]);
-    expect(plan.days).toHaveLength(9);
+    expect(plan.weeks).toEqual(["2026-03-02"]);
+    expect(plan.days).toEqual(["2026-03-01", "2026-03-09"]);
     expect(plan.live).toEqual([["2026-03-10", "2026-03-10"]]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from operations_rollup`.execute(db());
     expect(rows[0]?.n).toBeGreaterThan(0);
     expect(await everything(queries)).toEqual(live);
     // a second run has nothing to do
-    expect(await t.app.services.operations.rollUp()).toEqual({ days: 0, months: 0, remaining: 0 });
+    expect(await t.app.services.operations.rollUp()).toEqual({ days: 0, periods: 0, remaining: 0 });
   });
 
   it("a late change to a closed day is seen at once (the day reads live), and again after the next run", async () => {
@@ -719,7 +721,8 @@ describe("the roll-up of closed days (rollup.ts) answers as reading live does", 
     });
 
     const run = await t.app.services.operations.rollUp();
-    expect(run).toEqual({ days: 3, months: 0, remaining: 0 });
+    // the three days, and the week of 2–8 March they are in
+    expect(run).toEqual({ days: 3, periods: 1, remaining: 0 });
     expect((await rolledDays()).every((d) => d.rolled)).toBe(true);
     expect(await everything(queries)).toEqual(changed);
   });

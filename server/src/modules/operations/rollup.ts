@@ -172,42 +172,71 @@ export interface RangeFilter {
   now: Date;
 }
 
-/** Which days of a range come from the roll-up (as months or days) and which are read live. */
+/** Which days of a range come from the roll-up (as months, weeks or days) and which are read live. */
 export interface RangePlan {
   months: string[];
+  weeks: string[];
   days: string[];
   /** runs of local days [first, last] read from the source tables */
   live: [string, string][];
 }
 
+/** Spans of several days kept in the roll-up: calendar months and ISO weeks (Monday to Sunday). */
+const PERIODS = [
+  { span: "m", table: "operations_rollup_months", key: "month", length: "1 month", trunc: "month" },
+  { span: "w", table: "operations_rollup_weeks", key: "week", length: "7 days", trunc: "week" },
+] as const;
+type Period = (typeof PERIODS)[number];
+
 const DAY = 86_400_000;
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const periodDays = (span: string, start: string): string[] => {
+  const out: string[] = [];
+  for (let d = start; span === "w" ? out.length < 7 : d.slice(0, 7) === start.slice(0, 7); d = addDays(d, 1))
+    out.push(d);
+  return out;
+};
 
-/** The plan for a range: valid months inside it, other rolled-up days, and the rest live. */
+/** Periods inside the range whose rows are current: every day rolled, built from the days as they stand. */
+function validPeriods(p: Period, f: RangeFilter): RawBuilder<{ span: string; day: string }> {
+  const table = sql.table(p.table);
+  const key = sql.ref(`pe.${p.key}`);
+  const length = sql.raw(`interval '${p.length}'`);
+  return sql`
+    select ${p.span} as span, ${key}::text as day
+    from ${table} pe, st
+    where ${key} >= ${f.from}::date and (${key} + ${length})::date - 1 <= ${f.to}::date
+      and ((${key} + ${length})::timestamp at time zone st.time_zone) <= ${f.now}::timestamptz
+      and pe.built_from = (
+        select max(d.rolled_at) from operations_rollup_days d
+        where d.day >= ${key} and d.day < ${key} + ${length}
+        having count(*) filter (where d.rolled) = ((${key} + ${length})::date - ${key})
+      )`;
+}
+
+/** The plan for a range: valid months inside it, then weeks, then other rolled-up days, and the rest live. */
 export async function planRange(db: Database, f: RangeFilter): Promise<RangePlan> {
   const { rows } = await sql<{ span: string; day: unknown }>`
     with st as (select time_zone from operations_rollup_state where time_zone = ${f.timeZone})
-    select 'm' as span, mo.month::text as day
-    from operations_rollup_months mo, st
-    where mo.month >= ${f.from}::date and (mo.month + interval '1 month')::date - 1 <= ${f.to}::date
-      and ((mo.month + interval '1 month')::timestamp at time zone st.time_zone) <= ${f.now}::timestamptz
-      and mo.built_from = (
-        select max(d.rolled_at) from operations_rollup_days d
-        where d.day >= mo.month and d.day < mo.month + interval '1 month'
-        having count(*) filter (where d.rolled) = ((mo.month + interval '1 month')::date - mo.month)
-      )
+    ${validPeriods(PERIODS[0], f)}
+    union all
+    ${validPeriods(PERIODS[1], f)}
     union all
     select 'd', d.day::text
     from operations_rollup_days d, st
     where d.rolled and d.day between ${f.from}::date and ${f.to}::date
       and ((d.day + 1)::timestamp at time zone st.time_zone) <= ${f.now}::timestamptz`.execute(db);
-  const months = rows.filter((r) => r.span === "m").map((r) => iso(r.day));
   const covered = new Set<string>();
-  for (const m of months) {
-    for (let d = m; d.slice(0, 7) === m.slice(0, 7); d = addDays(d, 1)) covered.add(d);
-  }
+  const months = rows.filter((r) => r.span === "m").map((r) => iso(r.day));
+  for (const m of months) for (const d of periodDays("m", m)) covered.add(d);
+  // weeks wholly outside the months taken
+  const weeks = rows
+    .filter((r) => r.span === "w")
+    .map((r) => iso(r.day))
+    .filter((w) => periodDays("w", w).every((d) => !covered.has(d)));
+  for (const w of weeks) for (const d of periodDays("w", w)) covered.add(d);
   const rolled = new Set(rows.filter((r) => r.span === "d").map((r) => iso(r.day)));
   const days: string[] = [];
   const live: [string, string][] = [];
@@ -221,7 +250,7 @@ export async function planRange(db: Database, f: RangeFilter): Promise<RangePlan
     if (last && addDays(last[1], 1) === d) last[1] = d;
     else live.push([d, d]);
   }
-  return { months, days, live };
+  return { months, weeks, days, live };
 }
 
 /**
@@ -237,6 +266,7 @@ export async function bucketed(db: Database, figure: RollupFigure, f: RangeFilte
   const parts: RawBuilder<unknown>[] = [];
   for (const [span, days] of [
     ["m", plan.months],
+    ["w", plan.weeks],
     ["d", plan.days],
   ] as const) {
     if (!days.length) continue;
@@ -261,7 +291,11 @@ export async function bucketed(db: Database, figure: RollupFigure, f: RangeFilte
     );
   }
   // message waits still waiting on rolled-up days: always live ("overdue" moves with the clock)
-  const rolledDays = [...plan.days, ...plan.months.flatMap((m) => monthDays(m))];
+  const rolledDays = [
+    ...plan.days,
+    ...plan.months.flatMap((m) => periodDays("m", m)),
+    ...plan.weeks.flatMap((w) => periodDays("w", w)),
+  ];
   if (figure === "message" && rolledDays.length) {
     rolledDays.sort();
     const [firstDay, lastDay] = [rolledDays[0] as string, rolledDays[rolledDays.length - 1] as string];
@@ -288,12 +322,6 @@ export async function bucketed(db: Database, figure: RollupFigure, f: RangeFilte
     c4: Number(r.c4),
     s1: Number(r.s1),
   }));
-}
-
-function monthDays(month: string): string[] {
-  const out: string[] = [];
-  for (let d = month; d.slice(0, 7) === month.slice(0, 7); d = addDays(d, 1)) out.push(d);
-  return out;
 }
 
 /**
@@ -325,7 +353,8 @@ const SETTLE_MS = 10 * 60_000;
 
 export interface RollupRun {
   days: number;
-  months: number;
+  /** months and weeks (re)built */
+  periods: number;
   /** days still to do (the next run follows straight away) */
   remaining: number;
 }
@@ -365,7 +394,7 @@ export async function runRollup(
     from closed`.execute(db);
   const first = bounds[0]?.first ?? null;
   const last = bounds[0]?.last as string;
-  if (!first || first > last) return { days: 0, months: 0, remaining: 0 };
+  if (!first || first > last) return { days: 0, periods: 0, remaining: 0 };
   const { rows: todo } = await sql<{ day: string }>`
     select g.day::date::text as day
     from generate_series(${first}::date, ${last}::date, interval '1 day') as g(day)
@@ -374,21 +403,27 @@ export async function runRollup(
     order by g.day desc`.execute(db);
   const batch = todo.slice(0, maxDays);
   for (const { day } of batch) await rollDay(db, tz, day, opts.now);
-  // months: complete (every day rolled up), closed, and built from older day rows than now stand
-  const { rows: months } = await sql<{ month: string }>`
-    select m.month::date::text as month
-    from generate_series(${first}::date, ${last}::date, interval '1 month') as m(month)
-    left join operations_rollup_months mo on mo.month = m.month::date
-    cross join lateral (
-      select count(*) filter (where d.rolled) as rolled, max(d.rolled_at) as latest
-      from operations_rollup_days d
-      where d.day >= m.month::date and d.day < m.month::date + interval '1 month'
-    ) x
-    where (m.month::date + interval '1 month')::date - 1 <= ${last}::date
-      and x.rolled = ((m.month::date + interval '1 month')::date - m.month::date)
-      and (mo.built_from is null or mo.built_from <> x.latest)`.execute(db);
-  for (const { month } of months) await buildMonth(db, month);
-  return { days: batch.length, months: months.length, remaining: todo.length - batch.length };
+  // months and weeks: complete (every day rolled up), closed, and built from older day rows than now stand
+  let periods = 0;
+  for (const p of PERIODS) {
+    const key = sql.ref(`pe.${p.key}`);
+    const length = sql.raw(`interval '${p.length}'`);
+    const { rows: due } = await sql<{ start: string }>`
+      select m.start::date::text as start
+      from generate_series(date_trunc(${p.trunc}, ${first}::date), ${last}::date, ${length}) as m(start)
+      left join ${sql.table(p.table)} pe on ${key} = m.start::date
+      cross join lateral (
+        select count(*) filter (where d.rolled) as rolled, max(d.rolled_at) as latest
+        from operations_rollup_days d
+        where d.day >= m.start::date and d.day < m.start::date + ${length}
+      ) x
+      where (m.start::date + ${length})::date - 1 <= ${last}::date
+        and x.rolled = ((m.start::date + ${length})::date - m.start::date)
+        and (pe.built_from is null or pe.built_from <> x.latest)`.execute(db);
+    for (const { start } of due) await buildPeriod(db, p, start);
+    periods += due.length;
+  }
+  return { days: batch.length, periods, remaining: todo.length - batch.length };
 }
 
 /** One day's rows, after taking the day's lock (a writer that marked it changed has committed). */
@@ -417,32 +452,30 @@ async function rollDay(db: Database, tz: string, day: string, now: Date): Promis
   });
 }
 
-/** A month's rows: the sum of its days' rows, as they stand in one snapshot. */
-async function buildMonth(db: Database, month: string): Promise<void> {
+/** A month's or week's rows: the sum of its days' rows, as they stand in one snapshot. */
+async function buildPeriod(db: Database, p: Period, start: string): Promise<void> {
+  const length = sql.raw(`interval '${p.length}'`);
+  const days = sql`day >= ${start}::date and day < ${start}::date + ${length}`;
   await db
     .transaction()
     .setIsolationLevel("repeatable read")
     .execute(async (trx) => {
-      const { rows } = await sql<{ rolled: string; days: number; latest: Date | null }>`
+      const { rows } = await sql<{ rolled: number; days: number }>`
         select count(*) filter (where rolled)::int as rolled,
-               ((${month}::date + interval '1 month')::date - ${month}::date) as days,
-               max(rolled_at) as latest
-        from operations_rollup_days where day >= ${month}::date and day < ${month}::date + interval '1 month'`.execute(
-        trx,
-      );
+               ((${start}::date + ${length})::date - ${start}::date) as days
+        from operations_rollup_days where ${days}`.execute(trx);
       const r = rows[0];
       if (!r || Number(r.rolled) !== Number(r.days)) return;
-      await sql`delete from operations_rollup where span = 'm' and day = ${month}::date`.execute(trx);
+      await sql`delete from operations_rollup where span = ${p.span} and day = ${start}::date`.execute(trx);
       await sql`
         insert into operations_rollup (span, day, figure, grain, location_id, provider_id, grp, bucket, n, c1, c2, c3, c4, s1)
-        select 'm', ${month}::date, figure, grain, location_id, provider_id, grp, bucket, ${SUMS}
+        select ${p.span}, ${start}::date, figure, grain, location_id, provider_id, grp, bucket, ${SUMS}
         from operations_rollup
-        where span = 'd' and day >= ${month}::date and day < ${month}::date + interval '1 month'
+        where span = 'd' and ${days}
         group by figure, grain, location_id, provider_id, grp, bucket`.execute(trx);
       await sql`
-        insert into operations_rollup_months (month, built_from)
-        select ${month}::date, max(rolled_at) from operations_rollup_days
-        where day >= ${month}::date and day < ${month}::date + interval '1 month'
-        on conflict (month) do update set built_from = excluded.built_from`.execute(trx);
+        insert into ${sql.table(p.table)} (${sql.ref(p.key)}, built_from)
+        select ${start}::date, max(rolled_at) from operations_rollup_days where ${days}
+        on conflict (${sql.ref(p.key)}) do update set built_from = excluded.built_from`.execute(trx);
     });
 }

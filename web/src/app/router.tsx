@@ -3,6 +3,7 @@ import { adminRoutes } from "../features/admin/routes";
 import { appointmentsPublicRoutes, appointmentsRoutes } from "../features/appointments/routes";
 import { caregiversPublicRoutes, caregiversRoutes } from "../features/caregivers/routes";
 import { clinicAdminRoutes } from "../features/clinic-admin/routes";
+import { connectedAppsRoutes } from "../features/connected-apps/routes";
 import { healthRoutes } from "../features/health/routes";
 import { homeRoutes } from "../features/home/routes";
 import { identityPublicRoutes, identityRoutes } from "../features/identity/routes";
@@ -58,6 +59,7 @@ const routeTree = rootRoute.addChildren([
     ...messagesRoutes,
     ...healthRoutes,
     ...operationsRoutes,
+    ...connectedAppsRoutes,
   ]),
 ]);
 

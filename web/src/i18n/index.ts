@@ -26,6 +26,7 @@ const NAMESPACES: Record<string, Record<AppLocale, Strings>> = {
   referrals: { en: () => import("./referrals.en.json"), es: () => import("./referrals.es.json") },
   health: { en: () => import("./health.en.json"), es: () => import("./health.es.json") },
   operations: { en: () => import("./operations.en.json"), es: () => import("./operations.es.json") },
+  connectedApps: { en: () => import("./connectedApps.en.json"), es: () => import("./connectedApps.es.json") },
 };
 
 /** The common strings: English is bundled, Spanish is fetched only when someone needs it. */

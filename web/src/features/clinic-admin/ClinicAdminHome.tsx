@@ -50,6 +50,12 @@ export function ClinicAdminHome() {
           text={t("hub.surveyResults")}
         />
         <ActionTile to="/patients/register" icon="list" title={t("hub.registerTitle")} text={t("hub.register")} />
+        <ActionTile
+          to="/admin/apps"
+          icon="list"
+          title={t("connectedApps:admin.title")}
+          text={t("connectedApps:admin.hub")}
+        />
       </ul>
     </>
   );

@@ -90,6 +90,9 @@ export function ProfilePage() {
               {t("profile.securityLink")}
             </Link>
           </li>
+          <li>
+            <Link to="/connected-apps">{t("connectedApps:list.title")}</Link>
+          </li>
           {can("records") ? (
             <>
               <li>

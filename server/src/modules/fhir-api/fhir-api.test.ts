@@ -30,8 +30,9 @@ const PATIENT_TYPES = [
   "Communication",
   "AuditEvent",
 ];
-/** the clinic's directory (not patient data) */
-const DIRECTORY_TYPES = ["Practitioner", "PractitionerRole", "Organization", "Location"];
+/** the clinic's directory (not patient data) with a US Core profile; Schedule has none, Slot needs `schedule` */
+const US_CORE_DIRECTORY_TYPES = ["Practitioner", "PractitionerRole", "Organization", "Location"];
+const DIRECTORY_TYPES = [...US_CORE_DIRECTORY_TYPES, "Schedule"];
 /** in the registry's (and the CapabilityStatement's) order */
 const TYPES = [
   "Patient",
@@ -41,6 +42,8 @@ const TYPES = [
   "Organization",
   "Location",
   "Appointment",
+  "Schedule",
+  "Slot",
   "MedicationRequest",
   "Observation",
   "QuestionnaireResponse",
@@ -423,9 +426,10 @@ describe("FHIR R4 API", () => {
         expect(validateFhir(bundle), type).toEqual([]);
         for (const e of bundle.entry) {
           expect(e.resource.resourceType).toBe(type);
-          expect((e.resource.meta as { profile?: string[] }).profile?.[0]).toMatch(
-            /^http:\/\/hl7\.org\/fhir\/us\/core\/StructureDefinition\/us-core-/,
-          );
+          if (US_CORE_DIRECTORY_TYPES.includes(type))
+            expect((e.resource.meta as { profile?: string[] }).profile?.[0]).toMatch(
+              /^http:\/\/hl7\.org\/fhir\/us\/core\/StructureDefinition\/us-core-/,
+            );
           const read = await get(`/${type}/${e.resource.id}`, alex.headers);
           expect(read.statusCode, `${type} read`).toBe(200);
           expect(read.json()).toEqual(e.resource);
@@ -524,6 +528,133 @@ describe("FHIR R4 API", () => {
         expect(res.statusCode, type).toBe(401);
         expect(outcome(res).issue[0]?.code).toBe("login");
       }
+    });
+  });
+
+  describe("Schedule and Slot: free times from the scheduling module's slot search", () => {
+    let okaforId: string;
+    const bundle = async (url: string, headers = alex.headers) => {
+      const res = await get(url, headers);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+      return res.json() as SearchBundle;
+    };
+    type SlotResource = Entry["resource"] & {
+      start: string;
+      end: string;
+      status: string;
+      schedule: { reference: string };
+      serviceType: { coding: { code: string }[] }[];
+    };
+    const slotsOf = (b: SearchBundle) => b.entry.map((e) => e.resource as SlotResource);
+
+    beforeAll(async () => {
+      okaforId = (
+        await t.database.db
+          .selectFrom("providers")
+          .select("id")
+          .where("display_name", "=", "Dr. Chidi Okafor")
+          .executeTakeFirstOrThrow()
+      ).id;
+    });
+
+    it("one Schedule per provider, found by actor (practitioner or location)", async () => {
+      const schedules = await bundle(`/Schedule?actor=Practitioner/${okaforId}`);
+      expect(schedules.entry.map((e) => e.resource.id)).toEqual([okaforId]);
+      expect(validateFhir(schedules)).toEqual([]);
+      const locationId = (
+        ((schedules.entry[0] as Entry).resource as unknown as { actor: { reference: string }[] }).actor.find((a) =>
+          a.reference.startsWith("Location/"),
+        ) as { reference: string }
+      ).reference;
+      expect((await bundle(`/Schedule?actor=${locationId}`)).entry.map((e) => e.resource.id)).toContain(okaforId);
+    });
+
+    it("lists exactly the free times the portal's booking offers, by schedule, start, status and service type", async () => {
+      const all = await bundle(`/Slot?schedule=Schedule/${okaforId}&_count=200`);
+      expect(validateFhir(all)).toEqual([]);
+      const slots = slotsOf(all);
+      expect(slots.length).toBeGreaterThan(1);
+      expect(new Set(slots.map((s) => s.status))).toEqual(new Set(["free"]));
+      expect(new Set(slots.map((s) => s.schedule.reference))).toEqual(new Set([`Schedule/${okaforId}`]));
+      // the same times as GET /api/slots for the first visit type
+      const visitTypeId = slots[0]?.serviceType[0]?.coding[0]?.code as string;
+      const portal = await t.app.inject({
+        method: "GET",
+        url: `/api/slots?visitTypeId=${visitTypeId}&providerId=${okaforId}&limit=500`,
+        headers: alex.headers,
+      });
+      expect(portal.statusCode, portal.body).toBe(200);
+      const portalStarts = (portal.json() as { slots: { start: string }[] }).slots.map((s) => s.start);
+      const fhirStarts = slots.filter((s) => s.serviceType[0]?.coding[0]?.code === visitTypeId).map((s) => s.start);
+      expect(fhirStarts.slice(0, portalStarts.length)).toEqual(portalStarts.slice(0, fhirStarts.length));
+      // no booked time of the provider is offered
+      const booked = await t.database.db
+        .selectFrom("appointments")
+        .select(["starts_at", "ends_at"])
+        .where("provider_id", "=", okaforId)
+        .where("status", "not in", ["cancelled", "no_show"])
+        .execute();
+      for (const s of slots) {
+        const [start, end] = [Date.parse(s.start), Date.parse(s.end)];
+        expect(
+          booked.some((b) => b.starts_at.getTime() < end && b.ends_at.getTime() > start),
+          s.start,
+        ).toBe(false);
+      }
+      // a read by id answers the same slot
+      const first = slots[0] as SlotResource;
+      const read = await get(`/Slot/${first.id}`, alex.headers);
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json()).toEqual(first);
+      // start narrows; repeated for a range
+      const second = slots.find((s) => s.start > first.start) as SlotResource;
+      const later = slotsOf(await bundle(`/Slot?schedule=${okaforId}&start=ge${second.start}&_count=200`));
+      expect(later.map((s) => s.id)).not.toContain(first.id);
+      expect(later.map((s) => s.id)).toContain(second.id);
+      const day = first.start.slice(0, 10);
+      const onDay = slotsOf(
+        await bundle(`/Slot?schedule=${okaforId}&start=ge${day}&start=lt${day}T23:59:59Z&_count=200`),
+      );
+      expect(onDay.length).toBeGreaterThan(0);
+      expect(onDay.every((s) => s.start >= day && s.start < `${day}T23:59:59Z`)).toBe(true);
+      expect((await bundle(`/Slot?schedule=${okaforId}&status=busy`)).entry).toEqual([]);
+      const ofType = slotsOf(
+        await bundle(`/Slot?schedule=${okaforId}&service-type=urn:portico:visit-type|${visitTypeId}`),
+      );
+      expect(ofType.every((s) => s.serviceType[0]?.coding[0]?.code === visitTypeId)).toBe(true);
+      expect((await bundle(`/Slot?schedule=${okaforId}&start=lt2001-01-01`)).entry).toEqual([]);
+    });
+
+    it("refuses a search without schedule or over more than 62 days (400) and unknown slots (404)", async () => {
+      expect((await get("/Slot", alex.headers)).statusCode).toBe(400);
+      expect(
+        (await get(`/Slot?schedule=${okaforId}&start=ge2030-01-01&start=lt2031-01-01`, alex.headers)).statusCode,
+      ).toBe(400);
+      for (const id of ["not-a-slot", `${"0".repeat(22)}-${"0".repeat(22)}-zzzz`]) {
+        const res = await get(`/Slot/${id}`, alex.headers);
+        expect(res.statusCode, id).toBe(404);
+        expect(outcome(res).issue[0]?.code).toBe("not-found");
+      }
+    });
+
+    it("staff, a caregiver and a teen's parent search free times; anonymous callers are refused", async () => {
+      const nurse = (await signIn(t, await makeStaff(t, "nurse"))).headers;
+      const born = new Date(t.clock.now().getTime() - 15 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+      const teen = await makePatient(t, { dateOfBirth: born });
+      const parent = await makeUser(t);
+      await makeProxyGrant(t, {
+        patientId: teen.id,
+        proxyUserId: parent.id,
+        relationship: "parent",
+        scopes: ["appointments", "medications"],
+      });
+      const asParent = (await signIn(t, parent)).headers;
+      for (const headers of [nurse, asParent]) {
+        expect((await get(`/Slot?schedule=${okaforId}`, headers)).statusCode).toBe(200);
+        expect((await get(`/Schedule/${okaforId}`, headers)).statusCode).toBe(200);
+      }
+      expect((await get(`/Slot?schedule=${okaforId}`)).statusCode).toBe(401);
+      expect((await get(`/Schedule/${okaforId}`)).statusCode).toBe(401);
     });
   });
 

@@ -78,7 +78,7 @@ export class FhirService {
     const missing = () => fhirNotFound(`${type.type}/${id}`);
     if (!type.idPattern.test(id) || !caller.mayRead(type.type)) throw missing();
     if (type.directory) {
-      const found = await type.directory.read(this.#directoryContext(), id);
+      const found = await type.directory.read(this.#directoryContext(caller), id);
       if (!found) throw missing();
       return withMeta(found, undefined, type.profile);
     }
@@ -127,7 +127,7 @@ export class FhirService {
     if (type.directory) {
       if (type.requiredParam && !params.filters.some((f) => f.param.name === type.requiredParam))
         throw new FhirError(400, "invalid", `Searching ${type.type} needs the ${type.requiredParam} parameter.`);
-      let list = await type.directory.list(this.#directoryContext(), params.filters);
+      let list = await type.directory.list(this.#directoryContext(caller), params.filters);
       const ids = params._id?.split(",");
       if (ids) list = list.filter((r) => ids.includes(r.id as string));
       list = list.filter((r) => params.filters.every((f) => matches(f.param, r, f.value)));
@@ -237,7 +237,7 @@ export class FhirService {
       if (!type || !caller.mayRead(type.type)) continue;
       if (type.directory) {
         for (const id of ids) {
-          const found = type.idPattern.test(id) ? await type.directory.read(this.#directoryContext(), id) : undefined;
+          const found = type.idPattern.test(id) ? await type.directory.read(this.#directoryContext(caller), id) : undefined;
           if (found) out.push(withMeta(found, undefined, type.profile));
         }
         continue;
@@ -274,8 +274,17 @@ export class FhirService {
     return out;
   }
 
-  #directoryContext(): DirectoryContext {
-    return { db: currentDb(this.#deps.db), slots: this.#deps.slots, clinicName: this.#deps.clinicName };
+  #directoryContext(caller: FhirCaller): DirectoryContext {
+    const actor = currentContext().actor;
+    // a caregiver without a record of their own: the one patient they act for (several: say none, a 400)
+    const patientId =
+      caller.patientId ?? actor.patientId ?? (actor.grants.length === 1 ? actor.grants[0]?.patientId : undefined);
+    return {
+      db: currentDb(this.#deps.db),
+      slots: this.#deps.slots,
+      clinicName: this.#deps.clinicName,
+      patientId: patientId ?? undefined,
+    };
   }
 
   /** The patient for `$everything` after the token check (the content itself is the record download's). */

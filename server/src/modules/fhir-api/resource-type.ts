@@ -38,6 +38,8 @@ export interface DirectoryContext {
   slots: Pick<SchedulingService, "searchSlots">;
   /** the clinic's name, for the Organization */
   clinicName: string;
+  /** whose eligibility free slots are searched with: the token's patient, or the signed-in patient (staff: none) */
+  patientId: string | undefined;
 }
 
 /**

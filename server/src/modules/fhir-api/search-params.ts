@@ -76,11 +76,11 @@ function tokenMatches(values: (TokenValue | string | undefined)[], wanted: strin
   });
 }
 
-const PREFIXES = ["eq", "ne", "gt", "lt", "ge", "le"] as const;
+export const PREFIXES = ["eq", "ne", "gt", "lt", "ge", "le"] as const;
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 /** The range a FHIR date search value stands for: [start, end) in milliseconds */
-function rangeOf(name: string, value: string): { start: number; end: number } {
+export function rangeOf(name: string, value: string): { start: number; end: number } {
   const m = DATE.exec(value);
   const invalid = () =>
     new FhirError(400, "invalid", `${name} must be a date like 2024, 2024-05, 2024-05-17 or 2024-05-17T09:30:00Z.`);

@@ -11,7 +11,9 @@ import { practitionerType } from "./practitioner.ts";
 import { practitionerRoleType } from "./practitioner-role.ts";
 import { questionnaireResponseType } from "./questionnaire-response.ts";
 import { relatedPersonType } from "./related-person.ts";
+import { scheduleType } from "./schedule.ts";
 import { serviceRequestType } from "./service-request.ts";
+import { slotType } from "./slot.ts";
 
 /** Every resource type the FHIR API serves (the CapabilityStatement lists exactly these). */
 export const fhirResourceTypes: readonly FhirResourceType[] = [
@@ -22,6 +24,8 @@ export const fhirResourceTypes: readonly FhirResourceType[] = [
   organizationType,
   locationType,
   appointmentType,
+  scheduleType,
+  slotType,
   medicationRequestType,
   observationType,
   questionnaireResponseType,

@@ -44,6 +44,11 @@ export async function openRuntime(options: { migrate?: boolean } = {}): Promise<
           url: config.databaseUrl,
           preparedStatements: config.databasePreparedStatements,
           readUrl: config.databaseReadUrl,
+          onPreparedStatementsRefused: (error) =>
+            logger.warn(
+              { err: { type: "prepared_statements_refused", sqlState: errorCodeOf(error) } },
+              "the database refused a named prepared statement as a transaction pooler does (PgBouncer before 1.21 in transaction mode): prepared statements are now off for this process; set DATABASE_PREPARED_STATEMENTS=false",
+            ),
           onConnectionError: (error) =>
             logger.warn({ err: { type: "database_connection_lost", sqlState: errorCodeOf(error) } }, error.message),
         })

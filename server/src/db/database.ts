@@ -47,6 +47,12 @@ export type DatabaseTarget =
        */
       preparedStatements?: boolean;
       /**
+       * Named statements were refused as a transaction pooler refuses them: naming is now off
+       * for this pool (set `preparedStatements: false` behind such a pooler to avoid the
+       * requests that fail before it is noticed).
+       */
+      onPreparedStatementsRefused?: (error: Error) => void;
+      /**
        * A streaming replica for lag-tolerant reads (slot search, patient search), reached
        * through `readReplica(db)`; unset, those reads go to the primary.
        */
@@ -67,16 +73,45 @@ export function preparedStatement(name: string, text: string): string {
   return `/* prepared:${name} */ ${text}`;
 }
 
-/** Sends marked queries (see `preparedStatement`) as named statements on this connection. */
-function nameMarkedStatements(client: pg.PoolClient): void {
-  const query = client.query;
-  client.query = function (this: pg.PoolClient, text: unknown, values?: unknown, callback?: unknown) {
-    if (typeof text === "string" && Array.isArray(values)) {
-      const name = PREPARED.exec(text)?.[1];
-      if (name) return (query as (...args: unknown[]) => unknown).call(this, { name, text, values }, callback);
-    }
-    return (query as (...args: unknown[]) => unknown).call(this, text, values, callback);
-  } as typeof client.query;
+/**
+ * 26000 "prepared statement does not exist", 42P05 "prepared statement already exists": what a
+ * named statement meets behind a transaction pooler that does not track them (PgBouncer
+ * before 1.21 in transaction mode hands each transaction any server connection).
+ */
+const POOLER_STATEMENT_ERRORS = new Set(["26000", "42P05"]);
+
+type Query = (...args: unknown[]) => unknown;
+
+/**
+ * Sends marked queries (see `preparedStatement`) as named statements on this connection. If
+ * the server answers as a transaction pooler does (above), naming stops for the whole pool
+ * (`state.named`), `onRefused` is told once, and a query that was not inside a transaction is
+ * sent again unnamed (inside one, the transaction is already aborted: that request fails).
+ */
+function nameMarkedStatements(state: { named: boolean }, onRefused?: (error: Error) => void) {
+  return (client: pg.PoolClient): void => {
+    const query = client.query as Query;
+    client.query = function (this: pg.PoolClient, text: unknown, values?: unknown, callback?: unknown) {
+      if (state.named && typeof text === "string" && Array.isArray(values) && callback === undefined) {
+        const name = PREPARED.exec(text)?.[1];
+        if (name) {
+          const outsideTransaction = client.getTransactionStatus?.() === "I";
+          return (query.call(this, { name, text, values }) as Promise<unknown>).catch(
+            (error: Error & { code?: string }) => {
+              if (!POOLER_STATEMENT_ERRORS.has(error.code ?? "")) throw error;
+              if (state.named) {
+                state.named = false;
+                onRefused?.(error);
+              }
+              if (!outsideTransaction) throw error;
+              return query.call(this, text, values);
+            },
+          );
+        }
+      }
+      return query.call(this, text, values, callback);
+    } as typeof client.query;
+  };
 }
 
 /**
@@ -144,7 +179,9 @@ function postgresPool(url: string, target: Extract<DatabaseTarget, { kind: "post
   // discards the client when it is released.
   pool.on("error", () => {}); // reported by the client's own listener
   pool.on("connect", (client) => client.on("error", (error: Error) => target.onConnectionError?.(error)));
-  if (target.preparedStatements !== false) pool.on("connect", nameMarkedStatements);
+  if (target.preparedStatements !== false) {
+    pool.on("connect", nameMarkedStatements({ named: true }, target.onPreparedStatementsRefused));
+  }
   return pool;
 }
 

@@ -106,7 +106,7 @@ try {
   // the roll-up of closed days, as the server's periodic job keeps it (here all at once, timed)
   await step("roll-up of closed days (days not yet rolled up, or changed since)", async () => {
     const run = await runRollup(db, { timeZone: REPORTING_ZONE, now: new Date(), maxDays: 100_000 });
-    process.stdout.write(` ${run.days} days, ${run.months} months`);
+    process.stdout.write(` ${run.days} days, ${run.periods} months and weeks`);
   });
   await step("vacuum analyze", () => sql`vacuum analyze`.execute(db));
 } finally {
@@ -298,8 +298,9 @@ if (explain) {
       if (event.level === "query") captured.push({ sql: event.query.sql, parameters: event.query.parameters });
     },
   });
-  const today = new Date().toISOString().slice(0, 10);
-  const from = new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10);
+  // the last 90 local days of the reporting zone, as the dashboard's default
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: REPORTING_ZONE }).format(new Date());
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
   const filter = { from, to: today, timeZone: REPORTING_ZONE, locationId: null, providerId: null, now: new Date() };
   for (const [figure, compute] of Object.entries(FIGURES)) {
     captured = [];

@@ -474,8 +474,9 @@ async function portalAdoption(db: Database, f: FigureFilter): Promise<FigureResu
       grants as (
         select count(distinct g.proxy_user_id)::int as proxies, count(distinct g.patient_id)::int as patients_with_proxy
         from proxy_grants g
-        join patients p on p.id = g.patient_id and p.status <> 'merged'
-        where g.revoked_at is null and g.starts_at <= ${f.now}::timestamptz
+        -- the chart looked up per grant (a join read every patient)
+        where (select p.status from patients p where p.id = g.patient_id) <> 'merged'
+          and g.revoked_at is null and g.starts_at <= ${f.now}::timestamptz
           and (g.ends_at is null or g.ends_at > ${f.now}::timestamptz)
       )
       select * from pts, active, grants`,

@@ -132,6 +132,12 @@ describe("FHIR R4 API", () => {
       expect(read.json()).toEqual(first);
       expect(validateFhir(read.json())).toEqual([]);
       expect(read.headers.etag).toBe(`W/"${first.meta?.versionId}"`);
+      // a read (a keyed lookup for most types) answers exactly what the search (the section) holds
+      for (const e of bundle.entry.slice(1, 12)) {
+        expect((await get(`/${type}/${e.resource.id}`, alex.headers)).json(), `${type}/${e.resource.id}`).toEqual(
+          e.resource,
+        );
+      }
     }
   });
 

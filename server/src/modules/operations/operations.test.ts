@@ -739,4 +739,18 @@ describe("the roll-up of closed days (rollup.ts) answers as reading live does", 
     expect(await everything(queries)).toEqual(live);
     await db().deleteFrom("user_roles").where("user_id", "=", caregiver.id).execute();
   });
+
+  it("runs as a periodic job that queues its next run", async () => {
+    await t.app.services.operations.scheduleRollup();
+    await t.app.services.jobs.runDueJobs();
+    expect(await rolledDays()).toHaveLength(9);
+    expect((await rolledDays()).every((d) => d.rolled)).toBe(true);
+    const next = await db()
+      .selectFrom("jobs")
+      .select(["run_at", "status"])
+      .where("queue", "=", "operations.rollup")
+      .orderBy("run_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect(next.run_at.toISOString()).toBe("2026-03-10T15:05:00.000Z");
+  });
 });

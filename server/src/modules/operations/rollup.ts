@@ -370,7 +370,7 @@ export async function runRollup(
   opts: { timeZone: string; now: Date; maxDays?: number },
 ): Promise<RollupRun> {
   const { timeZone: tz } = opts;
-  const maxDays = opts.maxDays ?? 120;
+  const maxDays = opts.maxDays ?? 60;
   await db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ time_zone: string }>`
       select time_zone from operations_rollup_state for update`.execute(trx);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { sql } from "kysely";
+import { CompiledQuery, type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../platform/auth/totp.ts";
 import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
@@ -12,7 +12,8 @@ import { type AppServer, startAppServer } from "../test/app-servers.ts";
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from "../test/factories.ts";
 import { type PgBouncer, pgbouncerBinary, startPgBouncer } from "../test/pgbouncer.ts";
 import { adminPool } from "../test/postgres.ts";
-import { type DatabaseHandle, openDatabase } from "./database.ts";
+import { type DatabaseHandle, openDatabase, preparedStatement } from "./database.ts";
+import type { DB } from "./schema.ts";
 
 const CONCURRENT = 200;
 const POOL_SIZE = 6;
@@ -223,6 +224,37 @@ describe.skipIf(!onPostgres || !pgbouncer)(
       expect(rows[0]!.n).toBeLessThanOrEqual(POOL_SIZE + 4);
       console.info(`${CONCURRENT} contended bookings through PgBouncer: ${Date.now() - t0} ms`);
     }, 120_000);
+
+    it("turns named prepared statements off when the pooler refuses one, resending a query outside a transaction", async () => {
+      const refused: Error[] = [];
+      const handle = await openDatabase({
+        kind: "postgres",
+        url: bouncer.urlOf(name),
+        poolSize: 2,
+        onPreparedStatementsRefused: (error) => refused.push(error),
+      });
+      try {
+        const probe = (db: Kysely<DB>, n: number) =>
+          db.executeQuery<{ n: number }>(
+            CompiledQuery.raw(preparedStatement("portico_probe", "select $1::int as n"), [n]),
+          );
+        // two clients, one after the other: PgBouncer hands the second the server connection the
+        // first just used (it keeps the most recent one first), where the name already exists
+        const answers: number[] = [];
+        await handle.db.connection().execute(async (a) =>
+          handle.db.connection().execute(async (b) => {
+            for (let i = 0; i < 10 && refused.length === 0; i++) {
+              answers.push((await probe(a, 2 * i)).rows[0]!.n, (await probe(b, 2 * i + 1)).rows[0]!.n);
+            }
+            answers.push((await probe(a, -1)).rows[0]!.n, (await probe(b, -2)).rows[0]!.n);
+          }),
+        );
+        expect(refused.map((e) => (e as { code?: string }).code)).toEqual([expect.stringMatching(/^(26000|42P05)$/)]);
+        expect(answers).toEqual([...Array.from({ length: answers.length - 2 }, (_, i) => i), -1, -2]);
+      } finally {
+        await handle.close();
+      }
+    });
 
     it("books once when the same request is retried with one Idempotency-Key on both servers", async () => {
       const start = new Date(slotStart().getTime() + 60 * 60_000).toISOString();

@@ -92,6 +92,28 @@ describe("loadConfig", () => {
     expect(problem(env as Record<string, string>).variable).toBe(name);
   });
 
+  it("reads a read replica and a migration URL, only beside DATABASE_URL", () => {
+    const primary = "postgres://app@pgbouncer:6432/portico";
+    expect(loadConfig({ ...base })).toMatchObject({ databaseReadUrl: undefined, databaseMigrationUrl: undefined });
+    expect(
+      loadConfig({
+        ...base,
+        DATABASE_URL: primary,
+        DATABASE_READ_URL: "postgres://app@replica:5432/portico",
+        DATABASE_MIGRATION_URL: "postgresql://owner@primary:5432/portico",
+      }),
+    ).toMatchObject({
+      databaseUrl: primary,
+      databaseReadUrl: "postgres://app@replica:5432/portico",
+      databaseMigrationUrl: "postgresql://owner@primary:5432/portico",
+    });
+    expect(problem({ DATABASE_READ_URL: "postgres://replica/portico" }).variable).toBe("DATABASE_READ_URL");
+    expect(problem({ DATABASE_MIGRATION_URL: "postgres://primary/portico" }).variable).toBe("DATABASE_MIGRATION_URL");
+    expect(problem({ DATABASE_URL: primary, DATABASE_READ_URL: "mysql://replica/portico" }).message).toMatch(
+      /DATABASE_READ_URL: must start with postgres:/,
+    );
+  });
+
   it("listens where HOST says", () => {
     expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
     expect(loadConfig({ HOST: " ::1 " }).host).toBe("::1");

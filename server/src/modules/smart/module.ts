@@ -1,3 +1,4 @@
+import type { IdentityService } from "../identity/service.ts";
 import { defineModule } from "../kit.ts";
 import { smartRoutes } from "./routes.ts";
 import { SmartService } from "./service.ts";
@@ -9,7 +10,7 @@ import { SmartService } from "./service.ts";
  */
 export const smartModule = defineModule({
   name: "smart",
-  services: (p) => ({
+  services: (p, _needs: { identity: IdentityService }) => ({
     smart: new SmartService({
       db: p.db,
       cipher: p.cipher,
@@ -19,5 +20,9 @@ export const smartModule = defineModule({
       config: p.config,
     }),
   }),
-  routes: (app, services) => smartRoutes(app, services.smart),
+  routes: (app, services) =>
+    smartRoutes(app, services.smart, {
+      sessions: services.identity.sessions,
+      config: { publicUrl: services.smart.publicUrl },
+    }),
 });

@@ -13,9 +13,13 @@ import {
   SmartRedirect,
   SmartUidParams,
 } from "@portico/contracts";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { App } from "../../app.ts";
+import type { Config } from "../../config.ts";
+import { sessionCookie } from "../../platform/auth/cookie.ts";
+import { readSessionToken } from "../../platform/auth/plugin.ts";
+import type { SessionStore } from "../../platform/auth/sessions.ts";
 import { FHIR_BASE_PATH } from "../fhir-api/routes.ts";
 import { OAUTH_PATH, type SmartService } from "./service.ts";
 
@@ -27,14 +31,38 @@ const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
  * configuration beside the FHIR base, and the portal's API for the consent page, connected
  * apps and app registration.
  */
-export async function smartRoutes(app: App, smart: SmartService): Promise<void> {
+export async function smartRoutes(
+  app: App,
+  smart: SmartService,
+  deps: { sessions: SessionStore; config: Pick<Config, "publicUrl"> },
+): Promise<void> {
   const fastify = app as unknown as FastifyInstance;
+  const cookie = sessionCookie(deps.config);
   await fastify.register(async (oauth) => {
     // the authorization server reads its own request bodies (forms): leave the stream unread
     oauth.removeAllContentTypeParsers();
     oauth.addContentTypeParser("*", (_request, _payload, done) => done(null, undefined));
-    const forward = async (request: { raw: IncomingMessage }, reply: { hijack(): void; raw: unknown }) => {
+    const forward = async (request: FastifyRequest, reply: FastifyReply) => {
       const provider = await smart.provider();
+      // an answered consent resumes only in a browser signed in to the portal as the person who
+      // answered it: a request started in someone else's browser cannot collect the code
+      const resume = /^\/oauth\/auth\/([A-Za-z0-9_-]{1,100})$/.exec(request.url.split("?")[0] ?? "");
+      if (resume?.[1] && request.method === "GET") {
+        const interaction = await provider.Interaction.find(resume[1]);
+        const accountId = interaction?.result?.login?.accountId;
+        if (accountId) {
+          const token = readSessionToken(request, cookie);
+          const session = token ? await deps.sessions.authenticate(token) : undefined;
+          if (session?.state !== "active" || session.actor.userId !== accountId) {
+            return reply
+              .status(403)
+              .type("text/plain; charset=utf-8")
+              .send(
+                "access_denied: finish connecting the app in the browser where you allowed it, signed in to the portal.",
+              );
+          }
+        }
+      }
       reply.hijack();
       const raw = request.raw as IncomingMessage & { originalUrl?: string };
       raw.originalUrl = raw.url;

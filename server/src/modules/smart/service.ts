@@ -40,11 +40,13 @@ export interface SmartDeps {
 export class SmartService {
   readonly #deps: SmartDeps;
   #provider: Promise<Provider> | undefined;
+  readonly publicUrl: string;
   readonly issuer: string;
   readonly fhirBase: string;
 
   constructor(deps: SmartDeps) {
     this.#deps = deps;
+    this.publicUrl = deps.config.publicUrl;
     this.issuer = `${deps.config.publicUrl}${OAUTH_PATH}`;
     this.fhirBase = `${deps.config.publicUrl}${FHIR_BASE_PATH}`;
   }

@@ -166,7 +166,11 @@ describe("SMART App Launch (standalone patient launch)", () => {
     expect(answer.statusCode, answer.body).toBe(200);
     let next = answer.json().redirectTo as string;
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(new URL(next, base), { redirect: "manual", headers: { cookie: jar.header() } });
+      // the browser that started the request, signed in to the portal as the person who answered
+      const res = await fetch(new URL(next, base), {
+        redirect: "manual",
+        headers: { cookie: jar.header(who.headers.cookie) },
+      });
       jar.take(res);
       const location = res.headers.get("location");
       if (!location) throw new Error(`no redirect from ${next}: ${res.status} ${await res.text()}`);
@@ -520,6 +524,35 @@ describe("SMART App Launch (standalone patient launch)", () => {
       .where("resource_id", "=", grantId)
       .execute();
     expect(audit.map((r) => r.action).sort()).toEqual(["grant", "revoke"]);
+  });
+
+  it("does not hand the code to a browser that is not signed in as the person who allowed access", async () => {
+    const { challenge } = pkce();
+    const { uid, jar } = await toConsent(
+      authorizeUrl({
+        response_type: "code",
+        client_id: publicClientId,
+        redirect_uri: `${appUrl}/callback`,
+        scope: "openid patient/*.rs",
+        state: "phish",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+    );
+    // someone else's request, answered by Alex (signed in elsewhere)
+    const answer = await t.app.inject({
+      method: "POST",
+      url: `/api/smart/authorizations/${uid}/allow`,
+      headers: alex.headers,
+      payload: { patientId: alexId, types: ["Patient"] },
+    });
+    expect(answer.statusCode).toBe(200);
+    const redirectTo = answer.json().redirectTo as string;
+    for (const cookie of [jar.header(), jar.header(sam.headers.cookie)]) {
+      const res = await fetch(new URL(redirectTo, base), { redirect: "manual", headers: { cookie } });
+      expect(res.status).toBe(403);
+      expect(res.headers.get("location")).toBeNull();
+    }
   });
 
   it("lets a denial go back to the app as access_denied", async () => {

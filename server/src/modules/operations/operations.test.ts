@@ -669,7 +669,7 @@ describe("the roll-up of closed days (rollup.ts) answers as reading live does", 
       `from=2026-02-01&to=2026-03-10&locationId=${lakeview}&providerId=${p2.providerId}`,
     ];
     const live = await everything(queries);
-    const run = await t.app.services.operations.rollUp();
+    const run = await t.app.services.operations.rollUp({ settleMs: 0 });
     // February and 1–9 March (New York days) are closed; 10 March is today. Periods: February
     // and the ISO weeks from 2 February to 8 March
     expect(run).toEqual({ days: 37, periods: 6, remaining: 0 });
@@ -691,7 +691,7 @@ describe("the roll-up of closed days (rollup.ts) answers as reading live does", 
     expect(rows[0]?.n).toBeGreaterThan(0);
     expect(await everything(queries)).toEqual(live);
     // a second run has nothing to do
-    expect(await t.app.services.operations.rollUp()).toEqual({ days: 0, periods: 0, remaining: 0 });
+    expect(await t.app.services.operations.rollUp({ settleMs: 0 })).toEqual({ days: 0, periods: 0, remaining: 0 });
   });
 
   it("a late change to a closed day is seen at once (the day reads live), and again after the next run", async () => {
@@ -720,7 +720,7 @@ describe("the roll-up of closed days (rollup.ts) answers as reading live does", 
       overdueUnanswered: 0,
     });
 
-    const run = await t.app.services.operations.rollUp();
+    const run = await t.app.services.operations.rollUp({ settleMs: 0 });
     // the three days, and the week of 2–8 March they are in
     expect(run).toEqual({ days: 3, periods: 1, remaining: 0 });
     expect((await rolledDays()).every((d) => d.rolled)).toBe(true);
@@ -735,14 +735,18 @@ describe("the roll-up of closed days (rollup.ts) answers as reading live does", 
     expect(byLabel(adoption, "measure")).toMatchObject({ bookedOnline: { count: 1 }, bookedByStaff: { count: 2 } });
     const live = await everything(queries);
     expect(live).not.toEqual(before);
-    expect((await t.app.services.operations.rollUp()).days).toBe(37);
+    expect((await t.app.services.operations.rollUp({ settleMs: 0 })).days).toBe(37);
     expect(await everything(queries)).toEqual(live);
     await db().deleteFrom("user_roles").where("user_id", "=", caregiver.id).execute();
   });
 
-  it("runs as a periodic job that queues its next run", async () => {
+  it("runs as a periodic job that queues its next run; a day's row is 10 minutes old before it is rolled up", async () => {
     await t.app.services.operations.scheduleRollup();
     await t.app.services.jobs.runDueJobs();
+    // the rows were marked a moment ago (the role removed): not rolled up yet
+    expect((await rolledDays()).some((d) => d.rolled)).toBe(false);
+    await sql`update operations_rollup_days set created_at = created_at - interval '11 minutes'`.execute(db());
+    await t.app.services.operations.rollUp();
     expect(await rolledDays()).toHaveLength(9);
     expect((await rolledDays()).every((d) => d.rolled)).toBe(true);
     const next = await db()

@@ -348,7 +348,10 @@ export function percentile(dist: Map<number, number>, p: number): number | null 
 
 // ---- the periodic roll-up ----
 
-/** Days are rolled up this long after they end (a transaction begun before midnight has ended). */
+/**
+ * Days are rolled up this long after they end, and this long after their row in
+ * operations_rollup_days was made (a transaction that touched the day before has ended).
+ */
 const SETTLE_MS = 10 * 60_000;
 
 export interface RollupRun {
@@ -367,10 +370,11 @@ export interface RollupRun {
  */
 export async function runRollup(
   db: Database,
-  opts: { timeZone: string; now: Date; maxDays?: number },
+  opts: { timeZone: string; now: Date; maxDays?: number; settleMs?: number },
 ): Promise<RollupRun> {
   const { timeZone: tz } = opts;
   const maxDays = opts.maxDays ?? 60;
+  const settleMs = opts.settleMs ?? SETTLE_MS;
   await db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ time_zone: string }>`
       select time_zone from operations_rollup_state for update`.execute(trx);
@@ -382,7 +386,7 @@ export async function runRollup(
     await sql`insert into operations_rollup_state (time_zone) values (${tz})`.execute(trx);
   });
   // the last closed day: over for SETTLE_MS by both the clinic's clock and the database's
-  const { rows: bounds } = await sql<{ first: string | null; last: string }>`
+  const { rows: bounds } = await sql<{ first: string | null; last: string; tomorrow: string }>`
     with closed as (select least(${opts.now}::timestamptz, now()) - make_interval(secs => ${SETTLE_MS / 1000}) as t)
     select (date_trunc('month', (least(
              (select min(created_at) from appointments), (select min(starts_at) from appointments),
@@ -390,17 +394,26 @@ export async function runRollup(
              (select min(requested_at) from refill_request_items), (select min(created_at) from referrals),
              (select min(sent_at) from visit_surveys)
            ) at time zone ${tz})))::date::text as first,
-           ((closed.t at time zone ${tz})::date - 1)::text as last
+           ((closed.t at time zone ${tz})::date - 1)::text as last,
+           ((greatest(${opts.now}::timestamptz, now()) at time zone ${tz})::date + 1)::text as tomorrow
     from closed`.execute(db);
   const first = bounds[0]?.first ?? null;
   const last = bounds[0]?.last as string;
-  if (!first || first > last) return { days: 0, periods: 0, remaining: 0 };
+  if (!first) return { days: 0, periods: 0, remaining: 0 };
+  // every day's row, ahead of time (up to tomorrow): from then on a change to the day marks it
+  await sql`
+    insert into operations_rollup_days (day, rolled)
+    select g.day::date, false from generate_series(${first}::date, ${bounds[0]?.tomorrow}::date, interval '1 day') as g(day)
+    on conflict (day) do nothing`.execute(db);
+  if (first > last) return { days: 0, periods: 0, remaining: 0 };
+  // closed days not rolled up (or changed since) whose row has stood long enough that no
+  // transaction that touched the day before the row existed is still open
   const { rows: todo } = await sql<{ day: string }>`
-    select g.day::date::text as day
-    from generate_series(${first}::date, ${last}::date, interval '1 day') as g(day)
-    left join operations_rollup_days d on d.day = g.day::date
-    where d.rolled is not true
-    order by g.day desc`.execute(db);
+    select d.day::text as day
+    from operations_rollup_days d
+    where d.day between ${first}::date and ${last}::date and not d.rolled
+      and d.created_at <= now() - make_interval(secs => ${settleMs / 1000})
+    order by d.day desc`.execute(db);
   const batch = todo.slice(0, maxDays);
   for (const { day } of batch) await rollDay(db, tz, day, opts.now);
   // months and weeks: complete (every day rolled up), closed, and built from older day rows than now stand
@@ -429,9 +442,11 @@ export async function runRollup(
 /** One day's rows, after taking the day's lock (a writer that marked it changed has committed). */
 async function rollDay(db: Database, tz: string, day: string, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // the day's row lock: a writer that marked the day has committed, one that marks it next waits
     await sql`
-      insert into operations_rollup_days (day, rolled, rolled_at) values (${day}::date, true, clock_timestamp())
-      on conflict (day) do update set rolled = true, rolled_at = clock_timestamp()`.execute(trx);
+      update operations_rollup_days set rolled = true, rolled_at = clock_timestamp() where day = ${day}::date`.execute(
+      trx,
+    );
     await sql`delete from operations_rollup where span = 'd' and day = ${day}::date`.execute(trx);
     const where: Where = (anchor) =>
       sql`${anchor} >= (${day}::date::timestamp at time zone ${tz}) and ${anchor} < ((${day}::date + 1)::timestamp at time zone ${tz})`;

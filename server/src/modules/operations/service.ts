@@ -56,12 +56,8 @@ export class OperationsService {
    * whose days are all rolled up. The periodic job runs it every 5 minutes (at once again while
    * days remain); tests call it directly.
    */
-  async rollUp(maxDays?: number): Promise<RollupRun> {
-    return runRollup(this.#d.db, {
-      timeZone: await this.#timeZone(),
-      now: this.#d.clock.now(),
-      ...(maxDays ? { maxDays } : {}),
-    });
+  async rollUp(options: { maxDays?: number; settleMs?: number } = {}): Promise<RollupRun> {
+    return runRollup(this.#d.db, { timeZone: await this.#timeZone(), now: this.#d.clock.now(), ...options });
   }
 
   async overview(): Promise<OperationsOverview> {

@@ -63,7 +63,8 @@ describe.skipIf(!onPostgres || !pgbouncer)(
       servers.push(
         ...(await Promise.all([
           startAppServer(pooled, env),
-          startAppServer(pooled, { ...env, DATABASE_MIGRATION_URL: directUrl }),
+          // this one also runs the background worker and the audit-chain linker through the pooler
+          startAppServer(pooled, { ...env, DATABASE_MIGRATION_URL: directUrl, PORTICO_WORKER: "1" }),
         ])),
       );
 
@@ -224,6 +225,26 @@ describe.skipIf(!onPostgres || !pgbouncer)(
       expect(rows[0]!.n).toBeLessThanOrEqual(POOL_SIZE + 4);
       console.info(`${CONCURRENT} contended bookings through PgBouncer: ${Date.now() - t0} ms`);
     }, 120_000);
+
+    it("links every audit row through the pooler (the linker's lock is a transaction lock) and fails no job", async () => {
+      let unlinked = -1;
+      for (let i = 0; i < 150; i++) {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from audit_log where seq is null`.execute(direct.db);
+        unlinked = rows[0]!.n;
+        if (unlinked === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(unlinked).toBe(0);
+      const linked = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(direct.db);
+      expect(linked.rows[0]!.n).toBeGreaterThan(0);
+      const failed = await direct.db
+        .selectFrom("jobs")
+        .select(["queue", "last_error"])
+        .where("status", "=", "failed")
+        .execute();
+      expect(failed).toEqual([]);
+    }, 30_000);
 
     it("turns named prepared statements off when the pooler refuses one, resending a query outside a transaction", async () => {
       const refused: Error[] = [];

@@ -133,7 +133,7 @@ describe("appointments", () => {
       return (await response.json()) as T;
     };
     const { locations } = await get<{ locations: { id: string; name: string; timeZone: string }[] }>("/api/locations");
-    const brooklyn = locations.find((l) => l.name === "Portico Brooklyn") ?? locations[0]!;
+    const localDay = (at: Date, zone: string) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(at);
     const { providers } = await get<{ providers: { id: string; displayName: string }[] }>("/api/providers");
     const okafor = providers.find((p) => p.displayName.includes("Okafor"))!;
     const { visitTypes } = await get<{ visitTypes: { id: string; name: string }[] }>("/api/visit-types");
@@ -142,30 +142,35 @@ describe("appointments", () => {
     const morgan = results[0]!;
 
     const start = new Date(Math.ceil((Date.now() + 20 * 60_000) / (15 * 60_000)) * 15 * 60_000);
+    // a visit can be marked arrived only on its own day: near Brooklyn's midnight the walk-in
+    // session is at Chicago Loop (an hour behind), so the visit is always due today somewhere
+    const place = ["Portico Brooklyn", "Portico Chicago Loop"]
+      .map((name) => locations.find((l) => l.name === name))
+      .find((l) => l && localDay(start, l.timeZone) === localDay(new Date(), l.timeZone))!;
     const extra = await adminContext.request.post(`${baseUrl()}/api/providers/${okafor.id}/availability/exceptions`, {
       data: {
         kind: "extra_hours",
         start: start.toISOString(),
         end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
-        locationId: brooklyn.id,
+        locationId: place.id,
         note: "Walk-in session",
       },
       headers: { "x-csrf-token": adminCsrf },
     });
     expect(extra.status()).toBe(201);
     const { slots } = await get<{ slots: { start: string }[] }>(
-      `/api/slots?visitTypeId=${followUp.id}&providerId=${okafor.id}&locationId=${brooklyn.id}&patientId=${morgan.id}` +
+      `/api/slots?visitTypeId=${followUp.id}&providerId=${okafor.id}&locationId=${place.id}&patientId=${morgan.id}` +
         `&from=${encodeURIComponent(start.toISOString())}&to=${encodeURIComponent(new Date(start.getTime() + 2 * 3_600_000).toISOString())}`,
     );
     expect(slots.length).toBeGreaterThan(0);
     const booking = await desk.post(`${baseUrl()}/api/patients/${morgan.id}/appointments`, {
-      data: { visitTypeId: followUp.id, providerId: okafor.id, locationId: brooklyn.id, start: slots[0]!.start },
+      data: { visitTypeId: followUp.id, providerId: okafor.id, locationId: place.id, start: slots[0]!.start },
       headers: { "x-csrf-token": deskCsrf, "idempotency-key": crypto.randomUUID() },
     });
     expect(booking.status()).toBe(201);
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: brooklyn.timeZone }).format(new Date(slots[0]!.start));
+    const day = localDay(new Date(slots[0]!.start), place.timeZone);
 
-    await visit(page, `/front-desk/arrivals?locationId=${brooklyn.id}&date=${day}`);
+    await visit(page, `/front-desk/arrivals?locationId=${place.id}&date=${day}`);
     await page.getByRole("heading", { level: 1, name: "Arrivals" }).waitFor();
     const arrive = /^Arrived – Morgan Lee/;
     const due = page.locator("tr", { hasText: "Morgan Lee", has: page.getByRole("button", { name: arrive }) }).first();

@@ -17,11 +17,15 @@ import { type Actor, type ActorGrant, currentContext } from "../../platform/cont
 import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { FhirCaller } from "../fhir-api/caller.ts";
+import { FhirError } from "../fhir-api/outcome.ts";
 import { FHIR_BASE_PATH, type FhirTokenVerifier } from "../fhir-api/routes.ts";
 import { clientSecretSeal, kyselyAdapter } from "./adapter.ts";
+import { ClientRateLimiter } from "./rate-limit.ts";
 import { OIDC_SCOPES, resourceScopes, smartTypes, TYPE_SCOPES, typesAllowed } from "./scopes.ts";
 
 export const OAUTH_PATH = "/oauth";
+/** FHIR API requests per connected app per minute (`ClientRateLimiter`) */
+export const FHIR_REQUESTS_PER_CLIENT_PER_MINUTE = 600;
 
 export interface SmartDeps {
   db: Database;
@@ -41,6 +45,8 @@ export class SmartService {
   readonly #deps: SmartDeps;
   #provider: Promise<Provider> | undefined;
   readonly publicUrl: string;
+  /** the FHIR API's per-app limit (tests lower `perMinute`) */
+  readonly clientLimiter = new ClientRateLimiter(FHIR_REQUESTS_PER_CLIENT_PER_MINUTE);
   readonly issuer: string;
   readonly fhirBase: string;
 
@@ -251,6 +257,8 @@ export class SmartService {
       if (!grant || grant.user_id !== token.accountId || grant.client_id !== token.clientId) return null;
       const actor = await this.#actorFor(grant.user_id);
       if (!actor) return null;
+      if (!this.clientLimiter.take(grant.client_id))
+        throw new FhirError(429, "throttled", "This app sent too many requests. Wait a minute and try again.");
       const allowed = typesAllowed((token.scope ?? "").split(" "));
       const caller: FhirCaller = {
         patientId: grant.patient_id,

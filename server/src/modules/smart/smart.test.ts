@@ -555,6 +555,25 @@ describe("SMART App Launch (standalone patient launch)", () => {
     }
   });
 
+  it("limits each app's requests per minute (429 OperationOutcome), without touching other apps", async () => {
+    const granted = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
+    const limiter = t.app.services.smart.clientLimiter;
+    const before = limiter.perMinute;
+    limiter.perMinute = 0;
+    try {
+      const res = await fhirGet(`/Patient/${alexId}`, granted.access_token);
+      expect(res.status).toBe(429);
+      expect((await res.json()).issue[0].code).toBe("throttled");
+    } finally {
+      limiter.perMinute = before;
+    }
+    expect((await fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(200);
+    // a portal session is not an app: not counted here
+    expect(
+      (await t.app.inject({ method: "GET", url: `/fhir/R4/Patient/${alexId}`, headers: alex.headers })).statusCode,
+    ).toBe(200);
+  });
+
   it("lets a denial go back to the app as access_denied", async () => {
     const { challenge } = pkce();
     const { uid, jar } = await toConsent(

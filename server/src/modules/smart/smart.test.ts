@@ -437,6 +437,33 @@ describe("SMART App Launch (standalone patient launch)", () => {
     expect(beyond.statusCode).toBe(400);
   });
 
+  it("gives a caregiver's token the child's records through the gate, and nothing of anyone else", async () => {
+    const details = await (async () => {
+      const { challenge } = pkce();
+      const { uid } = await toConsent(
+        authorizeUrl({
+          response_type: "code",
+          client_id: publicClientId,
+          redirect_uri: `${appUrl}/callback`,
+          scope: "launch/patient openid patient/*.rs",
+          code_challenge: challenge,
+          code_challenge_method: "S256",
+        }),
+      );
+      return (
+        await t.app.inject({ method: "GET", url: `/api/smart/authorizations/${uid}`, headers: sam.headers })
+      ).json();
+    })();
+    const jamie = (details.patients as { id: string; types: string[] }[]).find((p) => p.id === jamieId);
+    expect(jamie?.types).toContain("Patient");
+    const granted = await tokenFor(sam, { patientId: jamieId, types: ["Patient", "Appointment"] });
+    expect(granted.patient).toBe(jamieId);
+    expect((await fhirGet(`/Patient/${jamieId}`, granted.access_token)).status).toBe(200);
+    expect((await fhirGet(`/Patient/${samId}`, granted.access_token)).status).toBe(404);
+    const apps = (await t.app.inject({ method: "GET", url: "/api/smart/connected-apps", headers: sam.headers })).json();
+    expect(apps.apps.some((a: { patient: { id: string } }) => a.patient.id === jamieId)).toBe(true);
+  });
+
   it("refuses the token request of a scope narrower grant: the token carries only what was allowed", async () => {
     const granted = await tokenFor(
       alex,

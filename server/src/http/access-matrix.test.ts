@@ -462,7 +462,9 @@ const MATRIX: Record<string, Row> = {
   ),
   "POST /api/smart/authorizations/{uid}/deny": signedIn(() => post("/api/smart/authorizations/no-such-request/deny")),
   "GET /api/smart/connected-apps": signedIn(() => get("/api/smart/connected-apps")),
-  "POST /api/smart/connected-apps/{grantId}/revoke": signedIn(() => post("/api/smart/connected-apps/no-such-grant/revoke")),
+  "POST /api/smart/connected-apps/{grantId}/revoke": signedIn(() =>
+    post("/api/smart/connected-apps/no-such-grant/revoke"),
+  ),
   "GET /api/smart/clients": staff(["admin"], () => get("/api/smart/clients")),
   "POST /api/smart/clients": staff(["admin"], () =>
     post("/api/smart/clients", { name: "Matrix app", confidential: false, redirectUris: ["https://app.example/cb"] }),

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateFhir } from "../../fhir/validate.ts";
+import { FileStore } from "../../platform/files/index.ts";
 import { seedDemo } from "../../seed/demo.ts";
 import { useTestApp } from "../../test/app.ts";
 import { signInDemo } from "../../test/demo-sign-in.ts";
@@ -45,11 +46,15 @@ const TYPES = [
   "Schedule",
   "Slot",
   "MedicationRequest",
+  "Medication",
   "Observation",
   "QuestionnaireResponse",
   "ServiceRequest",
   "Communication",
+  "DocumentReference",
+  "Binary",
   "AuditEvent",
+  "Provenance",
 ];
 
 describe("FHIR R4 API", () => {
@@ -93,6 +98,35 @@ describe("FHIR R4 API", () => {
       "_count",
       "_offset",
     ]);
+    const of = (type: string) =>
+      resources.find((r) => r.type === type) as unknown as {
+        interaction: { code: string }[];
+        searchParam?: { name: string }[];
+        searchInclude?: string[];
+        searchRevInclude?: string[];
+        supportedProfile?: string[];
+      };
+    expect(of("PractitionerRole").searchInclude).toEqual([
+      "PractitionerRole:practitioner",
+      "PractitionerRole:location",
+    ]);
+    expect(of("MedicationRequest").searchInclude).toEqual(["MedicationRequest:medication"]);
+    expect(of("Observation").searchRevInclude).toEqual(["Provenance:target"]);
+    expect(of("QuestionnaireResponse").searchRevInclude).toEqual(["Provenance:target"]);
+    for (const readOnly of ["Medication", "Binary"]) {
+      expect(of(readOnly).interaction.map((i) => i.code)).toEqual(["read"]);
+      expect(of(readOnly).searchParam).toBeUndefined();
+    }
+    expect(of("Slot").searchParam?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["schedule", "start", "status", "service-type"]),
+    );
+    expect(of("DocumentReference").searchParam?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["patient", "category", "type", "date"]),
+    );
+    expect(of("Practitioner").supportedProfile).toEqual([
+      "http://hl7.org/fhir/us/core/StructureDefinition/us-core-practitioner",
+    ]);
+    expect(cs.rest[0].security.cors).toBe(true);
   });
 
   it("refuses a caller with no session or a bad token as an OperationOutcome (401)", async () => {
@@ -181,7 +215,8 @@ describe("FHIR R4 API", () => {
   it("answers bad input with a 400 OperationOutcome, and unknown ids or paths with 404", async () => {
     const cases: [string, number, string][] = [
       ["/Condition?patient=x", 400, "not-supported"],
-      ["/Binary/abc", 400, "not-supported"],
+      ["/Binary/abc", 404, "not-found"],
+      ["/Specimen/abc", 400, "not-supported"],
       [`/Appointment?patient=${alexId}&location=x`, 400, "not-supported"],
       [`/Appointment?patient=${alexId}&_count=abc`, 400, "invalid"],
       [`/Appointment?patient=${alexId}&_count=0`, 400, "invalid"],
@@ -661,6 +696,297 @@ describe("FHIR R4 API", () => {
       }
       expect((await get(`/Slot?schedule=${okaforId}`)).statusCode).toBe(401);
       expect((await get(`/Schedule/${okaforId}`)).statusCode).toBe(401);
+    });
+  });
+
+  describe("Medication, DocumentReference and Binary, Provenance", () => {
+    const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+    let chartDocId: string;
+    let attachmentFileId: string;
+    let noteFileId: string;
+    const bundle = async (url: string, headers = alex.headers) => {
+      const res = await get(url, headers);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+      return res.json() as SearchBundle;
+    };
+    const ids = (b: SearchBundle, mode = "match") =>
+      b.entry
+        .filter((e) => (e as unknown as { search: { mode: string } }).search.mode === mode)
+        .map((e) => `${e.resource.resourceType}/${e.resource.id}`);
+
+    beforeAll(async () => {
+      const files = new FileStore({ db: t.database.db, cipher: t.cipher });
+      const alexUser = await t.database.db
+        .selectFrom("patients")
+        .select("user_id")
+        .where("id", "=", alexId)
+        .executeTakeFirstOrThrow();
+      chartDocId = (
+        await files.save({ patientId: alexId, kind: "insurance_card_front", bytes: PNG, uploadedBy: alexUser.user_id })
+      ).id;
+      const message = async (internal: boolean) =>
+        (
+          await t.database.db
+            .selectFrom("messages")
+            .select("id")
+            .where("patient_id", "=", alexId)
+            .where("kind", internal ? "=" : "<>", "internal_note")
+            .orderBy("created_at")
+            .orderBy("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+      const attach = async (messageId: string) => {
+        const file = await files.save({ patientId: alexId, kind: "message_attachment", bytes: PNG, uploadedBy: null });
+        await t.database.db
+          .insertInto("message_attachments")
+          .values({ file_id: file.id, patient_id: alexId, message_id: messageId, uploaded_by: null })
+          .execute();
+        return file.id;
+      };
+      const visible = await message(false);
+      attachmentFileId = await attach(visible);
+      // an internal note in the same conversation, with its own attachment
+      const thread = await t.database.db
+        .selectFrom("messages")
+        .select(["thread_id", (eb) => eb.fn.max("seq").as("seq")])
+        .where("thread_id", "=", (eb) => eb.selectFrom("messages").select("thread_id").where("id", "=", visible))
+        .groupBy("thread_id")
+        .executeTakeFirstOrThrow();
+      const note = await t.database.db
+        .insertInto("messages")
+        .values({
+          thread_id: thread.thread_id,
+          patient_id: alexId,
+          seq: Number(thread.seq) + 1,
+          kind: "internal_note",
+          author_kind: "staff",
+          author_user_id: null,
+          via_proxy_grant_id: null,
+          sealed_body: "sealed",
+          auto_reply: null,
+          quick_reply_id: null,
+          created_at: t.clock.now(),
+        } as never)
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      noteFileId = await attach(note.id);
+    });
+
+    it("DocumentReference: the chart's documents and message attachments, never an internal note's; Binary is the content", async () => {
+      const docs = await bundle(`/DocumentReference?patient=${alexId}`);
+      expect(validateFhir(docs)).toEqual([]);
+      expect(ids(docs)).toEqual(
+        expect.arrayContaining([`DocumentReference/${chartDocId}`, `DocumentReference/${attachmentFileId}`]),
+      );
+      expect(ids(docs)).not.toContain(`DocumentReference/${noteFileId}`);
+      for (const e of docs.entry) {
+        expect((e.resource.meta as { profile: string[] }).profile).toEqual([
+          "http://hl7.org/fhir/us/core/StructureDefinition/us-core-documentreference",
+        ]);
+        expect((await get(`/DocumentReference/${e.resource.id}`, alex.headers)).json()).toEqual(e.resource);
+      }
+      const chartDoc = docs.entry.find((e) => e.resource.id === chartDocId)?.resource as unknown as {
+        content: { attachment: { url: string; contentType: string } }[];
+      };
+      expect(chartDoc.content[0]?.attachment).toMatchObject({ url: `Binary/${chartDocId}`, contentType: "image/png" });
+      const binary = await get(`/Binary/${chartDocId}`, alex.headers);
+      expect(binary.statusCode).toBe(200);
+      expect(validateFhir(binary.json())).toEqual([]);
+      expect(Buffer.from((binary.json() as { data: string }).data, "base64").equals(PNG)).toBe(true);
+      expect((await get(`/Binary/${attachmentFileId}`, alex.headers)).statusCode).toBe(200);
+      for (const url of [`/DocumentReference/${noteFileId}`, `/Binary/${noteFileId}`]) {
+        const res = await get(url, alex.headers);
+        expect(res.statusCode, url).toBe(404);
+      }
+      // category, type and date
+      const attachments = await bundle(
+        `/DocumentReference?patient=${alexId}&category=urn:portico:document-category|message-attachment`,
+      );
+      expect(ids(attachments)).toEqual([`DocumentReference/${attachmentFileId}`]);
+      expect(
+        ids(await bundle(`/DocumentReference?patient=${alexId}&type=urn:portico:document-kind|insurance_card_front`)),
+      ).toEqual([`DocumentReference/${chartDocId}`]);
+      expect((await bundle(`/DocumentReference?patient=${alexId}&date=lt2001-01-01`)).entry).toEqual([]);
+      // Binary is read by id, not searched
+      expect((await get(`/Binary?patient=${alexId}`, alex.headers)).statusCode).toBe(400);
+      // the reads are audited with the FHIR type
+      const audited = await t.database.db
+        .selectFrom("audit_log")
+        .select("details")
+        .where("resource_type", "=", "fhir_resource")
+        .where("resource_id", "=", chartDocId)
+        .execute();
+      expect(audited.map((r) => (r.details as { fhirType: string }).fhirType)).toEqual(
+        expect.arrayContaining(["DocumentReference", "Binary"]),
+      );
+    });
+
+    it("Medication: each medicine by the MedicationRequest's id; read only; _include=MedicationRequest:medication is accepted", async () => {
+      const requests = await bundle(`/MedicationRequest?patient=${alexId}&_include=MedicationRequest:medication`);
+      const first = requests.entry[0]?.resource as Entry["resource"];
+      const medication = await get(`/Medication/${first.id}`, alex.headers);
+      expect(medication.statusCode).toBe(200);
+      expect(validateFhir(medication.json())).toEqual([]);
+      expect(medication.json()).toMatchObject({
+        resourceType: "Medication",
+        code: {
+          text: (first as unknown as { medicationCodeableConcept: { text: string } }).medicationCodeableConcept.text,
+        },
+      });
+      // the medicine is coded inline on MedicationRequest: nothing to include
+      expect(ids(requests, "include")).toEqual([]);
+      const search = await get(`/Medication?patient=${alexId}`, alex.headers);
+      expect(search.statusCode).toBe(400);
+      expect(outcome(search).issue[0]?.code).toBe("not-supported");
+    });
+
+    it("Provenance: who sent each reading and questionnaire, read, searched and with _revinclude=Provenance:target", async () => {
+      const readings = await bundle(`/Observation?patient=${alexId}&_revinclude=Provenance:target&_count=200`);
+      expect(validateFhir(readings)).toEqual([]);
+      const observations = ids(readings);
+      expect(observations.length).toBeGreaterThan(0);
+      const provenance = readings.entry.filter(
+        (e) => (e as unknown as { search: { mode: string } }).search.mode === "include",
+      );
+      expect(
+        provenance
+          .map((e) => (e.resource as unknown as { target: { reference: string }[] }).target[0]?.reference)
+          .sort(),
+      ).toEqual([...observations].sort());
+      const one = provenance[0]?.resource as unknown as Entry["resource"] & { agent: { who: { reference: string } }[] };
+      expect(one.agent[0]?.who.reference).toMatch(/^(Patient|RelatedPerson|Organization)\//);
+      expect((await get(`/Provenance/${one.id}`, alex.headers)).json()).toEqual(one);
+      const all = await bundle(`/Provenance?patient=${alexId}&_count=200`);
+      expect(validateFhir(all)).toEqual([]);
+      expect(ids(all)).toEqual(expect.arrayContaining([`Provenance/${one.id}`]));
+      const target = (one as unknown as { target: { reference: string }[] }).target[0]?.reference as string;
+      expect(ids(await bundle(`/Provenance?patient=${alexId}&target=${target}`))).toEqual([`Provenance/${one.id}`]);
+      const answers = await bundle(`/QuestionnaireResponse?patient=${alexId}&_revinclude=Provenance:target&_count=200`);
+      expect(validateFhir(answers)).toEqual([]);
+      expect(ids(answers, "include").every((r) => r.startsWith("Provenance/qr-"))).toBe(true);
+      expect((await get(`/Appointment?patient=${alexId}&_revinclude=Provenance:target`, alex.headers)).statusCode).toBe(
+        400,
+      );
+      expect((await get("/Provenance/obs-00000000-0000-4000-8000-000000000000", alex.headers)).statusCode).toBe(404);
+    });
+
+    it("the access matrix: another patient, a caregiver with and without the scope, a teen's parent and staff", async () => {
+      const medicationId = (
+        await t.database.db
+          .selectFrom("medications")
+          .select("id")
+          .where("patient_id", "=", alexId)
+          .where("confidential", "=", false)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const provenanceId = `obs-${
+        (
+          await t.database.db
+            .selectFrom("health_readings")
+            .select("id")
+            .where("patient_id", "=", alexId)
+            .executeTakeFirstOrThrow()
+        ).id
+      }`;
+      const urls = {
+        medication: `/Medication/${medicationId}`,
+        attachment: `/DocumentReference/${attachmentFileId}`,
+        attachmentContent: `/Binary/${attachmentFileId}`,
+        chartDoc: `/DocumentReference/${chartDocId}`,
+        provenance: `/Provenance/${provenanceId}`,
+        provenanceSearch: `/Provenance?patient=${alexId}`,
+        documentSearch: `/DocumentReference?patient=${alexId}&category=urn:portico:document-category|message-attachment`,
+      };
+      const expectStatuses = async (
+        headers: Record<string, string>,
+        expected: Partial<Record<keyof typeof urls, number>>,
+      ) => {
+        for (const [key, status] of Object.entries(expected)) {
+          const res = await get(urls[key as keyof typeof urls], headers);
+          expect(res.statusCode, `${key}: ${res.body.slice(0, 200)}`).toBe(status);
+        }
+      };
+      const other = await makePatient(t, { withLogin: true });
+      await expectStatuses((await signIn(t, other.user as never)).headers, {
+        medication: 404,
+        attachment: 404,
+        attachmentContent: 404,
+        chartDoc: 404,
+        provenance: 404,
+        provenanceSearch: 404,
+        documentSearch: 404,
+      });
+      const withScopes = async (scopes: string[], relationship?: string) => {
+        const user = await makeUser(t);
+        await makeProxyGrant(t, {
+          patientId: alexId,
+          proxyUserId: user.id,
+          scopes: scopes as never,
+          ...(relationship ? { relationship: relationship as never } : {}),
+        });
+        return (await signIn(t, user)).headers;
+      };
+      await expectStatuses(await withScopes(["medications", "messages", "health_updates"]), {
+        medication: 200,
+        attachment: 200,
+        attachmentContent: 200,
+        provenance: 200,
+        provenanceSearch: 200,
+        documentSearch: 200,
+      });
+      const appointmentsOnly = await withScopes(["appointments"]);
+      await expectStatuses(appointmentsOnly, {
+        medication: 404,
+        attachment: 404,
+        attachmentContent: 404,
+        provenance: 404,
+        provenanceSearch: 404,
+      });
+      // the chart's documents follow the portal's rule for the profile part (the same gate), attachments never show
+      expect((await bundle(urls.documentSearch, appointmentsOnly)).entry).toEqual([]);
+      const portal = await t.app.inject({
+        method: "GET",
+        url: `/api/patients/${alexId}/files/${chartDocId}`,
+        headers: appointmentsOnly,
+      });
+      expect((await get(urls.chartDoc, appointmentsOnly)).statusCode).toBe(portal.statusCode);
+      // a parent of a 15-year-old: medications kept; messages and health updates withheld
+      const born = new Date(t.clock.now().getTime() - 15 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+      const teen = await makePatient(t, { dateOfBirth: born });
+      const teenMed = (
+        await t.database.db
+          .insertInto("medications")
+          .values({
+            patient_id: teen.id,
+            name: "Teenmed",
+            dose: "1 tablet",
+            directions: "daily",
+            quantity: 30,
+            days_supply: 30,
+            refills_remaining: 1,
+            confidential: false,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+      const parent = await makeUser(t);
+      await makeProxyGrant(t, {
+        patientId: teen.id,
+        proxyUserId: parent.id,
+        relationship: "parent",
+        scopes: ["appointments", "medications", "messages", "health_updates", "records"],
+      });
+      const asParent = (await signIn(t, parent)).headers;
+      expect((await get(`/Medication/${teenMed}`, asParent)).statusCode).toBe(200);
+      for (const type of ["Provenance", "DocumentReference"]) {
+        const res = await get(`/${type}?patient=${teen.id}`, asParent);
+        expect(res.statusCode, type).toBe(404);
+      }
+      // staff: a patient-facing API
+      const nurse = (await signIn(t, await makeStaff(t, "nurse"))).headers;
+      await expectStatuses(nurse, { medication: 404, attachment: 404, attachmentContent: 404, provenance: 404 });
+      // anonymous
+      for (const url of Object.values(urls)) expect((await get(url)).statusCode, url).toBe(401);
     });
   });
 

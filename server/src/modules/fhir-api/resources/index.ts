@@ -2,13 +2,16 @@ import type { FhirResourceType } from "../resource-type.ts";
 import { appointmentType } from "./appointment.ts";
 import { auditEventType } from "./audit-event.ts";
 import { communicationType } from "./communication.ts";
+import { binaryType, documentReferenceType } from "./document-reference.ts";
 import { locationType } from "./location.ts";
+import { medicationType } from "./medication.ts";
 import { medicationRequestType } from "./medication-request.ts";
 import { observationType } from "./observation.ts";
 import { organizationType } from "./organization.ts";
 import { patientType } from "./patient.ts";
 import { practitionerType } from "./practitioner.ts";
 import { practitionerRoleType } from "./practitioner-role.ts";
+import { provenanceType } from "./provenance.ts";
 import { questionnaireResponseType } from "./questionnaire-response.ts";
 import { relatedPersonType } from "./related-person.ts";
 import { scheduleType } from "./schedule.ts";
@@ -27,9 +30,13 @@ export const fhirResourceTypes: readonly FhirResourceType[] = [
   scheduleType,
   slotType,
   medicationRequestType,
+  medicationType,
   observationType,
   questionnaireResponseType,
   serviceRequestType,
   communicationType,
+  documentReferenceType,
+  binaryType,
   auditEventType,
+  provenanceType,
 ];

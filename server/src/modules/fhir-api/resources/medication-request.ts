@@ -45,6 +45,14 @@ export const medicationRequestType = defineFhirType({
         ),
     },
   ],
+  includes: [
+    {
+      // Portico codes the medicine inline (medicationCodeableConcept): followed when a reference is there
+      name: "MedicationRequest:medication",
+      references: (m) =>
+        [(m as MedicationRequest).medicationReference?.reference].filter((r): r is string => r !== undefined),
+    },
+  ],
   searchParams: [
     PATIENT_PARAM,
     {

@@ -38,6 +38,7 @@ export const observationType = defineFhirType({
         ),
     },
   ],
+  revincludes: ["Provenance:target"],
   searchParams: [
     PATIENT_PARAM,
     {

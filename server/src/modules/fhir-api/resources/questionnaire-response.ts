@@ -31,6 +31,7 @@ export const questionnaireResponseType = defineFhirType({
         ),
     },
   ],
+  revincludes: ["Provenance:target"],
   searchParams: [
     PATIENT_PARAM,
     {

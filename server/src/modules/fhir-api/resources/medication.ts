@@ -1,0 +1,61 @@
+import type { Medication } from "@medplum/fhirtypes";
+import type { RecordSection } from "../../records/section.ts";
+import { changedAt, type Db, defineFhirType, US_CORE, UUID_ID } from "../resource-type.ts";
+
+const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+function toMedication(m: { id: string; name: string; rxnorm_code: string | null }): Medication {
+  return {
+    resourceType: "Medication",
+    id: m.id,
+    code: {
+      text: m.name,
+      ...(m.rxnorm_code ? { coding: [{ system: RXNORM, code: m.rxnorm_code, display: m.name }] } : {}),
+    },
+  };
+}
+
+const rows = (db: Db, patientId: string, includeConfidential: boolean, ids?: readonly string[]) =>
+  db
+    .selectFrom("medications")
+    .select(["id", "name", "rxnorm_code"])
+    .where("patient_id", "=", patientId)
+    .$if(ids !== undefined, (q) => q.where("id", "in", ids as string[]))
+    .$if(!includeConfidential, (q) => q.where("confidential", "=", false))
+    .orderBy("id")
+    .execute();
+
+/** the medicines on the medication list, as Medication (the FHIR API's own section; the download holds them as MedicationRequest) */
+const medicationSection: RecordSection = {
+  name: "fhir-api:medication",
+  scope: "medications",
+  async *entries({ db, patientId, includeConfidential }) {
+    for (const m of await rows(db, patientId, includeConfidential)) yield { json: {}, fhir: [toMedication(m)] };
+  },
+};
+
+/**
+ * Medication: the medicine of each entry of the medication list (same id as its
+ * MedicationRequest), RxNorm coded when known; confidential ones only for the patient. Read by
+ * id only (FHIR defines no patient search for Medication).
+ */
+export const medicationType = defineFhirType({
+  type: "Medication",
+  documentation:
+    "The medicine of each entry on the medication list (same id as its MedicationRequest; RxNorm coded when known). Read by id; not searched.",
+  profile: `${US_CORE}us-core-medication`,
+  idPattern: UUID_ID,
+  searchable: false,
+  sources: [
+    {
+      section: medicationSection,
+      ownerOf: async (db, id) =>
+        (await db.selectFrom("medications").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
+      lastUpdated: (db, ids) =>
+        changedAt(db.selectFrom("medications").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
+      readMany: async ({ db, patientId, includeConfidential }, ids) =>
+        (await rows(db, patientId, includeConfidential, ids)).map(toMedication),
+    },
+  ],
+  searchParams: [],
+});

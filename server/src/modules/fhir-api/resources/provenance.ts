@@ -1,0 +1,131 @@
+import type { Provenance, ProvenanceAgent, Resource } from "@medplum/fhirtypes";
+import type { RecordSection } from "../../records/section.ts";
+import { type Db, defineFhirType, PATIENT_PARAM, US_CORE } from "../resource-type.ts";
+import { CLINIC_ORGANIZATION_ID } from "./directory-data.ts";
+
+/**
+ * Provenance for what the patient's side provides, as US Core asks: who sent each reading
+ * (Observation) and each answered PHQ-9/GAD-7 (QuestionnaireResponse) — the patient, a
+ * caregiver (RelatedPerson, the grant) or the clinic (a staff entry names the clinic, not the
+ * person). Id `obs-<reading id>` or `qr-<response id>`.
+ */
+const ID = /^(obs|qr)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const TABLES = { obs: "health_readings", qr: "questionnaire_responses" } as const;
+const TARGETS = { obs: "Observation", qr: "QuestionnaireResponse" } as const;
+
+interface Row {
+  id: string;
+  entered_by_kind: string;
+  via_proxy_grant_id: string | null;
+  created_at: Date;
+}
+
+const rows = (db: Db, table: keyof typeof TARGETS, patientId: string, ids?: readonly string[]) =>
+  db
+    .selectFrom(TABLES[table])
+    .select(["id", "entered_by_kind", "via_proxy_grant_id", "created_at"])
+    .where("patient_id", "=", patientId)
+    .$if(ids !== undefined, (q) => q.where("id", "in", ids as string[]))
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute() as Promise<Row[]>;
+
+function toProvenance(prefix: keyof typeof TARGETS, patientId: string, r: Row): Provenance {
+  const who: ProvenanceAgent["who"] =
+    r.entered_by_kind === "patient"
+      ? { reference: `Patient/${patientId}` }
+      : r.entered_by_kind === "proxy" && r.via_proxy_grant_id
+        ? { reference: `RelatedPerson/${r.via_proxy_grant_id}` }
+        : { reference: `Organization/${CLINIC_ORGANIZATION_ID}` };
+  const agent = (system: string, code: string, display: string) => ({
+    type: { coding: [{ system, code, display }] },
+    who,
+  });
+  return {
+    resourceType: "Provenance",
+    id: `${prefix}-${r.id}`,
+    target: [{ reference: `${TARGETS[prefix]}/${r.id}` }],
+    recorded: r.created_at.toISOString(),
+    agent: [
+      agent("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "author", "Author"),
+      agent("http://hl7.org/fhir/us/core/CodeSystem/us-core-provenance-participant-type", "transmitter", "Transmitter"),
+    ],
+  };
+}
+
+const section: RecordSection = {
+  name: "fhir-api:provenance",
+  scope: "health_updates",
+  async *entries({ db, patientId }) {
+    for (const prefix of ["obs", "qr"] as const)
+      for (const r of await rows(db, prefix, patientId)) yield { json: {}, fhir: [toProvenance(prefix, patientId, r)] };
+  },
+};
+
+const split = (ids: readonly string[]) => {
+  const out = { obs: [] as string[], qr: [] as string[] };
+  for (const id of ids) {
+    const m = ID.exec(id);
+    if (m) out[m[1] as "obs" | "qr"].push(m[2] as string);
+  }
+  return out;
+};
+
+export const provenanceType = defineFhirType({
+  type: "Provenance",
+  documentation:
+    "Who provided each reading (Observation) and each answered questionnaire (QuestionnaireResponse): the patient, a caregiver (RelatedPerson) or the clinic. Also with _revinclude=Provenance:target on those searches.",
+  profile: `${US_CORE}us-core-provenance`,
+  idPattern: ID,
+  sources: [
+    {
+      section,
+      ownerOf: async (db, id) => {
+        const m = ID.exec(id) as RegExpExecArray;
+        const prefix = m[1] as "obs" | "qr";
+        return (
+          await db
+            .selectFrom(TABLES[prefix])
+            .select("patient_id")
+            .where("id", "=", m[2] as string)
+            .executeTakeFirst()
+        )?.patient_id;
+      },
+      lastUpdated: async (db, ids) => {
+        const out = new Map<string, Date>();
+        for (const [prefix, keys] of Object.entries(split(ids)) as ["obs" | "qr", string[]][]) {
+          if (keys.length === 0) continue;
+          const found = await db
+            .selectFrom(TABLES[prefix])
+            .select(["id", "created_at"])
+            .where("id", "in", keys)
+            .execute();
+          for (const r of found) out.set(`${prefix}-${r.id}`, r.created_at);
+        }
+        return out;
+      },
+      readMany: async ({ db, patientId }, ids) => {
+        const out: Provenance[] = [];
+        for (const [prefix, keys] of Object.entries(split(ids)) as ["obs" | "qr", string[]][])
+          if (keys.length > 0)
+            out.push(...(await rows(db, prefix, patientId, keys)).map((r) => toProvenance(prefix, patientId, r)));
+        return out;
+      },
+    },
+  ],
+  searchParams: [
+    PATIENT_PARAM,
+    {
+      name: "target",
+      type: "reference",
+      documentation: "What it is about: Observation/<id> or QuestionnaireResponse/<id>",
+      values: (p: Provenance) => p.target.map((t) => t.reference),
+    },
+  ],
+  revincludeOf: (target: Resource) =>
+    target.resourceType === "Observation"
+      ? [`Provenance/obs-${target.id}`]
+      : target.resourceType === "QuestionnaireResponse"
+        ? [`Provenance/qr-${target.id}`]
+        : [],
+});

@@ -237,7 +237,9 @@ export class FhirService {
       if (!type || !caller.mayRead(type.type)) continue;
       if (type.directory) {
         for (const id of ids) {
-          const found = type.idPattern.test(id) ? await type.directory.read(this.#directoryContext(caller), id) : undefined;
+          const found = type.idPattern.test(id)
+            ? await type.directory.read(this.#directoryContext(caller), id)
+            : undefined;
           if (found) out.push(withMeta(found, undefined, type.profile));
         }
         continue;

@@ -6,6 +6,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
+import { isDatabaseUnreachable } from "./connection-errors.ts";
 import type { DB } from "./schema.ts";
 
 export type Database = Kysely<DB>;
@@ -160,6 +161,32 @@ const replicas = new WeakMap<Database, Database>();
 export function readReplica<T extends Database | Transaction<DB>>(db: T): T | Database {
   if (db.isTransaction) return db;
   return replicas.get(db as Database) ?? db;
+}
+
+/** primary → until when its replica is left alone after it could not be reached */
+const replicaDownUntil = new WeakMap<Database, number>();
+const REPLICA_PAUSE_MS = 10_000;
+
+/**
+ * Runs `read` on the read replica of `db` (see `readReplica`, the same rules) and, when the
+ * replica cannot be reached (stopped, restarting, network), once more on the primary; the
+ * replica is then left alone for 10 s. `read` must only read, and may run twice.
+ */
+export async function onReadReplica<T>(
+  db: Database | Transaction<DB>,
+  read: (reads: Database | Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  const replica = readReplica(db);
+  if (replica === db) return read(db);
+  const primary = db as Database;
+  if ((replicaDownUntil.get(primary) ?? 0) > Date.now()) return read(primary);
+  try {
+    return await read(replica);
+  } catch (error) {
+    if (!isDatabaseUnreachable(error)) throw error;
+    replicaDownUntil.set(primary, Date.now() + REPLICA_PAUSE_MS);
+    return read(primary);
+  }
 }
 
 function postgresPool(url: string, target: Extract<DatabaseTarget, { kind: "postgres" }>): pg.Pool {

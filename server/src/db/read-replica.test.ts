@@ -45,7 +45,9 @@ async function exec(program: string, args: string[]): Promise<void> {
 }
 
 /** A streaming replica of `primary` made with `pg_basebackup -R`, on a port of its own. */
-async function startReplica(primary: PrivatePostgres): Promise<{ url: string; folder: string; stop(): Promise<void> }> {
+async function startReplica(
+  primary: PrivatePostgres,
+): Promise<{ url: string; folder: string; halt(): Promise<void>; stop(): Promise<void> }> {
   const folder = fs.mkdtempSync("/tmp/portico-replica-");
   if (asRoot) {
     const line = fs
@@ -82,6 +84,7 @@ async function startReplica(primary: PrivatePostgres): Promise<{ url: string; fo
   return {
     url: `postgres://postgres@127.0.0.1:${port}`,
     folder,
+    halt: () => exec("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]),
     stop: async () => {
       await exec("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]).catch(() => {});
       fs.rmSync(folder, { recursive: true, force: true });
@@ -281,7 +284,6 @@ describe.skipIf(skipReason !== undefined)(
 
     afterAll(async () => {
       server?.child.kill("SIGTERM");
-      await replicaClient?.query("select pg_wal_replay_resume()").catch(() => {});
       await replicaClient?.end().catch(() => {});
       await direct?.close();
       await replica?.stop();
@@ -336,5 +338,17 @@ describe.skipIf(skipReason !== undefined)(
         .execute();
       expect(live).toHaveLength(1);
     }, 60_000);
+
+    it("answers slot search and patient search from the primary while the replica is down", async () => {
+      await replicaClient.end();
+      await replica.halt();
+      const start = slotAt(15);
+      const shown = await slotsShown();
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown).not.toContain(start);
+      expect(await patientsFound("Laggard")).toHaveLength(1);
+      // and a second time, with the replica left alone for a while
+      expect(await slotsShown()).toEqual(shown);
+    }, 30_000);
   },
 );

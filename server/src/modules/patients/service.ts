@@ -1,5 +1,5 @@
 import type { PatientSearchQuery, PatientSearchResponse } from "@portico/contracts";
-import { readReplica } from "../../db/database.ts";
+import { type Database, onReadReplica, readReplica } from "../../db/database.ts";
 import { PATIENT_SEARCH_ROLES } from "../../platform/access/staff-abilities.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
@@ -52,11 +52,13 @@ export class PatientService {
     };
     // the search may read a replica (DATABASE_READ_URL: a chart registered a moment ago may be
     // missing for that moment); its audit row is written on the primary before the answer leaves
-    const replica = readReplica(currentDb(this.#deps.db));
+    const primary = currentDb(this.#deps.db);
     const fromReplica =
-      replica === currentDb(this.#deps.db)
+      readReplica(primary) === primary
         ? undefined
-        : await replica.transaction().execute((reads) => searchPatients(reads, parsed, options));
+        : await onReadReplica(primary, (reads) =>
+            (reads as Database).transaction().execute((trx) => searchPatients(trx, parsed, options)),
+          );
     return inTransaction(this.#deps.db, async (trx) => {
       const results = fromReplica ?? (await searchPatients(trx, parsed, options));
       await this.#deps.audit.record({

@@ -1,5 +1,7 @@
 import type { Appointment, IntakeItem, Slot, VisitType } from "@portico/contracts";
-import { type Database, readReplica } from "../../db/database.ts";
+import type { Transaction } from "kysely";
+import { type Database, onReadReplica } from "../../db/database.ts";
+import type { DB } from "../../db/schema.ts";
 import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
@@ -231,61 +233,65 @@ export class SchedulingService {
     if (to <= from) throw new DomainError("validation_failed", "The end of the date range must be after its start.");
     if (to - from > 62 * DAY) throw new DomainError("validation_failed", "Search at most 62 days at a time.");
 
-    const db = search.reads === "replica" ? readReplica(currentDb(this.#deps.db)) : currentDb(this.#deps.db);
-    let places = await repo.providersForSpecialty(db, vt.specialty, {
-      providerId: search.providerId,
-      locationId: search.locationId,
-    });
-    let eligibility: { canSelfBook: boolean; reason: string | null } = { canSelfBook: true, reason: null };
-    if (!staff && patientId) {
-      const blocks = await this.#selfBookingBlocks(patientId, vt, places);
-      const allowed = places.filter((p) => blocks.get(p.providerId) === null);
-      if (allowed.length === 0 && places.length > 0) {
-        eligibility = { canSelfBook: false, reason: [...blocks.values()].find((r) => r !== null) ?? null };
+    // what to show may come from the read replica (and from the primary when it cannot be reached)
+    const searchOn = async (db: Database | Transaction<DB>) => {
+      let places = await repo.providersForSpecialty(db, vt.specialty, {
+        providerId: search.providerId,
+        locationId: search.locationId,
+      });
+      let eligibility: { canSelfBook: boolean; reason: string | null } = { canSelfBook: true, reason: null };
+      if (!staff && patientId) {
+        const blocks = await this.#selfBookingBlocks(patientId, vt, places);
+        const allowed = places.filter((p) => blocks.get(p.providerId) === null);
+        if (allowed.length === 0 && places.length > 0) {
+          eligibility = { canSelfBook: false, reason: [...blocks.values()].find((r) => r !== null) ?? null };
+        }
+        places = allowed;
       }
-      places = allowed;
-    }
-    const providerIds = [...new Set(places.map((p) => p.providerId))];
-    const rules = rulesOf(vt, staff);
-    const earliest = Math.max(from, now + rules.minimumNoticeMinutes * MINUTE);
-    const latest = Math.min(to, now + rules.horizonDays * DAY);
-    // sort on numbers and build response objects only for the slots returned
-    const found: { slot: CachedSlot; place: repo.ProviderAtLocation }[] = [];
-    if (earliest < latest) {
-      for (const { here, slots } of await this.#freeSlotsByDay(db, vt, places, providerIds, {
-        earliest,
-        latest,
-      })) {
-        for (const slot of slots) {
-          if (slot.start < earliest || slot.start >= latest) continue;
-          const place = here.find((p) => p.locationId === slot.locationId) as repo.ProviderAtLocation;
-          found.push({ slot, place });
+      const providerIds = [...new Set(places.map((p) => p.providerId))];
+      const rules = rulesOf(vt, staff);
+      const earliest = Math.max(from, now + rules.minimumNoticeMinutes * MINUTE);
+      const latest = Math.min(to, now + rules.horizonDays * DAY);
+      // sort on numbers and build response objects only for the slots returned
+      const found: { slot: CachedSlot; place: repo.ProviderAtLocation }[] = [];
+      if (earliest < latest) {
+        for (const { here, slots } of await this.#freeSlotsByDay(db, vt, places, providerIds, {
+          earliest,
+          latest,
+        })) {
+          for (const slot of slots) {
+            if (slot.start < earliest || slot.start >= latest) continue;
+            const place = here.find((p) => p.locationId === slot.locationId) as repo.ProviderAtLocation;
+            found.push({ slot, place });
+          }
         }
       }
-    }
-    found.sort(
-      (a, b) =>
-        a.slot.start - b.slot.start ||
-        (a.place.providerName < b.place.providerName ? -1 : a.place.providerName > b.place.providerName ? 1 : 0),
-    );
-    // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
-    const ownZone =
-      vt.modality === "video"
-        ? patientAccess
-          ? await repo.patientTimeZone(db, patientAccess)
-          : await repo.clinicTimeZone(db)
-        : "";
-    const slots: Slot[] = found.slice(0, search.limit ?? 200).map(({ slot, place }) => ({
-      start: slot.startIso,
-      end: slot.endIso,
-      providerId: place.providerId,
-      providerName: place.providerName,
-      locationId: place.locationId,
-      locationName: place.locationName,
-      timeZone: slot.timeZone,
-      displayTimeZone: displayTimeZone(vt.modality, slot.timeZone, ownZone),
-    }));
-    return { slots, eligibility };
+      found.sort(
+        (a, b) =>
+          a.slot.start - b.slot.start ||
+          (a.place.providerName < b.place.providerName ? -1 : a.place.providerName > b.place.providerName ? 1 : 0),
+      );
+      // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
+      const ownZone =
+        vt.modality === "video"
+          ? patientAccess
+            ? await repo.patientTimeZone(db, patientAccess)
+            : await repo.clinicTimeZone(db)
+          : "";
+      const slots: Slot[] = found.slice(0, search.limit ?? 200).map(({ slot, place }) => ({
+        start: slot.startIso,
+        end: slot.endIso,
+        providerId: place.providerId,
+        providerName: place.providerName,
+        locationId: place.locationId,
+        locationName: place.locationName,
+        timeZone: slot.timeZone,
+        displayTimeZone: displayTimeZone(vt.modality, slot.timeZone, ownZone),
+      }));
+      return { slots, eligibility };
+    };
+    const current = currentDb(this.#deps.db);
+    return search.reads === "replica" ? onReadReplica(current, searchOn) : searchOn(current);
   }
 
   /** for tests and the bench: how the slot cache is used */

@@ -642,6 +642,55 @@ describe("SMART App Launch (standalone patient launch)", () => {
     expect(right.json.error).toBe("invalid_grant");
   });
 
+  it("a disabled app's tokens stop working and it cannot start a new request", async () => {
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/smart/clients",
+      headers: admin.headers,
+      payload: { name: "Short-lived", confidential: false, redirectUris: [`${appUrl}/callback`] },
+    });
+    const clientId = created.json().client.clientId as string;
+    const { verifier, challenge } = pkce();
+    const { uid, jar } = await toConsent(
+      authorizeUrl({
+        response_type: "code",
+        client_id: clientId,
+        redirect_uri: `${appUrl}/callback`,
+        scope: "openid patient/Patient.rs",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+    );
+    const back = new URL(await consentAndReturn(uid as string, jar, alex, { patientId: alexId, types: ["Patient"] }));
+    const granted = await token({
+      grant_type: "authorization_code",
+      code: back.searchParams.get("code") as string,
+      redirect_uri: `${appUrl}/callback`,
+      client_id: clientId,
+      code_verifier: verifier,
+    });
+    expect((await fhirGet(`/Patient/${alexId}`, granted.json.access_token)).status).toBe(200);
+    const disabled = await t.app.inject({
+      method: "POST",
+      url: `/api/smart/clients/${clientId}/disable`,
+      headers: admin.headers,
+    });
+    expect(disabled.json().disabled).toBe(true);
+    expect((await fhirGet(`/Patient/${alexId}`, granted.json.access_token)).status).toBe(401);
+    const again = await fetch(
+      authorizeUrl({
+        response_type: "code",
+        client_id: clientId,
+        redirect_uri: `${appUrl}/callback`,
+        scope: "openid patient/Patient.rs",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+      { redirect: "manual" },
+    );
+    expect(again.status).toBe(400);
+  });
+
   it("registers apps for administrators only, with exact, absolute redirect URIs", async () => {
     const asPatient = await t.app.inject({
       method: "POST",
@@ -665,6 +714,6 @@ describe("SMART App Launch (standalone patient launch)", () => {
         .json()
         .clients.map((c: { name: string }) => c.name)
         .sort(),
-    ).toEqual(["Clinic Partner", "Health Diary"]);
+    ).toEqual(["Clinic Partner", "Health Diary", "Short-lived"]);
   });
 });

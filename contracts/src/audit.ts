@@ -4,7 +4,12 @@ import { IsoDateTime, Uuid } from "./common.ts";
 /** One row of "who accessed my record", in plain words for the patient. */
 export const AccessLogEntry = Type.Object({
   id: Type.String(),
+  /** when (the last time, for a run of the same look) */
   at: IsoDateTime,
+  /** a run of the same look by the same person, each within an hour of the one before, is one entry */
+  times: Type.Integer({ minimum: 1, description: "how many looks this entry stands for" }),
+  /** the first look of the run (equal to `at` when `times` is 1) */
+  firstAt: IsoDateTime,
   /** the reader did this themselves ("You viewed…"); `who` is then null */
   byReader: Type.Boolean(),
   who: Type.Union([Type.String(), Type.Null()], {

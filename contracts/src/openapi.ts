@@ -2760,6 +2760,10 @@ export interface operations {
                             id: string;
                             /** Format: date-time */
                             at: string;
+                            /** @description how many looks this entry stands for */
+                            times: number;
+                            /** Format: date-time */
+                            firstAt: string;
                             byReader: boolean;
                             /** @description the person's display name, e.g. 'Dr. Lena Okafor'; null for the reader and for Portico itself */
                             who: string | null;

@@ -28,6 +28,8 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
   let stranger: TestPatient;
   let sam: TestUser;
   let jamieGrant: string;
+  let physicianActor: Actor;
+  let samActor: Actor;
   const clients: Record<string, SignedInClient> = {};
 
   /** a read of the patient's data by `actor`, through the enforcement point */
@@ -76,7 +78,7 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
     });
     await makeProxyGrant(t, { patientId: taylor.id, proxyUserId: sam.id, relationship: "parent", scopes: ALL });
 
-    const physicianActor: Actor = {
+    physicianActor = {
       kind: "user",
       userId: physician.id,
       roles: ["physician"],
@@ -84,7 +86,7 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
       providerId: physician.providerId,
       grants: [],
     };
-    const samActor: Actor = {
+    samActor = {
       kind: "user",
       userId: sam.id,
       roles: [],
@@ -158,6 +160,10 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
   });
 
   it("pages with page numbers and a total, held still by asOf while new accesses arrive", async () => {
+    // looks of different kinds, each its own entry
+    for (const kind of ["lab_result", "medication", "message_thread", "referral", "health_update", "survey"]) {
+      await readAs(samActor, jamie.id, kind);
+    }
     const first = (await accessLog("jamie", jamie.id, "?who=everyone&pageSize=3")).json();
     expect(first).toMatchObject({ page: 1, pageSize: 3 });
     expect(first.entries).toHaveLength(3);
@@ -178,6 +184,82 @@ describe("GET /api/patients/:patientId/access-log and GET /api/admin/audit", () 
     expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((a, b) => b - a));
     const past = (await accessLog("jamie", jamie.id, `?pageSize=3&page=500&asOf=${first.asOf}`)).json();
     expect(past.entries).toEqual([]);
+  });
+
+  it("shows a run of the same look by one person as one entry with its count, split by anyone else's look or an hour's gap", async () => {
+    const patient = await makePatient(t, { withLogin: true, pcpProviderId: physician.providerId });
+    const patientActor: Actor = {
+      kind: "user",
+      userId: patient.user!.id,
+      roles: [],
+      patientId: patient.id,
+      providerId: null,
+      grants: [],
+    };
+    const caregiver = await makeUser(t, { displayName: "Robin Park" });
+    const grantId = await makeProxyGrant(t, {
+      patientId: patient.id,
+      proxyUserId: caregiver.id,
+      relationship: "spouse",
+      scopes: ALL,
+    });
+    const caregiverActor: Actor = {
+      kind: "user",
+      userId: caregiver.id,
+      roles: [],
+      patientId: null,
+      providerId: null,
+      grants: [
+        { grantId, patientId: patient.id, relationship: "spouse", scopes: ALL, startsAt: new Date(0), endsAt: null },
+      ],
+    };
+    const started = t.clock.now();
+    const logOf = () =>
+      runWithContext(
+        { requestId: `req-${randomUUID()}`, ip: "192.0.2.10", userAgent: "Vitest", actor: patientActor },
+        () => t.app.services.auditTrail.accessLog(patient.id, {}),
+      );
+    try {
+      for (let i = 0; i < 4; i++) {
+        await readAs(physicianActor, patient.id, "health_update"); // a board refreshing
+        t.clock.advance({ seconds: 30 });
+      }
+      const firstLook = new Date(started).toISOString();
+      await readAs(caregiverActor, patient.id, "health_update"); // someone else: a new entry
+      await readAs(physicianActor, patient.id, "health_update");
+      t.clock.advance({ minutes: 61 }); // more than an hour later: a new entry
+      await readAs(physicianActor, patient.id, "health_update");
+      await readAs(physicianActor, patient.id, "appointment"); // another kind of look: a new entry
+      const log = await logOf();
+      expect(log.entries.map((e) => [e.whoRole, e.sentence, e.times])).toEqual([
+        ["physician", "viewed_appointments", 1],
+        ["physician", "viewed_health_updates", 1],
+        ["physician", "viewed_health_updates", 1],
+        ["proxy", "viewed_health_updates", 1],
+        ["physician", "viewed_health_updates", 4],
+      ]);
+      expect(log.total).toBe(5);
+      const run = log.entries[4]!;
+      expect(run.firstAt).toBe(firstLook);
+      expect(Date.parse(run.at) - Date.parse(run.firstAt)).toBe(90_000);
+      // paging counts entries, not looks
+      const second = await runWithContext(
+        { requestId: `req-${randomUUID()}`, ip: "192.0.2.10", userAgent: "Vitest", actor: patientActor },
+        () => t.app.services.auditTrail.accessLog(patient.id, { pageSize: 2, page: 3, asOf: log.asOf ?? undefined }),
+      );
+      expect(second.entries.map((e) => e.id)).toEqual([run.id]);
+      // every look keeps its own audit row
+      const rows = await t.database.db
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("patient_id", "=", patient.id)
+        .where("resource_type", "=", "health_update")
+        .where("actor_user_id", "=", physician.id)
+        .executeTakeFirstOrThrow();
+      expect(Number(rows.n)).toBe(6);
+    } finally {
+      t.clock.set(started);
+    }
   });
 
   it("lets a proxy with records see it, naming the patient, but not a parent of an adolescent", async () => {

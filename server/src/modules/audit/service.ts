@@ -84,6 +84,8 @@ export class AuditTrailService {
         return {
           id: String(row.id),
           at: row.at.toISOString(),
+          times: row.times,
+          firstAt: row.first_at.toISOString(),
           byReader,
           who: byReader || role === "system" ? null : row.actor_name,
           whoRole: role,

@@ -13,7 +13,7 @@ import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { formatDateTime, localTimeZone } from "../../lib/format";
+import { type AppLocale, formatDateTime, formatDay, formatTime, localTimeZone, timeZoneLabel } from "../../lib/format";
 import { ChoiceGroup } from "../appointments/parts";
 import "./access-log.css";
 
@@ -154,7 +154,7 @@ function AccessList({ log, busy, onPage }: { log: AccessLog; busy: boolean; onPa
           <li key={entry.id} className="access-log__entry">
             <p className="access-log__sentence">{sentenceOf(entry, log, t)}</p>
             <p className="access-log__when text-muted">
-              <time dateTime={entry.at}>{formatDateTime(entry.at, zone, locale)}</time>
+              <time dateTime={entry.at}>{whenOf(entry, zone, locale, t)}</time>
             </p>
           </li>
         ))}
@@ -175,6 +175,26 @@ function AccessList({ log, busy, onPage }: { log: AccessLog; busy: boolean; onPa
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** When: one time, or for a run of the same look its count and span ("3 times, Monday 30 November, 9:02 am to 9:40 am (Eastern Time)"). */
+function whenOf(entry: AccessLogEntry, zone: string, locale: AppLocale, t: Translate): string {
+  if (entry.times === 1) return formatDateTime(entry.at, zone, locale);
+  const day = formatDay(entry.at, zone, locale);
+  if (formatDay(entry.firstAt, zone, locale) !== day) {
+    return t("timesAcrossDays", {
+      count: entry.times,
+      from: formatDateTime(entry.firstAt, zone, locale),
+      to: formatDateTime(entry.at, zone, locale),
+    });
+  }
+  return t("timesOneDay", {
+    count: entry.times,
+    day,
+    from: formatTime(entry.firstAt, zone, locale),
+    to: formatTime(entry.at, zone, locale),
+    zone: timeZoneLabel(zone, locale, new Date(entry.at)),
+  });
+}
 
 /** "Dr. Lena Okafor (physician) viewed your appointments" / "… viewed Jamie's appointments". */
 function sentenceOf(entry: AccessLogEntry, log: AccessLog, t: Translate): string {

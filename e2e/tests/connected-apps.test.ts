@@ -143,4 +143,44 @@ describe("connected apps (SMART App Launch)", () => {
     const after = await read();
     expect(after.status).toBe(401);
   });
+  it("a caregiver chooses whose record: Sam is offered himself and the children he cares for, and denies", async () => {
+    const { page } = session;
+    const base = baseUrl();
+    await signIn(page, demo.admin, { mfa: true });
+    await inLanguage(page, "en");
+    await visit(page, "/admin/apps");
+    await page.getByLabel("App name").fill("Family Planner");
+    await page.getByLabel("Redirect addresses").fill(`${appUrl}/family`);
+    await page.getByRole("button", { name: "Register", exact: true }).click();
+    await page.getByText("Family Planner is registered").waitFor();
+    const clientId = (await page.locator(".alert code").first().textContent())?.trim() as string;
+    await signOut(page);
+
+    await signIn(page, demo.sam);
+    await inLanguage(page, "en");
+    const authorize = new URL(`${base}/oauth/auth`);
+    for (const [k, v] of Object.entries({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: `${appUrl}/family`,
+      scope: "launch/patient openid patient/*.rs",
+      state: "family",
+      code_challenge: createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url"),
+      code_challenge_method: "S256",
+    }))
+      authorize.searchParams.set(k, v);
+    await page.goto(authorize.toString());
+    await page.waitForURL(/\/connect-app\//);
+    await settle(page);
+    await page.getByRole("radiogroup", { name: "Whose records may the app read?" }).waitFor();
+    await page.getByRole("radio", { name: /Jamie Rivera/ }).waitFor();
+    await page.locator("label.choice", { hasText: "Jamie Rivera" }).click();
+    await page.getByRole("checkbox", { name: "Appointments" }).waitFor();
+    await expectAccessible(page, "consent, caregiver (English)");
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshots(page, "connect-app-caregiver-en");
+    await page.getByRole("button", { name: "Deny" }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${appUrl}/family`), { timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get("error")).toBe("access_denied");
+  });
 });

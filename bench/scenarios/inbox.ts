@@ -185,8 +185,10 @@ async function generate() {
   await step("the pool members' unread counts and the pools' waiting and unassigned counts", async () => {
     await sql`update message_pool_unread set unread = message_pool_unread_count(pool_id, user_id)`.execute(db);
     await sql`
-      update message_pool_counts k set waiting = c.waiting, unassigned = c.unassigned
-      from message_pool_counts_of(k.pool_id) c`.execute(db);
+      update message_pool_counts k
+      set (waiting, unassigned) = (select c.waiting, c.unassigned from message_pool_counts_of(k.pool_id) c)`.execute(
+      db,
+    );
   });
   await step("sealing the active conversations' subjects and bodies", async () => {
     const active = await sql<{ id: string }>`

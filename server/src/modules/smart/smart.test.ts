@@ -475,6 +475,25 @@ describe("SMART App Launch (standalone patient launch)", () => {
     expect((await fhirGet(`/Observation?patient=${alexId}`, granted.access_token)).status).not.toBe(200);
   });
 
+  it("introspects a token (active, its client) and answers inactive for an unknown one", async () => {
+    const granted = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
+    const res = await fetch(`${base}/oauth/token/introspection`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: granted.access_token, client_id: publicClientId }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { active: boolean; scope?: string; client_id?: string };
+    expect(body.active).toBe(true);
+    expect(body.client_id).toBe(publicClientId);
+    const bogus = await fetch(`${base}/oauth/token/introspection`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: "nope", client_id: publicClientId }),
+    });
+    expect(((await bogus.json()) as { active: boolean }).active).toBe(false);
+  });
+
   it("refuses a revoked, an expired and a malformed token with a 401 OperationOutcome", async () => {
     const revoked = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
     const revocation = await fetch(`${base}/oauth/token/revocation`, {

@@ -89,7 +89,9 @@ describe("abilities: what the server says a user may open", () => {
     await makeProxyGrant(t, { patientId: mother.id, proxyUserId: helper.id, scopes: ["appointments", "medications"] });
     const me = await meOf(helper);
     expect(me.roles).toEqual([]);
-    expect(me.abilities.menu).toEqual(PATIENT_MENU);
+    // only the areas a grant's scopes open: no messages, referrals or health updates for Rosa
+    expect(me.abilities.menu).toEqual(["home", "appointments", "medications", "profile"]);
+    expect(me.abilities.areas).not.toContain("messages");
     expect(me.abilities).toMatchObject({ staffWork: false, patientSide: true });
     expect(me.patients).toHaveLength(1);
     expect(me.patients[0]).toMatchObject({ id: mother.id, relationship: "caregiver", restricted: false });
@@ -130,6 +132,7 @@ describe("abilities: what the server says a user may open", () => {
     expect(me.patients[0]).toMatchObject({ relationship: "parent", restricted: true });
     expect(me.patients[0].scopes.sort()).toEqual(["appointments", "medications"]);
     expect(me.abilities.patientSide).toBe(true);
+    expect(me.abilities.menu).toEqual(["home", "appointments", "medications", "profile"]);
   });
 
   it("says on a chart what its reader may open from it", async () => {

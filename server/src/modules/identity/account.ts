@@ -90,7 +90,7 @@ export class AccountService {
       roles,
       csrfToken,
       patients,
-      abilities: userAbilities(actor.roles, patients.length > 0),
+      abilities: userAbilities(actor.roles, patients.length > 0, new Set(patients.flatMap((p) => p.scopes))),
       session: {
         idleTimeoutSeconds: session.idleTimeoutSeconds,
         idleExpiresAt: session.idleExpiresAt.toISOString(),

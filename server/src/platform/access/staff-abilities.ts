@@ -1,5 +1,5 @@
 import type { AppArea, StaffAbilities, UserAbilities } from "@portico/contracts";
-import type { StaffRole } from "../../db/tables/people.ts";
+import type { ProxyScope, StaffRole } from "../../db/tables/people.ts";
 
 /** Who registers patients, verifies online registrations and reviews identity changes. */
 export const REGISTRATION_ROLES: readonly StaffRole[] = ["front_desk"];
@@ -16,8 +16,19 @@ export const ARRIVALS_MENU_ROLES: readonly StaffRole[] = ["front_desk", "nurse"]
 /** Who reads a specialist's incoming referrals. */
 export const INCOMING_REFERRAL_ROLES: readonly StaffRole[] = ["physician"];
 
-/** The patient side, open to anyone acting for a patient; each page then asks the patient's scopes. */
-const PATIENT_AREAS: readonly AppArea[] = ["appointments", "medications", "messages", "referrals", "health"];
+/**
+ * The patient side's areas and the scope each needs: open to anyone acting for at least one
+ * patient with that scope (their own chart holds every scope); each page then asks the scopes
+ * of the patient it shows.
+ */
+const PATIENT_AREA_SCOPES = {
+  appointments: "appointments",
+  medications: "medications",
+  messages: "messages",
+  referrals: "referrals",
+  health: "health_updates",
+} as const satisfies Partial<Record<AppArea, ProxyScope>>;
+const PATIENT_AREAS = Object.keys(PATIENT_AREA_SCOPES) as (keyof typeof PATIENT_AREA_SCOPES)[];
 
 /**
  * The staff work a user may open, sent with `/api/me` so the web shows exactly those entries
@@ -50,12 +61,21 @@ const MENU_ORDER: readonly AppArea[] = [
 
 /**
  * Everything `/api/me` says the user may open: the staff work of their roles, and the patient
- * side when they act for at least one patient (themself, or through a grant in force now).
+ * side when they act for at least one patient (themself, or through a grant in force now):
+ * `patientScopes` holds every scope they have for at least one of those patients, and a
+ * patient-side area shows only when one of them allows it.
  */
-export function userAbilities(roles: readonly string[], actsForPatients: boolean): UserAbilities {
+export function userAbilities(
+  roles: readonly string[],
+  actsForPatients: boolean,
+  patientScopes: ReadonlySet<ProxyScope>,
+): UserAbilities {
   const any = (wanted: readonly StaffRole[]) => wanted.some((role) => roles.includes(role));
   const areas = new Set<AppArea>(["home"]);
-  if (actsForPatients) for (const area of [...PATIENT_AREAS, "profile" as const]) areas.add(area);
+  if (actsForPatients) {
+    for (const area of PATIENT_AREAS) if (patientScopes.has(PATIENT_AREA_SCOPES[area])) areas.add(area);
+    areas.add("profile");
+  }
   if (any(IN_BASKET_ROLES)) areas.add("inBasket");
   if (any(INCOMING_REFERRAL_ROLES)) areas.add("incomingReferrals");
   if (any(REGISTRATION_ROLES)) areas.add("registration");

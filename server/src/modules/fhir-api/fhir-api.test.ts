@@ -1,11 +1,13 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateFhir } from "../../fhir/validate.ts";
+import { type Actor, runWithContext } from "../../platform/context.ts";
 import { FileStore } from "../../platform/files/index.ts";
 import { seedDemo } from "../../seed/demo.ts";
 import { useTestApp } from "../../test/app.ts";
 import { signInDemo } from "../../test/demo-sign-in.ts";
 import { makePatient, makeProxyGrant, makeStaff, makeUser, signIn } from "../../test/factories.ts";
+import type { FhirCaller } from "./caller.ts";
 import { fhirResourceTypes } from "./resources/index.ts";
 
 interface Entry {
@@ -987,6 +989,104 @@ describe("FHIR R4 API", () => {
       await expectStatuses(nurse, { medication: 404, attachment: 404, attachmentContent: 404, provenance: 404 });
       // anonymous
       for (const url of Object.values(urls)) expect((await get(url)).statusCode, url).toBe(401);
+    });
+  });
+
+  describe("an app's token: only the types its scopes name, only its patient (through FhirService, as the token hook calls it)", () => {
+    let alexUserId: string;
+    let docId: string;
+    beforeAll(async () => {
+      alexUserId = (
+        await t.database.db.selectFrom("patients").select("user_id").where("id", "=", alexId).executeTakeFirstOrThrow()
+      ).user_id as string;
+      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+      docId = (
+        await new FileStore({ db: t.database.db, cipher: t.cipher }).save({
+          patientId: alexId,
+          kind: "identity_document",
+          bytes: png,
+          uploadedBy: alexUserId,
+        })
+      ).id;
+    });
+    const asApp = <T>(types: string[], fn: (caller: FhirCaller) => Promise<T>) => {
+      const actor: Actor = {
+        kind: "user",
+        userId: alexUserId,
+        roles: [],
+        patientId: alexId,
+        providerId: null,
+        grants: [],
+      };
+      const caller: FhirCaller = {
+        patientId: alexId,
+        mayRead: (type) => types.includes(type),
+        app: { clientId: "test-app", name: "Test app" },
+      };
+      return runWithContext({ requestId: "fhir-test", ip: "127.0.0.1", userAgent: undefined, actor }, () => fn(caller));
+    };
+    const status = async (p: Promise<unknown>) => {
+      try {
+        await p;
+        return 200;
+      } catch (error) {
+        return (error as { status?: number }).status ?? 500;
+      }
+    };
+
+    it("reads directory types its scopes name; refuses the rest (search 403, read 404)", async () => {
+      const fhir = t.app.services.fhirApi;
+      const page = { count: 50, offset: 0 };
+      const [practitioner] = (
+        await asApp(["Practitioner"], (c) => fhir.search(c, fhir.typeOf("Practitioner"), { filters: [] }, page))
+      ).resources;
+      expect(practitioner?.resourceType).toBe("Practitioner");
+      const id = practitioner?.id as string;
+      expect(await status(asApp(["Practitioner"], (c) => fhir.read(c, fhir.typeOf("Practitioner"), id)))).toBe(200);
+      expect(await status(asApp(["Practitioner"], (c) => fhir.read(c, fhir.typeOf("Schedule"), id)))).toBe(404);
+      expect(
+        await status(asApp(["Practitioner"], (c) => fhir.search(c, fhir.typeOf("Location"), { filters: [] }, page))),
+      ).toBe(403);
+      // an include of a type outside the scopes is left out
+      const roles = await asApp(["PractitionerRole"], (c) =>
+        fhir.search(
+          c,
+          fhir.typeOf("PractitionerRole"),
+          { filters: [], include: ["PractitionerRole:practitioner"] },
+          page,
+        ),
+      );
+      expect(roles.resources.length).toBeGreaterThan(0);
+      expect(roles.included).toEqual([]);
+    });
+
+    it("reads its patient's documents with the scope, not their content without Binary, and never another patient's", async () => {
+      const fhir = t.app.services.fhirApi;
+      const page = { count: 50, offset: 0 };
+      const docs = await asApp(["DocumentReference"], (c) =>
+        fhir.search(c, fhir.typeOf("DocumentReference"), { filters: [] }, page),
+      );
+      expect(docs.resources.map((r) => r.id)).toContain(docId);
+      expect(
+        await status(asApp(["DocumentReference"], (c) => fhir.read(c, fhir.typeOf("DocumentReference"), docId))),
+      ).toBe(200);
+      expect(await status(asApp(["DocumentReference"], (c) => fhir.read(c, fhir.typeOf("Binary"), docId)))).toBe(404);
+      expect(await status(asApp(["Binary"], (c) => fhir.read(c, fhir.typeOf("Binary"), docId)))).toBe(200);
+      const other = await makePatient(t);
+      expect(
+        await status(
+          asApp(["DocumentReference", "Provenance", "Medication"], (c) =>
+            fhir.search(c, fhir.typeOf("DocumentReference"), { patient: other.id, filters: [] }, page),
+          ),
+        ),
+      ).toBe(404);
+      expect(
+        await status(
+          asApp(["Provenance"], (c) =>
+            fhir.search(c, fhir.typeOf("Provenance"), { patient: other.id, filters: [] }, page),
+          ),
+        ),
+      ).toBe(404);
     });
   });
 

@@ -53,6 +53,10 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
     count: 3,
     why: "whether the caller works the patient's primary care practice, asked before the gate to give the access its queue reason; the booking seam's tickets for the patient a visit is being booked for, whose access scheduling has checked",
   },
+  "modules/smart/service.ts": {
+    count: 3,
+    why: "who a connected app's user is: their own linked chart (fhirUser, the token's actor) and the charts they may choose at consent (their own and their grants', each then asked of the gate)",
+  },
   "platform/auth/sessions.ts": { count: 1, why: "the actor's own linked chart, when the session is loaded" },
   "platform/mail/language.ts": { count: 1, why: "the language of an email's recipient" },
 };

@@ -33,7 +33,7 @@ export function capabilityStatement(
       {
         mode: "server",
         documentation:
-          "Read-only access to a patient's record for the patient and the caregivers they have granted access, through the same rules as the portal.",
+          "Read-only access to a patient's record for the patient and the caregivers they have granted access, through the same rules as the portal, and to the clinic's directory (practitioners, locations, schedules, free slots) for any authenticated caller. _include and _revinclude: only the values listed per resource; any other is 400 (not-supported), or ignored with Prefer: handling=lenient, like unknown search parameters.",
         security: {
           cors: true,
           description:

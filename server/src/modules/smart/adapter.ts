@@ -1,9 +1,18 @@
 import type { Adapter, AdapterPayload } from "oidc-provider";
 import type { Database } from "../../db/database.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
+import type { SealedColumn } from "../../platform/crypto-rotation.ts";
 
 /** the associated data a client secret is sealed with */
 export const clientSecretSeal = (clientId: string) => `smart-client-secret:${clientId}`;
+/** the associated data a signing or cookie key is sealed with */
+export const smartKeySeal = (kid: string) => `smart-key:${kid}`;
+
+/** SMART's sealed columns, re-sealed by key rotation (`keys:rotate -- --reseal`). */
+export const sealedSmartColumns: readonly SealedColumn[] = [
+  { table: "smart_clients", idColumn: "client_id", column: "secret_sealed", associatedData: clientSecretSeal },
+  { table: "smart_keys", idColumn: "kid", column: "jwk_sealed", associatedData: smartKeySeal },
+];
 
 /**
  * oidc-provider's storage on Kysely (PGlite and PostgreSQL alike): every model in

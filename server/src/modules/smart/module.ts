@@ -1,5 +1,6 @@
 import type { IdentityService } from "../identity/service.ts";
 import { defineModule } from "../kit.ts";
+import { sealedSmartColumns } from "./adapter.ts";
 import { smartRoutes } from "./routes.ts";
 import { SmartService } from "./service.ts";
 
@@ -25,4 +26,5 @@ export const smartModule = defineModule({
       sessions: services.identity.sessions,
       config: { publicUrl: services.smart.publicUrl },
     }),
+  sealedColumns: sealedSmartColumns,
 });

@@ -19,7 +19,7 @@ import { DomainError } from "../../platform/errors.ts";
 import type { FhirCaller } from "../fhir-api/caller.ts";
 import { FhirError } from "../fhir-api/outcome.ts";
 import { FHIR_BASE_PATH, type FhirTokenVerifier } from "../fhir-api/routes.ts";
-import { clientSecretSeal, kyselyAdapter } from "./adapter.ts";
+import { clientSecretSeal, kyselyAdapter, smartKeySeal } from "./adapter.ts";
 import { ClientRateLimiter } from "./rate-limit.ts";
 import { OIDC_SCOPES, resourceScopes, smartTypes, TYPE_SCOPES, typesAllowed } from "./scopes.ts";
 
@@ -96,7 +96,7 @@ export class SmartService {
 
   async #key(kid: string, make: () => string): Promise<string> {
     const { db, cipher } = this.#deps;
-    const seal = `smart-key:${kid}`;
+    const seal = smartKeySeal(kid);
     await db
       .insertInto("smart_keys")
       .values({ kid, jwk_sealed: cipher.seal(make(), seal) })

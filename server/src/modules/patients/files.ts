@@ -7,6 +7,19 @@ import { notFound } from "../../platform/errors.ts";
 import type { FileStore, StoredFileInfo } from "../../platform/files/index.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 
+/**
+ * The kinds of file that are the chart's documents. The file store holds other kinds too (a
+ * message's attachments, which only messaging serves, with its own rules: the `messages`
+ * scope, never an internal note's, never a teen's to a parent); those are not documents.
+ */
+export const DOCUMENT_KINDS = [
+  "insurance_card_front",
+  "insurance_card_back",
+  "identity_document",
+  "other",
+] as const satisfies readonly FileKind[];
+const isDocument = (kind: string): boolean => (DOCUMENT_KINDS as readonly string[]).includes(kind);
+
 /** A patient's uploaded documents (insurance card photos, …): the profile's access rules apply. */
 export class PatientFiles {
   readonly #deps: { db: Database; access: AccessService; audit: AuditLog; store: FileStore };
@@ -50,7 +63,7 @@ export class PatientFiles {
       auditAction: "download",
     });
     const file = await this.#deps.store.read(access.patientId, fileId);
-    if (!file) throw notFound("file");
+    if (!file || !isDocument(file.kind)) throw notFound("file");
     return file;
   }
 }

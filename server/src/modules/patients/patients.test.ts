@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { FileStore } from "../../platform/files/index.ts";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, makeProxyGrant, makeStaff, makeUser, type SignedInClient, signIn } from "../../test/factories.ts";
 
@@ -227,6 +228,37 @@ describe("files", () => {
     expect(down.headers["content-disposition"]).toMatch(/^attachment/);
     expect(down.headers["x-content-type-options"]).toBe("nosniff");
     expect(Buffer.compare(down.rawPayload, PNG)).toBe(0);
+  });
+
+  it("serves only the chart's documents: a message's attachment is not a document (404, and not in the record download)", async () => {
+    const p = await makePatient(t, { withLogin: true });
+    const attachment = await new FileStore({ db: t.database.db, cipher: t.cipher }).save({
+      patientId: p.id,
+      kind: "message_attachment",
+      bytes: PNG,
+      uploadedBy: null,
+    });
+    const unknown = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${p.id}/files/${crypto.randomUUID()}`,
+      headers: desk.headers,
+    });
+    const down = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${p.id}/files/${attachment.id}`,
+      headers: desk.headers,
+    });
+    expect(down.statusCode).toBe(404);
+    expect(down.json()).toEqual(unknown.json());
+    const own = await signIn(t, p.user!);
+    const record = await t.app.inject({
+      method: "GET",
+      url: `/api/patients/${p.id}/record?format=json`,
+      headers: own.headers,
+    });
+    expect(record.statusCode).toBe(200);
+    expect(record.body).toContain('"documents":[]');
+    expect(record.body).not.toContain(attachment.id);
   });
 
   it.each([

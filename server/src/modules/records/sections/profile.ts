@@ -1,4 +1,5 @@
 import { toFhirPatient } from "../../../fhir/patient.ts";
+import { DOCUMENT_KINDS } from "../../patients/files.ts";
 import type { RecordSection } from "../section.ts";
 
 /** patients: who the patient is (demographics, contact, language), their insurance and the documents they uploaded. */
@@ -18,6 +19,7 @@ export const profileRecordSection: RecordSection = {
       .selectFrom("files")
       .select(["id", "kind", "content_type", "size_bytes", "created_at"])
       .where("patient_id", "=", patientId)
+      .where("kind", "in", DOCUMENT_KINDS)
       .orderBy("created_at")
       .orderBy("id")
       .execute();

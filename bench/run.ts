@@ -35,7 +35,8 @@ import { freePort, rssMb, startServer } from "./server.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-type ReferenceName = "fastify" | "pgbench-rw" | "pgbench-ro";
+/** a reference run beside the scenarios, or a scenario of this run another is compared with */
+type ReferenceName = "fastify" | "pgbench-rw" | "pgbench-ro" | "appointments";
 
 interface Budget {
   rps?: number;
@@ -62,6 +63,7 @@ const REFERENCE_LABEL: Record<ReferenceName, string> = {
   fastify: "bare Fastify",
   "pgbench-rw": "pgbench read-write",
   "pgbench-ro": "pgbench select-only",
+  appointments: "the portal's appointment list",
 };
 
 async function get(context: Context, urlPath: string, headers: Record<string, string> = {}): Promise<Result> {
@@ -110,6 +112,22 @@ const SCENARIOS: Scenario[] = [
         result: await runAppointmentList(c.server, setup, c.options),
         path: "/api/patients/:id/appointments",
         note: `${setup.appointments} appointments per response`,
+      };
+    },
+  },
+  {
+    name: "fhir",
+    description:
+      "GET /fhir/R4/Appointment?patient=:id: the same appointments as a FHIR searchset Bundle (the gate, an audit row per read)",
+    reference: "appointments",
+    budget: { ratio: 0.8 },
+    run: async (c) => {
+      const setup = await patient(c);
+      const url = `/fhir/R4/Appointment?patient=${c.server.clinic.benchPatientId}`;
+      return {
+        result: await get(c, url, { ...setup.headers, accept: "application/fhir+json" }),
+        path: "/fhir/R4/Appointment?patient=:id",
+        note: `${setup.appointments} appointments per Bundle`,
       };
     },
   },
@@ -470,7 +488,7 @@ try {
   idleRssMb = rssMb(pid) ?? 0;
   const context: Context = { server, options };
   // signing in (a password hash) and booking the patient's appointments stay out of the figures
-  if (wanted.some((s) => ["me", "appointments", "profile"].includes(s.name))) await patient(context);
+  if (wanted.some((s) => ["me", "appointments", "fhir", "profile"].includes(s.name))) await patient(context);
   for (const scenario of wanted) {
     const load = load1();
     process.stdout.write(
@@ -489,6 +507,15 @@ try {
       const total = Math.max(1, result.requests.total);
       maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
       const rps = Math.round(result.requests.average);
+      if (scenario.name === "appointments" && !options.smoke) {
+        references.set("appointments", {
+          name: "appointments",
+          requestsPerSecond: rps,
+          p99Ms: result.latency.p99,
+          load1: load,
+          detail: "this run's appointments scenario",
+        });
+      }
       const reference = scenario.reference ? references.get(scenario.reference) : undefined;
       const ratio = reference ? Math.round((rps / reference.requestsPerSecond) * 100) / 100 : undefined;
       const budget = scenario.budget;
@@ -564,19 +591,22 @@ const header = [
   "load",
 ];
 const table: string[][] = [
-  ...[...references.values()].map((ref) => [
-    `(${REFERENCE_LABEL[ref.name]})`,
-    String(ref.requestsPerSecond),
-    "",
-    ref.p99Ms === undefined ? "" : String(ref.p99Ms),
-    "",
-    "reference",
-    "",
-    "",
-    "",
-    "",
-    String(ref.load1),
-  ]),
+  // a scenario used as a reference already has its own row
+  ...[...references.values()]
+    .filter((ref) => ref.name !== "appointments")
+    .map((ref) => [
+      `(${REFERENCE_LABEL[ref.name]})`,
+      String(ref.requestsPerSecond),
+      "",
+      ref.p99Ms === undefined ? "" : String(ref.p99Ms),
+      "",
+      "reference",
+      "",
+      "",
+      "",
+      "",
+      String(ref.load1),
+    ]),
   ...rows.map((r) =>
     r.skipped
       ? [r.scenario, "failed", "", "", "", "", "", "", "", "", String(r.load1)]

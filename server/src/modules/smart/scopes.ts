@@ -28,8 +28,9 @@ export const TYPE_SCOPES: Readonly<Record<string, readonly PatientScope[]>> = {
   ServiceRequest: ["referrals"],
   Communication: ["messages"],
   DocumentReference: ["messages", "profile"],
+  Binary: ["messages", "profile"],
   AuditEvent: ["records"],
-  Provenance: ["profile"],
+  Provenance: ["health_updates"],
 };
 
 /** the types a set of granted scopes allows reading */

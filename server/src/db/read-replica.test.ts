@@ -4,14 +4,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../platform/auth/totp.ts";
-import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
 import { freePort } from "../platform/mail/smtp-test-server.ts";
-import { hashPassword } from "../platform/passwords.ts";
-import { TEST_KEYS } from "../test/app.ts";
 import { type AppServer, startAppServer } from "../test/app-servers.ts";
-import { TEST_PASSWORD, TEST_TOTP_SECRET } from "../test/factories.ts";
 import { type PrivatePostgres, postgresBinDir, startPrivatePostgres } from "../test/private-postgres.ts";
+import { type RaceClinic, seedRaceClinic, signInFrontDeskOverHttp } from "../test/race-clinic.ts";
 import { type DatabaseHandle, openDatabase } from "./database.ts";
 
 const run = promisify(execFile);
@@ -117,7 +113,7 @@ describe.skipIf(skipReason !== undefined)(
     let direct: DatabaseHandle;
     let server: AppServer;
     let headers: Record<string, string>;
-    const ids = { providerId: "", visitTypeId: "", patients: [] as string[] };
+    let clinic: RaceClinic;
     let startedAt = 0;
 
     /** waits until the replica has replayed everything the primary has written so far */
@@ -138,7 +134,7 @@ describe.skipIf(skipReason !== undefined)(
 
     const slotsShown = async () => {
       const res = await fetch(
-        `${server.url}/api/slots?visitTypeId=${ids.visitTypeId}&providerId=${ids.providerId}&limit=500`,
+        `${server.url}/api/slots?visitTypeId=${clinic.visitTypeId}&providerId=${clinic.providerId}&limit=500`,
         { headers },
       );
       expect(res.status).toBe(200);
@@ -148,7 +144,7 @@ describe.skipIf(skipReason !== undefined)(
       fetch(`${server.url}/api/patients/${patientId}/appointments`, {
         method: "POST",
         headers,
-        body: JSON.stringify({ visitTypeId: ids.visitTypeId, providerId: ids.providerId, start }),
+        body: JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start }),
       });
     const patientsFound = async (q: string) => {
       const res = await fetch(`${server.url}/api/patients?q=${encodeURIComponent(q)}`, { headers });
@@ -182,103 +178,9 @@ describe.skipIf(skipReason !== undefined)(
       // migrates the primary at start; the replica replays it
       server = await startAppServer(primary.urlOf("portico"), { DATABASE_READ_URL: `${replica.url}/portico` });
       direct = await openDatabase({ kind: "postgres", url: primary.urlOf("portico"), poolSize: 2 });
-      const db = direct.db;
-      const cipher = new FieldCipher(parseKeyRing(TEST_KEYS));
-      const { id: locationId } = await db
-        .insertInto("locations")
-        .values({ name: "Replica Clinic", time_zone: "UTC" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const { id: userId } = await db
-        .insertInto("users")
-        .values({
-          email: "desk@replica.test",
-          email_normalized: "desk@replica.test",
-          display_name: "Desk",
-          password_hash: await hashPassword(TEST_PASSWORD),
-          mfa_secret: cipher.seal(TEST_TOTP_SECRET, "mfa"),
-          mfa_enabled_at: new Date(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await db.insertInto("user_roles").values({ user_id: userId, role: "front_desk" }).execute();
-      ids.providerId = (
-        await db
-          .insertInto("providers")
-          .values({ display_name: "Dr. Replica", specialty: "family_medicine" })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
-      await db
-        .insertInto("provider_locations")
-        .values({ provider_id: ids.providerId, location_id: locationId })
-        .execute();
-      await db
-        .insertInto("availability_templates")
-        .values(
-          [1, 2, 3, 4, 5].map((weekday) => ({
-            provider_id: ids.providerId,
-            location_id: locationId,
-            weekday,
-            start_time: "08:00",
-            end_time: "18:00",
-          })),
-        )
-        .execute();
-      ids.visitTypeId = (
-        await db
-          .insertInto("visit_types")
-          .values({
-            name: "Visit",
-            specialty: "family_medicine",
-            duration_minutes: 30,
-            modality: "in_person",
-            booking_kind: "new",
-            minimum_notice_minutes: 0,
-            horizon_days: 30,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
-      ids.patients = (
-        await db
-          .insertInto("patients")
-          .values(
-            [0, 1].map((i) => ({
-              mrn: `RP${i}`,
-              legal_given_name: "Pat",
-              legal_family_name: `Standby${i}`,
-              date_of_birth: "1980-01-01",
-              sex: "unknown" as const,
-            })),
-          )
-          .returning("id")
-          .execute()
-      ).map((p) => p.id);
+      clinic = await seedRaceClinic(direct.db, { name: "Replica", patients: 2 });
       await caughtUp();
-
-      const login = await fetch(`${server.url}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: "desk@replica.test", password: TEST_PASSWORD }),
-      });
-      let cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
-      const mfa = await fetch(`${server.url}/api/auth/mfa`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          cookie,
-          "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken,
-        },
-        body: JSON.stringify({ code: totpCodeAt(TEST_TOTP_SECRET, new Date()) }),
-      });
-      expect(mfa.status).toBe(200);
-      cookie = (mfa.headers.get("set-cookie") ?? cookie).split(";")[0] as string;
-      headers = {
-        "content-type": "application/json",
-        cookie,
-        "x-csrf-token": ((await mfa.json()) as { csrfToken: string }).csrfToken,
-      };
+      headers = await signInFrontDeskOverHttp(server.url, clinic.frontDeskEmail);
       await caughtUp();
     }, 120_000);
 
@@ -297,13 +199,13 @@ describe.skipIf(skipReason !== undefined)(
 
       // the replica stops replaying: from now on it lags the primary
       await replicaClient.query("select pg_wal_replay_pause()");
-      const first = await book(ids.patients[0]!, start);
+      const first = await book(clinic.patients[0]!, start);
       expect(first.status).toBe(201);
 
       // the search reads the replica, which has not seen the booking: the time is still shown
       expect(await slotsShown()).toContain(start);
       // ... but booking it again is decided on the primary
-      const second = await book(ids.patients[1]!, start);
+      const second = await book(clinic.patients[1]!, start);
       expect(second.status).toBe(409);
       const refused = (await second.json()) as {
         error: { code: string; details: { alternatives: { start: string }[] } };

@@ -6,6 +6,7 @@ import { TEST_KEYS } from "../../test/app.ts";
 import { type AppServer, startAppServer } from "../../test/app-servers.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
 import { TEST_PASSWORD } from "../../test/factories.ts";
+import { seedRaceClinic, signInOverHttp } from "../../test/race-clinic.ts";
 import { referralReasonSeal } from "./seals.ts";
 
 const CONCURRENT = 20;
@@ -33,12 +34,13 @@ describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers raci
   beforeAll(async () => {
     database = await createTestDatabase();
     const db = database.db;
-    const cipher = new FieldCipher(parseKeyRing(TEST_KEYS));
-    const { id: locationId } = await db
-      .insertInto("locations")
-      .values({ name: "Race Clinic", time_zone: "UTC" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const clinic = await seedRaceClinic(db, {
+      name: "Race",
+      specialty: "cardiology",
+      visitType: { name: "Cardiology consultation", bookingKind: "referral" },
+    });
+    ids.providerId = clinic.providerId;
+    ids.visitTypeId = clinic.visitTypeId;
     const { id: userId } = await db
       .insertInto("users")
       .values({
@@ -64,44 +66,6 @@ describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers raci
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
-    ids.providerId = (
-      await db
-        .insertInto("providers")
-        .values({ display_name: "Dr. Heart", specialty: "cardiology" })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-    await db
-      .insertInto("provider_locations")
-      .values({ provider_id: ids.providerId, location_id: locationId })
-      .execute();
-    await db
-      .insertInto("availability_templates")
-      .values(
-        [1, 2, 3, 4, 5].map((weekday) => ({
-          provider_id: ids.providerId,
-          location_id: locationId,
-          weekday,
-          start_time: "08:00",
-          end_time: "18:00",
-        })),
-      )
-      .execute();
-    ids.visitTypeId = (
-      await db
-        .insertInto("visit_types")
-        .values({
-          name: "Cardiology consultation",
-          specialty: "cardiology",
-          duration_minutes: 30,
-          modality: "in_person",
-          booking_kind: "referral",
-          minimum_notice_minutes: 0,
-          horizon_days: 30,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
     ids.referralId = randomUUID();
     await db
       .insertInto("referrals")
@@ -110,7 +74,10 @@ describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers raci
         patient_id: ids.patientId,
         status: "approved",
         specialty: "cardiology",
-        reason_sealed: cipher.seal("Chest tightness", referralReasonSeal(ids.referralId)),
+        reason_sealed: new FieldCipher(parseKeyRing(TEST_KEYS)).seal(
+          "Chest tightness",
+          referralReasonSeal(ids.referralId),
+        ),
         urgency: "soon",
         requested_by_kind: "patient",
         approved_provider_id: ids.providerId,
@@ -122,17 +89,7 @@ describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers raci
       .execute();
 
     servers.push(await startAppServer(database.url as string), await startAppServer(database.url as string));
-    const login = await fetch(`${servers[0]!.url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "pat@race.test", password: TEST_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    headers = {
-      "content-type": "application/json",
-      cookie: (login.headers.get("set-cookie") ?? "").split(";")[0] as string,
-      "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken,
-    };
+    headers = await signInOverHttp(servers[0]!.url, "pat@race.test");
   }, 120_000);
 
   afterAll(async () => {

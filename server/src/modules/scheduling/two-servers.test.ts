@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../platform/auth/totp.ts";
-import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
-import { hashPassword } from "../../platform/passwords.ts";
-import { TEST_KEYS } from "../../test/app.ts";
 import { type AppServer, startAppServer } from "../../test/app-servers.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
-import { TEST_PASSWORD, TEST_TOTP_SECRET } from "../../test/factories.ts";
+import { type RaceClinic, seedRaceClinic, signInFrontDeskOverHttp } from "../../test/race-clinic.ts";
 
 const CONCURRENT = 200;
 
@@ -28,110 +24,13 @@ describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers raci
   let database: TestDatabase;
   const servers: AppServer[] = [];
   let headers: Record<string, string>;
-  const ids: { providerId: string; visitTypeId: string; patients: string[] } = {
-    providerId: "",
-    visitTypeId: "",
-    patients: [],
-  };
+  let clinic: RaceClinic;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const db = database.db;
-    const cipher = new FieldCipher(parseKeyRing(TEST_KEYS));
-    const { id: locationId } = await db
-      .insertInto("locations")
-      .values({ name: "Race Clinic", time_zone: "UTC" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const { id: userId } = await db
-      .insertInto("users")
-      .values({
-        email: "desk@race.test",
-        email_normalized: "desk@race.test",
-        display_name: "Desk",
-        password_hash: await hashPassword(TEST_PASSWORD),
-        mfa_secret: cipher.seal(TEST_TOTP_SECRET, "mfa"),
-        mfa_enabled_at: new Date(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db.insertInto("user_roles").values({ user_id: userId, role: "front_desk" }).execute();
-    ids.providerId = (
-      await db
-        .insertInto("providers")
-        .values({ display_name: "Dr. Race", specialty: "family_medicine" })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-    await db
-      .insertInto("provider_locations")
-      .values({ provider_id: ids.providerId, location_id: locationId })
-      .execute();
-    await db
-      .insertInto("availability_templates")
-      .values(
-        [1, 2, 3, 4, 5].map((weekday) => ({
-          provider_id: ids.providerId,
-          location_id: locationId,
-          weekday,
-          start_time: "08:00",
-          end_time: "18:00",
-        })),
-      )
-      .execute();
-    ids.visitTypeId = (
-      await db
-        .insertInto("visit_types")
-        .values({
-          name: "Visit",
-          specialty: "family_medicine",
-          duration_minutes: 30,
-          modality: "in_person",
-          booking_kind: "new",
-          minimum_notice_minutes: 0,
-          horizon_days: 30,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-    const patients = await db
-      .insertInto("patients")
-      .values(
-        Array.from({ length: CONCURRENT }, (_, i) => ({
-          mrn: `R${i}`,
-          legal_given_name: "Pat",
-          legal_family_name: `Racer${i}`,
-          date_of_birth: "1980-01-01",
-          sex: "unknown" as const,
-        })),
-      )
-      .returning("id")
-      .execute();
-    ids.patients = patients.map((p) => p.id);
-
+    clinic = await seedRaceClinic(database.db, { name: "Race", patients: CONCURRENT });
     servers.push(await startAppServer(database.url as string), await startAppServer(database.url as string));
-    const login = await fetch(`${servers[0]!.url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "desk@race.test", password: TEST_PASSWORD }),
-    });
-    let cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
-    const mfa = await fetch(`${servers[0]!.url}/api/auth/mfa`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        cookie,
-        "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken,
-      },
-      body: JSON.stringify({ code: totpCodeAt(TEST_TOTP_SECRET, new Date()) }),
-    });
-    expect(mfa.status).toBe(200);
-    cookie = (mfa.headers.get("set-cookie") ?? cookie).split(";")[0] as string;
-    headers = {
-      "content-type": "application/json",
-      cookie,
-      "x-csrf-token": ((await mfa.json()) as { csrfToken: string }).csrfToken,
-    };
+    headers = await signInFrontDeskOverHttp(servers[0]!.url, clinic.frontDeskEmail);
   }, 120_000);
 
   afterAll(async () => {
@@ -142,11 +41,11 @@ describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers raci
   it(`answers exactly one 201 and ${CONCURRENT - 1} × 409 for ${CONCURRENT} simultaneous bookings of one slot`, async () => {
     const start = slotStart().toISOString();
     const responses = await Promise.all(
-      ids.patients.map((patientId, i) =>
+      clinic.patients.map((patientId, i) =>
         fetch(`${servers[i % 2]!.url}/api/patients/${patientId}/appointments`, {
           method: "POST",
           headers,
-          body: JSON.stringify({ visitTypeId: ids.visitTypeId, providerId: ids.providerId, start }),
+          body: JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start }),
         }),
       ),
     );
@@ -171,9 +70,9 @@ describe.runIf(process.env.PORTICO_TEST_DB === "postgres")("two app servers raci
 
   it("books once when the same request is retried with one Idempotency-Key on both servers", async () => {
     const start = new Date(slotStart().getTime() + 60 * 60_000).toISOString();
-    const body = JSON.stringify({ visitTypeId: ids.visitTypeId, providerId: ids.providerId, start });
+    const body = JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start });
     const send = (i: number) =>
-      fetch(`${servers[i % 2]!.url}/api/patients/${ids.patients[0]}/appointments`, {
+      fetch(`${servers[i % 2]!.url}/api/patients/${clinic.patients[0]}/appointments`, {
         method: "POST",
         headers: { ...headers, "idempotency-key": "retry-race-1" },
         body,

@@ -26,6 +26,12 @@ import { OAUTH_PATH, type SmartService } from "./service.ts";
 const tags = ["smart"];
 const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
 
+const OAUTH_HEADERS: readonly [string, string][] = [
+  ["x-content-type-options", "nosniff"],
+  ["x-frame-options", "DENY"],
+  ["referrer-policy", "no-referrer"],
+];
+
 /**
  * The authorization server (oidc-provider, a Koa app) mounted at `/oauth`, the SMART
  * configuration beside the FHIR base, and the portal's API for the consent page, connected
@@ -64,6 +70,9 @@ export async function smartRoutes(
         }
       }
       reply.hijack();
+      // the portal's own headers (helmet) do not reach a hijacked reply: the ones that matter
+      // here — no sniffing, no framing of the sign-in and consent steps, no Referer carrying a code
+      for (const [name, value] of OAUTH_HEADERS) reply.raw.setHeader(name, value);
       const raw = request.raw as IncomingMessage & { originalUrl?: string };
       raw.originalUrl = raw.url;
       raw.url = (raw.url ?? "/").slice(OAUTH_PATH.length) || "/";

@@ -261,6 +261,10 @@ describe("SMART App Launch (standalone patient launch)", () => {
     const discovery = await fetch(`${base}/oauth/.well-known/openid-configuration`);
     expect(discovery.status).toBe(200);
     expect((await discovery.json()).issuer).toBe(`${base}/oauth`);
+    // the authorization server's answers carry the portal's protective headers too
+    expect(discovery.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(discovery.headers.get("x-frame-options")).toBe("DENY");
+    expect(discovery.headers.get("referrer-policy")).toBe("no-referrer");
   });
 
   it("runs the whole launch with fhirclient: authorize, consent through the portal session, token, reads", async () => {

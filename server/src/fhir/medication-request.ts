@@ -1,5 +1,5 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
-import { instant, ref } from "./reference.ts";
+import { claims, instant, ref, US_CORE } from "./reference.ts";
 
 export interface MedicationFacts {
   id: string;
@@ -17,11 +17,16 @@ export interface MedicationFacts {
   createdAt: Date;
 }
 
-/** FHIR R4 MedicationRequest for a medicine on the patient's list (RxNorm coded when known). */
+/**
+ * FHIR R4 MedicationRequest for a medicine on the patient's list (RxNorm coded when known).
+ * US Core MedicationRequest when the prescriber is known (the profile requires `requester`;
+ * a medicine entered without one is base R4 only).
+ */
 export function toFhirMedicationRequest(m: MedicationFacts): MedicationRequest {
   return {
     resourceType: "MedicationRequest",
     id: m.id,
+    ...(m.prescriberId ? claims(`${US_CORE}us-core-medicationrequest`) : {}),
     status: m.status === "active" ? "active" : "stopped",
     intent: "order",
     medicationCodeableConcept: {

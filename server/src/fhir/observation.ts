@@ -1,5 +1,5 @@
 import type { Observation } from "@medplum/fhirtypes";
-import { instant, ref } from "./reference.ts";
+import { claims, FHIR_PROFILE, instant, ref, US_CORE } from "./reference.ts";
 
 export interface ReadingFacts {
   id: string;
@@ -14,17 +14,56 @@ export interface ReadingFacts {
 
 const LOINC = "http://loinc.org";
 const UCUM = "http://unitsofmeasure.org";
-/** US Core vital-signs codes (LOINC) and UCUM units, by Portico's measure */
-const VITALS: Record<string, { code: string; display: string; unit: string; ucum: string }> = {
-  heart_rate: { code: "8867-4", display: "Heart rate", unit: "beats/minute", ucum: "/min" },
-  weight: { code: "29463-7", display: "Body weight", unit: "kg", ucum: "kg" },
-  temperature: { code: "8310-5", display: "Body temperature", unit: "°C", ucum: "Cel" },
-  spo2: { code: "59408-5", display: "Oxygen saturation in Arterial blood by Pulse oximetry", unit: "%", ucum: "%" },
-  glucose: { code: "2339-0", display: "Glucose [Mass/volume] in Blood", unit: "mg/dL", ucum: "mg/dL" },
+/**
+ * Vital-signs codes (LOINC) and UCUM units, by Portico's measure, as R4's vital-signs profiles
+ * (the specification's own, which US Core's derive from) ask: oxygen saturation carries both
+ * the pulse-oximetry code and 2708-6. `profile`: the R4 vital-signs profile claimed.
+ */
+const VITALS: Record<
+  string,
+  { coding: { code: string; display: string }[]; unit: string; ucum: string; profile?: string }
+> = {
+  heart_rate: {
+    coding: [{ code: "8867-4", display: "Heart rate" }],
+    unit: "beats/minute",
+    ucum: "/min",
+    profile: "heartrate",
+  },
+  weight: { coding: [{ code: "29463-7", display: "Body weight" }], unit: "kg", ucum: "kg", profile: "bodyweight" },
+  temperature: {
+    coding: [{ code: "8310-5", display: "Body temperature" }],
+    unit: "°C",
+    ucum: "Cel",
+    profile: "bodytemp",
+  },
+  spo2: {
+    coding: [
+      { code: "59408-5", display: "Oxygen saturation in Arterial blood by Pulse oximetry" },
+      { code: "2708-6", display: "Oxygen saturation in Arterial blood" },
+    ],
+    unit: "%",
+    ucum: "%",
+    profile: "oxygensat",
+  },
+  // a laboratory test, not a vital sign: no vital-signs profile (US Core's lab profile is not claimed)
+  glucose: { coding: [{ code: "2339-0", display: "Glucose [Mass/volume] in Blood" }], unit: "mg/dL", ucum: "mg/dL" },
 };
 const mmHg = (value: number) => ({ value, unit: "mmHg", system: UCUM, code: "mm[Hg]" });
+/** a value the reading does not hold (R4's vital-signs profiles: a value or the reason there is none) */
+const absent = {
+  dataAbsentReason: {
+    coding: [
+      { system: "http://terminology.hl7.org/CodeSystem/data-absent-reason", code: "unknown", display: "Unknown" },
+    ],
+  },
+};
 
-/** FHIR R4 Observation for a reading a patient sent (vital-signs category; blood pressure as two components). */
+/**
+ * FHIR R4 Observation for a reading a patient sent (vital-signs category; blood pressure as two
+ * components). A vital sign claims R4's vital-signs profile for its kind (heartrate, bodyweight,
+ * bodytemp, oxygensat), blood pressure US Core Blood Pressure; a missing value is a
+ * `dataAbsentReason`, never a made-up number.
+ */
 export function toFhirObservation(r: ReadingFacts): Observation {
   const base = {
     resourceType: "Observation" as const,
@@ -39,6 +78,7 @@ export function toFhirObservation(r: ReadingFacts): Observation {
         {
           system: "http://terminology.hl7.org/CodeSystem/observation-category",
           code: r.measure === "glucose" ? "laboratory" : "vital-signs",
+          display: r.measure === "glucose" ? "Laboratory" : "Vital Signs",
         },
       ],
     },
@@ -46,16 +86,18 @@ export function toFhirObservation(r: ReadingFacts): Observation {
   if (r.measure === "blood_pressure") {
     return {
       ...base,
+      // US Core's (R4's own bp profile slices its components in a way Medplum's validator cannot follow)
+      ...claims(`${US_CORE}us-core-blood-pressure`),
       category,
       code: { coding: [{ system: LOINC, code: "85354-9", display: "Blood pressure panel" }], text: "Blood pressure" },
       component: [
         {
           code: { coding: [{ system: LOINC, code: "8480-6", display: "Systolic blood pressure" }] },
-          valueQuantity: mmHg(r.systolic ?? 0),
+          ...(r.systolic !== null ? { valueQuantity: mmHg(r.systolic) } : absent),
         },
         {
           code: { coding: [{ system: LOINC, code: "8462-4", display: "Diastolic blood pressure" }] },
-          valueQuantity: mmHg(r.diastolic ?? 0),
+          ...(r.diastolic !== null ? { valueQuantity: mmHg(r.diastolic) } : absent),
         },
       ],
     };
@@ -63,9 +105,12 @@ export function toFhirObservation(r: ReadingFacts): Observation {
   const v = VITALS[r.measure];
   return {
     ...base,
+    ...(v?.profile ? claims(`${FHIR_PROFILE}${v.profile}`) : {}),
     category,
-    code: v ? { coding: [{ system: LOINC, code: v.code, display: v.display }], text: v.display } : { text: r.measure },
-    ...(r.value !== null ? { valueQuantity: { value: r.value, unit: v?.unit, system: UCUM, code: v?.ucum } } : {}),
+    code: v
+      ? { coding: v.coding.map((c) => ({ system: LOINC, ...c })), text: v.coding[0]?.display }
+      : { text: r.measure },
+    ...(r.value !== null ? { valueQuantity: { value: r.value, unit: v?.unit, system: UCUM, code: v?.ucum } } : absent),
   };
 }
 

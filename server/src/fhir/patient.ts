@@ -1,5 +1,5 @@
 import type { Patient } from "@medplum/fhirtypes";
-import { PORTICO_SYSTEM } from "./reference.ts";
+import { claims, PORTICO_SYSTEM, US_CORE } from "./reference.ts";
 
 export interface PatientFacts {
   id: string;
@@ -22,7 +22,7 @@ export interface PatientFacts {
   } | null;
 }
 
-/** FHIR R4 Patient (US Core shape: identifier, name, birth date, administrative gender, telecom, language). */
+/** FHIR R4 Patient, US Core Patient (identifier, name, birth date, administrative gender, telecom, language). */
 export function toFhirPatient(p: PatientFacts): Patient {
   const address = p.address?.line1
     ? [
@@ -38,6 +38,7 @@ export function toFhirPatient(p: PatientFacts): Patient {
   return {
     resourceType: "Patient",
     id: p.id,
+    ...claims(`${US_CORE}us-core-patient`),
     identifier: [{ system: `${PORTICO_SYSTEM}:mrn`, value: p.mrn }],
     name: [
       { use: "official", family: p.familyName, given: [p.givenName] },

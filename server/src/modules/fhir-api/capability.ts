@@ -61,7 +61,9 @@ export function capabilityStatement(
         resource: fhirResourceTypes.map((t) => ({
           type: t.type,
           documentation: t.documentation,
-          ...(t.profile ? { supportedProfile: [t.profile] } : {}),
+          ...(t.profile || t.supportedProfiles?.length
+            ? { supportedProfile: [...new Set([...(t.profile ? [t.profile] : []), ...(t.supportedProfiles ?? [])])] }
+            : {}),
           interaction:
             t.searchable === false
               ? [{ code: "read" as const }]

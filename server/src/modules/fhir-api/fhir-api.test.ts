@@ -177,6 +177,47 @@ describe("FHIR R4 API", () => {
     }
   });
 
+  it("claims the profiles its patient data meets, checked by validateFhir: US Core Patient, MedicationRequest, Blood Pressure, R4 vital signs", async () => {
+    const US = "http://hl7.org/fhir/us/core/StructureDefinition/";
+    const R4 = "http://hl7.org/fhir/StructureDefinition/";
+    const profilesOf = async (query: string) => {
+      const bundle = (await get(query, alex.headers)).json() as SearchBundle;
+      expect(validateFhir(bundle), query).toEqual([]);
+      return bundle.entry.map((e) => ({
+        resource: e.resource as Entry["resource"] & Record<string, unknown>,
+        profile: (e.resource.meta as { profile?: string[] } | undefined)?.profile ?? [],
+      }));
+    };
+    for (const p of await profilesOf(`/Patient?_id=${alexId}`)) expect(p.profile).toEqual([`${US}us-core-patient`]);
+    const medications = await profilesOf(`/MedicationRequest?patient=${alexId}&_count=200`);
+    expect(medications.some((m) => m.profile.includes(`${US}us-core-medicationrequest`))).toBe(true);
+    for (const m of medications) {
+      // the profile requires the prescriber: claimed exactly when there is one
+      expect(m.profile.includes(`${US}us-core-medicationrequest`)).toBe(m.resource.requester !== undefined);
+    }
+    const byCode = new Map<string, string[]>();
+    for (const o of await profilesOf(`/Observation?patient=${alexId}&_count=200`)) {
+      const coding = (o.resource.code as { coding?: { code: string }[] }).coding;
+      byCode.set(coding?.[0]?.code ?? "", o.profile);
+    }
+    expect(byCode.get("85354-9")).toEqual([`${US}us-core-blood-pressure`]);
+    for (const [code, profile] of [
+      ["8867-4", "heartrate"],
+      ["29463-7", "bodyweight"],
+      ["8310-5", "bodytemp"],
+      ["59408-5", "oxygensat"],
+    ] as const) {
+      if (byCode.has(code)) expect(byCode.get(code), code).toEqual([`${R4}${profile}`]);
+    }
+    const cs = (await get("/metadata")).json() as {
+      rest: { resource: { type: string; supportedProfile?: string[] }[] }[];
+    };
+    const supported = (type: string) => cs.rest[0]?.resource.find((r) => r.type === type)?.supportedProfile;
+    expect(supported("Patient")).toEqual([`${US}us-core-patient`]);
+    expect(supported("MedicationRequest")).toEqual([`${US}us-core-medicationrequest`]);
+    expect(supported("Observation")).toContain(`${US}us-core-blood-pressure`);
+  });
+
   it("leaves out the patient parameter for the signed-in patient's own record, and audits each read with the FHIR type", async () => {
     const res = await get("/Observation", alex.headers);
     expect(res.statusCode).toBe(200);

@@ -349,14 +349,19 @@ export class FhirService {
   }
 }
 
-/** `meta.versionId` and `meta.lastUpdated` from when the record last changed, and the US Core profile claimed */
+/**
+ * `meta.versionId` and `meta.lastUpdated` from when the record last changed, and the US Core
+ * profile claimed by the type, beside those the mapper claimed for this resource
+ */
 function withMeta(resource: Resource, at: Date | undefined, profile: string | undefined): Resource {
   if (!at && !profile) return resource;
+  const profiles = [...new Set([...(profile ? [profile] : []), ...(resource.meta?.profile ?? [])])];
   return {
     ...resource,
     meta: {
+      ...resource.meta,
       ...(at ? { versionId: String(at.getTime()), lastUpdated: at.toISOString() } : {}),
-      ...(profile ? { profile: [profile] } : {}),
+      ...(profiles.length ? { profile: profiles } : {}),
     },
   } as Resource;
 }

@@ -68,6 +68,11 @@ export interface FhirResourceType {
   documentation: string;
   /** the US Core profile each resource claims in `meta.profile` (left out: no US Core profile fits) */
   profile?: string;
+  /**
+   * profiles some of its resources claim, each as its mapper says (e.g. Observation: a vital
+   * sign's), listed in the CapabilityStatement's `supportedProfile` beside `profile`
+   */
+  supportedProfiles?: readonly string[];
   /** patient data: where it comes from (empty for a directory type) */
   sources: readonly FhirSource[];
   /** not patient data: the clinic's directory */

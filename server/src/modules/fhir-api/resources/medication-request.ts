@@ -1,11 +1,13 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
 import { toFhirMedicationRequest } from "../../../fhir/medication-request.ts";
-import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { changedAt, defineFhirType, PATIENT_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
 
 /** MedicationRequest: the medication list (`medications` section; confidential ones only for the patient). */
 export const medicationRequestType = defineFhirType({
   type: "MedicationRequest",
-  documentation: "The patient's medication list, active and stopped (RxNorm coded when known).",
+  documentation:
+    "The patient's medication list, active and stopped (RxNorm coded when known). US Core MedicationRequest when the prescriber is known (a medicine entered without one has no requester, which the profile requires, and claims no profile).",
+  supportedProfiles: [`${US_CORE}us-core-medicationrequest`],
   idPattern: UUID_ID,
   sources: [
     {

@@ -1,12 +1,17 @@
 import type { Observation } from "@medplum/fhirtypes";
 import { toFhirObservation } from "../../../fhir/observation.ts";
-import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { changedAt, defineFhirType, PATIENT_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
 import { codings } from "../search-params.ts";
 
 /** Observation: the readings the patient sent (`readings` section; vital signs with LOINC codes and UCUM units). */
 export const observationType = defineFhirType({
   type: "Observation",
-  documentation: "Readings the patient sent: vital signs (LOINC codes, UCUM units) and blood glucose.",
+  documentation:
+    "Readings the patient sent: vital signs (LOINC codes, UCUM units) and blood glucose. Blood pressure claims US Core Blood Pressure; heart rate, body weight, body temperature and oxygen saturation the FHIR R4 vital-signs profile for their kind. US Core's other vital-signs profiles and its laboratory profile (glucose) are not claimed: this server's tests cannot check them.",
+  supportedProfiles: [
+    `${US_CORE}us-core-blood-pressure`,
+    ...["heartrate", "bodyweight", "bodytemp", "oxygensat"].map((p) => `http://hl7.org/fhir/StructureDefinition/${p}`),
+  ],
   idPattern: UUID_ID,
   sources: [
     {

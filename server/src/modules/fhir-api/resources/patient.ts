@@ -1,9 +1,10 @@
-import { changedAt, defineFhirType, ID_PARAM, UUID_ID } from "../resource-type.ts";
+import { changedAt, defineFhirType, ID_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
 
 /** Patient: the chart's demographics (the `profile` record section, mapped by `fhir/patient.ts`). */
 export const patientType = defineFhirType({
   type: "Patient",
-  documentation: "The patient's demographics and contact details (US Core Patient shape).",
+  documentation: "The patient's demographics and contact details (US Core Patient).",
+  profile: `${US_CORE}us-core-patient`,
   idPattern: UUID_ID,
   sources: [
     {

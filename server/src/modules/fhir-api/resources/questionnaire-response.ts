@@ -6,7 +6,8 @@ import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-t
 /** QuestionnaireResponse: PHQ-9 and GAD-7 answers (`questionnaires`) and post-visit surveys (`surveys`). */
 export const questionnaireResponseType = defineFhirType({
   type: "QuestionnaireResponse",
-  documentation: "PHQ-9 and GAD-7 questionnaires the patient answered, and post-visit surveys.",
+  documentation:
+    "PHQ-9 and GAD-7 questionnaires the patient answered, and post-visit surveys, scores as items. No profile claimed (US Core QuestionnaireResponse is not among the profiles this server's conformance is tested against).",
   idPattern: UUID_ID,
   sources: [
     {

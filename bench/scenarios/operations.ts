@@ -23,12 +23,11 @@ import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import type { DB } from "../../server/src/db/schema.ts";
 import { FIGURES } from "../../server/src/modules/operations/figures.ts";
 import { runRollup } from "../../server/src/modules/operations/rollup.ts";
-import { totpCodeAt } from "../../server/src/platform/auth/totp.ts";
 import { openBenchDatabase } from "../generate-patients.ts";
 import { startServer } from "../server.ts";
+import { signInHeaders } from "./slots.ts";
 
 const ADMIN = { email: "admin@demo.portico.test", password: "Portico-demo-2026!" };
-const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 const BUDGET_MS = 200;
 const APPOINTMENTS = 1_000_000;
 const PATIENTS = 100_000;
@@ -335,7 +334,7 @@ delete env.SMTP_URL;
 process.stdout.write("Starting the server (demo clinic on top of the bench clinic)…\n");
 const server = await startServer(env, { readyTimeoutMs: 300_000 });
 try {
-  const headers = await signInAdmin(server.base);
+  const headers = await signInHeaders(server.base, ADMIN.email, ADMIN.password);
   const overview = (await (await fetch(`${server.base}/api/operations`, { headers })).json()) as {
     figures: string[];
     to: string;
@@ -391,30 +390,4 @@ try {
 function md5Uuid(text: string): string {
   const hex = createHash("md5").update(text).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-async function signInAdmin(base: string): Promise<Record<string, string>> {
-  const cookiesOf = (response: Response) =>
-    response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!login.ok) throw new Error(`signing in as ${ADMIN.email} answered ${login.status}`);
-  const first = (await login.json()) as { csrfToken: string; mfaRequired?: boolean };
-  let cookie = cookiesOf(login);
-  if (first.mfaRequired) {
-    const mfa = await fetch(`${base}/api/auth/mfa`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie, "x-csrf-token": first.csrfToken },
-      body: JSON.stringify({ code: totpCodeAt(DEMO_TOTP_SECRET, new Date()) }),
-    });
-    if (!mfa.ok) throw new Error(`the demo MFA code was refused (${mfa.status})`);
-    cookie = cookiesOf(mfa) || cookie;
-  }
-  return { cookie };
 }

@@ -7,13 +7,12 @@ import { sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import { parseSearchQuery, searchPatients } from "../../server/src/modules/patients/search.ts";
-import { totpCodeAt } from "../../server/src/platform/auth/totp.ts";
 import { DEFAULT_PATIENT_COUNT, generatePatients, openBenchDatabase } from "../generate-patients.ts";
 import { rssMb, startServer } from "../server.ts";
+import { signInHeaders } from "./slots.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FRONT_DESK = { email: "frontdesk@demo.portico.test", password: "Portico-demo-2026!" };
-const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
 type Kind =
   | "partial name"
@@ -182,36 +181,6 @@ function buildQueries(rows: SampleRow[]): Query[] {
   return queries;
 }
 
-// ---- server ----
-
-const cookiesOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-
-/** Password, then the demo TOTP code: the headers of a signed-in front-desk session. */
-async function signInFrontDesk(base: string): Promise<Record<string, string>> {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(FRONT_DESK),
-  });
-  if (!login.ok) throw new Error(`signing in as ${FRONT_DESK.email} answered ${login.status}`);
-  const first = (await login.json()) as { csrfToken: string; mfaRequired?: boolean };
-  let cookie = cookiesOf(login);
-  if (first.mfaRequired) {
-    const mfa = await fetch(`${base}/api/auth/mfa`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie, "x-csrf-token": first.csrfToken },
-      body: JSON.stringify({ code: totpCodeAt(DEMO_TOTP_SECRET, new Date()) }),
-    });
-    if (!mfa.ok) throw new Error(`the demo MFA code was refused (${mfa.status})`);
-    cookie = cookiesOf(mfa) || cookie;
-  }
-  return { cookie };
-}
-
 // ---- statistics ----
 
 function percentile(sorted: number[], p: number): number {
@@ -325,7 +294,7 @@ const sequential = new Map<Kind, { samples: number[]; empty: number }>();
 let result: CannonResult;
 let maxRss = 0;
 try {
-  const headers = await signInFrontDesk(server.base);
+  const headers = await signInHeaders(server.base, FRONT_DESK.email, FRONT_DESK.password);
   const pathOf = (q: Query) => `/api/patients?q=${encodeURIComponent(q.q)}`;
 
   // One request at a time first: what each kind of query costs without queueing, and a check

@@ -146,11 +146,14 @@ export class FhirService {
         if (params._id === undefined) continue;
       }
       await this.#withinToken(caller, patientId, type, null);
+      // a type from several sections reads those the caller may read; from one, the gate decides
       const readable: { section: RecordSection; source: FhirSource }[] = [];
-      for (const source of type.sources) {
-        const section = sectionOf(source);
-        if (await this.#deps.access.can(patientId, { scope: section.scope, action: "read" }))
-          readable.push({ section, source });
+      if (type.sources.length > 1) {
+        for (const source of type.sources) {
+          const section = sectionOf(source);
+          if (await this.#deps.access.can(patientId, { scope: section.scope, action: "read" }))
+            readable.push({ section, source });
+        }
       }
       // none readable: the gate's own refusal (audited, 404 as for a patient that does not exist)
       const first = type.sources[0] as FhirSource;

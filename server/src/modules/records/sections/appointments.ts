@@ -1,46 +1,55 @@
-import { sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { compiledQuery } from "../../../db/compiled-query.ts";
+import type { DB } from "../../../db/schema.ts";
 import { toFhirAppointment } from "../../../fhir/appointment.ts";
 import { paged, RECORD_PAGE_SIZE, type RecordSection } from "../section.ts";
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** One page of the patient's appointments in start order (the patient's name on each row). */
+function appointmentsPage(db: Db, patientId: string, after: { at: Date; id: string } | null) {
+  return db
+    .selectFrom("appointments as a")
+    .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
+    .innerJoin("providers as pr", "pr.id", "a.provider_id")
+    .innerJoin("locations as l", "l.id", "a.location_id")
+    .innerJoin("patients as p", "p.id", "a.patient_id")
+    .select([
+      sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`.as("patientName"),
+      "a.id",
+      "a.status",
+      "a.starts_at",
+      "a.ends_at",
+      "a.created_at",
+      "a.cancelled_at",
+      "a.completed_at",
+      "vt.name as visitType",
+      "a.provider_id",
+      "pr.display_name as providerName",
+      "a.location_id",
+      "l.name as locationName",
+      "l.time_zone",
+    ])
+    .where("a.patient_id", "=", patientId)
+    .$if(after !== null, (q) => q.where(sql<boolean>`(a.starts_at, a.id) > (${after?.at}, ${after?.id})`))
+    .orderBy("a.starts_at")
+    .orderBy("a.id")
+    .limit(RECORD_PAGE_SIZE);
+}
+
+const firstPage = compiledQuery("portico_record_appointments_first", (db, { patientId }: { patientId: string }) =>
+  appointmentsPage(db, patientId, null),
+);
 
 /** scheduling: every appointment, past and upcoming, cancelled ones included. */
 export const appointmentsRecordSection: RecordSection = {
   name: "appointments",
   scope: "appointments",
   async *entries({ db, patientId }) {
-    const patient = await db
-      .selectFrom("patients")
-      .select(["legal_given_name", "legal_family_name", "preferred_name"])
-      .where("id", "=", patientId)
-      .executeTakeFirstOrThrow();
-    const patientName = `${patient.preferred_name ?? patient.legal_given_name} ${patient.legal_family_name}`;
+    // the first page is a prepared statement (the FHIR API's Appointment search reads it per request)
     const rows = paged(
       (after: { at: Date; id: string } | null) =>
-        db
-          .selectFrom("appointments as a")
-          .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
-          .innerJoin("providers as pr", "pr.id", "a.provider_id")
-          .innerJoin("locations as l", "l.id", "a.location_id")
-          .select([
-            "a.id",
-            "a.status",
-            "a.starts_at",
-            "a.ends_at",
-            "a.created_at",
-            "a.cancelled_at",
-            "a.completed_at",
-            "vt.name as visitType",
-            "a.provider_id",
-            "pr.display_name as providerName",
-            "a.location_id",
-            "l.name as locationName",
-            "l.time_zone",
-          ])
-          .where("a.patient_id", "=", patientId)
-          .$if(after !== null, (q) => q.where(sql<boolean>`(a.starts_at, a.id) > (${after?.at}, ${after?.id})`))
-          .orderBy("a.starts_at")
-          .orderBy("a.id")
-          .limit(RECORD_PAGE_SIZE)
-          .execute(),
+        after === null ? firstPage(db, { patientId }) : appointmentsPage(db, patientId, after).execute(),
       (r) => ({ at: r.starts_at, id: r.id }),
     );
     for await (const a of rows) {
@@ -62,7 +71,7 @@ export const appointmentsRecordSection: RecordSection = {
           toFhirAppointment({
             id: a.id,
             patientId,
-            patientName,
+            patientName: a.patientName,
             status: a.status,
             start: a.starts_at,
             end: a.ends_at,

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Uuid } from "./common.ts";
+import { IsoDateTime, ShortText, Uuid } from "./common.ts";
 
 /** SMART App Launch: apps registered by an administrator, the consent step, connected apps (issue 17). */
 
@@ -20,9 +20,13 @@ export type SmartClientList = Static<typeof SmartClientList>;
 
 export const SmartClientInput = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: ShortText(100),
     confidential: Type.Boolean(),
-    redirectUris: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 10 }),
+    // an absolute address with no spaces or hidden characters (its scheme and host are checked by the service)
+    redirectUris: Type.Array(
+      Type.String({ minLength: 1, maxLength: 500, pattern: "^[A-Za-z][A-Za-z0-9+.-]*:[\\x21-\\x7E]+$" }),
+      { minItems: 1, maxItems: 10 },
+    ),
   },
   { additionalProperties: false },
 );
@@ -65,7 +69,7 @@ export const SmartUidParams = Type.Object({
 export const SmartConsentInput = Type.Object(
   {
     patientId: Uuid,
-    types: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 50 }),
+    types: Type.Array(Type.String({ minLength: 1, maxLength: 60, pattern: "^[A-Za-z]+$" }), { maxItems: 50 }),
   },
   { additionalProperties: false },
 );

@@ -858,11 +858,11 @@ describe("the kept per-pool waiting and unassigned counts (message_pool_counts)"
       call(c.nurse, "POST", `/api/messages/threads/${e}/notes`, { body: "A note" }),
     ];
     const answers = await Promise.all(work);
-    answers.forEach((r, i) =>
-      // a claim or an assignment racing with the reply or close that ends its wait may find the
-      // item already gone from the queue (404, as for any ended item); nothing answers 5xx
-      expect(i % 2 === 0 ? [200, 404, 409] : [200, 201, 409], r.raw).toContain(r.status),
-    );
+    // a claim or an assignment racing with the reply or close that ends its wait may find the
+    // item already gone from the queue (404, as for any ended item); nothing answers 5xx
+    for (const [i, r] of answers.entries()) {
+      expect(i % 2 === 0 ? [200, 404, 409] : [200, 201, 409], r.raw).toContain(r.status);
+    }
     let rows = await keptAndRecounted();
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.kept, r.pool_id).toBe(r.recounted);

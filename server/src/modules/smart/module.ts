@@ -27,4 +27,7 @@ export const smartModule = defineModule({
       config: { publicUrl: services.smart.publicUrl },
     }),
   sealedColumns: sealedSmartColumns,
+  patientReferences: [{ table: "smart_grants", column: "patient_id", note: "apps connected to the record" }],
+  notInRecordDownload:
+    "an app's grant is access to the record, not part of it: each connection, disconnection and app read is in the access log, which the download holds",
 });

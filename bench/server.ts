@@ -38,6 +38,13 @@ export function rssMb(pid: number): number | undefined {
   }
 }
 
+/** The flags of `npm start`'s `node` command (e.g. the young generation's size), so the bench measures what runs. */
+const START_NODE_FLAGS: readonly string[] = (
+  JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).scripts.start as string
+)
+  .split(" ")
+  .filter((word) => word.startsWith("--"));
+
 /** Spawns `server/src/main.ts` with `env` on a free port (or `port`) and waits for /api/ready. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
@@ -47,8 +54,9 @@ export async function startServer(
   const timeout = options.readyTimeoutMs ?? 120_000;
   let output = "";
   const started = performance.now();
-  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  // the Node flags `npm start` runs the server with (package.json), then e.g.
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load
+  const nodeArgs = [...START_NODE_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, "server/src/main.ts")], {
     cwd: repoRoot,
     env: { ...env, PORT: String(port) },

@@ -125,9 +125,17 @@ let samplePatients: { mrn: string; given: string; family: string; dob: string; p
 try {
   await migrateToLatest(db);
   const today = new Date().toISOString().slice(0, 10);
-  const { rows: named } = await sql<{ family: string }>`
-    select legal_family_name as family from patients where id = ${FREQUENT}::uuid`.execute(db);
+  const { rows: named } = await sql<{ family: string; mrn: string }>`
+    select legal_family_name as family, mrn from patients where id = ${FREQUENT}::uuid`.execute(db);
   if (!named[0]) fail("the operations bench's patients are missing");
+  if (!named[0].mrn.startsWith("P")) {
+    // the portal's MRNs are P and digits (what staff type, and what search recognises)
+    await step("MRNs as the portal numbers them", () =>
+      sql`
+        update patients set mrn = 'P8' || lpad(substr(mrn, 2), 7, '0')
+        where registration_source = 'import' and mrn like 'B%'`.execute(db),
+    );
+  }
   if (named[0].family.startsWith("Patient ")) {
     await step(`realistic charts for ${PATIENTS.toLocaleString("en")} patients`, async () => {
       for (let lo = 0; lo < PATIENTS; lo += BATCH) {

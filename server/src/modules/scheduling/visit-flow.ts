@@ -32,12 +32,32 @@ export interface VisitFacts {
   statusBeforeStep: AppointmentStatus | null;
 }
 
-const localDate = (instant: Date, zone: string) =>
-  Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(zone).toPlainDate().toString();
+/**
+ * The instants [from, to) of the local day that `now` falls on in `zone`, the last few kept:
+ * an arrivals board asks for every visit's steps with one `now` (480 visits, each with a few
+ * steps), and a Temporal conversion costs several µs.
+ */
+const dayBounds = new Map<string, { from: number; to: number }>();
+function localDayOf(now: Date, zone: string): { from: number; to: number } {
+  const key = `${now.getTime()}|${zone}`;
+  let day = dayBounds.get(key);
+  if (!day) {
+    const date = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
+    day = {
+      from: date.toZonedDateTime({ timeZone: zone }).epochMilliseconds,
+      to: date.add({ days: 1 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds,
+    };
+    if (dayBounds.size >= 64) dayBounds.clear();
+    dayBounds.set(key, day);
+  }
+  return day;
+}
 
 /** Is `now` on the visit's day, in the location's time zone? */
 export function isVisitDay(visit: Pick<VisitFacts, "startsAt" | "timeZone">, now: Date): boolean {
-  return localDate(visit.startsAt, visit.timeZone) === localDate(now, visit.timeZone);
+  const day = localDayOf(now, visit.timeZone);
+  const start = visit.startsAt.getTime();
+  return start >= day.from && start < day.to;
 }
 
 /**

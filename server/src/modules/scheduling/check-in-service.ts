@@ -2,6 +2,7 @@ import type { ECheckInForm, ECheckInRequest, QuestionnaireItem } from "@portico/
 import type { Static } from "typebox";
 import type { Database } from "../../db/database.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
@@ -86,10 +87,17 @@ export class CheckInService {
     const row = await repo.appointmentOfPatient(db, access, appointmentId);
     if (!row) throw notFound("appointment");
     const vt = await repo.findVisitType(db, row.visitTypeId);
-    const patient = await db
-      .selectFrom("patients")
-      .select(["legal_given_name", "legal_family_name", "preferred_name", "date_of_birth", "phone", "email", "address"])
-      .where("id", "=", access.patientId)
+    const patient = await patientRows(access, "appointments")
+      .chart(db)
+      .select([
+        "p.legal_given_name",
+        "p.legal_family_name",
+        "p.preferred_name",
+        "p.date_of_birth",
+        "p.phone",
+        "p.email",
+        "p.address",
+      ])
       .executeTakeFirstOrThrow();
     // contact details are the profile's: a reader whose access covers appointments only (a
     // parent of an adolescent) gets the name and date of birth, not the phone, email or address

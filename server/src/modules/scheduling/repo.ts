@@ -2,13 +2,28 @@ import { type Compilable, type Kysely, sql, type Transaction } from "kysely";
 import { compiledQuery } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
 import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
-import { ensurePatientScopedQuery, type PatientAccess } from "../../platform/access/patient-access.ts";
+import type { PatientAccess } from "../../platform/access/patient-access.ts";
+import { type PatientRows, patientRows } from "../../platform/access/scoped-query.ts";
 import { patientTimeZoneSql } from "../../platform/time-zones.ts";
 import type { AvailabilityException, Interval, WeeklyTemplate } from "./slot-engine.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Kysely queries for scheduling. No rules here: the service decides. */
+
+/**
+ * A prepared statement over one patient's rows (`compiledQuery`): built and compiled once with
+ * a placeholder for the patient, each run binds the patient of the caller's `PatientRows`, so
+ * it is reached only through an audited access (as `patientRows`' builders are) without being
+ * rebuilt on every request. `build` uses `patientId` (a placeholder) as one bound value only.
+ */
+function patientStatement<Args extends Record<string, unknown>, Row>(
+  name: string,
+  build: (db: Db, patientId: string, args: Args) => Compilable<Row>,
+): (db: Db, rows: PatientRows, args: Args) => Promise<Row[]> {
+  const run = compiledQuery(name, (db, all: Args & { patientId: string }) => build(db, all.patientId, all));
+  return (db, rows, args) => run(db, { ...args, patientId: rows.patientId });
+}
 
 export function listVisitTypes(db: Db, options: { activeOnly: boolean }) {
   let query = db.selectFrom("visit_types").selectAll().orderBy("specialty").orderBy("name");
@@ -169,15 +184,19 @@ export async function loadCalendars(
 }
 
 /** The providers (of `providerIds`) who are the patient's PCP or have seen them. */
-export async function providersEstablishedWith(db: Db, patientId: string, providerIds: string[]): Promise<Set<string>> {
+export async function providersEstablishedWith(
+  db: Db,
+  access: PatientAccess,
+  providerIds: string[],
+): Promise<Set<string>> {
   if (providerIds.length === 0) return new Set();
-  const rows = await providersEstablishedQuery(db, { patientId, providerIds });
+  const rows = await providersEstablishedQuery(db, patientRows(access, "appointments"), { providerIds });
   return new Set(rows.map((r) => r.id));
 }
 
-const providersEstablishedQuery = compiledQuery(
+const providersEstablishedQuery = patientStatement(
   "portico_providers_established",
-  (db, { patientId, providerIds }: { patientId: string; providerIds: readonly string[] }) =>
+  (db, patientId, { providerIds }: { providerIds: readonly string[] }) =>
     db
       .selectFrom("providers as pr")
       .select("pr.id")
@@ -203,26 +222,23 @@ const providersEstablishedQuery = compiledQuery(
       ),
 );
 
-const patientFactsQuery = compiledQuery(
-  "portico_scheduling_patient_facts",
-  (db, { patientId }: { patientId: string }) =>
-    db
-      .selectFrom("patients")
-      .select(["id", "status", "email", "preferred_language", "user_id"])
-      .where("id", "=", patientId),
+const patientFactsQuery = patientStatement("portico_scheduling_patient_facts", (db, patientId) =>
+  db
+    .selectFrom("patients")
+    .select(["id", "status", "email", "preferred_language", "user_id"])
+    .where("id", "=", patientId),
 );
 
-export async function findPatientFacts(db: Db, patientId: string) {
-  return (await patientFactsQuery(db, { patientId }))[0];
+/** What self-booking asks of the patient's chart (status), as a prepared statement. */
+export async function findPatientFacts(db: Db, access: PatientAccess) {
+  return (await patientFactsQuery(db, patientRows(access, "appointments"), {}))[0];
 }
 
 /** The patient's own zone (video visits are shown in it), or the clinic's when they have none. */
 export async function patientTimeZone(db: Db, access: PatientAccess): Promise<string> {
-  const patientId = ensurePatientScopedQuery(access, "appointments");
-  const row = await db
-    .selectFrom("patients as p")
+  const row = await patientRows(access, "appointments")
+    .chart(db)
     .select(patientTimeZoneSql("p").as("timeZone"))
-    .where("p.id", "=", patientId)
     .executeTakeFirst();
   return row?.timeZone ?? (await clinicTimeZone(db));
 }
@@ -241,7 +257,6 @@ export async function clinicTimeZone(db: Db): Promise<string> {
 }
 
 export interface NewAppointment {
-  patientId: string;
   providerId: string;
   locationId: string;
   visitTypeId: string;
@@ -254,21 +269,23 @@ export interface NewAppointment {
   rescheduledFromId: string | null;
 }
 
-export async function insertAppointment(db: Db, a: NewAppointment): Promise<string> {
+/** A new appointment of the patient the (write) access is for. */
+export async function insertAppointment(db: Db, access: PatientAccess, a: NewAppointment): Promise<string> {
   const row = await db
     .insertInto("appointments")
-    .values({
-      patient_id: a.patientId,
-      provider_id: a.providerId,
-      location_id: a.locationId,
-      visit_type_id: a.visitTypeId,
-      starts_at: a.start,
-      ends_at: a.end,
-      blocked: sql<string>`tstzrange(${a.blockedStart}, ${a.blockedEnd})`,
-      reason_for_visit: a.reasonForVisit,
-      booked_by: a.bookedBy,
-      rescheduled_from_id: a.rescheduledFromId,
-    })
+    .values(
+      patientRows(access, "appointments", "write").stamp({
+        provider_id: a.providerId,
+        location_id: a.locationId,
+        visit_type_id: a.visitTypeId,
+        starts_at: a.start,
+        ends_at: a.end,
+        blocked: sql<string>`tstzrange(${a.blockedStart}, ${a.blockedEnd})`,
+        reason_for_visit: a.reasonForVisit,
+        booked_by: a.bookedBy,
+        rescheduled_from_id: a.rescheduledFromId,
+      }),
+    )
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -308,10 +325,10 @@ const appointmentColumns = [
   "l.address as locationAddress",
 ] as const;
 
-function appointmentQuery(db: Db) {
+/** Appointments with what a page shows of each: all of them, or only the patient's of `rows`. */
+function appointmentQuery(db: Db, rows?: PatientRows) {
   return (
-    db
-      .selectFrom("appointments as a")
+    (rows ? rows.selectFrom(db, "appointments", "a") : db.selectFrom("appointments as a"))
       .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
       .innerJoin("providers as p", "p.id", "a.provider_id")
       .innerJoin("locations as l", "l.id", "a.location_id")
@@ -343,21 +360,18 @@ function appointmentQuery(db: Db) {
 export type AppointmentRow = Awaited<ReturnType<ReturnType<typeof appointmentQuery>["executeTakeFirstOrThrow"]>>;
 
 /** every appointment of one patient, oldest first: compiled once, prepared (the list is on every patient's home page) */
-const appointmentsOfPatientQuery = compiledQuery(
-  "portico_appointments_of_patient",
-  (db, { patientId }: { patientId: string }) =>
-    appointmentQuery(db).where("a.patient_id", "=", patientId).orderBy("a.starts_at").orderBy("a.id"),
+const appointmentsOfPatientQuery = patientStatement("portico_appointments_of_patient", (db, patientId) =>
+  appointmentQuery(db).where("a.patient_id", "=", patientId).orderBy("a.starts_at").orderBy("a.id"),
 );
 
 export function appointmentsOfPatient(db: Db, access: PatientAccess): Promise<AppointmentRow[]> {
-  const patientId = ensurePatientScopedQuery(access, "appointments");
-  return appointmentsOfPatientQuery(db, { patientId });
+  return appointmentsOfPatientQuery(db, patientRows(access, "appointments"), {});
 }
 
-const appointmentOfPatientQuery = compiledQuery(
+const appointmentOfPatientQuery = patientStatement(
   "portico_appointment_of_patient",
-  (db, a: { patientId: string; appointmentId: string }) =>
-    appointmentQuery(db).where("a.patient_id", "=", a.patientId).where("a.id", "=", a.appointmentId),
+  (db, patientId, { appointmentId }: { appointmentId: string }) =>
+    appointmentQuery(db).where("a.patient_id", "=", patientId).where("a.id", "=", appointmentId),
 );
 
 export async function appointmentOfPatient(
@@ -366,11 +380,9 @@ export async function appointmentOfPatient(
   appointmentId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<AppointmentRow | undefined> {
-  const patientId = ensurePatientScopedQuery(access, "appointments", options.forUpdate ? "write" : "read");
-  if (!options.forUpdate) return (await appointmentOfPatientQuery(db, { patientId, appointmentId }))[0];
-  let query = appointmentQuery(db).where("a.patient_id", "=", patientId).where("a.id", "=", appointmentId);
-  if (options.forUpdate) query = query.forUpdate("a");
-  return query.executeTakeFirst();
+  const rows = patientRows(access, "appointments", options.forUpdate ? "write" : "read");
+  if (!options.forUpdate) return (await appointmentOfPatientQuery(db, rows, { appointmentId }))[0];
+  return appointmentQuery(db, rows).where("a.id", "=", appointmentId).forUpdate("a").executeTakeFirst();
 }
 
 export function appointmentById(db: Db, appointmentId: string, options: { forUpdate?: boolean } = {}) {

@@ -168,15 +168,15 @@ export class SchedulingService {
    * Two queries whatever the number of providers.
    */
   async #selfBookingBlocks(
-    patientId: string,
+    access: PatientAccess,
     vt: { id: string; booking_kind: "established" | "new" | "referral" },
     providers: readonly { providerId: string; acceptingNewPatients: boolean }[],
   ): Promise<Map<string, EligibilityReason | null>> {
     const db = currentDb(this.#deps.db);
     const ids = [...new Set(providers.map((p) => p.providerId))];
     const [patient, established] = await Promise.all([
-      repo.findPatientFacts(db, patientId),
-      repo.providersEstablishedWith(db, patientId, ids),
+      repo.findPatientFacts(db, access),
+      repo.providersEstablishedWith(db, access, ids),
     ]);
     if (!patient) throw notFound("patient");
     const blocks = new Map<string, EligibilityReason | null>();
@@ -189,7 +189,7 @@ export class SchedulingService {
         providerAcceptingNewPatients: provider.acceptingNewPatients,
         hasReferral:
           vt.booking_kind === "referral"
-            ? await this.#referrals.hasUsableReferral(patientId, vt.id, provider.providerId)
+            ? await this.#referrals.hasUsableReferral(access.patientId, vt.id, provider.providerId)
             : false,
       });
       blocks.set(provider.providerId, decision.allowed ? null : decision.reason);
@@ -198,11 +198,11 @@ export class SchedulingService {
   }
 
   async #selfBookingBlock(
-    patientId: string,
+    access: PatientAccess,
     vt: { id: string; booking_kind: "established" | "new" | "referral" },
     provider: { providerId: string; acceptingNewPatients: boolean },
   ): Promise<EligibilityReason | null> {
-    return (await this.#selfBookingBlocks(patientId, vt, [provider])).get(provider.providerId) ?? null;
+    return (await this.#selfBookingBlocks(access, vt, [provider])).get(provider.providerId) ?? null;
   }
 
   /** The active visit types: the booking catalogue any signed-in user may read. */
@@ -240,8 +240,8 @@ export class SchedulingService {
         locationId: search.locationId,
       });
       let eligibility: { canSelfBook: boolean; reason: string | null } = { canSelfBook: true, reason: null };
-      if (!staff && patientId) {
-        const blocks = await this.#selfBookingBlocks(patientId, vt, places);
+      if (!staff && patientAccess) {
+        const blocks = await this.#selfBookingBlocks(patientAccess, vt, places);
         const allowed = places.filter((p) => blocks.get(p.providerId) === null);
         if (allowed.length === 0 && places.length > 0) {
           eligibility = { canSelfBook: false, reason: [...blocks.values()].find((r) => r !== null) ?? null };
@@ -546,7 +546,7 @@ export class SchedulingService {
       });
       const place = places[0];
       if (!place) throw new DomainError("not_found", "That provider does not offer this type of visit.");
-      const blocked = await this.#selfBookingBlock(patientId, vt, place);
+      const blocked = await this.#selfBookingBlock(access, vt, place);
       if (blocked) throw bookingRefused(blocked);
     }
     const { locationId, end } = await this.#assertBookable(
@@ -563,8 +563,7 @@ export class SchedulingService {
     try {
       appointmentId = await inTransaction(this.#deps.db, async (trx) => {
         await this.#holdCalendar(trx, vt.id, input.providerId, input.start, end, patientId);
-        const id = await repo.insertAppointment(trx, {
-          patientId,
+        const id = await repo.insertAppointment(trx, access, {
           providerId: input.providerId,
           locationId,
           visitTypeId: vt.id,
@@ -615,7 +614,7 @@ export class SchedulingService {
     if (!isStaff() && providerId !== old.providerId) {
       const place = (await repo.providersForSpecialty(db, vt.specialty, { providerId }))[0];
       if (!place) throw new DomainError("not_found", "That provider does not offer this type of visit.");
-      const blocked = await this.#selfBookingBlock(patientId, vt, place);
+      const blocked = await this.#selfBookingBlock(access, vt, place);
       if (blocked) throw bookingRefused(blocked);
     }
     const { locationId, end } = await this.#assertBookable(
@@ -643,8 +642,7 @@ export class SchedulingService {
           { cancelled_at: now, cancelled_by: actor.userId, cancel_reason: "rescheduled" },
           now,
         );
-        const id = await repo.insertAppointment(trx, {
-          patientId,
+        const id = await repo.insertAppointment(trx, access, {
           providerId,
           locationId,
           visitTypeId: vt.id,

@@ -2,7 +2,8 @@ import type { Appointment, Slot, WaitlistOffer } from "@portico/contracts";
 import { sql } from "kysely";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { type AccessService, ensurePatientScopedQuery } from "../../platform/access/patient-access.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import { type PatientRows, patientRows } from "../../platform/access/scoped-query.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { runWithContext, systemContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
@@ -126,7 +127,13 @@ export class WaitlistService {
       }
       await trx
         .insertInto("waitlist_requests")
-        .values({ appointment_id: appointmentId, patient_id: patientId, requested_at: now, active: true })
+        .values(
+          patientRows(access, "appointments", "write").stamp({
+            appointment_id: appointmentId,
+            requested_at: now,
+            active: true,
+          }),
+        )
         .onConflict((oc) =>
           oc.column("appointment_id").doUpdateSet({
             active: true,
@@ -152,11 +159,10 @@ export class WaitlistService {
     return inTransaction(this.#d.db, async (trx) => {
       const row = await repo.appointmentOfPatient(trx, access, appointmentId, { forUpdate: true });
       if (!row) throw notFound("appointment");
-      const request = await trx
-        .updateTable("waitlist_requests")
+      const request = await patientRows(access, "appointments", "write")
+        .updateTable(trx, "waitlist_requests")
         .set({ active: false })
         .where("appointment_id", "=", appointmentId)
-        .where("patient_id", "=", ensurePatientScopedQuery(access, "appointments", "write"))
         .returning("id")
         .executeTakeFirst();
       if (request) await this.#withdrawOpenOffers(request.id, now);
@@ -171,8 +177,7 @@ export class WaitlistService {
       resourceType: "waitlist_offer",
     });
     const now = this.#d.clock.now();
-    const rows = await this.#offerQuery(currentDb(this.#d.db))
-      .where("o.patient_id", "=", ensurePatientScopedQuery(access, "appointments"))
+    const rows = await this.#offerQuery(currentDb(this.#d.db), patientRows(access, "appointments"))
       .where("o.created_at", ">", new Date(now.getTime() - OFFER_HISTORY_DAYS * DAY))
       .orderBy("o.created_at", "desc")
       .limit(50)
@@ -195,16 +200,15 @@ export class WaitlistService {
       resourceId: offerId,
       auditAction: "accept",
     });
-    const scopedPatientId = ensurePatientScopedQuery(access, "appointments", "write");
+    const offers = patientRows(access, "appointments", "write");
     const now = this.#d.clock.now();
     let slot: { providerId: string; start: Date } | undefined;
     try {
       return await inTransaction(this.#d.db, async (trx) => {
-        const offer = await trx
-          .selectFrom("waitlist_offers")
+        const offer = await offers
+          .selectFrom(trx, "waitlist_offers")
           .select(["id", "provider_id", "starts_at"])
           .where("id", "=", offerId)
-          .where("patient_id", "=", scopedPatientId)
           .executeTakeFirst();
         if (!offer) throw notFound("offer");
         slot = { providerId: offer.provider_id, start: offer.starts_at };
@@ -286,14 +290,13 @@ export class WaitlistService {
       resourceId: offerId,
       auditAction: "decline",
     });
-    const scopedPatientId = ensurePatientScopedQuery(access, "appointments", "write");
+    const offers = patientRows(access, "appointments", "write");
     const now = this.#d.clock.now();
     return inTransaction(this.#d.db, async (trx) => {
-      const offer = await trx
-        .selectFrom("waitlist_offers")
+      const offer = await offers
+        .selectFrom(trx, "waitlist_offers")
         .selectAll()
         .where("id", "=", offerId)
-        .where("patient_id", "=", scopedPatientId)
         .forUpdate()
         .executeTakeFirst();
       if (!offer) throw notFound("offer");
@@ -307,7 +310,7 @@ export class WaitlistService {
       } else if (offer.status !== "declined") {
         throw new DomainError("conflict", "This offer is no longer open.", { status: offer.status });
       }
-      const row = await this.#offerQuery(trx).where("o.id", "=", offerId).executeTakeFirstOrThrow();
+      const row = await this.#offerQuery(trx, offers).where("o.id", "=", offerId).executeTakeFirstOrThrow();
       return presentOffer(row, now);
     });
   }
@@ -479,15 +482,7 @@ export class WaitlistService {
           .where("r.kind", "=", "rebook")
           .executeTakeFirst();
         if (held) continue;
-        const clash = await db
-          .selectFrom("appointments")
-          .select("id")
-          .where("patient_id", "=", a.patientId)
-          .where("status", "<>", "cancelled")
-          .where("starts_at", "<", end)
-          .where("ends_at", ">", start)
-          .executeTakeFirst();
-        if (clash) continue;
+        if (await hasVisitDuring(db, a.patientId, start, end)) continue;
         chosen.push({ start, end, locationId: slot.locationId });
       }
     }
@@ -565,17 +560,7 @@ export class WaitlistService {
   }
 
   async #couldBook(patientId: string, slot: SlotFreedPayload, start: Date): Promise<boolean> {
-    const db = currentDb(this.#d.db);
-    const end = new Date(slot.end);
-    const clash = await db
-      .selectFrom("appointments")
-      .select("id")
-      .where("patient_id", "=", patientId)
-      .where("status", "<>", "cancelled")
-      .where("starts_at", "<", end)
-      .where("ends_at", ">", start)
-      .executeTakeFirst();
-    if (clash) return false;
+    if (await hasVisitDuring(currentDb(this.#d.db), patientId, start, new Date(slot.end))) return false;
     try {
       // the same rules as booking online: hours, exceptions, notice, horizon, eligibility
       const { slots } = await this.#d.scheduling.searchSlots({
@@ -696,9 +681,10 @@ export class WaitlistService {
     return presentAppointment(row, this.#d.clock.now());
   }
 
-  #offerQuery(db: ReturnType<typeof currentDb>) {
-    return db
-      .selectFrom("waitlist_offers as o")
+  /** The patient's offers (of `rows`), with what the offers page shows of each. */
+  #offerQuery(db: ReturnType<typeof currentDb>, rows: PatientRows) {
+    return rows
+      .selectFrom(db, "waitlist_offers", "o")
       .innerJoin("waitlist_requests as r", "r.id", "o.request_id")
       .innerJoin("providers as p", "p.id", "o.provider_id")
       .innerJoin("locations as l", "l.id", "o.location_id")
@@ -720,6 +706,28 @@ export class WaitlistService {
         "o.expires_at as expiresAt",
       ]);
   }
+}
+
+/**
+ * Whether the patient has a visit (not cancelled) overlapping [start, end): asked by the
+ * waitlist's matching job and by a clinic's cancellation before offering a time, for a patient
+ * found through the provider's calendar (not through an access to one patient).
+ */
+async function hasVisitDuring(
+  db: ReturnType<typeof currentDb>,
+  patientId: string,
+  start: Date,
+  end: Date,
+): Promise<boolean> {
+  const clash = await db
+    .selectFrom("appointments")
+    .select("id")
+    .where("patient_id", "=", patientId)
+    .where("status", "<>", "cancelled")
+    .where("starts_at", "<", end)
+    .where("ends_at", ">", start)
+    .executeTakeFirst();
+  return clash !== undefined;
 }
 
 function offerTaken(acceptedAlready: boolean): DomainError {

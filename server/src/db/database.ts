@@ -212,6 +212,13 @@ function postgresPool(url: string, target: Extract<DatabaseTarget, { kind: "post
   return pool;
 }
 
+/**
+ * The embedded database's memory: PostgreSQL's defaults assume a server of its own (128 MB of
+ * shared buffers, 100 connections), and the WebAssembly heap PGlite runs in never gives memory
+ * back. One process is its only client; a small clinic's working set fits in 32 MB of buffers.
+ */
+const PGLITE_SETTINGS = ["shared_buffers=32MB", "max_connections=5", "wal_buffers=1MB"];
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     const db = new Kysely<DB>({ dialect: new PorticoPostgresDialect({ pool: postgresPool(target.url, target) }) });
@@ -234,6 +241,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     loadDataDir: target.loadDataDir,
     extensions: { btree_gist, pg_trgm, unaccent },
     parsers,
+    // after PGlite's own start parameters, as `-c` settings (its `postgresqlconf` option replaces the whole file)
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])],
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   return {

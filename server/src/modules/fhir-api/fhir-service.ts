@@ -1,6 +1,8 @@
 import type { Resource } from "@medplum/fhirtypes";
 import type { Database } from "../../db/database.ts";
-import { type AccessService, ensurePatientScopedQuery } from "../../platform/access/patient-access.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import type { PatientScope } from "../../platform/access/policy.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
@@ -96,11 +98,9 @@ export class FhirService {
     const section = sectionOf(owner.source);
     const reader = await this.#reader(caller, owner.patientId, section, type, id);
     const at = async () => (await owner.source.lastUpdated(currentDb(this.#deps.db), [id])).get(id);
-    if (owner.source.readMany) {
-      // a keyed lookup (the section's own mapping, one record)
-      const found = (await owner.source.readMany(reader, [id])).find(
-        (r) => r.resourceType === type.type && r.id === id,
-      );
+    if (section.fhirByIds) {
+      // a keyed lookup (the section's own rows and mapping, one record)
+      const found = (await section.fhirByIds(reader, [id])).find((r) => r.resourceType === type.type && r.id === id);
       if (found) return withMeta(found, await at(), type.profile);
       throw missing();
     }
@@ -158,8 +158,11 @@ export class FhirService {
       // none readable: the gate's own refusal (audited, 404 as for a patient that does not exist)
       const first = type.sources[0] as FhirSource;
       if (readable.length === 0) readable.push({ section: sectionOf(first), source: first });
+      // one gate decision (and audit row) per part of the record, however many sections share it
+      const readers = new Map<PatientScope, RecordReader>();
       for (const { section, source } of readable) {
-        const reader = await this.#reader(caller, patientId, section, type, null);
+        const reader = readers.get(section.scope) ?? (await this.#reader(caller, patientId, section, type, null));
+        readers.set(section.scope, reader);
         for await (const entry of section.entries(reader)) {
           for (const resource of entry.fhir) {
             if (resource.resourceType !== type.type) continue;
@@ -264,12 +267,14 @@ export class FhirService {
   async #keyed(caller: FhirCaller, patientId: string, type: FhirResourceType, ids: readonly string[]) {
     if (ids.length === 0 || (caller.patientId && caller.patientId !== patientId)) return [];
     const out: Resource[] = [];
+    const readers = new Map<PatientScope, RecordReader>();
     for (const source of type.sources) {
       const section = sectionOf(source);
-      if (!source.readMany || !(await this.#deps.access.can(patientId, { scope: section.scope, action: "read" })))
+      if (!section.fhirByIds || !(await this.#deps.access.can(patientId, { scope: section.scope, action: "read" })))
         continue;
-      const reader = await this.#reader(caller, patientId, section, type, null);
-      const found = (await source.readMany(reader, ids)).filter((r) => r.resourceType === type.type);
+      const reader = readers.get(section.scope) ?? (await this.#reader(caller, patientId, section, type, null));
+      readers.set(section.scope, reader);
+      const found = (await section.fhirByIds(reader, ids)).filter((r) => r.resourceType === type.type);
       const times = await source.lastUpdated(
         currentDb(this.#deps.db),
         found.map((r) => r.id as string),
@@ -343,12 +348,7 @@ export class FhirService {
       patientFacing: true,
       details: { fhirType: type.type },
     });
-    return {
-      db: currentDb(this.#deps.db),
-      patientId: ensurePatientScopedQuery(granted, section.scope),
-      includeConfidential: granted.includeConfidential,
-      cipher: this.#deps.cipher,
-    };
+    return { db: currentDb(this.#deps.db), rows: patientRows(granted, section.scope), cipher: this.#deps.cipher };
   }
 }
 

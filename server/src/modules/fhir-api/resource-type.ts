@@ -1,7 +1,7 @@
 import type { Resource } from "@medplum/fhirtypes";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { RecordReader, RecordSection } from "../records/section.ts";
+import type { RecordSection } from "../records/section.ts";
 import type { SchedulingService } from "../scheduling/service.ts";
 import type { FhirSearchParam } from "./search-params.ts";
 
@@ -10,8 +10,10 @@ export type Db = Kysely<DB> | Transaction<DB>;
 /**
  * Where resources of one FHIR type come from: a section of the record download
  * (`modules/records/sections/`, whose mappers are in `server/src/fhir/`) — so the FHIR API
- * serves exactly what the download holds, through the same gate — and how to find the patient
- * a resource id belongs to, the one query made before the gate (by the record's own id).
+ * serves exactly what the download holds, through the same gate and the same scoped reader
+ * (`RecordReader.rows`); reads and `_include`s by id use the section's keyed `fhirByIds` (the
+ * same rows and mapping) — and how to find the patient a resource id belongs to, the one query
+ * made before the gate (by the record's own id).
  */
 export interface FhirSource {
   /**
@@ -19,16 +21,13 @@ export interface FhirSource {
    * a type the download does not hold as such (its scope is checked by the same gate)
    */
   section: string | RecordSection;
-  /** the patient the record with this id belongs to (the id is already a well-formed one), or undefined */
+  /**
+   * the patient the record with this id belongs to (the id matches the type's pattern; one this
+   * source does not hold answers undefined without a query), or undefined
+   */
   ownerOf(db: Db, id: string): Promise<string | undefined>;
   /** when each of these records last changed (`meta.lastUpdated`, and `meta.versionId` from it), one query per page */
   lastUpdated(db: Db, ids: readonly string[]): Promise<Map<string, Date>>;
-  /**
-   * the resources with these ids, by key (one query, not the whole section), exactly as the
-   * section maps them; the reader is the gate's (its patient and confidentiality). Left out:
-   * a read streams the section until it finds the id.
-   */
-  readMany?(reader: RecordReader, ids: readonly string[]): Promise<Resource[]>;
 }
 
 /** What a directory type (not patient data) reads with. */

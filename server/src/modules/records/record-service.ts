@@ -3,8 +3,9 @@ import type { RecordContents } from "@portico/contracts";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { bundleEntry, bundleHead, bundleTail } from "../../fhir/bundle.ts";
-import { type AccessService, ensurePatientScopedQuery } from "../../platform/access/patient-access.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
 import { ADOLESCENT_PARENT_SCOPES } from "../../platform/access/policy.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
 import { currentDb } from "../../platform/transaction.ts";
@@ -50,8 +51,7 @@ export class RecordService {
     });
     const reader: RecordReader = {
       db: currentDb(this.#deps.db),
-      patientId: ensurePatientScopedQuery(granted, "records"),
-      includeConfidential: granted.includeConfidential,
+      rows: patientRows(granted, "records"),
       cipher,
     };
     const { shown, withheld } = await this.#sections(patientId, granted.restricted);
@@ -104,7 +104,7 @@ export class RecordService {
 }
 
 async function* jsonChunks(reader: RecordReader, shown: RecordSection[], withheld: string[], now: Date) {
-  yield `{"format":"portico.record","version":1,"generatedAt":${JSON.stringify(now.toISOString())},"patientId":${JSON.stringify(reader.patientId)},"withheld":${JSON.stringify(withheld)},"sections":{`;
+  yield `{"format":"portico.record","version":1,"generatedAt":${JSON.stringify(now.toISOString())},"patientId":${JSON.stringify(reader.rows.patientId)},"withheld":${JSON.stringify(withheld)},"sections":{`;
   let firstSection = true;
   for (const section of shown) {
     yield `${firstSection ? "" : ","}${JSON.stringify(section.name)}:[`;
@@ -125,7 +125,7 @@ async function* jsonChunks(reader: RecordReader, shown: RecordSection[], withhel
 }
 
 async function* fhirChunks(reader: RecordReader, shown: RecordSection[], now: Date, baseUrl: string) {
-  yield bundleHead(`record-${reader.patientId}-${now.getTime()}`, now);
+  yield bundleHead(`record-${reader.rows.patientId}-${now.getTime()}`, now);
   let first = true;
   let batch = "";
   for (const section of shown) {

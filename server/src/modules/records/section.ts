@@ -2,6 +2,7 @@ import type { Resource } from "@medplum/fhirtypes";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { PatientScope } from "../../platform/access/policy.ts";
+import type { PatientRows } from "../../platform/access/scoped-query.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
 
 /**
@@ -17,14 +18,23 @@ export interface RecordSection {
   scope: PatientScope;
   /** the section's entries, oldest first, read page by page (never the whole section in memory) */
   entries(reader: RecordReader): AsyncIterable<RecordEntry>;
+  /**
+   * the FHIR resources of its entries with these FHIR ids, by key (one query, not the whole
+   * section), mapped exactly as `entries` maps them (the FHIR API's reads and `_include`s);
+   * left out: a read streams the section until it finds the id
+   */
+  fhirByIds?(reader: RecordReader, ids: readonly string[]): Promise<Resource[]>;
 }
 
-/** What a section reads with: the patient (from the download's audited `PatientAccess`) and the reader's limits. */
+/**
+ * What a section reads with: the patient's rows through the scoped query builder, made from
+ * the download's (or the FHIR API's) audited `PatientAccess` — every query of a section filters
+ * on that patient, and leaves out confidential rows when the access says so (a proxy).
+ */
 export interface RecordReader {
   db: Kysely<DB> | Transaction<DB>;
-  patientId: string;
-  /** false for a proxy: leave out records marked confidential */
-  includeConfidential: boolean;
+  /** the patient's rows (`rows.patientId` is the patient the resources name) */
+  rows: PatientRows;
   cipher: FieldCipher;
 }
 

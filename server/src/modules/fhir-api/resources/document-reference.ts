@@ -1,15 +1,7 @@
 import type { Binary, DocumentReference } from "@medplum/fhirtypes";
 import { sealedFileContent } from "../../../platform/files/index.ts";
 import type { RecordReader, RecordSection } from "../../records/section.ts";
-import {
-  changedAt,
-  type Db,
-  defineFhirType,
-  type FhirSource,
-  PATIENT_PARAM,
-  US_CORE,
-  UUID_ID,
-} from "../resource-type.ts";
+import { changedAt, defineFhirType, type FhirSource, PATIENT_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
 import { codings } from "../search-params.ts";
 import { CLINIC_ORGANIZATION_ID } from "./directory-data.ts";
 
@@ -41,14 +33,13 @@ interface FileRow {
 }
 
 /** the documents uploaded to the chart (not message attachments) */
-const documentRows = (db: Db, patientId: string, ids: readonly string[] | undefined, withContent: boolean) =>
-  db
-    .selectFrom("files as f")
+const documentRows = ({ db, rows }: RecordReader, ids: readonly string[] | undefined, withContent: boolean) =>
+  rows
+    .selectFrom(db, "files", "f")
     .innerJoin("patients as p", "p.id", "f.patient_id")
     .select(["f.id", "f.kind", "f.content_type", "f.size_bytes", "f.created_at"])
     .select((eb) => eb("f.uploaded_by", "=", eb.ref("p.user_id")).as("fromPatient"))
     .$if(withContent, (q) => q.select("f.sealed_content"))
-    .where("f.patient_id", "=", patientId)
     .where("f.kind", "<>", "message_attachment")
     .$if(ids !== undefined, (q) => q.where("f.id", "in", ids as string[]))
     .orderBy("f.created_at")
@@ -57,16 +48,16 @@ const documentRows = (db: Db, patientId: string, ids: readonly string[] | undefi
     .then((rows) => rows.map((r) => ({ ...r, fromPatient: r.fromPatient === true, messageId: null }) as FileRow));
 
 /** the attachments of the patient's messages, never of an internal note */
-const attachmentRows = (db: Db, patientId: string, ids: readonly string[] | undefined, withContent: boolean) =>
-  db
-    .selectFrom("message_attachments as a")
+const attachmentRows = ({ db, rows }: RecordReader, ids: readonly string[] | undefined, withContent: boolean) =>
+  rows
+    .selectFrom(db, "message_attachments", "a")
     .innerJoin("messages as m", "m.id", "a.message_id")
     .innerJoin("files as f", "f.id", "a.file_id")
     .select(["f.id", "f.kind", "f.content_type", "f.size_bytes", "f.created_at", "m.author_kind", "m.id as messageId"])
     .$if(withContent, (q) => q.select("f.sealed_content"))
-    .where("a.patient_id", "=", patientId)
-    .where("m.patient_id", "=", patientId)
-    .where("f.patient_id", "=", patientId)
+    // the message and the file are the same patient's as the attachment row
+    .whereRef("m.patient_id", "=", "a.patient_id")
+    .whereRef("f.patient_id", "=", "a.patient_id")
     .where("m.kind", "<>", "internal_note")
     .$if(ids !== undefined, (q) => q.where("f.id", "in", ids as string[]))
     .orderBy("f.created_at")
@@ -136,15 +127,19 @@ const documents = (
   map: (patientId: string, f: FileRow, reader: RecordReader) => DocumentReference | Binary,
   withContent: boolean,
 ) => {
-  const section = (source: "documents" | "attachments"): RecordSection => ({
-    name: `fhir-api:${name}-${source}`,
-    scope: source === "documents" ? "profile" : "messages",
-    async *entries(reader) {
-      const rows = source === "documents" ? documentRows : attachmentRows;
-      for (const f of await rows(reader.db, reader.patientId, undefined, false))
-        yield { json: {}, fhir: [map(reader.patientId, f, reader)] };
-    },
-  });
+  const section = (source: "documents" | "attachments"): RecordSection => {
+    const rows = source === "documents" ? documentRows : attachmentRows;
+    return {
+      name: `fhir-api:${name}-${source}`,
+      scope: source === "documents" ? "profile" : "messages",
+      async *entries(reader) {
+        for (const f of await rows(reader, undefined, false))
+          yield { json: {}, fhir: [map(reader.rows.patientId, f, reader)] };
+      },
+      fhirByIds: async (reader, ids) =>
+        (await rows(reader, ids, withContent)).map((f) => map(reader.rows.patientId, f, reader)),
+    };
+  };
   const lastUpdated: FhirSource["lastUpdated"] = (db, ids) =>
     changedAt(db.selectFrom("files").select(["id", "created_at as at"]).where("id", "in", ids).execute());
   return [
@@ -160,10 +155,6 @@ const documents = (
             .executeTakeFirst()
         )?.patient_id,
       lastUpdated,
-      readMany: async (reader, ids) =>
-        (await documentRows(reader.db, reader.patientId, ids, withContent)).map((f) =>
-          map(reader.patientId, f, reader),
-        ),
     },
     {
       section: section("attachments"),
@@ -178,10 +169,6 @@ const documents = (
             .executeTakeFirst()
         )?.patient_id,
       lastUpdated,
-      readMany: async (reader, ids) =>
-        (await attachmentRows(reader.db, reader.patientId, ids, withContent)).map((f) =>
-          map(reader.patientId, f, reader),
-        ),
     },
   ] satisfies FhirSource[];
 };

@@ -1,5 +1,4 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
-import { toFhirMedicationRequest } from "../../../fhir/medication-request.ts";
 import { changedAt, defineFhirType, PATIENT_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
 
 /** MedicationRequest: the medication list (`medications` section; confidential ones only for the patient). */
@@ -16,35 +15,6 @@ export const medicationRequestType = defineFhirType({
         (await db.selectFrom("medications").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
       lastUpdated: (db, ids) =>
         changedAt(db.selectFrom("medications").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
-      // keyed (the same mapping as `records/sections/medications.ts`; confidential ones only for the patient)
-      readMany: async ({ db, patientId, includeConfidential }, ids) =>
-        (
-          await db
-            .selectFrom("medications as m")
-            .leftJoin("providers as pr", "pr.id", "m.prescriber_id")
-            .selectAll("m")
-            .select("pr.display_name as prescriberName")
-            .where("m.patient_id", "=", patientId)
-            .where("m.id", "in", ids)
-            .$if(!includeConfidential, (q) => q.where("m.confidential", "=", false))
-            .execute()
-        ).map((m) =>
-          toFhirMedicationRequest({
-            id: m.id,
-            patientId,
-            name: m.name,
-            rxnormCode: m.rxnorm_code,
-            dose: m.dose,
-            directions: m.directions,
-            quantity: m.quantity,
-            daysSupply: m.days_supply,
-            refillsRemaining: m.refills_remaining,
-            status: m.status,
-            prescriberId: m.prescriber_id,
-            prescriberName: m.prescriberName,
-            createdAt: m.created_at,
-          }),
-        ),
     },
   ],
   includes: [

@@ -1,6 +1,6 @@
 import type { Medication } from "@medplum/fhirtypes";
-import type { RecordSection } from "../../records/section.ts";
-import { changedAt, type Db, defineFhirType, US_CORE, UUID_ID } from "../resource-type.ts";
+import type { RecordReader, RecordSection } from "../../records/section.ts";
+import { changedAt, defineFhirType, US_CORE, UUID_ID } from "../resource-type.ts";
 
 const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
@@ -15,13 +15,12 @@ function toMedication(m: { id: string; name: string; rxnorm_code: string | null 
   };
 }
 
-const rows = (db: Db, patientId: string, includeConfidential: boolean, ids?: readonly string[]) =>
-  db
-    .selectFrom("medications")
+/** the patient's medicines (confidential ones only when the access includes them), or (keyed) those with these ids */
+const medicines = ({ db, rows }: RecordReader, ids?: readonly string[]) =>
+  rows
+    .selectFrom(db, "medications")
     .select(["id", "name", "rxnorm_code"])
-    .where("patient_id", "=", patientId)
     .$if(ids !== undefined, (q) => q.where("id", "in", ids as string[]))
-    .$if(!includeConfidential, (q) => q.where("confidential", "=", false))
     .orderBy("id")
     .execute();
 
@@ -29,9 +28,10 @@ const rows = (db: Db, patientId: string, includeConfidential: boolean, ids?: rea
 const medicationSection: RecordSection = {
   name: "fhir-api:medication",
   scope: "medications",
-  async *entries({ db, patientId, includeConfidential }) {
-    for (const m of await rows(db, patientId, includeConfidential)) yield { json: {}, fhir: [toMedication(m)] };
+  async *entries(reader) {
+    for (const m of await medicines(reader)) yield { json: {}, fhir: [toMedication(m)] };
   },
+  fhirByIds: async (reader, ids) => (await medicines(reader, ids)).map(toMedication),
 };
 
 /**
@@ -53,8 +53,6 @@ export const medicationType = defineFhirType({
         (await db.selectFrom("medications").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
       lastUpdated: (db, ids) =>
         changedAt(db.selectFrom("medications").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
-      readMany: async ({ db, patientId, includeConfidential }, ids) =>
-        (await rows(db, patientId, includeConfidential, ids)).map(toMedication),
     },
   ],
   searchParams: [],

@@ -1,5 +1,4 @@
 import type { Observation } from "@medplum/fhirtypes";
-import { toFhirObservation } from "../../../fhir/observation.ts";
 import { changedAt, defineFhirType, PATIENT_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
 import { codings } from "../search-params.ts";
 
@@ -21,26 +20,6 @@ export const observationType = defineFhirType({
           ?.patient_id,
       lastUpdated: (db, ids) =>
         changedAt(db.selectFrom("health_readings").select(["id", "created_at as at"]).where("id", "in", ids).execute()),
-      // keyed (the same mapping as `records/sections/health-updates.ts`)
-      readMany: async ({ db, patientId }, ids) =>
-        (
-          await db
-            .selectFrom("health_readings")
-            .select(["id", "measure", "value", "systolic", "diastolic", "taken_at"])
-            .where("patient_id", "=", patientId)
-            .where("id", "in", ids)
-            .execute()
-        ).map((r) =>
-          toFhirObservation({
-            id: r.id,
-            patientId,
-            measure: r.measure,
-            value: r.value,
-            systolic: r.systolic,
-            diastolic: r.diastolic,
-            takenAt: r.taken_at,
-          }),
-        ),
     },
   ],
   revincludes: ["Provenance:target"],

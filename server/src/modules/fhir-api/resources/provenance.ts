@@ -1,6 +1,6 @@
 import type { Provenance, ProvenanceAgent, Resource } from "@medplum/fhirtypes";
-import type { RecordSection } from "../../records/section.ts";
-import { type Db, defineFhirType, PATIENT_PARAM, US_CORE } from "../resource-type.ts";
+import type { RecordReader, RecordSection } from "../../records/section.ts";
+import { defineFhirType, PATIENT_PARAM, US_CORE } from "../resource-type.ts";
 import { CLINIC_ORGANIZATION_ID } from "./directory-data.ts";
 
 /**
@@ -10,8 +10,13 @@ import { CLINIC_ORGANIZATION_ID } from "./directory-data.ts";
  * person). Id `obs-<reading id>` or `qr-<response id>`.
  */
 const ID = /^(obs|qr)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+type Kind = "obs" | "qr";
+const KINDS: readonly Kind[] = ["obs", "qr"];
 const TABLES = { obs: "health_readings", qr: "questionnaire_responses" } as const;
-const TARGETS = { obs: "Observation", qr: "QuestionnaireResponse" } as const;
+const TARGETS: Record<Kind, (id: string) => string> = {
+  obs: (id) => `Observation/${id}`,
+  qr: (id) => `QuestionnaireResponse/${id}`,
+};
 
 interface Row {
   id: string;
@@ -20,17 +25,16 @@ interface Row {
   created_at: Date;
 }
 
-const rows = (db: Db, table: keyof typeof TARGETS, patientId: string, ids?: readonly string[]) =>
-  db
-    .selectFrom(TABLES[table])
+const rowsOf = ({ db, rows }: RecordReader, kind: Kind, ids?: readonly string[]) =>
+  rows
+    .selectFrom(db, TABLES[kind])
     .select(["id", "entered_by_kind", "via_proxy_grant_id", "created_at"])
-    .where("patient_id", "=", patientId)
     .$if(ids !== undefined, (q) => q.where("id", "in", ids as string[]))
     .orderBy("created_at")
     .orderBy("id")
     .execute() as Promise<Row[]>;
 
-function toProvenance(prefix: keyof typeof TARGETS, patientId: string, r: Row): Provenance {
+function toProvenance(kind: Kind, patientId: string, r: Row): Provenance {
   const who: ProvenanceAgent["who"] =
     r.entered_by_kind === "patient"
       ? { reference: `Patient/${patientId}` }
@@ -43,8 +47,8 @@ function toProvenance(prefix: keyof typeof TARGETS, patientId: string, r: Row): 
   });
   return {
     resourceType: "Provenance",
-    id: `${prefix}-${r.id}`,
-    target: [{ reference: `${TARGETS[prefix]}/${r.id}` }],
+    id: `${kind}-${r.id}`,
+    target: [{ reference: TARGETS[kind](r.id) }],
     recorded: r.created_at.toISOString(),
     agent: [
       agent("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "author", "Author"),
@@ -53,22 +57,32 @@ function toProvenance(prefix: keyof typeof TARGETS, patientId: string, r: Row): 
   };
 }
 
+/** the ids asked for, by kind (row ids) */
+const split = (ids: readonly string[]) => {
+  const out: Record<Kind, string[]> = { obs: [], qr: [] };
+  for (const id of ids) {
+    const m = ID.exec(id);
+    if (m) out[m[1] as Kind].push(m[2] as string);
+  }
+  return out;
+};
+
 const section: RecordSection = {
   name: "fhir-api:provenance",
   scope: "health_updates",
-  async *entries({ db, patientId }) {
-    for (const prefix of ["obs", "qr"] as const)
-      for (const r of await rows(db, prefix, patientId)) yield { json: {}, fhir: [toProvenance(prefix, patientId, r)] };
+  async *entries(reader) {
+    for (const kind of KINDS)
+      for (const r of await rowsOf(reader, kind))
+        yield { json: {}, fhir: [toProvenance(kind, reader.rows.patientId, r)] };
   },
-};
-
-const split = (ids: readonly string[]) => {
-  const out = { obs: [] as string[], qr: [] as string[] };
-  for (const id of ids) {
-    const m = ID.exec(id);
-    if (m) out[m[1] as "obs" | "qr"].push(m[2] as string);
-  }
-  return out;
+  async fhirByIds(reader, ids) {
+    const out: Provenance[] = [];
+    const asked = split(ids);
+    for (const kind of KINDS)
+      if (asked[kind].length > 0)
+        out.push(...(await rowsOf(reader, kind, asked[kind])).map((r) => toProvenance(kind, reader.rows.patientId, r)));
+    return out;
+  },
 };
 
 export const provenanceType = defineFhirType({
@@ -82,10 +96,9 @@ export const provenanceType = defineFhirType({
       section,
       ownerOf: async (db, id) => {
         const m = ID.exec(id) as RegExpExecArray;
-        const prefix = m[1] as "obs" | "qr";
         return (
           await db
-            .selectFrom(TABLES[prefix])
+            .selectFrom(TABLES[m[1] as Kind])
             .select("patient_id")
             .where("id", "=", m[2] as string)
             .executeTakeFirst()
@@ -93,22 +106,16 @@ export const provenanceType = defineFhirType({
       },
       lastUpdated: async (db, ids) => {
         const out = new Map<string, Date>();
-        for (const [prefix, keys] of Object.entries(split(ids)) as ["obs" | "qr", string[]][]) {
-          if (keys.length === 0) continue;
+        const asked = split(ids);
+        for (const kind of KINDS) {
+          if (asked[kind].length === 0) continue;
           const found = await db
-            .selectFrom(TABLES[prefix])
+            .selectFrom(TABLES[kind])
             .select(["id", "created_at"])
-            .where("id", "in", keys)
+            .where("id", "in", asked[kind])
             .execute();
-          for (const r of found) out.set(`${prefix}-${r.id}`, r.created_at);
+          for (const r of found) out.set(`${kind}-${r.id}`, r.created_at);
         }
-        return out;
-      },
-      readMany: async ({ db, patientId }, ids) => {
-        const out: Provenance[] = [];
-        for (const [prefix, keys] of Object.entries(split(ids)) as ["obs" | "qr", string[]][])
-          if (keys.length > 0)
-            out.push(...(await rows(db, prefix, patientId, keys)).map((r) => toProvenance(prefix, patientId, r)));
         return out;
       },
     },

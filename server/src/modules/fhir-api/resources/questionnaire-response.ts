@@ -1,6 +1,4 @@
 import type { QuestionnaireResponse } from "@medplum/fhirtypes";
-import { toFhirScoredQuestionnaire, toFhirSurveyResponse } from "../../../fhir/questionnaire-response.ts";
-import { surveyCommentSeal } from "../../surveys/seals.ts";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
 
 /** QuestionnaireResponse: PHQ-9 and GAD-7 answers (`questionnaires`) and post-visit surveys (`surveys`). */
@@ -19,25 +17,6 @@ export const questionnaireResponseType = defineFhirType({
         changedAt(
           db.selectFrom("questionnaire_responses").select(["id", "created_at as at"]).where("id", "in", ids).execute(),
         ),
-      // keyed (the same mapping as `records/sections/health-updates.ts`)
-      readMany: async ({ db, patientId }, ids) =>
-        (
-          await db
-            .selectFrom("questionnaire_responses")
-            .select(["id", "kind", "answers", "score", "created_at"])
-            .where("patient_id", "=", patientId)
-            .where("id", "in", ids)
-            .execute()
-        ).map((q) =>
-          toFhirScoredQuestionnaire({
-            id: q.id,
-            patientId,
-            kind: q.kind,
-            answers: q.answers,
-            score: q.score,
-            answeredAt: q.created_at,
-          }),
-        ),
     },
     {
       section: "surveys",
@@ -50,26 +29,6 @@ export const questionnaireResponseType = defineFhirType({
             .select((eb) => ["id", eb.fn.coalesce("answered_at", "created_at").as("at")])
             .where("id", "in", ids)
             .execute(),
-        ),
-      // keyed (the same mapping as `records/sections/surveys.ts`)
-      readMany: async ({ db, patientId, cipher }, ids) =>
-        (
-          await db
-            .selectFrom("visit_surveys")
-            .select(["id", "appointment_id", "sent_at", "answered_at", "score", "comment_sealed"])
-            .where("patient_id", "=", patientId)
-            .where("id", "in", ids)
-            .execute()
-        ).map((s) =>
-          toFhirSurveyResponse({
-            id: s.id,
-            patientId,
-            appointmentId: s.appointment_id,
-            sentAt: s.sent_at,
-            answeredAt: s.answered_at,
-            score: s.score,
-            comment: s.comment_sealed ? cipher.open(s.comment_sealed, surveyCommentSeal(s.id)) : null,
-          }),
         ),
     },
   ],

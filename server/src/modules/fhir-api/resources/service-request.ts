@@ -1,6 +1,4 @@
 import type { ServiceRequest } from "@medplum/fhirtypes";
-import { toFhirServiceRequest } from "../../../fhir/service-request.ts";
-import { referralReasonSeal } from "../../referrals/seals.ts";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
 
 /** ServiceRequest: referrals to a specialty (`referrals` section). */
@@ -16,27 +14,6 @@ export const serviceRequestType = defineFhirType({
         (await db.selectFrom("referrals").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
       lastUpdated: (db, ids) =>
         changedAt(db.selectFrom("referrals").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
-      // keyed (the same mapping as `records/sections/referrals.ts`)
-      readMany: async ({ db, patientId, cipher }, ids) =>
-        (
-          await db
-            .selectFrom("referrals")
-            .selectAll()
-            .where("patient_id", "=", patientId)
-            .where("id", "in", ids)
-            .execute()
-        ).map((r) =>
-          toFhirServiceRequest({
-            id: r.id,
-            patientId,
-            status: r.status,
-            specialty: r.approved_specialty ?? r.specialty,
-            urgency: r.urgency,
-            reason: r.reason_sealed ? cipher.open(r.reason_sealed, referralReasonSeal(r.id)) : null,
-            approvedProviderId: r.approved_provider_id,
-            createdAt: r.created_at,
-          }),
-        ),
     },
   ],
   searchParams: [

@@ -1,15 +1,17 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from "kysely";
 import { compiledQuery } from "../../../db/compiled-query.ts";
 import type { DB } from "../../../db/schema.ts";
 import { toFhirAppointment } from "../../../fhir/appointment.ts";
+import type { PatientRows } from "../../../platform/access/scoped-query.ts";
 import { paged, RECORD_PAGE_SIZE, type RecordSection } from "../section.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
+/** the patient's appointments, as `appointments as a` (from the reader's `PatientRows`) */
+type AppointmentRows = SelectQueryBuilder<DB & { a: DB["appointments"] }, "a", {}>;
 
-/** One page of the patient's appointments in start order (the patient's name on each row). */
-function appointmentsPage(db: Db, patientId: string, after: { at: Date; id: string } | null) {
-  return db
-    .selectFrom("appointments as a")
+/** What each entry shows of the patient's appointments (the patient's name on each row). */
+function appointmentsOf(appointments: AppointmentRows) {
+  return appointments
     .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
     .innerJoin("providers as pr", "pr.id", "a.provider_id")
     .innerJoin("locations as l", "l.id", "a.location_id")
@@ -29,30 +31,61 @@ function appointmentsPage(db: Db, patientId: string, after: { at: Date; id: stri
       "a.location_id",
       "l.name as locationName",
       "l.time_zone",
-    ])
-    .where("a.patient_id", "=", patientId)
+    ]);
+}
+
+/** One page of the patient's appointments in start order. */
+function appointmentsPage(appointments: AppointmentRows, after: { at: Date; id: string } | null) {
+  return appointmentsOf(appointments)
     .$if(after !== null, (q) => q.where(sql<boolean>`(a.starts_at, a.id) > (${after?.at}, ${after?.id})`))
     .orderBy("a.starts_at")
     .orderBy("a.id")
     .limit(RECORD_PAGE_SIZE);
 }
 
-const firstPage = compiledQuery("portico_record_appointments_first", (db, { patientId }: { patientId: string }) =>
-  appointmentsPage(db, patientId, null),
+/**
+ * The first page as a prepared statement (the FHIR API's Appointment search reads it per
+ * request): compiled once with a placeholder for the patient, each run binds the patient of
+ * the reader's `PatientRows`, so it is reached only through the audited access.
+ */
+const firstPageStatement = compiledQuery(
+  "portico_record_appointments_first",
+  (db, { patientId }: { patientId: string }) =>
+    appointmentsPage(db.selectFrom("appointments as a").where("a.patient_id", "=", patientId), null),
 );
+const firstPage = (db: Db, rows: PatientRows) => firstPageStatement(db, { patientId: rows.patientId });
+
+type AppointmentRow = Awaited<ReturnType<typeof firstPageStatement>>[number];
+
+const toAppointment = (patientId: string, a: AppointmentRow) =>
+  toFhirAppointment({
+    id: a.id,
+    patientId,
+    patientName: a.patientName,
+    status: a.status,
+    start: a.starts_at,
+    end: a.ends_at,
+    visitTypeName: a.visitType,
+    providerId: a.provider_id,
+    providerName: a.providerName,
+    locationId: a.location_id,
+    locationName: a.locationName,
+    createdAt: a.created_at,
+  });
 
 /** scheduling: every appointment, past and upcoming, cancelled ones included. */
 export const appointmentsRecordSection: RecordSection = {
   name: "appointments",
   scope: "appointments",
-  async *entries({ db, patientId }) {
-    // the first page is a prepared statement (the FHIR API's Appointment search reads it per request)
-    const rows = paged(
+  async *entries({ db, rows }) {
+    const rowsAfter = paged(
       (after: { at: Date; id: string } | null) =>
-        after === null ? firstPage(db, { patientId }) : appointmentsPage(db, patientId, after).execute(),
+        after === null
+          ? firstPage(db, rows)
+          : appointmentsPage(rows.selectFrom(db, "appointments", "a"), after).execute(),
       (r) => ({ at: r.starts_at, id: r.id }),
     );
-    for await (const a of rows) {
+    for await (const a of rowsAfter) {
       yield {
         json: {
           id: a.id,
@@ -67,23 +100,14 @@ export const appointmentsRecordSection: RecordSection = {
           cancelledAt: a.cancelled_at,
           completedAt: a.completed_at,
         },
-        fhir: [
-          toFhirAppointment({
-            id: a.id,
-            patientId,
-            patientName: a.patientName,
-            status: a.status,
-            start: a.starts_at,
-            end: a.ends_at,
-            visitTypeName: a.visitType,
-            providerId: a.provider_id,
-            providerName: a.providerName,
-            locationId: a.location_id,
-            locationName: a.locationName,
-            createdAt: a.created_at,
-          }),
-        ],
+        fhir: [toAppointment(rows.patientId, a)],
       };
     }
+  },
+  async fhirByIds({ db, rows }, ids) {
+    const found = await appointmentsOf(rows.selectFrom(db, "appointments", "a"))
+      .where("a.id", "in", ids)
+      .execute();
+    return found.map((a) => toAppointment(rows.patientId, a));
   },
 };

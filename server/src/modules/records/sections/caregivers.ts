@@ -5,12 +5,12 @@ import type { RecordSection } from "../section.ts";
 export const caregiversRecordSection: RecordSection = {
   name: "caregivers",
   scope: "proxies",
-  async *entries({ db, patientId }) {
-    const grants = await db
-      .selectFrom("proxy_grants as g")
+  async *entries({ db, rows }) {
+    const patientId = rows.patientId;
+    const grants = await rows
+      .selectFrom(db, "proxy_grants", "g")
       .innerJoin("users as u", "u.id", "g.proxy_user_id")
       .select(["g.id", "g.relationship", "g.scopes", "g.starts_at", "g.ends_at", "g.revoked_at", "u.display_name"])
-      .where("g.patient_id", "=", patientId)
       .orderBy("g.starts_at")
       .orderBy("g.id")
       .execute();

@@ -2,24 +2,47 @@ import { sql } from "kysely";
 import { toFhirObservation } from "../../../fhir/observation.ts";
 import { toFhirScoredQuestionnaire } from "../../../fhir/questionnaire-response.ts";
 import { readingNoteSeal } from "../../health-updates/seals.ts";
-import { paged, RECORD_PAGE_SIZE, type RecordSection } from "../section.ts";
+import { paged, RECORD_PAGE_SIZE, type RecordReader, type RecordSection } from "../section.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** the ids among these that are row ids (a resource id of another form names no row) */
+const rowIds = (ids: readonly string[]) => ids.filter((id) => UUID.test(id));
+
+/** the patient's readings: a page in the order taken, or (keyed) those with these ids */
+const readingRows = (
+  { db, rows }: RecordReader,
+  { after = null, ids }: { after?: { at: Date; id: string } | null; ids?: readonly string[] },
+) =>
+  rows
+    .selectFrom(db, "health_readings")
+    .selectAll()
+    .$if(ids !== undefined, (q) => q.where("id", "in", ids as string[]))
+    .$if(after !== null, (q) => q.where(sql<boolean>`(taken_at, id) > (${after?.at}, ${after?.id})`))
+    .orderBy("taken_at")
+    .orderBy("id")
+    .$if(ids === undefined, (q) => q.limit(RECORD_PAGE_SIZE))
+    .execute();
+
+type ReadingRow = Awaited<ReturnType<typeof readingRows>>[number];
+
+const toReadingObservation = (patientId: string, r: ReadingRow) =>
+  toFhirObservation({
+    id: r.id,
+    patientId,
+    measure: r.measure,
+    value: r.value,
+    systolic: r.systolic,
+    diastolic: r.diastolic,
+    takenAt: r.taken_at,
+  });
 
 /** health-updates: the readings the patient (or a caregiver) sent, with their flags and notes. */
 export const readingsRecordSection: RecordSection = {
   name: "readings",
   scope: "health_updates",
-  async *entries({ db, patientId, cipher }) {
+  async *entries(reader) {
     const rows = paged(
-      (after: { at: Date; id: string } | null) =>
-        db
-          .selectFrom("health_readings")
-          .selectAll()
-          .where("patient_id", "=", patientId)
-          .$if(after !== null, (q) => q.where(sql<boolean>`(taken_at, id) > (${after?.at}, ${after?.id})`))
-          .orderBy("taken_at")
-          .orderBy("id")
-          .limit(RECORD_PAGE_SIZE)
-          .execute(),
+      (after: { at: Date; id: string } | null) => readingRows(reader, { after }),
       (r) => ({ at: r.taken_at, id: r.id }),
     );
     for await (const r of rows) {
@@ -33,39 +56,51 @@ export const readingsRecordSection: RecordSection = {
           systolic: r.systolic,
           diastolic: r.diastolic,
           takenAt: r.taken_at,
-          note: r.note_sealed ? cipher.open(r.note_sealed, readingNoteSeal(r.id)) : null,
+          note: r.note_sealed ? reader.cipher.open(r.note_sealed, readingNoteSeal(r.id)) : null,
           flag: r.flag,
           sentBy: r.entered_by_kind,
         },
-        fhir: [
-          toFhirObservation({
-            id: r.id,
-            patientId,
-            measure: r.measure,
-            value: r.value,
-            systolic: r.systolic,
-            diastolic: r.diastolic,
-            takenAt: r.taken_at,
-          }),
-        ],
+        fhir: [toReadingObservation(reader.rows.patientId, r)],
       };
     }
   },
+  async fhirByIds(reader, ids) {
+    const keys = rowIds(ids);
+    if (keys.length === 0) return [];
+    return (await readingRows(reader, { ids: keys })).map((r) => toReadingObservation(reader.rows.patientId, r));
+  },
 };
+
+/** the patient's answered questionnaires, or (keyed) those with these ids */
+const responseRows = ({ db, rows }: RecordReader, ids?: readonly string[]) =>
+  rows
+    .selectFrom(db, "questionnaire_responses")
+    .selectAll()
+    .$if(ids !== undefined, (q) => q.where("id", "in", ids as string[]))
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+
+type ResponseRow = Awaited<ReturnType<typeof responseRows>>[number];
+
+/** a response as its QuestionnaireResponse */
+const responseResources = (patientId: string, q: ResponseRow) => [
+  toFhirScoredQuestionnaire({
+    id: q.id,
+    patientId,
+    kind: q.kind,
+    answers: q.answers,
+    score: q.score,
+    answeredAt: q.created_at,
+  }),
+];
 
 /** health-updates: the questionnaires (PHQ-9, GAD-7) answered, with their scores. */
 export const questionnairesRecordSection: RecordSection = {
   name: "questionnaires",
   scope: "health_updates",
-  async *entries({ db, patientId }) {
-    const rows = await db
-      .selectFrom("questionnaire_responses")
-      .selectAll()
-      .where("patient_id", "=", patientId)
-      .orderBy("created_at")
-      .orderBy("id")
-      .execute();
-    for (const q of rows) {
+  async *entries(reader) {
+    for (const q of await responseRows(reader)) {
       yield {
         json: {
           id: q.id,
@@ -76,17 +111,13 @@ export const questionnairesRecordSection: RecordSection = {
           flag: q.flag,
           answeredAt: q.created_at,
         },
-        fhir: [
-          toFhirScoredQuestionnaire({
-            id: q.id,
-            patientId,
-            kind: q.kind,
-            answers: q.answers,
-            score: q.score,
-            answeredAt: q.created_at,
-          }),
-        ],
+        fhir: responseResources(reader.rows.patientId, q),
       };
     }
+  },
+  async fhirByIds(reader, ids) {
+    const keys = rowIds(ids);
+    if (keys.length === 0) return [];
+    return (await responseRows(reader, keys)).flatMap((q) => responseResources(reader.rows.patientId, q));
   },
 };

@@ -3,26 +3,51 @@ import { toFhirMedicationRequest } from "../../../fhir/medication-request.ts";
 import { toFhirLabObservation } from "../../../fhir/observation.ts";
 import { toFhirRefillTask } from "../../../fhir/task.ts";
 import { denialReasonSeal, labValueSeal, stopReasonSeal } from "../../refills/seals.ts";
-import { paged, RECORD_PAGE_SIZE, type RecordSection } from "../section.ts";
+import { paged, RECORD_PAGE_SIZE, type RecordReader, type RecordSection } from "../section.ts";
+
+/** the patient's medication list (confidential ones only when the access includes them), a page or (keyed) by id */
+const medicationRows = (
+  { db, rows }: RecordReader,
+  { after = null, ids }: { after?: string | null; ids?: readonly string[] },
+) =>
+  rows
+    .selectFrom(db, "medications", "m")
+    .leftJoin("providers as pr", "pr.id", "m.prescriber_id")
+    .selectAll("m")
+    .select("pr.display_name as prescriberName")
+    .$if(ids !== undefined, (q) => q.where("m.id", "in", ids as string[]))
+    .$if(after !== null, (q) => q.where("m.id", ">", after as string))
+    .orderBy("m.id")
+    .$if(ids === undefined, (q) => q.limit(RECORD_PAGE_SIZE))
+    .execute();
+
+type MedicationRow = Awaited<ReturnType<typeof medicationRows>>[number];
+
+const toMedicationRequest = (patientId: string, m: MedicationRow) =>
+  toFhirMedicationRequest({
+    id: m.id,
+    patientId,
+    name: m.name,
+    rxnormCode: m.rxnorm_code,
+    dose: m.dose,
+    directions: m.directions,
+    quantity: m.quantity,
+    daysSupply: m.days_supply,
+    refillsRemaining: m.refills_remaining,
+    status: m.status,
+    prescriberId: m.prescriber_id,
+    prescriberName: m.prescriberName,
+    createdAt: m.created_at,
+  });
 
 /** refills: the medication list, with each medicine's history (confidential ones only for the patient). */
 export const medicationsRecordSection: RecordSection = {
   name: "medications",
   scope: "medications",
-  async *entries({ db, patientId, includeConfidential, cipher }) {
+  async *entries(reader) {
+    const { db, rows: patient, cipher } = reader;
     const rows = paged(
-      (after: string | null) =>
-        db
-          .selectFrom("medications as m")
-          .leftJoin("providers as pr", "pr.id", "m.prescriber_id")
-          .selectAll("m")
-          .select("pr.display_name as prescriberName")
-          .where("m.patient_id", "=", patientId)
-          .$if(!includeConfidential, (q) => q.where("m.confidential", "=", false))
-          .$if(after !== null, (q) => q.where("m.id", ">", after as string))
-          .orderBy("m.id")
-          .limit(RECORD_PAGE_SIZE)
-          .execute(),
+      (after: string | null) => medicationRows(reader, { after }),
       (m) => m.id,
     );
     for await (const m of rows) {
@@ -51,25 +76,12 @@ export const medicationsRecordSection: RecordSection = {
           confidential: m.confidential,
           history: events,
         },
-        fhir: [
-          toFhirMedicationRequest({
-            id: m.id,
-            patientId,
-            name: m.name,
-            rxnormCode: m.rxnorm_code,
-            dose: m.dose,
-            directions: m.directions,
-            quantity: m.quantity,
-            daysSupply: m.days_supply,
-            refillsRemaining: m.refills_remaining,
-            status: m.status,
-            prescriberId: m.prescriber_id,
-            prescriberName: m.prescriberName,
-            createdAt: m.created_at,
-          }),
-        ],
+        fhir: [toMedicationRequest(patient.patientId, m)],
       };
     }
+  },
+  async fhirByIds(reader, ids) {
+    return (await medicationRows(reader, { ids })).map((m) => toMedicationRequest(reader.rows.patientId, m));
   },
 };
 
@@ -77,11 +89,12 @@ export const medicationsRecordSection: RecordSection = {
 export const refillRequestsRecordSection: RecordSection = {
   name: "refillRequests",
   scope: "medications",
-  async *entries({ db, patientId, includeConfidential, cipher }) {
+  async *entries({ db, rows: patient, cipher }) {
+    const patientId = patient.patientId;
     const rows = paged(
       (after: { at: Date; id: string } | null) =>
-        db
-          .selectFrom("refill_request_items as i")
+        patient
+          .selectFrom(db, "refill_request_items", "i")
           .innerJoin("medications as m", "m.id", "i.medication_id")
           .innerJoin("refill_requests as r", "r.id", "i.request_id")
           .leftJoin("pharmacies as ph", "ph.id", "r.pharmacy_id")
@@ -100,8 +113,7 @@ export const refillRequestsRecordSection: RecordSection = {
             "i.delivery_status",
             "ph.name as pharmacyName",
           ])
-          .where("i.patient_id", "=", patientId)
-          .$if(!includeConfidential, (q) => q.where("m.confidential", "=", false))
+          .$if(!patient.includeConfidential, (q) => q.where("m.confidential", "=", false))
           .$if(after !== null, (q) => q.where(sql<boolean>`(i.requested_at, i.id) > (${after?.at}, ${after?.id})`))
           .orderBy("i.requested_at")
           .orderBy("i.id")
@@ -149,7 +161,8 @@ export const refillRequestsRecordSection: RecordSection = {
 export const labResultsRecordSection: RecordSection = {
   name: "labResults",
   scope: "medications",
-  async *entries({ db, patientId, cipher }) {
+  async *entries({ db, rows: patient, cipher }) {
+    const patientId = patient.patientId;
     // results recorded before the test's name was kept take the current protocol's name for it
     const protocol = await db
       .selectFrom("refill_protocols")
@@ -162,8 +175,8 @@ export const labResultsRecordSection: RecordSection = {
     );
     const rows = paged(
       (after: { on: string; id: string } | null) =>
-        db
-          .selectFrom("lab_results as l")
+        patient
+          .selectFrom(db, "lab_results", "l")
           .leftJoin("users as u", "u.id", "l.recorded_by")
           .select([
             "l.id",
@@ -173,7 +186,6 @@ export const labResultsRecordSection: RecordSection = {
             "l.value_sealed",
             "u.display_name as recordedBy",
           ])
-          .where("l.patient_id", "=", patientId)
           .$if(after !== null, (q) => q.where(sql<boolean>`(l.resulted_on, l.id) > (${after?.on}::date, ${after?.id})`))
           .orderBy("l.resulted_on")
           .orderBy("l.id")

@@ -6,19 +6,13 @@ import type { RecordSection } from "../section.ts";
 export const profileRecordSection: RecordSection = {
   name: "profile",
   scope: "profile",
-  async *entries({ db, patientId }) {
-    const p = await db.selectFrom("patients").selectAll().where("id", "=", patientId).executeTakeFirstOrThrow();
+  async *entries({ db, rows }) {
+    const p = await rows.chart(db).selectAll("p").executeTakeFirstOrThrow();
     const address = (p.address ?? null) as Parameters<typeof toFhirPatient>[0]["address"];
-    const coverages = await db
-      .selectFrom("insurance_coverages")
-      .selectAll()
-      .where("patient_id", "=", patientId)
-      .orderBy("rank")
-      .execute();
-    const documents = await db
-      .selectFrom("files")
+    const coverages = await rows.selectFrom(db, "insurance_coverages").selectAll().orderBy("rank").execute();
+    const documents = await rows
+      .selectFrom(db, "files")
       .select(["id", "kind", "content_type", "size_bytes", "created_at"])
-      .where("patient_id", "=", patientId)
       .where("kind", "in", DOCUMENT_KINDS)
       .orderBy("created_at")
       .orderBy("id")

@@ -14,6 +14,7 @@ import type { DB } from "../../db/schema.ts";
 import type { MessageKindValue, ThreadStatusValue } from "../../db/tables/messaging.ts";
 import { whoMayBeTold } from "../../platform/access/notice-recipients.ts";
 import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
+import type { PatientRows } from "../../platform/access/scoped-query.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { type Actor, currentContext } from "../../platform/context.ts";
@@ -56,6 +57,8 @@ export const sealedMessageColumns: readonly SealedColumn[] = [
 
 export const asLocale = (value: string | null | undefined): MailLocale => (value === "es" ? "es" : "en");
 export const patientName = sql<string>`coalesce(pt.preferred_name, pt.legal_given_name) || ' ' || pt.legal_family_name`;
+/** the same name, of the chart as the scoped rows open it (`patients as p`) */
+const chartName = sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`;
 const PREVIEW = 120;
 const preview = (text: string) => {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -166,7 +169,7 @@ export class ThreadStore {
   /** Where a new thread of this patient about `topic` would go now, with the facts the patient is shown. */
   async route(
     db: Db,
-    patientId: string,
+    rows: PatientRows,
     topic: MessageTopic,
   ): Promise<{ route: Route; physicianName: string | null } | null> {
     const topicRoute = await db
@@ -176,9 +179,9 @@ export class ThreadStore {
       .where("r.topic", "=", topic)
       .where("p.active", "=", true)
       .executeTakeFirst();
-    const pcp = await db
-      .selectFrom("patients as pt")
-      .innerJoin("providers as pr", "pr.id", "pt.pcp_provider_id")
+    const pcp = await rows
+      .chart(db)
+      .innerJoin("providers as pr", "pr.id", "p.pcp_provider_id")
       .leftJoin("message_office_hours as o", "o.user_id", "pr.user_id")
       .leftJoin("message_pools as cp", (j) => j.onRef("cp.id", "=", "o.covering_pool_id").on("cp.active", "=", true))
       .select([
@@ -193,7 +196,6 @@ export class ThreadStore {
         "o.delegate_user_id",
         "cp.id as covering_pool_id",
       ])
-      .where("pt.id", "=", patientId)
       .executeTakeFirst();
     const office: OfficeHoursFacts | null =
       pcp?.office_user && pcp.time_zone
@@ -242,8 +244,8 @@ export class ThreadStore {
     };
   }
 
-  async routing(db: Db, patientId: string, topic: MessageTopic, locale: "en" | "es"): Promise<MessageRouting | null> {
-    const routed = await this.route(db, patientId, topic);
+  async routing(db: Db, rows: PatientRows, topic: MessageTopic, locale: "en" | "es"): Promise<MessageRouting | null> {
+    const routed = await this.route(db, rows, topic);
     if (!routed) return null;
     const { route, physicianName } = routed;
     return {
@@ -278,11 +280,10 @@ export class ThreadStore {
     return this.#d.cipher.open(row.sealed_subject, subjectSeal(row.id));
   }
 
-  async patientRef(db: Db, patientId: string) {
-    const row = await db
-      .selectFrom("patients as pt")
-      .select(["pt.id", patientName.as("name"), "pt.date_of_birth"])
-      .where("pt.id", "=", patientId)
+  async patientRef(db: Db, rows: PatientRows) {
+    const row = await rows
+      .chart(db)
+      .select(["p.id", chartName.as("name"), "p.date_of_birth"])
       .executeTakeFirstOrThrow();
     return { id: row.id, displayName: row.name, dateOfBirth: String(row.date_of_birth).slice(0, 10) };
   }
@@ -292,12 +293,11 @@ export class ThreadStore {
    * `message_reads` row checks its foreign key with KEY SHARE on the thread, which UPDATE would
    * block while the writer then waits for that reader's row (a deadlock on PostgreSQL).
    */
-  async lockThread(trx: Db, threadId: string, patientId: string): Promise<ThreadRow> {
-    const thread = await trx
-      .selectFrom("message_threads as t")
+  async lockThread(trx: Db, threadId: string, rows: PatientRows): Promise<ThreadRow> {
+    const thread = await rows
+      .selectFrom(trx, "message_threads", "t")
       .selectAll("t")
       .where("t.id", "=", threadId)
-      .where("t.patient_id", "=", patientId)
       .forNoKeyUpdate()
       .executeTakeFirst();
     if (!thread) throw notFound("conversation");
@@ -361,7 +361,7 @@ export class ThreadStore {
   async append(
     trx: Db,
     threadId: string,
-    patientId: string,
+    rows: PatientRows,
     m: {
       kind: MessageKindValue;
       authorKind: "patient" | "proxy" | "staff" | "system";
@@ -388,27 +388,27 @@ export class ThreadStore {
     const id = randomUUID();
     await trx
       .insertInto("messages")
-      .values({
-        id,
-        thread_id: threadId,
-        patient_id: patientId,
-        seq: counted.message_count,
-        kind: m.kind,
-        author_kind: m.authorKind,
-        author_user_id: m.authorUserId,
-        via_proxy_grant_id: m.viaProxyGrantId,
-        sealed_body: this.#d.cipher.seal(m.body, bodySeal(id)),
-        auto_reply: m.autoReply ? JSON.stringify(m.autoReply) : null,
-        quick_reply_id: m.quickReplyId ?? null,
-        created_at: now,
-      })
+      .values(
+        rows.stamp({
+          id,
+          thread_id: threadId,
+          seq: counted.message_count,
+          kind: m.kind,
+          author_kind: m.authorKind,
+          author_user_id: m.authorUserId,
+          via_proxy_grant_id: m.viaProxyGrantId,
+          sealed_body: this.#d.cipher.seal(m.body, bodySeal(id)),
+          auto_reply: m.autoReply ? JSON.stringify(m.autoReply) : null,
+          quick_reply_id: m.quickReplyId ?? null,
+          created_at: now,
+        }),
+      )
       .execute();
     if (m.attachmentIds.length > 0) {
-      const attached = await trx
-        .updateTable("message_attachments")
+      const attached = await rows
+        .updateTable(trx, "message_attachments")
         .set({ message_id: id })
         .where("id", "in", [...m.attachmentIds])
-        .where("patient_id", "=", patientId)
         .where("message_id", "is", null)
         .where("uploaded_by", "=", m.authorUserId ?? "00000000-0000-0000-0000-000000000000")
         .returning("id")
@@ -598,12 +598,17 @@ export class ThreadStore {
   }
 
   /** An attachment uploaded before sending: checked by content, sealed in the file store, waiting for a message. */
-  async saveAttachment(patientId: string, uploadedBy: string | null, bytes: Buffer): Promise<UploadedAttachment> {
+  async saveAttachment(rows: PatientRows, uploadedBy: string | null, bytes: Buffer): Promise<UploadedAttachment> {
     return inTransaction(this.#d.db, async (trx) => {
-      const file = await this.#d.files.save({ patientId, kind: "message_attachment", bytes, uploadedBy });
+      const file = await this.#d.files.save({
+        patientId: rows.patientId,
+        kind: "message_attachment",
+        bytes,
+        uploadedBy,
+      });
       const row = await trx
         .insertInto("message_attachments")
-        .values({ file_id: file.id, patient_id: patientId, uploaded_by: uploadedBy })
+        .values(rows.stamp({ file_id: file.id, uploaded_by: uploadedBy }))
         .returning("id")
         .executeTakeFirstOrThrow();
       return { id: row.id, contentType: file.contentType, sizeBytes: file.sizeBytes };
@@ -611,21 +616,20 @@ export class ThreadStore {
   }
 
   async attachment(
-    patientId: string,
+    rows: PatientRows,
     threadId: string,
     attachmentId: string,
     staffView: boolean,
   ): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
-    const row = await currentDb(this.#d.db)
-      .selectFrom("message_attachments as a")
+    const row = await rows
+      .selectFrom(currentDb(this.#d.db), "message_attachments", "a")
       .innerJoin("messages as m", "m.id", "a.message_id")
       .select(["a.id", "a.file_id"])
       .where("a.id", "=", attachmentId)
-      .where("a.patient_id", "=", patientId)
       .where("m.thread_id", "=", threadId)
       .$if(!staffView, (q) => q.where("m.kind", "<>", "internal_note"))
       .executeTakeFirst();
-    const file = row ? await this.#d.files.read(patientId, row.file_id) : undefined;
+    const file = row ? await this.#d.files.read(rows, row.file_id) : undefined;
     if (!row || !file) throw notFound("attachment");
     const extension = { "image/jpeg": "jpg", "image/png": "png", "image/heic": "heic", "application/pdf": "pdf" }[
       file.contentType

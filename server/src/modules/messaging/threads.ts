@@ -16,6 +16,7 @@ import type {
 } from "@portico/contracts";
 import { MESSAGE_TOPICS } from "@portico/contracts";
 import type { PatientAccess } from "../../platform/access/patient-access.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { MessageDigests } from "./digest.ts";
@@ -97,9 +98,10 @@ export class MessagingService {
     });
     const db = currentDb(this.#d.db);
     const locale = await this.#s.readerLocale(db);
+    const rows = patientRows(access, "messages");
     const topics: MessageRouting[] = [];
     for (const topic of MESSAGE_TOPICS) {
-      const routing = await this.#s.routing(db, access.patientId, topic, locale);
+      const routing = await this.#s.routing(db, rows, topic, locale);
       if (routing) topics.push(routing);
     }
     return { topics };
@@ -112,7 +114,7 @@ export class MessagingService {
       resourceType: "message_thread",
     });
     const db = currentDb(this.#d.db);
-    const routing = await this.#s.routing(db, access.patientId, topic, await this.#s.readerLocale(db));
+    const routing = await this.#s.routing(db, patientRows(access, "messages"), topic, await this.#s.readerLocale(db));
     if (!routing) {
       throw new DomainError("validation_failed", "Messages about this topic cannot be sent yet.", [
         { field: "topic", problem: "no care team answers this topic yet" },
@@ -130,8 +132,9 @@ export class MessagingService {
     const db = currentDb(this.#d.db);
     // the patient side's view whoever reads it: internal notes are not counted
     const reader: Reader = { ...this.#s.reader(access), side: "patient" };
-    const rows = await db
-      .selectFrom("message_threads as t")
+    const own = patientRows(access, "messages");
+    const rows = await own
+      .selectFrom(db, "message_threads", "t")
       .innerJoin("message_pools as p", "p.id", "t.pool_id")
       .selectAll("t")
       .select([
@@ -140,7 +143,6 @@ export class MessagingService {
         "p.readers_description_es",
         unreadSql(reader).as("unread"),
       ])
-      .where("t.patient_id", "=", access.patientId)
       .orderBy("t.last_message_at", "desc")
       .limit(500)
       .execute();
@@ -157,7 +159,7 @@ export class MessagingService {
       return { ...item, pool: { ...item.pool, readersDescription: readers } };
     });
     return {
-      patient: await this.#s.patientRef(db, access.patientId),
+      patient: await this.#s.patientRef(db, own),
       threads,
       totalUnread: threads.reduce((sum, t) => sum + t.unreadCount, 0),
       abilities: { canStartThread: await this.#d.access.can(access.patientId, { scope: "messages", action: "write" }) },
@@ -182,7 +184,8 @@ export class MessagingService {
       auditAction: "create",
     });
     return inTransaction(this.#d.db, async (trx) => {
-      const routed = await this.#s.route(trx, access.patientId, input.topic);
+      const rows = patientRows(access, "messages", "write");
+      const routed = await this.#s.route(trx, rows, input.topic);
       if (!routed) {
         throw new DomainError("validation_failed", "Messages about this topic cannot be sent yet.", [
           { field: "topic", problem: "no care team answers this topic yet" },
@@ -194,21 +197,22 @@ export class MessagingService {
       const due = await this.#s.dueFor(trx, route.poolId, now);
       await trx
         .insertInto("message_threads")
-        .values({
-          id,
-          patient_id: access.patientId,
-          topic: input.topic,
-          sealed_subject: this.#d.cipher.seal(input.subject.trim(), subjectSeal(id)),
-          pool_id: route.poolId,
-          provider_id: route.providerId,
-          status: "waiting",
-          due_at: due,
-          last_message_at: now,
-          created_by: access.actor.userId,
-          created_at: now,
-        })
+        .values(
+          rows.stamp({
+            id,
+            topic: input.topic,
+            sealed_subject: this.#d.cipher.seal(input.subject.trim(), subjectSeal(id)),
+            pool_id: route.poolId,
+            provider_id: route.providerId,
+            status: "waiting" as const,
+            due_at: due,
+            last_message_at: now,
+            created_by: access.actor.userId,
+            created_at: now,
+          }),
+        )
         .execute();
-      await this.#s.append(trx, id, access.patientId, {
+      await this.#s.append(trx, id, rows, {
         kind: "message",
         ...this.#s.patientAuthor(access),
         body: input.body,
@@ -216,7 +220,7 @@ export class MessagingService {
       });
       await this.#s.startWait(
         trx,
-        { id, patient_id: access.patientId, pool_id: route.poolId, provider_id: route.providerId },
+        { id, patient_id: rows.patientId, pool_id: route.poolId, provider_id: route.providerId },
         due,
         route.assigneeUserId,
       );
@@ -224,7 +228,7 @@ export class MessagingService {
         const pool = await this.#s.poolSummary(trx, route.poolId, "en");
         const name = physicianName ?? "Your physician";
         const when = due.toISOString();
-        await this.#s.append(trx, id, access.patientId, {
+        await this.#s.append(trx, id, rows, {
           kind: "auto_reply",
           authorKind: "system",
           authorUserId: null,
@@ -250,14 +254,15 @@ export class MessagingService {
       auditAction: "reply",
     });
     return inTransaction(this.#d.db, async (trx) => {
-      const thread = await this.#s.lockThread(trx, threadId, access.patientId);
+      const rows = patientRows(access, "messages", "write");
+      const thread = await this.#s.lockThread(trx, threadId, rows);
       if (thread.status === "closed") {
         throw new DomainError(
           "thread_closed",
           "This conversation is closed. Start a new message if you have another question.",
         );
       }
-      await this.#s.append(trx, thread.id, access.patientId, {
+      await this.#s.append(trx, thread.id, rows, {
         kind: "message",
         ...this.#s.patientAuthor(access),
         body: input.body,
@@ -279,7 +284,7 @@ export class MessagingService {
       resourceType: "message_attachment",
       auditAction: "upload",
     });
-    return this.#s.saveAttachment(access.patientId, access.actor.userId, bytes);
+    return this.#s.saveAttachment(patientRows(access, "messages", "write"), access.actor.userId, bytes);
   }
 
   async patientAttachment(
@@ -294,7 +299,7 @@ export class MessagingService {
       resourceId: attachmentId,
       auditAction: "download",
     });
-    return this.#s.attachment(access.patientId, threadId, attachmentId, false);
+    return this.#s.attachment(patientRows(access, "messages"), threadId, attachmentId, false);
   }
 
   // ---- staff side ----
@@ -351,7 +356,8 @@ export class MessagingService {
   async staffReply(threadId: string, input: StaffReplyRequest): Promise<StaffThread> {
     const { access } = await this.#authorizeStaffThread(threadId, "reply");
     return inTransaction(this.#d.db, async (trx) => {
-      const thread = await this.#s.lockThread(trx, threadId, access.patientId);
+      const rows = patientRows(access, "messages", "write");
+      const thread = await this.#s.lockThread(trx, threadId, rows);
       if (thread.status === "closed") {
         throw new DomainError("thread_closed", "This conversation is closed. Reopen it to reply.");
       }
@@ -368,7 +374,7 @@ export class MessagingService {
           ]);
         }
       }
-      await this.#s.append(trx, thread.id, access.patientId, {
+      await this.#s.append(trx, thread.id, rows, {
         kind: "message",
         authorKind: "staff",
         authorUserId: access.actor.userId,
@@ -393,8 +399,9 @@ export class MessagingService {
   async addNote(threadId: string, body: string): Promise<StaffThread> {
     const { access } = await this.#authorizeStaffThread(threadId, "update");
     return inTransaction(this.#d.db, async (trx) => {
-      const thread = await this.#s.lockThread(trx, threadId, access.patientId);
-      await this.#s.append(trx, thread.id, access.patientId, {
+      const rows = patientRows(access, "messages", "write");
+      const thread = await this.#s.lockThread(trx, threadId, rows);
+      await this.#s.append(trx, thread.id, rows, {
         kind: "internal_note",
         authorKind: "staff",
         authorUserId: access.actor.userId,
@@ -411,7 +418,7 @@ export class MessagingService {
   async close(threadId: string): Promise<StaffThread> {
     const { access } = await this.#authorizeStaffThread(threadId, "close");
     return inTransaction(this.#d.db, async (trx) => {
-      const thread = await this.#s.lockThread(trx, threadId, access.patientId);
+      const thread = await this.#s.lockThread(trx, threadId, patientRows(access, "messages", "write"));
       if (thread.status === "closed") throw new DomainError("conflict", "This conversation is already closed.");
       await this.#s.endWait(trx, thread, "cancel");
       await trx
@@ -426,7 +433,7 @@ export class MessagingService {
   async reopen(threadId: string): Promise<StaffThread> {
     const { access } = await this.#authorizeStaffThread(threadId, "reopen");
     return inTransaction(this.#d.db, async (trx) => {
-      const thread = await this.#s.lockThread(trx, threadId, access.patientId);
+      const thread = await this.#s.lockThread(trx, threadId, patientRows(access, "messages", "write"));
       if (thread.status !== "closed") throw new DomainError("conflict", "This conversation is not closed.");
       const due = await this.#s.dueFor(trx, thread.pool_id, this.#d.clock.now());
       await trx
@@ -445,7 +452,7 @@ export class MessagingService {
     if (thread.status === "closed") {
       throw new DomainError("thread_closed", "This conversation is closed. Reopen it to reply.");
     }
-    return this.#s.saveAttachment(access.patientId, access.actor.userId, bytes);
+    return this.#s.saveAttachment(patientRows(access, "messages", "write"), access.actor.userId, bytes);
   }
 
   async staffAttachment(
@@ -453,15 +460,15 @@ export class MessagingService {
     attachmentId: string,
   ): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
     const { access } = await this.#authorizeStaffThread(threadId, "download", attachmentId);
-    return this.#s.attachment(access.patientId, threadId, attachmentId, true);
+    return this.#s.attachment(patientRows(access, "messages"), threadId, attachmentId, true);
   }
 
   async #patientView(trx: Db, access: PatientAccess, threadId: string): Promise<PatientThread> {
-    const thread = await trx
-      .selectFrom("message_threads as t")
+    const rows = patientRows(access, "messages");
+    const thread = await rows
+      .selectFrom(trx, "message_threads", "t")
       .selectAll("t")
       .where("t.id", "=", threadId)
-      .where("t.patient_id", "=", access.patientId)
       .executeTakeFirst();
     if (!thread) throw notFound("conversation");
     const reader = this.#s.reader(access);
@@ -473,7 +480,7 @@ export class MessagingService {
     );
     const item = this.#s.listItem(thread, "", 0, "");
     const canWrite = await this.#d.access.can(access.patientId, { scope: "messages", action: "write" });
-    const patient = await this.#s.patientRef(trx, access.patientId);
+    const patient = await this.#s.patientRef(trx, rows);
     return {
       id: thread.id,
       patient: { id: patient.id, displayName: patient.displayName },
@@ -538,7 +545,7 @@ export class MessagingService {
     const canBookAppointment = await this.#d.access.can(thread.patient_id, { scope: "appointments", action: "write" });
     return {
       id: thread.id,
-      patient: await this.#s.patientRef(trx, thread.patient_id),
+      patient: await this.#s.patientRef(trx, patientRows(access, "messages")),
       topic: thread.topic,
       subject: item.subject,
       status: thread.status,

@@ -1,6 +1,7 @@
 import type { FileKind, StoredFile } from "@portico/contracts";
 import type { Database } from "../../db/database.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
+import { patientRows } from "../../platform/access/scoped-query.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import { currentContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
@@ -62,7 +63,7 @@ export class PatientFiles {
       resourceId: fileId,
       auditAction: "download",
     });
-    const file = await this.#deps.store.read(access.patientId, fileId);
+    const file = await this.#deps.store.read(patientRows(access, "profile"), fileId);
     if (!file || !isDocument(file.kind)) throw notFound("file");
     return file;
   }

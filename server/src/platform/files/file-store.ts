@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Database } from "../../db/database.ts";
 import type { StoredContentType } from "../../db/tables/registration.ts";
+import type { PatientRows } from "../access/scoped-query.ts";
 import type { FieldCipher } from "../crypto.ts";
 import type { SealedColumn } from "../crypto-rotation.ts";
 import { currentDb } from "../transaction.ts";
@@ -29,7 +30,8 @@ export const sealedFileContent: SealedColumn = {
 /**
  * Patient files at rest: checked by content (`checkUpload`), sealed with the field cipher
  * (AES-256-GCM, key id kept) and bound to their row, so a sealed blob copied onto another
- * file's row does not open. Callers check access first; this class knows no rules.
+ * file's row does not open. Callers check access first; this class knows no rules, but reads
+ * only the rows of the patient whose scoped rows (`patientRows(access, …)`) it is given.
  */
 export class FileStore {
   readonly #db: Database;
@@ -74,13 +76,12 @@ export class FileStore {
     };
   }
 
-  /** The file's bytes, only if it belongs to `patientId`. */
-  async read(patientId: string, fileId: string): Promise<(StoredFileInfo & { bytes: Buffer }) | undefined> {
-    const row = await currentDb(this.#db)
-      .selectFrom("files")
+  /** The file's bytes, only if it belongs to the patient of `rows`. */
+  async read(rows: PatientRows, fileId: string): Promise<(StoredFileInfo & { bytes: Buffer }) | undefined> {
+    const row = await rows
+      .selectFrom(currentDb(this.#db), "files")
       .selectAll()
       .where("id", "=", fileId)
-      .where("patient_id", "=", patientId)
       .executeTakeFirst();
     if (!row) return undefined;
     const bytes = this.#cipher.openBuffer(row.sealed_content, fileSeal(row.id));
@@ -96,14 +97,14 @@ export class FileStore {
     };
   }
 
-  async list(patientId: string): Promise<StoredFileInfo[]> {
-    const rows = await currentDb(this.#db)
-      .selectFrom("files")
+  /** The patient's files of `rows`, newest first. */
+  async list(rows: PatientRows): Promise<StoredFileInfo[]> {
+    const files = await rows
+      .selectFrom(currentDb(this.#db), "files")
       .select(["id", "patient_id", "kind", "content_type", "size_bytes", "sha256", "created_at"])
-      .where("patient_id", "=", patientId)
       .orderBy("created_at", "desc")
       .execute();
-    return rows.map((r) => ({
+    return files.map((r) => ({
       id: r.id,
       patientId: r.patient_id,
       kind: r.kind,

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../test/app-servers.ts";
 import { type PgBouncer, pgbouncerBinary, startPgBouncer } from "../test/pgbouncer.ts";
 import { adminPool } from "../test/postgres.ts";
-import { type RaceClinic, seedRaceClinic, signInFrontDeskOverHttp } from "../test/race-clinic.ts";
+import {
+  bookOneSlotFromAll,
+  expectOneBookingForOneKey,
+  liveAppointmentsAt,
+  type RaceClinic,
+  raceSlotStart,
+  seedRaceClinic,
+  signInFrontDeskOverHttp,
+} from "../test/race-clinic.ts";
 import { type DatabaseHandle, openDatabase, preparedStatement } from "./database.ts";
 import type { DB } from "./schema.ts";
 
@@ -15,15 +23,6 @@ const CONCURRENT = 200;
 const POOL_SIZE = 6;
 const onPostgres = process.env.PORTICO_TEST_DB === "postgres" && Boolean(process.env.TEST_DATABASE_URL);
 const pgbouncer = pgbouncerBinary();
-
-/** The next weekday at least two days ahead, 15:00 UTC. */
-function slotStart(): Date {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + 2);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  d.setUTCHours(15, 0, 0, 0);
-  return d;
-}
 
 /**
  * SPEC §6 scale-out: app servers work through PgBouncer in transaction-pooling mode, where
@@ -92,17 +91,9 @@ describe.skipIf(!onPostgres || !pgbouncer)(
     });
 
     it(`answers exactly one 201 and ${CONCURRENT - 1} × 409, no 5xx, for ${CONCURRENT} bookings of one slot`, async () => {
-      const start = slotStart().toISOString();
+      const start = raceSlotStart().toISOString();
       const t0 = Date.now();
-      const responses = await Promise.all(
-        clinic.patients.map((patientId, i) =>
-          fetch(`${servers[i % 2]!.url}/api/patients/${patientId}/appointments`, {
-            method: "POST",
-            headers,
-            body: JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start }),
-          }),
-        ),
-      );
+      const responses = await bookOneSlotFromAll(servers, clinic, headers, start);
       const statuses = responses.map((r) => r.status);
       const count = (s: number) => statuses.filter((x) => x === s).length;
       expect(
@@ -113,12 +104,7 @@ describe.skipIf(!onPostgres || !pgbouncer)(
       expect(count(409)).toBe(CONCURRENT - 1);
       const loser = (await responses.find((r) => r.status === 409)!.json()) as { error: { code: string } };
       expect(loser.error.code).toBe("slot_taken");
-      const live = await direct.db
-        .selectFrom("appointments")
-        .select("id")
-        .where("status", "<>", "cancelled")
-        .where("starts_at", "=", new Date(start))
-        .execute();
+      const live = await liveAppointmentsAt(direct.db, start);
       expect(live).toHaveLength(1);
       // the pooler really multiplexed: two servers' 20-connection pools over 6 server connections
       const { rows } = await sql<{ n: number }>`
@@ -180,26 +166,7 @@ describe.skipIf(!onPostgres || !pgbouncer)(
     });
 
     it("books once when the same request is retried with one Idempotency-Key on both servers", async () => {
-      const start = new Date(slotStart().getTime() + 60 * 60_000).toISOString();
-      const body = JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start });
-      const send = (i: number) =>
-        fetch(`${servers[i % 2]!.url}/api/patients/${clinic.patients[0]}/appointments`, {
-          method: "POST",
-          headers: { ...headers, "idempotency-key": "pooled-retry-1" },
-          body,
-        });
-      const first = await Promise.all([send(0), send(1), send(2), send(3)]);
-      expect(first.map((r) => r.status).every((s) => s === 201 || s === 409)).toBe(true);
-      const again = await send(5);
-      expect(again.status).toBe(201);
-      const live = await direct.db
-        .selectFrom("appointments")
-        .select("id")
-        .where("status", "<>", "cancelled")
-        .where("starts_at", "=", new Date(start))
-        .execute();
-      expect(live).toHaveLength(1);
-      expect(((await again.json()) as { id: string }).id).toBe(live[0]!.id);
+      await expectOneBookingForOneKey(servers, direct.db, clinic, headers, "pooled-retry-1");
     }, 60_000);
   },
 );

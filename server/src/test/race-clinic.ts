@@ -154,3 +154,69 @@ export async function signInFrontDeskOverHttp(
     "x-csrf-token": ((await mfa.json()) as { csrfToken: string }).csrfToken,
   };
 }
+
+/** The next weekday at least two days ahead, 15:00 UTC (inside the race clinic's hours). */
+export function raceSlotStart(): Date {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 2);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCHours(15, 0, 0, 0);
+  return d;
+}
+
+/** Every patient of `clinic` books the slot at `start` at once, alternating between `servers`. */
+export function bookOneSlotFromAll(
+  servers: readonly { url: string }[],
+  clinic: RaceClinic,
+  headers: Record<string, string>,
+  start: string,
+): Promise<Response[]> {
+  return Promise.all(
+    clinic.patients.map((patientId, i) =>
+      fetch(`${servers[i % servers.length]!.url}/api/patients/${patientId}/appointments`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start }),
+      }),
+    ),
+  );
+}
+
+/** The ids of the appointments not cancelled at `start`. */
+export async function liveAppointmentsAt(db: Kysely<DB>, start: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("appointments")
+    .select("id")
+    .where("status", "<>", "cancelled")
+    .where("starts_at", "=", new Date(start))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * One booking sent four times at once with the same Idempotency-Key, alternating between the
+ * servers, then once more: the slot is booked once, and the retry answers that booking.
+ */
+export async function expectOneBookingForOneKey(
+  servers: readonly { url: string }[],
+  db: Kysely<DB>,
+  clinic: RaceClinic,
+  headers: Record<string, string>,
+  key: string,
+): Promise<void> {
+  const start = new Date(raceSlotStart().getTime() + 60 * 60_000).toISOString();
+  const body = JSON.stringify({ visitTypeId: clinic.visitTypeId, providerId: clinic.providerId, start });
+  const send = (i: number) =>
+    fetch(`${servers[i % servers.length]!.url}/api/patients/${clinic.patients[0]}/appointments`, {
+      method: "POST",
+      headers: { ...headers, "idempotency-key": key },
+      body,
+    });
+  const first = await Promise.all([send(0), send(1), send(2), send(3)]);
+  expect(first.map((r) => r.status).every((s) => s === 201 || s === 409)).toBe(true);
+  const again = await send(5);
+  expect(again.status).toBe(201);
+  const live = await liveAppointmentsAt(db, start);
+  expect(live).toHaveLength(1);
+  expect(((await again.json()) as { id: string }).id).toBe(live[0]);
+}

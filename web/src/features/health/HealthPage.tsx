@@ -1,5 +1,4 @@
 import type { HealthUpdates, QuestionnaireResponse } from "@portico/contracts";
-import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
@@ -8,11 +7,10 @@ import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { DataTable } from "../../kit/DataTable";
-import { LoadFailed } from "../../kit/views";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { formatDateTime, localTimeZone } from "../../lib/format";
 import { FLAG_TONE, healthUpdatesQuery } from "./data";
 import { TrendsView } from "./TrendsView";
@@ -25,10 +23,7 @@ export function HealthPage() {
   const { t } = useTranslation("health");
   const search = route.useSearch();
   const who = usePatientFor("health_updates", search.patient);
-  const data = useQuery({
-    ...healthUpdatesQuery(who.patientId ?? "none"),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const data = usePatientQuery(who, healthUpdatesQuery);
   const name = data.data?.patient.displayName ?? who.name ?? "";
   const forSelf = who.forSelf || !name;
   const canSend = data.data?.abilities.canSend ?? false;
@@ -46,21 +41,9 @@ export function HealthPage() {
         }
       />
       <ActingForSwitcher />
-      {!who.patientId ? (
-        <EmptyState title={t("page.noPatientTitle")}>
-          <p>{t("page.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("page.notAllowedTitle", { name })}>
-          <p>{t("page.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : data.isPending ? (
-        <LoadingState label={t("page.loading")} />
-      ) : data.isError ? (
-        <LoadFailed error={data.error} title={t("page.loadFailed")} />
-      ) : (
-        <HealthContent data={data.data} forSelf={forSelf} />
-      )}
+      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={data} ns="health" words="page">
+        {(updates) => <HealthContent data={updates} forSelf={forSelf} />}
+      </PatientGate>
     </div>
   );
 }

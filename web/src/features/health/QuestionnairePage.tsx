@@ -7,14 +7,12 @@ import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { usePatientFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { EmptyState } from "../../components/EmptyState";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed } from "../../kit/views";
 import { formatDateTime } from "../../lib/format";
 import { appointmentQuery, appointmentsKey, newIdempotencyKey } from "../appointments/data";
 import { ChoiceGroup } from "../appointments/parts";
@@ -31,10 +29,7 @@ export function QuestionnairePage() {
   const search = route.useSearch();
   const kind: QuestionnaireKind = search.kind === "gad7" ? "gad7" : "phq9";
   const who = usePatientFor("health_updates", search.patient);
-  const data = useQuery({
-    ...healthUpdatesQuery(who.patientId ?? "none"),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const data = usePatientQuery(who, healthUpdatesQuery);
   const name = data.data?.patient.displayName ?? who.name ?? "";
   const forSelf = who.forSelf || !name;
   // answered as the intake for a visit: the page names it
@@ -64,32 +59,24 @@ export function QuestionnairePage() {
         }
       />
       <ActingForSwitcher />
-      {!who.patientId ? (
-        <EmptyState title={t("page.noPatientTitle")}>
-          <p>{t("page.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("page.notAllowedTitle", { name })}>
-          <p>{t("page.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : data.isPending ? (
-        <LoadingState label={t("page.loading")} />
-      ) : data.isError ? (
-        <LoadFailed error={data.error} title={t("page.loadFailed")} />
-      ) : !data.data.abilities.canSend ? (
-        <Alert tone="info" title={t("send.cannotTitle")}>
-          <p>{t("send.cannotBody")}</p>
-        </Alert>
-      ) : (
-        <QuestionnaireForm
-          key={`${who.patientId}-${kind}`}
-          kind={kind}
-          patientId={who.patientId}
-          forSelf={forSelf}
-          name={name}
-          appointmentId={search.appointment}
-        />
-      )}
+      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={data} ns="health" words="page">
+        {(updates, patientId) =>
+          !updates.abilities.canSend ? (
+            <Alert tone="info" title={t("send.cannotTitle")}>
+              <p>{t("send.cannotBody")}</p>
+            </Alert>
+          ) : (
+            <QuestionnaireForm
+              key={`${who.patientId}-${kind}`}
+              kind={kind}
+              patientId={patientId}
+              forSelf={forSelf}
+              name={name}
+              appointmentId={search.appointment}
+            />
+          )
+        }
+      </PatientGate>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import {
   type SendReadingRequest,
   type SentReading,
 } from "@portico/contracts";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,16 +14,14 @@ import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { usePatientFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { EmptyState } from "../../components/EmptyState";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed } from "../../kit/views";
 import { newIdempotencyKey } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
 import { healthUpdatesQuery, readingText, sendReading, unitLabel } from "./data";
@@ -50,10 +48,7 @@ export function SendReadingPage() {
   const { t } = useTranslation("health");
   const search = route.useSearch();
   const who = usePatientFor("health_updates", search.patient);
-  const data = useQuery({
-    ...healthUpdatesQuery(who.patientId ?? "none"),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const data = usePatientQuery(who, healthUpdatesQuery);
   const name = data.data?.patient.displayName ?? who.name ?? "";
   const forSelf = who.forSelf || !name;
   return (
@@ -68,31 +63,23 @@ export function SendReadingPage() {
         }
       />
       <ActingForSwitcher />
-      {!who.patientId ? (
-        <EmptyState title={t("page.noPatientTitle")}>
-          <p>{t("page.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("page.notAllowedTitle", { name })}>
-          <p>{t("page.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : data.isPending ? (
-        <LoadingState label={t("page.loading")} />
-      ) : data.isError ? (
-        <LoadFailed error={data.error} title={t("page.loadFailed")} />
-      ) : !data.data.abilities.canSend ? (
-        <Alert tone="info" title={t("send.cannotTitle")}>
-          <p>{t("send.cannotBody")}</p>
-        </Alert>
-      ) : (
-        <ReadingForm
-          key={who.patientId}
-          patientId={who.patientId}
-          forSelf={forSelf}
-          name={name}
-          measure={isMeasure(search.measure) ? search.measure : undefined}
-        />
-      )}
+      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={data} ns="health" words="page">
+        {(updates, patientId) =>
+          !updates.abilities.canSend ? (
+            <Alert tone="info" title={t("send.cannotTitle")}>
+              <p>{t("send.cannotBody")}</p>
+            </Alert>
+          ) : (
+            <ReadingForm
+              key={who.patientId}
+              patientId={patientId}
+              forSelf={forSelf}
+              name={name}
+              measure={isMeasure(search.measure) ? search.measure : undefined}
+            />
+          )
+        }
+      </PatientGate>
     </div>
   );
 }

@@ -1,16 +1,13 @@
 import type { ThreadListItem } from "@portico/contracts";
-import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { usePatientFor } from "../../app/acting-for";
-import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
-import { LoadFailed } from "../../kit/views";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { threadListQuery } from "./data";
 import { ThreadStatusChip, when } from "./parts";
 import "./messages.css";
@@ -22,10 +19,7 @@ export function MessagesPage() {
   const { t } = useTranslation("messages");
   const search = route.useSearch();
   const who = usePatientFor("messages", search.patient);
-  const list = useQuery({
-    ...threadListQuery(who.patientId ?? "none"),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const list = usePatientQuery(who, threadListQuery);
   const name = list.data?.patient.displayName ?? who.name ?? "";
   const forSelf = who.forSelf || !name;
   const canStart = list.data?.abilities.canStartThread ?? false;
@@ -44,36 +38,28 @@ export function MessagesPage() {
         }
       />
       <ActingForSwitcher />
-      {!who.patientId ? (
-        <EmptyState title={t("list.noPatientTitle")}>
-          <p>{t("list.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("list.notAllowedTitle", { name })}>
-          <p>{t("list.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : list.isPending ? (
-        <LoadingState label={t("list.loading")} />
-      ) : list.isError ? (
-        <LoadFailed error={list.error} title={t("list.loadFailed")} />
-      ) : list.data.threads.length === 0 ? (
-        <EmptyState title={t("list.emptyTitle")}>
-          <p>{forSelf ? t("list.emptyBody") : t("list.emptyBodyFor", { name })}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p aria-live="polite">
-            {list.data.totalUnread > 0 ? t("list.unreadTotal", { count: list.data.totalUnread }) : t("list.allRead")}
-          </p>
-          <ul className="thread-list" aria-label={t("list.listLabel")}>
-            {list.data.threads.map((thread) => (
-              <li key={thread.id}>
-                <ThreadCard thread={thread} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={list} ns="messages" words="list">
+        {(data) =>
+          data.threads.length === 0 ? (
+            <EmptyState title={t("list.emptyTitle")}>
+              <p>{forSelf ? t("list.emptyBody") : t("list.emptyBodyFor", { name })}</p>
+            </EmptyState>
+          ) : (
+            <>
+              <p aria-live="polite">
+                {data.totalUnread > 0 ? t("list.unreadTotal", { count: data.totalUnread }) : t("list.allRead")}
+              </p>
+              <ul className="thread-list" aria-label={t("list.listLabel")}>
+                {data.threads.map((thread) => (
+                  <li key={thread.id}>
+                    <ThreadCard thread={thread} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        }
+      </PatientGate>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import {
   type MessageTopic,
   type PatientThread,
 } from "@portico/contracts";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,16 +14,14 @@ import { usePatientFor } from "../../app/acting-for";
 import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { EmptyState } from "../../components/EmptyState";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed } from "../../kit/views";
 import { newIdempotencyKey } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
 import { AttachmentField } from "./compose";
@@ -40,10 +38,7 @@ export function NewMessagePage() {
   const search = route.useSearch();
   const who = usePatientFor("messages", search.patient);
   const me = useMe();
-  const topics = useQuery({
-    ...topicsQuery(who.patientId ?? "none", currentLocale()),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const topics = usePatientQuery(who, (patientId) => topicsQuery(patientId, currentLocale()));
   const name = who.name ?? "";
   return (
     <div className="stack">
@@ -60,26 +55,25 @@ export function NewMessagePage() {
       <Alert tone="warning" title={t("emergency.alwaysTitle")} headingLevel={2}>
         <p>{t("emergency.always")}</p>
       </Alert>
-      {!who.patientId || !me ? (
-        <EmptyState title={t("list.noPatientTitle")}>
-          <p>{t("list.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("list.notAllowedTitle", { name })}>
-          <p>{t("list.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : topics.isPending ? (
-        <LoadingState label={t("compose.loading")} />
-      ) : topics.isError ? (
-        <LoadFailed error={topics.error} title={t("compose.loadFailed")} />
-      ) : (
-        <Composer
-          key={who.patientId}
-          patientId={who.patientId}
-          storageKey={draftKey(me.user.id, who.patientId, "new")}
-          routings={topics.data.topics}
-        />
-      )}
+      <PatientGate
+        patientId={me ? who.patientId : null}
+        allowed={who.allowed}
+        name={name}
+        query={topics}
+        ns="messages"
+        words="list"
+        loading={t("compose.loading")}
+        failed={t("compose.loadFailed")}
+      >
+        {(data, patientId) => (
+          <Composer
+            key={patientId}
+            patientId={patientId}
+            storageKey={draftKey(me?.user.id ?? "", patientId, "new")}
+            routings={data.topics}
+          />
+        )}
+      </PatientGate>
     </div>
   );
 }

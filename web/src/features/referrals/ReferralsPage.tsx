@@ -11,10 +11,9 @@ import { Dialog, DialogActions } from "../../components/Dialog";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { LoadFailed } from "../../kit/views";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { visitName, visitTypesQuery } from "../appointments/data";
@@ -29,10 +28,7 @@ export function ReferralsPage() {
   const { t } = useTranslation("referrals");
   const search = route.useSearch();
   const who = usePatientFor("referrals", search.patient);
-  const list = useQuery({
-    ...referralsQuery(who.patientId ?? "none"),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const list = usePatientQuery(who, referralsQuery);
   const name = list.data?.patient.displayName ?? who.name ?? "";
   const forSelf = who.forSelf || !name;
   const just = search.referral ? list.data?.referrals.find((r) => r.id === search.referral) : undefined;
@@ -52,50 +48,40 @@ export function ReferralsPage() {
         }
       />
       <ActingForSwitcher />
-      {!who.patientId ? (
-        <EmptyState title={t("list.noPatientTitle")}>
-          <p>{t("list.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("list.notAllowedTitle", { name })}>
-          <p>{t("list.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : list.isPending ? (
-        <LoadingState label={t("list.loading")} />
-      ) : list.isError ? (
-        <LoadFailed error={list.error} title={t("list.loadFailed")} />
-      ) : (
-        <>
-          {just ? <JustSent referral={just} forSelf={forSelf} name={name} /> : null}
-          {list.data.referrals.length === 0 ? (
-            <EmptyState
-              title={forSelf ? t("list.emptyTitle") : t("list.emptyTitleFor", { name })}
-              action={
-                canRequest ? (
-                  <ButtonLink to="/referrals/new" search={{ patient: list.data.patient.id }}>
-                    {t("list.request")}
-                  </ButtonLink>
-                ) : null
-              }
-            >
-              <p>{t("list.emptyBody")}</p>
-            </EmptyState>
-          ) : (
-            <section aria-labelledby="referrals-title" className="stack">
-              <h2 id="referrals-title" className="section-title">
-                {t("list.listTitle")}
-              </h2>
-              <ul className="request-list">
-                {list.data.referrals.map((r) => (
-                  <li key={r.id}>
-                    <ReferralCard referral={r} forSelf={forSelf} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </>
-      )}
+      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={list} ns="referrals" words="list">
+        {(data) => (
+          <>
+            {just ? <JustSent referral={just} forSelf={forSelf} name={name} /> : null}
+            {data.referrals.length === 0 ? (
+              <EmptyState
+                title={forSelf ? t("list.emptyTitle") : t("list.emptyTitleFor", { name })}
+                action={
+                  canRequest ? (
+                    <ButtonLink to="/referrals/new" search={{ patient: data.patient.id }}>
+                      {t("list.request")}
+                    </ButtonLink>
+                  ) : null
+                }
+              >
+                <p>{t("list.emptyBody")}</p>
+              </EmptyState>
+            ) : (
+              <section aria-labelledby="referrals-title" className="stack">
+                <h2 id="referrals-title" className="section-title">
+                  {t("list.listTitle")}
+                </h2>
+                <ul className="request-list">
+                  {data.referrals.map((r) => (
+                    <li key={r.id}>
+                      <ReferralCard referral={r} forSelf={forSelf} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+      </PatientGate>
     </div>
   );
 }

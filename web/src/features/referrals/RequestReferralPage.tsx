@@ -8,14 +8,12 @@ import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { usePatientFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { EmptyState } from "../../components/EmptyState";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { type Explained, useForm } from "../../kit/use-form";
-import { LoadFailed } from "../../kit/views";
 import { isApiError } from "../../lib/api";
 import { newIdempotencyKey } from "../appointments/data";
 import { ChoiceGroup, NoteField } from "../appointments/parts";
@@ -40,10 +38,7 @@ export function RequestReferralPage() {
   const { t } = useTranslation("referrals");
   const search = route.useSearch();
   const who = usePatientFor("referrals", search.patient);
-  const list = useQuery({
-    ...referralsQuery(who.patientId ?? "none"),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const list = usePatientQuery(who, referralsQuery);
   const name = list.data?.patient.displayName ?? who.name ?? "";
   const forSelf = who.forSelf || !name;
 
@@ -59,25 +54,17 @@ export function RequestReferralPage() {
         }
       />
       <ActingForSwitcher />
-      {!who.patientId ? (
-        <EmptyState title={t("list.noPatientTitle")}>
-          <p>{t("list.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("list.notAllowedTitle", { name })}>
-          <p>{t("list.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : list.isPending ? (
-        <LoadingState label={t("list.loading")} />
-      ) : list.isError ? (
-        <LoadFailed error={list.error} title={t("list.loadFailed")} />
-      ) : !list.data.abilities.canRequest ? (
-        <Alert tone="info" title={forSelf ? t("form.cannotTitle") : t("form.cannotTitleFor", { name })}>
-          <p>{t("form.cannotBody")}</p>
-        </Alert>
-      ) : (
-        <RequestForm key={who.patientId} list={list.data} forSelf={forSelf} specialty={search.specialty} />
-      )}
+      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={list} ns="referrals" words="list">
+        {(data) =>
+          !data.abilities.canRequest ? (
+            <Alert tone="info" title={forSelf ? t("form.cannotTitle") : t("form.cannotTitleFor", { name })}>
+              <p>{t("form.cannotBody")}</p>
+            </Alert>
+          ) : (
+            <RequestForm key={who.patientId} list={data} forSelf={forSelf} specialty={search.specialty} />
+          )
+        }
+      </PatientGate>
     </div>
   );
 }

@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import { pharmaciesQuery } from "../../api/clinic";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { usePatientFor } from "../../app/acting-for";
-import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
 import { EmptyState } from "../../components/EmptyState";
@@ -15,9 +14,9 @@ import { fieldId } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { type Explained, useForm } from "../../kit/use-form";
 import { LoadFailed } from "../../kit/views";
 import { isApiError } from "../../lib/api";
@@ -33,10 +32,7 @@ export function MedicationsPage() {
   const { t } = useTranslation("refills");
   const search = route.useSearch();
   const who = usePatientFor("medications", search.patient);
-  const list = useQuery({
-    ...medicationsQuery(who.patientId ?? "none"),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const list = usePatientQuery(who, medicationsQuery);
   const name = list.data?.patient.displayName ?? who.name ?? "";
   const title = who.forSelf || !name ? t("medications.title") : t("medications.titleFor", { name });
 
@@ -54,25 +50,24 @@ export function MedicationsPage() {
         }
       />
       <ActingForSwitcher />
-      {!who.patientId ? (
-        <EmptyState title={t("medications.noPatientTitle")}>
-          <p>{t("medications.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("medications.notAllowedTitle", { name })}>
-          <p>{t("medications.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : list.isPending ? (
-        <LoadingState label={t("medications.loading")} />
-      ) : list.isError ? (
-        <LoadFailed error={list.error} title={t("medications.loadFailed")} />
-      ) : list.data.medications.length === 0 ? (
-        <EmptyState title={t("medications.emptyTitle")}>
-          <p>{who.forSelf ? t("medications.emptyBody") : t("medications.emptyBodyFor", { name })}</p>
-        </EmptyState>
-      ) : (
-        <MedicationsView key={who.patientId} list={list.data} forSelf={who.forSelf} />
-      )}
+      <PatientGate
+        patientId={who.patientId}
+        allowed={who.allowed}
+        name={name}
+        query={list}
+        ns="refills"
+        words="medications"
+      >
+        {(data) =>
+          data.medications.length === 0 ? (
+            <EmptyState title={t("medications.emptyTitle")}>
+              <p>{who.forSelf ? t("medications.emptyBody") : t("medications.emptyBodyFor", { name })}</p>
+            </EmptyState>
+          ) : (
+            <MedicationsView key={who.patientId} list={data} forSelf={who.forSelf} />
+          )
+        }
+      </PatientGate>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { RefillRequest, RefillRequestItem } from "@portico/contracts";
-import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,10 +8,9 @@ import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { LoadFailed } from "../../kit/views";
+import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { decisionKey, ITEM_TONE, refillRequestsQuery } from "./data";
 import "./refills.css";
@@ -24,10 +22,7 @@ export function RefillRequestsPage() {
   const { t } = useTranslation("refills");
   const search = route.useSearch();
   const who = usePatientFor("medications", search.patient);
-  const list = useQuery({
-    ...refillRequestsQuery(who.patientId ?? "none"),
-    enabled: Boolean(who.patientId && who.allowed),
-  });
+  const list = usePatientQuery(who, refillRequestsQuery);
   const name = list.data?.patient.displayName ?? who.name ?? "";
   const title = who.forSelf || !name ? t("requests.title") : t("requests.titleFor", { name });
   const just = search.request ? list.data?.requests.find((r) => r.id === search.request) : undefined;
@@ -44,48 +39,47 @@ export function RefillRequestsPage() {
         }
       />
       <ActingForSwitcher />
-      {!who.patientId ? (
-        <EmptyState title={t("medications.noPatientTitle")}>
-          <p>{t("medications.noPatientBody")}</p>
-        </EmptyState>
-      ) : !who.allowed ? (
-        <Alert tone="info" title={t("medications.notAllowedTitle", { name })}>
-          <p>{t("medications.notAllowedBody", { name })}</p>
-        </Alert>
-      ) : list.isPending ? (
-        <LoadingState label={t("requests.loading")} />
-      ) : list.isError ? (
-        <LoadFailed error={list.error} title={t("requests.loadFailed")} />
-      ) : (
-        <>
-          {just ? <JustSent request={just} forSelf={who.forSelf} name={name} /> : null}
-          {list.data.requests.length === 0 ? (
-            <EmptyState
-              title={t("requests.emptyTitle")}
-              action={
-                list.data.abilities.canRequestRefills ? (
-                  <ButtonLink to="/medications">{t("requests.askNow")}</ButtonLink>
-                ) : null
-              }
-            >
-              <p>{t("requests.emptyBody")}</p>
-            </EmptyState>
-          ) : (
-            <section aria-labelledby="requests-title" className="stack">
-              <h2 id="requests-title" className="section-title">
-                {t("requests.listTitle")}
-              </h2>
-              <ul className="request-list">
-                {list.data.requests.map((r) => (
-                  <li key={r.id}>
-                    <RequestCard request={r} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </>
-      )}
+      <PatientGate
+        patientId={who.patientId}
+        allowed={who.allowed}
+        name={name}
+        query={list}
+        ns="refills"
+        words="medications"
+        loading={t("requests.loading")}
+        failed={t("requests.loadFailed")}
+      >
+        {(data) => (
+          <>
+            {just ? <JustSent request={just} forSelf={who.forSelf} name={name} /> : null}
+            {data.requests.length === 0 ? (
+              <EmptyState
+                title={t("requests.emptyTitle")}
+                action={
+                  data.abilities.canRequestRefills ? (
+                    <ButtonLink to="/medications">{t("requests.askNow")}</ButtonLink>
+                  ) : null
+                }
+              >
+                <p>{t("requests.emptyBody")}</p>
+              </EmptyState>
+            ) : (
+              <section aria-labelledby="requests-title" className="stack">
+                <h2 id="requests-title" className="section-title">
+                  {t("requests.listTitle")}
+                </h2>
+                <ul className="request-list">
+                  {data.requests.map((r) => (
+                    <li key={r.id}>
+                      <RequestCard request={r} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+      </PatientGate>
     </div>
   );
 }

@@ -1,13 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/database.ts";
 import { startupBanner } from "../seed/banner.ts";
 import type { DemoSeedResult } from "../seed/demo.ts";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../seed/demo-clinic.ts";
+import { runningAt, type StartedMain, spawnMain } from "../test/server-process.ts";
 
 /**
  * What the server writes when it starts with the demo clinic. Its standard output is its log
@@ -16,54 +15,9 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../seed/demo-clinic.ts";
  * passwords, TOTP secrets or email addresses. The credentials are printed only to a terminal.
  * Runs once (PGlite project): the process uses the embedded database.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
-const main = path.join(here, "..", "main.ts");
 const onlyOnce = process.env.PORTICO_TEST_DB === "postgres";
 
-interface Started {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(env: Record<string, string>): Started {
-  let stdout = "";
-  let stderr = "";
-  const child = spawn(process.execPath, [main], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? os.tmpdir(),
-      TZ: "UTC",
-      NODE_ENV: "development",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      ...env,
-    },
-    // a pipe, as a container runtime or a log shipper captures it: not a terminal
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
-}
-
-async function running(server: Started, timeoutMs = 90_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && server.child.exitCode === null) {
-    const match = /Portico is running at (http:\/\/\S+)/.exec(server.stdout());
-    if (match) return (match[1] as string).replace("localhost", "127.0.0.1");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server did not start:\n${server.stdout()}\n${server.stderr()}`);
-}
-
-const spawned: Started[] = [];
+const spawned: StartedMain[] = [];
 afterAll(() => {
   for (const s of spawned) if (s.child.exitCode === null) s.child.kill("SIGKILL");
 });
@@ -74,9 +28,9 @@ describe.skipIf(onlyOnce)("start-up output with the demo clinic", () => {
   it("holds no patient data or credentials in captured output, at the most verbose log level", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-startlog-"));
     try {
-      const server = start({ PORTICO_DATA_DIR: dataDir, PORTICO_DEMO: "1", LOG_LEVEL: "trace" });
+      const server = spawnMain({ PORTICO_DATA_DIR: dataDir, PORTICO_DEMO: "1", LOG_LEVEL: "trace" });
       spawned.push(server);
-      const url = await running(server);
+      const url = await runningAt(server);
       // some traffic and worker time, so request and job logging is in the capture too
       expect((await fetch(`${url}/api/ready`)).status).toBe(200);
       const login = await fetch(`${url}/api/auth/login`, {
@@ -88,7 +42,7 @@ describe.skipIf(onlyOnce)("start-up output with the demo clinic", () => {
       expect((await fetch(`${url}/api/dev/mailbox`)).status).toBe(200);
       await new Promise((r) => setTimeout(r, 1_500));
       server.child.kill("SIGTERM");
-      expect(await server.exited).toBe(0);
+      expect((await server.exited).code).toBe(0);
 
       const stdout = server.stdout();
       const output = stdout + server.stderr();
@@ -137,14 +91,14 @@ describe.skipIf(onlyOnce)("start-up output with the demo clinic", () => {
   }, 180_000);
 
   it("stops at once in production without SMTP_URL, naming it", async () => {
-    const server = start({
+    const server = spawnMain({
       NODE_ENV: "production",
       DATABASE_URL: "postgres://nobody@127.0.0.1:1/x",
       PORTICO_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString("base64")}`,
       PORTICO_DATA_DIR: path.join(os.tmpdir(), "portico-never-created"),
     });
     spawned.push(server);
-    expect(await server.exited).toBe(1);
+    expect((await server.exited).code).toBe(1);
     expect(server.stderr()).toContain("SMTP_URL: is required when NODE_ENV=production");
     expect(server.stderr()).not.toMatch(/\n\s+at /);
   });

@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { runningAt, type StartedMain, spawnMain } from "../test/server-process.ts";
 
 /**
  * The real server process (`server/src/main.ts`) as an operator starts it: bad settings end
@@ -11,67 +10,20 @@ import { afterAll, describe, expect, it } from "vitest";
  * reopens the data without seeding again; SIGTERM ends it within 2 s. Runs once (PGlite
  * project): the processes use the embedded database or no database at all.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
-const main = path.join(here, "..", "main.ts");
 const onlyOnce = process.env.PORTICO_TEST_DB === "postgres";
 
-interface Started {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; at: number }>;
-}
-
-function start(env: Record<string, string>): Started {
-  let stdout = "";
-  let stderr = "";
-  const child = spawn(process.execPath, [main], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? os.tmpdir(),
-      TZ: "UTC",
-      NODE_ENV: "development",
-      LOG_LEVEL: "warn",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.on("exit", (code) => resolve({ code, at: performance.now() })),
-  );
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
-}
-
-async function running(server: Started, timeoutMs = 90_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void server.exited.then(() => {
-    exited = true;
-  });
-  while (Date.now() < deadline && !exited) {
-    const match = /Portico is running at (http:\/\/\S+)/.exec(server.stdout());
-    if (match) return (match[1] as string).replace("localhost", "127.0.0.1");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server did not start:\n${server.stdout()}\n${server.stderr()}`);
-}
-
-const spawned: Started[] = [];
+const spawned: StartedMain[] = [];
 afterAll(() => {
   for (const s of spawned) if (s.child.exitCode === null) s.child.kill("SIGKILL");
 });
 
 describe.skipIf(onlyOnce)("starting the server", () => {
   it("exits 1 with a message naming PORT when PORT is not a number", async () => {
-    const server = start({ PORT: "abc", PORTICO_DATA_DIR: path.join(os.tmpdir(), "portico-never-created") });
+    const server = spawnMain({
+      LOG_LEVEL: "warn",
+      PORT: "abc",
+      PORTICO_DATA_DIR: path.join(os.tmpdir(), "portico-never-created"),
+    });
     spawned.push(server);
     const { code } = await server.exited;
     expect(code).toBe(1);
@@ -81,7 +33,8 @@ describe.skipIf(onlyOnce)("starting the server", () => {
   });
 
   it("exits 1 with a message naming DATABASE_URL when the database cannot be reached", async () => {
-    const server = start({
+    const server = spawnMain({
+      LOG_LEVEL: "warn",
       DATABASE_URL: "postgres://nobody@127.0.0.1:1/x",
       PORTICO_DEMO: "0",
       DATABASE_CONNECT_TIMEOUT_SECONDS: "0",
@@ -97,11 +50,11 @@ describe.skipIf(onlyOnce)("starting the server", () => {
   it("reopens the same data on a second start without seeding again, and stops within 2 s of SIGTERM", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-start-"));
     try {
-      const env = { PORTICO_DATA_DIR: dataDir, PORTICO_DEMO: "1" };
+      const env = { LOG_LEVEL: "warn", PORTICO_DATA_DIR: dataDir, PORTICO_DEMO: "1" };
 
-      const first = start(env);
+      const first = spawnMain(env);
       spawned.push(first);
-      const url = await running(first);
+      const url = await runningAt(first);
       expect(first.stdout()).toContain("Demo clinic seeded.");
       expect((await fetch(`${url}/api/ready`)).status).toBe(200);
       const clinic = await (await fetch(`${url}/api/health`)).json();
@@ -112,9 +65,9 @@ describe.skipIf(onlyOnce)("starting the server", () => {
       expect(firstExit.code).toBe(0);
       expect(firstExit.at - sent).toBeLessThan(2_000);
 
-      const second = start(env);
+      const second = spawnMain(env);
       spawned.push(second);
-      const url2 = await running(second);
+      const url2 = await runningAt(second);
       expect(second.stdout()).not.toContain("Demo clinic seeded.");
       // captured output, not a terminal: the banner points to the logins (startup-output.test.ts)
       expect(second.stdout()).toContain("Demo clinic ready.");

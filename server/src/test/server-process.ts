@@ -92,3 +92,58 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** `main.ts` started by `spawnMain`: its standard output and error apart, and when it ended. */
+export interface StartedMain {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  exited: Promise<{ code: number | null; at: number }>;
+}
+
+/**
+ * `server/src/main.ts` as an operator starts it from a shell, with `env` over a bare
+ * environment (PATH, HOME, TZ=UTC, NODE_ENV=development, 127.0.0.1 on any free port), its
+ * output through a pipe as a container runtime or a log shipper captures it.
+ */
+export function spawnMain(env: Record<string, string>): StartedMain {
+  let stdout = "";
+  let stderr = "";
+  const child = spawn(process.execPath, [main], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? os.tmpdir(),
+      TZ: "UTC",
+      NODE_ENV: "development",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, at: performance.now() })),
+  );
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** The address from the "Portico is running at …" line, once it is printed (fails if the process ends first). */
+export async function runningAt(server: StartedMain, timeoutMs = 90_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void server.exited.then(() => {
+    exited = true;
+  });
+  while (Date.now() < deadline && !exited) {
+    const match = /Portico is running at (http:\/\/\S+)/.exec(server.stdout());
+    if (match) return (match[1] as string).replace("localhost", "127.0.0.1");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the server did not start:\n${server.stdout()}\n${server.stderr()}`);
+}

@@ -1,7 +1,8 @@
-import { CompiledQuery, sql } from "kysely";
+import { CompiledQuery, type ExpressionBuilder, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Config } from "../../config.ts";
 import { type Database, preparedStatement } from "../../db/database.ts";
+import type { DB } from "../../db/schema.ts";
 import type { SessionState } from "../../db/tables/identity.ts";
 import type { ProxyRelationship, ProxyScope, StaffRole } from "../../db/tables/people.ts";
 import type { Clock } from "../clock.ts";
@@ -65,6 +66,79 @@ type GrantJson = {
   ends_at: string | null;
 };
 
+/**
+ * What makes a user an actor besides their own row (`u`): their patient record, provider
+ * record, staff roles and unrevoked proxy grants, as subqueries of one select.
+ */
+function actorColumns<T extends { u: DB["users"] }>(eb: ExpressionBuilder<DB & T, "u">) {
+  const e = eb as unknown as ExpressionBuilder<DB & { u: DB["users"] }, "u">;
+  return [
+    e
+      .selectFrom("patients as p")
+      .select("p.id")
+      .whereRef("p.user_id", "=", "u.id")
+      .where("p.status", "!=", "merged")
+      .limit(1)
+      .as("patient_id"),
+    e.selectFrom("providers as pr").select("pr.id").whereRef("pr.user_id", "=", "u.id").limit(1).as("provider_id"),
+    jsonArrayFrom(e.selectFrom("user_roles as r").select("r.role").whereRef("r.user_id", "=", "u.id")).as("roles"),
+    jsonArrayFrom(
+      e
+        .selectFrom("proxy_grants as g")
+        .select(["g.id", "g.patient_id", "g.relationship", "g.scopes", "g.starts_at", "g.ends_at"])
+        .whereRef("g.proxy_user_id", "=", "u.id")
+        .where("g.revoked_at", "is", null),
+    ).as("grants"),
+  ] as const;
+}
+
+interface ActorColumns {
+  patient_id: string | null;
+  provider_id: string | null;
+  roles: unknown;
+  grants: unknown;
+}
+
+/** an actor from a user's row and `actorColumns`; `full` false: no roles, patient or grants (awaiting MFA) */
+function actorFrom(
+  row: ActorColumns & { user_id: string; display_name: string },
+  full: boolean,
+  sessionId?: string,
+): Actor {
+  const roles = (row.roles as { role: StaffRole }[]).map((r) => r.role);
+  const grants: ActorGrant[] = (row.grants as GrantJson[]).map((g) => ({
+    grantId: g.id,
+    patientId: g.patient_id,
+    relationship: g.relationship,
+    scopes: g.scopes,
+    startsAt: new Date(g.starts_at),
+    endsAt: g.ends_at === null ? null : new Date(g.ends_at),
+  }));
+  return Object.freeze({
+    kind: "user",
+    userId: row.user_id,
+    ...(sessionId === undefined ? {} : { sessionId }),
+    displayName: row.display_name,
+    roles: full ? roles : [],
+    patientId: full ? (row.patient_id ?? null) : null,
+    providerId: full ? (row.provider_id ?? null) : null,
+    grants: full ? grants : [],
+  });
+}
+
+/**
+ * An active user as an actor, loaded as a session loads it (without a session): e.g. for a
+ * connected app's access token. Undefined for a user who is unknown or not active.
+ */
+export async function loadUserActor(db: Database, userId: string): Promise<Actor | undefined> {
+  const row = await currentDb(db)
+    .selectFrom("users as u")
+    .select((eb) => ["u.id as user_id", "u.display_name", "u.status", ...actorColumns(eb)])
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+  return row?.status === "active" ? actorFrom(row as typeof row & ActorColumns, true) : undefined;
+}
+
 /** The one query that turns a cookie into a session and its actor (see `authenticate`). */
 function sessionQuery(db: Database, tokenHash: string) {
   return db
@@ -86,22 +160,7 @@ function sessionQuery(db: Database, tokenHash: string) {
       "u.locale",
       "u.status",
       "u.mfa_enabled_at",
-      eb
-        .selectFrom("patients as p")
-        .select("p.id")
-        .whereRef("p.user_id", "=", "u.id")
-        .where("p.status", "!=", "merged")
-        .limit(1)
-        .as("patient_id"),
-      eb.selectFrom("providers as pr").select("pr.id").whereRef("pr.user_id", "=", "u.id").limit(1).as("provider_id"),
-      jsonArrayFrom(eb.selectFrom("user_roles as r").select("r.role").whereRef("r.user_id", "=", "u.id")).as("roles"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("proxy_grants as g")
-          .select(["g.id", "g.patient_id", "g.relationship", "g.scopes", "g.starts_at", "g.ends_at"])
-          .whereRef("g.proxy_user_id", "=", "u.id")
-          .where("g.revoked_at", "is", null),
-      ).as("grants"),
+      ...actorColumns(eb),
     ])
     .where("s.token_hash", "=", tokenHash);
 }
@@ -214,26 +273,7 @@ export class SessionStore {
       locale: row.locale,
       mfaEnabled: row.mfa_enabled_at !== null,
     };
-    const full = row.state === "active";
-    const roles = (row.roles as { role: StaffRole }[]).map((r) => r.role);
-    const grants: ActorGrant[] = (row.grants as GrantJson[]).map((g) => ({
-      grantId: g.id,
-      patientId: g.patient_id,
-      relationship: g.relationship,
-      scopes: g.scopes,
-      startsAt: new Date(g.starts_at),
-      endsAt: g.ends_at === null ? null : new Date(g.ends_at),
-    }));
-    const actor: Actor = Object.freeze({
-      kind: "user",
-      userId: row.user_id,
-      sessionId: row.id,
-      displayName: row.display_name,
-      roles: full ? roles : [],
-      patientId: full ? (row.patient_id ?? null) : null,
-      providerId: full ? (row.provider_id ?? null) : null,
-      grants: full ? grants : [],
-    });
+    const actor = actorFrom(row, row.state === "active", row.id);
     return {
       id: row.id,
       state: row.state,

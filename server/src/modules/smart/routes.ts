@@ -21,7 +21,7 @@ import { sessionCookie } from "../../platform/auth/cookie.ts";
 import { readSessionToken } from "../../platform/auth/plugin.ts";
 import type { SessionStore } from "../../platform/auth/sessions.ts";
 import { FHIR_BASE_PATH } from "../fhir-api/routes.ts";
-import { OAUTH_PATH, type SmartService } from "./service.ts";
+import { AppThrottled, OAUTH_PATH, type SmartService } from "./service.ts";
 
 const tags = ["smart"];
 const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
@@ -81,6 +81,13 @@ export async function smartRoutes(
     oauth.all(OAUTH_PATH, { schema: { hide: true } }, forward);
     oauth.all(`${OAUTH_PATH}/*`, { schema: { hide: true } }, forward);
   });
+
+  // an app over its per-minute limit on the FHIR API: the 429 OperationOutcome says when to try again
+  fastify.addHook("onError", async (_request, reply, error) => {
+    if (error instanceof AppThrottled) reply.header("retry-after", String(error.retryAfterSeconds));
+  });
+  fastify.addHook("onReady", async () => smart.connected());
+  fastify.addHook("onClose", async () => smart.close());
 
   fastify.get(
     `${FHIR_BASE_PATH}/.well-known/smart-configuration`,

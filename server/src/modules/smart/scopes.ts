@@ -1,5 +1,6 @@
 import type { PatientScope } from "../../platform/access/policy.ts";
 import { fhirResourceTypes } from "../fhir-api/resources/index.ts";
+import { recordSections } from "../records/section.ts";
 
 /** the OpenID and SMART scopes that are not about a resource type */
 export const OIDC_SCOPES = ["openid", "fhirUser", "launch/patient", "offline_access"] as const;
@@ -15,23 +16,24 @@ export function resourceScopes(): string[] {
 /**
  * The portal scope(s) a FHIR type's records belong to, for what the consent page offers a
  * caregiver (any one of them readable under the grant offers the type; the gate still decides
- * each read). Types not listed (the clinic's directory) are offered to anyone.
+ * each read): the scopes of the record sections the FHIR API reads the type from, as the
+ * resource type registry declares them. A type with no section (the clinic's directory) is
+ * offered to anyone. Read at call time: modules register their sections when the server starts.
  */
-export const TYPE_SCOPES: Readonly<Record<string, readonly PatientScope[]>> = {
-  Patient: ["profile", "summary"],
-  RelatedPerson: ["proxies"],
-  Appointment: ["appointments"],
-  MedicationRequest: ["medications"],
-  Medication: ["medications"],
-  Observation: ["health_updates", "medications"],
-  QuestionnaireResponse: ["health_updates", "appointments"],
-  ServiceRequest: ["referrals"],
-  Communication: ["messages"],
-  DocumentReference: ["messages", "profile"],
-  Binary: ["messages", "profile"],
-  AuditEvent: ["records"],
-  Provenance: ["health_updates"],
-};
+export function typeScopes(type: string): readonly PatientScope[] {
+  const found = fhirResourceTypes.find((t) => t.type === type);
+  const scopes = new Set<PatientScope>();
+  for (const source of found?.sources ?? []) {
+    const section =
+      typeof source.section === "string"
+        ? recordSections.all().find((s) => s.section.name === source.section)?.section
+        : source.section;
+    if (!section)
+      throw new Error(`the FHIR type ${type} reads a record section named ${source.section}, which no module declares`);
+    scopes.add(section.scope);
+  }
+  return [...scopes];
+}
 
 /** the types a set of granted scopes allows reading */
 export function typesAllowed(scopes: readonly string[]): { all: boolean; types: Set<string> } {

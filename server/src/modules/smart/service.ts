@@ -7,13 +7,16 @@ import type {
   SmartClientInput,
   SmartConsentInput,
 } from "@portico/contracts";
+import { Redis } from "ioredis";
 import Provider, { errors, type KoaContextWithOIDC } from "oidc-provider";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
+import { grantInForce } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
+import { loadUserActor } from "../../platform/auth/sessions.ts";
 import type { Clock } from "../../platform/clock.ts";
-import { type Actor, type ActorGrant, currentContext } from "../../platform/context.ts";
+import { type Actor, currentContext, runWithContext, systemContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { FhirCaller } from "../fhir-api/caller.ts";
@@ -21,7 +24,7 @@ import { FhirError } from "../fhir-api/outcome.ts";
 import { FHIR_BASE_PATH, type FhirTokenVerifier } from "../fhir-api/routes.ts";
 import { clientSecretSeal, kyselyAdapter, smartKeySeal } from "./adapter.ts";
 import { ClientRateLimiter } from "./rate-limit.ts";
-import { OIDC_SCOPES, resourceScopes, smartTypes, TYPE_SCOPES, typesAllowed } from "./scopes.ts";
+import { OIDC_SCOPES, resourceScopes, smartTypes, typeScopes, typesAllowed } from "./scopes.ts";
 
 export const OAUTH_PATH = "/oauth";
 /** FHIR API requests per connected app per minute (`ClientRateLimiter`) */
@@ -33,7 +36,19 @@ export interface SmartDeps {
   clock: Clock;
   access: AccessService;
   audit: AuditLog;
-  config: Pick<Config, "publicUrl" | "trustProxy" | "env">;
+  config: Pick<Config, "publicUrl" | "trustProxy" | "env" | "redisUrl">;
+}
+
+/** whom a connection acts as: the patient themselves, or a caregiver through a proxy grant in force */
+type ConnectionBasis = { self: true } | { self: false; proxyGrantId: string };
+
+/** a FHIR request refused because the app is over its per-minute limit (answered with Retry-After) */
+export class AppThrottled extends FhirError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(429, "throttled", "This app sent too many requests. Wait a minute and try again.");
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }
 
 /**
@@ -45,8 +60,9 @@ export class SmartService {
   readonly #deps: SmartDeps;
   #provider: Promise<Provider> | undefined;
   readonly publicUrl: string;
-  /** the FHIR API's per-app limit (tests lower `perMinute`) */
-  readonly clientLimiter = new ClientRateLimiter(FHIR_REQUESTS_PER_CLIENT_PER_MINUTE);
+  /** the FHIR API's per-app limit, shared by the app servers through Redis when configured (tests lower `perMinute`) */
+  readonly clientLimiter: ClientRateLimiter;
+  readonly #redis: Redis | undefined;
   readonly issuer: string;
   readonly fhirBase: string;
 
@@ -55,6 +71,27 @@ export class SmartService {
     this.publicUrl = deps.config.publicUrl;
     this.issuer = `${deps.config.publicUrl}${OAUTH_PATH}`;
     this.fhirBase = `${deps.config.publicUrl}${FHIR_BASE_PATH}`;
+    // connected as the portal's /api limit connects (app.ts): never queue, never block a request on it
+    this.#redis = deps.config.redisUrl
+      ? new Redis(deps.config.redisUrl, { connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      : undefined;
+    this.#redis?.on("error", () => {});
+    this.clientLimiter = new ClientRateLimiter(FHIR_REQUESTS_PER_CLIENT_PER_MINUTE, this.#redis);
+  }
+
+  /** waits briefly for the rate limit's Redis connection, so the first requests are shared (never blocks start-up long) */
+  async connected(): Promise<void> {
+    const redis = this.#redis;
+    if (!redis || redis.status === "ready") return;
+    await Promise.race([
+      new Promise((resolve) => redis.once("ready", resolve)),
+      new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+    ]);
+  }
+
+  /** closes the rate limit's Redis connection (with the app) */
+  close(): void {
+    this.#redis?.disconnect();
   }
 
   /** the authorization server, built on first use (its keys come from the database) */
@@ -130,16 +167,11 @@ export class SmartService {
       claims: { openid: ["sub"], fhirUser: ["fhirUser"] },
       responseTypes: ["code"],
       pkce: { required: () => true },
-      findAccount: async (_ctx, sub) => ({
+      findAccount: async (_ctx, sub, token) => ({
         accountId: sub,
         claims: async () => {
-          const patient = await db
-            .selectFrom("patients")
-            .select("id")
-            .where("user_id", "=", sub)
-            .where("status", "!=", "merged")
-            .executeTakeFirst();
-          return { sub, ...(patient ? { fhirUser: `${fhirBase}/Patient/${patient.id}` } : {}) };
+          const fhirUser = token?.grantId ? await this.#fhirUserOfGrant(token.grantId) : await this.#ownPatient(sub);
+          return { sub, ...(fhirUser ? { fhirUser } : {}) };
         },
       }),
       features: {
@@ -216,8 +248,17 @@ export class SmartService {
       const body = ctx.body as Record<string, unknown> | undefined;
       if (ctx.path === "/token" && ctx.status === 200 && typeof body?.access_token === "string") {
         const grant = await this.#grantOfToken(ctx as KoaContextWithOIDC, body.access_token);
-        if (grant) {
+        const basis = grant && (await this.#bases([grant])).get(connectionKey(grant));
+        if (grant && !basis) {
+          // a caregiver's access to the patient has ended since: so has the app's (no new tokens)
+          await this.#endConnections([grant]);
+          ctx.status = 400;
+          ctx.body = { error: "invalid_grant", error_description: "This connection has ended." };
+          return;
+        }
+        if (grant && basis) {
           body.patient = grant.patient_id;
+          body.fhirUser = this.#fhirUser(grant.patient_id, basis);
           // what was granted, OpenID scopes included (the access token's own scope lists the resource scopes)
           const tokenScopes = new Set(String(body.scope ?? "").split(" "));
           body.scope = grant.scopes.filter((s) => tokenScopes.has(s) || !s.startsWith("patient/")).join(" ");
@@ -232,9 +273,127 @@ export class SmartService {
     if (!token?.grantId) return undefined;
     return this.#deps.db
       .selectFrom("smart_grants")
-      .select(["patient_id", "scopes"])
+      .select(["grant_id", "client_id", "user_id", "patient_id", "scopes"])
       .where("grant_id", "=", token.grantId)
       .executeTakeFirst();
+  }
+
+  // ---- whom a connection acts as (fhirUser), and when it has ended ----
+
+  /** `fhirUser`: the patient's own Patient, or a caregiver's RelatedPerson (one per proxy grant: its id) */
+  #fhirUser(patientId: string, basis: ConnectionBasis): string {
+    return basis.self
+      ? `${this.fhirBase}/Patient/${patientId}`
+      : `${this.fhirBase}/RelatedPerson/${basis.proxyGrantId}`;
+  }
+
+  async #fhirUserOfGrant(grantId: string): Promise<string | undefined> {
+    const grant = await this.#deps.db
+      .selectFrom("smart_grants")
+      .select(["user_id", "patient_id"])
+      .where("grant_id", "=", grantId)
+      .executeTakeFirst();
+    const basis = grant && (await this.#bases([grant])).get(connectionKey(grant));
+    return grant && basis ? this.#fhirUser(grant.patient_id, basis) : undefined;
+  }
+
+  /** outside a connection (no grant yet): the user's own patient record, if any */
+  async #ownPatient(userId: string): Promise<string | undefined> {
+    const patient = await this.#deps.db
+      .selectFrom("patients")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("status", "!=", "merged")
+      .executeTakeFirst();
+    return patient ? `${this.fhirBase}/Patient/${patient.id}` : undefined;
+  }
+
+  /**
+   * Whom each connection (granting user, patient) acts as now: the patient themselves, or a
+   * caregiver through a proxy grant in force (the access policy's `grantInForce`: not revoked,
+   * not expired, and a parent's grant not outlived by the patient's 18th birthday). Missing
+   * from the answer: a caregiver whose access to the patient has ended.
+   */
+  async #bases(connections: readonly { user_id: string; patient_id: string }[]): Promise<Map<string, ConnectionBasis>> {
+    const out = new Map<string, ConnectionBasis>();
+    if (connections.length === 0) return out;
+    const { db, clock, access } = this.#deps;
+    const patientIds = [...new Set(connections.map((c) => c.patient_id))];
+    const userIds = [...new Set(connections.map((c) => c.user_id))];
+    const [patients, grants] = await Promise.all([
+      db
+        .selectFrom("patients")
+        .select(["id", "user_id", "status", "date_of_birth"])
+        .where("id", "in", patientIds)
+        .execute(),
+      db
+        .selectFrom("proxy_grants")
+        // as the access policy takes them (`GrantFacts`)
+        .select([
+          "id as grantId",
+          "proxy_user_id",
+          "patient_id as patientId",
+          "relationship",
+          "scopes",
+          "starts_at as startsAt",
+          "ends_at as endsAt",
+          "revoked_at as revokedAt",
+        ])
+        .where("proxy_user_id", "in", userIds)
+        .where("patient_id", "in", patientIds)
+        .orderBy("starts_at", "desc")
+        .execute(),
+    ]);
+    const now = clock.now();
+    for (const c of connections) {
+      const patient = patients.find((p) => p.id === c.patient_id);
+      if (!patient) continue;
+      if (patient.user_id === c.user_id) {
+        out.set(connectionKey(c), { self: true });
+        continue;
+      }
+      const facts = { id: patient.id, status: patient.status, dateOfBirth: patient.date_of_birth };
+      const inForce = grants.find(
+        (g) => g.proxy_user_id === c.user_id && grantInForce(g, facts, now, access.ageBounds),
+      );
+      if (inForce) out.set(connectionKey(c), { self: false, proxyGrantId: inForce.grantId });
+    }
+    return out;
+  }
+
+  /** ends connections: their grants, and every token issued under them */
+  async #revokeGrants(ids: readonly string[]): Promise<void> {
+    const { db, clock } = this.#deps;
+    await db
+      .updateTable("smart_grants")
+      .set({ revoked_at: clock.now() })
+      .where("grant_id", "in", ids)
+      .where("revoked_at", "is", null)
+      .execute();
+    await db
+      .deleteFrom("oauth_payloads")
+      .where((eb) => eb.or([eb("grant_id", "in", ids), eb.and([eb("model", "=", "Grant"), eb("id", "in", ids)])]))
+      .execute();
+  }
+
+  /**
+   * Ends connections whose caregiver access has ended: the grant and every token issued under
+   * it, each in the access log as a disconnection by the portal.
+   */
+  async #endConnections(grants: readonly { grant_id: string; client_id: string; patient_id: string }[]) {
+    if (grants.length === 0) return;
+    await this.#revokeGrants(grants.map((g) => g.grant_id));
+    const { audit } = this.#deps;
+    await runWithContext(systemContext("smart.caregiver_access_ended"), async () => {
+      for (const g of grants)
+        await audit.recordIndependent({
+          action: "revoke",
+          resourceType: "smart_app",
+          resourceId: g.grant_id,
+          patientId: g.patient_id,
+          details: { clientId: g.client_id, reason: "caregiver_access_ended" },
+        });
+    });
   }
 
   // ---- the FHIR API's token check ----
@@ -249,7 +408,7 @@ export class SmartService {
       const grant = await this.#deps.db
         .selectFrom("smart_grants as g")
         .innerJoin("smart_clients as c", "c.client_id", "g.client_id")
-        .select(["g.user_id", "g.patient_id", "c.client_id", "c.name"])
+        .select(["g.grant_id", "g.user_id", "g.patient_id", "c.client_id", "c.name"])
         .where("g.grant_id", "=", token.grantId)
         .where("g.revoked_at", "is", null)
         .where("c.disabled_at", "is", null)
@@ -257,8 +416,13 @@ export class SmartService {
       if (!grant || grant.user_id !== token.accountId || grant.client_id !== token.clientId) return null;
       const actor = await this.#actorFor(grant.user_id);
       if (!actor) return null;
-      if (!this.clientLimiter.take(grant.client_id))
-        throw new FhirError(429, "throttled", "This app sent too many requests. Wait a minute and try again.");
+      // a caregiver's connection lasts as long as their access to the patient
+      if (actor.patientId !== grant.patient_id && !(await this.#bases([grant])).has(connectionKey(grant))) {
+        await this.#endConnections([grant]);
+        return null;
+      }
+      const rate = await this.clientLimiter.take(grant.client_id);
+      if (!rate.allowed) throw new AppThrottled(rate.retryAfterSeconds);
       const allowed = typesAllowed((token.scope ?? "").split(" "));
       const caller: FhirCaller = {
         patientId: grant.patient_id,
@@ -269,45 +433,10 @@ export class SmartService {
     },
   };
 
-  /** the user a token acts for, as the gate knows them (never with staff roles: a token is patient-facing) */
+  /** the user a token acts for, loaded as a session loads them, never with staff roles: a token is patient-facing */
   async #actorFor(userId: string): Promise<Actor | undefined> {
-    const { db } = this.#deps;
-    const user = await db
-      .selectFrom("users")
-      .select(["id", "display_name", "status"])
-      .where("id", "=", userId)
-      .executeTakeFirst();
-    if (user?.status !== "active") return undefined;
-    const patient = await db
-      .selectFrom("patients")
-      .select("id")
-      .where("user_id", "=", userId)
-      .where("status", "!=", "merged")
-      .executeTakeFirst();
-    const grants = await db
-      .selectFrom("proxy_grants")
-      .select(["id", "patient_id", "relationship", "scopes", "starts_at", "ends_at"])
-      .where("proxy_user_id", "=", userId)
-      .where("revoked_at", "is", null)
-      .execute();
-    return Object.freeze({
-      kind: "user",
-      userId,
-      displayName: user.display_name,
-      roles: [],
-      patientId: patient?.id ?? null,
-      providerId: null,
-      grants: grants.map(
-        (g): ActorGrant => ({
-          grantId: g.id,
-          patientId: g.patient_id,
-          relationship: g.relationship,
-          scopes: g.scopes,
-          startsAt: new Date(g.starts_at),
-          endsAt: g.ends_at === null ? null : new Date(g.ends_at),
-        }),
-      ),
-    });
+    const actor = await loadUserActor(this.#deps.db, userId);
+    return actor && Object.freeze({ ...actor, roles: [], providerId: null });
   }
 
   // ---- the consent step (the portal's session) ----
@@ -357,7 +486,7 @@ export class SmartService {
       const self = id === actor.patientId;
       const types: string[] = [];
       for (const type of requestedTypes) {
-        const scopes = TYPE_SCOPES[type] ?? [];
+        const scopes = typeScopes(type);
         if (self || scopes.length === 0) {
           types.push(type);
           continue;
@@ -455,7 +584,13 @@ export class SmartService {
 
   async connectedApps(): Promise<ConnectedApp[]> {
     const actor = this.#signedIn();
-    const rows = await this.#visibleGrants(actor).execute();
+    const all = await this.#visibleGrants(actor).execute();
+    // a caregiver's connections end with their access to the patient (revoked, expired, or a
+    // parent's grant at the patient's 18th birthday): no longer listed, and revoked here
+    const bases = await this.#bases(all);
+    const ended = all.filter((r) => !bases.has(connectionKey(r)));
+    await this.#endConnections(ended);
+    const rows = all.filter((r) => bases.has(connectionKey(r)));
     return rows.map((r) => {
       const allowed = typesAllowed(r.scopes);
       return {
@@ -504,16 +639,7 @@ export class SmartService {
     const actor = this.#signedIn();
     const row = await this.#visibleGrants(actor).where("g.grant_id", "=", grantId).executeTakeFirst();
     if (!row) throw new DomainError("not_found", "No such connected app.");
-    const { db } = this.#deps;
-    await db
-      .updateTable("smart_grants")
-      .set({ revoked_at: this.#deps.clock.now() })
-      .where("grant_id", "=", grantId)
-      .execute();
-    await db
-      .deleteFrom("oauth_payloads")
-      .where((eb) => eb.or([eb("grant_id", "=", grantId), eb.and([eb("model", "=", "Grant"), eb("id", "=", grantId)])]))
-      .execute();
+    await this.#revokeGrants([grantId]);
     await this.#deps.audit.record({
       action: "revoke",
       resourceType: "smart_app",
@@ -618,3 +744,5 @@ function validRedirectUri(uri: string): boolean {
   if (url.protocol === "https:") return true;
   return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 }
+
+const connectionKey = (c: { user_id: string; patient_id: string }) => `${c.user_id}:${c.patient_id}`;

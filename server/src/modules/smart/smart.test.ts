@@ -1,52 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
-import net from "node:net";
 import smart from "fhirclient";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../seed/demo.ts";
 import { useTestApp } from "../../test/app.ts";
 import { signInDemo } from "../../test/demo-sign-in.ts";
-
-interface TokenResponse {
-  access_token: string;
-  refresh_token?: string;
-  scope: string;
-  patient?: string;
-  error?: string;
-}
+import { relatedPersonType } from "../fhir-api/resources/related-person.ts";
+import { freePort, jwtClaims, pkce, registerApp, smartLaunch } from "./test-launch.ts";
 
 type FhirClient = Awaited<ReturnType<ReturnType<typeof smart>["ready"]>>;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-/** the cookies a browser keeps for one site (enough for the authorization server's cookies) */
-class CookieJar {
-  readonly #cookies = new Map<string, string>();
-  take(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [name, ...value] = (pair ?? "").split("=");
-      if (name) this.#cookies.set(name.trim(), value.join("="));
-    }
-  }
-  header(extra?: string): string {
-    return [...[...this.#cookies].map(([k, v]) => `${k}=${v}`), ...(extra ? [extra] : [])].join("; ");
-  }
-}
-
-const pkce = () => {
-  const verifier = randomBytes(32).toString("base64url");
-  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
-};
 
 describe("SMART App Launch (standalone patient launch)", () => {
   const overrides: Record<string, string> = {};
@@ -119,126 +80,29 @@ describe("SMART App Launch (standalone patient launch)", () => {
     });
     await new Promise<void>((resolve) => appServer.listen(appPort, "127.0.0.1", resolve));
 
-    const created = await t.app.inject({
-      method: "POST",
-      url: "/api/smart/clients",
-      headers: admin.headers,
-      payload: { name: "Health Diary", confidential: false, redirectUris: [`${appUrl}/callback`] },
+    const created = await registerApp(t, admin, {
+      name: "Health Diary",
+      confidential: false,
+      redirectUris: [`${appUrl}/callback`],
     });
-    expect(created.statusCode, created.body).toBe(201);
-    publicClientId = created.json().client.clientId;
-    expect(created.json().clientSecret).toBeNull();
-    const secretApp = await t.app.inject({
-      method: "POST",
-      url: "/api/smart/clients",
-      headers: admin.headers,
-      payload: { name: "Clinic Partner", confidential: true, redirectUris: ["https://partner.example/cb"] },
+    publicClientId = created.clientId;
+    expect(created.secret).toBeNull();
+    const secretApp = await registerApp(t, admin, {
+      name: "Clinic Partner",
+      confidential: true,
+      redirectUris: ["https://partner.example/cb"],
     });
-    expect(secretApp.statusCode, secretApp.body).toBe(201);
-    confidential = { clientId: secretApp.json().client.clientId, secret: secretApp.json().clientSecret };
+    confidential = { clientId: secretApp.clientId, secret: secretApp.secret as string };
   });
   afterAll(async () => {
     await new Promise((resolve) => appServer?.close(resolve));
   });
 
-  /** follows the browser through the authorization server to the consent page; answers its uid and the jar */
-  async function toConsent(authorizeUrl: string, jar = new CookieJar()) {
-    const res = await fetch(authorizeUrl, { redirect: "manual", headers: { cookie: jar.header() } });
-    jar.take(res);
-    const location = res.headers.get("location") ?? "";
-    const uid = /^\/connect-app\/([A-Za-z0-9_-]+)$/.exec(location)?.[1];
-    return { res, uid, jar, location };
-  }
-
-  /** the consent page's calls, then the browser back through the authorization server: the redirect to the app */
-  async function consentAndReturn(
-    uid: string,
-    jar: CookieJar,
-    who: { headers: Record<string, string> },
-    choice: { patientId: string; types: string[] } | "deny",
-  ): Promise<string> {
-    const answer = await t.app.inject({
-      method: "POST",
-      url: `/api/smart/authorizations/${uid}/${choice === "deny" ? "deny" : "allow"}`,
-      headers: who.headers,
-      ...(choice === "deny" ? {} : { payload: choice }),
-    });
-    expect(answer.statusCode, answer.body).toBe(200);
-    let next = answer.json().redirectTo as string;
-    for (let i = 0; i < 5; i++) {
-      // the browser that started the request, signed in to the portal as the person who answered
-      const res = await fetch(new URL(next, base), {
-        redirect: "manual",
-        headers: { cookie: jar.header(who.headers.cookie) },
-      });
-      jar.take(res);
-      const location = res.headers.get("location");
-      if (!location) throw new Error(`no redirect from ${next}: ${res.status} ${await res.text()}`);
-      if (!location.startsWith(base)) return location;
-      next = location;
-    }
-    throw new Error("too many redirects");
-  }
-
-  /** a hand-made authorization request (for the bad cases fhirclient never sends) */
-  function authorizeUrl(params: Record<string, string | undefined>): string {
-    const url = new URL(`${base}/oauth/auth`);
-    for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
-    return url.toString();
-  }
-
-  async function codeFor(
-    who: { headers: Record<string, string> },
-    choice: { patientId: string; types: string[] },
-    scope = "launch/patient openid fhirUser patient/*.rs",
-  ) {
-    const { verifier, challenge } = pkce();
-    const { uid, jar } = await toConsent(
-      authorizeUrl({
-        response_type: "code",
-        client_id: publicClientId,
-        redirect_uri: `${appUrl}/callback`,
-        scope,
-        state: "s1",
-        aud: fhirBase(),
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }),
-    );
-    expect(uid).toBeTruthy();
-    const back = new URL(await consentAndReturn(uid as string, jar, who, choice));
-    return { code: back.searchParams.get("code") as string, verifier };
-  }
-
-  async function token(body: Record<string, string>, headers: Record<string, string> = {}) {
-    const res = await fetch(`${base}/oauth/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-      body: new URLSearchParams(body),
-    });
-    return { status: res.status, json: (await res.json()) as TokenResponse };
-  }
-
-  async function tokenFor(
-    who: { headers: Record<string, string> },
-    choice: { patientId: string; types: string[] },
-    scope?: string,
-  ) {
-    t.clock.advance({ seconds: 1 });
-    const { code, verifier } = await codeFor(who, choice, scope);
-    const res = await token({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: `${appUrl}/callback`,
-      client_id: publicClientId,
-      code_verifier: verifier,
-    });
-    expect(res.status, JSON.stringify(res.json)).toBe(200);
-    return res.json;
-  }
-
-  const fhirGet = (path: string, accessToken: string) =>
-    fetch(`${fhirBase()}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const flow = smartLaunch(t, {
+    base: () => base,
+    clientId: () => publicClientId,
+    redirectUri: () => `${appUrl}/callback`,
+  });
 
   it("publishes the SMART configuration (PKCE S256, v2 scopes, the endpoints)", async () => {
     const res = await fetch(`${fhirBase()}/.well-known/smart-configuration`);
@@ -273,7 +137,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
     const authorize = launch.headers.get("location") as string;
     expect(authorize.startsWith(`${base}/oauth/auth?`)).toBe(true);
     expect(new URL(authorize).searchParams.get("code_challenge_method")).toBe("S256");
-    const { uid, jar } = await toConsent(authorize);
+    const { uid, jar } = await flow.toConsent(authorize);
     expect(uid).toBeTruthy();
 
     const details = await t.app.inject({
@@ -288,7 +152,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
     const types = details.json().patients[0].types as string[];
     expect(types).toEqual(expect.arrayContaining(["Patient", "Observation"]));
 
-    const callback = await consentAndReturn(uid as string, jar, alex, { patientId: alexId, types });
+    const callback = await flow.consentAndReturn(uid as string, jar, alex, { patientId: alexId, types });
     expect(callback.startsWith(`${appUrl}/callback?`)).toBe(true);
     const done = await fetch(callback);
     expect(done.status, String(lastError)).toBe(200);
@@ -337,7 +201,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
       `${appUrl}/CALLBACK`,
     ]) {
       const res = await fetch(
-        authorizeUrl({
+        flow.authorizeUrl({
           response_type: "code",
           client_id: publicClientId,
           redirect_uri: redirect,
@@ -362,13 +226,13 @@ describe("SMART App Launch (standalone patient launch)", () => {
       state: "x",
     };
     for (const extra of [{}, { code_challenge: "a".repeat(43), code_challenge_method: "plain" }]) {
-      const res = await fetch(authorizeUrl({ ...base, ...extra }), { redirect: "manual" });
+      const res = await fetch(flow.authorizeUrl({ ...base, ...extra }), { redirect: "manual" });
       const location = res.headers.get("location") ?? "";
       expect(location.startsWith(`${appUrl}/callback?`), location).toBe(true);
       expect(new URL(location).searchParams.get("error")).toBe("invalid_request");
     }
-    const { code } = await codeFor(alex, { patientId: alexId, types: ["Patient"] });
-    const wrong = await token({
+    const { code } = await flow.codeFor(alex, { patientId: alexId, types: ["Patient"] });
+    const wrong = await flow.token({
       grant_type: "authorization_code",
       code,
       redirect_uri: `${appUrl}/callback`,
@@ -377,8 +241,8 @@ describe("SMART App Launch (standalone patient launch)", () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.json.error).toBe("invalid_grant");
-    const none = await codeFor(alex, { patientId: alexId, types: ["Patient"] });
-    const missing = await token({
+    const none = await flow.codeFor(alex, { patientId: alexId, types: ["Patient"] });
+    const missing = await flow.token({
       grant_type: "authorization_code",
       code: none.code,
       redirect_uri: `${appUrl}/callback`,
@@ -388,37 +252,25 @@ describe("SMART App Launch (standalone patient launch)", () => {
   });
 
   it("binds a token to the patient granted: another patient's records answer 404 like missing ones", async () => {
-    const granted = await tokenFor(alex, { patientId: alexId, types: ["Patient", "Observation"] });
+    const granted = await flow.tokenFor(alex, { patientId: alexId, types: ["Patient", "Observation"] });
     expect(granted.patient).toBe(alexId);
-    expect((await fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(200);
-    const other = await fhirGet(`/Patient/${samId}`, granted.access_token);
-    const missing = await fhirGet("/Patient/00000000-0000-4000-8000-000000000000", granted.access_token);
+    expect((await flow.fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(200);
+    const other = await flow.fhirGet(`/Patient/${samId}`, granted.access_token);
+    const missing = await flow.fhirGet("/Patient/00000000-0000-4000-8000-000000000000", granted.access_token);
     expect(other.status).toBe(404);
     expect(missing.status).toBe(404);
     const [a, b] = [await other.json(), await missing.json()];
     expect(a.resourceType).toBe("OperationOutcome");
     expect(a.issue[0].code).toBe(b.issue[0].code);
-    expect((await fhirGet(`/Observation?patient=${samId}`, granted.access_token)).status).toBe(404);
+    expect((await flow.fhirGet(`/Observation?patient=${samId}`, granted.access_token)).status).toBe(404);
     // a type the token was not granted
-    const meds = await fhirGet(`/MedicationRequest?patient=${alexId}`, granted.access_token);
+    const meds = await flow.fhirGet(`/MedicationRequest?patient=${alexId}`, granted.access_token);
     expect([403, 404]).toContain(meds.status);
   });
 
   it("offers a caregiver only the patients and records their grant covers, and refuses more", async () => {
-    const { challenge } = pkce();
-    const { uid } = await toConsent(
-      authorizeUrl({
-        response_type: "code",
-        client_id: publicClientId,
-        redirect_uri: `${appUrl}/callback`,
-        scope: "launch/patient openid patient/*.rs",
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }),
-    );
-    const details = (
-      await t.app.inject({ method: "GET", url: `/api/smart/authorizations/${uid}`, headers: sam.headers })
-    ).json();
+    const { uid } = await flow.startAuthorization({ scope: "launch/patient openid patient/*.rs" });
+    const details = await flow.authorizationDetails(uid, sam);
     const ids = (details.patients as { id: string }[]).map((p) => p.id);
     expect(ids).toContain(samId);
     expect(ids).toContain(jamieId);
@@ -442,45 +294,31 @@ describe("SMART App Launch (standalone patient launch)", () => {
   });
 
   it("gives a caregiver's token the child's records through the gate, and nothing of anyone else", async () => {
-    const details = await (async () => {
-      const { challenge } = pkce();
-      const { uid } = await toConsent(
-        authorizeUrl({
-          response_type: "code",
-          client_id: publicClientId,
-          redirect_uri: `${appUrl}/callback`,
-          scope: "launch/patient openid patient/*.rs",
-          code_challenge: challenge,
-          code_challenge_method: "S256",
-        }),
-      );
-      return (
-        await t.app.inject({ method: "GET", url: `/api/smart/authorizations/${uid}`, headers: sam.headers })
-      ).json();
-    })();
+    const { uid } = await flow.startAuthorization({ scope: "launch/patient openid patient/*.rs" });
+    const details = await flow.authorizationDetails(uid, sam);
     const jamie = (details.patients as { id: string; types: string[] }[]).find((p) => p.id === jamieId);
     expect(jamie?.types).toContain("Patient");
-    const granted = await tokenFor(sam, { patientId: jamieId, types: ["Patient", "Appointment"] });
+    const granted = await flow.tokenFor(sam, { patientId: jamieId, types: ["Patient", "Appointment"] });
     expect(granted.patient).toBe(jamieId);
-    expect((await fhirGet(`/Patient/${jamieId}`, granted.access_token)).status).toBe(200);
-    expect((await fhirGet(`/Patient/${samId}`, granted.access_token)).status).toBe(404);
+    expect((await flow.fhirGet(`/Patient/${jamieId}`, granted.access_token)).status).toBe(200);
+    expect((await flow.fhirGet(`/Patient/${samId}`, granted.access_token)).status).toBe(404);
     const apps = (await t.app.inject({ method: "GET", url: "/api/smart/connected-apps", headers: sam.headers })).json();
     expect(apps.apps.some((a: { patient: { id: string } }) => a.patient.id === jamieId)).toBe(true);
   });
 
   it("refuses the token request of a scope narrower grant: the token carries only what was allowed", async () => {
-    const granted = await tokenFor(
+    const granted = await flow.tokenFor(
       alex,
       { patientId: alexId, types: ["Patient"] },
       "openid patient/Patient.rs patient/Observation.rs",
     );
     expect(granted.scope.split(" ")).toContain("patient/Patient.rs");
     expect(granted.scope.split(" ")).not.toContain("patient/Observation.rs");
-    expect((await fhirGet(`/Observation?patient=${alexId}`, granted.access_token)).status).not.toBe(200);
+    expect((await flow.fhirGet(`/Observation?patient=${alexId}`, granted.access_token)).status).not.toBe(200);
   });
 
   it("introspects a token (active, its client) and answers inactive for an unknown one", async () => {
-    const granted = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
+    const granted = await flow.tokenFor(alex, { patientId: alexId, types: ["Patient"] });
     const res = await fetch(`${base}/oauth/token/introspection`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -499,36 +337,36 @@ describe("SMART App Launch (standalone patient launch)", () => {
   });
 
   it("refuses a revoked, an expired and a malformed token with a 401 OperationOutcome", async () => {
-    const revoked = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
+    const revoked = await flow.tokenFor(alex, { patientId: alexId, types: ["Patient"] });
     const revocation = await fetch(`${base}/oauth/token/revocation`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ token: revoked.access_token, client_id: publicClientId }),
     });
     expect(revocation.status).toBe(200);
-    const afterRevocation = await fhirGet(`/Patient/${alexId}`, revoked.access_token);
+    const afterRevocation = await flow.fhirGet(`/Patient/${alexId}`, revoked.access_token);
     expect(afterRevocation.status).toBe(401);
     expect((await afterRevocation.json()).resourceType).toBe("OperationOutcome");
 
-    const expiring = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
-    expect((await fhirGet(`/Patient/${alexId}`, expiring.access_token)).status).toBe(200);
+    const expiring = await flow.tokenFor(alex, { patientId: alexId, types: ["Patient"] });
+    expect((await flow.fhirGet(`/Patient/${alexId}`, expiring.access_token)).status).toBe(200);
     await t.database.db
       .updateTable("oauth_payloads")
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where("model", "=", "AccessToken")
       .where("id", "=", expiring.access_token)
       .execute();
-    expect((await fhirGet(`/Patient/${alexId}`, expiring.access_token)).status).toBe(401);
+    expect((await flow.fhirGet(`/Patient/${alexId}`, expiring.access_token)).status).toBe(401);
 
     for (const bad of ["x", `${expiring.access_token}x`, "a".repeat(300)]) {
-      const res = await fhirGet(`/Patient/${alexId}`, bad);
+      const res = await flow.fhirGet(`/Patient/${alexId}`, bad);
       expect(res.status).toBe(401);
       expect(res.headers.get("www-authenticate")).toMatch(/invalid_token/);
     }
   });
 
   it("revoking a connected app ends its access token and refresh token at once", async () => {
-    const granted = await tokenFor(
+    const granted = await flow.tokenFor(
       alex,
       { patientId: alexId, types: ["Patient"] },
       "openid offline_access patient/*.rs",
@@ -537,7 +375,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
     const apps = (await t.app.inject({ method: "GET", url: "/api/smart/connected-apps", headers: alex.headers })).json()
       .apps as { grantId: string }[];
     const grantId = apps[0]?.grantId as string;
-    const refreshedOk = await token({
+    const refreshedOk = await flow.token({
       grant_type: "refresh_token",
       refresh_token: granted.refresh_token as string,
       client_id: publicClientId,
@@ -560,8 +398,8 @@ describe("SMART App Launch (standalone patient launch)", () => {
       headers: alex.headers,
     });
     expect(revoke.statusCode).toBe(204);
-    expect((await fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(401);
-    const refreshed = await token({
+    expect((await flow.fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(401);
+    const refreshed = await flow.token({
       grant_type: "refresh_token",
       refresh_token: granted.refresh_token as string,
       client_id: publicClientId,
@@ -577,18 +415,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
   });
 
   it("does not hand the code to a browser that is not signed in as the person who allowed access", async () => {
-    const { challenge } = pkce();
-    const { uid, jar } = await toConsent(
-      authorizeUrl({
-        response_type: "code",
-        client_id: publicClientId,
-        redirect_uri: `${appUrl}/callback`,
-        scope: "openid patient/*.rs",
-        state: "phish",
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }),
-    );
+    const { uid, jar } = await flow.startAuthorization({ scope: "openid patient/*.rs", state: "phish" });
     // someone else's request, answered by Alex (signed in elsewhere)
     const answer = await t.app.inject({
       method: "POST",
@@ -606,43 +433,206 @@ describe("SMART App Launch (standalone patient launch)", () => {
   });
 
   it("limits each app's requests per minute (429 OperationOutcome), without touching other apps", async () => {
-    const granted = await tokenFor(alex, { patientId: alexId, types: ["Patient"] });
+    const granted = await flow.tokenFor(alex, { patientId: alexId, types: ["Patient"] });
     const limiter = t.app.services.smart.clientLimiter;
     const before = limiter.perMinute;
     limiter.perMinute = 0;
     try {
-      const res = await fhirGet(`/Patient/${alexId}`, granted.access_token);
+      const res = await flow.fhirGet(`/Patient/${alexId}`, granted.access_token);
       expect(res.status).toBe(429);
       expect((await res.json()).issue[0].code).toBe("throttled");
+      // when to try again: before the minute's window ends
+      const retryAfter = Number(res.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
     } finally {
       limiter.perMinute = before;
     }
-    expect((await fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(200);
+    expect((await flow.fhirGet(`/Patient/${alexId}`, granted.access_token)).status).toBe(200);
     // a portal session is not an app: not counted here
     expect(
       (await t.app.inject({ method: "GET", url: `/fhir/R4/Patient/${alexId}`, headers: alex.headers })).statusCode,
     ).toBe(200);
   });
 
+  it("names a caregiver as fhirUser by their RelatedPerson for the grant on the chosen patient, and a patient by their Patient", async () => {
+    const db = t.database.db;
+    const proxyGrant = await db
+      .selectFrom("proxy_grants")
+      .select("id")
+      .where("patient_id", "=", jamieId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirstOrThrow();
+    const relatedPerson = `${fhirBase()}/RelatedPerson/${proxyGrant.id}`;
+    // the FHIR API's RelatedPerson with that id is Sam's grant on Jamie
+    expect(await relatedPersonType.sources[0]?.ownerOf(db, proxyGrant.id)).toBe(jamieId);
+
+    // Sam (a patient too) connecting an app for Jamie: the token response and the id_token name the RelatedPerson
+    const forJamie = await flow.tokenFor(sam, { patientId: jamieId, types: ["Patient"] });
+    expect(forJamie.patient).toBe(jamieId);
+    expect(forJamie.fhirUser).toBe(relatedPerson);
+    expect(jwtClaims(forJamie.id_token as string).fhirUser).toBe(relatedPerson);
+    // for himself: his own Patient
+    const forSam = await flow.tokenFor(sam, { patientId: samId, types: ["Patient"] });
+    expect(forSam.fhirUser).toBe(`${fhirBase()}/Patient/${samId}`);
+    expect(jwtClaims(forSam.id_token as string).fhirUser).toBe(`${fhirBase()}/Patient/${samId}`);
+
+    // and as fhirclient reads it, after a refresh too
+    const launch = await fetch(`${appUrl}/launch`, { redirect: "manual" });
+    const { uid, jar } = await flow.toConsent(launch.headers.get("location") as string);
+    const callback = await flow.consentAndReturn(uid as string, jar, sam, { patientId: jamieId, types: ["Patient"] });
+    expect((await fetch(callback)).status, String(lastError)).toBe(200);
+    const client = lastClient as FhirClient;
+    expect(client.patient.id).toBe(jamieId);
+    expect(client.getFhirUser()).toBe(`RelatedPerson/${proxyGrant.id}`);
+    (client.environment as unknown as { options: Record<string, unknown> }).options.refreshTokenWithClientId = true;
+    await client.refresh();
+    expect(client.getFhirUser()).toBe(`RelatedPerson/${proxyGrant.id}`);
+  });
+
+  it("ends a caregiver's app connections when their access ends: revoked, expired, or the child turned 18", async () => {
+    const db = t.database.db;
+    const proxyGrant = await db
+      .selectFrom("proxy_grants")
+      .select(["id", "starts_at"])
+      .where("patient_id", "=", jamieId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirstOrThrow();
+    const { date_of_birth: born } = await db
+      .selectFrom("patients")
+      .select("date_of_birth")
+      .where("id", "=", jamieId)
+      .executeTakeFirstOrThrow();
+    const listed = async () =>
+      (
+        (await t.app.inject({ method: "GET", url: "/api/smart/connected-apps", headers: sam.headers })).json().apps as {
+          grantId: string;
+        }[]
+      ).map((a) => a.grantId);
+    const grantOf = async (accessToken: string) =>
+      (
+        await db
+          .selectFrom("oauth_payloads")
+          .select("grant_id")
+          .where("model", "=", "AccessToken")
+          .where("id", "=", accessToken)
+          .executeTakeFirstOrThrow()
+      ).grant_id as string;
+    // Sam's connection for himself is not his caregiver access: it stays
+    const own = await flow.tokenFor(sam, { patientId: samId, types: ["Patient"] });
+    const ownGrant = await grantOf(own.access_token);
+
+    const now = t.clock.now();
+    const ways: [string, () => Promise<unknown>, "read" | "list" | "refresh"][] = [
+      [
+        "revoked",
+        () =>
+          db.updateTable("proxy_grants").set({ revoked_at: t.clock.now() }).where("id", "=", proxyGrant.id).execute(),
+        "read",
+      ],
+      [
+        "expired",
+        () =>
+          db
+            .updateTable("proxy_grants")
+            .set({ ends_at: new Date(t.clock.now().getTime() - 60_000) })
+            .where("id", "=", proxyGrant.id)
+            .execute(),
+        "list",
+      ],
+      [
+        "turned 18 (a parent's grant from before the birthday)",
+        async () => {
+          await db
+            .updateTable("proxy_grants")
+            .set({ starts_at: new Date(now.getTime() - 30 * 86_400_000) })
+            .where("id", "=", proxyGrant.id)
+            .execute();
+          await db
+            .updateTable("patients")
+            .set({
+              date_of_birth: new Date(Date.UTC(now.getUTCFullYear() - 18, now.getUTCMonth(), now.getUTCDate() - 1))
+                .toISOString()
+                .slice(0, 10),
+            })
+            .where("id", "=", jamieId)
+            .execute();
+        },
+        "refresh",
+      ],
+    ];
+    for (const [way, end, first] of ways) {
+      const granted = await flow.tokenFor(
+        sam,
+        { patientId: jamieId, types: ["Patient"] },
+        "launch/patient openid fhirUser offline_access patient/*.rs",
+      );
+      const grantId = await grantOf(granted.access_token);
+      expect((await flow.fhirGet(`/Patient/${jamieId}`, granted.access_token)).status, way).toBe(200);
+      expect(await listed(), way).toContain(grantId);
+      await end();
+      try {
+        // the gate itself refuses Sam's own session now
+        const session = await t.app.inject({ method: "GET", url: `/fhir/R4/Patient/${jamieId}`, headers: sam.headers });
+        expect(session.statusCode, way).toBe(404);
+        const refresh = () =>
+          flow.token({
+            grant_type: "refresh_token",
+            refresh_token: granted.refresh_token as string,
+            client_id: publicClientId,
+          });
+        if (first === "list") expect(await listed(), way).not.toContain(grantId);
+        if (first === "refresh") {
+          const refused = await refresh();
+          expect(refused.status, way).toBe(400);
+          expect(refused.json.error, way).toBe("invalid_grant");
+        }
+        // the app's token and refresh token no longer work, and the connection is no longer listed
+        const read = await flow.fhirGet(`/Patient/${jamieId}`, granted.access_token);
+        expect(read.status, way).toBe(401);
+        expect((await read.json()).resourceType, way).toBe("OperationOutcome");
+        expect((await refresh()).status, way).toBe(400);
+        expect(await listed(), way).not.toContain(grantId);
+        const row = await db
+          .selectFrom("smart_grants")
+          .select("revoked_at")
+          .where("grant_id", "=", grantId)
+          .executeTakeFirstOrThrow();
+        expect(row.revoked_at, way).not.toBeNull();
+        const audit = await db
+          .selectFrom("audit_log")
+          .select(["actor_kind", "details"])
+          .where("resource_type", "=", "smart_app")
+          .where("action", "=", "revoke")
+          .where("resource_id", "=", grantId)
+          .execute();
+        expect(audit, way).toEqual([
+          expect.objectContaining({
+            actor_kind: "system",
+            details: expect.objectContaining({ reason: "caregiver_access_ended" }),
+          }),
+        ]);
+      } finally {
+        await db
+          .updateTable("proxy_grants")
+          .set({ revoked_at: null, ends_at: null, starts_at: proxyGrant.starts_at })
+          .where("id", "=", proxyGrant.id)
+          .execute();
+        await db.updateTable("patients").set({ date_of_birth: born }).where("id", "=", jamieId).execute();
+      }
+    }
+    expect(await listed()).toContain(ownGrant);
+    expect((await flow.fhirGet(`/Patient/${samId}`, own.access_token)).status).toBe(200);
+  });
+
   it("lets a denial go back to the app as access_denied", async () => {
-    const { challenge } = pkce();
-    const { uid, jar } = await toConsent(
-      authorizeUrl({
-        response_type: "code",
-        client_id: publicClientId,
-        redirect_uri: `${appUrl}/callback`,
-        scope: "openid patient/*.rs",
-        state: "d",
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }),
-    );
-    const back = new URL(await consentAndReturn(uid as string, jar, alex, "deny"));
+    const { uid, jar } = await flow.startAuthorization({ scope: "openid patient/*.rs", state: "d" });
+    const back = new URL(await flow.consentAndReturn(uid, jar, alex, "deny"));
     expect(back.searchParams.get("error")).toBe("access_denied");
   });
 
   it("authenticates a confidential app with its secret", async () => {
-    const res = await token(
+    const res = await flow.token(
       {
         grant_type: "authorization_code",
         code: "nope",
@@ -653,7 +643,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
     );
     expect(res.status).toBe(401);
     expect(res.json.error).toBe("invalid_client");
-    const right = await token(
+    const right = await flow.token(
       {
         grant_type: "authorization_code",
         code: "nope",
@@ -666,42 +656,33 @@ describe("SMART App Launch (standalone patient launch)", () => {
   });
 
   it("a disabled app's tokens stop working and it cannot start a new request", async () => {
-    const created = await t.app.inject({
-      method: "POST",
-      url: "/api/smart/clients",
-      headers: admin.headers,
-      payload: { name: "Short-lived", confidential: false, redirectUris: [`${appUrl}/callback`] },
+    const { clientId } = await registerApp(t, admin, {
+      name: "Short-lived",
+      confidential: false,
+      redirectUris: [`${appUrl}/callback`],
     });
-    const clientId = created.json().client.clientId as string;
-    const { verifier, challenge } = pkce();
-    const { uid, jar } = await toConsent(
-      authorizeUrl({
-        response_type: "code",
-        client_id: clientId,
-        redirect_uri: `${appUrl}/callback`,
-        scope: "openid patient/Patient.rs",
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }),
-    );
-    const back = new URL(await consentAndReturn(uid as string, jar, alex, { patientId: alexId, types: ["Patient"] }));
-    const granted = await token({
+    const { uid, jar, verifier, challenge } = await flow.startAuthorization({
+      clientId,
+      scope: "openid patient/Patient.rs",
+    });
+    const back = new URL(await flow.consentAndReturn(uid, jar, alex, { patientId: alexId, types: ["Patient"] }));
+    const granted = await flow.token({
       grant_type: "authorization_code",
       code: back.searchParams.get("code") as string,
       redirect_uri: `${appUrl}/callback`,
       client_id: clientId,
       code_verifier: verifier,
     });
-    expect((await fhirGet(`/Patient/${alexId}`, granted.json.access_token)).status).toBe(200);
+    expect((await flow.fhirGet(`/Patient/${alexId}`, granted.json.access_token)).status).toBe(200);
     const disabled = await t.app.inject({
       method: "POST",
       url: `/api/smart/clients/${clientId}/disable`,
       headers: admin.headers,
     });
     expect(disabled.json().disabled).toBe(true);
-    expect((await fhirGet(`/Patient/${alexId}`, granted.json.access_token)).status).toBe(401);
+    expect((await flow.fhirGet(`/Patient/${alexId}`, granted.json.access_token)).status).toBe(401);
     const again = await fetch(
-      authorizeUrl({
+      flow.authorizeUrl({
         response_type: "code",
         client_id: clientId,
         redirect_uri: `${appUrl}/callback`,

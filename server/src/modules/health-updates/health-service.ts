@@ -11,11 +11,8 @@ import type {
 import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { EnteredByKind, FlagValue } from "../../db/tables/health-updates.ts";
-import {
-  type AccessService,
-  ensurePatientScopedQuery,
-  type PatientAccess,
-} from "../../platform/access/patient-access.ts";
+import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
+import { type PatientRows, patientRows } from "../../platform/access/scoped-query.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
@@ -54,9 +51,12 @@ export interface HealthServiceDeps {
   ranges: FlagRangeService;
 }
 
-export function selectReadings(db: Db) {
-  return db
-    .selectFrom("health_readings as r")
+/**
+ * Readings with who entered them: one patient's (`rows`), or, for the flag queue across
+ * patients, any the caller then picks by id.
+ */
+export function selectReadings(db: Db, rows?: PatientRows) {
+  return (rows ? rows.selectFrom(db, "health_readings", "r") : db.selectFrom("health_readings as r"))
     .leftJoin("users as eu", "eu.id", "r.entered_by")
     .select([
       "r.id",
@@ -76,10 +76,10 @@ export function selectReadings(db: Db) {
     ]);
 }
 
-export function selectQuestionnaires(db: Db) {
+/** Questionnaire responses with who entered them and their intake visit: one patient's (`rows`), or any (the flag queue). */
+export function selectQuestionnaires(db: Db, rows?: PatientRows) {
   return (
-    db
-      .selectFrom("questionnaire_responses as q")
+    (rows ? rows.selectFrom(db, "questionnaire_responses", "q") : db.selectFrom("questionnaire_responses as q"))
       .leftJoin("users as eu", "eu.id", "q.entered_by")
       // the visit it was the intake for: its start, shown in that visit's zone
       .leftJoin("appointments as ia", "ia.id", "q.intake_appointment_id")
@@ -131,23 +131,22 @@ export class HealthUpdatesService {
       resourceType: "health_update",
     });
     const db = currentDb(this.#d.db);
-    const id = ensurePatientScopedQuery(access, "health_updates");
+    const rows = patientRows(access, "health_updates");
+    const id = rows.patientId;
     const since = new Date(this.#d.clock.now().getTime() - SHOWN_DAYS_MS);
     const [readingRows, questionnaireRows, patient, canWrite] = await Promise.all([
-      selectReadings(db)
-        .where("r.patient_id", "=", id)
+      selectReadings(db, rows)
         .where("r.taken_at", ">=", since)
         .orderBy("r.taken_at", "desc")
         .orderBy("r.id")
         .limit(2000)
         .execute(),
-      selectQuestionnaires(db)
-        .where("q.patient_id", "=", id)
+      selectQuestionnaires(db, rows)
         .where("q.created_at", ">=", since)
         .orderBy("q.created_at", "desc")
         .limit(200)
         .execute(),
-      db.selectFrom("patients as p").select(PATIENT_NAME.as("name")).where("p.id", "=", id).executeTakeFirstOrThrow(),
+      rows.chart(db).select(PATIENT_NAME.as("name")).executeTakeFirstOrThrow(),
       this.#d.access.can(patientId, { scope: "health_updates", action: "write" }),
     ]);
     const readings = readingRows.map((r) => presentReading(r, this.#d.cipher));
@@ -169,11 +168,11 @@ export class HealthUpdatesService {
   async listForRecord(
     access: PatientAccess,
   ): Promise<{ readings: Reading[]; questionnaires: QuestionnaireResponse[] }> {
-    const id = ensurePatientScopedQuery(access, ["health_updates", "records"]);
+    const rows = patientRows(access, ["health_updates", "records"]);
     const db = currentDb(this.#d.db);
     const [readings, questionnaires] = await Promise.all([
-      selectReadings(db).where("r.patient_id", "=", id).orderBy("r.taken_at").orderBy("r.id").execute(),
-      selectQuestionnaires(db).where("q.patient_id", "=", id).orderBy("q.created_at").orderBy("q.id").execute(),
+      selectReadings(db, rows).orderBy("r.taken_at").orderBy("r.id").execute(),
+      selectQuestionnaires(db, rows).orderBy("q.created_at").orderBy("q.id").execute(),
     ]);
     return {
       readings: readings.map((r) => presentReading(r, this.#d.cipher)),
@@ -210,38 +209,38 @@ export class HealthUpdatesService {
       ]);
     }
     const note = input.note?.trim() || null;
-    const id = ensurePatientScopedQuery(access, "health_updates", "write");
+    const rows = patientRows(access, "health_updates", "write");
     const result = await inTransaction(this.#d.db, async (trx) => {
       const flagged = flagReading(checked, await this.#d.ranges.current(trx));
       const readingId = crypto.randomUUID();
       await trx
         .insertInto("health_readings")
-        .values({
-          id: readingId,
-          patient_id: id,
-          measure: checked.measure,
-          unit: checked.unit,
-          value_entered: checked.valueEntered,
-          value: checked.value,
-          systolic: checked.systolic,
-          diastolic: checked.diastolic,
-          taken_at: takenAt,
-          note_sealed: note ? this.#d.cipher.seal(note, readingNoteSeal(readingId)) : null,
-          flag: flagged.flag,
-          flag_reasons: flagged.reasons,
-          entered_by: access.actor.userId,
-          entered_by_kind: enteredKind(access),
-          via_proxy_grant_id: access.viaProxyGrantId,
-          created_at: now,
-        })
+        .values(
+          rows.stamp({
+            id: readingId,
+            measure: checked.measure,
+            unit: checked.unit,
+            value_entered: checked.valueEntered,
+            value: checked.value,
+            systolic: checked.systolic,
+            diastolic: checked.diastolic,
+            taken_at: takenAt,
+            note_sealed: note ? this.#d.cipher.seal(note, readingNoteSeal(readingId)) : null,
+            flag: flagged.flag,
+            flag_reasons: flagged.reasons,
+            entered_by: access.actor.userId,
+            entered_by_kind: enteredKind(access),
+            via_proxy_grant_id: access.viaProxyGrantId,
+            created_at: now,
+          }),
+        )
         .execute();
       if (flagged.flag !== "normal") {
-        await this.#raiseFlag(trx, id, flagged.flag, { reading_id: readingId });
+        await this.#raiseFlag(trx, rows, flagged.flag, { reading_id: readingId });
       }
       return { readingId, guidance: flagged.guidance };
     });
-    const row = await selectReadings(currentDb(this.#d.db))
-      .where("r.patient_id", "=", id)
+    const row = await selectReadings(currentDb(this.#d.db), rows)
       .where("r.id", "=", result.readingId)
       .executeTakeFirstOrThrow();
     return { reading: presentReading(row, this.#d.cipher), guidance: result.guidance };
@@ -255,10 +254,10 @@ export class HealthUpdatesService {
       auditAction: "create",
     });
     requirePatientSide(access);
-    const id = ensurePatientScopedQuery(access, "health_updates", "write");
+    const rows = patientRows(access, "health_updates", "write");
     const now = this.#d.clock.now();
     const result = await inTransaction(this.#d.db, async (trx) => {
-      const intakeFor = input.appointmentId ? await intakeVisit(trx, id, input.appointmentId, input.kind, now) : null;
+      const intakeFor = input.appointmentId ? await intakeVisit(trx, rows, input.appointmentId, input.kind, now) : null;
       const scored = scoreQuestionnaire(input.kind, input.answers, await this.#d.ranges.current(trx));
       if ("problems" in scored) {
         throw new DomainError("validation_failed", "Please answer every question.", scored.problems);
@@ -266,29 +265,29 @@ export class HealthUpdatesService {
       const responseId = crypto.randomUUID();
       await trx
         .insertInto("questionnaire_responses")
-        .values({
-          id: responseId,
-          patient_id: id,
-          kind: scored.kind,
-          answers: scored.answers,
-          score: scored.score,
-          severity: scored.severity,
-          flag: scored.flag,
-          flag_reasons: scored.reasons,
-          entered_by: access.actor.userId,
-          entered_by_kind: enteredKind(access),
-          via_proxy_grant_id: access.viaProxyGrantId,
-          created_at: now,
-          intake_appointment_id: intakeFor,
-        })
+        .values(
+          rows.stamp({
+            id: responseId,
+            kind: scored.kind,
+            answers: scored.answers,
+            score: scored.score,
+            severity: scored.severity,
+            flag: scored.flag,
+            flag_reasons: scored.reasons,
+            entered_by: access.actor.userId,
+            entered_by_kind: enteredKind(access),
+            via_proxy_grant_id: access.viaProxyGrantId,
+            created_at: now,
+            intake_appointment_id: intakeFor,
+          }),
+        )
         .execute();
       if (scored.flag !== "normal") {
-        await this.#raiseFlag(trx, id, scored.flag, { questionnaire_response_id: responseId });
+        await this.#raiseFlag(trx, rows, scored.flag, { questionnaire_response_id: responseId });
       }
       return { responseId, guidance: scored.guidance as Guidance };
     });
-    const row = await selectQuestionnaires(currentDb(this.#d.db))
-      .where("q.patient_id", "=", id)
+    const row = await selectQuestionnaires(currentDb(this.#d.db), rows)
       .where("q.id", "=", result.responseId)
       .executeTakeFirstOrThrow();
     return { response: presentQuestionnaire(row), guidance: result.guidance };
@@ -333,9 +332,7 @@ export class HealthUpdatesService {
 
   /** The responses sent as one visit's intake, newest first, with their answers (a `health_updates` access). */
   async intakeAnswers(access: PatientAccess, appointmentId: string): Promise<QuestionnaireResponse[]> {
-    const id = ensurePatientScopedQuery(access, "health_updates");
-    const rows = await selectQuestionnaires(currentDb(this.#d.db))
-      .where("q.patient_id", "=", id)
+    const rows = await selectQuestionnaires(currentDb(this.#d.db), patientRows(access, "health_updates"))
       .where("q.intake_appointment_id", "=", appointmentId)
       .orderBy("q.created_at", "desc")
       .orderBy("q.id")
@@ -346,45 +343,41 @@ export class HealthUpdatesService {
   /** A flagged update: its flag row and a work item for the care team (inside the sender's transaction). */
   async #raiseFlag(
     trx: Db,
-    patientId: string,
+    rows: PatientRows,
     level: Exclude<FlagValue, "normal">,
     subject: { reading_id: string } | { questionnaire_response_id: string },
   ): Promise<void> {
     const now = this.#d.clock.now();
     const flag = await trx
       .insertInto("health_flags")
-      .values({
-        patient_id: patientId,
-        reading_id: null,
-        questionnaire_response_id: null,
-        ...subject,
-        level,
-        created_at: now,
-      })
+      .values(
+        rows.stamp({
+          reading_id: null,
+          questionnaire_response_id: null,
+          ...subject,
+          level,
+          created_at: now,
+        }),
+      )
       .returning("id")
       .executeTakeFirstOrThrow();
     await this.#d.workQueue.add({
       queue: HEALTH_QUEUE,
-      patientId,
+      patientId: rows.patientId,
       subject: { type: HEALTH_FLAG_SUBJECT, id: flag.id },
-      providerId: await careTeamProvider(trx, patientId),
+      providerId: await careTeamProvider(trx, rows),
       dueAt: level === "urgent" ? new Date(now.getTime() + URGENT_DUE_MS) : addBusinessDays(now, 1),
     });
   }
 }
 
 /** Whose team a flag belongs to: the patient's PCP, else the provider of their latest visit. */
-export async function careTeamProvider(db: Db, patientId: string): Promise<string | null> {
-  const patient = await db
-    .selectFrom("patients")
-    .select("pcp_provider_id")
-    .where("id", "=", patientId)
-    .executeTakeFirst();
+export async function careTeamProvider(db: Db, rows: PatientRows): Promise<string | null> {
+  const patient = await rows.chart(db).select("p.pcp_provider_id").executeTakeFirst();
   if (patient?.pcp_provider_id) return patient.pcp_provider_id;
-  const visit = await db
-    .selectFrom("appointments")
+  const visit = await rows
+    .selectFrom(db, "appointments")
     .select("provider_id")
-    .where("patient_id", "=", patientId)
     .orderBy("starts_at", "desc")
     .limit(1)
     .executeTakeFirst();
@@ -400,17 +393,16 @@ const INTAKE_OPEN_STATUSES = ["booked", "confirmed", "checked_in"] as const;
  */
 async function intakeVisit(
   trx: Db,
-  patientId: string,
+  rows: PatientRows,
   appointmentId: string,
   kind: string,
   now: Date,
 ): Promise<string> {
-  const visit = await trx
-    .selectFrom("appointments as a")
+  const visit = await rows
+    .selectFrom(trx, "appointments", "a")
     .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
     .select(["a.id", "a.starts_at", "a.status", "vt.intake_questionnaires"])
     .where("a.id", "=", appointmentId)
-    .where("a.patient_id", "=", patientId)
     .executeTakeFirst();
   if (!visit) throw notFound("appointment");
   if (!(INTAKE_OPEN_STATUSES as readonly string[]).includes(visit.status) || visit.starts_at <= now) {

@@ -123,6 +123,35 @@ const staff = (
   return { request, expect: { ...expect, ...overrides } };
 };
 
+/**
+ * A module's patient data (refills, referrals, health updates, messages): 404 for everyone the
+ * policy does not allow, exactly as for a missing record; `patientData` false for a route that
+ * names a record the patient has not got (the patient's own answer is not checked).
+ */
+const moduleData = (
+  request: Row["request"],
+  patientData = true,
+  overrides: Partial<Record<Who, Outcome>> = {},
+): Row => ({
+  request,
+  ...(patientData ? { patientData: true as const } : {}),
+  expect: {
+    anonymous: 401,
+    otherPatient: 404,
+    proxyWithoutScope: 404,
+    teenParent: 404,
+    admin: 404,
+    unrelatedPhysician: 404,
+    unrelatedNurse: 404,
+    deskElsewhere: 404,
+    ...overrides,
+  },
+});
+
+/** Clinicians' work on a patient's record: 403 for every other role, 404 for a clinician off the care team. */
+const careTeamWork = (request: Row["request"]): Row =>
+  staff(["nurse", "physician"], request, { unrelatedPhysician: 404, unrelatedNurse: 404 });
+
 type Scope = "summary" | "profile" | "appointments" | "proxies" | "records";
 const FRONT_DESK_SCOPES: readonly Scope[] = ["summary", "profile", "appointments", "proxies"];
 const TEEN_PARENT_SCOPES: readonly Scope[] = ["summary", "appointments"];
@@ -489,23 +518,9 @@ const MATRIX: Record<string, Row> = {
 
 /** Refills: the medication list and requests are `medications` data; the queue and protocol are staff endpoints. */
 function refillRows(): Record<string, Row> {
-  const medications = (request: Row["request"], patientData = true): Row => ({
-    request,
-    ...(patientData ? { patientData: true as const } : {}),
-    expect: {
-      anonymous: 401,
-      otherPatient: 404,
-      proxyWithoutScope: "allowed",
-      teenParent: "allowed",
-      admin: 404,
-      unrelatedPhysician: 404,
-      unrelatedNurse: 404,
-      deskElsewhere: 404,
-    },
-  });
-  // clinicians only: every other role is refused first (403), a clinician off the care team gets 404
-  const clinical = (request: Row["request"]): Row =>
-    staff(["nurse", "physician"], request, { unrelatedPhysician: 404, unrelatedNurse: 404 });
+  // the matrix's proxy without a scope and teen parent both hold `medications`
+  const medications = (request: Row["request"], patientData = true): Row =>
+    moduleData(request, patientData, { proxyWithoutScope: "allowed", teenParent: "allowed" });
   const M = (x: Target) => `${P(x)}/medications/${randomUUID()}`;
   const medication = {
     name: "Matrix 1 mg tablet",
@@ -520,15 +535,15 @@ function refillRows(): Record<string, Row> {
   return {
     "GET /api/patients/{patientId}/medications": medications((x) => get(`${P(x)}/medications`)),
     "GET /api/patients/{patientId}/medications/{medicationId}": medications((x) => get(M(x)), false),
-    "POST /api/patients/{patientId}/medications": clinical((x, f) =>
+    "POST /api/patients/{patientId}/medications": careTeamWork((x, f) =>
       post(`${P(x)}/medications`, { ...medication, prescriberId: f.clinic.providerId }),
     ),
-    "PATCH /api/patients/{patientId}/medications/{medicationId}": clinical((x) => patch(M(x), { dose: "2 mg" })),
-    "POST /api/patients/{patientId}/medications/{medicationId}/stop": clinical((x) =>
+    "PATCH /api/patients/{patientId}/medications/{medicationId}": careTeamWork((x) => patch(M(x), { dose: "2 mg" })),
+    "POST /api/patients/{patientId}/medications/{medicationId}/stop": careTeamWork((x) =>
       post(`${M(x)}/stop`, { reason: "Matrix" }),
     ),
-    "GET /api/patients/{patientId}/lab-results": clinical((x) => get(`${P(x)}/lab-results`)),
-    "POST /api/patients/{patientId}/lab-results": clinical((x) =>
+    "GET /api/patients/{patientId}/lab-results": careTeamWork((x) => get(`${P(x)}/lab-results`)),
+    "POST /api/patients/{patientId}/lab-results": careTeamWork((x) =>
       post(`${P(x)}/lab-results`, { labCode: "tsh", resultedOn: "2026-01-02" }),
     ),
     "POST /api/patients/{patientId}/refill-requests": medications((x) =>
@@ -563,30 +578,13 @@ function refillRows(): Record<string, Row> {
 function referralRows(): Record<string, Row> {
   const R = (x: Target) => `${P(x)}/referrals/${randomUUID()}`;
   const request = { specialty: "cardiology", reason: "Matrix reason", urgency: "routine" };
-  // clinicians of the patient's practice only: other roles 403, a clinician outside it 404
-  const practice = (r: Row["request"]): Row =>
-    staff(["nurse", "physician"], r, { unrelatedPhysician: 404, unrelatedNurse: 404 });
   const queue = (r: Row["request"]): Row => staff(["nurse", "physician"], r);
-  const referralData = (r: Row["request"], patientData = true): Row => ({
-    request: r,
-    ...(patientData ? { patientData: true as const } : {}),
-    expect: {
-      anonymous: 401,
-      otherPatient: 404,
-      proxyWithoutScope: 404,
-      teenParent: 404,
-      admin: 404,
-      unrelatedPhysician: 404,
-      unrelatedNurse: 404,
-      deskElsewhere: 404,
-    },
-  });
   return {
-    "GET /api/patients/{patientId}/referrals": referralData((x) => get(`${P(x)}/referrals`)),
-    "GET /api/patients/{patientId}/referrals/{referralId}": referralData((x) => get(R(x)), false),
-    "POST /api/patients/{patientId}/referrals": referralData((x) => post(`${P(x)}/referrals`, request)),
-    "POST /api/patients/{patientId}/referrals/{referralId}/cancel": referralData((x) => post(`${R(x)}/cancel`)),
-    "POST /api/patients/{patientId}/referrals/staff": practice((x) => post(`${P(x)}/referrals/staff`, request)),
+    "GET /api/patients/{patientId}/referrals": moduleData((x) => get(`${P(x)}/referrals`)),
+    "GET /api/patients/{patientId}/referrals/{referralId}": moduleData((x) => get(R(x)), false),
+    "POST /api/patients/{patientId}/referrals": moduleData((x) => post(`${P(x)}/referrals`, request)),
+    "POST /api/patients/{patientId}/referrals/{referralId}/cancel": moduleData((x) => post(`${R(x)}/cancel`)),
+    "POST /api/patients/{patientId}/referrals/staff": careTeamWork((x) => post(`${P(x)}/referrals/staff`, request)),
     "GET /api/referral-queue": queue(() => get("/api/referral-queue")),
     "POST /api/referral-queue/{referralId}/approve": queue(() =>
       post(`/api/referral-queue/${randomUUID()}/approve`, {
@@ -607,28 +605,14 @@ function referralRows(): Record<string, Row> {
 
 /** Health updates: a patient's readings are `health_updates` data; the flag queue and ranges are staff endpoints. */
 function healthUpdateRows(): Record<string, Row> {
-  const healthData = (r: Row["request"], patientData = true): Row => ({
-    request: r,
-    ...(patientData ? { patientData: true as const } : {}),
-    expect: {
-      anonymous: 401,
-      otherPatient: 404,
-      proxyWithoutScope: 404,
-      teenParent: 404,
-      admin: 404,
-      unrelatedPhysician: 404,
-      unrelatedNurse: 404,
-      deskElsewhere: 404,
-    },
-  });
   const put = (url: string, payload: unknown) => ({ method: "PUT", url, payload }) as unknown as Req;
   const F = () => `/api/health-flags/${randomUUID()}`;
   return {
-    "GET /api/patients/{patientId}/health-updates": healthData((x) => get(`${P(x)}/health-updates`)),
-    "POST /api/patients/{patientId}/health-updates/readings": healthData((x) =>
+    "GET /api/patients/{patientId}/health-updates": moduleData((x) => get(`${P(x)}/health-updates`)),
+    "POST /api/patients/{patientId}/health-updates/readings": moduleData((x) =>
       post(`${P(x)}/health-updates/readings`, { measure: "heart_rate", unit: "bpm", value: 70 }),
     ),
-    "POST /api/patients/{patientId}/health-updates/questionnaires": healthData((x) =>
+    "POST /api/patients/{patientId}/health-updates/questionnaires": moduleData((x) =>
       post(`${P(x)}/health-updates/questionnaires`, { kind: "gad7", answers: [0, 0, 0, 0, 0, 0, 0] }),
     ),
     "GET /api/health-flags": staff(["nurse", "physician"], () => get("/api/health-flags")),
@@ -647,23 +631,6 @@ function healthUpdateRows(): Record<string, Row> {
 
 /** Messaging: conversations are `messages` data; the inbox, thread work and settings are staff endpoints. */
 function messagingRows(): Record<string, Row> {
-  const messages = (request: Row["request"], patientData = true): Row => ({
-    request,
-    ...(patientData ? { patientData: true as const } : {}),
-    expect: {
-      anonymous: 401,
-      otherPatient: 404,
-      proxyWithoutScope: 404,
-      teenParent: 404,
-      admin: 404,
-      unrelatedPhysician: 404,
-      unrelatedNurse: 404,
-      deskElsewhere: 404,
-    },
-  });
-  // a clinician outside the thread's pool: 404, audited, like a missing thread
-  const poolWork = (request: Row["request"]): Row =>
-    staff(["nurse", "physician"], request, { unrelatedPhysician: 404, unrelatedNurse: 404 });
   const put = (url: string, payload: unknown) => ({ method: "PUT", url, payload }) as unknown as Req;
   const T = (x: Target) => `${P(x)}/messages/threads/${randomUUID()}`;
   const S = () => `/api/messages/threads/${randomUUID()}`;
@@ -677,39 +644,39 @@ function messagingRows(): Record<string, Row> {
     topics: [],
   });
   return {
-    "GET /api/patients/{patientId}/messages/topics": messages((x) => get(`${P(x)}/messages/topics`)),
-    "GET /api/patients/{patientId}/messages/routing": messages(
+    "GET /api/patients/{patientId}/messages/topics": moduleData((x) => get(`${P(x)}/messages/topics`)),
+    "GET /api/patients/{patientId}/messages/routing": moduleData(
       (x) => get(`${P(x)}/messages/routing?topic=billing`),
       false,
     ),
-    "GET /api/patients/{patientId}/messages/threads": messages((x) => get(`${P(x)}/messages/threads`)),
-    "POST /api/patients/{patientId}/messages/threads": messages((x) =>
+    "GET /api/patients/{patientId}/messages/threads": moduleData((x) => get(`${P(x)}/messages/threads`)),
+    "POST /api/patients/{patientId}/messages/threads": moduleData((x) =>
       post(`${P(x)}/messages/threads`, { topic: "other", subject: "Matrix", body: "Matrix" }),
     ),
-    "GET /api/patients/{patientId}/messages/threads/{threadId}": messages((x) => get(T(x)), false),
-    "POST /api/patients/{patientId}/messages/threads/{threadId}/messages": messages((x) =>
+    "GET /api/patients/{patientId}/messages/threads/{threadId}": moduleData((x) => get(T(x)), false),
+    "POST /api/patients/{patientId}/messages/threads/{threadId}/messages": moduleData((x) =>
       post(`${T(x)}/messages`, { body: "Matrix" }),
     ),
-    "GET /api/patients/{patientId}/messages/threads/{threadId}/attachments/{attachmentId}": messages(
+    "GET /api/patients/{patientId}/messages/threads/{threadId}/attachments/{attachmentId}": moduleData(
       (x) => get(`${T(x)}/attachments/${randomUUID()}`),
       false,
     ),
-    "POST /api/patients/{patientId}/messages/attachments": messages((x) => ({
+    "POST /api/patients/{patientId}/messages/attachments": moduleData((x) => ({
       method: "POST",
       url: `${P(x)}/messages/attachments`,
       payload: PNG,
       headers: { "content-type": "image/png" },
     })),
     "GET /api/messages/inbox": staff(["nurse", "physician"], () => get("/api/messages/inbox")),
-    "GET /api/messages/threads/{id}": poolWork(() => get(S())),
-    "POST /api/messages/threads/{id}/messages": poolWork(() => post(`${S()}/messages`, { body: "Matrix" })),
-    "POST /api/messages/threads/{id}/notes": poolWork(() => post(`${S()}/notes`, { body: "Matrix" })),
-    "POST /api/messages/threads/{id}/close": poolWork(() => post(`${S()}/close`, {})),
-    "POST /api/messages/threads/{id}/reopen": poolWork(() => post(`${S()}/reopen`)),
-    "GET /api/messages/threads/{id}/attachments/{attachmentId}": poolWork(() =>
+    "GET /api/messages/threads/{id}": careTeamWork(() => get(S())),
+    "POST /api/messages/threads/{id}/messages": careTeamWork(() => post(`${S()}/messages`, { body: "Matrix" })),
+    "POST /api/messages/threads/{id}/notes": careTeamWork(() => post(`${S()}/notes`, { body: "Matrix" })),
+    "POST /api/messages/threads/{id}/close": careTeamWork(() => post(`${S()}/close`, {})),
+    "POST /api/messages/threads/{id}/reopen": careTeamWork(() => post(`${S()}/reopen`)),
+    "GET /api/messages/threads/{id}/attachments/{attachmentId}": careTeamWork(() =>
       get(`${S()}/attachments/${randomUUID()}`),
     ),
-    "POST /api/messages/threads/{id}/attachments": poolWork(() => ({
+    "POST /api/messages/threads/{id}/attachments": careTeamWork(() => ({
       method: "POST",
       url: `${S()}/attachments`,
       payload: PNG,

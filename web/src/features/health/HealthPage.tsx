@@ -1,16 +1,13 @@
 import type { HealthUpdates, QuestionnaireResponse } from "@portico/contracts";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { ActingForSwitcher } from "../../app/ActingForSwitcher";
-import { usePatientFor } from "../../app/acting-for";
+import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { DataTable } from "../../kit/DataTable";
-import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { formatDateTime, localTimeZone } from "../../lib/format";
 import { FLAG_TONE, healthUpdatesQuery } from "./data";
 import { TrendsView } from "./TrendsView";
@@ -22,29 +19,25 @@ const route = getRouteApi("/signed-in/health");
 export function HealthPage() {
   const { t } = useTranslation("health");
   const search = route.useSearch();
-  const who = usePatientFor("health_updates", search.patient);
-  const data = usePatientQuery(who, healthUpdatesQuery);
-  const name = data.data?.patient.displayName ?? who.name ?? "";
-  const forSelf = who.forSelf || !name;
+  const page = usePatientData("health", "health_updates", search.patient, healthUpdatesQuery);
+  const { who, query: data, forSelf, forWhom } = page;
   const canSend = data.data?.abilities.canSend ?? false;
   return (
-    <div className="stack">
-      <PageHeader
-        title={forSelf ? t("page.title") : t("page.titleFor", { name })}
-        lead={<p>{forSelf ? t("page.lead") : t("page.leadFor", { name })}</p>}
-        actions={
-          canSend && who.patientId ? (
-            <ButtonLink to="/health/new" search={{ patient: who.patientId }}>
-              {t("page.send")}
-            </ButtonLink>
-          ) : null
-        }
-      />
-      <ActingForSwitcher />
-      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={data} ns="health" words="page">
-        {(updates) => <HealthContent data={updates} forSelf={forSelf} />}
-      </PatientGate>
-    </div>
+    <PatientPage
+      page={page}
+      title={forWhom("page.title")}
+      lead={<p>{forWhom("page.lead")}</p>}
+      actions={
+        canSend && who.patientId ? (
+          <ButtonLink to="/health/new" search={{ patient: who.patientId }}>
+            {t("page.send")}
+          </ButtonLink>
+        ) : null
+      }
+      words="page"
+    >
+      {(updates) => <HealthContent data={updates} forSelf={forSelf} />}
+    </PatientPage>
   );
 }
 

@@ -3,15 +3,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActingForSwitcher } from "../../app/ActingForSwitcher";
-import { usePatientFor } from "../../app/acting-for";
+import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { currentLocale } from "../../i18n";
-import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { useForm } from "../../kit/use-form";
 import { formatDateTime } from "../../lib/format";
 import { appointmentQuery, appointmentsKey, newIdempotencyKey } from "../appointments/data";
@@ -28,10 +25,8 @@ export function QuestionnairePage() {
   const { t } = useTranslation("health");
   const search = route.useSearch();
   const kind: QuestionnaireKind = search.kind === "gad7" ? "gad7" : "phq9";
-  const who = usePatientFor("health_updates", search.patient);
-  const data = usePatientQuery(who, healthUpdatesQuery);
-  const name = data.data?.patient.displayName ?? who.name ?? "";
-  const forSelf = who.forSelf || !name;
+  const page = usePatientData("health", "health_updates", search.patient, healthUpdatesQuery);
+  const { who, name, forSelf, forWhom } = page;
   // answered as the intake for a visit: the page names it
   const visit = useQuery({
     ...appointmentQuery(who.patientId ?? "none", search.appointment ?? "none"),
@@ -39,45 +34,43 @@ export function QuestionnairePage() {
   });
   const when = visit.data ? formatDateTime(visit.data.start, visit.data.displayTimeZone, currentLocale()) : null;
   return (
-    <div className="stack">
-      <PageHeader
-        title={t(`questionnaire.${kind}.title`)}
-        lead={
-          <>
-            {when ? (
-              <p>
-                {forSelf ? t("questionnaire.intakeLead", { when }) : t("questionnaire.intakeLeadFor", { name, when })}
-              </p>
-            ) : null}
-            <p>{forSelf ? t("questionnaire.lead") : t("questionnaire.leadFor", { name })}</p>
-          </>
-        }
-        before={
-          <Link to="/health" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
-            {forSelf ? t("page.title") : t("page.titleFor", { name })}
-          </Link>
-        }
-      />
-      <ActingForSwitcher />
-      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={data} ns="health" words="page">
-        {(updates, patientId) =>
-          !updates.abilities.canSend ? (
-            <Alert tone="info" title={t("send.cannotTitle")}>
-              <p>{t("send.cannotBody")}</p>
-            </Alert>
-          ) : (
-            <QuestionnaireForm
-              key={`${who.patientId}-${kind}`}
-              kind={kind}
-              patientId={patientId}
-              forSelf={forSelf}
-              name={name}
-              appointmentId={search.appointment}
-            />
-          )
-        }
-      </PatientGate>
-    </div>
+    <PatientPage
+      page={page}
+      title={t(`questionnaire.${kind}.title`)}
+      lead={
+        <>
+          {when ? (
+            <p>
+              {forSelf ? t("questionnaire.intakeLead", { when }) : t("questionnaire.intakeLeadFor", { name, when })}
+            </p>
+          ) : null}
+          <p>{forWhom("questionnaire.lead")}</p>
+        </>
+      }
+      before={
+        <Link to="/health" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
+          {forWhom("page.title")}
+        </Link>
+      }
+      words="page"
+    >
+      {(updates, patientId) =>
+        !updates.abilities.canSend ? (
+          <Alert tone="info" title={t("send.cannotTitle")}>
+            <p>{t("send.cannotBody")}</p>
+          </Alert>
+        ) : (
+          <QuestionnaireForm
+            key={`${who.patientId}-${kind}`}
+            kind={kind}
+            patientId={patientId}
+            forSelf={forSelf}
+            name={name}
+            appointmentId={search.appointment}
+          />
+        )
+      }
+    </PatientPage>
   );
 }
 

@@ -10,17 +10,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActingForSwitcher } from "../../app/ActingForSwitcher";
-import { usePatientFor } from "../../app/acting-for";
+import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { currentLocale } from "../../i18n";
-import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { useForm } from "../../kit/use-form";
 import { newIdempotencyKey } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
@@ -47,40 +44,36 @@ const toNumber = (s: string) => Number(s.trim().replace(",", "."));
 export function SendReadingPage() {
   const { t } = useTranslation("health");
   const search = route.useSearch();
-  const who = usePatientFor("health_updates", search.patient);
-  const data = usePatientQuery(who, healthUpdatesQuery);
-  const name = data.data?.patient.displayName ?? who.name ?? "";
-  const forSelf = who.forSelf || !name;
+  const page = usePatientData("health", "health_updates", search.patient, healthUpdatesQuery);
+  const { who, name, forSelf, forWhom } = page;
   return (
-    <div className="stack">
-      <PageHeader
-        title={forSelf ? t("send.title") : t("send.titleFor", { name })}
-        lead={<p>{t("send.lead")}</p>}
-        before={
-          <Link to="/health" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
-            {forSelf ? t("page.title") : t("page.titleFor", { name })}
-          </Link>
-        }
-      />
-      <ActingForSwitcher />
-      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={data} ns="health" words="page">
-        {(updates, patientId) =>
-          !updates.abilities.canSend ? (
-            <Alert tone="info" title={t("send.cannotTitle")}>
-              <p>{t("send.cannotBody")}</p>
-            </Alert>
-          ) : (
-            <ReadingForm
-              key={who.patientId}
-              patientId={patientId}
-              forSelf={forSelf}
-              name={name}
-              measure={isMeasure(search.measure) ? search.measure : undefined}
-            />
-          )
-        }
-      </PatientGate>
-    </div>
+    <PatientPage
+      page={page}
+      title={forWhom("send.title")}
+      lead={<p>{t("send.lead")}</p>}
+      before={
+        <Link to="/health" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
+          {forWhom("page.title")}
+        </Link>
+      }
+      words="page"
+    >
+      {(updates, patientId) =>
+        !updates.abilities.canSend ? (
+          <Alert tone="info" title={t("send.cannotTitle")}>
+            <p>{t("send.cannotBody")}</p>
+          </Alert>
+        ) : (
+          <ReadingForm
+            key={who.patientId}
+            patientId={patientId}
+            forSelf={forSelf}
+            name={name}
+            measure={isMeasure(search.measure) ? search.measure : undefined}
+          />
+        )
+      }
+    </PatientPage>
   );
 }
 

@@ -1,13 +1,10 @@
 import type { ThreadListItem } from "@portico/contracts";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { ActingForSwitcher } from "../../app/ActingForSwitcher";
-import { usePatientFor } from "../../app/acting-for";
+import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { currentLocale } from "../../i18n";
-import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { threadListQuery } from "./data";
 import { ThreadStatusChip, when } from "./parts";
 import "./messages.css";
@@ -18,49 +15,45 @@ const route = getRouteApi("/signed-in/messages");
 export function MessagesPage() {
   const { t } = useTranslation("messages");
   const search = route.useSearch();
-  const who = usePatientFor("messages", search.patient);
-  const list = usePatientQuery(who, threadListQuery);
-  const name = list.data?.patient.displayName ?? who.name ?? "";
-  const forSelf = who.forSelf || !name;
+  const page = usePatientData("messages", "messages", search.patient, threadListQuery);
+  const { who, query: list, forWhom } = page;
   const canStart = list.data?.abilities.canStartThread ?? false;
 
   return (
-    <div className="stack">
-      <PageHeader
-        title={forSelf ? t("list.title") : t("list.titleFor", { name })}
-        lead={<p>{forSelf ? t("list.lead") : t("list.leadFor", { name })}</p>}
-        actions={
-          canStart && who.patientId ? (
-            <ButtonLink to="/messages/new" search={{ patient: who.patientId }}>
-              {t("list.new")}
-            </ButtonLink>
-          ) : null
-        }
-      />
-      <ActingForSwitcher />
-      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={list} ns="messages" words="list">
-        {(data) =>
-          data.threads.length === 0 ? (
-            <EmptyState title={t("list.emptyTitle")}>
-              <p>{forSelf ? t("list.emptyBody") : t("list.emptyBodyFor", { name })}</p>
-            </EmptyState>
-          ) : (
-            <>
-              <p aria-live="polite">
-                {data.totalUnread > 0 ? t("list.unreadTotal", { count: data.totalUnread }) : t("list.allRead")}
-              </p>
-              <ul className="thread-list" aria-label={t("list.listLabel")}>
-                {data.threads.map((thread) => (
-                  <li key={thread.id}>
-                    <ThreadCard thread={thread} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )
-        }
-      </PatientGate>
-    </div>
+    <PatientPage
+      page={page}
+      title={forWhom("list.title")}
+      lead={<p>{forWhom("list.lead")}</p>}
+      actions={
+        canStart && who.patientId ? (
+          <ButtonLink to="/messages/new" search={{ patient: who.patientId }}>
+            {t("list.new")}
+          </ButtonLink>
+        ) : null
+      }
+      words="list"
+    >
+      {(data) =>
+        data.threads.length === 0 ? (
+          <EmptyState title={t("list.emptyTitle")}>
+            <p>{forWhom("list.emptyBody")}</p>
+          </EmptyState>
+        ) : (
+          <>
+            <p aria-live="polite">
+              {data.totalUnread > 0 ? t("list.unreadTotal", { count: data.totalUnread }) : t("list.allRead")}
+            </p>
+            <ul className="thread-list" aria-label={t("list.listLabel")}>
+              {data.threads.map((thread) => (
+                <li key={thread.id}>
+                  <ThreadCard thread={thread} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      }
+    </PatientPage>
   );
 }
 

@@ -3,17 +3,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActingForSwitcher } from "../../app/ActingForSwitcher";
-import { usePatientFor } from "../../app/acting-for";
+import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Dialog, DialogActions } from "../../components/Dialog";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { visitName, visitTypesQuery } from "../appointments/data";
@@ -27,62 +24,58 @@ const route = getRouteApi("/signed-in/referrals");
 export function ReferralsPage() {
   const { t } = useTranslation("referrals");
   const search = route.useSearch();
-  const who = usePatientFor("referrals", search.patient);
-  const list = usePatientQuery(who, referralsQuery);
-  const name = list.data?.patient.displayName ?? who.name ?? "";
-  const forSelf = who.forSelf || !name;
+  const page = usePatientData("referrals", "referrals", search.patient, referralsQuery);
+  const { who, query: list, name, forSelf, forWhom } = page;
   const just = search.referral ? list.data?.referrals.find((r) => r.id === search.referral) : undefined;
   const canRequest = list.data?.abilities.canRequest ?? false;
 
   return (
-    <div className="stack">
-      <PageHeader
-        title={forSelf ? t("list.title") : t("list.titleFor", { name })}
-        lead={<p>{forSelf ? t("list.lead") : t("list.leadFor", { name })}</p>}
-        actions={
-          canRequest && who.patientId ? (
-            <ButtonLink to="/referrals/new" search={{ patient: who.patientId }}>
-              {t("list.request")}
-            </ButtonLink>
-          ) : null
-        }
-      />
-      <ActingForSwitcher />
-      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={list} ns="referrals" words="list">
-        {(data) => (
-          <>
-            {just ? <JustSent referral={just} forSelf={forSelf} name={name} /> : null}
-            {data.referrals.length === 0 ? (
-              <EmptyState
-                title={forSelf ? t("list.emptyTitle") : t("list.emptyTitleFor", { name })}
-                action={
-                  canRequest ? (
-                    <ButtonLink to="/referrals/new" search={{ patient: data.patient.id }}>
-                      {t("list.request")}
-                    </ButtonLink>
-                  ) : null
-                }
-              >
-                <p>{t("list.emptyBody")}</p>
-              </EmptyState>
-            ) : (
-              <section aria-labelledby="referrals-title" className="stack">
-                <h2 id="referrals-title" className="section-title">
-                  {t("list.listTitle")}
-                </h2>
-                <ul className="request-list">
-                  {data.referrals.map((r) => (
-                    <li key={r.id}>
-                      <ReferralCard referral={r} forSelf={forSelf} />
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-          </>
-        )}
-      </PatientGate>
-    </div>
+    <PatientPage
+      page={page}
+      title={forWhom("list.title")}
+      lead={<p>{forWhom("list.lead")}</p>}
+      actions={
+        canRequest && who.patientId ? (
+          <ButtonLink to="/referrals/new" search={{ patient: who.patientId }}>
+            {t("list.request")}
+          </ButtonLink>
+        ) : null
+      }
+      words="list"
+    >
+      {(data) => (
+        <>
+          {just ? <JustSent referral={just} forSelf={forSelf} name={name} /> : null}
+          {data.referrals.length === 0 ? (
+            <EmptyState
+              title={forWhom("list.emptyTitle")}
+              action={
+                canRequest ? (
+                  <ButtonLink to="/referrals/new" search={{ patient: data.patient.id }}>
+                    {t("list.request")}
+                  </ButtonLink>
+                ) : null
+              }
+            >
+              <p>{t("list.emptyBody")}</p>
+            </EmptyState>
+          ) : (
+            <section aria-labelledby="referrals-title" className="stack">
+              <h2 id="referrals-title" className="section-title">
+                {t("list.listTitle")}
+              </h2>
+              <ul className="request-list">
+                {data.referrals.map((r) => (
+                  <li key={r.id}>
+                    <ReferralCard referral={r} forSelf={forSelf} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </PatientPage>
   );
 }
 

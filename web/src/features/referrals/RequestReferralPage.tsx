@@ -4,15 +4,12 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { locationsQuery, providersQuery } from "../../api/clinic";
-import { ActingForSwitcher } from "../../app/ActingForSwitcher";
-import { usePatientFor } from "../../app/acting-for";
+import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { type Explained, useForm } from "../../kit/use-form";
 import { isApiError } from "../../lib/api";
 import { newIdempotencyKey } from "../appointments/data";
@@ -37,35 +34,31 @@ interface ReferralDraft {
 export function RequestReferralPage() {
   const { t } = useTranslation("referrals");
   const search = route.useSearch();
-  const who = usePatientFor("referrals", search.patient);
-  const list = usePatientQuery(who, referralsQuery);
-  const name = list.data?.patient.displayName ?? who.name ?? "";
-  const forSelf = who.forSelf || !name;
+  const page = usePatientData("referrals", "referrals", search.patient, referralsQuery);
+  const { who, forSelf, forWhom } = page;
 
   return (
-    <div className="stack">
-      <PageHeader
-        title={forSelf ? t("form.title") : t("form.titleFor", { name })}
-        lead={<p>{forSelf ? t("form.lead") : t("form.leadFor", { name })}</p>}
-        before={
-          <Link to="/referrals" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
-            {forSelf ? t("list.title") : t("list.titleFor", { name })}
-          </Link>
-        }
-      />
-      <ActingForSwitcher />
-      <PatientGate patientId={who.patientId} allowed={who.allowed} name={name} query={list} ns="referrals" words="list">
-        {(data) =>
-          !data.abilities.canRequest ? (
-            <Alert tone="info" title={forSelf ? t("form.cannotTitle") : t("form.cannotTitleFor", { name })}>
-              <p>{t("form.cannotBody")}</p>
-            </Alert>
-          ) : (
-            <RequestForm key={who.patientId} list={data} forSelf={forSelf} specialty={search.specialty} />
-          )
-        }
-      </PatientGate>
-    </div>
+    <PatientPage
+      page={page}
+      title={forWhom("form.title")}
+      lead={<p>{forWhom("form.lead")}</p>}
+      before={
+        <Link to="/referrals" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
+          {forWhom("list.title")}
+        </Link>
+      }
+      words="list"
+    >
+      {(data) =>
+        !data.abilities.canRequest ? (
+          <Alert tone="info" title={forWhom("form.cannotTitle")}>
+            <p>{t("form.cannotBody")}</p>
+          </Alert>
+        ) : (
+          <RequestForm key={who.patientId} list={data} forSelf={forSelf} specialty={search.specialty} />
+        )
+      }
+    </PatientPage>
   );
 }
 

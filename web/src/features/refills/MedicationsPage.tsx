@@ -4,19 +4,16 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { pharmaciesQuery } from "../../api/clinic";
-import { ActingForSwitcher } from "../../app/ActingForSwitcher";
-import { usePatientFor } from "../../app/acting-for";
+import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
 import { EmptyState } from "../../components/EmptyState";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { fieldId } from "../../components/fields";
 import { Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { type Explained, useForm } from "../../kit/use-form";
 import { LoadFailed } from "../../kit/views";
 import { isApiError } from "../../lib/api";
@@ -31,44 +28,34 @@ const route = getRouteApi("/signed-in/medications");
 export function MedicationsPage() {
   const { t } = useTranslation("refills");
   const search = route.useSearch();
-  const who = usePatientFor("medications", search.patient);
-  const list = usePatientQuery(who, medicationsQuery);
-  const name = list.data?.patient.displayName ?? who.name ?? "";
-  const title = who.forSelf || !name ? t("medications.title") : t("medications.titleFor", { name });
+  const page = usePatientData("refills", "medications", search.patient, medicationsQuery);
+  const { who, name, forWhom } = page;
+  const title = forWhom("medications.title");
 
   return (
-    <div className="stack">
-      <PageHeader
-        title={title}
-        lead={<p>{who.forSelf ? t("medications.lead") : t("medications.leadFor", { name })}</p>}
-        actions={
-          who.patientId && who.allowed ? (
-            <Link to="/refills" search={{ patient: who.patientId }}>
-              {t("medications.seeRequests")}
-            </Link>
-          ) : null
-        }
-      />
-      <ActingForSwitcher />
-      <PatientGate
-        patientId={who.patientId}
-        allowed={who.allowed}
-        name={name}
-        query={list}
-        ns="refills"
-        words="medications"
-      >
-        {(data) =>
-          data.medications.length === 0 ? (
-            <EmptyState title={t("medications.emptyTitle")}>
-              <p>{who.forSelf ? t("medications.emptyBody") : t("medications.emptyBodyFor", { name })}</p>
-            </EmptyState>
-          ) : (
-            <MedicationsView key={who.patientId} list={data} forSelf={who.forSelf} />
-          )
-        }
-      </PatientGate>
-    </div>
+    <PatientPage
+      page={page}
+      title={title}
+      lead={<p>{who.forSelf ? t("medications.lead") : t("medications.leadFor", { name })}</p>}
+      actions={
+        who.patientId && who.allowed ? (
+          <Link to="/refills" search={{ patient: who.patientId }}>
+            {t("medications.seeRequests")}
+          </Link>
+        ) : null
+      }
+      words="medications"
+    >
+      {(data) =>
+        data.medications.length === 0 ? (
+          <EmptyState title={t("medications.emptyTitle")}>
+            <p>{who.forSelf ? t("medications.emptyBody") : t("medications.emptyBodyFor", { name })}</p>
+          </EmptyState>
+        ) : (
+          <MedicationsView key={who.patientId} list={data} forSelf={who.forSelf} />
+        )
+      }
+    </PatientPage>
   );
 }
 

@@ -2,15 +2,12 @@ import type { RefillRequest, RefillRequestItem } from "@portico/contracts";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { ActingForSwitcher } from "../../app/ActingForSwitcher";
-import { usePatientFor } from "../../app/acting-for";
+import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { decisionKey, ITEM_TONE, refillRequestsQuery } from "./data";
 import "./refills.css";
@@ -21,66 +18,56 @@ const route = getRouteApi("/signed-in/refills");
 export function RefillRequestsPage() {
   const { t } = useTranslation("refills");
   const search = route.useSearch();
-  const who = usePatientFor("medications", search.patient);
-  const list = usePatientQuery(who, refillRequestsQuery);
-  const name = list.data?.patient.displayName ?? who.name ?? "";
-  const title = who.forSelf || !name ? t("requests.title") : t("requests.titleFor", { name });
+  const page = usePatientData("refills", "medications", search.patient, refillRequestsQuery);
+  const { who, query: list, name, forWhom } = page;
+  const title = forWhom("requests.title");
   const just = search.request ? list.data?.requests.find((r) => r.id === search.request) : undefined;
 
   return (
-    <div className="stack">
-      <PageHeader
-        title={title}
-        lead={<p>{who.forSelf ? t("requests.lead") : t("requests.leadFor", { name })}</p>}
-        before={
-          <Link to="/medications" className="back-link">
-            {who.forSelf || !name ? t("medications.title") : t("medications.titleFor", { name })}
-          </Link>
-        }
-      />
-      <ActingForSwitcher />
-      <PatientGate
-        patientId={who.patientId}
-        allowed={who.allowed}
-        name={name}
-        query={list}
-        ns="refills"
-        words="medications"
-        loading={t("requests.loading")}
-        failed={t("requests.loadFailed")}
-      >
-        {(data) => (
-          <>
-            {just ? <JustSent request={just} forSelf={who.forSelf} name={name} /> : null}
-            {data.requests.length === 0 ? (
-              <EmptyState
-                title={t("requests.emptyTitle")}
-                action={
-                  data.abilities.canRequestRefills ? (
-                    <ButtonLink to="/medications">{t("requests.askNow")}</ButtonLink>
-                  ) : null
-                }
-              >
-                <p>{t("requests.emptyBody")}</p>
-              </EmptyState>
-            ) : (
-              <section aria-labelledby="requests-title" className="stack">
-                <h2 id="requests-title" className="section-title">
-                  {t("requests.listTitle")}
-                </h2>
-                <ul className="request-list">
-                  {data.requests.map((r) => (
-                    <li key={r.id}>
-                      <RequestCard request={r} />
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-          </>
-        )}
-      </PatientGate>
-    </div>
+    <PatientPage
+      page={page}
+      title={title}
+      lead={<p>{who.forSelf ? t("requests.lead") : t("requests.leadFor", { name })}</p>}
+      before={
+        <Link to="/medications" className="back-link">
+          {forWhom("medications.title")}
+        </Link>
+      }
+      words="medications"
+      loading={t("requests.loading")}
+      failed={t("requests.loadFailed")}
+    >
+      {(data) => (
+        <>
+          {just ? <JustSent request={just} forSelf={who.forSelf} name={name} /> : null}
+          {data.requests.length === 0 ? (
+            <EmptyState
+              title={t("requests.emptyTitle")}
+              action={
+                data.abilities.canRequestRefills ? (
+                  <ButtonLink to="/medications">{t("requests.askNow")}</ButtonLink>
+                ) : null
+              }
+            >
+              <p>{t("requests.emptyBody")}</p>
+            </EmptyState>
+          ) : (
+            <section aria-labelledby="requests-title" className="stack">
+              <h2 id="requests-title" className="section-title">
+                {t("requests.listTitle")}
+              </h2>
+              <ul className="request-list">
+                {data.requests.map((r) => (
+                  <li key={r.id}>
+                    <RequestCard request={r} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </PatientPage>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toFhirLabObservation, toFhirObservation } from "./observation.ts";
+import { toFhirLabObservation, toFhirObservation, toFhirScoreObservation } from "./observation.ts";
 import { validateFhir } from "./validate.ts";
 
 const US = "http://hl7.org/fhir/us/core/StructureDefinition/";
@@ -77,4 +77,39 @@ describe("Observation mappers: each reading meets the profile it claims (checked
     const onlyPulseOx = { ...spo2, code: { coding: [{ system: "http://loinc.org", code: "59408-5" }] } };
     expect(validateFhir(onlyPulseOx).some((p) => p.includes("as oxygensat"))).toBe(true);
   });
+
+  it.each([
+    ["phq9", 11, "44261-6"],
+    ["gad7", 9, "70274-6"],
+  ] as const)(
+    "a %s total score of %s is a survey Observation (LOINC %s), a {score} quantity derived from its QuestionnaireResponse",
+    (kind, score, loinc) => {
+      const o = toFhirScoreObservation({
+        responseId: "00000000-0000-4000-8000-000000000003",
+        patientId: "00000000-0000-4000-8000-000000000002",
+        kind,
+        score,
+        answeredAt: new Date("2026-03-01T08:00:00Z"),
+      });
+      expect(o).toMatchObject({
+        id: "score-00000000-0000-4000-8000-000000000003",
+        status: "final",
+        category: [
+          { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey" }] },
+        ],
+        code: { coding: [{ system: "http://loinc.org", code: loinc }] },
+        subject: { reference: "Patient/00000000-0000-4000-8000-000000000002" },
+        effectiveDateTime: "2026-03-01T08:00:00.000Z",
+        derivedFrom: [{ reference: "QuestionnaireResponse/00000000-0000-4000-8000-000000000003" }],
+      });
+      expect(o.valueQuantity).toEqual({
+        value: score,
+        unit: "{score}",
+        system: "http://unitsofmeasure.org",
+        code: "{score}",
+      });
+      expect(o.meta).toBeUndefined();
+      expect(validateFhir(o)).toEqual([]);
+    },
+  );
 });

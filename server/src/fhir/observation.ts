@@ -154,3 +154,57 @@ export function toFhirLabObservation(r: LabResultFacts): Observation {
     ...(r.value !== null ? { valueString: r.value } : {}),
   };
 }
+
+export interface QuestionnaireScoreFacts {
+  /** the questionnaire response's id */
+  responseId: string;
+  patientId: string;
+  kind: "phq9" | "gad7";
+  score: number;
+  answeredAt: Date;
+}
+
+/** The total-score LOINC code of each scored questionnaire. */
+const SCORES: Record<QuestionnaireScoreFacts["kind"], { code: string; display: string; text: string }> = {
+  phq9: {
+    code: "44261-6",
+    display: "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]",
+    text: "PHQ-9 total score",
+  },
+  gad7: {
+    code: "70274-6",
+    display: "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
+    text: "GAD-7 total score",
+  },
+};
+
+/** The id of the Observation of a questionnaire response's total score: `score-<response id>` (stable). */
+export const SCORE_PREFIX = "score-";
+export const scoreObservationId = (responseId: string) => `${SCORE_PREFIX}${responseId}`;
+
+/**
+ * FHIR R4 Observation for the total score of a PHQ-9 or GAD-7 the patient answered (survey
+ * category, LOINC-coded, the score as a `{score}` quantity), derived from its
+ * QuestionnaireResponse and effective when it was submitted. No profile claimed (US Core's
+ * survey profile is not among those this server's tests can check).
+ */
+export function toFhirScoreObservation(q: QuestionnaireScoreFacts): Observation {
+  const s = SCORES[q.kind];
+  return {
+    resourceType: "Observation",
+    id: scoreObservationId(q.responseId),
+    status: "final",
+    category: [
+      {
+        coding: [
+          { system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" },
+        ],
+      },
+    ],
+    code: { coding: [{ system: LOINC, code: s.code, display: s.display }], text: s.text },
+    subject: ref("Patient", q.patientId),
+    effectiveDateTime: instant(q.answeredAt),
+    valueQuantity: { value: q.score, unit: "{score}", system: UCUM, code: "{score}" },
+    derivedFrom: [ref("QuestionnaireResponse", q.responseId)],
+  };
+}

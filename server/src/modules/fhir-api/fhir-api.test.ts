@@ -336,7 +336,11 @@ describe("FHIR R4 API", () => {
     const vitals = (
       await get(`/Observation?category=vital-signs,laboratory&_count=200`, alex.headers)
     ).json() as SearchBundle;
-    expect(vitals.entry.length).toBe(readings.entry.length);
+    // every reading is a vital sign or a lab result; a questionnaire's total score is a survey
+    const survey = (e: Entry) =>
+      (e.resource as unknown as { category: { coding: { code: string }[] }[] }).category[0]?.coding[0]?.code ===
+      "survey";
+    expect(vitals.entry.length).toBe(readings.entry.filter((e) => !survey(e)).length);
 
     for (const bad of ["date=yesterday", "date=2024-13-01", "date=2024-05-01T10:00", "status=", "date=ge"]) {
       const res = await get(`/Appointment?patient=${alexId}&${bad}`, alex.headers);
@@ -366,6 +370,119 @@ describe("FHIR R4 API", () => {
     expect(new Set(bundle.entry.map((e) => e.resource.resourceType))).toEqual(
       new Set([...PATIENT_TYPES, "Task"].filter((type) => bundle.entry.some((e) => e.resource.resourceType === type))),
     );
+  });
+
+  it("a PHQ-9 or GAD-7 total score is an Observation (survey category, LOINC), derived from its QuestionnaireResponse: read by id, searched by code, category and date, in $everything", async () => {
+    const SURVEY = "http://terminology.hl7.org/CodeSystem/observation-category|survey";
+    interface Score {
+      id: string;
+      status: string;
+      category: { coding: { system: string; code: string }[] }[];
+      code: { coding: { system: string; code: string }[] };
+      valueQuantity: { value: number; unit: string; system: string; code: string };
+      derivedFrom: { reference: string }[];
+      effectiveDateTime: string;
+      meta?: { versionId?: string };
+    }
+    const answers = (await get(`/QuestionnaireResponse?patient=${alexId}&_count=200`, alex.headers)).json() as {
+      entry: {
+        resource: {
+          id: string;
+          questionnaire?: string;
+          authored: string;
+          item: { linkId: string; answer: { valueInteger: number }[] }[];
+        };
+      }[];
+    };
+    const phq9 = answers.entry.map((e) => e.resource).filter((q) => q.questionnaire === "http://loinc.org/q/44249-1");
+    expect(phq9.length).toBeGreaterThan(0);
+
+    const surveys = (
+      await get(`/Observation?patient=${alexId}&category=${SURVEY}&_count=200`, alex.headers)
+    ).json() as SearchBundle;
+    expect(validateFhir(surveys)).toEqual([]);
+    expect(surveys.entry.map((e) => e.resource.id).sort()).toEqual(phq9.map((q) => `score-${q.id}`).sort());
+    for (const q of phq9) {
+      const score = surveys.entry.find((e) => e.resource.id === `score-${q.id}`)?.resource as unknown as Score;
+      expect(score.status).toBe("final");
+      expect(score.category[0]?.coding[0]).toMatchObject({ code: "survey" });
+      expect(score.code.coding[0]).toMatchObject({ system: "http://loinc.org", code: "44261-6" });
+      const total = q.item.find((i) => i.linkId === "phq9-total")?.answer[0]?.valueInteger;
+      expect(score.valueQuantity).toEqual({
+        value: total,
+        unit: "{score}",
+        system: "http://unitsofmeasure.org",
+        code: "{score}",
+      });
+      expect(score.derivedFrom).toEqual([{ reference: `QuestionnaireResponse/${q.id}` }]);
+      expect(score.effectiveDateTime).toBe(q.authored);
+      // read by id: the same resource, with its ETag
+      const read = await get(`/Observation/${score.id}`, alex.headers);
+      expect(read.statusCode).toBe(200);
+      expect(read.json()).toEqual(score);
+      expect(validateFhir(read.json())).toEqual([]);
+      expect(read.headers.etag).toBe(`W/"${score.meta?.versionId}"`);
+      // searched by its code and its day; by the other questionnaire's code, not found
+      const onDay = (
+        await get(
+          `/Observation?patient=${alexId}&code=http://loinc.org|44261-6&date=${q.authored.slice(0, 10)}`,
+          alex.headers,
+        )
+      ).json() as SearchBundle;
+      expect(onDay.entry.map((e) => e.resource.id)).toContain(score.id);
+    }
+    const byCode = (
+      await get(`/Observation?code=http://loinc.org|44261-6&_count=200`, alex.headers)
+    ).json() as SearchBundle;
+    expect(byCode.entry.map((e) => e.resource.id).sort()).toEqual(surveys.entry.map((e) => e.resource.id).sort());
+    expect(((await get(`/Observation?code=70274-6`, alex.headers)).json() as SearchBundle).entry).toEqual([]);
+    // in $everything (the record download's FHIR Bundle), beside its QuestionnaireResponse
+    const everything = (await get(`/Patient/${alexId}/$everything`, alex.headers)).json() as SearchBundle;
+    const held = everything.entry.map((e) => `${e.resource.resourceType}/${e.resource.id}`);
+    for (const q of phq9)
+      expect(held).toEqual(expect.arrayContaining([`QuestionnaireResponse/${q.id}`, `Observation/score-${q.id}`]));
+    // who provided it: the questionnaire's Provenance, also for the score
+    const withProvenance = (
+      await get(`/Observation?patient=${alexId}&category=${SURVEY}&_revinclude=Provenance:target`, alex.headers)
+    ).json() as SearchBundle;
+    expect(validateFhir(withProvenance)).toEqual([]);
+    expect(
+      withProvenance.entry
+        .filter((e) => e.resource.resourceType === "Provenance")
+        .map((e) => e.resource.id)
+        .sort(),
+    ).toEqual(phq9.map((q) => `obs-score-${q.id}`).sort());
+  });
+
+  it("another patient's questionnaire score answers 404, like a score that does not exist; its owner reads it (GAD-7, 70274-6)", async () => {
+    const gad7 = await t.database.db
+      .selectFrom("questionnaire_responses")
+      .select(["id", "patient_id", "score"])
+      .where("kind", "=", "gad7")
+      .where("patient_id", "<>", alexId)
+      .executeTakeFirstOrThrow();
+    for (const url of [
+      `/Observation/score-${gad7.id}`,
+      `/Observation?patient=${gad7.patient_id}&code=70274-6`,
+      `/Observation/score-00000000-0000-4000-8000-000000000000`,
+      `/Observation/score-not-an-id`,
+      `/Provenance/obs-score-${gad7.id}`,
+    ]) {
+      const res = await get(url, alex.headers);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toContain(gad7.id);
+    }
+    const morgan = await signInDemo(t, "morgan.lee@demo.portico.test");
+    const own = await get(`/Observation/score-${gad7.id}`, morgan.headers);
+    expect(own.statusCode).toBe(200);
+    expect(validateFhir(own.json())).toEqual([]);
+    expect(own.json()).toMatchObject({
+      code: { coding: [{ system: "http://loinc.org", code: "70274-6" }] },
+      valueQuantity: { value: gad7.score, code: "{score}" },
+      subject: { reference: `Patient/${gad7.patient_id}` },
+    });
+    const searched = (await get(`/Observation?code=http://loinc.org|70274-6`, morgan.headers)).json() as SearchBundle;
+    expect(searched.entry.map((e) => e.resource.id)).toEqual([`score-${gad7.id}`]);
   });
 
   describe("access matrix (404 for anything the caller may not see, exactly like a missing record)", () => {

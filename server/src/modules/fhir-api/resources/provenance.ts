@@ -1,21 +1,28 @@
 import type { Provenance, ProvenanceAgent, Resource } from "@medplum/fhirtypes";
+import { scoreObservationId } from "../../../fhir/observation.ts";
 import type { RecordReader, RecordSection } from "../../records/section.ts";
 import { defineFhirType, PATIENT_PARAM, US_CORE } from "../resource-type.ts";
 import { CLINIC_ORGANIZATION_ID } from "./directory-data.ts";
 
 /**
  * Provenance for what the patient's side provides, as US Core asks: who sent each reading
- * (Observation) and each answered PHQ-9/GAD-7 (QuestionnaireResponse) — the patient, a
- * caregiver (RelatedPerson, the grant) or the clinic (a staff entry names the clinic, not the
- * person). Id `obs-<reading id>` or `qr-<response id>`.
+ * (Observation), each answered PHQ-9/GAD-7 (QuestionnaireResponse) and so its total score
+ * (Observation `score-<response id>`) — the patient, a caregiver (RelatedPerson, the grant) or
+ * the clinic (a staff entry names the clinic, not the person). Id `obs-<reading id>`,
+ * `qr-<response id>` or `obs-score-<response id>` (`obs-` and the Observation's id).
  */
-const ID = /^(obs|qr)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-type Kind = "obs" | "qr";
-const KINDS: readonly Kind[] = ["obs", "qr"];
-const TABLES = { obs: "health_readings", qr: "questionnaire_responses" } as const;
+const ID = /^(obs-score|obs|qr)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+type Kind = "obs" | "qr" | "obs-score";
+const KINDS: readonly Kind[] = ["obs", "qr", "obs-score"];
+const TABLES = {
+  obs: "health_readings",
+  qr: "questionnaire_responses",
+  "obs-score": "questionnaire_responses",
+} as const;
 const TARGETS: Record<Kind, (id: string) => string> = {
   obs: (id) => `Observation/${id}`,
   qr: (id) => `QuestionnaireResponse/${id}`,
+  "obs-score": (id) => `Observation/${scoreObservationId(id)}`,
 };
 
 interface Row {
@@ -59,7 +66,7 @@ function toProvenance(kind: Kind, patientId: string, r: Row): Provenance {
 
 /** the ids asked for, by kind (row ids) */
 const split = (ids: readonly string[]) => {
-  const out: Record<Kind, string[]> = { obs: [], qr: [] };
+  const out: Record<Kind, string[]> = { obs: [], qr: [], "obs-score": [] };
   for (const id of ids) {
     const m = ID.exec(id);
     if (m) out[m[1] as Kind].push(m[2] as string);
@@ -88,7 +95,7 @@ const section: RecordSection = {
 export const provenanceType = defineFhirType({
   type: "Provenance",
   documentation:
-    "Who provided each reading (Observation) and each answered questionnaire (QuestionnaireResponse): the patient, a caregiver (RelatedPerson) or the clinic. Also with _revinclude=Provenance:target on those searches.",
+    "Who provided each reading (Observation) and each answered questionnaire (QuestionnaireResponse, and its total score's Observation): the patient, a caregiver (RelatedPerson) or the clinic. Also with _revinclude=Provenance:target on those searches.",
   profile: `${US_CORE}us-core-provenance`,
   idPattern: ID,
   sources: [
@@ -125,7 +132,8 @@ export const provenanceType = defineFhirType({
     {
       name: "target",
       type: "reference",
-      documentation: "What it is about: Observation/<id> or QuestionnaireResponse/<id>",
+      documentation:
+        "What it is about: Observation/<id> (a reading or a questionnaire's score) or QuestionnaireResponse/<id>",
       values: (p: Provenance) => p.target.map((t) => t.reference),
     },
   ],

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { toFhirObservation } from "../../../fhir/observation.ts";
+import { SCORE_PREFIX, toFhirObservation, toFhirScoreObservation } from "../../../fhir/observation.ts";
 import { toFhirScoredQuestionnaire } from "../../../fhir/questionnaire-response.ts";
 import { readingNoteSeal } from "../../health-updates/seals.ts";
 import { paged, RECORD_PAGE_SIZE, type RecordReader, type RecordSection } from "../section.ts";
@@ -83,13 +83,20 @@ const responseRows = ({ db, rows }: RecordReader, ids?: readonly string[]) =>
 
 type ResponseRow = Awaited<ReturnType<typeof responseRows>>[number];
 
-/** a response as its QuestionnaireResponse */
+/** a response as its QuestionnaireResponse, and its total score as an Observation derived from it */
 const responseResources = (patientId: string, q: ResponseRow) => [
   toFhirScoredQuestionnaire({
     id: q.id,
     patientId,
     kind: q.kind,
     answers: q.answers,
+    score: q.score,
+    answeredAt: q.created_at,
+  }),
+  toFhirScoreObservation({
+    responseId: q.id,
+    patientId,
+    kind: q.kind,
     score: q.score,
     answeredAt: q.created_at,
   }),
@@ -115,9 +122,14 @@ export const questionnairesRecordSection: RecordSection = {
       };
     }
   },
+  // keyed by a response's id (its QuestionnaireResponse) or its score's (`score-<response id>`)
   async fhirByIds(reader, ids) {
-    const keys = rowIds(ids);
+    const keys = rowIds([
+      ...new Set(ids.map((id) => (id.startsWith(SCORE_PREFIX) ? id.slice(SCORE_PREFIX.length) : id))),
+    ]);
     if (keys.length === 0) return [];
-    return (await responseRows(reader, keys)).flatMap((q) => responseResources(reader.rows.patientId, q));
+    return (await responseRows(reader, keys))
+      .flatMap((q) => responseResources(reader.rows.patientId, q))
+      .filter((r) => ids.includes(r.id as string));
   },
 };

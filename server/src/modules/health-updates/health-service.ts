@@ -295,14 +295,14 @@ export class HealthUpdatesService {
 
   /**
    * The intake questionnaires sent for these visits of the patient (scheduling shows what is
-   * still due; plugged in as its `IntakeResponses`).
+   * still due; plugged in as its `IntakeResponses`): which were answered and when, no results,
+   * for the patient of the access scheduling checked for these visits (`appointments`).
    */
-  async intakeCompleted(patientId: string, appointmentIds: readonly string[]): Promise<IntakeResponse[]> {
+  async intakeCompleted(access: PatientAccess, appointmentIds: readonly string[]): Promise<IntakeResponse[]> {
     if (!appointmentIds.length) return [];
-    const rows = await currentDb(this.#d.db)
-      .selectFrom("questionnaire_responses")
+    const rows = await patientRows(access, ["appointments", "health_updates"])
+      .selectFrom(currentDb(this.#d.db), "questionnaire_responses")
       .select(["intake_appointment_id", "kind", "created_at"])
-      .where("patient_id", "=", patientId)
       .where("intake_appointment_id", "in", [...appointmentIds])
       .execute();
     return rows.map((r) => ({

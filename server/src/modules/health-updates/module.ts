@@ -21,7 +21,7 @@ export const healthUpdatesModule = defineModule({
     const healthUpdates = new HealthUpdatesService({ ...p, workQueue: needs.workQueue, ranges: healthRanges });
     // a visit type's intake questionnaires are answered here: scheduling shows which are done
     needs.schedulingIntake.use({
-      completed: (patientId, ids) => healthUpdates.intakeCompleted(patientId, ids),
+      completed: (access, ids) => healthUpdates.intakeCompleted(access, ids),
       completedForVisits: (ids) => healthUpdates.intakeCompletedForVisits(ids),
       answers: (access, appointmentId) => healthUpdates.intakeAnswers(access, appointmentId),
     });

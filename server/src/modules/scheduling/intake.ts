@@ -20,7 +20,8 @@ export interface IntakeResponse {
 
 /** Where the responses live: the health-updates module plugs itself in once its services are built. */
 export interface IntakeResponses {
-  completed(patientId: string, appointmentIds: readonly string[]): Promise<IntakeResponse[]>;
+  /** which of these visits of the access's patient had their questionnaires answered, and when (no results) */
+  completed(access: PatientAccess, appointmentIds: readonly string[]): Promise<IntakeResponse[]>;
   /** which of these visits' questionnaires were answered (visits on a board or schedule the reader works; no results) */
   completedForVisits(appointmentIds: readonly string[]): Promise<IntakeResponse[]>;
   /** the responses sent as this visit's intake, newest first, with answers (an access for `health_updates` read) */
@@ -197,7 +198,7 @@ export class SchedulingIntake {
     if (access.basis !== "patient" && access.basis !== "proxy") return result;
     if (!(await this.#access.can(access.patientId, { scope: "health_updates", action: "write" }))) return result;
     const responses = await this.#responses.completed(
-      access.patientId,
+      access,
       asking.map((v) => v.id),
     );
     for (const visit of asking) {

@@ -45,9 +45,13 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
     why: "the chart of the signed-in patient's own login follows its language",
   },
   "modules/identity/onboarding.ts": { count: 1, why: "activation: the chart the code was issued for" },
-  "modules/referrals/referral-service.ts": {
-    count: 3,
-    why: "whether the caller works the patient's primary care practice, asked before the gate to give the access its queue reason; the booking seam's tickets for the patient a visit is being booked for, whose access scheduling has checked",
+  "modules/referrals/practice.ts": {
+    count: 2,
+    why: "whether the caller works the patient's primary care practice, asked before the gate to give the access its queue reason",
+  },
+  "modules/referrals/referral-tickets.ts": {
+    count: 1,
+    why: "the booking seam's tickets for the patient a visit is being booked for, whose access scheduling has checked",
   },
   "modules/smart/service.ts": {
     count: 3,
@@ -60,10 +64,6 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
   "modules/health-updates/flag-queue.ts": {
     count: 1,
     why: "the care team's flag queue across patients, filtered to one patient's flags among those the reader sees (visibleTo)",
-  },
-  "modules/health-updates/health-service.ts": {
-    count: 1,
-    why: "scheduling's intake seam: which of the patient's visits had their questionnaires answered (no results), for the patient of the access scheduling checked",
   },
   "modules/scheduling/repo.ts": {
     count: 5,

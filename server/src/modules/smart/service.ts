@@ -170,7 +170,8 @@ export class SmartService {
       findAccount: async (_ctx, sub, token) => ({
         accountId: sub,
         claims: async () => {
-          const fhirUser = token?.grantId ? await this.#fhirUserOfGrant(token.grantId) : await this.#ownPatient(sub);
+          // whom the grant acts as (no grant, as at the authorization endpoint: no fhirUser)
+          const fhirUser = token?.grantId ? await this.#fhirUserOfGrant(token.grantId) : undefined;
           return { sub, ...(fhirUser ? { fhirUser } : {}) };
         },
       }),
@@ -295,17 +296,6 @@ export class SmartService {
       .executeTakeFirst();
     const basis = grant && (await this.#bases([grant])).get(connectionKey(grant));
     return grant && basis ? this.#fhirUser(grant.patient_id, basis) : undefined;
-  }
-
-  /** outside a connection (no grant yet): the user's own patient record, if any */
-  async #ownPatient(userId: string): Promise<string | undefined> {
-    const patient = await this.#deps.db
-      .selectFrom("patients")
-      .select("id")
-      .where("user_id", "=", userId)
-      .where("status", "!=", "merged")
-      .executeTakeFirst();
-    return patient ? `${this.fhirBase}/Patient/${patient.id}` : undefined;
   }
 
   /**

@@ -51,7 +51,7 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
   },
   "modules/smart/service.ts": {
     count: 3,
-    why: "who a connected app's user is: their own linked chart (fhirUser, the token's actor) and the charts they may choose at consent (their own and their grants', each then asked of the gate)",
+    why: "whom a connection acts as: its patient's chart and the user's grants on it (fhirUser; a caregiver's connection ends when grantInForce says the grant has), and the charts they may choose at consent (their own and their grants', each then asked of the gate)",
   },
   "modules/messaging/inbox.ts": {
     count: 1,

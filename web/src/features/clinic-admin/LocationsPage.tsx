@@ -4,28 +4,23 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { locationsQuery, saveLocation } from "../../api/clinic";
 import { navigateTo } from "../../app/navigation";
-import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
-import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { ButtonLink, Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { currentLocale } from "../../i18n";
-import { EditPage, ListPage } from "../../kit/ListEditPage";
 import { useForm } from "../../kit/use-form";
 import { timeZoneLabel } from "../../lib/format";
 import {
-  ActiveChip,
   AddressFields,
   addressBody,
   addressDraft,
   addressErrors,
   addressField,
   addressText,
-  BackToSetup,
-  catalogueListProps,
-  catalogueNotFound,
+  CatalogueEdit,
+  CatalogueForm,
+  CatalogueList,
   TIME_ZONES,
 } from "./shared";
 
@@ -36,26 +31,13 @@ export function LocationsPage() {
   const { t } = useTranslation("clinicAdmin");
   const locale = currentLocale();
   return (
-    <ListPage
-      {...catalogueListProps("locations", t)}
-      actions={
-        <ButtonLink to="/admin/locations/$locationId" params={{ locationId: "new" }}>
-          {t("locations.add")}
-        </ButtonLink>
-      }
+    <CatalogueList
+      area="locations"
       query={useQuery(locationsQuery("all"))}
+      name={(l) => l.name}
       columns={[
-        {
-          label: t("locations.name"),
-          cell: (l) => (
-            <Link to="/admin/locations/$locationId" params={{ locationId: l.id }}>
-              {l.name}
-            </Link>
-          ),
-        },
         { label: t("locations.address"), cell: (l) => addressText(l.address) },
         { label: t("locations.timeZone"), cell: (l) => timeZoneLabel(l.timeZone, locale) },
-        { label: t("common.status"), cell: (l) => <ActiveChip active={l.active} /> },
       ]}
     />
   );
@@ -77,18 +59,8 @@ function hoursForm(hours: OpeningHours[]): Record<number, DayHours> {
 }
 
 export function LocationEditPage() {
-  const { t } = useTranslation("clinicAdmin");
   const { locationId } = getRouteApi("/signed-in/admin/locations/$locationId").useParams();
-  return (
-    <EditPage
-      id={locationId}
-      query={useQuery(locationsQuery("all"))}
-      find={(list, id) => list.find((l) => l.id === id)}
-      notFound={catalogueNotFound("locations", t)}
-    >
-      {(existing) => <LocationForm key={existing?.id ?? "new"} existing={existing} />}
-    </EditPage>
-  );
+  return <CatalogueEdit area="locations" id={locationId} query={useQuery(locationsQuery("all"))} form={LocationForm} />;
 }
 
 function LocationForm({ existing }: { existing: Location | null }) {
@@ -137,71 +109,59 @@ function LocationForm({ existing }: { existing: Location | null }) {
   const { timeZone, hours } = form.values;
   const zones = TIME_ZONES.includes(timeZone) || !timeZone ? TIME_ZONES : [timeZone, ...TIME_ZONES];
 
-  const title = existing ? t("locations.editTitle", { name: existing.name }) : t("locations.newTitle");
   return (
-    <div className="stack">
-      <PageHeader title={title} before={<BackToSetup to="/admin/locations" label={t("locations.title")} />} />
-      <Form {...form.formProps} aria-label={title}>
-        <TextField {...form.field("name")} label={t("locations.name")} isRequired />
-        <AddressFields legend={t("locations.address")} field={form.field} />
-        <TextField {...form.field("phone")} type="tel" inputMode="tel" width="medium" label={t("locations.phone")} />
-        <Select
-          {...form.field("timeZone")}
-          label={t("locations.timeZone")}
-          description={t("locations.timeZoneHint")}
-          placeholder={t("common.choose")}
-          value={timeZone || null}
-          options={zones.map((z) => ({ id: z, label: `${timeZoneLabel(z, locale)} — ${z}` }))}
-          isRequired
-        />
-        <fieldset className="fieldset">
-          <legend className="fieldset__legend">{t("locations.hours")}</legend>
-          <p className="field__hint">{t("locations.hoursHint")}</p>
-          {WEEKDAYS.map((day) => {
-            const h = hours[day] as DayHours;
-            const set = (patch: Partial<DayHours>) => form.set("hours")({ ...hours, [day]: { ...h, ...patch } });
-            const dayName = t(`weekdays.${day}`);
-            return (
-              <div className="hours-row" key={day}>
-                <Checkbox isSelected={h.open} onChange={(open) => set({ open })}>
-                  {t("locations.openOn", { day: dayName })}
-                </Checkbox>
-                {h.open ? (
-                  <>
-                    <TextField
-                      name={`hours-${day}-from`}
-                      type="time"
-                      width="short"
-                      label={t("locations.opens", { day: dayName })}
-                      value={h.from}
-                      onChange={(from) => set({ from })}
-                      errorMessage={form.errors[`hours-${day}-from`]}
-                    />
-                    <TextField
-                      name={`hours-${day}-to`}
-                      type="time"
-                      width="short"
-                      label={t("locations.closes", { day: dayName })}
-                      value={h.to}
-                      onChange={(to) => set({ to })}
-                    />
-                  </>
-                ) : (
-                  <p className="text-muted">{t("locations.closed")}</p>
-                )}
-              </div>
-            );
-          })}
-        </fieldset>
-        <Checkbox {...form.checkbox("active")} description={t("locations.activeHint")}>
-          {t("locations.active")}
-        </Checkbox>
-        <FormActions>
-          <Button type="submit" isPending={form.pending}>
-            {existing ? t("common.save") : t("locations.create")}
-          </Button>
-        </FormActions>
-      </Form>
-    </div>
+    <CatalogueForm area="locations" existing={existing?.name ?? null} form={form} active={form.checkbox("active")}>
+      <TextField {...form.field("name")} label={t("locations.name")} isRequired />
+      <AddressFields legend={t("locations.address")} field={form.field} />
+      <TextField {...form.field("phone")} type="tel" inputMode="tel" width="medium" label={t("locations.phone")} />
+      <Select
+        {...form.field("timeZone")}
+        label={t("locations.timeZone")}
+        description={t("locations.timeZoneHint")}
+        placeholder={t("common.choose")}
+        value={timeZone || null}
+        options={zones.map((z) => ({ id: z, label: `${timeZoneLabel(z, locale)} — ${z}` }))}
+        isRequired
+      />
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">{t("locations.hours")}</legend>
+        <p className="field__hint">{t("locations.hoursHint")}</p>
+        {WEEKDAYS.map((day) => {
+          const h = hours[day] as DayHours;
+          const set = (patch: Partial<DayHours>) => form.set("hours")({ ...hours, [day]: { ...h, ...patch } });
+          const dayName = t(`weekdays.${day}`);
+          return (
+            <div className="hours-row" key={day}>
+              <Checkbox isSelected={h.open} onChange={(open) => set({ open })}>
+                {t("locations.openOn", { day: dayName })}
+              </Checkbox>
+              {h.open ? (
+                <>
+                  <TextField
+                    name={`hours-${day}-from`}
+                    type="time"
+                    width="short"
+                    label={t("locations.opens", { day: dayName })}
+                    value={h.from}
+                    onChange={(from) => set({ from })}
+                    errorMessage={form.errors[`hours-${day}-from`]}
+                  />
+                  <TextField
+                    name={`hours-${day}-to`}
+                    type="time"
+                    width="short"
+                    label={t("locations.closes", { day: dayName })}
+                    value={h.to}
+                    onChange={(to) => set({ to })}
+                  />
+                </>
+              ) : (
+                <p className="text-muted">{t("locations.closed")}</p>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+    </CatalogueForm>
   );
 }

@@ -4,68 +4,41 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { pharmaciesQuery, savePharmacy } from "../../api/clinic";
 import { navigateTo } from "../../app/navigation";
-import { Button } from "../../components/Button";
-import { Checkbox } from "../../components/Checkbox";
-import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { ButtonLink, Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
-import { EditPage, ListPage } from "../../kit/ListEditPage";
 import { useForm } from "../../kit/use-form";
 import { PHONE } from "../registration/shared";
 import {
-  ActiveChip,
   AddressFields,
   addressBody,
   addressDraft,
   addressErrors,
   addressField,
   addressText,
-  BackToSetup,
-  catalogueListProps,
-  catalogueNotFound,
+  CatalogueEdit,
+  CatalogueForm,
+  CatalogueList,
 } from "./shared";
 
 export function PharmaciesPage() {
   const { t } = useTranslation("clinicAdmin");
   return (
-    <ListPage
-      {...catalogueListProps("pharmacies", t)}
-      actions={
-        <ButtonLink to="/admin/pharmacies/$pharmacyId" params={{ pharmacyId: "new" }}>
-          {t("pharmacies.add")}
-        </ButtonLink>
-      }
+    <CatalogueList
+      area="pharmacies"
       query={useQuery(pharmaciesQuery("all"))}
+      name={(p) => p.name}
       columns={[
-        {
-          label: t("pharmacies.name"),
-          cell: (p) => (
-            <Link to="/admin/pharmacies/$pharmacyId" params={{ pharmacyId: p.id }}>
-              {p.name}
-            </Link>
-          ),
-        },
         { label: t("pharmacies.address"), cell: (p) => addressText(p.address) },
         { label: t("pharmacies.phone"), cell: (p) => p.phone ?? "—" },
-        { label: t("common.status"), cell: (p) => <ActiveChip active={p.active} /> },
       ]}
     />
   );
 }
 
 export function PharmacyEditPage() {
-  const { t } = useTranslation("clinicAdmin");
   const { pharmacyId } = getRouteApi("/signed-in/admin/pharmacies/$pharmacyId").useParams();
   return (
-    <EditPage
-      id={pharmacyId}
-      query={useQuery(pharmaciesQuery("all"))}
-      find={(list, id) => list.find((p) => p.id === id)}
-      notFound={catalogueNotFound("pharmacies", t)}
-    >
-      {(existing) => <PharmacyForm key={existing?.id ?? "new"} existing={existing} />}
-    </EditPage>
+    <CatalogueEdit area="pharmacies" id={pharmacyId} query={useQuery(pharmaciesQuery("all"))} form={PharmacyForm} />
   );
 }
 
@@ -102,31 +75,19 @@ function PharmacyForm({ existing }: { existing: Pharmacy | null }) {
     serverField: addressField,
   });
 
-  const title = existing ? t("pharmacies.editTitle", { name: existing.name }) : t("pharmacies.newTitle");
   return (
-    <div className="stack">
-      <PageHeader title={title} before={<BackToSetup to="/admin/pharmacies" label={t("pharmacies.title")} />} />
-      <Form {...form.formProps} aria-label={title}>
-        <TextField {...form.field("name")} label={t("pharmacies.name")} isRequired />
-        <AddressFields legend={t("pharmacies.address")} field={form.field} />
-        <TextField {...form.field("phone")} type="tel" inputMode="tel" width="medium" label={t("pharmacies.phone")} />
-        <TextField {...form.field("fax")} type="tel" inputMode="tel" width="medium" label={t("pharmacies.fax")} />
-        <TextField
-          {...form.field("ncpdpId")}
-          inputMode="numeric"
-          width="short"
-          label={t("pharmacies.ncpdp")}
-          description={t("pharmacies.ncpdpHint")}
-        />
-        <Checkbox {...form.checkbox("active")} description={t("pharmacies.activeHint")}>
-          {t("pharmacies.active")}
-        </Checkbox>
-        <FormActions>
-          <Button type="submit" isPending={form.pending}>
-            {existing ? t("common.save") : t("pharmacies.create")}
-          </Button>
-        </FormActions>
-      </Form>
-    </div>
+    <CatalogueForm area="pharmacies" existing={existing?.name ?? null} form={form} active={form.checkbox("active")}>
+      <TextField {...form.field("name")} label={t("pharmacies.name")} isRequired />
+      <AddressFields legend={t("pharmacies.address")} field={form.field} />
+      <TextField {...form.field("phone")} type="tel" inputMode="tel" width="medium" label={t("pharmacies.phone")} />
+      <TextField {...form.field("fax")} type="tel" inputMode="tel" width="medium" label={t("pharmacies.fax")} />
+      <TextField
+        {...form.field("ncpdpId")}
+        inputMode="numeric"
+        width="short"
+        label={t("pharmacies.ncpdp")}
+        description={t("pharmacies.ncpdpHint")}
+      />
+    </CatalogueForm>
   );
 }

@@ -1,9 +1,17 @@
 import type { LocationInput } from "@portico/contracts";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ComponentType, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrors } from "../../components/Form";
+import { Button } from "../../components/Button";
+import { Checkbox } from "../../components/Checkbox";
+import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { Link } from "../../components/Link";
+import { ButtonLink, Link } from "../../components/Link";
+import { PageHeader } from "../../components/PageHeader";
 import { StatusChip } from "../../components/StatusChip";
+import type { Column } from "../../kit/DataTable";
+import { EditPage, ListPage } from "../../kit/ListEditPage";
+import type { FormApi } from "../../kit/use-form";
 import { PHONE, POSTAL } from "../registration/shared";
 import "../registration/registration.css";
 
@@ -142,3 +150,97 @@ export const TIME_ZONES = [
   "America/Puerto_Rico",
   "Pacific/Guam",
 ];
+
+/**
+ * A catalogue's list page: "Add", then the table with the name (linking to its edit page)
+ * first, the area's own columns, and "In use" last.
+ */
+export function CatalogueList<T extends { id: string; active: boolean }>({
+  area,
+  query,
+  name,
+  columns,
+}: {
+  area: Area;
+  query: UseQueryResult<T[]>;
+  name: (item: T) => string;
+  columns: Column<T>[];
+}) {
+  const { t } = useTranslation("clinicAdmin");
+  const editPath = (id: string): string => `/admin/${area}/${id}`;
+  return (
+    <ListPage
+      {...catalogueListProps(area, t)}
+      actions={<ButtonLink to={editPath("new")}>{t(`${area}.add`)}</ButtonLink>}
+      query={query}
+      columns={[
+        { label: t(`${area}.name`), cell: (item) => <Link to={editPath(item.id)}>{name(item)}</Link> },
+        ...columns,
+        { label: t("common.status"), cell: (item) => <ActiveChip active={item.active} /> },
+      ]}
+    />
+  );
+}
+
+/** A catalogue's edit page: waits for the list, "not found" for an unknown id, then the form (afresh per record). */
+export function CatalogueEdit<T extends { id: string }>({
+  area,
+  id,
+  query,
+  also,
+  form: RecordForm,
+}: {
+  area: Area;
+  id: string;
+  query: UseQueryResult<T[]>;
+  also?: UseQueryResult<unknown>[];
+  form: ComponentType<{ existing: T | null }>;
+}) {
+  const { t } = useTranslation("clinicAdmin");
+  return (
+    <EditPage
+      id={id}
+      query={query}
+      also={also}
+      find={(list, id) => list.find((item) => item.id === id)}
+      notFound={catalogueNotFound(area, t)}
+    >
+      {(existing) => <RecordForm key={existing?.id ?? "new"} existing={existing} />}
+    </EditPage>
+  );
+}
+
+/** A catalogue record's form: the title, the way back, the area's fields, "In use", then Save or Create. */
+export function CatalogueForm({
+  area,
+  existing,
+  form,
+  active,
+  children,
+}: {
+  area: Area;
+  /** the record's name when editing; null when creating */
+  existing: string | null;
+  form: { formProps: FormApi<{ active: boolean }>["formProps"]; pending: boolean };
+  active: ReturnType<FormApi<{ active: boolean }>["checkbox"]>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("clinicAdmin");
+  const title = existing !== null ? t(`${area}.editTitle`, { name: existing }) : t(`${area}.newTitle`);
+  return (
+    <div className="stack">
+      <PageHeader title={title} before={<BackToSetup to={`/admin/${area}`} label={t(`${area}.title`)} />} />
+      <Form {...form.formProps} aria-label={title}>
+        {children}
+        <Checkbox {...active} description={t(`${area}.activeHint`)}>
+          {t(`${area}.active`)}
+        </Checkbox>
+        <FormActions>
+          <Button type="submit" isPending={form.pending}>
+            {existing !== null ? t("common.save") : t(`${area}.create`)}
+          </Button>
+        </FormActions>
+      </Form>
+    </div>
+  );
+}

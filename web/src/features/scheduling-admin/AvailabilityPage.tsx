@@ -5,16 +5,16 @@ import type {
   Location,
   AvailabilityTemplate as TemplateSchema,
 } from "@portico/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type UseMutationResult, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Static } from "typebox";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
-import { TextField } from "../../components/fields";
+import { TextField, type TextFieldProps } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
@@ -173,8 +173,7 @@ function Templates({
   templates: Template[];
   places: Location[];
 }) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const queryClient = useQueryClient();
   const weekday = useWeekdayName();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["availability", providerId] });
@@ -228,44 +227,25 @@ function Templates({
   const sorted = [...templates].sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
 
   return (
-    <section aria-labelledby="tpl-title" className="card">
-      <h2 id="tpl-title" className="card__title">
-        {t("availability.templatesTitle")}
-      </h2>
-      {remove.isError ? (
-        <Alert tone="error" title={t("availability.removeFailed")} live="assertive" headingLevel={3}>
-          <p>{errorMessage(remove.error, tc, i18n.exists)}</p>
-        </Alert>
-      ) : null}
-      {sorted.length === 0 ? (
-        <p>{t("availability.noTemplates")}</p>
-      ) : (
-        <ul className="item-list">
-          {sorted.map((x) => (
-            <li key={x.id}>
-              <span>
-                <strong>{weekday(x.weekday)}</strong> {x.startTime}–{x.endTime} · {placeName(x.locationId)}
-                {x.validFrom || x.validUntil ? (
-                  <span className="text-muted">
-                    {" "}
-                    ({t("availability.valid", { from: x.validFrom ?? "…", until: x.validUntil ?? "…" })})
-                  </span>
-                ) : null}
-              </span>
-              <Button
-                variant="secondary"
-                isPending={remove.isPending && remove.variables === x.id}
-                onPress={() => remove.mutate(x.id)}
-                aria-label={t("availability.removeTemplate", {
-                  what: `${weekday(x.weekday)} ${x.startTime}–${x.endTime}, ${placeName(x.locationId)}`,
-                })}
-              >
-                {t("availability.remove")}
-              </Button>
-            </li>
-          ))}
-        </ul>
+    <RemovableList
+      id="tpl-title"
+      title={t("availability.templatesTitle")}
+      empty={t("availability.noTemplates")}
+      items={sorted}
+      remove={remove}
+      what={(x) => `${weekday(x.weekday)} ${x.startTime}–${x.endTime}, ${placeName(x.locationId)}`}
+      item={(x) => (
+        <>
+          <strong>{weekday(x.weekday)}</strong> {x.startTime}–{x.endTime} · {placeName(x.locationId)}
+          {x.validFrom || x.validUntil ? (
+            <span className="text-muted">
+              {" "}
+              ({t("availability.valid", { from: x.validFrom ?? "…", until: x.validUntil ?? "…" })})
+            </span>
+          ) : null}
+        </>
       )}
+    >
       <h3 className="subsection-title">{t("availability.addTemplate")}</h3>
       <Form {...form.formProps} aria-label={t("availability.addTemplate")}>
         <div className="filters">
@@ -280,30 +260,10 @@ function Templates({
             label={t("availability.weekday")}
             options={WEEKDAYS.map((d) => ({ id: String(d), label: weekday(d) }))}
           />
-          <TextField
-            {...form.field("startTime", "tplStart")}
-            label={t("availability.start")}
-            description={t("availability.timeHint")}
-            width="short"
-          />
-          <TextField
-            {...form.field("endTime", "tplEnd")}
-            label={t("availability.end")}
-            description={t("availability.timeHint")}
-            width="short"
-          />
-          <TextField
-            {...form.field("validFrom", "tplFrom")}
-            label={t("availability.validFrom")}
-            description={t("availability.dateHint")}
-            width="medium"
-          />
-          <TextField
-            {...form.field("validUntil", "tplUntil")}
-            label={t("availability.validUntil")}
-            description={t("availability.dateHint")}
-            width="medium"
-          />
+          <WhenField {...form.field("startTime", "tplStart")} kind="time" label={t("availability.start")} />
+          <WhenField {...form.field("endTime", "tplEnd")} kind="time" label={t("availability.end")} />
+          <WhenField {...form.field("validFrom", "tplFrom")} kind="date" label={t("availability.validFrom")} />
+          <WhenField {...form.field("validUntil", "tplUntil")} kind="date" label={t("availability.validUntil")} />
           <FormActions>
             <Button type="submit" isPending={form.pending}>
               {t("availability.addTemplate")}
@@ -311,7 +271,7 @@ function Templates({
           </FormActions>
         </div>
       </Form>
-    </section>
+    </RemovableList>
   );
 }
 
@@ -324,8 +284,7 @@ function Exceptions({
   exceptions: Exception[];
   places: Location[];
 }) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const queryClient = useQueryClient();
   const locale = currentLocale();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["availability", providerId] });
@@ -425,44 +384,26 @@ function Exceptions({
   });
 
   const sorted = [...exceptions].sort((a, b) => a.start.localeCompare(b.start));
+  const when = (x: Exception) => {
+    const zone = zoneOf(x.locationId);
+    return [formatDateTime(x.start, zone, locale), formatDateTime(x.end, zone, locale)] as const;
+  };
   return (
-    <section aria-labelledby="ex-title" className="card">
-      <h2 id="ex-title" className="card__title">
-        {t("availability.exceptionsTitle")}
-      </h2>
-      {remove.isError ? (
-        <Alert tone="error" title={t("availability.removeFailed")} live="assertive" headingLevel={3}>
-          <p>{errorMessage(remove.error, tc, i18n.exists)}</p>
-        </Alert>
-      ) : null}
-      {sorted.length === 0 ? (
-        <p>{t("availability.noExceptions")}</p>
-      ) : (
-        <ul className="item-list">
-          {sorted.map((x) => {
-            const zone = zoneOf(x.locationId);
-            const what = `${t(`exception.${x.kind}`)}: ${formatDateTime(x.start, zone, locale)} – ${formatDateTime(x.end, zone, locale)}`;
-            return (
-              <li key={x.id}>
-                <span>
-                  <strong>{t(`exception.${x.kind}`)}</strong> {formatDateTime(x.start, zone, locale)} –{" "}
-                  {formatDateTime(x.end, zone, locale)}
-                  {x.locationId ? ` · ${places.find((p) => p.id === x.locationId)?.name ?? ""}` : ""}
-                  {x.note ? <span className="text-muted"> · {x.note}</span> : null}
-                </span>
-                <Button
-                  variant="secondary"
-                  isPending={remove.isPending && remove.variables === x.id}
-                  onPress={() => remove.mutate(x.id)}
-                  aria-label={t("availability.removeTemplate", { what })}
-                >
-                  {t("availability.remove")}
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
+    <RemovableList
+      id="ex-title"
+      title={t("availability.exceptionsTitle")}
+      empty={t("availability.noExceptions")}
+      items={sorted}
+      remove={remove}
+      what={(x) => `${t(`exception.${x.kind}`)}: ${when(x)[0]} – ${when(x)[1]}`}
+      item={(x) => (
+        <>
+          <strong>{t(`exception.${x.kind}`)}</strong> {when(x)[0]} – {when(x)[1]}
+          {x.locationId ? ` · ${places.find((p) => p.id === x.locationId)?.name ?? ""}` : ""}
+          {x.note ? <span className="text-muted"> · {x.note}</span> : null}
+        </>
       )}
+    >
       {done ? (
         <Alert tone="success" title={t("availability.exceptionSaved")} live="polite" headingLevel={3}>
           {done.cancelledVisits > 0 ? <p>{t("availability.visitsRebooked", { count: done.cancelledVisits })}</p> : null}
@@ -488,30 +429,15 @@ function Exceptions({
               ...places.map((p) => ({ id: p.id, label: p.name })),
             ]}
           />
-          <TextField
-            {...form.field("date", "exDate")}
-            label={t("availability.fromDate")}
-            description={t("availability.dateHint")}
-            width="medium"
-          />
-          <TextField
-            {...form.field("startTime", "exStart")}
-            label={t("availability.start")}
-            description={t("availability.timeHint")}
-            width="short"
-          />
-          <TextField
+          <WhenField {...form.field("date", "exDate")} kind="date" label={t("availability.fromDate")} />
+          <WhenField {...form.field("startTime", "exStart")} kind="time" label={t("availability.start")} />
+          <WhenField
             {...form.field("endDate", "exEndDate")}
+            kind="date"
             label={t("availability.toDate")}
             description={t("availability.toDateHint")}
-            width="medium"
           />
-          <TextField
-            {...form.field("endTime", "exEnd")}
-            label={t("availability.end")}
-            description={t("availability.timeHint")}
-            width="short"
-          />
+          <WhenField {...form.field("endTime", "exEnd")} kind="time" label={t("availability.end")} />
           <TextField {...form.field("note", "exNote")} label={t("availability.note")} maxLength={200} />
           <FormActions>
             <Button type="submit" isPending={form.pending} isDisabled={Boolean(ask)}>
@@ -533,6 +459,75 @@ function Exceptions({
           }}
         />
       ) : null}
+    </RemovableList>
+  );
+}
+
+/** A date or a time of the availability forms, its format as the hint. */
+function WhenField({ kind, ...props }: TextFieldProps & { kind: "date" | "time" }) {
+  const { t } = useTranslation("appointments");
+  return (
+    <TextField
+      description={kind === "time" ? t("availability.timeHint") : t("availability.dateHint")}
+      width={kind === "time" ? "short" : "medium"}
+      {...props}
+    />
+  );
+}
+
+/** A card listing what the admin has set, each with its Remove button, then the form to add more. */
+function RemovableList<T extends { id: string }>({
+  id,
+  title,
+  empty,
+  items,
+  remove,
+  what,
+  item,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  items: T[];
+  remove: UseMutationResult<unknown, Error, string>;
+  /** the item in words, for its Remove button's accessible name */
+  what: (item: T) => string;
+  item: (item: T) => ReactNode;
+  children: ReactNode;
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id} className="card__title">
+        {title}
+      </h2>
+      {remove.isError ? (
+        <Alert tone="error" title={t("availability.removeFailed")} live="assertive" headingLevel={3}>
+          <p>{errorMessage(remove.error, tc, i18n.exists)}</p>
+        </Alert>
+      ) : null}
+      {items.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <ul className="item-list">
+          {items.map((x) => (
+            <li key={x.id}>
+              <span>{item(x)}</span>
+              <Button
+                variant="secondary"
+                isPending={remove.isPending && remove.variables === x.id}
+                onPress={() => remove.mutate(x.id)}
+                aria-label={t("availability.removeTemplate", { what: what(x) })}
+              >
+                {t("availability.remove")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
     </section>
   );
 }

@@ -1,6 +1,21 @@
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/PageHeader";
-import { ActionTile } from "../home/ActionTile";
+import { ActionTiles, type TileKeys } from "../home/ActionTile";
+
+const TILES: TileKeys[] = [
+  ["/admin/staff", "people", "staff.title", "hub.staff"],
+  ["/admin/locations", "calendar", "locations.title", "hub.locations"],
+  ["/admin/providers", "user", "providers.title", "hub.providers"],
+  ["/admin/pharmacies", "pill", "pharmacies.title", "hub.pharmacies"],
+  ["/admin/refill-protocol", "shield", "refills:protocol.title", "refills:protocol.tile"],
+  ["/admin/visit-types", "list", "translation:nav.visitTypes", "hub.visitTypes"],
+  ["/admin/availability", "calendar", "translation:nav.availability", "hub.availability"],
+  ["/admin/messaging", "people", "translation:nav.messagePools", "hub.messagePools"],
+  ["/admin/health-ranges", "shield", "translation:nav.healthRanges", "hub.healthRanges"],
+  ["/admin/surveys", "list", "translation:nav.surveyResults", "hub.surveyResults"],
+  ["/patients/register", "list", "hub.registerTitle", "hub.register"],
+  ["/admin/apps", "list", "connectedApps:admin.title", "connectedApps:admin.hub"],
+];
 
 /** Clinic set-up: people, places, providers, pharmacies, and the rules each service works by. */
 export function ClinicAdminHome() {
@@ -9,53 +24,7 @@ export function ClinicAdminHome() {
     <>
       <PageHeader title={t("hub.title")} lead={<p>{t("hub.lead")}</p>} />
       <ul className="action-list">
-        <ActionTile to="/admin/staff" icon="people" title={t("staff.title")} text={t("hub.staff")} />
-        <ActionTile to="/admin/locations" icon="calendar" title={t("locations.title")} text={t("hub.locations")} />
-        <ActionTile to="/admin/providers" icon="user" title={t("providers.title")} text={t("hub.providers")} />
-        <ActionTile to="/admin/pharmacies" icon="pill" title={t("pharmacies.title")} text={t("hub.pharmacies")} />
-        <ActionTile
-          to="/admin/refill-protocol"
-          icon="shield"
-          title={t("refills:protocol.title")}
-          text={t("refills:protocol.tile")}
-        />
-        <ActionTile
-          to="/admin/visit-types"
-          icon="list"
-          title={t("translation:nav.visitTypes")}
-          text={t("hub.visitTypes")}
-        />
-        <ActionTile
-          to="/admin/availability"
-          icon="calendar"
-          title={t("translation:nav.availability")}
-          text={t("hub.availability")}
-        />
-        <ActionTile
-          to="/admin/messaging"
-          icon="people"
-          title={t("translation:nav.messagePools")}
-          text={t("hub.messagePools")}
-        />
-        <ActionTile
-          to="/admin/health-ranges"
-          icon="shield"
-          title={t("translation:nav.healthRanges")}
-          text={t("hub.healthRanges")}
-        />
-        <ActionTile
-          to="/admin/surveys"
-          icon="list"
-          title={t("translation:nav.surveyResults")}
-          text={t("hub.surveyResults")}
-        />
-        <ActionTile to="/patients/register" icon="list" title={t("hub.registerTitle")} text={t("hub.register")} />
-        <ActionTile
-          to="/admin/apps"
-          icon="list"
-          title={t("connectedApps:admin.title")}
-          text={t("connectedApps:admin.hub")}
-        />
+        <ActionTiles tiles={TILES} t={t} />
       </ul>
     </>
   );

@@ -22,3 +22,17 @@ export function ActionTile({ to, icon, title, text }: ActionTileProps) {
     </li>
   );
 }
+
+/** A tile by its words' keys: where it goes, its icon, its title and its line of text. */
+export type TileKeys = readonly [to: string, icon: IconName, title: string, text: string];
+
+/** Tiles from their keys, in order; `false` leaves one out (a tile the user may not use). */
+export function ActionTiles({ tiles, t }: { tiles: (TileKeys | false)[]; t: (key: string) => string }) {
+  return (
+    <>
+      {tiles.map((tile) =>
+        tile ? <ActionTile key={tile[0]} to={tile[0]} icon={tile[1]} title={t(tile[2])} text={t(tile[3])} /> : null,
+      )}
+    </>
+  );
+}

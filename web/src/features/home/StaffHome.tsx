@@ -4,10 +4,26 @@ import { PageHeader } from "../../components/PageHeader";
 import { currentLocale } from "../../i18n";
 import { formatDay, localTimeZone } from "../../lib/format";
 import { InBasketTile } from "../in-basket/InBasketTile";
-import { ActionTile } from "./ActionTile";
+import { ActionTiles, type TileKeys } from "./ActionTile";
 import { firstName, greeting } from "./greeting";
 
 const ROLE_ORDER = ["admin", "physician", "nurse", "front_desk"] as const;
+
+const TILES = {
+  register: ["/patients/register", "user", "registration:register.title", "registration:tiles.register"],
+  pending: ["/patients/registrations", "list", "registration:pending.title", "registration:tiles.pending"],
+  identityChanges: [
+    "/patients/identity-changes",
+    "list",
+    "registration:identityReview.title",
+    "registration:identityReview.tile",
+  ],
+  search: ["/patients", "people", "registration:search.title", "registration:tiles.search"],
+  clinic: ["/admin/clinic", "calendar", "clinicAdmin:hub.title", "clinicAdmin:hub.tile"],
+  audit: ["/admin/audit", "list", "staffHome.tiles.audit.title", "staffHome.tiles.audit.text"],
+  security: ["/account/security", "shield", "home.tiles.security.title", "staffHome.tiles.security.text"],
+  ownCare: ["/my-health", "heart", "staffHome.tiles.ownCare.title", "staffHome.tiles.ownCare.text"],
+} satisfies Record<string, TileKeys>;
 
 /** "Today": the work each staff role can do here, first. */
 export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: boolean }) {
@@ -23,67 +39,25 @@ export function StaffHome({ me, alsoPatient }: { me: MeResponse; alsoPatient: bo
       />
       <h2 className="section-title">{t("staffHome.workTitle")}</h2>
       <ul className="action-list">
-        {me.abilities.registerPatients ? (
-          <>
-            <ActionTile
-              to="/patients/register"
-              icon="user"
-              title={t("registration:register.title")}
-              text={t("registration:tiles.register")}
-            />
-            <ActionTile
-              to="/patients/registrations"
-              icon="list"
-              title={t("registration:pending.title")}
-              text={t("registration:tiles.pending")}
-            />
-            <ActionTile
-              to="/patients/identity-changes"
-              icon="list"
-              title={t("registration:identityReview.title")}
-              text={t("registration:identityReview.tile")}
-            />
-          </>
-        ) : null}
-        {me.abilities.workInBasket ? <InBasketTile /> : null}
-        {me.abilities.searchPatients ? (
-          <ActionTile
-            to="/patients"
-            icon="people"
-            title={t("registration:search.title")}
-            text={t("registration:tiles.search")}
-          />
-        ) : null}
-        {me.abilities.administerClinic ? (
-          <ActionTile
-            to="/admin/clinic"
-            icon="calendar"
-            title={t("clinicAdmin:hub.title")}
-            text={t("clinicAdmin:hub.tile")}
-          />
-        ) : null}
-        {me.abilities.readAuditLog ? (
-          <ActionTile
-            to="/admin/audit"
-            icon="list"
-            title={t("staffHome.tiles.audit.title")}
-            text={t("staffHome.tiles.audit.text")}
-          />
-        ) : null}
-        <ActionTile
-          to="/account/security"
-          icon="shield"
-          title={t("home.tiles.security.title")}
-          text={t("staffHome.tiles.security.text")}
+        <ActionTiles
+          t={t}
+          tiles={[
+            me.abilities.registerPatients && TILES.register,
+            me.abilities.registerPatients && TILES.pending,
+            me.abilities.registerPatients && TILES.identityChanges,
+          ]}
         />
-        {alsoPatient ? (
-          <ActionTile
-            to="/my-health"
-            icon="heart"
-            title={t("staffHome.tiles.ownCare.title")}
-            text={t("staffHome.tiles.ownCare.text")}
-          />
-        ) : null}
+        {me.abilities.workInBasket ? <InBasketTile /> : null}
+        <ActionTiles
+          t={t}
+          tiles={[
+            me.abilities.searchPatients && TILES.search,
+            me.abilities.administerClinic && TILES.clinic,
+            me.abilities.readAuditLog && TILES.audit,
+            TILES.security,
+            alsoPatient && TILES.ownCare,
+          ]}
+        />
       </ul>
     </>
   );

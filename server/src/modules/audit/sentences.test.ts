@@ -21,8 +21,8 @@ const COMPUTED: Record<string, readonly string[]> = {
     "status:no_show",
     "status:undo",
   ],
-  // the primary care practice's decision on a referral: #decide(referralId, "approve" | "deny" | "ask_for_visit")
-  "modules/referrals/referral-service.ts referral": ["approve", "deny", "ask_for_visit"],
+  // the primary care practice's decision on a referral: decide(d, referralId, "approve" | "deny" | "ask_for_visit")
+  "modules/referrals/referral-decisions.ts referral": ["approve", "deny", "ask_for_visit"],
   // the front desk's decision on an identity change request (contracts: "approve" | "deny")
   "modules/patients/identity-changes.ts identity_change_request": ["approve", "deny"],
   // a clinician changing the medication list: #clinicalWrite / clinicalWrite("create" | "update" | "stop")

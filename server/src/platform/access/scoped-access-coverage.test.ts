@@ -45,9 +45,13 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
     why: "the chart of the signed-in patient's own login follows its language",
   },
   "modules/identity/onboarding.ts": { count: 1, why: "activation: the chart the code was issued for" },
-  "modules/referrals/referral-service.ts": {
-    count: 3,
-    why: "whether the caller works the patient's primary care practice, asked before the gate to give the access its queue reason; the booking seam's tickets for the patient a visit is being booked for, whose access scheduling has checked",
+  "modules/referrals/practice.ts": {
+    count: 2,
+    why: "whether the caller works the patient's primary care practice, asked before the gate to give the access its queue reason",
+  },
+  "modules/referrals/referral-tickets.ts": {
+    count: 1,
+    why: "the booking seam's tickets for the patient a visit is being booked for, whose access scheduling has checked",
   },
   "modules/smart/service.ts": {
     count: 3,

@@ -28,8 +28,8 @@ const COMPUTED: Record<string, readonly string[]> = {
   // a clinician changing the medication list: #clinicalWrite / clinicalWrite("create" | "update" | "stop")
   "modules/refills/medications.ts medication": ["create", "update", "stop"],
   "modules/refills/routes.ts medication": ["create", "update", "stop"],
-  // #loadForDecision(trx, itemId, "approve" | "deny")
-  "modules/refills/refill-service.ts refill_request_item": ["approve", "deny"],
+  // loadForDecision(d, trx, itemId, "approve" | "deny") and the decision's audit row, closeDecision(…, "approve" | "deny")
+  "modules/refills/refill-queue-decisions.ts refill_request_item": ["approve", "deny"],
 };
 
 function recordedPairs(): Map<string, string[]> {

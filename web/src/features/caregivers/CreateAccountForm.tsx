@@ -4,13 +4,12 @@ import { useActingFor } from "../../app/acting-for";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { PasswordField } from "../../components/PasswordField";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { useWeakPassword } from "../../kit/use-weak-password";
 import { api, isApiError, setCsrfToken } from "../../lib/api";
 import { finishSignIn } from "../identity/finish-sign-in";
-import { PasswordStrength } from "../identity/PasswordStrength";
+import { NewPasswordField } from "../identity/PasswordStrength";
 
 /**
  * Someone with no account creates one from the invitation: their name and a password. The
@@ -54,19 +53,7 @@ export function CreateAccountForm({ token, inviterName }: { token: string; invit
         description={t("create.nameHint", { name: inviterName })}
         autoComplete="name"
       />
-      <PasswordField
-        name="password"
-        label={t("create.passwordLabel")}
-        description={common("password.rules")}
-        autoComplete="new-password"
-        value={form.values.password}
-        onChange={(v) => {
-          form.set("password")(v);
-          weak.clear();
-        }}
-        errorMessage={form.errors.password}
-        after={<PasswordStrength password={form.values.password} advice={weak.advice} />}
-      />
+      <NewPasswordField {...form.field("password")} label={t("create.passwordLabel")} weak={weak} />
       <FormActions>
         <Button type="submit" isPending={form.pending} block>
           {t("create.submit")}

@@ -8,7 +8,6 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { PasswordField } from "../../components/PasswordField";
 import { DateOfBirthInput, type DateParts, toIsoDate } from "../../components/person/DateOfBirthInput";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
@@ -17,7 +16,7 @@ import { api, setCsrfToken } from "../../lib/api";
 import { browserTimeZone } from "../../lib/format";
 import { AuthLayout } from "./AuthLayout";
 import { finishSignIn } from "./finish-sign-in";
-import { PasswordStrength } from "./PasswordStrength";
+import { NewPasswordField } from "./PasswordStrength";
 
 const route = getRouteApi("/activate");
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -74,7 +73,6 @@ export function ActivatePage() {
     },
     explain: weak.explain,
   });
-  const { password } = form.values;
 
   return (
     <AuthLayout
@@ -116,19 +114,7 @@ export function ActivatePage() {
           inputMode="email"
           spellCheck={false}
         />
-        <PasswordField
-          name="password"
-          label={t("activate.passwordLabel")}
-          description={t("password.rules")}
-          autoComplete="new-password"
-          value={password}
-          onChange={(v) => {
-            form.set("password")(v);
-            weak.clear();
-          }}
-          errorMessage={form.errors.password}
-          after={<PasswordStrength password={password} advice={weak.advice} />}
-        />
+        <NewPasswordField {...form.field("password")} label={t("activate.passwordLabel")} weak={weak} />
         <FormActions>
           <Button type="submit" isPending={form.pending} block>
             {t("activate.submit")}

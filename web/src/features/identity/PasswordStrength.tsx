@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { PasswordField } from "../../components/PasswordField";
 
 /**
  * Live guidance while choosing a password. It only judges length and variety; the server
@@ -43,5 +44,42 @@ export function PasswordStrength({ password, advice }: { password: string; advic
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The one field for choosing a password: the rules as its hint, live strength under it, and the
+ * server's advice after a weak one (cleared as the password changes). Bind with `form.field(…)`.
+ */
+export function NewPasswordField({
+  name,
+  label,
+  value,
+  onChange,
+  errorMessage,
+  weak,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errorMessage?: string;
+  weak: { advice: string[]; clear: () => void };
+}) {
+  const { t } = useTranslation();
+  return (
+    <PasswordField
+      name={name}
+      label={label}
+      description={t("password.rules")}
+      autoComplete="new-password"
+      value={value}
+      onChange={(v) => {
+        onChange(v);
+        weak.clear();
+      }}
+      errorMessage={errorMessage}
+      after={<PasswordStrength password={value} advice={weak.advice} />}
+    />
   );
 }

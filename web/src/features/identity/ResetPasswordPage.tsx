@@ -6,12 +6,11 @@ import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { PasswordField } from "../../components/PasswordField";
 import { useForm } from "../../kit/use-form";
 import { useWeakPassword } from "../../kit/use-weak-password";
 import { api, isApiError } from "../../lib/api";
 import { AuthLayout } from "./AuthLayout";
-import { PasswordStrength } from "./PasswordStrength";
+import { NewPasswordField } from "./PasswordStrength";
 
 const route = getRouteApi("/reset-password");
 
@@ -36,7 +35,6 @@ export function ResetPasswordPage() {
       weak.explain(error) ??
       (isApiError(error, "bad_request") || isApiError(error, "gone") ? { formError: t("reset.expired") } : undefined),
   });
-  const { password } = form.values;
 
   if (!token || token.length < 16) {
     return (
@@ -56,19 +54,7 @@ export function ResetPasswordPage() {
     <AuthLayout>
       <PageHeader title={t("reset.title")} lead={<p>{t("reset.lead")}</p>} />
       <Form {...form.formProps} aria-label={t("reset.title")}>
-        <PasswordField
-          name="password"
-          label={t("reset.newPassword")}
-          description={t("password.rules")}
-          autoComplete="new-password"
-          value={password}
-          onChange={(v) => {
-            form.set("password")(v);
-            weak.clear();
-          }}
-          errorMessage={form.errors.password}
-          after={<PasswordStrength password={password} advice={weak.advice} />}
-        />
+        <NewPasswordField {...form.field("password")} label={t("reset.newPassword")} weak={weak} />
         <FormActions>
           <Button type="submit" isPending={form.pending} block>
             {t("reset.submit")}

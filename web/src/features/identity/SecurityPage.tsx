@@ -21,7 +21,7 @@ import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime, formatRelative, localTimeZone } from "../../lib/format";
 import { describeDevice } from "./device";
-import { PasswordStrength } from "./PasswordStrength";
+import { NewPasswordField } from "./PasswordStrength";
 import { useReauth } from "./ReauthDialog";
 
 const route = getRouteApi("/signed-in/account/security");
@@ -88,19 +88,7 @@ function ChangePassword({ runWithReauth }: { runWithReauth: RunWithReauth }) {
           label={t("security.currentPassword")}
           autoComplete="current-password"
         />
-        <PasswordField
-          name="newPassword"
-          label={t("reset.newPassword")}
-          description={t("password.rules")}
-          autoComplete="new-password"
-          value={form.values.newPassword}
-          onChange={(v) => {
-            form.set("newPassword")(v);
-            weak.clear();
-          }}
-          errorMessage={form.errors.newPassword}
-          after={<PasswordStrength password={form.values.newPassword} advice={weak.advice} />}
-        />
+        <NewPasswordField {...form.field("newPassword")} label={t("reset.newPassword")} weak={weak} />
         <FormActions>
           <Button type="submit" isPending={form.pending}>
             {t("security.changePassword")}

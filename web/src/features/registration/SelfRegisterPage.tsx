@@ -7,7 +7,6 @@ import { Button } from "../../components/Button";
 import { Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { PasswordField } from "../../components/PasswordField";
 import {
   emptyPerson,
   PersonFields,
@@ -21,7 +20,7 @@ import { useWeakPassword } from "../../kit/use-weak-password";
 import { api } from "../../lib/api";
 import { lastPathPart } from "../../lib/errors";
 import { browserTimeZone } from "../../lib/format";
-import { PasswordStrength } from "../identity/PasswordStrength";
+import { NewPasswordField } from "../identity/PasswordStrength";
 
 /** A new patient asks to join: their record waits until the front desk has checked it. */
 export function SelfRegisterPage() {
@@ -60,7 +59,7 @@ export function SelfRegisterPage() {
     serverField: lastPathPart,
     serverMessage: () => t("register.checkField"),
   });
-  const { person, password } = form.values;
+  const { person } = form.values;
 
   if (done) return <Received email={person.email.trim()} phone={clinic?.phone} />;
 
@@ -90,19 +89,7 @@ export function SelfRegisterPage() {
         />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{t("self.passwordTitle")}</legend>
-          <PasswordField
-            name="password"
-            label={t("self.password")}
-            description={common("password.rules")}
-            autoComplete="new-password"
-            value={password}
-            onChange={(v) => {
-              form.set("password")(v);
-              weak.clear();
-            }}
-            errorMessage={form.errors.password}
-            after={<PasswordStrength password={password} advice={weak.advice} />}
-          />
+          <NewPasswordField {...form.field("password")} label={t("self.password")} weak={weak} />
         </fieldset>
         <p className="text-muted">{t("self.privacy")}</p>
         <FormActions>

@@ -374,7 +374,7 @@ export class SmartService {
     if (grants.length === 0) return;
     await this.#revokeGrants(grants.map((g) => g.grant_id));
     const { audit } = this.#deps;
-    await runWithContext(systemContext("smart.caregiver_access_ended"), async () => {
+    await runWithContext(systemContext("smart.end-caregiver-connections"), async () => {
       for (const g of grants)
         await audit.recordIndependent({
           action: "revoke",

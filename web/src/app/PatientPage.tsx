@@ -38,7 +38,8 @@ export function usePatientData<T extends { patient: { displayName: string } }, K
 
 interface PatientPageProps<T> {
   page: PatientData<T>;
-  title: string;
+  /** default: `<words>.title` and `<words>.lead`, for oneself or for the patient named */
+  title?: string;
   lead?: ReactNode;
   before?: ReactNode;
   actions?: ReactNode;
@@ -55,7 +56,12 @@ interface PatientPageProps<T> {
 export function PatientPage<T>({ page, title, lead, before, actions, notice, ...gate }: PatientPageProps<T>) {
   return (
     <div className="stack">
-      <PageHeader title={title} lead={lead} before={before} actions={actions} />
+      <PageHeader
+        title={title ?? page.forWhom(`${gate.words}.title`)}
+        lead={title === undefined ? <p>{page.forWhom(`${gate.words}.lead`)}</p> : lead}
+        before={before}
+        actions={actions}
+      />
       <ActingForSwitcher />
       {notice}
       <PatientGate

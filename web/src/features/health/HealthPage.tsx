@@ -20,13 +20,11 @@ export function HealthPage() {
   const { t } = useTranslation("health");
   const search = route.useSearch();
   const page = usePatientData("health", "health_updates", search.patient, healthUpdatesQuery);
-  const { who, query: data, forSelf, forWhom } = page;
+  const { who, query: data, forSelf } = page;
   const canSend = data.data?.abilities.canSend ?? false;
   return (
     <PatientPage
       page={page}
-      title={forWhom("page.title")}
-      lead={<p>{forWhom("page.lead")}</p>}
       actions={
         canSend && who.patientId ? (
           <ButtonLink to="/health/new" search={{ patient: who.patientId }}>

@@ -22,8 +22,6 @@ export function MessagesPage() {
   return (
     <PatientPage
       page={page}
-      title={forWhom("list.title")}
-      lead={<p>{forWhom("list.lead")}</p>}
       actions={
         canStart && who.patientId ? (
           <ButtonLink to="/messages/new" search={{ patient: who.patientId }}>

@@ -32,8 +32,6 @@ export function ReferralsPage() {
   return (
     <PatientPage
       page={page}
-      title={forWhom("list.title")}
-      lead={<p>{forWhom("list.lead")}</p>}
       actions={
         canRequest && who.patientId ? (
           <ButtonLink to="/referrals/new" search={{ patient: who.patientId }}>

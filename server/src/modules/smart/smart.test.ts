@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../seed/demo.ts";
 import { useTestApp } from "../../test/app.ts";
 import { signInDemo } from "../../test/demo-sign-in.ts";
+import { fhirResourceTypes } from "../fhir-api/resources/index.ts";
 import { relatedPersonType } from "../fhir-api/resources/related-person.ts";
+import { typeScopes } from "./scopes.ts";
 import { freePort, jwtClaims, pkce, registerApp, smartLaunch } from "./test-launch.ts";
 
 type FhirClient = Awaited<ReturnType<ReturnType<typeof smart>["ready"]>>;
@@ -623,6 +625,17 @@ describe("SMART App Launch (standalone patient launch)", () => {
     }
     expect(await listed()).toContain(ownGrant);
     expect((await flow.fhirGet(`/Patient/${samId}`, own.access_token)).status).toBe(200);
+  });
+
+  it("offers a caregiver each type by the portal scopes of the record sections the FHIR type registry reads it from", () => {
+    for (const type of fhirResourceTypes) {
+      // patient data has the scopes of its sections; the clinic's directory none (offered to anyone)
+      expect(typeScopes(type.type).length > 0, type.type).toBe(type.sources.length > 0);
+    }
+    expect(typeScopes("Patient")).toEqual(["profile"]);
+    expect(typeScopes("RelatedPerson")).toEqual(["proxies"]);
+    expect(typeScopes("Appointment")).toEqual(["appointments"]);
+    expect(typeScopes("Practitioner")).toEqual([]);
   });
 
   it("lets a denial go back to the app as access_denied", async () => {

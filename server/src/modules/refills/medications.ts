@@ -17,7 +17,7 @@ import {
   type PatientAccess,
 } from "../../platform/access/patient-access.ts";
 import { patientRows } from "../../platform/access/scoped-query.ts";
-import type { AuditLog } from "../../platform/audit/audit-log.ts";
+import type { AuditDetails, AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
@@ -313,6 +313,25 @@ export class MedicationService {
     }
   }
 
+  /** A clinician's change to the list: its history row and its audit row (in the caller's transaction). */
+  async #recordChange(
+    trx: Db,
+    access: PatientAccess,
+    event: Parameters<typeof recordMedicationEvent>[1],
+    action: "create" | "update" | "stop",
+    details?: AuditDetails,
+  ): Promise<void> {
+    await recordMedicationEvent(trx, event, this.#cipher);
+    await this.#audit.record({
+      action,
+      resourceType: "medication",
+      resourceId: event.medicationId,
+      patientId: event.patientId,
+      actingAs: access.basis,
+      ...(details ? { details } : {}),
+    });
+  }
+
   async create(patientId: string, input: CreateMedicationRequest): Promise<Medication> {
     const access = await this.#clinicalWrite(patientId, null, "create");
     await this.#checkReferences(input);
@@ -342,25 +361,13 @@ export class MedicationService {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordMedicationEvent(
+      await this.#recordChange(
         trx,
-        {
-          medicationId: row.id,
-          patientId,
-          event: "prescribed",
-          byUserId: actor.userId,
-          at: now,
-        },
-        this.#cipher,
+        access,
+        { medicationId: row.id, patientId, event: "prescribed", byUserId: actor.userId, at: now },
+        "create",
+        { controlledSchedule: input.controlledSchedule },
       );
-      await this.#audit.record({
-        action: "create",
-        resourceType: "medication",
-        resourceId: row.id,
-        patientId,
-        actingAs: access.basis,
-        details: { controlledSchedule: input.controlledSchedule },
-      });
       return row.id;
     });
     return this.#one(access, id);
@@ -394,26 +401,13 @@ export class MedicationService {
         .set({ ...set, updated_at: now })
         .where("id", "=", medicationId)
         .execute();
-      await recordMedicationEvent(
+      await this.#recordChange(
         trx,
-        {
-          medicationId,
-          patientId,
-          event: "changed",
-          byUserId: actor.userId,
-          changes,
-          at: now,
-        },
-        this.#cipher,
+        access,
+        { medicationId, patientId, event: "changed", byUserId: actor.userId, changes, at: now },
+        "update",
+        { fields: changes.map((c) => c.field) },
       );
-      await this.#audit.record({
-        action: "update",
-        resourceType: "medication",
-        resourceId: medicationId,
-        patientId,
-        actingAs: access.basis,
-        details: { fields: changes.map((c) => c.field) },
-      });
     });
     return this.#one(access, medicationId);
   }
@@ -436,25 +430,12 @@ export class MedicationService {
         })
         .where("id", "=", medicationId)
         .execute();
-      await recordMedicationEvent(
+      await this.#recordChange(
         trx,
-        {
-          medicationId,
-          patientId,
-          event: "stopped",
-          byUserId: actor.userId,
-          reason: input.reason,
-          at: now,
-        },
-        this.#cipher,
+        access,
+        { medicationId, patientId, event: "stopped", byUserId: actor.userId, reason: input.reason, at: now },
+        "stop",
       );
-      await this.#audit.record({
-        action: "stop",
-        resourceType: "medication",
-        resourceId: medicationId,
-        patientId,
-        actingAs: access.basis,
-      });
     });
     return this.#one(access, medicationId);
   }

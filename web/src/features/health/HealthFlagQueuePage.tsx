@@ -7,13 +7,13 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { LoadFailed } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDateTime, localTimeZone } from "../../lib/format";
+import { QueueHeader } from "../in-basket/WorkQueue";
 import { decideFlag, FLAG_TONE, healthFlagsQuery, readingText } from "./data";
 import "./health.css";
 
@@ -28,15 +28,7 @@ export function HealthFlagQueuePage() {
   const [said, setSaid] = useState("");
   return (
     <div className="stack">
-      <PageHeader
-        title={t("queue.title")}
-        lead={<p>{t("queue.lead")}</p>}
-        before={
-          <Link to="/in-basket" className="back-link">
-            {t("queue.back")}
-          </Link>
-        }
-      />
+      <QueueHeader ns="health" />
       <nav className="health-tabs" aria-label={t("queue.filter")}>
         <Link to="/in-basket/health" search={{}} aria-current={status === "active" ? "page" : undefined}>
           {t("queue.active")}

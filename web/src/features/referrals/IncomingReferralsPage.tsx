@@ -1,7 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
@@ -10,6 +8,7 @@ import { incomingReferralsQuery } from "./data";
 import { PatientCell, ReferralCell } from "./ReferralQueuePage";
 import { when } from "./ReferralsPage";
 import "../refills/refills.css";
+import { QueueHeader } from "../in-basket/WorkQueue";
 import "./referrals.css";
 
 /** A specialist's incoming referrals: whom, why, how soon, and the visits booked with the ticket. */
@@ -21,15 +20,7 @@ export function IncomingReferralsPage() {
   const label = (key: string) => t(`queue.columns.${key}`);
   return (
     <div className="stack">
-      <PageHeader
-        title={t("incoming.title")}
-        lead={<p>{t("incoming.lead")}</p>}
-        before={
-          <Link to="/in-basket" className="back-link">
-            {t("queue.back")}
-          </Link>
-        }
-      />
+      <QueueHeader ns="referrals" words="incoming" />
       {incoming.isPending ? (
         <LoadingState label={t("queue.loading")} />
       ) : incoming.isError ? (

@@ -6,25 +6,22 @@ import { useTranslation } from "react-i18next";
 import { providersQuery } from "../../api/clinic";
 import { mayOpen } from "../../app/nav";
 import { useMe } from "../../app/session";
-import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { ButtonLink, Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
 import { FormDialog, useFormDialog } from "../../kit/FormDialog";
-import { LoadFailed } from "../../kit/views";
 import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import { visitName, visitTypesQuery } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
 import { AssignWorkItem } from "../in-basket/AssignWorkItem";
+import { DenyAction, type QueueNotice, WorkQueuePage } from "../in-basket/WorkQueue";
 import {
   approveReferral,
   askForVisit,
@@ -44,7 +41,7 @@ const route = getRouteApi("/signed-in/in-basket/referrals");
 
 const FILTERS: Array<ReferralStatus | "open"> = ["open", "approved", "denied", "scheduled", "expired"];
 
-export type Notice = { tone: "success" | "error"; title: string; text: string };
+export type Notice = QueueNotice;
 
 /** The primary care practice's referral queue: requests to approve, deny, or answer with "a visit first". */
 export function ReferralQueuePage() {
@@ -56,27 +53,19 @@ export function ReferralQueuePage() {
   const me = useMe();
   const items = queue.data?.items ?? [];
   return (
-    <div className="stack">
-      <PageHeader
-        title={t("queue.title")}
-        lead={<p>{t("queue.lead")}</p>}
-        before={
-          <Link to="/in-basket" className="back-link">
-            {t("queue.back")}
-          </Link>
-        }
-        actions={
-          <>
-            <ButtonLink to="/in-basket/referrals/new" variant="secondary">
-              {t("staffForm.create")}
-            </ButtonLink>
-            {mayOpen(me, "incomingReferrals") ? (
-              <Link to="/in-basket/incoming-referrals">{t("incoming.title")}</Link>
-            ) : null}
-          </>
-        }
-      />
-      <form className="filters" aria-label={t("queue.filters")} onSubmit={(e) => e.preventDefault()}>
+    <WorkQueuePage
+      ns="referrals"
+      actions={
+        <>
+          <ButtonLink to="/in-basket/referrals/new" variant="secondary">
+            {t("staffForm.create")}
+          </ButtonLink>
+          {mayOpen(me, "incomingReferrals") ? (
+            <Link to="/in-basket/incoming-referrals">{t("incoming.title")}</Link>
+          ) : null}
+        </>
+      }
+      filters={
         <Select
           name="status"
           label={t("queue.status")}
@@ -90,40 +79,26 @@ export function ReferralQueuePage() {
           }
           width="medium"
         />
-      </form>
-      <div aria-live="polite" className="board-notice">
-        {notice ? (
-          <Alert tone={notice.tone} title={notice.title}>
-            <p>{notice.text}</p>
-          </Alert>
-        ) : null}
+      }
+      notice={notice}
+      query={queue}
+      count={items.length}
+    >
+      <div className="refill-queue">
+        <DataTable
+          caption={t("queue.caption", { count: items.length })}
+          columns={[
+            { label: t("queue.columns.patient") },
+            { label: t("queue.columns.referral") },
+            { label: t("queue.columns.requested") },
+            { label: t("queue.columns.actions") },
+          ]}
+          items={items}
+          rowKey={(i) => i.referral.id}
+          row={(item) => <QueueRow key={item.referral.id} item={item} onNotice={setNotice} />}
+        />
       </div>
-      {queue.isPending ? (
-        <LoadingState label={t("queue.loading")} />
-      ) : queue.isError ? (
-        <LoadFailed error={queue.error} title={t("queue.loadFailed")} />
-      ) : items.length === 0 ? (
-        <div className="empty-state">
-          <h2 className="empty-state__title">{t("queue.emptyTitle")}</h2>
-          <p className="empty-state__text">{t("queue.emptyBody")}</p>
-        </div>
-      ) : (
-        <div className="refill-queue">
-          <DataTable
-            caption={t("queue.caption", { count: items.length })}
-            columns={[
-              { label: t("queue.columns.patient") },
-              { label: t("queue.columns.referral") },
-              { label: t("queue.columns.requested") },
-              { label: t("queue.columns.actions") },
-            ]}
-            items={items}
-            rowKey={(i) => i.referral.id}
-            row={(item) => <QueueRow key={item.referral.id} item={item} onNotice={setNotice} />}
-          />
-        </div>
-      )}
-    </div>
+    </WorkQueuePage>
   );
 }
 
@@ -230,7 +205,16 @@ function QueueRow({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: N
       <Cell label={label("actions")}>
         <div className="row-actions">
           {a.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
-          {a.canDeny ? <DenyAction item={item} onNotice={onNotice} /> : null}
+          {a.canDeny ? (
+            <DenyAction
+              ns="referrals"
+              id={r.id}
+              patient={item.patient.displayName}
+              what={{ specialty: subject.specialty }}
+              deny={(reason) => denyReferral(queryClient, r.id, reason)}
+              onNotice={onNotice}
+            />
+          ) : null}
           {a.canAskForVisit ? <AskForVisitAction item={item} onNotice={onNotice} /> : null}
           {work && work.status !== "done" && work.status !== "cancelled" && work.assignee === null ? (
             <Button
@@ -364,49 +348,6 @@ function ApproveAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: 
         description={t("approve.expiresHint")}
         width="short"
         isRequired
-      />
-    </FormDialog>
-  );
-}
-
-function DenyAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: Notice) => void }) {
-  const { t } = useTranslation("referrals");
-  const queryClient = useQueryClient();
-  const r = item.referral;
-  const name = `deny-${r.id}`;
-  const dialog = useFormDialog({
-    initial: { reason: "" },
-    labels: { [name]: t("deny.reason") },
-    serverField: (path) => (path === "reason" ? name : undefined),
-    validate: (v) => (v.reason.trim().length < 3 ? { [name]: t("deny.errors.reason") } : {}),
-    submit: (v) => denyReferral(queryClient, r.id, v.reason.trim()),
-    onSuccess: () => {
-      onNotice({
-        tone: "success",
-        title: t("deny.doneTitle"),
-        text: t("deny.doneBody", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName }),
-      });
-    },
-  });
-  const { form } = dialog;
-  const title = t("deny.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
-  return (
-    <FormDialog
-      dialog={dialog}
-      title={title}
-      trigger={{ label: t("deny.button"), variant: "secondary" }}
-      submitLabel={t("deny.confirm")}
-      submitVariant="danger"
-      cancelLabel={t("queue.cancel")}
-    >
-      <NoteField
-        name={name}
-        label={t("deny.reason")}
-        description={t("deny.reasonHint", { patient: item.patient.displayName })}
-        value={form.values.reason}
-        onChange={form.set("reason")}
-        maxLength={500}
-        errorMessage={form.errors[name]}
       />
     </FormDialog>
   );

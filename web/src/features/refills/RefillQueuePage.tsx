@@ -11,18 +11,15 @@ import { Dialog, DialogActions } from "../../components/Dialog";
 import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
-import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
 import { FormDialog, useFormDialog } from "../../kit/FormDialog";
-import { LoadFailed } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
-import { NoteField } from "../appointments/parts";
 import { AssignWorkItem } from "../in-basket/AssignWorkItem";
+import { DenyAction, type QueueNotice, WorkQueuePage } from "../in-basket/WorkQueue";
 import {
   approveRefill,
   bulkApproveRefills,
@@ -40,7 +37,7 @@ const route = getRouteApi("/signed-in/in-basket/refills");
 export const QUEUE_STATUSES: RefillItemStatus[] = ["queued", "approved", "denied"];
 export const AGE_CHOICES = [0, 24, 48, 72] as const;
 
-type Notice = { tone: "success" | "error" | "warning"; title: string; text: string };
+type Notice = QueueNotice;
 
 /** The refill queue: requests the protocol could not approve on its own, with what a clinician needs to decide. */
 export function RefillQueuePage() {
@@ -64,100 +61,78 @@ export function RefillQueuePage() {
   const chosen = bulkable.filter((i) => selected.includes(i.id));
 
   return (
-    <div className="stack">
-      <PageHeader
-        title={t("queue.title")}
-        lead={<p>{t("queue.lead")}</p>}
-        before={
-          <Link to="/in-basket" className="back-link">
-            {t("queue.back")}
-          </Link>
-        }
-      />
-      <form className="filters" aria-label={t("queue.filters")} onSubmit={(e) => e.preventDefault()}>
-        <Select
-          name="prescriberId"
-          label={t("queue.prescriber")}
-          options={[
-            { id: "all", label: t("queue.allPrescribers") },
-            ...(queue.data?.prescribers ?? []).map((p) => ({ id: p.id, label: p.displayName })),
-          ]}
-          value={filters.prescriberId ?? "all"}
-          onChange={(id) => go({ prescriberId: id === "all" ? undefined : id })}
-        />
-        <Select
-          name="status"
-          label={t("queue.status")}
-          options={QUEUE_STATUSES.map((s) => ({ id: s, label: t(`queue.statuses.${s}`) }))}
-          value={filters.status ?? "queued"}
-          onChange={(s) => go({ status: s as RefillItemStatus })}
-        />
-        <Select
-          name="minAgeHours"
-          label={t("queue.age")}
-          options={AGE_CHOICES.map((h) => ({
-            id: String(h),
-            label: h === 0 ? t("queue.anyAge") : t("queue.olderThan", { count: h }),
-          }))}
-          value={String(filters.minAgeHours ?? 0)}
-          onChange={(h) => go({ minAgeHours: Number(h) || undefined })}
-        />
-      </form>
-      <div aria-live="polite" className="board-notice">
-        {notice ? (
-          <Alert tone={notice.tone} title={notice.title}>
-            <p>{notice.text}</p>
-          </Alert>
-        ) : null}
-      </div>
-      {queue.isPending ? (
-        <LoadingState label={t("queue.loading")} />
-      ) : queue.isError ? (
-        <LoadFailed error={queue.error} title={t("queue.loadFailed")} />
-      ) : items.length === 0 ? (
-        <div className="empty-state">
-          <h2 className="empty-state__title">{t("queue.emptyTitle")}</h2>
-          <p className="empty-state__text">{t("queue.emptyBody")}</p>
-        </div>
-      ) : (
+    <WorkQueuePage
+      ns="refills"
+      filters={
         <>
-          {bulkable.length > 0 ? (
-            <BulkBar
-              bulkable={bulkable}
-              chosen={chosen}
-              onSelectAll={(on) => setSelected(on ? bulkable.map((i) => i.id) : [])}
-              onDone={(n) => {
-                setSelected([]);
-                setNotice(n);
-              }}
-            />
-          ) : null}
-          <div className="refill-queue">
-            <DataTable
-              caption={t("queue.caption", { count: items.length })}
-              columns={[
-                { label: t("queue.columns.patient") },
-                { label: t("queue.columns.medication") },
-                { label: t("queue.columns.why") },
-                { label: t("queue.columns.requested") },
-                { label: t("queue.columns.actions") },
-              ]}
-              items={items}
-              rowKey={(i) => i.id}
-              row={(item) => (
-                <QueueRow
-                  key={item.id}
-                  item={item}
-                  selected={selected.includes(item.id)}
-                  onSelect={(on) => setSelected((s) => (on ? [...s, item.id] : s.filter((id) => id !== item.id)))}
-                  onNotice={setNotice}
-                />
-              )}
-            />
-          </div>
+          <Select
+            name="prescriberId"
+            label={t("queue.prescriber")}
+            options={[
+              { id: "all", label: t("queue.allPrescribers") },
+              ...(queue.data?.prescribers ?? []).map((p) => ({ id: p.id, label: p.displayName })),
+            ]}
+            value={filters.prescriberId ?? "all"}
+            onChange={(id) => go({ prescriberId: id === "all" ? undefined : id })}
+          />
+          <Select
+            name="status"
+            label={t("queue.status")}
+            options={QUEUE_STATUSES.map((s) => ({ id: s, label: t(`queue.statuses.${s}`) }))}
+            value={filters.status ?? "queued"}
+            onChange={(s) => go({ status: s as RefillItemStatus })}
+          />
+          <Select
+            name="minAgeHours"
+            label={t("queue.age")}
+            options={AGE_CHOICES.map((h) => ({
+              id: String(h),
+              label: h === 0 ? t("queue.anyAge") : t("queue.olderThan", { count: h }),
+            }))}
+            value={String(filters.minAgeHours ?? 0)}
+            onChange={(h) => go({ minAgeHours: Number(h) || undefined })}
+          />
         </>
-      )}
-    </div>
+      }
+      notice={notice}
+      query={queue}
+      count={items.length}
+    >
+      {bulkable.length > 0 ? (
+        <BulkBar
+          bulkable={bulkable}
+          chosen={chosen}
+          onSelectAll={(on) => setSelected(on ? bulkable.map((i) => i.id) : [])}
+          onDone={(n) => {
+            setSelected([]);
+            setNotice(n);
+          }}
+        />
+      ) : null}
+      <div className="refill-queue">
+        <DataTable
+          caption={t("queue.caption", { count: items.length })}
+          columns={[
+            { label: t("queue.columns.patient") },
+            { label: t("queue.columns.medication") },
+            { label: t("queue.columns.why") },
+            { label: t("queue.columns.requested") },
+            { label: t("queue.columns.actions") },
+          ]}
+          items={items}
+          rowKey={(i) => i.id}
+          row={(item) => (
+            <QueueRow
+              key={item.id}
+              item={item}
+              selected={selected.includes(item.id)}
+              onSelect={(on) => setSelected((s) => (on ? [...s, item.id] : s.filter((id) => id !== item.id)))}
+              onNotice={setNotice}
+            />
+          )}
+        />
+      </div>
+    </WorkQueuePage>
   );
 }
 
@@ -368,7 +343,16 @@ function QueueRow({
       <Cell label={label("actions")}>
         <div className="row-actions">
           {item.abilities.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
-          {item.abilities.canDeny ? <DenyAction item={item} onNotice={onNotice} /> : null}
+          {item.abilities.canDeny ? (
+            <DenyAction
+              ns="refills"
+              id={item.id}
+              patient={item.patient.displayName}
+              what={{ medication: item.medication.name }}
+              deny={(reason) => denyRefill(queryClient, item.id, reason)}
+              onNotice={onNotice}
+            />
+          ) : null}
           {work && work.status !== "done" && work.status !== "cancelled" && work.assignee === null ? (
             <Button
               variant="quiet"
@@ -484,49 +468,6 @@ function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n
         inputMode="numeric"
         width="short"
         isRequired
-      />
-    </FormDialog>
-  );
-}
-
-function DenyAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n: Notice) => void }) {
-  const { t } = useTranslation("refills");
-  const queryClient = useQueryClient();
-  const name = `deny-${item.id}`;
-  // the reason typed stays while the dialog is open; cancelling drops it
-  const dialog = useFormDialog({
-    initial: { reason: "" },
-    labels: { [name]: t("deny.reason") },
-    serverField: (path) => (path === "reason" ? name : undefined),
-    validate: (v) => (v.reason.trim().length < 3 ? { [name]: t("deny.errors.reason") } : {}),
-    submit: (v) => denyRefill(queryClient, item.id, v.reason.trim()),
-    onSuccess: () => {
-      onNotice({
-        tone: "success",
-        title: t("deny.doneTitle"),
-        text: t("deny.doneBody", { medication: item.medication.name, patient: item.patient.displayName }),
-      });
-    },
-  });
-  const { form } = dialog;
-  const title = t("deny.title", { medication: item.medication.name, patient: item.patient.displayName });
-  return (
-    <FormDialog
-      dialog={dialog}
-      title={title}
-      trigger={{ label: t("deny.button"), variant: "secondary" }}
-      submitLabel={t("deny.confirm")}
-      submitVariant="danger"
-      cancelLabel={t("queue.cancel")}
-    >
-      <NoteField
-        name={name}
-        label={t("deny.reason")}
-        description={t("deny.reasonHint", { patient: item.patient.displayName })}
-        value={form.values.reason}
-        onChange={form.set("reason")}
-        maxLength={500}
-        errorMessage={form.errors[name]}
       />
     </FormDialog>
   );

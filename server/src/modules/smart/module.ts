@@ -18,9 +18,13 @@ export const smartModule = defineModule({
       clock: p.clock,
       access: p.access,
       audit: p.audit,
+      jobs: p.jobs,
       config: p.config,
     }),
   }),
+  periodicJobs: (services) => [
+    { name: "daily SMART connections", scheduleFirst: () => services.smart.scheduleDaily() },
+  ],
   routes: (app, services) =>
     smartRoutes(app, services.smart, {
       sessions: services.identity.sessions,

@@ -19,6 +19,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { type Actor, currentContext, runWithContext, systemContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError } from "../../platform/errors.ts";
+import type { JobQueue } from "../../platform/jobs/index.ts";
 import type { FhirCaller } from "../fhir-api/caller.ts";
 import { FhirError } from "../fhir-api/outcome.ts";
 import { FHIR_BASE_PATH, type FhirTokenVerifier } from "../fhir-api/routes.ts";
@@ -29,6 +30,9 @@ import { OIDC_SCOPES, resourceScopes, smartTypes, typeScopes, typesAllowed } fro
 export const OAUTH_PATH = "/oauth";
 /** FHIR API requests per connected app per minute (`ClientRateLimiter`) */
 export const FHIR_REQUESTS_PER_CLIENT_PER_MINUTE = 600;
+/** the daily job that ends caregivers' connections whose access has ended */
+export const END_CAREGIVER_CONNECTIONS_QUEUE = "smart.end-caregiver-connections";
+const DAY_MS = 86_400_000;
 
 export interface SmartDeps {
   db: Database;
@@ -36,6 +40,7 @@ export interface SmartDeps {
   clock: Clock;
   access: AccessService;
   audit: AuditLog;
+  jobs: JobQueue;
   config: Pick<Config, "publicUrl" | "trustProxy" | "env" | "redisUrl">;
 }
 
@@ -77,6 +82,46 @@ export class SmartService {
       : undefined;
     this.#redis?.on("error", () => {});
     this.clientLimiter = new ClientRateLimiter(FHIR_REQUESTS_PER_CLIENT_PER_MINUTE, this.#redis);
+    deps.jobs.register(END_CAREGIVER_CONNECTIONS_QUEUE, async () => {
+      await this.endCaregiverConnections();
+      await this.scheduleDaily(new Date(deps.clock.now().getTime() + DAY_MS));
+    });
+  }
+
+  /** Queues the daily run (once per day across all workers), after the proxies' end of parental access at 04:00. */
+  async scheduleDaily(day: Date = this.#deps.clock.now()): Promise<void> {
+    const date = day.toISOString().slice(0, 10);
+    await this.#deps.jobs.enqueue(
+      END_CAREGIVER_CONNECTIONS_QUEUE,
+      {},
+      { dedupeKey: `${END_CAREGIVER_CONNECTIONS_QUEUE}:${date}`, runAt: new Date(`${date}T04:30:00Z`), maxAttempts: 5 },
+    );
+  }
+
+  /**
+   * The daily job: connections whose caregiver's access has ended and that nobody has used or
+   * listed since (which ends them at once) are ended now, a page of connections at a time.
+   * Answers how many ended.
+   */
+  async endCaregiverConnections(): Promise<number> {
+    let ended = 0;
+    let after = "";
+    for (;;) {
+      const page = await this.#deps.db
+        .selectFrom("smart_grants")
+        .select(["grant_id", "client_id", "user_id", "patient_id"])
+        .where("revoked_at", "is", null)
+        .where("grant_id", ">", after)
+        .orderBy("grant_id")
+        .limit(500)
+        .execute();
+      const bases = await this.#bases(page);
+      const lapsed = page.filter((g) => !bases.has(connectionKey(g)));
+      await this.#endConnections(lapsed);
+      ended += lapsed.length;
+      if (page.length < 500) return ended;
+      after = (page[page.length - 1] as { grant_id: string }).grant_id;
+    }
   }
 
   /** waits briefly for the rate limit's Redis connection, so the first requests are shared (never blocks start-up long) */

@@ -7,6 +7,7 @@ import { signInDemo } from "../../test/demo-sign-in.ts";
 import { fhirResourceTypes } from "../fhir-api/resources/index.ts";
 import { relatedPersonType } from "../fhir-api/resources/related-person.ts";
 import { typeScopes } from "./scopes.ts";
+import { END_CAREGIVER_CONNECTIONS_QUEUE } from "./service.ts";
 import { freePort, jwtClaims, pkce, registerApp, smartLaunch } from "./test-launch.ts";
 
 type FhirClient = Awaited<ReturnType<ReturnType<typeof smart>["ready"]>>;
@@ -625,6 +626,62 @@ describe("SMART App Launch (standalone patient launch)", () => {
     }
     expect(await listed()).toContain(ownGrant);
     expect((await flow.fhirGet(`/Patient/${samId}`, own.access_token)).status).toBe(200);
+  });
+
+  it("ends a caregiver's unused connection in the daily job once their access has ended, and keeps the rest", async () => {
+    const db = t.database.db;
+    const proxyGrant = await db
+      .selectFrom("proxy_grants")
+      .select("id")
+      .where("patient_id", "=", jamieId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirstOrThrow();
+    const forJamie = await flow.tokenFor(sam, { patientId: jamieId, types: ["Patient"] });
+    const forSam = await flow.tokenFor(sam, { patientId: samId, types: ["Patient"] });
+    const grantOf = async (accessToken: string) =>
+      (
+        await db
+          .selectFrom("oauth_payloads")
+          .select("grant_id")
+          .where("model", "=", "AccessToken")
+          .where("id", "=", accessToken)
+          .executeTakeFirstOrThrow()
+      ).grant_id as string;
+    const [jamieGrant, samGrant] = [await grantOf(forJamie.access_token), await grantOf(forSam.access_token)];
+    const revokedAt = async (grantId: string) =>
+      (
+        await db
+          .selectFrom("smart_grants")
+          .select("revoked_at")
+          .where("grant_id", "=", grantId)
+          .executeTakeFirstOrThrow()
+      ).revoked_at;
+    const smartService = t.app.services.smart;
+    // nothing has ended: nothing to do
+    expect(await smartService.endCaregiverConnections()).toBe(0);
+    await db.updateTable("proxy_grants").set({ revoked_at: t.clock.now() }).where("id", "=", proxyGrant.id).execute();
+    try {
+      // queued for the day, with one run per date
+      await smartService.scheduleDaily();
+      await smartService.scheduleDaily();
+      const queued = await db
+        .selectFrom("jobs")
+        .select("run_at")
+        .where("queue", "=", END_CAREGIVER_CONNECTIONS_QUEUE)
+        .where("status", "=", "pending")
+        .execute();
+      expect(queued).toHaveLength(1);
+      expect(await smartService.endCaregiverConnections()).toBe(1);
+      expect(await revokedAt(jamieGrant)).not.toBeNull();
+      expect(await revokedAt(samGrant)).toBeNull();
+      // its tokens are gone with it
+      const left = await db.selectFrom("oauth_payloads").select("id").where("grant_id", "=", jamieGrant).execute();
+      expect(left).toEqual([]);
+      expect((await flow.fhirGet(`/Patient/${samId}`, forSam.access_token)).status).toBe(200);
+      expect(await smartService.endCaregiverConnections()).toBe(0);
+    } finally {
+      await db.updateTable("proxy_grants").set({ revoked_at: null }).where("id", "=", proxyGrant.id).execute();
+    }
   });
 
   it("offers a caregiver each type by the portal scopes of the record sections the FHIR type registry reads it from", () => {

@@ -1,26 +1,21 @@
 import type { Referral, ReferralList, ReferralUrgency } from "@portico/contracts";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { locationsQuery, providersQuery } from "../../api/clinic";
 import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
-import { Select } from "../../components/Select";
 import { type Explained, useForm } from "../../kit/use-form";
 import { isApiError } from "../../lib/api";
 import { newIdempotencyKey } from "../appointments/data";
-import { ChoiceGroup, NoteField } from "../appointments/parts";
-import { referralsQuery, requestReferral, specialtyLabel } from "./data";
+import { referralsQuery, requestReferral } from "./data";
+import { NO_PREFERENCE, ReferralRequestFields, useSpecialists } from "./ReferralFields";
 import "./referrals.css";
 
 const route = getRouteApi("/signed-in/referrals/new");
-
-const URGENCIES: ReferralUrgency[] = ["routine", "soon", "urgent"];
-const NO_PREFERENCE = "none";
 
 interface ReferralDraft {
   specialty: string;
@@ -66,8 +61,6 @@ function RequestForm({ list, forSelf, specialty }: { list: ReferralList; forSelf
   const { t } = useTranslation("referrals");
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const providers = useQuery(providersQuery());
-  const locations = useQuery(locationsQuery());
   const patientId = list.patient.id;
   const name = list.patient.displayName;
   // one key per distinct request: a retry of the same answers never asks twice
@@ -124,74 +117,20 @@ function RequestForm({ list, forSelf, specialty }: { list: ReferralList; forSelf
     },
   });
 
-  const chosen = form.values.specialty;
-  const specialists = (providers.data ?? []).filter((p) => p.specialty === chosen);
-  const provider = specialists.find((p) => p.id === form.values.preferredProviderId);
-  const places = (locations.data ?? []).filter(
-    (l) => specialists.length === 0 || specialists.some((p) => p.locationIds.includes(l.id)),
-  );
+  const choice = useSpecialists(form.values.specialty, form.values.preferredProviderId);
   const setSpecialty = (value: string) =>
     form.update((v) => ({ ...v, specialty: value, preferredProviderId: NO_PREFERENCE }));
 
   return (
     <Form {...form.formProps} aria-label={forSelf ? t("form.title") : t("form.titleFor", { name })}>
-      <Select
-        name="specialty"
-        label={labels.specialty}
-        description={t("form.specialtyHint")}
-        options={list.specialties.map((s) => ({ id: s, label: specialtyLabel(s, t) }))}
-        value={form.values.specialty || null}
-        onChange={setSpecialty}
-        errorMessage={form.errors.specialty}
-        placeholder={t("form.specialtyPlaceholder")}
-        isRequired
-        width="medium"
-      />
-      <NoteField
-        name="reason"
-        label={labels.reason}
-        description={forSelf ? t("form.reasonHint") : t("form.reasonHintFor", { name })}
-        value={form.values.reason}
-        onChange={form.set("reason")}
-        maxLength={1000}
-        errorMessage={form.errors.reason}
-      />
-      <Select
-        name="preferredProviderId"
-        label={labels.preferredProviderId}
-        description={t("form.optional")}
-        options={[
-          { id: NO_PREFERENCE, label: t("form.noPreference") },
-          ...specialists.map((p) => ({ id: p.id, label: p.displayName })),
-        ]}
-        value={form.values.preferredProviderId}
-        onChange={form.set("preferredProviderId")}
-        errorMessage={form.errors.preferredProviderId}
-        width="medium"
-      />
-      <Select
-        name="preferredLocationId"
-        label={labels.preferredLocationId}
-        description={t("form.optional")}
-        options={[
-          { id: NO_PREFERENCE, label: t("form.noPreference") },
-          ...places
-            .filter((l) => !provider || provider.locationIds.includes(l.id))
-            .map((l) => ({ id: l.id, label: l.name })),
-        ]}
-        value={form.values.preferredLocationId}
-        onChange={form.set("preferredLocationId")}
-        errorMessage={form.errors.preferredLocationId}
-        width="medium"
-      />
-      <ChoiceGroup
-        name="urgency"
-        label={labels.urgency}
-        options={URGENCIES.map((u) => ({ id: u, label: t(`urgencyChoice.${u}`) }))}
-        value={form.values.urgency}
-        onChange={form.set("urgency")}
-        errorMessage={form.errors.urgency}
-        isRequired
+      <ReferralRequestFields
+        form={form}
+        labels={labels}
+        specialties={list.specialties}
+        specialtyHint={t("form.specialtyHint")}
+        reasonHint={forSelf ? t("form.reasonHint") : t("form.reasonHintFor", { name })}
+        onSpecialty={setSpecialty}
+        specialists={choice}
       />
       <Alert tone="info" title={t("form.emergencyTitle")} headingLevel={2}>
         <p>{t("form.emergencyBody")}</p>

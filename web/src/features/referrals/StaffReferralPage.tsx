@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { locationsQuery, providersQuery } from "../../api/clinic";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
@@ -20,14 +19,13 @@ import { LoadFailed } from "../../kit/views";
 import { api, isApiError } from "../../lib/api";
 import { formatCalendarDate } from "../../lib/format";
 import { newIdempotencyKey } from "../appointments/data";
-import { ChoiceGroup, NoteField } from "../appointments/parts";
 import { dateInDays, referralsQuery, specialtyLabel, staffCreateReferral } from "./data";
+import { NO_PREFERENCE, ReferralRequestFields, useSpecialists } from "./ReferralFields";
 import "./referrals.css";
 
 const route = getRouteApi("/signed-in/in-basket/referrals/new");
 
-const URGENCIES: ReferralUrgency[] = ["routine", "soon", "urgent"];
-const NONE = "none";
+const NONE = NO_PREFERENCE;
 const ANY = "any";
 
 /**
@@ -203,8 +201,6 @@ interface StaffDraft {
 function StaffReferralForm({ list, onCreated }: { list: ReferralList; onCreated: (r: Referral) => void }) {
   const { t } = useTranslation("referrals");
   const queryClient = useQueryClient();
-  const providers = useQuery(providersQuery());
-  const locations = useQuery(locationsQuery());
   const patientId = list.patient.id;
   const name = list.patient.displayName;
   const attemptKey = useRef<{ body: string; key: string } | null>(null);
@@ -285,72 +281,20 @@ function StaffReferralForm({ list, onCreated }: { list: ReferralList; onCreated:
     },
   });
   const chosen = form.values.specialty;
-  const specialists = (providers.data ?? []).filter((p) => p.specialty === chosen);
-  const preferred = specialists.find((p) => p.id === form.values.preferredProviderId);
-  const places = (locations.data ?? []).filter(
-    (l) => specialists.length === 0 || specialists.some((p) => p.locationIds.includes(l.id)),
-  );
+  const choice = useSpecialists(chosen, form.values.preferredProviderId);
+  const { specialists } = choice;
   const setSpecialty = (value: string) =>
     form.update((v) => ({ ...v, specialty: value, preferredProviderId: NONE, approveProviderId: ANY }));
   const specialtyName = chosen ? specialtyLabel(chosen, t) : "";
   return (
     <Form {...form.formProps} aria-label={t("staffForm.titleFor", { name })}>
-      <Select
-        name="specialty"
-        label={labels.specialty}
-        options={list.specialties.map((s) => ({ id: s, label: specialtyLabel(s, t) }))}
-        value={form.values.specialty || null}
-        onChange={setSpecialty}
-        errorMessage={form.errors.specialty}
-        placeholder={t("form.specialtyPlaceholder")}
-        isRequired
-        width="medium"
-      />
-      <NoteField
-        name="reason"
-        label={labels.reason}
-        description={t("staffForm.reasonHint", { name })}
-        value={form.values.reason}
-        onChange={form.set("reason")}
-        maxLength={1000}
-        errorMessage={form.errors.reason}
-      />
-      <Select
-        name="preferredProviderId"
-        label={labels.preferredProviderId}
-        description={t("form.optional")}
-        options={[
-          { id: NONE, label: t("form.noPreference") },
-          ...specialists.map((p) => ({ id: p.id, label: p.displayName })),
-        ]}
-        value={form.values.preferredProviderId}
-        onChange={form.set("preferredProviderId")}
-        errorMessage={form.errors.preferredProviderId}
-        width="medium"
-      />
-      <Select
-        name="preferredLocationId"
-        label={labels.preferredLocationId}
-        description={t("form.optional")}
-        options={[
-          { id: NONE, label: t("form.noPreference") },
-          ...places
-            .filter((l) => !preferred || preferred.locationIds.includes(l.id))
-            .map((l) => ({ id: l.id, label: l.name })),
-        ]}
-        value={form.values.preferredLocationId}
-        onChange={form.set("preferredLocationId")}
-        errorMessage={form.errors.preferredLocationId}
-        width="medium"
-      />
-      <ChoiceGroup
-        name="urgency"
-        label={labels.urgency}
-        options={URGENCIES.map((u) => ({ id: u, label: t(`urgencyChoice.${u}`) }))}
-        value={form.values.urgency}
-        onChange={form.set("urgency")}
-        errorMessage={form.errors.urgency}
-        isRequired
+      <ReferralRequestFields
+        form={form}
+        labels={labels}
+        specialties={list.specialties}
+        reasonHint={t("staffForm.reasonHint", { name })}
+        onSpecialty={setSpecialty}
+        specialists={choice}
       />
       <Checkbox {...form.checkbox("approveNow")} description={t("staffForm.approveNowHint", { name })}>
         {t("staffForm.approveNow")}

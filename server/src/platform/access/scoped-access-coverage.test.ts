@@ -69,7 +69,7 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
     count: 5,
     why: "prepared statements (patientStatement, compiled once with the patient a placeholder): a patient's appointment list, one appointment, the chart and past visits self-booking asks of; each run binds the patientId of the caller's PatientRows",
   },
-  "modules/scheduling/waitlist-service.ts": {
+  "modules/scheduling/waitlist-common.ts": {
     count: 2,
     why: "the waitlist's matching job and a clinic's cancellation, for patients found through a provider's calendar: a clashing visit before a time is offered, the zone of the offer's email",
   },

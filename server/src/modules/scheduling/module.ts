@@ -15,7 +15,7 @@ import {
   waitlistOfferGone,
 } from "./mail-templates.ts";
 import { ReminderService } from "./reminders.ts";
-import { schedulingRoutes, schedulingStaffRoutes, schedulingWaitlistRoutes } from "./routes.ts";
+import { schedulingRoutes } from "./routes.ts";
 import { SchedulingNotifier } from "./scheduling-events.ts";
 import { SchedulingService } from "./service.ts";
 import { WaitlistService } from "./waitlist-service.ts";
@@ -76,11 +76,7 @@ export const schedulingModule = defineModule({
       schedulingIntake,
     };
   },
-  routes: async (app, services) => {
-    await schedulingRoutes(app, services);
-    await schedulingStaffRoutes(app, services);
-    await schedulingWaitlistRoutes(app, services);
-  },
+  routes: (app, services) => schedulingRoutes(app, services),
   periodicJobs: (services) => [
     { name: "waitlist offer expiry", scheduleFirst: () => services.waitlist.scheduleExpirySweep() },
   ],

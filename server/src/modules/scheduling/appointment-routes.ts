@@ -1,0 +1,112 @@
+import {
+  Appointment,
+  AppointmentList,
+  AppointmentParams,
+  BookAppointment,
+  CancelAppointment,
+  errorResponses,
+  PatientParams,
+  RescheduleAppointment,
+} from "@portico/contracts";
+import type { App } from "../../app.ts";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import { appointmentsRoute, tags } from "./route-access.ts";
+import type { SchedulingService } from "./service.ts";
+
+/** A patient's appointments: list, one, book, reschedule, cancel. */
+export async function patientAppointmentRoutes(
+  app: App,
+  services: { scheduling: SchedulingService; access: AccessService },
+): Promise<void> {
+  const { scheduling, access } = services;
+  app.get(
+    "/api/patients/:patientId/appointments",
+    {
+      ...appointmentsRoute(access, "read", "appointment"),
+      schema: {
+        tags,
+        summary: "A patient's upcoming and past appointments",
+        params: PatientParams,
+        response: { 200: AppointmentList, ...errorResponses },
+      },
+    },
+    async (request) => scheduling.listForPatient(request.params.patientId),
+  );
+
+  app.get(
+    "/api/patients/:patientId/appointments/:appointmentId",
+    {
+      ...appointmentsRoute(access, "read", "appointment", { resourceIdParam: "appointmentId" }),
+      schema: {
+        tags,
+        summary: "One appointment",
+        params: AppointmentParams,
+        response: { 200: Appointment, ...errorResponses },
+      },
+    },
+    async (request) => scheduling.getForPatient(request.params.patientId, request.params.appointmentId),
+  );
+
+  app.post(
+    "/api/patients/:patientId/appointments",
+    {
+      ...appointmentsRoute(access, "write", "appointment", { auditAction: "book" }),
+      schema: {
+        tags,
+        summary: "Book an appointment (409 slot_taken with alternatives when the time was just taken)",
+        params: PatientParams,
+        body: BookAppointment,
+        response: { 201: Appointment, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const appointment = await scheduling.book(request.params.patientId, {
+        visitTypeId: body.visitTypeId,
+        providerId: body.providerId,
+        start: new Date(body.start),
+        locationId: body.locationId,
+        reasonForVisit: body.reasonForVisit,
+      });
+      return reply.status(201).send(appointment);
+    },
+  );
+
+  app.post(
+    "/api/patients/:patientId/appointments/:appointmentId/reschedule",
+    {
+      ...appointmentsRoute(access, "write", "appointment", {
+        resourceIdParam: "appointmentId",
+        auditAction: "reschedule",
+      }),
+      schema: {
+        tags,
+        summary: "Move an appointment; the old time is released only if the new one is secured",
+        params: AppointmentParams,
+        body: RescheduleAppointment,
+        response: { 200: Appointment, ...errorResponses },
+      },
+    },
+    async (request) =>
+      scheduling.reschedule(request.params.patientId, request.params.appointmentId, {
+        start: new Date(request.body.start),
+        providerId: request.body.providerId,
+        locationId: request.body.locationId,
+      }),
+  );
+
+  app.post(
+    "/api/patients/:patientId/appointments/:appointmentId/cancel",
+    {
+      ...appointmentsRoute(access, "write", "appointment", { resourceIdParam: "appointmentId", auditAction: "cancel" }),
+      schema: {
+        tags,
+        summary: "Cancel an appointment (refused online inside the cancellation notice)",
+        params: AppointmentParams,
+        body: CancelAppointment,
+        response: { 200: Appointment, ...errorResponses },
+      },
+    },
+    async (request) => scheduling.cancel(request.params.patientId, request.params.appointmentId, request.body?.reason),
+  );
+}

@@ -1,12 +1,19 @@
-import type { UseQueryResult } from "@tanstack/react-query";
+import type { WorkItem } from "@portico/contracts";
+import { type UseQueryResult, useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
+import { currentLocale } from "../../i18n";
+import { Cell } from "../../kit/DataTable";
 import { FormDialog, useFormDialog } from "../../kit/FormDialog";
 import { LoadFailed } from "../../kit/views";
+import { errorMessage } from "../../lib/errors";
+import { formatCalendarDate } from "../../lib/format";
 import { NoteField } from "../appointments/parts";
 
 /** What a queue's action says happened, in the queue's polite live region. */
@@ -121,5 +128,120 @@ export function DenyAction({ ns, id, patient, what, deny, onNotice }: DenyAction
         errorMessage={form.errors[name]}
       />
     </FormDialog>
+  );
+}
+
+/** When the item was asked for, how long it has waited (overdue in red), and who has it. */
+export function RequestedCell({
+  ns,
+  label,
+  at,
+  ageHours,
+  work,
+}: {
+  ns: string;
+  label: string;
+  /** the time asked, in words */
+  at: string;
+  ageHours: number;
+  work: WorkItem | null;
+}) {
+  const { t } = useTranslation(ns);
+  return (
+    <Cell label={label}>
+      {at}
+      <br />
+      <span className={work?.overdue ? "text-danger" : "text-muted"}>
+        {work?.overdue ? t("queue.overdue", { count: ageHours }) : t("queue.ageHours", { count: ageHours })}
+      </span>
+      {work ? (
+        <>
+          <br />
+          <span className="text-muted">
+            {work.assignee ? t("queue.assignedTo", { name: work.assignee.displayName }) : t("queue.unassigned")}
+          </span>
+        </>
+      ) : null}
+    </Cell>
+  );
+}
+
+/** "Claim" on an open item nobody has, "Release" on one the user claimed; the outcome in the queue's notice. */
+export function ClaimRelease({
+  ns,
+  work,
+  subject,
+  act,
+  onNotice,
+}: {
+  ns: string;
+  work: WorkItem | null;
+  /** the item in words (e.g. `{ medication, patient }`), for the buttons' names and the notice */
+  subject: Record<string, string>;
+  act: (workItemId: string, action: "claim" | "release") => Promise<unknown>;
+  onNotice: (notice: QueueNotice) => void;
+}) {
+  const { t, i18n } = useTranslation(ns);
+  const { t: tc } = useTranslation();
+  const me = useMe();
+  const claim = useMutation({
+    mutationFn: (action: "claim" | "release") => act(work?.id ?? "", action),
+    onSuccess: (_, action) =>
+      onNotice({
+        tone: "success",
+        title: t(action === "claim" ? "queue.claimedTitle" : "queue.releasedTitle"),
+        text: t(action === "claim" ? "queue.claimedBody" : "queue.releasedBody", subject),
+      }),
+    onError: (error) =>
+      onNotice({ tone: "error", title: t("queue.failedTitle"), text: errorMessage(error, tc, i18n.exists) }),
+  });
+  return (
+    <>
+      {work && work.status !== "done" && work.status !== "cancelled" && work.assignee === null ? (
+        <Button
+          variant="quiet"
+          isPending={claim.isPending}
+          onPress={() => claim.mutate("claim")}
+          aria-label={t("queue.claimNamed", subject)}
+        >
+          {t("queue.claim")}
+        </Button>
+      ) : null}
+      {work?.assignee && work.status === "claimed" && work.assignee.userId === me?.user.id ? (
+        <Button
+          variant="quiet"
+          isPending={claim.isPending}
+          onPress={() => claim.mutate("release")}
+          aria-label={t("queue.releaseNamed", subject)}
+        >
+          {t("queue.release")}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
+/** Whom the item is for: the name, date of birth, and a link to the chart. */
+export function QueuePatientCell({
+  ns,
+  label,
+  patient,
+}: {
+  ns: string;
+  label: string;
+  patient: { id: string; displayName: string; dateOfBirth: string };
+}) {
+  const { t } = useTranslation(ns);
+  const locale = currentLocale();
+  return (
+    <Cell label={label}>
+      <strong>{patient.displayName}</strong>
+      <br />
+      <span className="text-muted">{t("queue.born", { date: formatCalendarDate(patient.dateOfBirth, locale) })}</span>
+      <br />
+      <Link to="/patients/$patientId" params={{ patientId: patient.id }}>
+        {t("queue.openChart", { name: patient.displayName })}
+      </Link>
+    </Cell>
   );
 }

@@ -1,12 +1,11 @@
 import type { ReferralQueueItem, ReferralStatus } from "@portico/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { providersQuery } from "../../api/clinic";
 import { mayOpen } from "../../app/nav";
 import { useMe } from "../../app/session";
-import { Button } from "../../components/Button";
 import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { ButtonLink, Link } from "../../components/Link";
@@ -16,12 +15,18 @@ import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
 import { FormDialog, useFormDialog } from "../../kit/FormDialog";
 import { isApiError } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import { visitName, visitTypesQuery } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
 import { AssignWorkItem } from "../in-basket/AssignWorkItem";
-import { DenyAction, type QueueNotice, WorkQueuePage } from "../in-basket/WorkQueue";
+import {
+  ClaimRelease,
+  DenyAction,
+  type QueueNotice,
+  QueuePatientCell,
+  RequestedCell,
+  WorkQueuePage,
+} from "../in-basket/WorkQueue";
 import {
   approveReferral,
   askForVisit,
@@ -104,21 +109,7 @@ export function ReferralQueuePage() {
 
 /** The patient's context and the referral: what is asked, why, how soon; the decision when there is one. */
 export function PatientCell({ item, label }: { item: ReferralQueueItem; label: string }) {
-  const { t } = useTranslation("referrals");
-  const locale = currentLocale();
-  return (
-    <Cell label={label}>
-      <strong>{item.patient.displayName}</strong>
-      <br />
-      <span className="text-muted">
-        {t("queue.born", { date: formatCalendarDate(item.patient.dateOfBirth, locale) })}
-      </span>
-      <br />
-      <Link to="/patients/$patientId" params={{ patientId: item.patient.id }}>
-        {t("queue.openChart", { name: item.patient.displayName })}
-      </Link>
-    </Cell>
-  );
+  return <QueuePatientCell ns="referrals" label={label} patient={item.patient} />;
 }
 
 export function ReferralCell({ item, label }: { item: ReferralQueueItem; label: string }) {
@@ -162,46 +153,25 @@ export function ReferralCell({ item, label }: { item: ReferralQueueItem; label: 
 }
 
 function QueueRow({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: Notice) => void }) {
-  const { t, i18n } = useTranslation("referrals");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("referrals");
   const locale = currentLocale();
   const queryClient = useQueryClient();
-  const me = useMe();
   const r = item.referral;
   const work = item.workItem;
   const label = (key: string) => t(`queue.columns.${key}`);
   const subject = { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName };
-  const claim = useMutation({
-    mutationFn: (action: "claim" | "release") => referralWorkItem(queryClient, work?.id ?? "", action),
-    onSuccess: (_, action) =>
-      onNotice({
-        tone: "success",
-        title: t(action === "claim" ? "queue.claimedTitle" : "queue.releasedTitle"),
-        text: t(action === "claim" ? "queue.claimedBody" : "queue.releasedBody", subject),
-      }),
-    onError: (error) =>
-      onNotice({ tone: "error", title: t("queue.failedTitle"), text: errorMessage(error, tc, i18n.exists) }),
-  });
   const a = r.abilities;
   return (
     <tr className={work?.overdue ? "queue-row queue-row--overdue" : "queue-row"}>
       <PatientCell item={item} label={label("patient")} />
       <ReferralCell item={item} label={label("referral")} />
-      <Cell label={label("requested")}>
-        {when(r.createdAt, locale)}
-        <br />
-        <span className={work?.overdue ? "text-danger" : "text-muted"}>
-          {work?.overdue ? t("queue.overdue", { count: item.ageHours }) : t("queue.ageHours", { count: item.ageHours })}
-        </span>
-        {work ? (
-          <>
-            <br />
-            <span className="text-muted">
-              {work.assignee ? t("queue.assignedTo", { name: work.assignee.displayName }) : t("queue.unassigned")}
-            </span>
-          </>
-        ) : null}
-      </Cell>
+      <RequestedCell
+        ns="referrals"
+        label={label("requested")}
+        at={when(r.createdAt, locale)}
+        ageHours={item.ageHours}
+        work={work}
+      />
       <Cell label={label("actions")}>
         <div className="row-actions">
           {a.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
@@ -216,26 +186,13 @@ function QueueRow({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: N
             />
           ) : null}
           {a.canAskForVisit ? <AskForVisitAction item={item} onNotice={onNotice} /> : null}
-          {work && work.status !== "done" && work.status !== "cancelled" && work.assignee === null ? (
-            <Button
-              variant="quiet"
-              isPending={claim.isPending}
-              onPress={() => claim.mutate("claim")}
-              aria-label={t("queue.claimNamed", subject)}
-            >
-              {t("queue.claim")}
-            </Button>
-          ) : null}
-          {work?.assignee && work.status === "claimed" && work.assignee.userId === me?.user.id ? (
-            <Button
-              variant="quiet"
-              isPending={claim.isPending}
-              onPress={() => claim.mutate("release")}
-              aria-label={t("queue.releaseNamed", subject)}
-            >
-              {t("queue.release")}
-            </Button>
-          ) : null}
+          <ClaimRelease
+            ns="referrals"
+            work={work}
+            subject={subject}
+            act={(id, action) => referralWorkItem(queryClient, id, action)}
+            onNotice={onNotice}
+          />
           {work ? (
             <AssignWorkItem
               workItem={work}

@@ -3,14 +3,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
 import { Dialog, DialogActions } from "../../components/Dialog";
 import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { Link } from "../../components/Link";
 import { Select } from "../../components/Select";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
@@ -19,7 +17,14 @@ import { FormDialog, useFormDialog } from "../../kit/FormDialog";
 import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { AssignWorkItem } from "../in-basket/AssignWorkItem";
-import { DenyAction, type QueueNotice, WorkQueuePage } from "../in-basket/WorkQueue";
+import {
+  ClaimRelease,
+  DenyAction,
+  type QueueNotice,
+  QueuePatientCell,
+  RequestedCell,
+  WorkQueuePage,
+} from "../in-basket/WorkQueue";
 import {
   approveRefill,
   bulkApproveRefills,
@@ -225,41 +230,15 @@ function QueueRow({
   onSelect: (on: boolean) => void;
   onNotice: (n: Notice) => void;
 }) {
-  const { t, i18n } = useTranslation("refills");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("refills");
   const locale = currentLocale();
   const queryClient = useQueryClient();
-  const me = useMe();
   const m = item.medication;
   const work = item.workItem;
-  const claim = useMutation({
-    mutationFn: (action: "claim" | "release") => workItemAction(queryClient, work?.id ?? "", action),
-    onSuccess: (_, action) =>
-      onNotice({
-        tone: "success",
-        title: t(action === "claim" ? "queue.claimedTitle" : "queue.releasedTitle"),
-        text: t(action === "claim" ? "queue.claimedBody" : "queue.releasedBody", {
-          patient: item.patient.displayName,
-          medication: m.name,
-        }),
-      }),
-    onError: (error) =>
-      onNotice({ tone: "error", title: t("queue.failedTitle"), text: errorMessage(error, tc, i18n.exists) }),
-  });
   const label = (key: string) => t(`queue.columns.${key}`);
   return (
     <tr className={work?.overdue ? "queue-row queue-row--overdue" : "queue-row"}>
-      <Cell label={label("patient")}>
-        <strong>{item.patient.displayName}</strong>
-        <br />
-        <span className="text-muted">
-          {t("queue.born", { date: formatCalendarDate(item.patient.dateOfBirth, locale) })}
-        </span>
-        <br />
-        <Link to="/patients/$patientId" params={{ patientId: item.patient.id }}>
-          {t("queue.openChart", { name: item.patient.displayName })}
-        </Link>
-      </Cell>
+      <QueuePatientCell ns="refills" label={label("patient")} patient={item.patient} />
       <Cell label={label("medication")}>
         {item.abilities.canBulkApprove ? (
           <Checkbox isSelected={selected} onChange={onSelect}>
@@ -325,21 +304,13 @@ function QueueRow({
           </p>
         ) : null}
       </Cell>
-      <Cell label={label("requested")}>
-        {when(item.requestedAt, locale)}
-        <br />
-        <span className={work?.overdue ? "text-danger" : "text-muted"}>
-          {work?.overdue ? t("queue.overdue", { count: item.ageHours }) : t("queue.ageHours", { count: item.ageHours })}
-        </span>
-        {work ? (
-          <>
-            <br />
-            <span className="text-muted">
-              {work.assignee ? t("queue.assignedTo", { name: work.assignee.displayName }) : t("queue.unassigned")}
-            </span>
-          </>
-        ) : null}
-      </Cell>
+      <RequestedCell
+        ns="refills"
+        label={label("requested")}
+        at={when(item.requestedAt, locale)}
+        ageHours={item.ageHours}
+        work={work}
+      />
       <Cell label={label("actions")}>
         <div className="row-actions">
           {item.abilities.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
@@ -353,26 +324,13 @@ function QueueRow({
               onNotice={onNotice}
             />
           ) : null}
-          {work && work.status !== "done" && work.status !== "cancelled" && work.assignee === null ? (
-            <Button
-              variant="quiet"
-              isPending={claim.isPending}
-              onPress={() => claim.mutate("claim")}
-              aria-label={t("queue.claimNamed", { medication: m.name, patient: item.patient.displayName })}
-            >
-              {t("queue.claim")}
-            </Button>
-          ) : null}
-          {work?.assignee && work.status === "claimed" && work.assignee.userId === me?.user.id ? (
-            <Button
-              variant="quiet"
-              isPending={claim.isPending}
-              onPress={() => claim.mutate("release")}
-              aria-label={t("queue.releaseNamed", { medication: m.name, patient: item.patient.displayName })}
-            >
-              {t("queue.release")}
-            </Button>
-          ) : null}
+          <ClaimRelease
+            ns="refills"
+            work={work}
+            subject={{ medication: m.name, patient: item.patient.displayName }}
+            act={(id, action) => workItemAction(queryClient, id, action)}
+            onNotice={onNotice}
+          />
           {work ? (
             <AssignWorkItem
               workItem={work}

@@ -107,6 +107,25 @@ describe("SMART App Launch (standalone patient launch)", () => {
     redirectUri: () => `${appUrl}/callback`,
   });
 
+  /** Sam's caregiver grant on Jamie (the RelatedPerson of a token he grants for Jamie) */
+  const samsGrantOnJamie = () =>
+    t.database.db
+      .selectFrom("proxy_grants")
+      .select(["id", "starts_at"])
+      .where("patient_id", "=", jamieId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirstOrThrow();
+  /** the connection (grant id) an access token was issued under */
+  const grantOf = async (accessToken: string) =>
+    (
+      await t.database.db
+        .selectFrom("oauth_payloads")
+        .select("grant_id")
+        .where("model", "=", "AccessToken")
+        .where("id", "=", accessToken)
+        .executeTakeFirstOrThrow()
+    ).grant_id as string;
+
   it("publishes the SMART configuration (PKCE S256, v2 scopes, the endpoints)", async () => {
     const res = await fetch(`${fhirBase()}/.well-known/smart-configuration`);
     expect(res.status).toBe(200);
@@ -460,12 +479,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
 
   it("names a caregiver as fhirUser by their RelatedPerson for the grant on the chosen patient, and a patient by their Patient", async () => {
     const db = t.database.db;
-    const proxyGrant = await db
-      .selectFrom("proxy_grants")
-      .select("id")
-      .where("patient_id", "=", jamieId)
-      .where("revoked_at", "is", null)
-      .executeTakeFirstOrThrow();
+    const proxyGrant = await samsGrantOnJamie();
     const relatedPerson = `${fhirBase()}/RelatedPerson/${proxyGrant.id}`;
     // the FHIR API's RelatedPerson with that id is Sam's grant on Jamie
     expect(await relatedPersonType.sources[0]?.ownerOf(db, proxyGrant.id)).toBe(jamieId);
@@ -495,12 +509,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
 
   it("ends a caregiver's app connections when their access ends: revoked, expired, or the child turned 18", async () => {
     const db = t.database.db;
-    const proxyGrant = await db
-      .selectFrom("proxy_grants")
-      .select(["id", "starts_at"])
-      .where("patient_id", "=", jamieId)
-      .where("revoked_at", "is", null)
-      .executeTakeFirstOrThrow();
+    const proxyGrant = await samsGrantOnJamie();
     const { date_of_birth: born } = await db
       .selectFrom("patients")
       .select("date_of_birth")
@@ -512,15 +521,6 @@ describe("SMART App Launch (standalone patient launch)", () => {
           grantId: string;
         }[]
       ).map((a) => a.grantId);
-    const grantOf = async (accessToken: string) =>
-      (
-        await db
-          .selectFrom("oauth_payloads")
-          .select("grant_id")
-          .where("model", "=", "AccessToken")
-          .where("id", "=", accessToken)
-          .executeTakeFirstOrThrow()
-      ).grant_id as string;
     // Sam's connection for himself is not his caregiver access: it stays
     const own = await flow.tokenFor(sam, { patientId: samId, types: ["Patient"] });
     const ownGrant = await grantOf(own.access_token);
@@ -630,23 +630,9 @@ describe("SMART App Launch (standalone patient launch)", () => {
 
   it("ends a caregiver's unused connection in the daily job once their access has ended, and keeps the rest", async () => {
     const db = t.database.db;
-    const proxyGrant = await db
-      .selectFrom("proxy_grants")
-      .select("id")
-      .where("patient_id", "=", jamieId)
-      .where("revoked_at", "is", null)
-      .executeTakeFirstOrThrow();
+    const proxyGrant = await samsGrantOnJamie();
     const forJamie = await flow.tokenFor(sam, { patientId: jamieId, types: ["Patient"] });
     const forSam = await flow.tokenFor(sam, { patientId: samId, types: ["Patient"] });
-    const grantOf = async (accessToken: string) =>
-      (
-        await db
-          .selectFrom("oauth_payloads")
-          .select("grant_id")
-          .where("model", "=", "AccessToken")
-          .where("id", "=", accessToken)
-          .executeTakeFirstOrThrow()
-      ).grant_id as string;
     const [jamieGrant, samGrant] = [await grantOf(forJamie.access_token), await grantOf(forSam.access_token)];
     const revokedAt = async (grantId: string) =>
       (

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
+import { ViewSwitch } from "../../components/ViewSwitch";
 import { currentLocale } from "../../i18n";
 import { DataTable } from "../../kit/DataTable";
 import { formatDateTime, localTimeZone } from "../../lib/format";
@@ -71,25 +72,15 @@ function TrendSection({ trend, headingLevel }: { trend: MeasureTrend; headingLev
         <Heading id={id} className="health-trend__title">
           {t(`measures.${trend.measure}`)}
         </Heading>
-        <fieldset className="health-view-switch">
-          <legend className="visually-hidden">{t("trend.viewAs", { measure: t(`measures.${trend.measure}`) })}</legend>
-          <button
-            type="button"
-            className="health-view-switch__button"
-            aria-pressed={view === "chart"}
-            onClick={() => setView("chart")}
-          >
-            {t("trend.chart")}
-          </button>
-          <button
-            type="button"
-            className="health-view-switch__button"
-            aria-pressed={view === "table"}
-            onClick={() => setView("table")}
-          >
-            {t("trend.table")}
-          </button>
-        </fieldset>
+        <ViewSwitch
+          legend={t("trend.viewAs", { measure: t(`measures.${trend.measure}`) })}
+          value={view}
+          onChange={setView}
+          options={[
+            { id: "chart", label: t("trend.chart") },
+            { id: "table", label: t("trend.table") },
+          ]}
+        />
       </div>
       <p className="health-trend__summary">{summary}</p>
       {view === "chart" ? (

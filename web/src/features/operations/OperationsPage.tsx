@@ -15,6 +15,7 @@ import { TextField } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
+import { ViewSwitch } from "../../components/ViewSwitch";
 import { currentLocale } from "../../i18n";
 import { DataTable } from "../../kit/DataTable";
 import { api } from "../../lib/api";
@@ -261,25 +262,15 @@ function FigureCard({ name, filters }: { name: OperationsFigureName; filters: Fi
         <h2 id={id} className="operations-figure__title">
           {title}
         </h2>
-        <fieldset className="operations-view-switch">
-          <legend className="visually-hidden">{t("viewAs", { figure: title })}</legend>
-          <button
-            type="button"
-            className="operations-view-switch__button"
-            aria-pressed={view === "chart"}
-            onClick={() => setView("chart")}
-          >
-            {t("chart")}
-          </button>
-          <button
-            type="button"
-            className="operations-view-switch__button"
-            aria-pressed={view === "table"}
-            onClick={() => setView("table")}
-          >
-            {t("table")}
-          </button>
-        </fieldset>
+        <ViewSwitch
+          legend={t("viewAs", { figure: title })}
+          value={view}
+          onChange={setView}
+          options={[
+            { id: "chart", label: t("chart") },
+            { id: "table", label: t("table") },
+          ]}
+        />
       </div>
       <p className="text-muted operations-figure__what">{t(`figures.${name}.what`)}</p>
       {body}

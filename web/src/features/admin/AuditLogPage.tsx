@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { type FieldErrors, Form, FormActions } from "../../components/Form";
+import { type FieldErrors, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip, type StatusTone } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
+import { FilterCard, filterField } from "../../kit/FilterCard";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
@@ -91,85 +92,47 @@ export function AuditLogPage() {
   }
 
   const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const field = filterField(draft, errors, set);
   const records = log.data?.pages.flatMap((p) => p.records) ?? [];
 
   return (
     <>
       <PageHeader title={t("audit.title")} lead={<p>{t("audit.lead")}</p>} />
-      <section aria-labelledby="audit-filters" className="card">
-        <h2 id="audit-filters" className="card__title">
-          {t("audit.filters")}
-        </h2>
-        <Form onSubmit={submit} errors={errors} attempt={attempt} aria-labelledby="audit-filters">
-          <div className="filters">
-            <TextField
-              name="userId"
-              label={t("audit.userId")}
-              value={draft.userId}
-              onChange={set("userId")}
-              errorMessage={errors.userId}
-              spellCheck={false}
-            />
-            <TextField
-              name="patientId"
-              label={t("audit.patientId")}
-              value={draft.patientId}
-              onChange={set("patientId")}
-              errorMessage={errors.patientId}
-              spellCheck={false}
-            />
-            <TextField
-              name="action"
-              label={t("audit.action")}
-              description={t("audit.actionHint")}
-              value={draft.action}
-              onChange={set("action")}
-              spellCheck={false}
-            />
-            <Select
-              name="outcome"
-              label={t("audit.outcome")}
-              value={draft.outcome}
-              onChange={set("outcome")}
-              options={[
-                { id: "any", label: t("audit.outcomes.any") },
-                { id: "success", label: t("audit.outcomes.success") },
-                { id: "denied", label: t("audit.outcomes.denied") },
-                { id: "failure", label: t("audit.outcomes.failure") },
-              ]}
-            />
-            <TextField
-              name="from"
-              type="date"
-              label={t("audit.from")}
-              value={draft.from}
-              onChange={set("from")}
-              errorMessage={errors.from}
-            />
-            <TextField
-              name="to"
-              type="date"
-              label={t("audit.to")}
-              value={draft.to}
-              onChange={set("to")}
-              errorMessage={errors.to}
-            />
-            <FormActions>
-              <Button type="submit">{t("audit.search")}</Button>
-              <Button
-                variant="quiet"
-                onPress={() => {
-                  setDraft(EMPTY);
-                  setApplied(EMPTY);
-                  setErrors({});
-                }}
-              >
-                {t("audit.clear")}
-              </Button>
-            </FormActions>
-          </div>
-        </Form>
-      </section>
+      <FilterCard id="audit-filters" title={t("audit.filters")} onSubmit={submit} errors={errors} attempt={attempt}>
+        <TextField {...field("userId")} label={t("audit.userId")} spellCheck={false} />
+        <TextField {...field("patientId")} label={t("audit.patientId")} spellCheck={false} />
+        <TextField
+          {...field("action")}
+          label={t("audit.action")}
+          description={t("audit.actionHint")}
+          spellCheck={false}
+        />
+        <Select
+          {...field("outcome")}
+          label={t("audit.outcome")}
+          options={[
+            { id: "any", label: t("audit.outcomes.any") },
+            { id: "success", label: t("audit.outcomes.success") },
+            { id: "denied", label: t("audit.outcomes.denied") },
+            { id: "failure", label: t("audit.outcomes.failure") },
+          ]}
+        />
+        <TextField {...field("from")} type="date" label={t("audit.from")} />
+        <TextField {...field("to")} type="date" label={t("audit.to")} />
+        <FormActions>
+          <Button type="submit">{t("audit.search")}</Button>
+          <Button
+            variant="quiet"
+            onPress={() => {
+              setDraft(EMPTY);
+              setApplied(EMPTY);
+              setErrors({});
+            }}
+          >
+            {t("audit.clear")}
+          </Button>
+        </FormActions>
+      </FilterCard>
 
       <h2 className="section-title" id="audit-results">
         {t("audit.results")}

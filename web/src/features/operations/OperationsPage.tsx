@@ -10,7 +10,7 @@ import { lazy, Suspense, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { type FieldErrors, Form } from "../../components/Form";
+import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
@@ -18,6 +18,7 @@ import { LoadingState } from "../../components/Spinner";
 import { ViewSwitch } from "../../components/ViewSwitch";
 import { currentLocale } from "../../i18n";
 import { DataTable } from "../../kit/DataTable";
+import { FilterCard, filterField } from "../../kit/FilterCard";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
@@ -94,6 +95,7 @@ export function OperationsPage() {
     if (Object.keys(next).length === 0) setApplied(form);
   }
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...form, [key]: value });
+  const field = filterField(form, errors, set);
   const place = filters.locationId === ALL ? null : o.locations.find((l) => l.id === filters.locationId)?.name;
   const person = filters.providerId === ALL ? null : o.providers.find((p) => p.id === filters.providerId)?.name;
 
@@ -108,64 +110,45 @@ export function OperationsPage() {
           </>
         }
       />
-      <section aria-labelledby="operations-filters" className="card">
-        <h2 id="operations-filters" className="card__title">
-          {t("filters.title")}
-        </h2>
-        <Form onSubmit={submit} errors={errors} attempt={attempt} aria-labelledby="operations-filters">
-          <div className="filters">
-            <TextField
-              name="from"
-              type="date"
-              label={t("filters.from")}
-              value={form.from}
-              onChange={set("from")}
-              errorMessage={errors.from}
-              isRequired
-            />
-            <TextField
-              name="to"
-              type="date"
-              label={t("filters.to")}
-              value={form.to}
-              onChange={set("to")}
-              errorMessage={errors.to}
-              isRequired
-            />
-            <Select
-              name="locationId"
-              label={t("filters.location")}
-              value={form.locationId}
-              onChange={set("locationId")}
-              options={[
-                { id: ALL, label: t("filters.allLocations") },
-                ...o.locations.map((l) => ({ id: l.id, label: l.name })),
-              ]}
-            />
-            <Select
-              name="providerId"
-              label={t("filters.provider")}
-              value={form.providerId}
-              onChange={set("providerId")}
-              options={[
-                { id: ALL, label: t("filters.allProviders") },
-                ...o.providers.map((p) => ({ id: p.id, label: p.name })),
-              ]}
-            />
-            <div className="form-actions">
-              <Button type="submit">{t("filters.apply")}</Button>
-            </div>
-          </div>
-        </Form>
-        <p className="operations-showing" role="status">
-          {t("filters.showing", {
-            from: formatCalendarDate(filters.from, locale),
-            to: formatCalendarDate(filters.to, locale),
-            place: place ?? t("filters.allLocations"),
-            person: person ?? t("filters.allProviders"),
-          })}
-        </p>
-      </section>
+      <FilterCard
+        id="operations-filters"
+        title={t("filters.title")}
+        onSubmit={submit}
+        errors={errors}
+        attempt={attempt}
+        after={
+          <p className="operations-showing" role="status">
+            {t("filters.showing", {
+              from: formatCalendarDate(filters.from, locale),
+              to: formatCalendarDate(filters.to, locale),
+              place: place ?? t("filters.allLocations"),
+              person: person ?? t("filters.allProviders"),
+            })}
+          </p>
+        }
+      >
+        <TextField {...field("from")} type="date" label={t("filters.from")} isRequired />
+        <TextField {...field("to")} type="date" label={t("filters.to")} isRequired />
+        <Select
+          {...field("locationId")}
+          label={t("filters.location")}
+          options={[
+            { id: ALL, label: t("filters.allLocations") },
+            ...o.locations.map((l) => ({ id: l.id, label: l.name })),
+          ]}
+        />
+        <Select
+          {...field("providerId")}
+          label={t("filters.provider")}
+          options={[
+            { id: ALL, label: t("filters.allProviders") },
+            ...o.providers.map((p) => ({ id: p.id, label: p.name })),
+          ]}
+        />
+        <div className="form-actions">
+          <Button type="submit">{t("filters.apply")}</Button>
+        </div>
+      </FilterCard>
       <div className="operations-figures">
         {o.figures.map((name) => (
           <FigureCard key={name} name={name} filters={filters} />

@@ -12,7 +12,6 @@ import Fastify, {
   type FastifyReply,
   type RawServerDefault,
 } from "fastify";
-import { Redis } from "ioredis";
 import { sql } from "kysely";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
@@ -32,6 +31,7 @@ import type { FieldCipher } from "./platform/crypto.ts";
 import { installIdempotency } from "./platform/idempotency/idempotency.ts";
 import { type Logger, RequestLogController } from "./platform/logging.ts";
 import { MAIL_QUEUE } from "./platform/mail/mailer.ts";
+import { redisReady } from "./platform/redis.ts";
 import { createServices, type Services } from "./services.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -148,27 +148,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     xFrameOptions: { action: "deny" },
   });
   await app.register(cookie);
-  // shared by every app server so that the limit holds across them; closed with the app
-  const rateLimitRedis = config.redisUrl
-    ? new Redis(config.redisUrl, { connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
-    : undefined;
-  if (rateLimitRedis) {
-    rateLimitRedis.on("error", () => {});
-    // wait briefly for the connection so the first requests are counted; never block start-up on it
-    app.addHook("onReady", async () => {
-      if (rateLimitRedis.status === "ready") return;
-      await Promise.race([
-        new Promise((resolve) => rateLimitRedis.once("ready", resolve)),
-        new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
-      ]);
-    });
+  // the limits are shared by every app server through Redis when there is one (platform/redis.ts)
+  const { redis } = services;
+  if (redis) {
+    app.addHook("onReady", async () => redisReady(redis));
     app.addHook("onClose", async () => {
-      rateLimitRedis.disconnect();
+      redis.disconnect();
     });
   }
   await installRateLimit(app as unknown as FastifyInstance, {
     max: config.rateLimit.perMinute,
-    redis: rateLimitRedis,
+    redis,
   });
 
   // session cookie → actor, CSRF on mutating requests; every /api route needs a session unless

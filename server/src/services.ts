@@ -10,6 +10,7 @@ import { FileStore } from "./platform/files/index.ts";
 import { JobQueue, registerHousekeeping, type WorkerHandle } from "./platform/jobs/index.ts";
 import type { Logger } from "./platform/logging.ts";
 import { Mailer } from "./platform/mail/mailer.ts";
+import { sharedRedis } from "./platform/redis.ts";
 
 /** What every service is built from. */
 export interface ServiceDeps {
@@ -32,7 +33,8 @@ export function createServices(deps: ServiceDeps) {
   const audit = new AuditLog({ db: deps.db, clock: deps.clock, logger: deps.logger });
   const access = new AccessService({ db: deps.db, clock: deps.clock, audit });
   const files = new FileStore({ db: deps.db, cipher: deps.cipher });
-  const platform: Platform = { ...deps, jobs, mailer, audit, access, files };
+  const redis = sharedRedis(deps.config.redisUrl);
+  const platform: Platform = { ...deps, jobs, mailer, audit, access, files, redis };
   const modules = createModuleServices(platform);
   return {
     deps,
@@ -46,6 +48,8 @@ export function createServices(deps: ServiceDeps) {
     access,
     /** encrypted file storage checked by content (insurance cards, attachments) */
     files,
+    /** the request limits' shared counters across app servers (REDIS_URL), connected when the HTTP server starts */
+    redis,
     /** every module's services, by name: see each `modules/<area>/module.ts` */
     ...modules.services,
     /** starts the background job worker and the audit-chain linker; returns a handle to stop both */

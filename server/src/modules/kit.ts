@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import type { App } from "../app.ts";
 import type { AccessService, CareTeamRule } from "../platform/access/patient-access.ts";
 import type { AuditLog } from "../platform/audit/audit-log.ts";
@@ -23,6 +24,8 @@ export interface Platform extends ServiceDeps {
   access: AccessService;
   /** encrypted file storage checked by content */
   files: FileStore;
+  /** shared counters across app servers (REDIS_URL; undefined without): `platform/redis.ts` */
+  redis: Redis | undefined;
 }
 
 /**

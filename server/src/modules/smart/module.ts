@@ -20,6 +20,7 @@ export const smartModule = defineModule({
       audit: p.audit,
       jobs: p.jobs,
       config: p.config,
+      redis: p.redis,
     }),
   }),
   periodicJobs: (services) => [

@@ -86,8 +86,6 @@ export async function smartRoutes(
   fastify.addHook("onError", async (_request, reply, error) => {
     if (error instanceof AppThrottled) reply.header("retry-after", String(error.retryAfterSeconds));
   });
-  fastify.addHook("onReady", async () => smart.connected());
-  fastify.addHook("onClose", async () => smart.close());
 
   fastify.get(
     `${FHIR_BASE_PATH}/.well-known/smart-configuration`,

@@ -7,7 +7,7 @@ import type {
   SmartClientInput,
   SmartConsentInput,
 } from "@portico/contracts";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import Provider, { errors, type KoaContextWithOIDC } from "oidc-provider";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
@@ -41,7 +41,9 @@ export interface SmartDeps {
   access: AccessService;
   audit: AuditLog;
   jobs: JobQueue;
-  config: Pick<Config, "publicUrl" | "trustProxy" | "env" | "redisUrl">;
+  config: Pick<Config, "publicUrl" | "trustProxy" | "env">;
+  /** the process's shared Redis (platform/redis.ts): each app's limit holds across app servers */
+  redis: Redis | undefined;
 }
 
 /** whom a connection acts as: the patient themselves, or a caregiver through a proxy grant in force */
@@ -67,7 +69,6 @@ export class SmartService {
   readonly publicUrl: string;
   /** the FHIR API's per-app limit, shared by the app servers through Redis when configured (tests lower `perMinute`) */
   readonly clientLimiter: ClientRateLimiter;
-  readonly #redis: Redis | undefined;
   readonly issuer: string;
   readonly fhirBase: string;
 
@@ -76,12 +77,7 @@ export class SmartService {
     this.publicUrl = deps.config.publicUrl;
     this.issuer = `${deps.config.publicUrl}${OAUTH_PATH}`;
     this.fhirBase = `${deps.config.publicUrl}${FHIR_BASE_PATH}`;
-    // connected as the portal's /api limit connects (app.ts): never queue, never block a request on it
-    this.#redis = deps.config.redisUrl
-      ? new Redis(deps.config.redisUrl, { connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
-      : undefined;
-    this.#redis?.on("error", () => {});
-    this.clientLimiter = new ClientRateLimiter(FHIR_REQUESTS_PER_CLIENT_PER_MINUTE, this.#redis);
+    this.clientLimiter = new ClientRateLimiter(FHIR_REQUESTS_PER_CLIENT_PER_MINUTE, deps.redis);
     deps.jobs.register(END_CAREGIVER_CONNECTIONS_QUEUE, async () => {
       await this.endCaregiverConnections();
       await this.scheduleDaily(new Date(deps.clock.now().getTime() + DAY_MS));
@@ -122,21 +118,6 @@ export class SmartService {
       if (page.length < 500) return ended;
       after = (page[page.length - 1] as { grant_id: string }).grant_id;
     }
-  }
-
-  /** waits briefly for the rate limit's Redis connection, so the first requests are shared (never blocks start-up long) */
-  async connected(): Promise<void> {
-    const redis = this.#redis;
-    if (!redis || redis.status === "ready") return;
-    await Promise.race([
-      new Promise((resolve) => redis.once("ready", resolve)),
-      new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
-    ]);
-  }
-
-  /** closes the rate limit's Redis connection (with the app) */
-  close(): void {
-    this.#redis?.disconnect();
   }
 
   /** the authorization server, built on first use (its keys come from the database) */

@@ -23,9 +23,10 @@
  *
  * `--explain` first runs a separate pass with `auto_explain` loaded for this database's
  * sessions (EXPLAIN ANALYZE with BUFFERS of every statement the server runs, as it runs it:
- * prepared statements on their generic plans), sends each kind of request 7 times and prints
- * the plans logged for the last one, read from the PostgreSQL server's log (`--pg-log`; the
- * server must run on this machine and log to that file). The settings are reset afterwards.
+ * a prepared statement's sixth run, when PostgreSQL may keep its generic plan), sends each kind
+ * of request 7 times (patient search 12) and prints the plans logged for the last one (the last
+ * six), read from the PostgreSQL server's log (`--pg-log`; the server must run on this machine
+ * and log to that file). The settings are reset afterwards.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -348,7 +349,7 @@ if (explain) {
     await withServer(async (send) => {
       for (const kind of KINDS) {
         if (kind.label.startsWith("floor")) continue;
-        // 6 first: a prepared statement runs on its generic plan from the sixth time on
+        // 6 first: from its sixth run PostgreSQL may keep a prepared statement's generic plan
         for (let i = 0; i < 6; i++) await (await send(kind, i)).arrayBuffer();
         for (let i = 6; i < 6 + (kind.explainRequests ?? 1); i++) {
           await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,7 +1,5 @@
 import type {
   AffectedVisit,
-  AvailabilityException,
-  AvailabilityTemplate,
   CreateAvailabilityException,
   CreateAvailabilityTemplate,
   CreateTimeOff,
@@ -17,12 +15,25 @@ import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import {
+  checkNoOverlappingTemplate,
+  checkVisitTypesOfSpecialty,
+  exceptionTimes,
+  findProvider,
+  worksAt,
+} from "./availability-checks.ts";
+import {
+  type Exception,
+  newVisitTypeRow,
+  presentAffectedVisit,
+  presentException,
+  presentTemplate,
+  type Template,
+  visitTypeChanges,
+} from "./availability-rows.ts";
 import * as repo from "./repo.ts";
 import type { SchedulingEvents } from "./service.ts";
 import { presentVisitType } from "./visit-types.ts";
-
-type Template = Static<typeof AvailabilityTemplate>;
-type Exception = Static<typeof AvailabilityException>;
 
 /** Offers a visit the clinic cancelled the nearest free times (the waitlist's offers); returns how many. */
 export interface RebookOffers {
@@ -31,8 +42,6 @@ export interface RebookOffers {
 
 /** Why a visit was cancelled when its provider's time off or block was saved over it. */
 export const PROVIDER_UNAVAILABLE = "provider_unavailable";
-
-const hhmm = (t: string) => t.slice(0, 5);
 
 /** Clinic set-up for scheduling: visit types, weekly templates, exceptions (admins; physicians their own time off). */
 export class AvailabilityService {
@@ -71,24 +80,7 @@ export class AvailabilityService {
     return inTransaction(this.#db, async (trx) => {
       const row = await trx
         .insertInto("visit_types")
-        .values({
-          name: input.name.trim(),
-          name_es: input.nameEs?.trim() || null,
-          description: input.description?.trim() || null,
-          description_es: input.descriptionEs?.trim() || null,
-          duration_minutes: input.durationMinutes,
-          modality: input.modality,
-          specialty: input.specialty,
-          booking_kind: input.bookingKind,
-          minimum_notice_minutes: input.minimumNoticeMinutes,
-          horizon_days: input.horizonDays,
-          buffer_before_minutes: input.bufferBeforeMinutes,
-          buffer_after_minutes: input.bufferAfterMinutes,
-          cancellation_notice_minutes: input.cancellationNoticeMinutes,
-          questionnaire: JSON.stringify(input.questionnaire ?? []),
-          intake_questionnaires: input.intakeQuestionnaires ?? [],
-          active: input.active ?? true,
-        })
+        .values(newVisitTypeRow(input))
         .returningAll()
         .executeTakeFirstOrThrow();
       await this.#audit.record({ action: "create", resourceType: "visit_type", resourceId: row.id });
@@ -99,24 +91,7 @@ export class AvailabilityService {
   async updateVisitType(id: string, input: Static<typeof UpdateVisitType>): Promise<VisitType> {
     await this.#access.authorizeStaff("admin", { resourceType: "visit_type", action: "update" });
     return inTransaction(this.#db, async (trx) => {
-      const set: Record<string, unknown> = {};
-      if (input.name !== undefined) set.name = input.name.trim();
-      if (input.nameEs !== undefined) set.name_es = input.nameEs?.trim() || null;
-      if (input.description !== undefined) set.description = input.description?.trim() || null;
-      if (input.descriptionEs !== undefined) set.description_es = input.descriptionEs?.trim() || null;
-      if (input.durationMinutes !== undefined) set.duration_minutes = input.durationMinutes;
-      if (input.modality !== undefined) set.modality = input.modality;
-      if (input.specialty !== undefined) set.specialty = input.specialty;
-      if (input.bookingKind !== undefined) set.booking_kind = input.bookingKind;
-      if (input.minimumNoticeMinutes !== undefined) set.minimum_notice_minutes = input.minimumNoticeMinutes;
-      if (input.horizonDays !== undefined) set.horizon_days = input.horizonDays;
-      if (input.bufferBeforeMinutes !== undefined) set.buffer_before_minutes = input.bufferBeforeMinutes;
-      if (input.bufferAfterMinutes !== undefined) set.buffer_after_minutes = input.bufferAfterMinutes;
-      if (input.cancellationNoticeMinutes !== undefined)
-        set.cancellation_notice_minutes = input.cancellationNoticeMinutes;
-      if (input.questionnaire !== undefined) set.questionnaire = JSON.stringify(input.questionnaire);
-      if (input.intakeQuestionnaires !== undefined) set.intake_questionnaires = input.intakeQuestionnaires;
-      if (input.active !== undefined) set.active = input.active;
+      const set = visitTypeChanges(input);
       if (Object.keys(set).length === 0) throw new DomainError("validation_failed", "Nothing to change.");
       const row = await trx.updateTable("visit_types").set(set).where("id", "=", id).returningAll().executeTakeFirst();
       if (!row) throw notFound("visit type");
@@ -151,29 +126,13 @@ export class AvailabilityService {
         .execute(),
     ]);
     return {
-      templates: templates.map((t) => ({
-        id: t.id,
-        providerId: t.provider_id,
-        locationId: t.location_id,
-        weekday: t.weekday,
-        startTime: hhmm(t.start_time),
-        endTime: hhmm(t.end_time),
-        validFrom: t.valid_from,
-        validUntil: t.valid_until,
-        visitTypeIds: t.visit_type_ids,
-      })),
+      templates: templates.map(presentTemplate),
       exceptions: exceptions.map(presentException),
     };
   }
 
-  async #provider(providerId: string) {
-    const provider = await currentDb(this.#db)
-      .selectFrom("providers")
-      .select(["id", "specialty"])
-      .where("id", "=", providerId)
-      .executeTakeFirst();
-    if (!provider) throw notFound("provider");
-    return provider;
+  #provider(providerId: string) {
+    return findProvider(currentDb(this.#db), providerId);
   }
 
   async addTemplate(providerId: string, input: Static<typeof CreateAvailabilityTemplate>): Promise<Template> {
@@ -185,39 +144,14 @@ export class AvailabilityService {
     }
     return inTransaction(this.#db, async (trx) => {
       const provider = await this.#provider(providerId);
-      const atLocation = await trx
-        .selectFrom("provider_locations")
-        .select("location_id")
-        .where("provider_id", "=", providerId)
-        .where("location_id", "=", input.locationId)
-        .executeTakeFirst();
-      if (!atLocation)
+      if (!(await worksAt(trx, providerId, input.locationId)))
         throw new DomainError(
           "validation_failed",
           "This provider does not work at that location. Add the location to the provider first.",
         );
       const visitTypeIds = [...new Set(input.visitTypeIds ?? [])];
-      if (visitTypeIds.length) {
-        const valid = await trx
-          .selectFrom("visit_types")
-          .select("id")
-          .where("id", "in", visitTypeIds)
-          .where("specialty", "=", provider.specialty)
-          .execute();
-        if (valid.length !== visitTypeIds.length)
-          throw new DomainError("validation_failed", "Some visit types do not exist or are of another specialty.");
-      }
-      const overlapping = await trx
-        .selectFrom("availability_templates")
-        .select("id")
-        .where("provider_id", "=", providerId)
-        .where("weekday", "=", input.weekday)
-        .where("start_time", "<", input.endTime)
-        .where("end_time", ">", input.startTime)
-        .where((eb) => eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", input.validFrom ?? "0001-01-01")]))
-        .where((eb) => eb.or([eb("valid_from", "is", null), eb("valid_from", "<=", input.validUntil ?? "9999-12-31")]))
-        .executeTakeFirst();
-      if (overlapping) throw new DomainError("conflict", "This overlaps another weekly time for the same provider.");
+      await checkVisitTypesOfSpecialty(trx, visitTypeIds, provider.specialty);
+      await checkNoOverlappingTemplate(trx, providerId, input);
       const row = await trx
         .insertInto("availability_templates")
         .values({
@@ -238,17 +172,7 @@ export class AvailabilityService {
         resourceId: row.id,
         details: { providerId },
       });
-      return {
-        id: row.id,
-        providerId,
-        locationId: row.location_id,
-        weekday: row.weekday,
-        startTime: hhmm(row.start_time),
-        endTime: hhmm(row.end_time),
-        validFrom: row.valid_from,
-        validUntil: row.valid_until,
-        visitTypeIds: row.visit_type_ids,
-      };
+      return presentTemplate(row);
     });
   }
 
@@ -278,27 +202,11 @@ export class AvailabilityService {
     }
   }
 
-  #validateException(input: Static<typeof CreateAvailabilityException>): { start: Date; end: Date } {
-    const start = new Date(input.start);
-    const end = new Date(input.end);
-    if (!(end > start)) throw new DomainError("validation_failed", "The end must be after the start.");
-    if (end.getTime() - start.getTime() > 366 * 86_400_000)
-      throw new DomainError("validation_failed", "An exception can last at most a year.");
-    if (input.kind === "extra_hours" && !input.locationId)
-      throw new DomainError("validation_failed", "Extra hours need a location.");
-    return { start, end };
-  }
-
   async #checkLocation(providerId: string, locationId: string | null | undefined) {
     await this.#provider(providerId);
     if (!locationId) return;
-    const atLocation = await currentDb(this.#db)
-      .selectFrom("provider_locations")
-      .select("location_id")
-      .where("provider_id", "=", providerId)
-      .where("location_id", "=", locationId)
-      .executeTakeFirst();
-    if (!atLocation) throw new DomainError("validation_failed", "This provider does not work at that location.");
+    if (!(await worksAt(currentDb(this.#db), providerId, locationId)))
+      throw new DomainError("validation_failed", "This provider does not work at that location.");
   }
 
   /** The booked visits that time off or a block would overlap (none for extra hours). */
@@ -307,20 +215,7 @@ export class AvailabilityService {
     const rows = await repo.bookedVisitsOverlapping(currentDb(this.#db), providerId, start, end, this.#clock.now(), {
       forUpdate,
     });
-    return rows.map(
-      (r): AffectedVisit => ({
-        appointmentId: r.id,
-        patientId: r.patientId,
-        patientName: `${r.preferredName ?? r.givenName} ${r.familyName}`,
-        start: r.startsAt.toISOString(),
-        end: r.endsAt.toISOString(),
-        status: r.status,
-        visitTypeName: r.visitTypeName,
-        visitTypeNameEs: r.visitTypeNameEs,
-        locationName: r.locationName,
-        timeZone: r.timeZone,
-      }),
-    );
+    return rows.map(presentAffectedVisit);
   }
 
   /** Dry run of time off or a block: the booked visits it would overlap, named, before anything is saved. */
@@ -329,7 +224,7 @@ export class AvailabilityService {
     input: Static<typeof CreateAvailabilityException>,
   ): Promise<{ affected: AffectedVisit[] }> {
     await this.#authorizeExceptions(providerId, input.kind);
-    const { start, end } = this.#validateException(input);
+    const { start, end } = exceptionTimes(input);
     await this.#checkLocation(providerId, input.locationId);
     const affected = await this.#affected(providerId, input.kind, start, end, false);
     await this.#audit.record({
@@ -353,7 +248,7 @@ export class AvailabilityService {
     input: Static<typeof CreateTimeOff>,
   ): Promise<Exception & { cancelledVisits: number; keptVisits: number }> {
     await this.#authorizeExceptions(providerId, input.kind);
-    const { start, end } = this.#validateException(input);
+    const { start, end } = exceptionTimes(input);
     const actor = currentContext().actor;
     return inTransaction(this.#db, async (trx) => {
       await this.#checkLocation(providerId, input.locationId);
@@ -443,24 +338,4 @@ export class AvailabilityService {
       });
     });
   }
-}
-
-function presentException(e: {
-  id: string;
-  provider_id: string;
-  kind: "time_off" | "block" | "extra_hours";
-  starts_at: Date;
-  ends_at: Date;
-  location_id: string | null;
-  note: string | null;
-}): Exception {
-  return {
-    id: e.id,
-    providerId: e.provider_id,
-    kind: e.kind,
-    start: e.starts_at.toISOString(),
-    end: e.ends_at.toISOString(),
-    locationId: e.location_id,
-    note: e.note,
-  };
 }

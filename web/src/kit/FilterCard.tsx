@@ -28,17 +28,3 @@ export function FilterCard({ id, title, onSubmit, errors, attempt, children, aft
     </section>
   );
 }
-
-/** Binds a filter field or select to the draft: its name, value, change handler and error. */
-export function filterField<F extends object>(
-  draft: F,
-  errors: FieldErrors,
-  set: (key: keyof F) => (value: string) => void,
-) {
-  return (key: keyof F & string) => ({
-    name: key,
-    value: draft[key] as string,
-    onChange: set(key),
-    errorMessage: errors[key],
-  });
-}

@@ -2,6 +2,7 @@ import type { InsuranceCoverage, InsuranceCoverageInput } from "@portico/contrac
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLocale } from "../../i18n";
+import { bindField } from "../../kit/bind-field";
 import type { FieldErrors } from "../Form";
 import { fieldId, TextField } from "../fields";
 import { Select } from "../Select";
@@ -102,54 +103,34 @@ interface InsuranceFieldsProps {
 export function InsuranceFields({ value, onChange, errors, fileUrl, legendHidden = false }: InsuranceFieldsProps) {
   const { t } = useTranslation("registration");
   const set = (key: keyof InsuranceForm) => (v: string) => onChange({ ...value, [key]: v });
+  const field = bindField(value, errors, set);
   return (
     <fieldset className="fieldset">
       <legend className={legendHidden ? "visually-hidden" : "fieldset__legend"}>{t("insurance.title")}</legend>
       <p className="field__hint">{t("insurance.hint")}</p>
+      <TextField {...field("payerName")} label={t("insurance.payer")} description={t("insurance.payerHint")} />
+      <TextField {...field("memberId")} label={t("insurance.memberId")} width="medium" spellCheck={false} />
       <TextField
-        name="payerName"
-        label={t("insurance.payer")}
-        description={t("insurance.payerHint")}
-        value={value.payerName}
-        onChange={set("payerName")}
-        errorMessage={errors.payerName}
-      />
-      <TextField
-        name="memberId"
-        label={t("insurance.memberId")}
-        width="medium"
-        spellCheck={false}
-        value={value.memberId}
-        onChange={set("memberId")}
-        errorMessage={errors.memberId}
-      />
-      <TextField
-        name="groupNumber"
+        {...field("groupNumber")}
         label={t("person.optional", { label: t("insurance.group") })}
         width="medium"
         spellCheck={false}
-        value={value.groupNumber}
-        onChange={set("groupNumber")}
-        errorMessage={errors.groupNumber}
       />
       <TextField
-        name="subscriberName"
+        {...field("subscriberName")}
         label={t("insurance.subscriber")}
         description={t("insurance.subscriberHint")}
-        value={value.subscriberName}
-        onChange={set("subscriberName")}
-        errorMessage={errors.subscriberName}
       />
       <Select
         name="subscriberRelationship"
         label={t("insurance.relationship")}
         width="medium"
         value={value.subscriberRelationship}
+        onChange={set("subscriberRelationship")}
         options={(["self", "spouse", "parent", "other"] as const).map((r) => ({
           id: r,
           label: t(`insurance.relationships.${r}`),
         }))}
-        onChange={set("subscriberRelationship")}
       />
       <CardPhoto
         name="cardFront"

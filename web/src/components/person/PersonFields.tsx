@@ -1,5 +1,6 @@
 import type { Address, EmergencyContact, RegisterPatientRequest } from "@portico/contracts";
 import { useTranslation } from "react-i18next";
+import { bindField } from "../../kit/bind-field";
 import type { FieldErrors } from "../Form";
 import { TextField } from "../fields";
 import { Select } from "../Select";
@@ -144,38 +145,30 @@ interface PersonFieldsProps {
 export function PersonFields({ value, onChange, errors, voice, require = {} }: PersonFieldsProps) {
   const { t } = useTranslation("registration");
   const set = (key: keyof PersonForm) => (v: string) => onChange({ ...value, [key]: v });
+  const field = bindField(value, errors, set);
   const optional = (label: string) => t("person.optional", { label });
   return (
     <>
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t("person.nameTitle")}</legend>
         <TextField
-          name="legalGivenName"
+          {...field("legalGivenName")}
           label={t("person.givenName")}
           description={voice === "self" ? t("person.legalHintSelf") : t("person.legalHint")}
           autoComplete={voice === "self" ? "given-name" : "off"}
-          value={value.legalGivenName}
-          onChange={set("legalGivenName")}
-          errorMessage={errors.legalGivenName}
           isRequired
         />
         <TextField
-          name="legalFamilyName"
+          {...field("legalFamilyName")}
           label={t("person.familyName")}
           autoComplete={voice === "self" ? "family-name" : "off"}
-          value={value.legalFamilyName}
-          onChange={set("legalFamilyName")}
-          errorMessage={errors.legalFamilyName}
           isRequired
         />
         <TextField
-          name="preferredName"
+          {...field("preferredName")}
           label={optional(t("person.preferredName"))}
           description={voice === "self" ? t("person.preferredHintSelf") : t("person.preferredHint")}
           autoComplete="off"
-          value={value.preferredName}
-          onChange={set("preferredName")}
-          errorMessage={errors.preferredName}
         />
       </fieldset>
 
@@ -200,41 +193,32 @@ export function PersonFields({ value, onChange, errors, voice, require = {} }: P
           isRequired
         />
         <TextField
-          name="genderIdentity"
+          {...field("genderIdentity")}
           label={optional(t("person.genderIdentity"))}
           description={t("person.genderIdentityHint")}
-          value={value.genderIdentity}
-          onChange={set("genderIdentity")}
-          errorMessage={errors.genderIdentity}
         />
       </fieldset>
 
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t("person.contactTitle")}</legend>
         <TextField
-          name="phone"
+          {...field("phone")}
           type="tel"
           inputMode="tel"
           width="medium"
           label={require.phone ? t("person.phone") : optional(t("person.phone"))}
           description={t("person.phoneHint")}
           autoComplete={voice === "self" ? "tel" : "off"}
-          value={value.phone}
-          onChange={set("phone")}
-          errorMessage={errors.phone}
           isRequired={require.phone}
         />
         <TextField
-          name="email"
+          {...field("email")}
           type="email"
           inputMode="email"
           label={require.email ? t("person.email") : optional(t("person.email"))}
           description={voice === "self" ? t("person.emailHintSelf") : t("person.emailHint")}
           autoComplete={voice === "self" ? "email" : "off"}
           spellCheck={false}
-          value={value.email}
-          onChange={set("email")}
-          errorMessage={errors.email}
           isRequired={require.email}
         />
         <Select
@@ -243,8 +227,8 @@ export function PersonFields({ value, onChange, errors, voice, require = {} }: P
           description={t("person.languageHint")}
           width="medium"
           value={value.preferredLanguage}
-          options={LANGUAGES}
           onChange={set("preferredLanguage")}
+          options={LANGUAGES}
         />
       </fieldset>
 
@@ -262,53 +246,25 @@ export function AddressFields({
 }: Pick<PersonFieldsProps, "value" | "onChange" | "errors" | "voice">) {
   const { t } = useTranslation("registration");
   const set = (key: keyof PersonForm) => (v: string) => onChange({ ...value, [key]: v });
+  const field = bindField(value, errors, set);
   const auto = (token: string) => (voice === "self" ? token : "off");
   return (
     <fieldset className="fieldset">
       <legend className="fieldset__legend">{t("person.addressTitle")}</legend>
       <p className="field__hint">{t("person.addressHint")}</p>
+      <TextField {...field("line1")} label={t("person.line1")} autoComplete={auto("address-line1")} />
       <TextField
-        name="line1"
-        label={t("person.line1")}
-        autoComplete={auto("address-line1")}
-        value={value.line1}
-        onChange={set("line1")}
-        errorMessage={errors.line1}
-      />
-      <TextField
-        name="line2"
+        {...field("line2")}
         label={t("person.optional", { label: t("person.line2") })}
         autoComplete={auto("address-line2")}
-        value={value.line2}
-        onChange={set("line2")}
-        errorMessage={errors.line2}
       />
+      <TextField {...field("city")} label={t("person.city")} width="medium" autoComplete={auto("address-level2")} />
+      <TextField {...field("region")} label={t("person.region")} width="short" autoComplete={auto("address-level1")} />
       <TextField
-        name="city"
-        label={t("person.city")}
-        width="medium"
-        autoComplete={auto("address-level2")}
-        value={value.city}
-        onChange={set("city")}
-        errorMessage={errors.city}
-      />
-      <TextField
-        name="region"
-        label={t("person.region")}
-        width="short"
-        autoComplete={auto("address-level1")}
-        value={value.region}
-        onChange={set("region")}
-        errorMessage={errors.region}
-      />
-      <TextField
-        name="postalCode"
+        {...field("postalCode")}
         label={t("person.postalCode")}
         width="short"
         autoComplete={auto("postal-code")}
-        value={value.postalCode}
-        onChange={set("postalCode")}
-        errorMessage={errors.postalCode}
       />
     </fieldset>
   );
@@ -325,37 +281,25 @@ export function EmergencyContactFields({
 }) {
   const { t } = useTranslation("registration");
   const set = (key: keyof PersonForm) => (v: string) => onChange({ ...value, [key]: v });
+  const field = bindField(value, errors, set);
   return (
     <fieldset className="fieldset">
       <legend className={legendHidden ? "visually-hidden" : "fieldset__legend"}>{t("person.emergencyTitle")}</legend>
       <p className="field__hint">{t("person.emergencyHint")}</p>
+      <TextField {...field("ecName")} label={t("person.ecName")} autoComplete="off" />
       <TextField
-        name="ecName"
-        label={t("person.ecName")}
-        autoComplete="off"
-        value={value.ecName}
-        onChange={set("ecName")}
-        errorMessage={errors.ecName}
-      />
-      <TextField
-        name="ecRelationship"
+        {...field("ecRelationship")}
         label={t("person.ecRelationship")}
         description={t("person.ecRelationshipHint")}
         width="medium"
-        value={value.ecRelationship}
-        onChange={set("ecRelationship")}
-        errorMessage={errors.ecRelationship}
       />
       <TextField
-        name="ecPhone"
+        {...field("ecPhone")}
         type="tel"
         inputMode="tel"
         width="medium"
         label={t("person.ecPhone")}
         autoComplete="off"
-        value={value.ecPhone}
-        onChange={set("ecPhone")}
-        errorMessage={errors.ecPhone}
       />
     </fieldset>
   );

@@ -11,7 +11,8 @@ import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip, type StatusTone } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { FilterCard, filterField } from "../../kit/FilterCard";
+import { bindField } from "../../kit/bind-field";
+import { FilterCard } from "../../kit/FilterCard";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
@@ -92,7 +93,7 @@ export function AuditLogPage() {
   }
 
   const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const field = filterField(draft, errors, set);
+  const field = bindField(draft, errors, set);
   const records = log.data?.pages.flatMap((p) => p.records) ?? [];
 
   return (

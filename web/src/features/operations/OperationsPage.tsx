@@ -17,8 +17,9 @@ import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { ViewSwitch } from "../../components/ViewSwitch";
 import { currentLocale } from "../../i18n";
+import { bindField } from "../../kit/bind-field";
 import { DataTable } from "../../kit/DataTable";
-import { FilterCard, filterField } from "../../kit/FilterCard";
+import { FilterCard } from "../../kit/FilterCard";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
@@ -95,7 +96,7 @@ export function OperationsPage() {
     if (Object.keys(next).length === 0) setApplied(form);
   }
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...form, [key]: value });
-  const field = filterField(form, errors, set);
+  const field = bindField(form, errors, set);
   const place = filters.locationId === ALL ? null : o.locations.find((l) => l.id === filters.locationId)?.name;
   const person = filters.providerId === ALL ? null : o.providers.find((p) => p.id === filters.providerId)?.name;
 

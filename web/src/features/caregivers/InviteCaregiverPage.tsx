@@ -6,15 +6,12 @@ import { useActingFor } from "../../app/acting-for";
 import { navigateTo } from "../../app/navigation";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
-import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { Select } from "../../components/Select";
 import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
 import { EMAIL } from "../registration/shared";
-import { RELATIONSHIPS } from "./GrantList";
-import { endOfDay, ScopeFields } from "./ScopeFields";
+import { endOfDay, GrantFields } from "./ScopeFields";
 
 /** An adult patient invites a caregiver by email, choosing exactly what they may do. */
 export function InviteCaregiverPage() {
@@ -50,7 +47,6 @@ export function InviteCaregiverPage() {
     },
     serverField: (path) => (path === "endsAt" ? "until" : path),
   });
-  const { relationship } = form.values;
 
   return (
     <div className="stack narrow">
@@ -64,33 +60,14 @@ export function InviteCaregiverPage() {
         }
       />
       <Form {...form.formProps} aria-label={t("invite.title")}>
-        <TextField
-          {...form.field("email")}
-          type="email"
-          inputMode="email"
-          spellCheck={false}
-          autoComplete="off"
-          label={t("form.email")}
-          description={t("invite.emailHint")}
-          isRequired
-        />
-        <Select
-          {...form.field("relationship")}
-          label={t("form.relationship")}
-          description={t("invite.relationshipHint")}
-          width="medium"
-          placeholder={t("form.choose")}
-          value={relationship || null}
-          options={RELATIONSHIPS.map((r) => ({ id: r, label: t(`relationships.${r}`) }))}
-          isRequired
-        />
-        <ScopeFields value={form.values.scopes} onChange={form.set("scopes")} errorMessage={form.errors.scopes} />
-        <TextField
-          {...form.field("until")}
-          type="date"
-          width="short"
-          label={t("form.until")}
-          description={t("form.untilHint")}
+        <GrantFields
+          email={form.field("email")}
+          emailLabel={t("form.email")}
+          emailHint={t("invite.emailHint")}
+          relationship={form.field("relationship")}
+          relationshipHint={t("invite.relationshipHint")}
+          scopes={{ value: form.values.scopes, onChange: form.set("scopes"), errorMessage: form.errors.scopes }}
+          until={form.field("until")}
         />
         <p className="text-muted">{t("invite.whatNext")}</p>
         <FormActions>

@@ -1,8 +1,9 @@
 import type { ProxyScope } from "@portico/contracts";
 import { useTranslation } from "react-i18next";
 import { Checkbox } from "../../components/Checkbox";
-import { fieldId } from "../../components/fields";
-import { SCOPES } from "./GrantList";
+import { fieldId, TextField } from "../../components/fields";
+import { Select } from "../../components/Select";
+import { RELATIONSHIPS, SCOPES } from "./GrantList";
 
 /** One checkbox per kind of access, each explained in plain words. */
 export function ScopeFields({
@@ -43,4 +44,62 @@ export function endOfDay(date: string): string | null {
   const end = new Date(`${date}T23:59:59`);
   if (Number.isNaN(end.getTime()) || end.getTime() <= Date.now()) return null;
   return end.toISOString();
+}
+
+/** A text field or select bound to a form (`form.field(…)`). */
+interface Bound {
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  errorMessage?: string;
+}
+
+/**
+ * What a caregiver's access asks, whoever grants it: the caregiver's email, how they are related,
+ * what they may do, and until when.
+ */
+export function GrantFields({
+  email,
+  emailLabel,
+  emailHint,
+  relationship,
+  relationshipHint,
+  scopes,
+  until,
+}: {
+  email: Bound;
+  emailLabel: string;
+  emailHint: string;
+  relationship: Bound;
+  relationshipHint?: string;
+  scopes: { value: ProxyScope[]; onChange: (next: ProxyScope[]) => void; errorMessage?: string };
+  until: Bound;
+}) {
+  const { t } = useTranslation("caregivers");
+  return (
+    <>
+      <TextField
+        {...email}
+        type="email"
+        inputMode="email"
+        spellCheck={false}
+        autoComplete="off"
+        label={emailLabel}
+        description={emailHint}
+        isRequired
+      />
+      <Select
+        {...relationship}
+        label={t("form.relationship")}
+        description={relationshipHint}
+        width="medium"
+        placeholder={t("form.choose")}
+        value={relationship.value || null}
+        options={RELATIONSHIPS.map((r) => ({ id: r, label: t(`relationships.${r}`) }))}
+        isRequired
+      />
+      <ScopeFields {...scopes} />
+      <TextField {...until} type="date" width="short" label={t("form.until")} description={t("form.untilHint")} />
+    </>
+  );
 }

@@ -11,13 +11,12 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { useForm } from "../../kit/use-form";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { dayOf, proxiesQuery, RELATIONSHIPS } from "../caregivers/GrantList";
-import { endOfDay, ScopeFields } from "../caregivers/ScopeFields";
+import { dayOf, proxiesQuery } from "../caregivers/GrantList";
+import { endOfDay, GrantFields } from "../caregivers/ScopeFields";
 import { EMAIL } from "../registration/shared";
 import { PatientBanner } from "./PatientBanner";
 
@@ -117,32 +116,13 @@ export function StaffGrantPage() {
         </Alert>
       ) : null}
       <Form {...form.formProps} aria-label={t("staff.addTitle")}>
-        <TextField
-          {...form.field("proxyEmail")}
-          type="email"
-          inputMode="email"
-          spellCheck={false}
-          autoComplete="off"
-          label={t("staff.email")}
-          description={t("staff.emailHint")}
-          isRequired
-        />
-        <Select
-          {...form.field("relationship")}
-          label={t("form.relationship")}
-          width="medium"
-          placeholder={t("form.choose")}
-          value={form.values.relationship || null}
-          options={RELATIONSHIPS.map((r) => ({ id: r, label: t(`relationships.${r}`) }))}
-          isRequired
-        />
-        <ScopeFields value={form.values.scopes} onChange={form.set("scopes")} errorMessage={form.errors.scopes} />
-        <TextField
-          {...form.field("until")}
-          type="date"
-          width="short"
-          label={t("form.until")}
-          description={t("form.untilHint")}
+        <GrantFields
+          email={form.field("proxyEmail")}
+          emailLabel={t("staff.email")}
+          emailHint={t("staff.emailHint")}
+          relationship={form.field("relationship")}
+          scopes={{ value: form.values.scopes, onChange: form.set("scopes"), errorMessage: form.errors.scopes }}
+          until={form.field("until")}
         />
         <TextField {...form.field("reason")} label={t("staff.reason")} description={t("staff.reasonHint")} isRequired />
         <FormActions>

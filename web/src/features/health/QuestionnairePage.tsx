@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PatientPage, usePatientData } from "../../app/PatientPage";
+import { usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
@@ -15,6 +15,7 @@ import { appointmentQuery, appointmentsKey, newIdempotencyKey } from "../appoint
 import { ChoiceGroup } from "../appointments/parts";
 import { healthUpdatesQuery, sendQuestionnaire } from "./data";
 import { Guidance } from "./Guidance";
+import { HealthSendPage } from "./HealthSendPage";
 import "./health.css";
 
 const route = getRouteApi("/signed-in/health/questionnaire");
@@ -34,7 +35,7 @@ export function QuestionnairePage() {
   });
   const when = visit.data ? formatDateTime(visit.data.start, visit.data.displayTimeZone, currentLocale()) : null;
   return (
-    <PatientPage
+    <HealthSendPage
       page={page}
       title={t(`questionnaire.${kind}.title`)}
       lead={
@@ -47,30 +48,18 @@ export function QuestionnairePage() {
           <p>{forWhom("questionnaire.lead")}</p>
         </>
       }
-      before={
-        <Link to="/health" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
-          {forWhom("page.title")}
-        </Link>
-      }
-      words="page"
     >
-      {(updates, patientId) =>
-        !updates.abilities.canSend ? (
-          <Alert tone="info" title={t("send.cannotTitle")}>
-            <p>{t("send.cannotBody")}</p>
-          </Alert>
-        ) : (
-          <QuestionnaireForm
-            key={`${who.patientId}-${kind}`}
-            kind={kind}
-            patientId={patientId}
-            forSelf={forSelf}
-            name={name}
-            appointmentId={search.appointment}
-          />
-        )
-      }
-    </PatientPage>
+      {(patientId) => (
+        <QuestionnaireForm
+          key={`${who.patientId}-${kind}`}
+          kind={kind}
+          patientId={patientId}
+          forSelf={forSelf}
+          name={name}
+          appointmentId={search.appointment}
+        />
+      )}
+    </HealthSendPage>
   );
 }
 

@@ -10,7 +10,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PatientPage, usePatientData } from "../../app/PatientPage";
+import { usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
@@ -23,6 +23,7 @@ import { newIdempotencyKey } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
 import { healthUpdatesQuery, readingText, sendReading, unitLabel } from "./data";
 import { Guidance } from "./Guidance";
+import { HealthSendPage } from "./HealthSendPage";
 import "./health.css";
 
 const route = getRouteApi("/signed-in/health/new");
@@ -47,33 +48,17 @@ export function SendReadingPage() {
   const page = usePatientData("health", "health_updates", search.patient, healthUpdatesQuery);
   const { who, name, forSelf, forWhom } = page;
   return (
-    <PatientPage
-      page={page}
-      title={forWhom("send.title")}
-      lead={<p>{t("send.lead")}</p>}
-      before={
-        <Link to="/health" search={who.patientId ? { patient: who.patientId } : {}} className="back-link">
-          {forWhom("page.title")}
-        </Link>
-      }
-      words="page"
-    >
-      {(updates, patientId) =>
-        !updates.abilities.canSend ? (
-          <Alert tone="info" title={t("send.cannotTitle")}>
-            <p>{t("send.cannotBody")}</p>
-          </Alert>
-        ) : (
-          <ReadingForm
-            key={who.patientId}
-            patientId={patientId}
-            forSelf={forSelf}
-            name={name}
-            measure={isMeasure(search.measure) ? search.measure : undefined}
-          />
-        )
-      }
-    </PatientPage>
+    <HealthSendPage page={page} title={forWhom("send.title")} lead={<p>{t("send.lead")}</p>}>
+      {(patientId) => (
+        <ReadingForm
+          key={who.patientId}
+          patientId={patientId}
+          forSelf={forSelf}
+          name={name}
+          measure={isMeasure(search.measure) ? search.measure : undefined}
+        />
+      )}
+    </HealthSendPage>
   );
 }
 

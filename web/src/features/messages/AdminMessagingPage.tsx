@@ -22,6 +22,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
+import { RecordWait } from "../../kit/RecordWait";
 import { type FormApi, useForm } from "../../kit/use-form";
 import { LoadFailed, SavedNotice } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
@@ -165,19 +166,15 @@ export function PoolEditPage() {
   const { poolId } = getRouteApi("/signed-in/admin/messaging/pools/$poolId").useParams();
   const pools = useQuery(adminPoolsQuery());
   const back = <Back to="/admin/messaging" label={t("admin.back")} />;
-  if (pools.isPending)
+  if (pools.isPending || pools.isError)
     return (
-      <div className="stack">
-        <PageHeader title={t("admin.loadingPool")} before={back} />
-        <LoadingState label={t("admin.loading")} />
-      </div>
-    );
-  if (pools.isError)
-    return (
-      <div className="stack">
-        <PageHeader title={t("admin.loadFailed")} before={back} />
-        <LoadFailed error={pools.error} />
-      </div>
+      <RecordWait
+        query={pools}
+        before={back}
+        loadingTitle={t("admin.loadingPool")}
+        loadingLabel={t("admin.loading")}
+        failedTitle={t("admin.loadFailed")}
+      />
     );
   const existing = poolId === "new" ? null : (pools.data.pools.find((p) => p.id === poolId) ?? undefined);
   if (existing === undefined)

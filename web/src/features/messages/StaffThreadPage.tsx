@@ -10,10 +10,9 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
+import { RecordWait } from "../../kit/RecordWait";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed } from "../../kit/views";
 import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
@@ -43,19 +42,16 @@ export function StaffThreadPage() {
       {t("staff.back")}
     </Link>
   );
-  if (thread.isPending)
+  if (thread.isPending || thread.isError)
     return (
-      <div className="stack">
-        <PageHeader title={t("thread.loadingTitle")} before={back} />
-        <LoadingState label={t("thread.loading")} />
-      </div>
-    );
-  if (thread.isError)
-    return (
-      <div className="stack">
-        <PageHeader title={t("thread.notFoundTitle")} before={back} />
-        <LoadFailed error={thread.error} title={t("thread.loadFailed")} />
-      </div>
+      <RecordWait
+        query={thread}
+        before={back}
+        loadingTitle={t("thread.loadingTitle")}
+        loadingLabel={t("thread.loading")}
+        failedTitle={t("thread.notFoundTitle")}
+        failedLabel={t("thread.loadFailed")}
+      />
     );
   return <StaffThreadView thread={thread.data} back={back} />;
 }

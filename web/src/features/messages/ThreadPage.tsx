@@ -10,10 +10,10 @@ import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
+import { RecordWait } from "../../kit/RecordWait";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed, SavedNotice } from "../../kit/views";
+import { SavedNotice } from "../../kit/views";
 import { isApiError } from "../../lib/api";
 import { newIdempotencyKey } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
@@ -46,19 +46,16 @@ export function ThreadPage() {
       {who.forSelf || !who.name ? t("thread.back") : t("thread.backFor", { name: who.name })}
     </Link>
   );
-  if (thread.isPending)
+  if (thread.isPending || thread.isError)
     return (
-      <div className="stack">
-        <PageHeader title={t("thread.loadingTitle")} before={back} />
-        <LoadingState label={t("thread.loading")} />
-      </div>
-    );
-  if (thread.isError)
-    return (
-      <div className="stack">
-        <PageHeader title={t("thread.notFoundTitle")} before={back} />
-        <LoadFailed error={thread.error} title={t("thread.loadFailed")} />
-      </div>
+      <RecordWait
+        query={thread}
+        before={back}
+        loadingTitle={t("thread.loadingTitle")}
+        loadingLabel={t("thread.loading")}
+        failedTitle={t("thread.notFoundTitle")}
+        failedLabel={t("thread.loadFailed")}
+      />
     );
   return <ThreadView thread={thread.data} forSelf={who.forSelf} back={back} justSent={Boolean(search.sent)} />;
 }

@@ -72,6 +72,18 @@ function ProtocolForm({ view, onSaved }: { view: RefillProtocolView; onSaved: (v
       ...d,
       labRequirements: d.labRequirements.map((l, j) => (j === i ? { ...l, ...patch } : l)),
     }));
+  /** a text field of row `i` of a list: named by the server's field path, its error from that path */
+  const rowField =
+    <R extends object>(list: string, i: number, row: R, setRow: (i: number, patch: Partial<R>) => void) =>
+    (key: keyof R & string) => {
+      const name = `${list}.${i}.${key}`;
+      return {
+        name,
+        value: row[key] as string,
+        onChange: (value: string) => setRow(i, { [key]: value } as Partial<R>),
+        errorMessage: form.errors[name],
+      };
+    };
   const classOptions = v.classes
     .filter((c) => CODE.test(c.code.trim()))
     .map((c) => ({ id: c.code.trim(), label: c.label.trim() || c.code.trim() }));
@@ -111,20 +123,14 @@ function ProtocolForm({ view, onSaved }: { view: RefillProtocolView; onSaved: (v
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, the server's field paths too
               <li key={i} className="protocol-row">
                 <TextField
-                  name={`classes.${i}.label`}
+                  {...rowField("classes", i, c, setClass)("label")}
                   label={t("protocol.classLabel", { n: i + 1 })}
-                  value={c.label}
-                  onChange={(label) => setClass(i, { label })}
-                  errorMessage={form.errors[`classes.${i}.label`]}
                   isRequired
                 />
                 <TextField
-                  name={`classes.${i}.code`}
+                  {...rowField("classes", i, c, setClass)("code")}
                   label={t("protocol.classCode", { n: i + 1 })}
                   description={t("protocol.codeHint")}
-                  value={c.code}
-                  onChange={(code) => setClass(i, { code })}
-                  errorMessage={form.errors[`classes.${i}.code`]}
                   width="medium"
                   isRequired
                 />
@@ -187,29 +193,20 @@ function ProtocolForm({ view, onSaved }: { view: RefillProtocolView; onSaved: (v
                   width="medium"
                 />
                 <TextField
-                  name={`labRequirements.${i}.labName`}
+                  {...rowField("labRequirements", i, l, setLab)("labName")}
                   label={t("protocol.labName", { n: i + 1 })}
-                  value={l.labName}
-                  onChange={(labName) => setLab(i, { labName })}
-                  errorMessage={form.errors[`labRequirements.${i}.labName`]}
                   isRequired
                 />
                 <TextField
-                  name={`labRequirements.${i}.labCode`}
+                  {...rowField("labRequirements", i, l, setLab)("labCode")}
                   label={t("protocol.labCode", { n: i + 1 })}
                   description={t("protocol.codeHint")}
-                  value={l.labCode}
-                  onChange={(labCode) => setLab(i, { labCode })}
-                  errorMessage={form.errors[`labRequirements.${i}.labCode`]}
                   width="medium"
                   isRequired
                 />
                 <TextField
-                  name={`labRequirements.${i}.maxAgeDays`}
+                  {...rowField("labRequirements", i, l, setLab)("maxAgeDays")}
                   label={t("protocol.labAge", { n: i + 1 })}
-                  value={l.maxAgeDays}
-                  onChange={(maxAgeDays) => setLab(i, { maxAgeDays })}
-                  errorMessage={form.errors[`labRequirements.${i}.maxAgeDays`]}
                   inputMode="numeric"
                   width="short"
                   isRequired

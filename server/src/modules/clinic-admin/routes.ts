@@ -21,7 +21,7 @@ import {
   StaffAccountList,
   UpdateStaffRequest,
 } from "@portico/contracts";
-import { Type } from "typebox";
+import { type Static, type TSchema, Type } from "typebox";
 import type { App } from "../../app.ts";
 import type { ClinicAdminService } from "./service.ts";
 
@@ -49,36 +49,18 @@ export async function clinicAdminRoutes(app: App, clinic: ClinicAdminService): P
   );
 
   // ---- administration (admin) ----
-  app.post(
-    "/api/locations",
-    { schema: { tags, summary: "Add a location", body: LocationInput, response: created(Location) } },
-    async (request, reply) => reply.status(201).send(await clinic.locations.createLocation(request.body)),
-  );
-  app.patch(
-    "/api/locations/:id",
-    { schema: { tags, summary: "Change a location", params: IdParams, body: LocationPatch, response: ok(Location) } },
-    async (request) => clinic.locations.updateLocation(request.params.id, request.body),
-  );
-  app.post(
-    "/api/providers",
-    { schema: { tags, summary: "Add a provider", body: ProviderInput, response: created(Provider) } },
-    async (request, reply) => reply.status(201).send(await clinic.providers.createProvider(request.body)),
-  );
-  app.patch(
-    "/api/providers/:id",
-    { schema: { tags, summary: "Change a provider", params: IdParams, body: ProviderPatch, response: ok(Provider) } },
-    async (request) => clinic.providers.updateProvider(request.params.id, request.body),
-  );
-  app.post(
-    "/api/pharmacies",
-    { schema: { tags, summary: "Add a pharmacy", body: PharmacyInput, response: created(Pharmacy) } },
-    async (request, reply) => reply.status(201).send(await clinic.pharmacies.createPharmacy(request.body)),
-  );
-  app.patch(
-    "/api/pharmacies/:id",
-    { schema: { tags, summary: "Change a pharmacy", params: IdParams, body: PharmacyPatch, response: ok(Pharmacy) } },
-    async (request) => clinic.pharmacies.updatePharmacy(request.params.id, request.body),
-  );
+  catalogueEntryRoutes(app, "/api/locations", "a location", [LocationInput, LocationPatch, Location], {
+    create: (input) => clinic.locations.createLocation(input),
+    update: (id, patch) => clinic.locations.updateLocation(id, patch),
+  });
+  catalogueEntryRoutes(app, "/api/providers", "a provider", [ProviderInput, ProviderPatch, Provider], {
+    create: (input) => clinic.providers.createProvider(input),
+    update: (id, patch) => clinic.providers.updateProvider(id, patch),
+  });
+  catalogueEntryRoutes(app, "/api/pharmacies", "a pharmacy", [PharmacyInput, PharmacyPatch, Pharmacy], {
+    create: (input) => clinic.pharmacies.createPharmacy(input),
+    update: (id, patch) => clinic.pharmacies.updatePharmacy(id, patch),
+  });
 
   app.get(
     "/api/admin/staff",
@@ -125,5 +107,30 @@ export async function clinicAdminRoutes(app: App, clinic: ClinicAdminService): P
       await clinic.staff.acceptStaffInvitation(request.body.token, request.body.password);
       return reply.status(204).send(null);
     },
+  );
+}
+
+/** Adding (POST `path`, 201) and changing (PATCH `path/:id`) one kind of catalogue entry. */
+function catalogueEntryRoutes<Input extends TSchema, Patch extends TSchema, Item extends TSchema>(
+  app: App,
+  path: string,
+  what: string,
+  [input, patch, item]: [Input, Patch, Item],
+  entry: {
+    create: (input: Static<Input>) => Promise<Static<Item>>;
+    update: (id: string, patch: Static<Patch>) => Promise<Static<Item>>;
+  },
+): void {
+  app.post(
+    path,
+    { schema: { tags, summary: `Add ${what}`, body: input, response: created(item) } },
+    async (request, reply) => reply.status(201).send(await entry.create(request.body as Static<Input>)),
+  );
+  app.patch(
+    `${path}/:id`,
+    {
+      schema: { tags, summary: `Change ${what}`, params: IdParams, body: patch, response: ok(item) },
+    },
+    async (request) => entry.update(request.params.id, request.body as Static<Patch>),
   );
 }

@@ -11,7 +11,6 @@ import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { currentLocale } from "../../i18n";
-import { RecordWait } from "../../kit/RecordWait";
 import { useForm } from "../../kit/use-form";
 import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
@@ -21,7 +20,7 @@ import { AssignWorkItem } from "../in-basket/AssignWorkItem";
 import { AttachmentField } from "./compose";
 import { messageKeys, staffThreadAction, staffThreadQuery, uploadStaffAttachment, workItemAction } from "./data";
 import type { DraftAttachment } from "./draft";
-import { ThreadHistory, ThreadStatusChip, when } from "./parts";
+import { ThreadHistory, ThreadStatusChip, ThreadWait, when } from "./parts";
 import "./messages.css";
 
 const route = getRouteApi("/signed-in/staff/messages/$threadId");
@@ -42,17 +41,7 @@ export function StaffThreadPage() {
       {t("staff.back")}
     </Link>
   );
-  if (thread.isPending || thread.isError)
-    return (
-      <RecordWait
-        query={thread}
-        before={back}
-        loadingTitle={t("thread.loadingTitle")}
-        loadingLabel={t("thread.loading")}
-        failedTitle={t("thread.notFoundTitle")}
-        failedLabel={t("thread.loadFailed")}
-      />
-    );
+  if (thread.isPending || thread.isError) return <ThreadWait query={thread} back={back} />;
   return <StaffThreadView thread={thread.data} back={back} />;
 }
 

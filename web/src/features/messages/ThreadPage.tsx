@@ -11,7 +11,6 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { currentLocale } from "../../i18n";
-import { RecordWait } from "../../kit/RecordWait";
 import { useForm } from "../../kit/use-form";
 import { SavedNotice } from "../../kit/views";
 import { isApiError } from "../../lib/api";
@@ -20,7 +19,7 @@ import { NoteField } from "../appointments/parts";
 import { AttachmentField } from "./compose";
 import { messageKeys, patientThreadQuery, replyToThread } from "./data";
 import { clearDraft, draftKey, EMPTY_DRAFT, type MessageDraft, readDraft, writeDraft } from "./draft";
-import { EmergencyGuidance, ThreadHistory, ThreadStatusChip, when } from "./parts";
+import { EmergencyGuidance, ThreadHistory, ThreadStatusChip, ThreadWait, when } from "./parts";
 import "./messages.css";
 
 const route = getRouteApi("/signed-in/messages/$threadId");
@@ -46,17 +45,7 @@ export function ThreadPage() {
       {who.forSelf || !who.name ? t("thread.back") : t("thread.backFor", { name: who.name })}
     </Link>
   );
-  if (thread.isPending || thread.isError)
-    return (
-      <RecordWait
-        query={thread}
-        before={back}
-        loadingTitle={t("thread.loadingTitle")}
-        loadingLabel={t("thread.loading")}
-        failedTitle={t("thread.notFoundTitle")}
-        failedLabel={t("thread.loadFailed")}
-      />
-    );
+  if (thread.isPending || thread.isError) return <ThreadWait query={thread} back={back} />;
   return <ThreadView thread={thread.data} forSelf={who.forSelf} back={back} justSent={Boolean(search.sent)} />;
 }
 

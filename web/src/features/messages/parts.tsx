@@ -1,8 +1,11 @@
 import { emergencyGuidance, type ThreadMessage, type ThreadStatus } from "@portico/contracts";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
+import { RecordWait } from "../../kit/RecordWait";
 import { type AppLocale, formatDateTime, localTimeZone } from "../../lib/format";
 import { fileSize } from "../registration/shared";
 import { STATUS_TONE } from "./data";
@@ -150,5 +153,20 @@ export function ThreadHistory({
         );
       })}
     </ol>
+  );
+}
+
+/** A conversation's page before it is there: its header with the way back, then loading or what failed. */
+export function ThreadWait({ query, back }: { query: UseQueryResult<unknown>; back: ReactNode }) {
+  const { t } = useTranslation("messages");
+  return (
+    <RecordWait
+      query={query}
+      before={back}
+      loadingTitle={t("thread.loadingTitle")}
+      loadingLabel={t("thread.loading")}
+      failedTitle={t("thread.notFoundTitle")}
+      failedLabel={t("thread.loadFailed")}
+    />
   );
 }

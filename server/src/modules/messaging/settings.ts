@@ -45,28 +45,7 @@ export class MessagingSettings {
       .select(["id", "name", "time_zone", "hours"])
       .orderBy("name")
       .execute();
-    const clinicians = await db
-      .selectFrom("users as u")
-      .select([
-        "u.id",
-        "u.display_name",
-        sql<
-          string[]
-        >`array(select r.role from user_roles r where r.user_id = u.id and r.role in ('nurse', 'physician') order by r.role)`.as(
-          "roles",
-        ),
-      ])
-      .where("u.status", "=", "active")
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("user_roles as r")
-            .select("r.user_id")
-            .whereRef("r.user_id", "=", "u.id")
-            .where("r.role", "in", CLINICAL_ROLES),
-        ),
-      )
-      .orderBy("u.display_name")
-      .execute();
+    const clinicians = await activeClinicians(db).select(["u.id", "u.display_name", clinicianRoles()]).execute();
     return {
       pools: await this.#pools(),
       choices: {
@@ -74,11 +53,7 @@ export class MessagingSettings {
           id: l.id,
           name: l.name,
           timeZone: l.time_zone,
-          hours: ((typeof l.hours === "string" ? JSON.parse(l.hours) : l.hours) ?? []) as {
-            weekday: number;
-            open: string;
-            close: string;
-          }[],
+          hours: jsonValue<{ weekday: number; open: string; close: string }[] | null>(l.hours) ?? [],
         })),
         clinicians: clinicians.map((c) => ({ userId: c.id, displayName: c.display_name, roles: [...c.roles] })),
       },
@@ -109,16 +84,7 @@ export class MessagingSettings {
     const members = await db
       .selectFrom("message_pool_members as m")
       .innerJoin("users as u", "u.id", "m.user_id")
-      .select([
-        "m.pool_id",
-        "u.id",
-        "u.display_name",
-        sql<
-          string[]
-        >`array(select r.role from user_roles r where r.user_id = u.id and r.role in ('nurse', 'physician') order by r.role)`.as(
-          "roles",
-        ),
-      ])
+      .select(["m.pool_id", "u.id", "u.display_name", clinicianRoles()])
       .where("m.pool_id", "in", ids)
       .orderBy("u.display_name")
       .execute();
@@ -148,14 +114,7 @@ export class MessagingSettings {
       await this.#checkPool(input);
       const row = await trx
         .insertInto("message_pools")
-        .values({
-          name: input.name.trim(),
-          readers_description: input.readersDescription.trim(),
-          readers_description_es: input.readersDescriptionEs.trim(),
-          location_id: input.locationId,
-          response_target_hours: input.responseTargetBusinessHours,
-          active: input.active ?? true,
-        })
+        .values({ ...poolColumns(input), active: input.active ?? true })
         .onConflict((oc) => oc.column("name").doNothing())
         .returning("id")
         .executeTakeFirst();
@@ -186,14 +145,7 @@ export class MessagingSettings {
       if (clash) throw this.#duplicateName();
       await trx
         .updateTable("message_pools")
-        .set({
-          name: input.name.trim(),
-          readers_description: input.readersDescription.trim(),
-          readers_description_es: input.readersDescriptionEs.trim(),
-          location_id: input.locationId,
-          response_target_hours: input.responseTargetBusinessHours,
-          ...(input.active === undefined ? {} : { active: input.active }),
-        })
+        .set({ ...poolColumns(input), ...(input.active === undefined ? {} : { active: input.active }) })
         .where("id", "=", id)
         .execute();
       await trx.deleteFrom("message_pool_members").where("pool_id", "=", id).execute();
@@ -220,14 +172,7 @@ export class MessagingSettings {
     const problems: { field: string; problem: string }[] = [];
     if (!location) problems.push({ field: "locationId", problem: "no such location" });
     if (input.memberUserIds.length > 0) {
-      const ok = await db
-        .selectFrom("users as u")
-        .innerJoin("user_roles as r", "r.user_id", "u.id")
-        .select("u.id")
-        .where("u.id", "in", input.memberUserIds)
-        .where("u.status", "=", "active")
-        .where("r.role", "in", CLINICAL_ROLES)
-        .execute();
+      const ok = await activeClinicianIds(db).where("u.id", "in", input.memberUserIds).execute();
       const found = new Set(ok.map((r) => r.id));
       input.memberUserIds.forEach((id, i) => {
         if (!found.has(id)) problems.push({ field: `memberUserIds.${i}`, problem: "not an active nurse or physician" });
@@ -348,7 +293,7 @@ export class MessagingSettings {
       .orderBy("title")
       .execute();
     return {
-      quickReplies: rows.map((r) => ({ id: r.id, poolId: r.pool_id, title: r.title, body: r.body })),
+      quickReplies: rows.map((r) => presentQuickReply(r)),
       canEdit: true,
     };
   }
@@ -360,7 +305,7 @@ export class MessagingSettings {
       .values({ pool_id: id, title: input.title.trim(), body: input.body, created_by: null })
       .returning(["id", "pool_id", "title", "body"])
       .executeTakeFirstOrThrow();
-    return { id: row.id, poolId: row.pool_id, title: row.title, body: row.body };
+    return presentQuickReply(row);
   }
 
   async updateQuickReply(poolId: string, id: string, input: QuickReplyInput): Promise<QuickReply> {
@@ -373,7 +318,7 @@ export class MessagingSettings {
       .returning(["id", "pool_id", "title", "body"])
       .executeTakeFirst();
     if (!row) throw notFound("quick reply");
-    return { id: row.id, poolId: row.pool_id, title: row.title, body: row.body };
+    return presentQuickReply(row);
   }
 
   async deleteQuickReply(poolId: string, id: string): Promise<void> {
@@ -389,44 +334,31 @@ export class MessagingSettings {
 
   // ---- a physician's office hours ----
 
+  /** The signed-in clinician's user id, once they hold one of `roles` (their own settings). */
+  async #self(roles: "physician" | typeof CLINICAL_ROLES, resourceType: string, action: string): Promise<string> {
+    const actor = await this.#d.access.authorizeStaff(roles, { resourceType, action });
+    return actor.userId as string;
+  }
+
   async officeHours(): Promise<OfficeHours> {
-    const actor = await this.#d.access.authorizeStaff("physician", {
-      resourceType: "message_office_hours",
-      action: "read",
-    });
-    const userId = actor.userId as string;
+    const userId = await this.#self("physician", "message_office_hours", "read");
     const db = currentDb(this.#d.db);
     const row = await db
       .selectFrom("message_office_hours")
       .selectAll()
       .where("user_id", "=", userId)
       .executeTakeFirst();
-    const zone =
-      row?.time_zone ??
-      (await db.selectFrom("locations").select("time_zone").orderBy("created_at").orderBy("name").executeTakeFirst())
-        ?.time_zone ??
-      "UTC";
-    const hours = (row ? (typeof row.hours === "string" ? JSON.parse(row.hours) : row.hours) : []) as WeeklyInterval[];
+    const zone = row?.time_zone ?? (await firstLocationZone(db));
+    const hours = row ? jsonValue<WeeklyInterval[]>(row.hours) : [];
     const pools = await db
       .selectFrom("message_pools")
       .select(["id", "name"])
       .where("active", "=", true)
       .orderBy("name")
       .execute();
-    const delegates = await db
-      .selectFrom("users as u")
+    const delegates = await activeClinicians(db)
       .select(["u.id as userId", "u.display_name as displayName"])
-      .where("u.status", "=", "active")
       .where("u.id", "<>", userId)
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("user_roles as r")
-            .select("r.user_id")
-            .whereRef("r.user_id", "=", "u.id")
-            .where("r.role", "in", CLINICAL_ROLES),
-        ),
-      )
-      .orderBy("u.display_name")
       .execute();
     const outOfOffice =
       row?.out_from && row.out_until
@@ -447,11 +379,7 @@ export class MessagingSettings {
   }
 
   async setOfficeHours(input: OfficeHoursInput): Promise<OfficeHours> {
-    const actor = await this.#d.access.authorizeStaff("physician", {
-      resourceType: "message_office_hours",
-      action: "update",
-    });
-    const userId = actor.userId as string;
+    const userId = await this.#self("physician", "message_office_hours", "update");
     const db = currentDb(this.#d.db);
     checkTimeZone(input.timeZone);
     const problems: { field: string; problem: string }[] = [];
@@ -473,14 +401,9 @@ export class MessagingSettings {
         problems.push({ field: "outOfOffice.until", problem: "must be after the start" });
       }
       if (out.delegateUserId) {
-        const delegate = await db
-          .selectFrom("users as u")
-          .innerJoin("user_roles as r", "r.user_id", "u.id")
-          .select("u.id")
+        const delegate = await activeClinicianIds(db)
           .where("u.id", "=", out.delegateUserId)
           .where("u.id", "<>", userId)
-          .where("u.status", "=", "active")
-          .where("r.role", "in", CLINICAL_ROLES)
           .executeTakeFirst();
         if (!delegate) problems.push({ field: "outOfOffice.delegateUserId", problem: "not an active colleague" });
       }
@@ -507,32 +430,22 @@ export class MessagingSettings {
   // ---- digest preferences ----
 
   async digestPreferences(): Promise<DigestPreferences> {
-    const actor = await this.#d.access.authorizeStaff(CLINICAL_ROLES, {
-      resourceType: "message_digest",
-      action: "read",
-    });
+    const userId = await this.#self(CLINICAL_ROLES, "message_digest", "read");
     const db = currentDb(this.#d.db);
     const row = await db
       .selectFrom("message_digest_preferences")
       .selectAll()
-      .where("user_id", "=", actor.userId as string)
+      .where("user_id", "=", userId)
       .executeTakeFirst();
-    const zone =
-      row?.time_zone ??
-      (await db.selectFrom("locations").select("time_zone").orderBy("created_at").orderBy("name").executeTakeFirst())
-        ?.time_zone ??
-      "UTC";
-    const times = (row ? (typeof row.times === "string" ? JSON.parse(row.times) : row.times) : []) as string[];
+    const zone = row?.time_zone ?? (await firstLocationZone(db));
+    const times = row ? jsonValue<string[]>(row.times) : [];
     const enabled = row?.enabled ?? false;
     const next = enabled ? nextDigestSlot(times, zone, this.#d.clock.now()) : null;
     return { enabled, times, timeZone: zone, nextDigestAt: next?.toISOString() ?? null };
   }
 
   async setDigestPreferences(input: DigestPreferencesInput): Promise<DigestPreferences> {
-    const actor = await this.#d.access.authorizeStaff(CLINICAL_ROLES, {
-      resourceType: "message_digest",
-      action: "update",
-    });
+    const userId = await this.#self(CLINICAL_ROLES, "message_digest", "update");
     checkTimeZone(input.timeZone);
     const values = {
       enabled: input.enabled,
@@ -543,9 +456,74 @@ export class MessagingSettings {
     await currentDb(this.#d.db)
       .insertInto("message_digest_preferences")
       // from now on: no digest for work that came before the preferences were saved
-      .values({ user_id: actor.userId as string, ...values, last_sent_at: this.#d.clock.now() })
+      .values({ user_id: userId, ...values, last_sent_at: this.#d.clock.now() })
       .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
       .execute();
     return this.digestPreferences();
   }
+}
+
+type Db = ReturnType<typeof currentDb>;
+
+/** A JSON column's value (PGlite hands some back as text). */
+const jsonValue = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+/** A clinician's roles, for `select` over `users as u`. */
+const clinicianRoles = () =>
+  sql<
+    string[]
+  >`array(select r.role from user_roles r where r.user_id = u.id and r.role in ('nurse', 'physician') order by r.role)`.as(
+    "roles",
+  );
+
+/** Active users who are nurses or physicians, by name (each once). */
+function activeClinicians(db: Db) {
+  return db
+    .selectFrom("users as u")
+    .where("u.status", "=", "active")
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("user_roles as r")
+          .select("r.user_id")
+          .whereRef("r.user_id", "=", "u.id")
+          .where("r.role", "in", CLINICAL_ROLES),
+      ),
+    )
+    .orderBy("u.display_name");
+}
+
+/** The ids of active nurses and physicians, to narrow to the ones asked about. */
+function activeClinicianIds(db: Db) {
+  return db
+    .selectFrom("users as u")
+    .innerJoin("user_roles as r", "r.user_id", "u.id")
+    .select("u.id")
+    .where("u.status", "=", "active")
+    .where("r.role", "in", CLINICAL_ROLES);
+}
+
+/** The zone of the clinic's first location, or UTC. */
+async function firstLocationZone(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom("locations")
+    .select("time_zone")
+    .orderBy("created_at")
+    .orderBy("name")
+    .executeTakeFirst();
+  return row?.time_zone ?? "UTC";
+}
+
+/** The columns a pool's details set (its active flag aside). */
+function poolColumns(input: MessagePoolInput) {
+  return {
+    name: input.name.trim(),
+    readers_description: input.readersDescription.trim(),
+    readers_description_es: input.readersDescriptionEs.trim(),
+    location_id: input.locationId,
+    response_target_hours: input.responseTargetBusinessHours,
+  };
+}
+
+function presentQuickReply(r: { id: string; pool_id: string; title: string; body: string }): QuickReply {
+  return { id: r.id, poolId: r.pool_id, title: r.title, body: r.body };
 }

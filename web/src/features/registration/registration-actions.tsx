@@ -4,7 +4,7 @@ import type {
   RegistrationRejectionReason,
   RejectRegistrationResponse,
 } from "@portico/contracts";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { navigateTo } from "../../app/navigation";
@@ -19,6 +19,32 @@ import { errorMessage } from "../../lib/errors";
 import "./registration.css";
 import { fullName, pendingQueryKey } from "./pending-data";
 
+/**
+ * A small form checked here before it sends: the problems found (beside the fields and in the
+ * summary), the attempt counter, the failure of the send, and the props for `Form`.
+ */
+function useCheckedForm(send: UseMutationResult<unknown, Error, void>, label: string, check: () => FieldErrors) {
+  const { t, i18n } = useTranslation();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  return {
+    errors,
+    setErrors,
+    formProps: {
+      onSubmit: () => {
+        const next = check();
+        setErrors(next);
+        setAttempt((n) => n + 1);
+        if (Object.keys(next).length === 0) send.mutate();
+      },
+      errors,
+      formError: send.isError ? errorMessage(send.error, t, i18n.exists) : null,
+      attempt,
+      "aria-label": label,
+    },
+  };
+}
+
 /** The front desk's three decisions on a pending registration: merge into an existing chart, verify, reject. */
 export function MergeAction({
   sourceId,
@@ -29,13 +55,11 @@ export function MergeAction({
   sourceName: string;
   candidate: DuplicateCandidate;
 }) {
-  const { t, i18n } = useTranslation("registration");
+  const { t } = useTranslation("registration");
   const common = useTranslation().t;
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
   const merge = useMutation({
     mutationFn: () =>
       api(`/api/patients/${sourceId}/merge`, {
@@ -47,6 +71,12 @@ export function MergeAction({
       navigateTo("/patients/registrations?done=merged");
     },
   });
+  const mergeForm = useCheckedForm(merge, t("pending.mergeTitle"), () => {
+    const next: FieldErrors = {};
+    if (reason.trim().length < 5) next.mergeReason = t("pending.reasonMissing");
+    return next;
+  });
+  const { errors } = mergeForm;
   return (
     <>
       <div className="item__actions">
@@ -56,19 +86,7 @@ export function MergeAction({
       </div>
       <Dialog title={t("pending.mergeTitle")} isOpen={open} onOpenChange={setOpen}>
         <p>{t("pending.mergeBody", { name: sourceName, mrn: candidate.mrn })}</p>
-        <Form
-          onSubmit={() => {
-            const next: FieldErrors = {};
-            if (reason.trim().length < 5) next.mergeReason = t("pending.reasonMissing");
-            setErrors(next);
-            setAttempt((n) => n + 1);
-            if (Object.keys(next).length === 0) merge.mutate();
-          }}
-          errors={errors}
-          formError={merge.isError ? errorMessage(merge.error, common, i18n.exists) : null}
-          attempt={attempt}
-          aria-label={t("pending.mergeTitle")}
-        >
+        <Form {...mergeForm.formProps}>
           <TextField
             name="mergeReason"
             label={t("pending.reason")}
@@ -93,13 +111,10 @@ export function MergeAction({
 }
 
 export function VerifyAction({ registration }: { registration: PendingRegistration }) {
-  const { t, i18n } = useTranslation("registration");
-  const common = useTranslation().t;
+  const { t } = useTranslation("registration");
   const queryClient = useQueryClient();
   const needsReason = registration.possibleDuplicates.length > 0;
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
   const verify = useMutation({
     mutationFn: () =>
       api(`/api/registrations/${registration.patient.id}/verify`, {
@@ -111,22 +126,16 @@ export function VerifyAction({ registration }: { registration: PendingRegistrati
       navigateTo("/patients/registrations?done=verified");
     },
   });
+  const verifyForm = useCheckedForm(verify, t("pending.verifyTitle"), () => {
+    const next: FieldErrors = {};
+    if (needsReason && reason.trim().length < 5) next.verifyReason = t("pending.reasonMissing");
+    return next;
+  });
+  const { errors } = verifyForm;
   return (
     <Card title={needsReason ? t("pending.verifyAnywayTitle") : t("pending.verifyTitle")} id="verify">
       <p>{needsReason ? t("pending.verifyAnywayBody") : t("pending.verifyBody")}</p>
-      <Form
-        onSubmit={() => {
-          const next: FieldErrors = {};
-          if (needsReason && reason.trim().length < 5) next.verifyReason = t("pending.reasonMissing");
-          setErrors(next);
-          setAttempt((n) => n + 1);
-          if (Object.keys(next).length === 0) verify.mutate();
-        }}
-        errors={errors}
-        formError={verify.isError ? errorMessage(verify.error, common, i18n.exists) : null}
-        attempt={attempt}
-        aria-label={t("pending.verifyTitle")}
-      >
+      <Form {...verifyForm.formProps}>
         {needsReason ? (
           <TextField
             name="verifyReason"
@@ -157,15 +166,13 @@ const REJECTION_REASONS: readonly RegistrationRejectionReason[] = [
 
 /** Reject with a reason the applicant is emailed in their own language; asks first, in a dialog. */
 export function RejectAction({ registration }: { registration: PendingRegistration }) {
-  const { t, i18n } = useTranslation("registration");
+  const { t } = useTranslation("registration");
   const common = useTranslation().t;
   const queryClient = useQueryClient();
   const name = fullName(registration.patient);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<RegistrationRejectionReason | null>(null);
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
   const reject = useMutation({
     mutationFn: () =>
       api<RejectRegistrationResponse>(`/api/registrations/${registration.patient.id}/reject`, {
@@ -178,6 +185,12 @@ export function RejectAction({ registration }: { registration: PendingRegistrati
       navigateTo("/patients/registrations?done=rejected");
     },
   });
+  const rejectForm = useCheckedForm(reject, t("pending.rejectDialogTitle"), () => {
+    const next: FieldErrors = {};
+    if (!reason) next.rejectReason = t("pending.rejectReasonMissing");
+    return next;
+  });
+  const { errors } = rejectForm;
   return (
     <Card title={t("pending.rejectTitle")} id="reject">
       <p>{t("pending.rejectBody")}</p>
@@ -188,19 +201,7 @@ export function RejectAction({ registration }: { registration: PendingRegistrati
       </div>
       <Dialog title={t("pending.rejectDialogTitle")} isOpen={open} onOpenChange={setOpen}>
         <p>{t("pending.rejectDialogBody", { name })}</p>
-        <Form
-          onSubmit={() => {
-            const next: FieldErrors = {};
-            if (!reason) next.rejectReason = t("pending.rejectReasonMissing");
-            setErrors(next);
-            setAttempt((n) => n + 1);
-            if (Object.keys(next).length === 0) reject.mutate();
-          }}
-          errors={errors}
-          formError={reject.isError ? errorMessage(reject.error, common, i18n.exists) : null}
-          attempt={attempt}
-          aria-label={t("pending.rejectDialogTitle")}
-        >
+        <Form {...rejectForm.formProps}>
           <Select
             name="rejectReason"
             label={t("pending.rejectReason")}
@@ -209,7 +210,7 @@ export function RejectAction({ registration }: { registration: PendingRegistrati
             options={REJECTION_REASONS.map((id) => ({ id, label: t(`pending.rejectReasons.${id}`) }))}
             onChange={(value) => {
               setReason(value as RegistrationRejectionReason);
-              setErrors(({ rejectReason: _answered, ...rest }) => rest);
+              rejectForm.setErrors(({ rejectReason: _answered, ...rest }) => rest);
             }}
             errorMessage={errors.rejectReason}
             isRequired

@@ -73,7 +73,8 @@ export function findPatientAuditSites(root: string): AuditSite[] {
           : ts.isIdentifier(callee)
             ? callee.text
             : "";
-        const checks = PATIENT_CHECKS.has(name) || name === "authorizeVisit";
+        // a module's own route helper over patientRoute (e.g. appointmentsRoute) is read the same way
+        const checks = PATIENT_CHECKS.has(name) || name === "authorizeVisit" || /^[a-z]\w*Route$/.test(name);
         if (checks || AUDIT_WRITES.has(name)) {
           const isVisit = name === "authorizeVisit";
           // authorizeVisit(visit, { auditAction }): the second argument is the check

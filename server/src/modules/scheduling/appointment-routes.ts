@@ -22,7 +22,7 @@ export async function patientAppointmentRoutes(
   app.get(
     "/api/patients/:patientId/appointments",
     {
-      ...appointmentsRoute(access, "read", "appointment"),
+      ...appointmentsRoute(access, { action: "read", resourceType: "appointment" }),
       schema: {
         tags,
         summary: "A patient's upcoming and past appointments",
@@ -36,7 +36,7 @@ export async function patientAppointmentRoutes(
   app.get(
     "/api/patients/:patientId/appointments/:appointmentId",
     {
-      ...appointmentsRoute(access, "read", "appointment", { resourceIdParam: "appointmentId" }),
+      ...appointmentsRoute(access, { action: "read", resourceType: "appointment", resourceIdParam: "appointmentId" }),
       schema: {
         tags,
         summary: "One appointment",
@@ -50,7 +50,7 @@ export async function patientAppointmentRoutes(
   app.post(
     "/api/patients/:patientId/appointments",
     {
-      ...appointmentsRoute(access, "write", "appointment", { auditAction: "book" }),
+      ...appointmentsRoute(access, { action: "write", resourceType: "appointment", auditAction: "book" }),
       schema: {
         tags,
         summary: "Book an appointment (409 slot_taken with alternatives when the time was just taken)",
@@ -75,7 +75,9 @@ export async function patientAppointmentRoutes(
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/reschedule",
     {
-      ...appointmentsRoute(access, "write", "appointment", {
+      ...appointmentsRoute(access, {
+        action: "write",
+        resourceType: "appointment",
         resourceIdParam: "appointmentId",
         auditAction: "reschedule",
       }),
@@ -98,7 +100,12 @@ export async function patientAppointmentRoutes(
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/cancel",
     {
-      ...appointmentsRoute(access, "write", "appointment", { resourceIdParam: "appointmentId", auditAction: "cancel" }),
+      ...appointmentsRoute(access, {
+        action: "write",
+        resourceType: "appointment",
+        resourceIdParam: "appointmentId",
+        auditAction: "cancel",
+      }),
       schema: {
         tags,
         summary: "Cancel an appointment (refused online inside the cancellation notice)",

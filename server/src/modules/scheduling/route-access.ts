@@ -8,13 +8,17 @@ export const tags = ["appointments"];
 /**
  * The access a patient route of this module declares: the `appointments` scope, checked (404,
  * audited) before the handler with the same fields as the service's own `authorizePatient`.
- * `resourceIdParam` names the path parameter of the record, `auditAction` the audit verb.
+ * `resourceIdParam` names the path parameter of the record, `auditAction` the audit verb. Write
+ * the declaration as an object literal: the audit-sentence test reads its action and type there.
  */
 export function appointmentsRoute(
   access: AccessService,
-  action: AccessAction,
-  resourceType: string,
-  more: { resourceIdParam?: string; auditAction?: string } = {},
+  declaration: {
+    action: AccessAction;
+    resourceType: string;
+    resourceIdParam?: string;
+    auditAction?: string;
+  },
 ): ReturnType<typeof patientRoute> {
-  return patientRoute(access, { scope: "appointments", action, resourceType, ...more });
+  return patientRoute(access, { scope: "appointments", ...declaration });
 }

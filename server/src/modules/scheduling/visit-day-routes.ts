@@ -15,7 +15,12 @@ export async function visitDayRoutes(
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/arrive",
     {
-      ...appointmentsRoute(access, "write", "appointment", { resourceIdParam: "appointmentId", auditAction: "arrive" }),
+      ...appointmentsRoute(access, {
+        action: "write",
+        resourceType: "appointment",
+        resourceIdParam: "appointmentId",
+        auditAction: "arrive",
+      }),
       schema: {
         tags,
         summary: "“I'm here”: the patient marks their arrival on the day",
@@ -31,7 +36,7 @@ export async function visitDayRoutes(
   app.get(
     "/api/patients/:patientId/appointments/:appointmentId/check-in",
     {
-      ...appointmentsRoute(access, "read", "echeckin", { resourceIdParam: "appointmentId" }),
+      ...appointmentsRoute(access, { action: "read", resourceType: "echeckin", resourceIdParam: "appointmentId" }),
       schema: {
         tags,
         summary: "The eCheck-in form for an appointment",
@@ -44,7 +49,12 @@ export async function visitDayRoutes(
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/check-in",
     {
-      ...appointmentsRoute(access, "write", "echeckin", { resourceIdParam: "appointmentId", auditAction: "submit" }),
+      ...appointmentsRoute(access, {
+        action: "write",
+        resourceType: "echeckin",
+        resourceIdParam: "appointmentId",
+        auditAction: "submit",
+      }),
       schema: {
         tags,
         summary: "Submit eCheck-in (from 7 days before)",

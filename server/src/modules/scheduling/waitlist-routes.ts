@@ -22,7 +22,9 @@ export async function waitlistRoutes(
   app.post(
     "/api/patients/:patientId/appointments/:appointmentId/waitlist",
     {
-      ...appointmentsRoute(access, "write", "appointment", {
+      ...appointmentsRoute(access, {
+        action: "write",
+        resourceType: "appointment",
         resourceIdParam: "appointmentId",
         auditAction: "waitlist_join",
       }),
@@ -38,7 +40,9 @@ export async function waitlistRoutes(
   app.delete(
     "/api/patients/:patientId/appointments/:appointmentId/waitlist",
     {
-      ...appointmentsRoute(access, "write", "appointment", {
+      ...appointmentsRoute(access, {
+        action: "write",
+        resourceType: "appointment",
         resourceIdParam: "appointmentId",
         auditAction: "waitlist_leave",
       }),
@@ -54,7 +58,7 @@ export async function waitlistRoutes(
   app.get(
     "/api/patients/:patientId/waitlist-offers",
     {
-      ...appointmentsRoute(access, "read", "waitlist_offer"),
+      ...appointmentsRoute(access, { action: "read", resourceType: "waitlist_offer" }),
       schema: {
         tags,
         summary: "Earlier times offered to the patient (open ones first)",
@@ -67,7 +71,12 @@ export async function waitlistRoutes(
   app.post(
     "/api/patients/:patientId/waitlist-offers/:offerId/accept",
     {
-      ...appointmentsRoute(access, "write", "waitlist_offer", { resourceIdParam: "offerId", auditAction: "accept" }),
+      ...appointmentsRoute(access, {
+        action: "write",
+        resourceType: "waitlist_offer",
+        resourceIdParam: "offerId",
+        auditAction: "accept",
+      }),
       schema: {
         tags,
         summary: "Take the offered time; the later appointment is released (409 if someone was first, 410 if expired)",
@@ -80,7 +89,12 @@ export async function waitlistRoutes(
   app.post(
     "/api/patients/:patientId/waitlist-offers/:offerId/decline",
     {
-      ...appointmentsRoute(access, "write", "waitlist_offer", { resourceIdParam: "offerId", auditAction: "decline" }),
+      ...appointmentsRoute(access, {
+        action: "write",
+        resourceType: "waitlist_offer",
+        resourceIdParam: "offerId",
+        auditAction: "decline",
+      }),
       schema: {
         tags,
         summary: "Turn down an offered time; it passes to the next patient in line",

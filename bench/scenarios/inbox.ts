@@ -17,11 +17,13 @@
  * p50/p95 per request kind beside the budget; `--explain` prints the plans of the per-pool
  * counts (kept rows, migrations 0039 and 0043) and of a pool's first page.
  */
+
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import { FieldCipher, parseKeyRing } from "../../server/src/platform/crypto.ts";
+import { dataSetRun, dataSetServerEnv } from "../data-set.ts";
 import { openBenchDatabase } from "../generate-patients.ts";
 import { startServer } from "../server.ts";
 import { signInHeaders } from "./slots.ts";
@@ -35,31 +37,12 @@ const NURSES = 60;
 /** a fixed bench key (never a real one): the fill seals with it and the server opens with it */
 const KEYS = `bench:${createHash("sha256").update("portico-bench-inbox").digest("base64")}`;
 
-function fail(message: string): never {
-  process.stderr.write(`bench:inbox: ${message}\n`);
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-let requests = 200;
-let explain = false;
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i];
-  if (arg === "--requests") requests = Number(args[++i]);
-  else if (arg === "--explain") explain = true;
-  else if (arg === "--help" || arg === "-h") {
-    process.stdout.write(
-      "Usage: BENCH_DATABASE_URL=postgres://…/portico_bench_inbox npm exec -- node bench/scenarios/inbox.ts [--requests 200] [--explain]\n",
-    );
-    process.exit(0);
-  } else fail(`unknown option ${arg}`);
-}
-if (!Number.isInteger(requests) || requests < 1) fail("--requests needs a whole number ≥ 1");
-const url = process.env.BENCH_DATABASE_URL?.trim();
-if (!url)
-  fail("set BENCH_DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/portico_bench_inbox");
-const name = decodeURIComponent(new URL(url).pathname.slice(1));
-if (!/^[a-z_][a-z0-9_]*$/.test(name)) fail("BENCH_DATABASE_URL must name a database");
+const { requests, explain, url, name } = dataSetRun({
+  script: "bench:inbox",
+  command: "npm exec -- node bench/scenarios/inbox.ts",
+  exampleDatabase: "portico_bench_inbox",
+  requests: 200,
+});
 {
   const adminUrl = new URL(url);
   adminUrl.pathname = "/postgres";
@@ -214,19 +197,7 @@ async function generate() {
 
 // ---- through the server ----
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "test",
-  HOST: "127.0.0.1",
-  PORTICO_DEMO: "1",
-  DATABASE_URL: url,
-  PORTICO_ENCRYPTION_KEYS: KEYS,
-  RATE_LIMIT_PER_MINUTE: "1000000",
-  LOG_LEVEL: "warn",
-  TZ: "UTC",
-};
-delete env.REDIS_URL;
-delete env.SMTP_URL;
+const env = dataSetServerEnv(url, { PORTICO_ENCRYPTION_KEYS: KEYS });
 process.stdout.write("Starting the server (demo clinic on top of the bench inbox)…\n");
 const server = await startServer(env, { readyTimeoutMs: 300_000 });
 try {

@@ -15,6 +15,7 @@
  * for the default range. Before the server starts, the roll-up of closed days
  * (`modules/operations/rollup.ts`) is brought up to date and timed, then `VACUUM ANALYZE`.
  */
+
 import { createHash } from "node:crypto";
 import { loadavg } from "node:os";
 import { Kysely, PostgresDialect, sql } from "kysely";
@@ -23,6 +24,7 @@ import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import type { DB } from "../../server/src/db/schema.ts";
 import { FIGURES } from "../../server/src/modules/operations/figures.ts";
 import { runRollup } from "../../server/src/modules/operations/rollup.ts";
+import { dataSetRun, dataSetServerEnv } from "../data-set.ts";
 import { openBenchDatabase } from "../generate-patients.ts";
 import { startServer } from "../server.ts";
 import { signInHeaders } from "./slots.ts";
@@ -35,34 +37,12 @@ const PROVIDERS = 60;
 /** the bench clinic's first location's zone: the reporting zone */
 const REPORTING_ZONE = "America/New_York";
 
-function fail(message: string): never {
-  process.stderr.write(`bench:operations: ${message}\n`);
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-let requests = 40;
-let explain = false;
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i];
-  if (arg === "--requests") requests = Number(args[++i]);
-  else if (arg === "--explain") explain = true;
-  else if (arg === "--help" || arg === "-h") {
-    process.stdout.write(
-      "Usage: BENCH_DATABASE_URL=postgres://…/portico_bench_operations npm run bench:operations -w bench -- [--requests 40] [--explain]\n",
-    );
-    process.exit(0);
-  } else fail(`unknown option ${arg}`);
-}
-if (!Number.isInteger(requests) || requests < 1) fail("--requests needs a whole number ≥ 1");
-const url = process.env.BENCH_DATABASE_URL?.trim();
-if (!url)
-  fail(
-    "set BENCH_DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/portico_bench_operations",
-  );
-
-const name = decodeURIComponent(new URL(url).pathname.slice(1));
-if (!/^[a-z_][a-z0-9_]*$/.test(name)) fail("BENCH_DATABASE_URL must name a database");
+const { requests, explain, url, name } = dataSetRun({
+  script: "bench:operations",
+  command: "npm run bench:operations -w bench --",
+  exampleDatabase: "portico_bench_operations",
+  requests: 40,
+});
 {
   // a database that is missing, or whose generation did not finish, is made afresh
   const adminUrl = new URL(url);
@@ -319,18 +299,7 @@ if (explain) {
 
 // ---- through the server ----
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "test",
-  HOST: "127.0.0.1",
-  PORTICO_DEMO: "1",
-  DATABASE_URL: url,
-  RATE_LIMIT_PER_MINUTE: "1000000",
-  LOG_LEVEL: "warn",
-  TZ: "UTC",
-};
-delete env.REDIS_URL;
-delete env.SMTP_URL;
+const env = dataSetServerEnv(url);
 process.stdout.write("Starting the server (demo clinic on top of the bench clinic)…\n");
 const server = await startServer(env, { readyTimeoutMs: 300_000 });
 try {

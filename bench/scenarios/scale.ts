@@ -28,6 +28,7 @@
  * six), read from the PostgreSQL server's log (`--pg-log`; the server must run on this machine
  * and log to that file). The settings are reset afterwards.
  */
+
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -38,6 +39,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import { hashPassword } from "../../server/src/platform/passwords.ts";
+import { dataSetRun, dataSetServerEnv } from "../data-set.ts";
 import { generatePatient, openBenchDatabase } from "../generate-patients.ts";
 import { startServer } from "../server.ts";
 import { signInHeaders } from "./slots.ts";
@@ -52,33 +54,17 @@ const PATIENTS = 100_000;
 const PROVIDERS = 60;
 const BATCH = 5_000;
 
-function fail(message: string): never {
-  process.stderr.write(`bench:scale: ${message}\n`);
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-let requests = 200;
-let explain = false;
-let pgLog = "/var/log/postgresql/postgresql-15-main.log";
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i];
-  if (arg === "--requests") requests = Number(args[++i]);
-  else if (arg === "--explain") explain = true;
-  else if (arg === "--pg-log") pgLog = args[++i] ?? "";
-  else if (arg === "--help" || arg === "-h") {
-    process.stdout.write(
-      "Usage: BENCH_DATABASE_URL=postgres://…/portico_bench_scale npm run bench:scale -w bench -- [--requests 200] [--explain] [--pg-log FILE]\n",
-    );
-    process.exit(0);
-  } else fail(`unknown option ${arg}`);
-}
-if (!Number.isInteger(requests) || requests < 1) fail("--requests needs a whole number ≥ 1");
-const url = process.env.BENCH_DATABASE_URL?.trim();
-if (!url)
-  fail("set BENCH_DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/portico_bench_scale");
-const name = decodeURIComponent(new URL(url).pathname.slice(1));
-if (!/^[a-z_][a-z0-9_]*$/.test(name)) fail("BENCH_DATABASE_URL must name a database");
+const run = dataSetRun({
+  script: "bench:scale",
+  command: "npm run bench:scale -w bench --",
+  exampleDatabase: "portico_bench_scale",
+  requests: 200,
+  values: { "pg-log": "/var/log/postgresql/postgresql-15-main.log" },
+});
+const { requests, explain, url, name } = run;
+const pgLog = run.values["pg-log"] as string;
+// typed where it is declared, so that a call to it ends a branch for the type checker
+const fail: (message: string) => never = run.fail;
 
 const md5Uuid = (text: string) => {
   const hex = createHash("md5").update(text).digest("hex");
@@ -273,18 +259,7 @@ const KINDS: Kind[] = [
   { label: "floor: GET /api/me", as: "patient", path: () => "/api/me", size: () => "" },
 ];
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "test",
-  HOST: "127.0.0.1",
-  PORTICO_DEMO: "1",
-  DATABASE_URL: url,
-  RATE_LIMIT_PER_MINUTE: "1000000",
-  LOG_LEVEL: "warn",
-  TZ: "UTC",
-};
-delete env.REDIS_URL;
-delete env.SMTP_URL;
+const env = dataSetServerEnv(url);
 
 /** The demo front desk works the first bench location (the demo clinic exists once a server has started). */
 async function assignFrontDesk(): Promise<void> {

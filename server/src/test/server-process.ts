@@ -23,26 +23,27 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** `main.ts` as its own process with `env` over a bare environment (PATH, HOME, TZ=UTC, 127.0.0.1), its output piped. */
+function spawnServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), TZ: "UTC", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
 /** Starts the server with `env` over test defaults; `env.PORT` keeps a port across restarts. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-server-"));
   let output = "";
-  const child = spawn(process.execPath, [main], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? os.tmpdir(),
-      TZ: "UTC",
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      HOST: "127.0.0.1",
-      PORTICO_DATA_DIR: dataDir,
-      PORTICO_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
-      RATE_LIMIT_PER_MINUTE: "1000000",
-      ...env,
-      PORT: port,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawnServer({
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    PORTICO_DATA_DIR: dataDir,
+    PORTICO_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    ...env,
+    PORT: port,
   });
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-50_000);
@@ -109,18 +110,7 @@ export interface StartedMain {
 export function spawnMain(env: Record<string, string>): StartedMain {
   let stdout = "";
   let stderr = "";
-  const child = spawn(process.execPath, [main], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? os.tmpdir(),
-      TZ: "UTC",
-      NODE_ENV: "development",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnServer({ NODE_ENV: "development", PORT: "0", ...env });
   child.stdout?.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();
   });

@@ -602,10 +602,9 @@ export class SmartService {
     const actor = this.#signedIn();
     const all = await this.#visibleGrants(actor).execute();
     // a caregiver's connections end with their access to the patient (revoked, expired, or a
-    // parent's grant at the patient's 18th birthday): no longer listed, and revoked here
+    // parent's grant at the patient's 18th birthday): no longer listed; they are revoked when
+    // the app next calls, and by the daily job (`endCaregiverConnections`), not by this read
     const bases = await this.#bases(all);
-    const ended = all.filter((r) => !bases.has(connectionKey(r)));
-    await this.#endConnections(ended);
     const rows = all.filter((r) => bases.has(connectionKey(r)));
     return rows.map((r) => {
       const allowed = typesAllowed(r.scopes);

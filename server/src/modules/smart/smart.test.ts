@@ -631,6 +631,13 @@ describe("SMART App Launch (standalone patient launch)", () => {
   it("ends a caregiver's unused connection in the daily job once their access has ended, and keeps the rest", async () => {
     const db = t.database.db;
     const proxyGrant = await samsGrantOnJamie();
+    // this test's connection for Jamie is Sam's only one: earlier tests' are closed first
+    await db
+      .updateTable("smart_grants")
+      .set({ revoked_at: t.clock.now() })
+      .where("patient_id", "=", jamieId)
+      .where("revoked_at", "is", null)
+      .execute();
     const forJamie = await flow.tokenFor(sam, { patientId: jamieId, types: ["Patient"] });
     const forSam = await flow.tokenFor(sam, { patientId: samId, types: ["Patient"] });
     const [jamieGrant, samGrant] = [await grantOf(forJamie.access_token), await grantOf(forSam.access_token)];

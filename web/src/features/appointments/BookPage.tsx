@@ -1,5 +1,5 @@
-import type { Appointment, Slot, VisitType } from "@portico/contracts";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { VisitType } from "@portico/contracts";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate, useRouter } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,25 +13,18 @@ import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
-import { isApiError } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
-import { AttemptKey } from "../../lib/idempotent-retry";
+import { ConfirmSlot, cancellationRule, confirmStepSearch, slotSearch } from "./ConfirmSlot";
 import {
-  alternativesOf,
-  appointmentsKey,
   appointmentsQuery,
-  durationParts,
   locationsQuery,
-  newIdempotencyKey,
-  postOnce,
   providersQuery,
   todayIn,
   visitDescription,
   visitName,
   visitTypesQuery,
 } from "./data";
-import { NoteField, PhoneLink, SummaryRows } from "./parts";
+import { NoteField, PhoneLink } from "./parts";
 import { type AppointmentPatient, useAppointmentPatient } from "./patient-context";
 import { WeekOfTimes } from "./WeekOfTimes";
 
@@ -314,15 +307,7 @@ function ChooseWhen({ visitType, search, who }: { visitType: VisitType; search: 
         onPick={(slot) =>
           navigate({
             to: "/appointments/book",
-            search: {
-              ...search,
-              week,
-              step: "confirm",
-              start: slot.start,
-              slotProviderId: slot.providerId,
-              slotLocationId: slot.locationId,
-              slotZone: slot.displayTimeZone,
-            },
+            search: { ...search, ...confirmStepSearch(slot, week) },
           })
         }
       />
@@ -330,37 +315,13 @@ function ChooseWhen({ visitType, search, who }: { visitType: VisitType; search: 
   );
 }
 
-/** "You can change or cancel online until …" for a visit type and start. */
-export function cancellationRule(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  start: string,
-  noticeMinutes: number,
-  timeZone: string,
-): string {
-  const until = new Date(new Date(start).getTime() - noticeMinutes * 60_000);
-  const { unit, count } = durationParts(noticeMinutes);
-  return t("confirm.rule", {
-    until: formatDateTime(until, timeZone, currentLocale()),
-    notice: t(`units.${unit}`, { count }),
-  });
-}
-
 function Confirm({ visitType, search, who }: { visitType: VisitType; search: BookSearch; who: AppointmentPatient }) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const providers = useQuery(providersQuery);
   const locations = useQuery(locationsQuery);
   const [note, setNote] = useState("");
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [alternatives, setAlternatives] = useState<Slot[]>([]);
-  const [attempt, setAttempt] = useState(0);
   const locale = currentLocale();
-  const pendingRef = useRef(false);
-  // pressing "Book" again after an unknown outcome repeats the same attempt, with the same key
-  const [attemptKey] = useState(() => new AttemptKey(newIdempotencyKey));
 
   const provider = providers.data?.find((p) => p.id === search.slotProviderId);
   const location = locations.data?.find((l) => l.id === search.slotLocationId);
@@ -380,133 +341,48 @@ function Confirm({ visitType, search, who }: { visitType: VisitType; search: Boo
   );
   if (providers.isPending || locations.isPending) return <LoadingState />;
 
-  async function book() {
-    if (pendingRef.current) return;
-    pendingRef.current = true;
-    setPending(true);
-    setFailure(null);
-    const path = `/api/patients/${who.patientId}/appointments`;
-    const body = {
-      visitTypeId: visitType.id,
-      providerId: search.slotProviderId,
-      locationId: search.slotLocationId,
-      start,
-      ...(note.trim() ? { reasonForVisit: note.trim() } : {}),
-    };
-    try {
-      const appointment = await postOnce<Appointment>(path, body, attemptKey.for({ path, body }));
-      attemptKey.settled();
-      await queryClient.invalidateQueries({ queryKey: appointmentsKey(who.patientId as string) });
-      await queryClient.invalidateQueries({ queryKey: ["slots"] });
-      await navigate({
-        to: "/appointments/$appointmentId/booked",
-        params: { appointmentId: appointment.id },
-        search: { patientId: who.patientId ?? undefined, kind: "booked" },
-      });
-    } catch (error) {
-      attemptKey.settled(error);
-      setFailure(error);
-      setAlternatives(alternativesOf(error));
-      setAttempt((n) => n + 1);
-      if (isApiError(error, "slot_taken")) await queryClient.invalidateQueries({ queryKey: ["slots"] });
-    } finally {
-      pendingRef.current = false;
-      setPending(false);
-    }
-  }
-
-  const taken = isApiError(failure, "slot_taken");
   return (
-    <>
-      {taken ? (
-        <Alternatives
-          alternatives={alternatives}
-          onPick={(slot) => {
-            setFailure(null);
-            setAlternatives([]);
-            void navigate({
-              to: "/appointments/book",
-              search: {
-                ...search,
-                start: slot.start,
-                slotProviderId: slot.providerId,
-                slotLocationId: slot.locationId,
-                slotZone: slot.displayTimeZone,
-              },
-              replace: true,
-            });
-          }}
-          backSearch={{ ...search, step: "when", start: undefined }}
-        />
-      ) : null}
-      <SummaryRows rows={rows} />
-      <Alert tone="info" title={t("confirm.ruleTitle")} headingLevel={2}>
-        <p>{cancellationRule(t, start, visitType.cancellationNoticeMinutes, zone)}</p>
-      </Alert>
-      <Form
-        aria-label={t("confirm.title")}
-        onSubmit={() => void book()}
-        formError={failure && !taken ? errorMessage(failure, tc, i18n.exists) : null}
-        attempt={attempt}
-      >
-        <NoteField
-          name="reasonForVisit"
-          label={t("confirm.note")}
-          description={t("confirm.noteHint")}
-          value={note}
-          onChange={setNote}
-          maxLength={500}
-        />
-        <FormActions>
-          <Button type="submit" isPending={pending} block>
-            {t("confirm.book")}
-          </Button>
-        </FormActions>
-      </Form>
-    </>
-  );
-}
-
-/** After a lost race: the next free times, to pick without starting again. */
-export function Alternatives({
-  alternatives,
-  onPick,
-  backSearch,
-}: {
-  alternatives: Slot[];
-  onPick: (slot: Slot) => void;
-  backSearch?: BookSearch;
-}) {
-  const { t } = useTranslation("appointments");
-  const locale = currentLocale();
-  return (
-    <Alert tone="warning" title={t("taken.title")} live="assertive">
-      {alternatives.length > 0 ? (
-        <>
-          <p>{t("taken.pick")}</p>
-          <ul className="alt-list">
-            {alternatives.slice(0, 6).map((slot) => (
-              <li key={`${slot.start}-${slot.providerId}`}>
-                <Button variant="secondary" onPress={() => onPick(slot)}>
-                  {t("taken.option", {
-                    when: formatDateTime(slot.start, slot.displayTimeZone, locale),
-                    provider: slot.providerName,
-                  })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p>{t("taken.none")}</p>
-      )}
-      {backSearch ? (
-        <p>
-          <Link to="/appointments/book" search={backSearch} className="link">
-            {t("taken.seeWeek")}
-          </Link>
-        </p>
-      ) : null}
-    </Alert>
+    <ConfirmSlot
+      patientId={who.patientId as string}
+      request={() => ({
+        path: `/api/patients/${who.patientId}/appointments`,
+        body: {
+          visitTypeId: visitType.id,
+          providerId: search.slotProviderId,
+          locationId: search.slotLocationId,
+          start,
+          ...(note.trim() ? { reasonForVisit: note.trim() } : {}),
+        },
+      })}
+      onDone={(appointment) =>
+        navigate({
+          to: "/appointments/$appointmentId/booked",
+          params: { appointmentId: appointment.id },
+          search: { patientId: who.patientId ?? undefined, kind: "booked" },
+        })
+      }
+      refreshSlotsWhenTaken
+      onPickAlternative={(slot) =>
+        void navigate({ to: "/appointments/book", search: { ...search, ...slotSearch(slot) }, replace: true })
+      }
+      backToWeek={
+        <Link to="/appointments/book" search={{ ...search, step: "when", start: undefined }} className="link">
+          {t("taken.seeWeek")}
+        </Link>
+      }
+      rows={rows}
+      rule={cancellationRule(t, start, visitType.cancellationNoticeMinutes, zone)}
+      formLabel={t("confirm.title")}
+      submitLabel={t("confirm.book")}
+    >
+      <NoteField
+        name="reasonForVisit"
+        label={t("confirm.note")}
+        description={t("confirm.noteHint")}
+        value={note}
+        onChange={setNote}
+        maxLength={500}
+      />
+    </ConfirmSlot>
   );
 }

@@ -1,32 +1,17 @@
 import type { Appointment, Slot } from "@portico/contracts";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
-import { Button } from "../../components/Button";
-import { Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
-import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
-import { AttemptKey } from "../../lib/idempotent-retry";
-import { Alternatives, cancellationRule } from "./BookPage";
-import {
-  alternativesOf,
-  appointmentQuery,
-  appointmentsKey,
-  locationsQuery,
-  newIdempotencyKey,
-  postOnce,
-  todayIn,
-  visitName,
-  visitTypesQuery,
-} from "./data";
-import { PhoneLink, SummaryRows } from "./parts";
+import { ConfirmSlot, cancellationRule, confirmStepSearch, slotSearch } from "./ConfirmSlot";
+import { appointmentQuery, locationsQuery, todayIn, visitName, visitTypesQuery } from "./data";
+import { PhoneLink } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
 import { WeekOfTimes } from "./WeekOfTimes";
 
@@ -137,15 +122,7 @@ export function ReschedulePage() {
                 navigate({
                   to: "/appointments/$appointmentId/reschedule",
                   params: { appointmentId },
-                  search: {
-                    ...search,
-                    week,
-                    step: "confirm",
-                    start: slot.start,
-                    slotProviderId: slot.providerId,
-                    slotLocationId: slot.locationId,
-                    slotZone: slot.displayTimeZone,
-                  },
+                  search: { ...search, ...confirmStepSearch(slot, week) },
                 })
               }
             />
@@ -169,103 +146,50 @@ function ConfirmMove({
   slotZone: string;
   slotLocationName: string;
 }) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const locale = currentLocale();
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [alternatives, setAlternatives] = useState<Slot[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const busy = useRef(false);
-  // pressing the button again after an unknown outcome repeats the same attempt, with the same key
-  const [attemptKey] = useState(() => new AttemptKey(newIdempotencyKey));
   const start = search.start as string;
-
-  async function move() {
-    if (busy.current) return;
-    busy.current = true;
-    setPending(true);
-    setFailure(null);
-    const path = `/api/patients/${a.patientId}/appointments/${a.id}/reschedule`;
-    const body = { start, providerId: search.slotProviderId, locationId: search.slotLocationId };
-    try {
-      const moved = await postOnce<Appointment>(path, body, attemptKey.for({ path, body }));
-      attemptKey.settled();
-      await queryClient.invalidateQueries({ queryKey: appointmentsKey(a.patientId) });
-      await queryClient.invalidateQueries({ queryKey: ["slots"] });
-      await navigate({
-        to: "/appointments/$appointmentId/booked",
-        params: { appointmentId: moved.id },
-        search: { patientId: search.patientId ?? a.patientId, kind: "rescheduled" },
-      });
-    } catch (error) {
-      attemptKey.settled(error);
-      setFailure(error);
-      setAlternatives(alternativesOf(error));
-      setAttempt((n) => n + 1);
-    } finally {
-      busy.current = false;
-      setPending(false);
-    }
-  }
-
-  const taken = isApiError(failure, "slot_taken");
   const phone = a.location.phone;
   return (
-    <>
-      {taken ? (
-        <Alternatives
-          alternatives={alternatives}
-          onPick={(slot) => {
-            setFailure(null);
-            void navigate({
-              to: "/appointments/$appointmentId/reschedule",
-              params: { appointmentId: a.id },
-              search: {
-                ...search,
-                start: slot.start,
-                slotProviderId: slot.providerId,
-                slotLocationId: slot.locationId,
-                slotZone: slot.displayTimeZone,
-              },
-              replace: true,
-            });
-          }}
-        />
-      ) : null}
-      <SummaryRows
-        rows={[
-          { label: t("summary.what"), value: visitName(a.visitType, locale) },
-          { label: t("move.newTime"), value: formatDateTime(start, slotZone, locale) },
-          { label: t("summary.who"), value: a.provider.name },
-          {
-            label: t("summary.where"),
-            value: a.visitType.modality === "video" ? t("summary.video") : slotLocationName,
-          },
-        ]}
-      />
-      <Alert tone="info" title={t("confirm.ruleTitle")} headingLevel={2}>
-        <p>{cancellationRule(t, start, noticeMinutes, slotZone)}</p>
-      </Alert>
-      <Form
-        aria-label={t("move.confirmTitle")}
-        onSubmit={() => void move()}
-        formError={failure && !taken ? errorMessage(failure, tc, i18n.exists) : null}
-        attempt={attempt}
-      >
-        {failure && !taken ? (
-          <p>
-            {t("move.keptOld")} {phone ? <PhoneLink phone={phone} /> : null}
-          </p>
-        ) : null}
-        <FormActions>
-          <Button type="submit" isPending={pending} block>
-            {t("move.confirm")}
-          </Button>
-        </FormActions>
-      </Form>
-    </>
+    <ConfirmSlot
+      patientId={a.patientId}
+      request={() => ({
+        path: `/api/patients/${a.patientId}/appointments/${a.id}/reschedule`,
+        body: { start, providerId: search.slotProviderId, locationId: search.slotLocationId },
+      })}
+      onDone={(moved) =>
+        navigate({
+          to: "/appointments/$appointmentId/booked",
+          params: { appointmentId: moved.id },
+          search: { patientId: search.patientId ?? a.patientId, kind: "rescheduled" },
+        })
+      }
+      onPickAlternative={(slot) =>
+        void navigate({
+          to: "/appointments/$appointmentId/reschedule",
+          params: { appointmentId: a.id },
+          search: { ...search, ...slotSearch(slot) },
+          replace: true,
+        })
+      }
+      rows={[
+        { label: t("summary.what"), value: visitName(a.visitType, locale) },
+        { label: t("move.newTime"), value: formatDateTime(start, slotZone, locale) },
+        { label: t("summary.who"), value: a.provider.name },
+        {
+          label: t("summary.where"),
+          value: a.visitType.modality === "video" ? t("summary.video") : slotLocationName,
+        },
+      ]}
+      rule={cancellationRule(t, start, noticeMinutes, slotZone)}
+      formLabel={t("move.confirmTitle")}
+      submitLabel={t("move.confirm")}
+      failureNote={
+        <p>
+          {t("move.keptOld")} {phone ? <PhoneLink phone={phone} /> : null}
+        </p>
+      }
+    />
   );
 }

@@ -11,9 +11,9 @@ import { DomainError } from "./errors.ts";
 export function displayTimeZone(
   modality: "in_person" | "video",
   locationTimeZone: string,
-  patientTimeZone: string,
+  patientTimeZone: string | null,
 ): string {
-  return modality === "video" ? patientTimeZone : locationTimeZone;
+  return modality === "video" ? (patientTimeZone ?? locationTimeZone) : locationTimeZone;
 }
 
 const ZONE_NAME = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){1,2})$/;
@@ -50,6 +50,17 @@ export function patientTimeZoneSql(alias: string) {
       order by a0.starts_at desc limit 1),
     (select l1.time_zone from locations l1 order by l1.created_at, l1.name, l1.id limit 1),
     'UTC')`;
+}
+
+/**
+ * The patient's zone (`patientTimeZoneSql`) for a video visit, null for an in-person one, whose
+ * time is shown in its location's zone: lists of many visits then look the patient's zone up
+ * only for the video visits among them, not once a row.
+ */
+export function videoVisitTimeZoneSql(patientAlias: string, visitTypeAlias: string) {
+  return sql<
+    string | null
+  >`case when ${sql.ref(`${visitTypeAlias}.modality`)} = 'video' then ${patientTimeZoneSql(patientAlias)} end`;
 }
 
 /** 400 naming the field when a time zone is not an IANA name the server knows. */

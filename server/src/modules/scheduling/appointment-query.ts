@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { PatientRows } from "../../platform/access/scoped-query.ts";
-import { patientTimeZoneSql } from "../../platform/time-zones.ts";
+import { videoVisitTimeZoneSql } from "../../platform/time-zones.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -54,7 +54,8 @@ export function appointmentQuery(db: Db, rows?: PatientRows) {
       .select(appointmentColumns)
       .select([
         "moved.starts_at as movedFromStart",
-        patientTimeZoneSql("pt").as("patientTimeZone"),
+        // the patient's zone is looked up for video visits only (null for in-person ones)
+        videoVisitTimeZoneSql("pt", "vt").as("patientTimeZone"),
         "pt.preferred_name as patientPreferredName",
         "pt.legal_given_name as patientGivenName",
         "pt.legal_family_name as patientFamilyName",

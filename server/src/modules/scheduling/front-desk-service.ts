@@ -8,6 +8,7 @@ import { mayWorkVisit } from "../../platform/access/policy.ts";
 import type { AuditLog } from "../../platform/audit/audit-log.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
+import { displayTimeZone } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import type { SchedulingIntake } from "./intake.ts";
 import * as repo from "./repo.ts";
@@ -340,7 +341,7 @@ export class FrontDeskService {
       patientId: found.patientId,
       patientName: `${found.patientPreferredName ?? found.patientGivenName} ${found.patientFamilyName}`,
       start: found.startsAt.toISOString(),
-      timeZone: found.modality === "video" ? found.patientTimeZone : found.timeZone,
+      timeZone: displayTimeZone(found.modality, found.timeZone, found.patientTimeZone),
       visitTypeName: found.visitTypeName,
       visitTypeNameEs: found.visitTypeNameEs,
       providerName: found.providerName,

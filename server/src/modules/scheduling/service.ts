@@ -85,8 +85,9 @@ export class SchedulingService {
     const now = this.#deps.clock.now();
     const db = currentDb(this.#deps.db);
     const rows = await repo.appointmentsOfPatient(db, access);
-    // every row carries the patient's zone; only a patient with no appointments needs the query
-    const timeZone = rows[0]?.patientTimeZone ?? (await repo.patientTimeZone(db, access));
+    // a video visit's row carries the patient's zone; without one, one query looks it up
+    const timeZone =
+      rows.find((r) => r.patientTimeZone !== null)?.patientTimeZone ?? (await repo.patientTimeZone(db, access));
     // a visit moved by "Reschedule" is listed once, as its new time: the old row stays in the
     // record (cancelled, reason "rescheduled", the new row pointing back at it) but is not a past visit
     const listed = rows.filter((r) => r.cancelReason !== "rescheduled");

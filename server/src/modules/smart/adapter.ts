@@ -59,23 +59,11 @@ export function kyselyAdapter(db: Database, cipher: FieldCipher): new (model: st
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.model === "Client") return this.#client(id);
-      const row = await db
-        .selectFrom("oauth_payloads")
-        .select(["payload", "consumed_at", "expires_at"])
-        .where("model", "=", this.model)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return this.#payloadOf(row);
+      return this.#findBy("id", id);
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      const row = await db
-        .selectFrom("oauth_payloads")
-        .select(["payload", "consumed_at", "expires_at"])
-        .where("model", "=", this.model)
-        .where("uid", "=", uid)
-        .executeTakeFirst();
-      return this.#payloadOf(row);
+      return this.#findBy("uid", uid);
     }
 
     async findByUserCode(): Promise<AdapterPayload | undefined> {
@@ -99,9 +87,14 @@ export function kyselyAdapter(db: Database, cipher: FieldCipher): new (model: st
       await db.deleteFrom("oauth_payloads").where("grant_id", "=", grantId).execute();
     }
 
-    #payloadOf(
-      row: { payload: unknown; consumed_at: Date | null; expires_at: Date | null } | undefined,
-    ): AdapterPayload | undefined {
+    /** this model's payload by its id or its interaction uid: undefined when missing or expired, marked when consumed */
+    async #findBy(column: "id" | "uid", value: string): Promise<AdapterPayload | undefined> {
+      const row = await db
+        .selectFrom("oauth_payloads")
+        .select(["payload", "consumed_at", "expires_at"])
+        .where("model", "=", this.model)
+        .where(column, "=", value)
+        .executeTakeFirst();
       if (!row || (row.expires_at && row.expires_at.getTime() <= Date.now())) return undefined;
       const payload = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as AdapterPayload;
       return row.consumed_at ? { ...payload, consumed: Math.floor(row.consumed_at.getTime() / 1000) } : payload;

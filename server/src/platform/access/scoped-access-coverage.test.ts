@@ -54,9 +54,13 @@ const ALLOWED: Record<string, { count: number; why: string }> = {
     count: 1,
     why: "the booking seam's tickets for the patient a visit is being booked for, whose access scheduling has checked",
   },
-  "modules/smart/service.ts": {
-    count: 3,
-    why: "whom a connection acts as: its patient's chart and the user's grants on it (fhirUser; a caregiver's connection ends when grantInForce says the grant has), and the charts they may choose at consent (their own and their grants', each then asked of the gate)",
+  "modules/smart/connection-basis.ts": {
+    count: 2,
+    why: "whom a connection acts as: its patient's chart and the user's grants on it (fhirUser; a caregiver's connection ends when grantInForce says the grant has)",
+  },
+  "modules/smart/consent.ts": {
+    count: 1,
+    why: "the charts the signed-in user may choose at consent (their own and their grants', each then asked of the gate)",
   },
   "modules/messaging/inbox.ts": {
     count: 1,

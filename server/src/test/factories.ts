@@ -91,9 +91,26 @@ export async function makeUser(t: TestContext, options: MakeUserOptions = {}): P
   };
 }
 
+export interface MakeStaffOptions extends MakeUserOptions {
+  /** the locations the staff member works (see `assignLocations`) */
+  locationIds?: readonly string[];
+}
+
 /** A staff member with one role (and MFA, as staff must have); physicians get a provider record. */
-export function makeStaff(t: TestContext, role: StaffRole, options: MakeUserOptions = {}): Promise<TestUser> {
-  return makeUser(t, { ...options, roles: [role, ...(options.roles ?? [])] });
+export async function makeStaff(t: TestContext, role: StaffRole, options: MakeStaffOptions = {}): Promise<TestUser> {
+  const { locationIds = [], ...userOptions } = options;
+  const staff = await makeUser(t, { ...userOptions, roles: [role, ...(options.roles ?? [])] });
+  await assignLocations(t, staff.id, locationIds);
+  return staff;
+}
+
+/** A new staff member with one role, signed in. */
+export async function signInNewStaff(
+  t: TestContext,
+  role: StaffRole,
+  options: MakeStaffOptions = {},
+): Promise<SignedInClient> {
+  return signIn(t, await makeStaff(t, role, options));
 }
 
 export interface MakePatientOptions {
@@ -181,6 +198,34 @@ export async function makeProxyGrant(t: TestContext, options: MakeProxyGrantOpti
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** A new login with a proxy grant to a patient (by default a caregiver's, for every scope, from yesterday). */
+export async function makeProxy(
+  t: TestContext,
+  grant: Omit<MakeProxyGrantOptions, "proxyUserId">,
+  user: MakeUserOptions = {},
+): Promise<TestUser> {
+  const proxy = await makeUser(t, user);
+  await makeProxyGrant(t, { ...grant, proxyUserId: proxy.id });
+  return proxy;
+}
+
+export interface SignedInPatient {
+  patient: TestPatient;
+  /** the patient's own login */
+  user: TestUser;
+  client: SignedInClient;
+}
+
+/** A new patient with a login, signed in. */
+export async function signInNewPatient(
+  t: TestContext,
+  options: Omit<MakePatientOptions, "withLogin"> = {},
+): Promise<SignedInPatient> {
+  const patient = await makePatient(t, { ...options, withLogin: true });
+  const user = patient.user as TestUser;
+  return { patient, user, client: await signIn(t, user) };
 }
 
 export interface SignedInClient {

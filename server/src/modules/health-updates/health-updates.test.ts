@@ -2,15 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { FlagRanges, HealthFlagQueue, HealthUpdates, SentQuestionnaire, SentReading } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runWithContext, systemContext } from "../../platform/context.ts";
+import { apiCaller, countRows } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
-  assignLocations,
   makePatient,
-  makeProxyGrant,
+  makeProxy,
   makeStaff,
-  makeUser,
   type SignedInClient,
   signIn,
+  signInNewStaff,
   type TestUser,
 } from "../../test/factories.ts";
 import { makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
@@ -34,36 +34,21 @@ let farNurse: SignedInClient;
 let pcp: SignedInClient;
 let admin: SignedInClient;
 
-async function call(client: SignedInClient | null, method: string, url: string, payload?: unknown) {
-  const response = await t.app.inject({
-    method: method as "GET",
-    url,
-    headers: client?.headers ?? {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return { status: response.statusCode, body: response.body ? response.json() : null };
-}
+const call = apiCaller(t);
 
 const base = () => `/api/patients/${clinic.patient.id}/health-updates`;
-const count = async (table: "health_readings" | "questionnaire_responses" | "health_flags") =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: "health_readings" | "questionnaire_responses" | "health_flags") => countRows(t, table);
 
 beforeAll(async () => {
   clinic = await makeTestClinic(t);
-  const nurseUser = await makeStaff(t, "nurse");
-  await assignLocations(t, nurseUser.id, [clinic.locationId]);
+  const nurseUser = await makeStaff(t, "nurse", { locationIds: [clinic.locationId] });
   const farNurseUser = await makeStaff(t, "nurse");
-  const withScope = await makeUser(t, { displayName: "Casey Carer" });
-  await makeProxyGrant(t, { patientId: clinic.patient.id, proxyUserId: withScope.id, scopes: ["health_updates"] });
-  const withoutScope = await makeUser(t);
-  await makeProxyGrant(t, { patientId: clinic.patient.id, proxyUserId: withoutScope.id, scopes: ["medications"] });
+  const withScope = await makeProxy(
+    t,
+    { patientId: clinic.patient.id, scopes: ["health_updates"] },
+    { displayName: "Casey Carer" },
+  );
+  const withoutScope = await makeProxy(t, { patientId: clinic.patient.id, scopes: ["medications"] });
   const year = t.clock.now().getUTCFullYear();
   const teen = await makePatient(t, {
     withLogin: true,
@@ -71,10 +56,8 @@ beforeAll(async () => {
     pcpProviderId: clinic.providerId,
   });
   teenId = teen.id;
-  const parent = await makeUser(t);
-  await makeProxyGrant(t, {
+  const parent = await makeProxy(t, {
     patientId: teen.id,
-    proxyUserId: parent.id,
     relationship: "parent",
     scopes: ["appointments", "medications", "health_updates"],
   });
@@ -85,7 +68,7 @@ beforeAll(async () => {
   nurse = await signIn(t, nurseUser);
   farNurse = await signIn(t, farNurseUser);
   pcp = await signIn(t, clinic.physician);
-  admin = await signIn(t, await makeStaff(t, "admin"));
+  admin = await signInNewStaff(t, "admin");
 });
 
 describe("readings", () => {

@@ -1,18 +1,17 @@
 import type { Appointment, HealthUpdates, SentQuestionnaire } from "@portico/contracts";
-import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { countRows, type Method, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
-  makeProxyGrant,
-  makeStaff,
-  makeUser,
+  makeProxy,
   type SignedInClient,
   signIn,
+  signInNewStaff,
   type TestUser,
 } from "../../test/factories.ts";
 import { intakeItems } from "../scheduling/intake.ts";
-import { makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+import { addVisit, makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
 
 /**
  * A visit type's intake questionnaires (PHQ-9, GAD-7): an admin chooses them; from the eCheck-in
@@ -47,62 +46,27 @@ let video: string;
 let strangers: string;
 let teensVisit: string;
 
-async function call(client: SignedInClient, method: string, url: string, payload?: unknown) {
-  const response = await t.app.inject({
-    method: method as "GET",
-    url,
-    headers: client.headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+async function call(client: SignedInClient, method: Method, url: string, payload?: unknown) {
+  const response = await send(t, client, method, url, payload);
   return { status: response.statusCode, body: response.body ? response.json() : null, text: response.body };
 }
 
-async function insertVisit(patientId: string, visitTypeId: string, start: Date): Promise<string> {
-  const end = new Date(start.getTime() + 30 * 60_000);
-  const row = await t.database.db
-    .insertInto("appointments")
-    .values({
-      patient_id: patientId,
-      provider_id: clinic.providerId,
-      location_id: clinic.locationId,
-      visit_type_id: visitTypeId,
-      starts_at: start,
-      ends_at: end,
-      blocked: sql<string>`tstzrange(${start}, ${end})`,
-      status: "booked",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const insertVisit = (patientId: string, visitTypeId: string, start: Date) =>
+  addVisit(t, clinic, { patientId, visitTypeId, start });
 
-const responsesCount = async () =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom("questionnaire_responses")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const responsesCount = () => countRows(t, "questionnaire_responses");
 
 const PHQ9_ITEM9 = [1, 1, 1, 1, 1, 1, 1, 1, 3];
 
 beforeAll(async () => {
   t.clock.set(MONDAY_8AM);
   clinic = await makeTestClinic(t);
-  admin = await signIn(t, await makeStaff(t, "admin"));
+  admin = await signInNewStaff(t, "admin");
   patient = await signIn(t, clinic.patient.user as TestUser);
   pcp = await signIn(t, clinic.physician);
-  const carer = await makeUser(t);
-  await makeProxyGrant(t, {
-    patientId: clinic.patient.id,
-    proxyUserId: carer.id,
-    scopes: ["appointments", "health_updates"],
-  });
+  const carer = await makeProxy(t, { patientId: clinic.patient.id, scopes: ["appointments", "health_updates"] });
   caregiver = await signIn(t, carer);
-  const apptsOnly = await makeUser(t);
-  await makeProxyGrant(t, { patientId: clinic.patient.id, proxyUserId: apptsOnly.id, scopes: ["appointments"] });
+  const apptsOnly = await makeProxy(t, { patientId: clinic.patient.id, scopes: ["appointments"] });
   appointmentsOnlyCaregiver = await signIn(t, apptsOnly);
   const year = t.clock.now().getUTCFullYear();
   const teenPatient = await makePatient(t, {
@@ -112,10 +76,8 @@ beforeAll(async () => {
   });
   teenId = teenPatient.id;
   teen = await signIn(t, teenPatient.user as TestUser);
-  const parent = await makeUser(t);
-  await makeProxyGrant(t, {
+  const parent = await makeProxy(t, {
     patientId: teenId,
-    proxyUserId: parent.id,
     relationship: "parent",
     scopes: ["appointments", "medications", "health_updates"],
   });

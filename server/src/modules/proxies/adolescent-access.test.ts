@@ -3,17 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProxyScope } from "../../db/tables/people.ts";
 import { type Actor, runWithContext } from "../../platform/context.ts";
 import type { DomainError } from "../../platform/errors.ts";
+import { lastMailedToken, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
-  makeStaff,
   makeUser,
   type SignedInClient,
   signIn,
+  signInNewPatient,
+  signInNewStaff,
   type TestPatient,
   type TestUser,
 } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+import { addVisit, makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+import { acceptInvitation, inviteCaregiver, listProxies, previewInvitation } from "./test-invitations.ts";
 
 /**
  * The adolescent and proxy rules of SPEC §2.2 through the HTTP API, on a real database: a
@@ -61,34 +64,20 @@ async function gate(client: SignedInClient, patientId: string, scope: ProxyScope
 async function addAppointment(patientId: string, inDays: number): Promise<string> {
   const start = new Date(t.clock.now().getTime() + inDays * DAY_MS);
   start.setUTCHours(15, 0, 0, 0);
-  const end = new Date(start.getTime() + 30 * 60_000);
-  const { id } = await t.database.db
-    .insertInto("appointments")
-    .values({
-      patient_id: patientId,
-      provider_id: clinic.providerId,
-      location_id: clinic.locationId,
-      visit_type_id: clinic.visitTypes.established,
-      starts_at: start,
-      ends_at: end,
-      blocked: `[${start.toISOString()},${end.toISOString()})`,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return id;
+  return addVisit(t, clinic, { patientId, start });
 }
 
 beforeAll(async () => {
   clinic = await makeTestClinic(t);
-  desk = await signIn(t, await makeStaff(t, "front_desk"));
+  desk = await signInNewStaff(t, "front_desk");
   teen = await makePatient(t, { withLogin: true, given: "Taylor", dateOfBirth: bornYearsAgo(15, 40) });
   parent = await makeUser(t, { displayName: "Sam Parent" });
   await addAppointment(teen.id, 5);
-  const res = await t.app.inject({
-    method: "POST",
-    url: `/api/patients/${teen.id}/proxies`,
-    headers: desk.headers,
-    payload: { proxyEmail: parent.email, relationship: "parent", scopes: ALL_SCOPES, reason: "Parent of a minor" },
+  const res = await send(t, desk, "POST", `/api/patients/${teen.id}/proxies`, {
+    proxyEmail: parent.email,
+    relationship: "parent",
+    scopes: ALL_SCOPES,
+    reason: "Parent of a minor",
   });
   expect(res.statusCode).toBe(201);
   grantId = res.json().id;
@@ -96,7 +85,7 @@ beforeAll(async () => {
 
 describe("a parent's grant to a 15-year-old, made by the front desk", () => {
   it("is stored with every requested scope but in force only for appointments and medications", async () => {
-    const res = await t.app.inject({ method: "GET", url: `/api/patients/${teen.id}/proxies`, headers: desk.headers });
+    const res = await send(t, desk, "GET", `/api/patients/${teen.id}/proxies`);
     expect(res.statusCode).toBe(200);
     const grant = res.json().grants.find((g: { id: string }) => g.id === grantId);
     expect(grant).toMatchObject({
@@ -119,34 +108,22 @@ describe("a parent's grant to a 15-year-old, made by the front desk", () => {
 
   it("lets the parent read appointments and medications, and answers 404 for messages and records", async () => {
     const client = await signIn(t, parent);
-    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: client.headers });
+    const me = await send(t, client, "GET", "/api/me");
     expect(me.statusCode).toBe(200);
     const acting = me.json().patients.find((p: { id: string }) => p.id === teen.id);
     expect(acting).toMatchObject({ relationship: "parent" });
     expect([...acting.scopes].sort()).toEqual(["appointments", "medications"]);
 
-    const appointments = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${teen.id}/appointments`,
-      headers: client.headers,
-    });
+    const appointments = await send(t, client, "GET", `/api/patients/${teen.id}/appointments`);
     expect(appointments.statusCode).toBe(200);
     expect(JSON.stringify(appointments.json())).toContain(teen.id);
 
-    const accessLog = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${teen.id}/access-log`,
-      headers: client.headers,
-    });
+    const accessLog = await send(t, client, "GET", `/api/patients/${teen.id}/access-log`);
     expect(accessLog.statusCode).toBe(404);
     expect(accessLog.json().error.code).toBe("not_found");
 
     // same answer as for a chart that does not exist
-    const missing = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${randomUUID()}/access-log`,
-      headers: client.headers,
-    });
+    const missing = await send(t, client, "GET", `/api/patients/${randomUUID()}/access-log`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toBe(accessLog.json().error.message);
 
@@ -166,11 +143,7 @@ describe("a parent's grant to a 15-year-old, made by the front desk", () => {
 
   it("shows the teen who has access and the scopes in effect, without letting them change grants", async () => {
     const client = await signIn(t, teen.user as TestUser);
-    const list = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${teen.id}/proxies`,
-      headers: client.headers,
-    });
+    const list = await listProxies(t, client, teen.id);
     expect(list.statusCode).toBe(200);
     expect(list.json().canManage).toBe(false);
     expect(list.json().pendingInvitations).toEqual([]);
@@ -182,17 +155,12 @@ describe("a parent's grant to a 15-year-old, made by the front desk", () => {
       restricted: true,
     });
 
-    const revoke = await t.app.inject({
-      method: "DELETE",
-      url: `/api/patients/${teen.id}/proxies/${grantId}`,
-      headers: client.headers,
-    });
+    const revoke = await send(t, client, "DELETE", `/api/patients/${teen.id}/proxies/${grantId}`);
     expect(revoke.statusCode).toBe(404);
-    const invite = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${teen.id}/proxies/invitations`,
-      headers: client.headers,
-      payload: { email: "friend@example.test", relationship: "other", scopes: ["appointments"] },
+    const invite = await inviteCaregiver(t, client, teen.id, {
+      email: "friend@example.test",
+      relationship: "other",
+      scopes: ["appointments"],
     });
     expect(invite.statusCode).toBe(404);
     const grant = await t.database.db
@@ -212,87 +180,63 @@ describe("a parent's grant to a 15-year-old, made by the front desk", () => {
 
 describe("what a proxy can never do for the patient", () => {
   it("refuses a proxy's grant (403), invitation (404) and revocation (404), and changes nothing", async () => {
-    const adult = await makePatient(t, { withLogin: true });
+    const { patient: adult, client: patientClient } = await signInNewPatient(t);
     const helper = await makeUser(t);
-    const patientClient = await signIn(t, adult.user as TestUser);
-    const invite = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${adult.id}/proxies/invitations`,
-      headers: patientClient.headers,
-      payload: { email: helper.email, relationship: "caregiver", scopes: ALL_SCOPES },
+    const invite = await inviteCaregiver(t, patientClient, adult.id, {
+      email: helper.email,
+      relationship: "caregiver",
+      scopes: ALL_SCOPES,
     });
     expect(invite.statusCode).toBe(201);
-    const token = await latestInvitationToken();
+    const token = await lastMailedToken(t);
     const helperClient = await signIn(t, helper);
-    const accepted = await t.app.inject({
-      method: "POST",
-      url: "/api/invitations/accept",
-      headers: helperClient.headers,
-      payload: { token },
-    });
+    const accepted = await acceptInvitation(t, helperClient, token);
     expect(accepted.statusCode).toBe(200);
     const helperGrant = accepted.json().id as string;
     const before = await grantsAndInvitations(adult.id);
 
     const third = await makeUser(t);
-    const grant = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${adult.id}/proxies`,
-      headers: helperClient.headers,
-      payload: { proxyEmail: third.email, relationship: "other", scopes: ["appointments"], reason: "Helping out" },
+    const grant = await send(t, helperClient, "POST", `/api/patients/${adult.id}/proxies`, {
+      proxyEmail: third.email,
+      relationship: "other",
+      scopes: ["appointments"],
+      reason: "Helping out",
     });
     expect(grant.statusCode).toBe(403);
-    const onward = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${adult.id}/proxies/invitations`,
-      headers: helperClient.headers,
-      payload: { email: third.email, relationship: "other", scopes: ["appointments"] },
+    const onward = await inviteCaregiver(t, helperClient, adult.id, {
+      email: third.email,
+      relationship: "other",
+      scopes: ["appointments"],
     });
     expect(onward.statusCode).toBe(404);
-    const revokeOwn = await t.app.inject({
-      method: "DELETE",
-      url: `/api/patients/${adult.id}/proxies/${helperGrant}`,
-      headers: helperClient.headers,
-    });
+    const revokeOwn = await send(t, helperClient, "DELETE", `/api/patients/${adult.id}/proxies/${helperGrant}`);
     expect(revokeOwn.statusCode).toBe(404);
-    const list = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${adult.id}/proxies`,
-      headers: helperClient.headers,
-    });
+    const list = await listProxies(t, helperClient, adult.id);
     expect(list.statusCode).toBe(404);
 
     expect(await grantsAndInvitations(adult.id)).toEqual(before);
   });
 
   it("refuses a used invitation link to anyone, including the person who used it, and creates no second grant", async () => {
-    const adult = await makePatient(t, { withLogin: true });
-    const patientClient = await signIn(t, adult.user as TestUser);
+    const { patient: adult, client: patientClient } = await signInNewPatient(t);
     const invited = await makeUser(t);
-    const invite = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${adult.id}/proxies/invitations`,
-      headers: patientClient.headers,
-      payload: { email: invited.email, relationship: "spouse", scopes: ["appointments"] },
+    const invite = await inviteCaregiver(t, patientClient, adult.id, {
+      email: invited.email,
+      relationship: "spouse",
+      scopes: ["appointments"],
     });
     expect(invite.statusCode).toBe(201);
-    const token = await latestInvitationToken();
+    const token = await lastMailedToken(t);
     const first = await signIn(t, invited);
-    const accept = () =>
-      t.app.inject({ method: "POST", url: "/api/invitations/accept", headers: first.headers, payload: { token } });
+    const accept = () => acceptInvitation(t, first, token);
     expect((await accept()).statusCode).toBe(200);
 
     const again = await accept();
     expect(again.statusCode).toBe(404);
     const someoneElse = await signIn(t, await makeUser(t));
-    const other = await t.app.inject({
-      method: "POST",
-      url: "/api/invitations/accept",
-      headers: someoneElse.headers,
-      payload: { token },
-    });
+    const other = await acceptInvitation(t, someoneElse, token);
     expect(other.statusCode).toBe(404);
-    const preview = await t.app.inject({ method: "POST", url: "/api/invitations/preview", payload: { token } });
+    const preview = await previewInvitation(t, token);
     expect(preview.statusCode).toBe(404);
 
     const grants = await t.database.db
@@ -313,18 +257,6 @@ describe("what a proxy can never do for the patient", () => {
     expect(refusals.map((r) => (r.details as { reason?: string }).reason)).toEqual(["used", "used"]);
   });
 });
-
-async function latestInvitationToken(): Promise<string> {
-  const job = await t.database.db
-    .selectFrom("jobs")
-    .select("payload")
-    .where("queue", "=", "mail.send")
-    .orderBy("id", "desc")
-    .executeTakeFirstOrThrow();
-  const token = /token=([A-Za-z0-9_-]+)/.exec(JSON.stringify(job.payload))?.[1];
-  if (!token) throw new Error("the invitation email carries no link");
-  return token;
-}
 
 async function grantsAndInvitations(patientId: string) {
   const grants = await t.database.db

@@ -1,28 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { lastMailedToken } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { makePatient, makeUser, sessionCookieFrom, signIn } from "../../test/factories.ts";
+import { makeUser, sessionCookieFrom, signInNewPatient } from "../../test/factories.ts";
+import { inviteCaregiver } from "./test-invitations.ts";
 
 const t = useTestApp();
 const PASSWORD = "Copper-meadow-violin-83";
 
 /** Alex invites `email`; returns the patient and the token from the queued invitation email. */
 async function invite(email: string, scopes: string[] = ["appointments"]) {
-  const patient = await makePatient(t, { withLogin: true, given: "Alexandra", preferred: "Alex" });
-  const client = await signIn(t, patient.user as NonNullable<typeof patient.user>);
-  const res = await t.app.inject({
-    method: "POST",
-    url: `/api/patients/${patient.id}/proxies/invitations`,
-    headers: client.headers,
-    payload: { email, relationship: "spouse", scopes },
-  });
+  const { patient, client } = await signInNewPatient(t, { given: "Alexandra", preferred: "Alex" });
+  const res = await inviteCaregiver(t, client, patient.id, { email, relationship: "spouse", scopes });
   expect(res.statusCode).toBe(201);
-  const job = await t.database.db
-    .selectFrom("jobs")
-    .select("payload")
-    .where("queue", "=", "mail.send")
-    .orderBy("id", "desc")
-    .executeTakeFirstOrThrow();
-  const token = /token=([A-Za-z0-9_-]+)/.exec(JSON.stringify(job.payload))?.[1] as string;
+  const token = await lastMailedToken(t);
   expect(token).toBeTruthy();
   return { patient, token };
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { lastMailedToken, lastQueuedMail } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { makePatient, makeProxyGrant, makeStaff, makeUser, signIn } from "../../test/factories.ts";
+import {
+  makePatient,
+  makeProxy,
+  makeProxyGrant,
+  makeStaff,
+  makeUser,
+  signIn,
+  signInNewPatient,
+  signInNewStaff,
+} from "../../test/factories.ts";
 import { INVITATION_DAYS } from "./service.ts";
+import { acceptInvitation, inviteCaregiver, listProxies, previewInvitation } from "./test-invitations.ts";
 
 const t = useTestApp();
 
@@ -14,76 +25,45 @@ const yearsAgo = (years: number, days = 30) => {
 
 describe("caregiver invitations", () => {
   it("creates a grant once; a reused or expired token is refused; the proxy cannot grant onward", async () => {
-    const patient = await makePatient(t, { withLogin: true, given: "Alexandra", preferred: "Alex" });
-    const client = await signIn(t, patient.user as NonNullable<typeof patient.user>);
-    const invite = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${patient.id}/proxies/invitations`,
-      headers: client.headers,
-      payload: { email: "helper@example.test", relationship: "spouse", scopes: ["appointments", "messages"] },
+    const { patient, client } = await signInNewPatient(t, { given: "Alexandra", preferred: "Alex" });
+    const invite = await inviteCaregiver(t, client, patient.id, {
+      email: "helper@example.test",
+      relationship: "spouse",
+      scopes: ["appointments", "messages"],
     });
     expect(invite.statusCode).toBe(201);
-    const job = await t.database.db
-      .selectFrom("jobs")
-      .select("payload")
-      .where("queue", "=", "mail.send")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
-    const token = /token=([A-Za-z0-9_-]+)/.exec(JSON.stringify(job.payload))?.[1] as string;
-    expect(JSON.stringify(job.payload)).not.toContain("Alex");
+    const token = await lastMailedToken(t);
+    expect(JSON.stringify(await lastQueuedMail(t))).not.toContain("Alex");
 
-    const preview = await t.app.inject({ method: "POST", url: "/api/invitations/preview", payload: { token } });
+    const preview = await previewInvitation(t, token);
     expect(preview.json()).toMatchObject({ inviterFirstName: "Alex" });
 
     const helper = await makeUser(t, { email: "helper@example.test" });
     const helperClient = await signIn(t, helper);
-    const accept = await t.app.inject({
-      method: "POST",
-      url: "/api/invitations/accept",
-      headers: helperClient.headers,
-      payload: { token },
-    });
+    const accept = await acceptInvitation(t, helperClient, token);
     expect(accept.statusCode).toBe(200);
     expect(accept.json().effectiveScopes).toEqual(["appointments", "messages"]);
-    const reuse = await t.app.inject({
-      method: "POST",
-      url: "/api/invitations/accept",
-      headers: helperClient.headers,
-      payload: { token },
-    });
+    const reuse = await acceptInvitation(t, helperClient, token);
     expect(reuse.statusCode).toBe(404);
 
     const fresh = await signIn(t, helper);
-    const onward = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${patient.id}/proxies/invitations`,
-      headers: fresh.headers,
-      payload: { email: "third@example.test", relationship: "other", scopes: ["appointments"] },
+    const onward = await inviteCaregiver(t, fresh, patient.id, {
+      email: "third@example.test",
+      relationship: "other",
+      scopes: ["appointments"],
     });
     expect(onward.statusCode).toBe(404);
 
-    const second = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${patient.id}/proxies/invitations`,
-      headers: client.headers,
-      payload: { email: "late@example.test", relationship: "other", scopes: ["appointments"] },
+    const second = await inviteCaregiver(t, client, patient.id, {
+      email: "late@example.test",
+      relationship: "other",
+      scopes: ["appointments"],
     });
-    const job2 = await t.database.db
-      .selectFrom("jobs")
-      .select("payload")
-      .where("queue", "=", "mail.send")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
-    const token2 = /token=([A-Za-z0-9_-]+)/.exec(JSON.stringify(job2.payload))?.[1] as string;
+    const token2 = await lastMailedToken(t);
     expect(second.statusCode).toBe(201);
     t.clock.advance({ days: 8 });
     const late = await signIn(t, await makeUser(t, { email: "late@example.test" }));
-    const expired = await t.app.inject({
-      method: "POST",
-      url: "/api/invitations/accept",
-      headers: late.headers,
-      payload: { token: token2 },
-    });
+    const expired = await acceptInvitation(t, late, token2);
     expect(expired.statusCode).toBe(404);
     t.clock.advance({ days: -8 });
   });
@@ -92,19 +72,14 @@ describe("caregiver invitations", () => {
 describe("adolescent grants", () => {
   it("shows the teen who has access with the restricted effective scopes, and staff grants need the front desk", async () => {
     const teen = await makePatient(t, { withLogin: true, dateOfBirth: yearsAgo(15) });
-    const parent = await makeUser(t);
-    await makeProxyGrant(t, { patientId: teen.id, proxyUserId: parent.id, relationship: "parent" });
+    await makeProxy(t, { patientId: teen.id, relationship: "parent" });
     const client = await signIn(t, teen.user as NonNullable<typeof teen.user>);
-    const list = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${teen.id}/proxies`,
-      headers: client.headers,
-    });
+    const list = await listProxies(t, client, teen.id);
     expect(list.statusCode).toBe(200);
     expect(list.json().grants[0]).toMatchObject({ restricted: true, effectiveScopes: ["appointments", "medications"] });
     expect(list.json().canManage).toBe(false);
 
-    const desk = await signIn(t, await makeStaff(t, "front_desk"));
+    const desk = await signInNewStaff(t, "front_desk");
     const other = await makeUser(t);
     const staffGrant = await t.app.inject({
       method: "POST",
@@ -145,7 +120,7 @@ describe("adolescent grants", () => {
 
 describe("clinic administration", () => {
   it("deactivating a staff account ends its sessions", async () => {
-    const admin = await signIn(t, await makeStaff(t, "admin"));
+    const admin = await signInNewStaff(t, "admin");
     const nurse = await makeStaff(t, "nurse");
     const nurseClient = await signIn(t, nurse);
     const res = await t.app.inject({
@@ -161,7 +136,7 @@ describe("clinic administration", () => {
   });
 
   it("refuses an unknown time zone", async () => {
-    const admin = await signIn(t, await makeStaff(t, "admin"));
+    const admin = await signInNewStaff(t, "admin");
     const res = await t.app.inject({
       method: "POST",
       url: "/api/locations",
@@ -179,26 +154,18 @@ describe("clinic administration", () => {
 
 describe("caregiver invitation lifetime", () => {
   it("is stated once: the response's expiresAt and both languages of the email agree with INVITATION_DAYS", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as NonNullable<typeof patient.user>);
-    const invite = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${patient.id}/proxies/invitations`,
-      headers: client.headers,
-      payload: { email: "lifetime@example.test", relationship: "spouse", scopes: ["appointments"] },
+    const { patient, client } = await signInNewPatient(t);
+    const invite = await inviteCaregiver(t, client, patient.id, {
+      email: "lifetime@example.test",
+      relationship: "spouse",
+      scopes: ["appointments"],
     });
     expect(invite.statusCode).toBe(201);
     const body = invite.json() as { createdAt: string; expiresAt: string };
     const lifetime = Date.parse(body.expiresAt) - Date.parse(body.createdAt);
     expect(Math.abs(lifetime - INVITATION_DAYS * 86_400_000)).toBeLessThan(60_000);
 
-    const job = await t.database.db
-      .selectFrom("jobs")
-      .select("payload")
-      .where("queue", "=", "mail.send")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
-    const params = (job.payload as { params: Record<string, unknown> }).params;
+    const params = ((await lastQueuedMail(t)) as { params: Record<string, unknown> }).params;
     const en = t.app.services.mailer.render("proxy.invitation", "en", params);
     const es = t.app.services.mailer.render("proxy.invitation", "es", params);
     expect(en.text).toContain(`expires in ${INVITATION_DAYS} days`);

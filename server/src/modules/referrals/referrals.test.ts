@@ -2,18 +2,18 @@ import { randomUUID } from "node:crypto";
 import type { Referral, ReferralList, ReferralQueue } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runWithContext, systemContext } from "../../platform/context.ts";
+import { apiCaller, countRows, queuedMails } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
-  assignLocations,
   makePatient,
-  makeProxyGrant,
+  makeProxy,
   makeStaff,
-  makeUser,
   type SignedInClient,
   signIn,
+  signInNewStaff,
   type TestUser,
 } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+import { addVisitType, addWeekdayMornings, makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
 
 /**
  * Referrals through the HTTP API on a real database (PGlite and PostgreSQL): the patient asks,
@@ -39,42 +39,12 @@ let caregiver: SignedInClient;
 let caregiverWithoutScope: SignedInClient;
 let desk: SignedInClient;
 
-async function call(client: SignedInClient | null, method: string, url: string, payload?: unknown) {
-  const response = await t.app.inject({
-    method: method as "GET",
-    url,
-    headers: client?.headers ?? {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return { status: response.statusCode, body: response.body ? response.json() : null };
-}
+const call = apiCaller(t);
 
 const day = (offset: number) => new Date(t.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 const mine = () => `/api/patients/${clinic.patient.id}/referrals`;
-const count = async (table: "referrals" | "referral_events" | "referral_appointments") =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
-async function mails(template: string) {
-  const rows = await t.database.db.selectFrom("jobs").select("payload").where("queue", "=", "mail.send").execute();
-  return rows
-    .map(
-      (r) =>
-        (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as {
-          to: string;
-          template: string;
-          params: Record<string, string>;
-          locale: string;
-        },
-    )
-    .filter((p) => p.template === template);
-}
+const count = (table: "referrals" | "referral_events" | "referral_appointments") => countRows(t, table);
+const mails = async (template: string) => (await queuedMails(t)).filter((p) => p.template === template);
 
 async function ask(specialty = "cardiology"): Promise<Referral> {
   const res = await call(patient, "POST", mine(), { specialty, reason: "Short of breath on stairs", urgency: "soon" });
@@ -98,50 +68,16 @@ beforeAll(async () => {
   cardiologistUser = await makeStaff(t, "physician");
   cardiologistId = cardiologistUser.providerId as string;
   await db.updateTable("providers").set({ specialty: "cardiology" }).where("id", "=", cardiologistId).execute();
-  await db
-    .insertInto("provider_locations")
-    .values({ provider_id: cardiologistId, location_id: clinic.locationId })
-    .execute();
-  await db
-    .insertInto("availability_templates")
-    .values(
-      [1, 2, 3, 4, 5].map((weekday) => ({
-        provider_id: cardiologistId,
-        location_id: clinic.locationId,
-        weekday,
-        start_time: "09:00",
-        end_time: "12:00",
-      })),
-    )
-    .execute();
-  cardioConsult = (
-    await db
-      .insertInto("visit_types")
-      .values({
-        name: "Cardiology consultation",
-        specialty: "cardiology",
-        duration_minutes: 30,
-        modality: "in_person",
-        booking_kind: "referral",
-        minimum_notice_minutes: 120,
-        horizon_days: 30,
-        buffer_after_minutes: 0,
-        cancellation_notice_minutes: 24 * 60,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  const nurseUser = await makeStaff(t, "nurse");
-  await assignLocations(t, nurseUser.id, [clinic.locationId]);
-  const withScope = await makeUser(t);
-  await makeProxyGrant(t, { patientId: clinic.patient.id, proxyUserId: withScope.id, scopes: ["referrals"] });
-  const withoutScope = await makeUser(t);
-  await makeProxyGrant(t, { patientId: clinic.patient.id, proxyUserId: withoutScope.id, scopes: ["medications"] });
+  await addWeekdayMornings(t, cardiologistId, clinic.locationId);
+  cardioConsult = await addVisitType(t, { name: "Cardiology consultation", specialty: "cardiology", kind: "referral" });
+  const nurseUser = await makeStaff(t, "nurse", { locationIds: [clinic.locationId] });
+  const withScope = await makeProxy(t, { patientId: clinic.patient.id, scopes: ["referrals"] });
+  const withoutScope = await makeProxy(t, { patientId: clinic.patient.id, scopes: ["medications"] });
   patient = await signIn(t, clinic.patient.user as TestUser);
   stranger = await signIn(t, clinic.stranger.user as TestUser);
   pcp = await signIn(t, clinic.physician);
   nurse = await signIn(t, nurseUser);
-  farNurse = await signIn(t, await makeStaff(t, "nurse"));
+  farNurse = await signInNewStaff(t, "nurse");
   cardiologist = await signIn(t, cardiologistUser);
   caregiver = await signIn(t, withScope);
   caregiverWithoutScope = await signIn(t, withoutScope);

@@ -9,15 +9,15 @@ import type {
 } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { JobQueue } from "../../platform/jobs/index.ts";
+import { apiCaller, countRows, queuedMails } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
-  assignLocations,
   makePatient,
-  makeProxyGrant,
+  makeProxy,
   makeStaff,
-  makeUser,
   type SignedInClient,
   signIn,
+  signInNewStaff,
   type TestPatient,
   type TestUser,
 } from "../../test/factories.ts";
@@ -52,33 +52,11 @@ const day = (offset: number) => {
   return new Date(Date.parse(`${today}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
 };
 
-async function call(client: SignedInClient | null, method: string, url: string, payload?: unknown) {
-  const response = await t.app.inject({
-    method: method as "GET",
-    url,
-    headers: client?.headers ?? {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return { status: response.statusCode, body: response.body ? response.json() : null };
-}
+const call = apiCaller(t);
 
 const counts = async () => ({
-  requests: Number(
-    (
-      await t.database.db
-        .selectFrom("refill_requests")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  ),
-  items: Number(
-    (
-      await t.database.db
-        .selectFrom("refill_request_items")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  ),
+  requests: await countRows(t, "refill_requests"),
+  items: await countRows(t, "refill_request_items"),
 });
 
 async function addMedication(key: string, body: Record<string, unknown>, patientId = patient.id, client = physician) {
@@ -96,20 +74,7 @@ async function addMedication(key: string, body: Record<string, unknown>, patient
   return response.body as Medication;
 }
 
-async function mailsTo(email: string) {
-  const rows = await t.database.db.selectFrom("jobs").select("payload").where("queue", "=", "mail.send").execute();
-  return rows
-    .map(
-      (r) =>
-        (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as {
-          to: string;
-          template: string;
-          params: Record<string, string>;
-          locale: string;
-        },
-    )
-    .filter((p) => p.to === email);
-}
+const mailsTo = async (email: string) => (await queuedMails(t)).filter((p) => p.to === email);
 
 beforeAll(async () => {
   clinic = await makeTestClinic(t);
@@ -146,12 +111,11 @@ beforeAll(async () => {
     .insertInto("lab_results")
     .values({ patient_id: patient.id, lab_code: "tsh", resulted_on: day(-400) })
     .execute();
-  admin = await signIn(t, await makeStaff(t, "admin"));
+  admin = await signInNewStaff(t, "admin");
   physician = await signIn(t, clinic.physician);
-  nurseUser = await makeStaff(t, "nurse");
-  await assignLocations(t, nurseUser.id, [clinic.locationId]);
+  nurseUser = await makeStaff(t, "nurse", { locationIds: [clinic.locationId] });
   nurse = await signIn(t, nurseUser);
-  otherPhysician = await signIn(t, await makeStaff(t, "physician"));
+  otherPhysician = await signInNewStaff(t, "physician");
   me = await signIn(t, patient.user as TestUser);
 });
 
@@ -189,45 +153,25 @@ describe("the refill protocol (admins)", () => {
 
 describe("the medication list (clinicians keep it)", () => {
   it("adds, changes and stops medications, each in the history and the audit log", async () => {
-    await addMedication("refill", {
-      name: "Lisinopril 10 mg tablet",
-      purpose: "Blood pressure",
-      refillsRemaining: 3,
-      lastFilledOn: day(-25),
-      protocolClass: "antihypertensive",
-      rxnormCode: "314076",
-    });
-    await addMedication("renewal", {
-      name: "Amlodipine 5 mg tablet",
-      refillsRemaining: 0,
-      lastFilledOn: day(-21),
-      protocolClass: "antihypertensive",
-    });
-    await addMedication("early", {
-      name: "Losartan 50 mg tablet",
-      refillsRemaining: 2,
-      lastFilledOn: day(-19),
-      protocolClass: "antihypertensive",
-    });
-    await addMedication("controlled", {
-      name: "Alprazolam 0.25 mg tablet",
-      refillsRemaining: 1,
-      lastFilledOn: day(-28),
-      controlledSchedule: "IV",
-    });
-    await addMedication("lab", {
-      name: "Levothyroxine 50 mcg tablet",
-      refillsRemaining: 0,
-      lastFilledOn: day(-25),
-      protocolClass: "thyroid",
-    });
-    await addMedication("notCovered", {
-      name: "Sertraline 50 mg tablet",
-      refillsRemaining: 0,
-      lastFilledOn: day(-25),
-      protocolClass: "antidepressant",
-    });
-    await addMedication("stopped", { name: "Amoxicillin 500 mg capsule", refillsRemaining: 0, lastFilledOn: day(-60) });
+    // each medication as the protocol will meet it: [key, name, refills remaining, last filled (day), and the rest]
+    const prescriptions: [string, string, number, number, Record<string, unknown>][] = [
+      [
+        "refill",
+        "Lisinopril 10 mg tablet",
+        3,
+        -25,
+        { purpose: "Blood pressure", protocolClass: "antihypertensive", rxnormCode: "314076" },
+      ],
+      ["renewal", "Amlodipine 5 mg tablet", 0, -21, { protocolClass: "antihypertensive" }],
+      ["early", "Losartan 50 mg tablet", 2, -19, { protocolClass: "antihypertensive" }],
+      ["controlled", "Alprazolam 0.25 mg tablet", 1, -28, { controlledSchedule: "IV" }],
+      ["lab", "Levothyroxine 50 mcg tablet", 0, -25, { protocolClass: "thyroid" }],
+      ["notCovered", "Sertraline 50 mg tablet", 0, -25, { protocolClass: "antidepressant" }],
+      ["stopped", "Amoxicillin 500 mg capsule", 0, -60, {}],
+    ];
+    for (const [key, name, refillsRemaining, lastFilled, rest] of prescriptions) {
+      await addMedication(key, { name, refillsRemaining, lastFilledOn: day(lastFilled), ...rest });
+    }
     expect(meds.refill?.history).toEqual([expect.objectContaining({ event: "prescribed", by: expect.any(String) })]);
 
     const changed = await call(physician, "PATCH", `/api/patients/${patient.id}/medications/${meds.renewal?.id}`, {
@@ -409,8 +353,7 @@ describe("refill requests: every rule of the protocol", () => {
     expect(
       (await call(me, "POST", `/api/patients/${stranger.id}/refill-requests`, { medicationIds: [theirs.id] })).status,
     ).toBe(404);
-    const helper = await makeUser(t);
-    await makeProxyGrant(t, { patientId: patient.id, proxyUserId: helper.id, scopes: ["appointments"] });
+    const helper = await makeProxy(t, { patientId: patient.id, scopes: ["appointments"] });
     const helperClient = await signIn(t, helper);
     expect((await call(helperClient, "POST", url, { medicationIds: [newMed.id] })).status).toBe(404);
     expect((await call(helperClient, "GET", `/api/patients/${patient.id}/medications`)).status).toBe(404);
@@ -693,13 +636,11 @@ describe("caregivers and a teen's confidential medication", () => {
       .set({ preferred_pharmacy_id: pharmacyId })
       .where("id", "=", teen.id)
       .execute();
-    const parentUser = await makeUser(t, { locale: "es" });
-    await makeProxyGrant(t, {
-      patientId: teen.id,
-      proxyUserId: parentUser.id,
-      relationship: "parent",
-      scopes: ["appointments", "medications"],
-    });
+    const parentUser = await makeProxy(
+      t,
+      { patientId: teen.id, relationship: "parent", scopes: ["appointments", "medications"] },
+      { locale: "es" },
+    );
     const parent = await signIn(t, parentUser);
     const inhaler = await addMedication(
       "inhaler",

@@ -1,5 +1,7 @@
+import { sql } from "kysely";
+import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
 import type { TestContext } from "../../test/app.ts";
-import { assignLocations, makePatient, makeStaff, type TestPatient, type TestUser } from "../../test/factories.ts";
+import { makePatient, makeStaff, type TestPatient, type TestUser } from "../../test/factories.ts";
 
 /** A small clinic for scheduling tests: one New York location, one physician, three visit types. */
 export interface TestClinic {
@@ -24,42 +26,62 @@ export async function makeTestClinic(t: TestContext): Promise<TestClinic> {
     .executeTakeFirstOrThrow();
   const physician = await makeStaff(t, "physician");
   const providerId = physician.providerId as string;
-  await db.insertInto("provider_locations").values({ provider_id: providerId, location_id: locationId }).execute();
-  const frontDesk = await makeStaff(t, "front_desk");
-  await assignLocations(t, frontDesk.id, [locationId]);
-  const vt = async (
-    name: string,
-    kind: "established" | "new" | "referral",
-    modality: "in_person" | "video" = "in_person",
-  ) =>
-    (
-      await db
-        .insertInto("visit_types")
-        .values({
-          name,
-          specialty: "family_medicine",
-          duration_minutes: 30,
-          modality,
-          booking_kind: kind,
-          minimum_notice_minutes: 120,
-          horizon_days: 30,
-          buffer_after_minutes: 0,
-          cancellation_notice_minutes: 24 * 60,
-          questionnaire: JSON.stringify([
-            { id: "concerns", text: "Anything to discuss?", type: "text", required: false },
-            { id: "pain", text: "Pain today (0–10)", type: "scale_0_10", required: true },
-          ]),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+  await addWeekdayMornings(t, providerId, locationId);
+  const frontDesk = await makeStaff(t, "front_desk", { locationIds: [locationId] });
+  const questionnaire = JSON.stringify([
+    { id: "concerns", text: "Anything to discuss?", type: "text", required: false },
+    { id: "pain", text: "Pain today (0–10)", type: "scale_0_10", required: true },
+  ]);
+  const vt = (name: string, kind: VisitTypeOptions["kind"], modality: VisitTypeOptions["modality"] = "in_person") =>
+    addVisitType(t, { name, kind, modality, questionnaire });
   const visitTypes = {
     established: await vt("Follow-up", "established"),
     newPatient: await vt("New patient", "new"),
     referral: await vt("Consultation", "referral"),
     video: await vt("Video follow-up", "established", "video"),
   };
-  await db
+  const patient = await makePatient(t, { withLogin: true, pcpProviderId: providerId });
+  const stranger = await makePatient(t, { withLogin: true });
+  return { locationId, physician, providerId, frontDesk, visitTypes, patient, stranger };
+}
+
+export interface VisitTypeOptions {
+  name: string;
+  kind: "established" | "new" | "referral";
+  specialty?: string;
+  modality?: "in_person" | "video";
+  /** the check-in questionnaire, as stored (JSON text) */
+  questionnaire?: string;
+}
+
+/** A 30-minute visit type (two hours' notice, 30 days ahead, a day's cancellation notice); answers its id. */
+export async function addVisitType(t: TestContext, options: VisitTypeOptions): Promise<string> {
+  const { id } = await t.database.db
+    .insertInto("visit_types")
+    .values({
+      name: options.name,
+      specialty: options.specialty ?? "family_medicine",
+      duration_minutes: 30,
+      modality: options.modality ?? "in_person",
+      booking_kind: options.kind,
+      minimum_notice_minutes: 120,
+      horizon_days: 30,
+      buffer_after_minutes: 0,
+      cancellation_notice_minutes: 24 * 60,
+      ...(options.questionnaire === undefined ? {} : { questionnaire: options.questionnaire }),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The provider works at the location, 09:00–12:00 Monday to Friday. */
+export async function addWeekdayMornings(t: TestContext, providerId: string, locationId: string): Promise<void> {
+  await t.database.db
+    .insertInto("provider_locations")
+    .values({ provider_id: providerId, location_id: locationId })
+    .execute();
+  await t.database.db
     .insertInto("availability_templates")
     .values(
       [1, 2, 3, 4, 5].map((weekday) => ({
@@ -71,7 +93,42 @@ export async function makeTestClinic(t: TestContext): Promise<TestClinic> {
       })),
     )
     .execute();
-  const patient = await makePatient(t, { withLogin: true, pcpProviderId: providerId });
-  const stranger = await makePatient(t, { withLogin: true });
-  return { locationId, physician, providerId, frontDesk, visitTypes, patient, stranger };
+}
+
+export interface VisitOptions {
+  /** when it starts; it lasts 30 minutes */
+  start: Date | string;
+  /** the clinic's own patient unless given */
+  patientId?: string;
+  /** the clinic's established-patient visit unless given */
+  visitTypeId?: string;
+  /** the clinic's physician unless given */
+  providerId?: string;
+  /** the clinic's location unless given */
+  locationId?: string;
+  /** booked unless given */
+  status?: AppointmentStatus;
+  completedAt?: Date;
+}
+
+/** A visit written straight to the table (no booking rules); answers its id. */
+export async function addVisit(t: TestContext, clinic: TestClinic, options: VisitOptions): Promise<string> {
+  const start = new Date(options.start);
+  const end = new Date(start.getTime() + 30 * 60_000);
+  const { id } = await t.database.db
+    .insertInto("appointments")
+    .values({
+      patient_id: options.patientId ?? clinic.patient.id,
+      provider_id: options.providerId ?? clinic.providerId,
+      location_id: options.locationId ?? clinic.locationId,
+      visit_type_id: options.visitTypeId ?? clinic.visitTypes.established,
+      starts_at: start,
+      ends_at: end,
+      blocked: sql<string>`tstzrange(${start}, ${end})`,
+      status: options.status ?? "booked",
+      completed_at: options.completedAt ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }

@@ -1,10 +1,12 @@
-import type { Inbox, InboxQuery, PoolCount, StaffThreadListItem } from "@portico/contracts";
+import type { Inbox, InboxQuery, StaffThreadListItem } from "@portico/contracts";
 import { type Expression, type SqlBool, sql } from "kysely";
 import { compiledQuery } from "../../db/compiled-query.ts";
 import type { ThreadStatusValue } from "../../db/tables/messaging.ts";
 import type { Actor } from "../../platform/context.ts";
-import { DomainError } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
+import { mineCounts, poolCounts } from "./inbox-counts.ts";
+import { type Cursor, decodeCursor, encodeCursor } from "./inbox-cursor.ts";
+import { listItem, previewOf, threadSubject } from "./thread-reads.ts";
 import {
   bodySeal,
   type Db,
@@ -13,52 +15,11 @@ import {
   patientName,
   type Reader,
   staffSees,
-  type ThreadStore,
   WAIT,
 } from "./thread-store.ts";
 
 /** how many threads a search looks through (after the cursor) for the words asked */
 const SEARCH_WINDOW = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const MICROS = /^-?\d{1,17}$/;
-
-/**
- * Where a page of the inbox ended: the last thread's place in the inbox order (due time, last
- * message time, id), to the microsecond as the database keeps it. Opaque to callers (base64url
- * of a JSON array); stable under inserts, because the next page starts strictly after that
- * place, not at an offset.
- */
-interface Cursor {
-  /** due_at in microseconds since the epoch, or null (not waiting) */
-  due: string | null;
-  /** last_message_at in microseconds since the epoch */
-  last: string;
-  id: string;
-}
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.due, c.last, c.id])).toString("base64url");
-}
-
-export function decodeCursor(text: string): Cursor {
-  const bad = () =>
-    new DomainError("validation_failed", "That page of the inbox is not available. Start again from the first page.", [
-      { field: "after", problem: "not a cursor this inbox gave out" },
-    ]);
-  let value: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) throw bad();
-    value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(value) || value.length !== 3) throw bad();
-  const [due, last, id] = value as unknown[];
-  if (due !== null && (typeof due !== "string" || !MICROS.test(due))) throw bad();
-  if (typeof last !== "string" || !MICROS.test(last)) throw bad();
-  if (typeof id !== "string" || !UUID.test(id)) throw bad();
-  return { due, last, id };
-}
 
 /** a time in microseconds since the epoch, exactly (no rounding through milliseconds or floats) */
 const at = (micros: string) => sql`(timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond')`;
@@ -67,11 +28,9 @@ const micros = (column: string) => sql<string | null>`(extract(epoch from ${sql.
 /** The staff inbox: pool tabs with counts, the caller's own work, threads overdue first, search. */
 export class StaffInbox {
   readonly #d: MessagingDeps;
-  readonly #s: ThreadStore;
 
-  constructor(deps: MessagingDeps, store: ThreadStore) {
+  constructor(deps: MessagingDeps) {
     this.#d = deps;
-    this.#s = store;
   }
 
   /** The staff inbox: the caller's pools with counts, their own work, and the threads asked for (overdue first). */
@@ -112,7 +71,7 @@ export class StaffInbox {
           if (this.#d.cipher.open(m.sealed_body, bodySeal(m.id)).toLowerCase().includes(words))
             matching.add(m.thread_id);
         }
-        const hits = rows.filter((r) => matching.has(r.id) || this.#s.subject(r).toLowerCase().includes(words));
+        const hits = rows.filter((r) => matching.has(r.id) || threadSubject(this.#d, r).toLowerCase().includes(words));
         found = hits.slice(0, limit);
         // more may match: after the last one shown when the page is full, else after the window looked through
         last = hits.length > limit ? found.at(-1) : rows.length === SEARCH_WINDOW ? rows.at(-1) : undefined;
@@ -128,11 +87,12 @@ export class StaffInbox {
         found.flatMap((r) => (r.wait_id ? [r.wait_id] : [])),
       );
       const threads: StaffThreadListItem[] = found.map((r) => ({
-        ...this.#s.listItem(
+        ...listItem(
+          this.#d,
           r,
           r.pool_name,
           Number(r.unread),
-          r.preview_id && r.preview_body ? this.#s.preview(r.preview_body, bodySeal(r.preview_id)) : "",
+          r.preview_id && r.preview_body ? previewOf(this.#d, r.preview_body, bodySeal(r.preview_id)) : "",
         ),
         patient: { id: r.patient_id, displayName: r.patient_name, dateOfBirth: String(r.date_of_birth).slice(0, 10) },
         physician:
@@ -140,8 +100,8 @@ export class StaffInbox {
         workItem: (r.wait_id ? items.get(r.wait_id) : undefined) ?? null,
       }));
       return {
-        pools: await this.#poolCounts(db, reader, now),
-        mine: await this.#mineCounts(db, userId, now),
+        pools: await poolCounts(db, reader, now),
+        mine: await mineCounts(db, userId, now),
         threads,
         next: last ? encodeCursor({ due: last.due_us, last: last.last_us as string, id: last.id }) : null,
         abilities: {
@@ -193,33 +153,9 @@ export class StaffInbox {
     }
     return rows;
   }
-
-  /**
-   * Counts per pool of the reader's, never over the messages nor over the pool's threads:
-   * unread is the reader's row of message_pool_unread (migration 0039), waiting and unassigned
-   * the pool's row of message_pool_counts (0043), both kept by triggers in the writing
-   * transaction; overdue, which moves with the clock, is an index-only range count of the
-   * waiting threads due before now (message_threads_pool_due_idx): the overdue backlog only.
-   */
-  async #poolCounts(db: Db, reader: Reader, now: Date): Promise<PoolCount[]> {
-    const pools = await poolCountsStatement(db, { userId: reader.userId, now });
-    return pools.map((p) => ({
-      poolId: p.id,
-      name: p.name,
-      waiting: Number(p.waiting ?? 0),
-      overdue: Number(p.overdue ?? 0),
-      unassigned: Number(p.unassigned ?? 0),
-      unread: Number(p.unread ?? 0),
-    }));
-  }
-
-  async #mineCounts(db: Db, userId: string, now: Date): Promise<{ waiting: number; overdue: number }> {
-    const [row] = await mineCountsStatement(db, { userId, now });
-    return { waiting: Number(row?.waiting ?? 0), overdue: Number(row?.overdue ?? 0) };
-  }
 }
 
-// ---- the inbox's statements, each prepared once per connection (db/compiled-query.ts) ----
+// ---- the list's statements, each prepared once per connection (db/compiled-query.ts; the counts': inbox-counts.ts) ----
 // Fixed values are literals in the SQL (not parameters), so that a generic plan still matches
 // the partial indexes (status in ('waiting', 'answered'), the waiting and active work items).
 
@@ -359,42 +295,3 @@ function pageStatement(shape: Shape) {
   }
   return statement;
 }
-
-const poolCountsStatement = compiledQuery("portico_inbox_pool_counts", (db, a: { userId: string; now: Date }) =>
-  db
-    .selectFrom("message_pools as p")
-    .innerJoin("message_pool_members as pm", (j) => j.onRef("pm.pool_id", "=", "p.id").on("pm.user_id", "=", a.userId))
-    .leftJoin("message_pool_unread as u", (j) =>
-      j.onRef("u.pool_id", "=", "pm.pool_id").onRef("u.user_id", "=", "pm.user_id"),
-    )
-    .leftJoin("message_pool_counts as c", "c.pool_id", "p.id")
-    .select([
-      "p.id",
-      "p.name",
-      "u.unread",
-      "c.waiting",
-      "c.unassigned",
-      (eb) =>
-        eb
-          .selectFrom("message_threads as t")
-          .select(sql<string>`count(*)`.as("n"))
-          .whereRef("t.pool_id", "=", "p.id")
-          .where(sql<SqlBool>`t.status = 'waiting'`)
-          .where("t.due_at", "<", a.now)
-          .as("overdue"),
-    ])
-    .orderBy("p.name"),
-);
-
-const mineCountsStatement = compiledQuery("portico_inbox_mine_counts", (db, a: { userId: string; now: Date }) =>
-  db
-    .selectFrom("message_threads as t")
-    .innerJoin("work_items as w", "w.id", "t.work_item_id")
-    .select([
-      sql<string>`count(*)`.as("waiting"),
-      sql<string>`count(*) filter (where t.due_at < ${a.now})`.as("overdue"),
-    ])
-    .where(sql<SqlBool>`t.status = 'waiting'`)
-    .where(sql<SqlBool>`w.status = 'claimed'`)
-    .where("w.assignee_user_id", "=", a.userId),
-);

@@ -1,0 +1,27 @@
+import { errorResponses } from "@portico/contracts";
+import type { FastifyReply } from "fastify";
+import type { AccessService } from "../../platform/access/patient-access.ts";
+import type { MessagingSettings } from "./settings.ts";
+import type { MessagingService } from "./threads.ts";
+
+/** What the messaging routes share: the services they call, the OpenAPI tag and responses, a file download. */
+
+export interface MessagingRouteServices {
+  access: AccessService;
+  messaging: MessagingService;
+  messagingSettings: MessagingSettings;
+}
+
+export const tags = ["messages"];
+export const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
+export const created = (schema: unknown) => ({ ...errorResponses, 201: schema });
+
+/** An attachment as a download: never shown inline, never sniffed, never run. */
+export function sendFile(reply: FastifyReply, file: { bytes: Buffer; contentType: string; fileName: string }) {
+  return reply
+    .type(file.contentType)
+    .header("content-disposition", `attachment; filename="${file.fileName}"`)
+    .header("x-content-type-options", "nosniff")
+    .header("content-security-policy", "default-src 'none'; sandbox")
+    .send(file.bytes);
+}

@@ -1,21 +1,16 @@
-import type {
-  WorkItem,
-  WorkItemAbilities,
-  WorkItemAssignees,
-  WorkItemStatus,
-  WorkQueueCount,
-  WorkQueueName,
-} from "@portico/contracts";
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import type { WorkItem, WorkItemAssignees, WorkQueueCount, WorkQueueName } from "@portico/contracts";
+import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
-import type { DB } from "../../db/schema.ts";
 import type { StaffRole } from "../../db/tables/people.ts";
-import type { CareTeamRule } from "../access/patient-access.ts";
 import type { AuditLog } from "../audit/audit-log.ts";
 import type { Clock } from "../clock.ts";
 import { type Actor, currentContext } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { currentDb, inTransaction } from "../transaction.ts";
+import { UNOWNED_FOR_EVERY_CLINICIAN, visibleTo, visibleToColleague } from "./visibility.ts";
+import { ACTIVE, type ItemRow, presentWorkItem, workItemQuery } from "./work-item-view.ts";
+
+export { visibleTo, workQueueCareTeamRule } from "./visibility.ts";
 
 /**
  * The shared staff work queue (SPEC §2.10, "In Basket"). A capability (refills today;
@@ -55,114 +50,6 @@ export function addBusinessDays(start: Date, days: number): Date {
   return due;
 }
 
-const ACTIVE: readonly WorkItemStatus[] = ["open", "claimed"];
-
-/**
- * Who is looking at work items, as SQL: the signed-in actor (values) or each colleague of a
- * query over `users` (columns), so the one visibility rule below serves both the caller's own
- * lists and "whom may this item be given to".
- */
-interface Viewer {
-  userId: Expression<string>;
-  /** a flag known in advance (the actor) or a SQL condition (a colleague's roles) */
-  nurse: boolean | Expression<SqlBool>;
-  physician: boolean | Expression<SqlBool>;
-  /** the provider the person is (physicians), or null when known to be none */
-  providerId: Expression<string | null> | null;
-}
-
-/** Queues whose unowned items (no provider, no pool) every nurse and physician sees (`QueueDefinition.unownedForEveryClinician`). */
-const UNOWNED_FOR_EVERY_CLINICIAN = new Set<string>();
-
-const when = (flag: boolean | Expression<SqlBool>, condition: Expression<SqlBool>): Expression<SqlBool> | null =>
-  flag === false ? null : flag === true ? condition : sql<SqlBool>`(${flag} and ${condition})`;
-
-function visibleToViewer(viewer: Viewer, alias: string): Expression<SqlBool> {
-  const ref = (column: string) => sql.ref(`${alias}.${column}`);
-  const clinician: boolean | Expression<SqlBool> =
-    viewer.nurse === true || viewer.physician === true
-      ? true
-      : viewer.nurse === false && viewer.physician === false
-        ? false
-        : sql<SqlBool>`(${viewer.nurse === false ? sql`false` : viewer.nurse} or ${viewer.physician === false ? sql`false` : viewer.physician})`;
-  const conditions = [
-    sql<SqlBool>`${ref("assignee_user_id")} = ${viewer.userId}`,
-    viewer.providerId ? when(viewer.physician, sql<SqlBool>`${ref("provider_id")} = ${viewer.providerId}`) : null,
-    // pool work (messages) is the pool's, not every nurse's at the provider's locations
-    when(
-      viewer.nurse,
-      sql<SqlBool>`(${ref("pool_id")} is null and ${ref("provider_id")} in (select wq_pl.provider_id from provider_locations wq_pl join staff_locations wq_sl on wq_sl.location_id = wq_pl.location_id where wq_sl.user_id = ${viewer.userId}))`,
-    ),
-    when(
-      clinician,
-      sql<SqlBool>`${ref("pool_id")} in (select wq_pm.pool_id from message_pool_members wq_pm where wq_pm.user_id = ${viewer.userId})`,
-    ),
-    // in a queue that says so, work no provider's team and no pool owns (a referral for a
-    // patient without a primary care physician) is every clinician's
-    UNOWNED_FOR_EVERY_CLINICIAN.size > 0
-      ? when(
-          clinician,
-          sql<SqlBool>`(${ref("provider_id")} is null and ${ref("pool_id")} is null and ${ref("queue")} in (${sql.join([...UNOWNED_FOR_EVERY_CLINICIAN])}))`,
-        )
-      : null,
-  ].filter((c): c is Expression<SqlBool> => c !== null);
-  return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
-}
-
-/**
- * The SQL condition "this actor may see work item `alias`". Usable in any query joining
- * `work_items` (the refill queue) and in the care-team rule below.
- */
-export function visibleTo(actor: Actor, alias: string): Expression<SqlBool> {
-  if (actor.kind === "system") return sql<SqlBool>`true`;
-  if (actor.kind !== "user" || !actor.userId) return sql<SqlBool>`false`;
-  return visibleToViewer(
-    {
-      userId: sql<string>`${actor.userId}`,
-      nurse: actor.roles.includes("nurse"),
-      physician: actor.roles.includes("physician"),
-      providerId: actor.providerId ? sql<string>`${actor.providerId}` : null,
-    },
-    alias,
-  );
-}
-
-/**
- * The same condition for the colleague in `users` row `userAlias` (their roles and provider
- * read in SQL, as the session reads them for the actor).
- */
-export function visibleToColleague(userAlias: string, alias: string): Expression<SqlBool> {
-  const userId = sql.ref<string>(`${userAlias}.id`);
-  const hasRole = (role: StaffRole) =>
-    sql<SqlBool>`exists (select 1 from user_roles wq_r where wq_r.user_id = ${userId} and wq_r.role = ${role})`;
-  return visibleToViewer(
-    {
-      userId,
-      nurse: hasRole("nurse"),
-      physician: hasRole("physician"),
-      providerId: sql<string | null>`(select wq_p.id from providers wq_p where wq_p.user_id = ${userId} limit 1)`,
-    },
-    alias,
-  );
-}
-
-/**
- * A clinician working an open item about a patient (one they may see) is on that patient's
- * care team while the item is open: a nurse opening a refill request from the queue may read
- * and update the patient's medications.
- */
-export const workQueueCareTeamRule: CareTeamRule = (eb: ExpressionBuilder<DB, "patients">, actor) =>
-  actor.kind === "user" && actor.userId
-    ? eb.exists(
-        eb
-          .selectFrom("work_items as ct_w")
-          .select("ct_w.id")
-          .whereRef("ct_w.patient_id", "=", "patients.id")
-          .where("ct_w.status", "in", ["open", "claimed"])
-          .where(visibleTo(actor, "ct_w")),
-      )
-    : null;
-
 export interface NewWorkItem {
   queue: WorkQueueName;
   patientId: string;
@@ -176,23 +63,6 @@ export interface NewWorkItem {
   /** given straight to this person (an out-of-office physician's delegate) */
   assigneeUserId?: string | null;
 }
-
-type ItemRow = {
-  id: string;
-  queue: string;
-  patient_id: string;
-  patient_name: string;
-  subject_type: string;
-  subject_id: string;
-  status: WorkItemStatus;
-  assignee_user_id: string | null;
-  assignee_name: string | null;
-  due_at: Date;
-  created_at: Date;
-  completed_at: Date | null;
-  provider_id: string | null;
-  pool_id: string | null;
-};
 
 export class WorkQueueService {
   readonly #db: Database;
@@ -347,12 +217,12 @@ export class WorkQueueService {
   /** The active items for these subjects the actor may see, by subject id (for a capability's own list). */
   async forSubjects(queue: WorkQueueName, subjectType: string, ids: readonly string[]): Promise<Map<string, WorkItem>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.#select()
+    const rows = await workItemQuery(currentDb(this.#db))
       .where("w.queue", "=", queue)
       .where("w.subject_type", "=", subjectType)
       .where("w.subject_id", "in", ids)
       .execute();
-    return new Map(rows.map((r) => [r.subject_id, this.#present(r)]));
+    return new Map(rows.map((r) => [r.subject_id, presentWorkItem(r, this.#clock.now())]));
   }
 
   async claim(id: string): Promise<WorkItem> {
@@ -403,7 +273,7 @@ export class WorkQueueService {
         details: { queue: row.queue, list: "assignees" },
       });
       return {
-        item: this.#present(row),
+        item: presentWorkItem(row, this.#clock.now()),
         assignees: assignees.map((a) => ({
           userId: a.id,
           displayName: a.display_name,
@@ -469,7 +339,7 @@ export class WorkQueueService {
   /** The item locked, when the actor works its queue, may see it and it is still active; else 404 (audited). */
   async #visibleActive(trx: ReturnType<typeof currentDb>, id: string, action: string): Promise<ItemRow> {
     const actor = currentContext().actor;
-    const row = await this.#select(trx)
+    const row = await workItemQuery(trx)
       .where("w.id", "=", id)
       .$if(action !== "read", (q) => q.forUpdate("w"))
       .executeTakeFirst();
@@ -504,60 +374,8 @@ export class WorkQueueService {
         patientId: row.patient_id,
         details: { queue: row.queue, ...details },
       });
-      const updated = await this.#select(trx).where("w.id", "=", id).executeTakeFirstOrThrow();
-      return this.#present(updated);
+      const updated = await workItemQuery(trx).where("w.id", "=", id).executeTakeFirstOrThrow();
+      return presentWorkItem(updated, this.#clock.now());
     });
-  }
-
-  #select(db = currentDb(this.#db)) {
-    const actor = currentContext().actor;
-    return db
-      .selectFrom("work_items as w")
-      .innerJoin("patients as p", "p.id", "w.patient_id")
-      .leftJoin("users as a", "a.id", "w.assignee_user_id")
-      .where(visibleTo(actor, "w"))
-      .select([
-        "w.id",
-        "w.queue",
-        "w.patient_id",
-        sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`.as("patient_name"),
-        "w.subject_type",
-        "w.subject_id",
-        "w.status",
-        "w.assignee_user_id",
-        "a.display_name as assignee_name",
-        "w.due_at",
-        "w.created_at",
-        "w.completed_at",
-        "w.provider_id",
-        "w.pool_id",
-      ]);
-  }
-
-  #present(row: ItemRow): WorkItem {
-    const actor = currentContext().actor;
-    const now = this.#clock.now();
-    const active = ACTIVE.includes(row.status);
-    const abilities: WorkItemAbilities = {
-      canClaim: active && row.assignee_user_id !== actor.userId,
-      canRelease: row.status === "claimed" && row.assignee_user_id === actor.userId,
-      canAssign: active,
-    };
-    return {
-      id: row.id,
-      queue: row.queue as WorkQueueName,
-      patient: { id: row.patient_id, displayName: row.patient_name },
-      subject: { type: row.subject_type, id: row.subject_id },
-      status: row.status,
-      assignee:
-        row.assignee_user_id && row.assignee_name
-          ? { userId: row.assignee_user_id, displayName: row.assignee_name }
-          : null,
-      dueAt: row.due_at.toISOString(),
-      overdue: active && row.due_at.getTime() < now.getTime(),
-      createdAt: row.created_at.toISOString(),
-      completedAt: row.completed_at ? row.completed_at.toISOString() : null,
-      abilities,
-    };
   }
 }

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
-import { currentLocale } from "../../i18n";
 import { threadListQuery } from "./data";
-import { ThreadStatusChip, when } from "./parts";
+import { ThreadStatusChip } from "./parts";
+import { Fact, ThreadFacts, When } from "./ThreadFacts";
 import "./messages.css";
 
 const route = getRouteApi("/signed-in/messages");
@@ -57,7 +57,6 @@ export function MessagesPage() {
 
 function ThreadCard({ thread }: { thread: ThreadListItem }) {
   const { t } = useTranslation("messages");
-  const locale = currentLocale();
   const headingId = `thread-${thread.id}`;
   return (
     <article
@@ -76,30 +75,16 @@ function ThreadCard({ thread }: { thread: ThreadListItem }) {
         ) : null}
       </div>
       <p className="thread-card__preview">{thread.preview}</p>
-      <dl className="thread-card__facts">
-        <div>
-          <dt>{t("list.topic")}</dt>
-          <dd>{t(`topics.${thread.topic}.name`)}</dd>
-        </div>
-        <div>
-          <dt>{t("list.readBy")}</dt>
-          <dd>{thread.pool.readersDescription ?? thread.pool.name}</dd>
-        </div>
-        <div>
-          <dt>{t("list.lastActivity")}</dt>
-          <dd>
-            <time dateTime={thread.lastMessageAt}>{when(thread.lastMessageAt, locale)}</time>
-          </dd>
-        </div>
-        {thread.status === "waiting" && thread.dueAt ? (
-          <div>
-            <dt>{t("list.expected")}</dt>
-            <dd>
-              <time dateTime={thread.dueAt}>{when(thread.dueAt, locale)}</time>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      <ThreadFacts
+        className="thread-card__facts"
+        thread={thread}
+        readBy={thread.pool.readersDescription ?? thread.pool.name}
+        after={
+          <Fact term={t("list.lastActivity")}>
+            <When iso={thread.lastMessageAt} />
+          </Fact>
+        }
+      />
     </article>
   );
 }

@@ -281,14 +281,7 @@ function StaffReplyForm({ thread, onDone }: { thread: StaffThread; onDone: (n: N
             width="medium"
           />
         ) : null}
-        <NoteField
-          name="replyBody"
-          label={t("staff.replyBody")}
-          value={form.values.body}
-          onChange={form.set("body")}
-          maxLength={MESSAGE_BODY_MAX}
-          errorMessage={form.errors.replyBody}
-        />
+        <NoteField {...form.field("body", "replyBody")} label={t("staff.replyBody")} maxLength={MESSAGE_BODY_MAX} />
         <AttachmentField
           name="replyFiles"
           patientId={thread.patient.id}
@@ -328,14 +321,7 @@ function NoteForm({ thread, onDone }: { thread: StaffThread; onDone: (n: Notice)
       </h2>
       <p className="note-box__warning">{t("staff.noteHint")}</p>
       <Form {...form.formProps} aria-labelledby="note-title">
-        <NoteField
-          name="noteBody"
-          label={t("staff.noteBody")}
-          value={form.values.body}
-          onChange={form.set("body")}
-          maxLength={MESSAGE_BODY_MAX}
-          errorMessage={form.errors.noteBody}
-        />
+        <NoteField {...form.field("body", "noteBody")} label={t("staff.noteBody")} maxLength={MESSAGE_BODY_MAX} />
         <FormActions>
           <Button type="submit" variant="secondary" isPending={form.pending}>
             {t("staff.addNote")}

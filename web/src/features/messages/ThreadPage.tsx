@@ -10,7 +10,6 @@ import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { SavedNotice } from "../../kit/views";
 import { isApiError } from "../../lib/api";
@@ -19,7 +18,8 @@ import { NoteField } from "../appointments/parts";
 import { AttachmentField } from "./compose";
 import { messageKeys, patientThreadQuery, replyToThread } from "./data";
 import { clearDraft, draftKey, EMPTY_DRAFT, type MessageDraft, readDraft, writeDraft } from "./draft";
-import { EmergencyGuidance, ThreadHistory, ThreadStatusChip, ThreadWait, when } from "./parts";
+import { EmergencyGuidance, ThreadHistory, ThreadStatusChip, ThreadWait } from "./parts";
+import { Fact, ThreadFacts } from "./ThreadFacts";
 import "./messages.css";
 
 const route = getRouteApi("/signed-in/messages/$threadId");
@@ -61,7 +61,6 @@ function ThreadView({
   justSent: boolean;
 }) {
   const { t } = useTranslation("messages");
-  const locale = currentLocale();
   const name = thread.patient.displayName;
   return (
     <div className="stack">
@@ -75,30 +74,16 @@ function ThreadView({
           <p>{t("thread.sentBody", { pool: thread.pool.readersDescription })}</p>
         </Alert>
       ) : null}
-      <dl className="thread-facts">
-        <div>
-          <dt>{t("list.status")}</dt>
-          <dd>
+      <ThreadFacts
+        className="thread-facts"
+        thread={thread}
+        readBy={thread.pool.readersDescription}
+        before={
+          <Fact term={t("list.status")}>
             <ThreadStatusChip status={thread.status} overdue={thread.overdue} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("list.topic")}</dt>
-          <dd>{t(`topics.${thread.topic}.name`)}</dd>
-        </div>
-        <div>
-          <dt>{t("list.readBy")}</dt>
-          <dd>{thread.pool.readersDescription}</dd>
-        </div>
-        {thread.status === "waiting" && thread.dueAt ? (
-          <div>
-            <dt>{t("list.expected")}</dt>
-            <dd>
-              <time dateTime={thread.dueAt}>{when(thread.dueAt, locale)}</time>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+          </Fact>
+        }
+      />
       <h2 className="section-title">{t("thread.historyTitle")}</h2>
       <ThreadHistory messages={thread.messages} patientName={name} side="patient" />
       {thread.abilities.canReply ? (
@@ -157,13 +142,10 @@ function ReplyForm({ thread }: { thread: PatientThread }) {
       <SavedNotice show={form.saved} title={t("reply.sent")} />
       <Form {...form.formProps} aria-labelledby="reply-title">
         <NoteField
-          name="body"
+          {...form.field("body")}
           label={t("reply.body")}
           description={t("compose.bodyHint", { count: MESSAGE_BODY_MAX })}
-          value={form.values.body}
-          onChange={form.set("body")}
           maxLength={MESSAGE_BODY_MAX}
-          errorMessage={form.errors.body}
         />
         <EmergencyGuidance text={form.values.body} />
         {thread.abilities.canAttach ? (

@@ -70,13 +70,13 @@ const messagePoolEditRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/messaging/pools/$poolId",
   beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./AdminMessagingPage"), "PoolEditPage"),
+  component: lazyRouteComponent(() => import("./PoolEditPage"), "PoolEditPage"),
 });
 const holidaysRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin/messaging/holidays/$locationId",
   beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./AdminMessagingPage"), "HolidaysPage"),
+  component: lazyRouteComponent(() => import("./HolidaysPage"), "HolidaysPage"),
 });
 
 /** pages for signed-in people (under the signed-in layout) */

@@ -1,4 +1,4 @@
-import type { ReferralQueueItem, ReferralStatus } from "@portico/contracts";
+import type { Referral, ReferralQueueItem, ReferralStatus } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -13,20 +13,13 @@ import { Select } from "../../components/Select";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
-import { FormDialog, useFormDialog } from "../../kit/FormDialog";
+import { QueueDecision } from "../../kit/QueueDecision";
 import { isApiError } from "../../lib/api";
 import { formatCalendarDate } from "../../lib/format";
 import { visitName, visitTypesQuery } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
-import { AssignWorkItem } from "../in-basket/AssignWorkItem";
-import {
-  ClaimRelease,
-  DenyAction,
-  type QueueNotice,
-  QueuePatientCell,
-  RequestedCell,
-  WorkQueuePage,
-} from "../in-basket/WorkQueue";
+import { QueueActionsCell } from "../in-basket/QueueActionsCell";
+import { DenyAction, type QueueNotice, QueuePatientCell, RequestedCell, WorkQueuePage } from "../in-basket/WorkQueue";
 import {
   approveReferral,
   askForVisit,
@@ -172,39 +165,29 @@ function QueueRow({ item, onNotice }: { item: ReferralQueueItem; onNotice: (n: N
         ageHours={item.ageHours}
         work={work}
       />
-      <Cell label={label("actions")}>
-        <div className="row-actions">
-          {a.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
-          {a.canDeny ? (
-            <DenyAction
-              ns="referrals"
-              id={r.id}
-              patient={item.patient.displayName}
-              what={{ specialty: subject.specialty }}
-              deny={(reason) => denyReferral(queryClient, r.id, reason)}
-              onNotice={onNotice}
-            />
-          ) : null}
-          {a.canAskForVisit ? <AskForVisitAction item={item} onNotice={onNotice} /> : null}
-          <ClaimRelease
+      <QueueActionsCell
+        ns="referrals"
+        label={label("actions")}
+        work={work}
+        subject={subject}
+        act={(id, action) => referralWorkItem(queryClient, id, action)}
+        queueKey={referralKeys.queueAll}
+        canDecide={a.canApprove || a.canDeny || a.canAskForVisit}
+        onNotice={onNotice}
+      >
+        {a.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
+        {a.canDeny ? (
+          <DenyAction
             ns="referrals"
-            work={work}
-            subject={subject}
-            act={(id, action) => referralWorkItem(queryClient, id, action)}
+            id={r.id}
+            patient={item.patient.displayName}
+            what={{ specialty: subject.specialty }}
+            deny={(reason) => denyReferral(queryClient, r.id, reason)}
             onNotice={onNotice}
           />
-          {work ? (
-            <AssignWorkItem
-              workItem={work}
-              subject={t("queue.assignSubject", subject)}
-              onAssigned={() => queryClient.invalidateQueries({ queryKey: referralKeys.queueAll })}
-            />
-          ) : null}
-          {!a.canApprove && !a.canDeny && !a.canAskForVisit ? (
-            <span className="text-muted">{t("queue.noActions")}</span>
-          ) : null}
-        </div>
-      </Cell>
+        ) : null}
+        {a.canAskForVisit ? <AskForVisitAction item={item} onNotice={onNotice} /> : null}
+      </QueueActionsCell>
     </tr>
   );
 }
@@ -217,96 +200,85 @@ function ApproveAction({ item, onNotice }: { item: ReferralQueueItem; onNotice: 
   const providers = useQuery(providersQuery());
   const r = item.referral;
   const name = `approve-${r.id}`;
-  const initial = () => ({
-    providerId: r.preferredProvider?.id ?? ANY,
-    visits: "1",
-    expiresOn: dateInDays(90),
-  });
   const fields = { providerId: `${name}-provider`, visits: `${name}-visits`, expiresOn: `${name}-expires` };
-  const dialog = useFormDialog({
-    initial,
-    labels: {
-      [fields.providerId]: t("approve.specialist"),
-      [fields.visits]: t("approve.visits"),
-      [fields.expiresOn]: t("approve.expires"),
-    },
-    serverField: (path) => (path in fields ? fields[path as keyof typeof fields] : undefined),
-    validate: (v) => {
-      const e: FieldErrors = {};
-      const n = Number(v.visits);
-      if (!/^\d+$/.test(v.visits.trim()) || n < 1 || n > 12) e[fields.visits] = t("approve.errors.visits");
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v.expiresOn)) e[fields.expiresOn] = t("approve.errors.expires");
-      return e;
-    },
-    explain: (error) => {
-      if (isApiError(error, "invalid_expiry"))
-        return { errors: { [fields.expiresOn]: t("approve.errors.invalid_expiry") } };
-      if (isApiError(error, "unknown_provider"))
-        return { errors: { [fields.providerId]: t("approve.errors.unknown_provider") } };
-      return undefined;
-    },
-    submit: (v) =>
-      approveReferral(queryClient, r.id, {
-        specialty: r.specialty,
-        providerId: v.providerId === ANY ? null : v.providerId,
-        visits: Number(v.visits),
-        expiresOn: v.expiresOn,
-      }),
-    onSuccess: (approved) => {
-      const d = approved.decision;
-      onNotice({
-        tone: "success",
-        title: t("approve.doneTitle"),
-        text: t("approve.doneBody", {
+  const specialists = (providers.data ?? []).filter((p) => p.specialty === r.specialty);
+  const anySpecialist = (specialty: string) => t("card.anySpecialist", { specialty: specialtyLabel(specialty, t) });
+  return (
+    <QueueDecision
+      ns="referrals"
+      words="approve"
+      title={{ specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName }}
+      intro={{ patient: item.patient.displayName }}
+      done={(approved: Referral) => {
+        const d = approved.decision;
+        return {
           patient: item.patient.displayName,
-          specialist:
-            d?.provider?.displayName ?? t("card.anySpecialist", { specialty: specialtyLabel(r.specialty, t) }),
+          specialist: d?.provider?.displayName ?? anySpecialist(r.specialty),
           count: d?.visitsAllowed ?? 1,
           date: d ? formatCalendarDate(d.expiresOn, currentLocale()) : "",
-        }),
-      });
-    },
-  });
-  const { form } = dialog;
-  const specialists = (providers.data ?? []).filter((p) => p.specialty === r.specialty);
-  const title = t("approve.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
-  return (
-    <FormDialog
-      dialog={dialog}
-      title={title}
-      trigger={{ label: t("approve.button") }}
-      submitLabel={t("approve.confirm")}
-      cancelLabel={t("queue.cancel")}
-      intro={<p>{t("approve.body", { patient: item.patient.displayName })}</p>}
+        };
+      }}
+      onNotice={onNotice}
+      form={{
+        initial: () => ({ providerId: r.preferredProvider?.id ?? ANY, visits: "1", expiresOn: dateInDays(90) }),
+        labels: {
+          [fields.providerId]: t("approve.specialist"),
+          [fields.visits]: t("approve.visits"),
+          [fields.expiresOn]: t("approve.expires"),
+        },
+        serverField: (path) => (path in fields ? fields[path as keyof typeof fields] : undefined),
+        validate: (v) => {
+          const e: FieldErrors = {};
+          const n = Number(v.visits);
+          if (!/^\d+$/.test(v.visits.trim()) || n < 1 || n > 12) e[fields.visits] = t("approve.errors.visits");
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(v.expiresOn)) e[fields.expiresOn] = t("approve.errors.expires");
+          return e;
+        },
+        explain: (error) => {
+          if (isApiError(error, "invalid_expiry"))
+            return { errors: { [fields.expiresOn]: t("approve.errors.invalid_expiry") } };
+          if (isApiError(error, "unknown_provider"))
+            return { errors: { [fields.providerId]: t("approve.errors.unknown_provider") } };
+          return undefined;
+        },
+        submit: (v) =>
+          approveReferral(queryClient, r.id, {
+            specialty: r.specialty,
+            providerId: v.providerId === ANY ? null : v.providerId,
+            visits: Number(v.visits),
+            expiresOn: v.expiresOn,
+          }),
+      }}
     >
-      <Select
-        name={fields.providerId}
-        label={t("approve.specialist")}
-        options={[
-          { id: ANY, label: t("card.anySpecialist", { specialty: specialtyLabel(r.specialty, t) }) },
-          ...specialists.map((p) => ({ id: p.id, label: p.displayName })),
-        ]}
-        value={form.values.providerId}
-        onChange={form.set("providerId")}
-        errorMessage={form.errors[fields.providerId]}
-      />
-      <TextField
-        {...form.field("visits", fields.visits)}
-        label={t("approve.visits")}
-        description={t("approve.visitsHint")}
-        inputMode="numeric"
-        width="short"
-        isRequired
-      />
-      <TextField
-        {...form.field("expiresOn", fields.expiresOn)}
-        type="date"
-        label={t("approve.expires")}
-        description={t("approve.expiresHint")}
-        width="short"
-        isRequired
-      />
-    </FormDialog>
+      {(form) => (
+        <>
+          <Select
+            {...form.field("providerId", fields.providerId)}
+            label={t("approve.specialist")}
+            options={[
+              { id: ANY, label: anySpecialist(r.specialty) },
+              ...specialists.map((p) => ({ id: p.id, label: p.displayName })),
+            ]}
+          />
+          <TextField
+            {...form.field("visits", fields.visits)}
+            label={t("approve.visits")}
+            description={t("approve.visitsHint")}
+            inputMode="numeric"
+            width="short"
+            isRequired
+          />
+          <TextField
+            {...form.field("expiresOn", fields.expiresOn)}
+            type="date"
+            label={t("approve.expires")}
+            description={t("approve.expiresHint")}
+            width="short"
+            isRequired
+          />
+        </>
+      )}
+    </QueueDecision>
   );
 }
 
@@ -320,63 +292,52 @@ function AskForVisitAction({ item, onNotice }: { item: ReferralQueueItem; onNoti
   const r = item.referral;
   const name = `visit-${r.id}`;
   const fields = { visitTypeId: `${name}-type`, note: `${name}-note` };
-  const initial = () => ({ visitTypeId: NO_VISIT_TYPE, note: "" });
-  const dialog = useFormDialog({
-    initial,
-    labels: { [fields.visitTypeId]: t("visit.type"), [fields.note]: t("visit.note") },
-    serverField: (path) => (path in fields ? fields[path as keyof typeof fields] : undefined),
-    explain: (error) =>
-      isApiError(error, "unknown_visit_type")
-        ? { errors: { [fields.visitTypeId]: t("visit.errors.unknown_visit_type") } }
-        : undefined,
-    submit: (v) =>
-      askForVisit(queryClient, r.id, {
-        visitTypeId: v.visitTypeId === NO_VISIT_TYPE ? null : v.visitTypeId,
-        note: v.note.trim() ? v.note.trim() : null,
-      }),
-    onSuccess: () => {
-      onNotice({
-        tone: "success",
-        title: t("visit.doneTitle"),
-        text: t("visit.doneBody", { patient: item.patient.displayName }),
-      });
-    },
-  });
-  const { form } = dialog;
   // visits the patient may book themselves with the primary care practice (not a specialist's referral visit)
   const choices = (visitTypes.data ?? []).filter(
     (v) => v.active !== false && v.bookingKind !== "referral" && v.specialty !== r.specialty,
   );
-  const title = t("visit.title", { specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName });
   return (
-    <FormDialog
-      dialog={dialog}
-      title={title}
-      trigger={{ label: t("visit.button"), variant: "secondary" }}
-      submitLabel={t("visit.confirm")}
-      cancelLabel={t("queue.cancel")}
-      intro={<p>{t("visit.body", { patient: item.patient.displayName })}</p>}
+    <QueueDecision
+      ns="referrals"
+      words="visit"
+      title={{ specialty: specialtyLabel(r.specialty, t), patient: item.patient.displayName }}
+      intro={{ patient: item.patient.displayName }}
+      done={() => ({ patient: item.patient.displayName })}
+      onNotice={onNotice}
+      variant="secondary"
+      form={{
+        initial: () => ({ visitTypeId: NO_VISIT_TYPE, note: "" }),
+        labels: { [fields.visitTypeId]: t("visit.type"), [fields.note]: t("visit.note") },
+        serverField: (path) => (path in fields ? fields[path as keyof typeof fields] : undefined),
+        explain: (error) =>
+          isApiError(error, "unknown_visit_type")
+            ? { errors: { [fields.visitTypeId]: t("visit.errors.unknown_visit_type") } }
+            : undefined,
+        submit: (v) =>
+          askForVisit(queryClient, r.id, {
+            visitTypeId: v.visitTypeId === NO_VISIT_TYPE ? null : v.visitTypeId,
+            note: v.note.trim() ? v.note.trim() : null,
+          }),
+      }}
     >
-      <Select
-        name={fields.visitTypeId}
-        label={t("visit.type")}
-        options={[
-          { id: NO_VISIT_TYPE, label: t("visit.anyType") },
-          ...choices.map((v) => ({ id: v.id, label: visitName(v, locale) })),
-        ]}
-        value={form.values.visitTypeId}
-        onChange={form.set("visitTypeId")}
-        errorMessage={form.errors[fields.visitTypeId]}
-      />
-      <NoteField
-        name={fields.note}
-        label={t("visit.note")}
-        description={t("visit.noteHint", { patient: item.patient.displayName })}
-        value={form.values.note}
-        onChange={form.set("note")}
-        maxLength={500}
-        errorMessage={form.errors[fields.note]}
-      />
-    </FormDialog>
+      {(form) => (
+        <>
+          <Select
+            {...form.field("visitTypeId", fields.visitTypeId)}
+            label={t("visit.type")}
+            options={[
+              { id: NO_VISIT_TYPE, label: t("visit.anyType") },
+              ...choices.map((v) => ({ id: v.id, label: visitName(v, locale) })),
+            ]}
+          />
+          <NoteField
+            {...form.field("note", fields.note)}
+            label={t("visit.note")}
+            description={t("visit.noteHint", { patient: item.patient.displayName })}
+            maxLength={500}
+          />
+        </>
+      )}
+    </QueueDecision>
   );
 }

@@ -13,18 +13,11 @@ import { Select } from "../../components/Select";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
-import { FormDialog, useFormDialog } from "../../kit/FormDialog";
+import { QueueDecision } from "../../kit/QueueDecision";
 import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
-import { AssignWorkItem } from "../in-basket/AssignWorkItem";
-import {
-  ClaimRelease,
-  DenyAction,
-  type QueueNotice,
-  QueuePatientCell,
-  RequestedCell,
-  WorkQueuePage,
-} from "../in-basket/WorkQueue";
+import { QueueActionsCell } from "../in-basket/QueueActionsCell";
+import { DenyAction, type QueueNotice, QueuePatientCell, RequestedCell, WorkQueuePage } from "../in-basket/WorkQueue";
 import {
   approveRefill,
   bulkApproveRefills,
@@ -311,38 +304,28 @@ function QueueRow({
         ageHours={item.ageHours}
         work={work}
       />
-      <Cell label={label("actions")}>
-        <div className="row-actions">
-          {item.abilities.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
-          {item.abilities.canDeny ? (
-            <DenyAction
-              ns="refills"
-              id={item.id}
-              patient={item.patient.displayName}
-              what={{ medication: item.medication.name }}
-              deny={(reason) => denyRefill(queryClient, item.id, reason)}
-              onNotice={onNotice}
-            />
-          ) : null}
-          <ClaimRelease
+      <QueueActionsCell
+        ns="refills"
+        label={label("actions")}
+        work={work}
+        subject={{ medication: m.name, patient: item.patient.displayName }}
+        act={(id, action) => workItemAction(queryClient, id, action)}
+        queueKey={refillKeys.queueAll}
+        canDecide={item.abilities.canApprove || item.abilities.canDeny}
+        onNotice={onNotice}
+      >
+        {item.abilities.canApprove ? <ApproveAction item={item} onNotice={onNotice} /> : null}
+        {item.abilities.canDeny ? (
+          <DenyAction
             ns="refills"
-            work={work}
-            subject={{ medication: m.name, patient: item.patient.displayName }}
-            act={(id, action) => workItemAction(queryClient, id, action)}
+            id={item.id}
+            patient={item.patient.displayName}
+            what={{ medication: item.medication.name }}
+            deny={(reason) => denyRefill(queryClient, item.id, reason)}
             onNotice={onNotice}
           />
-          {work ? (
-            <AssignWorkItem
-              workItem={work}
-              subject={t("queue.assignSubject", { medication: m.name, patient: item.patient.displayName })}
-              onAssigned={() => queryClient.invalidateQueries({ queryKey: refillKeys.queueAll })}
-            />
-          ) : null}
-          {!item.abilities.canApprove && !item.abilities.canDeny ? (
-            <span className="text-muted">{t("queue.noActions")}</span>
-          ) : null}
-        </div>
-      </Cell>
+        ) : null}
+      </QueueActionsCell>
     </tr>
   );
 }
@@ -373,61 +356,56 @@ function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n
   const { t } = useTranslation("refills");
   const queryClient = useQueryClient();
   const name = `approve-${item.id}`;
-  const initial = () => ({ quantity: String(item.suggested.quantity), refills: String(item.suggested.refills) });
-  const dialog = useFormDialog({
-    initial,
-    labels: { quantity: t("approve.quantity"), refills: t("approve.refills") },
-    serverField: (path) => (path === "quantity" || path === "refills" ? path : undefined),
-    validate: (v) => {
-      const e: FieldErrors = {};
-      const q = Number(v.quantity);
-      const r = Number(v.refills);
-      if (!/^\d+$/.test(v.quantity.trim()) || q < 1 || q > 1000) e.quantity = t("approve.errors.quantity");
-      if (!/^\d+$/.test(v.refills.trim()) || r > 11) e.refills = t("approve.errors.refills");
-      return e;
-    },
-    submit: (v) => approveRefill(queryClient, item.id, { quantity: Number(v.quantity), refills: Number(v.refills) }),
-    onSuccess: (_, v) => {
-      onNotice({
-        tone: "success",
-        title: t("approve.doneTitle"),
-        text: t("approve.doneBody", {
-          medication: item.medication.name,
-          patient: item.patient.displayName,
-          quantity: v.quantity,
-          refills: v.refills,
-          pharmacy: item.pharmacy.name,
-        }),
-      });
-    },
-  });
-  const { form } = dialog;
-  const title = t("approve.title", { medication: item.medication.name, patient: item.patient.displayName });
   return (
-    <FormDialog
-      dialog={dialog}
-      title={title}
-      trigger={{ label: t("approve.button") }}
-      submitLabel={t("approve.confirm")}
-      cancelLabel={t("queue.cancel")}
-      intro={<p>{t("approve.body", { pharmacy: item.pharmacy.name })}</p>}
+    <QueueDecision
+      ns="refills"
+      words="approve"
+      title={{ medication: item.medication.name, patient: item.patient.displayName }}
+      intro={{ pharmacy: item.pharmacy.name }}
+      done={(_, v) => ({
+        medication: item.medication.name,
+        patient: item.patient.displayName,
+        quantity: v.quantity,
+        refills: v.refills,
+        pharmacy: item.pharmacy.name,
+      })}
+      onNotice={onNotice}
+      form={{
+        initial: () => ({ quantity: String(item.suggested.quantity), refills: String(item.suggested.refills) }),
+        labels: { quantity: t("approve.quantity"), refills: t("approve.refills") },
+        serverField: (path) => (path === "quantity" || path === "refills" ? path : undefined),
+        validate: (v) => {
+          const e: FieldErrors = {};
+          const q = Number(v.quantity);
+          const r = Number(v.refills);
+          if (!/^\d+$/.test(v.quantity.trim()) || q < 1 || q > 1000) e.quantity = t("approve.errors.quantity");
+          if (!/^\d+$/.test(v.refills.trim()) || r > 11) e.refills = t("approve.errors.refills");
+          return e;
+        },
+        submit: (v) =>
+          approveRefill(queryClient, item.id, { quantity: Number(v.quantity), refills: Number(v.refills) }),
+      }}
     >
-      <TextField
-        {...form.field("quantity", `${name}-quantity`)}
-        label={t("approve.quantity")}
-        inputMode="numeric"
-        width="short"
-        isRequired
-      />
-      <TextField
-        {...form.field("refills", `${name}-refills`)}
-        label={t("approve.refills")}
-        description={t("approve.refillsHint")}
-        inputMode="numeric"
-        width="short"
-        isRequired
-      />
-    </FormDialog>
+      {(form) => (
+        <>
+          <TextField
+            {...form.field("quantity", `${name}-quantity`)}
+            label={t("approve.quantity")}
+            inputMode="numeric"
+            width="short"
+            isRequired
+          />
+          <TextField
+            {...form.field("refills", `${name}-refills`)}
+            label={t("approve.refills")}
+            description={t("approve.refillsHint")}
+            inputMode="numeric"
+            width="short"
+            isRequired
+          />
+        </>
+      )}
+    </QueueDecision>
   );
 }
 

@@ -6,6 +6,7 @@ import { makeTestClinic, type TestClinic } from "../modules/scheduling/test-clin
 import { useTestApp } from "../test/app.ts";
 import {
   makePatient,
+  makeProxy,
   makeProxyGrant,
   makeStaff,
   makeUser,
@@ -812,12 +813,9 @@ describe("access matrix: every route in the OpenAPI document", () => {
         .executeTakeFirstOrThrow()
     ).id;
 
-    const proxy = await makeUser(t);
-    await makeProxyGrant(t, { patientId: adult.id, proxyUserId: proxy.id, scopes: ["medications"] });
-    const parent = await makeUser(t);
-    await makeProxyGrant(t, {
+    const proxy = await makeProxy(t, { patientId: adult.id, scopes: ["medications"] });
+    const parent = await makeProxy(t, {
       patientId: teen.id,
-      proxyUserId: parent.id,
       relationship: "parent",
       scopes: ["appointments", "medications"],
     });
@@ -892,7 +890,7 @@ describe("access matrix: every route in the OpenAPI document", () => {
     // the same request by the patient themself is answered: the refusals above are the access check's
     const own = row.request(f.adult, f);
     if (row.patientData && own.method === "GET") {
-      const res = await t.app.inject({ method: "GET", url: own.url, headers: owner.headers });
+      const res = await send(t, owner, "GET", own.url);
       if (res.statusCode >= 400) problems.push(`the patient themself: got ${res.statusCode} ${res.body.slice(0, 200)}`);
     }
     expect(problems).toEqual([]);

@@ -1,16 +1,14 @@
 import type { HealthFlagQueue, HealthUpdates } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../test/app.ts";
-import { signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
-import { seedDemo } from "./demo.ts";
+import { seedTestDemo, signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
 
 /** The demo's health updates make the charts and the queue meaningful (SPEC §7). */
 describe("demo health updates", () => {
   const t = useTestApp();
 
   beforeAll(async () => {
-    await seedDemo(t.database.db, t.clock, t.cipher);
-    t.clock.advance({ minutes: 1 });
+    await seedTestDemo(t);
   });
 
   const signInDemo = (email: string) => signInDemoLogin(t, email);

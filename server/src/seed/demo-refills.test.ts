@@ -1,16 +1,14 @@
 import type { MedicationList, RefillRequest } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../test/app.ts";
-import { signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
-import { seedDemo } from "./demo.ts";
+import { seedTestDemo, signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
 
 /** The demo clinic's refills exercise every rule of the protocol (SPEC §7). */
 describe("demo refills", () => {
   const t = useTestApp();
 
   beforeAll(async () => {
-    await seedDemo(t.database.db, t.clock, t.cipher);
-    t.clock.advance({ minutes: 1 });
+    await seedTestDemo(t);
   });
 
   const signInDemo = (email: string) => signInDemoLogin(t, email);

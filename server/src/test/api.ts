@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "../db/schema.ts";
 import type { TestContext } from "./app.ts";
 import type { SignedInClient } from "./factories.ts";
@@ -85,4 +86,19 @@ export async function lastMailedToken(t: TestContext): Promise<string> {
   const token = /token=([A-Za-z0-9_-]+)/.exec(JSON.stringify(await lastQueuedMail(t)))?.[1];
   if (!token) throw new Error("the email queued last carries no link");
   return token;
+}
+
+/** A password sign-in attempt through the API (the first step only: no MFA code). */
+export function passwordLogin(t: TestContext, email: string | undefined, password: string) {
+  return send(t, null, "POST", "/api/auth/login", { email, password });
+}
+
+/** The mail-queue jobs (their payloads) of one email template. */
+export function mailJobs(t: TestContext, template: string) {
+  return t.database.db
+    .selectFrom("jobs")
+    .select("payload")
+    .where("queue", "=", "mail.send")
+    .where(sql<boolean>`payload->>'template' = ${template}`)
+    .execute();
 }

@@ -1,4 +1,5 @@
 import { totpCodeAt } from "../platform/auth/totp.ts";
+import { seedDemo } from "../seed/demo.ts";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../seed/demo-clinic.ts";
 import type { TestContext } from "./app.ts";
 import { sessionCookieFrom } from "./factories.ts";
@@ -30,4 +31,26 @@ export async function signInDemo(t: TestContext, email: string) {
   const headers = { cookie, "x-csrf-token": csrf };
   const me = await t.app.inject({ method: "GET", url: "/api/me", headers });
   return { headers, patients: (me.json().patients ?? []) as { id: string; name: string }[] };
+}
+
+export type SignedInDemo = Awaited<ReturnType<typeof signInDemo>>;
+
+/** Alex Rivera, the demo's adult patient with the fullest record. */
+export const DEMO_ALEX = "alex.rivera@demo.portico.test";
+
+/**
+ * Seeds the demo clinic, then moves the clock a minute on: the seeded proxy grants start at the
+ * database's now(), a moment after the frozen test clock.
+ */
+export async function seedTestDemo(t: TestContext) {
+  const seeded = await seedDemo(t.database.db, t.clock, t.cipher);
+  t.clock.advance({ minutes: 1 });
+  return seeded;
+}
+
+/** Seeds the demo clinic and signs a demo patient in: the login and the patient's own record. */
+export async function seedDemoAndSignIn(t: TestContext, email: string) {
+  await seedTestDemo(t);
+  const login = await signInDemo(t, email);
+  return { login, patientId: login.patients[0]?.id as string };
 }

@@ -285,3 +285,21 @@ export async function assignLocations(t: TestContext, userId: string, locationId
     .values(locationIds.map((location_id) => ({ user_id: userId, location_id })))
     .execute();
 }
+
+/** A medication on the patient's list, written straight to the table: 1 tablet daily, 30 days' supply, one refill. */
+export function makeMedication(t: TestContext, patientId: string, name: string, confidential = false) {
+  return t.database.db
+    .insertInto("medications")
+    .values({
+      patient_id: patientId,
+      name,
+      dose: "1 tablet",
+      directions: "daily",
+      quantity: 30,
+      days_supply: 30,
+      refills_remaining: 1,
+      confidential,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}

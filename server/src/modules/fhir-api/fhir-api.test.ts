@@ -3,10 +3,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { validateFhir } from "../../fhir/validate.ts";
 import { type Actor, runWithContext } from "../../platform/context.ts";
 import { FileStore } from "../../platform/files/index.ts";
-import { seedDemo } from "../../seed/demo.ts";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { signInDemo } from "../../test/demo-sign-in.ts";
-import { makePatient, makeProxyGrant, makeStaff, makeUser, signIn } from "../../test/factories.ts";
+import { DEMO_ALEX, type SignedInDemo, seedDemoAndSignIn, signInDemo } from "../../test/demo-sign-in.ts";
+import {
+  makeMedication,
+  makePatient,
+  makeProxy,
+  makeProxyGrant,
+  makeStaff,
+  makeUser,
+  signIn,
+  signInNewStaff,
+} from "../../test/factories.ts";
 import type { FhirCaller } from "./caller.ts";
 import { fhirResourceTypes } from "./resources/index.ts";
 
@@ -61,14 +70,11 @@ const TYPES = [
 
 describe("FHIR R4 API", () => {
   const t = useTestApp();
-  let alex: Awaited<ReturnType<typeof signInDemo>>;
+  let alex: SignedInDemo;
   let alexId: string;
 
   beforeAll(async () => {
-    await seedDemo(t.database.db, t.clock, t.cipher);
-    t.clock.advance({ minutes: 1 });
-    alex = await signInDemo(t, "alex.rivera@demo.portico.test");
-    alexId = alex.patients[0]?.id as string;
+    ({ login: alex, patientId: alexId } = await seedDemoAndSignIn(t, DEMO_ALEX));
   });
 
   const get = (url: string, headers: Record<string, string> = {}) =>
@@ -356,11 +362,7 @@ describe("FHIR R4 API", () => {
     const bundle = everything.json() as SearchBundle;
     expect(bundle.type).toBe("searchset");
     expect(validateFhir(bundle)).toEqual([]);
-    const download = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${alexId}/record?format=fhir`,
-      headers: alex.headers,
-    });
+    const download = await send(t, alex, "GET", `/api/patients/${alexId}/record?format=fhir`);
     const ids = (b: SearchBundle) =>
       b.entry
         .map((e) => `${e.resource.resourceType}/${e.resource.id}`)
@@ -513,21 +515,7 @@ describe("FHIR R4 API", () => {
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;
-      const med = (name: string, confidential: boolean) =>
-        t.database.db
-          .insertInto("medications")
-          .values({
-            patient_id: other.id,
-            name,
-            dose: "1 tablet",
-            directions: "daily",
-            quantity: 30,
-            days_supply: 30,
-            refills_remaining: 1,
-            confidential,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+      const med = (name: string, confidential: boolean) => makeMedication(t, other.id, name, confidential);
       medicationId = (await med("Plainmed", false)).id;
       confidentialId = (await med("Confidentialmed", true)).id;
     });
@@ -561,12 +549,7 @@ describe("FHIR R4 API", () => {
     });
 
     it("a caregiver reads what the grant holds, never confidential medications; without the scope, 404", async () => {
-      const caregiver = await makeUser(t);
-      await makeProxyGrant(t, {
-        patientId: other.id,
-        proxyUserId: caregiver.id,
-        scopes: ["appointments", "medications"],
-      });
+      const caregiver = await makeProxy(t, { patientId: other.id, scopes: ["appointments", "medications"] });
       const as = (await signIn(t, caregiver)).headers;
       expect((await get(`/Appointment/${appointmentId}`, as)).statusCode).toBe(200);
       const meds = (await get(`/MedicationRequest?patient=${other.id}`, as)).json() as SearchBundle;
@@ -594,10 +577,8 @@ describe("FHIR R4 API", () => {
     it("a parent of a 15-year-old keeps appointments and medications only; staff get 404 (a patient-facing API)", async () => {
       const born = new Date(t.clock.now().getTime() - 15 * 365.25 * 86_400_000).toISOString().slice(0, 10);
       const teen = await makePatient(t, { dateOfBirth: born });
-      const parent = await makeUser(t);
-      await makeProxyGrant(t, {
+      const parent = await makeProxy(t, {
         patientId: teen.id,
-        proxyUserId: parent.id,
         relationship: "parent",
         scopes: ["appointments", "medications", "messages", "health_updates", "records"],
       });
@@ -779,11 +760,12 @@ describe("FHIR R4 API", () => {
       expect(new Set(slots.map((s) => s.schedule.reference))).toEqual(new Set([`Schedule/${okaforId}`]));
       // the same times as GET /api/slots for the first visit type
       const visitTypeId = slots[0]?.serviceType[0]?.coding[0]?.code as string;
-      const portal = await t.app.inject({
-        method: "GET",
-        url: `/api/slots?visitTypeId=${visitTypeId}&providerId=${okaforId}&limit=500`,
-        headers: alex.headers,
-      });
+      const portal = await send(
+        t,
+        alex,
+        "GET",
+        `/api/slots?visitTypeId=${visitTypeId}&providerId=${okaforId}&limit=500`,
+      );
       expect(portal.statusCode, portal.body).toBe(200);
       const portalStarts = (portal.json() as { slots: { start: string }[] }).slots.map((s) => s.start);
       const fhirStarts = slots.filter((s) => s.serviceType[0]?.coding[0]?.code === visitTypeId).map((s) => s.start);
@@ -839,13 +821,11 @@ describe("FHIR R4 API", () => {
     });
 
     it("staff, a caregiver and a teen's parent search free times; anonymous callers are refused", async () => {
-      const nurse = (await signIn(t, await makeStaff(t, "nurse"))).headers;
+      const nurse = (await signInNewStaff(t, "nurse")).headers;
       const born = new Date(t.clock.now().getTime() - 15 * 365.25 * 86_400_000).toISOString().slice(0, 10);
       const teen = await makePatient(t, { dateOfBirth: born });
-      const parent = await makeUser(t);
-      await makeProxyGrant(t, {
+      const parent = await makeProxy(t, {
         patientId: teen.id,
-        proxyUserId: parent.id,
         relationship: "parent",
         scopes: ["appointments", "medications"],
       });
@@ -1129,10 +1109,8 @@ describe("FHIR R4 API", () => {
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;
-      const parent = await makeUser(t);
-      await makeProxyGrant(t, {
+      const parent = await makeProxy(t, {
         patientId: teen.id,
-        proxyUserId: parent.id,
         relationship: "parent",
         scopes: ["appointments", "medications", "messages", "health_updates", "records"],
       });
@@ -1143,7 +1121,7 @@ describe("FHIR R4 API", () => {
         expect(res.statusCode, type).toBe(404);
       }
       // staff: a patient-facing API
-      const nurse = (await signIn(t, await makeStaff(t, "nurse"))).headers;
+      const nurse = (await signInNewStaff(t, "nurse")).headers;
       await expectStatuses(nurse, { medication: 404, attachment: 404, attachmentContent: 404, provenance: 404 });
       // anonymous
       for (const url of Object.values(urls)) expect((await get(url)).statusCode, url).toBe(401);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { passwordLogin, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
@@ -6,6 +7,7 @@ import {
   makeStaff,
   makeUser,
   signIn,
+  signInNewPatient,
   TEST_PASSWORD,
   type TestUser,
 } from "../../test/factories.ts";
@@ -51,29 +53,13 @@ describe("the signed-in account", () => {
   });
 
   it("changes display name and language, refusing a blank name", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as TestUser);
-    const res = await t.app.inject({
-      method: "PATCH",
-      url: "/api/me",
-      headers: client.headers,
-      payload: { locale: "es", displayName: "  Jo   Tester " },
-    });
+    const { client } = await signInNewPatient(t);
+    const res = await send(t, client, "PATCH", "/api/me", { locale: "es", displayName: "  Jo   Tester " });
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toMatchObject({ locale: "es", displayName: "Jo Tester" });
-    const blank = await t.app.inject({
-      method: "PATCH",
-      url: "/api/me",
-      headers: client.headers,
-      payload: { displayName: "   " },
-    });
+    const blank = await send(t, client, "PATCH", "/api/me", { displayName: "   " });
     expect(blank.statusCode).toBe(400);
-    const bad = await t.app.inject({
-      method: "PATCH",
-      url: "/api/me",
-      headers: client.headers,
-      payload: { locale: "fr" },
-    });
+    const bad = await send(t, client, "PATCH", "/api/me", { locale: "fr" });
     expect(bad.statusCode).toBe(400);
     expect((await me(client.headers)).json().user).toMatchObject({ locale: "es", displayName: "Jo Tester" });
   });
@@ -84,11 +70,9 @@ describe("the signed-in account", () => {
     const here = await signIn(t, user);
     const elsewhere = await signIn(t, user);
     const change = () =>
-      t.app.inject({
-        method: "POST",
-        url: "/api/auth/password",
-        headers: here.headers,
-        payload: { currentPassword: TEST_PASSWORD, newPassword: "Velvet-otter-canyon-77" },
+      send(t, here, "POST", "/api/auth/password", {
+        currentPassword: TEST_PASSWORD,
+        newPassword: "Velvet-otter-canyon-77",
       });
     const refused = await change();
     expect(refused.statusCode).toBe(401);
@@ -104,64 +88,41 @@ describe("the signed-in account", () => {
     expect((await change()).statusCode).toBe(204);
     expect((await me(here.headers)).statusCode).toBe(200);
     expect((await me(elsewhere.headers)).statusCode).toBe(401);
-    const oldPassword = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: user.email, password: TEST_PASSWORD },
-    });
+    const oldPassword = await passwordLogin(t, user.email, TEST_PASSWORD);
     expect(oldPassword.statusCode).toBe(401);
-    const newPassword = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: user.email, password: "Velvet-otter-canyon-77" },
-    });
+    const newPassword = await passwordLogin(t, user.email, "Velvet-otter-canyon-77");
     expect(newPassword.statusCode).toBe(200);
     const mail = await t.database.db.selectFrom("jobs").select("payload").where("queue", "=", "mail.send").execute();
     expect(mail.some((j) => JSON.stringify(j.payload).includes("password_changed"))).toBe(true);
   });
 
   it("re-authentication lasts five minutes", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as TestUser);
+    const { client } = await signInNewPatient(t);
     await reauth(client.headers);
     t.clock.advance({ minutes: 5, seconds: 1 });
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/email",
-      headers: client.headers,
-      payload: { email: "new-address@example.test" },
-    });
+    const res = await send(t, client, "POST", "/api/auth/email", { email: "new-address@example.test" });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("reauthentication_required");
   });
 
   it("refuses weak and common passwords with suggestions, keeping the old one", async () => {
-    const patient = await makePatient(t, { withLogin: true, email: "casey.lin@example.test" });
-    const client = await signIn(t, patient.user as TestUser);
+    const { client } = await signInNewPatient(t, { email: "casey.lin@example.test" });
     await reauth(client.headers);
     for (const weak of ["password1", "qwerty123", "Portico2026", "portico-2026", "casey.lin2026", "iloveyou12"]) {
-      const res = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/password",
-        headers: client.headers,
-        payload: { currentPassword: TEST_PASSWORD, newPassword: weak },
+      const res = await send(t, client, "POST", "/api/auth/password", {
+        currentPassword: TEST_PASSWORD,
+        newPassword: weak,
       });
       expect(res.statusCode, weak).toBe(422);
       expect(res.json().error.code).toBe("weak_password");
       expect(res.json().error.details.suggestions.length).toBeGreaterThan(0);
     }
-    const tooShort = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/password",
-      headers: client.headers,
-      payload: { currentPassword: TEST_PASSWORD, newPassword: "short" },
+    const tooShort = await send(t, client, "POST", "/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "short",
     });
     expect(tooShort.statusCode).toBe(400);
-    const login = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "casey.lin@example.test", password: TEST_PASSWORD },
-    });
+    const login = await passwordLogin(t, "casey.lin@example.test", TEST_PASSWORD);
     expect(login.statusCode).toBe(200);
   });
 
@@ -170,26 +131,12 @@ describe("the signed-in account", () => {
     const taken = await makeUser(t);
     const client = await signIn(t, patient.user as TestUser);
     await reauth(client.headers);
-    const clash = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/email",
-      headers: client.headers,
-      payload: { email: taken.email.toUpperCase() },
-    });
+    const clash = await send(t, client, "POST", "/api/auth/email", { email: taken.email.toUpperCase() });
     expect(clash.statusCode).toBe(409);
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/email",
-      headers: client.headers,
-      payload: { email: "Fresh.Address@example.test" },
-    });
+    const res = await send(t, client, "POST", "/api/auth/email", { email: "Fresh.Address@example.test" });
     expect(res.statusCode).toBe(200);
     expect(res.json().user.email).toBe("Fresh.Address@example.test");
-    const login = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "fresh.address@example.test", password: TEST_PASSWORD },
-    });
+    const login = await passwordLogin(t, "fresh.address@example.test", TEST_PASSWORD);
     expect(login.statusCode).toBe(200);
   });
 

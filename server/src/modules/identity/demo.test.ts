@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../platform/auth/totp.ts";
-import { type DemoSeedResult, seedDemo } from "../../seed/demo.ts";
+import type { DemoSeedResult } from "../../seed/demo.ts";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../seed/demo-clinic.ts";
 import { useTestApp } from "../../test/app.ts";
+import { seedTestDemo } from "../../test/demo-sign-in.ts";
 import { sessionCookieFrom } from "../../test/factories.ts";
 
 describe("demo clinic sign-in", () => {
@@ -10,9 +11,7 @@ describe("demo clinic sign-in", () => {
   let seeded: DemoSeedResult;
 
   beforeAll(async () => {
-    seeded = await seedDemo(t.database.db, t.clock, t.cipher);
-    // the seeded proxy grants start at the database's now(), a moment after the frozen test clock
-    t.clock.advance({ minutes: 1 });
+    seeded = await seedTestDemo(t);
   });
 
   const login = (email: string) =>

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../platform/auth/totp.ts";
+import { passwordLogin, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
-  makePatient,
   makeStaff,
   sessionCookieFrom,
   signIn,
+  signInNewPatient,
   TEST_PASSWORD,
   TEST_TOTP_SECRET,
   type TestUser,
@@ -15,11 +16,7 @@ describe("MFA", () => {
   const t = useTestApp();
 
   async function passwordStep(user: Pick<TestUser, "email">) {
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: user.email, password: TEST_PASSWORD },
-    });
+    const res = await passwordLogin(t, user.email, TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
     const cookie = sessionCookieFrom(res) as string;
     return { cookie, csrfToken: res.json().csrfToken as string, body: res.json() };
@@ -159,64 +156,43 @@ describe("MFA", () => {
   });
 
   it("lets a patient turn MFA on and off only after re-authenticating; staff cannot turn it off", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as TestUser);
-    const start = await t.app.inject({ method: "POST", url: "/api/auth/mfa/enrolment/start", headers: client.headers });
+    const { client } = await signInNewPatient(t);
+    const start = await send(t, client, "POST", "/api/auth/mfa/enrolment/start");
     expect(start.statusCode).toBe(401);
     expect(start.json().error.code).toBe("reauthentication_required");
 
-    const reauth = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/reauthenticate",
-      headers: client.headers,
-      payload: { password: TEST_PASSWORD },
-    });
+    const reauth = await send(t, client, "POST", "/api/auth/reauthenticate", { password: TEST_PASSWORD });
     expect(reauth.statusCode).toBe(200);
-    const begun = await t.app.inject({ method: "POST", url: "/api/auth/mfa/enrolment/start", headers: client.headers });
+    const begun = await send(t, client, "POST", "/api/auth/mfa/enrolment/start");
     const secret = begun.json().secret as string;
-    const confirm = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/mfa/enrolment/confirm",
-      headers: client.headers,
-      payload: { code: totpCodeAt(secret, t.clock.now()) },
+    const confirm = await send(t, client, "POST", "/api/auth/mfa/enrolment/confirm", {
+      code: totpCodeAt(secret, t.clock.now()),
     });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json().csrfToken).toBe(client.csrfToken);
 
     t.clock.advance({ minutes: 6 });
-    const late = await t.app.inject({ method: "DELETE", url: "/api/auth/mfa", headers: client.headers });
+    const late = await send(t, client, "DELETE", "/api/auth/mfa");
     expect(late.json().error.code).toBe("reauthentication_required");
     // with MFA on, re-authentication needs a code too
-    const noCode = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/reauthenticate",
-      headers: client.headers,
-      payload: { password: TEST_PASSWORD },
-    });
+    const noCode = await send(t, client, "POST", "/api/auth/reauthenticate", { password: TEST_PASSWORD });
     expect(noCode.statusCode).toBe(400);
-    const withCode = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/reauthenticate",
-      headers: client.headers,
-      payload: { password: TEST_PASSWORD, code: totpCodeAt(secret, t.clock.now()) },
+    const withCode = await send(t, client, "POST", "/api/auth/reauthenticate", {
+      password: TEST_PASSWORD,
+      code: totpCodeAt(secret, t.clock.now()),
     });
     expect(withCode.statusCode).toBe(200);
-    const off = await t.app.inject({ method: "DELETE", url: "/api/auth/mfa", headers: client.headers });
+    const off = await send(t, client, "DELETE", "/api/auth/mfa");
     expect(off.statusCode).toBe(204);
     expect((await me(client.cookie)).json().user.mfaEnabled).toBe(false);
 
     const nurse = await makeStaff(t, "nurse");
     const staff = await signIn(t, nurse);
-    await t.app.inject({
-      method: "POST",
-      url: "/api/auth/reauthenticate",
-      headers: staff.headers,
-      payload: {
-        password: TEST_PASSWORD,
-        code: totpCodeAt(TEST_TOTP_SECRET, new Date(t.clock.now().getTime() + 30_000)),
-      },
+    await send(t, staff, "POST", "/api/auth/reauthenticate", {
+      password: TEST_PASSWORD,
+      code: totpCodeAt(TEST_TOTP_SECRET, new Date(t.clock.now().getTime() + 30_000)),
     });
-    const refused = await t.app.inject({ method: "DELETE", url: "/api/auth/mfa", headers: staff.headers });
+    const refused = await send(t, staff, "DELETE", "/api/auth/mfa");
     expect(refused.statusCode).toBe(403);
     expect(
       (await t.database.db.selectFrom("users").select("mfa_enabled_at").where("id", "=", nurse.id).executeTakeFirst())

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runWithContext, systemContext } from "../../platform/context.ts";
+import { passwordLogin, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, makeStaff, makeUser, sessionCookieFrom, signIn, TEST_PASSWORD } from "../../test/factories.ts";
 
@@ -16,7 +17,7 @@ describe("password reset", () => {
       remoteAddress: ip,
     });
   const complete = (token: string, password = NEW_PASSWORD) =>
-    t.app.inject({ method: "POST", url: "/api/auth/password-reset/complete", payload: { token, password } });
+    send(t, null, "POST", "/api/auth/password-reset/complete", { token, password });
   const resetMails = async (to: string) => {
     const jobs = await t.database.db.selectFrom("jobs").select("payload").where("queue", "=", "mail.send").execute();
     return jobs
@@ -58,18 +59,14 @@ describe("password reset", () => {
     const res = await complete(token);
     expect(res.statusCode).toBe(200);
     expect(sessionCookieFrom(res)).toBeUndefined();
-    expect((await t.app.inject({ method: "GET", url: "/api/me", headers: session.headers })).statusCode).toBe(401);
+    expect((await send(t, session, "GET", "/api/me")).statusCode).toBe(401);
 
     const reused = await complete(token, "Another-fine-passphrase-31");
     expect(reused.statusCode).toBe(400);
     expect(reused.json().error.code).toBe("token_invalid");
 
     // the new password works, and MFA is still asked for
-    const login = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: nurse.email, password: NEW_PASSWORD },
-    });
+    const login = await passwordLogin(t, nurse.email, NEW_PASSWORD);
     expect(login.statusCode).toBe(200);
     expect(login.json().mfaRequired).toBe(true);
   });
@@ -85,11 +82,7 @@ describe("password reset", () => {
     const expired = await complete(second);
     expect(expired.statusCode).toBe(400);
     expect(expired.json().error.message).toMatch(/expired or has already been used/);
-    const login = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: user.email, password: TEST_PASSWORD },
-    });
+    const login = await passwordLogin(t, user.email, TEST_PASSWORD);
     expect(login.statusCode).toBe(200);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../platform/passwords.ts";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { makeStaff, signIn } from "../../test/factories.ts";
+import { signInNewStaff } from "../../test/factories.ts";
 
 /**
  * Logins are written by identity only (`services.identity.users`): self-registration
@@ -23,18 +24,14 @@ async function queuedLink(to: string, param: string): Promise<string> {
 describe("identity writes the logins other modules ask for", () => {
   it("self-registration creates the login with its password, linked to a pending chart", async () => {
     const email = "Robin.Okoro@Example.test";
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/registrations",
-      payload: {
-        legalGivenName: "Robin",
-        legalFamilyName: "Okoro",
-        dateOfBirth: "1990-04-12",
-        sex: "female",
-        email,
-        phone: "(555) 123-4567",
-        password: PASSWORD,
-      },
+    const res = await send(t, null, "POST", "/api/registrations", {
+      legalGivenName: "Robin",
+      legalFamilyName: "Okoro",
+      dateOfBirth: "1990-04-12",
+      sex: "female",
+      email,
+      phone: "(555) 123-4567",
+      password: PASSWORD,
     });
     expect(res.statusCode).toBe(202);
     const user = await t.database.db
@@ -56,12 +53,11 @@ describe("identity writes the logins other modules ask for", () => {
   });
 
   it("a staff invitation creates the login with its roles; accepting sets the password; changes end sessions", async () => {
-    const admin = await signIn(t, await makeStaff(t, "admin"));
-    const invite = await t.app.inject({
-      method: "POST",
-      url: "/api/admin/staff",
-      headers: admin.headers,
-      payload: { email: "sam.reyes@example.test", displayName: "Sam Reyes", roles: ["nurse", "front_desk"] },
+    const admin = await signInNewStaff(t, "admin");
+    const invite = await send(t, admin, "POST", "/api/admin/staff", {
+      email: "sam.reyes@example.test",
+      displayName: "Sam Reyes",
+      roles: ["nurse", "front_desk"],
     });
     expect(invite.statusCode).toBe(201);
     const userId = invite.json().id as string;
@@ -80,11 +76,7 @@ describe("identity writes the logins other modules ask for", () => {
     const token = new URL(await queuedLink("sam.reyes@example.test", "acceptUrl"), "http://x").searchParams.get(
       "token",
     );
-    const accept = await t.app.inject({
-      method: "POST",
-      url: "/api/staff-invitations/accept",
-      payload: { token, password: PASSWORD },
-    });
+    const accept = await send(t, null, "POST", "/api/staff-invitations/accept", { token, password: PASSWORD });
     expect(accept.statusCode).toBeLessThan(300);
     const after = await t.database.db
       .selectFrom("users")
@@ -108,11 +100,9 @@ describe("identity writes the logins other modules ask for", () => {
         absolute_expires_at: new Date(Date.now() + 3_600_000),
       } as never)
       .execute();
-    const change = await t.app.inject({
-      method: "PATCH",
-      url: `/api/admin/staff/${userId}`,
-      headers: admin.headers,
-      payload: { roles: ["physician"], displayName: "Dr. Sam Reyes" },
+    const change = await send(t, admin, "PATCH", `/api/admin/staff/${userId}`, {
+      roles: ["physician"],
+      displayName: "Dr. Sam Reyes",
     });
     expect(change.statusCode).toBe(200);
     expect(await roles()).toEqual(["physician"]);
@@ -124,12 +114,7 @@ describe("identity writes the logins other modules ask for", () => {
       .executeTakeFirstOrThrow();
     expect(renamed).toEqual({ display_name: "Dr. Sam Reyes", status: "active" });
 
-    const disable = await t.app.inject({
-      method: "PATCH",
-      url: `/api/admin/staff/${userId}`,
-      headers: admin.headers,
-      payload: { status: "disabled" },
-    });
+    const disable = await send(t, admin, "PATCH", `/api/admin/staff/${userId}`, { status: "disabled" });
     expect(disable.statusCode).toBe(200);
     const disabled = await t.database.db
       .selectFrom("users")

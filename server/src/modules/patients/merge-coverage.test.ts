@@ -1,16 +1,17 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
   makeProxyGrant,
-  makeStaff,
   makeUser,
   type SignedInClient,
   signIn,
+  signInNewStaff,
   TEST_PASSWORD,
 } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+import { addVisit, makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
 import { patientReferences } from "./merge-registry.ts";
 
 /**
@@ -84,7 +85,7 @@ describe("merge coverage", () => {
 
     beforeAll(async () => {
       clinic = await makeTestClinic(t);
-      desk = await signIn(t, await makeStaff(t, "front_desk"));
+      desk = await signInNewStaff(t, "front_desk");
     });
 
     it("leaves nothing pointing at the merged chart except what is kept on purpose", async () => {
@@ -93,37 +94,26 @@ describe("merge coverage", () => {
       const db = t.database.db;
 
       // rows in each area, made the way each area makes them where an API exists
-      const code = await t.app.inject({
-        method: "POST",
-        url: `/api/patients/${duplicate.id}/activation-codes`,
-        headers: desk.headers,
-      });
+      const code = await send(t, desk, "POST", `/api/patients/${duplicate.id}/activation-codes`);
       expect(code.statusCode).toBe(201);
       const login = { id: "", email: "alex.moreno@example.test", password: TEST_PASSWORD };
-      const activate = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/activate",
-        payload: {
-          activationCode: code.json().code,
-          dateOfBirth: "1990-04-12",
-          email: login.email,
-          password: login.password,
-        },
+      const activate = await send(t, null, "POST", "/api/auth/activate", {
+        activationCode: code.json().code,
+        dateOfBirth: "1990-04-12",
+        email: login.email,
+        password: login.password,
       });
       expect(activate.statusCode).toBeLessThan(300);
       const patientClient = await signIn(t, login);
-      const change = await t.app.inject({
-        method: "POST",
-        url: `/api/patients/${duplicate.id}/identity-change-requests`,
-        headers: patientClient.headers,
-        payload: { changes: { legalGivenName: "Alexander" }, reason: "Name on my passport" },
+      const change = await send(t, patientClient, "POST", `/api/patients/${duplicate.id}/identity-change-requests`, {
+        changes: { legalGivenName: "Alexander" },
+        reason: "Name on my passport",
       });
       expect(change.statusCode).toBe(201);
-      const invitation = await t.app.inject({
-        method: "POST",
-        url: `/api/patients/${duplicate.id}/proxies/invitations`,
-        headers: patientClient.headers,
-        payload: { email: "partner@example.test", relationship: "spouse", scopes: ["appointments"] },
+      const invitation = await send(t, patientClient, "POST", `/api/patients/${duplicate.id}/proxies/invitations`, {
+        email: "partner@example.test",
+        relationship: "spouse",
+        scopes: ["appointments"],
       });
       expect(invitation.statusCode).toBe(201);
       await makeProxyGrant(t, { patientId: duplicate.id, proxyUserId: (await makeUser(t)).id });
@@ -153,19 +143,7 @@ describe("merge coverage", () => {
         .execute();
       const start = new Date(t.clock.now().getTime() + 3 * 86_400_000);
       start.setUTCHours(15, 0, 0, 0);
-      const end = new Date(start.getTime() + 30 * 60_000);
-      await db
-        .insertInto("appointments")
-        .values({
-          patient_id: duplicate.id,
-          provider_id: clinic.providerId,
-          location_id: clinic.locationId,
-          visit_type_id: clinic.visitTypes.established,
-          starts_at: start,
-          ends_at: end,
-          blocked: `[${start.toISOString()},${end.toISOString()})`,
-        })
-        .execute();
+      await addVisit(t, clinic, { patientId: duplicate.id, start });
 
       const movedRefs = await movedByMerge();
       const pointingAt = async (ref: string, patientId: string) => {
@@ -193,11 +171,9 @@ describe("merge coverage", () => {
       const auditBefore = await pointingAt("audit_log.patient_id", duplicate.id);
       expect(auditBefore).toBeGreaterThan(0);
 
-      const merge = await t.app.inject({
-        method: "POST",
-        url: `/api/patients/${duplicate.id}/merge`,
-        headers: desk.headers,
-        payload: { intoPatientId: survivor.id, reason: "Registered twice" },
+      const merge = await send(t, desk, "POST", `/api/patients/${duplicate.id}/merge`, {
+        intoPatientId: survivor.id,
+        reason: "Registered twice",
       });
       expect(merge.statusCode).toBe(200);
       const reported = merge.json().moved as Record<string, number>;

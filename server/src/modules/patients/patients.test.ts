@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FileStore } from "../../platform/files/index.ts";
+import { countRows, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { makePatient, makeProxyGrant, makeStaff, makeUser, type SignedInClient, signIn } from "../../test/factories.ts";
+import {
+  makePatient,
+  makeProxyGrant,
+  makeUser,
+  type SignedInClient,
+  signIn,
+  signInNewPatient,
+  signInNewStaff,
+} from "../../test/factories.ts";
 
 const t = useTestApp();
 let desk: SignedInClient;
@@ -23,66 +32,52 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The front desk registers a patient. */
+const register = (payload: Record<string, unknown>) => send(t, desk, "POST", "/api/patients", payload);
+
 beforeAll(async () => {
-  desk = await signIn(t, await makeStaff(t, "front_desk"));
+  desk = await signInNewStaff(t, "front_desk");
 });
 
 describe("front-desk registration", () => {
   let firstId: string;
 
   it("registers a patient with an MRN and an activation code", async () => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/patients",
-      headers: desk.headers,
-      payload: registration(),
-    });
+    const res = await register(registration());
     expect(res.statusCode).toBe(201);
     const body = res.json();
     firstId = body.patient.id;
     expect(body.patient.mrn).toMatch(/^P\d+$/);
     expect(body.activation.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(body.patient.insurance).toHaveLength(1);
-    const letter = await t.app.inject({ method: "GET", url: body.activation.letterUrl, headers: desk.headers });
+    const letter = await send(t, desk, "GET", body.activation.letterUrl);
     expect(letter.statusCode).toBe(200);
     expect(letter.body).toContain(body.activation.code);
   });
 
   it("answers possible_duplicate with the candidate side by side and creates nothing", async () => {
-    const before = await t.database.db
-      .selectFrom("patients")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .executeTakeFirst();
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/patients",
-      headers: desk.headers,
-      payload: registration({ legalGivenName: "JOSE", legalFamilyName: "Garcia", phone: undefined, email: undefined }),
-    });
+    const before = await countRows(t, "patients");
+    const res = await register(
+      registration({ legalGivenName: "JOSE", legalFamilyName: "Garcia", phone: undefined, email: undefined }),
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("possible_duplicate");
     const [candidate] = res.json().error.details.candidates;
     expect(candidate.id).toBe(firstId);
     expect(candidate.phoneMasked).toBe("•••-•••-0101");
-    const after = await t.database.db
-      .selectFrom("patients")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .executeTakeFirst();
-    expect(after?.n).toEqual(before?.n);
+    const after = await countRows(t, "patients");
+    expect(after).toEqual(before);
   });
 
   it("creates the chart when staff confirm it is someone else, with a reason", async () => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/patients",
-      headers: desk.headers,
-      payload: registration({
+    const res = await register(
+      registration({
         legalGivenName: "Jose",
         phone: undefined,
         email: undefined,
         duplicateOverride: { confirmNotDuplicate: true, reason: "Different person: checked photo ID" },
       }),
-    });
+    );
     expect(res.statusCode).toBe(201);
   });
 
@@ -97,34 +92,17 @@ describe("front-desk registration", () => {
     ["an unknown pharmacy", { preferredPharmacyId: "00000000-0000-4000-8000-000000000000" }, "preferredPharmacyId"],
     ["an unknown field", { ssn: "123-45-6789" }, "validation_failed"],
   ])("refuses %s with a clear 400 and stores nothing", async (_name, change, field) => {
-    const before = await t.database.db
-      .selectFrom("patients")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .executeTakeFirst();
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/patients",
-      headers: desk.headers,
-      payload: registration({ legalGivenName: "Field", legalFamilyName: "Check", ...change }),
-    });
+    const before = await countRows(t, "patients");
+    const res = await register(registration({ legalGivenName: "Field", legalFamilyName: "Check", ...change }));
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().error)).toContain(field);
-    const after = await t.database.db
-      .selectFrom("patients")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .executeTakeFirst();
-    expect(after?.n).toEqual(before?.n);
+    const after = await countRows(t, "patients");
+    expect(after).toEqual(before);
   });
 
   it("is refused to patients and nurses", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as NonNullable<typeof patient.user>);
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/patients",
-      headers: client.headers,
-      payload: registration(),
-    });
+    const { client } = await signInNewPatient(t);
+    const res = await send(t, client, "POST", "/api/patients", registration());
     expect(res.statusCode).toBe(403);
   });
 });
@@ -137,19 +115,15 @@ describe("staff search", () => {
   it.each(["okonkwo", "Okonkwo Smith", "renee okonkwo", "okonkow", "1979-11-23", "11/23/1979"])(
     "finds the patient by %s",
     async (q) => {
-      const res = await t.app.inject({
-        method: "GET",
-        url: `/api/patients?q=${encodeURIComponent(q)}`,
-        headers: desk.headers,
-      });
+      const res = await send(t, desk, "GET", `/api/patients?q=${encodeURIComponent(q)}`);
       expect(res.statusCode).toBe(200);
       expect(res.json().results.map((r: { name: string }) => r.name)).toContain("Renée Okonkwo-Smith");
     },
   );
 
   it("gives nurses only the minimal fields", async () => {
-    const nurse = await signIn(t, await makeStaff(t, "nurse"));
-    const res = await t.app.inject({ method: "GET", url: "/api/patients?q=okonkwo", headers: nurse.headers });
+    const nurse = await signInNewStaff(t, "nurse");
+    const res = await send(t, nurse, "GET", "/api/patients?q=okonkwo");
     expect(res.statusCode).toBe(200);
     expect(res.json().results[0]).not.toHaveProperty("phone");
   });
@@ -160,26 +134,17 @@ describe("profile access", () => {
     const a = await makePatient(t, { withLogin: true });
     const b = await makePatient(t, { withLogin: true });
     const client = await signIn(t, a.user as NonNullable<typeof a.user>);
-    const own = await t.app.inject({
-      method: "PATCH",
-      url: `/api/patients/${a.id}`,
-      headers: client.headers,
-      payload: { phone: "555-123-4567", preferredLanguage: "es" },
+    const own = await send(t, client, "PATCH", `/api/patients/${a.id}`, {
+      phone: "555-123-4567",
+      preferredLanguage: "es",
     });
     expect(own.statusCode).toBe(200);
     expect(own.json().phone).toBe("555-123-4567");
-    const rename = await t.app.inject({
-      method: "PATCH",
-      url: `/api/patients/${a.id}`,
-      headers: client.headers,
-      payload: { legalFamilyName: "Changed" },
-    });
+    const rename = await send(t, client, "PATCH", `/api/patients/${a.id}`, { legalFamilyName: "Changed" });
     expect(rename.statusCode).toBe(403);
-    const request = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${a.id}/identity-change-requests`,
-      headers: client.headers,
-      payload: { changes: { legalFamilyName: "Married-Name" }, reason: "Marriage" },
+    const request = await send(t, client, "POST", `/api/patients/${a.id}/identity-change-requests`, {
+      changes: { legalFamilyName: "Married-Name" },
+      reason: "Marriage",
     });
     expect(request.statusCode).toBe(201);
     for (const method of ["GET", "PATCH"] as const) {
@@ -191,14 +156,11 @@ describe("profile access", () => {
       });
       expect(other.statusCode).toBe(404);
     }
-    const approved = await t.app.inject({
-      method: "POST",
-      url: `/api/identity-change-requests/${request.json().id}/decision`,
-      headers: desk.headers,
-      payload: { decision: "approve" },
+    const approved = await send(t, desk, "POST", `/api/identity-change-requests/${request.json().id}/decision`, {
+      decision: "approve",
     });
     expect(approved.statusCode).toBe(200);
-    const profile = await t.app.inject({ method: "GET", url: `/api/patients/${a.id}`, headers: client.headers });
+    const profile = await send(t, client, "GET", `/api/patients/${a.id}`);
     expect(profile.json().legalFamilyName).toBe("Married-Name");
   });
 });
@@ -219,11 +181,7 @@ describe("files", () => {
       .where("id", "=", up.json().id)
       .executeTakeFirstOrThrow();
     expect(row.sealed_content).not.toContain(PNG.toString("base64"));
-    const down = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${p.id}/files/${up.json().id}`,
-      headers: desk.headers,
-    });
+    const down = await send(t, desk, "GET", `/api/patients/${p.id}/files/${up.json().id}`);
     expect(down.statusCode).toBe(200);
     expect(down.headers["content-disposition"]).toMatch(/^attachment/);
     expect(down.headers["x-content-type-options"]).toBe("nosniff");
@@ -238,24 +196,12 @@ describe("files", () => {
       bytes: PNG,
       uploadedBy: null,
     });
-    const unknown = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${p.id}/files/${crypto.randomUUID()}`,
-      headers: desk.headers,
-    });
-    const down = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${p.id}/files/${attachment.id}`,
-      headers: desk.headers,
-    });
+    const unknown = await send(t, desk, "GET", `/api/patients/${p.id}/files/${crypto.randomUUID()}`);
+    const down = await send(t, desk, "GET", `/api/patients/${p.id}/files/${attachment.id}`);
     expect(down.statusCode).toBe(404);
     expect(down.json()).toEqual(unknown.json());
     const own = await signIn(t, p.user!);
-    const record = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${p.id}/record?format=json`,
-      headers: own.headers,
-    });
+    const record = await send(t, own, "GET", `/api/patients/${p.id}/record?format=json`);
     expect(record.statusCode).toBe(200);
     expect(record.body).toContain('"documents":[]');
     expect(record.body).not.toContain(attachment.id);
@@ -297,11 +243,9 @@ describe("merge", () => {
     const duplicate = await makePatient(t, { given: "Alx", family: "Rivera", withLogin: true });
     const caregiver = await makeUser(t);
     const grantId = await makeProxyGrant(t, { patientId: duplicate.id, proxyUserId: caregiver.id });
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${duplicate.id}/merge`,
-      headers: desk.headers,
-      payload: { intoPatientId: survivor.id, reason: "Same person, self-registered twice" },
+    const res = await send(t, desk, "POST", `/api/patients/${duplicate.id}/merge`, {
+      intoPatientId: survivor.id,
+      reason: "Same person, self-registered twice",
     });
     expect(res.statusCode).toBe(200);
     const grant = await t.database.db
@@ -323,7 +267,7 @@ describe("merge", () => {
       .where("id", "=", survivor.id)
       .executeTakeFirstOrThrow();
     expect(target.user_id).toBe(duplicate.user?.id);
-    const again = await t.app.inject({ method: "GET", url: `/api/patients/${duplicate.id}`, headers: desk.headers });
+    const again = await send(t, desk, "GET", `/api/patients/${duplicate.id}`);
     expect(again.statusCode).toBe(404);
   });
 });

@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
+  makeProxy,
   makeProxyGrant,
-  makeStaff,
-  makeUser,
   type SignedInClient,
   signIn,
+  signInNewStaff,
   type TestPatient,
 } from "../../test/factories.ts";
 import { makeTestClinic } from "../scheduling/test-clinic.ts";
@@ -27,8 +28,8 @@ describe("the admin may see no patient data", () => {
   let existing: TestPatient;
 
   beforeAll(async () => {
-    admin = await signIn(t, await makeStaff(t, "admin"));
-    desk = await signIn(t, await makeStaff(t, "front_desk"));
+    admin = await signInNewStaff(t, "admin");
+    desk = await signInNewStaff(t, "front_desk");
     existing = await makePatient(t, { given: "Valentina", family: "Okonkwo-Reyes", dateOfBirth: "1979-11-23" });
   });
 
@@ -39,36 +40,30 @@ describe("the admin may see no patient data", () => {
       dateOfBirth: "1979-11-23",
       sex: "female",
     };
-    const res = await t.app.inject({ method: "POST", url: "/api/patients", headers: admin.headers, payload: guess });
+    const res = await send(t, admin, "POST", "/api/patients", guess);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe("forbidden");
     expect(res.body).not.toContain(existing.id);
     expect(res.body).not.toContain(existing.mrn);
     // the same answer for someone who does not exist
-    const nobody = await t.app.inject({
-      method: "POST",
-      url: "/api/patients",
-      headers: admin.headers,
-      payload: { ...guess, legalGivenName: "Zebulon", dateOfBirth: "1950-01-01" },
+    const nobody = await send(t, admin, "POST", "/api/patients", {
+      ...guess,
+      legalGivenName: "Zebulon",
+      dateOfBirth: "1950-01-01",
     });
     expect(nobody.json()).toEqual(res.json());
     // the front desk still gets the comparison it needs
-    const deskAnswer = await t.app.inject({
-      method: "POST",
-      url: "/api/patients",
-      headers: desk.headers,
-      payload: guess,
-    });
+    const deskAnswer = await send(t, desk, "POST", "/api/patients", guess);
     expect(deskAnswer.statusCode).toBe(409);
     expect(deskAnswer.json().error.details.candidates[0].id).toBe(existing.id);
   });
 
   it("refuses the printable activation letter (it names the patient)", async () => {
-    const registered = await t.app.inject({
-      method: "POST",
-      url: "/api/patients",
-      headers: desk.headers,
-      payload: { legalGivenName: "Ines", legalFamilyName: "Albescu", dateOfBirth: "1991-02-03", sex: "female" },
+    const registered = await send(t, desk, "POST", "/api/patients", {
+      legalGivenName: "Ines",
+      legalFamilyName: "Albescu",
+      dateOfBirth: "1991-02-03",
+      sex: "female",
     });
     expect(registered.statusCode, registered.body).toBe(201);
     const url = registered.json().activation.letterUrl as string;
@@ -107,10 +102,8 @@ describe("a parent of a 12–17-year-old reads only what appointments and medica
       })
       .where("id", "=", teen.id)
       .execute();
-    const parentUser = await makeUser(t);
-    await makeProxyGrant(t, {
+    const parentUser = await makeProxy(t, {
       patientId: teen.id,
-      proxyUserId: parentUser.id,
       relationship: "parent",
       scopes: ["appointments", "medications"],
     });
@@ -125,17 +118,15 @@ describe("a parent of a 12–17-year-old reads only what appointments and medica
     });
     expect(upload.statusCode, upload.body).toBe(201);
     fileId = upload.json().id;
-    const change = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${teen.id}/identity-change-requests`,
-      headers: teenSelf.headers,
-      payload: { changes: { legalGivenName: "Tay" }, reason: "The name I use" },
+    const change = await send(t, teenSelf, "POST", `/api/patients/${teen.id}/identity-change-requests`, {
+      changes: { legalGivenName: "Tay" },
+      reason: "The name I use",
     });
     expect(change.statusCode, change.body).toBe(201);
   });
 
   it("answers the profile with the summary: name and date of birth, nothing more", async () => {
-    const res = await t.app.inject({ method: "GET", url: `/api/patients/${teen.id}`, headers: parent.headers });
+    const res = await send(t, parent, "GET", `/api/patients/${teen.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       view: "summary",
@@ -149,23 +140,11 @@ describe("a parent of a 12–17-year-old reads only what appointments and medica
   });
 
   it("refuses the teen's identity-change requests and files with 404, as for a record that does not exist", async () => {
-    const unknownPatient = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${randomUUID()}/identity-change-requests`,
-      headers: parent.headers,
-    });
-    const requests = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${teen.id}/identity-change-requests`,
-      headers: parent.headers,
-    });
+    const unknownPatient = await send(t, parent, "GET", `/api/patients/${randomUUID()}/identity-change-requests`);
+    const requests = await send(t, parent, "GET", `/api/patients/${teen.id}/identity-change-requests`);
     expect(requests.statusCode).toBe(404);
     expect(requests.json()).toEqual(unknownPatient.json());
-    const file = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${teen.id}/files/${fileId}`,
-      headers: parent.headers,
-    });
+    const file = await send(t, parent, "GET", `/api/patients/${teen.id}/files/${fileId}`);
     expect(file.statusCode).toBe(404);
     const upload = await t.app.inject({
       method: "POST",
@@ -174,21 +153,12 @@ describe("a parent of a 12–17-year-old reads only what appointments and medica
       payload: PNG,
     });
     expect(upload.statusCode).toBe(404);
-    const patch = await t.app.inject({
-      method: "PATCH",
-      url: `/api/patients/${teen.id}`,
-      headers: parent.headers,
-      payload: { phone: "555-123-4567" },
-    });
+    const patch = await send(t, parent, "PATCH", `/api/patients/${teen.id}`, { phone: "555-123-4567" });
     expect(patch.statusCode).toBe(404);
   });
 
   it("still lets the parent act on the teen's appointments", async () => {
-    const res = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${teen.id}/appointments`,
-      headers: parent.headers,
-    });
+    const res = await send(t, parent, "GET", `/api/patients/${teen.id}/appointments`);
     expect(res.statusCode).toBe(200);
   });
 
@@ -211,7 +181,7 @@ describe("a parent of a 12–17-year-old reads only what appointments and medica
       .returning("id")
       .executeTakeFirstOrThrow();
     const url = `/api/patients/${teen.id}/appointments/${id}/check-in`;
-    const res = await t.app.inject({ method: "GET", url, headers: parent.headers });
+    const res = await send(t, parent, "GET", url);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().summary).toEqual({
       name: teen.name,
@@ -222,14 +192,14 @@ describe("a parent of a 12–17-year-old reads only what appointments and medica
       address: null,
     });
     expect(res.body).not.toContain("Hidden Lane");
-    const own = await t.app.inject({ method: "GET", url, headers: teenSelf.headers });
+    const own = await send(t, teenSelf, "GET", url);
     expect(own.json().summary).toMatchObject({ contactIncluded: true, address: { line1: "9 Hidden Lane" } });
   });
 
   it("keeps the full profile for the teen, and for the parent of a younger child (with what they may change)", async () => {
-    const own = await t.app.inject({ method: "GET", url: `/api/patients/${teen.id}`, headers: teenSelf.headers });
+    const own = await send(t, teenSelf, "GET", `/api/patients/${teen.id}`);
     expect(own.json()).toMatchObject({ view: "full", genderIdentity: "non-binary", canEdit: true });
-    const younger = await t.app.inject({ method: "GET", url: `/api/patients/${child.id}`, headers: parent.headers });
+    const younger = await send(t, parent, "GET", `/api/patients/${child.id}`);
     expect(younger.json()).toMatchObject({ view: "full", canEdit: true });
   });
 });

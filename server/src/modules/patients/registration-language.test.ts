@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { recipientLanguage } from "../../platform/mail/language.ts";
+import { passwordLogin, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
   makeProxyGrant,
-  makeStaff,
   makeUser,
   type SignedInClient,
   signIn,
+  signInNewPatient,
+  signInNewStaff,
   TEST_PASSWORD,
 } from "../../test/factories.ts";
 import { appointmentRecipients } from "../scheduling/scheduling-events.ts";
@@ -22,7 +24,7 @@ const t = useTestApp();
 let desk: SignedInClient;
 
 beforeAll(async () => {
-  desk = await signIn(t, await makeStaff(t, "front_desk"));
+  desk = await signInNewStaff(t, "front_desk");
 });
 
 let serial = 0;
@@ -86,7 +88,7 @@ describe("the language an email is written in", () => {
   it("a patient who chose Spanish on their account is written to in Spanish whatever the chart said", async () => {
     const patient = await makePatient(t, { withLogin: true, language: "en", user: { locale: "en" } });
     const me = await signIn(t, patient.user as NonNullable<typeof patient.user>);
-    const res = await t.app.inject({ method: "PATCH", url: "/api/me", headers: me.headers, payload: { locale: "es" } });
+    const res = await send(t, me, "PATCH", "/api/me", { locale: "es" });
     expect(res.statusCode, res.body).toBeLessThan(300);
     expect(await appointmentRecipients(t.database.db, patient.id, t.clock.now())).toEqual([
       { email: patient.user?.email, locale: "es" },
@@ -130,11 +132,10 @@ describe("the language an email is written in", () => {
     const english = await makeUser(t, { locale: "en" });
     const newcomer = `nuevo.cuidador.${serial}@example.test`;
     for (const email of [newcomer, english.email]) {
-      const res = await t.app.inject({
-        method: "POST",
-        url: `/api/patients/${patient.id}/proxies/invitations`,
-        headers: me.headers,
-        payload: { email, relationship: "caregiver", scopes: ["appointments"] },
+      const res = await send(t, me, "POST", `/api/patients/${patient.id}/proxies/invitations`, {
+        email,
+        relationship: "caregiver",
+        scopes: ["appointments"],
       });
       expect(res.statusCode, res.body).toBe(201);
     }
@@ -143,10 +144,10 @@ describe("the language an email is written in", () => {
     expect((await mailTo(english.email)).map((m) => m.locale)).toEqual(["en"]);
     // the newcomer signs up from the link without saying a language: the invitation's
     const token = new URL(String(toNewcomer?.params.acceptUrl), "http://x").searchParams.get("token");
-    const signUp = await t.app.inject({
-      method: "POST",
-      url: "/api/invitations/register",
-      payload: { token, displayName: "Nuevo Cuidador", password: TEST_PASSWORD },
+    const signUp = await send(t, null, "POST", "/api/invitations/register", {
+      token,
+      displayName: "Nuevo Cuidador",
+      password: TEST_PASSWORD,
     });
     expect(signUp.statusCode, signUp.body).toBe(201);
     const account = await t.database.db
@@ -182,12 +183,7 @@ describe("online registration: received, then ready or not accepted", () => {
 
   it("verifying emails the applicant, in their language, that the account is ready", async () => {
     const applicant = await register({}, { "accept-language": "es" });
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/registrations/${applicant.id}/verify`,
-      headers: desk.headers,
-      payload: {},
-    });
+    const res = await send(t, desk, "POST", `/api/registrations/${applicant.id}/verify`, {});
     expect(res.statusCode, res.body).toBe(200);
     const mail = await mailTo(applicant.email);
     expect(mail.map((m) => [m.template, m.locale])).toEqual([
@@ -203,11 +199,9 @@ describe("online registration: received, then ready or not accepted", () => {
     const applicant = await register({}, { "accept-language": "en" });
     // the applicant later chose Spanish on their account: the email follows the account
     await t.database.db.updateTable("users").set({ locale: "es" }).where("id", "=", applicant.userId).execute();
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/registrations/${applicant.id}/reject`,
-      headers: desk.headers,
-      payload: { reason: "duplicate_record", note: "Same person as an existing chart" },
+    const res = await send(t, desk, "POST", `/api/registrations/${applicant.id}/reject`, {
+      reason: "duplicate_record",
+      note: "Same person as an existing chart",
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
@@ -226,7 +220,7 @@ describe("online registration: received, then ready or not accepted", () => {
     expect(told.text).toContain("ya tiene un expediente");
     expect(told.text).not.toContain("Same person"); // the note stays inside the clinic
 
-    const pending = await t.app.inject({ method: "GET", url: "/api/registrations/pending", headers: desk.headers });
+    const pending = await send(t, desk, "GET", "/api/registrations/pending");
     expect(pending.json().registrations.map((r: { patient: { id: string } }) => r.patient.id)).not.toContain(
       applicant.id,
     );
@@ -239,57 +233,35 @@ describe("online registration: received, then ready or not accepted", () => {
       .where("outcome", "=", "success")
       .execute();
     expect(audit.some((a) => (a.details as { reason?: string } | null)?.reason === "duplicate_record")).toBe(true);
-    const login = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: applicant.email, password: TEST_PASSWORD },
-    });
+    const login = await passwordLogin(t, applicant.email, TEST_PASSWORD);
     expect(login.statusCode).toBe(401);
   });
 
   it("a registration one may not see answers 404, exactly like a missing one; bad input changes nothing", async () => {
-    const missing = await t.app.inject({
-      method: "POST",
-      url: "/api/registrations/00000000-0000-4000-8000-000000000000/reject",
-      headers: desk.headers,
-      payload: { reason: "other" },
+    const missing = await send(t, desk, "POST", "/api/registrations/00000000-0000-4000-8000-000000000000/reject", {
+      reason: "other",
     });
     expect(missing.statusCode).toBe(404);
     const applicant = await register();
-    const first = await t.app.inject({
-      method: "POST",
-      url: `/api/registrations/${applicant.id}/reject`,
-      headers: desk.headers,
-      payload: { reason: "other" },
-    });
+    const first = await send(t, desk, "POST", `/api/registrations/${applicant.id}/reject`, { reason: "other" });
     expect(first.statusCode).toBe(200);
     // a rejected record is opened by nobody: rejecting or verifying it again answers 404 too
     for (const action of ["reject", "verify"]) {
-      const again = await t.app.inject({
-        method: "POST",
-        url: `/api/registrations/${applicant.id}/${action}`,
-        headers: desk.headers,
-        payload: action === "reject" ? { reason: "other" } : {},
-      });
+      const again = await send(
+        t,
+        desk,
+        "POST",
+        `/api/registrations/${applicant.id}/${action}`,
+        action === "reject" ? { reason: "other" } : {},
+      );
       expect(again.statusCode).toBe(404);
       expect(again.json().error.code).toBe(missing.json().error.code);
     }
     const other = await register();
-    const bad = await t.app.inject({
-      method: "POST",
-      url: `/api/registrations/${other.id}/reject`,
-      headers: desk.headers,
-      payload: { reason: "because" },
-    });
+    const bad = await send(t, desk, "POST", `/api/registrations/${other.id}/reject`, { reason: "because" });
     expect(bad.statusCode).toBe(400);
-    const patient = await makePatient(t, { withLogin: true });
-    const asPatient = await signIn(t, patient.user as NonNullable<typeof patient.user>);
-    const refused = await t.app.inject({
-      method: "POST",
-      url: `/api/registrations/${other.id}/reject`,
-      headers: asPatient.headers,
-      payload: { reason: "other" },
-    });
+    const { client: asPatient } = await signInNewPatient(t);
+    const refused = await send(t, asPatient, "POST", `/api/registrations/${other.id}/reject`, { reason: "other" });
     expect(refused.statusCode).toBe(403);
     const still = await t.database.db
       .selectFrom("patients")
@@ -310,15 +282,10 @@ describe("booking emails: each reader's own language", () => {
     const father = await makeUser(t, { locale: "en" });
     await makeProxyGrant(t, { patientId: child.id, proxyUserId: mother.id, relationship: "parent" });
     await makeProxyGrant(t, { patientId: child.id, proxyUserId: father.id, relationship: "parent" });
-    const booked = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${child.id}/appointments`,
-      headers: frontDesk.headers,
-      payload: {
-        visitTypeId: clinic.visitTypes.established,
-        providerId: clinic.providerId,
-        start: "2026-03-20T14:00:00.000Z",
-      },
+    const booked = await send(t, frontDesk, "POST", `/api/patients/${child.id}/appointments`, {
+      visitTypeId: clinic.visitTypes.established,
+      providerId: clinic.providerId,
+      start: "2026-03-20T14:00:00.000Z",
     });
     expect(booked.statusCode, booked.body).toBe(201);
     expect((await mailTo(mother.email)).map((m) => m.locale)).toEqual(["es"]);

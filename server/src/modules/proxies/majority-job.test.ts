@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { makePatient, makeStaff, makeUser, type SignedInClient, signIn, type TestUser } from "../../test/factories.ts";
+import {
+  makePatient,
+  makeUser,
+  type SignedInClient,
+  signIn,
+  signInNewStaff,
+  type TestUser,
+} from "../../test/factories.ts";
 import { END_PARENTAL_ACCESS_QUEUE } from "./service.ts";
 
 /**
@@ -20,7 +28,7 @@ afterAll(() => {
 
 describe("parent grants at the 18th birthday", () => {
   it("ends through the job queue the day after the birthday, and the parent then gets 404", async () => {
-    const desk = await signIn(t, await makeStaff(t, "front_desk"));
+    const desk = await signInNewStaff(t, "front_desk");
     // 17 years old, 18 in ten days
     const birthday = new Date(t.clock.now().getTime() + 10 * DAY_MS);
     const dateOfBirth = `${birthday.getUTCFullYear() - 18}${birthday.toISOString().slice(4, 10)}`;
@@ -30,16 +38,11 @@ describe("parent grants at the 18th birthday", () => {
     const otherParent = await makeUser(t);
 
     const create = async (patientId: string, user: TestUser) => {
-      const res = await t.app.inject({
-        method: "POST",
-        url: `/api/patients/${patientId}/proxies`,
-        headers: desk.headers,
-        payload: {
-          proxyEmail: user.email,
-          relationship: "parent",
-          scopes: ["appointments", "medications"],
-          reason: "Parent of a minor",
-        },
+      const res = await send(t, desk, "POST", `/api/patients/${patientId}/proxies`, {
+        proxyEmail: user.email,
+        relationship: "parent",
+        scopes: ["appointments", "medications"],
+        reason: "Parent of a minor",
       });
       expect(res.statusCode).toBe(201);
       return res.json().id as string;
@@ -48,7 +51,7 @@ describe("parent grants at the 18th birthday", () => {
     const otherGrantId = await create(other.id, otherParent);
 
     const readAppointments = (client: SignedInClient) =>
-      t.app.inject({ method: "GET", url: `/api/patients/${patient.id}/appointments`, headers: client.headers });
+      send(t, client, "GET", `/api/patients/${patient.id}/appointments`);
     expect((await readAppointments(await signIn(t, parent))).statusCode).toBe(200);
 
     // the worker queues today's run when it starts (04:00 UTC); before the birthday it ends nothing
@@ -94,16 +97,12 @@ describe("parent grants at the 18th birthday", () => {
     const parentNow = await signIn(t, parent);
     const after = await readAppointments(parentNow);
     expect(after.statusCode).toBe(404);
-    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: parentNow.headers });
+    const me = await send(t, parentNow, "GET", "/api/me");
     expect(me.json().patients.map((p: { id: string }) => p.id)).not.toContain(patient.id);
 
     // the patient, now an adult, still sees the ended grant for a while, no longer in force
     const own = await signIn(t, patient.user as TestUser);
-    const list = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${patient.id}/proxies`,
-      headers: own.headers,
-    });
+    const list = await send(t, own, "GET", `/api/patients/${patient.id}/proxies`);
     expect(list.statusCode).toBe(200);
     expect(list.json().canManage).toBe(true);
     expect(list.json().grants.find((g: { id: string }) => g.id === grantId)).toMatchObject({ inForce: false });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { makePatient, makeStaff, makeUser, sessionCookieFrom, signIn } from "../../test/factories.ts";
+import { makePatient, makeStaff, makeUser, sessionCookieFrom, signIn, signInNewStaff } from "../../test/factories.ts";
 
 const t = useTestApp();
 const PASSWORD = "Copper-meadow-violin-83";
@@ -41,10 +42,11 @@ const mailTo = async (to: string) =>
 const tokenIn = (payload: string) => /token=([A-Za-z0-9_-]+)/.exec(payload)?.[1] as string;
 
 const register = (token: string) =>
-  t.app.inject({
-    method: "POST",
-    url: "/api/invitations/register",
-    payload: { token, displayName: "Rosa Díaz", password: PASSWORD, locale: "es" },
+  send(t, null, "POST", "/api/invitations/register", {
+    token,
+    displayName: "Rosa Díaz",
+    password: PASSWORD,
+    locale: "es",
   });
 
 describe("staff grant to someone without a portal account", () => {
@@ -74,7 +76,7 @@ describe("staff grant to someone without a portal account", () => {
     ).toHaveLength(0);
 
     // the staff member sees it waiting on the patient's caregiver list
-    const list = await t.app.inject({ method: "GET", url: `/api/patients/${child.id}/proxies`, headers: desk.headers });
+    const list = await send(t, desk, "GET", `/api/patients/${child.id}/proxies`);
     expect(list.json().pendingInvitations).toEqual([expect.objectContaining({ email, fromClinic: true })]);
 
     // emailed, in the chart's language, with the link and no patient name
@@ -88,7 +90,7 @@ describe("staff grant to someone without a portal account", () => {
     const token = tokenIn(mail);
     expect(token).toBeTruthy();
 
-    const preview = await t.app.inject({ method: "POST", url: "/api/invitations/preview", payload: { token } });
+    const preview = await send(t, null, "POST", "/api/invitations/preview", { token });
     expect(preview.json()).toMatchObject({ fromClinic: true, inviterFirstName: "Sofía" });
 
     // the parent creates a caregiver-only login from the link: the grant is in force
@@ -114,11 +116,7 @@ describe("staff grant to someone without a portal account", () => {
     expect(appointments.statusCode).toBe(200);
 
     // used up: no longer waiting, and the link works once
-    const after = await t.app.inject({
-      method: "GET",
-      url: `/api/patients/${child.id}/proxies`,
-      headers: desk.headers,
-    });
+    const after = await send(t, desk, "GET", `/api/patients/${child.id}/proxies`);
     expect(after.json().pendingInvitations).toEqual([]);
     expect(after.json().grants).toEqual([expect.objectContaining({ proxy: expect.objectContaining({ email }) })]);
     expect((await register(token)).statusCode).toBe(404);
@@ -126,7 +124,7 @@ describe("staff grant to someone without a portal account", () => {
 
   it("answers 404 for a record the staff member may not see, before looking at the email, and sends nothing", async () => {
     const pending = await makePatient(t, { status: "pending_verification", dateOfBirth: yearsAgo(8) });
-    const desk = await signIn(t, await makeStaff(t, "front_desk"));
+    const desk = await signInNewStaff(t, "front_desk");
     const email = `hidden.${Date.now()}@example.test`;
     const existing = await makeUser(t);
     for (const proxyEmail of [email, existing.email]) {
@@ -146,7 +144,7 @@ describe("staff grant to someone without a portal account", () => {
     expect(await mailTo(email)).toHaveLength(0);
 
     // and only the front desk grants
-    const nurse = await signIn(t, await makeStaff(t, "nurse"));
+    const nurse = await signInNewStaff(t, "nurse");
     const child = await makePatient(t, { dateOfBirth: yearsAgo(8) });
     expect([403, 404]).toContain((await staffGrant(child.id, nurse.headers, { proxyEmail: email })).statusCode);
     expect(await mailTo(email)).toHaveLength(0);
@@ -154,7 +152,7 @@ describe("staff grant to someone without a portal account", () => {
 
   it("a second grant to the same email replaces the waiting invitation; an account that already has access is a 409 on the email field", async () => {
     const child = await makePatient(t, { dateOfBirth: yearsAgo(4) });
-    const desk = await signIn(t, await makeStaff(t, "front_desk"));
+    const desk = await signInNewStaff(t, "front_desk");
     const email = `twice.${Date.now()}@example.test`;
 
     expect((await staffGrant(child.id, desk.headers, { proxyEmail: email })).statusCode).toBe(202);
@@ -168,7 +166,7 @@ describe("staff grant to someone without a portal account", () => {
     const second = tokenIn((await mailTo(email))[0] as string);
     expect(second).not.toBe(first);
 
-    const list = await t.app.inject({ method: "GET", url: `/api/patients/${child.id}/proxies`, headers: desk.headers });
+    const list = await send(t, desk, "GET", `/api/patients/${child.id}/proxies`);
     expect(list.json().pendingInvitations).toHaveLength(1);
     expect(list.json().pendingInvitations[0].scopes).toEqual(["appointments"]);
 
@@ -186,7 +184,7 @@ describe("staff grant to someone without a portal account", () => {
 
   it("an existing account is granted at once as before; a turned-off account and the patient's own are refused on the email field", async () => {
     const child = await makePatient(t, { dateOfBirth: yearsAgo(9) });
-    const desk = await signIn(t, await makeStaff(t, "front_desk"));
+    const desk = await signInNewStaff(t, "front_desk");
     const parent = await makeUser(t);
     const granted = await staffGrant(child.id, desk.headers, { proxyEmail: parent.email });
     expect(granted.statusCode).toBe(201);

@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateFhir } from "../../fhir/validate.ts";
-import { seedDemo } from "../../seed/demo.ts";
 import { useTestApp } from "../../test/app.ts";
-import { signInDemo } from "../../test/demo-sign-in.ts";
-import { makePatient, makeProxyGrant, makeStaff, makeUser, signIn } from "../../test/factories.ts";
+import { DEMO_ALEX, type SignedInDemo, seedDemoAndSignIn } from "../../test/demo-sign-in.ts";
+import { makeMedication, makePatient, makeProxy, makeStaff, signIn } from "../../test/factories.ts";
 import { labValueSeal } from "../refills/seals.ts";
 import { modules } from "../registry.ts";
 import { recordSections } from "./section.ts";
@@ -29,14 +28,11 @@ describe("record download: every module with patient data contributes", () => {
 
 describe("record download", () => {
   const t = useTestApp();
-  let alex: Awaited<ReturnType<typeof signInDemo>>;
+  let alex: SignedInDemo;
   let alexId: string;
 
   beforeAll(async () => {
-    await seedDemo(t.database.db, t.clock, t.cipher);
-    t.clock.advance({ minutes: 1 });
-    alex = await signInDemo(t, "alex.rivera@demo.portico.test");
-    alexId = alex.patients[0]?.id as string;
+    ({ login: alex, patientId: alexId } = await seedDemoAndSignIn(t, DEMO_ALEX));
   });
 
   const download = (patientId: string, headers: Record<string, string>, format: "json" | "fhir" = "json") =>
@@ -218,13 +214,11 @@ describe("record download", () => {
         refills_remaining: 1,
       })
       .execute();
-    const withoutRecords = await makeUser(t);
-    await makeProxyGrant(t, { patientId: patient.id, proxyUserId: withoutRecords.id, scopes: ["medications"] });
+    const withoutRecords = await makeProxy(t, { patientId: patient.id, scopes: ["medications"] });
     const noRecords = await signIn(t, withoutRecords);
     expect((await download(patient.id, noRecords.headers)).statusCode).toBe(404);
 
-    const caregiver = await makeUser(t);
-    await makeProxyGrant(t, { patientId: patient.id, proxyUserId: caregiver.id, scopes: ["records", "medications"] });
+    const caregiver = await makeProxy(t, { patientId: patient.id, scopes: ["records", "medications"] });
     const asCaregiver = await signIn(t, caregiver);
     const res = await download(patient.id, asCaregiver.headers);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -242,21 +236,7 @@ describe("record download", () => {
   it("gives a teen's parent whose grant holds `records` only the appointments and medications parts, never a confidential row; 404 without `records`", async () => {
     const born = new Date(t.clock.now().getTime() - 15 * 365.25 * 86_400_000).toISOString().slice(0, 10);
     const teen = await makePatient(t, { dateOfBirth: born, withLogin: true });
-    const medication = (name: string, confidential: boolean) =>
-      t.database.db
-        .insertInto("medications")
-        .values({
-          patient_id: teen.id,
-          name,
-          dose: "1 tablet",
-          directions: "daily",
-          quantity: 30,
-          days_supply: 30,
-          refills_remaining: 1,
-          confidential,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+    const medication = (name: string, confidential: boolean) => makeMedication(t, teen.id, name, confidential);
     const secret = await medication("Teensecretmed", true);
     await medication("Teenplainmed", false);
     const labId = randomUUID();
@@ -272,10 +252,8 @@ describe("record download", () => {
       })
       .execute();
 
-    const parent = await makeUser(t);
-    await makeProxyGrant(t, {
+    const parent = await makeProxy(t, {
       patientId: teen.id,
-      proxyUserId: parent.id,
       relationship: "parent",
       scopes: ["records", "medications", "appointments", "messages", "health_updates", "referrals"],
     });
@@ -335,10 +313,8 @@ describe("record download", () => {
     expect(ownContents.json()).toMatchObject({ withheld: [], restricted: false });
 
     // the same parent's grant without `records`: no download, no contents
-    const other = await makeUser(t);
-    await makeProxyGrant(t, {
+    const other = await makeProxy(t, {
       patientId: teen.id,
-      proxyUserId: other.id,
       relationship: "parent",
       scopes: ["medications", "appointments"],
     });

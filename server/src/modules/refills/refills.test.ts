@@ -21,7 +21,7 @@ import {
   type TestPatient,
   type TestUser,
 } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+import { addVisit, makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
 import { validateMedicationRequest } from "./fhir-validation.ts";
 import { RefillService } from "./refill-service.ts";
 
@@ -92,21 +92,8 @@ beforeAll(async () => {
   await db.updateTable("patients").set({ preferred_pharmacy_id: pharmacyId }).where("id", "=", patient.id).execute();
   // a completed visit with the prescriber 100 days ago, and a TSH 400 days ago
   const start = new Date(t.clock.now().getTime() - 100 * DAY_MS);
-  const end = new Date(start.getTime() + 30 * 60_000);
-  await db
-    .insertInto("appointments")
-    .values({
-      patient_id: patient.id,
-      provider_id: clinic.providerId,
-      location_id: clinic.locationId,
-      visit_type_id: clinic.visitTypes.established,
-      starts_at: start,
-      ends_at: end,
-      blocked: `[${start.toISOString()},${end.toISOString()})`,
-      status: "completed",
-      completed_at: end,
-    })
-    .execute();
+  const completedAt = new Date(start.getTime() + 30 * 60_000);
+  await addVisit(t, clinic, { patientId: patient.id, start, status: "completed", completedAt });
   await db
     .insertInto("lab_results")
     .values({ patient_id: patient.id, lab_code: "tsh", resulted_on: day(-400) })

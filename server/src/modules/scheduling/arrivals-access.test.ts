@@ -1,16 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import {
-  assignLocations,
-  makePatient,
-  makeStaff,
-  type SignedInClient,
-  signIn,
-  type TestUser,
-} from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
+import { makePatient, makeStaff, type SignedInClient, signIn, type TestUser } from "../../test/factories.ts";
+import { addVisit, makeTestClinic, type TestClinic } from "./test-clinic.ts";
 
 /**
  * Who works which visit (issue: any nurse or physician could move any appointment, and read
@@ -46,22 +39,8 @@ describe("arrivals boards and visit status: only the visits you work", () => {
   }) => {
     next += 1;
     const start = new Date(t.clock.now().getTime() + (options.startInMinutes ?? 0) * 60_000 + next * 3_600_000);
-    const end = new Date(start.getTime() + 30 * 60_000);
-    const { id } = await t.database.db
-      .insertInto("appointments")
-      .values({
-        patient_id: options.patientId,
-        provider_id: options.providerId,
-        location_id: options.locationId,
-        visit_type_id: clinic.visitTypes.established,
-        starts_at: start,
-        ends_at: end,
-        blocked: sql<string>`tstzrange(${start}, ${end})`,
-        status: options.status ?? "booked",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return id;
+    const { patientId, providerId, locationId, status } = options;
+    return addVisit(t, clinic, { patientId, providerId, locationId, status, start });
   };
 
   const setStatus = async (user: TestUser, appointmentId: string, status: string) =>
@@ -89,12 +68,9 @@ describe("arrivals boards and visit status: only the visits you work", () => {
       .insertInto("provider_locations")
       .values({ provider_id: cardiologist.providerId as string, location_id: clinic.locationId })
       .execute();
-    nurseHere = await makeStaff(t, "nurse");
-    await assignLocations(t, nurseHere.id, [clinic.locationId]);
-    nurseElsewhere = await makeStaff(t, "nurse");
-    await assignLocations(t, nurseElsewhere.id, [otherLocationId]);
-    deskElsewhere = await makeStaff(t, "front_desk");
-    await assignLocations(t, deskElsewhere.id, [otherLocationId]);
+    nurseHere = await makeStaff(t, "nurse", { locationIds: [clinic.locationId] });
+    nurseElsewhere = await makeStaff(t, "nurse", { locationIds: [otherLocationId] });
+    deskElsewhere = await makeStaff(t, "front_desk", { locationIds: [otherLocationId] });
     admin = await makeStaff(t, "admin");
   });
 
@@ -236,15 +212,12 @@ describe("arrivals boards and visit status: only the visits you work", () => {
 
   it("takes a new location assignment into account at once (admin staff API)", async () => {
     const adminClient = await as(admin);
-    const res = await t.app.inject({
-      method: "PATCH",
-      url: `/api/admin/staff/${nurseElsewhere.id}`,
-      headers: adminClient.headers,
-      payload: { locationIds: [otherLocationId, clinic.locationId] },
+    const res = await send(t, adminClient, "PATCH", `/api/admin/staff/${nurseElsewhere.id}`, {
+      locationIds: [otherLocationId, clinic.locationId],
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().locationIds.sort()).toEqual([otherLocationId, clinic.locationId].sort());
-    const list = await t.app.inject({ method: "GET", url: "/api/admin/staff", headers: adminClient.headers });
+    const list = await send(t, adminClient, "GET", "/api/admin/staff");
     const listed = list.json().staff.find((s: { id: string }) => s.id === nurseElsewhere.id);
     expect(listed.locationIds.sort()).toEqual([otherLocationId, clinic.locationId].sort());
     const board = await t.app.inject({
@@ -253,11 +226,8 @@ describe("arrivals boards and visit status: only the visits you work", () => {
       headers: (await as(nurseElsewhere)).headers,
     });
     expect(board.statusCode).toBe(200);
-    const unknown = await t.app.inject({
-      method: "PATCH",
-      url: `/api/admin/staff/${nurseElsewhere.id}`,
-      headers: adminClient.headers,
-      payload: { locationIds: [randomUUID()] },
+    const unknown = await send(t, adminClient, "PATCH", `/api/admin/staff/${nurseElsewhere.id}`, {
+      locationIds: [randomUUID()],
     });
     expect(unknown.statusCode).toBe(400);
   });

@@ -6,12 +6,12 @@ import type {
   SentQuestionnaire,
   VisitIntakeAnswers,
 } from "@portico/contracts";
-import { sql } from "kysely";
 import type { Static } from "typebox";
 import { beforeAll, describe, expect, it } from "vitest";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import { assignLocations, makeStaff, type SignedInClient, signIn, type TestUser } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
+import { addVisit, makeTestClinic, type TestClinic } from "./test-clinic.ts";
 
 /**
  * The intake of each visit on the arrivals board and the schedule (issue 16): everyone who works
@@ -56,25 +56,8 @@ async function get(user: TestUser, url: string) {
   return { status: response.statusCode, text: response.body, body: response.body ? response.json() : null };
 }
 
-async function insertVisit(patientId: string, providerId: string, visitTypeId: string, start: string) {
-  const startsAt = new Date(start);
-  const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
-  const row = await t.database.db
-    .insertInto("appointments")
-    .values({
-      patient_id: patientId,
-      provider_id: providerId,
-      location_id: clinic.locationId,
-      visit_type_id: visitTypeId,
-      starts_at: startsAt,
-      ends_at: endsAt,
-      blocked: sql<string>`tstzrange(${startsAt}, ${endsAt})`,
-      status: "booked",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const insertVisit = (patientId: string, providerId: string, visitTypeId: string, start: string) =>
+  addVisit(t, clinic, { patientId, providerId, visitTypeId, start });
 
 const entry = (entries: ScheduleEntry[], id: string) => entries.find((e) => e.appointmentId === id);
 
@@ -104,8 +87,7 @@ beforeAll(async () => {
     .insertInto("provider_locations")
     .values({ provider_id: cardiologist.providerId as string, location_id: clinic.locationId })
     .execute();
-  nurse = await makeStaff(t, "nurse");
-  await assignLocations(t, nurse.id, [clinic.locationId]);
+  nurse = await makeStaff(t, "nurse", { locationIds: [clinic.locationId] });
   nurseElsewhere = await makeStaff(t, "nurse");
   const elsewhere = await t.database.db
     .insertInto("locations")
@@ -129,11 +111,10 @@ beforeAll(async () => {
   videoVisit = await insertVisit(clinic.patient.id, clinic.providerId, clinic.visitTypes.video, "2026-03-03T16:00:00Z");
 
   const patient = await signIn(t, clinic.patient.user as TestUser);
-  const sent = await t.app.inject({
-    method: "POST",
-    url: `/api/patients/${clinic.patient.id}/health-updates/questionnaires`,
-    headers: patient.headers,
-    payload: { kind: "phq9", answers: PHQ9_ITEM9, appointmentId: ownVisit },
+  const sent = await send(t, patient, "POST", `/api/patients/${clinic.patient.id}/health-updates/questionnaires`, {
+    kind: "phq9",
+    answers: PHQ9_ITEM9,
+    appointmentId: ownVisit,
   });
   expect(sent.statusCode, sent.body).toBe(201);
   phq9 = sent.json() as SentQuestionnaire;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
+import { send } from "../../test/api.ts";
 import { TEST_KEYS, useTestApp } from "../../test/app.ts";
 import { type SignedInClient, signIn } from "../../test/factories.ts";
 import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
@@ -34,29 +35,29 @@ describe("eCheck-in answers", () => {
       })
       .where("id", "=", clinic.visitTypes.established)
       .execute();
-    const booked = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.patient.id}/appointments`,
-      headers: patient.headers,
-      payload: { visitTypeId: clinic.visitTypes.established, providerId: clinic.providerId, start: TUESDAY_9AM },
+    const booked = await send(t, patient, "POST", `/api/patients/${clinic.patient.id}/appointments`, {
+      visitTypeId: clinic.visitTypes.established,
+      providerId: clinic.providerId,
+      start: TUESDAY_9AM,
     });
     expect(booked.statusCode, booked.body).toBe(201);
     appointmentId = booked.json().id;
   });
 
   it("accepts yes/no as booleans, 0 and 1 on the scale as numbers, and stores them as given", async () => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.patient.id}/appointments/${appointmentId}/check-in`,
-      headers: patient.headers,
-      payload: {
+    const res = await send(
+      t,
+      patient,
+      "POST",
+      `/api/patients/${clinic.patient.id}/appointments/${appointmentId}/check-in`,
+      {
         confirmedDemographics: true,
         confirmedInsurance: true,
         confirmedMedications: true,
         confirmedAllergies: true,
         answers: { fallen: false, dizzy: true, pain: 1, concerns: "true" },
       },
-    });
+    );
     expect(res.statusCode, res.body).toBe(204);
     const row = await t.database.db
       .selectFrom("appointment_check_ins")

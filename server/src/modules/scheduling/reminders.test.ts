@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type ReceivedMail, SmtpTestServer } from "../../platform/mail/smtp-test-server.ts";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, makeProxyGrant, makeUser, type SignedInClient, signIn } from "../../test/factories.ts";
 import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
@@ -34,17 +35,15 @@ describe("appointment emails and reminders", () => {
   const jobsOf = (queue: string) =>
     t.database.db.selectFrom("jobs").selectAll().where("queue", "=", queue).orderBy("id").execute();
   const book = async (client: SignedInClient, patientId: string, start: string) => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${patientId}/appointments`,
-      headers: client.headers,
-      payload: { visitTypeId: clinic.visitTypes.established, providerId: clinic.providerId, start },
+    const res = await send(t, client, "POST", `/api/patients/${patientId}/appointments`, {
+      visitTypeId: clinic.visitTypes.established,
+      providerId: clinic.providerId,
+      start,
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
-  const confirm = (token: string) =>
-    t.app.inject({ method: "POST", url: "/api/appointments/confirm", payload: { token } });
+  const confirm = (token: string) => send(t, null, "POST", "/api/appointments/confirm", { token });
   const everything = (m: ReceivedMail) =>
     [m.subject, m.text, m.html, ...m.attachments.map((a) => a.content.toString("utf8"))].join("\n");
 
@@ -148,9 +147,7 @@ describe("appointment emails and reminders", () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe("token_invalid");
     expect((await confirm("short")).statusCode).toBe(400);
-    expect((await t.app.inject({ method: "POST", url: "/api/appointments/confirm", payload: {} })).statusCode).toBe(
-      400,
-    );
+    expect((await send(t, null, "POST", "/api/appointments/confirm", {})).statusCode).toBe(400);
 
     // a link that outlived its appointment
     t.clock.set("2026-03-02T13:00:00Z");
@@ -180,19 +177,21 @@ describe("appointment emails and reminders", () => {
     frontDesk = await signIn(t, clinic.frontDesk);
     const cancelled = await book(patient, clinic.patient.id, "2026-03-13T14:00:00.000Z");
     const moved = await book(frontDesk, clinic.stranger.id, "2026-03-13T15:00:00.000Z");
-    const cancel = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.patient.id}/appointments/${cancelled}/cancel`,
-      headers: patient.headers,
-      payload: {},
-    });
+    const cancel = await send(
+      t,
+      patient,
+      "POST",
+      `/api/patients/${clinic.patient.id}/appointments/${cancelled}/cancel`,
+      {},
+    );
     expect(cancel.statusCode).toBe(200);
-    const reschedule = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.stranger.id}/appointments/${moved}/reschedule`,
-      headers: frontDesk.headers,
-      payload: { start: "2026-03-13T15:30:00.000Z" },
-    });
+    const reschedule = await send(
+      t,
+      frontDesk,
+      "POST",
+      `/api/patients/${clinic.stranger.id}/appointments/${moved}/reschedule`,
+      { start: "2026-03-13T15:30:00.000Z" },
+    );
     expect(reschedule.statusCode, reschedule.body).toBe(200);
     const sentBefore = smtp.received.length;
     t.clock.set("2026-03-10T14:00:01Z"); // 3 days before the 14:00 and 15:00 times

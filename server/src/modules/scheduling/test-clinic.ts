@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
+import { send } from "../../test/api.ts";
 import type { TestContext } from "../../test/app.ts";
-import { makePatient, makeStaff, type TestPatient, type TestUser } from "../../test/factories.ts";
+import { makePatient, makeStaff, type SignedInClient, type TestPatient, type TestUser } from "../../test/factories.ts";
 
 /** A small clinic for scheduling tests: one New York location, one physician, three visit types. */
 export interface TestClinic {
@@ -131,4 +132,24 @@ export async function addVisit(t: TestContext, clinic: TestClinic, options: Visi
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** The client moves a visit to the next status of its flow (arrived, roomed, completed…) from the arrivals board. */
+export function setVisitStatus(t: TestContext, client: SignedInClient, appointmentId: string, status: string) {
+  return send(t, client, "POST", `/api/appointments/${appointmentId}/status`, { status });
+}
+
+/** The client books the clinic's established-patient visit with its physician at `start`. */
+export function bookVisit(
+  t: TestContext,
+  clinic: TestClinic,
+  client: SignedInClient,
+  patientId: string,
+  start: string,
+) {
+  return send(t, client, "POST", `/api/patients/${patientId}/appointments`, {
+    visitTypeId: clinic.visitTypes.established,
+    providerId: clinic.providerId,
+    start,
+  });
 }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ParamsOf } from "../../platform/mail/templates.ts";
+import { mailJobs as mailJobsOf } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
@@ -12,7 +13,7 @@ import {
   type TestPatient,
 } from "../../test/factories.ts";
 import { appointmentProviderUnavailable } from "./mail-templates.ts";
-import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
+import { bookVisit, makeTestClinic, type TestClinic } from "./test-clinic.ts";
 
 // Monday 2 March 2026, 08:00 in New York (EST, UTC−5); the physician works 9:00–12:00 on weekdays
 const MONDAY_8AM = "2026-03-02T13:00:00Z";
@@ -40,11 +41,7 @@ describe("time off over booked visits", () => {
     t.app.inject({ method, url, headers: client.headers, ...(payload ? { payload } : {}) });
   const exceptionsUrl = () => `/api/providers/${clinic.providerId}/availability/exceptions`;
   const book = async (patientId: string, start: string) => {
-    const res = await api(frontDesk, "POST", `/api/patients/${patientId}/appointments`, {
-      visitTypeId: clinic.visitTypes.established,
-      providerId: clinic.providerId,
-      start,
-    });
+    const res = await bookVisit(t, clinic, frontDesk, patientId, start);
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
@@ -64,13 +61,7 @@ describe("time off over booked visits", () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const mailJobs = (template: string) =>
-    t.database.db
-      .selectFrom("jobs")
-      .select("payload")
-      .where("queue", "=", "mail.send")
-      .where(sql<boolean>`payload->>'template' = ${template}`)
-      .execute();
+  const mailJobs = (template: string) => mailJobsOf(t, template);
 
   const ids: Record<string, string> = {};
 

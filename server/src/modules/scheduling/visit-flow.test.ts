@@ -1,8 +1,8 @@
-import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import { type SignedInClient, signIn } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
+import { addVisit, makeTestClinic, setVisitStatus, type TestClinic } from "./test-clinic.ts";
 import { nextSteps, stepRefusal, undoTarget, type VisitFacts } from "./visit-flow.ts";
 
 // Tuesday 3 March 2026, 08:00 in New York (EST, UTC−5)
@@ -60,33 +60,9 @@ describe("visit status on the arrivals board", () => {
     desk = await signIn(t, clinic.frontDesk);
   });
 
-  const insertVisit = async (start: string) => {
-    const starts = new Date(start);
-    const ends = new Date(starts.getTime() + 30 * 60_000);
-    const { id } = await t.database.db
-      .insertInto("appointments")
-      .values({
-        patient_id: clinic.patient.id,
-        provider_id: clinic.providerId,
-        location_id: clinic.locationId,
-        visit_type_id: clinic.visitTypes.established,
-        starts_at: starts,
-        ends_at: ends,
-        blocked: sql<string>`tstzrange(${starts}, ${ends})`,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return id;
-  };
-  const move = (id: string, status: string) =>
-    t.app.inject({
-      method: "POST",
-      url: `/api/appointments/${id}/status`,
-      headers: desk.headers,
-      payload: { status },
-    });
-  const undo = (id: string) =>
-    t.app.inject({ method: "POST", url: `/api/appointments/${id}/status/undo`, headers: desk.headers });
+  const insertVisit = (start: string) => addVisit(t, clinic, { start });
+  const move = (id: string, status: string) => setVisitStatus(t, desk, id, status);
+  const undo = (id: string) => send(t, desk, "POST", `/api/appointments/${id}/status/undo`);
   const row = (id: string) =>
     t.database.db
       .selectFrom("appointments")

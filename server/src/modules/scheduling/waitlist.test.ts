@@ -1,8 +1,8 @@
-import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { mailJobs as mailJobsOf } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, type SignedInClient, signIn, type TestPatient } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
+import { bookVisit, makeTestClinic, type TestClinic } from "./test-clinic.ts";
 
 // Monday 2 March 2026, 08:00 in New York (EST, UTC−5)
 const MONDAY_8AM = "2026-03-02T13:00:00Z";
@@ -20,11 +20,7 @@ describe("earlier-appointment offers", () => {
   const api = (client: SignedInClient, method: "GET" | "POST" | "DELETE", url: string, payload?: object) =>
     t.app.inject({ method, url, headers: client.headers, ...(payload ? { payload } : {}) });
   const book = async (patientId: string, start: string) => {
-    const res = await api(frontDesk, "POST", `/api/patients/${patientId}/appointments`, {
-      visitTypeId: clinic.visitTypes.established,
-      providerId: clinic.providerId,
-      start,
-    });
+    const res = await bookVisit(t, clinic, frontDesk, patientId, start);
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
@@ -38,13 +34,7 @@ describe("earlier-appointment offers", () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json().offers as { id: string; status: string; start: string; appointmentId: string }[];
   };
-  const mailJobs = (template: string) =>
-    t.database.db
-      .selectFrom("jobs")
-      .select("payload")
-      .where("queue", "=", "mail.send")
-      .where(sql<boolean>`payload->>'template' = ${template}`)
-      .execute();
+  const mailJobs = (template: string) => mailJobsOf(t, template);
   const statusOf = async (appointmentId: string) =>
     (
       await t.database.db

@@ -1,8 +1,8 @@
-import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { queuedMails, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { makeStaff, type SignedInClient, signIn } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+import { type SignedInClient, signIn, signInNewStaff } from "../../test/factories.ts";
+import { addVisit, makeTestClinic, setVisitStatus, type TestClinic } from "../scheduling/test-clinic.ts";
 import { surveyCommentSeal } from "./seals.ts";
 import { SURVEY_DELAY_MS } from "./survey-service.ts";
 
@@ -19,46 +19,20 @@ describe("post-visit surveys", () => {
     t.clock.set(TUESDAY_8AM);
     clinic = await makeTestClinic(t);
     desk = await signIn(t, clinic.frontDesk);
-    admin = await signIn(t, await makeStaff(t, "admin"));
+    admin = await signInNewStaff(t, "admin");
   });
 
-  const insertVisit = async (start: string) => {
-    const starts = new Date(start);
-    const ends = new Date(starts.getTime() + 30 * 60_000);
-    const { id } = await t.database.db
-      .insertInto("appointments")
-      .values({
-        patient_id: clinic.patient.id,
-        provider_id: clinic.providerId,
-        location_id: clinic.locationId,
-        visit_type_id: clinic.visitTypes.established,
-        starts_at: starts,
-        ends_at: ends,
-        blocked: sql<string>`tstzrange(${starts}, ${ends})`,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return id;
-  };
+  const insertVisit = (start: string) => addVisit(t, clinic, { start });
   const move = async (id: string, status: string) => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/appointments/${id}/status`,
-      headers: desk.headers,
-      payload: { status },
-    });
+    const res = await setVisitStatus(t, desk, id, status);
     expect(res.statusCode, res.body).toBe(200);
   };
   const surveyJobs = () =>
     t.database.db.selectFrom("jobs").selectAll().where("queue", "=", "surveys.send").orderBy("id").execute();
-  const surveyMails = async () =>
-    (await t.database.db.selectFrom("jobs").select("payload").where("queue", "=", "mail.send").execute())
-      .map((j) => j.payload as { template: string; to: string; locale: string; params: Record<string, string> })
-      .filter((p) => p.template === "survey.invitation");
+  const surveyMails = async () => (await queuedMails(t)).filter((p) => p.template === "survey.invitation");
   const tokenOf = (url: string) => new URL(url, "https://x.test").searchParams.get("token") as string;
-  const open = (token: string) => t.app.inject({ method: "POST", url: "/api/surveys/open", payload: { token } });
-  const answer = (payload: Record<string, unknown>) =>
-    t.app.inject({ method: "POST", url: "/api/surveys/answer", payload });
+  const open = (token: string) => send(t, null, "POST", "/api/surveys/open", { token });
+  const answer = (payload: Record<string, unknown>) => send(t, null, "POST", "/api/surveys/answer", payload);
   const surveyRow = (appointmentId: string) =>
     t.database.db
       .selectFrom("visit_surveys")
@@ -109,11 +83,7 @@ describe("post-visit surveys", () => {
     const id = await insertVisit("2026-03-03T15:00:00Z");
     await move(id, "arrived");
     await move(id, "completed");
-    const undo = await t.app.inject({
-      method: "POST",
-      url: `/api/appointments/${id}/status/undo`,
-      headers: desk.headers,
-    });
+    const undo = await send(t, desk, "POST", `/api/appointments/${id}/status/undo`);
     expect(undo.statusCode, undo.body).toBe(200);
     t.clock.set(new Date(new Date(TUESDAY_8AM).getTime() + SURVEY_DELAY_MS + 60_000));
     await t.app.services.jobs.runDueJobs();
@@ -219,7 +189,7 @@ describe("post-visit surveys", () => {
     await extra(null, false);
     // a fresh sign-in: the clock moved on past the earlier sessions
     t.clock.set("2026-04-01T13:00:00Z");
-    admin = await signIn(t, await makeStaff(t, "admin"));
+    admin = await signInNewStaff(t, "admin");
     desk = await signIn(t, clinic.frontDesk);
     const res = await t.app.inject({
       url: "/api/surveys/results?from=2026-03-01&to=2026-03-31",

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { passwordLogin, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
-import { makePatient, makeStaff, sessionCookieFrom, signIn, TEST_PASSWORD } from "../../test/factories.ts";
+import {
+  makePatient,
+  makeStaff,
+  sessionCookieFrom,
+  signIn,
+  signInNewPatient,
+  TEST_PASSWORD,
+} from "../../test/factories.ts";
 import { sha256 } from "./tokens.ts";
 
 describe("sessions and the authentication hook", () => {
@@ -9,7 +17,7 @@ describe("sessions and the authentication hook", () => {
   const me = (headers: Record<string, string>) => t.app.inject({ method: "GET", url: "/api/me", headers });
 
   it("denies API routes without a session and leaves public ones open", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/api/me" });
+    const res = await send(t, null, "GET", "/api/me");
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("unauthenticated");
     expect((await t.app.inject({ url: "/api/health" })).statusCode).toBe(200);
@@ -20,11 +28,7 @@ describe("sessions and the authentication hook", () => {
 
   it("sets a __Host- cookie that is HttpOnly, Secure, SameSite=Strict and Path=/", async () => {
     const patient = await makePatient(t, { withLogin: true });
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: patient.user?.email, password: TEST_PASSWORD },
-    });
+    const res = await passwordLogin(t, patient.user?.email, TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
     const header = String([res.headers["set-cookie"]].flat()[0]);
     expect(header).toMatch(/^__Host-portico_session=[A-Za-z0-9_-]{43};/);
@@ -36,8 +40,7 @@ describe("sessions and the authentication hook", () => {
   });
 
   it("stores only the SHA-256 of the session token", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as never);
+    const { patient, client } = await signInNewPatient(t);
     const token = client.cookie.split("=")[1] as string;
     const rows = await t.database.db
       .selectFrom("sessions")
@@ -48,27 +51,20 @@ describe("sessions and the authentication hook", () => {
   });
 
   it("refuses a mutating request without the session's CSRF token and changes nothing", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as never);
+    const { client } = await signInNewPatient(t);
     for (const headers of [{ cookie: client.cookie }, { cookie: client.cookie, "x-csrf-token": "wrong" }]) {
       const res = await t.app.inject({ method: "PATCH", url: "/api/me", headers, payload: { displayName: "Changed" } });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe("csrf_failed");
     }
     expect((await me(client.headers)).json().user.displayName).not.toBe("Changed");
-    const ok = await t.app.inject({
-      method: "PATCH",
-      url: "/api/me",
-      headers: client.headers,
-      payload: { displayName: "Changed" },
-    });
+    const ok = await send(t, client, "PATCH", "/api/me", { displayName: "Changed" });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.displayName).toBe("Changed");
   });
 
   it("issues a new token at login and discards the one the browser had before", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const first = await signIn(t, patient.user as never);
+    const { patient, client: first } = await signInNewPatient(t);
     const again = await t.app.inject({
       method: "POST",
       url: "/api/auth/login",
@@ -83,14 +79,13 @@ describe("sessions and the authentication hook", () => {
   });
 
   it("ends a patient session after 30 idle minutes and keeps it alive with activity", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as never);
+    const { patient, client } = await signInNewPatient(t);
     const info = (await me(client.headers)).json().session;
     expect(info.idleTimeoutSeconds).toBe(30 * 60);
     t.clock.advance({ minutes: 29 });
     expect((await me(client.headers)).statusCode).toBe(200);
     t.clock.advance({ minutes: 29 });
-    const refresh = await t.app.inject({ method: "POST", url: "/api/auth/session/refresh", headers: client.headers });
+    const refresh = await send(t, client, "POST", "/api/auth/session/refresh");
     expect(refresh.statusCode).toBe(200);
     t.clock.advance({ minutes: 31 });
     const expired = await me(client.headers);
@@ -116,8 +111,7 @@ describe("sessions and the authentication hook", () => {
   });
 
   it("ends every session 12 hours after sign-in however active it is", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as never);
+    const { client } = await signInNewPatient(t);
     for (let i = 0; i < 24; i++) {
       t.clock.advance({ minutes: 29 });
       const res = await me(client.headers);
@@ -128,9 +122,8 @@ describe("sessions and the authentication hook", () => {
   });
 
   it("logout ends the session on the server", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as never);
-    const out = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: client.headers });
+    const { client } = await signInNewPatient(t);
+    const out = await send(t, client, "POST", "/api/auth/logout");
     expect(out.statusCode).toBe(204);
     expect(String([out.headers["set-cookie"]].flat()[0])).toMatch(/__Host-portico_session=;/);
     expect((await me(client.headers)).statusCode).toBe(401);
@@ -142,35 +135,26 @@ describe("sessions and the authentication hook", () => {
     const laptop = await signIn(t, patient.user as never);
     const phone = await signIn(t, patient.user as never);
     const stranger = await signIn(t, other.user as never);
-    const list = await t.app.inject({ method: "GET", url: "/api/auth/sessions", headers: laptop.headers });
+    const list = await send(t, laptop, "GET", "/api/auth/sessions");
     expect(list.statusCode).toBe(200);
     const sessions = list.json().sessions as { id: string; current: boolean }[];
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const phoneSession = sessions.find((s) => !s.current) as { id: string };
 
-    const strangerTry = await t.app.inject({
-      method: "DELETE",
-      url: `/api/auth/sessions/${phoneSession.id}`,
-      headers: stranger.headers,
-    });
+    const strangerTry = await send(t, stranger, "DELETE", `/api/auth/sessions/${phoneSession.id}`);
     expect(strangerTry.statusCode).toBe(404);
     expect((await me(phone.headers)).statusCode).toBe(200);
 
-    const revoke = await t.app.inject({
-      method: "DELETE",
-      url: `/api/auth/sessions/${phoneSession.id}`,
-      headers: laptop.headers,
-    });
+    const revoke = await send(t, laptop, "DELETE", `/api/auth/sessions/${phoneSession.id}`);
     expect(revoke.statusCode).toBe(204);
     expect((await me(phone.headers)).statusCode).toBe(401);
     expect((await me(laptop.headers)).statusCode).toBe(200);
   });
 
   it("answers a malformed session id with 400 and no change", async () => {
-    const patient = await makePatient(t, { withLogin: true });
-    const client = await signIn(t, patient.user as never);
-    const res = await t.app.inject({ method: "DELETE", url: "/api/auth/sessions/not-a-uuid", headers: client.headers });
+    const { client } = await signInNewPatient(t);
+    const res = await send(t, client, "DELETE", "/api/auth/sessions/not-a-uuid");
     expect(res.statusCode).toBe(400);
     expect((await me(client.headers)).statusCode).toBe(200);
   });
@@ -181,11 +165,7 @@ describe("session cookie on a plain-http deployment", () => {
 
   it("uses portico_session without Secure when TLS is not available", async () => {
     const patient = await makePatient(t, { withLogin: true });
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: patient.user?.email, password: TEST_PASSWORD },
-    });
+    const res = await passwordLogin(t, patient.user?.email, TEST_PASSWORD);
     const header = String([res.headers["set-cookie"]].flat()[0]);
     expect(header).toMatch(/^portico_session=/);
     expect(header).not.toContain("Secure");

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { WorkItemAssignees } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeTestClinic, type TestClinic } from "../../modules/scheduling/test-clinic.ts";
+import { apiCaller } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   assignLocations,
@@ -33,15 +34,7 @@ let refillItem: string;
 let orphanItem: string;
 let poolItem: string;
 
-async function call(client: SignedInClient | null, method: "GET" | "POST", url: string, payload?: unknown) {
-  const response = await t.app.inject({
-    method,
-    url,
-    headers: client?.headers ?? {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return { status: response.statusCode, body: response.body ? response.json() : null };
-}
+const call = apiCaller(t);
 
 async function item(values: { queue: string; providerId: string | null; poolId?: string | null; patientId?: string }) {
   return (

@@ -14,6 +14,13 @@ const EXTENSIONS: Record<StoredContentType, string> = {
   "application/pdf": "pdf",
 };
 
+/** An attachment as it is downloaded. */
+export interface AttachmentFile {
+  bytes: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
 /** The name a download of the attachment carries (no name the uploader chose). */
 export const attachmentFileName = (id: string, contentType: StoredContentType) =>
   `attachment-${id.slice(0, 8)}.${EXTENSIONS[contentType]}`;
@@ -48,7 +55,7 @@ export async function readAttachment(
   threadId: string,
   attachmentId: string,
   staffView: boolean,
-): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+): Promise<AttachmentFile> {
   const row = await rows
     .selectFrom(currentDb(d.db), "message_attachments", "a")
     .innerJoin("messages as m", "m.id", "a.message_id")

@@ -14,7 +14,7 @@ import type { PatientAccess } from "../../platform/access/patient-access.ts";
 import { patientRows } from "../../platform/access/scoped-query.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
-import { readAttachment, saveAttachment } from "./attachments.ts";
+import { type AttachmentFile, readAttachment, saveAttachment } from "./attachments.ts";
 import { dueFor, poolSummary, readerLocale, routeFor, topicRouting } from "./routing.ts";
 import { lockThread } from "./thread-lock.ts";
 import { listItem, patientRef, previews, readMessages, threadReader } from "./thread-reads.ts";
@@ -235,7 +235,7 @@ export async function patientAttachment(
   patientId: string,
   threadId: string,
   attachmentId: string,
-): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+): Promise<AttachmentFile> {
   const access = await d.access.authorizePatient(patientId, {
     scope: "messages",
     action: "read",

@@ -1,6 +1,7 @@
 import { errorResponses } from "@portico/contracts";
 import type { FastifyReply } from "fastify";
 import type { AccessService } from "../../platform/access/patient-access.ts";
+import type { AttachmentFile } from "./attachments.ts";
 import type { MessagingSettings } from "./settings.ts";
 import type { MessagingService } from "./threads.ts";
 
@@ -17,7 +18,7 @@ export const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
 export const created = (schema: unknown) => ({ ...errorResponses, 201: schema });
 
 /** An attachment as a download: never shown inline, never sniffed, never run. */
-export function sendFile(reply: FastifyReply, file: { bytes: Buffer; contentType: string; fileName: string }) {
+export function sendFile(reply: FastifyReply, file: AttachmentFile) {
   return reply
     .type(file.contentType)
     .header("content-disposition", `attachment; filename="${file.fileName}"`)

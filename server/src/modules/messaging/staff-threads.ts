@@ -3,7 +3,7 @@ import type { PatientAccess } from "../../platform/access/patient-access.ts";
 import { patientRows } from "../../platform/access/scoped-query.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
-import { readAttachment, saveAttachment } from "./attachments.ts";
+import { type AttachmentFile, readAttachment, saveAttachment } from "./attachments.ts";
 import { deniedAsMissing } from "./denied.ts";
 import { dueFor, poolSummary, readerLocale } from "./routing.ts";
 import { lockThread } from "./thread-lock.ts";
@@ -169,7 +169,7 @@ export async function staffAttachment(
   d: MessagingDeps,
   threadId: string,
   attachmentId: string,
-): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+): Promise<AttachmentFile> {
   const { access } = await authorizeStaffThread(d, threadId, "download", attachmentId);
   return readAttachment(d, patientRows(access, "messages"), threadId, attachmentId, true);
 }

@@ -12,6 +12,7 @@ import type {
   StaffThread,
   UploadedAttachment,
 } from "@portico/contracts";
+import type { AttachmentFile } from "./attachments.ts";
 import { MessageDigests } from "./digest.ts";
 import { StaffInbox } from "./inbox.ts";
 import {
@@ -37,8 +38,6 @@ import {
 import { type Db, DIGEST_EVERY_MS, DIGEST_QUEUE, MESSAGES_QUEUE, type MessagingDeps } from "./thread-store.ts";
 
 export { DIGEST_QUEUE, MESSAGES_QUEUE, sealedMessageColumns } from "./thread-store.ts";
-
-type Download = { bytes: Buffer; contentType: string; fileName: string };
 
 /**
  * Secure messaging (SPEC §2.5): patients and caregivers start and answer conversations; staff
@@ -116,7 +115,7 @@ export class MessagingService {
     return patientUpload(this.#d, patientId, bytes);
   }
 
-  patientAttachment(patientId: string, threadId: string, attachmentId: string): Promise<Download> {
+  patientAttachment(patientId: string, threadId: string, attachmentId: string): Promise<AttachmentFile> {
     return patientAttachment(this.#d, patientId, threadId, attachmentId);
   }
 
@@ -148,7 +147,7 @@ export class MessagingService {
     return staffUpload(this.#d, threadId, bytes);
   }
 
-  staffAttachment(threadId: string, attachmentId: string): Promise<Download> {
+  staffAttachment(threadId: string, attachmentId: string): Promise<AttachmentFile> {
     return staffAttachment(this.#d, threadId, attachmentId);
   }
 }

@@ -1,12 +1,9 @@
-import type { BulkApproveRefillsResult, RefillItemStatus, RefillQueueItem } from "@portico/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RefillItemStatus, RefillQueueItem } from "@portico/contracts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert";
-import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
-import { Dialog, DialogActions } from "../../components/Dialog";
 import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Select } from "../../components/Select";
@@ -14,13 +11,11 @@ import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
 import { QueueDecision } from "../../kit/QueueDecision";
-import { errorMessage } from "../../lib/errors";
-import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
+import { formatCalendarDate } from "../../lib/format";
 import { QueueActionsCell } from "../in-basket/QueueActionsCell";
 import { DenyAction, type QueueNotice, QueuePatientCell, RequestedCell, WorkQueuePage } from "../in-basket/WorkQueue";
 import {
   approveRefill,
-  bulkApproveRefills,
   denyRefill,
   ITEM_TONE,
   type QueueFilters,
@@ -28,6 +23,8 @@ import {
   refillQueueQuery,
   workItemAction,
 } from "./data";
+import { dayAndTime as when } from "./format";
+import { RefillBulkBar } from "./RefillBulkBar";
 import "./refills.css";
 
 const route = getRouteApi("/signed-in/in-basket/refills");
@@ -97,7 +94,7 @@ export function RefillQueuePage() {
       count={items.length}
     >
       {bulkable.length > 0 ? (
-        <BulkBar
+        <RefillBulkBar
           bulkable={bulkable}
           chosen={chosen}
           onSelectAll={(on) => setSelected(on ? bulkable.map((i) => i.id) : [])}
@@ -131,84 +128,6 @@ export function RefillQueuePage() {
         />
       </div>
     </WorkQueuePage>
-  );
-}
-
-function BulkBar({
-  bulkable,
-  chosen,
-  onSelectAll,
-  onDone,
-}: {
-  bulkable: RefillQueueItem[];
-  chosen: RefillQueueItem[];
-  onSelectAll: (on: boolean) => void;
-  onDone: (notice: Notice) => void;
-}) {
-  const { t, i18n } = useTranslation("refills");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const bulk = useMutation({
-    mutationFn: () =>
-      bulkApproveRefills(
-        queryClient,
-        chosen.map((i) => i.id),
-      ),
-    onSuccess: (result: BulkApproveRefillsResult) => {
-      setOpen(false);
-      onDone({
-        tone: result.skipped.length > 0 ? "warning" : "success",
-        title: t("queue.bulkDoneTitle", { count: result.approved.length }),
-        text:
-          result.skipped.length > 0
-            ? t("queue.bulkSkipped", { count: result.skipped.length })
-            : t("queue.bulkDoneBody", { count: result.approved.length }),
-      });
-    },
-  });
-  return (
-    <section className="bulk-bar" aria-label={t("queue.bulkRegion")}>
-      <Checkbox
-        isSelected={chosen.length === bulkable.length}
-        isIndeterminate={chosen.length > 0 && chosen.length < bulkable.length}
-        onChange={onSelectAll}
-        description={t("queue.bulkHint", { count: bulkable.length })}
-      >
-        {t("queue.selectAll")}
-      </Checkbox>
-      <Button variant="secondary" isDisabled={chosen.length === 0} onPress={() => setOpen(true)}>
-        {t("queue.bulkApprove", { count: chosen.length })}
-      </Button>
-      <Dialog title={t("queue.bulkConfirmTitle", { count: chosen.length })} isOpen={open} onOpenChange={setOpen}>
-        <p>{t("queue.bulkConfirmBody")}</p>
-        <ul className="decision-list">
-          {chosen.map((i) => (
-            <li key={i.id}>
-              {t("queue.bulkLine", {
-                patient: i.patient.displayName,
-                medication: i.medication.name,
-                quantity: i.suggested.quantity,
-                refills: i.suggested.refills,
-              })}
-            </li>
-          ))}
-        </ul>
-        {bulk.isError ? (
-          <Alert tone="error" title={t("queue.failedTitle")} live="assertive" headingLevel={3}>
-            <p>{errorMessage(bulk.error, tc, i18n.exists)}</p>
-          </Alert>
-        ) : null}
-        <DialogActions>
-          <Button isPending={bulk.isPending} onPress={() => bulk.mutate()}>
-            {t("queue.bulkConfirm", { count: chosen.length })}
-          </Button>
-          <Button variant="secondary" onPress={() => setOpen(false)}>
-            {t("queue.cancel")}
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </section>
   );
 }
 
@@ -407,9 +326,4 @@ function ApproveAction({ item, onNotice }: { item: RefillQueueItem; onNotice: (n
       )}
     </QueueDecision>
   );
-}
-
-function when(iso: string, locale: AppLocale): string {
-  const zone = localTimeZone();
-  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
 }

@@ -202,34 +202,26 @@ export function MedicationFormAction({
         width="medium"
       />
       <Select
-        name="prescriberId"
+        {...form.field("prescriberId")}
         label={f("prescriberId")}
         options={providerOptions}
         value={form.values.prescriberId || null}
-        onChange={form.set("prescriberId")}
-        errorMessage={form.errors.prescriberId}
         placeholder={t("chartMeds.choose")}
         isRequired
         width="medium"
       />
       <Select
-        name="controlledSchedule"
+        {...form.field("controlledSchedule")}
         label={f("controlledSchedule")}
         options={SCHEDULES.map((s) => ({ id: s, label: t(`chartMeds.schedules.${s}`) }))}
-        value={form.values.controlledSchedule}
-        onChange={(s) => form.set("controlledSchedule")(s as ControlledSchedule)}
-        errorMessage={form.errors.controlledSchedule}
         isRequired
         width="medium"
       />
       <Select
-        name="protocolClass"
+        {...form.field("protocolClass")}
         label={f("protocolClass")}
         description={t("chartMeds.hints.protocolClass")}
         options={classOptions}
-        value={form.values.protocolClass}
-        onChange={form.set("protocolClass")}
-        errorMessage={form.errors.protocolClass}
         width="medium"
       />
       <Checkbox {...form.checkbox("confidential")} description={t("chartMeds.hints.confidential")}>

@@ -1,6 +1,6 @@
 import { buildApp } from "./app.ts";
 import { systemClock } from "./platform/clock.ts";
-import { openRuntime, surviveLostConnections } from "./runtime.ts";
+import { exitOnSignals, openRuntime, surviveLostConnections } from "./runtime.ts";
 import { startupBanner } from "./seed/banner.ts";
 import { seedDemo } from "./seed/demo.ts";
 
@@ -37,25 +37,6 @@ process.stdout.write(
   ),
 );
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  logger.info({ signal }, "shutting down");
-  const force = setTimeout(() => {
-    logger.warn("shutdown took longer than 3 s; exiting");
-    process.exit(1);
-  }, 3_000);
-  force.unref();
-  try {
-    // side by side: requests in flight finish; the worker stops claiming, waits up to 1.5 s for
-    // running jobs and gives back the unfinished ones (due again at once, the attempt not counted)
-    await Promise.all([worker?.stop(), app.close()]);
-    await database.close();
-  } finally {
-    clearTimeout(force);
-    process.exit(0);
-  }
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// side by side: requests in flight finish; the worker stops claiming, waits up to 1.5 s for
+// running jobs and gives back the unfinished ones (due again at once, the attempt not counted)
+exitOnSignals(logger, "server", database, () => Promise.all([worker?.stop(), app.close()]));

@@ -156,3 +156,30 @@ export function surviveLostConnections(logger: Logger): void {
     process.exit(1);
   });
 }
+
+/**
+ * On SIGINT or SIGTERM (once): `stop` (requests and jobs in flight finish), then the database
+ * closes and the process exits; a stop that takes longer than 3 s exits with status 1.
+ */
+export function exitOnSignals(logger: Logger, what: string, database: DatabaseHandle, stop: () => Promise<unknown>) {
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, `${what} shutting down`);
+    const force = setTimeout(() => {
+      logger.warn(`${what} shutdown took longer than 3 s; exiting`);
+      process.exit(1);
+    }, 3_000);
+    force.unref();
+    try {
+      await stop();
+      await database.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}

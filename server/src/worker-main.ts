@@ -1,6 +1,6 @@
 import { loadConfig } from "./config.ts";
 import { systemClock } from "./platform/clock.ts";
-import { fail, openRuntime, surviveLostConnections } from "./runtime.ts";
+import { exitOnSignals, fail, openRuntime, surviveLostConnections } from "./runtime.ts";
 import { createServices } from "./services.ts";
 
 /**
@@ -31,24 +31,5 @@ process.stdout.write(
   `\n  Portico worker is running (${database.kind}); queues: ${services.jobs.queues.join(", ")}\n\n`,
 );
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  logger.info({ signal }, "worker shutting down");
-  const force = setTimeout(() => {
-    logger.warn("worker shutdown took longer than 3 s; exiting");
-    process.exit(1);
-  }, 3_000);
-  force.unref();
-  try {
-    // stops claiming, waits up to 1.5 s for running jobs, gives back the unfinished ones
-    await Promise.all([worker.stop(), auditLinker.stop()]);
-    await database.close();
-  } finally {
-    clearTimeout(force);
-    process.exit(0);
-  }
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// stops claiming, waits up to 1.5 s for running jobs, gives back the unfinished ones
+exitOnSignals(logger, "worker", database, () => Promise.all([worker.stop(), auditLinker.stop()]));

@@ -1,21 +1,10 @@
-import type { Config } from "../../config.ts";
-import type { Database } from "../../db/database.ts";
-import type { AccessService } from "../../platform/access/patient-access.ts";
-import type { AuditLog } from "../../platform/audit/audit-log.ts";
-import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
 import { DomainError } from "../../platform/errors.ts";
-import type { Mailer } from "../../platform/mail/mailer.ts";
 import { currentDb } from "../../platform/transaction.ts";
 import type { IdentityService } from "../identity/service.ts";
+import type { Platform } from "../kit.ts";
 
-export interface ClinicAdminDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  access: AccessService;
-  audit: AuditLog;
-  mailer: Mailer;
+export interface ClinicAdminDeps extends Pick<Platform, "config" | "db" | "clock" | "access" | "audit" | "mailer"> {
   /** identity writes the logins: `identity.users` */
   identity: Pick<IdentityService, "users">;
 }

@@ -41,6 +41,12 @@ const SHOWN_DAYS_MS = 365 * 86_400_000;
 
 export const PATIENT_NAME = sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`;
 
+const intakeResponse = (r: {
+  intake_appointment_id: string | null;
+  kind: IntakeResponse["kind"];
+  created_at: Date;
+}): IntakeResponse => ({ appointmentId: r.intake_appointment_id as string, kind: r.kind, completedAt: r.created_at });
+
 export interface HealthServiceDeps {
   db: Database;
   clock: Clock;
@@ -305,11 +311,7 @@ export class HealthUpdatesService {
       .select(["intake_appointment_id", "kind", "created_at"])
       .where("intake_appointment_id", "in", [...appointmentIds])
       .execute();
-    return rows.map((r) => ({
-      appointmentId: r.intake_appointment_id as string,
-      kind: r.kind,
-      completedAt: r.created_at,
-    }));
+    return rows.map(intakeResponse);
   }
 
   /**
@@ -323,11 +325,7 @@ export class HealthUpdatesService {
       .select(["intake_appointment_id", "kind", "created_at"])
       .where("intake_appointment_id", "in", [...appointmentIds])
       .execute();
-    return rows.map((r) => ({
-      appointmentId: r.intake_appointment_id as string,
-      kind: r.kind,
-      completedAt: r.created_at,
-    }));
+    return rows.map(intakeResponse);
   }
 
   /** The responses sent as one visit's intake, newest first, with their answers (a `health_updates` access). */

@@ -5,16 +5,12 @@ import type {
   PatientProfile,
   RegisterPatientRequest,
 } from "@portico/contracts";
-import type { Config } from "../../config.ts";
-import type { Database } from "../../db/database.ts";
-import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
+import type { PatientAccess } from "../../platform/access/patient-access.ts";
 import { ageOn } from "../../platform/access/policy.ts";
-import type { AuditLog } from "../../platform/audit/audit-log.ts";
-import type { Clock } from "../../platform/clock.ts";
 import { DomainError } from "../../platform/errors.ts";
-import type { Mailer } from "../../platform/mail/mailer.ts";
 import { currentDb } from "../../platform/transaction.ts";
 import type { IdentityService } from "../identity/service.ts";
+import type { Platform } from "../kit.ts";
 import { findProbableDuplicates, presentCandidate } from "./duplicates.ts";
 import { isValidDate, type PersonFacts } from "./matching.ts";
 import * as repo from "./repo.ts";
@@ -23,17 +19,25 @@ import * as repo from "./repo.ts";
 export type ActivationCodeIssuer = Pick<IdentityService, "issueActivationCode" | "users">;
 
 /** What the patients module's services are built from. */
-export interface PatientServiceDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  access: AccessService;
-  audit: AuditLog;
-  mailer: Mailer;
+export interface PatientServiceDeps extends Pick<Platform, "config" | "db" | "clock" | "access" | "audit" | "mailer"> {
   identity: ActivationCodeIssuer;
 }
 
 const OLDEST_BIRTH_YEAR = 1900;
+
+/** What the patients module's chart services share: their dependencies, the chart rules and the request's database. */
+export abstract class ChartService {
+  protected readonly deps: PatientServiceDeps;
+  protected readonly chart: ChartRules;
+  constructor(deps: PatientServiceDeps, chart: ChartRules) {
+    this.deps = deps;
+    this.chart = chart;
+  }
+
+  protected get db() {
+    return currentDb(this.deps.db);
+  }
+}
 
 /**
  * The chart rules every patients service shares: plausible birth dates, known pharmacy and

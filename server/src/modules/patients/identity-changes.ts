@@ -3,38 +3,27 @@ import type { PatientAccess } from "../../platform/access/patient-access.ts";
 import { patientRows } from "../../platform/access/scoped-query.ts";
 import { currentContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
-import { currentDb, inTransaction } from "../../platform/transaction.ts";
-import type { ChartRules, PatientServiceDeps } from "./chart.ts";
+import { type currentDb, inTransaction } from "../../platform/transaction.ts";
+import { ChartService } from "./chart.ts";
 import * as repo from "./repo.ts";
 
 /**
  * Legal name, birth date and sex change only through a request the front desk decides
  * (the patient asks; the desk approves or denies).
  */
-export class IdentityChangeService {
-  readonly #deps: PatientServiceDeps;
-  readonly #chart: ChartRules;
-  constructor(deps: PatientServiceDeps, chart: ChartRules) {
-    this.#deps = deps;
-    this.#chart = chart;
-  }
-
-  get #db() {
-    return currentDb(this.#deps.db);
-  }
-
+export class IdentityChangeService extends ChartService {
   async requestIdentityChange(
     patientId: string,
     input: { changes: IdentityChanges; reason: string },
   ): Promise<IdentityChangeRequest> {
-    return inTransaction(this.#deps.db, async (trx) => {
-      const access = await this.#deps.access.authorizePatient(patientId, {
+    return inTransaction(this.deps.db, async (trx) => {
+      const access = await this.deps.access.authorizePatient(patientId, {
         scope: "profile",
         action: "write",
         resourceType: "identity_change_request",
         auditAction: "create",
       });
-      if (input.changes.dateOfBirth) this.#chart.checkBirthDate(input.changes.dateOfBirth);
+      if (input.changes.dateOfBirth) this.chart.checkBirthDate(input.changes.dateOfBirth);
       if (await repo.pendingIdentityRequestId(trx, access)) {
         throw new DomainError("conflict", "A change request is already waiting for the front desk.");
       }
@@ -55,18 +44,18 @@ export class IdentityChangeService {
   }
 
   async patientIdentityRequests(patientId: string): Promise<IdentityChangeRequest[]> {
-    const access = await this.#deps.access.authorizePatient(patientId, {
+    const access = await this.deps.access.authorizePatient(patientId, {
       scope: "profile",
       action: "read",
       resourceType: "identity_change_request",
     });
-    return this.#identityRequests(this.#db, { access });
+    return this.#identityRequests(this.db, { access });
   }
 
   async listIdentityRequests(status: "pending" | "approved" | "denied" = "pending"): Promise<IdentityChangeRequest[]> {
-    await this.#deps.access.authorizeStaff(["front_desk"], { resourceType: "identity_change_request", action: "read" });
-    const list = await this.#identityRequests(this.#db, { status });
-    await this.#deps.audit.record({
+    await this.deps.access.authorizeStaff(["front_desk"], { resourceType: "identity_change_request", action: "read" });
+    const list = await this.#identityRequests(this.db, { status });
+    await this.deps.audit.record({
       action: "read",
       resourceType: "identity_change_request_queue",
       actingAs: "front_desk",
@@ -79,11 +68,11 @@ export class IdentityChangeService {
     requestId: string,
     input: { decision: "approve" | "deny"; note?: string },
   ): Promise<IdentityChangeRequest> {
-    const actor = await this.#deps.access.authorizeStaff(["front_desk"], {
+    const actor = await this.deps.access.authorizeStaff(["front_desk"], {
       resourceType: "identity_change_request",
       action: "decide",
     });
-    return inTransaction(this.#deps.db, async (trx) => {
+    return inTransaction(this.deps.db, async (trx) => {
       const request = await trx
         .selectFrom("identity_change_requests")
         .select(["id", "patient_id", "status", "changes"])
@@ -91,7 +80,7 @@ export class IdentityChangeService {
         .forUpdate()
         .executeTakeFirst();
       if (!request) throw notFound("change request");
-      const access = await this.#deps.access.authorizePatient(request.patient_id, {
+      const access = await this.deps.access.authorizePatient(request.patient_id, {
         scope: "profile",
         action: "write",
         resourceType: "identity_change_request",
@@ -99,7 +88,7 @@ export class IdentityChangeService {
         auditAction: input.decision,
       });
       if (request.status !== "pending") throw new DomainError("conflict", "This request has already been decided.");
-      const now = this.#deps.clock.now();
+      const now = this.deps.clock.now();
       if (input.decision === "approve") {
         const changes = request.changes as IdentityChanges;
         const set: repo.PatientUpdate = { updated_at: now };

@@ -1,39 +1,28 @@
 import type { PatientProfile, PatientSummary, UpdatePatientRequest } from "@portico/contracts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { checkTimeZone } from "../../platform/time-zones.ts";
-import { currentDb, inTransaction } from "../../platform/transaction.ts";
-import { type ChartRules, isStaffAccess, type PatientServiceDeps } from "./chart.ts";
+import { inTransaction } from "../../platform/transaction.ts";
+import { ChartService, isStaffAccess } from "./chart.ts";
 import * as repo from "./repo.ts";
 
 const IDENTITY_FIELDS = ["legalGivenName", "legalFamilyName", "dateOfBirth", "sex"] as const;
 
 /** A chart's details as the patient, a caregiver or the front desk read and change them. */
-export class ProfileService {
-  readonly #deps: PatientServiceDeps;
-  readonly #chart: ChartRules;
-  constructor(deps: PatientServiceDeps, chart: ChartRules) {
-    this.#deps = deps;
-    this.#chart = chart;
-  }
-
-  get #db() {
-    return currentDb(this.#deps.db);
-  }
-
+export class ProfileService extends ChartService {
   /**
    * The profile, or — for a proxy whose access does not cover it (a parent of an adolescent)
    * — the summary: name and date of birth. The access policy decides which (`profile` or
    * `summary` scope); nobody else gets either.
    */
   async getProfile(patientId: string): Promise<PatientProfile | PatientSummary> {
-    const full = await this.#deps.access.can(patientId, { scope: "profile", action: "read" });
-    const access = await this.#deps.access.authorizePatient(patientId, {
+    const full = await this.deps.access.can(patientId, { scope: "profile", action: "read" });
+    const access = await this.deps.access.authorizePatient(patientId, {
       scope: full ? "profile" : "summary",
       action: "read",
       resourceType: full ? "patient_profile" : "patient_summary",
       resourceId: patientId,
     });
-    const row = await repo.findPatient(this.#db, access);
+    const row = await repo.findPatient(this.db, access);
     if (!row) throw notFound("patient");
     if (!full) {
       return {
@@ -45,13 +34,13 @@ export class ProfileService {
         dateOfBirth: row.date_of_birth,
       };
     }
-    const canEdit = await this.#deps.access.can(patientId, { scope: "profile", action: "write" });
-    return this.#chart.present(access, row, isStaffAccess(access), canEdit);
+    const canEdit = await this.deps.access.can(patientId, { scope: "profile", action: "write" });
+    return this.chart.present(access, row, isStaffAccess(access), canEdit);
   }
 
   async updateProfile(patientId: string, patch: UpdatePatientRequest): Promise<PatientProfile> {
-    return inTransaction(this.#deps.db, async (trx) => {
-      const access = await this.#deps.access.authorizePatient(patientId, {
+    return inTransaction(this.deps.db, async (trx) => {
+      const access = await this.deps.access.authorizePatient(patientId, {
         scope: "profile",
         action: "write",
         resourceType: "patient_profile",
@@ -73,9 +62,9 @@ export class ProfileService {
           "Your primary care physician is assigned by the clinic. Please ask the front desk.",
         );
       }
-      if (patch.dateOfBirth) this.#chart.checkBirthDate(patch.dateOfBirth);
+      if (patch.dateOfBirth) this.chart.checkBirthDate(patch.dateOfBirth);
       if (patch.timeZone) checkTimeZone(patch.timeZone);
-      await this.#chart.checkReferences(patch.preferredPharmacyId ?? undefined, patch.pcpProviderId ?? undefined);
+      await this.chart.checkReferences(patch.preferredPharmacyId ?? undefined, patch.pcpProviderId ?? undefined);
       const set: repo.PatientUpdate = {};
       if (patch.legalGivenName !== undefined) set.legal_given_name = patch.legalGivenName.trim();
       if (patch.legalFamilyName !== undefined) set.legal_family_name = patch.legalFamilyName.trim();
@@ -93,16 +82,16 @@ export class ProfileService {
       }
       if (patch.preferredPharmacyId !== undefined) set.preferred_pharmacy_id = patch.preferredPharmacyId;
       if (patch.pcpProviderId !== undefined) set.pcp_provider_id = patch.pcpProviderId;
-      set.updated_at = this.#deps.clock.now();
+      set.updated_at = this.deps.clock.now();
       await repo.updateChart(trx, access, set);
       const row = (await repo.findPatient(trx, access)) as repo.PatientRow;
       const portalLanguage = patch.preferredLanguage?.toLowerCase();
       if ((portalLanguage === "en" || portalLanguage === "es") && row.user_id) {
         // one language per person: the patient's own login follows the chart's (pages and emails)
-        await this.#deps.identity.users.update(row.user_id, { locale: portalLanguage }, this.#deps.clock.now());
+        await this.deps.identity.users.update(row.user_id, { locale: portalLanguage }, this.deps.clock.now());
       }
-      if (patch.insurance) await this.#chart.saveCoverages(access, patch.insurance);
-      await this.#deps.audit.record({
+      if (patch.insurance) await this.chart.saveCoverages(access, patch.insurance);
+      await this.deps.audit.record({
         action: "update_fields",
         resourceType: "patient_profile",
         resourceId: access.patientId,
@@ -111,7 +100,7 @@ export class ProfileService {
         actingAs: access.basis,
         details: { fields: Object.keys(patch).sort() },
       });
-      return this.#chart.present(access, row, staff);
+      return this.chart.present(access, row, staff);
     });
   }
 }

@@ -142,6 +142,19 @@ export async function ownFileIds(db: Db, access: PatientAccess, ids: readonly st
   return new Set(rows.map((r) => r.id));
 }
 
+const candidateColumns = [
+  "p.id",
+  "p.mrn",
+  "p.status",
+  "p.legal_given_name",
+  "p.legal_family_name",
+  "p.preferred_name",
+  "p.date_of_birth",
+  "p.sex",
+  "p.phone",
+  "p.email",
+] as const;
+
 /** Charts that could be the same person: same or nearby birth date, or same phone or email. */
 export function duplicateCandidates(
   db: Db,
@@ -149,18 +162,7 @@ export function duplicateCandidates(
 ) {
   return db
     .selectFrom("patients as p")
-    .select([
-      "p.id",
-      "p.mrn",
-      "p.status",
-      "p.legal_given_name",
-      "p.legal_family_name",
-      "p.preferred_name",
-      "p.date_of_birth",
-      "p.sex",
-      "p.phone",
-      "p.email",
-    ])
+    .select(candidateColumns)
     .where("p.status", "in", ["active", "pending_verification"])
     .where((eb) => {
       const any = [eb("p.date_of_birth", "in", facts.birthDates)];
@@ -178,18 +180,7 @@ export function candidatesById(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([] as CandidateRow[]);
   return db
     .selectFrom("patients as p")
-    .select([
-      "p.id",
-      "p.mrn",
-      "p.status",
-      "p.legal_given_name",
-      "p.legal_family_name",
-      "p.preferred_name",
-      "p.date_of_birth",
-      "p.sex",
-      "p.phone",
-      "p.email",
-    ])
+    .select(candidateColumns)
     .where("p.id", "in", [...ids])
     .execute();
 }

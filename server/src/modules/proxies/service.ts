@@ -1,14 +1,8 @@
 import { sql } from "kysely";
-import type { Config } from "../../config.ts";
-import type { Database } from "../../db/database.ts";
-import type { AccessService } from "../../platform/access/patient-access.ts";
-import type { AuditLog } from "../../platform/audit/audit-log.ts";
-import type { Clock } from "../../platform/clock.ts";
 import { runWithContext, systemContext } from "../../platform/context.ts";
-import type { JobQueue } from "../../platform/jobs/index.ts";
-import type { Mailer } from "../../platform/mail/mailer.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import type { OnboardingService } from "../identity/onboarding.ts";
+import type { Platform } from "../kit.ts";
 import { GrantService } from "./grants.ts";
 import { InvitationService } from "./invitations.ts";
 import { INVITATION_DAYS } from "./mail-templates.ts";
@@ -18,14 +12,8 @@ export { INVITATION_DAYS };
 
 export const END_PARENTAL_ACCESS_QUEUE = "proxies.end-parental-access";
 
-export interface ProxyServiceDeps {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  access: AccessService;
-  audit: AuditLog;
-  mailer: Mailer;
-  jobs: JobQueue;
+export interface ProxyServiceDeps
+  extends Pick<Platform, "config" | "db" | "clock" | "access" | "audit" | "mailer" | "jobs"> {
   /** identity's account creation, for an invitee who has no login yet */
   accounts: Pick<OnboardingService, "createAccount">;
 }

@@ -1,19 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { LabResult, LabResultList, LabTest, RecordLabResultRequest } from "@portico/contracts";
 import { sql } from "kysely";
-import type { Database } from "../../db/database.ts";
-import type { AccessService, PatientAccess } from "../../platform/access/patient-access.ts";
+import type { PatientAccess } from "../../platform/access/patient-access.ts";
 import { type PatientRows, patientRows } from "../../platform/access/scoped-query.ts";
-import type { AuditLog } from "../../platform/audit/audit-log.ts";
-import type { Clock } from "../../platform/clock.ts";
 import { currentContext } from "../../platform/context.ts";
-import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { clinicToday } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import { CLINICAL_BASES } from "./medications.ts";
 import type { ProtocolRules } from "./protocol-engine.ts";
-import type { RefillProtocolService } from "./protocols.ts";
+import type { ChartListDeps } from "./refill-items.ts";
 import { labValueSeal } from "./seals.ts";
 
 type Db = ReturnType<typeof currentDb>;
@@ -49,27 +45,9 @@ const EARLIEST_RESULT = "1900-01-01";
  * patient (`read:lab_result`, `create:lab_result`: the access log's sentences).
  */
 export class LabResultService {
-  readonly #db: Database;
-  readonly #clock: Clock;
-  readonly #access: AccessService;
-  readonly #audit: AuditLog;
-  readonly #cipher: FieldCipher;
-  readonly #protocols: RefillProtocolService;
-
-  constructor(deps: {
-    db: Database;
-    clock: Clock;
-    access: AccessService;
-    audit: AuditLog;
-    cipher: FieldCipher;
-    protocols: RefillProtocolService;
-  }) {
-    this.#db = deps.db;
-    this.#clock = deps.clock;
-    this.#access = deps.access;
-    this.#audit = deps.audit;
-    this.#cipher = deps.cipher;
-    this.#protocols = deps.protocols;
+  readonly #d: ChartListDeps;
+  constructor(deps: ChartListDeps) {
+    this.#d = deps;
   }
 
   /** Nurses and physicians caring for the patient (a proxy's or the patient's own access is not enough). */
@@ -81,15 +59,15 @@ export class LabResultService {
   }
 
   async list(patientId: string): Promise<LabResultList> {
-    await this.#access.authorizeStaff(["nurse", "physician"], { resourceType: "lab_result", action: "read" });
+    await this.#d.access.authorizeStaff(["nurse", "physician"], { resourceType: "lab_result", action: "read" });
     const access = this.#clinical(
-      await this.#access.authorizePatient(patientId, {
+      await this.#d.access.authorizePatient(patientId, {
         scope: "medications",
         action: "read",
         resourceType: "lab_result",
       }),
     );
-    const db = currentDb(this.#db);
+    const db = currentDb(this.#d.db);
     const rowsOf = patientRows(access, "medications");
     const [rows, patient, protocol, today, canRecord] = await Promise.all([
       this.#select(db, rowsOf).orderBy("l.resulted_on", "desc").orderBy("l.created_at", "desc").limit(200).execute(),
@@ -100,9 +78,9 @@ export class LabResultService {
           sql<string>`coalesce(p.preferred_name, p.legal_given_name) || ' ' || p.legal_family_name`.as("name"),
         ])
         .executeTakeFirstOrThrow(),
-      this.#protocols.current(),
-      clinicToday(db, this.#clock.now()),
-      this.#access.can(patientId, { scope: "medications", action: "write" }),
+      this.#d.protocols.current(),
+      clinicToday(db, this.#d.clock.now()),
+      this.#d.access.can(patientId, { scope: "medications", action: "write" }),
     ]);
     const tests = labTests(protocol);
     return {
@@ -118,19 +96,19 @@ export class LabResultService {
   }
 
   async record(patientId: string, input: RecordLabResultRequest): Promise<LabResult> {
-    await this.#access.authorizeStaff(["nurse", "physician"], { resourceType: "lab_result", action: "create" });
+    await this.#d.access.authorizeStaff(["nurse", "physician"], { resourceType: "lab_result", action: "create" });
     const access = this.#clinical(
-      await this.#access.authorizePatient(patientId, {
+      await this.#d.access.authorizePatient(patientId, {
         scope: "medications",
         action: "write",
         resourceType: "lab_result",
         auditAction: "create",
       }),
     );
-    const protocol = await this.#protocols.current();
+    const protocol = await this.#d.protocols.current();
     const test = labTests(protocol).find((t) => t.labCode === input.labCode);
-    const db = currentDb(this.#db);
-    const today = await clinicToday(db, this.#clock.now());
+    const db = currentDb(this.#d.db);
+    const today = await clinicToday(db, this.#d.clock.now());
     const problems: { field: string; problem: string }[] = [];
     if (!test) problems.push({ field: "labCode", problem: "is not a lab test the refill protocol names" });
     if (input.resultedOn > today) problems.push({ field: "resultedOn", problem: "is after today" });
@@ -139,7 +117,7 @@ export class LabResultService {
       throw new DomainError("validation_failed", "The lab result could not be recorded as it is.", problems);
     }
     const value = input.value?.trim() || null;
-    return inTransaction(this.#db, async (trx) => {
+    return inTransaction(this.#d.db, async (trx) => {
       const rowsOf = patientRows(access, "medications", "write");
       const id = randomUUID();
       await trx
@@ -150,13 +128,13 @@ export class LabResultService {
             lab_code: test.labCode,
             lab_name: test.labName,
             resulted_on: input.resultedOn,
-            value_sealed: value ? this.#cipher.seal(value, labValueSeal(id)) : null,
+            value_sealed: value ? this.#d.cipher.seal(value, labValueSeal(id)) : null,
             recorded_by: currentContext().actor.userId,
-            created_at: this.#clock.now(),
+            created_at: this.#d.clock.now(),
           }),
         )
         .execute();
-      await this.#audit.record({
+      await this.#d.audit.record({
         action: "create",
         resourceType: "lab_result",
         resourceId: id,
@@ -197,7 +175,7 @@ export class LabResultService {
       labCode: r.lab_code,
       labName: r.lab_name ?? r.lab_code,
       resultedOn: String(r.resulted_on).slice(0, 10),
-      value: r.value_sealed ? this.#cipher.open(r.value_sealed, labValueSeal(r.id)) : null,
+      value: r.value_sealed ? this.#d.cipher.open(r.value_sealed, labValueSeal(r.id)) : null,
       recordedBy: r.recorded_by_name,
       recordedAt: r.created_at.toISOString(),
     };

@@ -6,17 +6,10 @@ import type {
   UpdateMedicationRequest,
 } from "@portico/contracts";
 import { sql } from "kysely";
-import type { Database } from "../../db/database.ts";
-import {
-  type AccessService,
-  ensurePatientScopedQuery,
-  type PatientAccess,
-} from "../../platform/access/patient-access.ts";
+import { ensurePatientScopedQuery, type PatientAccess } from "../../platform/access/patient-access.ts";
 import { patientRows } from "../../platform/access/scoped-query.ts";
-import type { AuditDetails, AuditLog } from "../../platform/audit/audit-log.ts";
-import type { Clock } from "../../platform/clock.ts";
+import type { AuditDetails } from "../../platform/audit/audit-log.ts";
 import { currentContext } from "../../platform/context.ts";
-import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { clinicToday } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
@@ -28,7 +21,7 @@ import {
   recordMedicationEvent,
   selectMedications,
 } from "./medication-rows.ts";
-import type { RefillProtocolService } from "./protocols.ts";
+import type { ChartListDeps } from "./refill-items.ts";
 import { stopReasonSeal } from "./seals.ts";
 
 type Db = ReturnType<typeof currentDb>;
@@ -45,39 +38,21 @@ export {
 
 /** The medication list: read by the patient, caregivers with `medications`, the care team; kept by clinicians. */
 export class MedicationService {
-  readonly #db: Database;
-  readonly #clock: Clock;
-  readonly #access: AccessService;
-  readonly #audit: AuditLog;
-  readonly #protocols: RefillProtocolService;
-  readonly #cipher: FieldCipher;
-
-  constructor(deps: {
-    db: Database;
-    clock: Clock;
-    access: AccessService;
-    audit: AuditLog;
-    cipher: FieldCipher;
-    protocols: RefillProtocolService;
-  }) {
-    this.#cipher = deps.cipher;
-    this.#db = deps.db;
-    this.#clock = deps.clock;
-    this.#access = deps.access;
-    this.#audit = deps.audit;
-    this.#protocols = deps.protocols;
+  readonly #d: ChartListDeps;
+  constructor(deps: ChartListDeps) {
+    this.#d = deps;
   }
 
   async list(patientId: string): Promise<MedicationList> {
-    const access = await this.#access.authorizePatient(patientId, {
+    const access = await this.#d.access.authorizePatient(patientId, {
       scope: "medications",
       action: "read",
       resourceType: "medication",
     });
-    const db = currentDb(this.#db);
+    const db = currentDb(this.#d.db);
     const [rows, protocol, patient, canWrite] = await Promise.all([
       selectMedications(db, access),
-      this.#protocols.current(),
+      this.#d.protocols.current(),
       patientRows(access, "medications")
         .chart(db)
         .leftJoin("pharmacies as ph", (j) =>
@@ -90,13 +65,13 @@ export class MedicationService {
           "ph.name as pharmacy_name",
         ])
         .executeTakeFirstOrThrow(),
-      this.#access.can(patientId, { scope: "medications", action: "write" }),
+      this.#d.access.can(patientId, { scope: "medications", action: "write" }),
     ]);
     const canRequestRefills = mayRequestRefills(access) && canWrite;
     const canEdit = isClinical(access) && canWrite;
     return {
       patient: { id: patient.id, displayName: patient.name },
-      medications: await presentMedications(db, rows, protocol, { canRequestRefills, canEdit }, this.#cipher),
+      medications: await presentMedications(db, rows, protocol, { canRequestRefills, canEdit }, this.#d.cipher),
       preferredPharmacy:
         patient.pharmacy_id && patient.pharmacy_name ? { id: patient.pharmacy_id, name: patient.pharmacy_name } : null,
       abilities: { canRequestRefills, canAddMedication: canEdit },
@@ -104,7 +79,7 @@ export class MedicationService {
   }
 
   async get(patientId: string, medicationId: string): Promise<Medication> {
-    const access = await this.#access.authorizePatient(patientId, {
+    const access = await this.#d.access.authorizePatient(patientId, {
       scope: "medications",
       action: "read",
       resourceType: "medication",
@@ -114,28 +89,28 @@ export class MedicationService {
   }
 
   async #one(access: PatientAccess, medicationId: string): Promise<Medication> {
-    const db = currentDb(this.#db);
+    const db = currentDb(this.#d.db);
     const [row] = await selectMedications(db, access, [medicationId]);
     if (!row) throw notFound("medication");
     const canWrite =
       access.action === "write" ||
-      (await this.#access.can(access.patientId, { scope: "medications", action: "write" }));
+      (await this.#d.access.can(access.patientId, { scope: "medications", action: "write" }));
     const [medication] = await presentMedications(
       db,
       [row],
-      await this.#protocols.current(),
+      await this.#d.protocols.current(),
       {
         canRequestRefills: mayRequestRefills(access) && canWrite,
         canEdit: isClinical(access) && canWrite,
       },
-      this.#cipher,
+      this.#d.cipher,
     );
     return medication as Medication;
   }
 
   async #clinicalWrite(patientId: string, resourceId: string | null, auditAction: string): Promise<PatientAccess> {
-    await this.#access.authorizeStaff(["nurse", "physician"], { resourceType: "medication", action: auditAction });
-    const access = await this.#access.authorizePatient(patientId, {
+    await this.#d.access.authorizeStaff(["nurse", "physician"], { resourceType: "medication", action: auditAction });
+    const access = await this.#d.access.authorizePatient(patientId, {
       scope: "medications",
       action: "write",
       resourceType: "medication",
@@ -147,7 +122,7 @@ export class MedicationService {
   }
 
   async #checkReferences(input: { prescriberId?: string; protocolClass?: string | null }): Promise<void> {
-    const db = currentDb(this.#db);
+    const db = currentDb(this.#d.db);
     if (input.prescriberId) {
       const provider = await db
         .selectFrom("providers")
@@ -170,8 +145,8 @@ export class MedicationService {
     action: "create" | "update" | "stop",
     details?: AuditDetails,
   ): Promise<void> {
-    await recordMedicationEvent(trx, event, this.#cipher);
-    await this.#audit.record({
+    await recordMedicationEvent(trx, event, this.#d.cipher);
+    await this.#d.audit.record({
       action,
       resourceType: "medication",
       resourceId: event.medicationId,
@@ -185,8 +160,8 @@ export class MedicationService {
     const access = await this.#clinicalWrite(patientId, null, "create");
     await this.#checkReferences(input);
     const actor = currentContext().actor;
-    const id = await inTransaction(this.#db, async (trx) => {
-      const now = this.#clock.now();
+    const id = await inTransaction(this.#d.db, async (trx) => {
+      const now = this.#d.clock.now();
       const row = await trx
         .insertInto("medications")
         .values({
@@ -226,7 +201,7 @@ export class MedicationService {
     const access = await this.#clinicalWrite(patientId, medicationId, "update");
     await this.#checkReferences({ prescriberId: patch.prescriberId });
     const actor = currentContext().actor;
-    await inTransaction(this.#db, async (trx) => {
+    await inTransaction(this.#d.db, async (trx) => {
       const [row] = await selectMedications(trx, access, [medicationId]);
       if (!row) throw notFound("medication");
       if (row.status === "stopped") {
@@ -234,7 +209,7 @@ export class MedicationService {
       }
       const { set, changes } = medicationChanges(row, patch);
       if (changes.length === 0) return;
-      const now = this.#clock.now();
+      const now = this.#d.clock.now();
       if ("refillsRemaining" in set) set.refills_authorized = set.refills_remaining;
       await trx
         .updateTable("medications")
@@ -255,17 +230,17 @@ export class MedicationService {
   async stop(patientId: string, medicationId: string, input: StopMedicationRequest): Promise<Medication> {
     const access = await this.#clinicalWrite(patientId, medicationId, "stop");
     const actor = currentContext().actor;
-    await inTransaction(this.#db, async (trx) => {
+    await inTransaction(this.#d.db, async (trx) => {
       const [row] = await selectMedications(trx, access, [medicationId]);
       if (!row) throw notFound("medication");
       if (row.status === "stopped") throw new DomainError("medication_stopped", "This medication is already stopped.");
-      const now = this.#clock.now();
+      const now = this.#d.clock.now();
       await trx
         .updateTable("medications")
         .set({
           status: "stopped",
           stopped_on: await clinicToday(trx, now),
-          stop_reason_sealed: this.#cipher.seal(input.reason, stopReasonSeal(medicationId)),
+          stop_reason_sealed: this.#d.cipher.seal(input.reason, stopReasonSeal(medicationId)),
           updated_at: now,
         })
         .where("id", "=", medicationId)

@@ -41,6 +41,9 @@ export interface RefillServiceDeps {
   cipher: FieldCipher;
 }
 
+/** What the chart's medication and lab-result lists are built from. */
+export type ChartListDeps = Pick<RefillServiceDeps, "db" | "clock" | "access" | "audit" | "cipher" | "protocols">;
+
 export type ItemRow = {
   id: string;
   request_id: string;

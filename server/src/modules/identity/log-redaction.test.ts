@@ -6,6 +6,7 @@ import { TestClock } from "../../platform/clock.ts";
 import { runWithContext, systemContext } from "../../platform/context.ts";
 import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
 import { createLogger } from "../../platform/logging.ts";
+import { lastQueuedMail } from "../../test/api.ts";
 import { TEST_KEYS, type TestContext, testConfig } from "../../test/app.ts";
 import { createTestDatabase } from "../../test/database.ts";
 import { makePatient, makeStaff, sessionCookieFrom, TEST_PASSWORD, TEST_TOTP_SECRET } from "../../test/factories.ts";
@@ -63,14 +64,8 @@ describe("identity flows never log secrets", () => {
 
     // password reset
     await post("/api/auth/password-reset/request", { email: nurse.email });
-    const job = await t.database.db
-      .selectFrom("jobs")
-      .select("payload")
-      .where("queue", "=", "mail.send")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
     // queued mail keeps its links as paths; the portal's address is added when it is sent
-    const link = (job.payload as { params: { link: string } }).params.link;
+    const link = ((await lastQueuedMail(t)) as { params: { link: string } }).params.link;
     const token = new URL(link, "http://localhost").searchParams.get("token") as string;
     secrets.push(token);
     const reset = await post("/api/auth/password-reset/complete", { token, password: "Lantern-quarry-violet-93" });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FlagLevel, Measure, ReadingUnit } from "@portico/contracts";
 import { DEFAULT_RANGES, flagReading, rangeMap, scoreQuestionnaire } from "../modules/health-updates/flagging.ts";
-import { HEALTH_FLAG_SUBJECT, HEALTH_QUEUE, URGENT_DUE_MS } from "../modules/health-updates/health-service.ts";
+import { HEALTH_FLAG_SUBJECT, HEALTH_QUEUE, URGENT_DUE_MS } from "../modules/health-updates/health-rows.ts";
 import { checkReading } from "../modules/health-updates/measures.ts";
 import { readingNoteSeal } from "../modules/health-updates/seals.ts";
 import { addBusinessDays } from "../platform/work-queue/work-queue.ts";

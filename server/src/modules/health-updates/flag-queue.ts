@@ -14,7 +14,7 @@ import {
   PATIENT_NAME,
   selectQuestionnaires,
   selectReadings,
-} from "./health-service.ts";
+} from "./health-rows.ts";
 import { presentQuestionnaire, presentReading } from "./present.ts";
 
 type Db = ReturnType<typeof currentDb>;

@@ -25,6 +25,8 @@ const COMPUTED: Record<string, readonly string[]> = {
   "modules/referrals/referral-decisions.ts referral": ["approve", "deny", "ask_for_visit"],
   // the front desk's decision on an identity change request (contracts: "approve" | "deny")
   "modules/patients/identity-changes.ts identity_change_request": ["approve", "deny"],
+  // the front desk's decision on a self-registration: #pendingRegistration(trx, patientId, "verify" | "reject")
+  "modules/patients/registration.ts registration": ["verify", "reject"],
   // a clinician changing the medication list: #clinicalWrite / clinicalWrite("create" | "update" | "stop")
   "modules/refills/medications.ts medication": ["create", "update", "stop"],
   "modules/refills/routes.ts medication": ["create", "update", "stop"],

@@ -1,19 +1,17 @@
 import type { ProxyInvitationSummary } from "@portico/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { patientKeys } from "../../api/patients";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { useActingFor } from "../../app/acting-for";
 import { Alert } from "../../components/Alert";
-import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
-import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
+import { CancelInvitation } from "./CancelInvitation";
 import { dayOf, GrantList, proxiesQuery } from "./GrantList";
 
 /** "Who can see my record": the people with access, invitations waiting, and inviting someone new. */
@@ -102,13 +100,7 @@ export function CaregiversPage() {
 }
 
 function Invitation({ invitation, patientId }: { invitation: ProxyInvitationSummary; patientId: string }) {
-  const { t, i18n } = useTranslation("caregivers");
-  const common = useTranslation().t;
-  const queryClient = useQueryClient();
-  const cancel = useMutation({
-    mutationFn: () => api(`/api/patients/${patientId}/proxies/invitations/${invitation.id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.proxies(patientId) }),
-  });
+  const { t } = useTranslation("caregivers");
   return (
     <li className="item">
       <div className="item__head">
@@ -120,21 +112,7 @@ function Invitation({ invitation, patientId }: { invitation: ProxyInvitationSumm
         {t("page.invitationMeta", { sent: dayOf(invitation.createdAt), expires: dayOf(invitation.expiresAt) })}
       </p>
       <p>{invitation.scopes.map((s) => t(`scopes.${s}.short`)).join(", ")}</p>
-      {cancel.isError ? (
-        <Alert tone="error" title={t("page.cancelFailed")} live="assertive">
-          <p>{errorMessage(cancel.error, common, i18n.exists)}</p>
-        </Alert>
-      ) : null}
-      <div className="item__actions">
-        <Button
-          variant="secondary"
-          isPending={cancel.isPending}
-          onPress={() => cancel.mutate()}
-          aria-label={t("page.cancelNamed", { email: invitation.email })}
-        >
-          {t("page.cancel")}
-        </Button>
-      </div>
+      <CancelInvitation invitation={invitation} patientId={patientId} />
     </li>
   );
 }

@@ -14,6 +14,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import "../registration/registration.css";
 import "./caregivers.css";
+import { CancelInvitation } from "./CancelInvitation";
 
 export const SCOPES: ProxyScope[] = [
   "appointments",
@@ -98,13 +99,7 @@ function WaitingItem({
   patientId: string;
   canManage: boolean;
 }) {
-  const { t, i18n } = useTranslation("caregivers");
-  const common = useTranslation().t;
-  const queryClient = useQueryClient();
-  const cancel = useMutation({
-    mutationFn: () => api(`/api/patients/${patientId}/proxies/invitations/${invitation.id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.proxies(patientId) }),
-  });
+  const { t } = useTranslation("caregivers");
   return (
     <li className="item">
       <div className="item__head">
@@ -121,23 +116,7 @@ function WaitingItem({
           <li key={s}>{t(`scopes.${s}.short`)}</li>
         ))}
       </ul>
-      {cancel.isError ? (
-        <Alert tone="error" title={t("page.cancelFailed")} live="assertive">
-          <p>{errorMessage(cancel.error, common, i18n.exists)}</p>
-        </Alert>
-      ) : null}
-      {canManage ? (
-        <div className="item__actions">
-          <Button
-            variant="secondary"
-            isPending={cancel.isPending}
-            onPress={() => cancel.mutate()}
-            aria-label={t("page.cancelNamed", { email: invitation.email })}
-          >
-            {t("page.cancel")}
-          </Button>
-        </div>
-      ) : null}
+      {canManage ? <CancelInvitation invitation={invitation} patientId={patientId} /> : null}
     </li>
   );
 }

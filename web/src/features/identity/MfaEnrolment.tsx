@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
-import { TextField } from "../../components/fields";
 import { LoadingState } from "../../components/Spinner";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
+import { AuthenticatorCodeField } from "./AuthenticatorCodeField";
 
 interface EnrolmentStart {
   secret: string;
@@ -110,13 +110,9 @@ export function MfaEnrolment({ onDone, onReauthRequired }: MfaEnrolmentProps) {
       <li>
         <h2 className="section-title">{t("mfaSetup.step3Title")}</h2>
         <Form onSubmit={submit} errors={errors} attempt={attempt} aria-label={t("mfaSetup.step3Title")}>
-          <TextField
+          <AuthenticatorCodeField
             name="code"
-            label={t("mfa.codeLabel")}
             description={t("mfa.codeHint")}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            width="short"
             value={code}
             onChange={setCode}
             errorMessage={errors.code}

@@ -4,10 +4,10 @@ import { useMe } from "../../app/session";
 import { Button } from "../../components/Button";
 import { Dialog, DialogActions } from "../../components/Dialog";
 import { type FieldErrors, Form } from "../../components/Form";
-import { TextField } from "../../components/fields";
 import { PasswordField } from "../../components/PasswordField";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
+import { AuthenticatorCodeField } from "./AuthenticatorCodeField";
 
 interface Reauth {
   /** ask the person to confirm it's them, then run `retry` */
@@ -99,13 +99,9 @@ export function useReauth(): Reauth {
           autoFocus
         />
         {needsCode ? (
-          <TextField
+          <AuthenticatorCodeField
             name="reauthCode"
-            label={t("mfa.codeLabel")}
             description={t("reauth.codeHint")}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            width="short"
             value={code}
             onChange={setCode}
             errorMessage={errors.reauthCode}

@@ -5,7 +5,7 @@ import type {
   RejectRegistrationResponse,
 } from "@portico/contracts";
 import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { navigateTo } from "../../app/navigation";
 import { Button } from "../../components/Button";
@@ -45,6 +45,58 @@ function useCheckedForm(send: UseMutationResult<unknown, Error, void>, label: st
   };
 }
 
+/**
+ * A decision that asks first: its button, then a dialog that says what will happen, with the
+ * decision's form, the (danger) confirm button and cancel.
+ */
+function DecisionDialog({
+  trigger,
+  title,
+  body,
+  isOpen,
+  onOpenChange,
+  form,
+  isPending,
+  confirm,
+  children,
+}: {
+  trigger: string;
+  title: string;
+  body: string;
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+  /** `formProps` from `useCheckedForm` */
+  form: ReturnType<typeof useCheckedForm>["formProps"];
+  isPending: boolean;
+  confirm: string;
+  children: ReactNode;
+}) {
+  const common = useTranslation().t;
+  return (
+    <>
+      <div className="item__actions">
+        <Button variant="secondary" onPress={() => onOpenChange(true)}>
+          {trigger}
+        </Button>
+      </div>
+      <Dialog title={title} isOpen={isOpen} onOpenChange={onOpenChange}>
+        <p>{body}</p>
+        <Form {...form}>
+          {children}
+          <DialogActions>
+            <Button type="submit" variant="danger" isPending={isPending}>
+              {confirm}
+            </Button>
+            <Button variant="secondary" onPress={() => onOpenChange(false)}>
+              {common("common.cancel")}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
 /** The front desk's three decisions on a pending registration: merge into an existing chart, verify, reject. */
 export function MergeAction({
   sourceId,
@@ -56,7 +108,6 @@ export function MergeAction({
   candidate: DuplicateCandidate;
 }) {
   const { t } = useTranslation("registration");
-  const common = useTranslation().t;
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -78,35 +129,26 @@ export function MergeAction({
   });
   const { errors } = mergeForm;
   return (
-    <>
-      <div className="item__actions">
-        <Button variant="secondary" onPress={() => setOpen(true)}>
-          {t("pending.merge", { mrn: candidate.mrn })}
-        </Button>
-      </div>
-      <Dialog title={t("pending.mergeTitle")} isOpen={open} onOpenChange={setOpen}>
-        <p>{t("pending.mergeBody", { name: sourceName, mrn: candidate.mrn })}</p>
-        <Form {...mergeForm.formProps}>
-          <TextField
-            name="mergeReason"
-            label={t("pending.reason")}
-            description={t("pending.mergeReasonHint")}
-            value={reason}
-            onChange={setReason}
-            errorMessage={errors.mergeReason}
-            isRequired
-          />
-          <DialogActions>
-            <Button type="submit" variant="danger" isPending={merge.isPending}>
-              {t("pending.mergeConfirm")}
-            </Button>
-            <Button variant="secondary" onPress={() => setOpen(false)}>
-              {common("common.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <DecisionDialog
+      trigger={t("pending.merge", { mrn: candidate.mrn })}
+      title={t("pending.mergeTitle")}
+      body={t("pending.mergeBody", { name: sourceName, mrn: candidate.mrn })}
+      isOpen={open}
+      onOpenChange={setOpen}
+      form={mergeForm.formProps}
+      isPending={merge.isPending}
+      confirm={t("pending.mergeConfirm")}
+    >
+      <TextField
+        name="mergeReason"
+        label={t("pending.reason")}
+        description={t("pending.mergeReasonHint")}
+        value={reason}
+        onChange={setReason}
+        errorMessage={errors.mergeReason}
+        isRequired
+      />
+    </DecisionDialog>
   );
 }
 
@@ -167,7 +209,6 @@ const REJECTION_REASONS: readonly RegistrationRejectionReason[] = [
 /** Reject with a reason the applicant is emailed in their own language; asks first, in a dialog. */
 export function RejectAction({ registration }: { registration: PendingRegistration }) {
   const { t } = useTranslation("registration");
-  const common = useTranslation().t;
   const queryClient = useQueryClient();
   const name = fullName(registration.patient);
   const [open, setOpen] = useState(false);
@@ -194,45 +235,38 @@ export function RejectAction({ registration }: { registration: PendingRegistrati
   return (
     <Card title={t("pending.rejectTitle")} id="reject">
       <p>{t("pending.rejectBody")}</p>
-      <div className="item__actions">
-        <Button variant="secondary" onPress={() => setOpen(true)}>
-          {t("pending.reject")}
-        </Button>
-      </div>
-      <Dialog title={t("pending.rejectDialogTitle")} isOpen={open} onOpenChange={setOpen}>
-        <p>{t("pending.rejectDialogBody", { name })}</p>
-        <Form {...rejectForm.formProps}>
-          <Select
-            name="rejectReason"
-            label={t("pending.rejectReason")}
-            value={reason}
-            placeholder={t("person.choose")}
-            options={REJECTION_REASONS.map((id) => ({ id, label: t(`pending.rejectReasons.${id}`) }))}
-            onChange={(value) => {
-              setReason(value as RegistrationRejectionReason);
-              rejectForm.setErrors(({ rejectReason: _answered, ...rest }) => rest);
-            }}
-            errorMessage={errors.rejectReason}
-            isRequired
-          />
-          <TextField
-            name="rejectNote"
-            label={t("pending.rejectNote")}
-            description={t("pending.rejectNoteHint")}
-            value={note}
-            onChange={setNote}
-            maxLength={500}
-          />
-          <DialogActions>
-            <Button type="submit" variant="danger" isPending={reject.isPending}>
-              {t("pending.rejectConfirm")}
-            </Button>
-            <Button variant="secondary" onPress={() => setOpen(false)}>
-              {common("common.cancel")}
-            </Button>
-          </DialogActions>
-        </Form>
-      </Dialog>
+      <DecisionDialog
+        trigger={t("pending.reject")}
+        title={t("pending.rejectDialogTitle")}
+        body={t("pending.rejectDialogBody", { name })}
+        isOpen={open}
+        onOpenChange={setOpen}
+        form={rejectForm.formProps}
+        isPending={reject.isPending}
+        confirm={t("pending.rejectConfirm")}
+      >
+        <Select
+          name="rejectReason"
+          label={t("pending.rejectReason")}
+          value={reason}
+          placeholder={t("person.choose")}
+          options={REJECTION_REASONS.map((id) => ({ id, label: t(`pending.rejectReasons.${id}`) }))}
+          onChange={(value) => {
+            setReason(value as RegistrationRejectionReason);
+            rejectForm.setErrors(({ rejectReason: _answered, ...rest }) => rest);
+          }}
+          errorMessage={errors.rejectReason}
+          isRequired
+        />
+        <TextField
+          name="rejectNote"
+          label={t("pending.rejectNote")}
+          description={t("pending.rejectNoteHint")}
+          value={note}
+          onChange={setNote}
+          maxLength={500}
+        />
+      </DecisionDialog>
     </Card>
   );
 }

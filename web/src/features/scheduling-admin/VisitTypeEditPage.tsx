@@ -184,6 +184,18 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
     />
   );
 
+  // the description in each language: the same field, named and hinted for its language
+  const describe = (key: "description" | "descriptionEs") => (
+    <NoteField
+      name={key}
+      label={t(`adminTypes.${key}`)}
+      description={t(`adminTypes.${key}Hint`)}
+      value={draft[key]}
+      onChange={set(key)}
+      maxLength={500}
+    />
+  );
+
   return (
     <Form {...form.formProps} aria-label={t("adminTypes.formLabel")}>
       <TextField
@@ -195,22 +207,8 @@ function VisitTypeForm({ existing }: { existing?: VisitType }) {
         isRequired
       />
       <TextField name="nameEs" label={t("adminTypes.nameEs")} value={draft.nameEs} onChange={set("nameEs")} />
-      <NoteField
-        name="description"
-        label={t("adminTypes.description")}
-        description={t("adminTypes.descriptionHint")}
-        value={draft.description}
-        onChange={set("description")}
-        maxLength={500}
-      />
-      <NoteField
-        name="descriptionEs"
-        label={t("adminTypes.descriptionEs")}
-        description={t("adminTypes.descriptionEsHint")}
-        value={draft.descriptionEs}
-        onChange={set("descriptionEs")}
-        maxLength={500}
-      />
+      {describe("description")}
+      {describe("descriptionEs")}
       <TextField
         name="specialty"
         label={t("adminTypes.specialty")}

@@ -88,15 +88,7 @@ export function AppointmentCard({
         </p>
       ) : null}
       {a.eCheckInCompletedAt ? <p className="text-muted">{t("card.checkInDone")}</p> : null}
-      <IntakeList
-        items={a.intake}
-        patientId={a.patientId}
-        appointmentId={a.id}
-        timeZone={a.displayTimeZone}
-        forSelf={a.readerIsPatient}
-        name={a.patientName}
-        headingLevel={headingLevel === 2 ? 3 : 4}
-      />
+      <IntakeList items={a.intake} appointment={a} headingLevel={headingLevel === 2 ? 3 : 4} />
       {a.arrivedAt ? (
         <p className="text-muted">
           {a.readerIsPatient ? t("card.arrivedNoted") : t("card.arrivedNotedFor", { name: a.patientName })}

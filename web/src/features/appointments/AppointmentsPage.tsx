@@ -4,17 +4,15 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { Alert } from "../../components/Alert";
-import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { AppointmentCard } from "./AppointmentCard";
 import { appointmentsQuery, visitName } from "./data";
-import { AppointmentStatusChip } from "./parts";
+import { AppointmentStatusChip, LoadFailedRetry, NotAllowedNotice } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
 import { OffersNotice } from "./Waitlist";
 
@@ -22,8 +20,7 @@ const route = getRouteApi("/signed-in/appointments");
 
 /** Upcoming appointments with what can be done about each, then past visits. */
 export function AppointmentsPage() {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const search = route.useSearch();
   const who = useAppointmentPatient(search.patientId);
   const list = useQuery({
@@ -65,19 +62,10 @@ export function AppointmentsPage() {
       ) : list.isPending ? (
         <LoadingState label={t("list.loading")} />
       ) : list.isError ? (
-        <Alert tone="error" title={t("list.loadFailed")} live="assertive">
-          <p>{errorMessage(list.error, tc, i18n.exists)}</p>
-          <Button variant="secondary" onPress={() => void list.refetch()}>
-            {t("common.tryAgain")}
-          </Button>
-        </Alert>
+        <LoadFailedRetry title={t("list.loadFailed")} query={list} />
       ) : (
         <>
-          {!who.canAct ? (
-            <Alert tone="info" title={t("book.notAllowedTitle")}>
-              <p>{t("book.notAllowedBody", { name: who.name ?? "" })}</p>
-            </Alert>
-          ) : null}
+          {!who.canAct ? <NotAllowedNotice name={who.name} /> : null}
           <section aria-labelledby="upcoming-title">
             <h2 id="upcoming-title" className="section-title">
               {t("list.upcoming")}

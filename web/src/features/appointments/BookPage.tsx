@@ -24,7 +24,7 @@ import {
   visitName,
   visitTypesQuery,
 } from "./data";
-import { NoteField, PhoneLink } from "./parts";
+import { NotAllowedNotice, NoteField, PhoneLink } from "./parts";
 import { type AppointmentPatient, useAppointmentPatient } from "./patient-context";
 import { WeekOfTimes } from "./WeekOfTimes";
 
@@ -100,9 +100,7 @@ export function BookPage() {
           <p>{t("book.noPatientBody")}</p>
         </Alert>
       ) : !who.canAct ? (
-        <Alert tone="info" title={t("book.notAllowedTitle")}>
-          <p>{t("book.notAllowedBody", { name: who.name ?? "" })}</p>
-        </Alert>
+        <NotAllowedNotice name={who.name} />
       ) : visitTypes.isPending ? (
         <LoadingState />
       ) : visitTypes.isError ? (

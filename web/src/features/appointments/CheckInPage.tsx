@@ -281,15 +281,7 @@ function CheckInIntake({ form, appointment: a }: { form: CheckInForm; appointmen
   if (form.intake.length === 0) return null;
   return (
     <div className="card">
-      <IntakeList
-        items={form.intake}
-        patientId={a.patientId}
-        appointmentId={a.id}
-        timeZone={a.displayTimeZone}
-        forSelf={a.readerIsPatient}
-        name={a.patientName}
-        headingLevel={2}
-      />
+      <IntakeList items={form.intake} appointment={a} headingLevel={2} />
     </div>
   );
 }

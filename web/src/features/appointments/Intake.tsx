@@ -1,4 +1,4 @@
-import type { IntakeItem } from "@portico/contracts";
+import type { Appointment, IntakeItem } from "@portico/contracts";
 import { useTranslation } from "react-i18next";
 import { Link } from "../../components/Link";
 import { currentLocale } from "../../i18n";
@@ -11,21 +11,21 @@ import { formatDay } from "../../lib/format";
  */
 export function IntakeList({
   items,
-  patientId,
-  appointmentId,
-  timeZone,
-  forSelf,
-  name,
+  appointment,
   headingLevel = 3,
 }: {
   items: readonly IntakeItem[];
-  patientId: string;
-  appointmentId: string;
-  timeZone: string;
-  forSelf: boolean;
-  name: string;
+  /** the visit: whose it is, its id and the zone its dates are shown in */
+  appointment: Appointment;
   headingLevel?: 2 | 3 | 4;
 }) {
+  const {
+    patientId,
+    id: appointmentId,
+    displayTimeZone: timeZone,
+    readerIsPatient: forSelf,
+    patientName: name,
+  } = appointment;
   const { t } = useTranslation("appointments");
   const locale = currentLocale();
   if (items.length === 0) return null;

@@ -13,7 +13,7 @@ import { ApiError, api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { appointmentsKey } from "./data";
-import { SummaryRows } from "./parts";
+import { LoadFailedRetry, NotAllowedNotice, SummaryRows } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
 import { offersQuery } from "./Waitlist";
 
@@ -21,8 +21,7 @@ const route = getRouteApi("/signed-in/appointments/offers");
 
 /** Earlier times held for the patient: take one (the later appointment is released) or say no. */
 export function OffersPage() {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const search = route.useSearch();
   const who = useAppointmentPatient(search.patientId);
   const offers = useQuery({ ...offersQuery(who.patientId ?? "none"), enabled: Boolean(who.patientId) });
@@ -43,12 +42,7 @@ export function OffersPage() {
       ) : offers.isPending ? (
         <LoadingState label={t("offers.loading")} />
       ) : offers.isError ? (
-        <Alert tone="error" title={t("offers.loadFailed")} live="assertive">
-          <p>{errorMessage(offers.error, tc, i18n.exists)}</p>
-          <Button variant="secondary" onPress={() => void offers.refetch()}>
-            {t("common.tryAgain")}
-          </Button>
-        </Alert>
+        <LoadFailedRetry title={t("offers.loadFailed")} query={offers} />
       ) : open.length === 0 ? (
         <EmptyState
           title={t("offers.emptyTitle")}
@@ -62,11 +56,7 @@ export function OffersPage() {
         </EmptyState>
       ) : (
         <>
-          {!who.canAct ? (
-            <Alert tone="info" title={t("book.notAllowedTitle")}>
-              <p>{t("book.notAllowedBody", { name: who.name ?? "" })}</p>
-            </Alert>
-          ) : null}
+          {!who.canAct ? <NotAllowedNotice name={who.name} /> : null}
           <ul className="offer-list">
             {open.map((offer) => (
               <li key={offer.id}>

@@ -11,7 +11,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { ConfirmSlot, cancellationRule, confirmStepSearch, slotSearch } from "./ConfirmSlot";
 import { appointmentQuery, locationsQuery, todayIn, visitName, visitTypesQuery } from "./data";
-import { PhoneLink } from "./parts";
+import { NotAllowedNotice, PhoneLink } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
 import { WeekOfTimes } from "./WeekOfTimes";
 
@@ -78,9 +78,7 @@ export function ReschedulePage() {
           <p>{errorMessage(appointment.error, tc, i18n.exists)}</p>
         </Alert>
       ) : !who.canAct ? (
-        <Alert tone="info" title={t("book.notAllowedTitle")}>
-          <p>{t("book.notAllowedBody", { name: who.name ?? "" })}</p>
-        </Alert>
+        <NotAllowedNotice name={who.name} />
       ) : (
         <>
           <Alert tone="info" title={t("move.currentTitle")} headingLevel={2}>

@@ -9,10 +9,10 @@ import { Link } from "../../components/Link";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDay, formatTime, timeZoneLabel } from "../../lib/format";
 import { AskForReferralLink } from "../referrals/AskForReferralLink";
 import { addDays, dayInZone, type SlotList, startOfDayIn, todayIn } from "./data";
+import { LoadFailedRetry } from "./parts";
 
 interface WeekOfTimesProps {
   visitTypeId: string;
@@ -48,8 +48,7 @@ const FIRST_AVAILABLE_DAYS = 62;
  * phone each group shows its first few times with "Show all N times", so the week stays short.
  */
 export function WeekOfTimes(props: WeekOfTimesProps) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const locale = currentLocale();
   const { visitTypeId, patientId, providerId, locationId, week, timeZone, onWeek, onPick } = props;
   const from = startOfDayIn(week, timeZone);
@@ -163,12 +162,7 @@ export function WeekOfTimes(props: WeekOfTimesProps) {
       {slots.isPending ? (
         <LoadingState label={t("when.loading")} />
       ) : slots.isError ? (
-        <Alert tone="error" title={t("when.loadFailed")} live="assertive">
-          <p>{errorMessage(slots.error, tc, i18n.exists)}</p>
-          <Button variant="secondary" onPress={() => void slots.refetch()}>
-            {t("common.tryAgain")}
-          </Button>
-        </Alert>
+        <LoadFailedRetry title={t("when.loadFailed")} query={slots} />
       ) : eligibility && !eligibility.canSelfBook && !props.onBehalf ? (
         <Alert tone="warning" title={t("eligibility.title")}>
           <p>{t(`eligibility.${eligibility.reason ?? "other"}`, { defaultValue: t("eligibility.other") })}</p>

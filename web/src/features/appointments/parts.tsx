@@ -10,15 +10,48 @@ import {
   TextArea,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
 import { fieldId } from "../../components/fields";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
+import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { addressLine, STATUS_TONE, visitName } from "./data";
 
 export function AppointmentStatusChip({ status }: { status: AppointmentStatus }) {
   const { t } = useTranslation("appointments");
   return <StatusChip tone={STATUS_TONE[status]}>{t(`status.${status}`)}</StatusChip>;
+}
+
+/** A load that failed: why (announced at once) and Try again, which loads it again. */
+export function LoadFailedRetry({
+  title,
+  query,
+}: {
+  title: string;
+  query: { error: unknown; refetch: () => unknown };
+}) {
+  const { t, i18n } = useTranslation("appointments");
+  const { t: tc } = useTranslation();
+  return (
+    <Alert tone="error" title={title} live="assertive">
+      <p>{errorMessage(query.error, tc, i18n.exists)}</p>
+      <Button variant="secondary" onPress={() => void query.refetch()}>
+        {t("common.tryAgain")}
+      </Button>
+    </Alert>
+  );
+}
+
+/** The reader may see this patient's appointments but not book or change them. */
+export function NotAllowedNotice({ name }: { name: string | null | undefined }) {
+  const { t } = useTranslation("appointments");
+  return (
+    <Alert tone="info" title={t("book.notAllowedTitle")}>
+      <p>{t("book.notAllowedBody", { name: name ?? "" })}</p>
+    </Alert>
+  );
 }
 
 /** A phone number people can tap to call. */
@@ -48,7 +81,6 @@ export function SummaryRows({ rows }: { rows: Row[] }) {
   );
 }
 
-/** What, who, where and when of a booked appointment. */
 /**
  * What, who, where and when of a booked appointment; first whose it is when the reader is not
  * the patient. "When" is in the zone the server chose (`displayTimeZone`: the location's for an
@@ -88,6 +120,29 @@ export function appointmentRows(appointment: Appointment, t: (key: string) => st
   ];
 }
 
+/** A field's label, hint and error, in that order (inside a react-aria field, which ties them to its input). */
+function FieldHead({
+  label,
+  description,
+  errorMessage,
+}: {
+  label: string;
+  description?: string;
+  errorMessage?: string;
+}) {
+  return (
+    <>
+      <Label className="field__label">{label}</Label>
+      {description ? (
+        <Text slot="description" className="field__hint">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">{errorMessage}</FieldError>
+    </>
+  );
+}
+
 interface NoteFieldProps {
   name: string;
   label: string;
@@ -110,13 +165,7 @@ export function NoteField({ name, label, description, value, onChange, maxLength
       isInvalid={Boolean(errorMessage)}
       className="field field--full"
     >
-      <Label className="field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">{errorMessage}</FieldError>
+      <FieldHead label={label} description={description} errorMessage={errorMessage} />
       <TextArea className="input appt-textarea" rows={4} />
     </AriaTextField>
   );
@@ -158,13 +207,7 @@ export function ChoiceGroup({
       className="field field--full choice-group"
       orientation={compact ? "horizontal" : "vertical"}
     >
-      <Label className="field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">{errorMessage}</FieldError>
+      <FieldHead label={label} description={description} errorMessage={errorMessage} />
       <div className={compact ? "choice-group__options choice-group__options--row" : "choice-group__options"}>
         {options.map((o) => (
           <Radio key={o.id} value={o.id} className="choice">

@@ -15,7 +15,7 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDay, formatTime, timeZoneLabel } from "../../lib/format";
 import { addDays, STATUSES, startOfDayIn, todayIn, visitName } from "../appointments/data";
-import { AppointmentStatusChip } from "../appointments/parts";
+import { AppointmentStatusChip, LoadFailedRetry } from "../appointments/parts";
 import { IntakeSummary } from "./VisitIntake";
 import { workplaceQuery } from "./workplace";
 
@@ -133,12 +133,7 @@ export function ArrivalsPage() {
           {board.isPending ? (
             <LoadingState label={t("arrivals.loading")} />
           ) : board.isError ? (
-            <Alert tone="error" title={t("arrivals.loadFailed")} live="assertive">
-              <p>{errorMessage(board.error, tc, i18n.exists)}</p>
-              <Button variant="secondary" onPress={() => void board.refetch()}>
-                {t("common.tryAgain")}
-              </Button>
-            </Alert>
+            <LoadFailedRetry title={t("arrivals.loadFailed")} query={board} />
           ) : (
             <Board board={board.data} />
           )}

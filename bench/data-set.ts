@@ -4,6 +4,8 @@
  * options of their own with a value), the database BENCH_DATABASE_URL names, and the
  * environment of the Portico server they start on it.
  */
+import pg from "pg";
+
 export interface DataSetRun {
   requests: number;
   explain: boolean;
@@ -78,4 +80,40 @@ export function dataSetServerEnv(url: string, more: NodeJS.ProcessEnv = {}): Nod
   delete env.REDIS_URL;
   delete env.SMTP_URL;
   return env;
+}
+
+/**
+ * Creates the data set's database when it is missing. With `complete`, one that is there but
+ * whose generation did not finish (it answers false, or fails) is dropped and made afresh.
+ */
+export async function ensureDataSetDatabase(
+  url: string,
+  name: string,
+  complete?: (bench: pg.Client) => Promise<boolean>,
+): Promise<void> {
+  const adminUrl = new URL(url);
+  adminUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  let exists = Boolean((await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount);
+  if (exists && complete) {
+    const bench = new pg.Client({ connectionString: url });
+    await bench.connect();
+    const finished = await complete(bench).catch(() => false);
+    await bench.end();
+    if (!finished) {
+      await admin.query(`DROP DATABASE ${name}`);
+      exists = false;
+    }
+  }
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+/** Prints `  label…`, runs it, and ends the line with how long it took. */
+export async function step(label: string, run: () => Promise<unknown>): Promise<void> {
+  const t0 = performance.now();
+  process.stdout.write(`  ${label}…`);
+  await run();
+  process.stdout.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }

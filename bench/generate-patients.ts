@@ -15,6 +15,7 @@ import { type Kysely, sql } from "kysely";
 import { type DatabaseHandle, openDatabase } from "../server/src/db/database.ts";
 import { migrateToLatest } from "../server/src/db/migrate.ts";
 import type { DB } from "../server/src/db/schema.ts";
+import { readFlags } from "./cli.ts";
 
 export const DEFAULT_PATIENT_COUNT = 100_000;
 const BATCH_SIZE = 5_000;
@@ -213,26 +214,26 @@ export async function openBenchDatabase(target: { url?: string; dataDir?: string
 async function main(argv: string[]): Promise<void> {
   let count = DEFAULT_PATIENT_COUNT;
   let dataDir: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = (argv[i] ?? "").split("=", 2);
-    const value = () => inline ?? argv[++i] ?? "";
-    if (flag === "--help" || flag === "-h") {
-      process.stdout.write(
-        [
-          "Usage: node bench/generate-patients.ts [--count 100000] [--data-dir DIR]",
-          "",
-          "Adds generated patient charts until --count exist (idempotent; resumes an interrupted run).",
-          "Database: BENCH_DATABASE_URL=postgres://… (PostgreSQL), else PGlite in DIR/pglite",
-          "(default /tmp/portico-bench-patients, the directory `npm run bench:patients` uses).",
-          "",
-        ].join("\n"),
-      );
-      return;
-    }
-    if (flag === "--count") count = Number(value());
-    else if (flag === "--data-dir") dataDir = value();
-    else throw new Error(`unknown option ${argv[i]} (see --help)`);
-  }
+  readFlags(
+    argv,
+    [
+      "Usage: node bench/generate-patients.ts [--count 100000] [--data-dir DIR]",
+      "",
+      "Adds generated patient charts until --count exist (idempotent; resumes an interrupted run).",
+      "Database: BENCH_DATABASE_URL=postgres://… (PostgreSQL), else PGlite in DIR/pglite",
+      "(default /tmp/portico-bench-patients, the directory `npm run bench:patients` uses).",
+      "",
+    ],
+    (flag, value) => {
+      if (flag === "--count") count = Number(value());
+      else if (flag === "--data-dir") dataDir = value();
+      else return false;
+      return true;
+    },
+    (message) => {
+      throw new Error(message);
+    },
+  );
   if (!Number.isInteger(count) || count < 1) throw new Error("--count needs a whole number ≥ 1");
   const url = process.env.BENCH_DATABASE_URL?.trim() || undefined;
   const database = await openBenchDatabase({ url, dataDir: dataDir ?? "/tmp/portico-bench-patients" });

@@ -22,6 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import pg from "pg";
+import { failWith, positive, readFlags } from "./cli.ts";
 import { runBooking } from "./scenarios/booking.ts";
 import {
   type PatientDataSetup,
@@ -30,7 +31,15 @@ import {
   runProfileUpdate,
 } from "./scenarios/patient-data.ts";
 import { runRefillRequests } from "./scenarios/refills.ts";
-import { type BenchServer, type LoadOptions, lengthOf, runSlotSearch, startBenchServer } from "./scenarios/slots.ts";
+import {
+  type BenchRow,
+  type BenchServer,
+  type LoadOptions,
+  lengthOf,
+  runSlotSearch,
+  startBenchServer,
+} from "./scenarios/slots.ts";
+import { createScratchDatabase } from "./scratch-database.ts";
 import { freePort, rssMb, startServer } from "./server.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -79,6 +88,17 @@ async function get(context: Context, urlPath: string, headers: Record<string, st
 async function patient(context: Context): Promise<PatientDataSetup> {
   context.patient ??= await preparePatientData(context.server);
   return context.patient;
+}
+
+/** A scenario's run from a runner in scenarios/ that measures its own row. */
+function measured(
+  runner: (server: BenchServer, options: LoadOptions) => Promise<BenchRow & { result: Result }>,
+  urlPath: string,
+): Scenario["run"] {
+  return async (c) => {
+    const row = await runner(c.server, c.options);
+    return { result: row.result, path: urlPath, note: row.note };
+  };
 }
 
 const SCENARIOS: Scenario[] = [
@@ -144,28 +164,19 @@ const SCENARIOS: Scenario[] = [
     name: "slots",
     description: "GET /api/slots: 1 visit type, 10 providers, 14 days",
     budget: { rps: 1000, p99: 30 },
-    run: async (c) => {
-      const row = await runSlotSearch(c.server, c.options);
-      return { result: row.result, path: "/api/slots", note: row.note };
-    },
+    run: measured(runSlotSearch, "/api/slots"),
   },
   {
     name: "booking",
     description: "POST /api/patients/:id/appointments: booking distinct slots as the front desk",
     budget: { rps: 800, p99: 50 },
-    run: async (c) => {
-      const row = await runBooking(c.server, c.options);
-      return { result: row.result, path: "POST /api/patients/:id/appointments", note: row.note };
-    },
+    run: measured(runBooking, "POST /api/patients/:id/appointments"),
   },
   {
     name: "refills",
     description:
       "POST /api/patients/:id/refill-requests: each request a different medication, decided by the protocol and sent to the outbox",
-    run: async (c) => {
-      const row = await runRefillRequests(c.server, c.options);
-      return { result: row.result, path: "POST /api/patients/:id/refill-requests", note: row.note };
-    },
+    run: measured(runRefillRequests, "POST /api/patients/:id/refill-requests"),
   },
 ];
 
@@ -183,42 +194,41 @@ function parseArgs(argv: string[]): Options {
     smoke: false,
     pgbenchScale: 50,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const [flag, inline] = arg.split("=", 2);
-    const value = () => inline ?? argv[++i] ?? "";
-    if (flag === "--help" || flag === "-h") {
-      process.stdout.write(
-        [
-          "Usage: npm run bench -- [--duration 10] [--connections 50] [--scenario health,appointments] [--pgbench-scale 50] [--smoke]",
-          "",
-          "Scenarios:",
-          ...SCENARIOS.map((s) => `  ${s.name.padEnd(13)} ${s.description}`),
-          "",
-          "--smoke sends a few requests per scenario with 2 connections and skips the references and the",
-          "cold start: it proves the bench still runs, it measures nothing.",
-          "",
-          "Environment: BENCH_DATABASE_URL=postgres://… runs on a fresh PostgreSQL database instead of PGlite",
-          "(and runs pgbench on a scratch database when pgbench is installed).",
-          "",
-        ].join("\n"),
-      );
-      process.exit(0);
-    } else if (flag === "--duration" || flag === "-d") options.duration = positive(flag, value());
-    else if (flag === "--connections" || flag === "-c") options.connections = positive(flag, value());
-    else if (flag === "--pgbench-scale") options.pgbenchScale = positive(flag, value());
-    else if (flag === "--smoke") options.smoke = true;
-    else if (flag === "--scenario" || flag === "-s") {
-      options.scenarios = value()
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const unknown = options.scenarios.filter((s) => !SCENARIOS.some((known) => known.name === s));
-      if (unknown.length > 0) {
-        fail(`unknown scenario ${unknown.join(", ")} (known: ${SCENARIOS.map((s) => s.name).join(", ")})`);
-      }
-    } else fail(`unknown option ${arg} (see --help)`);
-  }
+  const whole = (flag: string, raw: string) => positive(flag, raw, fail);
+  readFlags(
+    argv,
+    [
+      "Usage: npm run bench -- [--duration 10] [--connections 50] [--scenario health,appointments] [--pgbench-scale 50] [--smoke]",
+      "",
+      "Scenarios:",
+      ...SCENARIOS.map((s) => `  ${s.name.padEnd(13)} ${s.description}`),
+      "",
+      "--smoke sends a few requests per scenario with 2 connections and skips the references and the",
+      "cold start: it proves the bench still runs, it measures nothing.",
+      "",
+      "Environment: BENCH_DATABASE_URL=postgres://… runs on a fresh PostgreSQL database instead of PGlite",
+      "(and runs pgbench on a scratch database when pgbench is installed).",
+      "",
+    ],
+    (flag, value) => {
+      if (flag === "--duration" || flag === "-d") options.duration = whole(flag, value());
+      else if (flag === "--connections" || flag === "-c") options.connections = whole(flag, value());
+      else if (flag === "--pgbench-scale") options.pgbenchScale = whole(flag, value());
+      else if (flag === "--smoke") options.smoke = true;
+      else if (flag === "--scenario" || flag === "-s") {
+        options.scenarios = value()
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const unknown = options.scenarios.filter((s) => !SCENARIOS.some((known) => known.name === s));
+        if (unknown.length > 0) {
+          fail(`unknown scenario ${unknown.join(", ")} (known: ${SCENARIOS.map((s) => s.name).join(", ")})`);
+        }
+      } else return false;
+      return true;
+    },
+    fail,
+  );
   if (options.smoke) {
     options.connections = 2;
     options.amount = 20;
@@ -226,16 +236,8 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-function positive(flag: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) fail(`${flag} needs a whole number ≥ 1, got "${raw}"`);
-  return value;
-}
-
-function fail(message: string): never {
-  process.stderr.write(`bench: ${message}\n`);
-  process.exit(2);
-}
+// typed where it is declared, so that a call to it ends a branch for the type checker
+const fail: (message: string) => never = failWith("bench");
 
 /** user + system CPU time of a process in ms, from /proc (undefined where there is none) */
 function cpuMs(pid: number): number | undefined {
@@ -357,14 +359,8 @@ async function measurePgbench(
 ): Promise<{ references: Reference[]; skipped?: string }> {
   const bin = findPgbench();
   if (!bin) return { references: [], skipped: "pgbench is not installed" };
-  const name = `portico_pgbench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(adminUrl);
-  target.pathname = `/${name}`;
-  const url = target.toString();
+  const scratch = await createScratchDatabase(adminUrl, `portico_pgbench_${Date.now().toString(36)}`);
+  const url = scratch.url;
   try {
     process.stdout.write(`- pgbench: initialising scale ${options.pgbenchScale}…\n`);
     const init = spawnSync(bin, ["-i", "-q", "-s", String(options.pgbenchScale), url], { encoding: "utf8" });
@@ -407,10 +403,7 @@ async function measurePgbench(
     }
     return { references };
   } finally {
-    const cleanup = new pg.Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
+    await scratch.drop();
   }
 }
 

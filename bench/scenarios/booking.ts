@@ -6,59 +6,30 @@
  *
  *   npm run bench -- --scenario booking
  */
-import autocannon, { type Options, type Result } from "autocannon";
-import {
-  type BenchRow,
-  type BenchServer,
-  benchSlots,
-  type LoadOptions,
-  lengthOf,
-  rowOf,
-  signInHeaders,
-} from "./slots.ts";
-
-/** autocannon's per-request hook, which the shared type declaration leaves out */
-interface RequestOptions extends Options {
-  requests: {
-    method: string;
-    path: string;
-    setupRequest: (request: { path: string; body?: string }) => { path: string; body?: string };
-  }[];
-}
+import type { Result } from "autocannon";
+import { postDistinct } from "./distinct-posts.ts";
+import { type BenchRow, type BenchServer, benchSlots, type LoadOptions, rowOf, signInHeaders } from "./slots.ts";
 
 export async function runBooking(server: BenchServer, options: LoadOptions): Promise<BenchRow & { result: Result }> {
   const headers = await signInHeaders(server.base, "frontdesk@demo.portico.test");
   const { providerIds, patientIds, visitTypeId } = server.clinic;
   // from 15 days ahead, so the slot-search window (the next 14 days) is left as it was
   const slots = benchSlots(providerIds, 15, 75);
-  let next = 0;
-  const bodyOf = (i: number) => {
-    const slot = slots[i % slots.length] as { providerId: string; start: string };
-    // 10 providers per time and 500 patients: a patient's bookings are 50 times apart, never overlapping
-    const patientId = patientIds[i % patientIds.length] as string;
-    return {
-      path: `/api/patients/${patientId}/appointments`,
-      body: JSON.stringify({ visitTypeId, providerId: slot.providerId, start: slot.start }),
-    };
-  };
-  const requestOptions: RequestOptions = {
-    url: server.base,
-    connections: options.connections,
-    ...lengthOf(options),
-    headers: { ...headers, "content-type": "application/json" },
-    timeout: 10,
-    requests: [
-      {
-        method: "POST",
-        path: "/api/patients",
-        setupRequest: (request) => {
-          if (next >= slots.length) throw new Error("the bench ran out of distinct slots: lower --duration");
-          return { ...request, ...bodyOf(next++) };
-        },
-      },
-    ],
-  };
-  const result: Result = await autocannon(requestOptions as Options);
+  const result = await postDistinct(server, options, {
+    headers,
+    path: "/api/patients",
+    count: slots.length,
+    request: (i) => {
+      const slot = slots[i] as { providerId: string; start: string };
+      // 10 providers per time and 500 patients: a patient's bookings are 50 times apart, never overlapping
+      const patientId = patientIds[i % patientIds.length] as string;
+      return {
+        path: `/api/patients/${patientId}/appointments`,
+        body: JSON.stringify({ visitTypeId, providerId: slot.providerId, start: slot.start }),
+      };
+    },
+    exhausted: "the bench ran out of distinct slots",
+  });
   return {
     ...rowOf(
       "booking distinct slots",

@@ -20,10 +20,9 @@
 
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import pg from "pg";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import { FieldCipher, parseKeyRing } from "../../server/src/platform/crypto.ts";
-import { dataSetRun, dataSetServerEnv } from "../data-set.ts";
+import { dataSetRun, dataSetServerEnv, ensureDataSetDatabase, step } from "../data-set.ts";
 import { openBenchDatabase } from "../generate-patients.ts";
 import { startServer } from "../server.ts";
 import { signInHeaders } from "./slots.ts";
@@ -43,23 +42,7 @@ const { requests, explain, url, name } = dataSetRun({
   exampleDatabase: "portico_bench_inbox",
   requests: 200,
 });
-{
-  const adminUrl = new URL(url);
-  adminUrl.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  if ((await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 0) {
-    await admin.query(`CREATE DATABASE ${name}`);
-  }
-  await admin.end();
-}
-
-const step = async (label: string, run: () => Promise<unknown>) => {
-  const t0 = performance.now();
-  process.stdout.write(`  ${label}…`);
-  await run();
-  process.stdout.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-};
+await ensureDataSetDatabase(url, name);
 
 const cipher = new FieldCipher(parseKeyRing(KEYS));
 const database = await openBenchDatabase({ url });

@@ -24,7 +24,7 @@ import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import type { DB } from "../../server/src/db/schema.ts";
 import { FIGURES } from "../../server/src/modules/operations/figures.ts";
 import { runRollup } from "../../server/src/modules/operations/rollup.ts";
-import { dataSetRun, dataSetServerEnv } from "../data-set.ts";
+import { dataSetRun, dataSetServerEnv, ensureDataSetDatabase, step } from "../data-set.ts";
 import { openBenchDatabase } from "../generate-patients.ts";
 import { startServer } from "../server.ts";
 import { signInHeaders } from "./slots.ts";
@@ -43,33 +43,10 @@ const { requests, explain, url, name } = dataSetRun({
   exampleDatabase: "portico_bench_operations",
   requests: 40,
 });
-{
-  // a database that is missing, or whose generation did not finish, is made afresh
-  const adminUrl = new URL(url);
-  adminUrl.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  let complete = false;
-  if ((await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount) {
-    const bench = new pg.Client({ connectionString: url });
-    await bench.connect();
-    complete = await bench
-      .query("select count(*)::int as n from appointments")
-      .then((r) => (r.rows[0]?.n ?? 0) >= APPOINTMENTS)
-      .catch(() => false);
-    await bench.end();
-    if (!complete) await admin.query(`DROP DATABASE ${name}`);
-  }
-  if (!complete) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-}
-
-const step = async (label: string, run: () => Promise<unknown>) => {
-  const t0 = performance.now();
-  process.stdout.write(`  ${label}…`);
-  await run();
-  process.stdout.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-};
+// a database that is missing, or whose generation did not finish, is made afresh
+await ensureDataSetDatabase(url, name, (bench) =>
+  bench.query("select count(*)::int as n from appointments").then((r) => (r.rows[0]?.n ?? 0) >= APPOINTMENTS),
+);
 
 const database = await openBenchDatabase({ url });
 const db = database.db;

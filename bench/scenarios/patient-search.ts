@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import { parseSearchQuery, searchPatients } from "../../server/src/modules/patients/search.ts";
+import { failWith, positive, readFlags } from "../cli.ts";
 import { DEFAULT_PATIENT_COUNT, generatePatients, openBenchDatabase } from "../generate-patients.ts";
 import { rssMb, startServer } from "../server.ts";
 import { signInHeaders } from "./slots.ts";
@@ -67,41 +68,32 @@ function parseArgs(argv: string[]) {
     count: DEFAULT_PATIENT_COUNT,
     dataDir: "/tmp/portico-bench-patients",
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const [flag, inline] = arg.split("=", 2);
-    const value = () => inline ?? argv[++i] ?? "";
-    if (flag === "--help" || flag === "-h") {
-      process.stdout.write(
-        [
-          "Usage: npm run bench:patients -- [--duration 15] [--connections 10] [--count 100000] [--data-dir DIR]",
-          "",
-          "Staff patient search against --count generated patients (generated once, kept between runs).",
-          "Database: BENCH_DATABASE_URL=postgres://…/portico_bench_patients (created when missing),",
-          "else PGlite in DIR/pglite (default /tmp/portico-bench-patients).",
-          "",
-        ].join("\n"),
-      );
-      process.exit(0);
-    } else if (flag === "--duration" || flag === "-d") options.duration = positive(flag, value());
-    else if (flag === "--connections" || flag === "-c") options.connections = positive(flag, value());
-    else if (flag === "--count") options.count = positive(flag, value());
-    else if (flag === "--data-dir") options.dataDir = path.resolve(value());
-    else fail(`unknown option ${arg} (see --help)`);
-  }
+  const whole = (flag: string, raw: string) => positive(flag, raw, fail);
+  readFlags(
+    argv,
+    [
+      "Usage: npm run bench:patients -- [--duration 15] [--connections 10] [--count 100000] [--data-dir DIR]",
+      "",
+      "Staff patient search against --count generated patients (generated once, kept between runs).",
+      "Database: BENCH_DATABASE_URL=postgres://…/portico_bench_patients (created when missing),",
+      "else PGlite in DIR/pglite (default /tmp/portico-bench-patients).",
+      "",
+    ],
+    (flag, value) => {
+      if (flag === "--duration" || flag === "-d") options.duration = whole(flag, value());
+      else if (flag === "--connections" || flag === "-c") options.connections = whole(flag, value());
+      else if (flag === "--count") options.count = whole(flag, value());
+      else if (flag === "--data-dir") options.dataDir = path.resolve(value());
+      else return false;
+      return true;
+    },
+    fail,
+  );
   return options;
 }
 
-function positive(flag: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) fail(`${flag} needs a whole number ≥ 1, got "${raw}"`);
-  return value;
-}
-
-function fail(message: string): never {
-  process.stderr.write(`bench:patients: ${message}\n`);
-  process.exit(2);
-}
+// typed where it is declared, so that a call to it ends a branch for the type checker
+const fail: (message: string) => never = failWith("bench:patients");
 
 // ---- the query mix, from rows that exist ----
 

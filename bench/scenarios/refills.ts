@@ -10,16 +10,9 @@
  * The medications are added first through the API by the demo nurse, for Sam Rivera, whose
  * demo renewal waiting in the refill queue puts the nurse on his care team.
  */
-import autocannon, { type Options, type Result } from "autocannon";
-import { type BenchRow, type BenchServer, type LoadOptions, lengthOf, rowOf, signInHeaders } from "./slots.ts";
-
-interface RequestOptions extends Options {
-  requests: {
-    method: string;
-    path: string;
-    setupRequest: (request: { path: string; body?: string }) => { path: string; body?: string };
-  }[];
-}
+import type { Result } from "autocannon";
+import { postDistinct } from "./distinct-posts.ts";
+import { type BenchRow, type BenchServer, type LoadOptions, rowOf, signInHeaders } from "./slots.ts";
 
 async function json<T>(response: Response, what: string): Promise<T> {
   if (!response.ok) throw new Error(`${what} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
@@ -74,25 +67,13 @@ export async function runRefillRequests(
   // enough distinct medications for the run: a smoke run's amount, or a generous rate × duration
   const count = options.amount ?? Math.min(options.duration * 400, 12_000);
   const medicationIds = await addMedications(server.base, patientId, count);
-  let next = 0;
-  const requestOptions: RequestOptions = {
-    url: server.base,
-    connections: options.connections,
-    ...lengthOf(options),
-    headers: { ...sam, "content-type": "application/json" },
-    timeout: 10,
-    requests: [
-      {
-        method: "POST",
-        path: `/api/patients/${patientId}/refill-requests`,
-        setupRequest: (request) => {
-          if (next >= medicationIds.length) throw new Error("the bench ran out of medications: lower --duration");
-          return { ...request, body: JSON.stringify({ medicationIds: [medicationIds[next++]] }) };
-        },
-      },
-    ],
-  };
-  const result = await autocannon(requestOptions as Options);
+  const result = await postDistinct(server, options, {
+    headers: sam,
+    path: `/api/patients/${patientId}/refill-requests`,
+    count: medicationIds.length,
+    request: (i) => ({ body: JSON.stringify({ medicationIds: [medicationIds[i]] }) }),
+    exhausted: "the bench ran out of medications",
+  });
   return {
     ...rowOf("refills", result, { rps: 0, p99: Number.POSITIVE_INFINITY }, `${medicationIds.length} medications`),
     result,

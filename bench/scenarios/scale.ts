@@ -39,7 +39,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "../../server/src/db/migrate.ts";
 import { hashPassword } from "../../server/src/platform/passwords.ts";
-import { dataSetRun, dataSetServerEnv } from "../data-set.ts";
+import { dataSetRun, dataSetServerEnv, step } from "../data-set.ts";
 import { generatePatient, openBenchDatabase } from "../generate-patients.ts";
 import { startServer } from "../server.ts";
 import { signInHeaders } from "./slots.ts";
@@ -74,13 +74,6 @@ const LOCATION = md5Uuid("loc1");
 const PROVIDER = md5Uuid("prov0");
 const VISIT_TYPE = md5Uuid("vt0");
 const FREQUENT = md5Uuid("pat0");
-
-const step = async (label: string, run: () => Promise<unknown>) => {
-  const t0 = performance.now();
-  process.stdout.write(`  ${label}…`);
-  await run();
-  process.stdout.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-};
 
 // ---- the data: the operations bench's fill, then this bench's additions ----
 

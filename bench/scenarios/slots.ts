@@ -14,7 +14,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
-import pg from "pg";
 import { Temporal } from "temporal-polyfill";
 import type { Database } from "../../server/src/db/database.ts";
 import { openDatabase } from "../../server/src/db/database.ts";
@@ -24,6 +23,7 @@ import { systemClock } from "../../server/src/platform/clock.ts";
 import { FieldCipher, parseKeyRing } from "../../server/src/platform/crypto.ts";
 import { hashPassword } from "../../server/src/platform/passwords.ts";
 import { seedDemo } from "../../server/src/seed/demo.ts";
+import { createScratchDatabase } from "../scratch-database.ts";
 import { startServer } from "../server.ts";
 
 const BENCH_KEYS = `bench1:${Buffer.alloc(32, 11).toString("base64")}`;
@@ -168,18 +168,10 @@ export interface BenchServer {
 export async function startBenchServer(envOverrides: NodeJS.ProcessEnv = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portico-bench-scheduling-"));
   const postgresUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
-  let databaseName: string | undefined;
-  let databaseUrl: string | undefined;
-  if (postgresUrl) {
-    databaseName = `portico_bench_sched_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    await admin.end();
-    const target = new URL(postgresUrl);
-    target.pathname = `/${databaseName}`;
-    databaseUrl = target.toString();
-  }
+  const scratch = postgresUrl
+    ? await createScratchDatabase(postgresUrl, `portico_bench_sched_${Date.now().toString(36)}`)
+    : undefined;
+  const databaseUrl = scratch?.url;
   const handle = databaseUrl
     ? await openDatabase({ kind: "postgres", url: databaseUrl })
     : await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") });
@@ -210,12 +202,7 @@ export async function startBenchServer(envOverrides: NodeJS.ProcessEnv = {}): Pr
     if (cleaned) return;
     cleaned = true;
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (postgresUrl && databaseName) {
-      const admin = new pg.Client({ connectionString: postgresUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-      await admin.end();
-    }
+    await scratch?.drop();
   };
   return {
     base: server.base,

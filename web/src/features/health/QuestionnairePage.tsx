@@ -1,7 +1,7 @@
 import { QUESTIONNAIRE_ITEMS, type QuestionnaireKind, type SentQuestionnaire } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
@@ -11,11 +11,11 @@ import { Link } from "../../components/Link";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { formatDateTime } from "../../lib/format";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import { appointmentQuery, appointmentsKey, newIdempotencyKey } from "../appointments/data";
 import { ChoiceGroup } from "../appointments/parts";
 import { healthUpdatesQuery, sendQuestionnaire } from "./data";
-import { Guidance } from "./Guidance";
-import { HealthSendPage } from "./HealthSendPage";
+import { HealthSendPage, SentResult, useSentResult } from "./HealthSendPage";
 import "./health.css";
 
 const route = getRouteApi("/signed-in/health/questionnaire");
@@ -79,9 +79,9 @@ function QuestionnaireForm({
   const { t } = useTranslation("health");
   const queryClient = useQueryClient();
   const items = QUESTIONNAIRE_ITEMS[kind];
-  const [sent, setSent] = useState<SentQuestionnaire | null>(null);
-  const attempt = useRef<{ body: string; key: string } | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
+  const result = useSentResult<SentQuestionnaire>();
+  const { sent } = result;
+  const [attempt] = useState(() => new AttemptKey(newIdempotencyKey));
   const keys = Array.from({ length: items }, (_, i) => `q${i}`);
   const labels = Object.fromEntries(keys.map((k, i) => [k, t(`questionnaire.${kind}.items.${i}`)]));
   const form = useForm<Record<string, string>, SentQuestionnaire>({
@@ -95,52 +95,45 @@ function QuestionnaireForm({
     serverField: (path) => (path.startsWith("answers.") ? `q${path.split(".")[1]}` : undefined),
     submit: (v) => {
       const body = { kind, answers: keys.map((k) => Number(v[k])), ...(appointmentId ? { appointmentId } : {}) };
-      const text = JSON.stringify(body);
-      if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
-      return sendQuestionnaire(queryClient, patientId, body, attempt.current.key);
+      return sendQuestionnaire(queryClient, patientId, body, attempt.for(body));
     },
-    onSuccess: (result) => {
-      setSent(result);
+    onSuccess: (saved) => {
       // the visit's "Before your visit" list now shows it done
       if (appointmentId) {
         void queryClient.invalidateQueries({ queryKey: appointmentsKey(patientId) });
         void queryClient.invalidateQueries({ queryKey: ["check-in", patientId, appointmentId] });
       }
-      requestAnimationFrame(() => resultRef.current?.focus());
+      result.show(saved);
     },
   });
   const r = sent?.response;
   return (
     <>
-      <div ref={resultRef} tabIndex={-1} className="health-result" role="status">
-        {sent && r ? (
-          <>
-            <Guidance guidance={sent.guidance} forSelf={forSelf} name={name} />
-            <Alert tone="success" title={t("questionnaire.savedTitle")} headingLevel={2}>
-              <p>
-                {t("questionnaire.scoreText", {
-                  score: r.score,
-                  max: r.maxScore,
-                  severity: t(`severity.${r.severity}`),
-                })}{" "}
-                {r.flag === "normal" ? t("questionnaire.savedNormal") : t("questionnaire.savedFlagged")}
-              </p>
-              {appointmentId ? (
-                <p>
-                  <Link to="/appointments" search={forSelf ? {} : { patientId }}>
-                    {t("questionnaire.backToVisit")}
-                  </Link>
-                </p>
-              ) : null}
-              <p>
-                <Link to="/health" search={{ patient: patientId }}>
-                  {forSelf ? t("send.seeTrends") : t("send.seeTrendsFor", { name })}
-                </Link>
-              </p>
-            </Alert>
-          </>
+      <SentResult
+        result={result}
+        title={t("questionnaire.savedTitle")}
+        patientId={patientId}
+        forSelf={forSelf}
+        name={name}
+      >
+        {r ? (
+          <p>
+            {t("questionnaire.scoreText", {
+              score: r.score,
+              max: r.maxScore,
+              severity: t(`severity.${r.severity}`),
+            })}{" "}
+            {r.flag === "normal" ? t("questionnaire.savedNormal") : t("questionnaire.savedFlagged")}
+          </p>
         ) : null}
-      </div>
+        {appointmentId ? (
+          <p>
+            <Link to="/appointments" search={forSelf ? {} : { patientId }}>
+              {t("questionnaire.backToVisit")}
+            </Link>
+          </p>
+        ) : null}
+      </SentResult>
       {sent ? null : (
         <Form {...form.formProps} aria-label={t(`questionnaire.${kind}.title`)}>
           <p>{t(`questionnaire.${kind}.stem`)}</p>

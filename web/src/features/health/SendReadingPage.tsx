@@ -8,22 +8,20 @@ import {
 } from "@portico/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePatientData } from "../../app/PatientPage";
-import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { Link } from "../../components/Link";
 import { Select } from "../../components/Select";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import { newIdempotencyKey } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
 import { healthUpdatesQuery, readingText, sendReading, unitLabel } from "./data";
-import { Guidance } from "./Guidance";
-import { HealthSendPage } from "./HealthSendPage";
+import { HealthSendPage, SentResult, useSentResult } from "./HealthSendPage";
 import "./health.css";
 
 const route = getRouteApi("/signed-in/health/new");
@@ -75,9 +73,9 @@ function ReadingForm({
 }) {
   const { t } = useTranslation("health");
   const queryClient = useQueryClient();
-  const [sent, setSent] = useState<SentReading | null>(null);
-  const attempt = useRef<{ body: string; key: string } | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
+  const result = useSentResult<SentReading>();
+  const { sent } = result;
+  const [attempt] = useState(() => new AttemptKey(newIdempotencyKey));
   const labels = {
     measure: t("fields.measure"),
     unit: t("fields.unit"),
@@ -125,15 +123,12 @@ function ReadingForm({
           : { value: toNumber(v.value) }),
         ...(v.note.trim() ? { note: v.note.trim() } : {}),
       };
-      const text = JSON.stringify(body);
-      if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
-      return sendReading(queryClient, patientId, body, attempt.current.key);
+      return sendReading(queryClient, patientId, body, attempt.for(body));
     },
-    onSuccess: (result, v) => {
-      setSent(result);
-      attempt.current = null;
+    onSuccess: (saved, v) => {
+      attempt.settled();
       form.reset({ ...v, value: "", systolic: "", diastolic: "", note: "" });
-      requestAnimationFrame(() => resultRef.current?.focus());
+      result.show(saved);
     },
   });
   const m = form.values.measure as Measure;
@@ -141,27 +136,17 @@ function ReadingForm({
   const locale = currentLocale();
   return (
     <>
-      <div ref={resultRef} tabIndex={-1} className="health-result" role="status">
+      <SentResult result={result} title={t("send.savedTitle")} patientId={patientId} forSelf={forSelf} name={name}>
         {sent ? (
-          <>
-            <Guidance guidance={sent.guidance} forSelf={forSelf} name={name} />
-            <Alert tone="success" title={t("send.savedTitle")} headingLevel={2}>
-              <p>
-                {t("send.savedBody", {
-                  measure: t(`measures.${sent.reading.measure}`),
-                  value: readingText(sent.reading, locale),
-                })}{" "}
-                {sent.reading.flag === "normal" ? t("send.savedNormal") : t(`send.savedFlagged.${sent.reading.flag}`)}
-              </p>
-              <p>
-                <Link to="/health" search={{ patient: patientId }}>
-                  {forSelf ? t("send.seeTrends") : t("send.seeTrendsFor", { name })}
-                </Link>
-              </p>
-            </Alert>
-          </>
+          <p>
+            {t("send.savedBody", {
+              measure: t(`measures.${sent.reading.measure}`),
+              value: readingText(sent.reading, locale),
+            })}{" "}
+            {sent.reading.flag === "normal" ? t("send.savedNormal") : t(`send.savedFlagged.${sent.reading.flag}`)}
+          </p>
         ) : null}
-      </div>
+      </SentResult>
       <Form {...form.formProps} aria-label={forSelf ? t("send.title") : t("send.titleFor", { name })}>
         <Select
           name="measure"
@@ -215,15 +200,7 @@ function ReadingForm({
             isRequired
           />
         )}
-        <NoteField
-          name="note"
-          label={labels.note}
-          description={t("send.noteHint")}
-          value={form.values.note}
-          onChange={form.set("note")}
-          maxLength={500}
-          errorMessage={form.errors.note}
-        />
+        <NoteField {...form.field("note")} label={labels.note} description={t("send.noteHint")} maxLength={500} />
         <p className="text-muted">{t("send.whatNext")}</p>
         <FormActions>
           <Button type="submit" isPending={form.pending} block>

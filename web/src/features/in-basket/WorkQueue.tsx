@@ -10,7 +10,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { Cell } from "../../kit/DataTable";
-import { FormDialog, useFormDialog } from "../../kit/FormDialog";
+import { QueueDecision } from "../../kit/QueueDecision";
 import { LoadFailed } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
@@ -97,37 +97,37 @@ interface DenyActionProps {
 export function DenyAction({ ns, id, patient, what, deny, onNotice }: DenyActionProps) {
   const { t } = useTranslation(ns);
   const name = `deny-${id}`;
+  const named = { ...what, patient };
   // the reason typed stays while the dialog is open; cancelling drops it
-  const dialog = useFormDialog({
-    initial: { reason: "" },
-    labels: { [name]: t("deny.reason") },
-    serverField: (path) => (path === "reason" ? name : undefined),
-    validate: (v) => (v.reason.trim().length < 3 ? { [name]: t("deny.errors.reason") } : {}),
-    submit: (v) => deny(v.reason.trim()),
-    onSuccess: () => {
-      onNotice({ tone: "success", title: t("deny.doneTitle"), text: t("deny.doneBody", { ...what, patient }) });
-    },
-  });
-  const { form } = dialog;
   return (
-    <FormDialog
-      dialog={dialog}
-      title={t("deny.title", { ...what, patient })}
-      trigger={{ label: t("deny.button"), variant: "secondary" }}
-      submitLabel={t("deny.confirm")}
+    <QueueDecision<{ reason: string }>
+      ns={ns}
+      words="deny"
+      title={named}
+      done={() => named}
+      onNotice={onNotice}
+      variant="secondary"
       submitVariant="danger"
-      cancelLabel={t("queue.cancel")}
+      form={{
+        initial: { reason: "" },
+        labels: { [name]: t("deny.reason") },
+        serverField: (path) => (path === "reason" ? name : undefined),
+        validate: (v) => (v.reason.trim().length < 3 ? { [name]: t("deny.errors.reason") } : {}),
+        submit: (v) => deny(v.reason.trim()),
+      }}
     >
-      <NoteField
-        name={name}
-        label={t("deny.reason")}
-        description={t("deny.reasonHint", { patient })}
-        value={form.values.reason}
-        onChange={form.set("reason")}
-        maxLength={500}
-        errorMessage={form.errors[name]}
-      />
-    </FormDialog>
+      {(form) => (
+        <NoteField
+          name={name}
+          label={t("deny.reason")}
+          description={t("deny.reasonHint", { patient })}
+          value={form.values.reason}
+          onChange={form.set("reason")}
+          maxLength={500}
+          errorMessage={form.errors[name]}
+        />
+      )}
+    </QueueDecision>
   );
 }
 

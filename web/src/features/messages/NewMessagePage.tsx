@@ -7,7 +7,7 @@ import {
 } from "@portico/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { usePatientFor } from "../../app/acting-for";
@@ -22,11 +22,21 @@ import { Select } from "../../components/Select";
 import { currentLocale } from "../../i18n";
 import { PatientGate, usePatientQuery } from "../../kit/PatientGate";
 import { useForm } from "../../kit/use-form";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import { newIdempotencyKey } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
-import { AttachmentField } from "./compose";
+import { AttachmentField, bindAttachments } from "./compose";
 import { createThread, topicsQuery } from "./data";
-import { clearDraft, draftKey, EMPTY_DRAFT, type MessageDraft, readDraft, writeDraft } from "./draft";
+import {
+  attachmentIds,
+  clearDraft,
+  draftField,
+  draftKey,
+  EMPTY_DRAFT,
+  type MessageDraft,
+  readDraft,
+  writeDraft,
+} from "./draft";
 import { EmergencyGuidance, when } from "./parts";
 import "./messages.css";
 
@@ -91,7 +101,7 @@ function Composer({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const locale = currentLocale();
-  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const [attempt] = useState(() => new AttemptKey(newIdempotencyKey));
   const labels = {
     topic: t("compose.topic"),
     subject: t("compose.subject"),
@@ -113,13 +123,11 @@ function Composer({
         topic: v.topic as MessageTopic,
         subject: v.subject.trim(),
         body: v.body,
-        ...(v.attachments.length > 0 ? { attachmentIds: v.attachments.map((a) => a.id) } : {}),
+        ...attachmentIds(v),
       };
-      const text = JSON.stringify(body);
-      if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
-      return createThread(queryClient, patientId, body, attempt.current.key);
+      return createThread(queryClient, patientId, body, attempt.for(body));
     },
-    serverField: (path) => (path.startsWith("attachmentIds") ? "attachments" : path),
+    serverField: draftField,
     onSuccess: async (created) => {
       // what was sent is now the form's saved state (nothing unsaved to ask about); the kept draft goes
       clearDraft(storageKey);
@@ -206,13 +214,7 @@ function Composer({
         errorMessage={form.errors.body}
       />
       <EmergencyGuidance text={`${form.values.subject}\n${form.values.body}`} />
-      <AttachmentField
-        name="attachments"
-        patientId={patientId}
-        value={form.values.attachments}
-        onChange={form.set("attachments")}
-        errorMessage={form.errors.attachments}
-      />
+      <AttachmentField patientId={patientId} {...bindAttachments(form)} />
       <p className="text-muted">{t("compose.draftKept")}</p>
       <FormActions>
         <Button type="submit" isPending={form.pending} block>

@@ -17,7 +17,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import { NoteField } from "../appointments/parts";
 import { AssignWorkItem } from "../in-basket/AssignWorkItem";
-import { AttachmentField } from "./compose";
+import { AttachmentField, bindAttachments } from "./compose";
 import { messageKeys, staffThreadAction, staffThreadQuery, uploadStaffAttachment, workItemAction } from "./data";
 import type { DraftAttachment } from "./draft";
 import { ThreadHistory, ThreadStatusChip, ThreadWait, when } from "./parts";
@@ -283,11 +283,8 @@ function StaffReplyForm({ thread, onDone }: { thread: StaffThread; onDone: (n: N
         ) : null}
         <NoteField {...form.field("body", "replyBody")} label={t("staff.replyBody")} maxLength={MESSAGE_BODY_MAX} />
         <AttachmentField
-          name="replyFiles"
+          {...bindAttachments(form, "replyFiles")}
           patientId={thread.patient.id}
-          value={form.values.attachments}
-          onChange={form.set("attachments")}
-          errorMessage={form.errors.replyFiles}
           upload={(file, csrfToken) => uploadStaffAttachment(thread.id, file, csrfToken)}
         />
         <FormActions>

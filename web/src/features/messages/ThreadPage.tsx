@@ -1,7 +1,7 @@
 import { MESSAGE_BODY_MAX, type PatientThread } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useEffect, useRef } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePatientFor } from "../../app/acting-for";
 import { useMe } from "../../app/session";
@@ -13,11 +13,21 @@ import { PageHeader } from "../../components/PageHeader";
 import { useForm } from "../../kit/use-form";
 import { SavedNotice } from "../../kit/views";
 import { isApiError } from "../../lib/api";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import { newIdempotencyKey } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
-import { AttachmentField } from "./compose";
+import { AttachmentField, bindAttachments } from "./compose";
 import { messageKeys, patientThreadQuery, replyToThread } from "./data";
-import { clearDraft, draftKey, EMPTY_DRAFT, type MessageDraft, readDraft, writeDraft } from "./draft";
+import {
+  attachmentIds,
+  clearDraft,
+  draftField,
+  draftKey,
+  EMPTY_DRAFT,
+  type MessageDraft,
+  readDraft,
+  writeDraft,
+} from "./draft";
 import { EmergencyGuidance, ThreadHistory, ThreadStatusChip, ThreadWait } from "./parts";
 import { Fact, ThreadFacts } from "./ThreadFacts";
 import "./messages.css";
@@ -108,7 +118,7 @@ function ReplyForm({ thread }: { thread: PatientThread }) {
   const queryClient = useQueryClient();
   const patientId = thread.patient.id;
   const storageKey = draftKey(me?.user.id ?? "anon", patientId, thread.id);
-  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const [attempt] = useState(() => new AttemptKey(newIdempotencyKey));
   const form = useForm<MessageDraft, PatientThread>({
     initial: () => readDraft(storageKey) ?? EMPTY_DRAFT,
     labels: { body: t("reply.body"), attachments: t("attach.label") },
@@ -120,13 +130,11 @@ function ReplyForm({ thread }: { thread: PatientThread }) {
     submit: (v) => {
       const body = {
         body: v.body,
-        ...(v.attachments.length > 0 ? { attachmentIds: v.attachments.map((a) => a.id) } : {}),
+        ...attachmentIds(v),
       };
-      const text = JSON.stringify(body);
-      if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
-      return replyToThread(queryClient, patientId, thread.id, body, attempt.current.key);
+      return replyToThread(queryClient, patientId, thread.id, body, attempt.for(body));
     },
-    serverField: (path) => (path.startsWith("attachmentIds") ? "attachments" : path),
+    serverField: draftField,
     explain: (error) => (isApiError(error, "thread_closed") ? { formError: t("reply.closed") } : undefined),
     onSuccess: () => {
       clearDraft(storageKey);
@@ -148,15 +156,7 @@ function ReplyForm({ thread }: { thread: PatientThread }) {
           maxLength={MESSAGE_BODY_MAX}
         />
         <EmergencyGuidance text={form.values.body} />
-        {thread.abilities.canAttach ? (
-          <AttachmentField
-            name="attachments"
-            patientId={patientId}
-            value={form.values.attachments}
-            onChange={form.set("attachments")}
-            errorMessage={form.errors.attachments}
-          />
-        ) : null}
+        {thread.abilities.canAttach ? <AttachmentField patientId={patientId} {...bindAttachments(form)} /> : null}
         <FormActions>
           <Button type="submit" isPending={form.pending} block>
             {t("reply.send")}

@@ -3,6 +3,7 @@ import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../app/session";
 import { Button } from "../../components/Button";
+import type { FieldErrors } from "../../components/Form";
 import { fieldId } from "../../components/fields";
 import { currentLocale } from "../../i18n";
 import { isApiError } from "../../lib/api";
@@ -10,6 +11,18 @@ import { errorMessage } from "../../lib/errors";
 import { checkFile, fileSize } from "../registration/shared";
 import { uploadAttachment } from "./data";
 import type { DraftAttachment } from "./draft";
+
+/** `AttachmentField`'s value, change and error, bound to a form's `attachments` (`name`: its name on the page). */
+export function bindAttachments(
+  form: {
+    values: { attachments: DraftAttachment[] };
+    set: (key: "attachments") => (value: DraftAttachment[]) => void;
+    errors: FieldErrors;
+  },
+  name = "attachments",
+) {
+  return { name, value: form.values.attachments, onChange: form.set("attachments"), errorMessage: form.errors[name] };
+}
 
 /**
  * Files for a message: each chosen file is checked here (type, 10 MB) and uploaded at once;

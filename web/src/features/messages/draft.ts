@@ -21,6 +21,14 @@ export interface DraftAttachment {
 
 export const EMPTY_DRAFT: MessageDraft = { topic: "", subject: "", body: "", attachments: [] };
 
+/** The uploads a message carries, as sent (left out when there are none). */
+export function attachmentIds(draft: { attachments: DraftAttachment[] }): { attachmentIds?: string[] } {
+  return draft.attachments.length > 0 ? { attachmentIds: draft.attachments.map((a) => a.id) } : {};
+}
+
+/** A draft form's field for a server field path: the uploads' ids are the attachment field. */
+export const draftField = (path: string) => (path.startsWith("attachmentIds") ? "attachments" : path);
+
 export function draftKey(userId: string, patientId: string, place: string): string {
   return `portico.messageDraft.${userId}.${patientId}.${place}`;
 }

@@ -1,7 +1,7 @@
 import type { Referral, ReferralList, ReferralUrgency } from "@portico/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useRef } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
@@ -10,6 +10,7 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { type Explained, useForm } from "../../kit/use-form";
 import { isApiError } from "../../lib/api";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import { newIdempotencyKey } from "../appointments/data";
 import { referralsQuery, requestReferral } from "./data";
 import { NO_PREFERENCE, ReferralRequestFields, useSpecialists } from "./ReferralFields";
@@ -64,7 +65,7 @@ function RequestForm({ list, forSelf, specialty }: { list: ReferralList; forSelf
   const patientId = list.patient.id;
   const name = list.patient.displayName;
   // one key per distinct request: a retry of the same answers never asks twice
-  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const [attempt] = useState(() => new AttemptKey(newIdempotencyKey));
   const labels = {
     specialty: t("form.specialty"),
     reason: t("form.reason"),
@@ -96,9 +97,7 @@ function RequestForm({ list, forSelf, specialty }: { list: ReferralList; forSelf
         preferredLocationId: v.preferredLocationId === NO_PREFERENCE ? null : v.preferredLocationId,
         urgency: v.urgency as ReferralUrgency,
       };
-      const text = JSON.stringify(body);
-      if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
-      return requestReferral(queryClient, patientId, body, attempt.current.key);
+      return requestReferral(queryClient, patientId, body, attempt.for(body));
     },
     explain: (error): Explained | undefined => {
       if (isApiError(error, "unknown_specialty")) {

@@ -1,7 +1,7 @@
 import type { PatientSearchResponse, Referral, ReferralList, ReferralUrgency } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -18,6 +18,7 @@ import { type Explained, useForm } from "../../kit/use-form";
 import { LoadFailed } from "../../kit/views";
 import { api, isApiError } from "../../lib/api";
 import { formatCalendarDate } from "../../lib/format";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import { newIdempotencyKey } from "../appointments/data";
 import { dateInDays, referralsQuery, specialtyLabel, staffCreateReferral } from "./data";
 import { NO_PREFERENCE, ReferralRequestFields, useSpecialists } from "./ReferralFields";
@@ -203,7 +204,7 @@ function StaffReferralForm({ list, onCreated }: { list: ReferralList; onCreated:
   const queryClient = useQueryClient();
   const patientId = list.patient.id;
   const name = list.patient.displayName;
-  const attemptKey = useRef<{ body: string; key: string } | null>(null);
+  const [attemptKey] = useState(() => new AttemptKey(newIdempotencyKey));
   const labels = {
     specialty: t("form.specialty"),
     reason: t("staffForm.reason"),
@@ -270,13 +271,11 @@ function StaffReferralForm({ list, onCreated }: { list: ReferralList; onCreated:
             }
           : {}),
       };
-      const text = JSON.stringify(body);
-      if (attemptKey.current?.body !== text) attemptKey.current = { body: text, key: newIdempotencyKey() };
-      return staffCreateReferral(queryClient, patientId, body, attemptKey.current.key);
+      return staffCreateReferral(queryClient, patientId, body, attemptKey.for(body));
     },
     onSuccess: (created) => {
       form.reset(initial());
-      attemptKey.current = null;
+      attemptKey.settled();
       onCreated(created);
     },
   });

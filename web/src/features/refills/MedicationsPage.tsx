@@ -1,7 +1,7 @@
 import type { Medication, MedicationList, RefillRequest } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { useRef } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pharmaciesQuery } from "../../api/clinic";
 import { PatientPage, usePatientData } from "../../app/PatientPage";
@@ -18,6 +18,7 @@ import { type Explained, useForm } from "../../kit/use-form";
 import { LoadFailed } from "../../kit/views";
 import { isApiError } from "../../lib/api";
 import { formatCalendarDate } from "../../lib/format";
+import { AttemptKey } from "../../lib/idempotent-retry";
 import { newIdempotencyKey } from "../appointments/data";
 import { medicationsQuery, requestRefills } from "./data";
 import "./refills.css";
@@ -122,7 +123,7 @@ function RefillForm({ list, active, forSelf }: { list: MedicationList; active: M
   const pharmacies = useQuery(pharmaciesQuery());
   const patientId = list.patient.id;
   // one key per distinct request: a retry of the same choice never asks twice
-  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const [attempt] = useState(() => new AttemptKey(newIdempotencyKey));
   const labels = { medications: t("request.medicationsLegend"), pharmacyId: t("request.pharmacy") };
   const form = useForm<RefillDraft, RefillRequest>({
     initial: { selected: [], pharmacyId: list.preferredPharmacy?.id ?? "" },
@@ -135,9 +136,7 @@ function RefillForm({ list, active, forSelf }: { list: MedicationList; active: M
     },
     submit: (v) => {
       const body = { medicationIds: v.selected, pharmacyId: v.pharmacyId };
-      const text = JSON.stringify(body);
-      if (attempt.current?.body !== text) attempt.current = { body: text, key: newIdempotencyKey() };
-      return requestRefills(queryClient, patientId, body, attempt.current.key);
+      return requestRefills(queryClient, patientId, body, attempt.for(body));
     },
     serverField: (path) => (path.startsWith("medicationIds") ? "medications" : path),
     explain: (error): Explained | undefined => {

@@ -64,49 +64,32 @@ export function DuplicateComparison({
   const { t } = useTranslation("registration");
   const locale = currentLocale();
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const rows: Array<{ key: string; label: string; mine: string; theirs: string; verdict: Verdict }> = [
-    {
-      key: "name",
-      label: t("compare.name"),
-      mine: typed.name,
-      theirs: candidate.name,
-      verdict: compareText(typed.name, candidate.name),
-    },
-    {
-      key: "preferredName",
-      label: t("compare.preferredName"),
-      mine: typed.preferredName ?? t("compare.none"),
-      theirs: candidate.preferredName ?? t("compare.none"),
-      verdict: compareText(typed.preferredName, candidate.preferredName),
-    },
-    {
-      key: "dateOfBirth",
-      label: t("compare.dateOfBirth"),
-      mine: formatCalendarDate(typed.dateOfBirth, locale),
-      theirs: formatCalendarDate(candidate.dateOfBirth, locale),
-      verdict: typed.dateOfBirth === candidate.dateOfBirth ? "same" : "different",
-    },
-    {
-      key: "sex",
-      label: t("compare.sex"),
-      mine: t(`sex.${typed.sex}`),
-      theirs: t(`sex.${candidate.sex}`),
-      verdict: typed.sex === candidate.sex ? "same" : "different",
-    },
-    {
-      key: "phone",
-      label: t("compare.phone"),
-      mine: typed.phone ?? t("compare.none"),
-      theirs: candidate.phoneMasked ?? t("compare.none"),
-      verdict: comparePhone(typed.phone, candidate.phoneMasked),
-    },
-    {
-      key: "email",
-      label: t("compare.email"),
-      mine: typed.email ?? t("compare.none"),
-      theirs: candidate.emailMasked ?? t("compare.none"),
-      verdict: compareEmail(typed.email, candidate.emailMasked),
-    },
+  const none = t("compare.none");
+  // one row a detail: the label is the detail's (compare.<key>)
+  const row = (key: string, mine: string, theirs: string, verdict: Verdict) => ({
+    key,
+    label: t(`compare.${key}`),
+    mine,
+    theirs,
+    verdict,
+  });
+  const rows = [
+    row("name", typed.name, candidate.name, compareText(typed.name, candidate.name)),
+    row(
+      "preferredName",
+      typed.preferredName ?? none,
+      candidate.preferredName ?? none,
+      compareText(typed.preferredName, candidate.preferredName),
+    ),
+    row(
+      "dateOfBirth",
+      formatCalendarDate(typed.dateOfBirth, locale),
+      formatCalendarDate(candidate.dateOfBirth, locale),
+      typed.dateOfBirth === candidate.dateOfBirth ? "same" : "different",
+    ),
+    row("sex", t(`sex.${typed.sex}`), t(`sex.${candidate.sex}`), typed.sex === candidate.sex ? "same" : "different"),
+    row("phone", typed.phone ?? none, candidate.phoneMasked ?? none, comparePhone(typed.phone, candidate.phoneMasked)),
+    row("email", typed.email ?? none, candidate.emailMasked ?? none, compareEmail(typed.email, candidate.emailMasked)),
   ];
   const titleId = `compare-${candidate.id}`;
   return (

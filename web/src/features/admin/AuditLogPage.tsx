@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { type FieldErrors, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
@@ -14,7 +14,6 @@ import { currentLocale } from "../../i18n";
 import { bindField } from "../../kit/bind-field";
 import { FilterCard } from "../../kit/FilterCard";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
 
 interface AuditRecord {
@@ -141,9 +140,7 @@ export function AuditLogPage() {
       {log.isPending ? (
         <LoadingState />
       ) : log.isError ? (
-        <Alert tone="error" title={t("audit.failed")} live="assertive">
-          <p>{errorMessage(log.error, t, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("audit.failed")} error={log.error} />
       ) : records.length === 0 ? (
         <EmptyState title={t("audit.emptyTitle")} headingLevel={3}>
           <p>{t("audit.emptyBody")}</p>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Dialog, DialogActions } from "../../components/Dialog";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { ButtonLink } from "../../components/Link";
 import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
@@ -94,11 +95,7 @@ export function AppointmentCard({
           {a.readerIsPatient ? t("card.arrivedNoted") : t("card.arrivedNotedFor", { name: a.patientName })}
         </p>
       ) : null}
-      {arrive.isError ? (
-        <Alert tone="error" title={t("card.hereFailed")} live="assertive" headingLevel={3}>
-          <p>{errorMessage(arrive.error, tc, i18n.exists)}</p>
-        </Alert>
-      ) : null}
+      {arrive.isError ? <ErrorAlert title={t("card.hereFailed")} error={arrive.error} headingLevel={3} /> : null}
       {arrive.isSuccess ? (
         <Alert
           tone="success"

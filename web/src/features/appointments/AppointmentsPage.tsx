@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
@@ -12,7 +13,7 @@ import { currentLocale } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { AppointmentCard } from "./AppointmentCard";
 import { appointmentsQuery, visitName } from "./data";
-import { AppointmentStatusChip, LoadFailedRetry, NotAllowedNotice } from "./parts";
+import { AppointmentStatusChip, NotAllowedNotice } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
 import { OffersNotice } from "./Waitlist";
 
@@ -62,7 +63,7 @@ export function AppointmentsPage() {
       ) : list.isPending ? (
         <LoadingState label={t("list.loading")} />
       ) : list.isError ? (
-        <LoadFailedRetry title={t("list.loadFailed")} query={list} />
+        <ErrorAlert title={t("list.loadFailed")} error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <>
           {!who.canAct ? <NotAllowedNotice name={who.name} /> : null}

@@ -7,6 +7,7 @@ import type { Static } from "typebox";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Checkbox } from "../../components/Checkbox";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
@@ -132,9 +133,7 @@ export function CheckInPage() {
       {form.isPending || appointment.isPending ? (
         <LoadingState />
       ) : form.isError || appointment.isError ? (
-        <Alert tone="error" title={t("checkIn.loadFailed")} live="assertive">
-          <p>{errorMessage(form.error ?? appointment.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("checkIn.loadFailed")} error={form.error ?? appointment.error} />
       ) : done || (form.data.completedAt && !attempt) ? (
         <>
           <Alert tone="success" title={t("checkIn.doneTitle")} live="polite">

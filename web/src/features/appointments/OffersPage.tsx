@@ -5,15 +5,15 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { ApiError, api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { appointmentsKey } from "./data";
-import { LoadFailedRetry, NotAllowedNotice, SummaryRows } from "./parts";
+import { NotAllowedNotice, SummaryRows } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
 import { offersQuery } from "./Waitlist";
 
@@ -42,7 +42,7 @@ export function OffersPage() {
       ) : offers.isPending ? (
         <LoadingState label={t("offers.loading")} />
       ) : offers.isError ? (
-        <LoadFailedRetry title={t("offers.loadFailed")} query={offers} />
+        <ErrorAlert title={t("offers.loadFailed")} error={offers.error} onRetry={() => void offers.refetch()} />
       ) : open.length === 0 ? (
         <EmptyState
           title={t("offers.emptyTitle")}
@@ -86,8 +86,7 @@ function OfferCard({
   canAct: boolean;
   onBehalf: boolean;
 }) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const locale = currentLocale();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -142,18 +141,14 @@ function OfferCard({
           <p>{t("offers.expiredBody")}</p>
         </Alert>
       ) : accept.isError ? (
-        <Alert tone="error" title={t("offers.failed")} live="assertive" headingLevel={3}>
-          <p>{errorMessage(accept.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("offers.failed")} error={accept.error} headingLevel={3} />
       ) : null}
       {decline.isSuccess ? (
         <Alert tone="info" title={t("offers.declined")} live="polite" headingLevel={3}>
           <p>{t("offers.declinedBody")}</p>
         </Alert>
       ) : decline.isError ? (
-        <Alert tone="error" title={t("offers.failed")} live="assertive" headingLevel={3}>
-          <p>{errorMessage(decline.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("offers.failed")} error={decline.error} headingLevel={3} />
       ) : null}
       {canAct && !finished ? (
         <div className="appt-card__actions">

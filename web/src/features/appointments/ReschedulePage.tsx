@@ -3,11 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { ConfirmSlot, cancellationRule, confirmStepSearch, slotSearch } from "./ConfirmSlot";
 import { appointmentQuery, locationsQuery, todayIn, visitName, visitTypesQuery } from "./data";
@@ -30,8 +30,7 @@ const route = getRouteApi("/signed-in/appointments/$appointmentId/reschedule");
 
 /** Move an appointment: a week of times for the same visit, then confirm. The old time stays until the new one is secured. */
 export function ReschedulePage() {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const { appointmentId } = route.useParams();
   const search = route.useSearch();
   const navigate = useNavigate();
@@ -74,9 +73,7 @@ export function ReschedulePage() {
       {appointment.isPending || visitTypes.isPending || locations.isPending ? (
         <LoadingState />
       ) : appointment.isError || !a ? (
-        <Alert tone="error" title={t("done.loadFailed")} live="assertive">
-          <p>{errorMessage(appointment.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("done.loadFailed")} error={appointment.error} />
       ) : !who.canAct ? (
         <NotAllowedNotice name={who.name} />
       ) : (

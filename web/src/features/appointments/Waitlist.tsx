@@ -4,9 +4,9 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { ButtonLink } from "../../components/Link";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { appointmentsKey } from "./data";
 
 /** Under the appointments key, so refreshing a patient's appointments refreshes the offers too. */
@@ -19,8 +19,7 @@ export const offersQuery = (patientId: string) =>
 
 /** Ask for, or stop asking for, an earlier time for one upcoming appointment. */
 export function WaitlistControl({ appointment: a }: { appointment: Appointment }) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: (join: boolean) =>
@@ -32,11 +31,7 @@ export function WaitlistControl({ appointment: a }: { appointment: Appointment }
 
   return (
     <>
-      {change.isError ? (
-        <Alert tone="error" title={t("waitlist.failed")} live="assertive" headingLevel={3}>
-          <p>{errorMessage(change.error, tc, i18n.exists)}</p>
-        </Alert>
-      ) : null}
+      {change.isError ? <ErrorAlert title={t("waitlist.failed")} error={change.error} headingLevel={3} /> : null}
       {a.onWaitlist ? (
         <div className="appt-waitlist">
           <p className="appt-waitlist__text" role="status">

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { Link } from "../../components/Link";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
@@ -12,7 +13,6 @@ import { api } from "../../lib/api";
 import { formatDay, formatTime, timeZoneLabel } from "../../lib/format";
 import { AskForReferralLink } from "../referrals/AskForReferralLink";
 import { addDays, dayInZone, type SlotList, startOfDayIn, todayIn } from "./data";
-import { LoadFailedRetry } from "./parts";
 
 interface WeekOfTimesProps {
   visitTypeId: string;
@@ -162,7 +162,7 @@ export function WeekOfTimes(props: WeekOfTimesProps) {
       {slots.isPending ? (
         <LoadingState label={t("when.loading")} />
       ) : slots.isError ? (
-        <LoadFailedRetry title={t("when.loadFailed")} query={slots} />
+        <ErrorAlert title={t("when.loadFailed")} error={slots.error} onRetry={() => void slots.refetch()} />
       ) : eligibility && !eligibility.canSelfBook && !props.onBehalf ? (
         <Alert tone="warning" title={t("eligibility.title")}>
           <p>{t(`eligibility.${eligibility.reason ?? "other"}`, { defaultValue: t("eligibility.other") })}</p>

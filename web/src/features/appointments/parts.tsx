@@ -11,37 +11,15 @@ import {
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
-import { Button } from "../../components/Button";
 import { fieldId } from "../../components/fields";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { addressLine, STATUS_TONE, visitName } from "./data";
 
 export function AppointmentStatusChip({ status }: { status: AppointmentStatus }) {
   const { t } = useTranslation("appointments");
   return <StatusChip tone={STATUS_TONE[status]}>{t(`status.${status}`)}</StatusChip>;
-}
-
-/** A load that failed: why (announced at once) and Try again, which loads it again. */
-export function LoadFailedRetry({
-  title,
-  query,
-}: {
-  title: string;
-  query: { error: unknown; refetch: () => unknown };
-}) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
-  return (
-    <Alert tone="error" title={title} live="assertive">
-      <p>{errorMessage(query.error, tc, i18n.exists)}</p>
-      <Button variant="secondary" onPress={() => void query.refetch()}>
-        {t("common.tryAgain")}
-      </Button>
-    </Alert>
-  );
 }
 
 /** The reader may see this patient's appointments but not book or change them. */

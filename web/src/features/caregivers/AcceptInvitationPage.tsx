@@ -18,6 +18,7 @@ import { formatDateTime, localTimeZone } from "../../lib/format";
 import { AuthLayout } from "../identity/AuthLayout";
 import { CreateAccountForm } from "./CreateAccountForm";
 import "./caregivers.css";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 const route = getRouteApi("/invitations/accept");
 
@@ -95,11 +96,7 @@ export function AcceptInvitationPage() {
       />
       <p>{t("accept.expires", { when: formatDateTime(invitation.expiresAt, localTimeZone(), currentLocale()) })}</p>
       <p>{t(invitation.fromClinic ? "accept.whatClinic" : "accept.what", { name: invitation.inviterFirstName })}</p>
-      {accept.isError ? (
-        <Alert tone="error" title={t("accept.failed")} live="assertive">
-          <p>{errorMessage(accept.error, common, i18n.exists)}</p>
-        </Alert>
-      ) : null}
+      {accept.isError ? <ErrorAlert title={t("accept.failed")} error={accept.error} /> : null}
       {signedIn ? (
         <>
           <p>{t("accept.signedInAs", { name: me.data?.user.displayName })}</p>

@@ -2,15 +2,14 @@ import type { ProxyInvitationSummary } from "@portico/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { patientKeys } from "../../api/patients";
-import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 
 /** Withdrawing an invitation that has not been accepted yet: the button, and why it failed when it did. */
 export function CancelInvitation({ invitation, patientId }: { invitation: ProxyInvitationSummary; patientId: string }) {
-  const { t, i18n } = useTranslation("caregivers");
-  const common = useTranslation().t;
+  const { t } = useTranslation("caregivers");
+  const _common = useTranslation().t;
   const queryClient = useQueryClient();
   const cancel = useMutation({
     mutationFn: () => api(`/api/patients/${patientId}/proxies/invitations/${invitation.id}`, { method: "DELETE" }),
@@ -18,11 +17,7 @@ export function CancelInvitation({ invitation, patientId }: { invitation: ProxyI
   });
   return (
     <>
-      {cancel.isError ? (
-        <Alert tone="error" title={t("page.cancelFailed")} live="assertive">
-          <p>{errorMessage(cancel.error, common, i18n.exists)}</p>
-        </Alert>
-      ) : null}
+      {cancel.isError ? <ErrorAlert title={t("page.cancelFailed")} error={cancel.error} /> : null}
       <div className="item__actions">
         <Button
           variant="secondary"

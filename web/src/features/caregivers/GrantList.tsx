@@ -10,10 +10,10 @@ import { EmptyState } from "../../components/EmptyState";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import "../registration/registration.css";
 import "./caregivers.css";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { CancelInvitation } from "./CancelInvitation";
 
 export const SCOPES: ProxyScope[] = [
@@ -132,8 +132,8 @@ function GrantItem({
   canManage: boolean;
   voice: "self" | "staff";
 }) {
-  const { t, i18n } = useTranslation("caregivers");
-  const common = useTranslation().t;
+  const { t } = useTranslation("caregivers");
+  const _common = useTranslation().t;
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const revoke = useMutation({
@@ -202,11 +202,7 @@ function GrantItem({
       ) : null}
       <Dialog title={t("list.revokeTitle", { name })} isOpen={open} onOpenChange={setOpen}>
         <p>{voice === "self" ? t("list.revokeBodySelf", { name }) : t("list.revokeBodyStaff", { name })}</p>
-        {revoke.isError ? (
-          <Alert tone="error" title={t("list.revokeFailed")} live="assertive">
-            <p>{errorMessage(revoke.error, common, i18n.exists)}</p>
-          </Alert>
-        ) : null}
+        {revoke.isError ? <ErrorAlert title={t("list.revokeFailed")} error={revoke.error} /> : null}
         <DialogActions>
           <Button variant="danger" isPending={revoke.isPending} onPress={() => revoke.mutate()}>
             {t("list.revokeConfirm")}

@@ -9,6 +9,7 @@ import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { Checkbox } from "../../components/Checkbox";
 import { Dialog, DialogActions } from "../../components/Dialog";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { StatusChip, type StatusTone } from "../../components/StatusChip";
@@ -231,11 +232,7 @@ function StaffRow({ account }: { account: StaffAccount }) {
           onOpenChange={setStatusOpen}
         >
           <p>{disabled ? t("staff.reactivateBody") : t("staff.deactivateBody", { name: account.displayName })}</p>
-          {update.isError ? (
-            <Alert tone="error" title={t("common.saveFailed")} live="assertive">
-              <p>{errorMessage(update.error, common, i18n.exists)}</p>
-            </Alert>
-          ) : null}
+          {update.isError ? <ErrorAlert title={t("common.saveFailed")} error={update.error} /> : null}
           <DialogActions>
             <Button
               variant={disabled ? "primary" : "danger"}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { LoadingState } from "../../components/Spinner";
 import { api, isApiError } from "../../lib/api";
@@ -67,14 +68,7 @@ export function MfaEnrolment({ onDone, onReauthRequired }: MfaEnrolmentProps) {
         </Alert>
       );
     }
-    return (
-      <Alert tone="error" title={t("mfaSetup.startFailed")} live="assertive">
-        <p>{errorMessage(start.error, t, i18n.exists)}</p>
-        <Button variant="secondary" onPress={() => void start.refetch()}>
-          {t("common.tryAgain")}
-        </Button>
-      </Alert>
-    );
+    return <ErrorAlert title={t("mfaSetup.startFailed")} error={start.error} onRetry={() => void start.refetch()} />;
   }
 
   const { secret, qrCodeSvg } = start.data;

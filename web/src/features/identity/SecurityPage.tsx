@@ -8,6 +8,7 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { Dialog, DialogActions } from "../../components/Dialog";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
@@ -100,7 +101,7 @@ function ChangePassword({ runWithReauth }: { runWithReauth: RunWithReauth }) {
 }
 
 function TwoStep({ runWithReauth }: { runWithReauth: RunWithReauth }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -124,11 +125,7 @@ function TwoStep({ runWithReauth }: { runWithReauth: RunWithReauth }) {
         <p className="text-muted">{t("security.mfaStaff")}</p>
       ) : on ? (
         <>
-          {disable.isError ? (
-            <Alert tone="error" title={t("security.mfaOffFailed")} live="assertive">
-              <p>{errorMessage(disable.error, t, i18n.exists)}</p>
-            </Alert>
-          ) : null}
+          {disable.isError ? <ErrorAlert title={t("security.mfaOffFailed")} error={disable.error} /> : null}
           <Button variant="secondary" onPress={() => setConfirmOpen(true)}>
             {t("security.mfaTurnOff")}
           </Button>
@@ -173,11 +170,7 @@ function Sessions() {
           <p>{errorMessage(sessions.error, t, i18n.exists)}</p>
         </Alert>
       ) : null}
-      {revoke.isError ? (
-        <Alert tone="error" title={t("security.signOutFailed")} live="assertive">
-          <p>{errorMessage(revoke.error, t, i18n.exists)}</p>
-        </Alert>
-      ) : null}
+      {revoke.isError ? <ErrorAlert title={t("security.signOutFailed")} error={revoke.error} /> : null}
       {sessions.data ? (
         <ul className="session-list">
           {[...sessions.data.sessions]

@@ -18,6 +18,8 @@ import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDateTime, localTimeZone } from "../../lib/format";
 import "../registration/registration.css";
 import "./identity-review.css";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { BackToSearch } from "./BackToSearch";
 
 const queueKey = ["identity-change-requests", "pending"] as const;
 const FIELDS = ["legalGivenName", "legalFamilyName", "dateOfBirth", "sex"] as const;
@@ -41,11 +43,7 @@ export function IdentityChangeRequestsPage() {
       <PageHeader
         title={t("identityReview.title")}
         lead={<p>{t("identityReview.lead")}</p>}
-        before={
-          <Link to="/patients" className="back-link">
-            {t("search.title")}
-          </Link>
-        }
+        before={<BackToSearch />}
       />
       {decided ? (
         <Alert
@@ -190,11 +188,7 @@ function RequestCard({ request, onDecided }: { request: IdentityChangeRequest; o
         onOpenChange={(isOpen) => setDialog(isOpen ? "approve" : null)}
       >
         <p>{t("identityReview.approveBody")}</p>
-        {decide.isError ? (
-          <Alert tone="error" title={t("identityReview.decideFailed")} live="assertive">
-            <p>{errorMessage(decide.error, common, i18n.exists)}</p>
-          </Alert>
-        ) : null}
+        {decide.isError ? <ErrorAlert title={t("identityReview.decideFailed")} error={decide.error} /> : null}
         <DialogActions>
           <Button isPending={decide.isPending} onPress={() => decide.mutate({ decision: "approve" })}>
             {t("identityReview.approveConfirm")}

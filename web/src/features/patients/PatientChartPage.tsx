@@ -6,13 +6,14 @@ import { mayOpen } from "../../app/nav";
 import { useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Card } from "../../components/Card";
-import { ButtonLink, Link } from "../../components/Link";
+import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { GrantList } from "../caregivers/GrantList";
 import { ChartReferralsCard } from "../referrals/ChartReferralsCard";
+import { BackToSearch } from "./BackToSearch";
 import { PatientBanner } from "./PatientBanner";
 
 const route = getRouteApi("/signed-in/patients/$patientId");
@@ -29,11 +30,7 @@ export function PatientChartPage() {
   // what this reader may open from the chart is the server's answer, given with the chart
   const can = profile.data?.abilities;
   const proxies = useQuery({ ...proxyGrantsQuery(patientId), enabled: Boolean(can?.canSeeCaregivers) });
-  const back = (
-    <Link to="/patients" className="back-link">
-      {t("search.title")}
-    </Link>
-  );
+  const back = <BackToSearch />;
   if (profile.isPending) return <LoadingState />;
   if (profile.isError) {
     const forbidden = isApiError(profile.error) && (profile.error.status === 403 || profile.error.status === 404);

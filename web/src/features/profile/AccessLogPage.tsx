@@ -12,10 +12,10 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { type AppLocale, formatDateTime, formatDay, formatTime, localTimeZone, timeZoneLabel } from "../../lib/format";
 import { ChoiceGroup } from "../appointments/parts";
 import "./access-log.css";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 type Who = AccessLog["who"];
 const PAGE_SIZE = 20;
@@ -26,7 +26,7 @@ const PAGE_SIZE = 20;
  * page at a time. By default the reader's own visits are left out (the server filters).
  */
 export function AccessLogPage() {
-  const { t, i18n } = useTranslation("accessLog");
+  const { t } = useTranslation("accessLog");
   const common = useTranslation().t;
   const { patient, can } = useActingFor();
   const allowed = Boolean(patient && can("records"));
@@ -94,12 +94,7 @@ export function AccessLogPage() {
           {log.isPending ? (
             <LoadingState />
           ) : log.isError && !data ? (
-            <Alert tone="error" title={t("failed")} live="assertive">
-              <p>{errorMessage(log.error, common, i18n.exists)}</p>
-              <Button variant="secondary" onPress={() => void log.refetch()}>
-                {common("common.tryAgain")}
-              </Button>
-            </Alert>
+            <ErrorAlert title={t("failed")} error={log.error} onRetry={() => void log.refetch()} />
           ) : data && data.total === 0 ? (
             who === "others" ? (
               <EmptyState title={t("emptyOthersTitle")}>

@@ -13,6 +13,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDateTime, localTimeZone } from "../../lib/format";
 import { type ComparedPerson, DuplicateComparison } from "./DuplicateComparison";
 import "./registration.css";
+import { BackToSearch } from "../patients/BackToSearch";
 import { fullName, pendingQuery } from "./pending-data";
 import { MergeAction, RejectAction, VerifyAction } from "./registration-actions";
 
@@ -27,15 +28,7 @@ export function PendingRegistrationsPage() {
   const search = getRouteApi("/signed-in/patients/registrations").useSearch();
   return (
     <div className="stack">
-      <PageHeader
-        title={t("pending.title")}
-        lead={<p>{t("pending.lead")}</p>}
-        before={
-          <Link to="/patients" className="back-link">
-            {t("search.title")}
-          </Link>
-        }
-      />
+      <PageHeader title={t("pending.title")} lead={<p>{t("pending.lead")}</p>} before={<BackToSearch />} />
       {search.done ? <Alert tone="success" title={t(`pending.done.${search.done}`)} live="polite" /> : null}
       {pending.isPending ? <LoadingState /> : null}
       {pending.isError ? (

@@ -13,7 +13,7 @@ import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { ButtonLink, Link } from "../../components/Link";
+import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import {
   emptyInsurance,
@@ -35,6 +35,7 @@ import { currentLocale } from "../../i18n";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage, fieldErrorsFrom, lastPathPart } from "../../lib/errors";
 import { formatDateTime, localTimeZone } from "../../lib/format";
+import { BackToSearch } from "../patients/BackToSearch";
 import { type ComparedPerson, DuplicateComparison } from "./DuplicateComparison";
 import { pharmaciesQuery, providersQuery, uploadPatientFile } from "./shared";
 import { specialtyLabel } from "./specialty";
@@ -143,15 +144,7 @@ export function RegisterPatientPage() {
 
   return (
     <div className="stack">
-      <PageHeader
-        title={t("register.title")}
-        lead={<p>{t("register.lead")}</p>}
-        before={
-          <Link to="/patients" className="back-link">
-            {t("search.title")}
-          </Link>
-        }
-      />
+      <PageHeader title={t("register.title")} lead={<p>{t("register.lead")}</p>} before={<BackToSearch />} />
       <Form onSubmit={submit} errors={errors} formError={formError} attempt={attempt} aria-label={t("register.title")}>
         <PersonFields value={person} onChange={setPerson} errors={errors} voice="staff" />
         <InsuranceFields value={insurance} onChange={setInsurance} errors={errors} />

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { ButtonLink } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
@@ -15,7 +16,7 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDay, formatTime, timeZoneLabel } from "../../lib/format";
 import { addDays, STATUSES, startOfDayIn, todayIn, visitName } from "../appointments/data";
-import { AppointmentStatusChip, LoadFailedRetry } from "../appointments/parts";
+import { AppointmentStatusChip } from "../appointments/parts";
 import { IntakeSummary } from "./VisitIntake";
 import { workplaceQuery } from "./workplace";
 
@@ -41,8 +42,7 @@ function remembered(): string | undefined {
 
 /** Today's arrivals at one location: who is due, who is here and how long they have waited. */
 export function ArrivalsPage() {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const search = route.useSearch();
   const navigate = useNavigate();
   // only the boards the server lets this user open (their locations; a physician's own visits)
@@ -91,9 +91,7 @@ export function ArrivalsPage() {
       {locations.isPending ? (
         <LoadingState />
       ) : locations.isError ? (
-        <Alert tone="error" title={t("arrivals.loadFailed")} live="assertive">
-          <p>{errorMessage(locations.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("arrivals.loadFailed")} error={locations.error} />
       ) : active.length === 0 ? (
         <EmptyState title={t("arrivals.noLocations")}>
           <p>{t("arrivals.noLocationsBody")}</p>
@@ -133,7 +131,7 @@ export function ArrivalsPage() {
           {board.isPending ? (
             <LoadingState label={t("arrivals.loading")} />
           ) : board.isError ? (
-            <LoadFailedRetry title={t("arrivals.loadFailed")} query={board} />
+            <ErrorAlert title={t("arrivals.loadFailed")} error={board.error} onRetry={() => void board.refetch()} />
           ) : (
             <Board board={board.data} />
           )}

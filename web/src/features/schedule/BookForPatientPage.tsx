@@ -3,9 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { ButtonLink, Link } from "../../components/Link";
@@ -13,15 +13,13 @@ import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 
 const route = getRouteApi("/signed-in/front-desk/book");
 
 /** Book for a patient: find them (name, date of birth, MRN or phone), then the same booking steps. */
 export function BookForPatientPage() {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const search = route.useSearch();
   const navigate = useNavigate();
   const [q, setQ] = useState(search.q ?? "");
@@ -79,9 +77,7 @@ export function BookForPatientPage() {
       {!search.q ? null : results.isPending ? (
         <LoadingState />
       ) : results.isError ? (
-        <Alert tone="error" title={t("bookFor.failed")} live="assertive">
-          <p>{errorMessage(results.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("bookFor.failed")} error={results.error} />
       ) : results.data.results.length === 0 ? (
         <EmptyState title={t("bookFor.noneTitle")}>
           <p>{t("bookFor.noneBody")}</p>

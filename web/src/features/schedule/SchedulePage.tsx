@@ -2,15 +2,14 @@ import type { ScheduleEntry } from "@portico/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate } from "../../lib/format";
 import { addDays, localDayKey, mondayOf } from "../appointments/data";
 import { EntryTable } from "./ArrivalsPage";
@@ -28,8 +27,7 @@ const route = getRouteApi("/signed-in/schedule");
 
 /** A provider's day or week: physicians see their own; front desk and nurses choose a provider. */
 export function SchedulePage() {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const search = route.useSearch();
   const navigate = useNavigate();
   // the schedules the server lets this user read: a physician their own, the desk and nurses
@@ -123,9 +121,7 @@ export function SchedulePage() {
       ) : workplace.isPending || (schedule.isPending && providerId) ? (
         <LoadingState label={t("schedule.loading")} />
       ) : schedule.isError ? (
-        <Alert tone="error" title={t("schedule.loadFailed")} live="assertive">
-          <p>{errorMessage(schedule.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("schedule.loadFailed")} error={schedule.error} />
       ) : !schedule.data || schedule.data.entries.length === 0 ? (
         <EmptyState title={view === "week" ? t("schedule.emptyWeek") : t("schedule.emptyDay")}>
           <p>{t("schedule.emptyBody")}</p>

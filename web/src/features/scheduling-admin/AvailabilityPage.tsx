@@ -1,13 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
 import { LoadingState } from "../../components/Spinner";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { locationsQuery, providersQuery } from "../appointments/data";
 import type { Availability } from "./availability-parts";
 import { ExceptionsSection } from "./ExceptionsSection";
@@ -19,8 +18,7 @@ const route = getRouteApi("/signed-in/admin/availability");
 
 /** When each provider can be booked: weekly hours per location, and time off, blocks or extra hours. */
 export function AvailabilityPage() {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const search = route.useSearch();
   const navigate = useNavigate();
   const providers = useQuery(providersQuery);
@@ -57,9 +55,7 @@ export function AvailabilityPage() {
           {availability.isPending ? (
             <LoadingState />
           ) : availability.isError ? (
-            <Alert tone="error" title={t("availability.loadFailed")} live="assertive">
-              <p>{errorMessage(availability.error, tc, i18n.exists)}</p>
-            </Alert>
+            <ErrorAlert title={t("availability.loadFailed")} error={availability.error} />
           ) : provider ? (
             <>
               <WeekGrid templates={availability.data.templates} places={places} />

@@ -1,14 +1,13 @@
 import type { VisitType } from "@portico/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { ButtonLink, Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 
 export const adminVisitTypesQuery = {
   queryKey: ["admin", "visit-types"] as const,
@@ -17,8 +16,7 @@ export const adminVisitTypesQuery = {
 
 /** Every visit type the clinic offers, including switched-off ones. */
 export function VisitTypesPage() {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   const list = useQuery(adminVisitTypesQuery);
   return (
     <div className="stack">
@@ -34,9 +32,7 @@ export function VisitTypesPage() {
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
-        <Alert tone="error" title={t("adminTypes.loadFailed")} live="assertive">
-          <p>{errorMessage(list.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("adminTypes.loadFailed")} error={list.error} />
       ) : list.data.length === 0 ? (
         <EmptyState title={t("adminTypes.emptyTitle")}>
           <p>{t("adminTypes.emptyBody")}</p>

@@ -7,12 +7,11 @@ import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/r
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Static } from "typebox";
-import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField, type TextFieldProps } from "../../components/fields";
 import { currentLocale } from "../../i18n";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 
 export type Template = Static<typeof TemplateSchema>;
 export type Exception = Static<typeof ExceptionSchema>;
@@ -83,17 +82,14 @@ export function RemovableList<T extends { id: string }>({
   item: (item: T) => ReactNode;
   children: ReactNode;
 }) {
-  const { t, i18n } = useTranslation("appointments");
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation("appointments");
   return (
     <section aria-labelledby={id} className="card">
       <h2 id={id} className="card__title">
         {title}
       </h2>
       {remove.isError ? (
-        <Alert tone="error" title={t("availability.removeFailed")} live="assertive" headingLevel={3}>
-          <p>{errorMessage(remove.error, tc, i18n.exists)}</p>
-        </Alert>
+        <ErrorAlert title={t("availability.removeFailed")} error={remove.error} headingLevel={3} />
       ) : null}
       {items.length === 0 ? (
         <p>{empty}</p>

@@ -1,4 +1,3 @@
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import {
   ActivationLetter,
   CreateIdentityChangeRequest,
@@ -32,7 +31,7 @@ import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute } from "../../platform/access/route-guards.ts";
 import { activationCodeHash } from "../../platform/auth/tokens.ts";
-import { ACCEPTED_UPLOAD_TYPES, MAX_FILE_BYTES } from "../../platform/files/index.ts";
+import { registerUploadRoutes, uploadedBytes, uploadRoute } from "../../platform/files/upload-routes.ts";
 import type { PatientFiles } from "./files.ts";
 import { renderActivationLetter } from "./letter.ts";
 import type { PatientService } from "./service.ts";
@@ -318,31 +317,25 @@ export async function patientRoutes(
 
   // ---- files ----
 
-  await app.register(async (instance) => {
-    const scoped = instance.withTypeProvider<TypeBoxTypeProvider>();
-    // raw bytes up to 10 MB on this route only; the type is then decided by the content
-    scoped.addContentTypeParser(
-      [...ACCEPTED_UPLOAD_TYPES],
-      { parseAs: "buffer", bodyLimit: MAX_FILE_BYTES + 1 },
-      (_request, body, done) => done(null, body),
-    );
+  await registerUploadRoutes(app, (scoped) => {
     scoped.post(
       "/api/patients/:patientId/files",
       {
         ...patientRoute(access, { scope: "profile", action: "write", resourceType: "file", auditAction: "upload" }),
-        bodyLimit: MAX_FILE_BYTES + 1,
-        schema: {
-          tags,
-          summary: "Upload a file (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB)",
-          params: PatientParams,
-          querystring: FileUploadQuery,
-          response: { ...errorResponses, 201: StoredFile, 413: errorResponses[400], 415: errorResponses[400] },
-        },
+        ...uploadRoute(
+          {
+            tags,
+            summary: "Upload a file (raw body: JPEG, PNG, HEIC or PDF, at most 10 MB)",
+            params: PatientParams,
+            querystring: FileUploadQuery,
+          },
+          StoredFile,
+        ),
       },
-      async (request, reply) => {
-        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return reply.status(201).send(await files.upload(request.params.patientId, request.query.kind, body));
-      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await files.upload(request.params.patientId, request.query.kind, uploadedBytes(request.body))),
     );
   });
 

@@ -1,17 +1,14 @@
 import {
   Button as AriaButton,
   Select as AriaSelect,
-  FieldError,
   type Key,
-  Label,
   ListBox,
   ListBoxItem,
   Popover,
   SelectValue,
-  Text,
 } from "react-aria-components";
 import { cx } from "../lib/cx";
-import { fieldId } from "./fields";
+import { FieldHead, fieldId } from "./fields";
 
 export interface SelectOption {
   id: string;
@@ -22,6 +19,7 @@ interface SelectProps {
   label: string;
   name?: string;
   options: SelectOption[];
+  /** the chosen option's id; null or "" while nothing is chosen (the placeholder shows) */
   value: string | null;
   onChange: (value: string) => void;
   description?: string;
@@ -47,7 +45,7 @@ export function Select({
     <AriaSelect
       name={name}
       id={name ? fieldId(name) : undefined}
-      selectedKey={value}
+      selectedKey={value || null}
       onSelectionChange={(key: Key | null) => {
         if (key != null) onChange(String(key));
       }}
@@ -56,13 +54,7 @@ export function Select({
       placeholder={placeholder}
       className={cx("field", `field--${width}`)}
     >
-      <Label className="field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">{errorMessage}</FieldError>
+      <FieldHead label={label} description={description} errorMessage={errorMessage} />
       <AriaButton className="input select__button">
         <SelectValue className="select__value" />
         <span aria-hidden="true" className="select__chevron" />

@@ -30,6 +30,32 @@ export function fieldId(name: string): string {
   return `field-${name}`;
 }
 
+/**
+ * What a react-aria field shows above its control: the label, the hint (read with the field) and
+ * the error (announced when invalid), in that order.
+ */
+export function FieldHead({
+  label,
+  description,
+  errorMessage,
+}: {
+  label: ReactNode;
+  description?: ReactNode;
+  errorMessage?: string;
+}) {
+  return (
+    <>
+      <Label className="field__label">{label}</Label>
+      {description ? (
+        <Text slot="description" className="field__hint">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">{errorMessage}</FieldError>
+    </>
+  );
+}
+
 /** A labelled text input with hint and error tied to it; ids follow the field name so the error summary can link to it. */
 export function TextField({
   label,
@@ -51,13 +77,7 @@ export function TextField({
       isInvalid={errorMessage ? true : props.isInvalid}
       className={cx("field", `field--${width}`)}
     >
-      <Label className="field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">{errorMessage}</FieldError>
+      <FieldHead label={label} description={description} errorMessage={errorMessage} />
       <div className="field__row">
         <Input className="input" placeholder={placeholder} inputMode={inputMode} spellCheck={spellCheck} />
         {adornment}

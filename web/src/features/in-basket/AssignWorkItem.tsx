@@ -76,13 +76,10 @@ export function AssignWorkItem({ workItem, subject, onAssigned }: AssignWorkItem
             <p id={`${name}-none`}>{t("assign.nobody", { patient: workItem.patient.displayName })}</p>
           ) : (
             <Select
-              name={name}
+              {...dialog.form.field("userId", name)}
               label={t("assign.colleague")}
               description={t("assign.colleagueHint")}
               options={options}
-              value={dialog.form.values.userId || null}
-              onChange={dialog.form.set("userId")}
-              errorMessage={dialog.form.errors[name]}
               placeholder={t("assign.choose")}
               isRequired
             />

@@ -111,7 +111,6 @@ function DigestForm({ current }: { current: DigestPreferences }) {
       <Select
         {...form.field("timeZone")}
         label={t("settings.timeZone")}
-        value={form.values.timeZone || null}
         options={zonesWith(form.values.timeZone).map((z) => ({ id: z, label: `${timeZoneLabel(z, locale)} — ${z}` }))}
       />
       <div className="hours-row">
@@ -255,7 +254,6 @@ function OfficeHoursForm({ current }: { current: OfficeHours }) {
       <Select
         {...form.field("timeZone")}
         label={t("settings.timeZone")}
-        value={v.timeZone || null}
         options={zonesWith(v.timeZone).map((z) => ({ id: z, label: `${timeZoneLabel(z, locale)} — ${z}` }))}
       />
       <fieldset className="fieldset">

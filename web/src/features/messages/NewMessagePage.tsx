@@ -149,13 +149,10 @@ function Composer({
   return (
     <Form {...form.formProps} aria-label={t("compose.formLabel")}>
       <Select
-        name="topic"
+        {...form.field("topic")}
         label={labels.topic}
         description={t("compose.topicHint")}
         options={routings.map((r) => ({ id: r.topic, label: t(`topics.${r.topic}.name`) }))}
-        value={form.values.topic || null}
-        onChange={(v) => form.set("topic")(v as MessageTopic)}
-        errorMessage={form.errors.topic}
         placeholder={t("compose.topicPlaceholder")}
         isRequired
         width="medium"

@@ -135,7 +135,6 @@ function PoolForm({ existing, data }: { existing: MessagePool | null; data: Mess
         label={t("admin.location")}
         description={t("admin.locationHint")}
         placeholder={t("admin.choose")}
-        value={v.locationId || null}
         options={data.choices.locations.map((l) => ({ id: l.id, label: l.name }))}
         isRequired
       />

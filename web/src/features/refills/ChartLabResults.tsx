@@ -116,15 +116,12 @@ function RecordLabAction({ list, onSaved }: { list: LabResultList; onSaved: (n: 
       intro={<p>{t("labs.intro")}</p>}
     >
       <Select
-        name="labCode"
+        {...form.field("labCode")}
         label={t("labs.fields.test")}
         options={list.tests.map((test) => ({
           id: test.labCode,
           label: t("labs.testOption", { name: test.labName, count: test.maxAgeDays }),
         }))}
-        value={form.values.labCode || null}
-        onChange={form.set("labCode")}
-        errorMessage={form.errors.labCode}
         placeholder={t("chartMeds.choose")}
         isRequired
         width="medium"

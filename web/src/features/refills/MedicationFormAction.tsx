@@ -205,7 +205,6 @@ export function MedicationFormAction({
         {...form.field("prescriberId")}
         label={f("prescriberId")}
         options={providerOptions}
-        value={form.values.prescriberId || null}
         placeholder={t("chartMeds.choose")}
         isRequired
         width="medium"

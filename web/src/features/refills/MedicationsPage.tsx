@@ -211,13 +211,10 @@ function RefillForm({ list, active, forSelf }: { list: MedicationList; active: M
       </fieldset>
       {pharmacies.isError ? <LoadFailed error={pharmacies.error} title={t("request.pharmaciesFailed")} /> : null}
       <Select
-        name="pharmacyId"
+        {...form.field("pharmacyId")}
         label={labels.pharmacyId}
         description={t("request.pharmacyHint")}
         options={options}
-        value={form.values.pharmacyId || null}
-        onChange={form.set("pharmacyId")}
-        errorMessage={form.errors.pharmacyId}
         placeholder={t("request.pharmacyPlaceholder")}
         isRequired
         width="medium"

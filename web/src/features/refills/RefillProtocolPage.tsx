@@ -1,6 +1,6 @@
 import type { RefillProtocol, RefillProtocolView } from "@portico/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -115,46 +115,33 @@ function ProtocolForm({ view, onSaved }: { view: RefillProtocolView; onSaved: (v
         }}
         aria-label={t("protocol.title")}
       >
-        <fieldset className="fieldset" disabled={!canEdit}>
-          <legend className="fieldset__legend">{t("protocol.classesTitle")}</legend>
-          <p className="field__hint">{t("protocol.classesHint")}</p>
-          <ul className="protocol-rows">
-            {v.classes.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, the server's field paths too
-              <li key={i} className="protocol-row">
-                <TextField
-                  {...rowField("classes", i, c, setClass)("label")}
-                  label={t("protocol.classLabel", { n: i + 1 })}
-                  isRequired
-                />
-                <TextField
-                  {...rowField("classes", i, c, setClass)("code")}
-                  label={t("protocol.classCode", { n: i + 1 })}
-                  description={t("protocol.codeHint")}
-                  width="medium"
-                  isRequired
-                />
-                {canEdit ? (
-                  <Button
-                    variant="quiet"
-                    onPress={() => form.update((d) => ({ ...d, classes: d.classes.filter((_, j) => j !== i) }))}
-                    aria-label={t("protocol.removeClass", { name: c.label || c.code || i + 1 })}
-                  >
-                    {t("protocol.remove")}
-                  </Button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          {canEdit ? (
-            <Button
-              variant="secondary"
-              onPress={() => form.update((d) => ({ ...d, classes: [...d.classes, { code: "", label: "" }] }))}
-            >
-              {t("protocol.addClass")}
-            </Button>
-          ) : null}
-        </fieldset>
+        <ProtocolRows
+          legend={t("protocol.classesTitle")}
+          hint={t("protocol.classesHint")}
+          rows={v.classes}
+          canEdit={canEdit}
+          addLabel={t("protocol.addClass")}
+          onAdd={() => form.update((d) => ({ ...d, classes: [...d.classes, { code: "", label: "" }] }))}
+          removeLabel={(c, i) => t("protocol.removeClass", { name: c.label || c.code || i + 1 })}
+          onRemove={(i) => form.update((d) => ({ ...d, classes: d.classes.filter((_, j) => j !== i) }))}
+        >
+          {(c, i) => (
+            <>
+              <TextField
+                {...rowField("classes", i, c, setClass)("label")}
+                label={t("protocol.classLabel", { n: i + 1 })}
+                isRequired
+              />
+              <TextField
+                {...rowField("classes", i, c, setClass)("code")}
+                label={t("protocol.classCode", { n: i + 1 })}
+                description={t("protocol.codeHint")}
+                width="medium"
+                isRequired
+              />
+            </>
+          )}
+        </ProtocolRows>
         <TextField
           {...form.field("visitWindowDays")}
           label={t("protocol.visitWindow")}
@@ -173,78 +160,54 @@ function ProtocolForm({ view, onSaved }: { view: RefillProtocolView; onSaved: (v
           isRequired
           isDisabled={!canEdit}
         />
-        <fieldset className="fieldset" disabled={!canEdit}>
-          <legend className="fieldset__legend">{t("protocol.labsTitle")}</legend>
-          <p className="field__hint">{t("protocol.labsHint")}</p>
-          {v.labRequirements.length === 0 ? <p className="text-muted">{t("protocol.noLabs")}</p> : null}
-          <ul className="protocol-rows">
-            {v.labRequirements.map((l, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, the server's field paths too
-              <li key={i} className="protocol-row">
-                <Select
-                  name={`labRequirements.${i}.classCode`}
-                  label={t("protocol.labClass", { n: i + 1 })}
-                  options={classOptions}
-                  value={l.classCode || null}
-                  onChange={(classCode) => setLab(i, { classCode })}
-                  errorMessage={form.errors[`labRequirements.${i}.classCode`]}
-                  placeholder={t("protocol.choose")}
-                  isRequired
-                  width="medium"
-                />
-                <TextField
-                  {...rowField("labRequirements", i, l, setLab)("labName")}
-                  label={t("protocol.labName", { n: i + 1 })}
-                  isRequired
-                />
-                <TextField
-                  {...rowField("labRequirements", i, l, setLab)("labCode")}
-                  label={t("protocol.labCode", { n: i + 1 })}
-                  description={t("protocol.codeHint")}
-                  width="medium"
-                  isRequired
-                />
-                <TextField
-                  {...rowField("labRequirements", i, l, setLab)("maxAgeDays")}
-                  label={t("protocol.labAge", { n: i + 1 })}
-                  inputMode="numeric"
-                  width="short"
-                  isRequired
-                />
-                {canEdit ? (
-                  <Button
-                    variant="quiet"
-                    onPress={() =>
-                      form.update((d) => ({
-                        ...d,
-                        labRequirements: d.labRequirements.filter((_, j) => j !== i),
-                      }))
-                    }
-                    aria-label={t("protocol.removeLab", { name: l.labName || i + 1 })}
-                  >
-                    {t("protocol.remove")}
-                  </Button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          {canEdit ? (
-            <Button
-              variant="secondary"
-              onPress={() =>
-                form.update((d) => ({
-                  ...d,
-                  labRequirements: [
-                    ...d.labRequirements,
-                    { classCode: "", labCode: "", labName: "", maxAgeDays: "365" },
-                  ],
-                }))
-              }
-            >
-              {t("protocol.addLab")}
-            </Button>
-          ) : null}
-        </fieldset>
+        <ProtocolRows
+          legend={t("protocol.labsTitle")}
+          hint={t("protocol.labsHint")}
+          empty={t("protocol.noLabs")}
+          rows={v.labRequirements}
+          canEdit={canEdit}
+          addLabel={t("protocol.addLab")}
+          onAdd={() =>
+            form.update((d) => ({
+              ...d,
+              labRequirements: [...d.labRequirements, { classCode: "", labCode: "", labName: "", maxAgeDays: "365" }],
+            }))
+          }
+          removeLabel={(l, i) => t("protocol.removeLab", { name: l.labName || i + 1 })}
+          onRemove={(i) => form.update((d) => ({ ...d, labRequirements: d.labRequirements.filter((_, j) => j !== i) }))}
+        >
+          {(l, i) => (
+            <>
+              <Select
+                {...rowField("labRequirements", i, l, setLab)("classCode")}
+                label={t("protocol.labClass", { n: i + 1 })}
+                options={classOptions}
+                placeholder={t("protocol.choose")}
+                isRequired
+                width="medium"
+              />
+              <TextField
+                {...rowField("labRequirements", i, l, setLab)("labName")}
+                label={t("protocol.labName", { n: i + 1 })}
+                isRequired
+              />
+              <TextField
+                {...rowField("labRequirements", i, l, setLab)("labCode")}
+                label={t("protocol.labCode", { n: i + 1 })}
+                description={t("protocol.codeHint")}
+                width="medium"
+                isRequired
+              />
+              <TextField
+                {...rowField("labRequirements", i, l, setLab)("maxAgeDays")}
+                label={t("protocol.labAge", { n: i + 1 })}
+                inputMode="numeric"
+                width="short"
+                isRequired
+              />
+            </>
+          )}
+        </ProtocolRows>
         {canEdit ? (
           <FormActions>
             <Button type="submit" isPending={form.pending}>
@@ -293,6 +256,64 @@ function ProtocolForm({ view, onSaved }: { view: RefillProtocolView; onSaved: (v
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * A list of positional rows in the protocol (drug classes, lab requirements): a fieldset with its
+ * hint, one row per item ending in its "Remove" button, then "Add"; the buttons only for an editor.
+ */
+function ProtocolRows<R>({
+  legend,
+  hint,
+  empty,
+  rows,
+  canEdit,
+  addLabel,
+  onAdd,
+  removeLabel,
+  onRemove,
+  children,
+}: {
+  legend: string;
+  hint: string;
+  /** said when there are no rows (by default nothing) */
+  empty?: string;
+  rows: R[];
+  canEdit: boolean;
+  addLabel: string;
+  onAdd: () => void;
+  /** the row's "Remove" button's name (which row it removes) */
+  removeLabel: (row: R, i: number) => string;
+  onRemove: (i: number) => void;
+  /** the row's fields */
+  children: (row: R, i: number) => ReactNode;
+}) {
+  const { t } = useTranslation("refills");
+  return (
+    <fieldset className="fieldset" disabled={!canEdit}>
+      <legend className="fieldset__legend">{legend}</legend>
+      <p className="field__hint">{hint}</p>
+      {empty && rows.length === 0 ? <p className="text-muted">{empty}</p> : null}
+      <ul className="protocol-rows">
+        {rows.map((row, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional, the server's field paths too
+          <li key={i} className="protocol-row">
+            {children(row, i)}
+            {canEdit ? (
+              <Button variant="quiet" onPress={() => onRemove(i)} aria-label={removeLabel(row, i)}>
+                {t("protocol.remove")}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canEdit ? (
+        <Button variant="secondary" onPress={onAdd}>
+          {addLabel}
+        </Button>
+      ) : null}
+    </fieldset>
   );
 }
 

@@ -28,6 +28,17 @@ export async function signIn(
   await settle(page);
 }
 
+/** Signs in (see signIn), then opens `path` of the app (see visit). */
+export async function signInTo(
+  page: Page,
+  email: string,
+  path: string,
+  options: { password?: string; mfa?: boolean } = {},
+): Promise<void> {
+  await signIn(page, email, options);
+  await visit(page, path);
+}
+
 /** Signs out through the app's own control (in the header or its account menu). */
 export async function signOut(page: Page): Promise<void> {
   const direct = page.getByRole("button", { name: /^sign out$/i });

@@ -44,3 +44,10 @@ export async function settle(page: Page): Promise<void> {
     { timeout: 10_000, polling: 50 },
   );
 }
+
+/** Waits for the page's h1 to match, then for the page to settle, then runs axe on what is shown. */
+export async function expectPage(page: Page, heading: RegExp | string, label: string): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor({ state: "visible" });
+  await settle(page);
+  await expectAccessible(page, label);
+}

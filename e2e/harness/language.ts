@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
 import { expectAccessible, settle } from "./axe.ts";
-import { hasHorizontalScroll, screenshots } from "./screenshots.ts";
+import { screenshots, screenshotsNoScroll } from "./screenshots.ts";
 
 export type Lang = "en" | "es";
 const SWITCH_TO: Record<Lang, RegExp> = { en: /english/i, es: /español/i };
@@ -42,12 +41,7 @@ export async function dismissLanguageNotice(page: Page, lang: Lang): Promise<voi
 export async function bothLanguages(page: Page, name: string, otherHeading: RegExp): Promise<void> {
   const own = (await page.evaluate(() => document.documentElement.lang)) as Lang;
   const other: Lang = own === "en" ? "es" : "en";
-  await screenshots(page, `${name}-${own}`);
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshotsNoScroll(page, `${name}-${own}`);
   await page.getByRole("button", { name: SWITCH_TO[other] }).click();
   await page.getByRole("heading", { level: 1, name: otherHeading }).waitFor();
   await dismissLanguageNotice(page, other);
@@ -58,4 +52,26 @@ export async function bothLanguages(page: Page, name: string, otherHeading: RegE
   await page.waitForFunction((lang) => document.documentElement.lang === lang, own, { timeout: 60_000 });
   await dismissLanguageNotice(page, own);
   await settle(page);
+}
+
+/**
+ * The page's language on this device only (whatever the account's), as a person's switch would
+ * leave it: saved in the browser, then the page loaded again.
+ */
+export async function inLanguageOnThisDevice(page: Page, lang: Lang): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem("portico.locale", l), lang);
+  await page.reload();
+  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
+  await settle(page);
+}
+
+/** Clicks the header's switch to `lang` (which also saves it on the account). */
+export async function switchLanguage(page: Page, lang: Lang): Promise<void> {
+  await page.getByRole("banner").getByRole("button", { name: SWITCH_TO[lang] }).click();
+}
+
+/** The header's switch back to English, then waits until the page is English. */
+export async function backToEnglish(page: Page): Promise<void> {
+  await switchLanguage(page, "en");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
 }

@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn } from "../harness/auth.ts";
-import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { expectAccessible, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
+import { inLanguageOnThisDevice } from "../harness/language.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 
 /** Raw codes and English words the Spanish access log used to show ("write: appointment", "Viewed the slots"). */
@@ -13,14 +14,6 @@ async function patientIdOf(page: Page): Promise<string> {
   const session = await (await page.request.get("/api/session")).json();
   const self = session.me.patients.find((p: { relationship: string }) => p.relationship === "self");
   return self.id as string;
-}
-
-/** The page's language on this device (whatever the account's), as a person's switch would leave it. */
-async function inLanguage(page: Page, lang: "en" | "es"): Promise<void> {
-  await page.evaluate((l) => localStorage.setItem("portico.locale", l), lang);
-  await page.reload();
-  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
-  await settle(page);
 }
 
 describe("who viewed my record", () => {
@@ -44,7 +37,7 @@ describe("who viewed my record", () => {
     await desk.context().close();
 
     // in English first: the same look, as an English sentence
-    await inLanguage(page, "en");
+    await inLanguageOnThisDevice(page, "en");
     await visit(page, "/profile/access-log");
     await page.getByRole("heading", { level: 1, name: "Who viewed your record" }).waitFor();
     await page
@@ -59,7 +52,7 @@ describe("who viewed my record", () => {
     await expectAccessible(page, "access log in English (others)");
     await screenshots(page, "access-log-others-en");
 
-    await inLanguage(page, "es");
+    await inLanguageOnThisDevice(page, "es");
     await page.getByRole("heading", { level: 1, name: "Quién vio su expediente" }).waitFor();
     // by default only other people: the front desk's look, as a sentence, not Alex's own reads
     const others = page.getByRole("radio", { name: "Otras personas, no yo" });
@@ -117,7 +110,7 @@ describe("who viewed my record", () => {
     );
     expect(jamie).toBeTruthy();
     await page.evaluate((id) => sessionStorage.setItem("portico.actingFor", id), jamie.id);
-    await inLanguage(page, "es");
+    await inLanguageOnThisDevice(page, "es");
     await visit(page, "/profile/access-log");
     await page.getByRole("heading", { level: 1, name: "Quién vio el expediente de Jamie Rivera" }).waitFor();
     await page.getByText("Todos, yo incluido", { exact: true }).click();

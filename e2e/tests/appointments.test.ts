@@ -1,32 +1,13 @@
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../harness/auth.ts";
-import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { getOk, me, staffApi, visitTypeId } from "../harness/api.ts";
+import { signIn, signInTo } from "../harness/auth.ts";
+import { expectAccessible, expectPage, settle, visit } from "../harness/axe.ts";
+import { pickFirstFreeTime } from "../harness/booking.ts";
 import { baseUrl, useBrowser } from "../harness/browser.ts";
-import { DEMO_PASSWORD, demo, unusedTotpCode } from "../harness/demo.ts";
+import { demo } from "../harness/demo.ts";
 import { inLanguage } from "../harness/language.ts";
-import { screenshots } from "../harness/screenshots.ts";
-
-/** Signs a staff member in through the API (password, then the TOTP step); returns the CSRF token. */
-async function staffApi(request: APIRequestContext, email: string): Promise<string> {
-  const login = await request.post(`${baseUrl()}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
-  expect(login.ok()).toBe(true);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const mfa = await request.post(`${baseUrl()}/api/auth/mfa`, {
-    data: { code: await unusedTotpCode(baseUrl(), email) },
-    headers: { "x-csrf-token": csrfToken },
-  });
-  expect(mfa.ok()).toBe(true);
-  const me = (await (await request.get(`${baseUrl()}/api/me`)).json()) as { csrfToken: string };
-  return me.csrfToken;
-}
-
-/** Waits for the booking flow's next page and checks it with axe. */
-async function step(page: Page, heading: RegExp, label: string): Promise<void> {
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-  await settle(page);
-  await expectAccessible(page, label);
-}
+import { accessibleScreenshots, screenshots } from "../harness/screenshots.ts";
 
 /** Keyboard and screen-reader users land on the new step's heading, not the page body. */
 async function expectFocusOnHeading(page: Page, heading: RegExp): Promise<void> {
@@ -44,16 +25,7 @@ async function expectFocusOnHeading(page: Page, heading: RegExp): Promise<void> 
 async function pickFirstTime(page: Page): Promise<void> {
   await page.getByText(/Finding free times/).waitFor({ state: "detached" });
   await page.getByRole("button", { name: "Next 7 days" }).click();
-  for (let i = 0; i < 4; i++) {
-    await page.getByText(/Finding free times/).waitFor({ state: "detached" });
-    const times = page.locator(".time-button");
-    if ((await times.count()) > 0) {
-      await times.first().click();
-      return;
-    }
-    await page.getByRole("button", { name: "Next 7 days" }).click();
-  }
-  throw new Error("no free times in four weeks");
+  await pickFirstFreeTime(page, 4);
 }
 
 describe("appointments", () => {
@@ -61,50 +33,49 @@ describe("appointments", () => {
 
   it("Alex books a follow-up, sees it, moves it to another time and cancels it", async () => {
     const { page } = session;
-    await signIn(page, demo.alex);
-    await visit(page, "/appointments");
+    await signInTo(page, demo.alex, "/appointments");
     const before = await page.locator(".appt-card").count();
 
     await page.getByRole("link", { name: "Book an appointment" }).first().click();
-    await step(page, /what do you need/i, "book: what");
+    await expectPage(page, /what do you need/i, "book: what");
     await screenshots(page, "appointments-book-what");
     await page.getByRole("link", { name: /Follow-up visit/ }).click();
-    await step(page, /who and where/i, "book: who");
+    await expectPage(page, /who and where/i, "book: who");
     await expectFocusOnHeading(page, /who and where/i);
     await page.getByRole("button", { name: "See free times" }).click();
-    await step(page, /choose a time/i, "book: when");
+    await expectPage(page, /choose a time/i, "book: when");
     await expectFocusOnHeading(page, /choose a time/i);
     await screenshots(page, "appointments-book-when");
     await pickFirstTime(page);
-    await step(page, /check and book/i, "book: confirm");
+    await expectPage(page, /check and book/i, "book: confirm");
     await expectFocusOnHeading(page, /check and book/i);
     await expect(page.getByText(/You can change or cancel online until/).isVisible()).resolves.toBe(true);
     await page.getByLabel(/What is the visit for/).fill("Follow-up on my blood pressure");
     await page.getByRole("button", { name: "Book this appointment" }).click();
-    await step(page, /you're booked/i, "book: done");
+    await expectPage(page, /you're booked/i, "book: done");
     await screenshots(page, "appointments-booked");
     const when = (await page.locator(".summary-list dd").nth(1).textContent())?.trim() ?? "";
     expect(when).toMatch(/\(Eastern Time\)|\(Central Time\)/);
 
     // it is in the upcoming list
     await page.getByRole("link", { name: "See all appointments" }).click();
-    await step(page, /your appointments/i, "appointments after booking");
+    await expectPage(page, /your appointments/i, "appointments after booking");
     await expect(page.locator(".appt-card").count()).resolves.toBe(before + 1);
     const booked = page.locator(".appt-card", { has: page.getByRole("heading", { name: when }) });
     await booked.waitFor();
 
     // reschedule it to another free time
     await booked.getByRole("link", { name: "Change time" }).click();
-    await step(page, /choose a new time/i, "reschedule: when");
+    await expectPage(page, /choose a new time/i, "reschedule: when");
     await pickFirstTime(page);
-    await step(page, /check the new time/i, "reschedule: confirm");
+    await expectPage(page, /check the new time/i, "reschedule: confirm");
     const newTime = (await page.locator(".summary-list dd").nth(1).textContent())?.trim() ?? "";
     await page.getByRole("button", { name: "Move my appointment" }).click();
-    await step(page, /your appointment has moved/i, "reschedule: done");
+    await expectPage(page, /your appointment has moved/i, "reschedule: done");
 
     // cancel it
     await page.getByRole("link", { name: "See all appointments" }).click();
-    await step(page, /your appointments/i, "appointments after moving");
+    await expectPage(page, /your appointments/i, "appointments after moving");
     await expect(page.getByRole("heading", { name: when }).count()).resolves.toBe(0);
     const moved = page.locator(".appt-card", { has: page.getByRole("heading", { name: newTime }) });
     await moved.getByRole("button", { name: "Cancel" }).click();
@@ -125,14 +96,10 @@ describe("appointments", () => {
     // The front desk signs in first (a TOTP code works once); its API calls share the page's session.
     await signIn(page, demo.frontDesk, { mfa: true });
     const desk = page.context().request;
-    const deskCsrf = ((await (await desk.get(`${baseUrl()}/api/me`)).json()) as { csrfToken: string }).csrfToken;
+    const deskCsrf = (await me(desk)).csrfToken;
     const adminContext = await session.newContext();
     const adminCsrf = await staffApi(adminContext.request, demo.admin);
-    const get = async <T>(path: string): Promise<T> => {
-      const response = await desk.get(`${baseUrl()}${path}`);
-      expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
-      return (await response.json()) as T;
-    };
+    const get = <T>(path: string) => getOk<T>(desk, path);
     const { locations } = await get<{ locations: { id: string; name: string; timeZone: string }[] }>("/api/locations");
     const localDay = (at: Date, zone: string) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(at);
     const { providers } = await get<{ providers: { id: string; displayName: string }[] }>("/api/providers");
@@ -197,11 +164,7 @@ describe("appointments", () => {
     const deskContext = await session.newContext();
     const deskCsrf = await staffApi(deskContext.request, demo.frontDesk);
     const desk = deskContext.request;
-    const get = async <T>(path: string): Promise<T> => {
-      const response = await desk.get(`${baseUrl()}${path}`);
-      expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
-      return (await response.json()) as T;
-    };
+    const get = <T>(path: string) => getOk<T>(desk, path);
     const { locations } = await get<{ locations: { id: string; name: string; timeZone: string }[] }>("/api/locations");
     const brooklyn = locations.find((l) => l.name === "Portico Brooklyn") ?? locations[0]!;
     const { providers } = await get<{ providers: { id: string; displayName: string }[] }>("/api/providers");
@@ -237,8 +200,7 @@ describe("appointments", () => {
       return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
     };
 
-    await signIn(page, demo.admin, { mfa: true });
-    await visit(page, `/admin/availability?providerId=${okafor.id}`);
+    await signInTo(page, demo.admin, `/admin/availability?providerId=${okafor.id}`, { mfa: true });
     await page.getByRole("heading", { level: 1, name: "Availability" }).waitFor();
     const form = page.getByRole("form", { name: "Add time off or extra hours" });
     await form.getByRole("button", { name: /All places/ }).click();
@@ -255,9 +217,7 @@ describe("appointments", () => {
     // the question takes focus, so a keyboard or screen-reader user meets it first
     await expect(page.evaluate(() => document.activeElement?.classList.contains("overlap-choice"))).resolves.toBe(true);
     await expect(choice.textContent()).resolves.toMatch(/\(Eastern Time\)/);
-    await settle(page);
-    await expectAccessible(page, "time off over a booked visit");
-    await screenshots(page, "time-off-overlap-en");
+    await accessibleScreenshots(page, "time off over a booked visit", "time-off-overlap-en");
     await page.getByRole("button", { name: /español/i }).click();
     await choice.getByRole("heading", { name: "Días libres sobre 1 cita reservada" }).waitFor();
     await expect(choice.textContent()).resolves.toMatch(/\(hora (del este|oriental)\)/);
@@ -304,21 +264,16 @@ describe("appointments", () => {
     await expect(intake.getByRole("checkbox").count()).resolves.toBe(2);
     await expect(intake.getByRole("checkbox", { name: "PHQ-9 (mood)" }).isChecked()).resolves.toBe(false);
     await expect(intake.getByRole("checkbox", { name: "GAD-7 (anxiety)" }).isChecked()).resolves.toBe(false);
-    await settle(page);
-    await expectAccessible(page, "visit type with its Spanish description");
-    await screenshots(page, "visit-type-description-es-field");
+    await accessibleScreenshots(page, "visit type with its Spanish description", "visit-type-description-es-field");
   }, 240_000);
 
   it("at 320 px the week of times stays short, and 'First available' picks the earliest time", async () => {
     const { page } = session;
     await signIn(page, demo.alex);
-    const { visitTypes } = (await (await page.request.get(`${baseUrl()}/api/visit-types`)).json()) as {
-      visitTypes: { id: string; name: string }[];
-    };
-    const followUp = visitTypes.find((v) => v.name === "Follow-up visit")!;
+    const followUp = (await visitTypeId(page.request, "Follow-up visit")) as string;
     await page.setViewportSize({ width: 320, height: 800 });
     try {
-      await visit(page, `/appointments/book?visitTypeId=${followUp.id}&step=when`);
+      await visit(page, `/appointments/book?visitTypeId=${followUp}&step=when`);
       await page.getByRole("heading", { level: 1, name: "Choose a time" }).waitFor();
       await page.getByText(/Finding free times/).waitFor({ state: "detached" });
       const shortcut = page.getByRole("region", { name: "First available" });
@@ -347,9 +302,7 @@ describe("appointments", () => {
           .first()
           .click();
       }
-      await settle(page);
-      await expectAccessible(page, "week of times at 320 px");
-      await screenshots(page, "book-when-first-available-en");
+      await accessibleScreenshots(page, "week of times at 320 px", "book-when-first-available-en");
       // the switch waits for the Spanish strings as long as a busy server may take (inLanguage)
       await inLanguage(page, "es");
       await page.getByRole("region", { name: "Primer horario disponible" }).waitFor();
@@ -362,11 +315,11 @@ describe("appointments", () => {
       await screenshots(page, "book-what-es");
       await inLanguage(page, "en");
       await page.getByText("A short visit to follow up on an ongoing concern.").waitFor();
-      await visit(page, `/appointments/book?visitTypeId=${followUp.id}&step=when`);
+      await visit(page, `/appointments/book?visitTypeId=${followUp}&step=when`);
       await shortcut.waitFor();
       const when = (await shortcut.locator(".first-available__when").textContent()) ?? "";
       await shortcut.getByRole("button", { name: "Choose the first available time" }).click();
-      await step(page, /check and book/i, "book: confirm from first available");
+      await expectPage(page, /check and book/i, "book: confirm from first available");
       // the confirm step holds the time the shortcut named (the earliest the server has)
       const summary = (await page.locator(".summary-list").textContent()) ?? "";
       const time = /at (\d{1,2}:\d{2}\s?[ap]\.?m\.?)/i.exec(when)?.[1] ?? "";

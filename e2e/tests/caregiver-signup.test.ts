@@ -1,24 +1,11 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../harness/auth.ts";
-import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { signIn, signInTo } from "../harness/auth.ts";
+import { expectAccessible, expectPage, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
 import { firstAppLink, readMailbox, waitForEmail } from "../harness/mailbox.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
-
-/** Picks an option in a React Aria Select found by its label. */
-async function choose(page: Page, label: RegExp, option: RegExp): Promise<void> {
-  await page.getByRole("button", { name: label }).first().click();
-  await page.getByRole("option", { name: option }).first().click();
-}
-
-/** Waits for the page's h1 to match, then runs axe on what is shown. */
-async function expectPage(page: Page, heading: RegExp, label: string): Promise<void> {
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor({ state: "visible" });
-  await settle(page);
-  await expectAccessible(page, label);
-}
+import { chooseOption } from "../harness/select.ts";
 
 describe("caregiver sign-up from an invitation, and identity change review", () => {
   const session = useBrowser();
@@ -26,11 +13,10 @@ describe("caregiver sign-up from an invitation, and identity change review", () 
   it("someone with no account opens Alex's invitation, creates an account and acts for Alex", async () => {
     const { page } = session;
     const email = `helper.${Date.now().toString(36)}@example.test`;
-    await signIn(page, demo.alex);
-    await visit(page, "/profile/caregivers/invite");
+    await signInTo(page, demo.alex, "/profile/caregivers/invite");
     await expectPage(page, /invite a family member or caregiver/i, "invite a caregiver");
     await page.getByLabel("Their email address").fill(email);
-    await choose(page, /how are they related/i, /^caregiver$/i);
+    await chooseOption(page, /how are they related/i, /^caregiver$/i);
     const before = await readMailbox(email);
     await page.getByRole("button", { name: /^send invitation$/i }).click();
     await page.getByRole("heading", { name: /invitation sent/i }).waitFor({ state: "visible" });

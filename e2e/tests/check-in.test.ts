@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { bookOwnCheckUp } from "../harness/api.ts";
 import { signIn } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { baseUrl, useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
 import { inLanguage } from "../harness/language.ts";
 import { screenshots } from "../harness/screenshots.ts";
-
-const DAY = 24 * 60 * 60 * 1000;
 
 describe("eCheck-in", () => {
   const session = useBrowser();
@@ -18,35 +17,9 @@ describe("eCheck-in", () => {
     // an annual check-up (it asks "Have you fallen in the past year?") two to six days ahead,
     // booked through the API: online check-in opens seven days before
     const api = page.request;
-    const me = (await (await api.get(`${baseUrl()}/api/me`)).json()) as {
-      csrfToken: string;
-      patients: { id: string; relationship: string }[];
-    };
-    const patientId = me.patients.find((p) => p.relationship === "self")?.id as string;
-    const headers = { "x-csrf-token": me.csrfToken };
-    const { visitTypes } = (await (await api.get(`${baseUrl()}/api/visit-types`)).json()) as {
-      visitTypes: { id: string; name: string }[];
-    };
-    const checkUp = visitTypes.find((v) => v.name === "Annual check-up");
+    const { patientId, headers, checkUp, booked } = await bookOwnCheckUp(api);
     expect(checkUp).toBeDefined();
-    const from = new Date(Date.now() + 2 * DAY).toISOString();
-    const to = new Date(Date.now() + 6 * DAY).toISOString();
-    const { slots } = (await (
-      await api.get(`${baseUrl()}/api/slots`, {
-        params: { visitTypeId: checkUp?.id as string, patientId, from, to },
-      })
-    ).json()) as { slots: { start: string; providerId: string }[] };
-    let appointmentId: string | undefined;
-    for (const slot of slots) {
-      const booked = await api.post(`${baseUrl()}/api/patients/${patientId}/appointments`, {
-        headers,
-        data: { visitTypeId: checkUp?.id, providerId: slot.providerId, start: slot.start },
-      });
-      if (booked.status() === 201) {
-        appointmentId = ((await booked.json()) as { id: string }).id;
-        break;
-      }
-    }
+    const appointmentId = booked?.id;
     expect(appointmentId, "a free check-up time two to six days ahead").toBeDefined();
 
     try {

@@ -1,27 +1,16 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { bookOwnCheckUp } from "../harness/api.ts";
 import { signIn, signOut } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { baseUrl, useBrowser } from "../harness/browser.ts";
 import { DEMO_PASSWORD, demo } from "../harness/demo.ts";
 import { dismissLanguageNotice, inLanguage, type Lang } from "../harness/language.ts";
-import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+import { look } from "../harness/screenshots.ts";
 
 /** A systolic value unique to this run (181–199), so the nurse finds this journey's reading among the demo's. */
 const SYSTOLIC = 181 + (Date.now() % 19);
 const DIASTOLIC = 122;
-
-/** Screenshots at 320 and 1280 px, no sideways scroll at either, axe clean. */
-async function look(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await expectAccessible(page, name);
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await screenshots(page, name);
-}
 
 /** The same page in Spanish (screenshots, axe), then back to the reader's own language. */
 async function inSpanishToo(page: Page, name: string, heading: RegExp, own: Lang = "en"): Promise<void> {
@@ -139,7 +128,6 @@ describe("health updates", () => {
 
   it("Alex answers the PHQ-9 as the intake for an annual check-up; the nurse sees it done, scored and flagged on the arrivals board (GAD-7 not yet) and opens the answers", async () => {
     const { page } = session;
-    const DAY = 24 * 60 * 60 * 1000;
     // Alex's own API session (another device) books a check-up at Brooklyn, where the nurse works,
     // two to six days ahead (inside the eCheck-in window): its type asks for PHQ-9 and GAD-7
     const alexDevice = await session.newContext();
@@ -148,40 +136,8 @@ describe("health updates", () => {
       data: { email: demo.alex, password: DEMO_PASSWORD },
     });
     expect(login.ok()).toBe(true);
-    const me = (await (await api.get(`${baseUrl()}/api/me`)).json()) as {
-      csrfToken: string;
-      patients: { id: string; relationship: string }[];
-    };
-    const patientId = me.patients.find((p) => p.relationship === "self")?.id as string;
-    const headers = { "x-csrf-token": me.csrfToken };
-    const { visitTypes } = (await (await api.get(`${baseUrl()}/api/visit-types`)).json()) as {
-      visitTypes: { id: string; name: string }[];
-    };
-    const checkUp = visitTypes.find((v) => v.name === "Annual check-up");
+    const { patientId, headers, checkUp, booked } = await bookOwnCheckUp(api, { at: /Brooklyn/, withLocation: true });
     expect(checkUp).toBeDefined();
-    const { slots } = (await (
-      await api.get(`${baseUrl()}/api/slots`, {
-        params: {
-          visitTypeId: checkUp?.id as string,
-          patientId,
-          from: new Date(Date.now() + 2 * DAY).toISOString(),
-          to: new Date(Date.now() + 6 * DAY).toISOString(),
-        },
-      })
-    ).json()) as {
-      slots: { start: string; providerId: string; locationId: string; locationName: string; timeZone: string }[];
-    };
-    let booked: { id: string; start: string; locationId: string; timeZone: string } | undefined;
-    for (const slot of slots.filter((s) => s.locationName.includes("Brooklyn"))) {
-      const res = await api.post(`${baseUrl()}/api/patients/${patientId}/appointments`, {
-        headers,
-        data: { visitTypeId: checkUp?.id, providerId: slot.providerId, start: slot.start, locationId: slot.locationId },
-      });
-      if (res.status() === 201) {
-        booked = { id: ((await res.json()) as { id: string }).id, ...slot };
-        break;
-      }
-    }
     expect(booked, "a free check-up time at Brooklyn two to six days ahead").toBeDefined();
     const visitId = booked?.id as string;
     // the visit's day at its location: the board to open

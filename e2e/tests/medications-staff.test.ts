@@ -1,10 +1,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn } from "../harness/auth.ts";
-import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { expectAccessible, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
-import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+import { dismissLanguageNotice } from "../harness/language.ts";
+import { look, screenshotsNoScroll } from "../harness/screenshots.ts";
 
 const MED = "Amlodipine 5 mg tableta";
 const FIRST_DIRECTIONS = "Tome 1 tableta por la boca una vez al día";
@@ -15,16 +16,6 @@ const REASON = "Tobillos hinchados; se cambia por otro medicamento";
 async function chooseFirst(scope: ReturnType<Page["getByRole"]>, page: Page, label: RegExp): Promise<void> {
   await scope.getByRole("button", { name: label }).first().click();
   await page.getByRole("option").first().click();
-}
-
-/** The page (or an open dialog) at 320 and 1280 px, without sideways scrolling. */
-async function look(page: Page, name: string): Promise<void> {
-  await screenshots(page, name);
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 describe("clinicians keep a patient's medication list", () => {
@@ -43,9 +34,7 @@ describe("clinicians keep a patient's medication list", () => {
     await expectAccessible(page, "chart");
     await page.getByRole("link", { name: /^Abrir los medicamentos de Alex(andra)? Rivera$/ }).click();
     await page.getByRole("heading", { level: 1, name: "Medicamentos de Alex Rivera" }).waitFor();
-    await settle(page);
-    await expectAccessible(page, "chart medications");
-    await look(page, "chart-medications-es");
+    await look(page, "chart medications", "chart-medications-es");
 
     // add: an empty form names what is missing beside each field
     await page.getByRole("button", { name: "Agregar un medicamento para Alex Rivera" }).click();
@@ -63,9 +52,7 @@ describe("clinicians keep a patient's medication list", () => {
     await add.getByRole("textbox", { name: /^Días de suministro/ }).fill("30");
     await add.getByRole("textbox", { name: /^Resurtidos/ }).fill("2");
     await chooseFirst(add, page, /Quien lo receta/);
-    await settle(page);
-    await expectAccessible(page, "add medication dialog");
-    await look(page, "chart-medications-add-es");
+    await look(page, "add medication dialog", "chart-medications-add-es");
     await add.getByRole("button", { name: "Agregar medicamento", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Medicamento agregado" }).waitFor();
     const card = page.getByRole("article", { name: MED });
@@ -94,7 +81,7 @@ describe("clinicians keep a patient's medication list", () => {
     await stop.getByRole("button", { name: "Suspender medicamento" }).click();
     await stop.getByText("Diga por qué se suspende (al menos 3 caracteres)").first().waitFor();
     await expectAccessible(page, "stop medication: no reason");
-    await look(page, "chart-medications-stop-es");
+    await screenshotsNoScroll(page, "chart-medications-stop-es");
     await stop.getByRole("textbox", { name: /^Motivo de la suspensión/ }).fill(REASON);
     await stop.getByRole("button", { name: "Suspender medicamento" }).click();
     await page.getByRole("status").filter({ hasText: "Medicamento suspendido" }).waitFor();
@@ -108,9 +95,7 @@ describe("clinicians keep a patient's medication list", () => {
     expect(entries[0]).toContain(REASON);
     expect(entries[1]).toContain("Cambiado");
     expect(entries[2]).toContain("Recetado");
-    await settle(page);
-    await expectAccessible(page, "medication stopped");
-    await look(page, "chart-medications-done-es");
+    await look(page, "medication stopped", "chart-medications-done-es");
 
     // a lab result the refill protocol reads: nothing typed is refused beside each field, then saved
     const labs = page.getByRole("region", { name: "Resultados de laboratorio" });
@@ -129,49 +114,33 @@ describe("clinicians keep a patient's medication list", () => {
     const resultedOn = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
     await lab.getByRole("textbox", { name: /^Fecha del resultado/ }).fill(resultedOn);
     await lab.getByRole("textbox", { name: /^Valor/ }).fill("2.1 mIU/L");
-    await settle(page);
-    await expectAccessible(page, "lab result dialog");
-    await look(page, "chart-lab-result-es");
+    await look(page, "lab result dialog", "chart-lab-result-es");
     const posted = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/lab-results"));
     await lab.getByRole("button", { name: "Guardar resultado" }).click();
     expect((await posted).postDataJSON()).toMatchObject({ resultedOn, value: "2.1 mIU/L" });
     await page.getByRole("status").filter({ hasText: "Resultado registrado" }).waitFor();
     await labs.getByRole("listitem").filter({ hasText: "2.1 mIU/L" }).waitFor();
     await expect(lab.count()).resolves.toBe(0);
-    await settle(page);
-    await expectAccessible(page, "lab result recorded");
-    await look(page, "chart-lab-result-done-es");
+    await look(page, "lab result recorded", "chart-lab-result-done-es");
 
     // the same page in English (the switch is saved on her account: switch back at the end)
     await page.getByRole("button", { name: /english/i }).click();
     await page.getByRole("heading", { level: 1, name: "Medications for Alex Rivera" }).waitFor();
-    await closeLanguageNotice(page, /^close$/i);
-    await settle(page);
-    await expectAccessible(page, "chart medications (en)");
-    await look(page, "chart-medications-done-en");
+    await dismissLanguageNotice(page, "en");
+    await look(page, "chart medications (en)", "chart-medications-done-en");
     await page.getByRole("region", { name: "Lab results" }).getByText("2.1 mIU/L").first().waitFor();
     await page.getByRole("button", { name: "Record a lab result for Alex Rivera" }).click();
     await page.getByRole("dialog", { name: "Record a lab result for Alex Rivera" }).waitFor();
     await expectAccessible(page, "lab result dialog (en)");
-    await look(page, "chart-lab-result-en");
+    await screenshotsNoScroll(page, "chart-lab-result-en");
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("button", { name: "Add a medication for Alex Rivera" }).click();
     await page.getByRole("dialog", { name: "Add a medication for Alex Rivera" }).waitFor();
     await expectAccessible(page, "add medication dialog (en)");
-    await look(page, "chart-medications-add-en");
+    await screenshotsNoScroll(page, "chart-medications-add-en");
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("button", { name: /español/i }).click();
     await page.waitForFunction(() => document.documentElement.lang === "es");
-    await closeLanguageNotice(page, /^cerrar$/i);
+    await dismissLanguageNotice(page, "es");
   }, 300_000);
 });
-
-/** Closes the "Language saved to your account" notice so it does not cover the page in screenshots. */
-async function closeLanguageNotice(page: Page, name: RegExp): Promise<void> {
-  const button = page.getByRole("button", { name }).first();
-  const shown = await button
-    .waitFor({ state: "visible", timeout: 3_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (shown) await button.click();
-}

@@ -1,11 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../harness/auth.ts";
+import { signInTo } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
 import { inLanguage, type Lang } from "../harness/language.ts";
-import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+import { accessibleScreenshots, look } from "../harness/screenshots.ts";
+import { chooseOption } from "../harness/select.ts";
 
 const RUN = Date.now().toString(36);
 const SUBJECT = `Form for my employer ${RUN}`;
@@ -16,19 +17,7 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 async function checkPage(page: Page, name: string, lang: Lang, heading: RegExp): Promise<void> {
   await inLanguage(page, lang);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-  await settle(page);
-  await expectAccessible(page, `${name} (${lang})`);
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    expect(await hasHorizontalScroll(page), `${name} scrolls sideways at ${width} px`).toBe(false);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await screenshots(page, `${name}-${lang}`);
-}
-
-async function chooseOption(page: Page, label: RegExp, option: string): Promise<void> {
-  await page.getByRole("button", { name: label }).first().click();
-  await page.getByRole("option", { name: option, exact: true }).click();
+  await look(page, `${name} (${lang})`, `${name}-${lang}`);
 }
 
 describe("messaging: administration, staff attachments and booking from a thread", () => {
@@ -36,8 +25,7 @@ describe("messaging: administration, staff attachments and booking from a thread
 
   it("the administrator changes a pool's answer time and a location's holidays, in both languages", async () => {
     const { page } = session;
-    await signIn(page, demo.admin, { mfa: true });
-    await visit(page, "/home");
+    await signInTo(page, demo.admin, "/home", { mfa: true });
     await inLanguage(page, "en");
     await page.getByRole("link", { name: "Clinic set-up" }).first().click();
     await page.getByRole("link", { name: "Message pools" }).click();
@@ -91,8 +79,7 @@ describe("messaging: administration, staff attachments and booking from a thread
   it("a nurse replies with a file that Alex opens, and starts booking a visit for Alex from the conversation", async () => {
     const { page } = session;
     // Alex asks (a conversation of this journey's own)
-    await signIn(page, demo.alex);
-    await visit(page, "/messages/new");
+    await signInTo(page, demo.alex, "/messages/new");
     await inLanguage(page, "en");
     await chooseOption(page, /what is it about/i, "Something else");
     await page.getByLabel("Subject").fill(SUBJECT);
@@ -104,8 +91,7 @@ describe("messaging: administration, staff attachments and booking from a thread
     // the nurse opens it from the inbox, attaches a PDF to the reply and sends it
     const nurseContext = await session.newContext();
     const nurse = await nurseContext.newPage();
-    await signIn(nurse, demo.nurse, { mfa: true });
-    await visit(nurse, "/staff/messages");
+    await signInTo(nurse, demo.nurse, "/staff/messages", { mfa: true });
     await inLanguage(nurse, "en");
     await nurse.getByLabel("Search subjects and messages").fill(RUN);
     await nurse.getByRole("button", { name: "Search", exact: true }).click();
@@ -116,9 +102,7 @@ describe("messaging: administration, staff attachments and booking from a thread
     await assign.click();
     const assignDialog = nurse.getByRole("dialog");
     await assignDialog.waitFor();
-    await settle(nurse);
-    await expectAccessible(nurse, "staff thread: assign dialog");
-    await screenshots(nurse, "messages-staff-assign-en");
+    await accessibleScreenshots(nurse, "staff thread: assign dialog", "messages-staff-assign-en");
     await nurse.keyboard.press("Escape");
     await assignDialog.waitFor({ state: "hidden" });
     const files = nurse.getByLabel("Attach files (optional)");
@@ -162,15 +146,12 @@ describe("messaging: administration, staff attachments and booking from a thread
     expect(file.status()).toBe(200);
     expect(file.headers()["content-type"]).toMatch(/application\/pdf/);
     expect(Buffer.from(await file.body()).equals(PDF)).toBe(true);
-    await settle(page);
-    await expectAccessible(page, "Alex reads the reply with a file");
-    await screenshots(page, "messages-thread-reply-file-en");
+    await accessibleScreenshots(page, "Alex reads the reply with a file", "messages-thread-reply-file-en");
   });
 
   it("a physician sets message office hours and out-of-office with a delegate, and sees the digest times", async () => {
     const { page } = session;
-    await signIn(page, demo.drOkafor, { mfa: true });
-    await visit(page, "/staff/messages/settings");
+    await signInTo(page, demo.drOkafor, "/staff/messages/settings", { mfa: true });
     await inLanguage(page, "en");
     await page.getByRole("heading", { level: 1, name: "Message settings" }).waitFor();
     await page.getByRole("heading", { name: "Digest email" }).waitFor();

@@ -1,23 +1,19 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn, signOut } from "../harness/auth.ts";
+import { signInTo, signOut } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
 import { bothLanguages, inLanguage } from "../harness/language.ts";
 import { readMailbox, waitForEmail } from "../harness/mailbox.ts";
 import { screenshots } from "../harness/screenshots.ts";
+import { chooseOption } from "../harness/select.ts";
 
 const SUBJECT = `Dizzy on the stairs ${Date.now().toString(36)}`;
 const XSS = `<img src=x onerror="window.__portico_xss=1"><script>window.__portico_xss=2</script>`;
 const QUESTION = `Since Monday I get chest pain when I climb the stairs.\nIs that the new tablet?\n${XSS}`;
 const REPLY = "Thank you, Alex. Please call 911 if the pain comes back at rest. We will call you today.";
 const NOTE = "Checked the chart: started lisinopril last week. Calling the patient this afternoon.";
-
-async function chooseOption(page: Page, label: RegExp, option: string): Promise<void> {
-  await page.getByRole("button", { name: label }).first().click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
 
 /** Nothing in the payload ran: it is on the page as text. */
 async function expectPayloadShownAsText(page: Page, label: string): Promise<void> {
@@ -34,8 +30,7 @@ describe("secure messaging", () => {
 
   it("Alex asks a question (sees who reads it and when, and the 911 guidance); the nurse claims, replies and notes; Alex reads the reply, never the note, and gets a content-free email", async () => {
     const { page } = session;
-    await signIn(page, demo.alex);
-    await visit(page, "/home");
+    await signInTo(page, demo.alex, "/home");
     // the home page: the unread answer needs attention, and a way to write
     await page.getByRole("heading", { name: /^\d+ unread messages?$/ }).waitFor();
     await screenshots(page, "messages-home");
@@ -100,8 +95,7 @@ describe("secure messaging", () => {
     // … and so does signing out and in again in the same tab (as after the idle sign-out)
     await signOut(page);
     await page.waitForURL((url) => url.pathname === "/sign-in");
-    await signIn(page, demo.alex);
-    await visit(page, "/messages/new");
+    await signInTo(page, demo.alex, "/messages/new");
     await expect(page.getByLabel("Subject").inputValue()).resolves.toBe(SUBJECT);
     await expect(page.getByLabel("Your message").inputValue()).resolves.toBe(QUESTION);
     await page.locator(".routing-card").waitFor();
@@ -126,8 +120,7 @@ describe("secure messaging", () => {
     // the nurse, on another device (her account reads Spanish)
     const nurseContext = await session.newContext();
     const nurse = await nurseContext.newPage();
-    await signIn(nurse, demo.nurse, { mfa: true });
-    await visit(nurse, "/in-basket");
+    await signInTo(nurse, demo.nurse, "/in-basket", { mfa: true });
     const queue = nurse.locator(".queue-card", { has: nurse.getByRole("link", { name: "Mensajes de pacientes" }) });
     await expect(queue.textContent()).resolves.toMatch(/Atrasad/);
     await nurse.getByRole("link", { name: "Mensajes de pacientes" }).click();
@@ -199,8 +192,7 @@ describe("secure messaging", () => {
 
   it("Sam, Jamie's caregiver, reads Jamie's conversations named for Jamie, is shown as himself for Jamie, and never sees the care team's note", async () => {
     const { page } = session;
-    await signIn(page, demo.sam);
-    await visit(page, "/home");
+    await signInTo(page, demo.sam, "/home");
     await inLanguage(page, "es");
     // Sam's account reads Spanish
     const switcher = page

@@ -5,7 +5,8 @@ import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { baseUrl, useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
 import { readMailbox, waitForEmail } from "../harness/mailbox.ts";
-import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+import { accessibleScreenshots, hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
+import { chooseOption } from "../harness/select.ts";
 
 interface Profile {
   id: string;
@@ -20,11 +21,6 @@ async function session(page: Page) {
     patients: { id: string; relationship: string }[];
   };
   return { csrf: me.csrfToken, patientId: me.patients.find((p) => p.relationship === "self")?.id as string };
-}
-
-async function chooseOption(page: Page, label: RegExp, option: string): Promise<void> {
-  await page.getByRole("button", { name: label }).first().click();
-  await page.getByRole("option", { name: option, exact: true }).click();
 }
 
 describe("My details: each section keeps its own edits, confirms its save, and asks before edits are left behind", () => {
@@ -200,9 +196,7 @@ describe("My details: each section keeps its own edits, confirms its save, and a
     await page.getByRole("link", { name: /^back to/i }).click();
     await page.getByRole("heading", { name: "Waiting for an account" }).waitFor();
     await page.getByText(email).first().waitFor();
-    await settle(page);
-    await expectAccessible(page, "chart with an invitation waiting");
-    await screenshots(page, "staff-grant-waiting-en");
+    await accessibleScreenshots(page, "chart with an invitation waiting", "staff-grant-waiting-en");
 
     // Spanish
     await page.getByRole("button", { name: /español/i }).click();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { bookTwoToSixDaysAhead, me, visitTypeId } from "../harness/api.ts";
 import { signIn } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { baseUrl, useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
+import { backToEnglish, inLanguage, switchLanguage } from "../harness/language.ts";
 import { waitForEmail } from "../harness/mailbox.ts";
-import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
-
-const DAY = 24 * 60 * 60 * 1000;
+import { accessibleScreenshots, hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 
 describe("caregiver (proxy) access", () => {
   const session = useBrowser();
@@ -14,7 +14,7 @@ describe("caregiver (proxy) access", () => {
   it("Sam switches between Jamie and Taylor and sees that Taylor's access is restricted", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
-    await inEnglish(page);
+    await inLanguage(page, "en"); // the journeys read English words, whatever language Sam's account is in
     // "Acting for: …" with a "Switch to" picker (a React Aria Select button, or a native select)
     const switcher = page
       .getByRole("button", { name: /switch to/i })
@@ -27,14 +27,10 @@ describe("caregiver (proxy) access", () => {
     await expect(page.getByText(/Jamie/).first().isVisible()).resolves.toBe(true);
     await expectAccessible(page, "home acting for Jamie");
 
+    const taylor = page.getByText(/Taylor/).first();
     await choose(page, switcher, /Taylor Rivera/);
     await settle(page);
-    await expect(
-      page
-        .getByText(/Taylor/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await expect(taylor.isVisible()).resolves.toBe(true);
     const note = page.getByText(/restricted|limited access|only .*appointments.*medications/i).first();
     await note.waitFor({ state: "visible" });
     await expectAccessible(page, "home acting for Taylor");
@@ -47,12 +43,7 @@ describe("caregiver (proxy) access", () => {
       .or(page.getByText("Only the name and date of birth"))
       .first()
       .waitFor();
-    await expect(
-      page
-        .getByText(/Taylor/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await expect(taylor.isVisible()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: /insurance|how to reach/i }).count()).resolves.toBe(0);
     await expectAccessible(page, "details acting for Taylor");
     await screenshots(page, "proxy-taylor-details");
@@ -66,40 +57,19 @@ describe("caregiver (proxy) access", () => {
   it("Sam, acting for Jamie, sees Jamie named on the home card and its buttons; Sam's own video visit is in Eastern Time", async () => {
     const { page } = session;
     await signIn(page, demo.sam);
-    await inEnglish(page);
-    const me = (await (await page.request.get(`${baseUrl()}/api/me`)).json()) as {
-      csrfToken: string;
-      patients: { id: string; name: string }[];
-    };
-    const jamieId = me.patients.find((p) => p.name === "Jamie Rivera")?.id as string;
-    const headers = { "x-csrf-token": me.csrfToken };
-    // an annual check-up for Jamie two to six days ahead: online check-in is open for it
-    const { visitTypes } = (await (await page.request.get(`${baseUrl()}/api/visit-types`)).json()) as {
-      visitTypes: { id: string; name: string }[];
-    };
-    const checkUp = visitTypes.find((v) => v.name === "Annual check-up")?.id as string;
-    const { slots } = (await (
-      await page.request.get(`${baseUrl()}/api/slots`, {
-        params: {
-          visitTypeId: checkUp,
-          patientId: jamieId,
-          from: new Date(Date.now() + 2 * DAY).toISOString(),
-          to: new Date(Date.now() + 6 * DAY).toISOString(),
-        },
-      })
-    ).json()) as { slots: { start: string; providerId: string; locationName: string }[] };
-    let appointmentId: string | undefined;
+    await inLanguage(page, "en"); // the journeys read English words, whatever language Sam's account is in
+    const account = await me(page.request);
+    const jamieId = account.patients.find((p) => p.name === "Jamie Rivera")?.id as string;
+    const headers = { "x-csrf-token": account.csrfToken };
+    // an annual check-up for Jamie two to six days ahead: online check-in is open for it,
     // at the Brooklyn practice, whose address the email must give
-    for (const slot of slots.filter((s) => /Brooklyn/.test(s.locationName))) {
-      const booked = await page.request.post(`${baseUrl()}/api/patients/${jamieId}/appointments`, {
-        headers,
-        data: { visitTypeId: checkUp, providerId: slot.providerId, start: slot.start },
-      });
-      if (booked.status() === 201) {
-        appointmentId = ((await booked.json()) as { id: string }).id;
-        break;
-      }
-    }
+    const booked = await bookTwoToSixDaysAhead(page.request, {
+      csrfToken: account.csrfToken,
+      patientId: jamieId,
+      visitTypeId: (await visitTypeId(page.request, "Annual check-up")) as string,
+      at: /Brooklyn/,
+    });
+    const appointmentId = booked?.id;
     expect(appointmentId, "a free check-up time for Jamie two to six days ahead").toBeDefined();
     try {
       // Jamie has no address of their own: Sam's email names Jamie and says where, never "You have"
@@ -137,29 +107,18 @@ describe("caregiver (proxy) access", () => {
       await visit(page, "/appointments");
       await page.getByRole("heading", { level: 1, name: "Appointments for Jamie Rivera" }).waitFor();
       await page.getByText("See Jamie Rivera's upcoming visits, check in online, or change a time.").waitFor();
-      await settle(page);
-      await expectAccessible(page, "Jamie's appointments, read by Sam");
-      await screenshots(page, "proxy-jamie-list-en");
+      await accessibleScreenshots(page, "Jamie's appointments, read by Sam", "proxy-jamie-list-en");
       await visit(page, "/home");
       await page.getByRole("heading", { name: "Jamie Rivera's next appointment" }).waitFor();
-      await page
-        .getByRole("banner")
-        .getByRole("button", { name: /español/i })
-        .click();
+      await switchLanguage(page, "es");
       await page.getByRole("heading", { name: "Próxima cita de Jamie Rivera" }).waitFor();
       await page
         .getByRole("link", { name: "Registrar a Jamie Rivera en línea" })
         .or(page.getByRole("button", { name: "Jamie Rivera ya llegó" }))
         .first()
         .waitFor();
-      await settle(page);
-      await expectAccessible(page, "home acting for Jamie (Spanish)");
-      await screenshots(page, "proxy-jamie-next-es");
-      await page
-        .getByRole("banner")
-        .getByRole("button", { name: /english/i })
-        .click();
-      await page.waitForFunction(() => document.documentElement.lang === "en");
+      await accessibleScreenshots(page, "home acting for Jamie (Spanish)", "proxy-jamie-next-es");
+      await backToEnglish(page);
 
       // Sam's own video visit is with a Chicago location: shown in Sam's zone (Eastern), not Central
       await choose(page, switcher, /Sam Rivera/);
@@ -193,15 +152,4 @@ async function choose(
   }
   await switcher.click();
   await page.getByRole("option", { name }).first().click();
-}
-
-/** The journeys read English words, whatever language Sam's account is in (the demo's is Spanish). */
-async function inEnglish(page: import("playwright-core").Page): Promise<void> {
-  if (await page.evaluate(() => document.documentElement.lang.startsWith("es"))) {
-    await page
-      .getByRole("banner")
-      .getByRole("button", { name: /english/i })
-      .click();
-    await page.waitForFunction(() => document.documentElement.lang === "en");
-  }
 }

@@ -1,34 +1,15 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../harness/auth.ts";
+import { signIn, signInTo } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { pickFirstFreeTime } from "../harness/booking.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
 import { bothLanguages, inLanguage } from "../harness/language.ts";
-import { screenshots } from "../harness/screenshots.ts";
+import { accessibleScreenshots, screenshots } from "../harness/screenshots.ts";
+import { chooseOption } from "../harness/select.ts";
 
 /** The reason Alex types: unique to this run, so the journey finds its own request among the demo's. */
 const REASON = `Palpitations when climbing stairs (${Date.now().toString(36)})`;
-
-/** Picks an option in a React Aria Select found by its label. */
-async function choose(scope: Page | ReturnType<Page["getByRole"]>, page: Page, label: RegExp, option: string) {
-  await scope.getByRole("button", { name: label }).first().click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
-
-/** The first free time shown, moving on a week at a time while one is empty. */
-async function pickFirstTime(page: Page): Promise<void> {
-  for (let i = 0; i < 6; i++) {
-    await page.getByText(/Finding free times/).waitFor({ state: "detached" });
-    const times = page.locator(".time-button");
-    if ((await times.count()) > 0) {
-      await times.first().click();
-      return;
-    }
-    await page.getByRole("button", { name: "Next 7 days" }).click();
-  }
-  throw new Error("no free times in six weeks");
-}
 
 describe("referrals", () => {
   const session = useBrowser();
@@ -42,9 +23,7 @@ describe("referrals", () => {
     const updates = page.getByRole("region", { name: "Referral updates" });
     await updates.getByText("Your referral to Dermatology is approved: you can book the visit.").waitFor();
     await expect(page.getByRole("link", { name: /^Request a referral/ }).count()).resolves.toBe(1);
-    await settle(page);
-    await expectAccessible(page, "home with referral updates");
-    await screenshots(page, "referrals-home");
+    await accessibleScreenshots(page, "home with referral updates", "referrals-home");
 
     // booking a cardiology consultation needs a referral: the dead end now leads to the request
     await visit(page, "/appointments/book");
@@ -54,9 +33,7 @@ describe("referrals", () => {
     await page.getByRole("heading", { level: 1, name: /choose a time/i }).waitFor();
     const ask = page.getByRole("link", { name: "Ask for a referral to Cardiology" });
     await ask.waitFor();
-    await settle(page);
-    await expectAccessible(page, "booking: needs a referral");
-    await screenshots(page, "referrals-booking-dead-end");
+    await accessibleScreenshots(page, "booking: needs a referral", "referrals-booking-dead-end");
     await ask.click();
 
     // the request form, the specialty already chosen
@@ -92,13 +69,10 @@ describe("referrals", () => {
     // Dr. Okafor, Alex's primary care physician, on another device
     const doctorContext = await session.newContext();
     const doctor = await doctorContext.newPage();
-    await signIn(doctor, demo.drOkafor, { mfa: true });
-    await visit(doctor, "/in-basket");
+    await signInTo(doctor, demo.drOkafor, "/in-basket", { mfa: true });
     const queueLink = doctor.getByRole("link", { name: /^(Referral requests|Solicitudes de remisión)$/ });
     await queueLink.waitFor();
-    await settle(doctor);
-    await expectAccessible(doctor, "in basket with referrals");
-    await screenshots(doctor, "referrals-in-basket");
+    await accessibleScreenshots(doctor, "in basket with referrals", "referrals-in-basket");
     await queueLink.click();
     await doctor.getByRole("heading", { level: 1, name: /^(Referral requests|Solicitudes de remisión)$/ }).waitFor();
     await inLanguage(doctor, "en");
@@ -129,12 +103,10 @@ describe("referrals", () => {
     await doctor.keyboard.press("Enter");
     const dialog = doctor.getByRole("dialog", { name: approveName });
     await dialog.waitFor();
-    await choose(dialog, doctor, /Specialist or department/, "Dr. Elin Lindqvist");
+    await chooseOption(doctor, /Specialist or department/, "Dr. Elin Lindqvist", dialog);
     await expect(dialog.getByLabel("Number of visits").inputValue()).resolves.toBe("1");
     await expect(dialog.getByLabel("Book by").inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await settle(doctor);
-    await expectAccessible(doctor, "approve dialog");
-    await screenshots(doctor, "referrals-queue-approve");
+    await accessibleScreenshots(doctor, "approve dialog", "referrals-queue-approve");
     await dialog.getByRole("button", { name: "Approve the referral" }).focus();
     await doctor.keyboard.press("Enter");
     await doctor.getByText("Referral approved", { exact: true }).waitFor();
@@ -149,11 +121,9 @@ describe("referrals", () => {
     await samRow.getByRole("button", { name: visitName }).click();
     const visitFirst = doctor.getByRole("dialog", { name: visitName });
     await visitFirst.waitFor();
-    await choose(visitFirst, doctor, /Visit to offer/, "Follow-up visit");
+    await chooseOption(doctor, /Visit to offer/, "Follow-up visit", visitFirst);
     await visitFirst.getByLabel("Note for the patient (optional)").fill("Let's listen to your heart first.");
-    await settle(doctor);
-    await expectAccessible(doctor, "ask for a visit dialog");
-    await screenshots(doctor, "referrals-queue-visit-first");
+    await accessibleScreenshots(doctor, "ask for a visit dialog", "referrals-queue-visit-first");
     await visitFirst.getByRole("button", { name: "Ask for a visit" }).click();
     await doctor.getByText("Visit asked for", { exact: true }).waitFor();
     await expect(visitFirst.count()).resolves.toBe(0);
@@ -164,13 +134,11 @@ describe("referrals", () => {
     await approved.getByText("Approved", { exact: true }).waitFor();
     await expect(approved.getByText("Dr. Elin Lindqvist").count()).resolves.toBeGreaterThan(0);
     await expect(approved.getByText("1 of 1", { exact: true }).count()).resolves.toBe(1);
-    await settle(page);
-    await expectAccessible(page, "referrals: approved");
-    await screenshots(page, "referrals-approved");
+    await accessibleScreenshots(page, "referrals: approved", "referrals-approved");
     await approved.getByRole("link", { name: "Book your Cardiology visit" }).click();
     await page.getByRole("heading", { level: 1, name: /choose a time/i }).waitFor();
     await expect(page.getByText("You can't book this visit online").count()).resolves.toBe(0);
-    await pickFirstTime(page);
+    await pickFirstFreeTime(page, 6);
     await page.getByRole("heading", { level: 1, name: /check and book/i }).waitFor();
     await expectAccessible(page, "book with the referral: confirm");
     await page.getByRole("button", { name: "Book this appointment" }).click();
@@ -189,8 +157,7 @@ describe("referrals", () => {
     // the cardiologist sees the referral sent to her, with the reason and the visit booked
     const specialistContext = await session.newContext();
     const specialist = await specialistContext.newPage();
-    await signIn(specialist, demo.drLindqvist, { mfa: true });
-    await visit(specialist, "/in-basket/incoming-referrals");
+    await signInTo(specialist, demo.drLindqvist, "/in-basket/incoming-referrals", { mfa: true });
     await specialist
       .getByRole("heading", { level: 1, name: /^(Referrals sent to you|Remisiones enviadas a usted)$/ })
       .waitFor();
@@ -198,9 +165,7 @@ describe("referrals", () => {
     await incoming.waitFor();
     await expect(incoming.getByText("Alex Rivera", { exact: true }).count()).resolves.toBe(1);
     await expect(incoming.getByText(/Dr\. Elin Lindqvist/).count()).resolves.toBeGreaterThan(0);
-    await settle(specialist);
-    await expectAccessible(specialist, "incoming referrals");
-    await screenshots(specialist, "referrals-incoming");
+    await accessibleScreenshots(specialist, "incoming referrals", "referrals-incoming");
   }, 300_000);
   it("Sam, as Jamie's parent, reads and asks for Jamie's referrals named for Jamie, and reads that the doctor wants to see Sam before referring", async () => {
     const { page } = session;
@@ -220,9 +185,7 @@ describe("referrals", () => {
     await page.getByRole("link", { name: "Pedir una remisión" }).first().click();
     await page.getByRole("heading", { level: 1, name: `Pedir una remisión para ${jamie?.name}` }).waitFor();
     await page.getByText(`qué le pasa a ${jamie?.name}`, { exact: false }).first().waitFor();
-    await settle(page);
-    await expectAccessible(page, "request a referral (caregiver)");
-    await screenshots(page, "referrals-request-caregiver");
+    await accessibleScreenshots(page, "request a referral (caregiver)", "referrals-request-caregiver");
 
     // Sam's own cardiology request: the doctor asked to see Sam first, with a visit to book
     const self = me.patients.find((p) => p.relationship === "self");
@@ -234,9 +197,7 @@ describe("referrals", () => {
       card.getByText("Nota del equipo de atención: Let's listen to your heart first.").count(),
     ).resolves.toBe(1);
     await expect(card.getByRole("link", { name: /^Pedir una cita: / }).count()).resolves.toBe(1);
-    await settle(page);
-    await expectAccessible(page, "referrals: a visit first");
-    await screenshots(page, "referrals-visit-first");
+    await accessibleScreenshots(page, "referrals: a visit first", "referrals-visit-first");
   });
 
   it("Dr. Okafor creates a referral for Sam on Sam's behalf from the referral queue, approved at once; Sam's chart lists it", async () => {
@@ -260,7 +221,7 @@ describe("referrals", () => {
     await page.getByRole("button", { name: "Create the referral" }).click();
     await page.getByText("Choose the kind of specialist").first().waitFor();
     await expectAccessible(page, "staff referral: missing answers");
-    await choose(page, page, /Kind of specialist/, "Dermatology");
+    await chooseOption(page, /Kind of specialist/, "Dermatology");
     await page.getByRole("textbox", { name: /^Why is the referral needed/ }).fill("Spreading rash on both forearms");
     await page.getByText("Approve it now", { exact: true }).click();
     await page.getByRole("group", { name: "The approval" }).waitFor();
@@ -277,9 +238,7 @@ describe("referrals", () => {
     const done = page.getByRole("status").filter({ hasText: "Referral created" });
     await done.waitFor();
     await expect(done.textContent()).resolves.toMatch(/Dermatology referral for Sam Rivera is approved/);
-    await settle(page);
-    await expectAccessible(page, "staff referral: created");
-    await screenshots(page, "referrals-staff-created");
+    await accessibleScreenshots(page, "staff referral: created", "referrals-staff-created");
 
     // Sam's chart: the Referrals card lists it and offers another
     const found = await (await page.request.get("/api/patients?q=Sam%20Rivera")).json();
@@ -288,8 +247,6 @@ describe("referrals", () => {
     const card = page.getByRole("region", { name: "Referrals" });
     await card.getByText("Dermatology: Approved").first().waitFor();
     await expect(card.getByRole("link", { name: /^Create a referral for Sam(uel)? Rivera$/ }).count()).resolves.toBe(1);
-    await settle(page);
-    await expectAccessible(page, "chart with referrals");
-    await screenshots(page, "referrals-chart-card");
+    await accessibleScreenshots(page, "chart with referrals", "referrals-chart-card");
   }, 300_000);
 });

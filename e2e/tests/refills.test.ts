@@ -1,12 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../harness/auth.ts";
+import { signIn, signInTo } from "../harness/auth.ts";
 import { expectAccessible, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
 import { bothLanguages } from "../harness/language.ts";
 import { readMailbox, waitForEmail } from "../harness/mailbox.ts";
-import { screenshots } from "../harness/screenshots.ts";
+import { accessibleScreenshots, screenshots } from "../harness/screenshots.ts";
 
 const ATORVASTATIN = "Atorvastatin 20 mg tablet";
 const SERTRALINE = "Sertraline 50 mg tablet";
@@ -39,8 +39,7 @@ describe("prescription refills", () => {
 
   it("Alex asks for a renewal the clinic's protocol covers and sees it approved at once", async () => {
     const { page } = session;
-    await signIn(page, demo.alex);
-    await visit(page, "/home");
+    await signInTo(page, demo.alex, "/home");
     await screenshots(page, "refills-home");
     await page.getByRole("link", { name: /request a refill/i }).click();
     await page.getByRole("heading", { level: 1, name: "Your medications" }).waitFor();
@@ -96,8 +95,7 @@ describe("prescription refills", () => {
 
   it("Alex asks for a medicine the protocol sends to the doctor; the nurse approves it; Alex sees it and gets an email", async () => {
     const { page } = session;
-    await signIn(page, demo.alex);
-    await visit(page, "/medications");
+    await signInTo(page, demo.alex, "/medications");
     // Sertraline's class is not covered; Levothyroxine's thyroid test is too old: both go to the doctor
     await tick(page, SERTRALINE);
     await tick(page, LEVOTHYROXINE);
@@ -109,16 +107,13 @@ describe("prescription refills", () => {
         .getByText(/Sent to your doctor to decide/)
         .count(),
     ).resolves.toBe(2);
-    await settle(page);
-    await expectAccessible(page, "refill requests: sent to the doctor");
-    await screenshots(page, "refills-requests-queued");
+    await accessibleScreenshots(page, "refill requests: sent to the doctor", "refills-requests-queued");
     const mailBefore = await readMailbox(demo.alex);
 
     // the nurse, on another device
     const nurseContext = await session.newContext();
     const nurse = await nurseContext.newPage();
-    await signIn(nurse, demo.nurse, { mfa: true });
-    await visit(nurse, "/home");
+    await signInTo(nurse, demo.nurse, "/home", { mfa: true });
     // the demo's nurse reads Spanish (her account's language): her home leads to the In Basket
     // and says how much is waiting
     const tile = nurse.getByRole("main").getByRole("link", { name: /^Bandeja de trabajo/ });
@@ -166,9 +161,7 @@ describe("prescription refills", () => {
     const colleagueName = ((await colleague.textContent()) ?? "").split(" (")[0]?.trim() ?? "";
     expect(colleagueName.length).toBeGreaterThan(2);
     await colleague.click();
-    await settle(nurse);
-    await expectAccessible(nurse, "assign dialog");
-    await screenshots(nurse, "refill-queue-assign");
+    await accessibleScreenshots(nurse, "assign dialog", "refill-queue-assign");
     await assign.getByRole("button", { name: "Asignar", exact: true }).click();
     await nurse
       .getByRole("status")
@@ -248,8 +241,7 @@ describe("prescription refills", () => {
 
     const nurseContext = await session.newContext();
     const nurse = await nurseContext.newPage();
-    await signIn(nurse, demo.nurse, { mfa: true });
-    await visit(nurse, "/in-basket/refills");
+    await signInTo(nurse, demo.nurse, "/in-basket/refills", { mfa: true });
     const row = nurse.locator("tr", { hasText: "Hydrochlorothiazide 25 mg tablet" }).filter({ hasText: "Sam Rivera" });
     await row.getByRole("button", { name: "Rechazar Hydrochlorothiazide 25 mg tablet de Sam Rivera" }).click();
     const dialog = nurse.getByRole("dialog", { name: "Rechazar Hydrochlorothiazide 25 mg tablet de Sam Rivera" });
@@ -277,8 +269,7 @@ describe("prescription refills", () => {
 
   it("an admin reads the refill protocol and saves it as a new version", async () => {
     const { page } = session;
-    await signIn(page, demo.admin, { mfa: true });
-    await visit(page, "/admin/clinic");
+    await signInTo(page, demo.admin, "/admin/clinic", { mfa: true });
     // the protocol lives in Clinic set-up (one more admin menu entry would not fit one row in Spanish)
     await page.getByRole("link", { name: /^Refill protocol/ }).click();
     await page.getByRole("heading", { level: 1, name: "Refill protocol" }).waitFor();

@@ -1,24 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../harness/auth.ts";
-import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { signIn, signInTo } from "../harness/auth.ts";
+import { expectAccessible, expectPage, settle, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { DEMO_PASSWORD, demo } from "../harness/demo.ts";
 import { firstAppLink, readMailbox, waitForEmail } from "../harness/mailbox.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
-
-/** Picks an option in a React Aria Select found by its label. */
-async function choose(page: Page, label: RegExp, option: RegExp): Promise<void> {
-  await page.getByRole("button", { name: label }).first().click();
-  await page.getByRole("option", { name: option }).first().click();
-}
-
-/** Waits for the page's h1 to match, then runs axe on what is shown. */
-async function expectPage(page: Page, heading: RegExp, label: string): Promise<void> {
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor({ state: "visible" });
-  await settle(page);
-  await expectAccessible(page, label);
-}
+import { chooseOption } from "../harness/select.ts";
 
 /**
  * The signed-in menu at 1280 px: its links on one row and the account controls on one row
@@ -59,15 +47,14 @@ describe("registration, caregivers and clinic set-up", () => {
     const unique = Date.now().toString(36).replace(/\d/g, "");
     const given = `Quinn${unique}`;
     const family = `Halvorsen${unique}`;
-    await signIn(page, demo.frontDesk, { mfa: true });
-    await visit(page, "/patients/register");
+    await signInTo(page, demo.frontDesk, "/patients/register", { mfa: true });
     await expectPage(page, /register a patient/i, "register a patient");
     await page.getByLabel("Legal first name").fill(given);
     await page.getByLabel("Legal last name").fill(family);
     await page.getByLabel("Month").fill("7");
     await page.getByLabel("Day").fill("21");
     await page.getByLabel("Year").fill("1990");
-    await choose(page, /^.*sex/i, /^female$/i);
+    await chooseOption(page, /^.*sex/i, /^female$/i);
     await page.getByLabel(/^phone number/i).fill("(555) 404-7788");
     await page.getByLabel("Street address").fill("12 Harbor Lane");
     await page.getByLabel("Town or city").fill("Brooklyn");
@@ -131,7 +118,7 @@ describe("registration, caregivers and clinic set-up", () => {
     await applicant.getByLabel("Mes", { exact: true }).fill("2");
     await applicant.getByLabel("Día", { exact: true }).fill("14");
     await applicant.getByLabel("Año", { exact: true }).fill("1979");
-    await choose(applicant, /^.*sexo/i, /^femenino$/i);
+    await chooseOption(applicant, /^.*sexo/i, /^femenino$/i);
     await applicant.getByLabel(/^número de teléfono/i).fill("(555) 404-2299");
     await applicant.getByLabel(/^correo electrónico/i).fill(email);
     await applicant.getByLabel("Calle y número", { exact: true }).fill("8 Atlantic Ave");
@@ -151,8 +138,7 @@ describe("registration, caregivers and clinic set-up", () => {
     expect(received.text).not.toMatch(/ya puede iniciar sesión/i);
 
     // the front desk rejects it, with a reason, from a dialog used with the keyboard
-    await signIn(page, demo.frontDesk, { mfa: true });
-    await visit(page, "/patients/registrations");
+    await signInTo(page, demo.frontDesk, "/patients/registrations", { mfa: true });
     await expectPage(page, /online registrations to check/i, "pending registrations");
     await page.getByRole("link", { name: new RegExp(`review rocío${unique}`, "i") }).click();
     await expectPage(page, /^check /i, "pending registration");
@@ -172,7 +158,7 @@ describe("registration, caregivers and clinic set-up", () => {
       .getByText(/choose the reason they are told/i)
       .first()
       .waitFor({ state: "visible" });
-    await choose(page, /reason they are told/i, /we are not taking new patients/i);
+    await chooseOption(page, /reason they are told/i, /we are not taking new patients/i);
     await dialog.getByLabel(/note for the clinic/i).fill("Practice full until spring");
     await expectAccessible(page, "reject registration dialog");
     await screenshots(page, "registration-reject-dialog");
@@ -212,7 +198,7 @@ describe("registration, caregivers and clinic set-up", () => {
       await dialogEs.waitFor({ state: "hidden" });
       // the profile's language choice saves the same account language, and says so
       await visit(otherDevice, "/profile");
-      await choose(otherDevice, /idioma del portal y de los correos/i, /^english$/i);
+      await chooseOption(otherDevice, /idioma del portal y de los correos/i, /^english$/i);
       await otherDevice.getByRole("heading", { name: /language saved to your account/i }).waitFor({ state: "visible" });
       await expectAccessible(otherDevice, "profile language saved");
       await screenshots(otherDevice, "profile-language-saved");
@@ -225,13 +211,12 @@ describe("registration, caregivers and clinic set-up", () => {
 
   it("Alex invites a caregiver by email, who accepts and then acts for Alex within the granted scope only", async () => {
     const { page } = session;
-    await signIn(page, demo.alex);
-    await visit(page, "/profile/caregivers");
+    await signInTo(page, demo.alex, "/profile/caregivers");
     await expectPage(page, /who can see my record/i, "caregivers");
     await page.getByRole("link", { name: /^invite someone$/i }).click();
     await expectPage(page, /invite a family member or caregiver/i, "invite a caregiver");
     await page.getByLabel("Their email address").fill(demo.morgan);
-    await choose(page, /how are they related/i, /^caregiver$/i);
+    await chooseOption(page, /how are they related/i, /^caregiver$/i);
     // appointments is ticked by default; nothing else
     await expect(page.getByRole("checkbox", { name: /book and manage appointments/i }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole("checkbox", { name: /see the record and change details/i }).isChecked()).resolves.toBe(
@@ -294,8 +279,7 @@ describe("registration, caregivers and clinic set-up", () => {
     const { page } = session;
     const suffix = Date.now().toString(36).slice(-4);
     const locationName = `Lakeside Clinic ${suffix}`;
-    await signIn(page, demo.admin, { mfa: true });
-    await visit(page, "/admin/clinic");
+    await signInTo(page, demo.admin, "/admin/clinic", { mfa: true });
     await expectPage(page, /clinic set-up/i, "clinic set-up");
     await expectMenuFits(page, "en");
     await page.getByRole("button", { name: /español/i }).click();
@@ -312,7 +296,7 @@ describe("registration, caregivers and clinic set-up", () => {
     await page.getByLabel("Town or city").fill("Chicago");
     await page.getByLabel("State").fill("IL");
     await page.getByLabel("ZIP code").fill("60601");
-    await choose(page, /time zone/i, /America\/Chicago/);
+    await chooseOption(page, /time zone/i, /America\/Chicago/);
     // React Aria checkboxes: a person clicks the label
     await page.getByText(/^open on monday$/i).click();
     await page.getByLabel("Monday opens at").fill("08:30");
@@ -328,7 +312,7 @@ describe("registration, caregivers and clinic set-up", () => {
     await page.getByRole("link", { name: /^add a provider$/i }).click();
     await expectPage(page, /add a provider/i, "new provider");
     await page.getByLabel("Name", { exact: true }).fill(`Dr. Imani Brooks ${suffix}`);
-    await choose(page, /specialty/i, /^cardiology$/i);
+    await chooseOption(page, /specialty/i, /^cardiology$/i);
     await page.getByText(locationName, { exact: true }).click();
     await page.getByRole("button", { name: /^add provider$/i }).click();
     await expectPage(page, /^providers$/i, "providers after adding");
@@ -340,8 +324,7 @@ describe("registration, caregivers and clinic set-up", () => {
 
   it("a field the server refuses on the visit-type form is shown beside that field and in the error summary", async () => {
     const { page } = session;
-    await signIn(page, demo.admin, { mfa: true });
-    await visit(page, "/admin/visit-types/new");
+    await signInTo(page, demo.admin, "/admin/visit-types/new", { mfa: true });
     await expectPage(page, /add a visit type/i, "new visit type");
     // the form checks only that a name is given; the server allows at most 120 characters
     const name = page.getByLabel("Name", { exact: true });

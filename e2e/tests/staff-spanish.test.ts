@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn } from "../harness/auth.ts";
-import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { expectAccessible, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
+import { inLanguageOnThisDevice } from "../harness/language.ts";
 import { hasHorizontalScroll, screenshots } from "../harness/screenshots.ts";
 
 /**
@@ -27,14 +28,6 @@ const ENGLISH = [
   "care team",
 ];
 
-/** The page's language on this device (whatever the account's), as a person's switch would leave it. */
-async function inLanguage(page: Page, lang: "en" | "es"): Promise<void> {
-  await page.evaluate((l) => localStorage.setItem("portico.locale", l), lang);
-  await page.reload();
-  await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
-  await settle(page);
-}
-
 async function expectNoEnglish(page: Page, where: string): Promise<void> {
   const text = await page.locator("main").innerText();
   const found = ENGLISH.filter((word) => text.includes(word));
@@ -49,7 +42,7 @@ describe("staff pages in Spanish", () => {
   it("the front desk's arrivals board, schedule, patient search and banner have no English words", async () => {
     const { page } = session;
     await signIn(page, demo.frontDesk, { mfa: true });
-    await inLanguage(page, "es");
+    await inLanguageOnThisDevice(page, "es");
 
     await visit(page, "/front-desk/arrivals");
     await page.getByRole("heading", { level: 1 }).first().waitFor();
@@ -91,7 +84,7 @@ describe("staff pages in Spanish", () => {
     expect(morganChart).toMatch(/^\/patients\/[0-9a-f-]{36}$/);
     const { page } = session;
     await signIn(page, demo.nurse, { mfa: true });
-    await inLanguage(page, "en");
+    await inLanguageOnThisDevice(page, "en");
 
     await visit(page, morganChart);
     await page.getByRole("heading", { level: 1, name: "This chart can't be opened" }).waitFor();
@@ -112,7 +105,7 @@ describe("staff pages in Spanish", () => {
     expect(await page.locator("main").innerText()).toBe(missing);
 
     await visit(page, morganChart);
-    await inLanguage(page, "es");
+    await inLanguageOnThisDevice(page, "es");
     await page.getByRole("heading", { level: 1, name: "No se puede abrir este expediente" }).waitFor();
     await page.getByText(/El personal de enfermería abre el expediente/).waitFor();
     await page.getByRole("heading", { name: "Qué puede hacer" }).waitFor();

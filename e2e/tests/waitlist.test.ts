@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { signIn } from "../harness/auth.ts";
-import { expectAccessible, settle, visit } from "../harness/axe.ts";
+import { signInTo } from "../harness/auth.ts";
+import { expectAccessible, visit } from "../harness/axe.ts";
 import { useBrowser } from "../harness/browser.ts";
 import { demo } from "../harness/demo.ts";
-import { screenshots } from "../harness/screenshots.ts";
+import { accessibleScreenshots, screenshots } from "../harness/screenshots.ts";
 
 describe("earlier appointments and reminder links", () => {
   const session = useBrowser();
 
   it("Alex asks to hear about an earlier time, sees he is on the list, then stops", async () => {
     const { page } = session;
-    await signIn(page, demo.alex);
-    await visit(page, "/appointments");
+    await signInTo(page, demo.alex, "/appointments");
 
     const join = page.getByRole("button", { name: "Tell me if an earlier time opens up" }).first();
     await join.waitFor();
@@ -21,9 +20,7 @@ describe("earlier appointments and reminder links", () => {
     await join.click();
 
     await sameCard.getByText("You're on the list for an earlier time").waitFor();
-    await settle(page);
-    await expectAccessible(page, "appointments: on the waitlist");
-    await screenshots(page, "waitlist-on-list");
+    await accessibleScreenshots(page, "appointments: on the waitlist", "waitlist-on-list");
 
     await sameCard.getByRole("button", { name: /^Stop/ }).click();
     await sameCard.getByRole("button", { name: "Tell me if an earlier time opens up" }).waitFor();

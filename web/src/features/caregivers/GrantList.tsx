@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { patientKeys, proxyGrantsQuery } from "../../api/patients";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import { Dialog, DialogActions } from "../../components/Dialog";
 import { EmptyState } from "../../components/EmptyState";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
@@ -13,6 +12,7 @@ import { api } from "../../lib/api";
 import { formatCalendarDate } from "../../lib/format";
 import "../registration/registration.css";
 import "./caregivers.css";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CancelInvitation } from "./CancelInvitation";
 
@@ -200,18 +200,18 @@ function GrantItem({
           </Button>
         </div>
       ) : null}
-      <Dialog title={t("list.revokeTitle", { name })} isOpen={open} onOpenChange={setOpen}>
+      <ConfirmDialog
+        title={t("list.revokeTitle", { name })}
+        isOpen={open}
+        onOpenChange={setOpen}
+        confirmLabel={t("list.revokeConfirm")}
+        isPending={revoke.isPending}
+        onConfirm={() => revoke.mutate()}
+        keepLabel={t("list.keep")}
+      >
         <p>{voice === "self" ? t("list.revokeBodySelf", { name }) : t("list.revokeBodyStaff", { name })}</p>
         {revoke.isError ? <ErrorAlert title={t("list.revokeFailed")} error={revoke.error} /> : null}
-        <DialogActions>
-          <Button variant="danger" isPending={revoke.isPending} onPress={() => revoke.mutate()}>
-            {t("list.revokeConfirm")}
-          </Button>
-          <Button variant="secondary" onPress={() => setOpen(false)}>
-            {t("list.keep")}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      </ConfirmDialog>
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
 import { Checkbox } from "../../components/Checkbox";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Dialog, DialogActions } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
@@ -222,7 +223,7 @@ function StaffRow({ account }: { account: StaffAccount }) {
             </DialogActions>
           </Form>
         </Dialog>
-        <Dialog
+        <ConfirmDialog
           title={
             disabled
               ? t("staff.reactivateTitle", { name: account.displayName })
@@ -230,22 +231,15 @@ function StaffRow({ account }: { account: StaffAccount }) {
           }
           isOpen={statusOpen}
           onOpenChange={setStatusOpen}
+          confirmLabel={disabled ? t("staff.reactivate") : t("staff.deactivate")}
+          confirmVariant={disabled ? "primary" : "danger"}
+          isPending={update.isPending}
+          onConfirm={() => update.mutate({ status: disabled ? "active" : "disabled" })}
+          keepLabel={common("common.cancel")}
         >
           <p>{disabled ? t("staff.reactivateBody") : t("staff.deactivateBody", { name: account.displayName })}</p>
           {update.isError ? <ErrorAlert title={t("common.saveFailed")} error={update.error} /> : null}
-          <DialogActions>
-            <Button
-              variant={disabled ? "primary" : "danger"}
-              isPending={update.isPending}
-              onPress={() => update.mutate({ status: disabled ? "active" : "disabled" })}
-            >
-              {disabled ? t("staff.reactivate") : t("staff.deactivate")}
-            </Button>
-            <Button variant="secondary" onPress={() => setStatusOpen(false)}>
-              {common("common.cancel")}
-            </Button>
-          </DialogActions>
-        </Dialog>
+        </ConfirmDialog>
       </Cell>
     </tr>
   );

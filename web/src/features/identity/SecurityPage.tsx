@@ -7,7 +7,7 @@ import { isStaff, meQueryKey, useMe } from "../../app/session";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Card } from "../../components/Card";
-import { Dialog, DialogActions } from "../../components/Dialog";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { ButtonLink } from "../../components/Link";
@@ -129,17 +129,17 @@ function TwoStep({ runWithReauth }: { runWithReauth: RunWithReauth }) {
           <Button variant="secondary" onPress={() => setConfirmOpen(true)}>
             {t("security.mfaTurnOff")}
           </Button>
-          <Dialog title={t("security.mfaOffConfirmTitle")} isOpen={confirmOpen} onOpenChange={setConfirmOpen}>
+          <ConfirmDialog
+            title={t("security.mfaOffConfirmTitle")}
+            isOpen={confirmOpen}
+            onOpenChange={setConfirmOpen}
+            confirmLabel={t("security.mfaTurnOff")}
+            isPending={disable.isPending}
+            onConfirm={() => disable.mutate()}
+            keepLabel={t("security.mfaKeepOn")}
+          >
             <p>{t("security.mfaOffConfirmBody")}</p>
-            <DialogActions>
-              <Button variant="danger" isPending={disable.isPending} onPress={() => disable.mutate()}>
-                {t("security.mfaTurnOff")}
-              </Button>
-              <Button variant="secondary" onPress={() => setConfirmOpen(false)}>
-                {t("security.mfaKeepOn")}
-              </Button>
-            </DialogActions>
-          </Dialog>
+          </ConfirmDialog>
         </>
       ) : (
         <ButtonLink to="/account/security/two-step">{t("security.mfaTurnOn")}</ButtonLink>

@@ -18,6 +18,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDateTime, localTimeZone } from "../../lib/format";
 import "../registration/registration.css";
 import "./identity-review.css";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { BackToSearch } from "./BackToSearch";
 
@@ -182,22 +183,19 @@ function RequestCard({ request, onDecided }: { request: IdentityChangeRequest; o
         </Link>
       </div>
 
-      <Dialog
+      <ConfirmDialog
         title={t("identityReview.approveTitle", { name: request.patientName })}
         isOpen={dialog === "approve"}
         onOpenChange={(isOpen) => setDialog(isOpen ? "approve" : null)}
+        confirmLabel={t("identityReview.approveConfirm")}
+        confirmVariant="primary"
+        isPending={decide.isPending}
+        onConfirm={() => decide.mutate({ decision: "approve" })}
+        keepLabel={t("identityReview.cancel")}
       >
         <p>{t("identityReview.approveBody")}</p>
         {decide.isError ? <ErrorAlert title={t("identityReview.decideFailed")} error={decide.error} /> : null}
-        <DialogActions>
-          <Button isPending={decide.isPending} onPress={() => decide.mutate({ decision: "approve" })}>
-            {t("identityReview.approveConfirm")}
-          </Button>
-          <Button variant="secondary" onPress={() => setDialog(null)}>
-            {t("identityReview.cancel")}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      </ConfirmDialog>
 
       <Dialog
         title={t("identityReview.denyTitle", { name: request.patientName })}

@@ -14,6 +14,7 @@ import { TrendsView } from "./TrendsView";
 import "./health.css";
 
 const route = getRouteApi("/signed-in/health");
+const QUESTIONNAIRES = ["phq9", "gad7"] as const;
 
 /** A patient's (or the person a caregiver helps) readings as trends, questionnaires, and the ways to send more. */
 export function HealthPage() {
@@ -49,20 +50,16 @@ function HealthContent({ data, forSelf }: { data: HealthUpdates; forSelf: boolea
       </Alert>
       {data.abilities.canSend ? (
         <nav className="health-actions" aria-label={t("page.questionnairesNav")}>
-          <ButtonLink
-            variant="secondary"
-            to="/health/questionnaire"
-            search={{ patient: data.patient.id, kind: "phq9" }}
-          >
-            {t("questionnaire.phq9.short")}
-          </ButtonLink>
-          <ButtonLink
-            variant="secondary"
-            to="/health/questionnaire"
-            search={{ patient: data.patient.id, kind: "gad7" }}
-          >
-            {t("questionnaire.gad7.short")}
-          </ButtonLink>
+          {QUESTIONNAIRES.map((kind) => (
+            <ButtonLink
+              key={kind}
+              variant="secondary"
+              to="/health/questionnaire"
+              search={{ patient: data.patient.id, kind }}
+            >
+              {t(`questionnaire.${kind}.short`)}
+            </ButtonLink>
+          ))}
         </nav>
       ) : null}
       {data.trends.length === 0 ? (

@@ -1,3 +1,5 @@
+import type { ActingPatient } from "@portico/contracts";
+import { useTranslation } from "react-i18next";
 import { Icon, type IconName } from "../../components/Icon";
 import { Link } from "../../components/Link";
 
@@ -34,5 +36,28 @@ export function ActionTiles({ tiles, t }: { tiles: (TileKeys | false)[]; t: (key
         tile ? <ActionTile key={tile[0]} to={tile[0]} icon={tile[1]} title={t(tile[2])} text={t(tile[3])} /> : null,
       )}
     </>
+  );
+}
+
+/** A feature's tile for the patient in view: `home.tileTitle`, and `home.tileText` (or `.tileTextFor` another's name) of its words. */
+export function PatientTile({
+  ns,
+  patient,
+  to,
+  icon,
+}: {
+  ns: string;
+  patient: ActingPatient;
+  to: string;
+  icon: IconName;
+}) {
+  const { t } = useTranslation(ns);
+  return (
+    <ActionTile
+      to={to}
+      icon={icon}
+      title={t("home.tileTitle")}
+      text={patient.relationship === "self" ? t("home.tileText") : t("home.tileTextFor", { name: patient.name })}
+    />
   );
 }

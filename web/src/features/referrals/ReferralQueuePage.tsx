@@ -20,6 +20,7 @@ import { visitName, visitTypesQuery } from "../appointments/data";
 import { NoteField } from "../appointments/parts";
 import { QueueActionsCell } from "../in-basket/QueueActionsCell";
 import { DenyAction, type QueueNotice, QueuePatientCell, RequestedCell, WorkQueuePage } from "../in-basket/WorkQueue";
+import { dayAndTime as when } from "../refills/format";
 import {
   approveReferral,
   askForVisit,
@@ -31,7 +32,6 @@ import {
   STATUS_TONE,
   specialtyLabel,
 } from "./data";
-import { when } from "./ReferralsPage";
 import "../refills/refills.css";
 import "./referrals.css";
 

@@ -1,7 +1,7 @@
 import type { Referral, ReferralEvent } from "@portico/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PatientPage, usePatientData } from "../../app/PatientPage";
 import { Alert } from "../../components/Alert";
@@ -12,8 +12,10 @@ import { ButtonLink } from "../../components/Link";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
-import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
+import { formatCalendarDate } from "../../lib/format";
 import { visitName, visitTypesQuery } from "../appointments/data";
+import { dayAndTime as when } from "../refills/format";
+import { JustSent, RequestList } from "../refills/request-views";
 import { cancelReferral, referralsQuery, STATUS_TONE, specialtyLabel } from "./data";
 import "../refills/refills.css";
 import "./referrals.css";
@@ -43,34 +45,28 @@ export function ReferralsPage() {
     >
       {(data) => (
         <>
-          {just ? <JustSent referral={just} forSelf={forSelf} name={name} /> : null}
-          {data.referrals.length === 0 ? (
-            <EmptyState
-              title={forWhom("list.emptyTitle")}
-              action={
-                canRequest ? (
-                  <ButtonLink to="/referrals/new" search={{ patient: data.patient.id }}>
-                    {t("list.request")}
-                  </ButtonLink>
-                ) : null
-              }
-            >
-              <p>{t("list.emptyBody")}</p>
-            </EmptyState>
-          ) : (
-            <section aria-labelledby="referrals-title" className="stack">
-              <h2 id="referrals-title" className="section-title">
-                {t("list.listTitle")}
-              </h2>
-              <ul className="request-list">
-                {data.referrals.map((r) => (
-                  <li key={r.id}>
-                    <ReferralCard referral={r} forSelf={forSelf} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {just ? <ReferralSent referral={just} forSelf={forSelf} name={name} /> : null}
+          <RequestList
+            titleId="referrals-title"
+            title={t("list.listTitle")}
+            items={data.referrals}
+            empty={
+              <EmptyState
+                title={forWhom("list.emptyTitle")}
+                action={
+                  canRequest ? (
+                    <ButtonLink to="/referrals/new" search={{ patient: data.patient.id }}>
+                      {t("list.request")}
+                    </ButtonLink>
+                  ) : null
+                }
+              >
+                <p>{t("list.emptyBody")}</p>
+              </EmptyState>
+            }
+          >
+            {(r) => <ReferralCard referral={r} forSelf={forSelf} />}
+          </RequestList>
         </>
       )}
     </PatientPage>
@@ -78,23 +74,17 @@ export function ReferralsPage() {
 }
 
 /** "Your request was sent", right after asking (focused, so it is heard). */
-function JustSent({ referral, forSelf, name }: { referral: Referral; forSelf: boolean; name: string }) {
+function ReferralSent({ referral, forSelf, name }: { referral: Referral; forSelf: boolean; name: string }) {
   const { t } = useTranslation("referrals");
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
   const specialty = specialtyLabel(referral.specialty, t);
   const pcp = referral.pcp?.displayName;
   return (
-    <div ref={ref} tabIndex={-1} className="just-sent">
-      <Alert tone="success" title={t("sent.title")} live="polite">
-        <p>
-          {forSelf ? t("sent.body", { specialty }) : t("sent.bodyFor", { specialty, name })}{" "}
-          {pcp ? t("sent.who", { pcp }) : t("sent.whoPractice")}
-        </p>
-      </Alert>
-    </div>
+    <JustSent title={t("sent.title")}>
+      <p>
+        {forSelf ? t("sent.body", { specialty }) : t("sent.bodyFor", { specialty, name })}{" "}
+        {pcp ? t("sent.who", { pcp }) : t("sent.whoPractice")}
+      </p>
+    </JustSent>
   );
 }
 
@@ -294,9 +284,4 @@ function CancelReferral({ referral: r }: { referral: Referral }) {
       </Dialog>
     </>
   );
-}
-
-export function when(iso: string, locale: AppLocale): string {
-  const zone = localTimeZone();
-  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
 }

@@ -13,9 +13,9 @@ import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
 import { LoadFailed, SavedNotice } from "../../kit/views";
-import { type AppLocale, formatDay, formatTime, localTimeZone } from "../../lib/format";
 import { BackToSetup } from "../clinic-admin/shared";
 import { refillProtocolQuery, saveRefillProtocol } from "./data";
+import { dayAndTime as when } from "./format";
 import { bodyOf, type ClassDraft, CODE, check, draftOf, type LabDraft, type ProtocolDraft } from "./protocol-draft";
 import "./refills.css";
 
@@ -315,9 +315,4 @@ function ProtocolRows<R>({
       ) : null}
     </fieldset>
   );
-}
-
-function when(iso: string, locale: AppLocale): string {
-  const zone = localTimeZone();
-  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
 }

@@ -1,15 +1,15 @@
 import type { RefillRequest, RefillRequestItem } from "@portico/contracts";
 import { getRouteApi } from "@tanstack/react-router";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { PatientPage, usePatientData } from "../../app/PatientPage";
-import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { type AppLocale, formatCalendarDate, formatDay, formatTime, localTimeZone } from "../../lib/format";
+import { formatCalendarDate } from "../../lib/format";
 import { decisionKey, ITEM_TONE, refillRequestsQuery } from "./data";
+import { dayAndTime as when } from "./format";
+import { JustSent, RequestList } from "./request-views";
 import "./refills.css";
 
 const route = getRouteApi("/signed-in/refills");
@@ -39,32 +39,26 @@ export function RefillRequestsPage() {
     >
       {(data) => (
         <>
-          {just ? <JustSent request={just} forSelf={who.forSelf} name={name} /> : null}
-          {data.requests.length === 0 ? (
-            <EmptyState
-              title={t("requests.emptyTitle")}
-              action={
-                data.abilities.canRequestRefills ? (
-                  <ButtonLink to="/medications">{t("requests.askNow")}</ButtonLink>
-                ) : null
-              }
-            >
-              <p>{t("requests.emptyBody")}</p>
-            </EmptyState>
-          ) : (
-            <section aria-labelledby="requests-title" className="stack">
-              <h2 id="requests-title" className="section-title">
-                {t("requests.listTitle")}
-              </h2>
-              <ul className="request-list">
-                {data.requests.map((r) => (
-                  <li key={r.id}>
-                    <RequestCard request={r} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {just ? <RequestSent request={just} forSelf={who.forSelf} name={name} /> : null}
+          <RequestList
+            titleId="requests-title"
+            title={t("requests.listTitle")}
+            items={data.requests}
+            empty={
+              <EmptyState
+                title={t("requests.emptyTitle")}
+                action={
+                  data.abilities.canRequestRefills ? (
+                    <ButtonLink to="/medications">{t("requests.askNow")}</ButtonLink>
+                  ) : null
+                }
+              >
+                <p>{t("requests.emptyBody")}</p>
+              </EmptyState>
+            }
+          >
+            {(r) => <RequestCard request={r} />}
+          </RequestList>
         </>
       )}
     </PatientPage>
@@ -72,25 +66,19 @@ export function RefillRequestsPage() {
 }
 
 /** "Your request was sent": what happened to each medicine, right after asking (focused, so it is heard). */
-function JustSent({ request, forSelf, name }: { request: RefillRequest; forSelf: boolean; name: string }) {
+function RequestSent({ request, forSelf, name }: { request: RefillRequest; forSelf: boolean; name: string }) {
   const { t } = useTranslation("refills");
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
   return (
-    <div ref={ref} tabIndex={-1} className="just-sent">
-      <Alert tone="success" title={t("requests.sentTitle")} live="polite">
-        <p>{forSelf ? t("requests.sentBody") : t("requests.sentBodyFor", { name })}</p>
-        <ul className="decision-list">
-          {request.items.map((item) => (
-            <li key={item.id}>
-              <strong>{item.medication.name}</strong>: <DecisionText item={item} />
-            </li>
-          ))}
-        </ul>
-      </Alert>
-    </div>
+    <JustSent title={t("requests.sentTitle")}>
+      <p>{forSelf ? t("requests.sentBody") : t("requests.sentBodyFor", { name })}</p>
+      <ul className="decision-list">
+        {request.items.map((item) => (
+          <li key={item.id}>
+            <strong>{item.medication.name}</strong>: <DecisionText item={item} />
+          </li>
+        ))}
+      </ul>
+    </JustSent>
   );
 }
 
@@ -188,9 +176,4 @@ function Timeline({ item }: { item: RefillRequestItem }) {
       ))}
     </ol>
   );
-}
-
-function when(iso: string, locale: AppLocale): string {
-  const zone = localTimeZone();
-  return `${formatDay(iso, zone, locale)}, ${formatTime(iso, zone, locale)}`;
 }

@@ -29,7 +29,7 @@ import { systemClock } from "./platform/clock.ts";
 import { ANONYMOUS, type RequestContext, runWithContext } from "./platform/context.ts";
 import type { FieldCipher } from "./platform/crypto.ts";
 import { installIdempotency } from "./platform/idempotency/idempotency.ts";
-import { type Logger, RequestLogController } from "./platform/logging.ts";
+import { type Logger, RequestLogController, requestLogger } from "./platform/logging.ts";
 import { MAIL_QUEUE } from "./platform/mail/mailer.ts";
 import { redisReady } from "./platform/redis.ts";
 import { createServices, type Services } from "./services.ts";
@@ -96,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     forceCloseConnections: "idle",
     // request lines at debug, not two info lines per request (platform/logging.ts)
     logController: new RequestLogController(logger),
+    // the request's child logger is made only when the request logs (platform/logging.ts)
+    childLoggerFactory: requestLogger,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services = createServices({ config, db: database.db, clock, logger, cipher: options.cipher });
@@ -168,9 +170,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installIdempotency(app as unknown as FastifyInstance, { db: database.db, clock, cipher: options.cipher, logger });
   // audit events that must outlive a rolled-back transaction (denials) are written before the
   // reply leaves, after the request's own transaction (Idempotency-Key) has ended
-  app.addHook("onSend", async (request, reply, payload) => {
-    await services.audit.flushPending(request.ctx ?? undefined, reply.statusCode < 400);
-    return payload;
+  app.addHook("onSend", (request, reply, payload, done) => {
+    const context = request.ctx ?? undefined;
+    if (!services.audit.hasPending(context)) return done(null, payload);
+    services.audit.flushPending(context, reply.statusCode < 400).then(() => done(null, payload), done);
   });
 
   // the OpenAPI document and its viewer at /api/docs, completed from each route's declaration

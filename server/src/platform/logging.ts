@@ -1,5 +1,6 @@
-import { type FastifyReply, type FastifyRequest, LogController } from "fastify";
-import pino, { type Logger } from "pino";
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
+import { LogController } from "fastify";
+import pino, { type Bindings, type ChildLoggerOptions, type Logger } from "pino";
 import type { Config } from "../config.ts";
 
 /**
@@ -102,6 +103,67 @@ export class RequestLogController extends LogController {
       reply.log.info({ req: request, res: reply, responseTime }, "slow request");
     }
   }
+}
+
+type LevelName = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
+
+/**
+ * A request's logger. Fastify gives every request a child logger bound to its id; making one
+ * serialises and redacts the bindings (the wildcard redaction paths apply to every key), which
+ * cost more than the rest of a health probe. Most requests never log, so the child is made the
+ * first time this request writes a line at an enabled level; the line is the same.
+ */
+class RequestLogger implements FastifyBaseLogger {
+  readonly #parent: FastifyBaseLogger;
+  readonly #bindings: Bindings;
+  #made: FastifyBaseLogger | undefined;
+
+  constructor(parent: FastifyBaseLogger, bindings: Bindings) {
+    this.#parent = parent;
+    this.#bindings = bindings;
+  }
+
+  get #child(): FastifyBaseLogger {
+    this.#made ??= this.#parent.child(this.#bindings);
+    return this.#made;
+  }
+
+  get level(): string {
+    return (this.#made ?? this.#parent).level;
+  }
+  set level(level: string) {
+    this.#child.level = level;
+  }
+  isLevelEnabled(level: string): boolean {
+    return ((this.#made ?? this.#parent) as Logger).isLevelEnabled(level);
+  }
+  #write(level: LevelName, args: unknown[]): void {
+    if (!this.isLevelEnabled(level)) return;
+    (this.#child[level] as (...a: unknown[]) => void)(...args);
+  }
+  fatal = (...args: unknown[]) => this.#write("fatal", args);
+  error = (...args: unknown[]) => this.#write("error", args);
+  warn = (...args: unknown[]) => this.#write("warn", args);
+  info = (...args: unknown[]) => this.#write("info", args);
+  debug = (...args: unknown[]) => this.#write("debug", args);
+  trace = (...args: unknown[]) => this.#write("trace", args);
+  silent = () => undefined;
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.#child.child(bindings, options);
+  }
+}
+
+/**
+ * Fastify's `childLoggerFactory`: a route with its own log options gets pino's child at once;
+ * every other request a `RequestLogger`.
+ */
+export function requestLogger(
+  logger: FastifyBaseLogger,
+  bindings: Bindings,
+  options: ChildLoggerOptions,
+): FastifyBaseLogger {
+  if (Object.keys(options).length > 0) return logger.child(bindings, options);
+  return new RequestLogger(logger, bindings);
 }
 
 export type { Logger };

@@ -108,6 +108,11 @@ export class AuditLog {
    * a successful request could not be committed: the response must then not leave (the HTTP
    * layer answers with an error instead), since no patient data goes out unaudited.
    */
+  /** Whether `flushPending` has anything to write for this request (most requests: nothing). */
+  hasPending(context: RequestContext | undefined): boolean {
+    return context !== undefined && (this.#pending.has(context) || this.#withWork.has(context));
+  }
+
   async flushPending(context: RequestContext | undefined, succeeded = true): Promise<void> {
     if (!context) return;
     const withWork = this.#withWork.get(context);

@@ -50,13 +50,17 @@ export function installAuthentication(app: FastifyInstance, options: Authenticat
     await options.sessions.flushTouches();
   });
 
-  app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith("/api") || request.is404) return;
+  // public routes and the web app's files pass without a promise
+  app.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    if (!request.url.startsWith("/api") || request.is404) return done();
     // the OpenAPI document and its viewer describe the API; they hold no data
-    if (request.url === "/api/docs" || request.url.startsWith("/api/docs/")) return;
+    if (request.url === "/api/docs" || request.url.startsWith("/api/docs/")) return done();
     const mode = request.routeOptions.config?.auth;
-    if (mode === "public") return;
+    if (mode === "public") return done();
+    authenticate(request, reply, mode).then(() => done(), done);
+  });
 
+  async function authenticate(request: FastifyRequest, reply: FastifyReply, mode: RouteAuth | undefined) {
     const optional = mode === "optional";
     const token = readSessionToken(request, cookie);
     if (!token) {
@@ -83,5 +87,5 @@ export function installAuthentication(app: FastifyInstance, options: Authenticat
     }
     request.authSession = session;
     request.ctx.actor = session.actor;
-  });
+  }
 }

@@ -79,11 +79,16 @@ export function installIdempotency(app: FastifyInstance, options: IdempotencyOpt
   const { db, clock, cipher, logger } = options;
   app.decorateRequest("idempotencyClaim", null);
 
-  app.addHook("preHandler", async (request, reply) => {
-    if (request.method !== "POST" || !request.url.startsWith("/api")) return;
-    if (request.routeOptions.config?.idempotent === false || request.is404) return;
+  // each hook answers a request that carries no key without a promise (most requests)
+  app.addHook("preHandler", (request, reply, done) => {
+    if (request.method !== "POST" || !request.url.startsWith("/api")) return done();
+    if (request.routeOptions.config?.idempotent === false || request.is404) return done();
     const header = request.headers["idempotency-key"];
-    if (header === undefined) return;
+    if (header === undefined) return done();
+    claimKey(request, reply, header).then(() => done(), done);
+  });
+
+  async function claimKey(request: FastifyRequest, reply: FastifyReply, header: string | string[]): Promise<unknown> {
     if (typeof header !== "string" || !KEY.test(header) || header.trim() === "") {
       throw new DomainError("bad_request", "The Idempotency-Key header must be 1 to 200 printable characters.");
     }
@@ -149,17 +154,28 @@ export function installIdempotency(app: FastifyInstance, options: IdempotencyOpt
     } finally {
       if (!keep) await endRequestTransaction(request.ctx, false).catch(() => undefined);
     }
-  });
+    return undefined;
+  }
 
   // runs before the error handler: whatever the answer, the work of this request is not kept
-  app.addHook("onError", async (request) => {
+  app.addHook("onError", (request, _reply, _error, done) => {
     if (request.idempotencyClaim) request.idempotencyClaim.failed = true;
+    done();
   });
 
-  app.addHook("onSend", async (request, reply, payload) => {
+  app.addHook("onSend", (request, reply, payload, done) => {
     const claim = request.idempotencyClaim;
-    if (!claim || claim.settled) return payload;
+    if (!claim || claim.settled) return done(null, payload);
     claim.settled = true;
+    settle(request, reply, claim, payload).then((sent) => done(null, sent), done);
+  });
+
+  async function settle(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    claim: IdempotencyClaim,
+    payload: unknown,
+  ): Promise<unknown> {
     const storable =
       payload === null || payload === undefined || typeof payload === "string" || Buffer.isBuffer(payload);
     if (claim.failed || reply.statusCode >= 500) {
@@ -205,15 +221,17 @@ export function installIdempotency(app: FastifyInstance, options: IdempotencyOpt
         },
       });
     }
-  });
+  }
 
   // a request that ended without a response (client gone, stream error) must not keep its transaction
-  app.addHook("onResponse", async (request) => {
+  app.addHook("onResponse", (request, _reply, done) => {
     const claim = request.idempotencyClaim;
-    if (claim && !claim.settled) {
-      claim.settled = true;
-      await endRequestTransaction(request.ctx, false).catch(() => undefined);
-    }
+    if (!claim || claim.settled) return done();
+    claim.settled = true;
+    endRequestTransaction(request.ctx, false).then(
+      () => done(),
+      () => done(),
+    );
   });
 }
 

@@ -59,18 +59,15 @@ export function fileSize(bytes: number, locale: string): string {
     : format(Math.max(1, bytes / 1024), "kilobyte");
 }
 
-/** Uploads the raw bytes of one file for a patient (the API takes the body as the file itself). */
-export async function uploadPatientFile(
-  patientId: string,
-  kind: FileKind,
-  file: File,
-  csrfToken: string,
-): Promise<StoredFile> {
-  const type = file.type || "image/heic";
-  const response = await fetch(`/api/patients/${encodeURIComponent(patientId)}/files?kind=${kind}`, {
+/**
+ * POSTs the raw bytes of one file (the API takes the body as the file itself, typed by
+ * `contentType`) and reads the JSON answer; a refusal or no answer throws an ApiError.
+ */
+export async function postFile<T>(url: string, file: File, contentType: string, csrfToken: string): Promise<T> {
+  const response = await fetch(url, {
     method: "POST",
     credentials: "same-origin",
-    headers: { "content-type": type, accept: "application/json", "x-csrf-token": csrfToken },
+    headers: { "content-type": contentType, accept: "application/json", "x-csrf-token": csrfToken },
     body: file,
   }).catch(() => null);
   if (!response) throw toApiError(0, undefined);
@@ -82,5 +79,20 @@ export async function uploadPatientFile(
     data = undefined;
   }
   if (!response.ok) throw toApiError(response.status, data);
-  return data as StoredFile;
+  return data as T;
+}
+
+/** Uploads the raw bytes of one file for a patient (the API takes the body as the file itself). */
+export function uploadPatientFile(
+  patientId: string,
+  kind: FileKind,
+  file: File,
+  csrfToken: string,
+): Promise<StoredFile> {
+  return postFile<StoredFile>(
+    `/api/patients/${encodeURIComponent(patientId)}/files?kind=${kind}`,
+    file,
+    file.type || "image/heic",
+    csrfToken,
+  );
 }

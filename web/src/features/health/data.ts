@@ -35,13 +35,15 @@ export const healthUpdatesQuery = (patientId: string) =>
     queryFn: ({ signal }) => api<HealthUpdates>(`/api/patients/${enc(patientId)}/health-updates`, { signal }),
   });
 
-export async function sendReading(
+/** Sends one update (a reading, a questionnaire) to the care team; the patient's trends refresh. */
+async function sendUpdate<R>(
   queryClient: QueryClient,
   patientId: string,
-  body: SendReadingRequest,
+  kind: "readings" | "questionnaires",
+  body: unknown,
   idempotencyKey: string,
-): Promise<SentReading> {
-  const sent = await api<SentReading>(`/api/patients/${enc(patientId)}/health-updates/readings`, {
+): Promise<R> {
+  const sent = await api<R>(`/api/patients/${enc(patientId)}/health-updates/${kind}`, {
     method: "POST",
     body,
     idempotencyKey,
@@ -50,20 +52,15 @@ export async function sendReading(
   return sent;
 }
 
-export async function sendQuestionnaire(
+export const sendReading = (queryClient: QueryClient, patientId: string, body: SendReadingRequest, key: string) =>
+  sendUpdate<SentReading>(queryClient, patientId, "readings", body, key);
+
+export const sendQuestionnaire = (
   queryClient: QueryClient,
   patientId: string,
   body: SendQuestionnaireRequest,
-  idempotencyKey: string,
-): Promise<SentQuestionnaire> {
-  const sent = await api<SentQuestionnaire>(`/api/patients/${enc(patientId)}/health-updates/questionnaires`, {
-    method: "POST",
-    body,
-    idempotencyKey,
-  });
-  await queryClient.invalidateQueries({ queryKey: healthKeys.patient(patientId) });
-  return sent;
-}
+  key: string,
+) => sendUpdate<SentQuestionnaire>(queryClient, patientId, "questionnaires", body, key);
 
 export const healthFlagsQuery = (status: "active" | "resolved") =>
   queryOptions({

@@ -23,8 +23,9 @@ import type {
   WorkItem,
 } from "@portico/contracts";
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
+import { postFile } from "../../components/person/person-data";
 import type { StatusTone } from "../../components/StatusChip";
-import { api, toApiError } from "../../lib/api";
+import { api } from "../../lib/api";
 import { workQueueKeys } from "../in-basket/data";
 
 const enc = encodeURIComponent;
@@ -213,27 +214,8 @@ export function uploadStaffAttachment(threadId: string, file: File, csrfToken: s
   return uploadTo(`/api/messages/threads/${enc(threadId)}/attachments`, file, csrfToken);
 }
 
-async function uploadTo(url: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
-  const response = await fetch(url, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: {
-      "content-type": file.type || "application/octet-stream",
-      accept: "application/json",
-      "x-csrf-token": csrfToken,
-    },
-    body: file,
-  }).catch(() => null);
-  if (!response) throw toApiError(0, undefined);
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as UploadedAttachment;
+function uploadTo(url: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
+  return postFile<UploadedAttachment>(url, file, file.type || "application/octet-stream", csrfToken);
 }
 
 // ---- settings: pools, holidays, quick replies (admins); office hours and digest (clinicians) ----

@@ -1,17 +1,10 @@
 import { CompiledQuery, sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../test/database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../test/database.ts";
 import { preparedStatement } from "./database.ts";
 
 describe("hot queries as named prepared statements", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
+  const database = useTestDatabase();
   it("prepares a marked query once per connection and reuses it; unmarked queries are not prepared", async () => {
     const marked = preparedStatement("portico_test_probe", "select $1::int + 1 as n");
     const names = await database.db.transaction().execute(async (trx) => {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { App } from "../app.ts";
-import { buildApp } from "../app.ts";
 import { patientRoute } from "../platform/access/route-guards.ts";
 import { TestClock } from "../platform/clock.ts";
-import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
-import { createLogger } from "../platform/logging.ts";
 import type { Services } from "../services.ts";
-import { TEST_KEYS, testConfig } from "../test/app.ts";
+import { buildTestApp } from "../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 
 /**
@@ -37,15 +34,7 @@ describe("patient routes declare their access", () => {
   });
 
   async function build(): Promise<App> {
-    const config = testConfig();
-    const app = await buildApp({
-      config,
-      database,
-      logger: createLogger(config),
-      clock: new TestClock(new Date()),
-      cipher: new FieldCipher(parseKeyRing(TEST_KEYS)),
-      webRoot: "/nonexistent",
-    });
+    const app = await buildTestApp(database, { clock: new TestClock(new Date()) });
     await app.ready();
     return app;
   }

@@ -1,10 +1,8 @@
 import { randomInt } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../app.ts";
-import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
-import { createLogger } from "../platform/logging.ts";
-import { TEST_KEYS, testConfig } from "../test/app.ts";
+import type { App } from "../app.ts";
+import { buildTestApp, testConfig } from "../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
@@ -24,13 +22,7 @@ describe("rate limit with REDIS_URL", () => {
     database = await createTestDatabase();
     const config = testConfig({ REDIS_URL, RATE_LIMIT_PER_MINUTE: "3", TRUST_PROXY: "1" });
     const build = async () => {
-      const app = await buildApp({
-        config,
-        database,
-        logger: createLogger(config),
-        cipher: new FieldCipher(parseKeyRing(TEST_KEYS)),
-        webRoot: "/nonexistent",
-      });
+      const app = await buildTestApp(database, { config });
       await app.ready();
       return app;
     };

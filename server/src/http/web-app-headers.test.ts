@@ -3,10 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../app.ts";
-import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
-import { createLogger } from "../platform/logging.ts";
-import { TEST_KEYS, testConfig } from "../test/app.ts";
+import type { App } from "../app.ts";
+import { buildTestApp } from "../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 
 /**
@@ -32,14 +30,7 @@ describe("serving the web app", () => {
     const page = path.join(webRoot, "index.html");
     fs.writeFileSync(`${page}.br`, zlib.brotliCompressSync(fs.readFileSync(page)));
     database = await createTestDatabase();
-    const config = testConfig();
-    app = await buildApp({
-      config,
-      database,
-      logger: createLogger(config),
-      cipher: new FieldCipher(parseKeyRing(TEST_KEYS)),
-      webRoot,
-    });
+    app = await buildTestApp(database, { webRoot });
     await app.ready();
   });
   afterAll(async () => {

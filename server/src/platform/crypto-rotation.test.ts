@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../test/database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../test/database.ts";
 import { FieldCipher, parseKeyRing } from "./crypto.ts";
 import { countByKey, registerSealedColumn, resealColumns, sealedColumns } from "./crypto-rotation.ts";
 // the modules' manifests declare the sealed columns (users.mfa_secret: identity)
@@ -15,14 +15,7 @@ const usersOf = (results: Awaited<ReturnType<typeof resealColumns>>) =>
   results.find((r) => r.table === "users" && r.column === "mfa_secret");
 
 describe("key rotation: re-sealing registered columns", () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase();
 
   async function addUser(secret: string | null) {
     const id = randomUUID();

@@ -1,17 +1,10 @@
 import type { HealthFlagQueue, HealthUpdates } from "@portico/contracts";
-import { beforeAll, describe, expect, it } from "vitest";
-import { useTestApp } from "../test/app.ts";
-import { seedTestDemo, signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
+import { describe, expect, it } from "vitest";
+import { useDemoApp } from "../test/demo-sign-in.ts";
 
 /** The demo's health updates make the charts and the queue meaningful (SPEC §7). */
 describe("demo health updates", () => {
-  const t = useTestApp();
-
-  beforeAll(async () => {
-    await seedTestDemo(t);
-  });
-
-  const signInDemo = (email: string) => signInDemoLogin(t, email);
+  const { t, signInDemo } = useDemoApp();
 
   it("gives Alex six weeks of falling blood pressure and weight in pounds, and a PHQ-9", async () => {
     const alex = await signInDemo("alex.rivera@demo.portico.test");

@@ -1,19 +1,10 @@
 import type { Inbox, PatientThreadList, StaffThread } from "@portico/contracts";
-import { beforeAll, describe, expect, it } from "vitest";
-import { useTestApp } from "../test/app.ts";
-import { signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
-import { seedDemo } from "./demo.ts";
+import { describe, expect, it } from "vitest";
+import { useDemoApp } from "../test/demo-sign-in.ts";
 
 /** The demo clinic's messages: pools, threads in every state, one overdue, a caregiver's, a covered one (SPEC §7). */
 describe("demo messaging", () => {
-  const t = useTestApp();
-
-  beforeAll(async () => {
-    await seedDemo(t.database.db, t.clock, t.cipher);
-    t.clock.advance({ minutes: 1 });
-  });
-
-  const signInDemo = (email: string) => signInDemoLogin(t, email);
+  const { t, signInDemo } = useDemoApp();
 
   it("Alex has an overdue question, an unread answer and a closed conversation", async () => {
     const alex = await signInDemo("alex.rivera@demo.portico.test");

@@ -1,20 +1,13 @@
 import { OPERATIONS_FIGURES, type OperationsFigure } from "@portico/contracts";
-import { beforeAll, describe, expect, it } from "vitest";
-import { useTestApp } from "../test/app.ts";
-import { signInDemo } from "../test/demo-sign-in.ts";
-import { seedDemo } from "./demo.ts";
+import { describe, expect, it } from "vitest";
+import { useDemoApp } from "../test/demo-sign-in.ts";
 
 /** The demo's history gives every figure of the operations dashboard something to show (SPEC §7). */
 describe("demo operations history", () => {
-  const t = useTestApp();
-
-  beforeAll(async () => {
-    await seedDemo(t.database.db, t.clock, t.cipher);
-    t.clock.advance({ minutes: 1 });
-  }, 120_000);
+  const { t, signInDemo } = useDemoApp(120_000);
 
   it("fills each figure of the last 90 days, for the admin", async () => {
-    const admin = await signInDemo(t, "admin@demo.portico.test");
+    const admin = await signInDemo("admin@demo.portico.test");
     const figures: Record<string, OperationsFigure> = {};
     for (const name of OPERATIONS_FIGURES) {
       const response = await t.app.inject({

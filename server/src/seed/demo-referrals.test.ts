@@ -1,17 +1,10 @@
 import type { ReferralList, ReferralQueue } from "@portico/contracts";
-import { beforeAll, describe, expect, it } from "vitest";
-import { useTestApp } from "../test/app.ts";
-import { seedTestDemo, signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
+import { describe, expect, it } from "vitest";
+import { useDemoApp } from "../test/demo-sign-in.ts";
 
 /** The demo clinic's referrals: one in each state a patient meets, and one waiting in the queue (SPEC §7). */
 describe("demo referrals", () => {
-  const t = useTestApp();
-
-  beforeAll(async () => {
-    await seedTestDemo(t);
-  });
-
-  const signInDemo = (email: string) => signInDemoLogin(t, email);
+  const { t, signInDemo } = useDemoApp();
 
   it("shows Alex an approved dermatology referral that books Dr. Haddad, a denied and an expired one", async () => {
     const alex = await signInDemo("alex.rivera@demo.portico.test");

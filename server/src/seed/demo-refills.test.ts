@@ -1,17 +1,10 @@
 import type { MedicationList, RefillRequest } from "@portico/contracts";
-import { beforeAll, describe, expect, it } from "vitest";
-import { useTestApp } from "../test/app.ts";
-import { seedTestDemo, signInDemo as signInDemoLogin } from "../test/demo-sign-in.ts";
+import { describe, expect, it } from "vitest";
+import { useDemoApp } from "../test/demo-sign-in.ts";
 
 /** The demo clinic's refills exercise every rule of the protocol (SPEC §7). */
 describe("demo refills", () => {
-  const t = useTestApp();
-
-  beforeAll(async () => {
-    await seedTestDemo(t);
-  });
-
-  const signInDemo = (email: string) => signInDemoLogin(t, email);
+  const { t, signInDemo } = useDemoApp();
 
   it("lets Alex's request show each rule: refill, renewal, early, controlled, lab, prescriber", async () => {
     const alex = await signInDemo("alex.rivera@demo.portico.test");

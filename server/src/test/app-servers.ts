@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../platform/mail/smtp-test-server.ts";
 import { TEST_KEYS } from "./app.ts";
 
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../main.ts");
@@ -10,17 +10,6 @@ const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../main
 export interface AppServer {
   url: string;
   child: ChildProcess;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { type App, buildApp } from "../app.ts";
+import { type App, type AppOptions, buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { TestClock } from "../platform/clock.ts";
 import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
@@ -22,6 +22,26 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
+/**
+ * An app as the tests build it on `database`: the test config, the fixed keys, its logger and no
+ * web app, unless `options` say otherwise. Not ready yet, so a test may add routes of its own
+ * first; two built on one database are two app servers sharing it.
+ */
+export function buildTestApp(
+  database: AppOptions["database"],
+  options: Partial<Omit<AppOptions, "database">> = {},
+): Promise<App> {
+  const config = options.config ?? testConfig();
+  return buildApp({
+    logger: createLogger(config),
+    cipher: new FieldCipher(parseKeyRing(TEST_KEYS)),
+    webRoot: "/nonexistent",
+    ...options,
+    config,
+    database,
+  });
+}
+
 export interface TestContext {
   app: App;
   database: TestDatabase;
@@ -41,13 +61,10 @@ export function useTestApp(overrides: Record<string, string> = {}): TestContext 
     context.database = await createTestDatabase();
     context.clock = new TestClock(new Date());
     context.cipher = new FieldCipher(parseKeyRing(TEST_KEYS));
-    context.app = await buildApp({
+    context.app = await buildTestApp(context.database, {
       config: context.config,
-      database: context.database,
-      logger: createLogger(context.config),
       clock: context.clock,
       cipher: context.cipher,
-      webRoot: "/nonexistent",
     });
     await context.app.ready();
   });

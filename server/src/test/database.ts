@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { sql } from "kysely";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { adminPool } from "./postgres.ts";
 
@@ -44,6 +44,36 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const dump = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
   return openDatabase({ kind: "pglite", dataDir: "memory", loadDataDir: dump });
+}
+
+/**
+ * A fresh database for a test file or a `describe`, opened before its tests and closed after
+ * them: `const database = useTestDatabase();`, then `database.db` in hooks and tests.
+ */
+export function useTestDatabase(): TestDatabase {
+  let opened: TestDatabase | undefined;
+  beforeAll(async () => {
+    opened = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  const handle = (): TestDatabase => {
+    if (!opened) throw new Error("the test database is opened in beforeAll: use it in hooks and tests");
+    return opened;
+  };
+  return {
+    get db() {
+      return handle().db;
+    },
+    get kind() {
+      return handle().kind;
+    },
+    get url() {
+      return handle().url;
+    },
+    close: () => handle().close(),
+  };
 }
 
 /**

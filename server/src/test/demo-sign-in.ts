@@ -1,7 +1,8 @@
+import { beforeAll } from "vitest";
 import { totpCodeAt } from "../platform/auth/totp.ts";
 import { seedDemo } from "../seed/demo.ts";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../seed/demo-clinic.ts";
-import type { TestContext } from "./app.ts";
+import { type TestContext, useTestApp } from "./app.ts";
 import { sessionCookieFrom } from "./factories.ts";
 
 /**
@@ -53,4 +54,16 @@ export async function seedDemoAndSignIn(t: TestContext, email: string) {
   await seedTestDemo(t);
   const login = await signInDemo(t, email);
   return { login, patientId: login.patients[0]?.id as string };
+}
+
+/**
+ * One app on the seeded demo clinic for a test file (or a `describe`): the context, and
+ * `signInDemo(email)` on it. `seedTimeout` lengthens the seeding hook where a file needs it.
+ */
+export function useDemoApp(seedTimeout?: number) {
+  const t = useTestApp();
+  beforeAll(async () => {
+    await seedTestDemo(t);
+  }, seedTimeout);
+  return { t, signInDemo: (email: string) => signInDemo(t, email) };
 }

@@ -1,13 +1,12 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../app.ts";
 import { totpCodeAt } from "../../platform/auth/totp.ts";
 import { TestClock } from "../../platform/clock.ts";
 import { runWithContext, systemContext } from "../../platform/context.ts";
 import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
 import { createLogger } from "../../platform/logging.ts";
 import { lastQueuedMail } from "../../test/api.ts";
-import { TEST_KEYS, type TestContext, testConfig } from "../../test/app.ts";
+import { buildTestApp, TEST_KEYS, type TestContext, testConfig } from "../../test/app.ts";
 import { createTestDatabase } from "../../test/database.ts";
 import { makePatient, makeStaff, sessionCookieFrom, TEST_PASSWORD, TEST_TOTP_SECRET } from "../../test/factories.ts";
 
@@ -26,14 +25,12 @@ describe("identity flows never log secrets", () => {
         done();
       },
     });
-    t.app = (await buildApp({
+    t.app = await buildTestApp(t.database, {
       config: t.config,
-      database: t.database,
       logger: createLogger(t.config, sink),
       clock: t.clock,
       cipher: t.cipher,
-      webRoot: "/nonexistent",
-    })) as App;
+    });
     await t.app.ready();
   });
   afterAll(async () => {

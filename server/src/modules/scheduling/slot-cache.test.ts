@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../app.ts";
-import { createLogger } from "../../platform/logging.ts";
-import { useTestApp } from "../../test/app.ts";
+import type { App } from "../../app.ts";
+import { buildTestApp, useTestApp } from "../../test/app.ts";
 import { type SignedInClient, signIn } from "../../test/factories.ts";
 import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
 
@@ -27,14 +26,7 @@ describe("slot search cache", () => {
     clinic = await makeTestClinic(t);
     patient = await signIn(t, clinic.patient.user!);
     frontDesk = await signIn(t, clinic.frontDesk);
-    other = await buildApp({
-      config: t.config,
-      database: t.database,
-      logger: createLogger(t.config),
-      clock: t.clock,
-      cipher: t.cipher,
-      webRoot: "/nonexistent",
-    });
+    other = await buildTestApp(t.database, { config: t.config, clock: t.clock, cipher: t.cipher });
     await other.ready();
   });
   afterAll(async () => {

@@ -1,15 +1,14 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../app.ts";
+import type { App } from "../../app.ts";
 import { TestClock } from "../../platform/clock.ts";
 import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
-import { createLogger } from "../../platform/logging.ts";
-import { seedDemo } from "../../seed/demo.ts";
-import { TEST_KEYS, type TestContext, testConfig } from "../../test/app.ts";
+import { freePort } from "../../platform/mail/smtp-test-server.ts";
+import { buildTestApp, TEST_KEYS, type TestContext, testConfig } from "../../test/app.ts";
 import { createTestDatabase } from "../../test/database.ts";
-import { signInDemo } from "../../test/demo-sign-in.ts";
+import { seedTestDemo, signInDemo } from "../../test/demo-sign-in.ts";
 import { CLIENT_RATE_LIMIT_PREFIX, ClientRateLimiter } from "./rate-limit.ts";
-import { freePort, registerApp, smartLaunch } from "./test-launch.ts";
+import { registerApp, smartLaunch } from "./test-launch.ts";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 
@@ -88,22 +87,14 @@ describe("a connected app's FHIR request limit with REDIS_URL", () => {
       t.clock = new TestClock(new Date());
       t.cipher = new FieldCipher(parseKeyRing(TEST_KEYS));
       const build = async () => {
-        const app = await buildApp({
-          config: t.config,
-          database: t.database,
-          logger: createLogger(t.config),
-          clock: t.clock,
-          cipher: t.cipher,
-          webRoot: "/nonexistent",
-        });
+        const app = await buildTestApp(t.database, { config: t.config, clock: t.clock, cipher: t.cipher });
         await app.ready();
         return app;
       };
       t.app = await build();
       second = await build();
       await t.app.listen({ port, host: "127.0.0.1" });
-      await seedDemo(t.database.db, t.clock, t.cipher);
-      t.clock.advance({ minutes: 1 });
+      await seedTestDemo(t);
       const admin = await signInDemo(t, "admin@demo.portico.test");
       ({ clientId } = await registerApp(t, admin, {
         name: "Shared Budget",

@@ -1,14 +1,14 @@
 import http from "node:http";
 import smart from "fhirclient";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../seed/demo.ts";
+import { freePort } from "../../platform/mail/smtp-test-server.ts";
 import { useTestApp } from "../../test/app.ts";
-import { signInDemo } from "../../test/demo-sign-in.ts";
+import { seedTestDemo, signInDemo } from "../../test/demo-sign-in.ts";
 import { fhirResourceTypes } from "../fhir-api/resources/index.ts";
 import { relatedPersonType } from "../fhir-api/resources/related-person.ts";
 import { typeScopes } from "./scopes.ts";
 import { END_CAREGIVER_CONNECTIONS_QUEUE } from "./service.ts";
-import { freePort, jwtClaims, pkce, registerApp, smartLaunch } from "./test-launch.ts";
+import { jwtClaims, pkce, registerApp, smartLaunch } from "./test-launch.ts";
 
 type FhirClient = Awaited<ReturnType<ReturnType<typeof smart>["ready"]>>;
 
@@ -42,8 +42,7 @@ describe("SMART App Launch (standalone patient launch)", () => {
 
   beforeAll(async () => {
     await t.app.listen({ port: Number(overrides.PORT), host: "127.0.0.1" });
-    await seedDemo(t.database.db, t.clock, t.cipher);
-    t.clock.advance({ minutes: 1 });
+    await seedTestDemo(t);
     alex = await signInDemo(t, "alex.rivera@demo.portico.test");
     sam = await signInDemo(t, "sam.rivera@demo.portico.test");
     admin = await signInDemo(t, "admin@demo.portico.test");

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import net from "node:net";
 import { expect } from "vitest";
 import type { TestContext } from "../../test/app.ts";
 
@@ -17,17 +16,6 @@ export interface TokenResponse {
 /** someone signed in to the portal (their session cookie and CSRF headers) */
 export interface PortalUser {
   headers: Record<string, string>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /** the cookies a browser keeps for one site (enough for the authorization server's cookies) */

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Insertable } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/database.ts";
 import type { AuditLogTable } from "../../db/tables/audit.ts";
-import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
+import { useTestDatabase } from "../../test/database.ts";
 import { AuditAppender } from "./audit-appender.ts";
 
 const row = (requestId: string, action = "read"): Insertable<AuditLogTable> => ({
@@ -39,14 +39,7 @@ function counting(db: Database): { db: Database; inserts: () => number } {
 }
 
 describe("audit appender (group commit)", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
+  const database = useTestDatabase();
   const stored = (ids: string[]) =>
     database.db.selectFrom("audit_log").select("request_id").where("request_id", "in", ids).execute();
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestDatabase, type TestDatabase, truncateAll } from "../../test/database.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { truncateAll, useTestDatabase } from "../../test/database.ts";
 import { TestClock } from "../clock.ts";
 import { type Actor, type RequestContext, runWithContext, systemActor } from "../context.ts";
 import { inTransaction } from "../transaction.ts";
@@ -22,16 +22,12 @@ function context(actor: Actor = nurse): RequestContext {
 }
 
 describe("audit log", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let audit: AuditLog;
   const clock = new TestClock("2026-03-02T14:00:00Z");
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     audit = new AuditLog({ db: database.db, clock });
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   /** link whatever has committed, then verify the whole chain */
@@ -279,15 +275,11 @@ describe("audit log", () => {
 });
 
 describe("audit chain under concurrency", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let audit: AuditLog;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     audit = new AuditLog({ db: database.db, clock: new TestClock() });
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("stays one valid chain when 50 transactions append at once while three linkers run", async () => {

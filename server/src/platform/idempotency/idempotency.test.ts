@@ -1,13 +1,11 @@
 import { Type } from "typebox";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../../app.ts";
-import { TEST_KEYS, testConfig } from "../../test/app.ts";
+import type { App } from "../../app.ts";
+import { buildTestApp } from "../../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
 import { TestClock } from "../clock.ts";
 import { systemActor } from "../context.ts";
-import { FieldCipher, parseKeyRing } from "../crypto.ts";
 import { DomainError } from "../errors.ts";
-import { createLogger } from "../logging.ts";
 import { inTransaction } from "../transaction.ts";
 
 /**
@@ -26,15 +24,7 @@ describe("Idempotency-Key", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     clock = new TestClock("2026-03-02T14:00:00Z");
-    const config = testConfig();
-    app = await buildApp({
-      config,
-      database,
-      logger: createLogger(config),
-      clock,
-      cipher: new FieldCipher(parseKeyRing(TEST_KEYS)),
-      webRoot: "/nonexistent",
-    });
+    app = await buildTestApp(database, { clock });
     app.addHook("onRequest", async (request) => {
       const user = request.headers["x-test-user"];
       if (typeof user === "string") request.ctx.actor = { ...systemActor("test"), kind: "user", userId: user };

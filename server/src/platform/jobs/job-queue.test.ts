@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../test/database.ts";
 import { TestClock } from "../clock.ts";
 import { currentContext, runWithContext, systemContext } from "../context.ts";
 import { createLogger } from "../logging.ts";
@@ -11,16 +11,10 @@ import { PermanentJobError, retryDelayMs } from "./retry.ts";
 const logger = createLogger({ logLevel: "silent", env: "test" });
 
 describe("JobQueue", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let clock: TestClock;
   let jobs: JobQueue;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
     await database.db.deleteFrom("jobs").execute();
     await database.db.deleteFrom("idempotency_keys").execute();

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testConfig } from "../../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
+import { useTestDatabase } from "../../test/database.ts";
 import { TestClock } from "../clock.ts";
 import { runWithContext, systemContext } from "../context.ts";
 import { JobQueue } from "../jobs/job-queue.ts";
@@ -15,19 +15,12 @@ const logger = createLogger({ logLevel: "silent", env: "test" });
 const PUBLIC_URL = "https://portal.clinic.test";
 
 describe("Mailer over SMTP", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let clock: TestClock;
   let jobs: JobQueue;
   let mailer: Mailer;
   let smtp: SmtpTestServer;
   let port: number;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
     await database.db.deleteFrom("jobs").execute();
     port = await freePort();
@@ -237,17 +230,13 @@ describe("Mailer over SMTP", () => {
 });
 
 describe("Mailer refuses anything a template does not declare", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase();
   let jobs: JobQueue;
   let mailer: Mailer;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     jobs = new JobQueue({ db: database.db, clock: new TestClock(), logger });
     mailer = new Mailer({ config: testConfig({ PUBLIC_URL }), db: database.db, jobs, logger });
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   const bad: [string, Parameters<Mailer["send"]>[0]][] = [

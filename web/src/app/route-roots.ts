@@ -11,11 +11,6 @@ interface RouterContext {
   queryClient: QueryClient;
 }
 
-/** A page's search parameters as they arrive, before its `validateSearch` picks what it reads. */
-export type Search = Record<string, unknown>;
-/** A non-empty string search parameter, or undefined. */
-export const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
-
 /** The frame around every page. */
 export const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Frame,

@@ -1,4 +1,4 @@
-import { createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
+import { createRouter, lazyRouteComponent } from "@tanstack/react-router";
 import { adminRoutes } from "../features/admin/routes";
 import { appointmentsPublicRoutes, appointmentsRoutes } from "../features/appointments/routes";
 import { caregiversPublicRoutes, caregiversRoutes } from "../features/caregivers/routes";
@@ -22,14 +22,13 @@ import { surveysPublicRoutes, surveysRoutes } from "../features/surveys/routes";
 import { ErrorPage } from "../routes/ErrorPage";
 import { NotFoundPage } from "../routes/NotFoundPage";
 import { registerNavigation } from "./navigation";
+import { pageRoute } from "./page-route";
 import { queryClient } from "./query-client";
 import { rootRoute, signedInRoute } from "./route-roots";
 
 // Each feature declares its own pages in features/<area>/routes.ts; this file puts them together.
-const landingRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/",
-  component: lazyRouteComponent(() => import("../routes/LandingPage"), "LandingPage"),
+const landingRoute = pageRoute(rootRoute, "/", {
+  page: lazyRouteComponent(() => import("../routes/LandingPage"), "LandingPage"),
 });
 
 const routeTree = rootRoute.addChildren([

@@ -1,13 +1,12 @@
 // The audit log (admins)
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { onlyFor, signedInRoute } from "../../app/route-roots";
-
-const adminAuditRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/audit",
-  beforeLoad: onlyFor("audit"),
-  component: lazyRouteComponent(() => import("./AuditLogPage"), "AuditLogPage"),
-});
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { pageRoute } from "../../app/page-route";
+import { signedInRoute } from "../../app/route-roots";
 
 /** pages for signed-in people (under the signed-in layout) */
-export const adminRoutes = [adminAuditRoute] as const;
+export const adminRoutes = [
+  pageRoute(signedInRoute, "/admin/audit", {
+    only: "audit",
+    page: lazyRouteComponent(() => import("./AuditLogPage"), "AuditLogPage"),
+  }),
+] as const;

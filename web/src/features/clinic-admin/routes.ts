@@ -1,64 +1,40 @@
 // Clinic set-up (admins)
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { onlyFor, signedInRoute } from "../../app/route-roots";
-
-const clinicAdminRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/clinic",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./ClinicAdminHome"), "ClinicAdminHome"),
-});
-const staffAdminRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/staff",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./StaffPage"), "StaffPage"),
-});
-const locationsAdminRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/locations",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./LocationsPage"), "LocationsPage"),
-});
-const locationEditRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/locations/$locationId",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./LocationsPage"), "LocationEditPage"),
-});
-const providersAdminRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/providers",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./ProvidersPage"), "ProvidersPage"),
-});
-const providerEditRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/providers/$providerId",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./ProvidersPage"), "ProviderEditPage"),
-});
-const pharmaciesAdminRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/pharmacies",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./PharmaciesPage"), "PharmaciesPage"),
-});
-const pharmacyEditRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/pharmacies/$pharmacyId",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./PharmaciesPage"), "PharmacyEditPage"),
-});
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { pageRoute } from "../../app/page-route";
+import { signedInRoute } from "../../app/route-roots";
 
 /** pages for signed-in people (under the signed-in layout) */
 export const clinicAdminRoutes = [
-  clinicAdminRoute,
-  staffAdminRoute,
-  locationsAdminRoute,
-  locationEditRoute,
-  providersAdminRoute,
-  providerEditRoute,
-  pharmaciesAdminRoute,
-  pharmacyEditRoute,
+  pageRoute(signedInRoute, "/admin/clinic", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./ClinicAdminHome"), "ClinicAdminHome"),
+  }),
+  pageRoute(signedInRoute, "/admin/staff", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./StaffPage"), "StaffPage"),
+  }),
+  pageRoute(signedInRoute, "/admin/locations", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./LocationsPage"), "LocationsPage"),
+  }),
+  pageRoute(signedInRoute, "/admin/locations/$locationId", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./LocationsPage"), "LocationEditPage"),
+  }),
+  pageRoute(signedInRoute, "/admin/providers", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./ProvidersPage"), "ProvidersPage"),
+  }),
+  pageRoute(signedInRoute, "/admin/providers/$providerId", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./ProvidersPage"), "ProviderEditPage"),
+  }),
+  pageRoute(signedInRoute, "/admin/pharmacies", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./PharmaciesPage"), "PharmaciesPage"),
+  }),
+  pageRoute(signedInRoute, "/admin/pharmacies/$pharmacyId", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./PharmaciesPage"), "PharmacyEditPage"),
+  }),
 ] as const;

@@ -1,17 +1,14 @@
 // Home pages
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { pageRoute } from "../../app/page-route";
 import { signedInRoute } from "../../app/route-roots";
 
-const homeRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/home",
-  component: lazyRouteComponent(() => import("./HomePage"), "HomePage"),
-});
-const myHealthRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/my-health",
-  component: lazyRouteComponent(() => import("./PatientHome"), "PatientHome"),
-});
-
 /** pages for signed-in people (under the signed-in layout) */
-export const homeRoutes = [homeRoute, myHealthRoute] as const;
+export const homeRoutes = [
+  pageRoute(signedInRoute, "/home", {
+    page: lazyRouteComponent(() => import("./HomePage"), "HomePage"),
+  }),
+  pageRoute(signedInRoute, "/my-health", {
+    page: lazyRouteComponent(() => import("./PatientHome"), "PatientHome"),
+  }),
+] as const;

@@ -1,13 +1,12 @@
 // The clinicians' In Basket
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { onlyFor, signedInRoute } from "../../app/route-roots";
-
-const inBasketRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/in-basket",
-  beforeLoad: onlyFor("inBasket"),
-  component: lazyRouteComponent(() => import("./InBasketPage"), "InBasketPage"),
-});
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { pageRoute } from "../../app/page-route";
+import { signedInRoute } from "../../app/route-roots";
 
 /** pages for signed-in people (under the signed-in layout) */
-export const inBasketRoutes = [inBasketRoute] as const;
+export const inBasketRoutes = [
+  pageRoute(signedInRoute, "/in-basket", {
+    only: "inBasket",
+    page: lazyRouteComponent(() => import("./InBasketPage"), "InBasketPage"),
+  }),
+] as const;

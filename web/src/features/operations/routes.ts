@@ -1,13 +1,12 @@
 // The operations dashboard (admins)
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { onlyFor, signedInRoute } from "../../app/route-roots";
-
-const operationsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/operations",
-  beforeLoad: onlyFor("operations"),
-  component: lazyRouteComponent(() => import("./OperationsPage"), "OperationsPage"),
-});
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { pageRoute } from "../../app/page-route";
+import { signedInRoute } from "../../app/route-roots";
 
 /** pages for signed-in people (under the signed-in layout) */
-export const operationsRoutes = [operationsRoute] as const;
+export const operationsRoutes = [
+  pageRoute(signedInRoute, "/admin/operations", {
+    only: "operations",
+    page: lazyRouteComponent(() => import("./OperationsPage"), "OperationsPage"),
+  }),
+] as const;

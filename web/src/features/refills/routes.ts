@@ -1,57 +1,35 @@
 // Medications and refills (patients and caregivers), the chart's medication list and the refill queue (clinicians), the refill protocol (admins)
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { onlyFor, type Search, signedInRoute, text } from "../../app/route-roots";
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { oneOf, type Param, pageRoute, text, texts } from "../../app/page-route";
+import { signedInRoute } from "../../app/route-roots";
 
-const refillItemStatuses = ["queued", "approved", "denied"] as const;
-const medicationsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/medications",
-  validateSearch: (search: Search): { patient?: string } => ({ patient: text(search.patient) }),
-  component: lazyRouteComponent(() => import("./MedicationsPage"), "MedicationsPage"),
-});
-const refillRequestsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/refills",
-  validateSearch: (search: Search): { patient?: string; request?: string } => ({
-    patient: text(search.patient),
-    request: text(search.request),
-  }),
-  component: lazyRouteComponent(() => import("./RefillRequestsPage"), "RefillRequestsPage"),
-});
-const chartMedicationsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/patients/$patientId/medications",
-  beforeLoad: onlyFor("inBasket"),
-  component: lazyRouteComponent(() => import("./ChartMedicationsPage"), "ChartMedicationsPage"),
-});
-const refillQueueRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/in-basket/refills",
-  beforeLoad: onlyFor("inBasket"),
-  validateSearch: (
-    search: Search,
-  ): { prescriberId?: string; status?: (typeof refillItemStatuses)[number]; minAgeHours?: number } => {
-    const age = Number(search.minAgeHours);
-    return {
-      prescriberId: text(search.prescriberId),
-      status: refillItemStatuses.find((s) => s === search.status),
-      minAgeHours: Number.isInteger(age) && age > 0 ? age : undefined,
-    };
-  },
-  component: lazyRouteComponent(() => import("./RefillQueuePage"), "RefillQueuePage"),
-});
-const refillProtocolRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/refill-protocol",
-  beforeLoad: onlyFor("clinicSetup"),
-  component: lazyRouteComponent(() => import("./RefillProtocolPage"), "RefillProtocolPage"),
-});
+/** a whole number of hours above zero */
+const hours: Param<number> = (value) => {
+  const age = Number(value);
+  return Number.isInteger(age) && age > 0 ? age : undefined;
+};
 
 /** pages for signed-in people (under the signed-in layout) */
 export const refillsRoutes = [
-  medicationsRoute,
-  refillRequestsRoute,
-  chartMedicationsRoute,
-  refillQueueRoute,
-  refillProtocolRoute,
+  pageRoute(signedInRoute, "/medications", {
+    search: texts("patient"),
+    page: lazyRouteComponent(() => import("./MedicationsPage"), "MedicationsPage"),
+  }),
+  pageRoute(signedInRoute, "/refills", {
+    search: texts("patient", "request"),
+    page: lazyRouteComponent(() => import("./RefillRequestsPage"), "RefillRequestsPage"),
+  }),
+  pageRoute(signedInRoute, "/patients/$patientId/medications", {
+    only: "inBasket",
+    page: lazyRouteComponent(() => import("./ChartMedicationsPage"), "ChartMedicationsPage"),
+  }),
+  pageRoute(signedInRoute, "/in-basket/refills", {
+    only: "inBasket",
+    search: { prescriberId: text, status: oneOf(["queued", "approved", "denied"]), minAgeHours: hours },
+    page: lazyRouteComponent(() => import("./RefillQueuePage"), "RefillQueuePage"),
+  }),
+  pageRoute(signedInRoute, "/admin/refill-protocol", {
+    only: "clinicSetup",
+    page: lazyRouteComponent(() => import("./RefillProtocolPage"), "RefillProtocolPage"),
+  }),
 ] as const;

@@ -1,34 +1,28 @@
 // Registration: patients registering themselves (public); the front desk registering and verifying
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { onlyFor, rootRoute, type Search, signedInRoute, text } from "../../app/route-roots";
-
-const selfRegisterRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/register",
-  component: lazyRouteComponent(() => import("./SelfRegisterPage"), "SelfRegisterPage"),
-});
-const registerPatientRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/patients/register",
-  beforeLoad: onlyFor("registration"),
-  component: lazyRouteComponent(() => import("./RegisterPatientPage"), "RegisterPatientPage"),
-});
-const pendingRegistrationsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/patients/registrations",
-  validateSearch: (search: Search): { done?: string } => ({ done: text(search.done) }),
-  beforeLoad: onlyFor("registration"),
-  component: lazyRouteComponent(() => import("./PendingRegistrationsPage"), "PendingRegistrationsPage"),
-});
-const pendingRegistrationRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/patients/registrations/$patientId",
-  beforeLoad: onlyFor("registration"),
-  component: lazyRouteComponent(() => import("./PendingRegistrationsPage"), "PendingRegistrationPage"),
-});
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { pageRoute, texts } from "../../app/page-route";
+import { rootRoute, signedInRoute } from "../../app/route-roots";
 
 /** pages anyone may open */
-export const registrationPublicRoutes = [selfRegisterRoute] as const;
+export const registrationPublicRoutes = [
+  pageRoute(rootRoute, "/register", {
+    page: lazyRouteComponent(() => import("./SelfRegisterPage"), "SelfRegisterPage"),
+  }),
+] as const;
 
 /** pages for signed-in people (under the signed-in layout) */
-export const registrationRoutes = [registerPatientRoute, pendingRegistrationsRoute, pendingRegistrationRoute] as const;
+export const registrationRoutes = [
+  pageRoute(signedInRoute, "/patients/register", {
+    only: "registration",
+    page: lazyRouteComponent(() => import("./RegisterPatientPage"), "RegisterPatientPage"),
+  }),
+  pageRoute(signedInRoute, "/patients/registrations", {
+    only: "registration",
+    search: texts("done"),
+    page: lazyRouteComponent(() => import("./PendingRegistrationsPage"), "PendingRegistrationsPage"),
+  }),
+  pageRoute(signedInRoute, "/patients/registrations/$patientId", {
+    only: "registration",
+    page: lazyRouteComponent(() => import("./PendingRegistrationsPage"), "PendingRegistrationPage"),
+  }),
+] as const;

@@ -1,43 +1,28 @@
 // Staff: arrivals board, booking for a patient, provider schedules
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { onlyFor, type Search, signedInRoute, text } from "../../app/route-roots";
-
-const arrivalsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/front-desk/arrivals",
-  beforeLoad: onlyFor("arrivals"),
-  validateSearch: (search: Search): { locationId?: string; date?: string } => ({
-    locationId: text(search.locationId),
-    date: text(search.date),
-  }),
-  component: lazyRouteComponent(() => import("./ArrivalsPage"), "ArrivalsPage"),
-});
-const bookForPatientRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/front-desk/book",
-  beforeLoad: onlyFor("schedule"),
-  validateSearch: (search: Search): { q?: string } => ({ q: text(search.q) }),
-  component: lazyRouteComponent(() => import("./BookForPatientPage"), "BookForPatientPage"),
-});
-const scheduleRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/schedule",
-  beforeLoad: onlyFor("schedule"),
-  validateSearch: (search: Search): { providerId?: string; date?: string; view?: "day" | "week" } => ({
-    providerId: text(search.providerId),
-    date: text(search.date),
-    view: search.view === "week" ? "week" : search.view === "day" ? "day" : undefined,
-  }),
-  component: lazyRouteComponent(() => import("./SchedulePage"), "SchedulePage"),
-});
-
-// a nurse or physician reads a visit's intake answers (the server refuses anyone else: 403 / 404)
-const visitIntakeRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/schedule/visits/$appointmentId/intake",
-  beforeLoad: onlyFor("schedule"),
-  component: lazyRouteComponent(() => import("./VisitIntake"), "VisitIntakePage"),
-});
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { oneOf, pageRoute, text, texts } from "../../app/page-route";
+import { signedInRoute } from "../../app/route-roots";
 
 /** pages for signed-in people (under the signed-in layout) */
-export const scheduleRoutes = [arrivalsRoute, bookForPatientRoute, scheduleRoute, visitIntakeRoute] as const;
+export const scheduleRoutes = [
+  pageRoute(signedInRoute, "/front-desk/arrivals", {
+    only: "arrivals",
+    search: texts("locationId", "date"),
+    page: lazyRouteComponent(() => import("./ArrivalsPage"), "ArrivalsPage"),
+  }),
+  pageRoute(signedInRoute, "/front-desk/book", {
+    only: "schedule",
+    search: texts("q"),
+    page: lazyRouteComponent(() => import("./BookForPatientPage"), "BookForPatientPage"),
+  }),
+  pageRoute(signedInRoute, "/schedule", {
+    only: "schedule",
+    search: { providerId: text, date: text, view: oneOf(["day", "week"]) },
+    page: lazyRouteComponent(() => import("./SchedulePage"), "SchedulePage"),
+  }),
+  // a nurse or physician reads a visit's intake answers (the server refuses anyone else: 403 / 404)
+  pageRoute(signedInRoute, "/schedule/visits/$appointmentId/intake", {
+    only: "schedule",
+    page: lazyRouteComponent(() => import("./VisitIntake"), "VisitIntakePage"),
+  }),
+] as const;

@@ -1,29 +1,20 @@
 // Post-visit surveys: the public page of the emailed single-use link; results per provider and location (admins)
-import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { onlyFor, rootRoute, type Search, signedInRoute, text } from "../../app/route-roots";
-
-const surveyRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/survey",
-  validateSearch: (search: Search): { token?: string; lang?: "en" | "es" } => ({
-    token: text(search.token),
-    lang: search.lang === "es" || search.lang === "en" ? search.lang : undefined,
-  }),
-  component: lazyRouteComponent(() => import("./SurveyPage"), "SurveyPage"),
-});
-const surveyResultsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/admin/surveys",
-  beforeLoad: onlyFor("operations"),
-  validateSearch: (search: Search): { from?: string; to?: string; locationId?: string } => ({
-    from: text(search.from),
-    to: text(search.to),
-    locationId: text(search.locationId),
-  }),
-  component: lazyRouteComponent(() => import("./SurveyResultsPage"), "SurveyResultsPage"),
-});
+import { lazyRouteComponent } from "@tanstack/react-router";
+import { oneOf, pageRoute, text, texts } from "../../app/page-route";
+import { rootRoute, signedInRoute } from "../../app/route-roots";
 
 /** public pages (no sign-in) */
-export const surveysPublicRoutes = [surveyRoute] as const;
+export const surveysPublicRoutes = [
+  pageRoute(rootRoute, "/survey", {
+    search: { token: text, lang: oneOf(["en", "es"]) },
+    page: lazyRouteComponent(() => import("./SurveyPage"), "SurveyPage"),
+  }),
+] as const;
 /** pages for signed-in people (under the signed-in layout) */
-export const surveysRoutes = [surveyResultsRoute] as const;
+export const surveysRoutes = [
+  pageRoute(signedInRoute, "/admin/surveys", {
+    only: "operations",
+    search: texts("from", "to", "locationId"),
+    page: lazyRouteComponent(() => import("./SurveyResultsPage"), "SurveyResultsPage"),
+  }),
+] as const;

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Uuid } from "./common.ts";
+import { IsoDateTime, Literals, Nullable, Uuid } from "./common.ts";
 
 /** One row of "who accessed my record", in plain words for the patient. */
 export const AccessLogEntry = Type.Object({
@@ -24,15 +24,15 @@ export const AccessLogEntry = Type.Object({
 export const AccessLog = Type.Object({
   entries: Type.Array(AccessLogEntry),
   /** patient: the reader is the patient ("your appointments"); proxy: they act for `patientName` */
-  reader: Type.Union([Type.Literal("patient"), Type.Literal("proxy")]),
+  reader: Literals(["patient", "proxy"]),
   patientName: Type.String({ description: "the name the patient goes by, for a proxy's sentences" }),
-  who: Type.Union([Type.Literal("others"), Type.Literal("everyone")]),
+  who: Literals(["others", "everyone"]),
   page: Type.Integer({ minimum: 1 }),
   pageSize: Type.Integer({ minimum: 1 }),
   /** how many entries in all (for "21–40 of 134") as of `asOf` */
   total: Type.Integer({ minimum: 0 }),
   /** pass back to keep later pages fixed while new accesses arrive; null when there are none */
-  asOf: Type.Union([Type.String(), Type.Null()]),
+  asOf: Nullable(Type.String()),
 });
 export type AccessLogEntry = Static<typeof AccessLogEntry>;
 export type AccessLog = Static<typeof AccessLog>;
@@ -42,7 +42,7 @@ export type AccessLog = Static<typeof AccessLog>;
  * themselves; `asOf` (from the first page's answer) holds the list still while paging.
  */
 export const AccessLogQuery = Type.Object({
-  who: Type.Optional(Type.Union([Type.Literal("others"), Type.Literal("everyone")], { default: "others" })),
+  who: Type.Optional(Literals(["others", "everyone"], { default: "others" })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   asOf: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", description: "from the first page's asOf" })),
@@ -53,7 +53,7 @@ export const AuditSearchQuery = Type.Object({
   userId: Type.Optional(Uuid),
   patientId: Type.Optional(Uuid),
   action: Type.Optional(Type.String({ maxLength: 60 })),
-  outcome: Type.Optional(Type.Union([Type.Literal("success"), Type.Literal("denied"), Type.Literal("failure")])),
+  outcome: Type.Optional(Literals(["success", "denied", "failure"])),
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),
   cursor: Type.Optional(Type.String({ pattern: "^[0-9]{1,18}$", maxLength: 40 })),
@@ -63,20 +63,20 @@ export const AuditSearchQuery = Type.Object({
 export const AuditRecord = Type.Object({
   id: Type.Integer(),
   at: IsoDateTime,
-  actorUserId: Type.Union([Uuid, Type.Null()]),
-  actorName: Type.Union([Type.String(), Type.Null()]),
+  actorUserId: Nullable(Uuid),
+  actorName: Nullable(Type.String()),
   actorRoles: Type.Array(Type.String()),
-  patientId: Type.Union([Uuid, Type.Null()]),
+  patientId: Nullable(Uuid),
   action: Type.String(),
   resourceType: Type.String(),
-  resourceId: Type.Union([Type.String(), Type.Null()]),
+  resourceId: Nullable(Type.String()),
   outcome: Type.String(),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  requestId: Type.Union([Type.String(), Type.Null()]),
+  ip: Nullable(Type.String()),
+  requestId: Nullable(Type.String()),
 });
 export const AuditSearchResponse = Type.Object({
   records: Type.Array(AuditRecord),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  nextCursor: Nullable(Type.String()),
 });
 export type AuditSearchQuery = Static<typeof AuditSearchQuery>;
 export type AuditRecord = Static<typeof AuditRecord>;

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, ShortText, Uuid } from "./common.ts";
+import { IsoDateTime, Literals, Nullable, ShortText, Uuid } from "./common.ts";
 import { Email, StaffRole } from "./identity.ts";
 import { Address, Phone } from "./patients.ts";
 
@@ -37,7 +37,7 @@ export const Location = Type.Object({
   id: Uuid,
   name: Type.String(),
   address: Type.Unknown(),
-  phone: Type.Union([Type.String(), Type.Null()]),
+  phone: Nullable(Type.String()),
   timeZone: Type.String(),
   hours: Type.Array(OpeningHours),
   active: Type.Boolean(),
@@ -57,7 +57,7 @@ export const ProviderInput = Type.Object(
     locationIds: Type.Array(Uuid, { minItems: 1, maxItems: 50, uniqueItems: true }),
     acceptingNewPatients: Type.Optional(Type.Boolean()),
     /** the provider's own login (a physician account) */
-    userId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    userId: Type.Optional(Nullable(Uuid)),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -72,7 +72,7 @@ export const Provider = Type.Object({
   acceptingNewPatients: Type.Boolean(),
   active: Type.Boolean(),
   locationIds: Type.Array(Uuid),
-  userId: Type.Union([Uuid, Type.Null()]),
+  userId: Nullable(Uuid),
 });
 export type Provider = Static<typeof Provider>;
 export const ProviderList = Type.Object({ providers: Type.Array(Provider) });
@@ -103,9 +103,9 @@ export const Pharmacy = Type.Object({
   id: Uuid,
   name: Type.String(),
   address: Type.Unknown(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  fax: Type.Union([Type.String(), Type.Null()]),
-  ncpdpId: Type.Union([Type.String(), Type.Null()]),
+  phone: Nullable(Type.String()),
+  fax: Nullable(Type.String()),
+  ncpdpId: Nullable(Type.String()),
   active: Type.Boolean(),
 });
 export type Pharmacy = Static<typeof Pharmacy>;
@@ -120,9 +120,9 @@ export const StaffAccount = Type.Object({
   email: Type.String(),
   displayName: Type.String(),
   roles: Type.Array(StaffRole),
-  status: Type.Union([Type.Literal("active"), Type.Literal("disabled"), Type.Literal("invited")]),
+  status: Literals(["active", "disabled", "invited"]),
   mfaEnabled: Type.Boolean(),
-  lastLoginAt: Type.Union([IsoDateTime, Type.Null()]),
+  lastLoginAt: Nullable(IsoDateTime),
   createdAt: IsoDateTime,
   /** the locations this person works: front desk and nurses see these arrivals boards */
   locationIds: Type.Array(Uuid),
@@ -138,7 +138,7 @@ export const InviteStaffRequest = Type.Object(
     email: Email,
     displayName: Name,
     roles: Roles,
-    locale: Type.Optional(Type.Union([Type.Literal("en"), Type.Literal("es")])),
+    locale: Type.Optional(Literals(["en", "es"])),
     locationIds: Type.Optional(LocationIds),
   },
   { additionalProperties: false },
@@ -148,7 +148,7 @@ export type InviteStaffRequest = Static<typeof InviteStaffRequest>;
 export const UpdateStaffRequest = Type.Object(
   {
     roles: Type.Optional(Roles),
-    status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("disabled")])),
+    status: Type.Optional(Literals(["active", "disabled"])),
     displayName: Type.Optional(Name),
     locationIds: Type.Optional(LocationIds),
   },

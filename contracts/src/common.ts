@@ -1,10 +1,29 @@
-import { type Static, Type } from "typebox";
+import { type Static, type TLiteral, type TNull, type TSchema, type TSchemaOptions, type TUnion, Type } from "typebox";
 import { ErrorBody } from "./errors.ts";
+
+/**
+ * One of the given strings: a union of literal schemas (`anyOf` of `const`s in the JSON schema),
+ * typed as the union of the strings.
+ */
+export function Literals<const Values extends readonly [string, ...string[]]>(
+  values: Values,
+  options?: TSchemaOptions,
+): TUnion<{ -readonly [K in keyof Values]: TLiteral<Values[K]> }> {
+  return Type.Union(
+    values.map((value) => Type.Literal(value)),
+    options,
+  ) as never;
+}
+
+/** The schema, or null. */
+export function Nullable<Schema extends TSchema>(schema: Schema): TUnion<[Schema, TNull]> {
+  return Type.Union([schema, Type.Null()]);
+}
 
 export const Uuid = Type.String({ format: "uuid" });
 export const IsoDateTime = Type.String({ format: "date-time" });
 export const IsoDate = Type.String({ format: "date", description: "YYYY-MM-DD" });
-export const Locale = Type.Union([Type.Literal("en"), Type.Literal("es")]);
+export const Locale = Literals(["en", "es"]);
 export type Locale = Static<typeof Locale>;
 
 /**
@@ -43,6 +62,16 @@ export function ShortText(
 
 /** A person's name (given, family, preferred, display name). */
 export const PersonName = ShortText(100);
+
+/** Someone named for the reader by id and display name (a patient, a provider, a member of staff). */
+export const NamedPerson = Type.Object({ id: Uuid, displayName: Type.String() });
+/** The patient a staff queue item is about: named, with the date of birth that tells namesakes apart. */
+export const QueuePatient = Type.Object({ id: Uuid, displayName: Type.String(), dateOfBirth: IsoDate });
+/** Something shown by its name: its id and the name (a location, a provider, a pharmacy, a medication, a pool). */
+export const NamedRef = Type.Object({ id: Uuid, name: Type.String() });
+
+/** A clinician's refusal of a patient's request (a refill, a referral): the reason is shown to the patient. */
+export const DenyRequest = Type.Object({ reason: ShortText(500, { minLength: 3 }) }, { additionalProperties: false });
 
 export const IdParams = Type.Object({ id: Uuid });
 export const PatientParams = Type.Object({ patientId: Uuid });

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
+import { IsoDateTime, Literals, NamedPerson, Nullable, QueuePatient, ShortText, Uuid } from "./common.ts";
 
 /**
  * Health updates from patients (SPEC §2.7): readings (blood pressure, heart rate, weight,
@@ -7,35 +7,12 @@ import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
  * ranges; flagged ones go to the care team's queue; trends per measure.
  */
 
-export const Measure = Type.Union([
-  Type.Literal("blood_pressure"),
-  Type.Literal("heart_rate"),
-  Type.Literal("weight"),
-  Type.Literal("glucose"),
-  Type.Literal("temperature"),
-  Type.Literal("spo2"),
-]);
+const MEASURE_VALUES = ["blood_pressure", "heart_rate", "weight", "glucose", "temperature", "spo2"] as const;
+export const Measure = Literals(MEASURE_VALUES);
 export type Measure = Static<typeof Measure>;
-export const MEASURES: readonly Measure[] = [
-  "blood_pressure",
-  "heart_rate",
-  "weight",
-  "glucose",
-  "temperature",
-  "spo2",
-];
+export const MEASURES: readonly Measure[] = MEASURE_VALUES;
 
-export const ReadingUnit = Type.Union([
-  Type.Literal("mmHg"),
-  Type.Literal("bpm"),
-  Type.Literal("kg"),
-  Type.Literal("lb"),
-  Type.Literal("mg/dL"),
-  Type.Literal("mmol/L"),
-  Type.Literal("C"),
-  Type.Literal("F"),
-  Type.Literal("%"),
-]);
+export const ReadingUnit = Literals(["mmHg", "bpm", "kg", "lb", "mg/dL", "mmol/L", "C", "F", "%"]);
 export type ReadingUnit = Static<typeof ReadingUnit>;
 
 /** The units each measure may be sent in; the first is the one the server stores it in (canonical). */
@@ -48,7 +25,7 @@ export const MEASURE_UNITS: Record<Measure, readonly ReadingUnit[]> = {
   spo2: ["%"],
 };
 
-export const FlagLevel = Type.Union([Type.Literal("urgent"), Type.Literal("attention"), Type.Literal("normal")]);
+export const FlagLevel = Literals(["urgent", "attention", "normal"]);
 export type FlagLevel = Static<typeof FlagLevel>;
 
 /**
@@ -78,8 +55,8 @@ export const SendReadingRequest = Type.Object(
 export type SendReadingRequest = Static<typeof SendReadingRequest>;
 
 export const EnteredBy = Type.Object({
-  kind: Type.Union([Type.Literal("patient"), Type.Literal("proxy"), Type.Literal("staff"), Type.Literal("system")]),
-  displayName: Type.Union([Type.String(), Type.Null()]),
+  kind: Literals(["patient", "proxy", "staff", "system"]),
+  displayName: Nullable(Type.String()),
 });
 
 export const Reading = Type.Object({
@@ -89,21 +66,21 @@ export const Reading = Type.Object({
   /** as the person entered it */
   entered: Type.Object({
     unit: ReadingUnit,
-    value: Type.Union([Type.Number(), Type.Null()]),
-    systolic: Type.Union([Type.Integer(), Type.Null()]),
-    diastolic: Type.Union([Type.Integer(), Type.Null()]),
+    value: Nullable(Type.Number()),
+    systolic: Nullable(Type.Integer()),
+    diastolic: Nullable(Type.Integer()),
   }),
   /** in the measure's canonical unit (mmHg, bpm, kg, mg/dL, °C, %) */
   canonical: Type.Object({
     unit: ReadingUnit,
-    value: Type.Union([Type.Number(), Type.Null()]),
-    systolic: Type.Union([Type.Integer(), Type.Null()]),
-    diastolic: Type.Union([Type.Integer(), Type.Null()]),
+    value: Nullable(Type.Number()),
+    systolic: Nullable(Type.Integer()),
+    diastolic: Nullable(Type.Integer()),
   }),
   flag: FlagLevel,
   /** which limits it crossed: "systolic_high", "spo2_low", … */
   flagReasons: Type.Array(Type.String()),
-  note: Type.Union([Type.String(), Type.Null()]),
+  note: Nullable(Type.String()),
   enteredBy: EnteredBy,
 });
 export type Reading = Static<typeof Reading>;
@@ -111,24 +88,18 @@ export type Reading = Static<typeof Reading>;
 export const SentReading = Type.Object({ reading: Reading, guidance: Guidance });
 export type SentReading = Static<typeof SentReading>;
 
-export const QuestionnaireKind = Type.Union([Type.Literal("phq9"), Type.Literal("gad7")]);
+export const QuestionnaireKind = Literals(["phq9", "gad7"]);
 export type QuestionnaireKind = Static<typeof QuestionnaireKind>;
 export const QUESTIONNAIRE_ITEMS: Record<QuestionnaireKind, number> = { phq9: 9, gad7: 7 };
 
-export const Severity = Type.Union([
-  Type.Literal("minimal"),
-  Type.Literal("mild"),
-  Type.Literal("moderate"),
-  Type.Literal("moderately_severe"),
-  Type.Literal("severe"),
-]);
+export const Severity = Literals(["minimal", "mild", "moderate", "moderately_severe", "severe"]);
 export type Severity = Static<typeof Severity>;
 
 /** POST /api/patients/:patientId/health-updates/questionnaires: every item answered 0–3 (null = not answered: 400) */
 export const SendQuestionnaireRequest = Type.Object(
   {
     kind: QuestionnaireKind,
-    answers: Type.Array(Type.Union([Type.Integer({ minimum: 0, maximum: 3 }), Type.Null()]), { maxItems: 9 }),
+    answers: Type.Array(Nullable(Type.Integer({ minimum: 0, maximum: 3 })), { maxItems: 9 }),
     /** sent as the intake for this upcoming visit of the patient (its visit type must ask for `kind`) */
     appointmentId: Type.Optional(Uuid),
   },
@@ -169,7 +140,7 @@ export const MeasureTrend = Type.Object({
       readingId: Uuid,
       takenAt: IsoDateTime,
       value: Type.Number(),
-      value2: Type.Union([Type.Number(), Type.Null()]),
+      value2: Nullable(Type.Number()),
       flag: FlagLevel,
     }),
   ),
@@ -177,21 +148,16 @@ export const MeasureTrend = Type.Object({
     count: Type.Integer({ minimum: 0 }),
     latest: Type.Object({
       value: Type.Number(),
-      value2: Type.Union([Type.Number(), Type.Null()]),
+      value2: Nullable(Type.Number()),
       takenAt: IsoDateTime,
     }),
     min: Type.Number(),
     max: Type.Number(),
     /** blood pressure: diastolic range */
-    min2: Type.Union([Type.Number(), Type.Null()]),
-    max2: Type.Union([Type.Number(), Type.Null()]),
+    min2: Nullable(Type.Number()),
+    max2: Nullable(Type.Number()),
     /** the last readings compared with the first of the period (beyond 5% either way) */
-    trend: Type.Union([
-      Type.Literal("rising"),
-      Type.Literal("falling"),
-      Type.Literal("steady"),
-      Type.Literal("single"),
-    ]),
+    trend: Literals(["rising", "falling", "steady", "single"]),
     flagged: Type.Integer({ minimum: 0 }),
   }),
 });
@@ -199,7 +165,7 @@ export type MeasureTrend = Static<typeof MeasureTrend>;
 
 /** GET /api/patients/:patientId/health-updates */
 export const HealthUpdates = Type.Object({
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   /** the reader is this patient (else pages name the patient) */
   readerIsPatient: Type.Boolean(),
   abilities: Type.Object({ canSend: Type.Boolean() }),
@@ -213,33 +179,32 @@ export type HealthUpdates = Static<typeof HealthUpdates>;
 
 // ---- the care team's flagged-updates queue ----
 
-export const HealthFlagStatus = Type.Union([
-  Type.Literal("open"),
-  Type.Literal("acknowledged"),
-  Type.Literal("resolved"),
-]);
+export const HealthFlagStatus = Literals(["open", "acknowledged", "resolved"]);
 export type HealthFlagStatus = Static<typeof HealthFlagStatus>;
+
+/** who moved a flag on (their display name), and when */
+const DoneBy = Type.Object({ by: Type.String(), at: IsoDateTime });
 
 export const HealthFlagItem = Type.Object({
   id: Uuid,
-  level: Type.Union([Type.Literal("urgent"), Type.Literal("attention")]),
+  level: Literals(["urgent", "attention"]),
   status: HealthFlagStatus,
   createdAt: IsoDateTime,
-  dueAt: Type.Union([IsoDateTime, Type.Null()]),
+  dueAt: Nullable(IsoDateTime),
   overdue: Type.Boolean(),
-  patient: Type.Object({ id: Uuid, displayName: Type.String(), dateOfBirth: IsoDate }),
-  reading: Type.Union([Reading, Type.Null()]),
-  questionnaire: Type.Union([QuestionnaireResponse, Type.Null()]),
-  acknowledged: Type.Union([Type.Object({ by: Type.String(), at: IsoDateTime }), Type.Null()]),
-  resolved: Type.Union([Type.Object({ by: Type.String(), at: IsoDateTime }), Type.Null()]),
-  workItemId: Type.Union([Uuid, Type.Null()]),
+  patient: QueuePatient,
+  reading: Nullable(Reading),
+  questionnaire: Nullable(QuestionnaireResponse),
+  acknowledged: Nullable(DoneBy),
+  resolved: Nullable(DoneBy),
+  workItemId: Nullable(Uuid),
   abilities: Type.Object({ canAcknowledge: Type.Boolean(), canResolve: Type.Boolean() }),
 });
 export type HealthFlagItem = Static<typeof HealthFlagItem>;
 
 export const HealthFlagQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("resolved")])),
+    status: Type.Optional(Literals(["active", "resolved"])),
     patientId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
@@ -254,19 +219,7 @@ export const HealthFlagParams = Type.Object({ flagId: Uuid });
 
 // ---- the clinic's flag ranges ----
 
-export const RangeKey = Type.Union([
-  Type.Literal("systolic"),
-  Type.Literal("diastolic"),
-  Type.Literal("heart_rate"),
-  Type.Literal("weight"),
-  Type.Literal("glucose"),
-  Type.Literal("temperature"),
-  Type.Literal("spo2"),
-  Type.Literal("phq9"),
-  Type.Literal("gad7"),
-]);
-export type RangeKey = Static<typeof RangeKey>;
-export const RANGE_KEYS: readonly RangeKey[] = [
+const RANGE_KEY_VALUES = [
   "systolic",
   "diastolic",
   "heart_rate",
@@ -276,9 +229,12 @@ export const RANGE_KEYS: readonly RangeKey[] = [
   "spo2",
   "phq9",
   "gad7",
-];
+] as const;
+export const RangeKey = Literals(RANGE_KEY_VALUES);
+export type RangeKey = Static<typeof RangeKey>;
+export const RANGE_KEYS: readonly RangeKey[] = RANGE_KEY_VALUES;
 
-const Limit = Type.Union([Type.Number({ minimum: 0, maximum: 1000 }), Type.Null()]);
+const Limit = Nullable(Type.Number({ minimum: 0, maximum: 1000 }));
 
 /**
  * One range, in the canonical unit: below `urgentBelow` or at/above `urgentAtOrAbove` →
@@ -308,8 +264,8 @@ export const FlagRanges = Type.Object({
       urgentAtOrAbove: Limit,
     }),
   ),
-  updatedAt: Type.Union([IsoDateTime, Type.Null()]),
-  updatedBy: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Nullable(IsoDateTime),
+  updatedBy: Nullable(Type.String()),
   abilities: Type.Object({ canEdit: Type.Boolean() }),
 });
 export type FlagRanges = Static<typeof FlagRanges>;

@@ -1,24 +1,19 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Locale, ShortText, TimeZoneName, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, Literals, Locale, Nullable, ShortText, TimeZoneName, Uuid } from "./common.ts";
 
-export const StaffRole = Type.Union([
-  Type.Literal("front_desk"),
-  Type.Literal("nurse"),
-  Type.Literal("physician"),
-  Type.Literal("admin"),
-]);
+export const StaffRole = Literals(["front_desk", "nurse", "physician", "admin"]);
 export type StaffRole = Static<typeof StaffRole>;
 /** `patient` is held by anyone whose login is linked to a patient record. */
 export const Role = Type.Union([Type.Literal("patient"), StaffRole]);
 export type Role = Static<typeof Role>;
 
-export const ProxyScope = Type.Union([
-  Type.Literal("appointments"),
-  Type.Literal("messages"),
-  Type.Literal("medications"),
-  Type.Literal("referrals"),
-  Type.Literal("health_updates"),
-  Type.Literal("records"),
+export const ProxyScope = Literals([
+  "appointments",
+  "messages",
+  "medications",
+  "referrals",
+  "health_updates",
+  "records",
 ]);
 export type ProxyScope = Static<typeof ProxyScope>;
 export const ALL_SCOPES: ProxyScope[] = [
@@ -30,14 +25,14 @@ export const ALL_SCOPES: ProxyScope[] = [
   "records",
 ];
 
-export const ProxyRelationship = Type.Union([
-  Type.Literal("parent"),
-  Type.Literal("guardian"),
-  Type.Literal("spouse"),
-  Type.Literal("child"),
-  Type.Literal("caregiver"),
-  Type.Literal("legal_representative"),
-  Type.Literal("other"),
+export const ProxyRelationship = Literals([
+  "parent",
+  "guardian",
+  "spouse",
+  "child",
+  "caregiver",
+  "legal_representative",
+  "other",
 ]);
 export type ProxyRelationship = Static<typeof ProxyRelationship>;
 
@@ -94,23 +89,23 @@ export type StaffAbilities = Static<typeof StaffAbilities>;
  * anyone acting for a patient (themself or through a grant in force); each page then asks
  * `ActingPatient.scopes`. The staff side follows the role lists the services check.
  */
-export const AppArea = Type.Union([
-  Type.Literal("home"),
-  Type.Literal("appointments"),
-  Type.Literal("medications"),
-  Type.Literal("messages"),
-  Type.Literal("referrals"),
-  Type.Literal("health"),
-  Type.Literal("profile"),
-  Type.Literal("inBasket"),
-  Type.Literal("incomingReferrals"),
-  Type.Literal("patients"),
-  Type.Literal("registration"),
-  Type.Literal("arrivals"),
-  Type.Literal("schedule"),
-  Type.Literal("clinicSetup"),
-  Type.Literal("operations"),
-  Type.Literal("audit"),
+export const AppArea = Literals([
+  "home",
+  "appointments",
+  "medications",
+  "messages",
+  "referrals",
+  "health",
+  "profile",
+  "inBasket",
+  "incomingReferrals",
+  "patients",
+  "registration",
+  "arrivals",
+  "schedule",
+  "clinicSetup",
+  "operations",
+  "audit",
 ]);
 export type AppArea = Static<typeof AppArea>;
 
@@ -139,7 +134,7 @@ export const MeResponse = Type.Object({
 export type MeResponse = Static<typeof MeResponse>;
 
 /** The web's first question: who is signed in (`me`), or no one (`null`, also while MFA is owed). */
-export const SessionResponse = Type.Object({ me: Type.Union([MeResponse, Type.Null()]) });
+export const SessionResponse = Type.Object({ me: Nullable(MeResponse) });
 export type SessionResponse = Static<typeof SessionResponse>;
 
 export const LoginRequest = Type.Object({
@@ -211,8 +206,8 @@ export const SessionSummary = Type.Object({
   current: Type.Boolean(),
   createdAt: IsoDateTime,
   lastSeenAt: IsoDateTime,
-  ipAddress: Type.Union([Type.String(), Type.Null()]),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
+  ipAddress: Nullable(Type.String()),
+  userAgent: Nullable(Type.String()),
 });
 export const SessionList = Type.Object({ sessions: Type.Array(SessionSummary) });
 export type SessionSummary = Static<typeof SessionSummary>;

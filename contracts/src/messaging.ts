@@ -1,5 +1,17 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, PLAIN_TEXT_PATTERN, ShortText, Uuid, VISIBLE_TEXT_PATTERN } from "./common.ts";
+import {
+  IsoDate,
+  IsoDateTime,
+  Literals,
+  NamedPerson,
+  NamedRef,
+  Nullable,
+  PLAIN_TEXT_PATTERN,
+  QueuePatient,
+  ShortText,
+  Uuid,
+  VISIBLE_TEXT_PATTERN,
+} from "./common.ts";
 import { WorkItem } from "./work-queue.ts";
 
 /**
@@ -33,23 +45,7 @@ export const MessageBody = Type.String({
 });
 export const MessageSubject = ShortText(MESSAGE_SUBJECT_MAX);
 
-export const MessageTopic = Type.Union(
-  [
-    Type.Literal("medical_question"),
-    Type.Literal("medication"),
-    Type.Literal("test_result"),
-    Type.Literal("appointment"),
-    Type.Literal("referral"),
-    Type.Literal("billing"),
-    Type.Literal("other"),
-  ],
-  {
-    description:
-      "what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours)",
-  },
-);
-export type MessageTopic = Static<typeof MessageTopic>;
-export const MESSAGE_TOPICS: readonly MessageTopic[] = [
+const TOPIC_VALUES = [
   "medical_question",
   "medication",
   "test_result",
@@ -57,27 +53,33 @@ export const MESSAGE_TOPICS: readonly MessageTopic[] = [
   "referral",
   "billing",
   "other",
-];
+] as const;
+export const MessageTopic = Literals(TOPIC_VALUES, {
+  description:
+    "what the message is about; decides the pool that answers it (medical_question, medication and test_result are clinical: addressed to the patient's primary care physician and subject to their message office hours)",
+});
+export type MessageTopic = Static<typeof MessageTopic>;
+export const MESSAGE_TOPICS: readonly MessageTopic[] = TOPIC_VALUES;
 
 /**
  * waiting: the care team has to answer (a work item is open);
  * answered: the care team answered last;
  * closed: closed by staff (the patient may start a new conversation; staff may reopen).
  */
-export const ThreadStatus = Type.Union([Type.Literal("waiting"), Type.Literal("answered"), Type.Literal("closed")]);
+export const ThreadStatus = Literals(["waiting", "answered", "closed"]);
 export type ThreadStatus = Static<typeof ThreadStatus>;
 
 /** A person as shown on a message: always themselves (a caregiver is shown as the caregiver, with whom they act for). */
 export const MessageAuthor = Type.Object({
-  kind: Type.Union([Type.Literal("patient"), Type.Literal("proxy"), Type.Literal("staff"), Type.Literal("system")], {
+  kind: Literals(["patient", "proxy", "staff", "system"], {
     description: "system: the automatic reply about office hours",
   }),
   /** null for system */
-  userId: Type.Union([Uuid, Type.Null()]),
+  userId: Nullable(Uuid),
   /** the person's display name ("Ana Rivera", "Dr. Ruth Okafor"); for system: "Portico" */
   displayName: Type.String(),
   /** for proxy: the relationship ("parent", "spouse", …); for staff: their role ("nurse", "physician") */
-  role: Type.Union([Type.String(), Type.Null()]),
+  role: Nullable(Type.String()),
   /** true when the author is the reader */
   isMe: Type.Boolean(),
 });
@@ -85,12 +87,7 @@ export type MessageAuthor = Static<typeof MessageAuthor>;
 
 export const MessageAttachment = Type.Object({
   id: Uuid,
-  contentType: Type.Union([
-    Type.Literal("image/jpeg"),
-    Type.Literal("image/png"),
-    Type.Literal("image/heic"),
-    Type.Literal("application/pdf"),
-  ]),
+  contentType: Literals(["image/jpeg", "image/png", "image/heic", "application/pdf"]),
   sizeBytes: Type.Integer({ minimum: 1 }),
   /** a file name the server makes ("attachment-1a2b3c4d.pdf"), never the uploader's */
   fileName: Type.String(),
@@ -107,14 +104,14 @@ export type MessageAttachment = Static<typeof MessageAttachment>;
  */
 export const ThreadMessage = Type.Object({
   id: Uuid,
-  kind: Type.Union([Type.Literal("message"), Type.Literal("auto_reply"), Type.Literal("internal_note")]),
+  kind: Literals(["message", "auto_reply", "internal_note"]),
   author: MessageAuthor,
   /** plain text; for auto_reply see `autoReply` for the facts the web words in the reader's language */
   body: Type.String(),
   /** auto_reply only: when to expect an answer and whose office hours it was */
   autoReply: Type.Union([
     Type.Object({
-      reason: Type.Union([Type.Literal("outside_office_hours"), Type.Literal("out_of_office")]),
+      reason: Literals(["outside_office_hours", "out_of_office"]),
       physicianName: Type.String(),
       expectAnswerBy: IsoDateTime,
       poolName: Type.String(),
@@ -158,9 +155,9 @@ export const MessageRouting = Type.Object({
   /** the physician is outside message office hours or out of office: the covering pool answers and an automatic reply says so */
   coverage: Type.Union([
     Type.Object({
-      reason: Type.Union([Type.Literal("outside_office_hours"), Type.Literal("out_of_office")]),
+      reason: Literals(["outside_office_hours", "out_of_office"]),
       /** when the physician is back (next office hours, or end of out-of-office) */
-      physicianBackAt: Type.Union([IsoDateTime, Type.Null()]),
+      physicianBackAt: Nullable(IsoDateTime),
     }),
     Type.Null(),
   ]),
@@ -191,7 +188,7 @@ export const ThreadListItem = Type.Object({
   /** first words of the last message visible to the reader (at most 120 characters, plain text) */
   preview: Type.String(),
   /** waiting threads: when the care team is due to answer */
-  dueAt: Type.Union([IsoDateTime, Type.Null()]),
+  dueAt: Nullable(IsoDateTime),
   overdue: Type.Boolean(),
   createdAt: IsoDateTime,
 });
@@ -200,7 +197,7 @@ export type ThreadListItem = Static<typeof ThreadListItem>;
 /** GET /api/patients/:patientId/messages/threads */
 export const PatientThreadList = Type.Object({
   /** the patient named, for a caregiver ("Maya Rivera's messages") */
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   threads: Type.Array(ThreadListItem),
   totalUnread: Type.Integer({ minimum: 0 }),
   abilities: Type.Object({ canStartThread: Type.Boolean() }),
@@ -210,15 +207,15 @@ export type PatientThreadList = Static<typeof PatientThreadList>;
 /** GET /api/patients/:patientId/messages/threads/:threadId (marks every message in it read for the reader) */
 export const PatientThread = Type.Object({
   id: Uuid,
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   topic: MessageTopic,
   subject: Type.String(),
   status: ThreadStatus,
   pool: PoolSummary,
-  dueAt: Type.Union([IsoDateTime, Type.Null()]),
+  dueAt: Nullable(IsoDateTime),
   overdue: Type.Boolean(),
   createdAt: IsoDateTime,
-  closedAt: Type.Union([IsoDateTime, Type.Null()]),
+  closedAt: Nullable(IsoDateTime),
   /** kinds message and auto_reply only */
   messages: Type.Array(ThreadMessage),
   abilities: PatientThreadAbilities,
@@ -273,25 +270,19 @@ export type StaffThreadAbilities = Static<typeof StaffThreadAbilities>;
 export const StaffThreadListItem = Type.Object({
   ...ThreadListItem.properties,
   /** the patient, named (the reader is staff) */
-  patient: Type.Object({ id: Uuid, displayName: Type.String(), dateOfBirth: IsoDate }),
+  patient: QueuePatient,
   /** the physician the thread is addressed to, if any */
   physician: Type.Union([Type.Object({ providerId: Uuid, displayName: Type.String() }), Type.Null()]),
   /** the active work item (waiting threads), with claim/assign abilities */
-  workItem: Type.Union([WorkItem, Type.Null()]),
+  workItem: Nullable(WorkItem),
 });
 export type StaffThreadListItem = Static<typeof StaffThreadListItem>;
 
-export const InboxView = Type.Union([Type.Literal("pool"), Type.Literal("mine")], {
+export const InboxView = Literals(["pool", "mine"], {
   description:
     "pool: the threads of one pool (poolId) or of every pool the caller belongs to; mine: waiting threads claimed by or assigned to the caller",
 });
-export const InboxStatusFilter = Type.Union([
-  Type.Literal("active"),
-  Type.Literal("waiting"),
-  Type.Literal("answered"),
-  Type.Literal("closed"),
-  Type.Literal("all"),
-]);
+export const InboxStatusFilter = Literals(["active", "waiting", "answered", "closed", "all"]);
 
 /** GET /api/messages/inbox */
 export const InboxQuery = Type.Object(
@@ -333,7 +324,7 @@ export const Inbox = Type.Object({
   /** overdue first, then by due time, then newest */
   threads: Type.Array(StaffThreadListItem),
   /** pass as `after` for the threads after these (same filters); null when there are no more */
-  next: Type.Union([Type.String(), Type.Null()]),
+  next: Nullable(Type.String()),
   abilities: Type.Object({
     /** admin: manage pools, topics, holidays */
     canManagePools: Type.Boolean(),
@@ -347,21 +338,21 @@ export type Inbox = Static<typeof Inbox>;
 /** GET /api/messages/threads/:id (marks read for the caller): with internal notes. */
 export const StaffThread = Type.Object({
   id: Uuid,
-  patient: Type.Object({ id: Uuid, displayName: Type.String(), dateOfBirth: IsoDate }),
+  patient: QueuePatient,
   topic: MessageTopic,
   subject: Type.String(),
   status: ThreadStatus,
   pool: PoolSummary,
   physician: Type.Union([Type.Object({ providerId: Uuid, displayName: Type.String() }), Type.Null()]),
-  dueAt: Type.Union([IsoDateTime, Type.Null()]),
+  dueAt: Nullable(IsoDateTime),
   overdue: Type.Boolean(),
   createdAt: IsoDateTime,
-  closedAt: Type.Union([IsoDateTime, Type.Null()]),
+  closedAt: Nullable(IsoDateTime),
   /** first staff answer, for response-time figures */
-  firstResponseAt: Type.Union([IsoDateTime, Type.Null()]),
+  firstResponseAt: Nullable(IsoDateTime),
   /** every kind, internal notes included */
   messages: Type.Array(ThreadMessage),
-  workItem: Type.Union([WorkItem, Type.Null()]),
+  workItem: Nullable(WorkItem),
   /** the pool's saved texts */
   quickReplies: Type.Array(Type.Object({ id: Uuid, title: Type.String(), body: Type.String() })),
   abilities: StaffThreadAbilities,
@@ -498,10 +489,10 @@ export const OfficeHoursInput = Type.Object(
   {
     timeZone: Type.String({ minLength: 3, maxLength: 64 }),
     hours: Type.Array(OfficeHoursInterval, { maxItems: 21 }),
-    coveringPoolId: Type.Union([Uuid, Type.Null()]),
+    coveringPoolId: Nullable(Uuid),
     outOfOffice: Type.Union([
       Type.Object(
-        { from: IsoDateTime, until: IsoDateTime, delegateUserId: Type.Union([Uuid, Type.Null()]) },
+        { from: IsoDateTime, until: IsoDateTime, delegateUserId: Nullable(Uuid) },
         { additionalProperties: false },
       ),
       Type.Null(),
@@ -516,7 +507,7 @@ export const OfficeHours = Type.Object({
   availableNow: Type.Boolean(),
   /** pools and colleagues that may be chosen (for the form) */
   choices: Type.Object({
-    pools: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+    pools: Type.Array(NamedRef),
     delegates: Type.Array(Type.Object({ userId: Uuid, displayName: Type.String() })),
   }),
 });
@@ -537,7 +528,7 @@ export const DigestPreferencesInput = Type.Object(
 export type DigestPreferencesInput = Static<typeof DigestPreferencesInput>;
 export const DigestPreferences = Type.Object({
   ...DigestPreferencesInput.properties,
-  nextDigestAt: Type.Union([IsoDateTime, Type.Null()]),
+  nextDigestAt: Nullable(IsoDateTime),
 });
 export type DigestPreferences = Static<typeof DigestPreferences>;
 

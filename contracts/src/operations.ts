@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, Literals, NamedRef, Nullable, Uuid } from "./common.ts";
 
 /**
  * The operations dashboard (administrators): clinic-wide figures computed by SQL over the
@@ -17,17 +17,7 @@ export const OPERATIONS_FIGURES = [
   "portal-adoption",
   "survey-score",
 ] as const;
-export const OperationsFigureName = Type.Union([
-  Type.Literal("third-next-available"),
-  Type.Literal("lead-time"),
-  Type.Literal("attendance"),
-  Type.Literal("message-response"),
-  Type.Literal("refill-turnaround"),
-  Type.Literal("referral-turnaround"),
-  Type.Literal("arrival-wait"),
-  Type.Literal("portal-adoption"),
-  Type.Literal("survey-score"),
-]);
+export const OperationsFigureName = Literals(OPERATIONS_FIGURES);
 export type OperationsFigureName = (typeof OPERATIONS_FIGURES)[number];
 
 export const OperationsFigureParams = Type.Object({ figure: OperationsFigureName });
@@ -43,22 +33,14 @@ export const OperationsQuery = Type.Object(
     to: Type.Optional(IsoDate),
     locationId: Type.Optional(Uuid),
     providerId: Type.Optional(Uuid),
-    format: Type.Optional(Type.Union([Type.Literal("json"), Type.Literal("csv")], { default: "json" })),
+    format: Type.Optional(Literals(["json", "csv"], { default: "json" })),
   },
   { additionalProperties: false },
 );
 export type OperationsQuery = Static<typeof OperationsQuery>;
 
 /** How a column's numbers read: counts, percentages (0–100), durations, a mean 0–10 score. */
-export const OperationsUnit = Type.Union([
-  Type.Literal("text"),
-  Type.Literal("count"),
-  Type.Literal("percent"),
-  Type.Literal("days"),
-  Type.Literal("hours"),
-  Type.Literal("minutes"),
-  Type.Literal("score"),
-]);
+export const OperationsUnit = Literals(["text", "count", "percent", "days", "hours", "minutes", "score"]);
 export type OperationsUnit = Static<typeof OperationsUnit>;
 
 export const OperationsColumn = Type.Object({
@@ -81,15 +63,15 @@ export const OperationsFigure = Type.Object({
   /** when it was computed; "third next available" counts from this moment */
   asOf: IsoDateTime,
   filters: Type.Object({
-    locationId: Type.Union([Uuid, Type.Null()]),
-    providerId: Type.Union([Uuid, Type.Null()]),
+    locationId: Nullable(Uuid),
+    providerId: Nullable(Uuid),
   }),
   /** which filters this figure honours (e.g. refills have no location) */
   applies: Type.Object({ dateRange: Type.Boolean(), location: Type.Boolean(), provider: Type.Boolean() }),
   columns: Type.Array(OperationsColumn),
   rows: Type.Array(OperationsRow),
   /** the figure over every row, when it has one */
-  total: Type.Union([OperationsRow, Type.Null()]),
+  total: Nullable(OperationsRow),
 });
 export type OperationsFigure = Static<typeof OperationsFigure>;
 
@@ -99,7 +81,7 @@ export const OperationsOverview = Type.Object({
   from: IsoDate,
   to: IsoDate,
   figures: Type.Array(OperationsFigureName),
-  locations: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
-  providers: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  locations: Type.Array(NamedRef),
+  providers: Type.Array(NamedRef),
 });
 export type OperationsOverview = Static<typeof OperationsOverview>;

@@ -1,5 +1,15 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, PersonName, ShortText, TimeZoneName, Uuid } from "./common.ts";
+import {
+  IsoDate,
+  IsoDateTime,
+  Literals,
+  NamedRef,
+  Nullable,
+  PersonName,
+  ShortText,
+  TimeZoneName,
+  Uuid,
+} from "./common.ts";
 import { Email, Password } from "./identity.ts";
 
 /**
@@ -7,12 +17,7 @@ import { Email, Password } from "./identity.ts";
  * identity change requests, staff search and patient files (SPEC §2.1).
  */
 
-export const Sex = Type.Union([
-  Type.Literal("female"),
-  Type.Literal("male"),
-  Type.Literal("other"),
-  Type.Literal("unknown"),
-]);
+export const Sex = Literals(["female", "male", "other", "unknown"]);
 export type Sex = Static<typeof Sex>;
 export const Phone = Type.String({
   minLength: 7,
@@ -49,16 +54,11 @@ export const EmergencyContact = Type.Object(
 );
 export type EmergencyContact = Static<typeof EmergencyContact>;
 
-export const SubscriberRelationship = Type.Union([
-  Type.Literal("self"),
-  Type.Literal("spouse"),
-  Type.Literal("parent"),
-  Type.Literal("other"),
-]);
+export const SubscriberRelationship = Literals(["self", "spouse", "parent", "other"]);
 
 export const InsuranceCoverageInput = Type.Object(
   {
-    rank: Type.Union([Type.Literal("primary"), Type.Literal("secondary")], { default: "primary" }),
+    rank: Literals(["primary", "secondary"], { default: "primary" }),
     payerName: ShortText(200),
     memberId: Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9 -]+$" }),
     groupNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9 -]+$" })),
@@ -74,14 +74,14 @@ export type InsuranceCoverageInput = Static<typeof InsuranceCoverageInput>;
 
 export const InsuranceCoverage = Type.Object({
   id: Uuid,
-  rank: Type.Union([Type.Literal("primary"), Type.Literal("secondary")]),
+  rank: Literals(["primary", "secondary"]),
   payerName: Type.String(),
   memberId: Type.String(),
-  groupNumber: Type.Union([Type.String(), Type.Null()]),
+  groupNumber: Nullable(Type.String()),
   subscriberName: Type.String(),
   subscriberRelationship: SubscriberRelationship,
-  cardFrontFileId: Type.Union([Uuid, Type.Null()]),
-  cardBackFileId: Type.Union([Uuid, Type.Null()]),
+  cardFrontFileId: Nullable(Uuid),
+  cardBackFileId: Nullable(Uuid),
 });
 export type InsuranceCoverage = Static<typeof InsuranceCoverage>;
 
@@ -126,22 +126,14 @@ export const DuplicateCandidate = Type.Object({
   id: Uuid,
   mrn: Type.String(),
   name: Type.String({ description: "legal given + family name" }),
-  preferredName: Type.Union([Type.String(), Type.Null()]),
+  preferredName: Nullable(Type.String()),
   dateOfBirth: IsoDate,
   sex: Sex,
   phoneMasked: Type.Union([Type.String(), Type.Null()], { description: "only the last four digits shown" }),
   emailMasked: Type.Union([Type.String(), Type.Null()], { description: "first letter and domain shown" }),
-  status: Type.Union([Type.Literal("active"), Type.Literal("pending_verification")]),
+  status: Literals(["active", "pending_verification"]),
   matchedOn: Type.Array(
-    Type.Union([
-      Type.Literal("name"),
-      Type.Literal("similar_name"),
-      Type.Literal("nickname"),
-      Type.Literal("date_of_birth"),
-      Type.Literal("similar_date_of_birth"),
-      Type.Literal("phone"),
-      Type.Literal("email"),
-    ]),
+    Literals(["name", "similar_name", "nickname", "date_of_birth", "similar_date_of_birth", "phone", "email"]),
   ),
 });
 export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
@@ -150,12 +142,7 @@ export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
 export const PossibleDuplicateDetails = Type.Object({ candidates: Type.Array(DuplicateCandidate) });
 export type PossibleDuplicateDetails = Static<typeof PossibleDuplicateDetails>;
 
-export const PatientStatus = Type.Union([
-  Type.Literal("active"),
-  Type.Literal("pending_verification"),
-  Type.Literal("merged"),
-  Type.Literal("rejected"),
-]);
+export const PatientStatus = Literals(["active", "pending_verification", "merged", "rejected"]);
 
 /** What the reader of a chart may open from it, as the access policy decides for them and this patient. */
 export const PatientChartAbilities = Type.Object({
@@ -180,19 +167,19 @@ export const PatientProfile = Type.Object({
   status: PatientStatus,
   legalGivenName: Type.String(),
   legalFamilyName: Type.String(),
-  preferredName: Type.Union([Type.String(), Type.Null()]),
+  preferredName: Nullable(Type.String()),
   dateOfBirth: IsoDate,
   sex: Sex,
-  genderIdentity: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
-  address: Type.Union([Address, Type.Null()]),
+  genderIdentity: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  address: Nullable(Address),
   preferredLanguage: Type.String(),
   /** the patient's own IANA zone: video visits are shown in it (null: not said yet) */
-  timeZone: Type.Union([Type.String(), Type.Null()]),
-  emergencyContact: Type.Union([EmergencyContact, Type.Null()]),
+  timeZone: Nullable(Type.String()),
+  emergencyContact: Nullable(EmergencyContact),
   insurance: Type.Array(InsuranceCoverage),
-  preferredPharmacy: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  preferredPharmacy: Nullable(NamedRef),
   pcp: Type.Union([Type.Object({ id: Uuid, name: Type.String(), specialty: Type.String() }), Type.Null()]),
   hasLogin: Type.Boolean(),
   /** what the caller may change: contact details, language, pharmacy, insurance, emergency contact */
@@ -203,7 +190,7 @@ export const PatientProfile = Type.Object({
   age: Type.Integer({ minimum: 0 }),
   /** aged 12–17: a parent's or guardian's access is limited to appointments and medications (the server's rule) */
   adolescent: Type.Boolean(),
-  pendingIdentityChangeRequestId: Type.Union([Uuid, Type.Null()]),
+  pendingIdentityChangeRequestId: Nullable(Uuid),
   abilities: PatientChartAbilities,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -220,7 +207,7 @@ export const PatientSummary = Type.Object({
   id: Uuid,
   legalGivenName: Type.String(),
   legalFamilyName: Type.String(),
-  preferredName: Type.Union([Type.String(), Type.Null()]),
+  preferredName: Nullable(Type.String()),
   dateOfBirth: IsoDate,
 });
 export type PatientSummary = Static<typeof PatientSummary>;
@@ -246,18 +233,18 @@ export const UpdatePatientRequest = Type.Object(
     legalFamilyName: Type.Optional(PersonName),
     dateOfBirth: Type.Optional(IsoDate),
     sex: Type.Optional(Sex),
-    preferredName: Type.Optional(Type.Union([PersonName, Type.Null()])),
-    genderIdentity: Type.Optional(Type.Union([ShortText(100), Type.Null()])),
-    phone: Type.Optional(Type.Union([Phone, Type.Null()])),
-    email: Type.Optional(Type.Union([Email, Type.Null()])),
-    address: Type.Optional(Type.Union([Address, Type.Null()])),
+    preferredName: Type.Optional(Nullable(PersonName)),
+    genderIdentity: Type.Optional(Nullable(ShortText(100))),
+    phone: Type.Optional(Nullable(Phone)),
+    email: Type.Optional(Nullable(Email)),
+    address: Type.Optional(Nullable(Address)),
     preferredLanguage: Type.Optional(LanguageTag),
-    timeZone: Type.Optional(Type.Union([TimeZoneName, Type.Null()])),
-    emergencyContact: Type.Optional(Type.Union([EmergencyContact, Type.Null()])),
+    timeZone: Type.Optional(Nullable(TimeZoneName)),
+    emergencyContact: Type.Optional(Nullable(EmergencyContact)),
     /** replaces the whole list */
     insurance: Type.Optional(Type.Array(InsuranceCoverageInput, { maxItems: 2 })),
-    preferredPharmacyId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-    pcpProviderId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    preferredPharmacyId: Type.Optional(Nullable(Uuid)),
+    pcpProviderId: Type.Optional(Nullable(Uuid)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -283,23 +270,21 @@ export const PatientSearchHit = Type.Object({
   id: Uuid,
   mrn: Type.String(),
   name: Type.String(),
-  preferredName: Type.Union([Type.String(), Type.Null()]),
+  preferredName: Nullable(Type.String()),
   dateOfBirth: IsoDate,
   sex: Sex,
   status: PatientStatus,
   /** whole years today, as the server reckons it */
   age: Type.Integer({ minimum: 0 }),
-  phone: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  email: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  phone: Type.Optional(Nullable(Type.String())),
+  email: Type.Optional(Nullable(Type.String())),
 });
 export type PatientSearchHit = Static<typeof PatientSearchHit>;
 
 export const PatientSearchResponse = Type.Object({
   results: Type.Array(PatientSearchHit),
   /** how the query was read */
-  interpretedAs: Type.Array(
-    Type.Union([Type.Literal("name"), Type.Literal("date_of_birth"), Type.Literal("mrn"), Type.Literal("phone")]),
-  ),
+  interpretedAs: Type.Array(Literals(["name", "date_of_birth", "mrn", "phone"])),
 });
 export type PatientSearchResponse = Static<typeof PatientSearchResponse>;
 
@@ -327,7 +312,7 @@ export const SelfRegistrationResponse = Type.Object({
 
 export const PendingRegistration = Type.Object({
   patient: PatientProfile,
-  source: Type.Union([Type.Literal("staff"), Type.Literal("self"), Type.Literal("import")]),
+  source: Literals(["staff", "self", "import"]),
   submittedAt: IsoDateTime,
   possibleDuplicates: Type.Array(DuplicateCandidate),
 });
@@ -335,11 +320,11 @@ export type PendingRegistration = Static<typeof PendingRegistration>;
 export const PendingRegistrationList = Type.Object({ registrations: Type.Array(PendingRegistration) });
 
 /** Why front desk did not accept a self-registration: the applicant's email says it in their own language. */
-export const RegistrationRejectionReason = Type.Union([
-  Type.Literal("duplicate_record"),
-  Type.Literal("details_not_confirmed"),
-  Type.Literal("not_accepting_patients"),
-  Type.Literal("other"),
+export const RegistrationRejectionReason = Literals([
+  "duplicate_record",
+  "details_not_confirmed",
+  "not_accepting_patients",
+  "other",
 ]);
 export type RegistrationRejectionReason = Static<typeof RegistrationRejectionReason>;
 
@@ -418,17 +403,17 @@ export const IdentityChangeRequest = Type.Object({
   current: IdentityChanges,
   changes: IdentityChanges,
   reason: Type.String(),
-  status: Type.Union([Type.Literal("pending"), Type.Literal("approved"), Type.Literal("denied")]),
-  decisionNote: Type.Union([Type.String(), Type.Null()]),
+  status: Literals(["pending", "approved", "denied"]),
+  decisionNote: Nullable(Type.String()),
   createdAt: IsoDateTime,
-  decidedAt: Type.Union([IsoDateTime, Type.Null()]),
+  decidedAt: Nullable(IsoDateTime),
 });
 export type IdentityChangeRequest = Static<typeof IdentityChangeRequest>;
 export const IdentityChangeRequestList = Type.Object({ requests: Type.Array(IdentityChangeRequest) });
 
 export const DecideIdentityChangeRequest = Type.Object(
   {
-    decision: Type.Union([Type.Literal("approve"), Type.Literal("deny")]),
+    decision: Literals(["approve", "deny"]),
     note: Type.Optional(ShortText(500, { allowEmpty: true })),
   },
   { additionalProperties: false },
@@ -447,12 +432,7 @@ export const ActivationLetter = Type.Object({
 
 // ---- files ----
 
-export const FileKind = Type.Union([
-  Type.Literal("insurance_card_front"),
-  Type.Literal("insurance_card_back"),
-  Type.Literal("identity_document"),
-  Type.Literal("other"),
-]);
+export const FileKind = Literals(["insurance_card_front", "insurance_card_back", "identity_document", "other"]);
 export type FileKind = Static<typeof FileKind>;
 
 export const StoredFile = Type.Object({

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Locale, ShortText, Uuid } from "./common.ts";
+import { IsoDateTime, Locale, Nullable, ShortText, Uuid } from "./common.ts";
 import { Email, ProxyRelationship, ProxyScope } from "./identity.ts";
 
 /** Caregiver (proxy) access: grants, invitations by email, revocation (SPEC §2.2). */
@@ -17,9 +17,9 @@ export const ProxyGrant = Type.Object({
   restricted: Type.Boolean(),
   inForce: Type.Boolean(),
   startsAt: IsoDateTime,
-  endsAt: Type.Union([IsoDateTime, Type.Null()]),
+  endsAt: Nullable(IsoDateTime),
   grantedBy: Type.Union([Type.String(), Type.Null()], { description: "display name of who granted it" }),
-  reason: Type.Union([Type.String(), Type.Null()]),
+  reason: Nullable(Type.String()),
   createdAt: IsoDateTime,
 });
 export type ProxyGrant = Static<typeof ProxyGrant>;

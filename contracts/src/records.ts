@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { Literals } from "./common.ts";
 
 /**
  * The whole-record download (SPEC §2.9): `GET /api/patients/:patientId/record?format=json|fhir`
@@ -7,7 +8,7 @@ import { type Static, Type } from "typebox";
  * `withheld`) or a FHIR R4 `collection` Bundle.
  */
 export const RecordDownloadQuery = Type.Object(
-  { format: Type.Optional(Type.Union([Type.Literal("json"), Type.Literal("fhir")])) },
+  { format: Type.Optional(Literals(["json", "fhir"])) },
   { additionalProperties: false },
 );
 export type RecordDownloadQuery = Static<typeof RecordDownloadQuery>;

@@ -1,6 +1,17 @@
 import { type Static, Type } from "typebox";
 import { Specialty } from "./clinic.ts";
-import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
+import {
+  DenyRequest,
+  IsoDate,
+  IsoDateTime,
+  Literals,
+  NamedPerson,
+  NamedRef,
+  Nullable,
+  QueuePatient,
+  ShortText,
+  Uuid,
+} from "./common.ts";
 import { WorkItem } from "./work-queue.ts";
 
 /**
@@ -13,17 +24,8 @@ import { WorkItem } from "./work-queue.ts";
  * `abilities` say what the caller may do next; the web computes no roles or status flows.
  */
 
-export const ReferralStatus = Type.Union(
-  [
-    Type.Literal("requested"),
-    Type.Literal("approved"),
-    Type.Literal("denied"),
-    Type.Literal("visit_requested"),
-    Type.Literal("scheduled"),
-    Type.Literal("completed"),
-    Type.Literal("expired"),
-    Type.Literal("cancelled"),
-  ],
+export const ReferralStatus = Literals(
+  ["requested", "approved", "denied", "visit_requested", "scheduled", "completed", "expired", "cancelled"],
   {
     description:
       "requested: waiting for the PCP's practice; approved: a ticket with visits left; denied (reason shown); visit_requested: the PCP wants to see the patient first; scheduled: every allowed visit is booked; completed: every allowed visit took place; expired: the ticket lapsed; cancelled: withdrawn by the patient or staff",
@@ -31,23 +33,23 @@ export const ReferralStatus = Type.Union(
 );
 export type ReferralStatus = Static<typeof ReferralStatus>;
 
-export const ReferralUrgency = Type.Union([Type.Literal("routine"), Type.Literal("soon"), Type.Literal("urgent")], {
+export const ReferralUrgency = Literals(["routine", "soon", "urgent"], {
   description: "routine: weeks are fine; soon: within about two weeks; urgent: within days (not an emergency)",
 });
 export type ReferralUrgency = Static<typeof ReferralUrgency>;
 
-export const ReferralEventKind = Type.Union([
-  Type.Literal("requested"),
-  Type.Literal("created_by_staff"),
-  Type.Literal("approved"),
-  Type.Literal("denied"),
-  Type.Literal("visit_requested"),
-  Type.Literal("visit_booked"),
-  Type.Literal("visit_cancelled"),
-  Type.Literal("visit_completed"),
-  Type.Literal("expiry_reminder_sent"),
-  Type.Literal("expired"),
-  Type.Literal("cancelled"),
+export const ReferralEventKind = Literals([
+  "requested",
+  "created_by_staff",
+  "approved",
+  "denied",
+  "visit_requested",
+  "visit_booked",
+  "visit_cancelled",
+  "visit_completed",
+  "expiry_reminder_sent",
+  "expired",
+  "cancelled",
 ]);
 export type ReferralEventKind = Static<typeof ReferralEventKind>;
 
@@ -56,7 +58,7 @@ export const ReferralEvent = Type.Object({
   at: IsoDateTime,
   event: ReferralEventKind,
   /** who did it (display name); null for the daily job */
-  by: Type.Union([Type.String(), Type.Null()]),
+  by: Nullable(Type.String()),
   /** the status after this step */
   status: ReferralStatus,
 });
@@ -76,11 +78,11 @@ export const ReferralAbilities = Type.Object({
 export type ReferralAbilities = Static<typeof ReferralAbilities>;
 
 const ProviderRef = Type.Object({ id: Uuid, displayName: Type.String(), specialty: Type.String() });
-const LocationRef = Type.Object({ id: Uuid, name: Type.String() });
+const LocationRef = NamedRef;
 
 export const ReferralDecision = Type.Object({
   /** the specialist approved; null: any provider of `specialty` */
-  provider: Type.Union([ProviderRef, Type.Null()]),
+  provider: Nullable(ProviderRef),
   specialty: Type.String(),
   visitsAllowed: Type.Integer({ minimum: 1 }),
   /** booked or completed visits linked to this referral */
@@ -96,37 +98,37 @@ export const LinkedAppointment = Type.Object({
   id: Uuid,
   startsAt: IsoDateTime,
   status: Type.String({ description: "the appointment's status (booked, checked_in, completed, cancelled, …)" }),
-  provider: Type.Object({ id: Uuid, displayName: Type.String() }),
-  visitType: Type.Object({ id: Uuid, name: Type.String() }),
+  provider: NamedPerson,
+  visitType: NamedRef,
 });
 export type LinkedAppointment = Static<typeof LinkedAppointment>;
 
 export const Referral = Type.Object({
   id: Uuid,
   /** whose referral (name it when the reader is not the patient) */
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   status: ReferralStatus,
   specialty: Type.String(),
   reason: Type.String(),
   urgency: ReferralUrgency,
-  preferredProvider: Type.Union([ProviderRef, Type.Null()]),
-  preferredLocation: Type.Union([LocationRef, Type.Null()]),
+  preferredProvider: Nullable(ProviderRef),
+  preferredLocation: Nullable(LocationRef),
   /** the patient's primary care physician who reviews it */
-  pcp: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
+  pcp: Nullable(NamedPerson),
   requestedBy: Type.Object({
     displayName: Type.String(),
-    kind: Type.Union([Type.Literal("patient"), Type.Literal("proxy"), Type.Literal("staff")]),
+    kind: Literals(["patient", "proxy", "staff"]),
   }),
   createdAt: IsoDateTime,
   /** set once approved */
-  decision: Type.Union([ReferralDecision, Type.Null()]),
+  decision: Nullable(ReferralDecision),
   /** set when denied: the reason the patient sees */
-  denialReason: Type.Union([Type.String(), Type.Null()]),
+  denialReason: Nullable(Type.String()),
   /** set when the PCP asked for a visit first: the visit type offered and the note the patient sees */
   visitRequest: Type.Union([
     Type.Object({
-      visitType: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
-      note: Type.Union([Type.String(), Type.Null()]),
+      visitType: Nullable(NamedRef),
+      note: Nullable(Type.String()),
     }),
     Type.Null(),
   ]),
@@ -140,7 +142,7 @@ export type Referral = Static<typeof Referral>;
 
 /** GET /api/patients/:patientId/referrals (newest first) */
 export const ReferralList = Type.Object({
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   referrals: Type.Array(Referral),
   abilities: Type.Object({
     /** the patient or a caregiver with `referrals` may ask */
@@ -156,8 +158,8 @@ export type ReferralList = Static<typeof ReferralList>;
 const requestFields = {
   specialty: Specialty,
   reason: ShortText(1000, { minLength: 3 }),
-  preferredProviderId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-  preferredLocationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  preferredProviderId: Type.Optional(Nullable(Uuid)),
+  preferredLocationId: Type.Optional(Nullable(Uuid)),
   urgency: ReferralUrgency,
 };
 
@@ -172,7 +174,7 @@ export const StaffCreateReferralRequest = Type.Object(
     approve: Type.Optional(
       Type.Object(
         {
-          providerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+          providerId: Type.Optional(Nullable(Uuid)),
           visits: Type.Integer({ minimum: 1, maximum: 12 }),
           expiresOn: IsoDate,
         },
@@ -188,7 +190,7 @@ export type StaffCreateReferralRequest = Static<typeof StaffCreateReferralReques
 export const ApproveReferralRequest = Type.Object(
   {
     /** a specialist; omitted or null: any provider of `specialty` */
-    providerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    providerId: Type.Optional(Nullable(Uuid)),
     specialty: Specialty,
     visits: Type.Integer({ minimum: 1, maximum: 12 }),
     /** today or later, at most a year ahead */
@@ -199,18 +201,15 @@ export const ApproveReferralRequest = Type.Object(
 export type ApproveReferralRequest = Static<typeof ApproveReferralRequest>;
 
 /** POST /api/referral-queue/:referralId/deny: the reason is shown to the patient */
-export const DenyReferralRequest = Type.Object(
-  { reason: ShortText(500, { minLength: 3 }) },
-  { additionalProperties: false },
-);
+export const DenyReferralRequest = DenyRequest;
 export type DenyReferralRequest = Static<typeof DenyReferralRequest>;
 
 /** POST /api/referral-queue/:referralId/ask-for-visit */
 export const AskForVisitRequest = Type.Object(
   {
     /** a visit type with the PCP the patient is offered to book */
-    visitTypeId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-    note: Type.Optional(Type.Union([ShortText(500), Type.Null()])),
+    visitTypeId: Type.Optional(Nullable(Uuid)),
+    note: Type.Optional(Nullable(ShortText(500))),
   },
   { additionalProperties: false },
 );
@@ -229,9 +228,9 @@ export type ReferralQueueQuery = Static<typeof ReferralQueueQuery>;
 
 export const ReferralQueueItem = Type.Object({
   referral: Referral,
-  patient: Type.Object({ id: Uuid, displayName: Type.String(), dateOfBirth: IsoDate }),
+  patient: QueuePatient,
   ageHours: Type.Integer({ minimum: 0 }),
-  workItem: Type.Union([WorkItem, Type.Null()]),
+  workItem: Nullable(WorkItem),
 });
 export type ReferralQueueItem = Static<typeof ReferralQueueItem>;
 

@@ -1,5 +1,16 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
+import {
+  DenyRequest,
+  IsoDate,
+  IsoDateTime,
+  Literals,
+  NamedPerson,
+  NamedRef,
+  Nullable,
+  QueuePatient,
+  ShortText,
+  Uuid,
+} from "./common.ts";
 import { WorkItem } from "./work-queue.ts";
 
 /**
@@ -11,13 +22,12 @@ import { WorkItem } from "./work-queue.ts";
  * `rule` and `reasons` are codes the web words in the reader's language.
  */
 
-export const ControlledSchedule = Type.Union(
-  [Type.Literal("none"), Type.Literal("II"), Type.Literal("III"), Type.Literal("IV"), Type.Literal("V")],
-  { description: "DEA controlled-substance schedule; none for ordinary medicines" },
-);
+export const ControlledSchedule = Literals(["none", "II", "III", "IV", "V"], {
+  description: "DEA controlled-substance schedule; none for ordinary medicines",
+});
 export type ControlledSchedule = Static<typeof ControlledSchedule>;
 
-export const MedicationStatus = Type.Union([Type.Literal("active"), Type.Literal("stopped")]);
+export const MedicationStatus = Literals(["active", "stopped"]);
 export type MedicationStatus = Static<typeof MedicationStatus>;
 
 /** A protocol class code, e.g. "antihypertensive", "statin". */
@@ -28,26 +38,16 @@ export const LabCode = Type.String({ pattern: "^[a-z][a-z0-9_]{0,39}$" });
 /** One change to a medication, oldest first in `history`. */
 export const MedicationHistoryEntry = Type.Object({
   at: IsoDateTime,
-  event: Type.Union(
-    [
-      Type.Literal("prescribed"),
-      Type.Literal("changed"),
-      Type.Literal("stopped"),
-      Type.Literal("refill_sent"),
-      Type.Literal("renewed"),
-      Type.Literal("refill_denied"),
-    ],
-    {
-      description:
-        "prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied",
-    },
-  ),
+  event: Literals(["prescribed", "changed", "stopped", "refill_sent", "renewed", "refill_denied"], {
+    description:
+      "prescribed: added to the list; changed: fields edited (see changes); stopped; refill_sent: a refill from remaining refills went to the pharmacy; renewed: a new prescription (quantity, refills) was approved; refill_denied",
+  }),
   /** who did it (a clinician's display name); null when the clinic's protocol did it automatically */
-  by: Type.Union([Type.String(), Type.Null()]),
+  by: Nullable(Type.String()),
   /** for `changed`: which fields, old and new value as text */
   changes: Type.Array(Type.Object({ field: Type.String(), from: Type.String(), to: Type.String() })),
   /** for `stopped` and `refill_denied`: the reason the patient sees */
-  reason: Type.Union([Type.String(), Type.Null()]),
+  reason: Nullable(Type.String()),
 });
 export type MedicationHistoryEntry = Static<typeof MedicationHistoryEntry>;
 
@@ -65,9 +65,9 @@ export const Medication = Type.Object({
   patientId: Uuid,
   /** drug name and strength, e.g. "Lisinopril 10 mg tablet" */
   name: Type.String(),
-  rxnormCode: Type.Union([Type.String(), Type.Null()]),
+  rxnormCode: Nullable(Type.String()),
   /** what it is for, e.g. "Blood pressure" */
-  purpose: Type.Union([Type.String(), Type.Null()]),
+  purpose: Nullable(Type.String()),
   /** dose, e.g. "10 mg" */
   dose: Type.String(),
   /** directions, e.g. "Take 1 tablet by mouth once a day" */
@@ -75,19 +75,19 @@ export const Medication = Type.Object({
   quantity: Type.Integer(),
   daysSupply: Type.Integer(),
   refillsRemaining: Type.Integer(),
-  lastFilledOn: Type.Union([IsoDate, Type.Null()]),
-  prescriber: Type.Union([Type.Object({ id: Uuid, displayName: Type.String() }), Type.Null()]),
+  lastFilledOn: Nullable(IsoDate),
+  prescriber: Nullable(NamedPerson),
   controlledSchedule: ControlledSchedule,
   status: MedicationStatus,
   protocolClass: Type.Union([Type.Object({ code: ProtocolClassCode, label: Type.String() }), Type.Null()]),
   /** an adolescent's confidential medication: never shown to a parent or any other proxy */
   confidential: Type.Boolean(),
-  stoppedOn: Type.Union([IsoDate, Type.Null()]),
-  stopReason: Type.Union([Type.String(), Type.Null()]),
+  stoppedOn: Nullable(IsoDate),
+  stopReason: Nullable(Type.String()),
   /** the refill request in progress for this medication, if any (a second one is refused) */
-  pendingRefillRequestId: Type.Union([Uuid, Type.Null()]),
+  pendingRefillRequestId: Nullable(Uuid),
   /** the first day a refill is not early (2/3 of days' supply after the last fill); null when never filled */
-  refillPossibleFrom: Type.Union([IsoDate, Type.Null()]),
+  refillPossibleFrom: Nullable(IsoDate),
   history: Type.Array(MedicationHistoryEntry),
   abilities: MedicationAbilities,
 });
@@ -96,11 +96,11 @@ export type Medication = Static<typeof Medication>;
 /** GET /api/patients/:patientId/medications */
 export const MedicationList = Type.Object({
   /** whose list this is (name it when the reader is not the patient) */
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   /** active first, then stopped */
   medications: Type.Array(Medication),
   /** the pharmacy a request goes to unless another is chosen */
-  preferredPharmacy: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  preferredPharmacy: Nullable(NamedRef),
   abilities: Type.Object({
     /** may the caller request refills for this patient at all */
     canRequestRefills: Type.Boolean(),
@@ -113,17 +113,17 @@ export type MedicationList = Static<typeof MedicationList>;
 const medicationFields = {
   name: ShortText(200),
   rxnormCode: Type.Optional(Type.Union([Type.String({ pattern: "^[0-9]{1,10}$" }), Type.Null()])),
-  purpose: Type.Optional(Type.Union([ShortText(200), Type.Null()])),
+  purpose: Type.Optional(Nullable(ShortText(200))),
   dose: ShortText(100),
   directions: ShortText(500),
   quantity: Type.Integer({ minimum: 1, maximum: 1000 }),
   daysSupply: Type.Integer({ minimum: 1, maximum: 365 }),
   refillsRemaining: Type.Integer({ minimum: 0, maximum: 11 }),
-  lastFilledOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  lastFilledOn: Type.Optional(Nullable(IsoDate)),
   /** a provider id */
   prescriberId: Uuid,
   controlledSchedule: ControlledSchedule,
-  protocolClass: Type.Optional(Type.Union([ProtocolClassCode, Type.Null()])),
+  protocolClass: Type.Optional(Nullable(ProtocolClassCode)),
   confidential: Type.Optional(Type.Boolean()),
 };
 
@@ -155,14 +155,8 @@ export const CreateRefillRequest = Type.Object(
 export type CreateRefillRequest = Static<typeof CreateRefillRequest>;
 
 /** Which rule of the protocol decided a medication (SPEC §2.4). */
-export const RefillRule = Type.Union(
-  [
-    Type.Literal("refill_from_remaining"),
-    Type.Literal("renewal_under_protocol"),
-    Type.Literal("controlled_substance"),
-    Type.Literal("too_early"),
-    Type.Literal("renewal_needs_prescriber"),
-  ],
+export const RefillRule = Literals(
+  ["refill_from_remaining", "renewal_under_protocol", "controlled_substance", "too_early", "renewal_needs_prescriber"],
   {
     description:
       "refill_from_remaining: refills left and not early → approved; renewal_under_protocol: no refills left, every protocol condition met → approved; controlled_substance: schedule II–V → queued; too_early: less than the protocol's fraction of days' supply has passed → queued; renewal_needs_prescriber: no refills left and a protocol condition unmet → queued",
@@ -171,15 +165,15 @@ export const RefillRule = Type.Union(
 export type RefillRule = Static<typeof RefillRule>;
 
 /** Why the protocol did not approve on its own (each unmet condition). */
-export const RefillReasonCode = Type.Union([
-  Type.Literal("controlled_substance"),
-  Type.Literal("too_early"),
-  Type.Literal("no_protocol_class"),
-  Type.Literal("class_not_covered"),
-  Type.Literal("no_recent_visit"),
-  Type.Literal("lab_missing"),
-  Type.Literal("lab_too_old"),
-  Type.Literal("no_prescriber"),
+export const RefillReasonCode = Literals([
+  "controlled_substance",
+  "too_early",
+  "no_protocol_class",
+  "class_not_covered",
+  "no_recent_visit",
+  "lab_missing",
+  "lab_too_old",
+  "no_prescriber",
 ]);
 export type RefillReasonCode = Static<typeof RefillReasonCode>;
 
@@ -192,37 +186,27 @@ export type RefillReason = Static<typeof RefillReason>;
 
 /** The protocol engine's decision for one medication. */
 export const RefillDecision = Type.Object({
-  outcome: Type.Union([Type.Literal("approved"), Type.Literal("queued")]),
+  outcome: Literals(["approved", "queued"]),
   rule: RefillRule,
   protocolVersion: Type.Integer({ minimum: 1 }),
   /** for an early request: the first day it is not early */
-  possibleFrom: Type.Union([IsoDate, Type.Null()]),
+  possibleFrom: Nullable(IsoDate),
   reasons: Type.Array(RefillReason),
 });
 export type RefillDecision = Static<typeof RefillDecision>;
 
 /** Where a medication stands: waiting for a clinician, approved, or denied. */
-export const RefillItemStatus = Type.Union([Type.Literal("queued"), Type.Literal("approved"), Type.Literal("denied")]);
+export const RefillItemStatus = Literals(["queued", "approved", "denied"]);
 export type RefillItemStatus = Static<typeof RefillItemStatus>;
 
-export const PharmacyDeliveryStatus = Type.Union(
-  [Type.Literal("pending"), Type.Literal("sent"), Type.Literal("failed")],
-  {
-    description: "pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries",
-  },
-);
+export const PharmacyDeliveryStatus = Literals(["pending", "sent", "failed"], {
+  description: "pending: waiting to be sent (or retrying); sent: the pharmacy has it; failed: gave up after retries",
+});
 export type PharmacyDeliveryStatus = Static<typeof PharmacyDeliveryStatus>;
 
 export const RefillTimelineEvent = Type.Object({
   at: IsoDateTime,
-  event: Type.Union([
-    Type.Literal("requested"),
-    Type.Literal("approved"),
-    Type.Literal("queued"),
-    Type.Literal("denied"),
-    Type.Literal("sent_to_pharmacy"),
-    Type.Literal("delivery_failed"),
-  ]),
+  event: Literals(["requested", "approved", "queued", "denied", "sent_to_pharmacy", "delivery_failed"]),
   /** approved/denied/queued by the protocol on its own (true) or by a clinician (false) */
   automatic: Type.Boolean(),
 });
@@ -231,7 +215,7 @@ export type RefillTimelineEvent = Static<typeof RefillTimelineEvent>;
 /** One medication of a request. */
 export const RefillRequestItem = Type.Object({
   id: Uuid,
-  medication: Type.Object({ id: Uuid, name: Type.String() }),
+  medication: NamedRef,
   status: RefillItemStatus,
   decision: RefillDecision,
   /** the clinician's decision, when a clinician made it */
@@ -240,10 +224,10 @@ export const RefillRequestItem = Type.Object({
       by: Type.String(),
       at: IsoDateTime,
       /** approved: the prescription sent */
-      quantity: Type.Union([Type.Integer(), Type.Null()]),
-      refills: Type.Union([Type.Integer(), Type.Null()]),
+      quantity: Nullable(Type.Integer()),
+      refills: Nullable(Type.Integer()),
       /** denied: the reason the patient sees */
-      denialReason: Type.Union([Type.String(), Type.Null()]),
+      denialReason: Nullable(Type.String()),
     }),
     Type.Null(),
   ]),
@@ -251,7 +235,7 @@ export const RefillRequestItem = Type.Object({
   delivery: Type.Union([
     Type.Object({
       status: PharmacyDeliveryStatus,
-      sentAt: Type.Union([IsoDateTime, Type.Null()]),
+      sentAt: Nullable(IsoDateTime),
       attempts: Type.Integer({ minimum: 0 }),
     }),
     Type.Null(),
@@ -265,18 +249,18 @@ export const RefillRequest = Type.Object({
   id: Uuid,
   patientId: Uuid,
   createdAt: IsoDateTime,
-  pharmacy: Type.Object({ id: Uuid, name: Type.String() }),
+  pharmacy: NamedRef,
   /** who asked: the patient or a caregiver (display name) */
   requestedBy: Type.Object({ displayName: Type.String(), isProxy: Type.Boolean() }),
   /** open: some medication waits for a decision or the pharmacy; closed: every medication decided and sent or denied */
-  status: Type.Union([Type.Literal("open"), Type.Literal("closed")]),
+  status: Literals(["open", "closed"]),
   items: Type.Array(RefillRequestItem),
 });
 export type RefillRequest = Static<typeof RefillRequest>;
 
 /** GET /api/patients/:patientId/refill-requests (newest first) */
 export const RefillRequestList = Type.Object({
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   requests: Type.Array(RefillRequest),
   abilities: Type.Object({ canRequestRefills: Type.Boolean() }),
 });
@@ -308,9 +292,9 @@ export const RefillLabCheck = Type.Object({
   labName: Type.String(),
   maxAgeDays: Type.Integer({ minimum: 1 }),
   /** the day of the latest result on record, or null when none */
-  latestOn: Type.Union([IsoDate, Type.Null()]),
+  latestOn: Nullable(IsoDate),
   /** whole days from that result to today in the clinic */
-  ageDays: Type.Union([Type.Integer(), Type.Null()]),
+  ageDays: Nullable(Type.Integer()),
   recentEnough: Type.Boolean(),
 });
 export type RefillLabCheck = Static<typeof RefillLabCheck>;
@@ -330,8 +314,8 @@ export const RefillQueueItem = Type.Object({
   requestedAt: IsoDateTime,
   /** whole hours since the request */
   ageHours: Type.Integer({ minimum: 0 }),
-  patient: Type.Object({ id: Uuid, displayName: Type.String(), dateOfBirth: IsoDate }),
-  pharmacy: Type.Object({ id: Uuid, name: Type.String() }),
+  patient: QueuePatient,
+  pharmacy: NamedRef,
   /** the medication now, with its history */
   medication: Medication,
   status: RefillItemStatus,
@@ -341,7 +325,7 @@ export const RefillQueueItem = Type.Object({
   /** what an approval sends unless changed: the medication's quantity and its last refills authorised */
   suggested: Type.Object({ quantity: Type.Integer(), refills: Type.Integer() }),
   /** the work item behind it (shared staff work queue) */
-  workItem: Type.Union([WorkItem, Type.Null()]),
+  workItem: Nullable(WorkItem),
   /** the labs the protocol (the version that decided) requires for the medication's class, read today */
   labs: Type.Array(RefillLabCheck),
   abilities: RefillQueueItemAbilities,
@@ -351,7 +335,7 @@ export type RefillQueueItem = Static<typeof RefillQueueItem>;
 export const RefillQueue = Type.Object({
   items: Type.Array(RefillQueueItem),
   /** the prescribers the filter offers */
-  prescribers: Type.Array(Type.Object({ id: Uuid, displayName: Type.String() })),
+  prescribers: Type.Array(NamedPerson),
 });
 export type RefillQueue = Static<typeof RefillQueue>;
 
@@ -366,10 +350,7 @@ export const ApproveRefillRequest = Type.Object(
 export type ApproveRefillRequest = Static<typeof ApproveRefillRequest>;
 
 /** POST /api/refill-queue/:itemId/deny: the reason is shown to the patient */
-export const DenyRefillRequest = Type.Object(
-  { reason: ShortText(500, { minLength: 3 }) },
-  { additionalProperties: false },
-);
+export const DenyRefillRequest = DenyRequest;
 export type DenyRefillRequest = Static<typeof DenyRefillRequest>;
 
 /** POST /api/refill-queue/bulk-approve: each with its suggested quantity and refills */
@@ -385,7 +366,7 @@ export const BulkApproveRefillsResult = Type.Object({
   skipped: Type.Array(
     Type.Object({
       id: Uuid,
-      reason: Type.Union([Type.Literal("not_found"), Type.Literal("not_bulk_approvable")]),
+      reason: Literals(["not_found", "not_bulk_approvable"]),
     }),
   ),
 });
@@ -420,7 +401,7 @@ export type RefillProtocolInput = Static<typeof RefillProtocolInput>;
 export const RefillProtocol = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   createdAt: IsoDateTime,
-  createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdBy: Nullable(Type.String()),
   ...protocolFields,
 });
 export type RefillProtocol = Static<typeof RefillProtocol>;
@@ -433,7 +414,7 @@ export const RefillProtocolView = Type.Object({
     Type.Object({
       version: Type.Integer(),
       createdAt: IsoDateTime,
-      createdBy: Type.Union([Type.String(), Type.Null()]),
+      createdBy: Nullable(Type.String()),
     }),
   ),
   abilities: Type.Object({ canEdit: Type.Boolean() }),
@@ -454,8 +435,8 @@ export const LabResult = Type.Object({
   labName: Type.String(),
   resultedOn: IsoDate,
   /** as typed ("2.1 mIU/L"); null when only the date was recorded */
-  value: Type.Union([Type.String(), Type.Null()]),
-  recordedBy: Type.Union([Type.String(), Type.Null()]),
+  value: Nullable(Type.String()),
+  recordedBy: Nullable(Type.String()),
   recordedAt: IsoDateTime,
 });
 export type LabResult = Static<typeof LabResult>;
@@ -471,7 +452,7 @@ export type LabTest = Static<typeof LabTest>;
 
 /** GET /api/patients/:patientId/lab-results (nurses and physicians caring for the patient) */
 export const LabResultList = Type.Object({
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   /** newest first */
   results: Type.Array(LabResult),
   tests: Type.Array(LabTest),
@@ -486,7 +467,7 @@ export const RecordLabResultRequest = Type.Object(
   {
     labCode: LabCode,
     resultedOn: IsoDate,
-    value: Type.Optional(Type.Union([ShortText(100), Type.Null()])),
+    value: Type.Optional(Nullable(ShortText(100))),
   },
   { additionalProperties: false },
 );

@@ -1,9 +1,9 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, ShortText, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, Literals, NamedRef, Nullable, ShortText, Uuid } from "./common.ts";
 import { FlagLevel, QuestionnaireKind, QuestionnaireResponse, Severity } from "./health.ts";
 
-export const Modality = Type.Union([Type.Literal("in_person"), Type.Literal("video")]);
-export const BookingKind = Type.Union([Type.Literal("established"), Type.Literal("new"), Type.Literal("referral")], {
+export const Modality = Literals(["in_person", "video"]);
+export const BookingKind = Literals(["established", "new", "referral"], {
   description:
     "who may self-book: established patients of the provider, new patients too, or only with an approved referral",
 });
@@ -13,16 +13,16 @@ export const QuestionnaireItem = Type.Object({
   id: Type.String({ pattern: "^[a-z0-9_]{1,40}$" }),
   text: ShortText(300),
   textEs: Type.Optional(ShortText(300, { allowEmpty: true })),
-  type: Type.Union([Type.Literal("text"), Type.Literal("yes_no"), Type.Literal("scale_0_10")]),
+  type: Literals(["text", "yes_no", "scale_0_10"]),
   required: Type.Boolean(),
 });
 
 const visitTypeFields = {
   name: ShortText(120),
-  nameEs: Type.Union([ShortText(120, { allowEmpty: true }), Type.Null()]),
-  description: Type.Union([ShortText(500, { allowEmpty: true }), Type.Null()]),
+  nameEs: Nullable(ShortText(120, { allowEmpty: true })),
+  description: Nullable(ShortText(500, { allowEmpty: true })),
   /** Spanish description; null or empty: Spanish readers see the English one */
-  descriptionEs: Type.Union([ShortText(500, { allowEmpty: true }), Type.Null()]),
+  descriptionEs: Nullable(ShortText(500, { allowEmpty: true })),
   durationMinutes: Type.Integer({ minimum: 5, maximum: 480 }),
   modality: Modality,
   specialty: ShortText(60),
@@ -65,8 +65,8 @@ export const AvailabilityTemplate = Type.Object({
   weekday: Weekday,
   startTime: WallTime,
   endTime: WallTime,
-  validFrom: Type.Union([IsoDate, Type.Null()]),
-  validUntil: Type.Union([IsoDate, Type.Null()]),
+  validFrom: Nullable(IsoDate),
+  validUntil: Nullable(IsoDate),
   visitTypeIds: Type.Array(Uuid, { description: "empty: every visit type of the provider's specialty" }),
 });
 export const CreateAvailabilityTemplate = Type.Object({
@@ -74,30 +74,30 @@ export const CreateAvailabilityTemplate = Type.Object({
   weekday: Weekday,
   startTime: WallTime,
   endTime: WallTime,
-  validFrom: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-  validUntil: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  validFrom: Type.Optional(Nullable(IsoDate)),
+  validUntil: Type.Optional(Nullable(IsoDate)),
   visitTypeIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
 });
 
-export const ExceptionKind = Type.Union([Type.Literal("time_off"), Type.Literal("block"), Type.Literal("extra_hours")]);
+export const ExceptionKind = Literals(["time_off", "block", "extra_hours"]);
 export const AvailabilityException = Type.Object({
   id: Uuid,
   providerId: Uuid,
   kind: ExceptionKind,
   start: IsoDateTime,
   end: IsoDateTime,
-  locationId: Type.Union([Uuid, Type.Null()]),
-  note: Type.Union([Type.String(), Type.Null()]),
+  locationId: Nullable(Uuid),
+  note: Nullable(Type.String()),
 });
 export const CreateAvailabilityException = Type.Object({
   kind: ExceptionKind,
   start: IsoDateTime,
   end: IsoDateTime,
-  locationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-  note: Type.Optional(Type.Union([ShortText(200, { allowEmpty: true }), Type.Null()])),
+  locationId: Type.Optional(Nullable(Uuid)),
+  note: Type.Optional(Nullable(ShortText(200, { allowEmpty: true }))),
 });
 /** What to do with booked visits that new time off or a block would overlap. */
-export const AffectedVisitsAction = Type.Union([Type.Literal("notify_and_rebook"), Type.Literal("keep")], {
+export const AffectedVisitsAction = Literals(["notify_and_rebook", "keep"], {
   description:
     "notify_and_rebook: the clinic cancels each visit (the provider is unavailable), emails the patient and offers the nearest free times; keep: the visits stay booked",
 });
@@ -121,7 +121,7 @@ export const AffectedVisit = Type.Object({
   end: IsoDateTime,
   status: Type.String(),
   visitTypeName: Type.String(),
-  visitTypeNameEs: Type.Union([Type.String(), Type.Null()]),
+  visitTypeNameEs: Nullable(Type.String()),
   locationName: Type.String(),
   timeZone: Type.String({ description: "IANA zone of the location: show the time in it, naming it" }),
 });
@@ -166,19 +166,19 @@ export type Slot = Static<typeof Slot>;
 export const SlotList = Type.Object({
   slots: Type.Array(Slot),
   /** why the list is empty or limited for this patient, in a code the app translates */
-  eligibility: Type.Object({ canSelfBook: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]) }),
+  eligibility: Type.Object({ canSelfBook: Type.Boolean(), reason: Nullable(Type.String()) }),
 });
 
-export const AppointmentStatus = Type.Union([
-  Type.Literal("booked"),
-  Type.Literal("confirmed"),
-  Type.Literal("checked_in"),
-  Type.Literal("arrived"),
-  Type.Literal("roomed"),
-  Type.Literal("in_visit"),
-  Type.Literal("completed"),
-  Type.Literal("no_show"),
-  Type.Literal("cancelled"),
+export const AppointmentStatus = Literals([
+  "booked",
+  "confirmed",
+  "checked_in",
+  "arrived",
+  "roomed",
+  "in_visit",
+  "completed",
+  "no_show",
+  "cancelled",
 ]);
 export type AppointmentStatus = Static<typeof AppointmentStatus>;
 
@@ -189,8 +189,8 @@ export type AppointmentStatus = Static<typeof AppointmentStatus>;
  */
 export const IntakeItem = Type.Object({
   questionnaire: QuestionnaireKind,
-  status: Type.Union([Type.Literal("due"), Type.Literal("done")]),
-  completedAt: Type.Union([IsoDateTime, Type.Null()]),
+  status: Literals(["due", "done"]),
+  completedAt: Nullable(IsoDateTime),
 });
 export type IntakeItem = Static<typeof IntakeItem>;
 
@@ -211,7 +211,7 @@ export const Appointment = Type.Object({
   visitType: Type.Object({
     id: Uuid,
     name: Type.String(),
-    nameEs: Type.Union([Type.String(), Type.Null()]),
+    nameEs: Nullable(Type.String()),
     modality: Modality,
     durationMinutes: Type.Integer(),
   }),
@@ -220,21 +220,21 @@ export const Appointment = Type.Object({
     id: Uuid,
     name: Type.String(),
     timeZone: Type.String(),
-    phone: Type.Union([Type.String(), Type.Null()]),
+    phone: Nullable(Type.String()),
     address: Type.Unknown(),
   }),
   /** latest moment a patient may cancel or reschedule online */
   cancellableUntil: IsoDateTime,
   canCancelOnline: Type.Boolean(),
   eCheckInOpensAt: IsoDateTime,
-  eCheckInCompletedAt: Type.Union([IsoDateTime, Type.Null()]),
+  eCheckInCompletedAt: Nullable(IsoDateTime),
   /** questionnaires to complete before the visit (empty when none is asked for, or not for this reader) */
   intake: Type.Array(IntakeItem),
-  arrivedAt: Type.Union([IsoDateTime, Type.Null()]),
+  arrivedAt: Nullable(IsoDateTime),
   onWaitlist: Type.Boolean(),
-  cancelledAt: Type.Union([IsoDateTime, Type.Null()]),
+  cancelledAt: Nullable(IsoDateTime),
   /** the time this visit had before "Reschedule" moved it here (the old visit is not listed) */
-  movedFrom: Type.Union([IsoDateTime, Type.Null()]),
+  movedFrom: Nullable(IsoDateTime),
   createdAt: IsoDateTime,
 });
 export type Appointment = Static<typeof Appointment>;
@@ -265,13 +265,7 @@ export const AppointmentParams = Type.Object({ patientId: Uuid, appointmentId: U
 
 /** A row of the front-desk arrivals board or a provider's schedule. */
 /** The steps staff move a visit through on its day. */
-export const StaffStatus = Type.Union([
-  Type.Literal("arrived"),
-  Type.Literal("roomed"),
-  Type.Literal("in_visit"),
-  Type.Literal("completed"),
-  Type.Literal("no_show"),
-]);
+export const StaffStatus = Literals(["arrived", "roomed", "in_visit", "completed", "no_show"]);
 export type StaffStatus = Static<typeof StaffStatus>;
 /**
  * A scored questionnaire of a visit's intake, as a staff reader of the board or schedule may see
@@ -282,17 +276,17 @@ export type StaffStatus = Static<typeof StaffStatus>;
 export const VisitIntakeItem = Type.Object({
   questionnaire: QuestionnaireKind,
   done: Type.Boolean(),
-  completedAt: Type.Union([IsoDateTime, Type.Null()]),
-  score: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
-  maxScore: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
-  severity: Type.Union([Severity, Type.Null()]),
-  flag: Type.Union([FlagLevel, Type.Null()]),
+  completedAt: Nullable(IsoDateTime),
+  score: Nullable(Type.Integer({ minimum: 0 })),
+  maxScore: Nullable(Type.Integer({ minimum: 0 })),
+  severity: Nullable(Severity),
+  flag: Nullable(FlagLevel),
 });
 export type VisitIntakeItem = Static<typeof VisitIntakeItem>;
 /** The intake of a visit on the board or schedule (null on the entry when its visit type asks for none). */
 export const VisitIntakeStatus = Type.Object({
   /** done: every questionnaire asked for was answered for this visit; partly_done; not_done */
-  status: Type.Union([Type.Literal("done"), Type.Literal("partly_done"), Type.Literal("not_done")]),
+  status: Literals(["done", "partly_done", "not_done"]),
   items: Type.Array(VisitIntakeItem),
   /** the reader may see scores and flags (then `flagged` and each item's score are filled) */
   resultsShown: Type.Boolean(),
@@ -314,7 +308,7 @@ export const ScheduleEntry = Type.Object({
   status: AppointmentStatus,
   visitTypeName: Type.String(),
   /** the visit type's Spanish name, shown on Spanish pages (null: the English one) */
-  visitTypeNameEs: Type.Union([Type.String(), Type.Null()]),
+  visitTypeNameEs: Nullable(Type.String()),
   modality: Modality,
   providerId: Uuid,
   providerName: Type.String(),
@@ -323,15 +317,15 @@ export const ScheduleEntry = Type.Object({
   timeZone: Type.String(),
   eCheckInDone: Type.Boolean(),
   /** the scored questionnaires its visit type asks for before it (null: none asked for) */
-  intake: Type.Union([VisitIntakeStatus, Type.Null()]),
-  arrivedAt: Type.Union([IsoDateTime, Type.Null()]),
-  roomedAt: Type.Union([IsoDateTime, Type.Null()]),
+  intake: Nullable(VisitIntakeStatus),
+  arrivedAt: Nullable(IsoDateTime),
+  roomedAt: Nullable(IsoDateTime),
   /** minutes since arrival while waiting to be roomed (null when not waiting) */
-  minutesWaiting: Type.Union([Type.Integer(), Type.Null()]),
+  minutesWaiting: Nullable(Type.Integer()),
   /** the status steps this visit may take now (only on the visit's day, along the visit flow) */
   nextStatuses: Type.Array(StaffStatus),
   /** the status an undo of the last step would go back to; null when there is nothing to undo now */
-  undoTo: Type.Union([AppointmentStatus, Type.Null()]),
+  undoTo: Nullable(AppointmentStatus),
 });
 export type ScheduleEntry = Static<typeof ScheduleEntry>;
 
@@ -356,7 +350,7 @@ export const StaffWorkplace = Type.Object({
       ownVisitsOnly: Type.Boolean(),
     }),
   ),
-  providers: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  providers: Type.Array(NamedRef),
 });
 export type StaffWorkplace = Static<typeof StaffWorkplace>;
 
@@ -381,7 +375,7 @@ export const VisitIntakeAnswers = Type.Object({
   start: IsoDateTime,
   timeZone: Type.String(),
   visitTypeName: Type.String(),
-  visitTypeNameEs: Type.Union([Type.String(), Type.Null()]),
+  visitTypeNameEs: Nullable(Type.String()),
   providerName: Type.String(),
   /** what the visit type asks for, done or not */
   items: Type.Array(VisitIntakeItem),
@@ -409,7 +403,7 @@ export const ECheckInRequest = Type.Object({
 export const ECheckInForm = Type.Object({
   opensAt: IsoDateTime,
   open: Type.Boolean(),
-  completedAt: Type.Union([IsoDateTime, Type.Null()]),
+  completedAt: Nullable(IsoDateTime),
   questionnaire: Type.Array(QuestionnaireItem),
   /** scored questionnaires to complete before the visit (see `IntakeItem`) */
   intake: Type.Array(IntakeItem),
@@ -419,8 +413,8 @@ export const ECheckInForm = Type.Object({
     dateOfBirth: IsoDate,
     /** false when the reader's access does not cover contact details (phone, email, address are then null) */
     contactIncluded: Type.Boolean(),
-    phone: Type.Union([Type.String(), Type.Null()]),
-    email: Type.Union([Type.String(), Type.Null()]),
+    phone: Nullable(Type.String()),
+    email: Nullable(Type.String()),
     address: Type.Unknown(),
   }),
 });
@@ -429,19 +423,13 @@ export const WaitlistOffer = Type.Object({
   id: Uuid,
   appointmentId: Uuid,
   /** earlier: a sooner time for a booked visit; rebook: a new time for a visit the clinic cancelled (provider unavailable) */
-  kind: Type.Union([Type.Literal("earlier"), Type.Literal("rebook")]),
+  kind: Literals(["earlier", "rebook"]),
   start: IsoDateTime,
   end: IsoDateTime,
   providerName: Type.String(),
   locationName: Type.String(),
   timeZone: Type.String(),
-  status: Type.Union([
-    Type.Literal("open"),
-    Type.Literal("accepted"),
-    Type.Literal("taken"),
-    Type.Literal("expired"),
-    Type.Literal("declined"),
-  ]),
+  status: Literals(["open", "accepted", "taken", "expired", "declined"]),
   expiresAt: IsoDateTime,
 });
 export type WaitlistOffer = Static<typeof WaitlistOffer>;
@@ -449,5 +437,5 @@ export const WaitlistOfferList = Type.Object({ offers: Type.Array(WaitlistOffer)
 export const OfferParams = Type.Object({ patientId: Uuid, offerId: Uuid });
 export const ConfirmByToken = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) });
 export const ConfirmResult = Type.Object({
-  status: Type.Union([Type.Literal("confirmed"), Type.Literal("already_confirmed")]),
+  status: Literals(["confirmed", "already_confirmed"]),
 });

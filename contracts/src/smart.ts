@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, ShortText, Uuid } from "./common.ts";
+import { IsoDateTime, NamedRef, Nullable, ShortText, Uuid } from "./common.ts";
 
 /** SMART App Launch: apps registered by an administrator, the consent step, connected apps (issue 17). */
 
@@ -35,7 +35,7 @@ export type SmartClientInput = Static<typeof SmartClientInput>;
 export const SmartClientCreated = Type.Object({
   client: SmartClient,
   /** a confidential app's secret, shown once (only its sealed form is kept) */
-  clientSecret: Type.Union([Type.String(), Type.Null()]),
+  clientSecret: Nullable(Type.String()),
 });
 export type SmartClientCreated = Static<typeof SmartClientCreated>;
 
@@ -84,7 +84,7 @@ export type SmartRedirect = Static<typeof SmartRedirect>;
 export const ConnectedApp = Type.Object({
   grantId: Type.String(),
   app: Type.Object({ clientId: Type.String(), name: Type.String() }),
-  patient: Type.Object({ id: Uuid, name: Type.String() }),
+  patient: NamedRef,
   /** who allowed it (the patient or a caregiver) */
   grantedBy: Type.String(),
   /** FHIR resource types it may read ("*": all) */

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Uuid, VISIBLE_TEXT_PATTERN } from "./common.ts";
+import { IsoDate, IsoDateTime, Literals, NamedRef, Nullable, Uuid, VISIBLE_TEXT_PATTERN } from "./common.ts";
 
 /**
  * Post-visit surveys (SPEC §2.8). A completed visit's patient (or the caregiver told for a
@@ -22,7 +22,7 @@ export const OpenSurvey = Type.Object({
   clinicName: Type.String(),
   expiresAt: IsoDateTime,
   /** the language of the person the link was sent to */
-  language: Type.Union([Type.Literal("en"), Type.Literal("es")]),
+  language: Literals(["en", "es"]),
 });
 export type OpenSurvey = Static<typeof OpenSurvey>;
 
@@ -61,9 +61,9 @@ export const SurveyFigures = Type.Object({
   sent: Type.Integer(),
   answered: Type.Integer(),
   /** mean score 0–10, one decimal; null when none answered */
-  averageScore: Type.Union([Type.Number(), Type.Null()]),
+  averageScore: Nullable(Type.Number()),
   /** net promoter score −100…100 (9–10 promoters minus 0–6 detractors, as % of answers); null when none */
-  netPromoterScore: Type.Union([Type.Integer(), Type.Null()]),
+  netPromoterScore: Nullable(Type.Integer()),
   promoters: Type.Integer(),
   passives: Type.Integer(),
   detractors: Type.Integer(),
@@ -83,7 +83,7 @@ export const SurveyResults = Type.Object({
   byLocation: Type.Array(
     Type.Intersect([Type.Object({ locationId: Uuid, locationName: Type.String() }), SurveyFigures]),
   ),
-  locations: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
-  providers: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  locations: Type.Array(NamedRef),
+  providers: Type.Array(NamedRef),
 });
 export type SurveyResults = Static<typeof SurveyResults>;

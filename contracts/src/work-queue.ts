@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDateTime, Uuid } from "./common.ts";
+import { IsoDateTime, Literals, NamedPerson, Nullable, Uuid } from "./common.ts";
 import { StaffRole } from "./identity.ts";
 
 /**
@@ -9,21 +9,13 @@ import { StaffRole } from "./identity.ts";
  */
 
 /** The queues that exist today; more are added as capabilities arrive (messages, referrals, readings). */
-export const WorkQueueName = Type.Union(
-  [Type.Literal("refills"), Type.Literal("messages"), Type.Literal("referrals"), Type.Literal("health_updates")],
-  {
-    description:
-      "refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team",
-  },
-);
+export const WorkQueueName = Literals(["refills", "messages", "referrals", "health_updates"], {
+  description:
+    "refills: refill and renewal requests waiting for a nurse or physician; messages: patients' conversations waiting for an answer from a message pool; referrals: referral requests waiting for the patient's primary care practice; health_updates: readings and questionnaires flagged against the clinic's ranges, waiting for the patient's care team",
+});
 export type WorkQueueName = Static<typeof WorkQueueName>;
 
-export const WorkItemStatus = Type.Union([
-  Type.Literal("open"),
-  Type.Literal("claimed"),
-  Type.Literal("done"),
-  Type.Literal("cancelled"),
-]);
+export const WorkItemStatus = Literals(["open", "claimed", "done", "cancelled"]);
 export type WorkItemStatus = Static<typeof WorkItemStatus>;
 
 /** What the server allows the caller to do next with this item (the web computes no roles). */
@@ -38,7 +30,7 @@ export const WorkItem = Type.Object({
   id: Uuid,
   queue: WorkQueueName,
   /** the patient the work is about, named (the reader is staff, never the patient) */
-  patient: Type.Object({ id: Uuid, displayName: Type.String() }),
+  patient: NamedPerson,
   /** the record the work is about, e.g. { type: "refill_request_item", id } */
   subject: Type.Object({ type: Type.String(), id: Uuid }),
   status: WorkItemStatus,
@@ -46,7 +38,7 @@ export const WorkItem = Type.Object({
   dueAt: IsoDateTime,
   overdue: Type.Boolean(),
   createdAt: IsoDateTime,
-  completedAt: Type.Union([IsoDateTime, Type.Null()]),
+  completedAt: Nullable(IsoDateTime),
   abilities: WorkItemAbilities,
 });
 export type WorkItem = Static<typeof WorkItem>;

@@ -22,6 +22,25 @@ export function SavedNotice({ show, title }: { show: boolean; title?: string }) 
   return show ? <Alert tone="success" title={title ?? t("form.saved")} live="polite" headingLevel={3} /> : null;
 }
 
+/** A query's content once it is there: "loading" (with its words) while pending, or what failed. */
+export function Loaded<T>({
+  query,
+  loading,
+  failed,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  /** the words while it loads (default: "Loading…") */
+  loading?: string;
+  /** the failure's title (default: "This could not be loaded") */
+  failed?: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingState label={loading} />;
+  if (query.isError) return <LoadFailed error={query.error} title={failed} />;
+  return <>{children(query.data)}</>;
+}
+
 export interface EmptyView {
   title: string;
   body?: ReactNode;

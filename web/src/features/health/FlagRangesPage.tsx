@@ -8,10 +8,9 @@ import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed, SavedNotice } from "../../kit/views";
+import { Loaded, SavedNotice } from "../../kit/views";
 import { formatDateTime, localTimeZone } from "../../lib/format";
 import { flagRangesQuery, saveFlagRanges, unitLabel } from "./data";
 import "./health.css";
@@ -42,13 +41,9 @@ export function FlagRangesPage() {
           </Link>
         }
       />
-      {ranges.isPending ? (
-        <LoadingState label={t("ranges.loading")} />
-      ) : ranges.isError ? (
-        <LoadFailed error={ranges.error} title={t("ranges.loadFailed")} />
-      ) : (
-        <RangesForm data={ranges.data} />
-      )}
+      <Loaded query={ranges} loading={t("ranges.loading")} failed={t("ranges.loadFailed")}>
+        {(data) => <RangesForm data={data} />}
+      </Loaded>
     </div>
   );
 }

@@ -7,10 +7,9 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { Link } from "../../components/Link";
-import { LoadingState } from "../../components/Spinner";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
-import { LoadFailed } from "../../kit/views";
+import { Loaded } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
 import { formatCalendarDate, formatDateTime, localTimeZone } from "../../lib/format";
 import { QueueHeader } from "../in-basket/WorkQueue";
@@ -44,21 +43,21 @@ export function HealthFlagQueuePage() {
       <div role="status" className="health-said">
         {said ? <Alert tone="success" title={said} headingLevel={2} /> : null}
       </div>
-      {flags.isPending ? (
-        <LoadingState label={t("queue.loading")} />
-      ) : flags.isError ? (
-        <LoadFailed error={flags.error} title={t("queue.loadFailed")} />
-      ) : flags.data.length === 0 ? (
-        <EmptyState title={status === "active" ? t("queue.emptyTitle") : t("queue.emptyResolvedTitle")}>
-          <p>{t("queue.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <ul className="health-flag-list">
-          {flags.data.map((item) => (
-            <FlagCard key={item.id} item={item} onDone={setSaid} />
-          ))}
-        </ul>
-      )}
+      <Loaded query={flags} loading={t("queue.loading")} failed={t("queue.loadFailed")}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState title={status === "active" ? t("queue.emptyTitle") : t("queue.emptyResolvedTitle")}>
+              <p>{t("queue.emptyBody")}</p>
+            </EmptyState>
+          ) : (
+            <ul className="health-flag-list">
+              {items.map((item) => (
+                <FlagCard key={item.id} item={item} onDone={setSaid} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </div>
   );
 }

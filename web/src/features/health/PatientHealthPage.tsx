@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/EmptyState";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
-import { LoadFailed } from "../../kit/views";
+import { Loaded } from "../../kit/views";
 import { healthUpdatesQuery } from "./data";
 import { QuestionnaireHistory } from "./HealthPage";
 import { TrendsView } from "./TrendsView";
@@ -37,20 +36,20 @@ export function PatientHealthPage() {
           ) : null
         }
       />
-      {data.isPending ? (
-        <LoadingState label={t("page.loading")} />
-      ) : data.isError ? (
-        <LoadFailed error={data.error} title={t("page.loadFailed")} />
-      ) : data.data.trends.length === 0 && data.data.questionnaires.length === 0 ? (
-        <EmptyState title={t("page.emptyTitleFor", { name })}>
-          <p>{t("chart.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <TrendsView trends={data.data.trends} />
-          <QuestionnaireHistory items={data.data.questionnaires} />
-        </>
-      )}
+      <Loaded query={data} loading={t("page.loading")} failed={t("page.loadFailed")}>
+        {(updates) =>
+          updates.trends.length === 0 && updates.questionnaires.length === 0 ? (
+            <EmptyState title={t("page.emptyTitleFor", { name })}>
+              <p>{t("chart.emptyBody")}</p>
+            </EmptyState>
+          ) : (
+            <>
+              <TrendsView trends={updates.trends} />
+              <QuestionnaireHistory items={updates.questionnaires} />
+            </>
+          )
+        }
+      </Loaded>
     </div>
   );
 }

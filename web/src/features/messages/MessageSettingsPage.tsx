@@ -8,10 +8,9 @@ import { TextField } from "../../components/fields";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed, SavedNotice } from "../../kit/views";
+import { Loaded, SavedNotice } from "../../kit/views";
 import { browserTimeZone, formatDateTime, timeZoneLabel } from "../../lib/format";
 import { TIME_ZONES } from "../clinic-admin/shared";
 import { digestQuery, inboxQuery, officeHoursQuery, saveDigest, saveOfficeHours } from "./data";
@@ -34,16 +33,14 @@ export function MessageSettingsPage() {
   return (
     <div className="stack">
       <PageHeader title={t("settings.title")} lead={<p>{t("settings.intro")}</p>} before={back} />
-      {inbox.isPending ? (
-        <LoadingState label={t("settings.loading")} />
-      ) : inbox.isError ? (
-        <LoadFailed error={inbox.error} />
-      ) : (
-        <>
-          {inbox.data.abilities.canSetDigest ? <DigestSection /> : null}
-          {inbox.data.abilities.canSetOfficeHours ? <OfficeHoursSection /> : null}
-        </>
-      )}
+      <Loaded query={inbox} loading={t("settings.loading")}>
+        {(data) => (
+          <>
+            {data.abilities.canSetDigest ? <DigestSection /> : null}
+            {data.abilities.canSetOfficeHours ? <OfficeHoursSection /> : null}
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }
@@ -61,13 +58,9 @@ function DigestSection() {
         {t("settings.digestTitle")}
       </h2>
       <p className="text-muted">{t("settings.digestIntro")}</p>
-      {digest.isPending ? (
-        <LoadingState label={t("settings.loading")} />
-      ) : digest.isError ? (
-        <LoadFailed error={digest.error} />
-      ) : (
-        <DigestForm current={digest.data} />
-      )}
+      <Loaded query={digest} loading={t("settings.loading")}>
+        {(data) => <DigestForm current={data} />}
+      </Loaded>
     </section>
   );
 }
@@ -149,13 +142,9 @@ function OfficeHoursSection() {
         {t("settings.officeTitle")}
       </h2>
       <p className="text-muted">{t("settings.officeIntro")}</p>
-      {hours.isPending ? (
-        <LoadingState label={t("settings.loading")} />
-      ) : hours.isError ? (
-        <LoadFailed error={hours.error} />
-      ) : (
-        <OfficeHoursForm current={hours.data} />
-      )}
+      <Loaded query={hours} loading={t("settings.loading")}>
+        {(data) => <OfficeHoursForm current={data} />}
+      </Loaded>
     </section>
   );
 }

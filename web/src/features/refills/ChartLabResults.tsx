@@ -4,10 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { FormDialog, useFormDialog } from "../../kit/FormDialog";
-import { LoadFailed } from "../../kit/views";
+import { Loaded } from "../../kit/views";
 import { formatCalendarDate } from "../../lib/format";
 import { labResultsQuery, recordLabResult } from "./data";
 
@@ -37,21 +36,21 @@ export function ChartLabResults({ patientId, onSaved }: { patientId: string; onS
         {labs.data?.abilities.canRecord ? <RecordLabAction list={labs.data} onSaved={onSaved} /> : null}
       </div>
       <p className="text-muted">{t("labs.lead")}</p>
-      {labs.isPending ? (
-        <LoadingState label={t("labs.loading")} />
-      ) : labs.isError ? (
-        <LoadFailed error={labs.error} title={t("labs.loadFailed")} />
-      ) : labs.data.results.length === 0 ? (
-        <p>{t("labs.empty", { name })}</p>
-      ) : (
-        <ul className="chart-labs__list" aria-label={t("labs.listLabel", { name })}>
-          {labs.data.results.map((r) => (
-            <li key={r.id}>
-              <LabLine result={r} locale={locale} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded query={labs} loading={t("labs.loading")} failed={t("labs.loadFailed")}>
+        {(data) =>
+          data.results.length === 0 ? (
+            <p>{t("labs.empty", { name })}</p>
+          ) : (
+            <ul className="chart-labs__list" aria-label={t("labs.listLabel", { name })}>
+              {data.results.map((r) => (
+                <li key={r.id}>
+                  <LabLine result={r} locale={locale} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {labs.data && labs.data.tests.length === 0 ? <p className="text-muted">{t("labs.noTests")}</p> : null}
     </section>
   );

@@ -9,10 +9,9 @@ import { Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
 import { PageHeader } from "../../components/PageHeader";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed, SavedNotice } from "../../kit/views";
+import { Loaded, SavedNotice } from "../../kit/views";
 import { BackToSetup } from "../clinic-admin/shared";
 import { refillProtocolQuery, saveRefillProtocol } from "./data";
 import { dayAndTime as when } from "./format";
@@ -28,18 +27,16 @@ export function RefillProtocolPage() {
   return (
     <div className="stack">
       <PageHeader title={t("protocol.title")} lead={<p>{t("protocol.lead")}</p>} before={<BackToSetup />} />
-      {view.isPending ? (
-        <LoadingState />
-      ) : view.isError ? (
-        <LoadFailed error={view.error} title={t("protocol.loadFailed")} />
-      ) : (
-        <>
-          {savedVersion !== null && savedVersion === view.data.current.version ? (
-            <SavedNotice show title={t("protocol.savedTitle", { version: savedVersion })} />
-          ) : null}
-          <ProtocolForm key={view.data.current.version} view={view.data} onSaved={setSavedVersion} />
-        </>
-      )}
+      <Loaded query={view} failed={t("protocol.loadFailed")}>
+        {(data) => (
+          <>
+            {savedVersion !== null && savedVersion === data.current.version ? (
+              <SavedNotice show title={t("protocol.savedTitle", { version: savedVersion })} />
+            ) : null}
+            <ProtocolForm key={data.current.version} view={data} onSaved={setSavedVersion} />
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }

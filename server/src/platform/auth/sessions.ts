@@ -1,7 +1,8 @@
-import { CompiledQuery, type ExpressionBuilder, sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Config } from "../../config.ts";
-import { type Database, preparedStatement } from "../../db/database.ts";
+import { compiledQuery } from "../../db/compiled-query.ts";
+import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
 import type { SessionState } from "../../db/tables/identity.ts";
 import type { ProxyRelationship, ProxyScope, StaffRole } from "../../db/tables/people.ts";
@@ -16,8 +17,6 @@ const PARTIAL_SESSION_MS = 10 * 60_000;
 const TOUCH_INTERVAL_MS = 60_000;
 /** due `last_seen_at` writes are gathered this long and written in one statement */
 const TOUCH_FLUSH_MS = 1_000;
-/** stands for the token hash in the compiled session query (never a real SHA-256 hex) */
-const TOKEN_HASH_SLOT = "<token hash>";
 
 export interface SessionUser {
   id: string;
@@ -131,17 +130,21 @@ function actorFrom(
  * connected app's access token. Undefined for a user who is unknown or not active.
  */
 export async function loadUserActor(db: Database, userId: string): Promise<Actor | undefined> {
-  const row = await currentDb(db)
-    .selectFrom("users as u")
-    .select((eb) => ["u.id as user_id", "u.display_name", "u.status", ...actorColumns(eb)])
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
+  const [row] = await userActorQuery(currentDb(db), { userId });
   return row?.status === "active" ? actorFrom(row as typeof row & ActorColumns, true) : undefined;
 }
 
-/** The one query that turns a cookie into a session and its actor (see `authenticate`). */
-function sessionQuery(db: Database, tokenHash: string) {
-  return db
+/** A user's actor columns, prepared once: every connected app's request asks it. */
+const userActorQuery = compiledQuery("portico_user_actor", (db, { userId }: { userId: string }) =>
+  db
+    .selectFrom("users as u")
+    .select((eb) => ["u.id as user_id", "u.display_name", "u.status", ...actorColumns(eb)])
+    .where("u.id", "=", userId),
+);
+
+/** The one query that turns a cookie into a session and its actor (see `authenticate`), prepared once. */
+const sessionQuery = compiledQuery("portico_session", (db, { tokenHash }: { tokenHash: string }) =>
+  db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .select((eb) => [
@@ -162,10 +165,10 @@ function sessionQuery(db: Database, tokenHash: string) {
       "u.mfa_enabled_at",
       ...actorColumns(eb),
     ])
-    .where("s.token_hash", "=", tokenHash);
-}
+    .where("s.token_hash", "=", tokenHash),
+);
 
-type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionQuery>["executeTakeFirst"]>>>;
+type SessionRow = Awaited<ReturnType<typeof sessionQuery>>[number];
 
 /**
  * Server-side sessions. The cookie holds a 256-bit random token; only its SHA-256 is stored,
@@ -175,8 +178,6 @@ export class SessionStore {
   readonly #db: Database;
   readonly #clock: Clock;
   readonly #config: Config;
-  /** the session query compiled once: each request only binds the token hash */
-  readonly #compiledSessionQuery: { sql: string; parameters: readonly unknown[] };
   /** session id → the `last_seen_at` to write with the next batch */
   readonly #touches = new Map<string, Date>();
   #touchTimer: NodeJS.Timeout | undefined;
@@ -185,22 +186,11 @@ export class SessionStore {
     this.#db = db;
     this.#clock = clock;
     this.#config = config;
-    const compiled = sessionQuery(db, TOKEN_HASH_SLOT).compile();
-    this.#compiledSessionQuery = {
-      sql: preparedStatement("portico_session", compiled.sql),
-      parameters: compiled.parameters,
-    };
   }
 
   async #findSession(tokenHash: string): Promise<SessionRow | undefined> {
-    const { sql: text, parameters } = this.#compiledSessionQuery;
-    const result = await this.#db.executeQuery<SessionRow>(
-      CompiledQuery.raw(
-        text,
-        parameters.map((p) => (p === TOKEN_HASH_SLOT ? tokenHash : p)),
-      ),
-    );
-    return result.rows[0];
+    const [row] = await sessionQuery(this.#db, { tokenHash });
+    return row;
   }
 
   idleTimeoutSeconds(isStaff: boolean): number {

@@ -16,3 +16,12 @@ export function bindField<F extends object>(
     errorMessage: errors[key],
   });
 }
+
+/**
+ * `set` and `field` for a group of values whose owner takes the whole group back on each change
+ * (`onChange(next)`, e.g. a person's details inside a larger form).
+ */
+export function bindGroup<F extends object>(values: F, errors: FieldErrors, onChange: (next: F) => void) {
+  const set = (key: keyof F) => (value: string) => onChange({ ...values, [key]: value });
+  return { set, field: bindField(values, errors, set) };
+}

@@ -2,7 +2,7 @@ import type { InsuranceCoverage, InsuranceCoverageInput } from "@portico/contrac
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLocale } from "../../i18n";
-import { bindField } from "../../kit/bind-field";
+import { bindGroup } from "../../kit/bind-field";
 import type { FieldErrors } from "../Form";
 import { fieldId, TextField } from "../fields";
 import { Select } from "../Select";
@@ -102,8 +102,7 @@ interface InsuranceFieldsProps {
 
 export function InsuranceFields({ value, onChange, errors, fileUrl, legendHidden = false }: InsuranceFieldsProps) {
   const { t } = useTranslation("registration");
-  const set = (key: keyof InsuranceForm) => (v: string) => onChange({ ...value, [key]: v });
-  const field = bindField(value, errors, set);
+  const { set, field } = bindGroup(value, errors, onChange);
   return (
     <fieldset className="fieldset">
       <legend className={legendHidden ? "visually-hidden" : "fieldset__legend"}>{t("insurance.title")}</legend>

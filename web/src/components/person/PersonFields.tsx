@@ -1,6 +1,6 @@
 import type { Address, EmergencyContact, RegisterPatientRequest } from "@portico/contracts";
 import { useTranslation } from "react-i18next";
-import { bindField } from "../../kit/bind-field";
+import { bindGroup } from "../../kit/bind-field";
 import type { FieldErrors } from "../Form";
 import { TextField } from "../fields";
 import { Select } from "../Select";
@@ -144,8 +144,7 @@ interface PersonFieldsProps {
 /** Name, birth, contact, address, language and emergency contact, in labelled groups. */
 export function PersonFields({ value, onChange, errors, voice, require = {} }: PersonFieldsProps) {
   const { t } = useTranslation("registration");
-  const set = (key: keyof PersonForm) => (v: string) => onChange({ ...value, [key]: v });
-  const field = bindField(value, errors, set);
+  const { set, field } = bindGroup(value, errors, onChange);
   const optional = (label: string) => t("person.optional", { label });
   return (
     <>
@@ -181,15 +180,12 @@ export function PersonFields({ value, onChange, errors, voice, require = {} }: P
           errorMessage={errors.dateOfBirth}
         />
         <Select
-          name="sex"
+          {...field("sex")}
           label={t("person.sex")}
           description={t("person.sexHint")}
           width="medium"
-          value={value.sex || null}
           placeholder={t("person.choose")}
           options={SEXES.map((s) => ({ id: s, label: t(`sex.${s}`) }))}
-          onChange={set("sex")}
-          errorMessage={errors.sex}
           isRequired
         />
         <TextField
@@ -245,8 +241,7 @@ export function AddressFields({
   voice,
 }: Pick<PersonFieldsProps, "value" | "onChange" | "errors" | "voice">) {
   const { t } = useTranslation("registration");
-  const set = (key: keyof PersonForm) => (v: string) => onChange({ ...value, [key]: v });
-  const field = bindField(value, errors, set);
+  const { field } = bindGroup(value, errors, onChange);
   const auto = (token: string) => (voice === "self" ? token : "off");
   return (
     <fieldset className="fieldset">
@@ -280,8 +275,7 @@ export function EmergencyContactFields({
   legendHidden?: boolean;
 }) {
   const { t } = useTranslation("registration");
-  const set = (key: keyof PersonForm) => (v: string) => onChange({ ...value, [key]: v });
-  const field = bindField(value, errors, set);
+  const { field } = bindGroup(value, errors, onChange);
   return (
     <fieldset className="fieldset">
       <legend className={legendHidden ? "visually-hidden" : "fieldset__legend"}>{t("person.emergencyTitle")}</legend>

@@ -3,9 +3,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Select } from "../../components/Select";
-import { LoadingState } from "../../components/Spinner";
 import { FormDialog, useFormDialog } from "../../kit/FormDialog";
-import { LoadFailed } from "../../kit/views";
+import { Loaded } from "../../kit/views";
 import { assignWorkItem, workItemAssigneesQuery } from "./data";
 import "./in-basket.css";
 
@@ -68,22 +67,22 @@ export function AssignWorkItem({ workItem, subject, onAssigned }: AssignWorkItem
           submitLabel={t("assign.confirm")}
           intro={<p>{t("assign.intro", { patient: workItem.patient.displayName })}</p>}
         >
-          {assignees.isPending ? (
-            <LoadingState label={t("assign.loading")} />
-          ) : assignees.isError ? (
-            <LoadFailed error={assignees.error} title={t("assign.loadFailed")} />
-          ) : options.length === 0 ? (
-            <p id={`${name}-none`}>{t("assign.nobody", { patient: workItem.patient.displayName })}</p>
-          ) : (
-            <Select
-              {...dialog.form.field("userId", name)}
-              label={t("assign.colleague")}
-              description={t("assign.colleagueHint")}
-              options={options}
-              placeholder={t("assign.choose")}
-              isRequired
-            />
-          )}
+          <Loaded query={assignees} loading={t("assign.loading")} failed={t("assign.loadFailed")}>
+            {() =>
+              options.length === 0 ? (
+                <p id={`${name}-none`}>{t("assign.nobody", { patient: workItem.patient.displayName })}</p>
+              ) : (
+                <Select
+                  {...dialog.form.field("userId", name)}
+                  label={t("assign.colleague")}
+                  description={t("assign.colleagueHint")}
+                  options={options}
+                  placeholder={t("assign.choose")}
+                  isRequired
+                />
+              )
+            }
+          </Loaded>
         </FormDialog>
       ) : null}
       <span role="status" className="assign-work__status">

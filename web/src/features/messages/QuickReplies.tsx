@@ -6,9 +6,8 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { type FieldErrors, Form, FormActions } from "../../components/Form";
 import { TextField } from "../../components/fields";
-import { LoadingState } from "../../components/Spinner";
 import { useForm } from "../../kit/use-form";
-import { LoadFailed } from "../../kit/views";
+import { Loaded } from "../../kit/views";
 import { errorMessage } from "../../lib/errors";
 import { NoteField } from "../appointments/parts";
 import { deleteQuickReply, quickRepliesQuery, saveQuickReply } from "./data";
@@ -27,42 +26,44 @@ export function QuickReplies({ pool }: { pool: MessagePool }) {
       </h2>
       <p className="text-muted">{t("admin.quickIntro")}</p>
       <div aria-live="polite">{notice ? <Alert tone={notice.tone} title={notice.title} headingLevel={3} /> : null}</div>
-      {replies.isPending ? (
-        <LoadingState label={t("admin.loading")} />
-      ) : replies.isError ? (
-        <LoadFailed error={replies.error} />
-      ) : replies.data.quickReplies.length === 0 ? (
-        <p>{t("admin.noQuick")}</p>
-      ) : (
-        <ul className="settings-list">
-          {replies.data.quickReplies.map((q) => (
-            <li key={q.id} className="settings-list__item">
-              <h3 className="settings-list__title">{q.title}</h3>
-              <p className="message-body">{q.body}</p>
-              <div className="row-actions">
-                <Button
-                  variant="secondary"
-                  onPress={() => setEditing(q)}
-                  aria-label={t("admin.editQuickNamed", { title: q.title })}
-                >
-                  {t("admin.editQuick")}
-                </Button>
-                <Button
-                  variant="quiet"
-                  aria-label={t("admin.deleteQuickNamed", { title: q.title })}
-                  onPress={() =>
-                    void deleteQuickReply(queryClient, pool.id, q.id)
-                      .then(() => setNotice({ tone: "success", title: t("admin.quickDeleted", { title: q.title }) }))
-                      .catch((e) => setNotice({ tone: "error", title: errorMessage(e, i18n.t, i18n.exists) }))
-                  }
-                >
-                  {t("admin.deleteQuick")}
-                </Button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded query={replies} loading={t("admin.loading")}>
+        {(data) =>
+          data.quickReplies.length === 0 ? (
+            <p>{t("admin.noQuick")}</p>
+          ) : (
+            <ul className="settings-list">
+              {data.quickReplies.map((q) => (
+                <li key={q.id} className="settings-list__item">
+                  <h3 className="settings-list__title">{q.title}</h3>
+                  <p className="message-body">{q.body}</p>
+                  <div className="row-actions">
+                    <Button
+                      variant="secondary"
+                      onPress={() => setEditing(q)}
+                      aria-label={t("admin.editQuickNamed", { title: q.title })}
+                    >
+                      {t("admin.editQuick")}
+                    </Button>
+                    <Button
+                      variant="quiet"
+                      aria-label={t("admin.deleteQuickNamed", { title: q.title })}
+                      onPress={() =>
+                        void deleteQuickReply(queryClient, pool.id, q.id)
+                          .then(() =>
+                            setNotice({ tone: "success", title: t("admin.quickDeleted", { title: q.title }) }),
+                          )
+                          .catch((e) => setNotice({ tone: "error", title: errorMessage(e, i18n.t, i18n.exists) }))
+                      }
+                    >
+                      {t("admin.deleteQuick")}
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       <QuickReplyForm
         key={editing?.id ?? "new"}
         poolId={pool.id}

@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { Cell, DataTable } from "../../kit/DataTable";
-import { LoadFailed } from "../../kit/views";
+import { Loaded } from "../../kit/views";
 import { dayAndTime as when } from "../refills/format";
 import { incomingReferralsQuery } from "./data";
 import { PatientCell, ReferralCell } from "./ReferralQueuePage";
@@ -21,45 +20,45 @@ export function IncomingReferralsPage() {
   return (
     <div className="stack">
       <QueueHeader ns="referrals" words="incoming" />
-      {incoming.isPending ? (
-        <LoadingState label={t("queue.loading")} />
-      ) : incoming.isError ? (
-        <LoadFailed error={incoming.error} title={t("queue.loadFailed")} />
-      ) : items.length === 0 ? (
-        <div className="empty-state">
-          <h2 className="empty-state__title">{t("incoming.emptyTitle")}</h2>
-          <p className="empty-state__text">{t("incoming.emptyBody")}</p>
-        </div>
-      ) : (
-        <div className="refill-queue">
-          <DataTable
-            caption={t("incoming.caption", { count: items.length })}
-            columns={[{ label: label("patient") }, { label: label("referral") }, { label: t("incoming.visits") }]}
-            items={items}
-            rowKey={(i) => i.referral.id}
-            row={(item) => (
-              <tr key={item.referral.id} className="queue-row">
-                <PatientCell item={item} label={label("patient")} />
-                <ReferralCell item={item} label={label("referral")} />
-                <Cell label={t("incoming.visits")}>
-                  {item.referral.appointments.length === 0 ? (
-                    <span className="text-muted">{t("incoming.noVisits")}</span>
-                  ) : (
-                    <ul className="decision-list">
-                      {item.referral.appointments.map((a) => (
-                        <li key={a.id}>
-                          {when(a.startsAt, locale)} · {a.provider.displayName} (
-                          {t(`appointmentStatus.${a.status}`, { defaultValue: a.status })})
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </Cell>
-              </tr>
-            )}
-          />
-        </div>
-      )}
+      <Loaded query={incoming} loading={t("queue.loading")} failed={t("queue.loadFailed")}>
+        {() =>
+          items.length === 0 ? (
+            <div className="empty-state">
+              <h2 className="empty-state__title">{t("incoming.emptyTitle")}</h2>
+              <p className="empty-state__text">{t("incoming.emptyBody")}</p>
+            </div>
+          ) : (
+            <div className="refill-queue">
+              <DataTable
+                caption={t("incoming.caption", { count: items.length })}
+                columns={[{ label: label("patient") }, { label: label("referral") }, { label: t("incoming.visits") }]}
+                items={items}
+                rowKey={(i) => i.referral.id}
+                row={(item) => (
+                  <tr key={item.referral.id} className="queue-row">
+                    <PatientCell item={item} label={label("patient")} />
+                    <ReferralCell item={item} label={label("referral")} />
+                    <Cell label={t("incoming.visits")}>
+                      {item.referral.appointments.length === 0 ? (
+                        <span className="text-muted">{t("incoming.noVisits")}</span>
+                      ) : (
+                        <ul className="decision-list">
+                          {item.referral.appointments.map((a) => (
+                            <li key={a.id}>
+                              {when(a.startsAt, locale)} · {a.provider.displayName} (
+                              {t(`appointmentStatus.${a.status}`, { defaultValue: a.status })})
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </Cell>
+                  </tr>
+                )}
+              />
+            </div>
+          )
+        }
+      </Loaded>
     </div>
   );
 }

@@ -6,9 +6,8 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Link } from "../../components/Link";
 import { PageHeader } from "../../components/PageHeader";
-import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
-import { LoadFailed } from "../../kit/views";
+import { Loaded } from "../../kit/views";
 import { ChartLabResults } from "./ChartLabResults";
 import type { ChartMedsNotice } from "./chart-medications";
 import { medicationsQuery } from "./data";
@@ -58,49 +57,49 @@ export function ChartMedicationsPage() {
           )
         ) : null}
       </div>
-      {list.isPending ? (
-        <LoadingState label={t("medications.loading")} />
-      ) : list.isError ? (
-        <LoadFailed error={list.error} title={t("medications.loadFailed")} />
-      ) : list.data.medications.length === 0 ? (
-        <p className="text-muted">{t("chartMeds.empty", { name })}</p>
-      ) : (
-        (["active", "stopped"] as const).map((status) => {
-          const items = list.data.medications.filter((m) => m.status === status);
-          if (items.length === 0) return null;
-          return (
-            <section key={status} aria-labelledby={`chart-meds-${status}`} className="stack">
-              <h2 id={`chart-meds-${status}`} className="section-title">
-                {t(status === "active" ? "medications.activeTitle" : "medications.stoppedTitle")}
-              </h2>
-              <ul className="med-list chart-med-list">
-                {items.map((m) => (
-                  <li key={m.id} className="chart-med">
-                    <MedicationCard medication={m} patientId={patientId} />
-                    {m.abilities.canEdit ? (
-                      <div className="row-actions">
-                        <MedicationFormAction
-                          patientId={patientId}
-                          patientName={list.data.patient.displayName}
-                          medication={m}
-                          onNotice={setNotice}
-                        />
-                        <StopMedicationAction
-                          patientId={patientId}
-                          patientName={list.data.patient.displayName}
-                          medication={m}
-                          onNotice={setNotice}
-                        />
-                      </div>
-                    ) : null}
-                    <History medication={m} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })
-      )}
+      <Loaded query={list} loading={t("medications.loading")} failed={t("medications.loadFailed")}>
+        {(data) =>
+          data.medications.length === 0 ? (
+            <p className="text-muted">{t("chartMeds.empty", { name })}</p>
+          ) : (
+            (["active", "stopped"] as const).map((status) => {
+              const items = data.medications.filter((m) => m.status === status);
+              if (items.length === 0) return null;
+              return (
+                <section key={status} aria-labelledby={`chart-meds-${status}`} className="stack">
+                  <h2 id={`chart-meds-${status}`} className="section-title">
+                    {t(status === "active" ? "medications.activeTitle" : "medications.stoppedTitle")}
+                  </h2>
+                  <ul className="med-list chart-med-list">
+                    {items.map((m) => (
+                      <li key={m.id} className="chart-med">
+                        <MedicationCard medication={m} patientId={patientId} />
+                        {m.abilities.canEdit ? (
+                          <div className="row-actions">
+                            <MedicationFormAction
+                              patientId={patientId}
+                              patientName={data.patient.displayName}
+                              medication={m}
+                              onNotice={setNotice}
+                            />
+                            <StopMedicationAction
+                              patientId={patientId}
+                              patientName={data.patient.displayName}
+                              medication={m}
+                              onNotice={setNotice}
+                            />
+                          </div>
+                        ) : null}
+                        <History medication={m} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })
+          )
+        }
+      </Loaded>
       <ChartLabResults patientId={patientId} onSaved={(n) => setNotice({ kind: "lab", ...n })} />
     </div>
   );

@@ -1,7 +1,6 @@
 import {
   AcceptStaffInvitationRequest,
   CatalogueQuery,
-  errorResponses,
   IdParams,
   InviteStaffRequest,
   Location,
@@ -21,13 +20,12 @@ import {
   StaffAccountList,
   UpdateStaffRequest,
 } from "@portico/contracts";
-import { type Static, type TSchema, Type } from "typebox";
+import type { Static, TSchema } from "typebox";
 import type { App } from "../../app.ts";
+import { created, noContent, ok } from "../../platform/route-responses.ts";
 import type { ClinicAdminService } from "./service.ts";
 
 const tags = ["clinic"];
-const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
-const created = (schema: unknown) => ({ ...errorResponses, 201: schema });
 
 /** HTTP only: schemas, the call into the service, the response. */
 export async function clinicAdminRoutes(app: App, clinic: ClinicAdminService): Promise<void> {
@@ -100,7 +98,7 @@ export async function clinicAdminRoutes(app: App, clinic: ClinicAdminService): P
         tags,
         summary: "Choose a password from a staff invitation link",
         body: AcceptStaffInvitationRequest,
-        response: { ...errorResponses, 204: Type.Null() },
+        response: noContent(),
       },
     },
     async (request, reply) => {
@@ -121,15 +119,17 @@ function catalogueEntryRoutes<Input extends TSchema, Patch extends TSchema, Item
     update: (id: string, patch: Static<Patch>) => Promise<Static<Item>>;
   },
 ): void {
+  // the answer's type is the entry's own (`entry`), which Fastify cannot resolve from a generic schema
+  const answer: TSchema = item;
   app.post(
     path,
-    { schema: { tags, summary: `Add ${what}`, body: input, response: created(item) } },
+    { schema: { tags, summary: `Add ${what}`, body: input, response: created(answer) } },
     async (request, reply) => reply.status(201).send(await entry.create(request.body as Static<Input>)),
   );
   app.patch(
     `${path}/:id`,
     {
-      schema: { tags, summary: `Change ${what}`, params: IdParams, body: patch, response: ok(item) },
+      schema: { tags, summary: `Change ${what}`, params: IdParams, body: patch, response: ok(answer) },
     },
     async (request) => entry.update(request.params.id, request.body as Static<Patch>),
   );

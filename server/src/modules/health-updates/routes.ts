@@ -1,5 +1,4 @@
 import {
-  errorResponses,
   FlagRanges,
   HealthFlagItem,
   HealthFlagParams,
@@ -16,13 +15,12 @@ import {
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute, staffRouteGuard } from "../../platform/access/route-guards.ts";
+import { created, ok } from "../../platform/route-responses.ts";
 import type { HealthFlagService } from "./flag-queue.ts";
 import type { HealthUpdatesService } from "./health-service.ts";
 import type { FlagRangeService } from "./ranges.ts";
 
 const tags = ["health-updates"];
-const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
-const created = (schema: unknown) => ({ ...errorResponses, 201: schema });
 const CLINICIANS = ["nurse", "physician"] as const;
 
 /** HTTP only: schemas, the call into the service, the response. */

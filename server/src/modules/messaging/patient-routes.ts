@@ -12,7 +12,8 @@ import {
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
 import { patientRoute } from "../../platform/access/route-guards.ts";
-import { created, type MessagingRouteServices, ok, sendFile, tags } from "./route-helpers.ts";
+import { created, ok } from "../../platform/route-responses.ts";
+import { type MessagingRouteServices, sendFile, tags } from "./route-helpers.ts";
 
 /** The patient side's routes (patients and caregivers, scope `messages`): topics, threads, replies, downloads. */
 export function patientThreadRoutes(app: App, { access, messaging }: MessagingRouteServices): void {

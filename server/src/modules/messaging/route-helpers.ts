@@ -1,11 +1,10 @@
-import { errorResponses } from "@portico/contracts";
 import type { FastifyReply } from "fastify";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { AttachmentFile } from "./attachments.ts";
 import type { MessagingSettings } from "./settings.ts";
 import type { MessagingService } from "./threads.ts";
 
-/** What the messaging routes share: the services they call, the OpenAPI tag and responses, a file download. */
+/** What the messaging routes share: the services they call, the OpenAPI tag, a file download. */
 
 export interface MessagingRouteServices {
   access: AccessService;
@@ -14,8 +13,6 @@ export interface MessagingRouteServices {
 }
 
 export const tags = ["messages"];
-export const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
-export const created = (schema: unknown) => ({ ...errorResponses, 201: schema });
 
 /** An attachment as a download: never shown inline, never sniffed, never run. */
 export function sendFile(reply: FastifyReply, file: AttachmentFile) {

@@ -1,7 +1,6 @@
 import {
   DigestPreferences,
   DigestPreferencesInput,
-  errorResponses,
   HolidayList,
   IdParams,
   MessagePool,
@@ -15,9 +14,9 @@ import {
   QuickReplyInput,
   QuickReplyList,
 } from "@portico/contracts";
-import { Type } from "typebox";
 import type { App } from "../../app.ts";
-import { created, type MessagingRouteServices, ok, tags } from "./route-helpers.ts";
+import { created, noContent, ok } from "../../platform/route-responses.ts";
+import { type MessagingRouteServices, tags } from "./route-helpers.ts";
 
 /** The settings' routes: a pool's quick replies, a clinician's office hours and digest times, the admins' pools and holidays. */
 export function settingsRoutes(app: App, { messagingSettings: settings }: MessagingRouteServices): void {
@@ -61,7 +60,7 @@ export function settingsRoutes(app: App, { messagingSettings: settings }: Messag
         tags,
         summary: "Delete a saved reply",
         params: PoolQuickReplyParams,
-        response: { ...errorResponses, 204: Type.Null() },
+        response: noContent(),
       },
     },
     async (request, reply) => {

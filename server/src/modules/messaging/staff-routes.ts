@@ -10,7 +10,8 @@ import {
 } from "@portico/contracts";
 import { Type } from "typebox";
 import type { App } from "../../app.ts";
-import { created, type MessagingRouteServices, ok, sendFile, tags } from "./route-helpers.ts";
+import { created, ok } from "../../platform/route-responses.ts";
+import { type MessagingRouteServices, sendFile, tags } from "./route-helpers.ts";
 
 const StaffAttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid });
 

@@ -32,12 +32,12 @@ import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute } from "../../platform/access/route-guards.ts";
 import { activationCodeHash } from "../../platform/auth/tokens.ts";
 import { registerUploadRoutes, uploadedBytes, uploadRoute } from "../../platform/files/upload-routes.ts";
+import { created, ok } from "../../platform/route-responses.ts";
 import type { PatientFiles } from "./files.ts";
 import { renderActivationLetter } from "./letter.ts";
 import type { PatientService } from "./service.ts";
 
 const tags = ["patients"];
-const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
 
 /** HTTP only: schemas, the call into the service, the response. */
 export async function patientRoutes(
@@ -66,7 +66,7 @@ export async function patientRoutes(
         tags,
         summary: "Register a patient (front desk); answers 409 possible_duplicate with candidates",
         body: RegisterPatientRequest,
-        response: { ...errorResponses, 201: RegisterPatientResponse },
+        response: created(RegisterPatientResponse),
       },
     },
     async (request, reply) => reply.status(201).send(await patients.registration.register(request.body)),
@@ -126,7 +126,7 @@ export async function patientRoutes(
         tags,
         summary: "Issue a new activation code (the previous one stops working)",
         params: PatientParams,
-        response: { ...errorResponses, 201: RegisterPatientResponse.properties.activation },
+        response: created(RegisterPatientResponse.properties.activation),
       },
     },
     async (request, reply) =>
@@ -148,7 +148,7 @@ export async function patientRoutes(
           { code: Type.String({ minLength: 12, maxLength: 20 }) },
           { additionalProperties: false },
         ),
-        response: { ...errorResponses, 200: ActivationLetter },
+        response: ok(ActivationLetter),
       },
     },
     async (request, reply) => {
@@ -256,7 +256,7 @@ export async function patientRoutes(
         summary: "Ask the front desk to change legal name, sex or date of birth",
         params: PatientParams,
         body: CreateIdentityChangeRequest,
-        response: { ...errorResponses, 201: IdentityChangeRequest },
+        response: created(IdentityChangeRequest),
       },
     },
     async (request, reply) =>

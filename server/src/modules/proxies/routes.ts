@@ -20,6 +20,7 @@ import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute } from "../../platform/access/route-guards.ts";
 import { type SessionCookie, setSessionCookie } from "../../platform/auth/cookie.ts";
 import { readSessionToken } from "../../platform/auth/plugin.ts";
+import { created, noContent, ok } from "../../platform/route-responses.ts";
 import type { ProxyService } from "./service.ts";
 
 const tags = ["proxies"];
@@ -39,7 +40,7 @@ export async function proxyRoutes(
         tags,
         summary: "Who has proxy access to this patient, with the scopes in effect today",
         params: PatientParams,
-        response: { ...errorResponses, 200: ProxyGrantList },
+        response: ok(ProxyGrantList),
       },
     },
     async (request) => proxies.grants.list(request.params.patientId),
@@ -85,7 +86,7 @@ export async function proxyRoutes(
         tags,
         summary: "Revoke a grant",
         params: RevokeProxyGrantParams,
-        response: { ...errorResponses, 204: Type.Null() },
+        response: noContent(),
       },
     },
     async (request, reply) => {
@@ -108,7 +109,7 @@ export async function proxyRoutes(
         summary: "An adult patient invites a caregiver by email",
         params: PatientParams,
         body: CreateProxyInvitationRequest,
-        response: { ...errorResponses, 201: ProxyInvitationSummary },
+        response: created(ProxyInvitationSummary),
       },
     },
     async (request, reply) =>
@@ -129,7 +130,7 @@ export async function proxyRoutes(
         tags,
         summary: "Withdraw an invitation not yet accepted",
         params: Type.Object({ patientId: Uuid, invitationId: Uuid }),
-        response: { ...errorResponses, 204: Type.Null() },
+        response: noContent(),
       },
     },
     async (request, reply) => {
@@ -146,7 +147,7 @@ export async function proxyRoutes(
         tags,
         summary: "What an invitation link shows before signing in",
         body: InvitationToken,
-        response: { ...errorResponses, 200: InvitationPreview },
+        response: ok(InvitationPreview),
       },
     },
     async (request) => proxies.invitations.preview(request.body.token),
@@ -160,7 +161,7 @@ export async function proxyRoutes(
         tags,
         summary: "Accept an invitation as the signed-in user",
         body: InvitationToken,
-        response: { ...errorResponses, 200: ProxyGrant },
+        response: ok(ProxyGrant),
       },
     },
     async (request) => proxies.invitations.accept(request.body.token),
@@ -176,7 +177,7 @@ export async function proxyRoutes(
         description:
           "The account uses the invited email address and has no patient record. 404 when the link is used, expired or withdrawn; 409 when an account already uses the email (sign in and accept instead); 422 weak_password.",
         body: InvitationSignUpRequest,
-        response: { ...errorResponses, 201: InvitationSignUpResponse },
+        response: created(InvitationSignUpResponse),
       },
     },
     async (request, reply) => {

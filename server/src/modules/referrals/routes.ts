@@ -3,7 +3,6 @@ import {
   AskForVisitRequest,
   CreateReferralRequest,
   DenyReferralRequest,
-  errorResponses,
   IncomingReferrals,
   PatientParams,
   Referral,
@@ -17,11 +16,10 @@ import {
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute, staffRouteGuard } from "../../platform/access/route-guards.ts";
+import { created, ok } from "../../platform/route-responses.ts";
 import type { ReferralService } from "./referral-service.ts";
 
 const tags = ["referrals"];
-const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
-const created = (schema: unknown) => ({ ...errorResponses, 201: schema });
 const CLINICIANS = ["nurse", "physician"] as const;
 
 /** HTTP only: schemas, the call into the service, the response. */

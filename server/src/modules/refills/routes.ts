@@ -5,7 +5,6 @@ import {
   CreateMedicationRequest,
   CreateRefillRequest,
   DenyRefillRequest,
-  errorResponses,
   LabResult,
   LabResultList,
   Medication,
@@ -30,14 +29,13 @@ import {
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute, staffRouteGuard } from "../../platform/access/route-guards.ts";
+import { created, ok } from "../../platform/route-responses.ts";
 import type { LabResultService } from "./lab-results.ts";
 import type { MedicationService } from "./medications.ts";
 import type { RefillProtocolService } from "./protocols.ts";
 import type { RefillService } from "./refill-service.ts";
 
 const tags = ["refills"];
-const ok = (schema: unknown) => ({ ...errorResponses, 200: schema });
-const created = (schema: unknown) => ({ ...errorResponses, 201: schema });
 const CLINICIANS = ["nurse", "physician"] as const;
 
 /** HTTP only: schemas, the call into the service, the response. */

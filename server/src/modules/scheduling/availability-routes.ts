@@ -4,7 +4,6 @@ import {
   CreateAvailabilityTemplate,
   CreateTimeOff,
   CreateVisitType,
-  errorResponses,
   IdParams,
   ProviderAvailability,
   SavedAvailabilityException,
@@ -15,6 +14,7 @@ import {
 } from "@portico/contracts";
 import { Type } from "typebox";
 import type { App } from "../../app.ts";
+import { created, noContent, ok } from "../../platform/route-responses.ts";
 import type { AvailabilityService } from "./availability-service.ts";
 
 /** Admin: visit types, a provider's weekly times and exceptions (time off, blocks, extra hours). */
@@ -27,7 +27,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
       schema: {
         tags: adminTags,
         summary: "All visit types, including inactive ones",
-        response: { 200: VisitTypeList, ...errorResponses },
+        response: ok(VisitTypeList),
       },
     },
     async () => ({ visitTypes: await availability.allVisitTypes() }),
@@ -39,7 +39,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
         tags: adminTags,
         summary: "Create a visit type",
         body: CreateVisitType,
-        response: { 201: VisitType, ...errorResponses },
+        response: created(VisitType),
       },
     },
     async (request, reply) => reply.status(201).send(await availability.createVisitType(request.body)),
@@ -52,7 +52,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
         summary: "Change a visit type",
         params: IdParams,
         body: UpdateVisitType,
-        response: { 200: VisitType, ...errorResponses },
+        response: ok(VisitType),
       },
     },
     async (request) => availability.updateVisitType(request.params.id, request.body),
@@ -64,7 +64,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
         tags: adminTags,
         summary: "A provider's weekly times and exceptions",
         params: IdParams,
-        response: { 200: ProviderAvailability, ...errorResponses },
+        response: ok(ProviderAvailability),
       },
     },
     async (request) => availability.availability(request.params.id),
@@ -77,7 +77,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
         summary: "Add a weekly time",
         params: IdParams,
         body: CreateAvailabilityTemplate,
-        response: { 201: AvailabilityTemplate, ...errorResponses },
+        response: created(AvailabilityTemplate),
       },
     },
     async (request, reply) => reply.status(201).send(await availability.addTemplate(request.params.id, request.body)),
@@ -89,7 +89,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
         tags: adminTags,
         summary: "Remove a weekly time",
         params: ItemParams,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: noContent(),
       },
     },
     async (request, reply) => {
@@ -106,7 +106,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
           "Add time off, a block or extra hours (409 overlaps_booked_visits with the visits when time off or a block covers booked visits and affectedVisits does not name exactly those)",
         params: IdParams,
         body: CreateTimeOff,
-        response: { 201: SavedAvailabilityException, ...errorResponses },
+        response: created(SavedAvailabilityException),
       },
     },
     async (request, reply) => reply.status(201).send(await availability.addException(request.params.id, request.body)),
@@ -119,7 +119,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
         summary: "Dry run of time off, a block or extra hours: the booked visits it would overlap; nothing is saved",
         params: IdParams,
         body: CreateAvailabilityException,
-        response: { 200: TimeOffPreview, ...errorResponses },
+        response: ok(TimeOffPreview),
       },
     },
     async (request) => availability.previewException(request.params.id, request.body),
@@ -131,7 +131,7 @@ export async function availabilityRoutes(app: App, services: { availability: Ava
         tags: adminTags,
         summary: "Remove an exception",
         params: ItemParams,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: noContent(),
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
-import { AppointmentParams, ECheckInForm, ECheckInRequest, errorResponses } from "@portico/contracts";
-import { Type } from "typebox";
+import { AppointmentParams, ECheckInForm, ECheckInRequest } from "@portico/contracts";
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
+import { noContent, ok } from "../../platform/route-responses.ts";
 import type { CheckInService } from "./check-in-service.ts";
 import type { FrontDeskService } from "./front-desk-service.ts";
 import { appointmentsRoute, tags } from "./route-access.ts";
@@ -25,7 +25,7 @@ export async function visitDayRoutes(
         tags,
         summary: "“I'm here”: the patient marks their arrival on the day",
         params: AppointmentParams,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: noContent(),
       },
     },
     async (request, reply) => {
@@ -41,7 +41,7 @@ export async function visitDayRoutes(
         tags,
         summary: "The eCheck-in form for an appointment",
         params: AppointmentParams,
-        response: { 200: ECheckInForm, ...errorResponses },
+        response: ok(ECheckInForm),
       },
     },
     async (request) => checkIn.form(request.params.patientId, request.params.appointmentId),
@@ -60,7 +60,7 @@ export async function visitDayRoutes(
         summary: "Submit eCheck-in (from 7 days before)",
         params: AppointmentParams,
         body: ECheckInRequest,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: noContent(),
       },
     },
     async (request, reply) => {

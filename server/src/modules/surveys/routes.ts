@@ -1,13 +1,13 @@
 import {
   AnswerSurveyRequest,
   AnswerSurveyResult,
-  errorResponses,
   OpenSurvey,
   OpenSurveyRequest,
   SurveyResults,
   SurveyResultsQuery,
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
+import { created, ok } from "../../platform/route-responses.ts";
 import type { SurveyService } from "./survey-service.ts";
 
 const tags = ["surveys"];
@@ -24,7 +24,7 @@ export async function surveyRoutes(app: App, surveys: SurveyService): Promise<vo
         tags,
         summary: "Check a post-visit survey link from its email (no sign-in); says nothing about the visit",
         body: OpenSurveyRequest,
-        response: { 200: OpenSurvey, ...errorResponses },
+        response: ok(OpenSurvey),
       },
     },
     async (request) => surveys.open(request.body.token),
@@ -37,7 +37,7 @@ export async function surveyRoutes(app: App, surveys: SurveyService): Promise<vo
         tags,
         summary: "Answer a post-visit survey once: 0–10 and an optional comment (no sign-in)",
         body: AnswerSurveyRequest,
-        response: { 201: AnswerSurveyResult, ...errorResponses },
+        response: created(AnswerSurveyResult),
       },
     },
     async (request, reply) => reply.status(201).send(await surveys.answer(request.body)),
@@ -49,7 +49,7 @@ export async function surveyRoutes(app: App, surveys: SurveyService): Promise<vo
         tags,
         summary: "Survey figures per provider and per location over a date range (administrators)",
         querystring: SurveyResultsQuery,
-        response: { 200: SurveyResults, ...errorResponses },
+        response: ok(SurveyResults),
       },
     },
     async (request) => surveys.results(request.query),

@@ -7,7 +7,8 @@ import { currentContext } from "../../platform/context.ts";
 import type { FieldCipher } from "../../platform/crypto.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
-import { visibleTo, type WorkQueueService } from "../../platform/work-queue/work-queue.ts";
+import { visibleTo } from "../../platform/work-queue/visibility.ts";
+import type { WorkQueueService } from "../../platform/work-queue/work-queue.ts";
 import {
   HEALTH_FLAG_SUBJECT,
   HEALTH_QUEUE,

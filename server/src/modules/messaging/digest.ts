@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { StaffRole } from "../../db/tables/people.ts";
 import { type Actor, runWithContext, systemContext } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/transaction.ts";
-import { visibleTo } from "../../platform/work-queue/work-queue.ts";
+import { visibleTo } from "../../platform/work-queue/visibility.ts";
 import { latestDigestSlot } from "./business-hours.ts";
 import { messageDigest } from "./mail-templates.ts";
 import { ACTIVE, asLocale, DIGEST_EVERY_MS, DIGEST_QUEUE, MESSAGES_QUEUE, type MessagingDeps } from "./thread-store.ts";

@@ -1,7 +1,7 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 import { type Actor, currentContext } from "../../platform/context.ts";
 import { currentDb } from "../../platform/transaction.ts";
-import { visibleTo } from "../../platform/work-queue/work-queue.ts";
+import { visibleTo } from "../../platform/work-queue/visibility.ts";
 import { REFERRAL_QUEUE, REFERRAL_SUBJECT, type ReferralServiceDeps } from "./referral-shared.ts";
 
 /**

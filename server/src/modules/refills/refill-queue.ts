@@ -4,7 +4,7 @@ import { currentContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { clinicToday } from "../../platform/time-zones.ts";
 import { currentDb } from "../../platform/transaction.ts";
-import { visibleTo } from "../../platform/work-queue/work-queue.ts";
+import { visibleTo } from "../../platform/work-queue/visibility.ts";
 import { latestLabDays } from "./lab-results.ts";
 import { presentMedications, selectMedications } from "./medications.ts";
 import { daysBetween, labChecks } from "./protocol-engine.ts";

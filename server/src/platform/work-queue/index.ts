@@ -1,9 +1,8 @@
 export { workQueueModule } from "./module.ts";
+export { visibleTo, workQueueCareTeamRule } from "./visibility.ts";
 export {
   addBusinessDays,
   type NewWorkItem,
   type QueueDefinition,
-  visibleTo,
   WorkQueueService,
-  workQueueCareTeamRule,
 } from "./work-queue.ts";

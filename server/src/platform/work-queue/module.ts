@@ -1,6 +1,7 @@
 import { defineModule } from "../../modules/kit.ts";
 import { workQueueRoutes } from "./routes.ts";
-import { WorkQueueService, workQueueCareTeamRule } from "./work-queue.ts";
+import { workQueueCareTeamRule } from "./visibility.ts";
+import { WorkQueueService } from "./work-queue.ts";
 
 /**
  * The shared staff work queue as a platform piece with a manifest: capabilities (refills;

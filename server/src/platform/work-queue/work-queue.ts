@@ -10,8 +10,6 @@ import { currentDb, inTransaction } from "../transaction.ts";
 import { UNOWNED_FOR_EVERY_CLINICIAN, visibleTo, visibleToColleague } from "./visibility.ts";
 import { ACTIVE, type ItemRow, presentWorkItem, workItemQuery } from "./work-item-view.ts";
 
-export { visibleTo, workQueueCareTeamRule } from "./visibility.ts";
-
 /**
  * The shared staff work queue (SPEC §2.10, "In Basket"). A capability (refills today;
  * messages, referrals and flagged readings later) defines its queue once — who works it and

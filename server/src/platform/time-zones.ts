@@ -63,6 +63,14 @@ export function videoVisitTimeZoneSql(patientAlias: string, visitTypeAlias: stri
   >`case when ${sql.ref(`${visitTypeAlias}.modality`)} = 'video' then ${patientTimeZoneSql(patientAlias)} end`;
 }
 
+/**
+ * `displayTimeZone` in SQL, for a query over a visit's `visit_types`, `patients` and `locations`
+ * (by their aliases): the patient's zone (`patientTimeZoneSql`) for a video visit, else the location's.
+ */
+export function displayTimeZoneSql(aliases: { visitType: string; patient: string; location: string }) {
+  return sql<string>`case when ${sql.ref(`${aliases.visitType}.modality`)} = 'video' then ${patientTimeZoneSql(aliases.patient)} else ${sql.ref(`${aliases.location}.time_zone`)} end`;
+}
+
 /** 400 naming the field when a time zone is not an IANA name the server knows. */
 export function checkTimeZone(value: string, field = "timeZone"): void {
   if (!isIanaTimeZone(value)) {

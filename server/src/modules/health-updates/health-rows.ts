@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { PatientRows } from "../../platform/access/scoped-query.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
-import { patientTimeZoneSql } from "../../platform/time-zones.ts";
+import { displayTimeZoneSql } from "../../platform/time-zones.ts";
 import type { currentDb } from "../../platform/transaction.ts";
 
 type Db = ReturnType<typeof currentDb>;
@@ -53,9 +53,10 @@ export function selectQuestionnaires(db: Db, rows?: PatientRows) {
       .select([
         "ia.id as intake_appointment_id",
         "ia.starts_at as intake_starts_at",
-        sql<string | null>`case when iv.modality = 'video' then ${patientTimeZoneSql("ip")} else il.time_zone end`.as(
-          "intake_time_zone",
-        ),
+        // null when the response was no visit's intake
+        displayTimeZoneSql({ visitType: "iv", patient: "ip", location: "il" })
+          .$castTo<string | null>()
+          .as("intake_time_zone"),
       ])
       .select([
         "q.id",

@@ -1,7 +1,6 @@
 import type { WaitlistOffer } from "@portico/contracts";
-import { sql } from "kysely";
 import type { PatientRows } from "../../platform/access/scoped-query.ts";
-import { patientTimeZoneSql } from "../../platform/time-zones.ts";
+import { displayTimeZoneSql } from "../../platform/time-zones.ts";
 import type { currentDb } from "../../platform/transaction.ts";
 
 export type OfferRow = {
@@ -51,9 +50,7 @@ export function offerQuery(db: ReturnType<typeof currentDb>, rows: PatientRows) 
       "p.display_name as providerName",
       "l.name as locationName",
       // shown in: the location's zone (in person) or the patient's own (video)
-      sql<string>`case when ${sql.ref("vt.modality")} = 'video' then ${patientTimeZoneSql("pt")} else ${sql.ref("l.time_zone")} end`.as(
-        "timeZone",
-      ),
+      displayTimeZoneSql({ visitType: "vt", patient: "pt", location: "l" }).as("timeZone"),
       "o.status",
       "o.expires_at as expiresAt",
     ]);

@@ -105,6 +105,15 @@ export interface PatientAccessCheck {
  */
 export type CareTeamRule = (eb: ExpressionBuilder<DB, "patients">, actor: Actor) => Expression<SqlBool> | null;
 
+/**
+ * A care-team rule on the actor's own provider (staff with no provider record are on no care team
+ * by it): true when a row that `ties` selects links that provider to the patient.
+ */
+export const providerCareTeamRule =
+  (ties: (eb: ExpressionBuilder<DB, "patients">, providerId: string) => Expression<unknown>): CareTeamRule =>
+  (eb, actor) =>
+    actor.providerId ? eb.exists(ties(eb, actor.providerId)) : null;
+
 /** Care team from the record itself: the actor's provider is the patient's PCP. */
 export const primaryCarePhysicianRule: CareTeamRule = (eb, actor) =>
   actor.providerId ? eb("patients.pcp_provider_id", "=", actor.providerId) : null;

@@ -14,7 +14,7 @@ import { hashPassword } from "../../platform/passwords.ts";
 import { checkTimeZone } from "../../platform/time-zones.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { accountKey, actAs, type IdentityDeps, ipKey, minutesUntil, securityLink } from "./deps.ts";
-import { accountCreated } from "./mail-templates.ts";
+import { accountActivated, accountCreated } from "./mail-templates.ts";
 import type { ClientInfo, SignedIn } from "./sign-in.ts";
 
 const RESET_TOKEN_MINUTES = 30;
@@ -34,6 +34,49 @@ export class OnboardingService {
   readonly #d: IdentityDeps;
   constructor(deps: IdentityDeps) {
     this.#d = deps;
+  }
+
+  /**
+   * Signs a login just made in with a full session (a new account has no MFA), in place of the
+   * client's previous one, and makes it the actor.
+   */
+  async #signInNewLogin(
+    user: { id: string; email: string; displayName: string; locale: "en" | "es" },
+    client: ClientInfo,
+  ): Promise<SignedIn> {
+    const d = this.#d;
+    if (client.previousToken) await d.sessions.deleteByToken(client.previousToken);
+    const session = await d.sessions.create(user.id, {
+      state: "active",
+      isStaff: false,
+      ip: client.ip,
+      userAgent: client.userAgent ?? null,
+    });
+    actAs(user.id, user.displayName, session.id);
+    return {
+      session,
+      response: {
+        user: { ...user, mfaEnabled: false },
+        mfaRequired: false,
+        mfaEnrolmentRequired: false,
+        csrfToken: session.csrfToken,
+      },
+    };
+  }
+
+  /** "Your account is ready", with a link to the portal's home, in the new account's language. */
+  async #mailAccountReady(
+    template: typeof accountActivated | typeof accountCreated,
+    email: string,
+    locale: "en" | "es",
+  ): Promise<void> {
+    const d = this.#d;
+    await d.mailer.send({
+      to: email,
+      template,
+      locale: personLanguage({ accountLocale: locale }),
+      params: { link: `${d.config.publicUrl}/home` },
+    });
   }
 
   async #refuseIfBlocked(key: string, message: string): Promise<void> {
@@ -255,35 +298,15 @@ export class OnboardingService {
           .where("id", "=", found.patient_id)
           .where("preferred_language", "in", ["en", "es"])
           .execute();
-        if (client.previousToken) await d.sessions.deleteByToken(client.previousToken);
-        const session = await d.sessions.create(user.id, {
-          state: "active",
-          isStaff: false,
-          ip: client.ip,
-          userAgent: client.userAgent ?? null,
-        });
-        actAs(user.id, displayName, session.id);
+        const signedIn = await this.#signInNewLogin({ id: user.id, email, displayName, locale }, client);
         await d.audit.record({
           action: "account_activated",
           resourceType: "account",
           resourceId: user.id,
           patientId: found.patient_id,
         });
-        await d.mailer.send({
-          to: email,
-          template: "account_activated",
-          locale: personLanguage({ accountLocale: locale }),
-          params: { link: `${d.config.publicUrl}/home` },
-        });
-        return {
-          session,
-          response: {
-            user: { id: user.id, email, displayName, locale, mfaEnabled: false },
-            mfaRequired: false,
-            mfaEnrolmentRequired: false,
-            csrfToken: session.csrfToken,
-          },
-        };
+        await this.#mailAccountReady(accountActivated, email, locale);
+        return signedIn;
       });
     } catch (error) {
       // two activations racing for the same email: the loser hears what went wrong
@@ -330,32 +353,11 @@ export class OnboardingService {
           locale: input.locale,
           now,
         });
-        if (client.previousToken) await d.sessions.deleteByToken(client.previousToken);
-        const session = await d.sessions.create(user.id, {
-          state: "active",
-          isStaff: false,
-          ip: client.ip,
-          userAgent: client.userAgent ?? null,
-        });
-        actAs(user.id, displayName, session.id);
+        const signedIn = await this.#signInNewLogin({ id: user.id, email, displayName, locale: input.locale }, client);
         const result = await within(user.id);
         await d.audit.record({ action: "account_created", resourceType: "account", resourceId: user.id });
-        await d.mailer.send({
-          to: email,
-          template: accountCreated,
-          locale: personLanguage({ accountLocale: input.locale }),
-          params: { link: `${d.config.publicUrl}/home` },
-        });
-        return {
-          result,
-          session,
-          response: {
-            user: { id: user.id, email, displayName, locale: input.locale, mfaEnabled: false },
-            mfaRequired: false,
-            mfaEnrolmentRequired: false,
-            csrfToken: session.csrfToken,
-          },
-        };
+        await this.#mailAccountReady(accountCreated, email, input.locale);
+        return { result, ...signedIn };
       });
     } catch (error) {
       // two sign-ups racing for the same email: the loser hears what went wrong

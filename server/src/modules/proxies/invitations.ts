@@ -8,7 +8,8 @@ import type {
   ProxyInvitationSummary,
   StaffGrantInvited,
 } from "@portico/contracts";
-import type { Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
+import type { DB } from "../../db/schema.ts";
 import type { ProxyInvitationsTable } from "../../db/tables/registration.ts";
 import type { PatientAccess } from "../../platform/access/patient-access.ts";
 import { patientRows } from "../../platform/access/scoped-query.ts";
@@ -16,6 +17,7 @@ import { randomToken } from "../../platform/auth/tokens.ts";
 import { currentContext, maybeContext } from "../../platform/context.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { languageFromTag, newAccountLanguage, recipientLanguage } from "../../platform/mail/language.ts";
+import type { MailLocale } from "../../platform/mail/templates.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
 import type { ClientInfo } from "../identity/sign-in.ts";
 import { INVITATION_DAYS, proxyInvitation, proxyStaffInvitation } from "./mail-templates.ts";
@@ -55,52 +57,16 @@ export class InvitationService {
     const replacedEarlier = await repo.withdrawWaitingInvitationTo(trx, access, email, now);
     // kept with the invitation: the language of the email and the new login's default
     const locale = languageFromTag(await repo.chartLanguage(trx, access));
-    const token = randomToken();
-    const row = await trx
-      .insertInto("proxy_invitations")
-      .values(
-        patientRows(access, "proxies", "write").stamp({
-          invited_by: staffUserId,
-          locale,
-          email,
-          relationship: input.relationship,
-          scopes: [...input.scopes],
-          ends_at: endsAt,
-          token_hash: invitationHash(token),
-          expires_at: new Date(now.getTime() + INVITATION_DAYS * DAY_MS),
-          from_clinic: true,
-          reason: input.reason.trim(),
-        }),
-      )
-      .returning(["id", "created_at", "expires_at"])
-      .executeTakeFirstOrThrow();
-    await this.#d.mailer.send({
-      to: email,
-      locale: await recipientLanguage(trx, { email, stored: locale }),
-      template: proxyStaffInvitation,
-      params: { acceptUrl: `${this.#d.config.publicUrl}/invitations/accept?token=${token}` },
+    const invitation = await this.#issue(trx, access, {
+      invitedBy: staffUserId,
+      locale,
+      email,
+      grant: input,
+      endsAt,
+      now,
+      fromClinic: { reason: input.reason.trim() },
     });
-    await this.#d.audit.record({
-      action: "invite",
-      resourceType: "proxy_invitation",
-      resourceId: row.id,
-      patientId: access.patientId,
-      actingAs: access.basis,
-      details: { relationship: input.relationship, scopes: input.scopes, fromClinic: true },
-    });
-    return {
-      status: "invited",
-      replacedEarlier,
-      invitation: {
-        id: row.id,
-        email,
-        relationship: input.relationship,
-        scopes: [...input.scopes],
-        expiresAt: row.expires_at.toISOString(),
-        createdAt: row.created_at.toISOString(),
-        fromClinic: true,
-      },
-    };
+    return { status: "invited", replacedEarlier, invitation };
   }
 
   /** An adult patient invites a caregiver by email; the link carries a single-use token. */
@@ -114,49 +80,79 @@ export class InvitationService {
       });
       const endsAt = checkEnd(input.endsAt, this.#d.clock.now());
       const actor = currentContext().actor;
-      const token = randomToken();
       const now = this.#d.clock.now();
-      // the invitee may have no account yet: the invitation keeps its sender's language
-      const senderLanguage = await recipientLanguage(trx, { userId: actor.userId as string });
-      const row = await trx
-        .insertInto("proxy_invitations")
-        .values(
-          patientRows(access, "proxies", "write").stamp({
-            invited_by: actor.userId as string,
-            locale: senderLanguage,
-            email: input.email.trim(),
-            relationship: input.relationship,
-            scopes: [...input.scopes],
-            ends_at: endsAt,
-            token_hash: invitationHash(token),
-            expires_at: new Date(now.getTime() + INVITATION_DAYS * DAY_MS),
-          }),
-        )
-        .returning(["id", "created_at", "expires_at"])
-        .executeTakeFirstOrThrow();
-      await this.#d.mailer.send({
-        to: input.email.trim(),
-        locale: await recipientLanguage(trx, { email: input.email, stored: senderLanguage }),
-        template: proxyInvitation,
-        params: { acceptUrl: `${this.#d.config.publicUrl}/invitations/accept?token=${token}` },
-      });
-      await this.#d.audit.record({
-        action: "invite",
-        resourceType: "proxy_invitation",
-        resourceId: row.id,
-        patientId: access.patientId,
-        actingAs: access.basis,
-        details: { relationship: input.relationship, scopes: input.scopes },
-      });
-      return {
-        id: row.id,
+      return this.#issue(trx, access, {
+        invitedBy: actor.userId as string,
+        // the invitee may have no account yet: the invitation keeps its sender's language
+        locale: await recipientLanguage(trx, { userId: actor.userId as string }),
         email: input.email.trim(),
-        relationship: input.relationship,
-        scopes: [...input.scopes],
-        expiresAt: row.expires_at.toISOString(),
-        createdAt: row.created_at.toISOString(),
-      };
+        grant: input,
+        endsAt,
+        now,
+      });
     });
+  }
+
+  /**
+   * Stores a waiting invitation with a new single-use token (kept hashed), emails its link — in
+   * the invitee's own language when the address has an account, else in the invitation's
+   * `locale` — and records the audit row. `fromClinic`: the front desk's, with its reason.
+   */
+  async #issue(
+    trx: Kysely<DB>,
+    access: PatientAccess,
+    invitation: {
+      invitedBy: string;
+      locale: MailLocale;
+      email: string;
+      grant: Pick<CreateProxyInvitationRequest, "relationship" | "scopes">;
+      endsAt: Date | null;
+      now: Date;
+      fromClinic?: { reason: string };
+    },
+  ): Promise<ProxyInvitationSummary> {
+    const { email, grant, fromClinic } = invitation;
+    const token = randomToken();
+    const row = await trx
+      .insertInto("proxy_invitations")
+      .values(
+        patientRows(access, "proxies", "write").stamp({
+          invited_by: invitation.invitedBy,
+          locale: invitation.locale,
+          email,
+          relationship: grant.relationship,
+          scopes: [...grant.scopes],
+          ends_at: invitation.endsAt,
+          token_hash: invitationHash(token),
+          expires_at: new Date(invitation.now.getTime() + INVITATION_DAYS * DAY_MS),
+          ...(fromClinic && { from_clinic: true, reason: fromClinic.reason }),
+        }),
+      )
+      .returning(["id", "created_at", "expires_at"])
+      .executeTakeFirstOrThrow();
+    await this.#d.mailer.send({
+      to: email,
+      locale: await recipientLanguage(trx, { email, stored: invitation.locale }),
+      template: fromClinic ? proxyStaffInvitation : proxyInvitation,
+      params: { acceptUrl: `${this.#d.config.publicUrl}/invitations/accept?token=${token}` },
+    });
+    await this.#d.audit.record({
+      action: "invite",
+      resourceType: "proxy_invitation",
+      resourceId: row.id,
+      patientId: access.patientId,
+      actingAs: access.basis,
+      details: { relationship: grant.relationship, scopes: grant.scopes, ...(fromClinic && { fromClinic: true }) },
+    });
+    return {
+      id: row.id,
+      email,
+      relationship: grant.relationship,
+      scopes: [...grant.scopes],
+      expiresAt: row.expires_at.toISOString(),
+      createdAt: row.created_at.toISOString(),
+      ...(fromClinic && { fromClinic: true }),
+    };
   }
 
   /** Before signing in: only the inviter's first name and the clinic. */

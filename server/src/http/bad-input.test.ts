@@ -1,10 +1,8 @@
 import { Type } from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, buildApp } from "../app.ts";
-import { FieldCipher, parseKeyRing } from "../platform/crypto.ts";
-import { createLogger } from "../platform/logging.ts";
+import type { App } from "../app.ts";
 import { inTransaction } from "../platform/transaction.ts";
-import { TEST_KEYS, testConfig } from "../test/app.ts";
+import { buildTestApp } from "../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 
 /**
@@ -18,14 +16,7 @@ describe("bad input", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = testConfig();
-    app = await buildApp({
-      config,
-      database,
-      logger: createLogger(config),
-      cipher: new FieldCipher(parseKeyRing(TEST_KEYS)),
-      webRoot: "/nonexistent",
-    });
+    app = await buildTestApp(database);
     app.post(
       "/api/test/things",
       {
@@ -204,25 +195,16 @@ describe("bad input", () => {
   });
 
   it("refuses bad JSON on a real public route the same way", async () => {
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: '{"email": ',
-      headers: { "content-type": "application/json" },
-    });
-    expectClear4xx(res, 400, "bad_request");
-    const wrongType = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: "<login/>",
-      headers: { "content-type": "application/xml" },
-    });
-    expectClear4xx(wrongType, 415, "unsupported_media_type");
-    const nul = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "a\u0000@b.c", password: "x\u0000" },
-    });
+    const login = (payload: string | object, contentType?: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload,
+        ...(contentType ? { headers: { "content-type": contentType } } : {}),
+      });
+    expectClear4xx(await login('{"email": ', "application/json"), 400, "bad_request");
+    expectClear4xx(await login("<login/>", "application/xml"), 415, "unsupported_media_type");
+    const nul = await login({ email: "a\u0000@b.c", password: "x\u0000" });
     expect(nul.statusCode).toBeGreaterThanOrEqual(400);
     expect(nul.statusCode).toBeLessThan(500);
   });

@@ -29,6 +29,8 @@ export interface ApiAnswer {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: tests read into bodies of every shape
   body: any;
+  /** the body as sent, for a failed expectation's message */
+  text: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export function apiCaller(t: TestContext) {
     payload?: unknown,
   ): Promise<ApiAnswer> => {
     const response = await send(t, client, method as Method, url, payload);
-    return { status: response.statusCode, body: response.body ? response.json() : null };
+    return { status: response.statusCode, body: response.body ? response.json() : null, text: response.body };
   };
 }
 

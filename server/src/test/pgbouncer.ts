@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "../platform/mail/smtp-test-server.ts";
+import { postgresUserIds } from "./private-postgres.ts";
 
 /**
  * A PgBouncer of its own for a test: transaction pooling (`pool_mode = transaction`), in a
@@ -32,16 +33,6 @@ export function pgbouncerBinary(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function postgresIds(): { uid: number; gid: number } {
-  const line = fs
-    .readFileSync("/etc/passwd", "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("postgres:"));
-  const [, , uid, gid] = line?.split(":") ?? [];
-  if (!uid || !gid) throw new Error("PgBouncer refuses to run as root, and there is no `postgres` user to run it as");
-  return { uid: Number(uid), gid: Number(gid) };
 }
 
 export async function startPgBouncer(options: {
@@ -87,7 +78,9 @@ export async function startPgBouncer(options: {
     ].join("\n"),
   );
   if (asRoot) {
-    const { uid, gid } = postgresIds();
+    const { uid, gid } = postgresUserIds(
+      "PgBouncer refuses to run as root, and there is no `postgres` user to run it as",
+    );
     for (const f of [folder, authFile, configFile]) fs.chownSync(f, uid, gid);
   }
   // as root: `-u postgres` (PgBouncer will not run as root); the child is PgBouncer itself

@@ -49,13 +49,17 @@ export function postgresBinDir(): string {
   }
 }
 
-function postgresUser(): { uid: number; gid: number } {
+/**
+ * The ids of the `postgres` user, to run a database program as when the tests run as root (it
+ * refuses root); `missing` says what cannot run when there is no such user.
+ */
+export function postgresUserIds(missing: string): { uid: number; gid: number } {
   const line = fs
     .readFileSync("/etc/passwd", "utf8")
     .split("\n")
     .find((l) => l.startsWith("postgres:"));
   const [, , uid, gid] = line?.split(":") ?? [];
-  if (!uid || !gid) throw new Error("running as root needs a `postgres` user to run PostgreSQL as");
+  if (!uid || !gid) throw new Error(missing);
   return { uid: Number(uid), gid: Number(gid) };
 }
 
@@ -71,7 +75,7 @@ export async function startPrivatePostgres(options: { start?: boolean } = {}): P
   // and the socket path inside it must stay short
   const folder = fs.mkdtempSync(path.join(asRoot || os.tmpdir().length > 40 ? "/tmp" : os.tmpdir(), "portico-pg-"));
   if (asRoot) {
-    const { uid, gid } = postgresUser();
+    const { uid, gid } = postgresUserIds("running as root needs a `postgres` user to run PostgreSQL as");
     fs.chownSync(folder, uid, gid);
   }
   const dataDir = path.join(folder, "data");

@@ -1,6 +1,6 @@
 import type { Appointment, HealthUpdates, SentQuestionnaire } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
-import { countRows, type Method, send } from "../../test/api.ts";
+import { apiCaller, countRows } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
@@ -11,7 +11,7 @@ import {
   type TestUser,
 } from "../../test/factories.ts";
 import { intakeItems } from "../scheduling/intake.ts";
-import { addVisit, makeTestClinic, type TestClinic } from "../scheduling/test-clinic.ts";
+import { addVisit, makeTestClinic, SHORT_VISIT_TYPE, type TestClinic } from "../scheduling/test-clinic.ts";
 
 /**
  * A visit type's intake questionnaires (PHQ-9, GAD-7): an admin chooses them; from the eCheck-in
@@ -46,10 +46,7 @@ let video: string;
 let strangers: string;
 let teensVisit: string;
 
-async function call(client: SignedInClient, method: Method, url: string, payload?: unknown) {
-  const response = await send(t, client, method, url, payload);
-  return { status: response.statusCode, body: response.body ? response.json() : null, text: response.body };
-}
+const call = apiCaller(t);
 
 const insertVisit = (patientId: string, visitTypeId: string, start: Date) =>
   addVisit(t, clinic, { patientId, visitTypeId, start });
@@ -114,15 +111,7 @@ describe("an admin chooses a visit type's intake questionnaires", () => {
     // a new visit type without the field asks for none
     const created = await call(admin, "POST", "/api/admin/visit-types", {
       name: "Wound check",
-      durationMinutes: 15,
-      modality: "in_person",
-      specialty: "family_medicine",
-      bookingKind: "established",
-      minimumNoticeMinutes: 60,
-      horizonDays: 30,
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      cancellationNoticeMinutes: 60,
+      ...SHORT_VISIT_TYPE,
     });
     expect(created.status, created.text).toBe(201);
     expect(created.body.intakeQuestionnaires).toEqual([]);

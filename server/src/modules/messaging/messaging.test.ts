@@ -13,6 +13,7 @@ import { type SqlBool, sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FieldCipher, parseKeyRing } from "../../platform/crypto.ts";
 import { resealColumns, sealedColumns } from "../../platform/crypto-rotation.ts";
+import { apiCaller } from "../../test/api.ts";
 import { TEST_KEYS, useTestApp } from "../../test/app.ts";
 import {
   makePatient,
@@ -63,15 +64,7 @@ const c = {} as Record<
   SignedInClient
 >;
 
-async function call(client: SignedInClient | null, method: string, url: string, payload?: unknown) {
-  const response = await t.app.inject({
-    method: method as "GET",
-    url,
-    headers: client?.headers ?? {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return { status: response.statusCode, body: response.body ? response.json() : null, raw: response.body };
-}
+const call = apiCaller(t);
 
 async function upload(client: SignedInClient, patientId: string, bytes: Buffer, type = "image/png") {
   const response = await t.app.inject({
@@ -81,6 +74,16 @@ async function upload(client: SignedInClient, patientId: string, bytes: Buffer, 
     payload: bytes,
   });
   return { status: response.statusCode, body: response.json() };
+}
+
+/** A staff member's upload to a thread, sent as a PNG (the PNG itself unless other bytes are given). */
+function uploadToThread(client: SignedInClient, threadId: string, bytes: Buffer = PNG) {
+  return t.app.inject({
+    method: "POST",
+    url: `/api/messages/threads/${threadId}/attachments`,
+    headers: { ...client.headers, "content-type": "image/png" },
+    payload: bytes,
+  });
 }
 
 async function signInAll() {
@@ -153,7 +156,7 @@ async function poolUnread(client: SignedInClient, poolId: string): Promise<numbe
 
 async function newThread(client = c.patient, p = patient, topic = "billing", body = "A question about my last bill") {
   const response = await call(client, "POST", `${P(p)}/threads`, { topic, subject: "My question", body });
-  expect(response.status, response.raw).toBe(201);
+  expect(response.status, response.text).toBe(201);
   return response.body as PatientThread;
 }
 
@@ -191,7 +194,7 @@ beforeAll(async () => {
 
   const pool = async (body: object) => {
     const response = await call(c.admin, "POST", "/api/admin/message-pools", body);
-    expect(response.status, response.raw).toBe(201);
+    expect(response.status, response.text).toBe(201);
     return response.body as MessagePool;
   };
   fmPool = await pool({
@@ -248,7 +251,7 @@ describe("pools (admins)", () => {
     const put = await call(c.admin, "PUT", `/api/admin/locations/${clinic.locationId}/holidays`, {
       holidays: [{ date: "2026-03-03", name: "Clinic training day" }],
     });
-    expect(put.status, put.raw).toBe(200);
+    expect(put.status, put.text).toBe(200);
     const twice = await call(c.admin, "PUT", `/api/admin/locations/${clinic.locationId}/holidays`, {
       holidays: [
         { date: "2026-03-03", name: "A" },
@@ -288,7 +291,7 @@ describe("routing by topic and office hours", () => {
       coveringPoolId: fmPool.id,
       outOfOffice: null,
     });
-    expect(set.status, set.raw).toBe(200);
+    expect(set.status, set.text).toBe(200);
     expect(set.body.availableNow).toBe(false);
     const routing = (await call(c.patient, "GET", `${P()}/routing?topic=medical_question`)).body as MessageRouting;
     expect(routing.coverage).toEqual({ reason: "outside_office_hours", physicianBackAt: "2026-03-02T17:00:00.000Z" });
@@ -328,7 +331,7 @@ describe("routing by topic and office hours", () => {
       coveringPoolId: fmPool.id,
       outOfOffice: { from: "2026-03-01T00:00:00Z", until: "2026-03-06T00:00:00Z", delegateUserId: nurse.id },
     });
-    expect(away.status, away.raw).toBe(200);
+    expect(away.status, away.text).toBe(200);
     const covered = await newThread(c.patient, patient, "test_result", "My lab results");
     expect(covered.messages[1]?.autoReply?.reason).toBe("out_of_office");
     const staff = (await call(c.nurse, "GET", `/api/messages/threads/${covered.id}`)).body as StaffThread;
@@ -375,7 +378,7 @@ describe("conversations: patient, caregiver and staff", () => {
       body: "I have a red rash on my arm since Friday.\nPhoto attached. <script>alert(1)</script>",
       attachmentIds: [attachment.id],
     });
-    expect(response.status, response.raw).toBe(201);
+    expect(response.status, response.text).toBe(201);
     thread = response.body as PatientThread;
     expect(thread.status).toBe("waiting");
     expect(thread.dueAt).toBe("2026-03-02T19:00:00.000Z");
@@ -477,18 +480,18 @@ describe("conversations: patient, caregiver and staff", () => {
     expect(item?.workItem?.abilities.canClaim).toBe(true);
     expect(inbox.pools.find((p) => p.poolId === fmPool.id)?.waiting).toBeGreaterThan(0);
     const claim = await call(c.nurse, "POST", `/api/work-queue/items/${item?.workItem?.id}/claim`);
-    expect(claim.status, claim.raw).toBe(200);
+    expect(claim.status, claim.text).toBe(200);
     const mine = (await call(c.nurse, "GET", "/api/messages/inbox?view=mine")).body as Inbox;
     expect(mine.threads.map((x) => x.id)).toContain(thread.id);
     expect(mine.mine.waiting).toBeGreaterThan(0);
 
     const note = await call(c.nurse, "POST", `/api/messages/threads/${thread.id}/notes`, { body: NOTE });
-    expect(note.status, note.raw).toBe(201);
+    expect(note.status, note.text).toBe(201);
     const mailsBefore = (await mails()).length;
     const reply = await call(c.nurse, "POST", `/api/messages/threads/${thread.id}/messages`, {
       body: "Please send another photo tomorrow; if it spreads quickly, come in today.",
     });
-    expect(reply.status, reply.raw).toBe(201);
+    expect(reply.status, reply.text).toBe(201);
     const staffView = reply.body as StaffThread;
     expect(staffView.status).toBe("answered");
     expect(staffView.firstResponseAt).toBe(t.clock.now().toISOString());
@@ -523,7 +526,7 @@ describe("conversations: patient, caregiver and staff", () => {
     expect(view.messages.map((m) => m.kind)).toEqual(["message", "message"]);
     expect(view.messages[0]?.readByOtherSide).toBe(true);
     expect(view.messages[1]?.author).toMatchObject({ kind: "staff", displayName: "Rosa Nurse", role: "nurse" });
-    for (const raw of [opened.raw, JSON.stringify(list)]) {
+    for (const raw of [opened.text, JSON.stringify(list)]) {
       expect(raw).not.toContain(NOTE);
       expect(raw).not.toContain("internal_note");
     }
@@ -568,7 +571,7 @@ describe("conversations: patient, caregiver and staff", () => {
   it("the patient routes stay the patient's view for a care-team physician: no notes, no writing as the patient", async () => {
     const view = await call(c.physician, "GET", `${P()}/threads/${thread.id}`);
     expect(view.status).toBe(200);
-    expect(view.raw).not.toContain(NOTE);
+    expect(view.text).not.toContain(NOTE);
     const before = await count("messages");
     const write = await call(c.physician, "POST", `${P()}/threads/${thread.id}/messages`, { body: "From the doctor" });
     expect(write.status).toBe(403);
@@ -591,7 +594,7 @@ describe("conversations: patient, caregiver and staff", () => {
       title: "Come in",
       body: "Please call us to book a visit today.",
     });
-    expect(saved.status, saved.raw).toBe(201);
+    expect(saved.status, saved.text).toBe(201);
     const other = await call(c.nurse, "POST", `/api/messages/pools/${billingPool.id}/quick-replies`, {
       title: "Billing",
       body: "Our billing office will call you.",
@@ -608,7 +611,7 @@ describe("conversations: patient, caregiver and staff", () => {
 
   it("close and reopen; a closed thread takes no replies", async () => {
     const closed = await call(c.nurse, "POST", `/api/messages/threads/${thread.id}/close`, {});
-    expect(closed.status, closed.raw).toBe(200);
+    expect(closed.status, closed.text).toBe(200);
     expect(closed.body.status).toBe("closed");
     expect(closed.body.abilities).toMatchObject({ canReply: false, canReopen: true });
     const patientReply = await call(c.patient, "POST", `${P()}/threads/${thread.id}/messages`, {
@@ -675,7 +678,7 @@ describe("unread counts under concurrent reads and writes", () => {
     );
     const patientReads = Array.from({ length: 6 }, () => call(c.patient, "GET", `${P()}/threads/${thread.id}`));
     const results = await Promise.all([...staffWrites, ...staffReplies, ...patientWrites, ...patientReads]);
-    for (const r of results) expect([200, 201], r.raw).toContain(r.status);
+    for (const r of results) expect([200, 201], r.text).toContain(r.status);
     const rows = await t.database.db
       .selectFrom("messages")
       .select(["seq", "kind", "author_kind"])
@@ -728,7 +731,7 @@ describe("unread counts under concurrent reads and writes", () => {
         ...(i === round ? [call(c.nurse, "GET", `/api/messages/threads/${th.id}`)] : []),
         ...(i === (round + 1) % 3 ? [call(c.physician, "GET", `/api/messages/threads/${th.id}`)] : []),
       ]);
-      for (const r of await Promise.all(work)) expect([200, 201], r.raw).toContain(r.status);
+      for (const r of await Promise.all(work)) expect([200, 201], r.text).toContain(r.status);
       for (const [client, user] of [
         [c.nurse, nurse.id],
         [c.physician, clinic.physician.id],
@@ -776,8 +779,8 @@ describe("the kept per-member unread counts (message_pool_unread)", () => {
     ];
     for (const r of await Promise.all(work)) {
       // the patient's message to the thread closed at the same moment may come second: refused as closed
-      if (r.status === 409) expect((r.body as { error: { code: string } }).error.code, r.raw).toBe("thread_closed");
-      else expect([200, 201], r.raw).toContain(r.status);
+      if (r.status === 409) expect((r.body as { error: { code: string } }).error.code, r.text).toBe("thread_closed");
+      else expect([200, 201], r.text).toContain(r.status);
     }
     let rows = await keptAndRecounted();
     expect(rows.length).toBeGreaterThan(0);
@@ -792,7 +795,7 @@ describe("the kept per-member unread counts (message_pool_unread)", () => {
       call(c.patient, "POST", `${P()}/threads/${a}/messages`, { body: "Thank you" }),
       call(c.nurse, "GET", `/api/messages/threads/${a}`),
     ]);
-    for (const r of more) expect([200, 201], r.raw).toContain(r.status);
+    for (const r of more) expect([200, 201], r.text).toContain(r.status);
     rows = await keptAndRecounted();
     for (const r of rows) expect(r.kept, `${r.pool_id} ${r.user_id}`).toBe(r.recounted);
     // a new member starts with the pool's threads counted for them
@@ -805,7 +808,7 @@ describe("the kept per-member unread counts (message_pool_unread)", () => {
       memberUserIds: [nurse.id, clinic.physician.id, otherNurse.id],
       topics: ["medical_question", "medication", "test_result", "appointment", "other"],
     });
-    expect(updated.status, updated.raw).toBe(200);
+    expect(updated.status, updated.text).toBe(200);
     const newcomer = (await keptAndRecounted()).find((r) => r.pool_id === fmPool.id && r.user_id === otherNurse.id);
     expect(newcomer?.recounted).toBeGreaterThan(0);
     expect(newcomer?.kept).toBe(newcomer?.recounted);
@@ -820,7 +823,7 @@ describe("the kept per-member unread counts (message_pool_unread)", () => {
       memberUserIds: [nurse.id, clinic.physician.id],
       topics: ["medical_question", "medication", "test_result", "appointment", "other"],
     });
-    expect(back.status, back.raw).toBe(200);
+    expect(back.status, back.text).toBe(200);
     const left = await t.database.db
       .selectFrom("message_pool_unread")
       .select("unread")
@@ -861,7 +864,7 @@ describe("the kept per-pool waiting and unassigned counts (message_pool_counts)"
     // a claim or an assignment racing with the reply or close that ends its wait may find the
     // item already gone from the queue (404, as for any ended item); nothing answers 5xx
     for (const [i, r] of answers.entries()) {
-      expect(i % 2 === 0 ? [200, 404, 409] : [200, 201, 409], r.raw).toContain(r.status);
+      expect(i % 2 === 0 ? [200, 404, 409] : [200, 201, 409], r.text).toContain(r.status);
     }
     let rows = await keptAndRecounted();
     expect(rows.length).toBeGreaterThan(0);
@@ -872,7 +875,7 @@ describe("the kept per-pool waiting and unassigned counts (message_pool_counts)"
       call(c.nurse, "POST", `/api/work-queue/items/${item(e)}/release`),
       call(c.nurse, "POST", `/api/messages/threads/${d}/close`, {}),
     ]);
-    for (const r of more) expect([200, 201, 409], r.raw).toContain(r.status);
+    for (const r of more) expect([200, 201, 409], r.text).toContain(r.status);
     rows = await keptAndRecounted();
     for (const r of rows) expect(r.kept, r.pool_id).toBe(r.recounted);
     // the inbox shows them
@@ -892,7 +895,7 @@ describe("inbox pages (the after cursor)", () => {
       const sep = path.includes("?") ? "&" : "?";
       const url = `${path}${sep}limit=${limit}${after ? `&after=${after}` : ""}`;
       const response = await call(c.nurse, "GET", url);
-      expect(response.status, response.raw).toBe(200);
+      expect(response.status, response.text).toBe(200);
       const inbox = response.body as Inbox;
       expect(inbox.threads.length).toBeLessThanOrEqual(limit);
       seen.push(...inbox.threads.map((x) => x.id));
@@ -952,7 +955,7 @@ describe("inbox pages (the after cursor)", () => {
     ];
     for (const after of bad) {
       const response = await call(c.nurse, "GET", `/api/messages/inbox?after=${after}`);
-      expect(response.status, `${after}: ${response.raw}`).toBe(400);
+      expect(response.status, `${after}: ${response.text}`).toBe(400);
     }
   });
 });
@@ -960,12 +963,7 @@ describe("inbox pages (the after cursor)", () => {
 describe("staff attachments and booking from a thread", () => {
   it("a nurse attaches a file to a reply; it is sealed at rest and the patient downloads it", async () => {
     const thread = await newThread(c.patient, patient, "medical_question", "Please send the form");
-    const up = await t.app.inject({
-      method: "POST",
-      url: `/api/messages/threads/${thread.id}/attachments`,
-      headers: { ...c.nurse.headers, "content-type": "image/png" },
-      payload: PNG,
-    });
+    const up = await uploadToThread(c.nurse, thread.id);
     expect(up.statusCode, up.body).toBe(201);
     const uploaded = up.json() as UploadedAttachment;
     expect(uploaded.contentType).toBe("image/png");
@@ -978,20 +976,10 @@ describe("staff attachments and booking from a thread", () => {
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(PNG.subarray(0, 16).toString("base64"));
     // a PDF named as a PNG is judged by content: text is refused
-    const wrong = await t.app.inject({
-      method: "POST",
-      url: `/api/messages/threads/${thread.id}/attachments`,
-      headers: { ...c.nurse.headers, "content-type": "image/png" },
-      payload: Buffer.from("<script>alert(1)</script>"),
-    });
+    const wrong = await uploadToThread(c.nurse, thread.id, Buffer.from("<script>alert(1)</script>"));
     expect(wrong.statusCode).toBe(415);
     // someone outside the pool cannot upload to the thread (404 like a missing one)
-    const outside = await t.app.inject({
-      method: "POST",
-      url: `/api/messages/threads/${thread.id}/attachments`,
-      headers: { ...c.otherNurse.headers, "content-type": "image/png" },
-      payload: PNG,
-    });
+    const outside = await uploadToThread(c.otherNurse, thread.id);
     expect(outside.statusCode).toBe(404);
     // another staff member cannot send the nurse's upload
     const stolen = await call(c.physician, "POST", `/api/messages/threads/${thread.id}/messages`, {
@@ -1003,7 +991,7 @@ describe("staff attachments and booking from a thread", () => {
       body: "Here is the form",
       attachmentIds: [uploaded.id],
     });
-    expect(replied.status, replied.raw).toBe(201);
+    expect(replied.status, replied.text).toBe(201);
     const patientView = (await call(c.patient, "GET", `${P()}/threads/${thread.id}`)).body as PatientThread;
     const sent = patientView.messages.find((m) => m.body === "Here is the form");
     expect(sent?.attachments).toHaveLength(1);
@@ -1016,12 +1004,7 @@ describe("staff attachments and booking from a thread", () => {
     expect(Buffer.from(download.rawPayload).equals(PNG)).toBe(true);
     // closed: no more uploads
     await call(c.nurse, "POST", `/api/messages/threads/${thread.id}/close`, {});
-    const closed = await t.app.inject({
-      method: "POST",
-      url: `/api/messages/threads/${thread.id}/attachments`,
-      headers: { ...c.nurse.headers, "content-type": "image/png" },
-      payload: PNG,
-    });
+    const closed = await uploadToThread(c.nurse, thread.id);
     expect(closed.statusCode).toBe(409);
   });
 
@@ -1063,7 +1046,7 @@ describe("digest of new work", () => {
       times: ["13:00", "08:00"],
       timeZone: "America/New_York",
     });
-    expect(prefs.status, prefs.raw).toBe(200);
+    expect(prefs.status, prefs.text).toBe(200);
     expect(prefs.body).toMatchObject({ times: ["08:00", "13:00"], nextDigestAt: "2026-03-02T18:00:00.000Z" });
     t.clock.set("2026-03-02T15:05:00Z");
     const a = await newThread(c.patient, patient, "billing", "Digest one");

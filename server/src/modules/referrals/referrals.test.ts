@@ -52,6 +52,15 @@ async function ask(specialty = "cardiology"): Promise<Referral> {
   return res.body as Referral;
 }
 
+/** The PCP approves a cardiology referral with the cardiologist: `visits` visits up to `expiresOn`. */
+const approveWithCardiologist = (referral: Referral, visits: number, expiresOn: string) =>
+  call(pcp, "POST", `/api/referral-queue/${referral.id}/approve`, {
+    providerId: cardiologistId,
+    specialty: "cardiology",
+    visits,
+    expiresOn,
+  });
+
 const slots = (client: SignedInClient) =>
   call(client, "GET", `/api/slots?visitTypeId=${cardioConsult}&patientId=${clinic.patient.id}`);
 const book = (client: SignedInClient, start: string) =>
@@ -302,12 +311,7 @@ describe("the ticket", () => {
 describe("many bookings racing for a two-visit ticket", () => {
   it("books exactly two and counts two", async () => {
     const referral = await ask();
-    await call(pcp, "POST", `/api/referral-queue/${referral.id}/approve`, {
-      providerId: cardiologistId,
-      specialty: "cardiology",
-      visits: 2,
-      expiresOn: day(30),
-    });
+    await approveWithCardiologist(referral, 2, day(30));
     const times = ["14:00", "14:30", "15:00", "15:30", "16:00", "16:30"];
     const results = await Promise.all(times.map((hhmm) => book(patient, `2026-03-04T${hhmm}:00.000Z`)));
     expect(
@@ -438,12 +442,7 @@ describe("denying and asking for a visit", () => {
 describe("expiry", () => {
   it("reminds a few days before the last day, then expires the ticket and it no longer books", async () => {
     const referral = await ask();
-    await call(pcp, "POST", `/api/referral-queue/${referral.id}/approve`, {
-      providerId: cardiologistId,
-      specialty: "cardiology",
-      visits: 1,
-      expiresOn: day(2),
-    });
+    await approveWithCardiologist(referral, 1, day(2));
     // as the daily job runs it: in the system's context
     const sweep = () =>
       runWithContext(systemContext("job:referrals.expire"), () => t.app.services.referrals.expireAndRemind());

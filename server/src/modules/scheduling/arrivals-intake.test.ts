@@ -8,7 +8,7 @@ import type {
 } from "@portico/contracts";
 import type { Static } from "typebox";
 import { beforeAll, describe, expect, it } from "vitest";
-import { send } from "../../test/api.ts";
+import { apiCaller, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import { assignLocations, makeStaff, type SignedInClient, signIn, type TestUser } from "../../test/factories.ts";
 import { addVisit, makeTestClinic, type TestClinic } from "./test-clinic.ts";
@@ -41,6 +41,7 @@ let cardioVisit: string;
 /** a video visit: its type asks for nothing */
 let videoVisit: string;
 const clients = new Map<string, SignedInClient>();
+const call = apiCaller(t);
 
 async function as(user: TestUser): Promise<SignedInClient> {
   let client = clients.get(user.id);
@@ -52,8 +53,7 @@ async function as(user: TestUser): Promise<SignedInClient> {
 }
 
 async function get(user: TestUser, url: string) {
-  const response = await t.app.inject({ method: "GET", url, headers: (await as(user)).headers });
-  return { status: response.statusCode, text: response.body, body: response.body ? response.json() : null };
+  return call(await as(user), "GET", url);
 }
 
 const insertVisit = (patientId: string, providerId: string, visitTypeId: string, start: string) =>

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runWithContext, systemContext } from "../../platform/context.ts";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, makeProxyGrant, makeUser, type SignedInClient, signIn } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
+import { bookVisit, makeTestClinic, type TestClinic } from "./test-clinic.ts";
 
 /**
  * Which zone a visit is shown in (issue 11, item 3) and whose visit an email is about (item 6):
@@ -117,12 +117,7 @@ describe("times in the zone the visit happens in", () => {
 
   it("shows a booked video visit with a Chicago location in the Brooklyn patient's zone; in-person in Chicago's", async () => {
     const book = (visitTypeId: string, start: string) =>
-      t.app.inject({
-        method: "POST",
-        url: `/api/patients/${clinic.patient.id}/appointments`,
-        headers: patient.headers,
-        payload: { visitTypeId, providerId: clinic.providerId, start, locationId: chicagoId },
-      });
+      bookVisit(t, clinic, patient, clinic.patient.id, start, { visitTypeId, locationId: chicagoId });
     const video = await book(clinic.visitTypes.video, SATURDAY_9AM_CHICAGO);
     expect(video.statusCode, video.body).toBe(201);
     expect(video.json()).toMatchObject({
@@ -162,17 +157,7 @@ describe("times in the zone the visit happens in", () => {
   it("without a zone of their own, a patient's video times are in the zone of the clinic they go to", async () => {
     const desk = await signIn(t, clinic.frontDesk);
     const chicagoan = await makePatient(t, { pcpProviderId: clinic.providerId });
-    const seen = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${chicagoan.id}/appointments`,
-      headers: desk.headers,
-      payload: {
-        visitTypeId: clinic.visitTypes.established,
-        providerId: clinic.providerId,
-        start: "2026-03-08T15:00:00.000Z",
-        locationId: chicagoId,
-      },
-    });
+    const seen = await bookVisit(t, clinic, desk, chicagoan.id, "2026-03-08T15:00:00.000Z", { locationId: chicagoId });
     expect(seen.statusCode, seen.body).toBe(201);
     const res = await t.app.inject({
       url: `/api/slots?visitTypeId=${clinic.visitTypes.video}&patientId=${chicagoan.id}&to=2026-03-07T05:00:00Z`,
@@ -193,12 +178,7 @@ describe("times in the zone the visit happens in", () => {
       .execute();
     const west = await signIn(t, westerner.user!);
     const book = (client: SignedInClient, patientId: string, start: string) =>
-      t.app.inject({
-        method: "POST",
-        url: `/api/patients/${patientId}/appointments`,
-        headers: client.headers,
-        payload: { visitTypeId: clinic.visitTypes.video, providerId: clinic.providerId, start, locationId: chicagoId },
-      });
+      bookVisit(t, clinic, client, patientId, start, { visitTypeId: clinic.visitTypes.video, locationId: chicagoId });
     // Saturday 14 March 2026 in Chicago (CDT, UTC−5): 11:00 booked, then 09:00 freed
     const later = await book(west, westerner.id, "2026-03-14T16:00:00.000Z");
     expect(later.statusCode, later.body).toBe(201);
@@ -305,17 +285,7 @@ describe("times in the zone the visit happens in", () => {
     const parent = await makeUser(t, { locale: "en" });
     await makeProxyGrant(t, { patientId: child.id, proxyUserId: parent.id, relationship: "parent" });
     const desk = await signIn(t, clinic.frontDesk);
-    const booked = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${child.id}/appointments`,
-      headers: desk.headers,
-      payload: {
-        visitTypeId: clinic.visitTypes.established,
-        providerId: clinic.providerId,
-        start: SATURDAY_930_CHICAGO,
-        locationId: chicagoId,
-      },
-    });
+    const booked = await bookVisit(t, clinic, desk, child.id, SATURDAY_930_CHICAGO, { locationId: chicagoId });
     expect(booked.statusCode, booked.body).toBe(201);
     expect(booked.json()).toMatchObject({ patientName: "Maya Rivera", readerIsPatient: false });
     await t.app.services.jobs.runDueJobs();

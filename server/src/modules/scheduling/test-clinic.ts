@@ -96,6 +96,22 @@ export async function addWeekdayMornings(t: TestContext, providerId: string, loc
     .execute();
 }
 
+/**
+ * The settings of a new visit type as an admin sends them (`POST /api/admin/visit-types`, with a
+ * name): 15 minutes in person, family medicine, established patients, an hour's notice.
+ */
+export const SHORT_VISIT_TYPE = {
+  durationMinutes: 15,
+  modality: "in_person",
+  specialty: "family_medicine",
+  bookingKind: "established",
+  minimumNoticeMinutes: 60,
+  horizonDays: 30,
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  cancellationNoticeMinutes: 60,
+} as const;
+
 export interface VisitOptions {
   /** when it starts; it lasts 30 minutes */
   start: Date | string;
@@ -139,17 +155,22 @@ export function setVisitStatus(t: TestContext, client: SignedInClient, appointme
   return send(t, client, "POST", `/api/appointments/${appointmentId}/status`, { status });
 }
 
-/** The client books the clinic's established-patient visit with its physician at `start`. */
+/**
+ * The client books a visit with the clinic's physician at `start`: the established-patient type
+ * unless `options` name another (and at a location, when they name one).
+ */
 export function bookVisit(
   t: TestContext,
   clinic: TestClinic,
   client: SignedInClient,
   patientId: string,
   start: string,
+  options: { visitTypeId?: string; locationId?: string } = {},
 ) {
   return send(t, client, "POST", `/api/patients/${patientId}/appointments`, {
-    visitTypeId: clinic.visitTypes.established,
+    visitTypeId: options.visitTypeId ?? clinic.visitTypes.established,
     providerId: clinic.providerId,
     start,
+    ...(options.locationId ? { locationId: options.locationId } : {}),
   });
 }

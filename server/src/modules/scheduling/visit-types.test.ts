@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app.ts";
 import { makeStaff, type SignedInClient, signIn } from "../../test/factories.ts";
-import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
+import { makeTestClinic, SHORT_VISIT_TYPE, type TestClinic } from "./test-clinic.ts";
 
 /** Visit types carry a Spanish name and description beside the English ones (issue 11, item 11). */
 describe("visit types in Spanish", () => {
@@ -33,15 +33,7 @@ describe("visit types in Spanish", () => {
         nameEs: "Control de presión arterial",
         description: "A short visit with a nurse.",
         descriptionEs: "  Una visita breve con una enfermera.  ",
-        durationMinutes: 15,
-        modality: "in_person",
-        specialty: "family_medicine",
-        bookingKind: "established",
-        minimumNoticeMinutes: 60,
-        horizonDays: 30,
-        bufferBeforeMinutes: 0,
-        bufferAfterMinutes: 0,
-        cancellationNoticeMinutes: 60,
+        ...SHORT_VISIT_TYPE,
       },
     });
     expect(created.statusCode, created.body).toBe(201);

@@ -33,7 +33,7 @@ export function useSpecialists(chosen: string, preferredProviderId: string) {
 }
 
 interface ReferralRequestFieldsProps {
-  form: Pick<FormApi<ReferralRequestDraft>, "values" | "errors" | "set">;
+  form: Pick<FormApi<ReferralRequestDraft>, "values" | "errors" | "set" | "field">;
   labels: Record<keyof ReferralRequestDraft, string>;
   specialties: string[];
   specialtyHint?: string;
@@ -77,20 +77,17 @@ export function ReferralRequestFields({
         errorMessage={form.errors.reason}
       />
       <Select
-        name="preferredProviderId"
+        {...form.field("preferredProviderId")}
         label={labels.preferredProviderId}
         description={t("form.optional")}
         options={[
           { id: NO_PREFERENCE, label: t("form.noPreference") },
           ...specialists.map((p) => ({ id: p.id, label: p.displayName })),
         ]}
-        value={form.values.preferredProviderId}
-        onChange={form.set("preferredProviderId")}
-        errorMessage={form.errors.preferredProviderId}
         width="medium"
       />
       <Select
-        name="preferredLocationId"
+        {...form.field("preferredLocationId")}
         label={labels.preferredLocationId}
         description={t("form.optional")}
         options={[
@@ -99,18 +96,12 @@ export function ReferralRequestFields({
             .filter((l) => !preferred || preferred.locationIds.includes(l.id))
             .map((l) => ({ id: l.id, label: l.name })),
         ]}
-        value={form.values.preferredLocationId}
-        onChange={form.set("preferredLocationId")}
-        errorMessage={form.errors.preferredLocationId}
         width="medium"
       />
       <ChoiceGroup
-        name="urgency"
+        {...form.field("urgency")}
         label={labels.urgency}
         options={URGENCIES.map((u) => ({ id: u, label: t(`urgencyChoice.${u}`) }))}
-        value={form.values.urgency}
-        onChange={form.set("urgency")}
-        errorMessage={form.errors.urgency}
         isRequired
       />
     </>

@@ -11,7 +11,7 @@ import { DomainError } from "../../platform/errors.ts";
 import { currentDb } from "../../platform/transaction.ts";
 import type { IdentityService } from "../identity/service.ts";
 import type { Platform } from "../kit.ts";
-import { findProbableDuplicates, presentCandidate } from "./duplicates.ts";
+import { findProbableDuplicates, personOfRow, presentCandidate } from "./duplicates.ts";
 import { isValidDate, type PersonFacts } from "./matching.ts";
 import * as repo from "./repo.ts";
 
@@ -246,17 +246,5 @@ export function personOf(input: Demographics): PersonFacts {
     sex: input.sex,
     phone: input.phone,
     email: input.email,
-  };
-}
-
-function personOfRow(row: repo.PatientRow): PersonFacts {
-  return {
-    givenName: row.legal_given_name,
-    familyName: row.legal_family_name,
-    preferredName: row.preferred_name,
-    dateOfBirth: row.date_of_birth,
-    sex: row.sex,
-    phone: row.phone,
-    email: row.email,
   };
 }

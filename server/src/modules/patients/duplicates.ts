@@ -1,6 +1,7 @@
 import type { DuplicateCandidate } from "@portico/contracts";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import type { PatientsTable } from "../../db/tables/people.ts";
 import {
   duplicateReasons,
   maskEmail,
@@ -11,6 +12,24 @@ import {
   phoneDigits,
 } from "./matching.ts";
 import { type CandidateRow, duplicateCandidates } from "./repo.ts";
+
+/** A chart's person facts, as matching compares them. */
+export function personOfRow(
+  row: Pick<
+    Selectable<PatientsTable>,
+    "legal_given_name" | "legal_family_name" | "preferred_name" | "date_of_birth" | "sex" | "phone" | "email"
+  >,
+): PersonFacts {
+  return {
+    givenName: row.legal_given_name,
+    familyName: row.legal_family_name,
+    preferredName: row.preferred_name,
+    dateOfBirth: row.date_of_birth,
+    sex: row.sex,
+    phone: row.phone,
+    email: row.email,
+  };
+}
 
 const ORDER: Record<string, number> = { name: 0, similar_name: 1, nickname: 2 };
 
@@ -47,15 +66,7 @@ export async function findProbableDuplicates(
   });
   const found: DuplicateCandidate[] = [];
   for (const row of rows) {
-    const reasons = duplicateReasons(person, {
-      givenName: row.legal_given_name,
-      familyName: row.legal_family_name,
-      preferredName: row.preferred_name,
-      dateOfBirth: row.date_of_birth,
-      sex: row.sex,
-      phone: row.phone,
-      email: row.email,
-    });
+    const reasons = duplicateReasons(person, personOfRow(row));
     if (reasons) found.push(presentCandidate(row, reasons));
   }
   return found

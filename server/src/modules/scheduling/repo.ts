@@ -139,11 +139,25 @@ export async function insertAppointment(db: Db, access: PatientAccess, a: NewApp
   return row.id;
 }
 /** every appointment of one patient, oldest first: compiled once, prepared (the list is on every patient's home page) */
+/**
+ * Each row also carries the patient's own zone (`listTimeZone`), the list's zone: a sub-select
+ * that does not depend on the row, so PostgreSQL works it out once for the whole list instead
+ * of the list needing a second query.
+ */
 const appointmentsOfPatientQuery = patientStatement("portico_appointments_of_patient", (db, patientId) =>
-  appointmentQuery(db).where("a.patient_id", "=", patientId).orderBy("a.starts_at").orderBy("a.id"),
+  appointmentQuery(db)
+    .select(
+      sql<string>`(select ${patientTimeZoneSql("zp")} from patients zp where zp.id = ${patientId})`.as("listTimeZone"),
+    )
+    .where("a.patient_id", "=", patientId)
+    .orderBy("a.starts_at")
+    .orderBy("a.id"),
 );
 
-export function appointmentsOfPatient(db: Db, access: PatientAccess): Promise<AppointmentRow[]> {
+export function appointmentsOfPatient(
+  db: Db,
+  access: PatientAccess,
+): Promise<(AppointmentRow & { listTimeZone: string })[]> {
   return appointmentsOfPatientQuery(db, patientRows(access, "appointments"), {});
 }
 

@@ -85,9 +85,8 @@ export class SchedulingService {
     const now = this.#deps.clock.now();
     const db = currentDb(this.#deps.db);
     const rows = await repo.appointmentsOfPatient(db, access);
-    // a video visit's row carries the patient's zone; without one, one query looks it up
-    const timeZone =
-      rows.find((r) => r.patientTimeZone !== null)?.patientTimeZone ?? (await repo.patientTimeZone(db, access));
+    // every row carries the patient's zone; a patient with no visit has it looked up
+    const timeZone = rows[0]?.listTimeZone ?? (await repo.patientTimeZone(db, access));
     // a visit moved by "Reschedule" is listed once, as its new time: the old row stays in the
     // record (cancelled, reason "rescheduled", the new row pointing back at it) but is not a past visit
     const listed = rows.filter((r) => r.cancelReason !== "rescheduled");

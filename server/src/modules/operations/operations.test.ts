@@ -5,9 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
-  makeProxyGrant,
+  makeProxy,
   makeStaff,
-  makeUser,
   type SignedInClient,
   signIn,
   type TestPatient,
@@ -153,12 +152,9 @@ beforeAll(async () => {
     .where("id", "=", merged.id)
     .execute();
   deskUser = await makeStaff(t, "front_desk");
-  caregiver = await makeUser(t);
-  const revokedCaregiver = await makeUser(t);
-  await makeProxyGrant(t, { patientId: second.id, proxyUserId: caregiver.id, startsAt: at("2026-01-01T00:00:00Z") });
-  await makeProxyGrant(t, {
+  caregiver = await makeProxy(t, { patientId: second.id, startsAt: at("2026-01-01T00:00:00Z") });
+  await makeProxy(t, {
     patientId: third.id,
-    proxyUserId: revokedCaregiver.id,
     startsAt: at("2026-01-01T00:00:00Z"),
     revokedAt: at("2026-02-01T00:00:00Z"),
   });

@@ -5,9 +5,8 @@ import { mailJobs as mailJobsOf } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import {
   makePatient,
-  makeProxyGrant,
+  makeProxy,
   makeStaff,
-  makeUser,
   type SignedInClient,
   signIn,
   type TestPatient,
@@ -76,9 +75,7 @@ describe("time off over booked visits", () => {
       patients.push(await makePatient(t, { withLogin: true, given, pcpProviderId: clinic.providerId }));
     }
     child = await makePatient(t, { given: "Kit", dateOfBirth: "2020-04-01", pcpProviderId: clinic.providerId });
-    const parent = await makeUser(t, {});
-    parentEmail = parent.email;
-    await makeProxyGrant(t, { patientId: child.id, proxyUserId: parent.id, relationship: "parent" });
+    parentEmail = (await makeProxy(t, { patientId: child.id, relationship: "parent" })).email;
     // Wednesday: three visits, one of them outside the time off below, one cancelled inside it
     ids.wed9 = await book(patients[0]!.id, at("04", "09:00"));
     ids.wed930 = await book(patients[1]!.id, at("04", "09:30"));

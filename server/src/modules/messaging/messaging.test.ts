@@ -86,6 +86,16 @@ function uploadToThread(client: SignedInClient, threadId: string, bytes: Buffer 
   });
 }
 
+/** The file row an attachment is stored in (its sealed content and the rest). */
+function storedFileOf(attachmentId: string) {
+  return t.database.db
+    .selectFrom("message_attachments as a")
+    .innerJoin("files as f", "f.id", "a.file_id")
+    .selectAll("f")
+    .where("a.id", "=", attachmentId)
+    .executeTakeFirstOrThrow();
+}
+
 async function signInAll() {
   const entries: [keyof typeof c, Pick<TestUser, "id" | "email" | "password">][] = [
     ["patient", patient.user as TestUser],
@@ -390,12 +400,7 @@ describe("conversations: patient, caregiver and staff", () => {
     const sent = thread.messages[0]?.attachments[0];
     expect(sent?.id).toBe(attachment.id);
     // the stored bytes are not the file, and neither are the subject and body
-    const file = await t.database.db
-      .selectFrom("message_attachments as a")
-      .innerJoin("files as f", "f.id", "a.file_id")
-      .select("f.sealed_content")
-      .where("a.id", "=", attachment.id)
-      .executeTakeFirstOrThrow();
+    const file = await storedFileOf(attachment.id);
     expect(file.sealed_content).not.toContain(PNG.toString("base64"));
     expect(Buffer.from(file.sealed_content).includes(PNG.subarray(0, 8))).toBe(false);
     const stored = await t.database.db
@@ -968,12 +973,7 @@ describe("staff attachments and booking from a thread", () => {
     const uploaded = up.json() as UploadedAttachment;
     expect(uploaded.contentType).toBe("image/png");
     // stored bytes are not the file
-    const stored = await t.database.db
-      .selectFrom("message_attachments as a")
-      .innerJoin("files as f", "f.id", "a.file_id")
-      .selectAll("f")
-      .where("a.id", "=", uploaded.id)
-      .executeTakeFirstOrThrow();
+    const stored = await storedFileOf(uploaded.id);
     expect(JSON.stringify(stored)).not.toContain(PNG.subarray(0, 16).toString("base64"));
     // a PDF named as a PNG is judged by content: text is refused
     const wrong = await uploadToThread(c.nurse, thread.id, Buffer.from("<script>alert(1)</script>"));

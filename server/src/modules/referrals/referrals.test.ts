@@ -127,17 +127,10 @@ describe("asking for a referral", () => {
     });
     expect(badUrgency.status).toBe(400);
     // someone else's patient: 404 exactly like a missing one
-    const other = await call(stranger, "POST", mine(), {
-      specialty: "cardiology",
-      reason: "Heart",
-      urgency: "routine",
-    });
+    const heart = { specialty: "cardiology", reason: "Heart", urgency: "routine" };
+    const other = await call(stranger, "POST", mine(), heart);
     expect(other.status).toBe(404);
-    const noScope = await call(caregiverWithoutScope, "POST", mine(), {
-      specialty: "cardiology",
-      reason: "Heart",
-      urgency: "routine",
-    });
+    const noScope = await call(caregiverWithoutScope, "POST", mine(), heart);
     expect(noScope.status).toBe(404);
     expect(await count("referrals")).toBe(before);
   });

@@ -28,6 +28,7 @@ import { clearSessionCookie, setSessionCookie } from "../../platform/auth/cookie
 import { readSessionToken } from "../../platform/auth/plugin.ts";
 import type { AuthenticatedSession } from "../../platform/auth/sessions.ts";
 import { DomainError } from "../../platform/errors.ts";
+import { created, ok } from "../../platform/route-responses.ts";
 import { RESET_REQUESTED_MESSAGE } from "./onboarding.ts";
 import type { IdentityService } from "./service.ts";
 import type { ClientInfo } from "./sign-in.ts";
@@ -74,7 +75,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         description:
           "Any failure answers 401 invalid_credentials with one message. Repeated failures are slowed down per account and per network (429 rate_limited).",
         body: LoginRequest,
-        response: { 200: LoginResponse, ...errorResponses },
+        response: ok(LoginResponse),
       },
     },
     async (request, reply) =>
@@ -93,7 +94,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         tags,
         summary: "Finish signing in with an authenticator code or a recovery code",
         body: MfaRequest,
-        response: { 200: MeResponse, ...errorResponses },
+        response: ok(MeResponse),
       },
     },
     async (request, reply) =>
@@ -115,7 +116,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         tags,
         summary: "Start setting up an authenticator app",
         description: "Staff finishing sign-in may call it directly; anyone else must have re-authenticated.",
-        response: { 200: MfaEnrolmentStart, ...errorResponses },
+        response: ok(MfaEnrolmentStart),
       },
     },
     async (request) => identity.account.startEnrolment(sessionOf(request)),
@@ -129,7 +130,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         tags,
         summary: "Confirm the authenticator app with a code; returns recovery codes once",
         body: MfaEnrolmentConfirm,
-        response: { 200: RecoveryCodes, ...errorResponses },
+        response: ok(RecoveryCodes),
       },
     },
     async (request, reply) => {
@@ -145,7 +146,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
       schema: {
         tags,
         summary: "Replace the recovery codes (after re-authenticating)",
-        response: { 200: RecoveryCodes, ...errorResponses },
+        response: ok(RecoveryCodes),
       },
     },
     async (request) => {
@@ -178,7 +179,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         tags,
         summary: "Confirm the password (and code) before a sensitive change",
         body: ReauthenticateRequest,
-        response: { 200: ReauthenticateResponse, ...errorResponses },
+        response: ok(ReauthenticateResponse),
       },
     },
     async (request, reply) =>
@@ -232,7 +233,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         tags,
         summary: "Change the sign-in email (after re-authenticating)",
         body: ChangeEmailRequest,
-        response: { 200: MeResponse, ...errorResponses },
+        response: ok(MeResponse),
       },
     },
     async (request) => {
@@ -244,7 +245,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
   app.get(
     "/api/auth/sessions",
     {
-      schema: { tags, summary: "The signed-in user's sessions", response: { 200: SessionList, ...errorResponses } },
+      schema: { tags, summary: "The signed-in user's sessions", response: ok(SessionList) },
     },
     async (request) => {
       const current = sessionOf(request);
@@ -286,7 +287,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
       schema: {
         tags,
         summary: "Stay signed in: restarts the idle timer",
-        response: { 200: SessionInfo, ...errorResponses },
+        response: ok(SessionInfo),
       },
     },
     async (request) => {
@@ -328,7 +329,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         summary: "Choose a new password with a reset link's token",
         description: "Ends every session; does not sign in (sign in afterwards, with MFA if set up).",
         body: PasswordResetComplete,
-        response: { 200: MessageResponse, ...errorResponses },
+        response: ok(MessageResponse),
       },
     },
     async (request) => {
@@ -345,7 +346,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         tags,
         summary: "Create a patient login with an activation code and date of birth",
         body: ActivateRequest,
-        response: { 201: LoginResponse, ...errorResponses },
+        response: created(LoginResponse),
       },
     },
     async (request, reply) =>
@@ -363,7 +364,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
       schema: {
         tags,
         summary: "Who is signed in, or `null`: the same as GET /api/me, without an error when no one is",
-        response: { 200: SessionResponse, ...errorResponses },
+        response: ok(SessionResponse),
       },
     },
     async (request) => ({ me: request.authSession ? await identity.account.me(request.authSession) : null }),
@@ -375,7 +376,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
       schema: {
         tags,
         summary: "Who is signed in, their roles, CSRF token and the patients they may act for",
-        response: { 200: MeResponse, ...errorResponses },
+        response: ok(MeResponse),
       },
     },
     async (request) => identity.account.me(sessionOf(request)),
@@ -388,7 +389,7 @@ export async function identityRoutes(app: App, identity: IdentityService): Promi
         tags,
         summary: "Change the display name or language",
         body: UpdateMeRequest,
-        response: { 200: MeResponse, ...errorResponses },
+        response: ok(MeResponse),
       },
     },
     async (request) => {

@@ -1,11 +1,6 @@
-import {
-  errorResponses,
-  OperationsFigure,
-  OperationsFigureParams,
-  OperationsOverview,
-  OperationsQuery,
-} from "@portico/contracts";
+import { OperationsFigure, OperationsFigureParams, OperationsOverview, OperationsQuery } from "@portico/contracts";
 import type { App } from "../../app.ts";
+import { ok } from "../../platform/route-responses.ts";
 import { figureCsv } from "./csv.ts";
 import type { OperationsService } from "./service.ts";
 
@@ -19,7 +14,7 @@ export async function operationsRoutes(app: App, operations: OperationsService):
       schema: {
         tags,
         summary: "The operations dashboard: reporting zone, default range, figures, filter choices (administrators)",
-        response: { 200: OperationsOverview, ...errorResponses },
+        response: ok(OperationsOverview),
       },
     },
     async () => operations.overview(),
@@ -34,7 +29,7 @@ export async function operationsRoutes(app: App, operations: OperationsService):
           "One operations figure over a date range, optionally for a location or provider; format=csv answers text/csv (administrators)",
         params: OperationsFigureParams,
         querystring: OperationsQuery,
-        response: { 200: OperationsFigure, ...errorResponses },
+        response: ok(OperationsFigure),
       },
     },
     async (request, reply) => {

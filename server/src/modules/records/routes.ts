@@ -2,6 +2,7 @@ import { errorResponses, PatientParams, RecordContents, RecordDownloadQuery } fr
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import { patientRoute } from "../../platform/access/route-guards.ts";
+import { ok } from "../../platform/route-responses.ts";
 import type { RecordService } from "./record-service.ts";
 
 /** HTTP only: the whole-record download, streamed. */
@@ -56,7 +57,7 @@ export async function recordRoutes(
         summary:
           "What the reader's download holds: its sections, those withheld, and whether it is restricted (a parent of a 12–17-year-old)",
         params: PatientParams,
-        response: { 200: RecordContents, ...errorResponses },
+        response: ok(RecordContents),
       },
     },
     async (request) => records.contents(request.params.patientId),

@@ -4,12 +4,12 @@ import {
   AppointmentParams,
   BookAppointment,
   CancelAppointment,
-  errorResponses,
   PatientParams,
   RescheduleAppointment,
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
+import { created, ok } from "../../platform/route-responses.ts";
 import { appointmentsRoute, tags } from "./route-access.ts";
 import type { SchedulingService } from "./service.ts";
 
@@ -27,7 +27,7 @@ export async function patientAppointmentRoutes(
         tags,
         summary: "A patient's upcoming and past appointments",
         params: PatientParams,
-        response: { 200: AppointmentList, ...errorResponses },
+        response: ok(AppointmentList),
       },
     },
     async (request) => scheduling.listForPatient(request.params.patientId),
@@ -41,7 +41,7 @@ export async function patientAppointmentRoutes(
         tags,
         summary: "One appointment",
         params: AppointmentParams,
-        response: { 200: Appointment, ...errorResponses },
+        response: ok(Appointment),
       },
     },
     async (request) => scheduling.getForPatient(request.params.patientId, request.params.appointmentId),
@@ -56,7 +56,7 @@ export async function patientAppointmentRoutes(
         summary: "Book an appointment (409 slot_taken with alternatives when the time was just taken)",
         params: PatientParams,
         body: BookAppointment,
-        response: { 201: Appointment, ...errorResponses },
+        response: created(Appointment),
       },
     },
     async (request, reply) => {
@@ -86,7 +86,7 @@ export async function patientAppointmentRoutes(
         summary: "Move an appointment; the old time is released only if the new one is secured",
         params: AppointmentParams,
         body: RescheduleAppointment,
-        response: { 200: Appointment, ...errorResponses },
+        response: ok(Appointment),
       },
     },
     async (request) =>
@@ -111,7 +111,7 @@ export async function patientAppointmentRoutes(
         summary: "Cancel an appointment (refused online inside the cancellation notice)",
         params: AppointmentParams,
         body: CancelAppointment,
-        response: { 200: Appointment, ...errorResponses },
+        response: ok(Appointment),
       },
     },
     async (request) => scheduling.cancel(request.params.patientId, request.params.appointmentId, request.body?.reason),

@@ -2,7 +2,6 @@ import {
   AppointmentIdParams,
   ArrivalsBoard,
   ArrivalsQuery,
-  errorResponses,
   ProviderSchedule,
   ScheduleEntry,
   ScheduleQuery,
@@ -11,6 +10,7 @@ import {
   VisitIntakeAnswers,
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
+import { ok } from "../../platform/route-responses.ts";
 import type { FrontDeskService } from "./front-desk-service.ts";
 
 /** Staff: the arrivals board, a provider's schedule, a visit's status and intake answers. */
@@ -24,7 +24,7 @@ export async function frontDeskRoutes(app: App, services: { frontDesk: FrontDesk
       schema: {
         tags: staffTags,
         summary: "The arrivals boards this staff member may open and the schedules they may read",
-        response: { 200: StaffWorkplace, ...errorResponses },
+        response: ok(StaffWorkplace),
       },
     },
     async () => frontDesk.workplace(),
@@ -36,7 +36,7 @@ export async function frontDeskRoutes(app: App, services: { frontDesk: FrontDesk
         tags: staffTags,
         summary: "Front-desk arrivals board for a day and location",
         querystring: ArrivalsQuery,
-        response: { 200: ArrivalsBoard, ...errorResponses },
+        response: ok(ArrivalsBoard),
       },
     },
     async (request) => frontDesk.arrivals(request.query.locationId, request.query.date),
@@ -48,7 +48,7 @@ export async function frontDeskRoutes(app: App, services: { frontDesk: FrontDesk
         tags: staffTags,
         summary: "A provider's day or week",
         querystring: ScheduleQuery,
-        response: { 200: ProviderSchedule, ...errorResponses },
+        response: ok(ProviderSchedule),
       },
     },
     async (request) => frontDesk.schedule(request.query),
@@ -61,7 +61,7 @@ export async function frontDeskRoutes(app: App, services: { frontDesk: FrontDesk
         summary: "Move a visit along: arrived, roomed, in visit, completed, no-show",
         params: AppointmentIdParams,
         body: StaffStatusChange,
-        response: { 200: ScheduleEntry, ...errorResponses },
+        response: ok(ScheduleEntry),
       },
     },
     async (request) => frontDesk.setStatus(request.params.appointmentId, request.body.status),
@@ -74,7 +74,7 @@ export async function frontDeskRoutes(app: App, services: { frontDesk: FrontDesk
         summary:
           "A nurse or physician opens the scored questionnaires sent as the intake of a visit they work (answers, scores, flags)",
         params: AppointmentIdParams,
-        response: { 200: VisitIntakeAnswers, ...errorResponses },
+        response: ok(VisitIntakeAnswers),
       },
     },
     async (request) => frontDesk.intakeAnswers(request.params.appointmentId),
@@ -86,7 +86,7 @@ export async function frontDeskRoutes(app: App, services: { frontDesk: FrontDesk
         tags: staffTags,
         summary: "Undo the last status step of a visit, on the visit's day",
         params: AppointmentIdParams,
-        response: { 200: ScheduleEntry, ...errorResponses },
+        response: ok(ScheduleEntry),
       },
     },
     async (request) => frontDesk.undoStatus(request.params.appointmentId),

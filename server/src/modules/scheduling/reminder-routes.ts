@@ -1,5 +1,6 @@
-import { ConfirmByToken, ConfirmResult, errorResponses } from "@portico/contracts";
+import { ConfirmByToken, ConfirmResult } from "@portico/contracts";
 import type { App } from "../../app.ts";
+import { ok } from "../../platform/route-responses.ts";
 import type { ReminderService } from "./reminders.ts";
 import { tags } from "./route-access.ts";
 
@@ -14,7 +15,7 @@ export async function reminderRoutes(app: App, services: { reminders: ReminderSe
         tags,
         summary: "Confirm an appointment with the single-use link from a reminder email (no sign-in)",
         body: ConfirmByToken,
-        response: { 200: ConfirmResult, ...errorResponses },
+        response: ok(ConfirmResult),
       },
     },
     async (request) => reminders.confirmByToken(request.body.token),

@@ -1,5 +1,6 @@
-import { errorResponses, SlotList, SlotQuery, VisitTypeList } from "@portico/contracts";
+import { SlotList, SlotQuery, VisitTypeList } from "@portico/contracts";
 import type { App } from "../../app.ts";
+import { ok } from "../../platform/route-responses.ts";
 import { tags } from "./route-access.ts";
 import type { SchedulingService } from "./service.ts";
 
@@ -19,7 +20,7 @@ export async function slotRoutes(app: App, services: { scheduling: SchedulingSer
         tags,
         summary: "Free appointment slots",
         querystring: SlotQuery,
-        response: { 200: SlotList, ...errorResponses },
+        response: ok(SlotList),
       },
     },
     async (request) => {

@@ -1,7 +1,6 @@
 import {
   Appointment,
   AppointmentParams,
-  errorResponses,
   OfferParams,
   PatientParams,
   WaitlistOffer,
@@ -9,6 +8,7 @@ import {
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
+import { ok } from "../../platform/route-responses.ts";
 import { appointmentsRoute, tags } from "./route-access.ts";
 import type { WaitlistService } from "./waitlist-service.ts";
 
@@ -32,7 +32,7 @@ export async function waitlistRoutes(
         tags,
         summary: "Ask to be offered an earlier time for this appointment",
         params: AppointmentParams,
-        response: { 200: Appointment, ...errorResponses },
+        response: ok(Appointment),
       },
     },
     async (request) => waitlist.join(request.params.patientId, request.params.appointmentId),
@@ -50,7 +50,7 @@ export async function waitlistRoutes(
         tags,
         summary: "Stop asking for an earlier time; open offers are withdrawn",
         params: AppointmentParams,
-        response: { 200: Appointment, ...errorResponses },
+        response: ok(Appointment),
       },
     },
     async (request) => waitlist.leave(request.params.patientId, request.params.appointmentId),
@@ -63,7 +63,7 @@ export async function waitlistRoutes(
         tags,
         summary: "Earlier times offered to the patient (open ones first)",
         params: PatientParams,
-        response: { 200: WaitlistOfferList, ...errorResponses },
+        response: ok(WaitlistOfferList),
       },
     },
     async (request) => waitlist.listOffers(request.params.patientId),
@@ -81,7 +81,7 @@ export async function waitlistRoutes(
         tags,
         summary: "Take the offered time; the later appointment is released (409 if someone was first, 410 if expired)",
         params: OfferParams,
-        response: { 200: Appointment, ...errorResponses },
+        response: ok(Appointment),
       },
     },
     async (request) => waitlist.accept(request.params.patientId, request.params.offerId),
@@ -99,7 +99,7 @@ export async function waitlistRoutes(
         tags,
         summary: "Turn down an offered time; it passes to the next patient in line",
         params: OfferParams,
-        response: { 200: WaitlistOffer, ...errorResponses },
+        response: ok(WaitlistOffer),
       },
     },
     async (request) => waitlist.decline(request.params.patientId, request.params.offerId),

@@ -1,16 +1,10 @@
-import {
-  AssignWorkItemRequest,
-  errorResponses,
-  IdParams,
-  WorkItem,
-  WorkItemAssignees,
-  WorkQueueCounts,
-} from "@portico/contracts";
+import { AssignWorkItemRequest, IdParams, WorkItem, WorkItemAssignees, WorkQueueCounts } from "@portico/contracts";
 import type { App } from "../../app.ts";
 import type { AccessService } from "../access/patient-access.ts";
 import { staffRouteGuard } from "../access/route-guards.ts";
 import { currentContext } from "../context.ts";
 import { DomainError } from "../errors.ts";
+import { ok } from "../route-responses.ts";
 import type { WorkQueueService } from "./work-queue.ts";
 
 const tags = ["work-queue"];
@@ -23,7 +17,7 @@ export async function workQueueRoutes(app: App, workQueue: WorkQueueService, acc
       schema: {
         tags,
         summary: "Counts per queue the caller works (open, overdue, mine, unassigned), limited to what they may see",
-        response: { ...errorResponses, 200: WorkQueueCounts },
+        response: ok(WorkQueueCounts),
       },
     },
     async () => {
@@ -38,7 +32,7 @@ export async function workQueueRoutes(app: App, workQueue: WorkQueueService, acc
     "/api/work-queue/items/:id/claim",
     {
       preHandler: guard,
-      schema: { tags, summary: "Claim a work item", params: IdParams, response: { ...errorResponses, 200: WorkItem } },
+      schema: { tags, summary: "Claim a work item", params: IdParams, response: ok(WorkItem) },
     },
     async (request) => workQueue.claim(request.params.id),
   );
@@ -50,7 +44,7 @@ export async function workQueueRoutes(app: App, workQueue: WorkQueueService, acc
         tags,
         summary: "Give back a work item one has claimed",
         params: IdParams,
-        response: { ...errorResponses, 200: WorkItem },
+        response: ok(WorkItem),
       },
     },
     async (request) => workQueue.release(request.params.id),
@@ -64,7 +58,7 @@ export async function workQueueRoutes(app: App, workQueue: WorkQueueService, acc
         summary:
           "The colleagues a work item may be assigned to: active staff who work its queue and may see it (and its patient)",
         params: IdParams,
-        response: { ...errorResponses, 200: WorkItemAssignees },
+        response: ok(WorkItemAssignees),
       },
     },
     async (request) => workQueue.assignees(request.params.id),
@@ -78,7 +72,7 @@ export async function workQueueRoutes(app: App, workQueue: WorkQueueService, acc
         summary: "Assign a work item to a colleague who works the queue",
         params: IdParams,
         body: AssignWorkItemRequest,
-        response: { ...errorResponses, 200: WorkItem },
+        response: ok(WorkItem),
       },
     },
     async (request) => workQueue.assign(request.params.id, request.body.userId),

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { PatientsTable } from "../db/tables/people.ts";
 import { birthDateForAge, type DemoSeedContext } from "./demo-clinic.ts";
 
 /** Pharmacies, insurance and emergency contacts, a pending self-registration that looks like Alex, a name-change request. */
@@ -87,50 +88,24 @@ export async function seedDemoRegistration(ctx: DemoSeedContext): Promise<void> 
     .select(["date_of_birth"])
     .where("id", "=", ids["patient:alex"] as string)
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto("patients")
-    .values({
-      mrn: sql<string>`'P' || nextval('patient_mrn_seq')`,
-      legal_given_name: "Alexandra",
-      legal_family_name: "Rivero",
-      date_of_birth: alex.date_of_birth,
-      sex: "female",
-      email: "alex.r.personal@demo.portico.test",
-      phone: "(555) 201-0101",
-      status: "pending_verification",
-      registration_source: "self",
-      possible_duplicate_ids: [ids["patient:alex"] as string],
-      address: JSON.stringify({
-        line1: "42 Maple Street",
-        city: "Brooklyn",
-        region: "NY",
-        postalCode: "11201",
-        country: "US",
-      }),
-    })
-    .execute();
+  await selfRegistered(ctx, "42 Maple Street", {
+    legal_given_name: "Alexandra",
+    legal_family_name: "Rivero",
+    date_of_birth: alex.date_of_birth,
+    sex: "female",
+    email: "alex.r.personal@demo.portico.test",
+    phone: "(555) 201-0101",
+    possible_duplicate_ids: [ids["patient:alex"] as string],
+  });
   // And a genuinely new patient waiting to be verified.
-  await trx
-    .insertInto("patients")
-    .values({
-      mrn: sql<string>`'P' || nextval('patient_mrn_seq')`,
-      legal_given_name: "Priyanka",
-      legal_family_name: "Desai",
-      date_of_birth: birthDateForAge(now, 29, 75),
-      sex: "female",
-      email: "priyanka.desai@demo.portico.test",
-      phone: "(555) 402-7788",
-      status: "pending_verification",
-      registration_source: "self",
-      address: JSON.stringify({
-        line1: "7 Clinton Street",
-        city: "Brooklyn",
-        region: "NY",
-        postalCode: "11201",
-        country: "US",
-      }),
-    })
-    .execute();
+  await selfRegistered(ctx, "7 Clinton Street", {
+    legal_given_name: "Priyanka",
+    legal_family_name: "Desai",
+    date_of_birth: birthDateForAge(now, 29, 75),
+    sex: "female",
+    email: "priyanka.desai@demo.portico.test",
+    phone: "(555) 402-7788",
+  });
 
   await trx
     .insertInto("identity_change_requests")
@@ -139,6 +114,32 @@ export async function seedDemoRegistration(ctx: DemoSeedContext): Promise<void> 
       requested_by: ids["user:sam"] as string,
       changes: JSON.stringify({ legalGivenName: "Samuel", legalFamilyName: "Rivera Ortiz" }),
       reason: "I use both family names on my ID now.",
+    })
+    .execute();
+}
+
+/** A patient who registered online, in Brooklyn, waiting for the front desk to verify them. */
+async function selfRegistered(
+  { trx }: DemoSeedContext,
+  street: string,
+  person: {
+    legal_given_name: string;
+    legal_family_name: string;
+    date_of_birth: string;
+    sex: PatientsTable["sex"];
+    email: string;
+    phone: string;
+    possible_duplicate_ids?: string[];
+  },
+): Promise<void> {
+  await trx
+    .insertInto("patients")
+    .values({
+      mrn: sql<string>`'P' || nextval('patient_mrn_seq')`,
+      ...person,
+      status: "pending_verification",
+      registration_source: "self",
+      address: JSON.stringify({ line1: street, city: "Brooklyn", region: "NY", postalCode: "11201", country: "US" }),
     })
     .execute();
 }

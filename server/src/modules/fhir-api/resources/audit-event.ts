@@ -1,5 +1,6 @@
 import type { AuditEvent } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM } from "../resource-type.ts";
+import { dateParam } from "./element-params.ts";
 
 /** AuditEvent: the patient's access log (`accessLog` section; ids `audit-<n>`). */
 export const auditEventType = defineFhirType({
@@ -32,13 +33,5 @@ export const auditEventType = defineFhirType({
         ),
     },
   ],
-  searchParams: [
-    PATIENT_PARAM,
-    {
-      name: "date",
-      type: "date",
-      documentation: "When the access happened",
-      values: (a: AuditEvent) => [a.recorded],
-    },
-  ],
+  searchParams: [PATIENT_PARAM, dateParam("date", "When the access happened", (a: AuditEvent) => a.recorded)],
 });

@@ -1,5 +1,7 @@
 import type { Communication } from "@medplum/fhirtypes";
-import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { dateParam } from "./element-params.ts";
+import { changedIn, ownerOfKindBut } from "./record-source.ts";
 
 /** Communication: the messages of the patient's conversations (`conversations` section) — never internal notes. */
 export const communicationType = defineFhirType({
@@ -10,26 +12,9 @@ export const communicationType = defineFhirType({
   sources: [
     {
       section: "conversations",
-      ownerOf: async (db, id) =>
-        (
-          await db
-            .selectFrom("messages")
-            .select("patient_id")
-            .where("id", "=", id)
-            .where("kind", "<>", "internal_note")
-            .executeTakeFirst()
-        )?.patient_id,
-      lastUpdated: (db, ids) =>
-        changedAt(db.selectFrom("messages").select(["id", "created_at as at"]).where("id", "in", ids).execute()),
+      ownerOf: ownerOfKindBut("messages", "internal_note"),
+      lastUpdated: changedIn("messages", "created_at"),
     },
   ],
-  searchParams: [
-    PATIENT_PARAM,
-    {
-      name: "sent",
-      type: "date",
-      documentation: "When the message was sent",
-      values: (c: Communication) => [c.sent],
-    },
-  ],
+  searchParams: [PATIENT_PARAM, dateParam("sent", "When the message was sent", (c: Communication) => c.sent)],
 });

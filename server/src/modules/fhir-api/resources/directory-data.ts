@@ -1,5 +1,5 @@
-import type { Address, CodeableConcept, HumanName } from "@medplum/fhirtypes";
-import type { Db } from "../resource-type.ts";
+import type { Address, CodeableConcept, HumanName, Resource } from "@medplum/fhirtypes";
+import type { Db, DirectorySource } from "../resource-type.ts";
 
 /**
  * The clinic's directory as the FHIR API shows it (Practitioner, PractitionerRole,
@@ -155,3 +155,15 @@ export function referencedIds(values: readonly string[], type: string): string[]
     .filter((v) => !v.includes("/") || v.startsWith(`${type}/`))
     .map((v) => v.slice(v.indexOf("/") + 1));
 }
+
+/** A directory type with one resource per row: read by id (one row), searched over every row. */
+export const rowDirectory = <Row>(
+  rows: (db: Db, ids?: readonly string[]) => Promise<Row[]>,
+  toResource: (row: Row) => Resource,
+): DirectorySource => ({
+  read: async ({ db }, id) => {
+    const [row] = await rows(db, [id]);
+    return row ? toResource(row) : undefined;
+  },
+  list: async ({ db }) => (await rows(db)).map((row) => toResource(row)),
+});

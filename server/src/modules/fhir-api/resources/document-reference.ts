@@ -1,9 +1,10 @@
 import type { Binary, DocumentReference } from "@medplum/fhirtypes";
 import { sealedFileContent } from "../../../platform/files/index.ts";
 import type { RecordReader, RecordSection } from "../../records/section.ts";
-import { changedAt, defineFhirType, type FhirSource, PATIENT_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
-import { codings } from "../search-params.ts";
+import { defineFhirType, type FhirSource, PATIENT_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
 import { CLINIC_ORGANIZATION_ID } from "./directory-data.ts";
+import { conceptParam, dateParam, statusParam } from "./element-params.ts";
+import { changedIn, ownerOfKindBut } from "./record-source.ts";
 
 /**
  * The files a patient may see, by the file's id: the documents uploaded to the chart
@@ -140,20 +141,11 @@ const documents = (
         (await rows(reader, ids, withContent)).map((f) => map(reader.rows.patientId, f, reader)),
     };
   };
-  const lastUpdated: FhirSource["lastUpdated"] = (db, ids) =>
-    changedAt(db.selectFrom("files").select(["id", "created_at as at"]).where("id", "in", ids).execute());
+  const lastUpdated = changedIn("files", "created_at");
   return [
     {
       section: section("documents"),
-      ownerOf: async (db, id) =>
-        (
-          await db
-            .selectFrom("files")
-            .select("patient_id")
-            .where("id", "=", id)
-            .where("kind", "<>", "message_attachment")
-            .executeTakeFirst()
-        )?.patient_id,
+      ownerOf: ownerOfKindBut("files", "message_attachment"),
       lastUpdated,
     },
     {
@@ -183,31 +175,22 @@ export const documentReferenceType = defineFhirType({
   sources: documents("document", (patientId, f) => toDocumentReference(patientId, f), false),
   searchParams: [
     PATIENT_PARAM,
-    {
-      name: "category",
-      type: "token",
-      documentation: `${DOCUMENT_CATEGORY}|patient-document or |message-attachment`,
-      values: (d: DocumentReference) => codings(d.category),
-    },
-    {
-      name: "type",
-      type: "token",
-      documentation:
-        "urn:portico:document-kind|insurance_card_front, insurance_card_back, identity_document, other or message_attachment",
-      values: (d: DocumentReference) => codings(d.type ? [d.type] : []),
-    },
-    {
-      name: "date",
-      type: "date",
-      documentation: "When it was uploaded or sent (prefixes eq, ne, gt, lt, ge, le; repeat for a range)",
-      values: (d: DocumentReference) => [d.date],
-    },
-    {
-      name: "status",
-      type: "token",
-      documentation: "Always current",
-      values: (d: DocumentReference) => [d.status],
-    },
+    conceptParam(
+      "category",
+      `${DOCUMENT_CATEGORY}|patient-document or |message-attachment`,
+      (d: DocumentReference) => d.category,
+    ),
+    conceptParam(
+      "type",
+      "urn:portico:document-kind|insurance_card_front, insurance_card_back, identity_document, other or message_attachment",
+      (d: DocumentReference) => (d.type ? [d.type] : []),
+    ),
+    dateParam(
+      "date",
+      "When it was uploaded or sent (prefixes eq, ne, gt, lt, ge, le; repeat for a range)",
+      (d: DocumentReference) => d.date,
+    ),
+    statusParam("Always current"),
   ],
 });
 

@@ -1,6 +1,13 @@
 import type { Location } from "@medplum/fhirtypes";
 import { defineFhirType, RESOURCE_ID_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
-import { addressTexts, CLINIC_ORGANIZATION_ID, fhirAddress, type LocationRow, locationRows } from "./directory-data.ts";
+import {
+  addressTexts,
+  CLINIC_ORGANIZATION_ID,
+  fhirAddress,
+  type LocationRow,
+  locationRows,
+  rowDirectory,
+} from "./directory-data.ts";
 
 export function toLocation(l: LocationRow): Location {
   const address = fhirAddress(l.address);
@@ -24,13 +31,7 @@ export const locationType = defineFhirType({
   profile: `${US_CORE}us-core-location`,
   idPattern: UUID_ID,
   sources: [],
-  directory: {
-    read: async ({ db }, id) => {
-      const [row] = await locationRows(db, [id]);
-      return row ? toLocation(row) : undefined;
-    },
-    list: async ({ db }) => (await locationRows(db)).map(toLocation),
-  },
+  directory: rowDirectory(locationRows, toLocation),
   searchParams: [
     {
       name: "name",

@@ -1,6 +1,7 @@
 import type { Medication } from "@medplum/fhirtypes";
 import type { RecordReader, RecordSection } from "../../records/section.ts";
-import { changedAt, defineFhirType, US_CORE, UUID_ID } from "../resource-type.ts";
+import { defineFhirType, US_CORE, UUID_ID } from "../resource-type.ts";
+import { recordSource } from "./record-source.ts";
 
 const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
@@ -46,14 +47,6 @@ export const medicationType = defineFhirType({
   profile: `${US_CORE}us-core-medication`,
   idPattern: UUID_ID,
   searchable: false,
-  sources: [
-    {
-      section: medicationSection,
-      ownerOf: async (db, id) =>
-        (await db.selectFrom("medications").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
-      lastUpdated: (db, ids) =>
-        changedAt(db.selectFrom("medications").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
-    },
-  ],
+  sources: [recordSource(medicationSection, "medications", "updated_at")],
   searchParams: [],
 });

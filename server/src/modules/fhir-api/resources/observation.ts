@@ -1,7 +1,7 @@
 import type { Observation } from "@medplum/fhirtypes";
 import { SCORE_PREFIX } from "../../../fhir/observation.ts";
 import { changedAt, defineFhirType, PATIENT_PARAM, US_CORE } from "../resource-type.ts";
-import { codings } from "../search-params.ts";
+import { conceptParam, dateParam, statusParam } from "./element-params.ts";
 
 /** an Observation's id: a reading's id, or `score-<questionnaire response id>` for a questionnaire's total score */
 const OBSERVATION_ID = /^(?:score-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,32 +66,21 @@ export const observationType = defineFhirType({
   revincludes: ["Provenance:target"],
   searchParams: [
     PATIENT_PARAM,
-    {
-      name: "category",
-      type: "token",
-      documentation:
-        "vital-signs, laboratory or survey (a questionnaire's total score) (system http://terminology.hl7.org/CodeSystem/observation-category)",
-      values: (o: Observation) => codings(o.category),
-    },
-    {
-      name: "code",
-      type: "token",
-      documentation:
-        "The LOINC code, e.g. http://loinc.org|85354-9 (blood pressure), 8867-4 (heart rate), 44261-6 (PHQ-9 total score) or 70274-6 (GAD-7 total score)",
-      values: (o: Observation) => codings(o.code ? [o.code] : []),
-    },
-    {
-      name: "date",
-      type: "date",
-      documentation:
-        "When the reading was taken, or the questionnaire submitted (prefixes eq, ne, gt, lt, ge, le; repeat for a range)",
-      values: (o: Observation) => [o.effectiveDateTime],
-    },
-    {
-      name: "status",
-      type: "token",
-      documentation: "Always final",
-      values: (o: Observation) => [o.status],
-    },
+    conceptParam(
+      "category",
+      "vital-signs, laboratory or survey (a questionnaire's total score) (system http://terminology.hl7.org/CodeSystem/observation-category)",
+      (o: Observation) => o.category,
+    ),
+    conceptParam(
+      "code",
+      "The LOINC code, e.g. http://loinc.org|85354-9 (blood pressure), 8867-4 (heart rate), 44261-6 (PHQ-9 total score) or 70274-6 (GAD-7 total score)",
+      (o: Observation) => (o.code ? [o.code] : []),
+    ),
+    dateParam(
+      "date",
+      "When the reading was taken, or the questionnaire submitted (prefixes eq, ne, gt, lt, ge, le; repeat for a range)",
+      (o: Observation) => o.effectiveDateTime,
+    ),
+    statusParam("Always final"),
   ],
 });

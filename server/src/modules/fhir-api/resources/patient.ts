@@ -1,4 +1,5 @@
-import { changedAt, defineFhirType, ID_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
+import { defineFhirType, ID_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
+import { changedIn } from "./record-source.ts";
 
 /** Patient: the chart's demographics (the `profile` record section, mapped by `fhir/patient.ts`). */
 export const patientType = defineFhirType({
@@ -6,13 +7,6 @@ export const patientType = defineFhirType({
   documentation: "The patient's demographics and contact details (US Core Patient).",
   profile: `${US_CORE}us-core-patient`,
   idPattern: UUID_ID,
-  sources: [
-    {
-      section: "profile",
-      ownerOf: async (_db, id) => id,
-      lastUpdated: (db, ids) =>
-        changedAt(db.selectFrom("patients").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
-    },
-  ],
+  sources: [{ section: "profile", ownerOf: async (_db, id) => id, lastUpdated: changedIn("patients", "updated_at") }],
   searchParams: [ID_PARAM],
 });

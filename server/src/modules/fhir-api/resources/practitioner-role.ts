@@ -1,14 +1,15 @@
 import type { PractitionerRole } from "@medplum/fhirtypes";
 import { defineFhirType, RESOURCE_ID_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
-import { codings } from "../search-params.ts";
 import {
   CLINIC_ORGANIZATION_ID,
   type LocationRow,
   locationRows,
   type ProviderRow,
   providerRows,
+  rowDirectory,
   specialtyConcept,
 } from "./directory-data.ts";
+import { conceptParam } from "./element-params.ts";
 
 /** One role per provider (same id as the Practitioner): the clinic, the specialty, the locations worked. */
 function toPractitionerRole(p: ProviderRow, locations: ReadonlyMap<string, LocationRow>): PractitionerRole {
@@ -48,10 +49,7 @@ export const practitionerRoleType = defineFhirType({
   profile: `${US_CORE}us-core-practitionerrole`,
   idPattern: UUID_ID,
   sources: [],
-  directory: {
-    read: async ({ db }, id) => (await roles(db, [id]))[0],
-    list: async ({ db }) => roles(db),
-  },
+  directory: rowDirectory(roles, (role) => role),
   searchParams: [
     {
       name: "practitioner",
@@ -59,13 +57,11 @@ export const practitionerRoleType = defineFhirType({
       documentation: "The provider: Practitioner/<id> or <id>",
       values: (r: PractitionerRole) => [r.practitioner?.reference],
     },
-    {
-      name: "specialty",
-      type: "token",
-      documentation:
-        "NUCC taxonomy code (http://nucc.org/provider-taxonomy|207Q00000X) or urn:portico:specialty|<name>",
-      values: (r: PractitionerRole) => codings(r.specialty),
-    },
+    conceptParam(
+      "specialty",
+      "NUCC taxonomy code (http://nucc.org/provider-taxonomy|207Q00000X) or urn:portico:specialty|<name>",
+      (r: PractitionerRole) => r.specialty,
+    ),
     {
       name: "location",
       type: "reference",

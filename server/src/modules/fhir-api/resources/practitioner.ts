@@ -1,7 +1,7 @@
 import type { Practitioner } from "@medplum/fhirtypes";
 import { defineFhirType, RESOURCE_ID_PARAM, US_CORE, UUID_ID } from "../resource-type.ts";
 import { codings } from "../search-params.ts";
-import { humanName, type ProviderRow, providerRows } from "./directory-data.ts";
+import { humanName, type ProviderRow, providerRows, rowDirectory } from "./directory-data.ts";
 
 export const PRACTITIONER_SYSTEM = "urn:portico:practitioner";
 
@@ -27,13 +27,7 @@ export const practitionerType = defineFhirType({
   profile: `${US_CORE}us-core-practitioner`,
   idPattern: UUID_ID,
   sources: [],
-  directory: {
-    read: async ({ db }, id) => {
-      const [row] = await providerRows(db, [id]);
-      return row ? toPractitioner(row) : undefined;
-    },
-    list: async ({ db }) => (await providerRows(db)).map(toPractitioner),
-  },
+  directory: rowDirectory(providerRows, toPractitioner),
   searchParams: [
     {
       name: "name",

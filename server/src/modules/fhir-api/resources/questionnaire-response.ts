@@ -1,5 +1,7 @@
 import type { QuestionnaireResponse } from "@medplum/fhirtypes";
 import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { dateParam, statusParam } from "./element-params.ts";
+import { ownerIn, recordSource } from "./record-source.ts";
 
 /** QuestionnaireResponse: PHQ-9 and GAD-7 answers (`questionnaires`) and post-visit surveys (`surveys`). */
 export const questionnaireResponseType = defineFhirType({
@@ -8,20 +10,10 @@ export const questionnaireResponseType = defineFhirType({
     "PHQ-9 and GAD-7 questionnaires the patient answered, and post-visit surveys, scores as items. No profile claimed (US Core QuestionnaireResponse is not among the profiles this server's conformance is tested against).",
   idPattern: UUID_ID,
   sources: [
-    {
-      section: "questionnaires",
-      ownerOf: async (db, id) =>
-        (await db.selectFrom("questionnaire_responses").select("patient_id").where("id", "=", id).executeTakeFirst())
-          ?.patient_id,
-      lastUpdated: (db, ids) =>
-        changedAt(
-          db.selectFrom("questionnaire_responses").select(["id", "created_at as at"]).where("id", "in", ids).execute(),
-        ),
-    },
+    recordSource("questionnaires", "questionnaire_responses", "created_at"),
     {
       section: "surveys",
-      ownerOf: async (db, id) =>
-        (await db.selectFrom("visit_surveys").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
+      ownerOf: ownerIn("visit_surveys"),
       lastUpdated: (db, ids) =>
         changedAt(
           db
@@ -35,17 +27,11 @@ export const questionnaireResponseType = defineFhirType({
   revincludes: ["Provenance:target"],
   searchParams: [
     PATIENT_PARAM,
-    {
-      name: "authored",
-      type: "date",
-      documentation: "When it was answered (or sent, for a survey not answered yet)",
-      values: (q: QuestionnaireResponse) => [q.authored],
-    },
-    {
-      name: "status",
-      type: "token",
-      documentation: "completed or in-progress (a survey not answered yet)",
-      values: (q: QuestionnaireResponse) => [q.status],
-    },
+    dateParam(
+      "authored",
+      "When it was answered (or sent, for a survey not answered yet)",
+      (q: QuestionnaireResponse) => q.authored,
+    ),
+    statusParam("completed or in-progress (a survey not answered yet)"),
   ],
 });

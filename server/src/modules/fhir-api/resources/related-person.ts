@@ -1,4 +1,5 @@
 import { defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { ownerIn } from "./record-source.ts";
 
 /**
  * RelatedPerson: the caregivers who have (or had) access to the patient's record (`caregivers`
@@ -10,13 +11,6 @@ export const relatedPersonType = defineFhirType({
   documentation:
     "Caregivers with (or who had) access to the patient's record, with the relationship and period. No profile claimed (US Core RelatedPerson is not among the profiles this server's conformance is tested against).",
   idPattern: UUID_ID,
-  sources: [
-    {
-      section: "caregivers",
-      ownerOf: async (db, id) =>
-        (await db.selectFrom("proxy_grants").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
-      lastUpdated: async () => new Map(),
-    },
-  ],
+  sources: [{ section: "caregivers", ownerOf: ownerIn("proxy_grants"), lastUpdated: async () => new Map() }],
   searchParams: [PATIENT_PARAM],
 });

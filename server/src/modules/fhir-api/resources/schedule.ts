@@ -1,6 +1,5 @@
 import type { Schedule } from "@medplum/fhirtypes";
 import { defineFhirType, RESOURCE_ID_PARAM, UUID_ID } from "../resource-type.ts";
-import { codings } from "../search-params.ts";
 import {
   type ProviderRow,
   providerRows,
@@ -8,6 +7,7 @@ import {
   visitTypeConcept,
   visitTypeRows,
 } from "./directory-data.ts";
+import { conceptParam } from "./element-params.ts";
 
 /** One Schedule per provider (same id as the Practitioner): the visit types they offer, where. */
 export function toSchedule(p: ProviderRow, visitTypes: readonly VisitTypeRow[]): Schedule {
@@ -56,12 +56,7 @@ export const scheduleType = defineFhirType({
       documentation: "The provider or a location: Practitioner/<id>, Location/<id> or <id>",
       values: (s: Schedule) => (s.actor ?? []).map((a) => a.reference),
     },
-    {
-      name: "service-type",
-      type: "token",
-      documentation: "A visit type offered (urn:portico:visit-type|<id>)",
-      values: (s: Schedule) => codings(s.serviceType),
-    },
+    conceptParam("service-type", "A visit type offered (urn:portico:visit-type|<id>)", (s: Schedule) => s.serviceType),
     {
       name: "active",
       type: "token",

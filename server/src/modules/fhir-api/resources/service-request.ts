@@ -1,5 +1,7 @@
 import type { ServiceRequest } from "@medplum/fhirtypes";
-import { changedAt, defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { defineFhirType, PATIENT_PARAM, UUID_ID } from "../resource-type.ts";
+import { dateParam, statusParam } from "./element-params.ts";
+import { recordSource } from "./record-source.ts";
 
 /** ServiceRequest: referrals to a specialty (`referrals` section). */
 export const serviceRequestType = defineFhirType({
@@ -7,28 +9,10 @@ export const serviceRequestType = defineFhirType({
   documentation:
     "Referrals to a specialty, asked for or made, with their status. No profile claimed (US Core ServiceRequest is not among the profiles this server's conformance is tested against).",
   idPattern: UUID_ID,
-  sources: [
-    {
-      section: "referrals",
-      ownerOf: async (db, id) =>
-        (await db.selectFrom("referrals").select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id,
-      lastUpdated: (db, ids) =>
-        changedAt(db.selectFrom("referrals").select(["id", "updated_at as at"]).where("id", "in", ids).execute()),
-    },
-  ],
+  sources: [recordSource("referrals", "referrals", "updated_at")],
   searchParams: [
     PATIENT_PARAM,
-    {
-      name: "status",
-      type: "token",
-      documentation: "active, on-hold, revoked or completed",
-      values: (s: ServiceRequest) => [s.status],
-    },
-    {
-      name: "authored",
-      type: "date",
-      documentation: "When the referral was asked for",
-      values: (s: ServiceRequest) => [s.authoredOn],
-    },
+    statusParam("active, on-hold, revoked or completed"),
+    dateParam("authored", "When the referral was asked for", (s: ServiceRequest) => s.authoredOn),
   ],
 });

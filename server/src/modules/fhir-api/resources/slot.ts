@@ -3,8 +3,9 @@ import { DomainError } from "../../../platform/errors.ts";
 import type { DirectoryContext, DirectorySource } from "../resource-type.ts";
 import { defineFhirType, RESOURCE_ID_PARAM } from "../resource-type.ts";
 import type { FhirSearchParam } from "../search-params.ts";
-import { codings, PREFIXES, rangeOf } from "../search-params.ts";
+import { PREFIXES, rangeOf } from "../search-params.ts";
 import { providerRows, referencedIds, VISIT_TYPE_SYSTEM, visitTypeConcept, visitTypeRows } from "./directory-data.ts";
+import { conceptParam, dateParam, statusParam } from "./element-params.ts";
 
 const DAY = 86_400_000;
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -170,25 +171,13 @@ export const slotType = defineFhirType({
       documentation: "The provider's Schedule: Schedule/<id> or <id> (required)",
       values: (s: Slot) => [s.schedule.reference],
     },
-    {
-      name: "start",
-      type: "date",
-      documentation:
-        "When the free time starts (prefixes ge, gt, le, lt, eq; repeat for a range; default: the next 14 days)",
-      values: (s: Slot) => [s.start],
-    },
-    {
-      name: "status",
-      type: "token",
-      documentation: "Always free (only free times are served)",
-      values: (s: Slot) => [s.status],
-    },
-    {
-      name: "service-type",
-      type: "token",
-      documentation: "The visit type (urn:portico:visit-type|<id>)",
-      values: (s: Slot) => codings(s.serviceType),
-    },
+    dateParam(
+      "start",
+      "When the free time starts (prefixes ge, gt, le, lt, eq; repeat for a range; default: the next 14 days)",
+      (s: Slot) => s.start,
+    ),
+    statusParam("Always free (only free times are served)"),
+    conceptParam("service-type", "The visit type (urn:portico:visit-type|<id>)", (s: Slot) => s.serviceType),
     RESOURCE_ID_PARAM,
   ],
 });

@@ -1,4 +1,4 @@
-import type { CodeableConcept, Resource } from "@medplum/fhirtypes";
+import type { CodeableConcept, Reference, Resource } from "@medplum/fhirtypes";
 import { codings, type FhirSearchParam } from "../search-params.ts";
 
 /** `status`: the resource's own status code, as a token */
@@ -22,3 +22,15 @@ export const conceptParam = <R extends Resource>(
   documentation: string,
   concepts: (resource: R) => CodeableConcept[] | undefined,
 ): FhirSearchParam<R> => ({ name, type: "token", documentation, values: (r) => codings(concepts(r)) });
+
+/** a reference parameter comparing the `Type/id` of some Reference elements of the resource */
+export const referenceParam = <R extends Resource>(
+  name: string,
+  documentation: string,
+  references: (resource: R) => (Reference | undefined)[] | undefined,
+): FhirSearchParam<R> => ({
+  name,
+  type: "reference",
+  documentation,
+  values: (r) => (references(r) ?? []).map((reference) => reference?.reference),
+});

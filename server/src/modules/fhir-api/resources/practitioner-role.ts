@@ -9,7 +9,7 @@ import {
   rowDirectory,
   specialtyConcept,
 } from "./directory-data.ts";
-import { conceptParam } from "./element-params.ts";
+import { conceptParam, referenceParam } from "./element-params.ts";
 
 /** One role per provider (same id as the Practitioner): the clinic, the specialty, the locations worked. */
 function toPractitionerRole(p: ProviderRow, locations: ReadonlyMap<string, LocationRow>): PractitionerRole {
@@ -51,23 +51,15 @@ export const practitionerRoleType = defineFhirType({
   sources: [],
   directory: rowDirectory(roles, (role) => role),
   searchParams: [
-    {
-      name: "practitioner",
-      type: "reference",
-      documentation: "The provider: Practitioner/<id> or <id>",
-      values: (r: PractitionerRole) => [r.practitioner?.reference],
-    },
+    referenceParam("practitioner", "The provider: Practitioner/<id> or <id>", (r: PractitionerRole) => [
+      r.practitioner,
+    ]),
     conceptParam(
       "specialty",
       "NUCC taxonomy code (http://nucc.org/provider-taxonomy|207Q00000X) or urn:portico:specialty|<name>",
       (r: PractitionerRole) => r.specialty,
     ),
-    {
-      name: "location",
-      type: "reference",
-      documentation: "A location worked: Location/<id> or <id>",
-      values: (r: PractitionerRole) => (r.location ?? []).map((l) => l.reference),
-    },
+    referenceParam("location", "A location worked: Location/<id> or <id>", (r: PractitionerRole) => r.location),
     RESOURCE_ID_PARAM,
   ],
   includes: [

@@ -3,6 +3,7 @@ import { scoreObservationId } from "../../../fhir/observation.ts";
 import type { RecordReader, RecordSection } from "../../records/section.ts";
 import { defineFhirType, PATIENT_PARAM, US_CORE } from "../resource-type.ts";
 import { CLINIC_ORGANIZATION_ID } from "./directory-data.ts";
+import { referenceParam } from "./element-params.ts";
 
 /**
  * Provenance for what the patient's side provides, as US Core asks: who sent each reading
@@ -129,13 +130,11 @@ export const provenanceType = defineFhirType({
   ],
   searchParams: [
     PATIENT_PARAM,
-    {
-      name: "target",
-      type: "reference",
-      documentation:
-        "What it is about: Observation/<id> (a reading or a questionnaire's score) or QuestionnaireResponse/<id>",
-      values: (p: Provenance) => p.target.map((t) => t.reference),
-    },
+    referenceParam(
+      "target",
+      "What it is about: Observation/<id> (a reading or a questionnaire's score) or QuestionnaireResponse/<id>",
+      (p: Provenance) => p.target,
+    ),
   ],
   revincludeOf: (target: Resource) =>
     target.resourceType === "Observation"

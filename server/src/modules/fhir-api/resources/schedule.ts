@@ -7,7 +7,7 @@ import {
   visitTypeConcept,
   visitTypeRows,
 } from "./directory-data.ts";
-import { conceptParam } from "./element-params.ts";
+import { conceptParam, referenceParam } from "./element-params.ts";
 
 /** One Schedule per provider (same id as the Practitioner): the visit types they offer, where. */
 export function toSchedule(p: ProviderRow, visitTypes: readonly VisitTypeRow[]): Schedule {
@@ -50,12 +50,11 @@ export const scheduleType = defineFhirType({
     },
   },
   searchParams: [
-    {
-      name: "actor",
-      type: "reference",
-      documentation: "The provider or a location: Practitioner/<id>, Location/<id> or <id>",
-      values: (s: Schedule) => (s.actor ?? []).map((a) => a.reference),
-    },
+    referenceParam(
+      "actor",
+      "The provider or a location: Practitioner/<id>, Location/<id> or <id>",
+      (s: Schedule) => s.actor,
+    ),
     conceptParam("service-type", "A visit type offered (urn:portico:visit-type|<id>)", (s: Schedule) => s.serviceType),
     {
       name: "active",

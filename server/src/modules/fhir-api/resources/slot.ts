@@ -5,7 +5,7 @@ import { defineFhirType, RESOURCE_ID_PARAM } from "../resource-type.ts";
 import type { FhirSearchParam } from "../search-params.ts";
 import { PREFIXES, rangeOf } from "../search-params.ts";
 import { providerRows, referencedIds, VISIT_TYPE_SYSTEM, visitTypeConcept, visitTypeRows } from "./directory-data.ts";
-import { conceptParam, dateParam, statusParam } from "./element-params.ts";
+import { conceptParam, dateParam, referenceParam, statusParam } from "./element-params.ts";
 
 const DAY = 86_400_000;
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -165,12 +165,7 @@ export const slotType = defineFhirType({
   directory: slotSource,
   requiredParam: "schedule",
   searchParams: [
-    {
-      name: "schedule",
-      type: "reference",
-      documentation: "The provider's Schedule: Schedule/<id> or <id> (required)",
-      values: (s: Slot) => [s.schedule.reference],
-    },
+    referenceParam("schedule", "The provider's Schedule: Schedule/<id> or <id> (required)", (s: Slot) => [s.schedule]),
     dateParam(
       "start",
       "When the free time starts (prefixes ge, gt, le, lt, eq; repeat for a range; default: the next 14 days)",

@@ -90,25 +90,11 @@ export class SlotFinder {
       const rules = rulesOf(vt, staff);
       const earliest = Math.max(from, now + rules.minimumNoticeMinutes * MINUTE);
       const latest = Math.min(to, now + rules.horizonDays * DAY);
-      // sort on numbers and build response objects only for the slots returned
-      const found: { slot: CachedSlot; place: repo.ProviderAtLocation }[] = [];
-      if (earliest < latest) {
-        for (const { here, slots } of await this.#freeSlotsByDay(db, vt, places, providerIds, {
-          earliest,
-          latest,
-        })) {
-          for (const slot of slots) {
-            if (slot.start < earliest || slot.start >= latest) continue;
-            const place = here.find((p) => p.locationId === slot.locationId) as repo.ProviderAtLocation;
-            found.push({ slot, place });
-          }
-        }
-      }
-      found.sort(
-        (a, b) =>
-          a.slot.start - b.slot.start ||
-          (a.place.providerName < b.place.providerName ? -1 : a.place.providerName > b.place.providerName ? 1 : 0),
-      );
+      const range = { earliest, latest };
+      const found =
+        earliest < latest
+          ? firstSlots(await this.#freeSlotsByDay(db, vt, places, providerIds, range), range, search.limit ?? 200)
+          : [];
       // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
       const ownZone =
         vt.modality === "video"
@@ -116,7 +102,7 @@ export class SlotFinder {
             ? await repo.patientTimeZone(db, patientAccess)
             : await repo.clinicTimeZone(db)
           : "";
-      const slots: Slot[] = found.slice(0, search.limit ?? 200).map(({ slot, place }) => ({
+      const slots: Slot[] = found.map(({ slot, place }) => ({
         start: slot.startIso,
         end: slot.endIso,
         providerId: place.providerId,
@@ -209,4 +195,39 @@ export class SlotFinder {
     }
     return perProvider.map(({ providerId, here, days }) => ({ providerId, here, slots: days.flat() }));
   }
+}
+
+/**
+ * The first `limit` slots in [earliest, latest) of all providers, by start and then provider
+ * name (as a stable sort of them all would give them: equal keys in the providers' order). Each
+ * provider's slots are already in time order (one day after another, each day sorted), so this
+ * merges them and builds a response row only for the slots returned, instead of sorting every
+ * free slot of every provider.
+ */
+export function firstSlots(
+  perProvider: readonly { here: repo.ProviderAtLocation[]; slots: CachedSlot[] }[],
+  range: { earliest: number; latest: number },
+  limit: number,
+): { slot: CachedSlot; place: repo.ProviderAtLocation }[] {
+  const lists = perProvider
+    .filter((p) => p.here.length > 0)
+    .map(({ here, slots }) => ({ here, slots, name: (here[0] as repo.ProviderAtLocation).providerName, next: 0 }));
+  const found: { slot: CachedSlot; place: repo.ProviderAtLocation }[] = [];
+  while (found.length < limit) {
+    let best: (typeof lists)[number] | undefined;
+    let bestStart = Number.POSITIVE_INFINITY;
+    for (const list of lists) {
+      while (list.next < list.slots.length && (list.slots[list.next] as CachedSlot).start < range.earliest) list.next++;
+      const slot = list.slots[list.next];
+      if (!slot || slot.start >= range.latest) continue;
+      if (slot.start < bestStart || (slot.start === bestStart && best !== undefined && list.name < best.name)) {
+        best = list;
+        bestStart = slot.start;
+      }
+    }
+    if (!best) break;
+    const slot = best.slots[best.next++] as CachedSlot;
+    found.push({ slot, place: best.here.find((p) => p.locationId === slot.locationId) as repo.ProviderAtLocation });
+  }
+  return found;
 }

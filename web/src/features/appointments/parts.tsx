@@ -1,17 +1,9 @@
 import type { Appointment, AppointmentStatus } from "@portico/contracts";
 import type { ReactNode } from "react";
-import {
-  TextField as AriaTextField,
-  FieldError,
-  Label,
-  Radio,
-  RadioGroup,
-  Text,
-  TextArea,
-} from "react-aria-components";
+import { TextField as AriaTextField, Radio, RadioGroup, TextArea } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
-import { fieldId } from "../../components/fields";
+import { FieldHead, fieldId } from "../../components/fields";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
@@ -96,29 +88,6 @@ export function appointmentRows(appointment: Appointment, t: (key: string) => st
       ),
     },
   ];
-}
-
-/** A field's label, hint and error, in that order (inside a react-aria field, which ties them to its input). */
-function FieldHead({
-  label,
-  description,
-  errorMessage,
-}: {
-  label: string;
-  description?: string;
-  errorMessage?: string;
-}) {
-  return (
-    <>
-      <Label className="field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="field__hint">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">{errorMessage}</FieldError>
-    </>
-  );
 }
 
 interface NoteFieldProps {

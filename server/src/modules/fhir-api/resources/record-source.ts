@@ -1,7 +1,10 @@
 import type { RecordSection } from "../../records/section.ts";
 import { changedAt, type Db, type FhirSource } from "../resource-type.ts";
 
-/** the tables of patient records a FHIR resource is one row of (id and patient_id columns) */
+/**
+ * the tables of patient records a FHIR resource is one row of (id and patient_id columns); not
+ * `patients`, whose rows read by id are named where they are read (scoped-access-coverage.test.ts)
+ */
 type RecordTable =
   | "appointments"
   | "referrals"
@@ -10,12 +13,11 @@ type RecordTable =
   | "visit_surveys"
   | "proxy_grants"
   | "messages"
-  | "files"
-  | "patients";
+  | "files";
 
 /** the patient a row of this table belongs to (by the row's own id), or undefined */
 export const ownerIn =
-  (table: Exclude<RecordTable, "patients">): FhirSource["ownerOf"] =>
+  (table: RecordTable): FhirSource["ownerOf"] =>
   async (db: Db, id: string) =>
     (await db.selectFrom(table).select("patient_id").where("id", "=", id).executeTakeFirst())?.patient_id ?? undefined;
 
@@ -41,6 +43,6 @@ export const changedIn =
 /** A source whose resources are the rows of one table, each the patient's in its `patient_id`. */
 export const recordSource = (
   section: string | RecordSection,
-  table: Exclude<RecordTable, "patients">,
+  table: RecordTable,
   changed: "updated_at" | "created_at",
 ): FhirSource => ({ section, ownerOf: ownerIn(table), lastUpdated: changedIn(table, changed) });

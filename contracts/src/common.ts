@@ -15,6 +15,11 @@ export function Literals<const Values extends readonly [string, ...string[]]>(
   ) as never;
 }
 
+/** The values of a `Literals` schema, in its order: for lists of every value (a page's choices, a test over each). */
+export function valuesOf<T extends TUnion<TLiteral<string>[]>>(schema: T): Static<T>[] {
+  return schema.anyOf.map((literal) => literal.const) as Static<T>[];
+}
+
 /** The schema, or null. */
 export function Nullable<Schema extends TSchema>(schema: Schema): TUnion<[Schema, TNull]> {
   return Type.Union([schema, Type.Null()]);

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IsoDate, IsoDateTime, Literals, Locale, Nullable, ShortText, TimeZoneName, Uuid } from "./common.ts";
+import { IsoDate, IsoDateTime, Literals, Locale, Nullable, ShortText, TimeZoneName, Uuid, valuesOf } from "./common.ts";
 
 export const StaffRole = Literals(["front_desk", "nurse", "physician", "admin"]);
 export type StaffRole = Static<typeof StaffRole>;
@@ -16,14 +16,7 @@ export const ProxyScope = Literals([
   "records",
 ]);
 export type ProxyScope = Static<typeof ProxyScope>;
-export const ALL_SCOPES: ProxyScope[] = [
-  "appointments",
-  "messages",
-  "medications",
-  "referrals",
-  "health_updates",
-  "records",
-];
+export const ALL_SCOPES: ProxyScope[] = valuesOf(ProxyScope);
 
 export const ProxyRelationship = Literals([
   "parent",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { ALL_SCOPES, type ProxyScope } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProxyScope } from "../../db/tables/people.ts";
 import { type Actor, runWithContext } from "../../platform/context.ts";
 import type { DomainError } from "../../platform/errors.ts";
 import { lastMailedToken, send } from "../../test/api.ts";
@@ -25,7 +25,6 @@ import { acceptInvitation, inviteCaregiver, listProxies, previewInvitation } fro
  */
 const t = useTestApp();
 
-const ALL_SCOPES: ProxyScope[] = ["appointments", "messages", "medications", "referrals", "health_updates", "records"];
 const DAY_MS = 86_400_000;
 
 let clinic: TestClinic;

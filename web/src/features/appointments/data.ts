@@ -1,5 +1,12 @@
 import "./appointments.css";
-import type { Appointment, AppointmentStatus, MeResponse, Slot, VisitType } from "@portico/contracts";
+import {
+  type Appointment,
+  AppointmentStatus,
+  type MeResponse,
+  type Slot,
+  type VisitType,
+  valuesOf,
+} from "@portico/contracts";
 import { queryOptions } from "@tanstack/react-query";
 import * as catalogue from "../../api/clinic";
 import { queryClient } from "../../app/query-client";
@@ -69,17 +76,7 @@ export const STATUS_TONE: Record<AppointmentStatus, StatusTone> = {
   cancelled: "danger",
 };
 
-export const STATUSES: AppointmentStatus[] = [
-  "booked",
-  "confirmed",
-  "checked_in",
-  "arrived",
-  "roomed",
-  "in_visit",
-  "completed",
-  "no_show",
-  "cancelled",
-];
+export const STATUSES: AppointmentStatus[] = valuesOf(AppointmentStatus);
 
 interface AddressLike {
   line1?: unknown;

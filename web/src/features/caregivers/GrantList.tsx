@@ -1,4 +1,4 @@
-import type { ProxyGrant, ProxyGrantList, ProxyInvitationSummary, ProxyScope } from "@portico/contracts";
+import type { ProxyGrant, ProxyGrantList, ProxyInvitationSummary } from "@portico/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,24 +15,6 @@ import "./caregivers.css";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { CancelInvitation } from "./CancelInvitation";
-
-export const SCOPES: ProxyScope[] = [
-  "appointments",
-  "messages",
-  "medications",
-  "referrals",
-  "health_updates",
-  "records",
-];
-export const RELATIONSHIPS = [
-  "parent",
-  "guardian",
-  "spouse",
-  "child",
-  "caregiver",
-  "legal_representative",
-  "other",
-] as const;
 
 /** the grants list (kept under this name for the pages that import it from here) */
 export const proxiesQuery = proxyGrantsQuery;

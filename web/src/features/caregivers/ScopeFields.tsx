@@ -1,9 +1,8 @@
-import type { ProxyScope } from "@portico/contracts";
+import { ALL_SCOPES, ProxyRelationship, type ProxyScope, valuesOf } from "@portico/contracts";
 import { useTranslation } from "react-i18next";
 import { Checkbox } from "../../components/Checkbox";
 import { fieldId, TextField } from "../../components/fields";
 import { Select } from "../../components/Select";
-import { RELATIONSHIPS, SCOPES } from "./GrantList";
 
 /** One checkbox per kind of access, each explained in plain words. */
 export function ScopeFields({
@@ -23,7 +22,7 @@ export function ScopeFields({
         {t("form.scopesHint")}
       </p>
       {errorMessage ? <p className="field__error">{errorMessage}</p> : null}
-      {SCOPES.map((scope, index) => (
+      {ALL_SCOPES.map((scope, index) => (
         <Checkbox
           key={scope}
           id={index === 0 ? fieldId("scopes") : undefined}
@@ -95,7 +94,7 @@ export function GrantFields({
         width="medium"
         placeholder={t("form.choose")}
         value={relationship.value || null}
-        options={RELATIONSHIPS.map((r) => ({ id: r, label: t(`relationships.${r}`) }))}
+        options={valuesOf(ProxyRelationship).map((r) => ({ id: r, label: t(`relationships.${r}`) }))}
         isRequired
       />
       <ScopeFields {...scopes} />

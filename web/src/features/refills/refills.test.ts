@@ -1,28 +1,13 @@
-import type { RefillItemStatus, RefillProtocol, RefillReasonCode, RefillRule } from "@portico/contracts";
+import { RefillItemStatus, type RefillProtocol, RefillReasonCode, RefillRule, valuesOf } from "@portico/contracts";
 import { describe, expect, it } from "vitest";
 import en from "../../i18n/refills.en.json";
 import es from "../../i18n/refills.es.json";
 import { decisionKey } from "./data";
 import { bodyOf, check, draftOf, fractionText, parseFraction } from "./protocol-draft";
 
-const STATUSES: RefillItemStatus[] = ["queued", "approved", "denied"];
-const RULES: RefillRule[] = [
-  "refill_from_remaining",
-  "renewal_under_protocol",
-  "controlled_substance",
-  "too_early",
-  "renewal_needs_prescriber",
-];
-const REASONS: RefillReasonCode[] = [
-  "controlled_substance",
-  "too_early",
-  "no_protocol_class",
-  "class_not_covered",
-  "no_recent_visit",
-  "lab_missing",
-  "lab_too_old",
-  "no_prescriber",
-];
+const STATUSES = valuesOf(RefillItemStatus);
+const RULES = valuesOf(RefillRule);
+const REASONS = valuesOf(RefillReasonCode);
 
 function keys(messages: object, prefix = ""): string[] {
   return Object.entries(messages).flatMap(([k, v]) =>

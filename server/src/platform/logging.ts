@@ -141,13 +141,26 @@ class RequestLogger implements FastifyBaseLogger {
     if (!this.isLevelEnabled(level)) return;
     (this.#child[level] as (...a: unknown[]) => void)(...args);
   }
-  fatal = (...args: unknown[]) => this.#write("fatal", args);
-  error = (...args: unknown[]) => this.#write("error", args);
-  warn = (...args: unknown[]) => this.#write("warn", args);
-  info = (...args: unknown[]) => this.#write("info", args);
-  debug = (...args: unknown[]) => this.#write("debug", args);
-  trace = (...args: unknown[]) => this.#write("trace", args);
-  silent = () => undefined;
+  // methods on the prototype: a request that never logs allocates only this object
+  fatal(...args: unknown[]): void {
+    this.#write("fatal", args);
+  }
+  error(...args: unknown[]): void {
+    this.#write("error", args);
+  }
+  warn(...args: unknown[]): void {
+    this.#write("warn", args);
+  }
+  info(...args: unknown[]): void {
+    this.#write("info", args);
+  }
+  debug(...args: unknown[]): void {
+    this.#write("debug", args);
+  }
+  trace(...args: unknown[]): void {
+    this.#write("trace", args);
+  }
+  silent(): void {}
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
     return this.#child.child(bindings, options);
   }

@@ -6,10 +6,10 @@ import { EmptyState } from "../../components/EmptyState";
 import { ButtonLink, Link } from "../../components/Link";
 import { StatusChip } from "../../components/StatusChip";
 import { currentLocale } from "../../i18n";
+import { JustSent, RequestList } from "../../kit/PatientRequests";
 import { formatCalendarDate } from "../../lib/format";
 import { decisionKey, ITEM_TONE, refillRequestsQuery } from "./data";
 import { dayAndTime as when } from "./format";
-import { JustSent, RequestList } from "./request-views";
 import "./refills.css";
 
 const route = getRouteApi("/signed-in/refills");

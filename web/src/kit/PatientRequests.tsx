@@ -1,6 +1,7 @@
+/** What a patient's own request pages share (refills, referrals): the "sent" notice and the list of requests. */
 import { type ReactNode, useEffect, useRef } from "react";
-import { Alert } from "../../components/Alert";
-import "./refills.css";
+import { Alert } from "../components/Alert";
+import "./PatientRequests.css";
 
 /**
  * "Your request was sent", right after asking: a success notice that takes focus when it

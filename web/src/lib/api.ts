@@ -54,24 +54,43 @@ export function setApiHooks(next: ApiHooks): void {
 }
 
 /** Calls the Portico API: same-origin cookie, JSON both ways, CSRF header on changes. */
-export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
+export function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
+  const { body, ...rest } = options;
+  return send<T>(path, rest, body === undefined ? undefined : JSON.stringify(body), "application/json");
+}
+
+interface RawBodyOptions extends Omit<ApiOptions, "body" | "method"> {
+  method?: Exclude<Method, "GET">;
+  /** the body's type; a Blob's own type if left out (FormData sets its own, with the boundary) */
+  contentType?: string;
+}
+
+/**
+ * Sends a body that is not JSON (a file's raw bytes, or FormData) and reads the JSON answer:
+ * the same cookie, CSRF header, Idempotency-Key retry and ApiError as `api`.
+ */
+export function apiRawBody<T>(path: string, body: Blob | FormData, options: RawBodyOptions = {}): Promise<T> {
+  const { contentType, ...rest } = options;
+  const type = body instanceof FormData ? undefined : contentType || body.type || "application/octet-stream";
+  return send<T>(path, { method: "POST", ...rest }, body, type);
+}
+
+async function send<T>(
+  path: string,
+  options: Omit<ApiOptions, "body">,
+  body: BodyInit | undefined,
+  contentType: string | undefined,
+): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (body !== undefined && contentType) headers["content-type"] = contentType;
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
 
   let response: Response;
   try {
-    const send = () =>
-      fetch(path, {
-        method,
-        headers,
-        credentials: "same-origin",
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-      });
-    response = options.idempotencyKey ? await sendWithOneRetry(send, { signal: options.signal }) : await send();
+    const request = () => fetch(path, { method, headers, credentials: "same-origin", body, signal: options.signal });
+    response = options.idempotencyKey ? await sendWithOneRetry(request, { signal: options.signal }) : await request();
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network", "The network request failed.");

@@ -1,6 +1,6 @@
 /** What the person, address and insurance fields share: languages, sexes, formats, card photo checks and upload. */
 import type { FileKind, Sex, StoredFile } from "@portico/contracts";
-import { toApiError } from "../../lib/api";
+import { apiRawBody } from "../../lib/api";
 
 /** Languages offered for "preferred language", each named in its own language so anyone can find theirs. */
 export const LANGUAGES: Array<{ id: string; label: string }> = [
@@ -59,40 +59,9 @@ export function fileSize(bytes: number, locale: string): string {
     : format(Math.max(1, bytes / 1024), "kilobyte");
 }
 
-/**
- * POSTs the raw bytes of one file (the API takes the body as the file itself, typed by
- * `contentType`) and reads the JSON answer; a refusal or no answer throws an ApiError.
- */
-export async function postFile<T>(url: string, file: File, contentType: string, csrfToken: string): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { "content-type": contentType, accept: "application/json", "x-csrf-token": csrfToken },
-    body: file,
-  }).catch(() => null);
-  if (!response) throw toApiError(0, undefined);
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as T;
-}
-
 /** Uploads the raw bytes of one file for a patient (the API takes the body as the file itself). */
-export function uploadPatientFile(
-  patientId: string,
-  kind: FileKind,
-  file: File,
-  csrfToken: string,
-): Promise<StoredFile> {
-  return postFile<StoredFile>(
-    `/api/patients/${encodeURIComponent(patientId)}/files?kind=${kind}`,
-    file,
-    file.type || "image/heic",
-    csrfToken,
-  );
+export function uploadPatientFile(patientId: string, kind: FileKind, file: File): Promise<StoredFile> {
+  return apiRawBody<StoredFile>(`/api/patients/${encodeURIComponent(patientId)}/files?kind=${kind}`, file, {
+    contentType: file.type || "image/heic",
+  });
 }

@@ -6,11 +6,11 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Form, FormActions } from "../../components/Form";
 import { currentLocale } from "../../i18n";
-import { isApiError } from "../../lib/api";
+import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { AttemptKey } from "../../lib/idempotent-retry";
-import { alternativesOf, appointmentsKey, durationParts, newIdempotencyKey, postOnce } from "./data";
+import { alternativesOf, appointmentsKey, durationParts, newIdempotencyKey } from "./data";
 import { type Row, SummaryRows } from "./parts";
 
 /** The address fields a picked time sets: its start, who and where, and the zone the server shows it in. */
@@ -143,7 +143,12 @@ export function ConfirmSlot({
     setFailure(null);
     const { path, body } = request();
     try {
-      const appointment = await postOnce<Appointment>(path, body, attemptKey.for({ path, body }));
+      // the same key for a repeat of this attempt: the server answers it with the first booking, and a 503 is retried once
+      const appointment = await api<Appointment>(path, {
+        method: "POST",
+        body,
+        idempotencyKey: attemptKey.for({ path, body }),
+      });
       attemptKey.settled();
       await queryClient.invalidateQueries({ queryKey: appointmentsKey(patientId) });
       await queryClient.invalidateQueries({ queryKey: ["slots"] });

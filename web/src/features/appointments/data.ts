@@ -1,24 +1,17 @@
 import "./appointments.css";
-import {
-  type Appointment,
-  AppointmentStatus,
-  type MeResponse,
-  type Slot,
-  type VisitType,
-  valuesOf,
-} from "@portico/contracts";
-import { queryOptions } from "@tanstack/react-query";
+import { type Appointment, AppointmentStatus, type Slot, type VisitType, valuesOf } from "@portico/contracts";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import * as catalogue from "../../api/clinic";
-import { queryClient } from "../../app/query-client";
-import { meQueryKey } from "../../app/session";
 import type { StatusTone } from "../../components/StatusChip";
-import { ApiError, api, toApiError } from "../../lib/api";
+import { ApiError, api } from "../../lib/api";
 import type { AppLocale } from "../../lib/format";
-import { sendWithOneRetry } from "../../lib/idempotent-retry";
 
 export interface AppointmentList {
   upcoming: Appointment[];
+  /** a page of past visits, newest first */
   past: Appointment[];
+  /** the next older page of past visits (`pastCursor`), null after the oldest */
+  nextPastCursor: string | null;
   /** the patient's own zone: video visits and their times are shown in it */
   timeZone: string;
 }
@@ -43,6 +36,23 @@ export const appointmentsQuery = (patientId: string) =>
   queryOptions({
     queryKey: appointmentsKey(patientId),
     queryFn: ({ signal }) => api<AppointmentList>(`/api/patients/${patientId}/appointments`, { signal }),
+  });
+
+/**
+ * The appointments page's list: the first page (every upcoming visit, the newest past ones),
+ * then older past visits a page at a time on request. Invalidating `appointmentsKey` refetches
+ * every page shown, each from the one before, so none is missed or repeated.
+ */
+export const appointmentPagesQuery = (patientId: string) =>
+  infiniteQueryOptions({
+    queryKey: [...appointmentsKey(patientId), "pages"] as const,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<AppointmentList>(
+        `/api/patients/${patientId}/appointments${pageParam ? `?pastCursor=${encodeURIComponent(pageParam)}` : ""}`,
+        { signal },
+      ),
+    getNextPageParam: (last) => last.nextPastCursor,
   });
 
 export const appointmentQuery = (patientId: string, appointmentId: string) =>
@@ -143,38 +153,6 @@ export function durationParts(minutes: number): { unit: "minute" | "hour" | "day
 export function newIdempotencyKey(): string {
   if (typeof crypto !== "undefined" && "randomUUID" in crypto) return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/**
- * POST with an Idempotency-Key: a retry of the same attempt (double tap, flaky network) returns
- * the first answer instead of booking twice. The CSRF token comes from the signed-in user.
- */
-export async function postOnce<T>(path: string, body: unknown, key: string): Promise<T> {
-  const me = queryClient.getQueryData<MeResponse | null>(meQueryKey);
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "content-type": "application/json",
-    "idempotency-key": key,
-  };
-  if (me?.csrfToken) headers["x-csrf-token"] = me.csrfToken;
-  let response: Response;
-  try {
-    // a 503 (database restarting, or a commit whose outcome is unknown) is retried once with the same key
-    response = await sendWithOneRetry(() =>
-      fetch(path, { method: "POST", headers, credentials: "same-origin", body: JSON.stringify(body) }),
-    );
-  } catch {
-    throw new ApiError(0, "network", "The network request failed.");
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (response.ok) return data as T;
-  throw toApiError(response.status, data);
 }
 
 /** The next free times a 409 slot_taken answer offered. */

@@ -285,7 +285,7 @@ function StaffReplyForm({ thread, onDone }: { thread: StaffThread; onDone: (n: N
         <AttachmentField
           {...bindAttachments(form, "replyFiles")}
           patientId={thread.patient.id}
-          upload={(file, csrfToken) => uploadStaffAttachment(thread.id, file, csrfToken)}
+          upload={(file) => uploadStaffAttachment(thread.id, file)}
         />
         <FormActions>
           <Button type="submit" isPending={form.pending}>

@@ -35,12 +35,12 @@ export function AttachmentField({
   value,
   onChange,
   errorMessage: outerError,
-  upload = (file, csrfToken) => uploadAttachment(patientId, file, csrfToken),
+  upload = (file) => uploadAttachment(patientId, file),
 }: {
   name: string;
   patientId: string;
   /** where the file goes (by default the patient's upload; staff replies upload through the thread) */
-  upload?: (file: File, csrfToken: string) => Promise<UploadedAttachment>;
+  upload?: (file: File) => Promise<UploadedAttachment>;
   value: DraftAttachment[];
   onChange: (next: DraftAttachment[]) => void;
   errorMessage?: string;
@@ -73,7 +73,7 @@ export function AttachmentField({
           continue;
         }
         try {
-          const uploaded = await upload(file, me.csrfToken);
+          const uploaded = await upload(file);
           next = [...next, { id: uploaded.id, name: file.name, sizeBytes: uploaded.sizeBytes }];
           onChange(next);
         } catch (e) {

@@ -23,9 +23,8 @@ import type {
   WorkItem,
 } from "@portico/contracts";
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
-import { postFile } from "../../components/person/person-data";
 import type { StatusTone } from "../../components/StatusChip";
-import { api } from "../../lib/api";
+import { api, apiRawBody } from "../../lib/api";
 import { workQueueKeys } from "../in-basket/data";
 
 const enc = encodeURIComponent;
@@ -100,8 +99,8 @@ export async function replyToThread(
 }
 
 /** Uploads one file's raw bytes; the server checks its type by content and its size. */
-export function uploadAttachment(patientId: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
-  return uploadTo(`/api/patients/${enc(patientId)}/messages/attachments`, file, csrfToken);
+export function uploadAttachment(patientId: string, file: File): Promise<UploadedAttachment> {
+  return uploadTo(`/api/patients/${enc(patientId)}/messages/attachments`, file);
 }
 
 // ---- staff side ----
@@ -210,12 +209,12 @@ export const STATUS_TONE: Record<ThreadStatus, StatusTone> = {
 };
 
 /** Uploads one file for a staff reply (the thread's patient; the server checks the type by content and the size). */
-export function uploadStaffAttachment(threadId: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
-  return uploadTo(`/api/messages/threads/${enc(threadId)}/attachments`, file, csrfToken);
+export function uploadStaffAttachment(threadId: string, file: File): Promise<UploadedAttachment> {
+  return uploadTo(`/api/messages/threads/${enc(threadId)}/attachments`, file);
 }
 
-function uploadTo(url: string, file: File, csrfToken: string): Promise<UploadedAttachment> {
-  return postFile<UploadedAttachment>(url, file, file.type || "application/octet-stream", csrfToken);
+function uploadTo(url: string, file: File): Promise<UploadedAttachment> {
+  return apiRawBody<UploadedAttachment>(url, file); // typed by the file, or application/octet-stream
 }
 
 // ---- settings: pools, holidays, quick replies (admins); office hours and digest (clinicians) ----

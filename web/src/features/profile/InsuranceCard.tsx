@@ -45,12 +45,8 @@ export function InsuranceCard({ profile, canEdit }: { profile: PatientProfile; c
     patch: async (v) => {
       if (!me) return null;
       // photos first: a failed upload is shown like any other failure, and nothing is saved
-      const front = v.front
-        ? (await uploadPatientFile(profile.id, "insurance_card_front", v.front, me.csrfToken)).id
-        : null;
-      const back = v.back
-        ? (await uploadPatientFile(profile.id, "insurance_card_back", v.back, me.csrfToken)).id
-        : null;
+      const front = v.front ? (await uploadPatientFile(profile.id, "insurance_card_front", v.front)).id : null;
+      const back = v.back ? (await uploadPatientFile(profile.id, "insurance_card_back", v.back)).id : null;
       const secondary = profile.insurance
         .filter((c) => c.rank === "secondary")
         .map((c) => ({ ...insuranceRequest(insuranceFormOf(c)), rank: "secondary" as const }));

@@ -96,10 +96,10 @@ export function RegisterPatientPage() {
     try {
       const patientId = response.patient.id;
       const front = insurance.front
-        ? (await uploadPatientFile(patientId, "insurance_card_front", insurance.front, me.csrfToken)).id
+        ? (await uploadPatientFile(patientId, "insurance_card_front", insurance.front)).id
         : null;
       const back = insurance.back
-        ? (await uploadPatientFile(patientId, "insurance_card_back", insurance.back, me.csrfToken)).id
+        ? (await uploadPatientFile(patientId, "insurance_card_back", insurance.back)).id
         : null;
       await api(`/api/patients/${patientId}`, {
         method: "PATCH",

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../components/Alert";
 import { EmptyState } from "../components/EmptyState";
+import { ErrorAlert } from "../components/ErrorAlert";
 import { LoadingState } from "../components/Spinner";
 import { errorMessage } from "../lib/errors";
 
@@ -50,15 +51,27 @@ interface QueryViewProps<T> {
   query: UseQueryResult<T[]>;
   /** what an empty list says */
   empty: EmptyView;
-  /** title of the failure banner (default: "This could not be loaded") */
+  /** title of the failure alert (default: "This could not be loaded") */
   failedTitle?: string;
   children: (items: T[]) => ReactNode;
 }
 
-/** A list's four states: loading, failed, empty (with what to do next), and the items. */
+/**
+ * A list's four states: loading, failed (announced at once, with Try again), empty (with what
+ * to do next), and the items.
+ */
 export function QueryView<T>({ query, empty, failedTitle, children }: QueryViewProps<T>) {
+  const { t } = useTranslation();
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return <LoadFailed error={query.error} title={failedTitle} />;
+  if (query.isError) {
+    return (
+      <ErrorAlert
+        title={failedTitle ?? t("form.loadFailed")}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
   if (query.data.length === 0) {
     return <EmptyState title={empty.title}>{empty.body ? <p>{empty.body}</p> : null}</EmptyState>;
   }

@@ -678,7 +678,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A patient's upcoming and past appointments */
+        /** A patient's upcoming appointments and a page of past ones (newest first; nextPastCursor for older) */
         get: operations["getPatientsByPatientIdAppointments"];
         put?: never;
         /** Book an appointment (409 slot_taken with alternatives when the time was just taken) */
@@ -5164,7 +5164,12 @@ export interface operations {
     };
     getPatientsByPatientIdAppointments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description an appointment list's `nextPastCursor` */
+                pastCursor?: string;
+                /** @description past visits on the page, 20 unless given */
+                pastLimit?: number;
+            };
             header?: never;
             path: {
                 patientId: string;
@@ -5288,6 +5293,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                         }[];
+                        nextPastCursor: string | null;
                         timeZone: string;
                     };
                 };

@@ -238,12 +238,46 @@ export const Appointment = Type.Object({
   createdAt: IsoDateTime,
 });
 export type Appointment = Static<typeof Appointment>;
+/**
+ * A patient's appointments: every upcoming visit, soonest first, and one page of past ones
+ * (ended, cancelled, completed or missed), newest first. `nextPastCursor` asks for the next
+ * older page (`pastCursor`); null when there is none.
+ */
 export const AppointmentList = Type.Object({
   upcoming: Type.Array(Appointment),
   past: Type.Array(Appointment),
+  /** the next older page of past visits: send it back as `pastCursor` (opaque); null after the oldest */
+  nextPastCursor: Nullable(
+    Type.String({
+      description: "send it as `pastCursor` for the next older page of past visits; null after the oldest",
+    }),
+  ),
   /** the patient's own zone: video visits (and their slots) are shown in it */
   timeZone: Type.String(),
 });
+export type AppointmentList = Static<typeof AppointmentList>;
+/** past visits a page holds unless `pastLimit` says otherwise */
+export const PAST_PAGE_SIZE = 20;
+/** GET /api/patients/:patientId/appointments */
+export const AppointmentListQuery = Type.Object(
+  {
+    /** the page of past visits older than this: `nextPastCursor` of the page before (stable when visits are booked meanwhile) */
+    pastCursor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        pattern: "^[A-Za-z0-9_-]+$",
+        description: "an appointment list's `nextPastCursor`",
+      }),
+    ),
+    /** past visits on the page, 20 unless given */
+    pastLimit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100, description: "past visits on the page, 20 unless given" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AppointmentListQuery = Static<typeof AppointmentListQuery>;
 
 export const BookAppointment = Type.Object({
   visitTypeId: Uuid,

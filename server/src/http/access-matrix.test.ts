@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffRole } from "../db/tables/people.ts";
+import { encodePastCursor } from "../modules/scheduling/past-cursor.ts";
 import { makeTestClinic, type TestClinic } from "../modules/scheduling/test-clinic.ts";
 import { useTestApp } from "../test/app.ts";
 import {
@@ -224,7 +225,12 @@ const MATRIX: Record<string, Row> = {
   ),
 
   // ---- a patient's appointments ----
-  "GET /api/patients/{patientId}/appointments": patientData("appointments", "read", (x) => get(`${P(x)}/appointments`)),
+  // with a page of past visits older than one of theirs: the parameters change nothing of who may read
+  "GET /api/patients/{patientId}/appointments": patientData("appointments", "read", (x) =>
+    get(
+      `${P(x)}/appointments?pastLimit=5&pastCursor=${encodePastCursor({ startsAt: new Date("2026-06-01T00:00:00Z"), id: x.appointmentId })}`,
+    ),
+  ),
   "POST /api/patients/{patientId}/appointments": patientData("appointments", "write", (x, f) =>
     post(`${P(x)}/appointments`, {
       visitTypeId: f.clinic.visitTypes.established,

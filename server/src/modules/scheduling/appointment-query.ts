@@ -44,6 +44,18 @@ const appointmentColumns = [
 /** Appointments with what a page shows of each: all of them, or only the patient's of `rows`. */
 export function appointmentQuery(db: Db, rows?: PatientRows) {
   return (
+    appointmentQueryWithoutZone(db, rows)
+      // the patient's zone is looked up for video visits only (null for in-person ones)
+      .select(videoVisitTimeZoneSql("pt", "vt").as("patientTimeZone"))
+  );
+}
+
+/**
+ * `appointmentQuery` without the patient's zone (`patientTimeZone`): for a list of one patient's
+ * visits, which looks their zone up once for the whole list rather than once a video visit.
+ */
+export function appointmentQueryWithoutZone(db: Db, rows?: PatientRows) {
+  return (
     (rows ? rows.selectFrom(db, "appointments", "a") : db.selectFrom("appointments as a"))
       .innerJoin("visit_types as vt", "vt.id", "a.visit_type_id")
       .innerJoin("providers as p", "p.id", "a.provider_id")
@@ -54,8 +66,6 @@ export function appointmentQuery(db: Db, rows?: PatientRows) {
       .select(appointmentColumns)
       .select([
         "moved.starts_at as movedFromStart",
-        // the patient's zone is looked up for video visits only (null for in-person ones)
-        videoVisitTimeZoneSql("pt", "vt").as("patientTimeZone"),
         "pt.preferred_name as patientPreferredName",
         "pt.legal_given_name as patientGivenName",
         "pt.legal_family_name as patientFamilyName",

@@ -1,6 +1,7 @@
 import {
   Appointment,
   AppointmentList,
+  AppointmentListQuery,
   AppointmentParams,
   BookAppointment,
   CancelAppointment,
@@ -25,12 +26,13 @@ export async function patientAppointmentRoutes(
       ...appointmentsRoute(access, { action: "read", resourceType: "appointment" }),
       schema: {
         tags,
-        summary: "A patient's upcoming and past appointments",
+        summary: "A patient's upcoming appointments and a page of past ones (newest first; nextPastCursor for older)",
         params: PatientParams,
+        querystring: AppointmentListQuery,
         response: ok(AppointmentList),
       },
     },
-    async (request) => scheduling.listForPatient(request.params.patientId),
+    async (request) => scheduling.listForPatient(request.params.patientId, request.query),
   );
 
   app.get(

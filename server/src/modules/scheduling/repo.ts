@@ -5,7 +5,7 @@ import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
 import type { PatientAccess } from "../../platform/access/patient-access.ts";
 import { type PatientRows, patientRows } from "../../platform/access/scoped-query.ts";
 import { patientTimeZoneSql } from "../../platform/time-zones.ts";
-import { type AppointmentRow, appointmentQuery } from "./appointment-query.ts";
+import { type AppointmentRow, appointmentQuery, appointmentQueryWithoutZone } from "./appointment-query.ts";
 import { clinicTimeZone } from "./catalogue-queries.ts";
 
 export { type AppointmentRow, appointmentById, appointmentsBetween } from "./appointment-query.ts";
@@ -138,27 +138,85 @@ export async function insertAppointment(db: Db, access: PatientAccess, a: NewApp
     .executeTakeFirstOrThrow();
   return row.id;
 }
-/** every appointment of one patient, oldest first: compiled once, prepared (the list is on every patient's home page) */
 /**
- * Each row also carries the patient's own zone (`listTimeZone`), the list's zone: a sub-select
- * that does not depend on the row, so PostgreSQL works it out once for the whole list instead
- * of the list needing a second query.
+ * A patient's appointment list: every upcoming visit, and one page of past ones (prepared
+ * statements, compiled once: the list is on every patient's home page). A visit is upcoming
+ * while it has not ended and is not cancelled, completed or missed; every other is past. A
+ * visit moved by "Reschedule" is listed once, as its new time: the old row stays in the record
+ * (cancelled, reason "rescheduled", the new row pointing back at it) but is in neither part.
+ *
+ * Each row carries the patient's own zone (`listTimeZone`), the list's zone: a sub-select that
+ * does not depend on the row, so PostgreSQL works it out once for the whole statement instead of
+ * once a video visit, and the list needs no other query for it.
  */
-const appointmentsOfPatientQuery = patientStatement("portico_appointments_of_patient", (db, patientId) =>
-  appointmentQuery(db)
+const NOT_UPCOMING = ["cancelled", "completed", "no_show"] as const;
+
+function listRowsQuery(db: Db, patientId: string) {
+  return appointmentQueryWithoutZone(db)
     .select(
       sql<string>`(select ${patientTimeZoneSql("zp")} from patients zp where zp.id = ${patientId})`.as("listTimeZone"),
     )
     .where("a.patient_id", "=", patientId)
-    .orderBy("a.starts_at")
-    .orderBy("a.id"),
+    .where((eb) => eb.or([eb("a.cancel_reason", "is", null), eb("a.cancel_reason", "!=", "rescheduled")]));
+}
+
+const upcomingOfPatientQuery = patientStatement(
+  "portico_upcoming_of_patient",
+  (db, patientId, { now }: { now: Date }) =>
+    listRowsQuery(db, patientId)
+      .where("a.ends_at", ">", now)
+      .where("a.status", "not in", NOT_UPCOMING)
+      .orderBy("a.starts_at")
+      .orderBy("a.id"),
 );
 
-export function appointmentsOfPatient(
+/** past visits newest first (start, then id), strictly before `before`; `limit` of them */
+const pastOfPatientQuery = patientStatement(
+  "portico_past_of_patient",
+  (
+    db,
+    patientId,
+    { now, beforeStart, beforeId, limit }: { now: Date; beforeStart: Date | string; beforeId: string; limit: number },
+  ) =>
+    listRowsQuery(db, patientId)
+      .where((eb) => eb.or([eb("a.ends_at", "<=", now), eb("a.status", "in", NOT_UPCOMING)]))
+      .where(sql<boolean>`(a.starts_at, a.id) < (${beforeStart}::timestamptz, ${beforeId}::uuid)`)
+      .orderBy("a.starts_at", "desc")
+      .orderBy("a.id", "desc")
+      .limit(sql<number>`${limit}::int`),
+);
+
+export type ListedAppointmentRow = AppointmentRow & { listTimeZone: string };
+
+/** the list's rows as `appointmentQuery` gives them: the patient's zone on video visits (else null) */
+function withPatientZone(rows: Omit<ListedAppointmentRow, "patientTimeZone">[]): ListedAppointmentRow[] {
+  for (const row of rows) {
+    (row as ListedAppointmentRow).patientTimeZone = row.modality === "video" ? row.listTimeZone : null;
+  }
+  return rows as ListedAppointmentRow[];
+}
+
+/** The patient's visits that are still to come, soonest first. */
+export async function upcomingOfPatient(db: Db, access: PatientAccess, now: Date): Promise<ListedAppointmentRow[]> {
+  return withPatientZone(await upcomingOfPatientQuery(db, patientRows(access, "appointments"), { now }));
+}
+
+/** The last visit of every patient's order (start, then id): the first page of past visits starts before it. */
+const BEFORE_ALL = { beforeStart: "infinity", beforeId: "ffffffff-ffff-ffff-ffff-ffffffffffff" };
+
+/**
+ * Up to `limit` of the patient's past visits, newest first, older than `before` (the last visit
+ * of the page before) or from the newest.
+ */
+export async function pastOfPatient(
   db: Db,
   access: PatientAccess,
-): Promise<(AppointmentRow & { listTimeZone: string })[]> {
-  return appointmentsOfPatientQuery(db, patientRows(access, "appointments"), {});
+  now: Date,
+  limit: number,
+  before: { start: Date; id: string } | null,
+): Promise<ListedAppointmentRow[]> {
+  const from = before ? { beforeStart: before.start, beforeId: before.id } : BEFORE_ALL;
+  return withPatientZone(await pastOfPatientQuery(db, patientRows(access, "appointments"), { now, limit, ...from }));
 }
 
 const appointmentOfPatientQuery = patientStatement(

@@ -1,4 +1,12 @@
-import type { Appointment, IntakeItem, Slot, VisitType } from "@portico/contracts";
+import {
+  type Appointment,
+  type AppointmentList,
+  type AppointmentListQuery,
+  type IntakeItem,
+  PAST_PAGE_SIZE,
+  type Slot,
+  type VisitType,
+} from "@portico/contracts";
 import type { Database } from "../../db/database.ts";
 import type { AccessService } from "../../platform/access/patient-access.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -9,6 +17,7 @@ import { presentAppointment, presentOfPatient } from "./appointment-view.ts";
 import { BookableTimes } from "./bookable-time.ts";
 import { activeVisitType, isStaff, newAppointment } from "./booking-rules.ts";
 import type { SchedulingIntake } from "./intake.ts";
+import { decodePastCursor, encodePastCursor } from "./past-cursor.ts";
 import type { ReferralEligibility } from "./policy.ts";
 import * as repo from "./repo.ts";
 import { SelfBookingEligibility } from "./self-booking.ts";
@@ -76,7 +85,14 @@ export class SchedulingService {
     return this.#slots.slotCache;
   }
 
-  async listForPatient(patientId: string): Promise<{ upcoming: Appointment[]; past: Appointment[]; timeZone: string }> {
+  /**
+   * The patient's appointment list: every upcoming visit, soonest first, and a page of past
+   * ones, newest first (`pastLimit`, 20 unless given), older than `pastCursor` (the
+   * `nextPastCursor` of the page before) or from the newest. A bad cursor is a 400.
+   */
+  async listForPatient(patientId: string, page: AppointmentListQuery = {}): Promise<AppointmentList> {
+    const before = page.pastCursor === undefined ? null : decodePastCursor(page.pastCursor);
+    const limit = page.pastLimit ?? PAST_PAGE_SIZE;
     const access = await this.#deps.access.authorizePatient(patientId, {
       scope: "appointments",
       action: "read",
@@ -84,17 +100,22 @@ export class SchedulingService {
     });
     const now = this.#deps.clock.now();
     const db = currentDb(this.#deps.db);
-    const rows = await repo.appointmentsOfPatient(db, access);
+    const upcoming = await repo.upcomingOfPatient(db, access, now);
+    // one more than the page, to know whether an older page follows
+    const past = await repo.pastOfPatient(db, access, now, limit + 1, before);
+    const last = past.length > limit ? past[limit - 1] : undefined;
+    if (last) past.length = limit;
     // every row carries the patient's zone; a patient with no visit has it looked up
-    const timeZone = rows[0]?.listTimeZone ?? (await repo.patientTimeZone(db, access));
-    // a visit moved by "Reschedule" is listed once, as its new time: the old row stays in the
-    // record (cancelled, reason "rescheduled", the new row pointing back at it) but is not a past visit
-    const listed = rows.filter((r) => r.cancelReason !== "rescheduled");
-    const intake = (await this.#deps.intake?.forVisits(access, listed, now)) ?? new Map<string, IntakeItem[]>();
-    const all = listed.map((r) => presentAppointment(r, now, undefined, intake.get(r.id)));
-    const isUpcoming = (a: Appointment) =>
-      new Date(a.end) > now && a.status !== "cancelled" && a.status !== "completed" && a.status !== "no_show";
-    return { upcoming: all.filter(isUpcoming), past: all.filter((a) => !isUpcoming(a)).reverse(), timeZone };
+    const timeZone = (upcoming[0] ?? past[0])?.listTimeZone ?? (await repo.patientTimeZone(db, access));
+    const intake =
+      (await this.#deps.intake?.forVisits(access, [...upcoming, ...past], now)) ?? new Map<string, IntakeItem[]>();
+    const present = (r: repo.AppointmentRow) => presentAppointment(r, now, undefined, intake.get(r.id));
+    return {
+      upcoming: upcoming.map(present),
+      past: past.map(present),
+      nextPastCursor: last ? encodePastCursor(last) : null,
+      timeZone,
+    };
   }
 
   async getForPatient(patientId: string, appointmentId: string): Promise<Appointment> {

@@ -1,9 +1,11 @@
-import type { Appointment } from "@portico/contracts";
-import { useQuery } from "@tanstack/react-query";
+import { type Appointment, PAST_PAGE_SIZE } from "@portico/contracts";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActingForSwitcher } from "../../app/ActingForSwitcher";
 import { Alert } from "../../components/Alert";
+import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ButtonLink } from "../../components/Link";
@@ -12,7 +14,7 @@ import { LoadingState } from "../../components/Spinner";
 import { currentLocale } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { AppointmentCard } from "./AppointmentCard";
-import { appointmentsQuery, visitName } from "./data";
+import { appointmentPagesQuery, visitName } from "./data";
 import { AppointmentStatusChip, NotAllowedNotice } from "./parts";
 import { useAppointmentPatient } from "./patient-context";
 import { OffersNotice } from "./Waitlist";
@@ -24,10 +26,13 @@ export function AppointmentsPage() {
   const { t } = useTranslation("appointments");
   const search = route.useSearch();
   const who = useAppointmentPatient(search.patientId);
-  const list = useQuery({
-    ...appointmentsQuery(who.patientId ?? "none"),
+  const list = useInfiniteQuery({
+    ...appointmentPagesQuery(who.patientId ?? "none"),
     enabled: Boolean(who.patientId),
   });
+  // the upcoming visits come with the first page; the past ones are every page shown so far
+  const first = list.data?.pages[0];
+  const past = list.data?.pages.flatMap((p) => p.past) ?? [];
   const bookSearch = who.onBehalf ? { patientId: who.patientId ?? undefined } : {};
   const forName = who.forSelf || !who.name ? null : who.name;
   const title = forName ? t("list.titleFor", { name: forName }) : t("list.title");
@@ -62,16 +67,16 @@ export function AppointmentsPage() {
         </EmptyState>
       ) : list.isPending ? (
         <LoadingState label={t("list.loading")} />
-      ) : list.isError ? (
+      ) : list.isError && !first ? (
         <ErrorAlert title={t("list.loadFailed")} error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
+      ) : first ? (
         <>
           {!who.canAct ? <NotAllowedNotice name={who.name} /> : null}
           <section aria-labelledby="upcoming-title">
             <h2 id="upcoming-title" className="section-title">
               {t("list.upcoming")}
             </h2>
-            {list.data.upcoming.length === 0 ? (
+            {first.upcoming.length === 0 ? (
               <EmptyState
                 title={t("list.emptyTitle")}
                 headingLevel={3}
@@ -87,7 +92,7 @@ export function AppointmentsPage() {
               </EmptyState>
             ) : (
               <ul className="appt-list">
-                {list.data.upcoming.map((a) => (
+                {first.upcoming.map((a) => (
                   <li key={a.id}>
                     <AppointmentCard appointment={a} canAct={who.canAct} onBehalf={who.onBehalf} />
                   </li>
@@ -99,15 +104,72 @@ export function AppointmentsPage() {
             <h2 id="past-title" className="section-title">
               {t("list.past")}
             </h2>
-            {list.data.past.length === 0 ? (
+            {past.length === 0 ? (
               <p className="text-muted">{t("list.pastEmpty")}</p>
             ) : (
-              <PastList past={list.data.past} />
+              <PastVisits
+                past={past}
+                hasMore={list.hasNextPage}
+                loading={list.isFetchingNextPage}
+                failed={list.isFetchNextPageError}
+                onMore={() => list.fetchNextPage()}
+              />
             )}
           </section>
         </>
-      )}
+      ) : null}
     </div>
+  );
+}
+
+const pastVisitId = (appointmentId: string) => `past-visit-${appointmentId}`;
+
+/**
+ * Past visits, newest first, a page at a time: "Show earlier visits" appends the next older
+ * page and takes the keyboard to the first visit it brought; a status line says how many are shown.
+ */
+function PastVisits(props: {
+  past: Appointment[];
+  hasMore: boolean;
+  loading: boolean;
+  failed: boolean;
+  onMore: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation("appointments");
+  // once the next page is shown, the keyboard goes on to the first visit it brought
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  const { past } = props;
+  useEffect(() => {
+    if (focusAt === null) return;
+    const first = past[focusAt];
+    if (first) document.getElementById(pastVisitId(first.id))?.focus();
+    setFocusAt(null);
+  }, [focusAt, past]);
+  return (
+    <>
+      <PastList past={past} />
+      <div className="past-more">
+        {props.hasMore || past.length > PAST_PAGE_SIZE ? (
+          <p className="text-muted" role="status">
+            {t("list.pastShown", { count: past.length })}
+            {props.hasMore ? null : ` ${t("list.allPastShown")}`}
+          </p>
+        ) : null}
+        {props.failed ? <p role="alert">{t("list.earlierFailed")}</p> : null}
+        {props.hasMore ? (
+          <Button
+            variant="secondary"
+            isPending={props.loading}
+            onPress={() => {
+              const from = past.length;
+              void props.onMore().then(() => setFocusAt(from));
+            }}
+          >
+            {props.loading ? t("list.loadingEarlier") : t("list.showEarlier")}
+          </Button>
+        ) : null}
+      </div>
+    </>
   );
 }
 
@@ -129,7 +191,9 @@ function PastList({ past }: { past: Appointment[] }) {
         <tbody>
           {past.map((a) => (
             <tr key={a.id}>
-              <td data-label={t("summary.when")}>{formatDateTime(a.start, a.displayTimeZone, locale)}</td>
+              <td data-label={t("summary.when")} id={pastVisitId(a.id)} tabIndex={-1}>
+                {formatDateTime(a.start, a.displayTimeZone, locale)}
+              </td>
               <td data-label={t("summary.what")}>{visitName(a.visitType, locale)}</td>
               <td data-label={t("summary.who")}>{a.provider.name}</td>
               <td data-label={t("summary.status")}>

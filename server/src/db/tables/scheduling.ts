@@ -136,6 +136,12 @@ export interface CalendarChangesTable {
   at: Generated<Date>;
 }
 
+/** One row: how many catalogue changes (visit types, providers, locations) have committed (migration 0046; read by slot search). */
+export interface CatalogueVersionTable {
+  id: Generated<boolean>;
+  n: Generated<number>;
+}
+
 export interface SchedulingTables {
   visit_types: VisitTypesTable;
   availability_templates: AvailabilityTemplatesTable;
@@ -146,4 +152,5 @@ export interface SchedulingTables {
   waitlist_offers: WaitlistOffersTable;
   appointment_confirm_tokens: AppointmentConfirmTokensTable;
   calendar_changes: CalendarChangesTable;
+  catalogue_version: CatalogueVersionTable;
 }

@@ -45,56 +45,33 @@ function patientStatement<Args extends Record<string, unknown>, Row>(
   const run = compiledQuery(name, (db, all: Args & { patientId: string }) => build(db, all.patientId, all));
   return (db, rows, args) => run(db, { ...args, patientId: rows.patientId });
 }
-/** The providers (of `providerIds`) who are the patient's PCP or have seen them. */
-export async function providersEstablishedWith(
-  db: Db,
-  access: PatientAccess,
-  providerIds: string[],
-): Promise<Set<string>> {
-  if (providerIds.length === 0) return new Set();
-  const rows = await providersEstablishedQuery(db, patientRows(access, "appointments"), { providerIds });
-  return new Set(rows.map((r) => r.id));
+/**
+ * What self-booking asks of the patient's chart, in one statement: their registration status,
+ * and which of `providerIds` are their PCP or have seen them (a completed visit, or one under way).
+ * Undefined when the chart is not there.
+ */
+export async function selfBookingFacts(db: Db, access: PatientAccess, providerIds: readonly string[]) {
+  const row = (await selfBookingFactsQuery(db, patientRows(access, "appointments"), { providerIds }))[0];
+  return row && { status: row.status, established: new Set(row.established) };
 }
 
-const providersEstablishedQuery = patientStatement(
-  "portico_providers_established",
+const selfBookingFactsQuery = patientStatement(
+  "portico_self_booking_facts",
   (db, patientId, { providerIds }: { providerIds: readonly string[] }) =>
     db
-      .selectFrom("providers as pr")
-      .select("pr.id")
-      .where(sql<boolean>`pr.id = any(${providerIds}::uuid[])`)
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom("patients as p")
-              .select("p.id")
-              .where("p.id", "=", patientId)
-              .whereRef("p.pcp_provider_id", "=", "pr.id"),
-          ),
-          eb.exists(
-            eb
-              .selectFrom("appointments as a")
-              .select("a.id")
-              .where("a.patient_id", "=", patientId)
-              .whereRef("a.provider_id", "=", "pr.id")
-              .where("a.status", "in", ["completed", "arrived", "roomed", "in_visit"]),
-          ),
-        ]),
-      ),
+      .selectFrom("patients as p")
+      .select([
+        "p.status",
+        sql<string[]>`array(
+          select pr.id::text from providers pr
+          where pr.id = any(${providerIds}::uuid[])
+            and (pr.id = p.pcp_provider_id
+                 or exists (select 1 from appointments a
+                            where a.patient_id = p.id and a.provider_id = pr.id
+                              and a.status in ('completed', 'arrived', 'roomed', 'in_visit'))))`.as("established"),
+      ])
+      .where("p.id", "=", patientId),
 );
-
-const patientFactsQuery = patientStatement("portico_scheduling_patient_facts", (db, patientId) =>
-  db
-    .selectFrom("patients")
-    .select(["id", "status", "email", "preferred_language", "user_id"])
-    .where("id", "=", patientId),
-);
-
-/** What self-booking asks of the patient's chart (status), as a prepared statement. */
-export async function findPatientFacts(db: Db, access: PatientAccess) {
-  return (await patientFactsQuery(db, patientRows(access, "appointments"), {}))[0];
-}
 
 /** The patient's own zone (video visits are shown in it), or the clinic's when they have none. */
 export async function patientTimeZone(db: Db, access: PatientAccess): Promise<string> {

@@ -32,19 +32,15 @@ export class SelfBookingEligibility {
 
   /**
    * Why this patient may not self-book this visit type with each provider (null: they may).
-   * Two queries whatever the number of providers.
+   * One query whatever the number of providers.
    */
   async blocks(
     access: PatientAccess,
     vt: { id: string; booking_kind: "established" | "new" | "referral" },
     providers: readonly { providerId: string; acceptingNewPatients: boolean }[],
   ): Promise<Map<string, EligibilityReason | null>> {
-    const db = currentDb(this.#db);
     const ids = [...new Set(providers.map((p) => p.providerId))];
-    const [patient, established] = await Promise.all([
-      repo.findPatientFacts(db, access),
-      repo.providersEstablishedWith(db, access, ids),
-    ]);
+    const patient = await repo.selfBookingFacts(currentDb(this.#db), access, ids);
     if (!patient) throw notFound("patient");
     const blocks = new Map<string, EligibilityReason | null>();
     for (const provider of providers) {
@@ -52,7 +48,7 @@ export class SelfBookingEligibility {
       const decision = selfBookingDecision({
         bookingKind: vt.booking_kind,
         patientStatus: patient.status,
-        establishedWithProvider: established.has(provider.providerId),
+        establishedWithProvider: patient.established.has(provider.providerId),
         providerAcceptingNewPatients: provider.acceptingNewPatients,
         hasReferral:
           vt.booking_kind === "referral"

@@ -16,6 +16,7 @@ import { AppointmentChanges } from "./appointment-changes.ts";
 import { presentAppointment, presentOfPatient } from "./appointment-view.ts";
 import { BookableTimes } from "./bookable-time.ts";
 import { activeVisitType, isStaff, newAppointment } from "./booking-rules.ts";
+import type { CatalogueCache } from "./catalogue-cache.ts";
 import type { SchedulingIntake } from "./intake.ts";
 import { decodePastCursor, encodePastCursor } from "./past-cursor.ts";
 import type { ReferralEligibility } from "./policy.ts";
@@ -83,6 +84,11 @@ export class SchedulingService {
   /** for tests and the bench: how the slot cache is used */
   get slotCache(): SlotCache {
     return this.#slots.slotCache;
+  }
+
+  /** for tests: how slot search's catalogue cache is used */
+  get catalogueCache(): CatalogueCache {
+    return this.#slots.catalogueCache;
   }
 
   /**

@@ -24,22 +24,35 @@ interface Entry {
 /** epoch day → "YYYY-MM-DD" */
 export const isoDay = (epochDay: number) => new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
 
-/** Per provider and UTC day: how many changes were committed, and the newest (migration 0037). */
+/**
+ * Per provider and UTC day: how many changes were committed, and the newest (migration 0037);
+ * and, in the same snapshot, the catalogue's version (migration 0046), as a row with no provider.
+ */
 const stampsQuery = compiledQuery(
   "portico_calendar_stamps",
   (db, args: { providerIds: readonly string[]; firstDay: string; lastDay: string }) =>
     db
       .selectFrom("calendar_changes")
       .select([
-        "provider_id as providerId",
+        sql<string | null>`provider_id`.as("providerId"),
         "day",
-        sql<number>`count(*)::int`.as("n"),
-        sql<string>`max(at)::text`.as("at"),
+        sql<number>`count(*)`.as("n"),
+        sql<string | null>`max(at)::text`.as("at"),
       ])
       .where(
         sql<boolean>`provider_id = any(${args.providerIds}::uuid[]) and (day is null or day between ${args.firstDay}::date and ${args.lastDay}::date)`,
       )
-      .groupBy(["provider_id", "day"]),
+      .groupBy(["provider_id", "day"])
+      .unionAll(
+        db
+          .selectFrom("catalogue_version")
+          .select([
+            sql<string | null>`null::uuid`.as("providerId"),
+            sql<string | null>`null::date`.as("day"),
+            "n",
+            sql<string | null>`null::text`.as("at"),
+          ]),
+      ),
 );
 
 /**
@@ -68,16 +81,24 @@ export class SlotCache {
     this.#maxEntries = options.maxEntries ?? 4_000;
   }
 
-  /** The stamp of every provider-day in [firstDay, lastDay] (epoch days), keyed `${providerId}|${day}`. */
+  /**
+   * The stamp of every provider-day in [firstDay, lastDay] (epoch days), and the catalogue's
+   * version read in the same statement (catalogue-cache.ts): one round trip.
+   */
   async stamps(db: Db, providerIds: readonly string[], firstDay: number, lastDay: number) {
-    const rows =
-      providerIds.length === 0
-        ? []
-        : await stampsQuery(db, { providerIds, firstDay: isoDay(firstDay), lastDay: isoDay(lastDay) });
+    const dayIso = Array.from({ length: Math.max(0, lastDay - firstDay + 1) }, (_, i) => isoDay(firstDay + i));
+    const rows = await stampsQuery(db, { providerIds, firstDay: isoDay(firstDay), lastDay: isoDay(lastDay) });
     const byKey = new Map<string, string>();
-    for (const row of rows) byKey.set(`${row.providerId}|${row.day ?? "*"}`, `${row.n}@${row.at}`);
-    return (providerId: string, day: number) =>
-      `${byKey.get(`${providerId}|${isoDay(day)}`) ?? "0"}/${byKey.get(`${providerId}|*`) ?? "0"}`;
+    let catalogueVersion = 0;
+    for (const row of rows) {
+      if (row.providerId === null) catalogueVersion = Number(row.n);
+      else byKey.set(`${row.providerId}|${row.day ?? "*"}`, `${row.n}@${row.at}`);
+    }
+    return {
+      catalogueVersion,
+      stampOf: (providerId: string, day: number) =>
+        `${byKey.get(`${providerId}|${dayIso[day - firstDay] ?? isoDay(day)}`) ?? "0"}/${byKey.get(`${providerId}|*`) ?? "0"}`,
+    };
   }
 
   get(key: string, stamp: string): CachedSlot[] | undefined {

@@ -8,7 +8,8 @@ import { currentContext } from "../../platform/context.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { displayTimeZone } from "../../platform/time-zones.ts";
 import { currentDb } from "../../platform/transaction.ts";
-import { activeVisitType, type BookableVisitType, DAY, iso, isStaff, MINUTE, rulesOf } from "./booking-rules.ts";
+import { type BookableVisitType, DAY, iso, isStaff, MINUTE, rulesOf } from "./booking-rules.ts";
+import { CatalogueCache, placesOf } from "./catalogue-cache.ts";
 import * as repo from "./repo.ts";
 import type { SelfBookingEligibility } from "./self-booking.ts";
 import { type CachedSlot, SlotCache } from "./slot-cache.ts";
@@ -39,6 +40,7 @@ export interface SlotSearch {
 export class SlotFinder {
   readonly #deps: { db: Database; clock: Clock; access: AccessService; eligibility: SelfBookingEligibility };
   readonly #slotCache: SlotCache;
+  readonly #catalogue = new CatalogueCache();
 
   constructor(
     deps: { db: Database; clock: Clock; access: AccessService; eligibility: SelfBookingEligibility },
@@ -64,58 +66,74 @@ export class SlotFinder {
           resourceType: "slots",
         })
       : null;
-    const vt = await activeVisitType(this.#deps.db, search.visitTypeId);
     const now = this.#deps.clock.now().getTime();
     const from = Math.max(search.from?.getTime() ?? now, now);
     const to = search.to?.getTime() ?? from + 14 * DAY;
-    if (to <= from) throw new DomainError("validation_failed", "The end of the date range must be after its start.");
-    if (to - from > 62 * DAY) throw new DomainError("validation_failed", "Search at most 62 days at a time.");
+    const limit = search.limit ?? 200;
 
     // what to show may come from the read replica (and from the primary when it cannot be reached)
     const searchOn = async (db: Database | Transaction<DB>) => {
-      let places = await repo.providersForSpecialty(db, vt.specialty, {
-        providerId: search.providerId,
-        locationId: search.locationId,
-      });
-      let eligibility: { canSelfBook: boolean; reason: string | null } = { canSelfBook: true, reason: null };
-      if (!staff && patientAccess) {
-        const blocks = await this.#deps.eligibility.blocks(patientAccess, vt, places);
-        const allowed = places.filter((p) => blocks.get(p.providerId) === null);
-        if (allowed.length === 0 && places.length > 0) {
-          eligibility = { canSelfBook: false, reason: [...blocks.values()].find((r) => r !== null) ?? null };
+      let catalogue = await this.#catalogue.get(db, search.visitTypeId);
+      if (to <= from) throw new DomainError("validation_failed", "The end of the date range must be after its start.");
+      if (to - from > 62 * DAY) throw new DomainError("validation_failed", "Search at most 62 days at a time.");
+      // the kept catalogue holds while the version read with the calendar stamps is its own;
+      // else it is read again (twice at most: a catalogue changing under every search is used as read)
+      for (let attempt = 1; ; attempt++) {
+        const vt = catalogue.visitType;
+        let places = placesOf(catalogue, search);
+        let eligibility: { canSelfBook: boolean; reason: string | null } = { canSelfBook: true, reason: null };
+        if (!staff && patientAccess) {
+          const blocks = await this.#deps.eligibility.blocks(patientAccess, vt, places);
+          const allowed = places.filter((p) => blocks.get(p.providerId) === null);
+          if (allowed.length === 0 && places.length > 0) {
+            eligibility = { canSelfBook: false, reason: [...blocks.values()].find((r) => r !== null) ?? null };
+          }
+          places = allowed;
         }
-        places = allowed;
+        const providerIds = [...new Set(places.map((p) => p.providerId))];
+        const rules = rulesOf(vt, staff);
+        const range = {
+          earliest: Math.max(from, now + rules.minimumNoticeMinutes * MINUTE),
+          latest: Math.min(to, now + rules.horizonDays * DAY),
+        };
+        const firstDay = Math.floor(range.earliest / DAY);
+        const lastDay = Math.max(firstDay, Math.floor((range.latest - 1) / DAY));
+        const { catalogueVersion, stampOf } = await this.#slotCache.stamps(db, providerIds, firstDay, lastDay);
+        if (catalogueVersion !== catalogue.version && attempt < 3) {
+          catalogue = await this.#catalogue.load(db, search.visitTypeId);
+          continue;
+        }
+        const found =
+          range.earliest < range.latest
+            ? firstSlots(await this.#freeSlotsByDay(db, vt, places, providerIds, range, stampOf), range, limit)
+            : [];
+        // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
+        const ownZone =
+          vt.modality === "video"
+            ? patientAccess
+              ? await repo.patientTimeZone(db, patientAccess)
+              : await repo.clinicTimeZone(db)
+            : "";
+        const slots: Slot[] = found.map(({ slot, place }) => ({
+          start: slot.startIso,
+          end: slot.endIso,
+          providerId: place.providerId,
+          providerName: place.providerName,
+          locationId: place.locationId,
+          locationName: place.locationName,
+          timeZone: slot.timeZone,
+          displayTimeZone: displayTimeZone(vt.modality, slot.timeZone, ownZone),
+        }));
+        return { slots, eligibility };
       }
-      const providerIds = [...new Set(places.map((p) => p.providerId))];
-      const rules = rulesOf(vt, staff);
-      const earliest = Math.max(from, now + rules.minimumNoticeMinutes * MINUTE);
-      const latest = Math.min(to, now + rules.horizonDays * DAY);
-      const range = { earliest, latest };
-      const found =
-        earliest < latest
-          ? firstSlots(await this.#freeSlotsByDay(db, vt, places, providerIds, range), range, search.limit ?? 200)
-          : [];
-      // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
-      const ownZone =
-        vt.modality === "video"
-          ? patientAccess
-            ? await repo.patientTimeZone(db, patientAccess)
-            : await repo.clinicTimeZone(db)
-          : "";
-      const slots: Slot[] = found.map(({ slot, place }) => ({
-        start: slot.startIso,
-        end: slot.endIso,
-        providerId: place.providerId,
-        providerName: place.providerName,
-        locationId: place.locationId,
-        locationName: place.locationName,
-        timeZone: slot.timeZone,
-        displayTimeZone: displayTimeZone(vt.modality, slot.timeZone, ownZone),
-      }));
-      return { slots, eligibility };
     };
     const current = currentDb(this.#deps.db);
     return search.reads === "replica" ? onReadReplica(current, searchOn) : searchOn(current);
+  }
+
+  /** for tests: how the catalogue cache is used */
+  get catalogueCache(): CatalogueCache {
+    return this.#catalogue;
   }
 
   /** for tests and the bench: how the slot cache is used */
@@ -125,8 +143,8 @@ export class SlotFinder {
 
   /**
    * Each provider's free slots on every UTC day that [earliest, latest) touches, before notice
-   * and horizon: from the slot cache where the day's stamp (read first, in this statement's
-   * snapshot) is unchanged, else computed from the calendar read after it (slot-cache.ts).
+   * and horizon: from the slot cache where the day's stamp (`stampOf`, read first) is
+   * unchanged, else computed from the calendar read after it (slot-cache.ts).
    */
   async #freeSlotsByDay(
     db: ReturnType<typeof currentDb>,
@@ -134,10 +152,10 @@ export class SlotFinder {
     places: readonly repo.ProviderAtLocation[],
     providerIds: readonly string[],
     range: { earliest: number; latest: number },
+    stampOf: (providerId: string, day: number) => string,
   ): Promise<{ providerId: string; here: repo.ProviderAtLocation[]; slots: CachedSlot[] }[]> {
     const firstDay = Math.floor(range.earliest / DAY);
     const lastDay = Math.floor((range.latest - 1) / DAY);
-    const stampOf = await this.#slotCache.stamps(db, providerIds, firstDay, lastDay);
     // the day's slots do not depend on who searches or when: no notice, a horizon past the day
     const dayRules: SlotRules = { ...rulesOf(vt, true), minimumNoticeMinutes: 0, horizonDays: 2 };
     const rulesKey = `${vt.id}|${vt.duration_minutes}|${vt.buffer_before_minutes}|${vt.buffer_after_minutes}`;

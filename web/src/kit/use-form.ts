@@ -163,6 +163,13 @@ export function useForm<V extends object, R = unknown>(options: UseFormOptions<V
       setFormError(null);
     },
     errors,
+    /** drops one field's problem once it is answered (a required choice made), before the next send */
+    forget: (name: string) =>
+      setErrors((current) => {
+        if (!(name in current)) return current;
+        const { [name]: _answered, ...rest } = current;
+        return rest;
+      }),
     formError,
     pending,
     /** fields changed and not yet saved */

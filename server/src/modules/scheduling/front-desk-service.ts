@@ -10,6 +10,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { displayTimeZone } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
+import { boardEntries, boardRows } from "./arrivals-board.ts";
 import type { SchedulingIntake } from "./intake.ts";
 import * as repo from "./repo.ts";
 import { nextSteps, STATUS_FLOW, STEP_STAMP, type StaffStep, stepRefusal, undoTarget } from "./visit-flow.ts";
@@ -153,12 +154,12 @@ export class FrontDeskService {
     if (!location) throw notFound("location");
     const now = this.#clock.now();
     const day = localDay(date, location.time_zone, now);
-    const rows = await repo.appointmentsBetween(
-      db,
-      { locationId, providerId: view.providerId ?? undefined },
-      day.from,
-      day.to,
-    );
+    const rows = await boardRows(db, {
+      locationId,
+      from: day.from,
+      to: day.to,
+      ...(view.providerId ? { providerId: view.providerId } : {}),
+    });
     await this.#audit.record({
       action: "read",
       resourceType: "arrivals_board",
@@ -166,7 +167,12 @@ export class FrontDeskService {
       details: { date: day.date, rows: rows.length, ...(view.providerId ? { ownVisitsOnly: true } : {}) },
     });
     const intake = await this.#intake.forStaff(rows);
-    const entries = rows.map((r) => entryOf(r, now, intake));
+    const entries = boardEntries(
+      rows,
+      { locationId, locationName: location.name, timeZone: location.time_zone, from: day.from, to: day.to },
+      now,
+      intake,
+    );
     const counts: Record<string, number> = {};
     for (const e of entries) counts[e.status] = (counts[e.status] ?? 0) + 1;
     return { date: day.date, locationId, locationName: location.name, timeZone: location.time_zone, entries, counts };

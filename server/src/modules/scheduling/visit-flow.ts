@@ -81,6 +81,36 @@ export function nextSteps(visit: VisitFacts, now: Date): StaffStep[] {
   return STEPS.filter((step) => stepRefusal(visit, step, now) === null);
 }
 
+/**
+ * `nextSteps` and `undoTarget` for the visits of one local day with one `now` (an arrivals
+ * board): whether `now` is on their day (`today`) is the same for all of them, so the steps
+ * depend only on the status and, for a no-show, on whether the visit has started; each answer
+ * is worked out once and shared by the visits it is the same for (do not change the arrays).
+ */
+export function stepsOfOneDay(today: boolean): {
+  next(status: AppointmentStatus, notStarted: boolean): StaffStep[];
+  undo(status: AppointmentStatus, statusBeforeStep: AppointmentStatus | null): AppointmentStatus | null;
+} {
+  const known = new Map<string, StaffStep[]>();
+  return {
+    next(status, notStarted) {
+      const key = notStarted ? `${status}|ahead` : status;
+      let steps = known.get(key);
+      if (!steps) {
+        steps = today
+          ? STEPS.filter((step) => STATUS_FLOW[step].includes(status) && !(step === "no_show" && notStarted))
+          : [];
+        known.set(key, steps);
+      }
+      return steps;
+    },
+    undo(status, statusBeforeStep) {
+      if (!today || statusBeforeStep === null || !STEPS.includes(status as StaffStep)) return null;
+      return statusBeforeStep;
+    },
+  };
+}
+
 /** The status an undo of the last staff step goes back to, or null when there is nothing to undo now. */
 export function undoTarget(visit: VisitFacts, now: Date): AppointmentStatus | null {
   if (visit.statusBeforeStep === null || !STEPS.includes(visit.status as StaffStep)) return null;

@@ -28,6 +28,11 @@ export interface Actor {
   roles: readonly StaffRole[];
   /** the patient record linked to this login, if any */
   patientId: string | null;
+  /**
+   * That record's access facts (birth date, status), read with the session in the same
+   * statement: the access gate decides on a patient's own record without another query.
+   */
+  ownPatient?: { id: string; dateOfBirth: string; status: "active" | "pending_verification" | "rejected" };
   /** the provider record of a physician's login, if any */
   providerId: string | null;
   grants: readonly ActorGrant[];

@@ -426,6 +426,13 @@ export class AccessService {
     let cache = this.#factsCache.get(context);
     if (cache?.has(key)) return cache.get(key) ?? null;
     const clinical = actor.roles.includes("physician") || actor.roles.includes("nurse");
+    // a patient's own record: its facts came with the session (never on a care team but as a clinician)
+    if (!clinical && actor.ownPatient?.id === patientId) {
+      const facts: Facts = { patient: actor.ownPatient, isCareTeam: false };
+      if (!cache) this.#factsCache.set(context, new Map([[key, facts]]));
+      else cache.set(key, facts);
+      return facts;
+    }
     const db = currentDb(this.#db);
     // patients, caregivers, front desk and admins are never on a care team: one prepared query for them all
     const row = clinical

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from "kysely";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Config } from "../../config.ts";
 import { compiledQuery } from "../../db/compiled-query.ts";
 import type { Database } from "../../db/database.ts";
@@ -56,6 +56,8 @@ export interface SessionListing {
   userAgent: string | null;
 }
 
+type PatientJson = { id: string; date_of_birth: string; status: "active" | "pending_verification" | "rejected" };
+
 type GrantJson = {
   id: string;
   patient_id: string;
@@ -72,13 +74,14 @@ type GrantJson = {
 function actorColumns<T extends { u: DB["users"] }>(eb: ExpressionBuilder<DB & T, "u">) {
   const e = eb as unknown as ExpressionBuilder<DB & { u: DB["users"] }, "u">;
   return [
-    e
-      .selectFrom("patients as p")
-      .select("p.id")
-      .whereRef("p.user_id", "=", "u.id")
-      .where("p.status", "!=", "merged")
-      .limit(1)
-      .as("patient_id"),
+    jsonObjectFrom(
+      e
+        .selectFrom("patients as p")
+        .select(["p.id", "p.date_of_birth", "p.status"])
+        .whereRef("p.user_id", "=", "u.id")
+        .where("p.status", "!=", "merged")
+        .limit(1),
+    ).as("patient"),
     e.selectFrom("providers as pr").select("pr.id").whereRef("pr.user_id", "=", "u.id").limit(1).as("provider_id"),
     jsonArrayFrom(e.selectFrom("user_roles as r").select("r.role").whereRef("r.user_id", "=", "u.id")).as("roles"),
     jsonArrayFrom(
@@ -92,7 +95,7 @@ function actorColumns<T extends { u: DB["users"] }>(eb: ExpressionBuilder<DB & T
 }
 
 interface ActorColumns {
-  patient_id: string | null;
+  patient: unknown;
   provider_id: string | null;
   roles: unknown;
   grants: unknown;
@@ -113,13 +116,15 @@ function actorFrom(
     startsAt: new Date(g.starts_at),
     endsAt: g.ends_at === null ? null : new Date(g.ends_at),
   }));
+  const patient = full ? (row.patient as PatientJson | null) : null;
   return Object.freeze({
     kind: "user",
     userId: row.user_id,
     ...(sessionId === undefined ? {} : { sessionId }),
     displayName: row.display_name,
     roles: full ? roles : [],
-    patientId: full ? (row.patient_id ?? null) : null,
+    patientId: patient?.id ?? null,
+    ...(patient ? { ownPatient: { id: patient.id, dateOfBirth: patient.date_of_birth, status: patient.status } } : {}),
     providerId: full ? (row.provider_id ?? null) : null,
     grants: full ? grants : [],
   });

@@ -5,7 +5,7 @@ import type { DB } from "../../db/schema.ts";
 import { emailFirstName, whoMayBeTold } from "../../platform/access/notice-recipients.ts";
 import { type AgeBounds, DEFAULT_AGE_BOUNDS } from "../../platform/access/policy.ts";
 import type { Clock } from "../../platform/clock.ts";
-import type { JobQueue } from "../../platform/jobs/index.ts";
+import type { JobQueue, QueuedJob } from "../../platform/jobs/index.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import type { MailLocale } from "../../platform/mail/templates.ts";
 import { displayTimeZone, patientTimeZoneSql } from "../../platform/time-zones.ts";
@@ -212,32 +212,38 @@ export class SchedulingNotifier implements SchedulingEvents {
     const a = await appointmentForNotice(db, appointmentId);
     if (!a) return;
     const now = this.#deps.clock.now();
+    // the reminders and the confirmations, added in one statement
+    const jobs: QueuedJob[] = [];
     for (const lead of this.#leads) {
       const runAt = new Date(a.startsAt.getTime() - lead * MINUTE);
       if (runAt <= now) continue; // that reminder's moment has passed: the confirmation email stands in
       const label = leadLabel(lead);
       const payload: ReminderPayload = { appointmentId, start: a.startsAt.toISOString(), lead: label };
-      await this.#deps.jobs.enqueue(REMINDER_QUEUE, payload, {
-        runAt,
-        dedupeKey: `reminder:${appointmentId}:${label}`,
+      jobs.push({
+        queue: REMINDER_QUEUE,
+        payload,
+        options: { runAt, dedupeKey: `reminder:${appointmentId}:${label}` },
       });
     }
     const publicUrl = this.#deps.config.publicUrl;
     for (const to of await appointmentRecipients(db, a.patientId, now)) {
       const visit = visitMailParams(a, to.email);
-      await this.#deps.mailer.send({
-        to: to.email,
-        locale: to.locale,
-        template: appointmentBooked,
-        params: {
-          ...visit,
-          change: a.rescheduledFromId ? "moved" : "booked",
-          manageUrl: `${publicUrl}/appointments`,
-        },
-        attachments: [calendarAttachment(a, publicUrl, now, { locale: to.locale, forName: visit.forName })],
-        dedupeKey: `appointment-booked:${appointmentId}:${to.email.toLowerCase()}`,
-      });
+      jobs.push(
+        this.#deps.mailer.queued({
+          to: to.email,
+          locale: to.locale,
+          template: appointmentBooked,
+          params: {
+            ...visit,
+            change: a.rescheduledFromId ? "moved" : "booked",
+            manageUrl: `${publicUrl}/appointments`,
+          },
+          attachments: [calendarAttachment(a, publicUrl, now, { locale: to.locale, forName: visit.forName })],
+          dedupeKey: `appointment-booked:${appointmentId}:${to.email.toLowerCase()}`,
+        }),
+      );
     }
+    await this.#deps.jobs.enqueueAll(jobs);
   }
 
   async cancelled(appointmentId: string): Promise<void> {

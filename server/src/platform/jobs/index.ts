@@ -5,6 +5,7 @@ export {
   type Job,
   type JobHandler,
   JobQueue,
+  type QueuedJob,
   type WorkerHandle,
 } from "./job-queue.ts";
 export { PermanentJobError, retryDelayMs } from "./retry.ts";

@@ -52,6 +52,34 @@ describe("JobQueue", () => {
     expect((await rows()).map((r) => r.payload)).toEqual([{ n: 1 }, { n: 3 }]);
   });
 
+  it("adds several jobs in one statement, each once per dedupe key, in the caller's transaction", async () => {
+    await jobs.enqueue("demo.send", { n: 1 }, { dedupeKey: "reminder:a" });
+    const later = new Date("2026-03-05T14:00:00Z");
+    await jobs.enqueueAll([
+      { queue: "demo.send", payload: { n: 2 }, options: { dedupeKey: "reminder:a" } },
+      { queue: "demo.remind", payload: { n: 3 }, options: { runAt: later, dedupeKey: "reminder:c" } },
+      { queue: "demo.send", payload: { n: 4 }, options: { dedupeKey: "reminder:c" } },
+      { queue: "demo.send", payload: { n: 5 } },
+    ]);
+    expect((await rows()).map((r) => [r.queue, r.payload, r.run_at.toISOString()])).toEqual([
+      ["demo.send", { n: 1 }, "2026-03-02T14:00:00.000Z"],
+      ["demo.remind", { n: 3 }, "2026-03-05T14:00:00.000Z"],
+      ["demo.send", { n: 5 }, "2026-03-02T14:00:00.000Z"],
+    ]);
+    await expect(
+      runWithContext(systemContext("test"), () =>
+        inTransaction(database.db, async () => {
+          await jobs.enqueueAll([{ queue: "demo.send", payload: { n: 6 } }]);
+          throw new Error("the change failed");
+        }),
+      ),
+    ).rejects.toThrow("the change failed");
+    expect(await rows()).toHaveLength(3);
+    await expect(jobs.enqueueAll([{ queue: "demo.send", payload: {}, options: { maxAttempts: 0 } }])).rejects.toThrow(
+      "maxAttempts",
+    );
+  });
+
   it("runs due jobs once as the named system actor and marks them done", async () => {
     const seen: { payload: unknown; job: Job; actor: string | undefined }[] = [];
     jobs.register("demo.send", async (payload, job) => {

@@ -20,6 +20,13 @@ export interface Job {
 // biome-ignore lint/suspicious/noExplicitAny: handlers declare their own payload type
 export type JobHandler<P = any> = (payload: P, job: Job) => Promise<void>;
 
+/** A job to add: its queue, payload and options, as `enqueue` takes them. */
+export interface QueuedJob {
+  queue: string;
+  payload: object;
+  options?: EnqueueOptions;
+}
+
 export interface EnqueueOptions {
   /** not before this time (default: now) */
   runAt?: Date;
@@ -93,17 +100,27 @@ export class JobQueue {
   }
 
   async enqueue(queue: string, payload: object, options: EnqueueOptions = {}): Promise<void> {
-    const maxAttempts = options.maxAttempts ?? 10;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error("maxAttempts must be a positive integer");
-    await currentDb(this.#db)
-      .insertInto("jobs")
-      .values({
+    await this.enqueueAll([{ queue, payload, options }]);
+  }
+
+  /** Several jobs in one statement (one round trip), each as `enqueue` would add it. */
+  async enqueueAll(jobs: readonly QueuedJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const now = this.#clock.now();
+    const rows = jobs.map(({ queue, payload, options = {} }) => {
+      const maxAttempts = options.maxAttempts ?? 10;
+      if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error("maxAttempts must be a positive integer");
+      return {
         queue,
         payload: JSON.stringify(payload),
-        run_at: options.runAt ?? this.#clock.now(),
+        run_at: options.runAt ?? now,
         max_attempts: maxAttempts,
         dedupe_key: options.dedupeKey ?? null,
-      })
+      };
+    });
+    await currentDb(this.#db)
+      .insertInto("jobs")
+      .values(rows)
       .onConflict((oc) => oc.column("dedupe_key").doNothing())
       .execute();
   }

@@ -1,6 +1,6 @@
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import type { Job, JobQueue } from "../jobs/job-queue.ts";
+import type { Job, JobQueue, QueuedJob } from "../jobs/job-queue.ts";
 import { PermanentJobError } from "../jobs/retry.ts";
 import type { Logger } from "../logging.ts";
 import "./builtin-templates.ts";
@@ -106,6 +106,16 @@ export class Mailer {
   send<S extends ParamSpec>(mail: SendTemplateMail<S>): Promise<void>;
   send(mail: SendNamedMail): Promise<void>;
   async send(mail: SendTemplateMail<ParamSpec> | SendNamedMail): Promise<void> {
+    await this.#jobs.enqueueAll([this.queued(mail as SendNamedMail)]);
+  }
+
+  /**
+   * The job that `send` would add, checked as `send` checks it, for a caller that queues it
+   * with other jobs in one statement (`JobQueue.enqueueAll`).
+   */
+  queued<S extends ParamSpec>(mail: SendTemplateMail<S>): QueuedJob;
+  queued(mail: SendNamedMail): QueuedJob;
+  queued(mail: SendTemplateMail<ParamSpec> | SendNamedMail): QueuedJob {
     const name = typeof mail.template === "string" ? mail.template : mail.template.name;
     const template = findTemplate(name);
     if (!template) throw new MailParamsError(`there is no mail template ${name}`);
@@ -121,7 +131,7 @@ export class Mailer {
     );
     const attachments = validateAttachments(mail.attachments ?? []);
     const payload: MailJobPayload = { to: mail.to, template: name, locale: mail.locale, params, attachments };
-    await this.#jobs.enqueue(MAIL_QUEUE, payload, { dedupeKey: mail.dedupeKey && `mail:${mail.dedupeKey}` });
+    return { queue: MAIL_QUEUE, payload, options: { dedupeKey: mail.dedupeKey && `mail:${mail.dedupeKey}` } };
   }
 
   /**

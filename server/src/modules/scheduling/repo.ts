@@ -137,30 +137,38 @@ function listRowsQuery(db: Db, patientId: string) {
     .where((eb) => eb.or([eb("a.cancel_reason", "is", null), eb("a.cancel_reason", "!=", "rescheduled")]));
 }
 
-const upcomingOfPatientQuery = patientStatement(
-  "portico_upcoming_of_patient",
-  (db, patientId, { now }: { now: Date }) =>
-    listRowsQuery(db, patientId)
-      .where("a.ends_at", ">", now)
-      .where("a.status", "not in", NOT_UPCOMING)
-      .orderBy("a.starts_at")
-      .orderBy("a.id"),
-);
+type ListArgs = { now: Date; beforeStart: Date | string; beforeId: string; limit: number };
 
-/** past visits newest first (start, then id), strictly before `before`; `limit` of them */
-const pastOfPatientQuery = patientStatement(
-  "portico_past_of_patient",
-  (
-    db,
-    patientId,
-    { now, beforeStart, beforeId, limit }: { now: Date; beforeStart: Date | string; beforeId: string; limit: number },
-  ) =>
-    listRowsQuery(db, patientId)
-      .where((eb) => eb.or([eb("a.ends_at", "<=", now), eb("a.status", "in", NOT_UPCOMING)]))
-      .where(sql<boolean>`(a.starts_at, a.id) < (${beforeStart}::timestamptz, ${beforeId}::uuid)`)
-      .orderBy("a.starts_at", "desc")
-      .orderBy("a.id", "desc")
-      .limit(sql<number>`${limit}::int`),
+/**
+ * Both parts of the list in one statement (one round trip): the upcoming visits, and `limit`
+ * past visits, newest first (start, then id), strictly before (`beforeStart`, `beforeId`).
+ */
+const listOfPatientQuery = patientStatement(
+  "portico_list_of_patient",
+  (db, patientId, { now, beforeStart, beforeId, limit }: ListArgs) =>
+    db
+      .selectFrom(
+        listRowsQuery(db, patientId)
+          .select(sql<boolean>`true`.as("upcoming"))
+          .where("a.ends_at", ">", now)
+          .where("a.status", "not in", NOT_UPCOMING)
+          .as("u"),
+      )
+      .selectAll()
+      .unionAll(
+        db
+          .selectFrom(
+            listRowsQuery(db, patientId)
+              .select(sql<boolean>`false`.as("upcoming"))
+              .where((eb) => eb.or([eb("a.ends_at", "<=", now), eb("a.status", "in", NOT_UPCOMING)]))
+              .where(sql<boolean>`(a.starts_at, a.id) < (${beforeStart}::timestamptz, ${beforeId}::uuid)`)
+              .orderBy("a.starts_at", "desc")
+              .orderBy("a.id", "desc")
+              .limit(sql<number>`${limit}::int`)
+              .as("p"),
+          )
+          .selectAll(),
+      ),
 );
 
 export type ListedAppointmentRow = AppointmentRow & { listTimeZone: string };
@@ -173,27 +181,33 @@ function withPatientZone(rows: Omit<ListedAppointmentRow, "patientTimeZone">[]):
   return rows as ListedAppointmentRow[];
 }
 
-/** The patient's visits that are still to come, soonest first. */
-export async function upcomingOfPatient(db: Db, access: PatientAccess, now: Date): Promise<ListedAppointmentRow[]> {
-  return withPatientZone(await upcomingOfPatientQuery(db, patientRows(access, "appointments"), { now }));
-}
-
 /** The last visit of every patient's order (start, then id): the first page of past visits starts before it. */
 const BEFORE_ALL = { beforeStart: "infinity", beforeId: "ffffffff-ffff-ffff-ffff-ffffffffffff" };
 
+const byStart = (x: AppointmentRow, y: AppointmentRow) =>
+  x.startsAt.getTime() - y.startsAt.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
 /**
- * Up to `limit` of the patient's past visits, newest first, older than `before` (the last visit
- * of the page before) or from the newest.
+ * The patient's visits still to come, soonest first, and up to `limit` past ones, newest first,
+ * older than `before` (the last visit of the page before) or from the newest.
  */
-export async function pastOfPatient(
+export async function listOfPatient(
   db: Db,
   access: PatientAccess,
   now: Date,
   limit: number,
   before: { start: Date; id: string } | null,
-): Promise<ListedAppointmentRow[]> {
+): Promise<{ upcoming: ListedAppointmentRow[]; past: ListedAppointmentRow[] }> {
   const from = before ? { beforeStart: before.start, beforeId: before.id } : BEFORE_ALL;
-  return withPatientZone(await pastOfPatientQuery(db, patientRows(access, "appointments"), { now, limit, ...from }));
+  const rows = await listOfPatientQuery(db, patientRows(access, "appointments"), { now, limit, ...from });
+  const upcoming: (typeof rows)[number][] = [];
+  const past: (typeof rows)[number][] = [];
+  for (const { upcoming: isUpcoming, ...row } of rows)
+    (isUpcoming ? upcoming : past).push(row as (typeof rows)[number]);
+  return {
+    upcoming: withPatientZone(upcoming).sort(byStart),
+    past: withPatientZone(past).sort((x, y) => byStart(y, x)),
+  };
 }
 
 const appointmentOfPatientQuery = patientStatement(

@@ -106,9 +106,8 @@ export class SchedulingService {
     });
     const now = this.#deps.clock.now();
     const db = currentDb(this.#deps.db);
-    const upcoming = await repo.upcomingOfPatient(db, access, now);
-    // one more than the page, to know whether an older page follows
-    const past = await repo.pastOfPatient(db, access, now, limit + 1, before);
+    // one more past visit than the page, to know whether an older page follows
+    const { upcoming, past } = await repo.listOfPatient(db, access, now, limit + 1, before);
     const last = past.length > limit ? past[limit - 1] : undefined;
     if (last) past.length = limit;
     // every row carries the patient's zone; a patient with no visit has it looked up

@@ -1,12 +1,12 @@
 import { DomainError } from "../../platform/errors.ts";
+import { CURSOR_UUID, decodeKeyset, encodeKeyset } from "../../platform/keyset-cursor.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MICROS = /^-?\d{1,17}$/;
 
 /**
  * Where a page of the inbox ended: the last thread's place in the inbox order (due time, last
- * message time, id), to the microsecond as the database keeps it. Opaque to callers (base64url
- * of a JSON array); stable under inserts, because the next page starts strictly after that
+ * message time, id), to the microsecond as the database keeps it. A keyset cursor
+ * (platform/keyset-cursor.ts); stable under inserts, because the next page starts strictly after that
  * place, not at an offset.
  */
 export interface Cursor {
@@ -18,25 +18,25 @@ export interface Cursor {
 }
 
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.due, c.last, c.id])).toString("base64url");
+  return encodeKeyset([c.due, c.last, c.id]);
 }
 
 export function decodeCursor(text: string): Cursor {
-  const bad = () =>
-    new DomainError("validation_failed", "That page of the inbox is not available. Start again from the first page.", [
-      { field: "after", problem: "not a cursor this inbox gave out" },
-    ]);
-  let value: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) throw bad();
-    value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(value) || value.length !== 3) throw bad();
-  const [due, last, id] = value as unknown[];
-  if (due !== null && (typeof due !== "string" || !MICROS.test(due))) throw bad();
-  if (typeof last !== "string" || !MICROS.test(last)) throw bad();
-  if (typeof id !== "string" || !UUID.test(id)) throw bad();
+  const [due, last, id] = decodeKeyset(
+    text,
+    3,
+    () =>
+      new DomainError(
+        "validation_failed",
+        "That page of the inbox is not available. Start again from the first page.",
+        [{ field: "after", problem: "not a cursor this inbox gave out" }],
+      ),
+    ([due, last, id]) =>
+      (due === null || (typeof due === "string" && MICROS.test(due))) &&
+      typeof last === "string" &&
+      MICROS.test(last) &&
+      typeof id === "string" &&
+      CURSOR_UUID.test(id),
+  ) as [string | null, string, string];
   return { due, last, id };
 }

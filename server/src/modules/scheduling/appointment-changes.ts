@@ -50,7 +50,7 @@ export class AppointmentChanges {
     const old = await repo.appointmentOfPatient(db, access, appointmentId);
     if (!old) throw notFound("appointment");
     this.#assertChangeable(old);
-    const vt = await activeVisitType(this.#deps.db, old.visitTypeId);
+    const vt = await activeVisitType(db, old.visitTypeId);
     const providerId = input.providerId ?? old.providerId;
     if (!isStaff() && providerId !== old.providerId) {
       await this.#deps.eligibility.assertMayBook(access, vt, providerId);

@@ -1,7 +1,7 @@
-import type { Database } from "../../db/database.ts";
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../../db/schema.ts";
 import { currentContext } from "../../platform/context.ts";
 import { DomainError } from "../../platform/errors.ts";
-import { currentDb } from "../../platform/transaction.ts";
 import { STAFF_ROLES } from "./policy.ts";
 import * as repo from "./repo.ts";
 import { blockedRange, type SlotRules } from "./slot-engine.ts";
@@ -37,8 +37,8 @@ export function rulesOf(
 }
 
 /** The visit type being searched or booked: 404 when it does not exist or is no longer offered. */
-export async function activeVisitType(db: Database, id: string): Promise<BookableVisitType> {
-  const vt = await repo.findVisitType(currentDb(db), id);
+export async function activeVisitType(db: Kysely<DB> | Transaction<DB>, id: string): Promise<BookableVisitType> {
+  const vt = await repo.findVisitType(db, id);
   if (!vt?.active) throw new DomainError("not_found", "That type of visit was not found.");
   return vt;
 }

@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import { compiledQuery } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
-import { DomainError } from "../../platform/errors.ts";
-import type { BookableVisitType } from "./booking-rules.ts";
-import { findVisitType, type ProviderAtLocation, providersForSpecialty } from "./catalogue-queries.ts";
+import { activeVisitType, type BookableVisitType } from "./booking-rules.ts";
+import { type ProviderAtLocation, providersForSpecialty } from "./catalogue-queries.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -58,8 +57,7 @@ export class CatalogueCache {
     this.loads++;
     this.#entries.delete(visitTypeId);
     const version = await catalogueVersion(db);
-    const visitType = await findVisitType(db, visitTypeId);
-    if (!visitType?.active) throw new DomainError("not_found", "That type of visit was not found.");
+    const visitType = await activeVisitType(db, visitTypeId);
     const places = await providersForSpecialty(db, visitType.specialty, {});
     const entry = { version, visitType, places };
     if (this.#entries.size >= this.#maxEntries) {

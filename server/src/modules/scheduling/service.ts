@@ -143,7 +143,7 @@ export class SchedulingService {
       resourceType: "appointment",
       auditAction: "book",
     });
-    const vt = await activeVisitType(this.#deps.db, input.visitTypeId);
+    const vt = await activeVisitType(currentDb(this.#deps.db), input.visitTypeId);
     if (!isStaff()) await this.#eligibility.assertMayBook(access, vt, input.providerId);
     const { locationId, end } = await this.#times.assertBookable(
       vt,

@@ -105,7 +105,11 @@ export class SlotFinder {
         }
         const found =
           range.earliest < range.latest
-            ? firstSlots(await this.#freeSlotsByDay(db, vt, places, providerIds, range, stampOf), range, limit)
+            ? firstSlots(
+                await this.#freeSlotsByDay(db, vt, places, providerIds, { firstDay, lastDay }, stampOf),
+                range,
+                limit,
+              )
             : [];
         // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
         const ownZone =
@@ -142,7 +146,8 @@ export class SlotFinder {
   }
 
   /**
-   * Each provider's free slots on every UTC day that [earliest, latest) touches, before notice
+   * Each provider's free slots on every UTC day from `firstDay` to `lastDay` (epoch days: those
+   * the search's [earliest, latest) touches), before notice
    * and horizon: from the slot cache where the day's stamp (`stampOf`, read first) is
    * unchanged, else computed from the calendar read after it (slot-cache.ts).
    */
@@ -151,11 +156,9 @@ export class SlotFinder {
     vt: BookableVisitType,
     places: readonly repo.ProviderAtLocation[],
     providerIds: readonly string[],
-    range: { earliest: number; latest: number },
+    { firstDay, lastDay }: { firstDay: number; lastDay: number },
     stampOf: (providerId: string, day: number) => string,
   ): Promise<{ providerId: string; here: repo.ProviderAtLocation[]; slots: CachedSlot[] }[]> {
-    const firstDay = Math.floor(range.earliest / DAY);
-    const lastDay = Math.floor((range.latest - 1) / DAY);
     // the day's slots do not depend on who searches or when: no notice, a horizon past the day
     const dayRules: SlotRules = { ...rulesOf(vt, true), minimumNoticeMinutes: 0, horizonDays: 2 };
     const rulesKey = `${vt.id}|${vt.duration_minutes}|${vt.buffer_before_minutes}|${vt.buffer_after_minutes}`;

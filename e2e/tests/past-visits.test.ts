@@ -71,8 +71,10 @@ describe("past visits", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(Math.min(all.past.length, 40));
     await settle(page);
-    const focused = await page.evaluate(() => document.activeElement?.id ?? "");
-    expect(focused).toBe(`past-visit-${all.past[20]?.id}`);
+    // focus moves once the page's rows are drawn: wait for it rather than read it once
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ""), { timeout: 10_000 })
+      .toBe(`past-visit-${all.past[20]?.id}`);
     const shownIds = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector("td")?.id ?? ""));
     expect(shownIds).toEqual(all.past.slice(0, 40).map((v) => `past-visit-${v.id}`));
     if (all.past.length <= 40) {

@@ -52,17 +52,16 @@ export class AppointmentChanges {
     this.#assertChangeable(old);
     const vt = await activeVisitType(db, old.visitTypeId);
     const providerId = input.providerId ?? old.providerId;
-    if (!isStaff() && providerId !== old.providerId) {
-      await this.#deps.eligibility.assertMayBook(access, vt, providerId);
-    }
-    const { locationId, end } = await this.#deps.times.assertBookable(
-      vt,
-      providerId,
-      input.start,
-      input.locationId,
-      providerId === old.providerId ? old.id : undefined,
+    const providerPlaces =
+      !isStaff() && providerId !== old.providerId
+        ? await this.#deps.eligibility.assertMayBook(access, vt, providerId)
+        : undefined;
+    const { locationId, end } = await this.#deps.times.assertBookable(vt, providerId, input.start, {
+      locationId: input.locationId,
+      ignoreAppointmentId: providerId === old.providerId ? old.id : undefined,
       patientId,
-    );
+      providerPlaces,
+    });
     const actor = currentContext().actor;
     const now = this.#deps.clock.now();
     const newId = await this.#deps.times.secure(

@@ -13,8 +13,8 @@ const MINUTE = 60_000;
  * milliseconds truncated as the drivers' `Date`s truncate them), written by PostgreSQL: the
  * board's 480 rows then carry no `Date` to parse and print again.
  */
-function isoSql(column: string) {
-  return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+function isoSql<T extends string | null = string>(column: string) {
+  return sql<T>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 type BoardArgs = {
@@ -50,8 +50,8 @@ function boardQuery(db: Db, a: BoardArgs) {
       "a.provider_id as providerId",
       "p.display_name as providerName",
       sql<boolean>`a.checked_in_at is not null`.as("eCheckInDone"),
-      sql<string | null>`${isoSql("a.arrived_at")}`.as("arrivedAt"),
-      sql<string | null>`${isoSql("a.roomed_at")}`.as("roomedAt"),
+      isoSql<string | null>("a.arrived_at").as("arrivedAt"),
+      isoSql<string | null>("a.roomed_at").as("roomedAt"),
       "a.status_before_step as statusBeforeStep",
     ])
     .where("a.location_id", "=", a.locationId)

@@ -26,15 +26,21 @@ export class BookableTimes {
    * Checks that `start` is a real slot for this provider and visit type right now. Distinguishes
    * a slot someone else holds (409 with alternatives) from a time that is not bookable at all
    * (past, inside the notice window, beyond the horizon, off the grid: 422 with the reason).
+   * `providerPlaces`, when the caller has already read them (`SelfBooking.assertMayBook`), are
+   * the provider's places for this visit type at every location; they are not read again.
    */
   async assertBookable(
     vt: BookableVisitType,
     providerId: string,
     start: Date,
-    locationId: string | undefined,
-    ignoreAppointmentId?: string,
-    patientId?: string,
+    options: {
+      locationId?: string;
+      ignoreAppointmentId?: string;
+      patientId?: string;
+      providerPlaces?: readonly repo.ProviderAtLocation[];
+    } = {},
   ): Promise<{ locationId: string; end: Date }> {
+    const { locationId, ignoreAppointmentId, patientId, providerPlaces } = options;
     const staff = isStaff();
     const now = this.#deps.clock.now().getTime();
     const rules = rulesOf(vt, staff);
@@ -59,7 +65,9 @@ export class BookableTimes {
       );
     }
     const db = currentDb(this.#deps.db);
-    const places = await repo.providersForSpecialty(db, vt.specialty, { providerId, locationId });
+    const places = providerPlaces
+      ? providerPlaces.filter((p) => p.providerId === providerId && (!locationId || p.locationId === locationId))
+      : await repo.providersForSpecialty(db, vt.specialty, { providerId, locationId });
     if (places.length === 0) throw new DomainError("not_found", "That provider does not offer this type of visit.");
     const calendars = await repo.loadCalendars(db, [providerId], vt.id, new Date(t - DAY), new Date(t + DAY));
     const locationIds = new Set(places.map((p) => p.locationId));

@@ -266,6 +266,8 @@ export class SchedulingNotifier implements SchedulingEvents {
       )
       .where("status", "=", "open")
       .execute();
+    // the freed time's job and the cancellation emails, added in one statement
+    const jobs: QueuedJob[] = [];
     if (a.startsAt > now) {
       const payload: SlotFreedPayload = {
         providerId: a.providerId,
@@ -274,24 +276,31 @@ export class SchedulingNotifier implements SchedulingEvents {
         start: a.startsAt.toISOString(),
         end: a.endsAt.toISOString(),
       };
-      await this.#deps.jobs.enqueue(SLOT_FREED_QUEUE, payload, { dedupeKey: `slot-freed:${appointmentId}` });
+      jobs.push({ queue: SLOT_FREED_QUEUE, payload, options: { dedupeKey: `slot-freed:${appointmentId}` } });
     }
     // a reschedule sends one "moved" email for the new appointment instead; a visit cancelled
     // under the provider's time off gets the rebooking email with the new times offered
-    if (a.cancelReason === "rescheduled" || a.cancelReason === "provider_unavailable" || a.startsAt <= now) return;
+    const notify = !(
+      a.cancelReason === "rescheduled" ||
+      a.cancelReason === "provider_unavailable" ||
+      a.startsAt <= now
+    );
     const publicUrl = this.#deps.config.publicUrl;
-    for (const to of await appointmentRecipients(db, a.patientId, now)) {
+    for (const to of notify ? await appointmentRecipients(db, a.patientId, now) : []) {
       const visit = visitMailParams(a, to.email);
-      await this.#deps.mailer.send({
-        to: to.email,
-        locale: to.locale,
-        template: appointmentCancelled,
-        params: { ...visit, bookUrl: `${publicUrl}/appointments/book` },
-        attachments: [
-          calendarAttachment(a, publicUrl, now, { cancelled: true, locale: to.locale, forName: visit.forName }),
-        ],
-        dedupeKey: `appointment-cancelled:${appointmentId}:${to.email.toLowerCase()}`,
-      });
+      jobs.push(
+        this.#deps.mailer.queued({
+          to: to.email,
+          locale: to.locale,
+          template: appointmentCancelled,
+          params: { ...visit, bookUrl: `${publicUrl}/appointments/book` },
+          attachments: [
+            calendarAttachment(a, publicUrl, now, { cancelled: true, locale: to.locale, forName: visit.forName }),
+          ],
+          dedupeKey: `appointment-cancelled:${appointmentId}:${to.email.toLowerCase()}`,
+        }),
+      );
     }
+    await this.#deps.jobs.enqueueAll(jobs);
   }
 }

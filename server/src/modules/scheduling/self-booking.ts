@@ -69,16 +69,21 @@ export class SelfBookingEligibility {
     return (await this.blocks(access, vt, [provider])).get(provider.providerId) ?? null;
   }
 
-  /** Refuses (403 with the reason) a patient who may not book this visit type with this provider themselves. */
+  /**
+   * Refuses (403 with the reason) a patient who may not book this visit type with this provider
+   * themselves. Returns the provider's places for this visit type, for the time check to reuse.
+   */
   async assertMayBook(
     access: PatientAccess,
     vt: { id: string; specialty: string; booking_kind: "established" | "new" | "referral" },
     providerId: string,
-  ): Promise<void> {
-    const place = (await repo.providersForSpecialty(currentDb(this.#db), vt.specialty, { providerId }))[0];
+  ): Promise<repo.ProviderAtLocation[]> {
+    const places = await repo.providersForSpecialty(currentDb(this.#db), vt.specialty, { providerId });
+    const place = places[0];
     if (!place) throw new DomainError("not_found", "That provider does not offer this type of visit.");
     const blocked = await this.block(access, vt, place);
     if (blocked) throw bookingRefused(blocked);
+    return places;
   }
 }
 

@@ -144,15 +144,12 @@ export class SchedulingService {
       auditAction: "book",
     });
     const vt = await activeVisitType(currentDb(this.#deps.db), input.visitTypeId);
-    if (!isStaff()) await this.#eligibility.assertMayBook(access, vt, input.providerId);
-    const { locationId, end } = await this.#times.assertBookable(
-      vt,
-      input.providerId,
-      input.start,
-      input.locationId,
-      undefined,
+    const providerPlaces = isStaff() ? undefined : await this.#eligibility.assertMayBook(access, vt, input.providerId);
+    const { locationId, end } = await this.#times.assertBookable(vt, input.providerId, input.start, {
+      locationId: input.locationId,
       patientId,
-    );
+      providerPlaces,
+    });
     const actor = currentContext().actor;
     const appointmentId = await this.#times.secure(
       { visitTypeId: vt.id, providerId: input.providerId, start: input.start, end, patientId },

@@ -1,20 +1,18 @@
 import "./appointments.css";
-import { type Appointment, AppointmentStatus, type Slot, type VisitType, valuesOf } from "@portico/contracts";
+import {
+  type Appointment,
+  type AppointmentList,
+  AppointmentStatus,
+  type Slot,
+  type VisitType,
+  valuesOf,
+} from "@portico/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import * as catalogue from "../../api/clinic";
 import type { StatusTone } from "../../components/StatusChip";
 import { ApiError, api } from "../../lib/api";
 import type { AppLocale } from "../../lib/format";
 
-export interface AppointmentList {
-  upcoming: Appointment[];
-  /** a page of past visits, newest first */
-  past: Appointment[];
-  /** the next older page of past visits (`pastCursor`), null after the oldest */
-  nextPastCursor: string | null;
-  /** the patient's own zone: video visits and their times are shown in it */
-  timeZone: string;
-}
 export interface SlotList {
   slots: Slot[];
   eligibility: { canSelfBook: boolean; reason: string | null };

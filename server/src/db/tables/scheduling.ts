@@ -134,6 +134,8 @@ export interface CalendarChangesTable {
   /** "YYYY-MM-DD" (UTC), or null: every day */
   day: string | null;
   at: Generated<Date>;
+  /** how many changes the row stands for: 1, or more once folded (modules/scheduling/calendar-fold.ts) */
+  n: Generated<number>;
 }
 
 /** One row: how many catalogue changes (visit types, providers, locations) have committed (migration 0046; read by slot search). */

@@ -2,6 +2,7 @@ import { seedDemoScheduling } from "../../seed/demo-scheduling.ts";
 import { defineModule } from "../kit.ts";
 import { appointmentsRecordSection } from "../records/sections/appointments.ts";
 import { AvailabilityService } from "./availability-service.ts";
+import { CalendarFold } from "./calendar-fold.ts";
 import { appointmentCareTeamRule } from "./care-team.ts";
 import { CheckInService, checkInAnswersSeal, ECHECKIN_OPENS_DAYS } from "./check-in-service.ts";
 import { FrontDeskService } from "./front-desk-service.ts";
@@ -47,6 +48,8 @@ export const schedulingModule = defineModule({
       reminders: new ReminderService({ ...p }),
       /** earlier-appointment requests and offers; the slot-freed and offer-expiry jobs */
       waitlist,
+      /** the periodic fold of slot search's change stamps (calendar-fold.ts) */
+      calendarFold: new CalendarFold({ db: p.db, clock: p.clock, jobs: p.jobs }),
       /** arrivals board, provider schedules, visit statuses, “I'm here” */
       frontDesk: new FrontDeskService({
         db: p.db,
@@ -79,6 +82,7 @@ export const schedulingModule = defineModule({
   routes: (app, services) => schedulingRoutes(app, services),
   periodicJobs: (services) => [
     { name: "waitlist offer expiry", scheduleFirst: () => services.waitlist.scheduleExpirySweep() },
+    { name: "calendar changes fold", scheduleFirst: () => services.calendarFold.schedule() },
   ],
   mailTemplates: [
     appointmentBooked,

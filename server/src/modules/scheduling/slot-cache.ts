@@ -25,7 +25,8 @@ interface Entry {
 export const isoDay = (epochDay: number) => new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
 
 /**
- * Per provider and UTC day: how many changes were committed, and the newest (migration 0037);
+ * Per provider and UTC day: how many changes were committed, and the newest (migrations 0037,
+ * 0047: a folded row stands for `n` of them);
  * and, in the same snapshot, the catalogue's version (migration 0046), as a row with no provider.
  */
 const stampsQuery = compiledQuery(
@@ -36,7 +37,7 @@ const stampsQuery = compiledQuery(
       .select([
         sql<string | null>`provider_id`.as("providerId"),
         "day",
-        sql<number>`count(*)`.as("n"),
+        sql<number>`sum(n)`.as("n"),
         sql<string | null>`max(at)::text`.as("at"),
       ])
       .where(
@@ -61,10 +62,11 @@ const stampsQuery = compiledQuery(
  * search's own snapshot: every change that can alter a provider's slots (a visit booked,
  * cancelled or moved; time off, a block or extra hours; a template) appends a row to
  * `calendar_changes` by trigger in its own transaction (migration 0037), and a search first
- * reads the count of those rows per provider-day, then reuses an entry only if it was
+ * reads the count of those changes per provider-day, then reuses an entry only if it was
  * computed under the same count. The count is read before the calendar it is stored with, so
- * an entry is never older than its stamp; rows are never removed, so an equal count means the
- * same committed changes. Every app server keeps its own entries and all of them see every
+ * an entry is never older than its stamp; changes are never taken away (a fold replaces a
+ * provider-day's rows by one standing for as many, calendar-fold.ts), so an equal count means
+ * the same committed changes. Every app server keeps its own entries and all of them see every
  * other server's bookings at once: nothing is announced between servers.
  *
  * Entries hold the day's slots with no notice or horizon applied (those depend on the time of

@@ -34,9 +34,9 @@ describe("slot search cache", () => {
   });
 
   const cacheOf = (app: App) => app.services.scheduling.slotCache;
-  const search = async (app: App) => {
+  const search = async (app: App, more = "") => {
     const res = await app.inject({
-      url: `/api/slots?visitTypeId=${clinic.visitTypes.established}&patientId=${clinic.patient.id}&to=${UNTIL_THURSDAY}`,
+      url: `/api/slots?visitTypeId=${clinic.visitTypes.established}&patientId=${clinic.patient.id}&to=${UNTIL_THURSDAY}${more}`,
       headers: patient.headers,
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -129,5 +129,49 @@ describe("slot search cache", () => {
     const cold = await search(other);
     expect(warm).toEqual(cold);
     expect(warm[0]).toBe("2026-03-02T15:30:00.000Z");
+  });
+
+  it("looks no further than the day that fills the limit, so a change to a later day waits for a search that reaches it", async () => {
+    const cache = cacheOf(t.app);
+    cache.clear();
+    const everything = await search(t.app);
+    const providerDays = cache.size;
+    const days = new Set(everything.map((s) => s.slice(0, 10))).size;
+    expect(days).toBeGreaterThanOrEqual(3);
+    const looked = () => cache.hits + cache.misses;
+
+    // warm: the first slot comes from the first day alone
+    let before = { looked: looked(), misses: cache.misses };
+    expect(await search(t.app, "&limit=1")).toEqual(everything.slice(0, 1));
+    const perDay = looked() - before.looked;
+    expect(perDay).toBeGreaterThan(0);
+    expect(perDay * days).toBeLessThanOrEqual(providerDays);
+    expect(cache.misses).toBe(before.misses);
+
+    // Wednesday 10:00 booked through the other server: the one-slot search does not look at Wednesday
+    const wednesday = everything.find((s) => s.startsWith("2026-03-04")) as string;
+    const booked = await other.inject({
+      method: "POST",
+      url: `/api/patients/${clinic.patient.id}/appointments`,
+      headers: frontDesk.headers,
+      payload: { visitTypeId: clinic.visitTypes.established, providerId: clinic.providerId, start: wednesday },
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    before = { looked: looked(), misses: cache.misses };
+    expect(await search(t.app, "&limit=1")).toEqual(everything.slice(0, 1));
+    expect(looked() - before.looked).toBe(perDay);
+    expect(cache.misses).toBe(before.misses);
+
+    // the whole range does, and computes the days around the visit again
+    const after = await search(t.app);
+    expect(after).toEqual(everything.filter((s) => s !== wednesday));
+    expect(cache.misses).toBeGreaterThan(before.misses);
+    const cancelled = await other.inject({
+      method: "POST",
+      url: `/api/patients/${clinic.patient.id}/appointments/${booked.json().id}/cancel`,
+      headers: frontDesk.headers,
+      payload: { reason: "test" },
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
   });
 });

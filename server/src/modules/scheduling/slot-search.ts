@@ -105,11 +105,7 @@ export class SlotFinder {
         }
         const found =
           range.earliest < range.latest
-            ? firstSlots(
-                await this.#freeSlotsByDay(db, vt, places, providerIds, { firstDay, lastDay }, stampOf),
-                range,
-                limit,
-              )
+            ? await this.#firstFree(db, vt, places, providerIds, { firstDay, lastDay }, stampOf, range, limit)
             : [];
         // video visits: every time in the patient's own zone, so a provider's week never changes zone by day
         const ownZone =
@@ -146,75 +142,105 @@ export class SlotFinder {
   }
 
   /**
-   * Each provider's free slots on every UTC day from `firstDay` to `lastDay` (epoch days: those
-   * the search's [earliest, latest) touches), before notice
-   * and horizon: from the slot cache where the day's stamp (`stampOf`, read first) is
-   * unchanged, else computed from the calendar read after it (slot-cache.ts).
+   * The first `limit` free slots in [earliest, latest) of these providers, a UTC day at a time
+   * from `firstDay` to `lastDay` (epoch days), stopping after the day that fills `limit`. Each
+   * provider-day's slots (before notice and horizon) come from the slot cache where the day's
+   * stamp (`stampOf`, read first) is unchanged, else are computed from the calendar read after
+   * it (slot-cache.ts). At the first stale provider-day, every later one is looked up too, so
+   * that one calendar read computes all that are stale.
    */
-  async #freeSlotsByDay(
+  async #firstFree(
     db: ReturnType<typeof currentDb>,
     vt: BookableVisitType,
     places: readonly repo.ProviderAtLocation[],
     providerIds: readonly string[],
     { firstDay, lastDay }: { firstDay: number; lastDay: number },
     stampOf: (providerId: string, day: number) => string,
-  ): Promise<{ providerId: string; here: repo.ProviderAtLocation[]; slots: CachedSlot[] }[]> {
-    // the day's slots do not depend on who searches or when: no notice, a horizon past the day
-    const dayRules: SlotRules = { ...rulesOf(vt, true), minimumNoticeMinutes: 0, horizonDays: 2 };
+    range: { earliest: number; latest: number },
+    limit: number,
+  ): Promise<{ slot: CachedSlot; place: repo.ProviderAtLocation }[]> {
     const rulesKey = `${vt.id}|${vt.duration_minutes}|${vt.buffer_before_minutes}|${vt.buffer_after_minutes}`;
-    const perProvider: { providerId: string; here: repo.ProviderAtLocation[]; days: CachedSlot[][] }[] = [];
-    const missing: {
-      day: number;
-      key: string;
-      stamp: string;
-      days: CachedSlot[][];
-      index: number;
-      providerId: string;
-    }[] = [];
-    for (const providerId of providerIds) {
+    const providers = providerIds.map((providerId) => {
       const here = places.filter((p) => p.providerId === providerId);
       const placesKey = here
         .map((p) => `${p.locationId}:${p.timeZone}`)
         .sort()
         .join(",");
-      const days: CachedSlot[][] = [];
-      for (let day = firstDay; day <= lastDay; day++) {
-        const key = `${providerId}|${day}|${rulesKey}|${placesKey}`;
+      return { providerId, here, keyOf: (day: number) => `${providerId}|${day}|${rulesKey}|${placesKey}` };
+    });
+    /** provider-days looked up ahead of their turn, by cache key */
+    const ahead = new Map<string, CachedSlot[]>();
+    const found: { slot: CachedSlot; place: repo.ProviderAtLocation }[] = [];
+    for (let day = firstDay; day <= lastDay && found.length < limit; day++) {
+      const lists: { here: repo.ProviderAtLocation[]; slots: CachedSlot[] }[] = [];
+      for (let i = 0; i < providers.length; i++) {
+        const provider = providers[i] as (typeof providers)[number];
+        const key = provider.keyOf(day);
+        let slots = ahead.get(key) ?? this.#slotCache.get(key, stampOf(provider.providerId, day));
+        if (!slots) {
+          await this.#computeStale(db, vt, places, providers, { day, provider: i, lastDay }, stampOf, ahead);
+          slots = ahead.get(key) ?? [];
+        }
+        lists.push({ here: provider.here, slots });
+      }
+      found.push(...firstSlots(lists, range, limit - found.length));
+    }
+    return found;
+  }
+
+  /**
+   * From a stale provider-day (`from`) to the last day: looks up every provider-day not yet
+   * looked up, and computes the stale ones (this one included) from one read of their providers'
+   * calendars, keeping them in the cache and in `ahead`.
+   */
+  async #computeStale(
+    db: ReturnType<typeof currentDb>,
+    vt: BookableVisitType,
+    places: readonly repo.ProviderAtLocation[],
+    providers: readonly { providerId: string; keyOf: (day: number) => string }[],
+    from: { day: number; provider: number; lastDay: number },
+    stampOf: (providerId: string, day: number) => string,
+    ahead: Map<string, CachedSlot[]>,
+  ): Promise<void> {
+    const stale: { providerId: string; day: number; key: string; stamp: string }[] = [];
+    for (let day = from.day; day <= from.lastDay; day++) {
+      // on the stale provider's own day, the providers before it were looked up already
+      for (let i = day === from.day ? from.provider : 0; i < providers.length; i++) {
+        const { providerId, keyOf } = providers[i] as (typeof providers)[number];
+        const key = keyOf(day);
         const stamp = stampOf(providerId, day);
-        const cached = this.#slotCache.get(key, stamp);
-        if (!cached) missing.push({ providerId, day, key, stamp, days, index: days.length });
-        days.push(cached ?? []);
-      }
-      perProvider.push({ providerId, here, days });
-    }
-    if (missing.length > 0) {
-      const ids = [...new Set(missing.map((m) => m.providerId))];
-      const fromDay = Math.min(...missing.map((m) => m.day));
-      const toDay = Math.max(...missing.map((m) => m.day));
-      const calendars = await repo.loadCalendars(
-        db,
-        ids,
-        vt.id,
-        new Date((fromDay - 1) * DAY),
-        new Date((toDay + 2) * DAY),
-      );
-      for (const m of missing) {
-        const locationIds = new Set(places.filter((p) => p.providerId === m.providerId).map((p) => p.locationId));
-        const dayStart = m.day * DAY;
-        const free = findSlots(
-          dayRules,
-          calendars.templates.filter((t) => t.providerId === m.providerId && locationIds.has(t.locationId)),
-          calendars.exceptions.filter(
-            (e) => e.providerId === m.providerId && (e.kind !== "extra_hours" || locationIds.has(e.locationId ?? "")),
-          ),
-          calendars.busy.filter((b) => b.providerId === m.providerId),
-          { from: dayStart, to: dayStart + DAY, now: dayStart },
-        ).map((slot) => ({ ...slot, startIso: iso(slot.start), endIso: iso(slot.end) }));
-        this.#slotCache.set(m.key, m.stamp, free);
-        m.days[m.index] = free;
+        const cached = day === from.day && i === from.provider ? undefined : this.#slotCache.get(key, stamp);
+        if (cached) ahead.set(key, cached);
+        else stale.push({ providerId, day, key, stamp });
       }
     }
-    return perProvider.map(({ providerId, here, days }) => ({ providerId, here, slots: days.flat() }));
+    const ids = [...new Set(stale.map((m) => m.providerId))];
+    const fromDay = Math.min(...stale.map((m) => m.day));
+    const toDay = Math.max(...stale.map((m) => m.day));
+    const calendars = await repo.loadCalendars(
+      db,
+      ids,
+      vt.id,
+      new Date((fromDay - 1) * DAY),
+      new Date((toDay + 2) * DAY),
+    );
+    // the day's slots do not depend on who searches or when: no notice, a horizon past the day
+    const dayRules: SlotRules = { ...rulesOf(vt, true), minimumNoticeMinutes: 0, horizonDays: 2 };
+    for (const m of stale) {
+      const locationIds = new Set(places.filter((p) => p.providerId === m.providerId).map((p) => p.locationId));
+      const dayStart = m.day * DAY;
+      const free = findSlots(
+        dayRules,
+        calendars.templates.filter((t) => t.providerId === m.providerId && locationIds.has(t.locationId)),
+        calendars.exceptions.filter(
+          (e) => e.providerId === m.providerId && (e.kind !== "extra_hours" || locationIds.has(e.locationId ?? "")),
+        ),
+        calendars.busy.filter((b) => b.providerId === m.providerId),
+        { from: dayStart, to: dayStart + DAY, now: dayStart },
+      ).map((slot) => ({ ...slot, startIso: iso(slot.start), endIso: iso(slot.end) }));
+      this.#slotCache.set(m.key, m.stamp, free);
+      ahead.set(m.key, free);
+    }
   }
 }
 

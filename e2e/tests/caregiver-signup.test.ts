@@ -65,7 +65,7 @@ describe("caregiver sign-up from an invitation, and identity change review", () 
     expect(await hasHorizontalScroll(helper)).toBe(false);
     await helper.getByRole("button", { name: /^create account and accept$/i }).click();
 
-    await helper.waitForURL(/\/home/, { timeout: 15_000 });
+    await helper.waitForURL(/\/home/, { timeout: 60_000 });
     await settle(helper);
     await expectAccessible(helper, "new caregiver home acting for Alex");
     await helper.getByText(/Alex/).first().waitFor({ state: "visible" });

@@ -84,7 +84,7 @@ describe("registration, caregivers and clinic set-up", () => {
     await patient.getByLabel(/^email/i).fill(email);
     await patient.getByLabel("Choose a password", { exact: true }).fill("a long walk by the harbor 2026");
     await patient.getByRole("button", { name: /activate my account/i }).click();
-    await patient.waitForURL(/\/home/, { timeout: 15_000 });
+    await patient.waitForURL(/\/home/, { timeout: 60_000 });
     await settle(patient);
     await expectAccessible(patient, "new patient's home");
     const me = await patient.request.get("/api/me");
@@ -246,10 +246,10 @@ describe("registration, caregivers and clinic set-up", () => {
     await caregiver.getByLabel(/^email( address)?$/i).fill(demo.morgan);
     await caregiver.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
     await caregiver.getByRole("button", { name: /^sign in$/i }).click();
-    await caregiver.waitForURL(/\/invitations\/accept/, { timeout: 15_000 });
+    await caregiver.waitForURL(/\/invitations\/accept/, { timeout: 60_000 });
     await expectPage(caregiver, /accept an invitation/i, "invitation signed in");
     await caregiver.getByRole("button", { name: /^accept invitation$/i }).click();
-    await caregiver.waitForURL(/\/home/, { timeout: 15_000 });
+    await caregiver.waitForURL(/\/home/, { timeout: 60_000 });
     await settle(caregiver);
     await expectAccessible(caregiver, "caregiver home acting for Alex");
 

@@ -1,6 +1,7 @@
-import type { ArrivalsBoard, ProviderSchedule, ScheduleEntry, SentQuestionnaire } from "@portico/contracts";
+import { ArrivalsBoard, type ProviderSchedule, type ScheduleEntry, type SentQuestionnaire } from "@portico/contracts";
 import { sql } from "kysely";
 import type { Static } from "typebox";
+import { Value } from "typebox/value";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiCaller, send } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
@@ -40,6 +41,11 @@ async function get(user: TestUser, url: string) {
   }
   const answer = await call(client, "GET", url);
   expect(answer.status, answer.text).toBe(200);
+  if (url.startsWith("/api/arrivals")) {
+    // written by JSON.stringify, not the schema's serializer (front-desk-routes.ts): nothing in it
+    // that the schema would have dropped
+    expect(answer.text).toBe(JSON.stringify(Value.Clean(ArrivalsBoard, JSON.parse(answer.text))));
+  }
   return answer.body;
 }
 

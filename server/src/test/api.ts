@@ -1,4 +1,7 @@
 import { sql } from "kysely";
+import type { TSchema } from "typebox";
+import { Value } from "typebox/value";
+import { expect } from "vitest";
 import type { DB } from "../db/schema.ts";
 import type { TestContext } from "./app.ts";
 import type { SignedInClient } from "./factories.ts";
@@ -103,4 +106,12 @@ export function mailJobs(t: TestContext, template: string) {
     .where("queue", "=", "mail.send")
     .where(sql<boolean>`payload->>'template' = ${template}`)
     .execute();
+}
+
+/**
+ * A body written by `writeAsBuilt` (platform/route-responses.ts) holds nothing that the route's
+ * schema would have dropped: the same text after the schema cleans it.
+ */
+export function expectOnlyContractFields(schema: TSchema, text: string): void {
+  expect(text).toBe(JSON.stringify(Value.Clean(schema, JSON.parse(text))));
 }

@@ -1,5 +1,7 @@
+import { SlotList } from "@portico/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runWithContext, systemContext } from "../../platform/context.ts";
+import { expectOnlyContractFields } from "../../test/api.ts";
 import { useTestApp } from "../../test/app.ts";
 import { makePatient, makeProxyGrant, makeUser, type SignedInClient, signIn } from "../../test/factories.ts";
 import { bookVisit, makeTestClinic, type TestClinic } from "./test-clinic.ts";
@@ -77,6 +79,7 @@ describe("times in the zone the visit happens in", () => {
       headers: patient.headers,
     });
     expect(res.statusCode, res.body).toBe(200);
+    expectOnlyContractFields(SlotList, res.body);
     return res.json().slots as SlotOut[];
   };
 

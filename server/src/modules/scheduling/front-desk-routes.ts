@@ -10,7 +10,7 @@ import {
   VisitIntakeAnswers,
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
-import { ok } from "../../platform/route-responses.ts";
+import { ok, writeAsBuilt } from "../../platform/route-responses.ts";
 import type { FrontDeskService } from "./front-desk-service.ts";
 
 /** Staff: the arrivals board, a provider's schedule, a visit's status and intake answers. */
@@ -41,11 +41,9 @@ export async function frontDeskRoutes(app: App, services: { frontDesk: FrontDesk
     },
     async (request, reply) => {
       const board = await frontDesk.arrivals(request.query.locationId, request.query.date);
-      // the largest everyday answer (480 visits at a busy location): its entries are built field
-      // by field in the contract's shape (arrivals-board.ts), so JSON.stringify writes it, 2.3×
-      // faster than the schema's compiled serializer and with less garbage; a test checks that
-      // the body holds nothing the schema would drop (arrivals-board.test.ts)
-      reply.serializer(JSON.stringify);
+      // the largest everyday answer (480 visits at a busy location), its entries built field by
+      // field in the contract's shape (arrivals-board.ts): 0.8 instead of 1.8–2.1 ms to write
+      writeAsBuilt(reply);
       return board;
     },
   );

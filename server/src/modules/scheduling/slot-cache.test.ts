@@ -1,5 +1,7 @@
+import { SlotList } from "@portico/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app.ts";
+import { expectOnlyContractFields } from "../../test/api.ts";
 import { buildTestApp, useTestApp } from "../../test/app.ts";
 import { type SignedInClient, signIn } from "../../test/factories.ts";
 import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
@@ -40,6 +42,7 @@ describe("slot search cache", () => {
       headers: patient.headers,
     });
     expect(res.statusCode, res.body).toBe(200);
+    expectOnlyContractFields(SlotList, res.body);
     return (res.json() as { slots: { start: string; providerId: string }[] }).slots.map((s) => s.start);
   };
 

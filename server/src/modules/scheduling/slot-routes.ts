@@ -1,6 +1,6 @@
 import { SlotList, SlotQuery, VisitTypeList } from "@portico/contracts";
 import type { App } from "../../app.ts";
-import { ok } from "../../platform/route-responses.ts";
+import { ok, writeAsBuilt } from "../../platform/route-responses.ts";
 import { tags } from "./route-access.ts";
 import type { SchedulingService } from "./service.ts";
 
@@ -23,9 +23,9 @@ export async function slotRoutes(app: App, services: { scheduling: SchedulingSer
         response: ok(SlotList),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
-      return scheduling.searchSlots({
+      const found = await scheduling.searchSlots({
         visitTypeId: q.visitTypeId,
         providerId: q.providerId,
         locationId: q.locationId,
@@ -36,6 +36,9 @@ export async function slotRoutes(app: App, services: { scheduling: SchedulingSer
         // what to show: a read replica may answer (DATABASE_READ_URL); booking decides on the primary
         reads: "replica",
       });
+      // up to 200 slots, each built field by field in the contract's shape (slot-search.ts)
+      writeAsBuilt(reply);
+      return found;
     },
   );
 }

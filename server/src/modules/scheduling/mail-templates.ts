@@ -1,4 +1,5 @@
 import { defineTemplate, type MailLocale } from "../../platform/mail/templates.ts";
+import { dateTimeFormat } from "../../platform/time-zones.ts";
 
 /**
  * Appointment emails. They say WHEN (in the zone the visit is shown in: the location's for an
@@ -11,16 +12,15 @@ import { defineTemplate, type MailLocale } from "../../platform/mail/templates.t
 /** "Tuesday, March 3, 2026 at 9:30 AM (Eastern Time)" / "martes, 3 de marzo de 2026, 9:30 a.m. (hora del este)" */
 export function appointmentTime(iso: string, locale: MailLocale, timeZone: string): string {
   const tag = locale === "es" ? "es-US" : "en-US";
-  const when = new Intl.DateTimeFormat(tag, {
+  const when = dateTimeFormat(tag, timeZone, "weekday-date-time", {
     weekday: "long",
     month: "long",
     day: "numeric",
     year: "numeric",
     hour: "numeric",
     minute: "2-digit",
-    timeZone,
   }).format(new Date(iso));
-  const zone = new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: "longGeneric" })
+  const zone = dateTimeFormat(tag, timeZone, "zone-long-generic", { timeZoneName: "longGeneric" })
     .formatToParts(new Date(iso))
     .find((p) => p.type === "timeZoneName")?.value;
   return zone ? `${when} (${zone})` : when;

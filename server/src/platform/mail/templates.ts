@@ -4,6 +4,8 @@
  * refuses anything else, so free text cannot reach an email. The only personal detail a
  * template may take is a first name (`firstName`), to tell a caregiver whose appointment it is.
  */
+import { dateTimeFormat, isKnownTimeZone } from "../time-zones.ts";
+
 export type MailLocale = "en" | "es";
 export const MAIL_LOCALES: readonly MailLocale[] = ["en", "es"];
 
@@ -92,15 +94,6 @@ const PLACE = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]{0,200}$/u;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Checks `params` against the template's declaration: every declared parameter present, of its
  * kind, and nothing else. Links must point into the portal itself: a path, or an absolute URL
@@ -151,7 +144,7 @@ export function validateParams(
         throw new MailParamsError(`${problem} must be an ISO-8601 date-time with an offset`);
       }
     } else if (kind === "timeZone") {
-      if (!isTimeZone(value)) throw new MailParamsError(`${problem} must be an IANA time zone`);
+      if (!isKnownTimeZone(value)) throw new MailParamsError(`${problem} must be an IANA time zone`);
     } else if (kind === "firstName") {
       if (!FIRST_NAME.test(value)) throw new MailParamsError(`${problem} must be a first name (letters, at most 40)`);
     } else if (kind === "place") {
@@ -203,15 +196,14 @@ export function resolveLinks(template: MailTemplate, params: Record<string, unkn
 
 /** "Tuesday, March 3, 2026 at 9:30 AM EST" / "martes, 3 de marzo de 2026, 9:30 a. m. EST" */
 export function formatDateTime(iso: string, locale: MailLocale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+  return dateTimeFormat(locale === "es" ? "es-US" : "en-US", timeZone, "full-short", {
     dateStyle: "full",
     timeStyle: "short",
-    timeZone,
   })
     .format(new Date(iso))
     .concat(
       " ",
-      new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+      dateTimeFormat("en-US", timeZone, "zone-short", { timeZoneName: "short" })
         .formatToParts(new Date(iso))
         .find((p) => p.type === "timeZoneName")?.value ?? "",
     )

@@ -2,6 +2,7 @@ import type { VisitIntakeStatus } from "@portico/contracts";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { compiledQuery } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
+import type { StaffIntakeVisit } from "./intake.ts";
 import { stepTableOfOneDay } from "./visit-flow.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -30,12 +31,11 @@ type BoardArgs = {
 /**
  * One location's visits of one local day, each with its entry (ScheduleEntry) written by
  * PostgreSQL as compact JSON in the contract's field order (`row_to_json` of a row whose
- * columns are the contract's fields): the board's 480 entries reach the server as 480 strings
- * instead of 480 rows of 18 values made into 480 objects and written out again. The steps come
- * from the visit flow's table for the day (`next`, `undoable`), the minutes waiting from `now`;
- * the intake is written as null here and filled in by `boardJson` for the visits that ask one.
+ * columns are the contract's fields). The steps come from the visit flow's table for the day
+ * (`next`, `undoable`), the minutes waiting from `now`; the intake is written as null here and
+ * filled in by `boardJson` for the visits that ask one.
  */
-function boardQuery(db: Db, a: BoardArgs) {
+function visitsQuery(db: Db, a: BoardArgs) {
   const now = sql`${a.now}::timestamptz`;
   return db
     .selectFrom("appointments as a")
@@ -46,6 +46,7 @@ function boardQuery(db: Db, a: BoardArgs) {
       "a.id",
       "a.patient_id as patientId",
       "a.status",
+      "a.starts_at as startsAt",
       "vt.intake_questionnaires as intakeQuestionnaires",
       sql<string>`(select row_to_json(e)::text from (select
         a.id as "appointmentId",
@@ -77,55 +78,79 @@ function boardQuery(db: Db, a: BoardArgs) {
     ])
     .where("a.location_id", "=", a.locationId)
     .where("a.starts_at", ">=", a.from)
-    .where("a.starts_at", "<", a.to)
-    .orderBy("a.starts_at");
+    .where("a.starts_at", "<", a.to);
 }
 
-const boardStatement = compiledQuery("portico_arrivals_board_json", (db, a: BoardArgs) => boardQuery(db, a));
+/**
+ * The whole board in one row: the entries joined in time order, the counts by status (compact
+ * JSON, in order of each status's first visit), how many visits, and the visits whose type asks
+ * an intake: the server receives a few values instead of a row per visit.
+ */
+function boardQuery(db: Db, visits: ReturnType<typeof visitsQuery>) {
+  return db
+    .with("v", () => visits)
+    .selectFrom("v")
+    .select([
+      sql<number>`count(*)::int`.as("visits"),
+      sql<string>`coalesce(string_agg(v.entry, ',' order by v."startsAt", v.id), '')`.as("entries"),
+      sql<StaffIntakeVisit[] | null>`json_agg(json_build_object('id', v.id, 'patientId', v."patientId",
+        'intakeQuestionnaires', v."intakeQuestionnaires") order by v."startsAt", v.id)
+        filter (where cardinality(v."intakeQuestionnaires") > 0)`.as("asking"),
+      sql<string>`'{' || coalesce((select string_agg(to_json(c.status)::text || ':' || c.n, ',' order by c.first, c.status)
+        from (select status, count(*) as n, min("startsAt") as first from v group by status) as c), '') || '}'`.as(
+        "counts",
+      ),
+    ]);
+}
+
+const boardStatement = compiledQuery("portico_arrivals_board_json", (db, a: BoardArgs) =>
+  boardQuery(db, visitsQuery(db, a)),
+);
 const ownVisitsStatement = compiledQuery(
   "portico_arrivals_board_own_json",
-  (db, a: BoardArgs & { providerId: string }) => boardQuery(db, a).where("a.provider_id", "=", a.providerId),
+  (db, a: BoardArgs & { providerId: string }) =>
+    boardQuery(db, visitsQuery(db, a).where("a.provider_id", "=", a.providerId)),
 );
 
-export type BoardRow = Awaited<ReturnType<typeof boardStatement>>[number];
+export type Board = Awaited<ReturnType<typeof boardStatement>>[number];
 
 /**
- * The board's rows: a location's visits in [from, to), or only one provider's among them, each
- * with its entry as JSON text (intake left null). Whether `now` is on the board's day, and so
- * each status's steps, is worked out once for the whole board.
+ * The board of a location's visits in [from, to), or of one provider's among them: its entries
+ * as JSON text (intake left null). Whether `now` is on the board's day, and so each status's
+ * steps, is worked out once for the whole board.
  */
-export function boardRows(
+export async function boardOf(
   db: Db,
   board: { locationId: string; locationName: string; timeZone: string; from: Date; to: Date; providerId?: string },
   now: Date,
-): Promise<BoardRow[]> {
+): Promise<Board> {
   const nowMs = now.getTime();
   const steps = stepTableOfOneDay(nowMs >= board.from.getTime() && nowMs < board.to.getTime());
   const { providerId, ...where } = board;
   const args = { ...where, now, next: JSON.stringify(steps.next), undoable: steps.undoable };
-  return providerId ? ownVisitsStatement(db, { ...args, providerId }) : boardStatement(db, args);
+  const [row] = providerId ? await ownVisitsStatement(db, { ...args, providerId }) : await boardStatement(db, args);
+  return row ?? { visits: 0, entries: "", asking: null, counts: "{}" };
 }
 
 const NO_INTAKE = '"intake":null';
 
 /**
- * The arrivals board (ArrivalsBoard) as JSON text: its rows' entries as PostgreSQL wrote them,
- * each visit's intake put in where it has one, and the counts by status.
+ * The arrivals board (ArrivalsBoard) as JSON text: its entries as PostgreSQL wrote them, with
+ * each visit's intake put in where it has one.
  */
 export function boardJson(
-  rows: readonly BoardRow[],
+  found: Board,
   board: { date: string; locationId: string; locationName: string; timeZone: string },
   intake: ReadonlyMap<string, VisitIntakeStatus>,
 ): string {
-  const counts: Record<string, number> = {};
-  const entries = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as BoardRow;
-    counts[row.status] = (counts[row.status] ?? 0) + 1;
-    const own = intake.get(row.id);
-    // the first `"intake":null` is the field's: a string value's quotes are escaped in JSON
-    entries[i] = own ? row.entry.replace(NO_INTAKE, `"intake":${JSON.stringify(own)}`) : row.entry;
+  let entries = found.entries;
+  for (const [id, own] of intake) {
+    // the visit's entry starts with its id; the first `"intake":null` after it is its field
+    // (a string value's quotes are escaped in JSON, so no value can hold it)
+    const at = entries.indexOf(NO_INTAKE, entries.indexOf(`{"appointmentId":${JSON.stringify(id)},`));
+    if (at < 0) continue;
+    entries = `${entries.slice(0, at)}"intake":${JSON.stringify(own)}${entries.slice(at + NO_INTAKE.length)}`;
   }
   const text = JSON.stringify;
-  return `{"date":${text(board.date)},"locationId":${text(board.locationId)},"locationName":${text(board.locationName)},"timeZone":${text(board.timeZone)},"entries":[${entries.join(",")}],"counts":${text(counts)}}`;
+  return `{"date":${text(board.date)},"locationId":${text(board.locationId)},"locationName":${text(board.locationName)},"timeZone":${text(board.timeZone)},"entries":[${entries}],"counts":${found.counts}}`;
 }

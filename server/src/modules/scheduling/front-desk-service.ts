@@ -10,7 +10,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { displayTimeZone } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
-import { boardJson, boardRows } from "./arrivals-board.ts";
+import { boardJson, boardOf } from "./arrivals-board.ts";
 import type { SchedulingIntake } from "./intake.ts";
 import * as repo from "./repo.ts";
 import { nextSteps, STATUS_FLOW, STEP_STAMP, type StaffStep, stepRefusal, undoTarget } from "./visit-flow.ts";
@@ -156,7 +156,7 @@ export class FrontDeskService {
     const now = this.#clock.now();
     const day = localDay(date, location.time_zone, now);
     const board = { locationId, locationName: location.name, timeZone: location.time_zone };
-    const rows = await boardRows(
+    const found = await boardOf(
       db,
       { ...board, from: day.from, to: day.to, ...(view.providerId ? { providerId: view.providerId } : {}) },
       now,
@@ -165,9 +165,9 @@ export class FrontDeskService {
       action: "read",
       resourceType: "arrivals_board",
       resourceId: locationId,
-      details: { date: day.date, rows: rows.length, ...(view.providerId ? { ownVisitsOnly: true } : {}) },
+      details: { date: day.date, rows: found.visits, ...(view.providerId ? { ownVisitsOnly: true } : {}) },
     });
-    return boardJson(rows, { date: day.date, ...board }, await this.#intake.forStaff(rows));
+    return boardJson(found, { date: day.date, ...board }, await this.#intake.forStaff(found.asking ?? []));
   }
 
   /**

@@ -23,11 +23,3 @@ export const noContent = () => ({ ...errorResponses, 204: Type.Null() });
 export function writeAsBuilt(reply: FastifyReply): void {
   reply.serializer(JSON.stringify);
 }
-
-/**
- * Sends an answer already written as JSON text in its contract's shape (the arrivals board,
- * written by PostgreSQL). As with `writeAsBuilt`, its tests check every body against the schema.
- */
-export function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
-  return reply.type("application/json; charset=utf-8").send(text);
-}

@@ -10,7 +10,7 @@ import {
   VisitIntakeAnswers,
 } from "@portico/contracts";
 import type { App } from "../../app.ts";
-import { ok, sendJsonText } from "../../platform/route-responses.ts";
+import { ok, writeAsBuilt } from "../../platform/route-responses.ts";
 import type { FrontDeskService } from "./front-desk-service.ts";
 
 /** Staff: the arrivals board, a provider's schedule, a visit's status and intake answers. */
@@ -40,10 +40,11 @@ export async function frontDeskRoutes(app: App, services: { frontDesk: FrontDesk
       },
     },
     async (request, reply) => {
-      // the largest everyday answer (480 visits at a busy location), written by PostgreSQL in the
-      // contract's shape (arrivals-board.ts); its tests check it against the schema
       const board = await frontDesk.arrivals(request.query.locationId, request.query.date);
-      return sendJsonText(reply, board);
+      // the largest everyday answer (480 visits at a busy location), its entries built field by
+      // field in the contract's shape (arrivals-board.ts): 0.8 instead of 1.8–2.1 ms to write
+      writeAsBuilt(reply);
+      return board;
     },
   );
   app.get(

@@ -10,7 +10,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import { displayTimeZone } from "../../platform/time-zones.ts";
 import { currentDb, inTransaction } from "../../platform/transaction.ts";
-import { boardJson, boardOf } from "./arrivals-board.ts";
+import { boardEntries, boardRows } from "./arrivals-board.ts";
 import type { SchedulingIntake } from "./intake.ts";
 import * as repo from "./repo.ts";
 import { nextSteps, STATUS_FLOW, STEP_STAMP, type StaffStep, stepRefusal, undoTarget } from "./visit-flow.ts";
@@ -142,8 +142,7 @@ export class FrontDeskService {
     };
   }
 
-  /** The arrivals board (ArrivalsBoard) of a location's day, as JSON text (arrivals-board.ts). */
-  async arrivals(locationId: string, date?: string): Promise<string> {
+  async arrivals(locationId: string, date?: string) {
     await this.#access.authorizeStaff(["front_desk", "nurse", "physician"], { resourceType: "arrivals_board" });
     const view = await this.#access.authorizeBoard(locationId);
     const db = currentDb(this.#db);
@@ -155,19 +154,28 @@ export class FrontDeskService {
     if (!location) throw notFound("location");
     const now = this.#clock.now();
     const day = localDay(date, location.time_zone, now);
-    const board = { locationId, locationName: location.name, timeZone: location.time_zone };
-    const found = await boardOf(
-      db,
-      { ...board, from: day.from, to: day.to, ...(view.providerId ? { providerId: view.providerId } : {}) },
-      now,
-    );
+    const rows = await boardRows(db, {
+      locationId,
+      from: day.from,
+      to: day.to,
+      ...(view.providerId ? { providerId: view.providerId } : {}),
+    });
     await this.#audit.record({
       action: "read",
       resourceType: "arrivals_board",
       resourceId: locationId,
-      details: { date: day.date, rows: found.visits, ...(view.providerId ? { ownVisitsOnly: true } : {}) },
+      details: { date: day.date, rows: rows.length, ...(view.providerId ? { ownVisitsOnly: true } : {}) },
     });
-    return boardJson(found, { date: day.date, ...board }, await this.#intake.forStaff(found.asking ?? []));
+    const intake = await this.#intake.forStaff(rows);
+    const entries = boardEntries(
+      rows,
+      { locationId, locationName: location.name, timeZone: location.time_zone, from: day.from, to: day.to },
+      now,
+      intake,
+    );
+    const counts: Record<string, number> = {};
+    for (const e of entries) counts[e.status] = (counts[e.status] ?? 0) + 1;
+    return { date: day.date, locationId, locationName: location.name, timeZone: location.time_zone, entries, counts };
   }
 
   /**

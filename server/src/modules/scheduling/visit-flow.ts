@@ -111,22 +111,6 @@ export function stepsOfOneDay(today: boolean): {
   };
 }
 
-/**
- * `stepsOfOneDay` as a table, for a query that writes its entries itself (arrivals-board.ts):
- * each status's next steps keyed "status", and "status|ahead" for a visit not yet started
- * (a status missing from it has none); and the statuses whose last step can be undone now
- * (back to `status_before_step`).
- */
-export function stepTableOfOneDay(today: boolean): { next: Record<string, StaffStep[]>; undoable: StaffStep[] } {
-  const steps = stepsOfOneDay(today);
-  const next: Record<string, StaffStep[]> = {};
-  for (const status of new Set(Object.values(STATUS_FLOW).flat())) {
-    next[status] = steps.next(status, false);
-    next[`${status}|ahead`] = steps.next(status, true);
-  }
-  return { next, undoable: today ? [...STEPS] : [] };
-}
-
 /** The status an undo of the last staff step goes back to, or null when there is nothing to undo now. */
 export function undoTarget(visit: VisitFacts, now: Date): AppointmentStatus | null {
   if (visit.statusBeforeStep === null || !STEPS.includes(visit.status as StaffStep)) return null;

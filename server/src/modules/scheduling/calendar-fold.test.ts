@@ -4,7 +4,7 @@ import { useTestApp } from "../../test/app.ts";
 import { type SignedInClient, signIn } from "../../test/factories.ts";
 import { foldCalendarChanges } from "./calendar-fold.ts";
 import { DAY_MS } from "./slot-cache.ts";
-import { makeTestClinic, type TestClinic } from "./test-clinic.ts";
+import { bookVisit, makeTestClinic, type TestClinic } from "./test-clinic.ts";
 
 // Monday 2 March 2026, 08:00 in New York; the physician works 09:00–12:00 on weekdays
 const MONDAY_8AM = "2026-03-02T13:00:00Z";
@@ -41,12 +41,7 @@ describe("calendar changes fold", () => {
     return (res.json() as { slots: { start: string }[] }).slots.map((s) => s.start);
   };
   const book = async (start: string) => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.patient.id}/appointments`,
-      headers: frontDesk.headers,
-      payload: { visitTypeId: clinic.visitTypes.established, providerId: clinic.providerId, start },
-    });
+    const res = await bookVisit(t, clinic, frontDesk, clinic.patient.id, start);
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string };
   };

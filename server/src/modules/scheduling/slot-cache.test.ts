@@ -46,6 +46,27 @@ describe("slot search cache", () => {
     return (res.json() as { slots: { start: string; providerId: string }[] }).slots.map((s) => s.start);
   };
 
+  /** the front desk books (or cancels) through `app` */
+  const book = async (app: App, start: string) => {
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/patients/${clinic.patient.id}/appointments`,
+      headers: frontDesk.headers,
+      payload: { visitTypeId: clinic.visitTypes.established, providerId: clinic.providerId, start },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string };
+  };
+  const cancel = async (app: App, id: string) => {
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/patients/${clinic.patient.id}/appointments/${id}/cancel`,
+      headers: frontDesk.headers,
+      payload: { reason: "test" },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+
   it("reuses each provider-day until a booking on it commits through another server, then never offers it again", async () => {
     cacheOf(t.app).clear();
     const first = await search(t.app);
@@ -59,13 +80,7 @@ describe("slot search cache", () => {
     expect(cache.misses).toBe(computed);
 
     // the front desk books Tuesday 9:00 for the patient through the OTHER server
-    const booked = await other.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.patient.id}/appointments`,
-      headers: frontDesk.headers,
-      payload: { visitTypeId: clinic.visitTypes.established, providerId: clinic.providerId, start: TUESDAY_9AM },
-    });
-    expect(booked.statusCode, booked.body).toBe(201);
+    const booked = await book(other, TUESDAY_9AM);
 
     // the first server's next search never offers it: the days around the visit are computed again
     const after = await search(t.app);
@@ -78,13 +93,7 @@ describe("slot search cache", () => {
     expect(cache.misses).toBe(recomputed);
 
     // cancelling through the other server frees it on this one
-    const cancelled = await other.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.patient.id}/appointments/${booked.json().id}/cancel`,
-      headers: frontDesk.headers,
-      payload: { reason: "test" },
-    });
-    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    await cancel(other, booked.id);
     expect(await search(t.app)).toEqual(first);
   });
 
@@ -153,13 +162,7 @@ describe("slot search cache", () => {
 
     // Wednesday 10:00 booked through the other server: the one-slot search does not look at Wednesday
     const wednesday = everything.find((s) => s.startsWith("2026-03-04")) as string;
-    const booked = await other.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.patient.id}/appointments`,
-      headers: frontDesk.headers,
-      payload: { visitTypeId: clinic.visitTypes.established, providerId: clinic.providerId, start: wednesday },
-    });
-    expect(booked.statusCode, booked.body).toBe(201);
+    const booked = await book(other, wednesday);
     before = { looked: looked(), misses: cache.misses };
     expect(await search(t.app, "&limit=1")).toEqual(everything.slice(0, 1));
     expect(looked() - before.looked).toBe(perDay);
@@ -169,12 +172,6 @@ describe("slot search cache", () => {
     const after = await search(t.app);
     expect(after).toEqual(everything.filter((s) => s !== wednesday));
     expect(cache.misses).toBeGreaterThan(before.misses);
-    const cancelled = await other.inject({
-      method: "POST",
-      url: `/api/patients/${clinic.patient.id}/appointments/${booked.json().id}/cancel`,
-      headers: frontDesk.headers,
-      payload: { reason: "test" },
-    });
-    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    await cancel(other, booked.id);
   });
 });

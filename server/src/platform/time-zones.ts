@@ -125,5 +125,5 @@ export async function clinicToday(db: Pick<Database, "selectFrom">, now: Date): 
     .orderBy("created_at")
     .limit(1)
     .executeTakeFirst();
-  return new Intl.DateTimeFormat("en-CA", { timeZone: location?.time_zone ?? "UTC" }).format(now);
+  return dateTimeFormat("en-CA", location?.time_zone ?? "UTC", "date", {}).format(now);
 }

@@ -178,7 +178,7 @@ export class SlotFinder {
         const key = provider.keyOf(day);
         let slots = ahead.get(key) ?? this.#slotCache.get(key, stampOf(provider.providerId, day));
         if (!slots) {
-          await this.#computeStale(db, vt, places, providers, { day, provider: i, lastDay }, stampOf, ahead);
+          await this.#computeStale(db, vt, providers, { day, provider: i, lastDay }, stampOf, ahead);
           slots = ahead.get(key) ?? [];
         }
         lists.push({ here: provider.here, slots });
@@ -196,25 +196,28 @@ export class SlotFinder {
   async #computeStale(
     db: ReturnType<typeof currentDb>,
     vt: BookableVisitType,
-    places: readonly repo.ProviderAtLocation[],
-    providers: readonly { providerId: string; keyOf: (day: number) => string }[],
+    providers: readonly {
+      providerId: string;
+      here: readonly repo.ProviderAtLocation[];
+      keyOf: (day: number) => string;
+    }[],
     from: { day: number; provider: number; lastDay: number },
     stampOf: (providerId: string, day: number) => string,
     ahead: Map<string, CachedSlot[]>,
   ): Promise<void> {
-    const stale: { providerId: string; day: number; key: string; stamp: string }[] = [];
+    const stale: { provider: (typeof providers)[number]; day: number; key: string; stamp: string }[] = [];
     for (let day = from.day; day <= from.lastDay; day++) {
       // on the stale provider's own day, the providers before it were looked up already
       for (let i = day === from.day ? from.provider : 0; i < providers.length; i++) {
-        const { providerId, keyOf } = providers[i] as (typeof providers)[number];
-        const key = keyOf(day);
-        const stamp = stampOf(providerId, day);
+        const provider = providers[i] as (typeof providers)[number];
+        const key = provider.keyOf(day);
+        const stamp = stampOf(provider.providerId, day);
         const cached = day === from.day && i === from.provider ? undefined : this.#slotCache.get(key, stamp);
         if (cached) ahead.set(key, cached);
-        else stale.push({ providerId, day, key, stamp });
+        else stale.push({ provider, day, key, stamp });
       }
     }
-    const ids = [...new Set(stale.map((m) => m.providerId))];
+    const ids = [...new Set(stale.map((m) => m.provider.providerId))];
     const fromDay = Math.min(...stale.map((m) => m.day));
     const toDay = Math.max(...stale.map((m) => m.day));
     const calendars = await repo.loadCalendars(
@@ -227,15 +230,16 @@ export class SlotFinder {
     // the day's slots do not depend on who searches or when: no notice, a horizon past the day
     const dayRules: SlotRules = { ...rulesOf(vt, true), minimumNoticeMinutes: 0, horizonDays: 2 };
     for (const m of stale) {
-      const locationIds = new Set(places.filter((p) => p.providerId === m.providerId).map((p) => p.locationId));
+      const { providerId, here } = m.provider;
+      const locationIds = new Set(here.map((p) => p.locationId));
       const dayStart = m.day * DAY;
       const free = findSlots(
         dayRules,
-        calendars.templates.filter((t) => t.providerId === m.providerId && locationIds.has(t.locationId)),
+        calendars.templates.filter((t) => t.providerId === providerId && locationIds.has(t.locationId)),
         calendars.exceptions.filter(
-          (e) => e.providerId === m.providerId && (e.kind !== "extra_hours" || locationIds.has(e.locationId ?? "")),
+          (e) => e.providerId === providerId && (e.kind !== "extra_hours" || locationIds.has(e.locationId ?? "")),
         ),
-        calendars.busy.filter((b) => b.providerId === m.providerId),
+        calendars.busy.filter((b) => b.providerId === providerId),
         { from: dayStart, to: dayStart + DAY, now: dayStart },
       ).map((slot) => ({ ...slot, startIso: iso(slot.start), endIso: iso(slot.end) }));
       this.#slotCache.set(m.key, m.stamp, free);

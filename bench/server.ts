@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -57,9 +58,11 @@ export async function startServer(
   // the Node flags `npm start` runs the server with (package.json), then e.g.
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load
   const nodeArgs = [...START_NODE_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
+  // Node's compile cache on from the first module, as `npm start` turns it on (scripts/start.mjs)
+  const compileCache = env.NODE_COMPILE_CACHE ?? path.join(os.tmpdir(), "node-compile-cache");
   const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, "server/src/main.ts")], {
     cwd: repoRoot,
-    env: { ...env, PORT: String(port) },
+    env: { ...env, NODE_COMPILE_CACHE: compileCache, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk: Buffer) => {

@@ -139,7 +139,7 @@ export class StaffAdmin extends ClinicAdminWork {
           "This link is not valid any more. Ask an administrator for a new invitation.",
         );
       }
-      assertStrongPassword(password, {
+      await assertStrongPassword(password, {
         email: invitation.email,
         displayName: invitation.display_name,
         clinicName: this.deps.config.clinicName,

@@ -146,7 +146,7 @@ export class AccountService {
     if (currentPassword === newPassword) {
       throw new DomainError("unprocessable", "Choose a new password that is different from your current one.");
     }
-    assertStrongPassword(newPassword, {
+    await assertStrongPassword(newPassword, {
       email: user.email,
       displayName: user.display_name,
       clinicName: d.config.clinicName,

@@ -160,7 +160,7 @@ export class OnboardingService {
     const live = await d.repo.liveResetToken(tokenHash, now);
     if (live?.status !== "active") throw new DomainError("token_invalid", RESET_LINK_INVALID);
     // a weak password is refused before the link is used up, so the person can try again
-    assertStrongPassword(password, {
+    await assertStrongPassword(password, {
       email: live.email,
       displayName: live.display_name,
       clinicName: d.config.clinicName,
@@ -272,7 +272,7 @@ export class OnboardingService {
       );
     }
     const displayName = `${found.preferred_name?.trim() || found.legal_given_name} ${found.legal_family_name}`;
-    assertStrongPassword(input.password, { email, displayName, clinicName: d.config.clinicName });
+    await assertStrongPassword(input.password, { email, displayName, clinicName: d.config.clinicName });
     const passwordHash = await hashPassword(input.password);
     // the page's language (sent by the web), else the browser's, else the chart's
     const locale = newAccountLanguage(input.locale, client.acceptLanguage, languageFromTag(found.preferred_language));
@@ -340,7 +340,7 @@ export class OnboardingService {
       throw new DomainError("validation_failed", "Enter your name.", [{ field: "displayName", problem: "missing" }]);
     }
     if (await d.repo.emailTaken(normalized)) throw new DomainError("already_exists", EMAIL_TAKEN);
-    assertStrongPassword(input.password, { email, displayName, clinicName: d.config.clinicName });
+    await assertStrongPassword(input.password, { email, displayName, clinicName: d.config.clinicName });
     const passwordHash = await hashPassword(input.password);
     try {
       return await inTransaction(d.db, async () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { judgePassword } from "./password-policy.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { judgePassword, passwordJudge } from "./password-policy.ts";
 import {
   activationCodeHash,
   constantTimeEqual,
@@ -37,7 +37,11 @@ describe("codes and tokens", () => {
 });
 
 describe("password policy", () => {
-  it("refuses common passwords and the product or user's own name with a year", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("refuses common passwords and the product or user's own name with a year", async () => {
     const context = {
       email: "jordan.tester@example.test",
       displayName: "Jordan Tester",
@@ -52,13 +56,29 @@ describe("password policy", () => {
       "JordanTester1",
       "jordan.tester2026",
     ]) {
-      expect(judgePassword(weak, context).acceptable, weak).toBe(false);
+      expect((await judgePassword(weak, context)).acceptable, weak).toBe(false);
     }
   });
 
-  it("accepts long unrelated phrases without composition rules", () => {
+  it("accepts long unrelated phrases without composition rules", async () => {
     for (const strong of ["correct horse battery staple", "blue-kettle-meadow-19", "Portico-demo-2026!"]) {
-      expect(judgePassword(strong).acceptable, strong).toBe(true);
+      expect((await judgePassword(strong)).acceptable, strong).toBe(true);
     }
+  });
+
+  it("judges in a thread of its own that closes a minute after the last check and starts again when needed", async () => {
+    await passwordJudge.close();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const checks = await Promise.all(["password1", "blue-kettle-meadow-19", "qwerty123"].map((p) => judgePassword(p)));
+    expect(checks.map((c) => c.acceptable)).toEqual([false, true, false]);
+    expect(passwordJudge.running).toBe(true);
+    vi.advanceTimersByTime(59_000);
+    expect(passwordJudge.running).toBe(true);
+    vi.advanceTimersByTime(1_000);
+    expect(passwordJudge.running).toBe(false);
+    vi.useRealTimers();
+    expect((await judgePassword("iloveyou12")).acceptable).toBe(false);
+    expect(passwordJudge.running).toBe(true);
+    await passwordJudge.close();
   });
 });

@@ -5,7 +5,10 @@
  * prints performance score, LCP, FCP, TBT and the bytes sent per page, and writes
  * bench/results/<timestamp>-lighthouse.json.
  *
- *   npm run bench:lighthouse -- [--runs 3]
+ *   npm run bench:lighthouse -- [--runs 3] [--keep-reports]
+ *
+ * --keep-reports keeps each run's full Lighthouse report (LCP element, render-blocking requests,
+ * main-thread work, unused JavaScript) as bench/results/<timestamp>-lighthouse-<page>-<run>.json.
  *
  * Lighthouse comes from the npm registry through `npx` when the script runs (it is not a
  * dependency of the project); the browser is never downloaded: CHROMIUM_PATH or
@@ -85,10 +88,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   if (process.argv.includes("--help")) {
-    process.stdout.write("Usage: npm run bench:lighthouse -- [--runs 3]\n");
+    process.stdout.write("Usage: npm run bench:lighthouse -- [--runs 3] [--keep-reports]\n");
     return;
   }
   const runs = parseRuns(process.argv.slice(2));
+  const keepReports = process.argv.includes("--keep-reports");
+  const resultsDir = path.join(repoRoot, "bench/results");
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   if (!fs.existsSync(chromium))
     throw new Error(`no Chromium at ${chromium} (apt-get install chromium, or CHROMIUM_PATH)`);
   ensureWebBuild({ quiet: true });
@@ -102,7 +108,12 @@ async function main(): Promise<void> {
     for (const page of PAGES) {
       const results: Audit[] = [];
       for (let run = 0; run < runs; run++) {
-        results.push(lighthouse(`${server.base}${page.path}`, path.join(dataDir, `${page.name}-${run}.json`)));
+        const report = path.join(dataDir, `${page.name}-${run}.json`);
+        results.push(lighthouse(`${server.base}${page.path}`, report));
+        if (keepReports) {
+          fs.mkdirSync(resultsDir, { recursive: true });
+          fs.copyFileSync(report, path.join(resultsDir, `${stamp}-lighthouse-${page.name}-${run}.json`));
+        }
       }
       rows.push({
         page: page.name,
@@ -128,9 +139,8 @@ async function main(): Promise<void> {
       "",
     ].join("\n"),
   );
-  const resultsDir = path.join(repoRoot, "bench/results");
   fs.mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-lighthouse.json`);
+  const file = path.join(resultsDir, `${stamp}-lighthouse.json`);
   fs.writeFileSync(
     file,
     `${JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, load: os.loadavg(), runs, pages: rows }, null, 2)}\n`,

@@ -18,6 +18,7 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { validatorFactory } from "./http/body-validation.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { refuseNonFiniteNumbers } from "./http/finite-numbers.ts";
+import { firstPages, LOCALE_COOKIE } from "./http/first-pages.ts";
 import { installOpenApi } from "./http/openapi.ts";
 import { installRateLimit } from "./http/rate-limit.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
@@ -255,11 +256,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
     });
   }
+  // the landing and sign-in pages as the web build wrote them, in the visitor's language
+  const firstPage = hasWeb ? firstPages(webRoot) : undefined;
   app.setNotFoundHandler((request, reply) => {
     const accepts = request.headers.accept ?? "";
+    const writtenPage = () =>
+      firstPage?.(request.url, request.cookies[LOCALE_COOKIE], request.headers["accept-language"]);
+    if (hasWeb && request.method === "POST" && accepts.includes("text/html") && writtenPage()) {
+      // a written page's form sent before its script had taken over: back to the page, nothing kept
+      return reply.redirect(request.url, 303);
+    }
     if (hasWeb && request.method === "GET" && !request.url.startsWith("/api") && accepts.includes("text/html")) {
+      const page = writtenPage();
+      reply.header("cache-control", "no-cache");
+      if (page) return reply.header("vary", "cookie, accept-language").sendFile(page);
       // the single-page app handles its own routes, including its 404 page
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
+      return reply.sendFile("index.html");
     }
     return reply.status(404).send({
       error: { code: "not_found", message: `No such endpoint: ${request.method} ${request.url.split("?")[0]}` },

@@ -28,6 +28,10 @@ export function Form({ onSubmit, errors = {}, formError, attempt = 0, children, 
   return (
     <AriaForm
       {...aria}
+      // the landing and sign-in pages are shown before their script has run (prerender.tsx): a
+      // form sent in that moment goes as a POST, so what was typed (a password) never ends up
+      // in the address, the history or a log
+      method="post"
       className="form"
       validationBehavior="aria"
       validationErrors={errors}

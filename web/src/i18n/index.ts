@@ -9,7 +9,7 @@ type Strings = () => Promise<{ default: object }>;
  * Feature namespaces (useTranslation("<name>")), one line each. Only the common strings
  * (en.json) are in the first download; a namespace's strings load, in the reader's language,
  * when a page first uses it (useTranslation waits for them); every namespace loads before any
- * page other than the landing and sign-in pages (main.tsx), for pages that borrow a key from
+ * page other than the landing and sign-in pages (boot.tsx), for pages that borrow a key from
  * another namespace ("registration:tiles.search").
  */
 const NAMESPACES: Record<string, Record<AppLocale, Strings>> = {
@@ -62,20 +62,45 @@ function isLocale(value: unknown): value is AppLocale {
 
 /** The remembered choice, else the browser's preference, else English. */
 export function initialLocale(): AppLocale {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (isLocale(saved)) return saved;
-  } catch {
-    // storage may be blocked; fall through
-  }
+  const saved = savedLocale();
+  if (saved) return saved;
   const preferred = navigator.languages?.find(
     (l) => l.toLowerCase().startsWith("es") || l.toLowerCase().startsWith("en"),
   );
   return preferred?.toLowerCase().startsWith("es") ? "es" : "en";
 }
 
-export async function initI18n(): Promise<void> {
-  const locale = initialLocale();
+/**
+ * The language chosen on this device, also kept in a cookie so that the server can send the
+ * landing and sign-in pages already written in it (web/vite.config.ts prerenders both languages).
+ */
+export const LOCALE_COOKIE = "portico_locale";
+
+function rememberForServer(locale: AppLocale): void {
+  try {
+    if (document.cookie.split("; ").includes(`${LOCALE_COOKIE}=${locale}`)) return;
+    // 400 days, the longest a browser keeps a cookie
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from browsers Portico supports
+    document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=34560000; SameSite=Lax`;
+  } catch {
+    // cookies may be blocked: the server then goes by the browser's languages
+  }
+}
+
+function savedLocale(): AppLocale | undefined {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    return isLocale(saved) ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts i18next in `locale` (the reader's, by default). The prerender (prerender.tsx) passes
+ * the language it writes a page in, and touches neither storage nor the document.
+ */
+export async function initI18n(locale: AppLocale = initialLocale()): Promise<void> {
   await i18next
     .use(lazyStrings)
     .use(initReactI18next)
@@ -92,13 +117,20 @@ export async function initI18n(): Promise<void> {
       // pages re-render when strings they borrow from another namespace arrive
       react: { bindI18n: "languageChanged loaded", bindI18nStore: "added" },
     });
+  if (typeof document === "undefined") {
+    if (locale !== "en") await i18next.changeLanguage(locale);
+    return;
+  }
+  // a choice made before the cookie existed still reaches the server
+  const saved = savedLocale();
+  if (saved) rememberForServer(saved);
   if (locale !== "en") await changeLocale(locale);
   else applyDocumentLanguage("en");
 }
 
 /**
  * Every feature namespace in the current language, for pages that borrow keys across
- * namespaces; main.tsx calls it for any page but the landing and sign-in pages.
+ * namespaces; boot.tsx calls it for any page but the landing and sign-in pages.
  */
 export function loadAllStrings(): Promise<void> {
   return i18next.loadNamespaces(Object.keys(NAMESPACES));
@@ -113,6 +145,7 @@ export async function changeLocale(locale: AppLocale): Promise<void> {
   } catch {
     // not fatal: the choice just won't be remembered
   }
+  rememberForServer(locale);
   applyDocumentLanguage(locale);
 }
 

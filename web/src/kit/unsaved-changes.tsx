@@ -47,8 +47,13 @@ const subscribe = (listener: () => void) => {
 /** Rendered once, in the page frame: asks before leaving a page with unsaved edits. */
 export function UnsavedChangesGuard() {
   const { t } = useTranslation();
-  // re-render when forms come and go, so the blocker always reads the current set
-  useSyncExternalStore(subscribe, () => checks.size);
+  // re-render when forms come and go, so the blocker always reads the current set (none in
+  // the HTML written at build time, prerender.tsx)
+  useSyncExternalStore(
+    subscribe,
+    () => checks.size,
+    () => 0,
+  );
   const blocker = useBlocker({
     shouldBlockFn: ({ current, next }) =>
       current.pathname !== next.pathname && !NEVER_BLOCK.includes(next.pathname) && anyDirty(),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "../components/Form";
 import { errorMessage, fieldErrorsFrom } from "../lib/errors";
+import { takeEarlyInput } from "./early-input";
 import { useUnsavedChanges } from "./unsaved-changes";
 
 /** A form's own reading of a failure: its field errors and/or form message (left out: the usual one). */
@@ -76,6 +77,14 @@ export function useForm<V extends object, R = unknown>(options: UseFormOptions<V
     baselineRef.current = next;
     setBaseline(next);
   };
+  // a written page's fields may have been typed into before the app took it over (early-input.ts)
+  useEffect(() => {
+    const names = Object.keys(valuesRef.current).filter(
+      (name) => typeof valuesRef.current[name as keyof V] === "string",
+    );
+    const early = takeEarlyInput(names);
+    if (early) setValues((current) => ({ ...current, ...early }));
+  }, []);
   const sourceRef = useRef(options.source);
   useEffect(() => {
     const fresh = options.source;

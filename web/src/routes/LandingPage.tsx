@@ -71,7 +71,7 @@ export function LandingPage() {
         <Card title={t("landing.newPatientTitle")} id="new-patient">
           <p>{t("landing.newPatientBody")}</p>
           <p>
-            <Link to="/register">{t("registration:self.landingLink")}</Link>
+            <Link to="/register">{t("landing.registerLink")}</Link>
           </p>
           {clinic ? (
             <p>

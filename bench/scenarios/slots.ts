@@ -14,6 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
+import { sql } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import type { Database } from "../../server/src/db/database.ts";
 import { openDatabase } from "../../server/src/db/database.ts";
@@ -178,6 +179,9 @@ export async function startBenchServer(envOverrides: NodeJS.ProcessEnv = {}): Pr
   await migrateToLatest(handle.db);
   await seedDemo(handle.db, systemClock, new FieldCipher(parseKeyRing(BENCH_KEYS)));
   const clinic = await seedBenchClinic(handle.db);
+  // planner statistics as a running clinic has them (autovacuum analyzes its tables), not the
+  // guesses PostgreSQL makes for tables it has never analyzed
+  await sql`analyze`.execute(handle.db);
   await handle.close();
 
   const env: NodeJS.ProcessEnv = {

@@ -144,7 +144,11 @@ export class RegistrationService extends ChartService {
     this.chart.checkBirthDate(input.dateOfBirth);
     if (input.timeZone) checkTimeZone(input.timeZone);
     const displayName = `${(input.preferredName ?? input.legalGivenName).trim()} ${input.legalFamilyName.trim()}`;
-    await assertStrongPassword(input.password, { email: input.email, displayName, clinicName: this.deps.config.clinicName });
+    await assertStrongPassword(input.password, {
+      email: input.email,
+      displayName,
+      clinicName: this.deps.config.clinicName,
+    });
     const passwordHash = await hashPassword(input.password);
     const email = normalizeEmail(input.email) as string;
     // the applicant's language: the one they chose on the form (the web offers the page's own

@@ -62,13 +62,15 @@ const selfBookingFactsQuery = patientStatement(
       .selectFrom("patients as p")
       .select([
         "p.status",
+        // one pass over the patient's own visits (appointments_patient_idx), not a look per
+        // provider: with current statistics PostgreSQL read a look per provider as a scan of
+        // the whole table
         sql<string[]>`array(
-          select pr.id::text from providers pr
-          where pr.id = any(${providerIds}::uuid[])
-            and (pr.id = p.pcp_provider_id
-                 or exists (select 1 from appointments a
-                            where a.patient_id = p.id and a.provider_id = pr.id
-                              and a.status in ('completed', 'arrived', 'roomed', 'in_visit'))))`.as("established"),
+          select a.provider_id::text from appointments a
+          where a.patient_id = p.id and a.provider_id = any(${providerIds}::uuid[])
+            and a.status in ('completed', 'arrived', 'roomed', 'in_visit')
+          union
+          select p.pcp_provider_id::text where p.pcp_provider_id = any(${providerIds}::uuid[]))`.as("established"),
       ])
       .where("p.id", "=", patientId),
 );

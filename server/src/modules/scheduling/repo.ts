@@ -62,7 +62,7 @@ const selfBookingFactsQuery = patientStatement(
       .selectFrom("patients as p")
       .select([
         "p.status",
-        // one pass over the patient's own visits (appointments_patient_idx), not a look per
+        // one pass over the patient's own visits (an index on patient_id), not a look per
         // provider: with current statistics PostgreSQL read a look per provider as a scan of
         // the whole table
         sql<string[]>`array(

@@ -5,7 +5,7 @@ import { inTransaction } from "../../platform/transaction.ts";
 import { visibleTo } from "../../platform/work-queue/visibility.ts";
 import { latestDigestSlot } from "./business-hours.ts";
 import { messageDigest } from "./mail-templates.ts";
-import { ACTIVE, asLocale, DIGEST_EVERY_MS, DIGEST_QUEUE, MESSAGES_QUEUE, type MessagingDeps } from "./thread-store.ts";
+import { ACTIVE, asLocale, MESSAGES_QUEUE, type MessagingDeps } from "./thread-store.ts";
 
 /** Digest emails of new message work at the times each clinician chose (counts only). */
 export class MessageDigests {
@@ -16,12 +16,6 @@ export class MessageDigests {
   }
 
   // ---- digest (job) ----
-
-  /** Queues the digest sweep at `at` (one per 15-minute slot, whichever process asks). */
-  async scheduleDigests(at: Date = this.#d.clock.now()): Promise<void> {
-    const bucket = Math.floor(at.getTime() / DIGEST_EVERY_MS);
-    await this.#d.jobs.enqueue(DIGEST_QUEUE, {}, { runAt: at, dedupeKey: `${DIGEST_QUEUE}:${bucket}`, maxAttempts: 3 });
-  }
 
   /**
    * Emails each staff member who chose digest times and whose latest chosen time has passed

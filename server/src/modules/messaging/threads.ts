@@ -50,16 +50,17 @@ export class MessagingService {
   readonly #d: MessagingDeps;
   readonly #inbox: StaffInbox;
   readonly #digests: MessageDigests;
+  readonly #scheduleDigests: (at?: Date) => Promise<void>;
 
   constructor(deps: MessagingDeps) {
     this.#d = deps;
     this.#inbox = new StaffInbox(deps);
     this.#digests = new MessageDigests(deps);
     deps.workQueue.define({ name: MESSAGES_QUEUE, roles: ["nurse", "physician"], responseBusinessDays: 1 });
-    deps.jobs.register(DIGEST_QUEUE, async () => {
+    // one sweep per 15-minute slot, whichever process asks; each queues the next slot's
+    this.#scheduleDigests = deps.jobs.periodic(DIGEST_QUEUE, DIGEST_EVERY_MS, async () => {
       await this.#digests.sendDigests();
-      const next = Math.floor(this.#d.clock.now().getTime() / DIGEST_EVERY_MS + 1) * DIGEST_EVERY_MS;
-      await this.#digests.scheduleDigests(new Date(next));
+      return new Date(Math.floor(this.#d.clock.now().getTime() / DIGEST_EVERY_MS + 1) * DIGEST_EVERY_MS);
     });
   }
 
@@ -75,7 +76,7 @@ export class MessagingService {
 
   /** Queues the digest sweep at `at` (see `MessageDigests`). */
   scheduleDigests(at?: Date): Promise<void> {
-    return this.#digests.scheduleDigests(at);
+    return this.#scheduleDigests(at);
   }
 
   /** Sends the digests that are due now (see `MessageDigests`). */

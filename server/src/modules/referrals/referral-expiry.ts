@@ -2,28 +2,11 @@ import { type SqlBool, sql } from "kysely";
 import { clinicToday } from "../../platform/time-zones.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { notifyPatient } from "./referral-notices.ts";
-import {
-  addDays,
-  DAY_MS,
-  dateText,
-  EXPIRY_REMINDER_DAYS,
-  REFERRAL_EXPIRY_QUEUE,
-  type ReferralServiceDeps,
-  recordEvent,
-} from "./referral-shared.ts";
+import { addDays, dateText, EXPIRY_REMINDER_DAYS, type ReferralServiceDeps, recordEvent } from "./referral-shared.ts";
 import { completeWhenAllVisitsTookPlace, releaseBooking } from "./referral-tickets.ts";
 import { transition } from "./state-machine.ts";
 
-/** The daily job `referrals.expire`: visits settled, lapsed tickets expired, reminders sent; each run queues the next. */
-
-export async function scheduleExpiry(d: ReferralServiceDeps, at: Date = d.clock.now()): Promise<void> {
-  const day = Math.floor(at.getTime() / DAY_MS);
-  await d.jobs.enqueue(
-    REFERRAL_EXPIRY_QUEUE,
-    {},
-    { runAt: at, dedupeKey: `${REFERRAL_EXPIRY_QUEUE}:${day}`, maxAttempts: 3 },
-  );
-}
+/** The daily job `referrals.expire` (referral-service.ts): visits settled, lapsed tickets expired, reminders sent. */
 
 /**
  * The daily sweep's first part: a referral-linked visit cancelled some other way than the

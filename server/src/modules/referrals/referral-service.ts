@@ -11,7 +11,7 @@ import type {
 } from "@portico/contracts";
 import type { ReferralEligibility } from "../scheduling/policy.ts";
 import { approveReferral, askForVisit, denyReferral, practiceQueue } from "./referral-decisions.ts";
-import { expireAndRemind, scheduleExpiry, settleVisits } from "./referral-expiry.ts";
+import { expireAndRemind, settleVisits } from "./referral-expiry.ts";
 import { incomingReferrals } from "./referral-incoming.ts";
 import {
   cancelReferral,
@@ -39,6 +39,7 @@ export {
  */
 export class ReferralService {
   readonly #d: ReferralServiceDeps;
+  readonly #scheduleExpiry: (at?: Date) => Promise<void>;
   /** the scheduling seam: an approved referral is a ticket for a specialist's `referral` visit types */
   readonly eligibility: ReferralEligibility;
 
@@ -52,10 +53,10 @@ export class ReferralService {
       // a patient without a primary care physician: any physician or nurse may take it (as `inPractice`)
       unownedForEveryClinician: true,
     });
-    deps.jobs.register(REFERRAL_EXPIRY_QUEUE, async () => {
+    this.#scheduleExpiry = deps.jobs.periodic(REFERRAL_EXPIRY_QUEUE, DAY_MS, async () => {
       await this.settleVisits();
       await this.expireAndRemind();
-      await this.scheduleExpiry(new Date(this.#d.clock.now().getTime() + DAY_MS));
+      return undefined;
     });
   }
 
@@ -116,8 +117,8 @@ export class ReferralService {
     return visitCompleted(this.#d, visit);
   }
 
-  scheduleExpiry(at: Date = this.#d.clock.now()): Promise<void> {
-    return scheduleExpiry(this.#d, at);
+  scheduleExpiry(at?: Date): Promise<void> {
+    return this.#scheduleExpiry(at);
   }
 
   /** Released visits cancelled elsewhere, referrals whose visits all took place completed. */

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { Clock } from "../../platform/clock.ts";
 import type { JobQueue } from "../../platform/jobs/index.ts";
 
 export const FOLD_CALENDAR_CHANGES_QUEUE = "scheduling.fold-calendar-changes";
@@ -49,22 +48,13 @@ export async function foldCalendarChanges(db: Kysely<DB>): Promise<{ providers: 
 
 /** The periodic fold: one job per 10-minute bucket across all workers, each queuing the next. */
 export class CalendarFold {
-  readonly #deps: { db: Kysely<DB>; clock: Clock; jobs: JobQueue };
+  /** queues a fold at `at` (default now) */
+  readonly schedule: (at?: Date) => Promise<void>;
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; jobs: JobQueue }) {
-    this.#deps = deps;
-    deps.jobs.register(FOLD_CALENDAR_CHANGES_QUEUE, async () => {
+  constructor(deps: { db: Kysely<DB>; jobs: JobQueue }) {
+    this.schedule = deps.jobs.periodic(FOLD_CALENDAR_CHANGES_QUEUE, FOLD_EVERY_MINUTES * MINUTE, async () => {
       await foldCalendarChanges(deps.db);
-      await this.schedule(new Date(deps.clock.now().getTime() + FOLD_EVERY_MINUTES * MINUTE));
+      return undefined;
     });
-  }
-
-  async schedule(at: Date = this.#deps.clock.now()): Promise<void> {
-    const bucket = Math.floor(at.getTime() / (FOLD_EVERY_MINUTES * MINUTE));
-    await this.#deps.jobs.enqueue(
-      FOLD_CALENDAR_CHANGES_QUEUE,
-      {},
-      { runAt: at, dedupeKey: `${FOLD_CALENDAR_CHANGES_QUEUE}:${bucket}`, maxAttempts: 3 },
-    );
   }
 }

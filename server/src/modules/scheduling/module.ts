@@ -49,7 +49,7 @@ export const schedulingModule = defineModule({
       /** earlier-appointment requests and offers; the slot-freed and offer-expiry jobs */
       waitlist,
       /** the periodic fold of slot search's change stamps (calendar-fold.ts) */
-      calendarFold: new CalendarFold({ db: p.db, clock: p.clock, jobs: p.jobs }),
+      calendarFold: new CalendarFold({ db: p.db, jobs: p.jobs }),
       /** arrivals board, provider schedules, visit statuses, “I'm here” */
       frontDesk: new FrontDeskService({
         db: p.db,

@@ -18,6 +18,8 @@ const EXPIRY_SWEEP_MINUTES = 5;
  * past their time, passing the time on to the next patients in line.
  */
 export class WaitlistMatching {
+  /** queues an expiry sweep at `at` (default now; one per 5-minute bucket across all workers) */
+  readonly scheduleExpirySweep: (at?: Date) => Promise<void>;
   readonly #d: WaitlistDeps;
   readonly #perSlot: number;
   readonly #ttlMinutes: number;
@@ -29,9 +31,9 @@ export class WaitlistMatching {
     deps.jobs.register<SlotFreedPayload>(SLOT_FREED_QUEUE, async (payload) => {
       await this.offerFreedSlot(payload);
     });
-    deps.jobs.register(EXPIRE_OFFERS_QUEUE, async () => {
+    this.scheduleExpirySweep = deps.jobs.periodic(EXPIRE_OFFERS_QUEUE, EXPIRY_SWEEP_MINUTES * MINUTE, async () => {
       await this.expireOffers();
-      await this.scheduleExpirySweep(new Date(this.#d.clock.now().getTime() + EXPIRY_SWEEP_MINUTES * MINUTE));
+      return undefined;
     });
   }
 
@@ -156,16 +158,6 @@ export class WaitlistMatching {
         for (const o of slots.values()) await reoffer(this.#d, o);
         return expired.length;
       }),
-    );
-  }
-
-  /** Queues the next expiry sweep (one per 5-minute bucket across all workers). */
-  async scheduleExpirySweep(at: Date = this.#d.clock.now()): Promise<void> {
-    const bucket = Math.floor(at.getTime() / (EXPIRY_SWEEP_MINUTES * MINUTE));
-    await this.#d.jobs.enqueue(
-      EXPIRE_OFFERS_QUEUE,
-      {},
-      { runAt: at, dedupeKey: `${EXPIRE_OFFERS_QUEUE}:${bucket}`, maxAttempts: 3 },
     );
   }
 

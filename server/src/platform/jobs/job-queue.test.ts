@@ -101,6 +101,42 @@ describe("JobQueue", () => {
     expect(stored[0]?.finished_at).toEqual(new Date("2026-03-02T14:00:00Z"));
   });
 
+  it("runs a periodic job once a bucket whoever queues it, each run queuing the next", async () => {
+    const runs: string[] = [];
+    const schedule = jobs.periodic("demo.sweep", 10 * 60_000, async () => {
+      runs.push(clock.now().toISOString());
+      return undefined;
+    });
+    // every process queues the first run at start: one job per 10-minute bucket
+    const other = new JobQueue({ db: database.db, clock, logger });
+    const otherSchedule = other.periodic("demo.sweep", 10 * 60_000, async () => undefined);
+    await Promise.all([schedule(), otherSchedule(), schedule(new Date("2026-03-02T14:05:00Z"))]);
+    expect((await rows()).map((r) => r.run_at.toISOString())).toEqual(["2026-03-02T14:00:00.000Z"]);
+
+    expect(await jobs.runDueJobs()).toBe(1);
+    clock.advance({ minutes: 5 });
+    expect(await jobs.runDueJobs()).toBe(0);
+    clock.advance({ minutes: 5 });
+    expect(await jobs.runDueJobs()).toBe(1);
+    expect(runs).toEqual(["2026-03-02T14:00:00.000Z", "2026-03-02T14:10:00.000Z"]);
+    expect((await rows()).map((r) => [r.status, r.run_at.toISOString()])).toEqual([
+      ["done", "2026-03-02T14:00:00.000Z"],
+      ["done", "2026-03-02T14:10:00.000Z"],
+      ["pending", "2026-03-02T14:20:00.000Z"],
+    ]);
+  });
+
+  it("queues a periodic job's next run at the time the run names", async () => {
+    jobs.periodic("demo.digest", 15 * 60_000, async () => new Date("2026-03-02T14:15:00Z"));
+    await jobs.enqueue("demo.digest", {}, { dedupeKey: "demo.digest:first" });
+    clock.advance({ minutes: 4 });
+    expect(await jobs.runDueJobs()).toBe(1);
+    expect((await rows()).map((r) => r.run_at.toISOString())).toEqual([
+      "2026-03-02T14:00:00.000Z",
+      "2026-03-02T14:15:00.000Z",
+    ]);
+  });
+
   it("leaves jobs of queues this process has no handler for", async () => {
     jobs.register("demo.send", async () => {});
     await jobs.enqueue("other.queue", {});

@@ -125,6 +125,25 @@ export class JobQueue {
       .execute();
   }
 
+  /**
+   * A job that repeats every `everyMs`: registers `run` under `queue` and returns the function
+   * that queues a run at `at` (default now), which a module's `PeriodicJob.scheduleFirst` calls.
+   * A run's dedupe key is its due time's bucket of `everyMs`, so any number of processes may
+   * queue it and it still runs once a bucket; each run queues the next, `everyMs` after it ends
+   * or at the time `run` returns (the next boundary of a clock, say).
+   */
+  periodic(queue: string, everyMs: number, run: () => Promise<Date | undefined>): (at?: Date) => Promise<void> {
+    const schedule = async (at: Date = this.#clock.now()) => {
+      const bucket = Math.floor(at.getTime() / everyMs);
+      await this.enqueue(queue, {}, { runAt: at, dedupeKey: `${queue}:${bucket}`, maxAttempts: 3 });
+    };
+    this.register(queue, async () => {
+      const next = await run();
+      await schedule(next ?? new Date(this.#clock.now().getTime() + everyMs));
+    });
+    return schedule;
+  }
+
   register<P>(queue: string, handler: JobHandler<P>): void {
     if (this.#handlers.has(queue)) throw new Error(`a handler for ${queue} is already registered`);
     this.#handlers.set(queue, handler);

@@ -1,10 +1,7 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../app.ts";
-import { buildTestApp } from "../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../test/database.ts";
+import { describe, expect, it } from "vitest";
+import { useWebServingApp } from "../test/app.ts";
 import { pageLocale } from "./first-pages.ts";
 
 describe("the language of a written page", () => {
@@ -28,12 +25,7 @@ describe("the language of a written page", () => {
  * single-page app's index.html.
  */
 describe("serving the written landing and sign-in pages", () => {
-  let database: TestDatabase;
-  let app: App;
-  let webRoot: string;
-
-  beforeAll(async () => {
-    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portico-web-"));
+  const t = useWebServingApp((webRoot) => {
     fs.mkdirSync(path.join(webRoot, "pages"));
     fs.writeFileSync(path.join(webRoot, "index.html"), "<!doctype html><p>the app</p>");
     for (const page of ["landing", "sign-in"]) {
@@ -41,14 +33,6 @@ describe("serving the written landing and sign-in pages", () => {
         fs.writeFileSync(path.join(webRoot, "pages", `${page}.${locale}.html`), `<p>${page} ${locale}</p>`);
       }
     }
-    database = await createTestDatabase();
-    app = await buildTestApp(database, { webRoot });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    fs.rmSync(webRoot, { recursive: true, force: true });
   });
 
   const html = { accept: "text/html,application/xhtml+xml" };
@@ -59,7 +43,7 @@ describe("serving the written landing and sign-in pages", () => {
     ["/sign-in", { cookie: "portico_locale=es" }, "sign-in es"],
     ["/sign-in?redirect=%2Fhome", { cookie: "portico_locale=en", "accept-language": "es" }, "sign-in en"],
   ])("sends %s written in the visitor's language", async (url, headers, body) => {
-    const res = await app.inject({ url, headers: { ...html, ...headers } });
+    const res = await t.app.inject({ url, headers: { ...html, ...headers } });
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe(`<p>${body}</p>`);
     expect(res.headers["cache-control"]).toBe("no-cache");
@@ -70,13 +54,13 @@ describe("serving the written landing and sign-in pages", () => {
     ["a sign-in page with a notice to show", "/sign-in?status=expired"],
     ["any other page", "/sign-in/verify"],
   ])("leaves %s to the app", async (_what, url) => {
-    const res = await app.inject({ url, headers: html });
+    const res = await t.app.inject({ url, headers: html });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("the app");
   });
 
   it("sends a form posted before the page's script had taken over back to the page", async () => {
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: "POST",
       url: "/sign-in?redirect=%2Fhome",
       headers: { ...html, "content-type": "application/x-www-form-urlencoded" },

@@ -1,11 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../app.ts";
-import { buildTestApp } from "../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../test/database.ts";
+import { describe, expect, it } from "vitest";
+import { useWebServingApp } from "../test/app.ts";
 
 /**
  * How the built web app is served: the page that names the current bundle (index.html, at its
@@ -13,12 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../test/database.ts";
  * is seen at once; content-hashed assets are cached for a year; no page may be framed.
  */
 describe("serving the web app", () => {
-  let database: TestDatabase;
-  let app: App;
-  let webRoot: string;
-
-  beforeAll(async () => {
-    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portico-web-"));
+  const t = useWebServingApp((webRoot) => {
     fs.mkdirSync(path.join(webRoot, "assets"));
     fs.writeFileSync(path.join(webRoot, "index.html"), '<!doctype html><script src="/assets/app-1a2b3c.js"></script>');
     fs.writeFileSync(path.join(webRoot, "assets", "app-1a2b3c.js"), "console.log('portico')");
@@ -29,14 +21,6 @@ describe("serving the web app", () => {
     fs.writeFileSync(`${script}.gz`, zlib.gzipSync(fs.readFileSync(script)));
     const page = path.join(webRoot, "index.html");
     fs.writeFileSync(`${page}.br`, zlib.brotliCompressSync(fs.readFileSync(page)));
-    database = await createTestDatabase();
-    app = await buildTestApp(database, { webRoot });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    fs.rmSync(webRoot, { recursive: true, force: true });
   });
 
   const html = { accept: "text/html,application/xhtml+xml" };
@@ -46,7 +30,7 @@ describe("serving the web app", () => {
     ["the start page", "/"],
     ["a deep link (single-page app fallback)", "/appointments/book"],
   ])("serves index.html as %s with no-cache", async (_what, url) => {
-    const res = await app.inject({ url, headers: html });
+    const res = await t.app.inject({ url, headers: html });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("text/html");
     expect(res.body).toContain("/assets/app-1a2b3c.js");
@@ -54,7 +38,7 @@ describe("serving the web app", () => {
   });
 
   it("lets browsers keep content-hashed assets for a year", async () => {
-    const res = await app.inject({ url: "/assets/app-1a2b3c.js" });
+    const res = await t.app.inject({ url: "/assets/app-1a2b3c.js" });
     expect(res.statusCode).toBe(200);
     expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
@@ -63,21 +47,21 @@ describe("serving the web app", () => {
     ["br", "br, gzip", (b: Buffer) => zlib.brotliDecompressSync(b)],
     ["gzip", "gzip", (b: Buffer) => zlib.gunzipSync(b)],
   ])("sends the %s copy written at build time to a browser that accepts it", async (encoding, accept, unpack) => {
-    const res = await app.inject({ url: "/assets/app-1a2b3c.js", headers: { "accept-encoding": accept } });
+    const res = await t.app.inject({ url: "/assets/app-1a2b3c.js", headers: { "accept-encoding": accept } });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-encoding"]).toBe(encoding);
     expect(res.headers.vary).toContain("accept-encoding");
     expect(unpack(res.rawPayload).toString()).toBe("console.log('portico')");
-    const deepLink = await app.inject({ url: "/appointments/book", headers: { ...html, "accept-encoding": "br" } });
+    const deepLink = await t.app.inject({ url: "/appointments/book", headers: { ...html, "accept-encoding": "br" } });
     expect(deepLink.headers["content-encoding"]).toBe("br");
     expect(zlib.brotliDecompressSync(deepLink.rawPayload).toString()).toContain("/assets/app-1a2b3c.js");
-    const plain = await app.inject({ url: "/assets/app-1a2b3c.js", headers: { "accept-encoding": "identity" } });
+    const plain = await t.app.inject({ url: "/assets/app-1a2b3c.js", headers: { "accept-encoding": "identity" } });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body).toBe("console.log('portico')");
   });
 
   it("keeps the short cache for other static files", async () => {
-    const res = await app.inject({ url: "/robots.txt" });
+    const res = await t.app.inject({ url: "/robots.txt" });
     expect(res.statusCode).toBe(200);
     expect(res.headers["cache-control"]).toBe("public, max-age=3600");
   });
@@ -86,7 +70,7 @@ describe("serving the web app", () => {
     ["a page", "/"],
     ["the API", "/api/health"],
   ])("forbids framing %s: X-Frame-Options DENY, as CSP frame-ancestors 'none' says", async (_what, url) => {
-    const res = await app.inject({ url, headers: html });
+    const res = await t.app.inject({ url, headers: html });
     expect(res.headers["x-frame-options"]).toBe("DENY");
     expect(String(res.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
   });

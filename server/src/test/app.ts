@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { type App, type AppOptions, buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
@@ -71,6 +74,27 @@ export function useTestApp(overrides: Record<string, string> = {}): TestContext 
   afterAll(async () => {
     await context.app?.close();
     await context.database?.close();
+  });
+  return context;
+}
+
+/**
+ * One app serving a web build the test file writes (`write` fills a temporary folder, then the
+ * app serves it as its web root), with a fresh database; all removed after the file's tests.
+ */
+export function useWebServingApp(write: (webRoot: string) => void): { app: App } {
+  const context = {} as { app: App; database: TestDatabase; webRoot: string };
+  beforeAll(async () => {
+    context.webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portico-web-"));
+    write(context.webRoot);
+    context.database = await createTestDatabase();
+    context.app = await buildTestApp(context.database, { webRoot: context.webRoot });
+    await context.app.ready();
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.database?.close();
+    fs.rmSync(context.webRoot, { recursive: true, force: true });
   });
   return context;
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import { compiledQuery } from "../../db/compiled-query.ts";
+import { compiledQuery, uuidList } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
 import type { AvailabilityException, Interval, WeeklyTemplate } from "./slot-engine.ts";
 
@@ -31,7 +31,7 @@ const calendarTemplatesQuery = compiledQuery(
         "t.valid_from as validFrom",
         "t.valid_until as validUntil",
       ])
-      .where(sql<boolean>`t.provider_id = any(${a.providerIds}::uuid[])`)
+      .where(sql<boolean>`t.provider_id = any(${uuidList(a.providerIds)})`)
       .where("l.active", "=", true)
       .where(sql<boolean>`(cardinality(t.visit_type_ids) = 0 or ${a.visitTypeId}::uuid = any(t.visit_type_ids))`),
 );
@@ -48,7 +48,7 @@ const calendarExceptionsQuery = compiledQuery("portico_calendar_exceptions", (db
       "e.location_id as locationId",
       "l.time_zone as timeZone",
     ])
-    .where(sql<boolean>`e.provider_id = any(${a.providerIds}::uuid[])`)
+    .where(sql<boolean>`e.provider_id = any(${uuidList(a.providerIds)})`)
     .where(sql<boolean>`e.ends_at > ${a.from}::timestamptz and e.starts_at < ${a.to}::timestamptz`),
 );
 
@@ -56,7 +56,7 @@ const calendarBusyQuery = compiledQuery("portico_calendar_busy", (db, a: Calenda
   db
     .selectFrom("appointments")
     .select(["provider_id as providerId", sql<Date>`lower(blocked)`.as("start"), sql<Date>`upper(blocked)`.as("end")])
-    .where(sql<boolean>`provider_id = any(${a.providerIds}::uuid[])`)
+    .where(sql<boolean>`provider_id = any(${uuidList(a.providerIds)})`)
     .where("status", "<>", "cancelled")
     .where(sql<boolean>`blocked && tstzrange(${a.from}::timestamptz, ${a.to}::timestamptz)`),
 );

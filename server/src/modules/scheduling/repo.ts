@@ -1,5 +1,5 @@
 import { type Compilable, type Kysely, sql, type Transaction } from "kysely";
-import { compiledQuery } from "../../db/compiled-query.ts";
+import { compiledQuery, uuidList } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
 import type { AppointmentStatus } from "../../db/tables/scheduling.ts";
 import type { PatientAccess } from "../../platform/access/patient-access.ts";
@@ -67,10 +67,10 @@ const selfBookingFactsQuery = patientStatement(
         // the whole table
         sql<string[]>`array(
           select a.provider_id::text from appointments a
-          where a.patient_id = p.id and a.provider_id = any(${providerIds}::uuid[])
+          where a.patient_id = p.id and a.provider_id = any(${uuidList(providerIds)})
             and a.status in ('completed', 'arrived', 'roomed', 'in_visit')
           union
-          select p.pcp_provider_id::text where p.pcp_provider_id = any(${providerIds}::uuid[]))`.as("established"),
+          select p.pcp_provider_id::text where p.pcp_provider_id = any(${uuidList(providerIds)}))`.as("established"),
       ])
       .where("p.id", "=", patientId),
 );

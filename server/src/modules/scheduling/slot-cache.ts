@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import { compiledQuery } from "../../db/compiled-query.ts";
+import { compiledQuery, uuidList } from "../../db/compiled-query.ts";
 import type { DB } from "../../db/schema.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -41,7 +41,7 @@ const stampsQuery = compiledQuery(
         sql<string | null>`max(at)::text`.as("at"),
       ])
       .where(
-        sql<boolean>`provider_id = any(${args.providerIds}::uuid[]) and (day is null or day between ${args.firstDay}::date and ${args.lastDay}::date)`,
+        sql<boolean>`provider_id = any(${uuidList(args.providerIds)}) and (day is null or day between ${args.firstDay}::date and ${args.lastDay}::date)`,
       )
       .groupBy(["provider_id", "day"])
       .unionAll(

@@ -43,7 +43,7 @@ async function compressBeside(file: string): Promise<void> {
  * What index.html preloads: the app (src/boot.tsx, which the small entry imports) and the pages
  * a visitor lands on first, so they download beside the entry instead of after it has run.
  */
-const FIRST_PAGES = ["src/boot.tsx", "src/routes/LandingPage.tsx", "src/features/identity/SignInPage.tsx"];
+const PRELOADED = ["src/boot.tsx", "src/routes/LandingPage.tsx", "src/features/identity/SignInPage.tsx"];
 
 /**
  * `<link rel="modulepreload">` for the app's chunk and the first pages' lazy route chunks (and
@@ -69,7 +69,7 @@ function preloadFirstPages(): Plugin {
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== "chunk" || !chunk.facadeModuleId) continue;
           const id = chunk.facadeModuleId.replaceAll("\\", "/");
-          if (FIRST_PAGES.some((page) => id.endsWith(`/web/${page}`) || id.endsWith(`/${page}`))) add(chunk.fileName);
+          if (PRELOADED.some((page) => id.endsWith(`/web/${page}`) || id.endsWith(`/${page}`))) add(chunk.fileName);
         }
         return [...files]
           .filter((file) => !html.includes(`/${file}"`))
@@ -87,8 +87,9 @@ function preloadFirstPages(): Plugin {
  * Writes the landing and sign-in pages, in English and Spanish, as a visitor first sees them
  * (src/prerender.tsx, rendered with react-dom/server) into pages/<page>.<locale>.html: the
  * built index.html with the page inside `<div id="root" data-prerendered aria-busy="true">`
- * (busy until the app has taken it over, src/boot.tsx), its language and title. The server sends them at `/` and `/sign-in` (server/src/http/first-pages.ts), so the
- * page paints as soon as the HTML and the stylesheet are in, and main.tsx hydrates it. The
+ * (busy until the app has taken it over, src/boot.tsx), its language and title. The server
+ * sends them at `/` and `/sign-in` (server/src/http/first-pages.ts), so the page paints as soon
+ * as the HTML and the stylesheet are in, and the app (src/boot.tsx) hydrates it. The
  * prerender is a second, server-side Vite build of src/prerender.tsx, run once the browser
  * build is written and removed after use.
  */

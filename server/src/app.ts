@@ -18,7 +18,7 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { validatorFactory } from "./http/body-validation.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { refuseNonFiniteNumbers } from "./http/finite-numbers.ts";
-import { firstPages, LOCALE_COOKIE } from "./http/first-pages.ts";
+import { firstPages } from "./http/first-pages.ts";
 import { installOpenApi } from "./http/openapi.ts";
 import { installRateLimit } from "./http/rate-limit.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
@@ -260,8 +260,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const firstPage = hasWeb ? firstPages(webRoot) : undefined;
   app.setNotFoundHandler((request, reply) => {
     const accepts = request.headers.accept ?? "";
-    const writtenPage = () =>
-      firstPage?.(request.url, request.cookies[LOCALE_COOKIE], request.headers["accept-language"]);
+    const writtenPage = () => firstPage?.(request.url, request.cookies, request.headers["accept-language"]);
     if (hasWeb && request.method === "POST" && accepts.includes("text/html") && writtenPage()) {
       // a written page's form sent before its script had taken over: back to the page, nothing kept
       return reply.redirect(request.url, 303);

@@ -1,12 +1,13 @@
 // The stylesheets are linked from the page itself (Vite puts the entry's CSS in index.html), so
 // they are in before the first paint; the app's script comes from boot.tsx.
+import type { FirstPage } from "@portico/contracts/first-pages";
 import "./styles/tokens.css";
 import "./styles/base.css";
 import "./styles/components.css";
 import "./styles/layout.css";
 
 /** The chunk of each page the build writes out (prerender.tsx), fetched beside the app's own. */
-const WRITTEN_PAGES: Record<string, () => Promise<unknown>> = {
+const WRITTEN_PAGES: Record<FirstPage, () => Promise<unknown>> = {
   landing: () => import("./routes/LandingPage"),
   "sign-in": () => import("./features/identity/SignInPage"),
 };
@@ -23,4 +24,4 @@ function afterNextPaint(): Promise<void> {
 // by the script, which the page preloads.
 const written = document.getElementById("root")?.dataset.prerendered;
 if (written !== undefined) await afterNextPaint();
-await Promise.all([import("./boot"), WRITTEN_PAGES[written ?? ""]?.()]);
+await Promise.all([import("./boot"), WRITTEN_PAGES[written as FirstPage]?.()]);

@@ -8,6 +8,7 @@
  * Only what the browser's first render shows can be written here: the clinic's name and phone
  * number and who is signed in arrive from the API afterwards, as they do for every page.
  */
+import { FIRST_PAGES, type FirstPage } from "@portico/contracts/first-pages";
 import { createMemoryHistory } from "@tanstack/react-router";
 import { renderToString } from "react-dom/server";
 import { App } from "./app/App";
@@ -15,11 +16,7 @@ import { router } from "./app/router";
 import { i18next, initI18n, LOCALES } from "./i18n";
 import type { AppLocale } from "./lib/format";
 
-/** The pages written at build time: name → address. The server knows the same list (server/src/http/first-pages.ts). */
-export const FIRST_PAGES = { landing: "/", "sign-in": "/sign-in" } as const;
-export type FirstPage = keyof typeof FIRST_PAGES;
-
-export { LOCALES };
+export { FIRST_PAGES, LOCALES };
 
 /** The document title each page's own effect sets on its first render (useDocumentTitle). */
 const TITLES: Record<FirstPage, () => string> = {

@@ -10,8 +10,9 @@ const slot = (name: string) => `\u0000slot:${name}\u0000`;
 /**
  * A hot query built and compiled by Kysely once, then run as a named prepared statement
  * (`preparedStatement` in database.ts): each request only binds its arguments. Building and
- * compiling a query with a few joins costs Node more than sending it, and PostgreSQL plans a
- * prepared statement once per connection instead of on every request.
+ * compiling a query with a few joins costs Node more than sending it, and PostgreSQL can keep
+ * one plan per connection instead of planning on every request (it does once it settles on the
+ * generic plan: lists of ids go in through `uuidList` for that).
  *
  *   const listOf = compiledQuery("portico_things_of_patient", (db, { patientId }: { patientId: string }) =>
  *     db.selectFrom("things").selectAll().where("patient_id", "=", patientId));

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { FIRST_PAGES, LOCALE_COOKIE } from "@portico/contracts/first-pages";
 
 /**
  * The landing and sign-in pages as the web build wrote them (web/src/prerender.tsx), one file per
@@ -8,15 +9,14 @@ import path from "node:path";
  * every other address gets index.html. Which files exist is read once at start, like the rest of
  * the web app.
  */
-const PAGES: Record<string, string> = { "/": "landing", "/sign-in": "sign-in" };
+/** address → page name */
+const PAGES = new Map<string, string>(Object.entries(FIRST_PAGES).map(([page, address]) => [address, page]));
 const LOCALES = ["en", "es"] as const;
 type Locale = (typeof LOCALES)[number];
 
-/** Set by the web app when someone picks a language (web/src/i18n/index.ts). */
-export const LOCALE_COOKIE = "portico_locale";
-
 /**
- * The language the web app would pick: the one chosen on this device (the cookie), else the first
+ * The language the web app would pick: the one chosen on this device (the cookie the web app
+ * sets, web/src/i18n/index.ts), else the first
  * of the browser's languages (Accept-Language, by preference) that is English or Spanish, else English.
  */
 export function pageLocale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
@@ -42,20 +42,24 @@ export function pageLocale(cookie: string | undefined, acceptLanguage: string | 
  */
 export function firstPages(
   webRoot: string,
-): (url: string, cookie: string | undefined, acceptLanguage: string | undefined) => string | undefined {
+): (
+  url: string,
+  cookies: Readonly<Record<string, string | undefined>>,
+  acceptLanguage: string | undefined,
+) => string | undefined {
   const written = new Set<string>();
-  for (const page of Object.values(PAGES)) {
+  for (const page of PAGES.values()) {
     for (const locale of LOCALES) {
       const file = `pages/${page}.${locale}.html`;
       if (fs.existsSync(path.join(webRoot, file))) written.add(file);
     }
   }
-  return (url, cookie, acceptLanguage) => {
+  return (url, cookies, acceptLanguage) => {
     if (written.size === 0) return undefined;
     const [pathname = "", query = ""] = url.split("?", 2);
-    const page = PAGES[pathname];
+    const page = PAGES.get(pathname);
     if (!page || new URLSearchParams(query).has("status")) return undefined;
-    const file = `pages/${page}.${pageLocale(cookie, acceptLanguage)}.html`;
+    const file = `pages/${page}.${pageLocale(cookies[LOCALE_COOKIE], acceptLanguage)}.html`;
     return written.has(file) ? file : undefined;
   };
 }

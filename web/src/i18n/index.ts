@@ -1,3 +1,4 @@
+import { LOCALE_COOKIE } from "@portico/contracts/first-pages";
 import i18next, { type BackendModule, type ReadCallback } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { AppLocale } from "../lib/format";
@@ -74,8 +75,6 @@ export function initialLocale(): AppLocale {
  * The language chosen on this device, also kept in a cookie so that the server can send the
  * landing and sign-in pages already written in it (web/vite.config.ts prerenders both languages).
  */
-export const LOCALE_COOKIE = "portico_locale";
-
 function rememberForServer(locale: AppLocale): void {
   try {
     if (document.cookie.split("; ").includes(`${LOCALE_COOKIE}=${locale}`)) return;

@@ -58,10 +58,12 @@ export class MessagingService {
     this.#digests = new MessageDigests(deps);
     deps.workQueue.define({ name: MESSAGES_QUEUE, roles: ["nurse", "physician"], responseBusinessDays: 1 });
     // one sweep per 15-minute slot, whichever process asks; each queues the next slot's
-    this.#scheduleDigests = deps.jobs.periodic(DIGEST_QUEUE, DIGEST_EVERY_MS, async () => {
-      await this.#digests.sendDigests();
-      return new Date(Math.floor(this.#d.clock.now().getTime() / DIGEST_EVERY_MS + 1) * DIGEST_EVERY_MS);
-    });
+    this.#scheduleDigests = deps.jobs.periodic(
+      DIGEST_QUEUE,
+      DIGEST_EVERY_MS,
+      () => this.#digests.sendDigests(),
+      (ended) => new Date(Math.floor(ended.getTime() / DIGEST_EVERY_MS + 1) * DIGEST_EVERY_MS),
+    );
   }
 
   /** When a wait starting `from` is due: the pool's target in its location's business hours. */

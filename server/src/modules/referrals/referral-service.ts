@@ -56,7 +56,6 @@ export class ReferralService {
     this.#scheduleExpiry = deps.jobs.periodic(REFERRAL_EXPIRY_QUEUE, DAY_MS, async () => {
       await this.settleVisits();
       await this.expireAndRemind();
-      return undefined;
     });
   }
 

@@ -52,9 +52,8 @@ export class CalendarFold {
   readonly schedule: (at?: Date) => Promise<void>;
 
   constructor(deps: { db: Kysely<DB>; jobs: JobQueue }) {
-    this.schedule = deps.jobs.periodic(FOLD_CALENDAR_CHANGES_QUEUE, FOLD_EVERY_MINUTES * MINUTE, async () => {
-      await foldCalendarChanges(deps.db);
-      return undefined;
-    });
+    this.schedule = deps.jobs.periodic(FOLD_CALENDAR_CHANGES_QUEUE, FOLD_EVERY_MINUTES * MINUTE, () =>
+      foldCalendarChanges(deps.db),
+    );
   }
 }

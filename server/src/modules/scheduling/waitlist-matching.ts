@@ -31,10 +31,9 @@ export class WaitlistMatching {
     deps.jobs.register<SlotFreedPayload>(SLOT_FREED_QUEUE, async (payload) => {
       await this.offerFreedSlot(payload);
     });
-    this.scheduleExpirySweep = deps.jobs.periodic(EXPIRE_OFFERS_QUEUE, EXPIRY_SWEEP_MINUTES * MINUTE, async () => {
-      await this.expireOffers();
-      return undefined;
-    });
+    this.scheduleExpirySweep = deps.jobs.periodic(EXPIRE_OFFERS_QUEUE, EXPIRY_SWEEP_MINUTES * MINUTE, () =>
+      this.expireOffers(),
+    );
   }
 
   /**

@@ -105,11 +105,10 @@ describe("JobQueue", () => {
     const runs: string[] = [];
     const schedule = jobs.periodic("demo.sweep", 10 * 60_000, async () => {
       runs.push(clock.now().toISOString());
-      return undefined;
     });
     // every process queues the first run at start: one job per 10-minute bucket
     const other = new JobQueue({ db: database.db, clock, logger });
-    const otherSchedule = other.periodic("demo.sweep", 10 * 60_000, async () => undefined);
+    const otherSchedule = other.periodic("demo.sweep", 10 * 60_000, async () => {});
     await Promise.all([schedule(), otherSchedule(), schedule(new Date("2026-03-02T14:05:00Z"))]);
     expect((await rows()).map((r) => r.run_at.toISOString())).toEqual(["2026-03-02T14:00:00.000Z"]);
 
@@ -126,8 +125,13 @@ describe("JobQueue", () => {
     ]);
   });
 
-  it("queues a periodic job's next run at the time the run names", async () => {
-    jobs.periodic("demo.digest", 15 * 60_000, async () => new Date("2026-03-02T14:15:00Z"));
+  it("queues a periodic job's next run at the time its next-run rule names", async () => {
+    jobs.periodic(
+      "demo.digest",
+      15 * 60_000,
+      async () => {},
+      () => new Date("2026-03-02T14:15:00Z"),
+    );
     await jobs.enqueue("demo.digest", {}, { dedupeKey: "demo.digest:first" });
     clock.advance({ minutes: 4 });
     expect(await jobs.runDueJobs()).toBe(1);

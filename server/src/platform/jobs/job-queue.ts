@@ -130,16 +130,21 @@ export class JobQueue {
    * that queues a run at `at` (default now), which a module's `PeriodicJob.scheduleFirst` calls.
    * A run's dedupe key is its due time's bucket of `everyMs`, so any number of processes may
    * queue it and it still runs once a bucket; each run queues the next, `everyMs` after it ends
-   * or at the time `run` returns (the next boundary of a clock, say).
+   * or, with `nextAt`, at the time that gives from the end (the next boundary of a clock, say).
    */
-  periodic(queue: string, everyMs: number, run: () => Promise<Date | undefined>): (at?: Date) => Promise<void> {
+  periodic(
+    queue: string,
+    everyMs: number,
+    run: () => Promise<unknown>,
+    nextAt: (ended: Date) => Date = (ended) => new Date(ended.getTime() + everyMs),
+  ): (at?: Date) => Promise<void> {
     const schedule = async (at: Date = this.#clock.now()) => {
       const bucket = Math.floor(at.getTime() / everyMs);
       await this.enqueue(queue, {}, { runAt: at, dedupeKey: `${queue}:${bucket}`, maxAttempts: 3 });
     };
     this.register(queue, async () => {
-      const next = await run();
-      await schedule(next ?? new Date(this.#clock.now().getTime() + everyMs));
+      await run();
+      await schedule(nextAt(this.#clock.now()));
     });
     return schedule;
   }
